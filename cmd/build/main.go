@@ -1,0 +1,93 @@
+// Command build builds the bilingual briefing site and the tools around it.
+//
+//	build [-root DIR] [-out DIR] [-baseurl URL]   build the site into public/
+//	build check [flags]                            translator checks (see build check -h)
+//
+// Errors are printed like a compiler's, file:line:col: message, all of them, and the exit
+// status is 1. On any error the previous output folder is left untouched.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/publish"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, errReported) {
+			fmt.Fprintf(os.Stderr, "build: %v\n", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// errReported is returned when the problems were already printed.
+var errReported = errors.New("errors reported")
+
+// subcommands maps a first argument to its command; the default is the site build.
+var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		if cmd, ok := subcommands[args[0]]; ok {
+			return cmd(args[1:], stdout, stderr)
+		}
+	}
+	return runBuild(args, stdout, stderr)
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	root := fl.String("root", ".", "project folder (with config.toml, content/, layouts/, assets/, i18n/)")
+	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
+	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
+	quiet := fl.Bool("q", false, "print nothing but errors")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("unknown command or argument %q", fl.Arg(0))
+	}
+	if *out == "" {
+		*out = filepath.Join(*root, "public")
+	}
+	start := time.Now()
+	if err := publish.CheckOutput(*root, *out); err != nil {
+		return err
+	}
+	res, err := pipeline.Build(os.DirFS(*root), pipeline.Options{BaseURL: *baseURL})
+	if err != nil {
+		return report(stderr, err)
+	}
+	if err := publish.Write(*out, res.Files); err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if !*quiet {
+		sum := pipeline.Summarize(res)
+		fmt.Fprintf(stdout, "built %s; %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
+	}
+	return nil
+}
+
+// report prints every error of a build, one per line, and a count.
+func report(w io.Writer, err error) error {
+	lines := strings.Split(err.Error(), "\n")
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	fmt.Fprintf(w, "build failed: %d error(s); the previous output was left as it was\n", len(lines))
+	return errReported
+}

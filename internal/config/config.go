@@ -1,0 +1,204 @@
+// Package config reads config.toml into a typed Config.
+//
+// Unknown keys are errors, so that a misspelt setting fails the build instead of being
+// ignored; every error names config.toml and the line.
+package config
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"peacebuilding/internal/tomlx"
+)
+
+// Config is the site configuration.
+type Config struct {
+	// BaseURL is the public address of the site, always ending in "/". It may carry a
+	// sub-path (https://example.org/briefing/).
+	BaseURL         string
+	DefaultLanguage string
+	// AsOf is the date the information refers to, as YYYY, YYYY-MM or YYYY-MM-DD.
+	AsOf string
+	// Languages in display order (by weight, then code).
+	Languages []Language
+	// Regions in the order config.toml lists them.
+	Regions []Region
+}
+
+// Language is one edition of the site.
+type Language struct {
+	Code     string
+	Name     string // its own name for itself: "English", "日本語"
+	Title    string // the site title in this language
+	Subtitle string
+	Weight   int
+}
+
+// Region groups countries; its name is given per language code.
+type Region struct {
+	Slug  string
+	Names map[string]string
+}
+
+// Name returns the region's name in lang.
+func (r Region) Name(lang string) string { return r.Names[lang] }
+
+type fileConfig struct {
+	BaseURL         string `toml:"baseURL"`
+	DefaultLanguage string `toml:"defaultLanguage"`
+	AsOf            string `toml:"asOf"`
+	Languages       map[string]struct {
+		Name     string `toml:"name"`
+		Title    string `toml:"title"`
+		Subtitle string `toml:"subtitle"`
+		Weight   int    `toml:"weight"`
+	} `toml:"languages"`
+	Regions []map[string]string `toml:"regions"`
+}
+
+var knownKeys = []string{"baseURL", "defaultLanguage", "asOf", "languages", "regions", "name", "title", "subtitle", "weight", "slug"}
+
+var (
+	langCode = regexp.MustCompile(`^[a-z]{2}$`)
+	slugRe   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	asOfRe   = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+)
+
+// Load reads and checks the file name in fsys.
+func Load(fsys fs.FS, name string) (*Config, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, errors.Unwrap(err))
+	}
+	var fc fileConfig
+	src := string(data)
+	_, terrs := tomlx.Decode(src, &fc, knownKeys)
+	var errs []error
+	for _, e := range terrs {
+		// Region names are free-form per language code; they are checked below.
+		if strings.HasPrefix(e.Msg, `unknown key "regions.`) {
+			continue
+		}
+		errs = append(errs, fmt.Errorf("%s:%s", name, e))
+	}
+	if len(terrs) == 1 && !strings.HasPrefix(terrs[0].Msg, "unknown key") {
+		return nil, errors.Join(errs...)
+	}
+	fail := func(key toml.Key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s:%d: %s", name, tomlx.KeyLine(src, key), fmt.Sprintf(format, args...)))
+	}
+
+	c := &Config{BaseURL: fc.BaseURL, DefaultLanguage: fc.DefaultLanguage, AsOf: fc.AsOf}
+	u, err := url.Parse(fc.BaseURL)
+	switch {
+	case fc.BaseURL == "":
+		fail(toml.Key{"baseURL"}, "baseURL is required")
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "":
+		fail(toml.Key{"baseURL"}, "baseURL %q must be an absolute http(s) URL without query or fragment", fc.BaseURL)
+	default:
+		if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	if !asOfRe.MatchString(fc.AsOf) {
+		fail(toml.Key{"asOf"}, "asOf %q must be a date as YYYY, YYYY-MM or YYYY-MM-DD", fc.AsOf)
+	}
+
+	for code, l := range fc.Languages {
+		if !langCode.MatchString(code) {
+			fail(toml.Key{"languages", code}, "language code %q must be two lower-case letters", code)
+		}
+		if l.Name == "" || l.Title == "" {
+			fail(toml.Key{"languages", code}, "language %q needs a name and a title", code)
+		}
+		c.Languages = append(c.Languages, Language{Code: code, Name: l.Name, Title: l.Title, Subtitle: l.Subtitle, Weight: l.Weight})
+	}
+	slices.SortFunc(c.Languages, func(a, b Language) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Code, b.Code))
+	})
+	if len(c.Languages) == 0 {
+		fail(toml.Key{"languages"}, "at least one [languages.<code>] table is required")
+	}
+	if _, ok := c.Language(fc.DefaultLanguage); !ok {
+		fail(toml.Key{"defaultLanguage"}, "defaultLanguage %q is not one of the [languages]", fc.DefaultLanguage)
+	}
+
+	seen := map[string]bool{}
+	for i, r := range fc.Regions {
+		key := toml.Key{"regions"}
+		slug := r["slug"]
+		if !slugRe.MatchString(slug) {
+			fail(key, "region %d: slug %q must be lower-case ASCII letters, digits and hyphens", i+1, slug)
+		}
+		if seen[slug] {
+			fail(key, "region %q is defined twice", slug)
+		}
+		seen[slug] = true
+		region := Region{Slug: slug, Names: map[string]string{}}
+		for k, v := range r {
+			if k == "slug" {
+				continue
+			}
+			if _, ok := c.Language(k); !ok {
+				fail(key, "region %q: unknown key %q (expected slug or a language code)", slug, k)
+			}
+			region.Names[k] = v
+		}
+		for _, l := range c.Languages {
+			if region.Names[l.Code] == "" {
+				fail(key, "region %q has no name in %q", slug, l.Code)
+			}
+		}
+		c.Regions = append(c.Regions, region)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// Language returns the language with the given code.
+func (c *Config) Language(code string) (Language, bool) {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// Region returns the region with the given slug.
+func (c *Config) Region(slug string) (Region, bool) {
+	for _, r := range c.Regions {
+		if r.Slug == slug {
+			return r, true
+		}
+	}
+	return Region{}, false
+}
+
+// BasePath is the path part of BaseURL: "/" or "/briefing/".
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// LanguageCodes lists the codes in display order.
+func (c *Config) LanguageCodes() []string {
+	codes := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}

@@ -1,0 +1,365 @@
+// Package content reads the content files of every language: content/<lang>/**/*.md, each
+// a TOML front matter block between "+++" lines and a Markdown body.
+//
+// It checks what one file can show on its own: encoding, size, place in the tree, front
+// matter syntax, unknown keys and required fields. Rules that involve several files
+// (translations, cross-links, themes that must exist) belong to package site.
+package content
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"peacebuilding/internal/tomlx"
+)
+
+// MaxFileSize bounds a content file. A brief is a few kilobytes; a file of megabytes is
+// almost certainly a mistake (a pasted PDF, a binary) and would slow every build.
+const MaxFileSize = 1 << 20
+
+// Sections are the folders a language may have, besides its stand-alone pages.
+var Sections = []string{"countries", "themes"}
+
+// A File is one content file, read and decoded.
+type File struct {
+	Lang    string // "en"
+	Path    string // relative to content/<lang>/, slash-separated: "countries/cambodia.md"
+	Name    string // as shown in messages: "content/en/countries/cambodia.md"
+	Section string // "countries", "themes", or "" for the home and stand-alone pages
+	Slug    string // "cambodia"; "" for an _index.md
+	Front   FrontMatter
+	// FrontSource is the TOML text and FrontLine the file line of its first line, so that
+	// errors found later can name the line of a key.
+	FrontSource string
+	FrontLine   int
+	Body        string
+	BodyLine    int // the file line of the body's first line
+	defined     toml.MetaData
+}
+
+// IsIndex reports whether f introduces its section or language (an _index.md).
+func (f *File) IsIndex() bool { return f.Slug == "" }
+
+// Key identifies the page across languages: the path without ".md", e.g. "countries/cambodia".
+func (f *File) Key() string { return strings.TrimSuffix(f.Path, ".md") }
+
+// Defined reports whether the front matter writes key (e.g. "facts", "area_km2").
+func (f *File) Defined(key ...string) bool { return f.defined.IsDefined(key...) }
+
+// Line returns the file line of a front matter key.
+func (f *File) Line(key ...string) int {
+	return f.FrontLine - 1 + tomlx.KeyLine(f.FrontSource, toml.Key(key))
+}
+
+// ItemLine returns the file line of key in the index-th [[table]] of the front matter.
+func (f *File) ItemLine(table string, index int, key string) int {
+	return f.FrontLine - 1 + tomlx.ItemLine(f.FrontSource, table, index, key)
+}
+
+// Errorf formats an error at a file line, compiler style.
+func (f *File) Errorf(line int, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", f.Name, line, fmt.Sprintf(format, args...))
+}
+
+// FrontMatter is the typed front matter. Pointers mark language-neutral values, which a
+// translation may leave out (nil) to inherit them from the default language.
+type FrontMatter struct {
+	Title       string       `toml:"title"`
+	Summary     string       `toml:"summary"`
+	Weight      *int         `toml:"weight"`
+	Region      *string      `toml:"region"`
+	Themes      []string     `toml:"themes"`
+	SourceHash  string       `toml:"source_hash"`
+	Facts       *Facts       `toml:"facts"`
+	Events      []Event      `toml:"events"`
+	Figures     []Figure     `toml:"figures"`
+	Corrections []Correction `toml:"corrections"`
+}
+
+// Facts is a country's data box.
+type Facts struct {
+	OfficialName       string   `toml:"official_name"`
+	Capital            string   `toml:"capital"`
+	AreaKm2            *float64 `toml:"area_km2"`
+	PopulationMillions *float64 `toml:"population_millions"`
+	Languages          []string `toml:"languages"`
+	GDPPerCapitaUSD    *float64 `toml:"gdp_per_capita_usd"`
+	Year               *int     `toml:"year"`
+	Source             string   `toml:"source"`
+}
+
+// Event is a dated event; Date is YYYY, YYYY-MM or YYYY-MM-DD.
+type Event struct {
+	Date *string `toml:"date"`
+	Text string  `toml:"text"`
+}
+
+// Figure is a key number of Japan's contribution.
+type Figure struct {
+	Value  *float64 `toml:"value"`
+	Unit   *string  `toml:"unit"`
+	Approx *string  `toml:"approx"`
+	Label  string   `toml:"label"`
+}
+
+// Correction is an editor's note where the source is evidently wrong.
+type Correction struct {
+	Source     string `toml:"source"`
+	Correction string `toml:"correction"`
+	Note       string `toml:"note"`
+}
+
+// knownKeys are the suggestions offered for a misspelt key.
+var knownKeys = []string{
+	"title", "summary", "weight", "region", "themes", "source_hash", "facts", "events", "figures", "corrections",
+	"official_name", "capital", "area_km2", "population_millions", "languages", "gdp_per_capita_usd", "year", "source",
+	"date", "text", "value", "unit", "approx", "label", "correction", "note",
+}
+
+var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads content/<lang>/ for each language from fsys (rooted at the project). Files
+// come back ordered by language (in the order given), then path. All problems found are
+// returned together, joined, in the same order.
+func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
+	var files []*File
+	var errs []error
+	var warnings []string
+	for _, lang := range langs {
+		root := path.Join("content", lang)
+		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == root && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir // a language without content yet: every page falls back
+				}
+				errs = append(errs, fmt.Errorf("%s: %v", p, pathless(err)))
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != root && strings.HasPrefix(name, ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+				return nil // editor backups and hidden files
+			}
+			if !strings.HasSuffix(name, ".md") {
+				warnings = append(warnings, fmt.Sprintf("%s: not a .md file; ignored", p))
+				return nil
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				errs = append(errs, fmt.Errorf("%s: symbolic links are not followed; copy the file instead", p))
+				return nil
+			}
+			f, err := readFile(fsys, p, lang, strings.TrimPrefix(p, root+"/"))
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			files = append(files, f)
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	order := map[string]int{}
+	for i, l := range langs {
+		order[l] = i
+	}
+	slices.SortFunc(files, func(a, b *File) int {
+		return cmp.Or(cmp.Compare(order[a.Lang], order[b.Lang]), cmp.Compare(a.Path, b.Path))
+	})
+	return files, warnings, errors.Join(errs...)
+}
+
+// pathless drops the path that fs errors repeat, since the message names the file already.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func readFile(fsys fs.FS, name, lang, rel string) (*File, error) {
+	f := &File{Lang: lang, Path: rel, Name: name}
+	if err := f.place(); err != nil {
+		return nil, err
+	}
+	if info, err := fs.Stat(fsys, name); err == nil && info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is %.1f MB; a content file may be at most %d MB", name, float64(info.Size())/(1<<20), MaxFileSize>>20)
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, pathless(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: file is %.1f MB; a content file may be at most %d MB", name, float64(len(data))/(1<<20), MaxFileSize>>20)
+	}
+	if err := Parse(f, data); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// place derives section and slug from the path and rejects files outside the model.
+func (f *File) place() error {
+	parts := strings.Split(strings.TrimSuffix(f.Path, ".md"), "/")
+	switch {
+	case len(parts) == 1:
+		f.Slug = parts[0]
+	case len(parts) == 2 && slices.Contains(Sections, parts[0]):
+		f.Section, f.Slug = parts[0], parts[1]
+	case len(parts) == 2:
+		return fmt.Errorf("%s: unknown section %q (expected %s)", f.Name, parts[0], strings.Join(Sections, " or "))
+	default:
+		return fmt.Errorf("%s: content files are at most one folder deep (content/<lang>/<section>/<slug>.md)", f.Name)
+	}
+	if f.Slug == "_index" {
+		f.Slug = ""
+		return nil
+	}
+	if slices.Contains(Sections, f.Slug) && f.Section == "" {
+		return fmt.Errorf("%s: a page may not be named like the section %q", f.Name, f.Slug)
+	}
+	if !slugRe.MatchString(f.Slug) {
+		return fmt.Errorf("%s: file name %q is not a valid slug: use lower-case ASCII letters, digits and hyphens (it becomes the URL)", f.Name, f.Slug+".md")
+	}
+	return nil
+}
+
+// Parse decodes data, the bytes of f's file, into f. It accepts a UTF-8 byte-order mark
+// and CRLF line endings, which Windows editors write.
+func Parse(f *File, data []byte) error {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if i := invalidUTF8(data); i >= 0 {
+		line, col := position(data, i)
+		return fmt.Errorf("%s:%d:%d: file is not valid UTF-8 (save it as UTF-8)", f.Name, line, col)
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	front, frontLine, body, bodyLine, err := Split(text)
+	if err != nil {
+		return fmt.Errorf("%s:%v", f.Name, err)
+	}
+	f.FrontSource, f.FrontLine, f.Body, f.BodyLine = front, frontLine, body, bodyLine
+	md, terrs := tomlx.Decode(front, &f.Front, knownKeys)
+	f.defined = md
+	var errs []error
+	for _, e := range terrs {
+		errs = append(errs, fmt.Errorf("%s:%d:%s", f.Name, e.Line+frontLine-1, colSuffix(e)))
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if strings.TrimSpace(f.Front.Title) == "" {
+		errs = append(errs, f.Errorf(f.lineOr("title"), "front matter: title is required"))
+	}
+	if strings.TrimSpace(f.Front.Summary) == "" {
+		errs = append(errs, f.Errorf(f.lineOr("summary"), "front matter: summary is required"))
+	}
+	return errors.Join(errs...)
+}
+
+func colSuffix(e *tomlx.Error) string {
+	if e.Col > 0 {
+		return fmt.Sprintf("%d: front matter: %s", e.Col, e.Msg)
+	}
+	return " front matter: " + e.Msg
+}
+
+// lineOr is the line of key, or of the opening "+++" when the key is absent.
+func (f *File) lineOr(key string) int {
+	if f.Defined(key) {
+		return f.Line(key)
+	}
+	return f.FrontLine - 1
+}
+
+// Split cuts text into the front matter between the first two "+++" lines and the body.
+// It returns the 1-based file lines where each starts. An error carries "line:col: "
+// and a message, for the caller to put the file name in front of.
+func Split(text string) (front string, frontLine int, body string, bodyLine int, err error) {
+	if strings.TrimSpace(text) == "" {
+		return "", 0, "", 0, errors.New("1:1: file is empty: it needs front matter between +++ lines, with at least title and summary")
+	}
+	lines := strings.SplitAfter(text, "\n")
+	if strings.TrimRight(lines[0], " \t\n") != "+++" {
+		return "", 0, "", 0, errors.New("1:1: front matter: the file must start with a line of +++")
+	}
+	offset := len(lines[0])
+	for i := 1; i < len(lines); i++ {
+		if strings.TrimRight(lines[i], " \t\n") == "+++" {
+			end := offset + len(lines[i])
+			return text[len(lines[0]):offset], 2, text[end:], i + 2, nil
+		}
+		offset += len(lines[i])
+	}
+	return "", 0, "", 0, errors.New("1:1: front matter: no closing +++ line")
+}
+
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// position turns a byte offset into a 1-based line and column (in runes).
+func position(data []byte, offset int) (line, col int) {
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[lineStart:]) + 1
+}
+
+// SourceHash fingerprints the translatable text of f: title, summary, text facts, event
+// texts, figure labels, corrections and body. Runs of white space count as one space, so
+// re-wrapping a paragraph does not make its translations stale.
+func SourceHash(f *File) string {
+	h := sha256.New()
+	add := func(s string) {
+		h.Write([]byte(strings.Join(strings.Fields(s), " ")))
+		h.Write([]byte{0})
+	}
+	fm := &f.Front
+	add(fm.Title)
+	add(fm.Summary)
+	if fm.Facts != nil {
+		add(fm.Facts.OfficialName)
+		add(fm.Facts.Capital)
+		add(strings.Join(fm.Facts.Languages, "\x1f"))
+		add(fm.Facts.Source)
+	}
+	for _, e := range fm.Events {
+		add(e.Text)
+	}
+	for _, g := range fm.Figures {
+		add(g.Label)
+	}
+	for _, c := range fm.Corrections {
+		add(c.Source)
+		add(c.Correction)
+		add(c.Note)
+	}
+	add(f.Body)
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

@@ -1,0 +1,149 @@
+// Package glossary reads data/glossary.toml, the official English and Japanese forms of the
+// terms the briefing uses, and sorts them in each language's order.
+package glossary
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"unicode"
+
+	"peacebuilding/internal/tomlx"
+)
+
+// Term is one glossary entry.
+type Term struct {
+	EN       string   `toml:"en"`
+	JA       string   `toml:"ja"`
+	Reading  string   `toml:"reading"`
+	Abbr     string   `toml:"abbr"`
+	Kind     string   `toml:"kind"`
+	Variants []string `toml:"variants"`
+	Note     string   `toml:"note"`
+	Line     int      `toml:"-"` // the line of the entry in its file
+}
+
+// Kinds are the allowed values of Term.Kind.
+var Kinds = []string{"concept", "programme", "law", "organisation", "conference", "country", "person", "place", "document"}
+
+// Glossary is the list of terms in file order.
+type Glossary struct {
+	File  string
+	Terms []Term
+}
+
+// Load reads name from fsys. A missing file gives an empty glossary.
+func Load(fsys fs.FS, name string) (*Glossary, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Glossary{File: name}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var file struct {
+		Terms []Term `toml:"terms"`
+	}
+	src := string(data)
+	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "note"})
+	var errs []error
+	for _, e := range terrs {
+		errs = append(errs, fmt.Errorf("%s:%s", name, e))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	seen := map[string]int{}
+	for i := range file.Terms {
+		t := &file.Terms[i]
+		t.Line = tomlx.ItemLine(src, "terms", i, "en")
+		switch {
+		case strings.TrimSpace(t.EN) == "" || strings.TrimSpace(t.JA) == "":
+			errs = append(errs, fmt.Errorf("%s:%d: glossary term needs both en and ja", name, t.Line))
+		case t.Reading == "":
+			errs = append(errs, fmt.Errorf("%s:%d: glossary term %q needs a reading (hiragana) for sorting", name, t.Line, t.EN))
+		case !isKana(t.Reading):
+			errs = append(errs, fmt.Errorf("%s:%d: reading %q of %q must be written in kana", name, t.Line, t.Reading, t.EN))
+		case !slices.Contains(Kinds, t.Kind):
+			errs = append(errs, fmt.Errorf("%s:%d: kind %q of %q must be one of %s", name, t.Line, t.Kind, t.EN, strings.Join(Kinds, ", ")))
+		}
+		key := strings.ToLower(t.EN)
+		if prev, dup := seen[key]; dup {
+			errs = append(errs, fmt.Errorf("%s:%d: term %q is listed twice (also line %d)", name, t.Line, t.EN, prev))
+		}
+		seen[key] = t.Line
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return &Glossary{File: name, Terms: file.Terms}, nil
+}
+
+func isKana(s string) bool {
+	for _, r := range s {
+		if !unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・' && r != ' ' && r != '　' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Sorted returns the terms in the order of lang: alphabetical by English term for "en"
+// (ignoring case and a leading "the"), 五十音順 by reading for "ja".
+func (g *Glossary) Sorted(lang string) []Term {
+	terms := slices.Clone(g.Terms)
+	if lang == "ja" {
+		slices.SortStableFunc(terms, func(a, b Term) int {
+			return cmp.Or(cmp.Compare(gojuonKey(a.Reading), gojuonKey(b.Reading)), cmp.Compare(a.Reading, b.Reading), cmp.Compare(a.JA, b.JA))
+		})
+		return terms
+	}
+	slices.SortStableFunc(terms, func(a, b Term) int {
+		return cmp.Or(cmp.Compare(englishKey(a.EN), englishKey(b.EN)), cmp.Compare(a.EN, b.EN))
+	})
+	return terms
+}
+
+func englishKey(s string) string {
+	s = strings.ToLower(s)
+	return strings.TrimPrefix(s, "the ")
+}
+
+// gojuonKey maps a reading to a key whose byte order is 五十音順: katakana become
+// hiragana, voiced and semi-voiced kana sort with their plain kana, small kana with
+// their full-size ones, and the long-vowel mark is dropped, as Japanese dictionaries do.
+// Ties are broken by the full reading.
+func gojuonKey(reading string) string {
+	var b strings.Builder
+	for _, r := range reading {
+		if r >= 'ァ' && r <= 'ヶ' {
+			r -= 'ァ' - 'ぁ'
+		}
+		if base, ok := plainKana[r]; ok {
+			r = base
+		}
+		if r == 'ー' || r == '・' || r == ' ' || r == '　' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var plainKana = func() map[rune]rune {
+	m := map[rune]rune{}
+	pairs := []string{
+		"がか", "ぎき", "ぐく", "げけ", "ごこ", "ざさ", "じし", "ずす", "ぜせ", "ぞそ",
+		"だた", "ぢち", "づつ", "でて", "どと", "ばは", "びひ", "ぶふ", "べへ", "ぼほ",
+		"ぱは", "ぴひ", "ぷふ", "ぺへ", "ぽほ", "ぁあ", "ぃい", "ぅう", "ぇえ", "ぉお",
+		"っつ", "ゃや", "ゅゆ", "ょよ", "ゎわ", "ゔう",
+	}
+	for _, p := range pairs {
+		rs := []rune(p)
+		m[rs[0]] = rs[1]
+	}
+	return m
+}()

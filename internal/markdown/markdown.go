@@ -1,0 +1,300 @@
+// Package markdown converts a content file's Markdown body to HTML.
+//
+// One goldmark setup serves every page: CommonMark with GitHub tables, strikethrough and
+// autolinks; East Asian line breaks, so that a line break between two Japanese characters
+// does not become a space; heading ids that keep Japanese letters; explicit ids written as
+// {#id}. Raw HTML is never passed through: it is dropped and reported.
+//
+// Links are rewritten through a Resolver that the caller supplies, so this package knows
+// nothing of URLs or languages. Conversion does not stop at a bad link: every problem is
+// collected with its line and returned with the HTML.
+package markdown
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// A Resolver maps a link written in Markdown, such as "../themes/ddr.md#afghanistan", to
+// the place it leads to, in the language of the page being converted. An error is a
+// message for the writer; it is reported at the link's line.
+type Resolver interface {
+	Resolve(dest string) (Target, error)
+}
+
+// Target is a resolved link.
+type Target struct {
+	URL string
+	// External marks a link to another site; it is printed with its URL on paper.
+	External bool
+	// Mark is appended to the link text, e.g. " (EN)" for a page that is not translated.
+	Mark string
+	// Page and Fragment name the content page and heading a cross-link points at, for the
+	// caller to check once every page's headings are known.
+	Page, Fragment string
+}
+
+// Heading is a heading of the document, with its id.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int
+}
+
+// Link is a link of the document as written and as resolved.
+type Link struct {
+	Dest   string
+	Target Target
+	Line   int
+}
+
+// Problem is an error or a warning at a line of the converted text (1-based).
+type Problem struct {
+	Line    int
+	Msg     string
+	Warning bool
+}
+
+// Result is a converted document.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Links    []Link
+	Problems []Problem
+}
+
+// Converter converts Markdown. It is safe for use by one goroutine at a time; make one
+// per worker.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with the site's one goldmark setup.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.NewCJK(
+				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
+				extension.WithEscapedSpace(),
+			),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+		),
+		// Without html.WithUnsafe, raw HTML is replaced by a comment (removed by the
+		// minifier) and javascript: URLs are dropped: translators cannot inject script.
+		goldmark.WithRendererOptions(html.WithXHTML()),
+	)
+	return &Converter{md: md}
+}
+
+// Convert converts src, resolving every link through r.
+func (c *Converter) Convert(src []byte, r Resolver) Result {
+	ids := newHeadingIDs()
+	ctx := parser.NewContext(parser.WithIDs(ids))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	lines := newLineIndex(src)
+	var res Result
+	seen := map[string]int{}
+
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idStr := string(asBytes(id))
+			line := lines.of(n, src)
+			if prev, dup := seen[idStr]; dup {
+				res.Problems = append(res.Problems, Problem{Line: line, Msg: "heading id \"" + idStr + "\" is used twice (also on line " + strconv.Itoa(prev) + ")"})
+			}
+			seen[idStr] = line
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: idStr, Text: plainText(n, src), Line: line})
+		case *ast.Link:
+			res.link(n, string(n.Destination), lines.of(n, src), r, func(dest string) { n.Destination = []byte(dest) })
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				res.Links = append(res.Links, Link{Dest: string(n.URL(src)), Target: Target{URL: string(n.URL(src)), External: true}, Line: lines.of(n, src)})
+			}
+		case *ast.Image:
+			res.Problems = append(res.Problems, Problem{Line: lines.of(n, src), Msg: "images are not supported in content files; describe the picture in text"})
+		case *ast.RawHTML, *ast.HTMLBlock:
+			res.Problems = append(res.Problems, Problem{Line: lines.of(n, src), Msg: "raw HTML is not allowed and was left out; write Markdown instead", Warning: true})
+		}
+		return ast.WalkContinue, nil
+	})
+
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		res.Problems = append(res.Problems, Problem{Line: 1, Msg: "render: " + err.Error()})
+	}
+	res.HTML = buf.Bytes()
+	return res
+}
+
+func (res *Result) link(n *ast.Link, dest string, line int, r Resolver, set func(string)) {
+	t, err := r.Resolve(dest)
+	if err != nil {
+		res.Problems = append(res.Problems, Problem{Line: line, Msg: err.Error()})
+		set("")
+		return
+	}
+	set(t.URL)
+	if t.External {
+		n.SetAttributeString("class", []byte("ext"))
+	}
+	if t.Mark != "" {
+		n.AppendChild(n, ast.NewString([]byte(t.Mark)))
+	}
+	res.Links = append(res.Links, Link{Dest: dest, Target: t, Line: line})
+}
+
+func asBytes(v any) []byte {
+	switch v := v.(type) {
+	case []byte:
+		return v
+	case string:
+		return []byte(v)
+	}
+	return nil
+}
+
+// plainText is the text of a node's inline children, as a reader sees it.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tt, ok := t.(*ast.Text); ok {
+					b.Write(tt.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// headingIDs makes heading ids from heading text. It keeps non-ASCII letters: goldmark's
+// default drops every multi-byte rune, which would turn all Japanese headings into
+// "heading", "heading-1", ... and break every link to them when a heading is added.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Generate implements parser.IDs.
+func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slugify(string(value))
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+// Put implements parser.IDs: an explicit {#id} is reserved so generated ids avoid it.
+func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
+
+// Slugify turns heading text into an id: letters and digits of any script are kept (ASCII
+// letters lower-cased), white space, hyphens and underscores become one hyphen, the rest
+// is dropped. Text with nothing left gives "section".
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_' || r == '\u3000':
+			hyphen = true
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+// lineIndex finds the line of a node from the byte offsets goldmark keeps.
+type lineIndex struct{ starts []int }
+
+func newLineIndex(src []byte) lineIndex {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts}
+}
+
+// of returns the 1-based line where n (or, for inline nodes, its nearest block) starts.
+func (li lineIndex) of(n ast.Node, src []byte) int {
+	offset := -1
+	for p := n; p != nil && offset < 0; p = p.Parent() {
+		switch t := p.(type) {
+		case *ast.Text:
+			offset = t.Segment.Start
+		case *ast.AutoLink:
+			// AutoLink has no segment of its own; try its neighbours below.
+		default:
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				offset = p.Lines().At(0).Start
+			} else if p.Type() == ast.TypeInline {
+				for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+					if t, ok := c.(*ast.Text); ok {
+						offset = t.Segment.Start
+						break
+					}
+				}
+			}
+		}
+	}
+	if offset < 0 {
+		return 1
+	}
+	lo, hi := 0, len(li.starts)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if li.starts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1
+}

@@ -1,0 +1,206 @@
+// Package render executes the layouts over the site model and returns every output file in
+// memory: HTML pages, the sitemap, robots.txt. Layouts are parsed once; pages are rendered
+// in parallel. UI strings come from i18n/<lang>.toml, one file per language, and every
+// language must define every key.
+package render
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"peacebuilding/internal/site"
+	"peacebuilding/internal/tomlx"
+)
+
+// File is one output file, its path relative to the output folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Renderer holds the parsed layouts and UI strings.
+type Renderer struct {
+	templates map[string]*template.Template
+	strings   map[string]map[string]string // lang -> key -> text
+	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
+	// ("assets/style.1a2b3c4d.css").
+	Assets map[string]string
+	// Extra pages (e.g. the translation status page) added by other packages.
+}
+
+// pageTemplates are the layouts that render a whole page; each is parsed together with
+// base.html and partials.html.
+var pageTemplates = []string{"home", "countries", "themes", "country", "theme", "page", "timeline", "figures", "glossary", "print", "chooser", "404", "status"}
+
+// New parses the layouts in fsys (the layouts/ folder) and reads the UI strings of langs
+// from i18nFS (the i18n/ folder).
+func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Renderer, error) {
+	r := &Renderer{templates: map[string]*template.Template{}, strings: map[string]map[string]string{}, Assets: assets}
+	if err := r.loadStrings(i18nFS, langs); err != nil {
+		return nil, err
+	}
+	base := template.New("base.html").Funcs(funcs)
+	var err error
+	if base, err = base.ParseFS(layouts, "base.html", "partials.html"); err != nil {
+		return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+	}
+	for _, name := range pageTemplates {
+		t, err := template.Must(base.Clone()).ParseFS(layouts, name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+		}
+		r.templates[name] = t
+	}
+	return r, nil
+}
+
+func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
+	var errs []error
+	for _, lang := range langs {
+		name := lang + ".toml"
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("i18n/%s: %v", name, err))
+			continue
+		}
+		m := map[string]string{}
+		if _, terrs := tomlx.Decode(string(data), &m, nil); len(terrs) > 0 {
+			for _, e := range terrs {
+				errs = append(errs, fmt.Errorf("i18n/%s:%s", name, e))
+			}
+			continue
+		}
+		r.strings[lang] = m
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	// Every key of every language must exist in all the others.
+	for _, lang := range langs {
+		for _, other := range langs {
+			for _, key := range sortedKeys(r.strings[other]) {
+				if _, ok := r.strings[lang][key]; !ok {
+					errs = append(errs, fmt.Errorf("i18n/%s.toml: missing key %q (defined in i18n/%s.toml)", lang, key, other))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// T returns the UI string key in lang.
+func (r *Renderer) T(lang, key string) (string, error) {
+	s, ok := r.strings[lang][key]
+	if !ok {
+		return "", fmt.Errorf("i18n/%s.toml: no key %q (used by a layout)", lang, key)
+	}
+	return s, nil
+}
+
+// job is one page to render: a layout and its data.
+type job struct {
+	layout string
+	view   *View
+}
+
+// Render renders the whole site. Extra views (such as the translation status page) are
+// rendered with the others.
+func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
+	jobs := r.plan(s)
+	for _, v := range extra {
+		jobs = append(jobs, job{layout: v.Layout, view: v})
+	}
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				j := jobs[i]
+				if err := r.templates[j.layout].ExecuteTemplate(&buf, "base.html", j.view); err != nil {
+					errs[i] = fmt.Errorf("rendering %s with layouts/%s.html: %v", j.view.Path, j.layout, err)
+					continue
+				}
+				files[i] = File{Path: outputPath(j.view.Path), Data: bytes.Clone(buf.Bytes())}
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s)}, File{Path: "robots.txt", Data: robots(s)})
+	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// outputPath turns a page URL into the file that serves it: directories get index.html.
+func outputPath(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return path.Join(url, "index.html")
+	}
+	return url
+}
+
+// plan lists every page of the site with its layout.
+func (r *Renderer) plan(s *site.Site) []job {
+	var jobs []job
+	add := func(layout string, v *View) { jobs = append(jobs, job{layout, v}) }
+	for _, p := range s.Pages {
+		layout := "page"
+		switch p.Kind {
+		case site.KindHome:
+			layout = "home"
+		case site.KindSection:
+			layout = p.Section
+		case site.KindCountry:
+			layout = "country"
+		case site.KindTheme:
+			layout = "theme"
+		}
+		add(layout, r.pageView(s, p))
+	}
+	for _, l := range s.Config.Languages {
+		for _, g := range generated {
+			add(g.layout, r.generatedView(s, l.Code, g.layout, g.titleKey, g.summaryKey))
+		}
+	}
+	add("chooser", r.rootView(s, "", "chooser"))
+	add("404", r.rootView(s, "404.html", "404"))
+	return jobs
+}
+
+// generated are the pages made from the whole site rather than one content file.
+var generated = []struct{ layout, titleKey, summaryKey string }{
+	{"timeline", "timeline_title", "timeline_summary"},
+	{"figures", "figures_title", "figures_summary"},
+	{"glossary", "glossary_title", "glossary_summary"},
+	{"print", "print_title", "print_summary"},
+}

@@ -1,0 +1,288 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/numbers"
+	"peacebuilding/internal/site"
+)
+
+// View is what a layout sees: one output page.
+type View struct {
+	r      *Renderer
+	Site   *site.Site
+	Page   *site.Page // nil on generated pages
+	Layout string
+	Lang   string // the language of the page's interface
+	Path   string // the page URL relative to the site root: "en/countries/cambodia/"
+	Title  string
+	// Description is the meta description: the page summary.
+	Description string
+	// Canonical is the absolute URL search engines should index for this page.
+	Canonical string
+	// Alternates are the hreflang links: the page in each language that has a real
+	// translation, and x-default. Empty on fallback pages.
+	Alternates []Alternate
+	// Switch leads to the same page in each other language.
+	Switch []Alternate
+	// Data is layout-specific: the status report, for example.
+	Data any
+	// rootPaths makes links root-relative (under the base path) instead of relative: the
+	// 404 page is served at whatever URL was missing, so relative links would break.
+	rootPaths bool
+}
+
+// Alternate is one language version of a page.
+type Alternate struct {
+	Lang, Name string
+	Href       string // relative to the current page
+	Abs        string // absolute, for <link rel=alternate>
+	Fallback   bool
+}
+
+// T returns a UI string of the page's language. A missing key fails the render.
+func (v *View) T(key string) (string, error) { return v.r.T(v.Lang, key) }
+
+// Tf formats a UI string with arguments (fmt verbs).
+func (v *View) Tf(key string, args ...any) (string, error) {
+	s, err := v.r.T(v.Lang, key)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(s, args...), nil
+}
+
+// Rel returns a site-root-relative URL as seen from this page.
+func (v *View) Rel(url string) string {
+	if v.rootPaths {
+		return v.Site.Config.BasePath() + url
+	}
+	return site.Rel(v.Path, url)
+}
+
+// For returns a copy of the view showing page p at the same place, for a layout that
+// shows several pages at once (the print booklet).
+func (v *View) For(p *site.Page) *View {
+	c := *v
+	c.Page = p
+	return &c
+}
+
+// Asset returns the URL of a fingerprinted asset, relative to this page.
+func (v *View) Asset(name string) (string, error) {
+	p, ok := v.r.Assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in assets/", name)
+	}
+	return v.Rel(p), nil
+}
+
+// Abs returns the absolute URL of a site-root-relative URL.
+func (v *View) Abs(url string) string { return v.Site.Config.BaseURL + url }
+
+// Language is the configured language of the page.
+func (v *View) Language() config.Language { l, _ := v.Site.Config.Language(v.Lang); return l }
+
+// Languages lists all languages, for the chooser.
+func (v *View) Languages() []config.Language { return v.Site.Config.Languages }
+
+// AsOf is the date of the information, in the page's language.
+func (v *View) AsOf() string { d, _ := numbers.FormatDate(v.Site.Config.AsOf, v.Lang); return d }
+
+// Figure formats a figure in the page's language.
+func (v *View) Figure(f site.Figure) string { return numbers.Figure(f.Value, f.Unit, f.Approx, v.Lang) }
+
+// Date formats an event date in the page's language.
+func (v *View) Date(e site.Event) string { return e.Date.Format(v.Lang) }
+
+// Area formats an area in km².
+func (v *View) Area(km2 float64) string { return numbers.Area(km2, v.Lang) }
+
+// Population formats a population given in millions.
+func (v *View) Population(m float64) (string, error) {
+	return v.Tf("population_value", numbers.Millions(m, v.Lang))
+}
+
+// USD formats a plain amount of US dollars.
+func (v *View) USD(x float64) string { return numbers.Figure(x, "usd", "", v.Lang) }
+
+// Pages lists the pages of a kind in this language: "country", "theme", "standalone".
+func (v *View) Pages(kind string) []*site.Page {
+	k := map[string]site.Kind{"country": site.KindCountry, "theme": site.KindTheme, "standalone": site.KindStandalone}[kind]
+	return v.Site.Section(v.Lang, k)
+}
+
+// Link returns the page of key in this language.
+func (v *View) Link(key string) *site.Page { return v.Site.Lookup(v.Lang, key) }
+
+// RegionGroup is a region and its countries.
+type RegionGroup struct {
+	Region    config.Region
+	Name      string
+	Countries []*site.Page
+}
+
+// Regions groups this language's countries by region, in config order.
+func (v *View) Regions() []RegionGroup {
+	var groups []RegionGroup
+	countries := v.Pages("country")
+	for _, r := range v.Site.Config.Regions {
+		g := RegionGroup{Region: r, Name: r.Name(v.Lang)}
+		for _, c := range countries {
+			if c.Region.Slug == r.Slug {
+				g.Countries = append(g.Countries, c)
+			}
+		}
+		if len(g.Countries) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// TimelineYear is one year of the timeline.
+type TimelineYear struct {
+	Year    int
+	Entries []TimelineEntry
+}
+
+// TimelineEntry is an event with the page it belongs to.
+type TimelineEntry struct {
+	Event site.Event
+	Page  *site.Page
+}
+
+// Timeline gathers every dated event of every country and theme page of this language,
+// oldest first; events of the same date keep page order.
+func (v *View) Timeline() []TimelineYear {
+	var entries []TimelineEntry
+	for _, kind := range []string{"country", "theme"} {
+		for _, p := range v.Pages(kind) {
+			for _, e := range p.Events {
+				entries = append(entries, TimelineEntry{e, p})
+			}
+		}
+	}
+	slices.SortStableFunc(entries, func(a, b TimelineEntry) int { return a.Event.Date.Compare(b.Event.Date) })
+	var years []TimelineYear
+	for _, e := range entries {
+		if len(years) == 0 || years[len(years)-1].Year != e.Event.Date.Year {
+			years = append(years, TimelineYear{Year: e.Event.Date.Year})
+		}
+		years[len(years)-1].Entries = append(years[len(years)-1].Entries, e)
+	}
+	return years
+}
+
+// Corrections lists every editor's correction of this language's pages, in page order.
+func (v *View) Corrections() []CorrectionRef {
+	var out []CorrectionRef
+	for _, kind := range []string{"country", "theme", "standalone"} {
+		for _, p := range v.Pages(kind) {
+			for _, c := range p.Corrections {
+				out = append(out, CorrectionRef{Page: p, Source: c.Source, Correction: c.Correction, Note: c.Note})
+			}
+		}
+	}
+	return out
+}
+
+// CorrectionRef is a correction with its page.
+type CorrectionRef struct {
+	Page                     *site.Page
+	Source, Correction, Note string
+}
+
+// Glossary returns the glossary terms in this language's order.
+func (v *View) Glossary() []glossary.Term { return v.Site.Glossary.Sorted(v.Lang) }
+
+// External reports whether a URL leads to another site (printed with its URL on paper).
+func External(url string) bool {
+	return strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://")
+}
+
+var funcs = template.FuncMap{
+	"upper": strings.ToUpper,
+	"add":   func(a, b int) int { return a + b },
+	"join":  strings.Join,
+	"list":  func(s ...string) []string { return s },
+}
+
+func (r *Renderer) pageView(s *site.Site, p *site.Page) *View {
+	v := &View{r: r, Site: s, Page: p, Lang: p.Lang, Path: p.URL, Title: p.Title, Description: p.Summary}
+	// A fallback page is a copy of another language's page: search engines should index
+	// the original, and no hreflang may point at the copy.
+	v.Canonical = s.Config.BaseURL + p.URL
+	if p.Fallback {
+		v.Canonical = s.Config.BaseURL + s.Lookup(p.TextLang(), p.Key).URL
+	}
+	versions := append([]*site.Page{p}, p.Translations...)
+	slices.SortStableFunc(versions, func(a, b *site.Page) int { return cmp.Compare(langIndex(s, a.Lang), langIndex(s, b.Lang)) })
+	if !p.Fallback {
+		for _, q := range versions {
+			if !q.Fallback {
+				v.Alternates = append(v.Alternates, v.alternate(q.Lang, q.URL, false))
+			}
+		}
+		if d := s.Lookup(s.Config.DefaultLanguage, p.Key); d != nil && !d.Fallback {
+			v.Alternates = append(v.Alternates, v.alternate("x-default", d.URL, false))
+		}
+	}
+	for _, q := range p.Translations {
+		v.Switch = append(v.Switch, v.alternate(q.Lang, q.URL, q.Fallback))
+	}
+	return v
+}
+
+func (v *View) alternate(lang, url string, fallback bool) Alternate {
+	name := lang
+	if l, ok := v.Site.Config.Language(lang); ok {
+		name = l.Name
+	}
+	return Alternate{Lang: lang, Name: name, Href: v.Rel(url), Abs: v.Site.Config.BaseURL + url, Fallback: fallback}
+}
+
+func langIndex(s *site.Site, lang string) int {
+	return slices.IndexFunc(s.Config.Languages, func(l config.Language) bool { return l.Code == lang })
+}
+
+// generatedView is a page made from the whole site, present in every language.
+func (r *Renderer) generatedView(s *site.Site, lang, layout, titleKey, summaryKey string) *View {
+	url := lang + "/" + layout + "/"
+	v := &View{r: r, Site: s, Layout: layout, Lang: lang, Path: url, Canonical: s.Config.BaseURL + url}
+	v.Title, _ = r.T(lang, titleKey)
+	v.Description, _ = r.T(lang, summaryKey)
+	for _, l := range s.Config.Languages {
+		other := l.Code + "/" + layout + "/"
+		v.Alternates = append(v.Alternates, v.alternate(l.Code, other, false))
+		if l.Code != lang {
+			v.Switch = append(v.Switch, v.alternate(l.Code, other, false))
+		}
+	}
+	v.Alternates = append(v.Alternates, v.alternate("x-default", s.Config.DefaultLanguage+"/"+layout+"/", false))
+	return v
+}
+
+// rootView is a bilingual page outside the language folders: the chooser and the 404 page.
+func (r *Renderer) rootView(s *site.Site, path, layout string) *View {
+	v := &View{r: r, Site: s, Layout: layout, Lang: s.Config.DefaultLanguage, Path: path, Canonical: s.Config.BaseURL + path}
+	v.Title = s.Config.Languages[0].Title
+	v.Description = s.Config.Languages[0].Subtitle
+	v.rootPaths = path == "404.html"
+	return v
+}
+
+// NewView makes a view for a page that another package adds to the site, such as the
+// translation status page, at path (site-root-relative) in lang.
+func (r *Renderer) NewView(s *site.Site, layout, lang, path, title string, data any) *View {
+	return &View{r: r, Site: s, Layout: layout, Lang: lang, Path: path, Title: title, Canonical: s.Config.BaseURL + path, Data: data}
+}
+
+// TIn returns a UI string in another language (for bilingual pages).
+func (v *View) TIn(lang, key string) (string, error) { return v.r.T(lang, key) }

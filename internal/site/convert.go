@@ -1,0 +1,150 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"peacebuilding/internal/markdown"
+)
+
+// convert renders every page's Markdown body, in parallel with one converter per worker,
+// then checks the #fragments of cross-links against the headings of their targets, which
+// are only known once every page is converted.
+func (b *builder) convert() {
+	pages := b.site.Pages
+	problems := make([][]error, len(pages))
+	warnings := make([][]string, len(pages))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			conv := markdown.New()
+			for i := range jobs {
+				problems[i], warnings[i] = b.convertPage(conv, pages[i])
+			}
+		}()
+	}
+	for i := range pages {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for i := range pages {
+		b.errs = append(b.errs, problems[i]...)
+		b.site.Warnings = append(b.site.Warnings, warnings[i]...)
+	}
+	b.checkFragments()
+}
+
+func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string) {
+	res := conv.Convert([]byte(p.File.Body), &resolver{site: b.site, page: p})
+	p.Body = template.HTML(res.HTML) // the only template.HTML: goldmark output, raw HTML dropped
+	p.Headings = res.Headings
+	p.Links = res.Links
+	// A fallback page converts another language's file again; its problems were reported
+	// when that file was converted for its own language.
+	if p.Fallback {
+		return nil, nil
+	}
+	for _, pr := range res.Problems {
+		line := p.File.BodyLine - 1 + pr.Line
+		if pr.Warning {
+			warnings = append(warnings, fmt.Sprintf("%s:%d: %s", p.File.Name, line, pr.Msg))
+		} else {
+			errs = append(errs, p.File.Errorf(line, "%s", pr.Msg))
+		}
+	}
+	return errs, warnings
+}
+
+func (b *builder) checkFragments() {
+	for _, p := range b.site.Pages {
+		if p.Fallback {
+			continue
+		}
+		for _, l := range p.Links {
+			if l.Target.Fragment == "" {
+				continue
+			}
+			target := b.site.Lookup(p.Lang, l.Target.Page)
+			if !slices.ContainsFunc(target.Headings, func(h markdown.Heading) bool { return h.ID == l.Target.Fragment }) {
+				b.fail(p.File.Errorf(p.File.BodyLine-1+l.Line, "link %q: %s has no heading with id %q%s", l.Dest, target.File.Name, l.Target.Fragment, headingHint(target)))
+			}
+		}
+	}
+}
+
+func headingHint(p *Page) string {
+	var ids []string
+	for _, h := range p.Headings {
+		ids = append(ids, h.ID)
+	}
+	if len(ids) == 0 {
+		return " (it has no headings)"
+	}
+	return " (its ids: " + strings.Join(ids, ", ") + ")"
+}
+
+// resolver resolves the links of one page, in the page's language.
+type resolver struct {
+	site *Site
+	page *Page
+}
+
+// externalSchemes are the schemes a link may use to leave the site.
+var externalSchemes = []string{"http", "https", "mailto"}
+
+func (r *resolver) Resolve(dest string) (markdown.Target, error) {
+	if strings.TrimSpace(dest) == "" {
+		return markdown.Target{}, fmt.Errorf("link has no destination")
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return markdown.Target{}, fmt.Errorf("link %q is not a valid URL", dest)
+	}
+	if u.Scheme != "" {
+		if !slices.Contains(externalSchemes, strings.ToLower(u.Scheme)) {
+			return markdown.Target{}, fmt.Errorf("link %q: %s: links are not allowed (use https://, http:// or mailto:)", dest, u.Scheme)
+		}
+		return markdown.Target{URL: dest, External: true}, nil
+	}
+	if strings.HasPrefix(dest, "/") {
+		return markdown.Target{}, fmt.Errorf("link %q: write cross-links as relative links to the .md file, e.g. ../themes/ddr.md", dest)
+	}
+	p := r.page
+	if u.Path == "" { // "#fragment": this page
+		return markdown.Target{URL: "#" + u.Fragment, Page: p.Key, Fragment: u.Fragment}, nil
+	}
+	if !strings.HasSuffix(u.Path, ".md") {
+		return markdown.Target{}, fmt.Errorf("link %q: link to the content file (.md), e.g. ../themes/ddr.md, not to a URL", dest)
+	}
+	dir := path.Dir(p.File.Path)
+	target := path.Clean(path.Join(dir, u.Path))
+	if target == ".." || strings.HasPrefix(target, "../") {
+		return markdown.Target{}, fmt.Errorf("link %q leads outside content/%s/", dest, p.File.Lang)
+	}
+	key := strings.TrimSuffix(target, ".md")
+	to := r.site.Lookup(p.Lang, key)
+	if to == nil {
+		return markdown.Target{}, fmt.Errorf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
+	}
+	t := markdown.Target{URL: Rel(p.URL, to.URL), Page: key, Fragment: u.Fragment}
+	if to == p {
+		t.URL = "./"
+	}
+	if u.Fragment != "" {
+		t.URL += "#" + u.Fragment
+	}
+	if to.Fallback {
+		t.Mark = " (" + strings.ToUpper(to.TextLang()) + ")"
+	}
+	return t, nil
+}

@@ -1,0 +1,279 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/numbers"
+)
+
+// inherit fills every page's values: text from the page's own file, language-neutral
+// values from the master file. A translation may repeat a neutral value, but not change it.
+func (b *builder) inherit() {
+	cfg := b.site.Config
+	checked := map[*content.File]bool{}
+	for _, p := range b.site.Pages {
+		m, f := p.Master, p.File
+		if f != m && !checked[f] {
+			checked[f] = true
+			b.conflicts(m, f)
+		}
+		if p.Lang == cfg.DefaultLanguage || f == m {
+			b.validate(m, p)
+		}
+		fm, mm := &f.Front, &m.Front
+		p.Title, p.Summary = fm.Title, fm.Summary
+		if mm.Weight != nil {
+			p.Weight = *mm.Weight
+		}
+		if mm.Region != nil {
+			p.Region, _ = cfg.Region(*mm.Region)
+		}
+		if mf := mm.Facts; mf != nil {
+			tf := fm.Facts
+			if tf == nil {
+				tf = mf
+			}
+			p.Facts = &Facts{
+				OfficialName: or(tf.OfficialName, mf.OfficialName), Capital: or(tf.Capital, mf.Capital),
+				Languages: tf.Languages, Source: or(tf.Source, mf.Source),
+				AreaKm2: deref(mf.AreaKm2), PopulationMillions: deref(mf.PopulationMillions),
+				GDPPerCapitaUSD: deref(mf.GDPPerCapitaUSD), Year: deref(mf.Year),
+			}
+			if len(p.Facts.Languages) == 0 {
+				p.Facts.Languages = mf.Languages
+			}
+		}
+		for i, e := range mm.Events {
+			text := e.Text
+			if i < len(fm.Events) && fm.Events[i].Text != "" {
+				text = fm.Events[i].Text
+			}
+			d, _ := numbers.ParseDate(deref(e.Date)) // validated in validate
+			p.Events = append(p.Events, Event{Date: d, Raw: deref(e.Date), Text: text})
+		}
+		for i, g := range mm.Figures {
+			label := g.Label
+			if i < len(fm.Figures) && fm.Figures[i].Label != "" {
+				label = fm.Figures[i].Label
+			}
+			p.Figures = append(p.Figures, Figure{Value: deref(g.Value), Unit: deref(g.Unit), Approx: deref(g.Approx), Label: label})
+		}
+		p.Corrections = mm.Corrections
+		if len(fm.Corrections) == len(mm.Corrections) {
+			p.Corrections = fm.Corrections
+		}
+	}
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
+}
+
+// validate checks the language-neutral values of the master file m of page p.
+func (b *builder) validate(m *content.File, p *Page) {
+	fm := &m.Front
+	cfg := b.site.Config
+	isCountry := p.Kind == KindCountry
+	if fm.Region != nil && !isCountry {
+		b.fail(m.Errorf(m.Line("region"), "region is only for country pages"))
+	}
+	if len(fm.Themes) > 0 && !isCountry {
+		b.fail(m.Errorf(m.Line("themes"), "themes is only for country pages"))
+	}
+	if fm.Facts != nil && !isCountry {
+		b.fail(m.Errorf(m.Line("facts"), "[facts] is only for country pages"))
+	}
+	if isCountry {
+		switch {
+		case fm.Region == nil:
+			b.fail(m.Errorf(m.FrontLine-1, "front matter: region is required for a country (one of %s)", strings.Join(regionSlugs(b), ", ")))
+		default:
+			if _, ok := cfg.Region(*fm.Region); !ok {
+				b.fail(m.Errorf(m.Line("region"), "unknown region %q (one of %s)", *fm.Region, strings.Join(regionSlugs(b), ", ")))
+			}
+		}
+		for _, t := range fm.Themes {
+			if b.byKey["themes/"+t] == nil {
+				msg := fmt.Sprintf("unknown theme %q: there is no content/%s/themes/%s.md", t, m.Lang, t)
+				if sug := suggest(t, b.themeSlugs()); sug != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", sug)
+				}
+				b.fail(m.Errorf(m.Line("themes"), "%s", msg))
+			}
+		}
+	}
+	for i, e := range fm.Events {
+		if e.Date == nil {
+			b.fail(m.Errorf(m.ItemLine("events", i, "date"), "event %d has no date", i+1))
+		} else if _, err := numbers.ParseDate(*e.Date); err != nil {
+			b.fail(m.Errorf(m.ItemLine("events", i, "date"), "event %d: %v", i+1, err))
+		}
+		if strings.TrimSpace(e.Text) == "" {
+			b.fail(m.Errorf(m.ItemLine("events", i, "text"), "event %d has no text", i+1))
+		}
+	}
+	for i, g := range fm.Figures {
+		switch {
+		case g.Value == nil:
+			b.fail(m.Errorf(m.ItemLine("figures", i, "value"), "figure %d has no value", i+1))
+		case *g.Value < 0:
+			b.fail(m.Errorf(m.ItemLine("figures", i, "value"), "figure %d: value must not be negative", i+1))
+		}
+		if g.Unit == nil || !slices.Contains(Units, *g.Unit) {
+			b.fail(m.Errorf(m.ItemLine("figures", i, "unit"), "figure %d: unit must be one of %s", i+1, strings.Join(Units, ", ")))
+		}
+		if g.Approx != nil && !slices.Contains(Approx, *g.Approx) {
+			b.fail(m.Errorf(m.ItemLine("figures", i, "approx"), "figure %d: approx must be one of \"\", \"about\", \"over\", \"up-to\"", i+1))
+		}
+		if strings.TrimSpace(g.Label) == "" {
+			b.fail(m.Errorf(m.ItemLine("figures", i, "label"), "figure %d has no label", i+1))
+		}
+	}
+}
+
+func regionSlugs(b *builder) []string {
+	var out []string
+	for _, r := range b.site.Config.Regions {
+		out = append(out, r.Slug)
+	}
+	return out
+}
+
+func (b *builder) themeSlugs() []string {
+	var out []string
+	for _, k := range b.keys {
+		if slug, ok := strings.CutPrefix(k, "themes/"); ok && slug != "_index" {
+			out = append(out, slug)
+		}
+	}
+	return out
+}
+
+// conflicts reports every language-neutral value that translation t writes differently
+// from master m, naming both files.
+func (b *builder) conflicts(m, t *content.File) {
+	report := func(line, mline int, what string, tv, mv any) {
+		b.fail(t.Errorf(line, "%s is %v here but %v in %s:%d; language-neutral values are written once, in %s (remove it here)", what, tv, mv, m.Name, mline, m.Name))
+	}
+	tf, mf := &t.Front, &m.Front
+	if tf.Weight != nil && (mf.Weight == nil || *tf.Weight != *mf.Weight) {
+		report(t.Line("weight"), m.Line("weight"), "weight", *tf.Weight, show(mf.Weight))
+	}
+	if tf.Region != nil && (mf.Region == nil || *tf.Region != *mf.Region) {
+		report(t.Line("region"), m.Line("region"), "region", quote(*tf.Region), showq(mf.Region))
+	}
+	if t.Defined("themes") && !slices.Equal(tf.Themes, mf.Themes) {
+		report(t.Line("themes"), m.Line("themes"), "themes", fmt.Sprintf("%q", tf.Themes), fmt.Sprintf("%q", mf.Themes))
+	}
+	if tf.Facts != nil {
+		var mfacts content.Facts
+		if mf.Facts != nil {
+			mfacts = *mf.Facts
+		}
+		for _, c := range []struct {
+			key    string
+			tv, mv *float64
+		}{
+			{"area_km2", tf.Facts.AreaKm2, mfacts.AreaKm2},
+			{"population_millions", tf.Facts.PopulationMillions, mfacts.PopulationMillions},
+			{"gdp_per_capita_usd", tf.Facts.GDPPerCapitaUSD, mfacts.GDPPerCapitaUSD},
+		} {
+			if c.tv != nil && (c.mv == nil || *c.tv != *c.mv) {
+				report(t.Line("facts", c.key), m.Line("facts", c.key), "facts."+c.key, *c.tv, show(c.mv))
+			}
+		}
+		if tf.Facts.Year != nil && (mfacts.Year == nil || *tf.Facts.Year != *mfacts.Year) {
+			report(t.Line("facts", "year"), m.Line("facts", "year"), "facts.year", *tf.Facts.Year, show(mfacts.Year))
+		}
+	}
+	counted := func(table string, tn, mn int) bool {
+		if tn > 0 && tn != mn {
+			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order", tn, table, mn, m.Name, table))
+			return false
+		}
+		return true
+	}
+	if counted("events", len(tf.Events), len(mf.Events)) {
+		for i, e := range tf.Events {
+			if e.Date != nil && (mf.Events[i].Date == nil || *e.Date != *mf.Events[i].Date) {
+				report(t.ItemLine("events", i, "date"), m.ItemLine("events", i, "date"), fmt.Sprintf("the date of event %d", i+1), quote(*e.Date), showq(mf.Events[i].Date))
+			}
+		}
+	}
+	if counted("figures", len(tf.Figures), len(mf.Figures)) {
+		for i, g := range tf.Figures {
+			mg := mf.Figures[i]
+			if g.Value != nil && (mg.Value == nil || *g.Value != *mg.Value) {
+				report(t.ItemLine("figures", i, "value"), m.ItemLine("figures", i, "value"), fmt.Sprintf("the value of figure %d", i+1), *g.Value, show(mg.Value))
+			}
+			if g.Unit != nil && (mg.Unit == nil || *g.Unit != *mg.Unit) {
+				report(t.ItemLine("figures", i, "unit"), m.ItemLine("figures", i, "unit"), fmt.Sprintf("the unit of figure %d", i+1), quote(*g.Unit), showq(mg.Unit))
+			}
+			if g.Approx != nil && deref(g.Approx) != deref(mg.Approx) {
+				report(t.ItemLine("figures", i, "approx"), m.ItemLine("figures", i, "approx"), fmt.Sprintf("the approx of figure %d", i+1), quote(*g.Approx), quote(deref(mg.Approx)))
+			}
+		}
+	}
+	counted("corrections", len(tf.Corrections), len(mf.Corrections))
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+func show[T any](p *T) any {
+	if p == nil {
+		return "not set"
+	}
+	return *p
+}
+
+func showq(p *string) string {
+	if p == nil {
+		return "not set"
+	}
+	return quote(*p)
+}
+
+// suggest returns the candidate closest to s, if close enough to be a typo.
+func suggest(s string, candidates []string) string {
+	best, bestDist := "", len(s)/3+1
+	for _, c := range candidates {
+		if d := levenshtein(s, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

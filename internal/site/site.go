@@ -1,0 +1,280 @@
+// Package site turns the content files of every language into the site model: one page per
+// content key and language, with its URL, inherited language-neutral values, translations,
+// fallbacks, cross-links, backlinks and the generated indexes. The model is built once and
+// not changed afterwards; package render reads it.
+//
+// Rules that need more than one file live here: a translation may not contradict the
+// default language's values; themes and regions must exist; cross-links and their
+// #fragments must lead to real pages and headings; no two files may claim one URL.
+package site
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"html/template"
+	"path"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/markdown"
+	"peacebuilding/internal/numbers"
+)
+
+// Kind is the kind of a page.
+type Kind int
+
+const (
+	KindHome       Kind = iota // content/<lang>/_index.md
+	KindSection                // content/<lang>/<section>/_index.md
+	KindCountry                // content/<lang>/countries/<slug>.md
+	KindTheme                  // content/<lang>/themes/<slug>.md
+	KindStandalone             // content/<lang>/<slug>.md
+)
+
+// Reserved are the slugs of generated pages, which a stand-alone page may not take.
+var Reserved = []string{"timeline", "figures", "glossary", "print", "status", "assets"}
+
+// Units and Approx are the allowed values of a figure's unit and approx.
+var (
+	Units  = []string{"people", "usd", "jpy", "items", "percent"}
+	Approx = []string{"", "about", "over", "up-to"}
+)
+
+// Site is the whole model.
+type Site struct {
+	Config   *config.Config
+	Glossary *glossary.Glossary
+	// Pages of every language, in a fixed order: language, then key.
+	Pages    []*Page
+	Warnings []string
+	byKey    map[string]*Page // lang + ":" + key
+}
+
+// Page is one page of one language.
+type Page struct {
+	Lang    string
+	Kind    Kind
+	Key     string // "countries/cambodia", "_index", "countries/_index", "about"
+	Section string
+	Slug    string
+	URL     string // relative to the site root: "en/countries/cambodia/"
+
+	// File is the content file whose text the page shows; Master is the file of the
+	// language-neutral values (the default language's, when it has the page).
+	File, Master *content.File
+	// Fallback marks a page shown in this language with another language's text.
+	Fallback bool
+	// Stale marks a translation whose recorded source_hash differs from its source's.
+	Stale bool
+
+	Title, Summary string
+	Weight         int
+	Region         config.Region
+	Facts          *Facts
+	Events         []Event
+	Figures        []Figure
+	Corrections    []content.Correction
+	Body           template.HTML
+	Headings       []markdown.Heading
+	Links          []markdown.Link
+
+	Themes       []*Page // a country's themes, in this language
+	Backlinks    []*Page // a theme's countries
+	Related      []*Page // countries sharing most themes with this one
+	Translations []*Page // the same key in the other languages, in language order
+}
+
+// TextLang is the language of the text the page shows.
+func (p *Page) TextLang() string { return p.File.Lang }
+
+// Facts are a country's key facts, with inherited numbers filled in.
+type Facts struct {
+	OfficialName       string
+	Capital            string
+	AreaKm2            float64
+	PopulationMillions float64
+	Languages          []string
+	GDPPerCapitaUSD    float64 // 0: not known
+	Year               int
+	Source             string
+}
+
+// Event is a dated event of a page.
+type Event struct {
+	Date numbers.Date
+	Raw  string // as written: "1991-10"
+	Text string
+}
+
+// Figure is a key number of Japan's contribution.
+type Figure struct {
+	Value  float64
+	Unit   string
+	Approx string
+	Label  string
+}
+
+// Lookup returns the page of key in lang.
+func (s *Site) Lookup(lang, key string) *Page { return s.byKey[lang+":"+key] }
+
+// LangPages returns the pages of one language, in order.
+func (s *Site) LangPages(lang string) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Section returns the pages of a section in lang, by weight then slug.
+func (s *Site) Section(lang string, kind Kind) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Lang == lang && p.Kind == kind {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, byWeight)
+	return out
+}
+
+func byWeight(a, b *Page) int {
+	return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Slug, b.Slug))
+}
+
+// URLFor is the site-root-relative URL of key in lang.
+func URLFor(lang, key string) string {
+	switch {
+	case key == "_index":
+		return lang + "/"
+	case strings.HasSuffix(key, "/_index"):
+		return lang + "/" + strings.TrimSuffix(key, "_index")
+	}
+	return lang + "/" + key + "/"
+}
+
+// Rel returns the URL of to (site-root-relative) as seen from the page or file at from, so
+// that the site works at a domain root and under any sub-path without configuration.
+func Rel(from, to string) string {
+	dir := from
+	if !strings.HasSuffix(dir, "/") {
+		dir = path.Dir(dir) + "/"
+		if dir == "./" {
+			dir = ""
+		}
+	}
+	// Drop the folders both share, then climb out of the rest.
+	for dir != "" {
+		i := strings.IndexByte(dir, '/')
+		seg := dir[:i+1]
+		if !strings.HasPrefix(to, seg) {
+			break
+		}
+		dir, to = dir[i+1:], to[i+1:]
+	}
+	up := strings.Repeat("../", strings.Count(dir, "/"))
+	if up+to == "" {
+		return "./"
+	}
+	return up + to
+}
+
+// Build makes the site model from the loaded files. Errors are collected, in file order.
+func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
+	s := &Site{Config: cfg, Glossary: gl, byKey: map[string]*Page{}}
+	b := &builder{site: s}
+	b.group(files)
+	b.makePages()
+	b.inherit()
+	b.link()
+	b.convert()
+	if len(b.errs) > 0 {
+		return nil, errors.Join(b.errs...)
+	}
+	return s, nil
+}
+
+type builder struct {
+	site *Site
+	// byKey groups the files of each key by language.
+	byKey map[string]map[string]*content.File
+	keys  []string
+	errs  []error
+}
+
+func (b *builder) fail(err error) { b.errs = append(b.errs, err) }
+
+func (b *builder) group(files []*content.File) {
+	b.byKey = map[string]map[string]*content.File{}
+	for _, f := range files {
+		k := f.Key()
+		if b.byKey[k] == nil {
+			b.byKey[k] = map[string]*content.File{}
+			b.keys = append(b.keys, k)
+		}
+		b.byKey[k][f.Lang] = f
+		if f.Section == "" && slices.Contains(Reserved, f.Slug) {
+			b.fail(fmt.Errorf("%s: the name %q is taken by a generated page; choose another file name", f.Name, f.Slug))
+		}
+	}
+	slices.Sort(b.keys)
+}
+
+// master is the file that holds a key's language-neutral values: the default language's,
+// or else the first language's that has the key.
+func (b *builder) master(key string) *content.File {
+	cfg := b.site.Config
+	if f := b.byKey[key][cfg.DefaultLanguage]; f != nil {
+		return f
+	}
+	for _, l := range cfg.Languages {
+		if f := b.byKey[key][l.Code]; f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func (b *builder) makePages() {
+	cfg := b.site.Config
+	for _, l := range cfg.Languages {
+		for _, key := range b.keys {
+			m := b.master(key)
+			f := b.byKey[key][l.Code]
+			p := &Page{Lang: l.Code, Key: key, Section: m.Section, Slug: m.Slug, URL: URLFor(l.Code, key), Master: m, File: f}
+			if f == nil {
+				p.File, p.Fallback = m, true
+			}
+			switch {
+			case key == "_index":
+				p.Kind = KindHome
+			case m.IsIndex():
+				p.Kind = KindSection
+			case m.Section == "countries":
+				p.Kind = KindCountry
+			case m.Section == "themes":
+				p.Kind = KindTheme
+			default:
+				p.Kind = KindStandalone
+			}
+			if !p.Fallback && f != m && f.Front.SourceHash != "" {
+				p.Stale = f.Front.SourceHash != content.SourceHash(m)
+			}
+			b.site.Pages = append(b.site.Pages, p)
+			b.site.byKey[l.Code+":"+key] = p
+		}
+	}
+	for _, p := range b.site.Pages {
+		for _, l := range cfg.Languages {
+			if l.Code != p.Lang {
+				p.Translations = append(p.Translations, b.site.Lookup(l.Code, p.Key))
+			}
+		}
+	}
+}

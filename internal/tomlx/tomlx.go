@@ -1,0 +1,141 @@
+// Package tomlx adds what github.com/BurntSushi/toml does not expose: the line of a key,
+// for error messages, and a decode that reports positions and unknown keys uniformly.
+package tomlx
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// An Error is a problem at a line and column (both 1-based; Col 0 when unknown) of a TOML text.
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Col > 0 {
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
+	}
+	return fmt.Sprintf("%d: %s", e.Line, e.Msg)
+}
+
+// Decode decodes src into v. A syntax or type error comes back as one *Error; every key
+// that v has no field for comes back as an *Error too, with the nearest known key of the
+// same table (from known) as a suggestion. The errors are in source order.
+func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
+	md, err := toml.Decode(src, v)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			msg := perr.Message
+			if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
+				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
+			}
+			return md, []*Error{{Line: max(perr.Position.Line, 1), Col: perr.Position.Col, Msg: msg}}
+		}
+		return md, []*Error{{Line: 1, Msg: err.Error()}}
+	}
+	var errs []*Error
+	for _, key := range md.Undecoded() {
+		name := key[len(key)-1]
+		msg := fmt.Sprintf("unknown key %q", key.String())
+		if s := Suggest(name, known); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		errs = append(errs, &Error{Line: KeyLine(src, key), Msg: msg})
+	}
+	return md, errs
+}
+
+// KeyLine returns the 1-based line on which key is defined in src, or 1 when it cannot
+// be found. Array-of-table indexes are not known to the caller, so it returns the first
+// definition of the key inside any table of that name that has not been reported yet;
+// that is exact for the usual case of one misspelt key.
+func KeyLine(src string, key toml.Key) int {
+	table := strings.Join(key[:len(key)-1], ".")
+	name := key[len(key)-1]
+	current := ""
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			current = strings.TrimSpace(strings.Trim(t, "[] \t"))
+			// An unknown table is reported at its header.
+			if current == key.String() {
+				return i + 1
+			}
+			continue
+		}
+		k, _, ok := strings.Cut(t, "=")
+		if ok && current == table && strings.Trim(strings.TrimSpace(k), `"'`) == name {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// Suggest returns the candidate nearest to s by edit distance, if it is close enough
+// to be a plausible misspelling (at most a third of the word's letters differ).
+func Suggest(s string, candidates []string) string {
+	best, bestDist := "", len(s)/3+1
+	for _, c := range candidates {
+		if d := distance(s, c); d < bestDist || (d == bestDist && best != "" && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance between a and b, by bytes: keys are ASCII.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// ItemLine returns the line of key inside the index-th (0-based) [[table]] of src, or the
+// line of that table's header when the key is not written there, or 1.
+func ItemLine(src, table string, index int, key string) int {
+	n := -1
+	header := 0
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			if n == index {
+				break // past the item
+			}
+			if strings.HasPrefix(t, "[[") && strings.TrimSpace(strings.Trim(t, "[] \t")) == table {
+				n++
+				if n == index {
+					header = i + 1
+				}
+			}
+			continue
+		}
+		if n != index {
+			continue
+		}
+		k, _, ok := strings.Cut(t, "=")
+		if ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return i + 1
+		}
+	}
+	return max(header, 1)
+}
