@@ -92,8 +92,9 @@ func (v *View) Language() config.Language { l, _ := v.Site.Config.Language(v.Lan
 // Languages lists all languages, for the chooser.
 func (v *View) Languages() []config.Language { return v.Site.Config.Languages }
 
-// AsOf is the date of the information, in the page's language.
-func (v *View) AsOf() string { d, _ := numbers.FormatDate(v.Site.Config.AsOf, v.Lang); return d }
+// AsOf is the year of the information. The UI strings say "early %s": the source is
+// dated 2007 and its latest item is of March 2007.
+func (v *View) AsOf() string { return v.Site.Config.AsOf[:4] }
 
 // Figure formats a figure in the page's language.
 func (v *View) Figure(f site.Figure) string { return numbers.Figure(f.Value, f.Unit, f.Approx, v.Lang) }
