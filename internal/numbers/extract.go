@@ -1,0 +1,869 @@
+package numbers
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Kind says what a Number counts, and so which numbers of a translation it
+// may be compared with.
+type Kind int
+
+const (
+	Plain   Kind = iota // a count or measure: 1,300, 13.8 million, 18万1,000
+	Money               // an amount with Unit "usd" or "jpy"
+	Percent             // 20%, 20 percent, 20％
+	Year                // 2006, FY 2005, 2006年, 平成18年: Value is the year
+	Month               // December 2006, 2006年12月: Value is year*100 + month
+	Day                 // 23 October 1991, 1991年10月23日: Value is year*10000 + month*100 + day
+)
+
+var kindNames = [...]string{"plain", "money", "percent", "year", "month", "day"}
+
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return "Kind(" + strconv.Itoa(int(k)) + ")"
+	}
+	return kindNames[k]
+}
+
+// A Number is a number found in a text.
+type Number struct {
+	Value  float64 // the full value: "4.5 billion" is 4.5e9; dates are encoded as their Kind says
+	Kind   Kind
+	Unit   string // "usd" or "jpy" for Money, "" otherwise
+	Approx bool   // written with a marker such as "about", "over", 約 or 以上
+	Text   string // the source text matched, markers included: "about US$38.6 million"
+	Offset int    // the byte offset of Text in the input
+}
+
+// Date returns the date of a Year, Month or Day number.
+func (n Number) Date() (Date, bool) {
+	v := int(n.Value)
+	switch n.Kind {
+	case Year:
+		return Date{Year: v}, true
+	case Month:
+		return Date{Year: v / 100, Month: v % 100}, true
+	case Day:
+		return Date{Year: v / 10000, Month: v / 100 % 100, Day: v % 100}, true
+	}
+	return Date{}, false
+}
+
+// Equal reports whether a and b are the same number: the same value, up to
+// the rounding of float64, of the same kind and unit. Text and Approx are
+// not compared: "about 38.6 million" and 3,860万 are equal, and a check can
+// compare Approx itself.
+//
+// Plain and Year are alike: whether "2000" is a year or 2,000 troops is a
+// guess (see the package comment), and a translation that writes 2,000人
+// for "2000 troops" is right.
+func Equal(a, b Number) bool {
+	return a.Kind.compared() == b.Kind.compared() && a.Unit == b.Unit && closeTo(a.Value, b.Value)
+}
+
+func (k Kind) compared() Kind {
+	if k == Year {
+		return Plain
+	}
+	return k
+}
+
+// closeTo allows for the last bits of a float64: 1億2,500万 is summed from
+// its groups, 125000000 is parsed in one piece.
+func closeTo(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// Extract returns the numbers of a Markdown text written in lang ("en" or
+// "ja"; anything else reads as English), in the order they appear. The
+// package comment lists what it reads and what it leaves out.
+func Extract(text, lang string) []Number {
+	s := newScanner(text, lang == "ja")
+	for i := 0; i < len(s.r); {
+		if isDigit(s.at(i)) {
+			i = s.read(i)
+		} else {
+			i++
+		}
+	}
+	return s.out
+}
+
+// scanner holds the text as runes, folded for matching (full-width digits
+// and letters become ASCII) and with Markdown link destinations, URLs and
+// list markers blanked out. off maps each rune back to its byte offset, so
+// that a Number's Text is always the input's own text.
+type scanner struct {
+	src   string
+	r     []rune
+	off   []int // off[i] is the byte offset of r[i]; off[len(r)] is len(src)
+	ja    bool
+	floor int // the end of the last number read: markers are never looked for before it
+	out   []Number
+}
+
+func newScanner(text string, ja bool) *scanner {
+	s := &scanner{src: text, ja: ja}
+	// Ranging over a string turns each invalid byte into one U+FFFD, so
+	// the offsets stay those of the input.
+	for i, c := range text {
+		s.r = append(s.r, fold(c))
+		s.off = append(s.off, i)
+	}
+	s.off = append(s.off, len(text))
+	blankMarkdown(s.r)
+	return s
+}
+
+// fold maps the full-width forms of Japanese text to ASCII: １，３００ is 1,300.
+func fold(c rune) rune {
+	switch {
+	case c >= '０' && c <= '９', c >= 'Ａ' && c <= 'Ｚ', c >= 'ａ' && c <= 'ｚ':
+		return c - 0xFEE0 // the full-width forms are the ASCII ones moved up by 0xFEE0
+	}
+	switch c {
+	case '，':
+		return ','
+	case '．':
+		return '.'
+	case '％':
+		return '%'
+	case '＄':
+		return '$'
+	case '￥':
+		return '¥'
+	case '\u3000', '\u00a0':
+		return ' '
+	}
+	return c
+}
+
+// span is what read found at a number: a Number to report, or text to skip.
+type span struct {
+	start, end int // runes
+	n          Number
+	skip       bool
+}
+
+func (s *scanner) read(i int) int {
+	t := s.token(i)
+	m, ok := s.date(t)
+	if !ok {
+		m, ok = s.ignored(t)
+	}
+	if !ok {
+		m = s.quantity(t)
+	}
+	if !m.skip {
+		m.n.Text = s.src[s.off[m.start]:s.off[m.end]]
+		m.n.Offset = s.off[m.start]
+		s.out = append(s.out, m.n)
+	}
+	s.floor = m.end
+	return m.end
+}
+
+// tok is a number as written, without its markers.
+type tok struct {
+	start, end int    // runes
+	digits     string // without separators: "1300", "13.8"
+	grouped    bool   // written with thousands separators: never a year
+}
+
+func (t tok) integer() bool { return !t.grouped && !strings.Contains(t.digits, ".") }
+
+// small is an integer of one or two digits: a day, a month, an era year.
+func (t tok) small() bool { return t.integer() && len(t.digits) <= 2 }
+
+// year is an integer of four digits.
+func (t tok) year() bool { return t.integer() && len(t.digits) == 4 }
+
+// int is the value of a small or year token.
+func (t tok) int() int { return atoi(t.digits) }
+
+// token reads digits at i, with thousands separators when every group after
+// the first has exactly three digits (1,300 but not 1,30 or 2006,2007), and
+// with decimals when a digit follows the point (13.8 but not "in 2006.").
+func (s *scanner) token(i int) tok {
+	var digits strings.Builder
+	j := s.digitsEnd(i)
+	digits.WriteString(string(s.r[i:j]))
+	grouped := false
+	if j-i <= 3 {
+		for s.at(j) == ',' && s.digitsEnd(j+1) == j+4 {
+			digits.WriteString(string(s.r[j+1 : j+4]))
+			j += 4
+			grouped = true
+		}
+	}
+	if s.at(j) == '.' && isDigit(s.at(j+1)) {
+		k := s.digitsEnd(j + 1)
+		digits.WriteString(string(s.r[j:k]))
+		j = k
+	}
+	return tok{start: i, end: j, digits: digits.String(), grouped: grouped}
+}
+
+// date reads the dates around t. It also skips a day or month written
+// without its year ("23 October", 12月5日): English writes the month as a
+// word, so neither side has a number to compare.
+func (s *scanner) date(t tok) (span, bool) {
+	if t.year() && s.at(t.end) == '-' && isDigit(s.at(t.end+1)) {
+		// An ISO date in running text: 2006-12-31.
+		if e := t.end + 6; e <= len(s.r) && !isDigit(s.at(e)) && !isLetter(s.at(e)) {
+			if d, err := ParseDate(string(s.r[t.start:e])); err == nil {
+				return s.dateSpan(t.start, e, d), true
+			}
+		}
+	}
+	if s.ja {
+		return s.dateJA(t)
+	}
+	return s.dateEN(t)
+}
+
+func (s *scanner) dateEN(t tok) (span, bool) {
+	if isLetter(s.at(t.end)) {
+		return span{}, false
+	}
+	if t.year() {
+		// FY 2005 and FY2005: the one place where letters touch a number.
+		if start, ok := s.before(s.spaceBack(t.start), "FY"); ok {
+			return s.dateSpan(start, t.end, Date{Year: t.int()}), true
+		}
+		if month, start, ok := s.monthBefore(t.start); ok {
+			return s.dateSpan(start, t.end, Date{Year: t.int(), Month: month}), true
+		}
+	}
+	if !t.small() || isLetter(s.at(t.start-1)) {
+		return span{}, false
+	}
+	partial := span{start: t.start, end: t.end, skip: true}
+	// 23 October 1991
+	if j := s.space(t.end); j > t.end {
+		if month, e, ok := s.monthAt(j); ok {
+			if year, e, ok := s.yearAt(e); ok {
+				if d := (Date{year, month, t.int()}); d.check() == nil {
+					return s.dateSpan(t.start, e, d), true
+				}
+			}
+			return partial, true
+		}
+	}
+	// October 23, 1991
+	if month, start, ok := s.monthBefore(t.start); ok {
+		e := t.end
+		if s.at(e) == ',' {
+			e++
+		}
+		if year, e, ok := s.yearAt(e); ok {
+			if d := (Date{year, month, t.int()}); d.check() == nil {
+				return s.dateSpan(start, e, d), true
+			}
+		}
+		return partial, true
+	}
+	return span{}, false
+}
+
+// eras are the Japanese eras that the sources use, with the western year
+// before each era's first year: 平成18年 is 1988+18 = 2006.
+var eras = []struct {
+	name string
+	base int
+}{
+	{"昭和", 1925},
+	{"平成", 1988},
+	{"令和", 2018},
+}
+
+func (s *scanner) dateJA(t tok) (span, bool) {
+	start, year := t.start, 0
+	switch {
+	case t.year() && s.at(t.end) == '年':
+		year = t.int()
+	case t.small() && s.at(t.end) == '年':
+		for _, era := range eras {
+			if st, ok := s.before(t.start, era.name); ok {
+				start, year = st, era.base+t.int()
+			}
+		}
+	}
+	if year > 0 {
+		end := t.end + 1 // after 年
+		switch s.at(end) {
+		case '代':
+			// 1990年代 is a decade; English glues it into "1990s", which
+			// is skipped too.
+			return span{start: t.start, end: end + 1, skip: true}, true
+		case '度':
+			// 2005年度 is the fiscal year, FY 2005.
+			return s.dateSpan(start, end+1, Date{Year: year}), true
+		}
+		d := Date{Year: year}
+		if month, e, ok := s.smallBefore(end, '月'); ok && month >= 1 && month <= 12 {
+			d.Month, end = month, e
+			if day, e, ok := s.smallBefore(end, '日'); ok && day > 0 && (Date{year, d.Month, day}).check() == nil {
+				d.Day, end = day, e
+			}
+		}
+		return s.dateSpan(start, end, d), true
+	}
+	if t.small() && s.at(t.end) == '月' {
+		end := t.end + 1
+		if _, e, ok := s.smallBefore(end, '日'); ok {
+			end = e
+		}
+		return span{start: t.start, end: end, skip: true}, true
+	}
+	// The day left after a date that has no such day (2006年4月31日).
+	if t.small() && s.at(t.end) == '日' && s.at(t.start-1) == '月' {
+		return span{start: t.start, end: t.end + 1, skip: true}, true
+	}
+	return span{}, false
+}
+
+func (s *scanner) dateSpan(start, end int, d Date) span {
+	n := Number{Kind: Year, Value: float64(d.Year)}
+	switch {
+	case d.Day != 0:
+		n.Kind, n.Value = Day, float64(d.Year*10000+d.Month*100+d.Day)
+	case d.Month != 0:
+		n.Kind, n.Value = Month, float64(d.Year*100+d.Month)
+	}
+	return span{start: start, end: end, n: n}
+}
+
+// monthBefore finds an English month name, capitalized, and white space
+// before i.
+func (s *scanner) monthBefore(i int) (month, start int, ok bool) {
+	j := s.spaceBack(i)
+	if j == i {
+		return 0, 0, false
+	}
+	for m, name := range monthNames {
+		if start, ok := s.before(j, name); ok && unicode.IsUpper(s.r[start]) {
+			return m + 1, start, true
+		}
+	}
+	return 0, 0, false
+}
+
+// monthAt finds an English month name, capitalized, at i.
+func (s *scanner) monthAt(i int) (month, end int, ok bool) {
+	for m, name := range monthNames {
+		if end, ok := s.after(i, name); ok && unicode.IsUpper(s.r[i]) {
+			return m + 1, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// yearAt finds white space and a four-digit year at i.
+func (s *scanner) yearAt(i int) (year, end int, ok bool) {
+	j := s.space(i)
+	if j == i || !isDigit(s.at(j)) {
+		return 0, 0, false
+	}
+	t := s.token(j)
+	if !t.year() || isLetter(s.at(t.end)) {
+		return 0, 0, false
+	}
+	return t.int(), t.end, true
+}
+
+// smallBefore reads a one- or two-digit number at i followed by unit (月, 日).
+func (s *scanner) smallBefore(i int, unit rune) (n, end int, ok bool) {
+	if !isDigit(s.at(i)) {
+		return 0, 0, false
+	}
+	t := s.token(i)
+	if !t.small() || s.at(t.end) != unit {
+		return 0, 0, false
+	}
+	return t.int(), t.end + 1, true
+}
+
+// ignored skips the numbers that are names or references, not quantities.
+func (s *scanner) ignored(t tok) (span, bool) {
+	skip := span{start: t.start, end: t.end, skip: true}
+	// G8, UNSCR1325, A4, 6th, 1990s, km2: part of a name or an ordinal.
+	if isLetter(s.at(t.start-1)) || isLetter(s.at(t.end)) {
+		return skip, true
+	}
+	// 第6回, 第12条: a Japanese ordinal, which English writes as "sixth"
+	// or glues as "12th".
+	if s.ja && s.at(t.start-1) == '第' {
+		return skip, true
+	}
+	// p. 12, pp. 12-15: a page of the source, which translations renumber.
+	j := s.spaceBack(t.start)
+	if _, ok := s.before(j, "p."); ok {
+		return s.pageRange(skip), true
+	}
+	if _, ok := s.before(j, "pp."); ok {
+		return s.pageRange(skip), true
+	}
+	return span{}, false
+}
+
+func (s *scanner) pageRange(m span) span {
+	if strings.ContainsRune("-–—~", s.at(m.end)) && isDigit(s.at(m.end+1)) {
+		m.end = s.token(m.end + 1).end
+	}
+	return m
+}
+
+// quantity reads a count, an amount of money or a percentage at t, with
+// its scale, currency and approximation markers.
+func (s *scanner) quantity(t tok) span {
+	m := span{start: t.start, end: t.end}
+	if s.ja {
+		m.n.Value, m.end = s.myriad(t)
+	} else {
+		m.n.Value = parse(t.digits, 0)
+		if e, exp, ok := s.scaleWord(t.end); ok {
+			m.n.Value, m.end = parse(t.digits, exp), e
+		}
+	}
+	scaled := m.end != t.end
+
+	if start, unit, ok := s.currencyBefore(m.start); ok {
+		m.start, m.n.Kind, m.n.Unit = start, Money, unit
+	}
+	if end, kind, unit, ok := s.unitAfter(m.end); ok {
+		m.end = end
+		switch {
+		case kind == Percent:
+			m.n.Kind, m.n.Unit = Percent, ""
+		case m.n.Kind != Money:
+			m.n.Kind, m.n.Unit = Money, unit
+		}
+	}
+	if start, ok := s.approxBefore(m.start); ok {
+		m.start, m.n.Approx = start, true
+	}
+	if end, ok := s.approxAfter(m.end); ok {
+		m.end, m.n.Approx = end, true
+	}
+
+	v := m.n.Value
+	switch {
+	case math.IsInf(v, 0) || math.IsNaN(v):
+		m.skip = true
+	case m.n.Kind == Plain && !scaled && t.year() && v >= 1800 && v <= 2099:
+		m.n.Kind = Year
+	case m.n.Kind == Plain && v < 10:
+		// Small counts are words in English ("three pillars") and digits
+		// or kanji in Japanese (3つ, 三つ): they would never match.
+		m.skip = true
+	}
+	return m
+}
+
+// parse reads digits × 10^exp. Parsing "13.8e6" in one piece rounds once,
+// where 13.8 * 1e6 would round twice.
+func parse(digits string, exp int) float64 {
+	v, _ := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64) // out of range is ±Inf, which quantity drops
+	return v
+}
+
+var scaleWords = []struct {
+	word string
+	exp  int
+}{
+	{"thousand", 3},
+	{"million", 6},
+	{"billion", 9},
+	{"trillion", 12},
+}
+
+// scaleWord reads " million" and its kin after an English number.
+func (s *scanner) scaleWord(i int) (end, exp int, ok bool) {
+	for _, w := range scaleWords {
+		if end, ok := s.after(i, " "+w.word); ok {
+			return end, w.exp, true
+		}
+	}
+	return 0, 0, false
+}
+
+// myriad reads the Japanese units after a number, and the numbers between
+// them: 1億2,500万 is 1億 + 2,500万, 18万1,000 is 18万 + 1,000, 3千万 is
+// 3千 × 万. The units after each number must get smaller, as they do when
+// the number is written in kanji; a unit out of order ends the number.
+// Each term is parsed with its own exponent, so whole values are exact.
+func (s *scanner) myriad(t tok) (float64, int) {
+	type term struct {
+		digits string
+		exp    int
+	}
+	var (
+		total    float64
+		section  []term // terms of 十, 百 and 千 waiting for their 万, 億 or 兆
+		cur      = t.digits
+		have     = true // cur is not yet in a term
+		end      = t.end
+		bigMax   = 13 // the next 万, 億 or 兆 must be below this exponent
+		smallMax = 4  // the next 十, 百 or 千 must be below this exponent
+	)
+	for {
+		exp, big, ok := unitOf(s.at(end))
+		if !ok {
+			break
+		}
+		if big {
+			if exp >= bigMax || !have && len(section) == 0 {
+				break // 1万億, 1億万: no number for this unit
+			}
+			if have {
+				section = append(section, term{cur, 0})
+			}
+			for _, tm := range section {
+				total += parse(tm.digits, tm.exp+exp)
+			}
+			section, have, bigMax, smallMax = nil, false, exp, 4
+		} else {
+			if !have || exp >= smallMax {
+				break
+			}
+			section = append(section, term{cur, exp})
+			have, smallMax = false, exp
+		}
+		end++
+		// A number right after a unit goes on: the 1,000 of 18万1,000.
+		if isDigit(s.at(end)) {
+			n := s.token(end)
+			if isLetter(s.at(n.end)) {
+				break
+			}
+			cur, have, end = n.digits, true, n.end
+		}
+	}
+	if have {
+		section = append(section, term{cur, 0})
+	}
+	for _, tm := range section {
+		total += parse(tm.digits, tm.exp)
+	}
+	return total, end
+}
+
+func unitOf(c rune) (exp int, big, ok bool) {
+	switch c {
+	case '十':
+		return 1, false, true
+	case '百':
+		return 2, false, true
+	case '千':
+		return 3, false, true
+	case '万':
+		return 4, true, true
+	case '億':
+		return 8, true, true
+	case '兆':
+		return 12, true, true
+	}
+	return 0, false, false
+}
+
+// currencyBefore reads US$, $ or ¥ before a number (in either language).
+func (s *scanner) currencyBefore(i int) (start int, unit string, ok bool) {
+	j := s.spaceBack(i)
+	if start, ok := s.before(j, "US$"); ok {
+		return start, "usd", true
+	}
+	// A $ after other letters (A$, NZ$) is another dollar.
+	if j-1 >= s.floor && s.r[j-1] == '$' && !isLetter(s.at(j-2)) {
+		return j - 1, "usd", true
+	}
+	if j-1 >= s.floor && s.r[j-1] == '¥' {
+		return j - 1, "jpy", true
+	}
+	return 0, "", false
+}
+
+var (
+	unitsEN = []struct {
+		text string
+		kind Kind
+		unit string
+	}{
+		{" percent", Percent, ""},
+		{" per cent", Percent, ""},
+		{" U.S. dollars", Money, "usd"},
+		{" U.S. dollar", Money, "usd"},
+		{" US dollars", Money, "usd"},
+		{" US dollar", Money, "usd"},
+		{" dollars", Money, "usd"},
+		{" dollar", Money, "usd"},
+		{" yen", Money, "jpy"},
+	}
+	unitsJA = []struct {
+		text string
+		kind Kind
+		unit string
+	}{
+		{"%", Percent, ""},
+		{"パーセント", Percent, ""},
+		{"米ドル", Money, "usd"},
+		{"ドル", Money, "usd"},
+		{"円", Money, "jpy"},
+	}
+)
+
+// unitAfter reads the currency or percent sign after a number and its scale.
+func (s *scanner) unitAfter(i int) (end int, kind Kind, unit string, ok bool) {
+	units := unitsJA
+	if !s.ja {
+		units = unitsEN
+		if j := s.space(i); s.at(j) == '%' {
+			return j + 1, Percent, "", true
+		}
+	}
+	for _, u := range units {
+		if end, ok := s.after(i, u.text); ok {
+			return end, u.kind, u.unit, true
+		}
+	}
+	return 0, 0, "", false
+}
+
+var (
+	approxEN = []string{
+		"approximately", "about", "around", "roughly", "some", "nearly", "almost",
+		"more than", "over", "exceeding", "at least", "up to",
+	}
+	approxBeforeJA = []string{"約", "およそ", "最大で", "最大"}
+	approxAfterJA  = []string{"以上", "を超", "超", "余り", "余", "近く"}
+)
+
+// approxBefore reads "about" and its kin before a number and its currency.
+func (s *scanner) approxBefore(i int) (start int, ok bool) {
+	words := approxEN
+	if s.ja {
+		words = approxBeforeJA
+	}
+	j := s.spaceBack(i)
+	for _, w := range words {
+		if start, ok := s.before(j, w); ok {
+			return start, true
+		}
+	}
+	return 0, false
+}
+
+// approxAfter reads 以上 and its kin after a Japanese number, allowing a
+// counter of up to three letters between them: 2万5,000丁以上, 100カ国以上,
+// 1万人を超える.
+func (s *scanner) approxAfter(i int) (end int, ok bool) {
+	if !s.ja {
+		return 0, false
+	}
+	for p := i; p <= i+3; p++ {
+		for _, w := range approxAfterJA {
+			if end, ok := s.after(p, w); ok {
+				return end, true
+			}
+		}
+		if c := s.at(p); !unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana) && c != 'ー' {
+			break
+		}
+	}
+	return 0, false
+}
+
+// after reports whether lit is written at i and returns where it ends.
+// Letters match in any case; a space in lit matches any run of white space
+// (a line break included); a lit that ends in a letter must end a word.
+func (s *scanner) after(i int, lit string) (int, bool) {
+	var last rune
+	for _, c := range lit {
+		last = c
+		if c == ' ' {
+			j := s.space(i)
+			if j == i {
+				return 0, false
+			}
+			i = j
+			continue
+		}
+		if i >= len(s.r) || !sameLetter(s.r[i], c) {
+			return 0, false
+		}
+		i++
+	}
+	if isLetter(last) && isLetter(s.at(i)) {
+		return 0, false
+	}
+	return i, true
+}
+
+// before reports whether lit is written just before i, after the last
+// number read, and returns where it starts; a lit that starts with a letter
+// must start a word.
+func (s *scanner) before(i int, lit string) (int, bool) {
+	rs := []rune(lit)
+	for k := len(rs) - 1; k >= 0; k-- {
+		if rs[k] == ' ' {
+			j := s.spaceBack(i)
+			if j == i {
+				return 0, false
+			}
+			i = j
+			continue
+		}
+		if i-1 < s.floor || !sameLetter(s.r[i-1], rs[k]) {
+			return 0, false
+		}
+		i--
+	}
+	if isLetter(rs[0]) && isLetter(s.at(i-1)) {
+		return 0, false
+	}
+	return i, true
+}
+
+func (s *scanner) space(i int) int {
+	for i < len(s.r) && unicode.IsSpace(s.r[i]) {
+		i++
+	}
+	return i
+}
+
+func (s *scanner) spaceBack(i int) int {
+	for i > s.floor && unicode.IsSpace(s.r[i-1]) {
+		i--
+	}
+	return i
+}
+
+func (s *scanner) digitsEnd(i int) int {
+	for isDigit(s.at(i)) {
+		i++
+	}
+	return i
+}
+
+// at returns the rune at i, or 0 outside the text.
+func (s *scanner) at(i int) rune {
+	if i < 0 || i >= len(s.r) {
+		return 0
+	}
+	return s.r[i]
+}
+
+func isDigit(c rune) bool { return c >= '0' && c <= '9' }
+
+// isLetter is true for Latin letters: a number glued to one is a name.
+func isLetter(c rune) bool { return unicode.Is(unicode.Latin, c) }
+
+func sameLetter(a, b rune) bool {
+	return a == b || a < unicode.MaxASCII && b < unicode.MaxASCII && unicode.ToLower(a) == unicode.ToLower(b)
+}
+
+// blankMarkdown turns into spaces the parts of Markdown whose digits are
+// not the text's numbers: link destinations, URLs, {#heading-ids}, reference
+// definitions and ordered-list markers. Blanking keeps every rune in place,
+// so offsets stay right.
+func blankMarkdown(r []rune) {
+	blank := func(i, j int) {
+		for ; i < j && i < len(r); i++ {
+			if r[i] != '\n' {
+				r[i] = ' '
+			}
+		}
+	}
+	for start := 0; start < len(r); {
+		end := start
+		for end < len(r) && r[end] != '\n' {
+			end++
+		}
+		blankLineStart(r[start:end], blank, start)
+		start = end + 1
+	}
+	for i := 0; i < len(r); i++ {
+		switch {
+		case r[i] == ']' && i+1 < len(r) && r[i+1] == '(':
+			// [text](destination "title"), nested parentheses included
+			j, depth := i+1, 0
+			for ; j < len(r) && r[j] != '\n'; j++ {
+				if r[j] == '(' {
+					depth++
+				} else if r[j] == ')' {
+					if depth--; depth == 0 {
+						j++
+						break
+					}
+				}
+			}
+			blank(i+1, j)
+		case r[i] == '{' && i+1 < len(r) && r[i+1] == '#':
+			j := i
+			for j < len(r) && r[j] != '}' && r[j] != '\n' {
+				j++
+			}
+			blank(i, j+1)
+		case hasPrefixFold(r[i:], "http://") || hasPrefixFold(r[i:], "https://"):
+			// A URL ends at white space, at < > " or at non-ASCII text.
+			j := i
+			for j < len(r) && r[j] < unicode.MaxASCII && !unicode.IsSpace(r[j]) && !strings.ContainsRune(`<>"`, r[j]) {
+				j++
+			}
+			blank(i, j)
+		}
+	}
+}
+
+// blankLineStart blanks an ordered-list marker ("1. ", "12) ", also inside
+// block quotes) and the destination of a reference definition
+// ("[label]: destination"). Footnote definitions ("[^1]: text") are text.
+func blankLineStart(line []rune, blank func(i, j int), at int) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
+	}
+	j := i
+	for j < len(line) && isDigit(line[j]) {
+		j++
+	}
+	// CommonMark: one to nine digits, then . or ), then white space or the end of the line.
+	if j > i && j-i <= 9 && j < len(line) && (line[j] == '.' || line[j] == ')') &&
+		(j+1 == len(line) || line[j+1] == ' ' || line[j+1] == '\t') {
+		blank(at+i, at+j+1)
+		return
+	}
+	if i < len(line) && line[i] == '[' && i+1 < len(line) && line[i+1] != '^' {
+		k := i + 1
+		for k+1 < len(line) && !(line[k] == ']' && line[k+1] == ':') {
+			k++
+		}
+		if k+1 >= len(line) {
+			return
+		}
+		k += 2
+		for k < len(line) && unicode.IsSpace(line[k]) {
+			k++
+		}
+		e := k
+		for e < len(line) && !unicode.IsSpace(line[e]) {
+			e++
+		}
+		blank(at+k, at+e)
+	}
+}
+
+func hasPrefixFold(r []rune, prefix string) bool {
+	i := 0
+	for _, c := range prefix {
+		if i >= len(r) || !sameLetter(r[i], c) {
+			return false
+		}
+		i++
+	}
+	return true
+}
