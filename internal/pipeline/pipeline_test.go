@@ -1,0 +1,335 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/publish"
+	"peacebuilding/internal/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// buildBasic builds the fixture with two countries and two themes in both languages;
+// content/ja/countries/sudan.md is missing on purpose.
+func buildBasic(t *testing.T) map[string]string {
+	t.Helper()
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	return files
+}
+
+func get(t *testing.T, files map[string]string, name string) string {
+	t.Helper()
+	s, ok := files[name]
+	if !ok {
+		t.Fatalf("output has no %s", name)
+	}
+	return s
+}
+
+func TestOutputURLs(t *testing.T) {
+	files := buildBasic(t)
+	for _, name := range []string{
+		"index.html", "404.html", "sitemap.xml", "robots.txt",
+		"en/index.html", "ja/index.html",
+		"en/countries/index.html", "ja/themes/index.html",
+		"en/countries/cambodia/index.html", "ja/countries/cambodia/index.html",
+		"ja/countries/sudan/index.html", // a fallback page
+		"en/themes/ddr/index.html", "en/timeline/index.html", "ja/figures/index.html",
+		"en/glossary/index.html", "ja/print/index.html",
+	} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("output lacks %s", name)
+		}
+	}
+}
+
+func TestEveryPageHasHeadMetadata(t *testing.T) {
+	files := buildBasic(t)
+	for name, html := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, re := range []string{`<html lang="(en|ja)">`, `<title>[^<]+</title>`, `<meta name="description" content="[^"]+">`, `<link rel="canonical" href="https://example\.org/briefing/[^"]*">`} {
+			if !regexp.MustCompile(re).MatchString(html) {
+				t.Errorf("%s: no match for %s", name, re)
+			}
+		}
+	}
+}
+
+func TestRootChooserWorksWithoutScript(t *testing.T) {
+	html := get(t, buildBasic(t), "index.html")
+	for _, want := range []string{`href="en/"`, `href="ja/"`, "Read in English", "日本語で読む"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "<script") {
+		t.Error("the language chooser uses a script; it must work without one")
+	}
+}
+
+func TestNotFoundPageIsBilingualWithRootPaths(t *testing.T) {
+	html := get(t, buildBasic(t), "404.html")
+	for _, want := range []string{"Page not found", "ページが見つかりません", `href="/briefing/en/"`, `href="/briefing/ja/"`, `href="/briefing/assets/style.`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("404.html lacks %q", want)
+		}
+	}
+}
+
+func TestSitemapListsPublishedPagesWithAlternates(t *testing.T) {
+	sm := get(t, buildBasic(t), "sitemap.xml")
+	want := `<url><loc>https://example.org/briefing/en/countries/cambodia/</loc><xhtml:link rel="alternate" hreflang="en" href="https://example.org/briefing/en/countries/cambodia/"/><xhtml:link rel="alternate" hreflang="ja" href="https://example.org/briefing/ja/countries/cambodia/"/><xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/briefing/en/countries/cambodia/"/></url>`
+	if !strings.Contains(sm, want) {
+		t.Errorf("sitemap.xml lacks the Cambodia entry with its alternates:\n%s", sm)
+	}
+	if strings.Contains(sm, "ja/countries/sudan/") {
+		t.Error("sitemap.xml lists the untranslated fallback page ja/countries/sudan/")
+	}
+	if strings.Contains(sm, "status/") || strings.Contains(sm, "404") {
+		t.Error("sitemap.xml lists the status or 404 page")
+	}
+	locs := regexp.MustCompile(`<loc>`).FindAllStringIndex(sm, -1)
+	// 7 content pages + 4 generated in English; 6 (no Sudan) + 4 in Japanese; the root.
+	if len(locs) != 22 {
+		t.Errorf("sitemap.xml lists %d pages, want 22", len(locs))
+	}
+	if robots := get(t, buildBasic(t), "robots.txt"); !strings.Contains(robots, "Sitemap: https://example.org/briefing/sitemap.xml") {
+		t.Errorf("robots.txt does not name the sitemap:\n%s", robots)
+	}
+}
+
+func TestTranslationsLinkBothWays(t *testing.T) {
+	files := buildBasic(t)
+	en := get(t, files, "en/countries/cambodia/index.html")
+	ja := get(t, files, "ja/countries/cambodia/index.html")
+	for _, c := range []struct{ page, html, want string }{
+		{"en", en, `<link rel="alternate" hreflang="ja" href="https://example.org/briefing/ja/countries/cambodia/">`},
+		{"en", en, `<link rel="alternate" hreflang="x-default" href="https://example.org/briefing/en/countries/cambodia/">`},
+		{"en", en, `href="../../../ja/countries/cambodia/" hreflang="ja" lang="ja" rel="alternate">日本語</a>`},
+		{"ja", ja, `<link rel="alternate" hreflang="en" href="https://example.org/briefing/en/countries/cambodia/">`},
+		{"ja", ja, `href="../../../en/countries/cambodia/" hreflang="en" lang="en" rel="alternate">English</a>`},
+		{"ja", ja, `<link rel="canonical" href="https://example.org/briefing/ja/countries/cambodia/">`},
+	} {
+		if !strings.Contains(c.html, c.want) {
+			t.Errorf("%s Cambodia page lacks %s", c.page, c.want)
+		}
+	}
+}
+
+func TestMissingTranslationFallsBack(t *testing.T) {
+	files := buildBasic(t)
+	sudan := get(t, files, "ja/countries/sudan/index.html")
+	for _, want := range []string{
+		`<html lang="ja">`,
+		"このページはまだ日本語に翻訳されていません",                                          // notice in Japanese
+		`<div class="prose" lang="en">`,                                          // English text, marked as such
+		"Japan pledged US$100 million",                                           // the English body
+		`<link rel="canonical" href="https://example.org/briefing/en/countries/sudan/">`, // canonical is the original
+	} {
+		if !strings.Contains(sudan, want) {
+			t.Errorf("ja/countries/sudan lacks %q", want)
+		}
+	}
+	if strings.Contains(sudan, `hreflang="ja" href=`) || strings.Contains(sudan, `rel="alternate" hreflang=`) {
+		t.Error("the fallback page carries hreflang alternates; it must have none")
+	}
+	en := get(t, files, "en/countries/sudan/index.html")
+	if strings.Contains(en, `hreflang="ja" href="https://example.org/briefing/ja/countries/sudan/"`) {
+		t.Error("the English Sudan page points hreflang at the untranslated Japanese copy")
+	}
+	// Links to the fallback from Japanese pages are marked (EN).
+	jaCambodia := get(t, files, "ja/countries/cambodia/index.html")
+	if !strings.Contains(jaCambodia, `<a href="../sudan/">スーダン (EN)</a>`) {
+		t.Errorf("the Japanese link to the untranslated Sudan page is not marked (EN)")
+	}
+	jaCountries := get(t, files, "ja/countries/index.html")
+	if !strings.Contains(jaCountries, `Sudan <span class="fallback-mark">(EN)</span>`) {
+		t.Errorf("the Japanese countries index does not mark Sudan (EN)")
+	}
+}
+
+func TestCrossLinksAndFragmentsResolve(t *testing.T) {
+	files := buildBasic(t)
+	for _, c := range []struct{ file, want string }{
+		{"en/countries/cambodia/index.html", `<a href="../../themes/ddr/#afghanistan">DDR</a>`},
+		{"en/countries/sudan/index.html", `<a href="../cambodia/#elections">Cambodia</a>`},
+		{"en/index.html", `<a href="countries/cambodia/">Cambodia</a>`},
+		{"ja/themes/ddr/index.html", `<a href="../../countries/cambodia/#elections">カンボジア</a>`},
+		{"en/countries/cambodia/index.html", `<a href="https://www.mofa.go.jp/" class="ext">link to the source</a>`},
+	} {
+		if !strings.Contains(get(t, files, c.file), c.want) {
+			t.Errorf("%s lacks %s", c.file, c.want)
+		}
+	}
+}
+
+func TestHeadingIDsKeepJapanese(t *testing.T) {
+	html := get(t, buildBasic(t), "ja/themes/ddr/index.html")
+	for _, want := range []string{`<h2 id="日本の支援">日本の支援</h2>`, `<h2 id="afghanistan">アフガニスタン</h2>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("ja/themes/ddr lacks %s", want)
+		}
+	}
+}
+
+func TestLineBreaks(t *testing.T) {
+	files := buildBasic(t)
+	// Between two Japanese characters a line break is no space; Latin words keep one.
+	if ja := get(t, files, "ja/countries/cambodia/index.html"); !strings.Contains(ja, "カンボジアに要員1,300人") {
+		t.Errorf("a line break between Japanese characters became a space or was kept:\n%s", excerpt(ja, "カンボジアに"))
+	}
+	if en := get(t, files, "en/countries/cambodia/index.html"); !regexp.MustCompile(`had sent\s1,300 personnel`).MatchString(en) {
+		t.Errorf("a line break between Latin words lost its space:\n%s", excerpt(en, "had sent"))
+	}
+}
+
+func TestGeneratedIndexes(t *testing.T) {
+	files := buildBasic(t)
+	for _, c := range []struct{ file, want string }{
+		// Home: countries grouped by region, in config order; themes.
+		{"en/index.html", `<h3>Asia</h3><ul><li><a href="countries/cambodia/">Cambodia</a></li></ul>`},
+		{"en/index.html", `<h3>Africa</h3><ul><li><a href="countries/sudan/">Sudan</a></li></ul>`},
+		{"en/index.html", `<li><a href="themes/mine-action/">Mine action</a></li>`},
+		// Countries index: by region with a key-facts table.
+		{"en/countries/index.html", `<td>Phnom Penh</td><td class="num">181,000 km²</td><td class="num">13.8 million</td><td class="num">US$354</td>`},
+		{"ja/countries/index.html", `<td class="num">18万1,000 km²</td><td class="num">1,380万人</td><td class="num">354ドル</td>`},
+		// Themes index: how many countries cite each theme.
+		{"en/themes/index.html", "Country briefs citing this theme: 2"},
+		{"en/themes/index.html", "Country briefs citing this theme: 1"},
+		// Theme page: backlinks from the countries' themes.
+		{"en/themes/ddr/index.html", `<h2 id="backlinks-h">Countries where this theme is at work</h2><ul><li><a href="../../countries/cambodia/">Cambodia</a></li><li><a href="../../countries/sudan/">Sudan</a></li></ul>`},
+		// Country page: its themes and related countries (sharing most themes).
+		{"en/countries/cambodia/index.html", `<li><a href="../../themes/ddr/">DDR</a></li><li><a href="../../themes/mine-action/">Mine action</a></li>`},
+		{"en/countries/cambodia/index.html", `<h2 id="related-h">Related countries</h2><ul><li><a href="../sudan/">Sudan</a></li></ul>`},
+		// Timeline: every dated event, oldest first, linked to its page.
+		{"en/timeline/index.html", `<time datetime="1991-10">October 1991</time> <span>Paris Peace Agreements.</span> <a class="event-page" href="../countries/cambodia/">Cambodia</a>`},
+		{"ja/timeline/index.html", `<time datetime="2003-10-01">2003年10月1日</time> <span>ANBP発足。</span>`},
+		// Figures: every [[figures]] entry by country, formatted per language.
+		{"en/figures/index.html", `<td>Personnel sent to UNTAC</td><td class="num">1,300 people</td>`},
+		{"ja/figures/index.html", `<td class="num">1億ドル以上</td>`},
+		// About-style corrections box on the page that has them.
+		{"ja/countries/cambodia/index.html", "出典では「armed crush」とあるが、本ページでは「武力衝突」とした。"},
+	} {
+		if !strings.Contains(get(t, files, c.file), c.want) {
+			t.Errorf("%s lacks %s", c.file, c.want)
+		}
+	}
+	tl := get(t, files, "en/timeline/index.html")
+	if strings.Index(tl, "1991") > strings.Index(tl, "2003") {
+		t.Error("the timeline is not in date order")
+	}
+}
+
+func TestLinksWorkUnderAnySubPath(t *testing.T) {
+	files := buildBasic(t)
+	// Canonical and hreflang links are absolute on purpose; every other link is relative.
+	attr := regexp.MustCompile(`(?:<a [^>]*href|<link rel="stylesheet" href|src)="([^"]*)"`)
+	for name, html := range files {
+		if !strings.HasSuffix(name, ".html") || name == "404.html" {
+			continue
+		}
+		for _, m := range attr.FindAllStringSubmatch(html, -1) {
+			u := m[1]
+			if strings.HasPrefix(u, "/") || strings.HasPrefix(u, "https://example.org") || strings.HasPrefix(u, "http://example.org") {
+				t.Errorf("%s: link %q depends on where the site is hosted; links must be relative", name, u)
+			}
+		}
+	}
+}
+
+func TestAssetsAreFingerprintedAndLocal(t *testing.T) {
+	files := buildBasic(t)
+	var css []string
+	for name := range files {
+		if strings.HasPrefix(name, "assets/") {
+			css = append(css, name)
+		}
+	}
+	slices.Sort(css)
+	if len(css) == 0 || !regexp.MustCompile(`^assets/print\.[0-9a-f]{10}\.js$`).MatchString(css[0]) || !regexp.MustCompile(`^assets/style\.[0-9a-f]{10}\.css$`).MatchString(css[1]) {
+		t.Errorf("assets are not fingerprinted: %v", css)
+	}
+	for name, data := range files {
+		if strings.Contains(data, "fonts.googleapis") || regexp.MustCompile(`(?:src|href)="(?:https?:)?//[^"]+\.(?:css|js)"`).MatchString(data) {
+			t.Errorf("%s loads a style or script from another host", name)
+		}
+	}
+	style := files[css[1]]
+	if strings.Contains(style, "\n  ") || strings.Contains(style, "/*") {
+		t.Error("style.css is not minified")
+	}
+	if i, j := strings.Index(style, "Noto Sans CJK JP"), strings.Index(style, "SC"); j >= 0 && j < i {
+		t.Error("a Chinese font comes before the Japanese ones")
+	}
+}
+
+func TestHTMLIsMinified(t *testing.T) {
+	html := get(t, buildBasic(t), "en/countries/cambodia/index.html")
+	if strings.Contains(html, "\n\n") || strings.Contains(html, "  <") {
+		t.Error("HTML output is not minified")
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a, b := buildBasic(t), buildBasic(t)
+	if len(a) != len(b) {
+		t.Fatalf("two builds wrote %d and %d files", len(a), len(b))
+	}
+	for name := range a {
+		if a[name] != b[name] {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+func TestPublishWritesAndReplaces(t *testing.T) {
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 { // the second write replaces what the first made
+		if err := publish.Write(out, res.Files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(out, "en", "countries", "cambodia", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if f.Path == "en/countries/cambodia/index.html" && !bytes.Equal(got, f.Data) {
+			t.Error("written file differs from the built one")
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("staging folders left behind: %v", entries)
+	}
+}
+
+func excerpt(s, near string) string {
+	i := strings.Index(s, near)
+	if i < 0 {
+		return fmt.Sprintf("(%q not found)", near)
+	}
+	return s[max(0, i-80):min(len(s), i+120)]
+}

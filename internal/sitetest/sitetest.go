@@ -1,0 +1,112 @@
+// Package sitetest builds fixture sites for tests: a fixture folder under testdata/ with
+// the repository's real layouts/, assets/ and i18n/ laid over it, in memory, so that each
+// test exercises the layouts that ship.
+package sitetest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// RepoRoot is the repository folder, found from this file's location.
+func RepoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// FS returns the fixture at dir (relative to the repository) with the real layouts/,
+// assets/ and i18n/ added where the fixture has none of its own.
+func FS(t testing.TB, dir string) fstest.MapFS {
+	t.Helper()
+	root := RepoRoot()
+	m := fstest.MapFS{}
+	add := func(base, prefix string) {
+		err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(base, p)
+			name := filepath.ToSlash(filepath.Join(prefix, rel))
+			if _, ok := m[name]; ok {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("reading %s: %v", base, err)
+		}
+	}
+	add(filepath.Join(root, dir), "")
+	for _, shared := range []string{"layouts", "assets", "i18n"} {
+		if !hasPrefix(m, shared+"/") {
+			add(filepath.Join(root, shared), shared)
+		}
+	}
+	return m
+}
+
+func hasPrefix(m fstest.MapFS, prefix string) bool {
+	for name := range m {
+		if strings.HasPrefix(name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// Archive is a parsed txtar archive: a comment and named files.
+type Archive struct {
+	Comment string
+	Files   []ArchiveFile
+}
+
+// ArchiveFile is one file of an Archive.
+type ArchiveFile struct {
+	Name string
+	Data string
+}
+
+// ParseArchive parses the txtar format: "-- name --" lines start each file.
+func ParseArchive(text string) Archive {
+	var a Archive
+	lines := strings.SplitAfter(text, "\n")
+	cur := -1
+	for _, l := range lines {
+		t := strings.TrimRight(l, "\r\n")
+		if strings.HasPrefix(t, "-- ") && strings.HasSuffix(t, " --") && len(t) > 6 {
+			a.Files = append(a.Files, ArchiveFile{Name: strings.TrimSpace(t[3 : len(t)-3])})
+			cur = len(a.Files) - 1
+			continue
+		}
+		if cur < 0 {
+			a.Comment += l
+		} else {
+			a.Files[cur].Data += l
+		}
+	}
+	return a
+}
+
+// Format writes an Archive back in the txtar format.
+func (a Archive) Format() string {
+	var b strings.Builder
+	b.WriteString(a.Comment)
+	for _, f := range a.Files {
+		b.WriteString("-- " + f.Name + " --\n")
+		b.WriteString(f.Data)
+		if f.Data != "" && !strings.HasSuffix(f.Data, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
