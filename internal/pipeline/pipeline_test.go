@@ -139,9 +139,9 @@ func TestMissingTranslationFallsBack(t *testing.T) {
 	sudan := get(t, files, "ja/countries/sudan/index.html")
 	for _, want := range []string{
 		`<html lang="ja">`,
-		"このページはまだ日本語に翻訳されていません",                                          // notice in Japanese
-		`<div class="prose" lang="en">`,                                          // English text, marked as such
-		"Japan pledged US$100 million",                                           // the English body
+		"このページはまだ日本語に翻訳されていません",                                                          // notice in Japanese
+		`<div class="prose" lang="en">`,                                                  // English text, marked as such
+		"Japan pledged US$100 million",                                                   // the English body
 		`<link rel="canonical" href="https://example.org/briefing/en/countries/sudan/">`, // canonical is the original
 	} {
 		if !strings.Contains(sudan, want) {
