@@ -64,7 +64,9 @@ type fileConfig struct {
 	Regions []map[string]string `toml:"regions"`
 }
 
-var knownKeys = []string{"baseURL", "defaultLanguage", "asOf", "languages", "regions", "name", "title", "subtitle", "weight", "slug"}
+// knownKeys are offered as suggestions for a misspelt key. Only the top-level keys: a
+// nested key's table is not known to the suggester.
+var knownKeys = []string{"baseURL", "defaultLanguage", "asOf", "languages", "regions"}
 
 var (
 	langCode = regexp.MustCompile(`^[a-z]{2}$`)

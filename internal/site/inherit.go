@@ -7,20 +7,23 @@ import (
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/numbers"
+	"peacebuilding/internal/tomlx"
 )
 
 // inherit fills every page's values: text from the page's own file, language-neutral
 // values from the master file. A translation may repeat a neutral value, but not change it.
 func (b *builder) inherit() {
 	cfg := b.site.Config
-	checked := map[*content.File]bool{}
+	checked := map[*content.File]bool{}   // translations compared with their master
+	validated := map[*content.File]bool{} // master files whose neutral values were checked
 	for _, p := range b.site.Pages {
 		m, f := p.Master, p.File
 		if f != m && !checked[f] {
 			checked[f] = true
 			b.conflicts(m, f)
 		}
-		if p.Lang == cfg.DefaultLanguage || f == m {
+		if !validated[m] {
+			validated[m] = true
 			b.validate(m, p)
 		}
 		fm, mm := &f.Front, &m.Front
@@ -109,7 +112,7 @@ func (b *builder) validate(m *content.File, p *Page) {
 		for _, t := range fm.Themes {
 			if b.byKey["themes/"+t] == nil {
 				msg := fmt.Sprintf("unknown theme %q: there is no content/%s/themes/%s.md", t, m.Lang, t)
-				if sug := suggest(t, b.themeSlugs()); sug != "" {
+				if sug := tomlx.Suggest(t, b.themeSlugs()); sug != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", sug)
 				}
 				b.fail(m.Errorf(m.Line("themes"), "%s", msg))
@@ -245,35 +248,4 @@ func showq(p *string) string {
 		return "not set"
 	}
 	return quote(*p)
-}
-
-// suggest returns the candidate closest to s, if close enough to be a typo.
-func suggest(s string, candidates []string) string {
-	best, bestDist := "", len(s)/3+1
-	for _, c := range candidates {
-		if d := levenshtein(s, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

@@ -78,9 +78,9 @@ func KeyLine(src string, key toml.Key) int {
 }
 
 // Suggest returns the candidate nearest to s by edit distance, if it is close enough
-// to be a plausible misspelling (at most a third of the word's letters differ).
+// to be a plausible misspelling: one edit, or a third of the word's letters for longer words.
 func Suggest(s string, candidates []string) string {
-	best, bestDist := "", len(s)/3+1
+	best, bestDist := "", max(len(s)/3, 1)+1
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
@@ -89,25 +89,30 @@ func Suggest(s string, candidates []string) string {
 	return best
 }
 
-// distance is the Levenshtein edit distance between a and b, by bytes: keys are ASCII.
+// distance is the edit distance between a and b, by bytes (keys and slugs are ASCII),
+// counting a swap of two neighbouring letters as one edit: "titel" is one edit from "title".
 func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }
 
 // ItemLine returns the line of key inside the index-th (0-based) [[table]] of src, or the
