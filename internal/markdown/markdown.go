@@ -110,6 +110,7 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 	lines := newLineIndex(src)
 	var res Result
 	seen := map[string]int{}
+	rawHTMLLine := 0
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -134,7 +135,11 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 		case *ast.Image:
 			res.Problems = append(res.Problems, Problem{Line: lines.of(n, src), Msg: "images are not supported in content files; describe the picture in text"})
 		case *ast.RawHTML, *ast.HTMLBlock:
-			res.Problems = append(res.Problems, Problem{Line: lines.of(n, src), Msg: "raw HTML is not allowed and was left out; write Markdown instead", Warning: true})
+			// One warning per line: an inline <b>…</b> is two nodes.
+			if line := lines.of(n, src); line != rawHTMLLine {
+				rawHTMLLine = line
+				res.Problems = append(res.Problems, Problem{Line: line, Msg: "raw HTML is not allowed and was left out; write Markdown instead", Warning: true})
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -5,6 +5,8 @@ package tomlx
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -37,7 +39,7 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			}
 			return md, []*Error{{Line: max(perr.Position.Line, 1), Col: perr.Position.Col, Msg: msg}}
 		}
-		return md, []*Error{{Line: 1, Msg: err.Error()}}
+		return md, []*Error{decodeError(err)}
 	}
 	var errs []*Error
 	for _, key := range md.Undecoded() {
@@ -49,6 +51,34 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 		errs = append(errs, &Error{Line: KeyLine(src, key), Msg: msg})
 	}
 	return md, errs
+}
+
+var (
+	// typeErrRe matches the errors toml returns for a value of the wrong type, which are
+	// plain errors rather than ParseErrors.
+	typeErrRe  = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
+	mismatchRe = regexp.MustCompile(`^incompatible types: TOML value has type (.+); destination has type (.+)$`)
+)
+
+// decodeError turns a toml type error into an *Error at the key's line.
+func decodeError(err error) *Error {
+	m := typeErrRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &Error{Line: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	msg := m[3]
+	if mm := mismatchRe.FindStringSubmatch(msg); mm != nil {
+		msg = fmt.Sprintf("must be %s, not %s", article(mm[2]), article(mm[1]))
+	}
+	return &Error{Line: max(line, 1), Msg: m[2] + ": " + msg}
+}
+
+func article(typ string) string {
+	if strings.ContainsAny(typ[:1], "aeiou") {
+		return "an " + typ
+	}
+	return "a " + typ
 }
 
 // KeyLine returns the 1-based line on which key is defined in src, or 1 when it cannot

@@ -1,0 +1,50 @@
+package glossary
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+)
+
+func TestSorted(t *testing.T) {
+	g := &Glossary{Terms: []Term{
+		{EN: "the Ottawa Treaty", JA: "対人地雷禁止条約", Reading: "たいじんじらいきんしじょうやく"},
+		{EN: "DDR", JA: "武装解除・動員解除・社会復帰", Reading: "ぶそうかいじょ"},
+		{EN: "human security", JA: "人間の安全保障", Reading: "にんげんのあんぜんほしょう"},
+		{EN: "peacebuilding", JA: "平和構築", Reading: "へいわこうちく"},
+		{EN: "JICA", JA: "国際協力機構", Reading: "こくさいきょうりょくきこう"},
+		{EN: "Japan Platform", JA: "ジャパン・プラットフォーム", Reading: "ジャパン・プラットフォーム"},
+		{EN: "grant aid", JA: "贈与", Reading: "ぞうよ"},
+	}}
+	var en, ja []string
+	for _, term := range g.Sorted("en") {
+		en = append(en, term.EN)
+	}
+	for _, term := range g.Sorted("ja") {
+		ja = append(ja, term.JA)
+	}
+	wantEN := []string{"DDR", "grant aid", "human security", "Japan Platform", "JICA", "the Ottawa Treaty", "peacebuilding"}
+	// 五十音順: こ, し(ジャ), そ(ぞ), た, に, ふ(ぶ), へ
+	wantJA := []string{"国際協力機構", "ジャパン・プラットフォーム", "贈与", "対人地雷禁止条約", "人間の安全保障", "武装解除・動員解除・社会復帰", "平和構築"}
+	if !slices.Equal(en, wantEN) {
+		t.Errorf("Sorted(en) = %q, want %q", en, wantEN)
+	}
+	if !slices.Equal(ja, wantJA) {
+		t.Errorf("Sorted(ja) = %q, want %q", ja, wantJA)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, c := range []struct{ name, in, err string }{
+		{"missing ja", "[[terms]]\nen = \"x\"\nreading = \"え\"\nkind = \"concept\"\n", "data/glossary.toml:2: glossary term needs both en and ja"},
+		{"reading not kana", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"heiwa\"\nkind = \"concept\"\n", `data/glossary.toml:2: reading "heiwa" of "x" must be written in kana`},
+		{"unknown kind", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"idea\"\n", `data/glossary.toml:2: kind "idea" of "x" must be one of concept, programme, law, organisation, conference, country, person, place, document`},
+		{"duplicate", "[[terms]]\nen = \"X\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\n[[terms]]\nen = \"x\"\nja = \"b\"\nreading = \"い\"\nkind = \"concept\"\n", `data/glossary.toml:7: term "x" is listed twice (also line 2)`},
+		{"unknown key", "[[terms]]\nen = \"x\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\nnotes = \"\"\n", `data/glossary.toml:6: unknown key "terms.notes" (did you mean "note"?)`},
+	} {
+		_, err := Load(fstest.MapFS{"data/glossary.toml": {Data: []byte(c.in)}}, "data/glossary.toml")
+		if err == nil || err.Error() != c.err {
+			t.Errorf("%s: Load error = %v, want %q", c.name, err, c.err)
+		}
+	}
+}

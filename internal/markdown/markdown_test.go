@@ -1,0 +1,84 @@
+package markdown
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestSlugify(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"ascii", "Elections and the Rule of Law", "elections-and-the-rule-of-law"},
+		{"punctuation dropped", "UNTAC: Japan's first PKO", "untac-japans-first-pko"},
+		{"japanese kept", "選挙支援と法の支配", "選挙支援と法の支配"},
+		{"mixed", "UNTACへの参加 (1992年)", "untacへの参加-1992年"},
+		{"ideographic space", "日本の　支援", "日本の-支援"},
+		{"nothing left", "!!!", "section"},
+		{"long vowel mark kept", "データ", "データ"},
+	} {
+		if got := Slugify(c.in); got != c.want {
+			t.Errorf("%s: Slugify(%q) = %q, want %q", c.name, c.in, got, c.want)
+		}
+	}
+}
+
+// fakeResolver resolves "x.md" to "x/" and fails on anything containing "missing".
+type fakeResolver struct{}
+
+func (fakeResolver) Resolve(dest string) (Target, error) {
+	switch {
+	case strings.Contains(dest, "missing"):
+		return Target{}, errors.New("no such page")
+	case strings.HasPrefix(dest, "https://"):
+		return Target{URL: dest, External: true}, nil
+	case dest == "fallback.md":
+		return Target{URL: "fallback/", Mark: " (EN)", Page: "fallback"}, nil
+	}
+	return Target{URL: strings.TrimSuffix(dest, ".md") + "/", Page: strings.TrimSuffix(dest, ".md")}, nil
+}
+
+func TestConvert(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		want     []string // substrings of the HTML
+		problems []string // "line: msg"
+	}{
+		{"japanese line break has no space", "日本は\nカンボジアを支援した。", []string{"<p>日本はカンボジアを支援した。</p>"}, nil},
+		{"latin line break keeps a space", "Japan supported\nCambodia.", []string{"<p>Japan supported\nCambodia.</p>"}, nil},
+		{"cross-link rewritten", "See [DDR](ddr.md).", []string{`<a href="ddr/">DDR</a>`}, nil},
+		{"fallback marked", "[Sudan](fallback.md)", []string{`<a href="fallback/">Sudan (EN)</a>`}, nil},
+		{"external link classed", "[MOFA](https://www.mofa.go.jp/)", []string{`<a href="https://www.mofa.go.jp/" class="ext">MOFA</a>`}, nil},
+		{"broken link reported", "line one\n\n[x](missing.md)", nil, []string{"3: no such page"}},
+		{"raw html dropped", "<script>alert(1)</script>\n\nText <b>bold</b>.", []string{"<!-- raw HTML omitted -->"}, []string{"1: raw HTML is not allowed and was left out; write Markdown instead", "3: raw HTML is not allowed and was left out; write Markdown instead"}},
+		{"explicit and generated ids", "## Elections {#elections}\n\n## 選挙\n\n## 選挙", []string{`<h2 id="elections">Elections</h2>`, `<h2 id="選挙">選挙</h2>`, `<h2 id="選挙-1">選挙</h2>`}, nil},
+		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also on line 1)`}},
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
+		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}},
+	} {
+		res := New().Convert([]byte(c.in), fakeResolver{})
+		html := string(res.HTML)
+		for _, w := range c.want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: Convert(%q) = %q, want it to contain %q", c.name, c.in, html, w)
+			}
+		}
+		if strings.Contains(html, "<script") || strings.Contains(html, "<b>") {
+			t.Errorf("%s: raw HTML passed through: %q", c.name, html)
+		}
+		var got []string
+		for _, p := range res.Problems {
+			got = append(got, strconv.Itoa(p.Line)+": "+p.Msg)
+		}
+		if strings.Join(got, "\n") != strings.Join(c.problems, "\n") {
+			t.Errorf("%s: problems = %q, want %q", c.name, got, c.problems)
+		}
+	}
+}
+
+func TestHeadingsListed(t *testing.T) {
+	res := New().Convert([]byte("## One {#one}\n\ntext\n\n### Two `code`"), fakeResolver{})
+	if len(res.Headings) != 2 || res.Headings[0].ID != "one" || res.Headings[1].Text != "Two code" || res.Headings[1].Line != 5 {
+		t.Errorf("Headings = %+v", res.Headings)
+	}
+}
