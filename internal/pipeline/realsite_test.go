@@ -1,0 +1,120 @@
+package pipeline_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+
+	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/site"
+	"peacebuilding/internal/sitetest"
+)
+
+// The briefing must cover every country and theme of the source document.
+var (
+	wantCountries = []string{"cambodia", "timor-leste", "sri-lanka", "philippines", "afghanistan", "iraq", "bosnia-and-herzegovina", "colombia", "sudan", "dr-congo", "sierra-leone", "liberia", "burundi"}
+	wantThemes    = []string{"consolidation-of-peace", "local-ownership", "human-security", "small-arms", "mine-action", "ddr", "peacekeeping", "oda", "elections-and-police", "rule-of-law", "refugees-and-humanitarian-aid", "reconstruction", "education-sport-reconciliation", "human-resource-development", "ticad-and-africa", "international-fora"}
+	wantPages     = []string{"_index", "countries/_index", "themes/_index", "about", "future", "sources"}
+)
+
+func buildReal(t *testing.T) *pipeline.Result {
+	t.Helper()
+	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{})
+	if err != nil {
+		t.Fatalf("building the real site: %v", err)
+	}
+	return res
+}
+
+func TestRealSiteIsComplete(t *testing.T) {
+	res := buildReal(t)
+	if len(res.Warnings) > 0 {
+		t.Errorf("the real site builds with %d warnings:\n%s", len(res.Warnings), strings.Join(res.Warnings, "\n"))
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	var keys []string
+	for _, c := range wantCountries {
+		keys = append(keys, "countries/"+c)
+	}
+	for _, th := range wantThemes {
+		keys = append(keys, "themes/"+th)
+	}
+	keys = append(keys, wantPages...)
+	asOf := map[string]string{"en": "as of early 2007", "ja": "2007年初め時点"}
+	for _, lang := range []string{"en", "ja"} {
+		for _, key := range keys {
+			p := res.Site.Lookup(lang, key)
+			if p == nil {
+				t.Errorf("no page %s in %s", key, lang)
+				continue
+			}
+			html, ok := files[p.URL+"index.html"]
+			if !ok {
+				t.Errorf("the built site has no %sindex.html", p.URL)
+				continue
+			}
+			if !strings.Contains(html, asOf[lang]) {
+				t.Errorf("%s does not say that its information is %s", p.URL, asOf[lang])
+			}
+			if n := outgoing(p); n < 2 {
+				t.Errorf("%s links to %d other content pages in its text, want at least 2", p.File.Name, n)
+			}
+		}
+	}
+}
+
+// outgoing counts the distinct other content pages that p's body links to.
+func outgoing(p *site.Page) int {
+	seen := map[string]bool{}
+	for _, l := range p.Links {
+		if l.Target.Page != "" && l.Target.Page != p.Key {
+			seen[l.Target.Page] = true
+		}
+	}
+	return len(seen)
+}
+
+func TestEveryEnglishPageIsTranslated(t *testing.T) {
+	res := buildReal(t)
+	for _, p := range res.Site.Pages {
+		if p.Lang != "ja" {
+			continue
+		}
+		if p.Fallback {
+			t.Errorf("content/en/%s.md has no Japanese translation (content/ja/%s.md)", p.Key, p.Key)
+			continue
+		}
+		for what, text := range map[string]string{"title": p.Title, "body": p.File.Body} {
+			if ja, all := japaneseShare(text); ja*2 < all {
+				t.Errorf("%s: the %s has %d Japanese letters out of %d; a translation should be mostly Japanese", p.File.Name, what, ja, all)
+			}
+		}
+	}
+}
+
+// japaneseShare counts the letters of s in Japanese script (kana and kanji) and all letters.
+// Markdown link destinations are left out: they are file names, not text.
+func japaneseShare(s string) (ja, all int) {
+	inDest := false
+	prev := rune(0)
+	for _, r := range s {
+		switch {
+		case prev == ']' && r == '(':
+			inDest = true
+		case inDest && r == ')':
+			inDest = false
+		case inDest:
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) || r == 'ー':
+			ja++
+			all++
+		case unicode.IsLetter(r):
+			all++
+		}
+		prev = r
+	}
+	return ja, all
+}
