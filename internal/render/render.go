@@ -172,7 +172,10 @@ func outputPath(url string) string {
 // plan lists every page of the site with its layout.
 func (r *Renderer) plan(s *site.Site) []job {
 	var jobs []job
-	add := func(layout string, v *View) { jobs = append(jobs, job{layout, v}) }
+	add := func(layout string, v *View) {
+		v.Layout = layout // content pages get theirs here; <body class="layout-..."> names it
+		jobs = append(jobs, job{layout, v})
+	}
 	for _, p := range s.Pages {
 		layout := "page"
 		switch p.Kind {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -72,6 +74,57 @@ func (v *View) For(p *site.Page) *View {
 	c := *v
 	c.Page = p
 	return &c
+}
+
+// Body is the page's rendered Markdown. Shown at another URL (the print booklet shows the
+// bodies of many pages at its own URL), its relative links are rewritten to lead to the same
+// places from there, and its heading ids get a prefix per page, so that ids stay unique in
+// the booklet and links within the body still reach them.
+func (v *View) Body() template.HTML {
+	if v.Page == nil {
+		return ""
+	}
+	if v.Path == v.Page.URL {
+		return v.Page.Body
+	}
+	prefix := strings.ReplaceAll(v.Page.Key, "/", "-") + "--"
+	return template.HTML(rebase(string(v.Page.Body), v.Page.URL, v.Path, prefix))
+}
+
+// attrRe matches the href and id attributes of goldmark's output, which always quotes with
+// '"' and escapes '"' in text, so the pattern cannot match inside text.
+var attrRe = regexp.MustCompile(` (href|id)="([^"]*)"`)
+
+// rebase rewrites html, written for the page at from, to be shown at to (both
+// site-root-relative URLs): ids get prefix; links to a fragment of the page itself lead to
+// the prefixed id; other relative links lead to the same page as before. Absolute links stay.
+func rebase(html, from, to, prefix string) string {
+	base := &url.URL{Path: "/" + from}
+	return attrRe.ReplaceAllStringFunc(html, func(m string) string {
+		sub := attrRe.FindStringSubmatch(m)
+		attr, val := sub[1], sub[2]
+		if attr == "id" {
+			return ` id="` + prefix + val + `"`
+		}
+		u, err := url.Parse(strings.ReplaceAll(val, "&amp;", "&"))
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
+			return m
+		}
+		abs := base.ResolveReference(u)
+		var out string
+		switch {
+		case abs.Path == base.Path && u.Fragment != "":
+			out = "#" + url.PathEscape(prefix) + u.EscapedFragment()
+		case u.Path == "":
+			return m
+		default:
+			out = site.Rel(to, strings.TrimPrefix(abs.EscapedPath(), "/"))
+			if u.Fragment != "" {
+				out += "#" + u.EscapedFragment()
+			}
+		}
+		return ` href="` + strings.ReplaceAll(out, "&", "&amp;") + `"`
+	})
 }
 
 // Asset returns the URL of a fingerprinted asset, relative to this page.

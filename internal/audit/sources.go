@@ -1,0 +1,84 @@
+package audit
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"peacebuilding/internal/publish"
+	"peacebuilding/internal/site"
+)
+
+// Sources maps every page of s to its output file, content file and the lines of its
+// Markdown links. The print booklet of each language shows the bodies of that language's
+// pages, so it gets their links too.
+func Sources(s *site.Site) map[string]Source {
+	out := map[string]Source{}
+	for _, p := range s.Pages {
+		src := Source{File: p.File.Name, Links: map[string]string{}}
+		booklet := p.Lang + "/print/index.html"
+		if out[booklet].Links == nil {
+			out[booklet] = Source{Links: map[string]string{}}
+		}
+		for _, l := range p.Links {
+			k := NormalizeLink(l.Target.URL)
+			at := fmt.Sprintf("%s:%d", p.File.Name, p.File.BodyLine-1+l.Line)
+			if _, ok := src.Links[k]; !ok {
+				src.Links[k] = at
+			}
+			if _, ok := out[booklet].Links[k]; !ok {
+				out[booklet].Links[k] = at
+			}
+		}
+		out[outputFile(p.URL)] = src
+	}
+	return out
+}
+
+// outputFile is the file that serves a site-root-relative URL.
+func outputFile(url string) string {
+	if url == "" || strings.HasSuffix(url, "/") {
+		return url + "index.html"
+	}
+	return url
+}
+
+// ReadTree reads every file of a built site from fsys, except the build's marker file.
+func ReadTree(fsys fs.FS) ([]publish.File, error) {
+	var files []publish.File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || p == publish.Marker {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, publish.File{Path: p, Data: data})
+		return nil
+	})
+	return files, err
+}
+
+// BaseURLOf finds the base URL of a built site: the canonical URL of its root index.html.
+func BaseURLOf(files []publish.File) (string, error) {
+	for _, f := range files {
+		if f.Path != "index.html" {
+			continue
+		}
+		p := parsePage(f.Path, f.Data)
+		if len(p.canonicals) != 1 {
+			break
+		}
+		u, err := url.Parse(p.canonicals[0])
+		if err != nil || u.Scheme == "" || u.Host == "" || !strings.HasSuffix(u.Path, "/") {
+			break
+		}
+		return p.canonicals[0], nil
+	}
+	return "", fmt.Errorf("cannot tell the base URL: index.html has no canonical link to a folder URL; give it with -baseurl")
+}
