@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"peacebuilding/internal/audit"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 )
@@ -32,6 +33,9 @@ func main() {
 
 // errReported is returned when the problems were already printed.
 var errReported = errors.New("errors reported")
+
+// openRoot opens the project folder; tests replace it to inject read errors.
+var openRoot = os.DirFS
 
 // subcommands maps a first argument to its command; the default is the site build.
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{}
@@ -65,8 +69,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := publish.CheckOutput(*root, *out); err != nil {
 		return err
 	}
-	res, err := pipeline.Build(os.DirFS(*root), pipeline.Options{BaseURL: *baseURL})
+	res, err := pipeline.Build(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root)})
 	if err != nil {
+		return report(stderr, err)
+	}
+	// The built files are audited before anything is written: a broken link fails the build.
+	if err := audit.Check(res.Files, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
 		return report(stderr, err)
 	}
 	if err := publish.Write(*out, res.Files); err != nil {
