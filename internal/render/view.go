@@ -333,9 +333,10 @@ func (r *Renderer) rootView(s *site.Site, path, layout string) *View {
 }
 
 // NewView makes a view for a page that another package adds to the site, such as the
-// translation status page, at path (site-root-relative) in lang.
+// translation status page, at path (site-root-relative) in lang. Its meta description is
+// the title until the caller sets a better one: every page must have one (package audit).
 func (r *Renderer) NewView(s *site.Site, layout, lang, path, title string, data any) *View {
-	return &View{r: r, Site: s, Layout: layout, Lang: lang, Path: path, Title: title, Canonical: s.Config.BaseURL + path, Data: data}
+	return &View{r: r, Site: s, Layout: layout, Lang: lang, Path: path, Title: title, Description: title, Canonical: s.Config.BaseURL + path, Data: data}
 }
 
 // TIn returns a UI string in another language (for bilingual pages).
