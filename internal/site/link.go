@@ -1,9 +1,6 @@
 package site
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // relatedMax is how many related countries a country page lists.
 const relatedMax = 3
@@ -27,33 +24,60 @@ func (b *builder) link() {
 		slices.SortStableFunc(p.Themes, byWeight)
 	}
 	for _, l := range b.site.Config.Languages {
-		countries := b.site.Section(l.Code, KindCountry)
-		for _, p := range countries {
-			type scored struct {
-				page   *Page
-				shared int
-			}
-			var cands []scored
-			for _, q := range countries {
-				if q == p {
-					continue
+		relate(b.site.Section(l.Code, KindCountry))
+	}
+}
+
+// relate sets the Related countries of each of countries (one language's, by weight): the
+// relatedMax others that share most themes with it, ties by weight. Each country's themes
+// are counted through an index from theme to countries, so a country costs the number of
+// countries that share a theme with it, not the number of all countries: for n countries
+// and themes that grow with the site, the whole is linear in n rather than quadratic.
+func relate(countries []*Page) {
+	// A country's rank is its index in countries; each theme lists its countries by rank.
+	byTheme := map[*Page][]int32{}
+	for i, p := range countries {
+		for _, t := range p.Themes {
+			byTheme[t] = append(byTheme[t], int32(i))
+		}
+	}
+	shared := make([]int32, len(countries)) // per rank, for the country at hand; zero between
+	var touched []int32
+	for i, p := range countries {
+		touched = touched[:0]
+		for _, t := range p.Themes {
+			for _, q := range byTheme[t] {
+				if shared[q] == 0 {
+					touched = append(touched, q)
 				}
-				n := 0
-				for _, t := range q.Themes {
-					if slices.Contains(p.Themes, t) {
-						n++
-					}
-				}
-				if n > 0 {
-					cands = append(cands, scored{q, n})
-				}
+				shared[q]++
 			}
-			slices.SortStableFunc(cands, func(a, b scored) int {
-				return cmp.Or(cmp.Compare(b.shared, a.shared), byWeight(a.page, b.page))
-			})
-			for i := 0; i < len(cands) && i < relatedMax; i++ {
-				p.Related = append(p.Related, cands[i].page)
+		}
+		// The best relatedMax by most shared themes, then by rank: touched is unordered, so
+		// keep a small sorted list.
+		var best [relatedMax]int32
+		n := 0
+		better := func(a, b int32) bool { return shared[a] > shared[b] || shared[a] == shared[b] && a < b }
+		for _, q := range touched {
+			if q == int32(i) {
+				continue
 			}
+			if n == relatedMax && !better(q, best[n-1]) {
+				continue
+			}
+			j := min(n, relatedMax-1)
+			for j > 0 && better(q, best[j-1]) {
+				best[j] = best[j-1]
+				j--
+			}
+			best[j] = q
+			n = min(n+1, relatedMax)
+		}
+		for _, q := range best[:n] {
+			p.Related = append(p.Related, countries[q])
+		}
+		for _, q := range touched {
+			shared[q] = 0
 		}
 	}
 }
