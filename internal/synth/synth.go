@@ -124,8 +124,8 @@ type page struct {
 
 type facts struct {
 	official, capital, language pair
-	area, gdp, year            int
-	population                 float64
+	area, gdp, year             int
+	population                  float64
 }
 
 type event struct {
@@ -541,4 +541,3 @@ func clear(dir string) error {
 	}
 	return nil
 }
-
