@@ -37,7 +37,7 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
 				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
 			}
-			return md, []*Error{{Line: max(perr.Position.Line, 1), Col: perr.Position.Col, Msg: msg}}
+			return md, []*Error{{Line: max(perr.Position.Line, 1), Col: perr.Position.Col, Msg: oneLine(msg)}}
 		}
 		return md, []*Error{decodeError(err)}
 	}
@@ -62,9 +62,10 @@ var (
 
 // decodeError turns a toml type error into an *Error at the key's line.
 func decodeError(err error) *Error {
-	m := typeErrRe.FindStringSubmatch(err.Error())
+	text := oneLine(err.Error())
+	m := typeErrRe.FindStringSubmatch(text)
 	if m == nil {
-		return &Error{Line: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+		return &Error{Line: 1, Msg: strings.TrimPrefix(text, "toml: ")}
 	}
 	line, _ := strconv.Atoi(m[1])
 	msg := m[3]
@@ -72,6 +73,12 @@ func decodeError(err error) *Error {
 		msg = fmt.Sprintf("must be %s, not %s", article(mm[2]), article(mm[1]))
 	}
 	return &Error{Line: max(line, 1), Msg: m[2] + ": " + msg}
+}
+
+// oneLine keeps a message on one line: toml quotes the offending text, which may hold a
+// line break ("not a binary number: '0b\n'"), and errors are printed one per line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
 }
 
 func article(typ string) string {
