@@ -74,6 +74,14 @@
 // 2006" and "2006 through 2008" are years, "2003-2005" is two years. That is
 // a guess ("2000 troops"), so Equal does not tell Year from Plain.
 //
+// In a range, the first number takes the scale and the currency or percent
+// sign written only after the second, as the other language may repeat them:
+// "10 to 15 billion yen" is 100億円から150億円, "10-15%" is 10%～15%. The
+// numbers must be joined by nothing but a dash, "to", "or" ("and" after
+// "between"), or ～, から, ないし; a scale passes on only to a smaller number
+// without one, and a Japanese scale only from a number with one group of
+// digits (15億, not 1億2,500万).
+//
 // # What is not a number
 //
 // Extract leaves out, because the other language would not have the same
@@ -86,8 +94,9 @@
 //     which are never read;
 //   - numbers touching a Latin letter, which are names, ordinals or units:
 //     G8, UNSCR1325, 6th, 1990s, km2 (but FY2005 is a year);
-//   - Japanese ordinals: 第 and a number (第12回), which English writes as a
-//     word or glued ordinal;
+//   - Japanese ordinals: 第 and a number (第12回), and a number before 周年,
+//     回目, 番目 or 度目 (50周年, "50th anniversary"), which English writes
+//     as a word or glued ordinal;
 //   - a day or month without its year ("23 October", 12月5日, 6月), whose
 //     month English writes as a word, and decades (1990年代, like 1990s);
 //   - page references: "p. 12", "pp. 12-15";

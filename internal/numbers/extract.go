@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -90,7 +91,18 @@ func Extract(text, lang string) []Number {
 			i++
 		}
 	}
-	return s.out
+	s.ranges()
+	// Small counts are words in English ("three pillars") and digits or
+	// kanji in Japanese (3つ, 三つ): they would never match. They are dropped
+	// only now, since the first number of a range ("5 to 10 billion yen")
+	// takes the scale and unit of the second.
+	out := s.out[:0]
+	for _, n := range s.out {
+		if n.Kind != Plain || n.Value >= 10 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // scanner holds the text as runes, folded for matching (full-width digits
@@ -104,6 +116,7 @@ type scanner struct {
 	ja    bool
 	floor int // the end of the last number read: markers are never looked for before it
 	out   []Number
+	spans []span // the span of each Number of out
 }
 
 func newScanner(text string, ja bool) *scanner {
@@ -147,6 +160,13 @@ type span struct {
 	start, end int // runes
 	n          Number
 	skip       bool
+	// For a quantity: its digits and the power of ten of its scale ("15
+	// billion" is 15 and 9, 3千万 3 and 7; 0 without a scale or when the
+	// number has more than one group of digits, as 1億2,500万), and bare when
+	// it has no currency, unit or percent sign. A range needs them.
+	digits string
+	exp    int
+	bare   bool
 }
 
 func (s *scanner) read(i int) int {
@@ -162,6 +182,7 @@ func (s *scanner) read(i int) int {
 		m.n.Text = s.src[s.off[m.start]:s.off[m.end]]
 		m.n.Offset = s.off[m.start]
 		s.out = append(s.out, m.n)
+		s.spans = append(s.spans, m)
 	}
 	s.floor = m.end
 	return m.end
@@ -396,9 +417,17 @@ func (s *scanner) ignored(t tok) (span, bool) {
 		return skip, true
 	}
 	// 第6回, 第12条: a Japanese ordinal, which English writes as "sixth"
-	// or glues as "12th".
+	// or glues as "12th". So are 50周年 ("50th anniversary"), 2回目 and
+	// 3番目.
 	if s.ja && s.at(t.start-1) == '第' {
 		return skip, true
+	}
+	if s.ja {
+		for _, suffix := range []string{"周年", "回目", "番目", "度目"} {
+			if end, ok := s.after(t.end, suffix); ok {
+				return span{start: t.start, end: end, skip: true}, true
+			}
+		}
 	}
 	// p. 12, pp. 12-15: a page of the source, which translations renumber.
 	j := s.spaceBack(t.start)
@@ -421,13 +450,13 @@ func (s *scanner) pageRange(m span) span {
 // quantity reads a count, an amount of money or a percentage at t, with
 // its scale, currency and approximation markers.
 func (s *scanner) quantity(t tok) span {
-	m := span{start: t.start, end: t.end}
+	m := span{start: t.start, end: t.end, digits: t.digits}
 	if s.ja {
-		m.n.Value, m.end = s.myriad(t)
+		m.n.Value, m.end, m.exp = s.myriad(t)
 	} else {
 		m.n.Value = parse(t.digits, 0)
 		if e, exp, ok := s.scaleWord(t.end); ok {
-			m.n.Value, m.end = parse(t.digits, exp), e
+			m.n.Value, m.end, m.exp = parse(t.digits, exp), e, exp
 		}
 	}
 	scaled := m.end != t.end
@@ -450,6 +479,7 @@ func (s *scanner) quantity(t tok) span {
 	if end, ok := s.approxAfter(m.end); ok {
 		m.end, m.n.Approx = end, true
 	}
+	m.bare = m.n.Kind == Plain
 
 	v := m.n.Value
 	switch {
@@ -457,12 +487,49 @@ func (s *scanner) quantity(t tok) span {
 		m.skip = true
 	case m.n.Kind == Plain && !scaled && t.year() && v >= 1800 && v <= 2099:
 		m.n.Kind = Year
-	case m.n.Kind == Plain && v < 10:
-		// Small counts are words in English ("three pillars") and digits
-		// or kanji in Japanese (3つ, 三つ): they would never match.
-		m.skip = true
 	}
 	return m
+}
+
+// ranges gives the first number of a range the scale and the currency or
+// percent sign written only after the second: "from 10 billion to 15
+// billion yen" and "10 to 15 billion yen" are both 100億円から150億円 in
+// Japanese, "10-15%" is 10%～15%. The two numbers must be joined by nothing
+// but a dash, "to", "or" ("and" after "between") or ～, から, ないし.
+func (s *scanner) ranges() {
+	for i := 0; i+1 < len(s.out); i++ {
+		a, b := &s.spans[i], s.spans[i+1]
+		if !a.bare || b.digits == "" || !s.rangeJoin(*a, b) {
+			continue
+		}
+		n := &s.out[i]
+		if a.exp == 0 && b.exp > 0 && parse(a.digits, 0) < parse(b.digits, 0) {
+			n.Value, a.exp = parse(a.digits, b.exp), b.exp
+			if n.Kind == Year {
+				n.Kind = Plain // "2000 to 3000 billion" was no year
+			}
+		}
+		if b.n.Kind == Money || b.n.Kind == Percent {
+			n.Kind, n.Unit, a.bare = b.n.Kind, b.n.Unit, false
+		}
+	}
+}
+
+var (
+	rangeWordsEN = []string{"-", "–", "—", "to", "or"}
+	rangeWordsJA = []string{"-", "－", "–", "—", "~", "～", "〜", "から", "ないし", "乃至"}
+)
+
+func (s *scanner) rangeJoin(a, b span) bool {
+	between := strings.Join(strings.Fields(string(s.r[a.end:b.start])), " ")
+	if s.ja {
+		return slices.Contains(rangeWordsJA, between)
+	}
+	if between == "and" {
+		before := strings.ToLower(string(s.r[max(0, a.start-8):a.start]))
+		return strings.HasSuffix(strings.TrimRight(before, " \t\n"), "between")
+	}
+	return slices.Contains(rangeWordsEN, between)
 }
 
 // parse reads digits × 10^exp. Parsing "13.8e6" in one piece rounds once,
@@ -497,7 +564,9 @@ func (s *scanner) scaleWord(i int) (end, exp int, ok bool) {
 // 3千 × 万. The units after each number must get smaller, as they do when
 // the number is written in kanji; a unit out of order ends the number.
 // Each term is parsed with its own exponent, so whole values are exact.
-func (s *scanner) myriad(t tok) (float64, int) {
+// scale is the power of ten of the units of a number with one group of
+// digits (15億: 8, 3千万: 7), and 0 for 1億2,500万 or a number without units.
+func (s *scanner) myriad(t tok) (value float64, end, scale int) {
 	type term struct {
 		digits string
 		exp    int
@@ -507,10 +576,11 @@ func (s *scanner) myriad(t tok) (float64, int) {
 		section  []term // terms of 十, 百 and 千 waiting for their 万, 億 or 兆
 		cur      = t.digits
 		have     = true // cur is not yet in a term
-		end      = t.end
-		bigMax   = 13 // the next 万, 億 or 兆 must be below this exponent
-		smallMax = 4  // the next 十, 百 or 千 must be below this exponent
+		groups   = 1    // groups of digits read
+		bigMax   = 13   // the next 万, 億 or 兆 must be below this exponent
+		smallMax = 4    // the next 十, 百 or 千 must be below this exponent
 	)
+	end = t.end
 	for {
 		exp, big, ok := unitOf(s.at(end))
 		if !ok {
@@ -534,6 +604,7 @@ func (s *scanner) myriad(t tok) (float64, int) {
 			section = append(section, term{cur, exp})
 			have, smallMax = false, exp
 		}
+		scale += exp
 		end++
 		// A number right after a unit goes on: the 1,000 of 18万1,000.
 		if isDigit(s.at(end)) {
@@ -542,6 +613,7 @@ func (s *scanner) myriad(t tok) (float64, int) {
 				break
 			}
 			cur, have, end = n.digits, true, n.end
+			groups++
 		}
 	}
 	if have {
@@ -550,7 +622,10 @@ func (s *scanner) myriad(t tok) (float64, int) {
 	for _, tm := range section {
 		total += parse(tm.digits, tm.exp)
 	}
-	return total, end
+	if groups > 1 {
+		scale = 0
+	}
+	return total, end, scale
 }
 
 func unitOf(c rune) (exp int, big, ok bool) {

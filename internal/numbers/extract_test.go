@@ -254,7 +254,33 @@ var ignoreTests = []extractTest{
 	{"ja decade", "ja", "1990年代", nil},
 	{"ja glued to Latin letters", "ja", "G8サミット、ＵＮＳＣＲ１３２５", nil},
 	{"ja era year in kanji", "ja", "平成元年", nil},
+	{"ja anniversary and other ordinals", "ja", "国連加盟50周年、12回目、10番目、20度目", nil},
 	{"empty", "en", "", nil},
+}
+
+// rangeTests are ranges whose first number takes the scale and unit written
+// after the second, and look-alikes that are no range.
+var rangeTests = []extractTest{
+	{"en range takes scale and currency", "en", "5 to 10 billion yen",
+		[]found{{"5", 5e9, Money, "jpy", false}, {"10 billion yen", 1e10, Money, "jpy", false}}},
+	{"en range takes percent", "en", "10-15%",
+		[]found{{"10", 10, Percent, "", false}, {"15%", 15, Percent, "", false}}},
+	{"en and only after between", "en", "in 2005 and US$10 million",
+		[]found{{"2005", 2005, Year, "", false}, {"US$10 million", 1e7, Money, "usd", false}}},
+	{"en larger first number takes no scale", "en", "300 or 15 million people",
+		[]found{{"300", 300, Plain, "", false}, {"15 million", 15e6, Plain, "", false}}},
+	{"en comma is no range", "en", "1,300 people, 15 billion yen",
+		[]found{{"1,300", 1300, Plain, "", false}, {"15 billion yen", 15e9, Money, "jpy", false}}},
+	{"ja range takes scale and currency", "ja", "10～15億円",
+		[]found{{"10", 1e9, Money, "jpy", false}, {"15億円", 15e8, Money, "jpy", false}}},
+	{"ja two groups give no scale", "ja", "10～1億2,500万円",
+		[]found{{"10", 10, Money, "jpy", false}, {"1億2,500万円", 125e6, Money, "jpy", false}}},
+	{"ja year range stays years", "ja", "2003～2005年",
+		[]found{{"2003", 2003, Year, "", false}, {"2005年", 2005, Year, "", false}}},
+}
+
+func TestExtractRanges(t *testing.T) {
+	runExtractTests(t, rangeTests)
 }
 
 func runExtractTests(t *testing.T, tests []extractTest) {
@@ -323,6 +349,13 @@ func TestTranslationPairs(t *testing.T) {
 		{"year or count", "2000 troops", "2,000人", false},
 		{"year range", "2003-2005", "2003～2005年", false},
 		{"ordinal", "the sixth round", "第6回", false},
+		{"anniversary", "the 50th anniversary", "50周年", false},
+		{"range with the unit at the end", "from 10 billion to 15 billion yen", "100億円から150億円", false},
+		{"range with the scale at the end", "10 to 15 billion yen", "100億～150億円", false},
+		{"ja range with the scale at the end", "10 billion to 15 billion yen", "100～150億円", false},
+		{"range from a small number", "5 to 10 billion yen", "50億円から100億円", false},
+		{"between", "between 5 and 10 million U.S. dollars", "500万～1,000万ドル", false},
+		{"percent range", "10-15%", "10～15%", false},
 		{"small count", "three pillars", "3つの柱", false},
 		{"number words", "approximately twenty percent", "", false},
 		{"sentence", "Japan sent some 1,300 personnel to UNTAC in 1992 and pledged US$100 million.",

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"peacebuilding/internal/check"
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
+)
+
+func init() { subcommands["check"] = runCheck }
+
+const checkUsage = `usage: build check [-root DIR] [-json] [-strict]
+       build check [-root DIR] -mark FILE...
+
+Reports, per page, whether its translation is ok, missing, orphan (its source is gone)
+or stale (the source changed since it was translated), and every number and glossary
+term that differs between a page and its translation, with file:line in both.
+
+The exit status is 1 on orphans and mismatches, and 0 when only missing or stale pages
+remain (with -strict, those fail too). -mark records in each translation FILE that it
+was translated from the current version of its source (source_hash in its front matter).
+
+`
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, checkUsage)
+		fl.PrintDefaults()
+	}
+	root := fl.String("root", ".", "project folder (with config.toml and content/)")
+	asJSON := fl.Bool("json", false, "print the report as JSON")
+	strict := fl.Bool("strict", false, "fail on missing and stale translations too")
+	mark := fl.Bool("mark", false, "mark the translation files given as arguments as translated from their current source")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if *mark {
+		return runMark(*root, fl.Args(), stdout, stderr)
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("check: unexpected argument %q (to mark files as translated, use check -mark FILE...)", fl.Arg(0))
+	}
+	in, err := check.Load(os.DirFS(*root))
+	if err != nil {
+		return reportErrors(stderr, "check", err)
+	}
+	in.History, in.NoHistory = check.NewGit(*root)
+	rep := check.Run(in)
+	if *asJSON {
+		err = rep.WriteJSON(stdout)
+	} else {
+		err = rep.WriteText(stdout)
+	}
+	if err != nil {
+		return err
+	}
+	if rep.Failed(*strict) {
+		return errReported
+	}
+	return nil
+}
+
+func runMark(root string, files []string, stdout, stderr io.Writer) error {
+	if len(files) == 0 {
+		return errors.New("check -mark: name the translation files to mark, e.g. content/ja/countries/cambodia.md")
+	}
+	cfg, err := config.Load(os.DirFS(root), "config.toml")
+	if err != nil {
+		return reportErrors(stderr, "check -mark", err)
+	}
+	var errs []error
+	for _, f := range files {
+		m, err := check.Mark(root, f, cfg)
+		switch {
+		case err != nil:
+			errs = append(errs, err)
+		case m.Changed:
+			fmt.Fprintf(stdout, "%s: marked as translated from the current %s (source_hash %s)\n", m.File, m.Source, m.Hash)
+		default:
+			fmt.Fprintf(stdout, "%s: already marked as translated from the current %s\n", m.File, m.Source)
+		}
+	}
+	if len(errs) > 0 {
+		return reportErrors(stderr, "check -mark", errors.Join(errs...))
+	}
+	return nil
+}
+
+// reportErrors prints every error, one per line, and a count.
+func reportErrors(w io.Writer, what string, err error) error {
+	lines := strings.Split(err.Error(), "\n")
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+	fmt.Fprintf(w, "%s failed: %d error(s)\n", what, len(lines))
+	return errReported
+}
+
+// statusPage is the build's hook for the translation status page (/status/), dated from
+// git when the project is a git repository.
+func statusPage(root string) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		abs = root
+	}
+	return check.StatusPage(check.NewGit(abs))
+}

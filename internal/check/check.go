@@ -1,0 +1,285 @@
+// Package check is the translators' check: it pairs every content file of the default
+// language with its translation in each other language and reports, per pair, its state
+// and every place where the two disagree.
+//
+// States:
+//
+//	ok       the translation exists and was marked as translated from the current source
+//	missing  the source has no translation yet (the site shows the source instead)
+//	orphan   a translation whose source file does not exist
+//	stale    the source changed since the translation was marked (or it was never marked)
+//
+// A translation records the version of its source it was translated from: source_hash in
+// its front matter, content.SourceHash of the source, written by Mark. With a History (git)
+// the report of a stale page names the sections of the source that changed since then.
+//
+// Checks, on every pair that has both files (see figures.go and terms.go):
+//
+//	figure    the numbers of each piece of text (title, summary, each event, figure label,
+//	          correction, text fact, and the body per section where both languages have the
+//	          same explicit heading ids, else as a whole) are the same values in both
+//	glossary  where the source uses a glossary term, the translation writes its official
+//	          form; a listed non-official variant is reported with the official form
+//
+// Missing and stale pages are work to do; orphans and mismatches are errors (Report.Failed).
+// The report is deterministic: pairs by key then language, problems in text order.
+package check
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/site"
+)
+
+// State is the state of a translation.
+type State string
+
+const (
+	OK      State = "ok"
+	Missing State = "missing"
+	Orphan  State = "orphan"
+	Stale   State = "stale"
+)
+
+// States lists the states in the order reports count them.
+var States = []State{OK, Missing, Orphan, Stale}
+
+// Report is the result of a check.
+type Report struct {
+	Source string  `json:"source"` // the default language, which the others translate
+	Pairs  []*Pair `json:"pairs"`
+	// History says where the dates and stale details come from: "git", or why there are
+	// none ("git not found", "not a git repository").
+	History string `json:"history"`
+}
+
+// Pair is one page in the source language and one translation language.
+type Pair struct {
+	Key         string     `json:"key"`  // "countries/cambodia"
+	Lang        string     `json:"lang"` // the translation's language
+	State       State      `json:"state"`
+	Source      *Doc       `json:"source,omitempty"`      // nil for an orphan
+	Translation *Doc       `json:"translation,omitempty"` // nil when missing
+	Stale       *Staleness `json:"stale,omitempty"`
+	Problems    []Problem  `json:"problems,omitempty"`
+}
+
+// Doc is one content file of a pair.
+type Doc struct {
+	File  string `json:"file"` // "content/en/countries/cambodia.md"
+	Lang  string `json:"lang"`
+	URL   string `json:"url"`   // site-root-relative: "en/countries/cambodia/"
+	Words int    `json:"words"` // white-space separated words of the text
+	Chars int    `json:"chars"` // letters, digits and punctuation, without spaces and Markdown
+	// LastChange is the date of the file's last commit, YYYY-MM-DD, when git knows it.
+	// There is deliberately no fallback to the file's modification time: it differs
+	// between checkouts, and a build must be the same wherever it runs.
+	LastChange string `json:"last_change,omitempty"`
+}
+
+// Staleness says why a translation is stale and, with git, what changed.
+type Staleness struct {
+	Recorded string `json:"recorded"` // the source_hash of the translation; "" when never marked
+	Current  string `json:"current"`  // the hash of the source now
+	Line     int    `json:"line"`     // the line of source_hash in the translation (or of its front matter)
+	// Commit and Date are the commit of the source that has the recorded hash.
+	Commit string `json:"commit,omitempty"`
+	Date   string `json:"date,omitempty"`
+	// Changes lists what changed in the source since that commit: front matter fields
+	// ("summary", "event 3") and sections by heading.
+	Changes []string `json:"changes,omitempty"`
+	// Note says why there is no detail, when there is none.
+	Note string `json:"note,omitempty"`
+}
+
+// Problem is one mismatch between a source and its translation.
+type Problem struct {
+	Check       string `json:"check"` // "figure" or "glossary"
+	Where       string `json:"where"` // the unit: "summary", "event 3", "section #small-arms", "body"
+	Message     string `json:"message"`
+	Source      Loc    `json:"source"`
+	Translation Loc    `json:"translation"`
+}
+
+// Loc is a place in a file, with the text found there ("" when something is absent).
+type Loc struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Text string `json:"text,omitempty"`
+}
+
+// Input is what a check reads.
+type Input struct {
+	Config   *config.Config
+	Files    []*content.File // every content file of every language
+	Glossary *glossary.Glossary
+	// History, when set, dates the files and details stale pages; NoHistory says why
+	// there is none ("git not found").
+	History   History
+	NoHistory string
+}
+
+// Run checks every pair of in.Files.
+func Run(in Input) *Report {
+	cfg := in.Config
+	src := cfg.DefaultLanguage
+	rep := &Report{Source: src, History: cmp.Or(in.NoHistory, "none")}
+	byLang := map[string]map[string]*content.File{}
+	var keys []string
+	for _, f := range in.Files {
+		if byLang[f.Lang] == nil {
+			byLang[f.Lang] = map[string]*content.File{}
+		}
+		byLang[f.Lang][f.Key()] = f
+		if !slices.Contains(keys, f.Key()) {
+			keys = append(keys, f.Key())
+		}
+	}
+	slices.Sort(keys)
+
+	var dates map[string]string
+	if in.History != nil {
+		rep.History = in.History.Name()
+		names := make([]string, len(in.Files))
+		for i, f := range in.Files {
+			names[i] = f.Name
+		}
+		dates = in.History.Dates(names)
+	}
+	terms := newTermIndex(in.Glossary)
+	for _, key := range keys {
+		for _, l := range cfg.Languages {
+			if l.Code == src {
+				continue
+			}
+			s, t := byLang[src][key], byLang[l.Code][key]
+			if s == nil && t == nil {
+				continue
+			}
+			p := &Pair{Key: key, Lang: l.Code, Source: doc(s, dates), Translation: doc(t, dates)}
+			switch {
+			case t == nil:
+				p.State = Missing
+			case s == nil:
+				p.State = Orphan
+			default:
+				if hash := content.SourceHash(s); t.Front.SourceHash != hash {
+					p.State = Stale
+					p.Stale = staleness(s, t, hash, in.History, rep.History)
+				} else {
+					p.State = OK
+				}
+				us := units(s, t)
+				p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
+			}
+			rep.Pairs = append(rep.Pairs, p)
+		}
+	}
+	return rep
+}
+
+// FromSite collects the content files of a built site, for the status page: every page's
+// own file (fallback pages show another language's file and add none).
+func FromSite(s *site.Site, h History, noHistory string) Input {
+	in := Input{Config: s.Config, Glossary: s.Glossary, History: h, NoHistory: noHistory}
+	for _, p := range s.Pages {
+		if !p.Fallback && !slices.Contains(in.Files, p.File) {
+			in.Files = append(in.Files, p.File)
+		}
+	}
+	return in
+}
+
+func doc(f *content.File, dates map[string]string) *Doc {
+	if f == nil {
+		return nil
+	}
+	words, chars := count(f)
+	return &Doc{File: f.Name, Lang: f.Lang, URL: site.URLFor(f.Lang, f.Key()), Words: words, Chars: chars, LastChange: dates[f.Name]}
+}
+
+// count counts the words and characters of a file's translatable text. Markdown syntax
+// (link destinations, heading ids, list and emphasis marks) is not text.
+func count(f *content.File) (words, chars int) {
+	var parts []string
+	fm := &f.Front
+	parts = append(parts, fm.Title, fm.Summary)
+	if fm.Facts != nil {
+		parts = append(parts, fm.Facts.OfficialName, fm.Facts.Capital, strings.Join(fm.Facts.Languages, " "), fm.Facts.Source)
+	}
+	for _, e := range fm.Events {
+		parts = append(parts, e.Text)
+	}
+	for _, g := range fm.Figures {
+		parts = append(parts, g.Label)
+	}
+	for _, c := range fm.Corrections {
+		parts = append(parts, c.Source, c.Correction, c.Note)
+	}
+	parts = append(parts, plain(f.Body))
+	for _, p := range parts {
+		for _, w := range strings.Fields(p) {
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				words++
+			}
+			for _, r := range w {
+				if !strings.ContainsRune("#*_`>|", r) {
+					chars++
+				}
+			}
+		}
+	}
+	return words, chars
+}
+
+// Counts returns how many pairs of lang are in each state, and how many problems they have.
+func (r *Report) Counts(lang string) (states map[State]int, problems int) {
+	states = map[State]int{}
+	for _, p := range r.Pairs {
+		if p.Lang == lang {
+			states[p.State]++
+			problems += len(p.Problems)
+		}
+	}
+	return states, problems
+}
+
+// Langs lists the translation languages of the report, in report order.
+func (r *Report) Langs() []string {
+	var out []string
+	for _, p := range r.Pairs {
+		if !slices.Contains(out, p.Lang) {
+			out = append(out, p.Lang)
+		}
+	}
+	return out
+}
+
+// Failed reports whether the check fails: on orphans and mismatches, and with strict also
+// on missing and stale pages.
+func (r *Report) Failed(strict bool) bool {
+	for _, p := range r.Pairs {
+		switch {
+		case p.State == Orphan, len(p.Problems) > 0:
+			return true
+		case strict && p.State != OK:
+			return true
+		}
+	}
+	return false
+}
+
+// Lookup returns the pair of key in lang, or nil.
+func (r *Report) Lookup(key, lang string) *Pair {
+	i := slices.IndexFunc(r.Pairs, func(p *Pair) bool { return p.Key == key && p.Lang == lang })
+	if i < 0 {
+		return nil
+	}
+	return r.Pairs[i]
+}

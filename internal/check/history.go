@@ -1,0 +1,237 @@
+package check
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/content"
+)
+
+// History is the version history of the project's files (git). Names are relative to the
+// project folder, slash-separated: "content/en/countries/cambodia.md".
+type History interface {
+	// Name says where the history comes from, for the report.
+	Name() string
+	// Dates returns the date (YYYY-MM-DD) of the last commit of each of names that has one.
+	Dates(names []string) map[string]string
+	// Log lists the commits that changed name, newest first.
+	Log(name string) ([]Commit, error)
+	// Show returns name as it was in commit c.
+	Show(c Commit, name string) ([]byte, error)
+}
+
+// Commit is one commit of a file's history.
+type Commit struct {
+	Hash string
+	Date string // YYYY-MM-DD, the committer date
+}
+
+// Git reads the history of a project folder with the git command.
+type Git struct {
+	dir    string // the project folder
+	prefix string // the project folder relative to the top of the repository: "" or "site/"
+}
+
+// NewGit returns the history of dir, or nil and the reason why there is none (no git
+// command, or dir is not in a git repository).
+func NewGit(dir string) (History, string) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, "git not found"
+	}
+	g := &Git{dir: dir}
+	out, err := g.run("rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, "not a git repository"
+	}
+	g.prefix = strings.TrimSpace(string(out))
+	return g, ""
+}
+
+func (g *Git) run(args ...string) ([]byte, error) {
+	cmd := exec.Command("git", append([]string{"-C", g.dir, "-c", "core.quotepath=off"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := strings.TrimSpace(stderr.String()); msg != "" {
+			return nil, errors.New(msg)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// Name is "git".
+func (g *Git) Name() string { return "git" }
+
+// Dates reads the whole log of names in one git command: one command per file would
+// cost a few milliseconds each.
+func (g *Git) Dates(names []string) map[string]string {
+	dates := map[string]string{}
+	if len(names) == 0 {
+		return dates
+	}
+	out, err := g.run(append([]string{"log", "--format=%x00%cs", "--name-only", "--no-renames", "--"}, names...)...)
+	if err != nil {
+		return dates // an empty history, or no commit yet: no dates
+	}
+	date := ""
+	for _, line := range strings.Split(string(out), "\n") {
+		switch {
+		case strings.HasPrefix(line, "\x00"):
+			date = line[1:]
+		case line != "":
+			name, ok := strings.CutPrefix(line, g.prefix)
+			if _, seen := dates[name]; ok && !seen && slices.Contains(names, name) {
+				dates[name] = date
+			}
+		}
+	}
+	return dates
+}
+
+// Log lists the commits of name, newest first.
+func (g *Git) Log(name string) ([]Commit, error) {
+	out, err := g.run("log", "--format=%H %cs", "--", name)
+	if err != nil {
+		return nil, err
+	}
+	var cs []Commit
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if hash, date, ok := strings.Cut(line, " "); ok {
+			cs = append(cs, Commit{Hash: hash, Date: date})
+		}
+	}
+	return cs, nil
+}
+
+// Show returns name at commit c.
+func (g *Git) Show(c Commit, name string) ([]byte, error) {
+	return g.run("show", c.Hash+":./"+filepath.ToSlash(name))
+}
+
+// staleness explains why translation t of s is stale: never marked, or marked for
+// another version of s, and then, with a history, what changed in s since that version.
+func staleness(s, t *content.File, hash string, h History, why string) *Staleness {
+	st := &Staleness{Recorded: t.Front.SourceHash, Current: hash, Line: t.FrontLine - 1}
+	if t.Defined("source_hash") {
+		st.Line = t.Line("source_hash")
+	}
+	switch {
+	case st.Recorded == "":
+		st.Note = "never marked as translated"
+		return st
+	case h == nil:
+		st.Note = "no history (" + why + "): the changes cannot be shown"
+		return st
+	}
+	commits, err := h.Log(s.Name)
+	if err != nil {
+		st.Note = fmt.Sprintf("%s log: %v", h.Name(), err)
+		return st
+	}
+	for _, c := range commits {
+		data, err := h.Show(c, s.Name)
+		if err != nil {
+			continue // e.g. the file had another name then
+		}
+		old := &content.File{Lang: s.Lang, Path: s.Path, Name: s.Name}
+		if content.Parse(old, data) != nil || content.SourceHash(old) != st.Recorded {
+			continue
+		}
+		st.Commit, st.Date = short(c.Hash), c.Date
+		st.Changes = changes(old, s)
+		return st
+	}
+	st.Note = fmt.Sprintf("no commit of %s has the recorded version", s.Name)
+	return st
+}
+
+func short(hash string) string {
+	if len(hash) > 10 {
+		return hash[:10]
+	}
+	return hash
+}
+
+// changes lists what differs between two versions of a file's translatable text: front
+// matter fields, then the body's sections by heading, as a translator would look for them.
+func changes(old, cur *content.File) []string {
+	var out []string
+	same := func(a, b string) bool {
+		return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+	}
+	field := func(name, a, b string) {
+		if !same(a, b) {
+			out = append(out, name)
+		}
+	}
+	of, cf := &old.Front, &cur.Front
+	field("title", of.Title, cf.Title)
+	field("summary", of.Summary, cf.Summary)
+	var oFacts, cFacts content.Facts
+	if of.Facts != nil {
+		oFacts = *of.Facts
+	}
+	if cf.Facts != nil {
+		cFacts = *cf.Facts
+	}
+	field("facts.official_name", oFacts.OfficialName, cFacts.OfficialName)
+	field("facts.capital", oFacts.Capital, cFacts.Capital)
+	field("facts.languages", strings.Join(oFacts.Languages, "\x1f"), strings.Join(cFacts.Languages, "\x1f"))
+	field("facts.source", oFacts.Source, cFacts.Source)
+	list := func(what string, a, b []string) {
+		for i := range max(len(a), len(b)) {
+			switch {
+			case i >= len(a):
+				out = append(out, fmt.Sprintf("%s %d (added)", what, i+1))
+			case i >= len(b):
+				out = append(out, fmt.Sprintf("%s %d (removed)", what, i+1))
+			default:
+				field(fmt.Sprintf("%s %d", what, i+1), a[i], b[i])
+			}
+		}
+	}
+	texts := func(f *content.File) (events, figures, corrections []string) {
+		for _, e := range f.Front.Events {
+			events = append(events, e.Text)
+		}
+		for _, g := range f.Front.Figures {
+			figures = append(figures, g.Label)
+		}
+		for _, c := range f.Front.Corrections {
+			corrections = append(corrections, c.Source+"\x1f"+c.Correction+"\x1f"+c.Note)
+		}
+		return
+	}
+	oe, og, oc := texts(old)
+	ce, cg, cc := texts(cur)
+	list("event", oe, ce)
+	list("figure", og, cg)
+	list("correction", oc, cc)
+
+	key := func(s section) string { return s.id + "\x00" + s.title }
+	os, cs := sections(old.Body, false), sections(cur.Body, false)
+	for _, s := range cs {
+		i := slices.IndexFunc(os, func(o section) bool {
+			return s.id != "" && o.id == s.id || key(o) == key(s)
+		})
+		switch {
+		case i < 0:
+			out = append(out, s.label()+" (added)")
+		case !same(old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]):
+			out = append(out, s.label())
+		}
+	}
+	for _, o := range os {
+		if !slices.ContainsFunc(cs, func(s section) bool { return o.id != "" && o.id == s.id || key(o) == key(s) }) {
+			out = append(out, o.label()+" (removed)")
+		}
+	}
+	return out
+}

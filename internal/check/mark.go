@@ -1,0 +1,210 @@
+package check
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+)
+
+// Marked is the result of marking one translation.
+type Marked struct {
+	File, Source string // "content/ja/countries/cambodia.md", "content/en/countries/cambodia.md"
+	Hash         string
+	Changed      bool // false when the file already had this hash
+}
+
+// Mark records in a translation which version of its source it was translated from: the
+// source's content.SourceHash, as source_hash in the translation's front matter. path is
+// the translation's file, as the translator typed it (relative to the working folder, or
+// absolute); root is the project folder.
+//
+// The file is edited as text, not re-encoded, so that everything but the source_hash line
+// stays byte for byte as the translator wrote it (comments, order, quoting, CRLF), and it
+// is replaced atomically: an interrupted mark leaves the old file.
+func Mark(root, path string, cfg *config.Config) (Marked, error) {
+	name, lang, rel, err := contentPath(root, path, cfg)
+	if err != nil {
+		return Marked{}, err
+	}
+	src := filepath.ToSlash(filepath.Join("content", cfg.DefaultLanguage, rel))
+	m := Marked{File: name, Source: src}
+	fsys := os.DirFS(root)
+	srcData, err := fs.ReadFile(fsys, src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, fmt.Errorf("%s: there is no source %s to mark it as translated from", name, src)
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s: %v", src, err)
+	}
+	sf := &content.File{Lang: cfg.DefaultLanguage, Path: rel, Name: src}
+	if err := content.Parse(sf, srcData); err != nil {
+		return m, err
+	}
+	m.Hash = content.SourceHash(sf)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return m, fmt.Errorf("%s: %v", name, pathless(err))
+	}
+	tf := &content.File{Lang: lang, Path: rel, Name: name}
+	if err := content.Parse(tf, data); err != nil {
+		return m, err
+	}
+	if tf.Front.SourceHash == m.Hash {
+		return m, nil
+	}
+	out, err := SetSourceHash(tf, data, m.Hash)
+	if err != nil {
+		return m, err
+	}
+	if err := writeAtomic(filepath.Join(root, filepath.FromSlash(name)), out); err != nil {
+		return m, err
+	}
+	m.Changed = true
+	return m, nil
+}
+
+// contentPath checks that path is a translation file of the project at root and returns
+// its name relative to root ("content/ja/countries/cambodia.md"), its language and its
+// path inside the language folder.
+func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return "", "", "", err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", "", "", err
+	}
+	r, err := filepath.Rel(absRoot, abs)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return "", "", "", fmt.Errorf("%s: not a file of the project %s", path, root)
+	}
+	name = filepath.ToSlash(r)
+	parts := strings.SplitN(name, "/", 3)
+	if len(parts) < 3 || parts[0] != "content" || !strings.HasSuffix(name, ".md") {
+		return "", "", "", fmt.Errorf("%s: not a content file (content/<lang>/...md)", path)
+	}
+	lang, rel = parts[1], parts[2]
+	if _, ok := cfg.Language(lang); !ok {
+		return "", "", "", fmt.Errorf("%s: %q is not a language of config.toml", path, lang)
+	}
+	if lang == cfg.DefaultLanguage {
+		return "", "", "", fmt.Errorf("%s: a page in %s, the default language, is a source, not a translation; mark its translation instead", path, lang)
+	}
+	return name, lang, rel, nil
+}
+
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+var (
+	hashLine  = regexp.MustCompile(`^(\s*source_hash\s*=\s*)("[^"]*"|'[^']*')`)
+	titleLine = regexp.MustCompile(`^\s*title\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(?:#.*)?$`)
+)
+
+// SetSourceHash returns data, the bytes of file f, with source_hash set to hash: the value
+// of an existing source_hash line replaced, or a new line inserted after a one-line title
+// (else after the opening +++). The result is parsed again and must decode to the same
+// front matter and body but for source_hash; if not, nothing is written.
+func SetSourceHash(f *content.File, data []byte, hash string) ([]byte, error) {
+	bom := []byte{}
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		bom, data = data[:3], data[3:]
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	edit := func(at int, insert bool) []byte {
+		var b bytes.Buffer
+		b.Write(bom)
+		for i, l := range lines {
+			if i == at && !insert {
+				m := hashLine.FindSubmatchIndex(l)
+				b.Write(l[:m[4]])
+				fmt.Fprintf(&b, "%q", hash)
+				b.Write(l[m[5]:])
+				continue
+			}
+			b.Write(l)
+			if i == at && insert {
+				eol := "\n"
+				if bytes.HasSuffix(l, []byte("\r\n")) {
+					eol = "\r\n"
+				}
+				fmt.Fprintf(&b, "source_hash = %q%s", hash, eol)
+			}
+		}
+		return b.Bytes()
+	}
+	var tries [][]byte
+	switch {
+	case f.Defined("source_hash"):
+		if at := f.Line("source_hash") - 1; at < len(lines) && hashLine.Match(lines[at]) {
+			tries = append(tries, edit(at, false))
+		}
+	default:
+		if at := f.Line("title") - 1; at < len(lines) && titleLine.Match(bytes.TrimRight(lines[at], "\r\n")) {
+			tries = append(tries, edit(at, true))
+		}
+		tries = append(tries, edit(f.FrontLine-2, true)) // after the opening +++
+	}
+	for _, out := range tries {
+		if sameButHash(f, out, hash) {
+			return out, nil
+		}
+	}
+	return nil, fmt.Errorf("%s:%d: cannot set source_hash: write it as one line, source_hash = \"%s\"", f.Name, f.FrontLine-1, hash)
+}
+
+// sameButHash reports whether out decodes like f, with source_hash set to hash.
+func sameButHash(f *content.File, out []byte, hash string) bool {
+	g := &content.File{Lang: f.Lang, Path: f.Path, Name: f.Name, Section: f.Section, Slug: f.Slug}
+	if content.Parse(g, out) != nil || g.Front.SourceHash != hash || g.Body != f.Body {
+		return false
+	}
+	want, got := f.Front, g.Front
+	want.SourceHash, got.SourceHash = "", ""
+	return reflect.DeepEqual(want, got)
+}
+
+// writeAtomic replaces the file at path with data, keeping its permissions: the data goes
+// to a hidden temporary file in the same folder (which content.Load skips), then is
+// renamed over the old file.
+func writeAtomic(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename there is nothing to remove
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), info.Mode().Perm()); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,143 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// WriteText writes the report for a terminal: a table of every pair per translation
+// language, then the details of each page that needs work, then a count per state.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	for _, lang := range r.Langs() {
+		r.table(&b, lang)
+		b.WriteString("\n")
+		r.details(&b, lang)
+	}
+	for _, lang := range r.Langs() {
+		b.WriteString(r.SummaryLine(lang) + "\n")
+	}
+	if len(r.Pairs) == 0 {
+		b.WriteString("no content to check\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the report as indented JSON, for tools.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// SummaryLine counts the pairs of lang per state: "ja: 38 ok, 1 missing, 0 orphan, 1 stale; 2 mismatches".
+func (r *Report) SummaryLine(lang string) string {
+	states, problems := r.Counts(lang)
+	var parts []string
+	for _, s := range States {
+		parts = append(parts, fmt.Sprintf("%d %s", states[s], s))
+	}
+	return fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func (r *Report) table(b *strings.Builder, lang string) {
+	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES"}}
+	for _, p := range r.Pairs {
+		if p.Lang != lang {
+			continue
+		}
+		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(len(p.Problems))}
+		if p.Source != nil {
+			row[2] = fmt.Sprint(p.Source.Words)
+		}
+		if p.Translation != nil {
+			row[3] = fmt.Sprint(p.Translation.Chars)
+		}
+		rows = append(rows, row)
+	}
+	width := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, c := range row {
+			width[i] = max(width[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, row := range rows {
+		var cells []string
+		for i, c := range row {
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i >= 2 { // numbers align right
+				cells = append(cells, pad+c)
+			} else {
+				cells = append(cells, c+pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(strings.Join(cells, "  "), " ") + "\n")
+	}
+}
+
+// details writes what a translator has to do, page by page: compiler-style places, so
+// that an editor can jump to them.
+func (r *Report) details(b *strings.Builder, lang string) {
+	wrote := false
+	for _, p := range r.Pairs {
+		if p.Lang != lang {
+			continue
+		}
+		start := b.Len()
+		switch p.State {
+		case Missing:
+			fmt.Fprintf(b, "missing: %s: no translation %s yet\n", p.Source.File, translationName(p.Source.File, r.Source, lang))
+		case Orphan:
+			fmt.Fprintf(b, "orphan: %s:1: translates %s, which does not exist (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
+		case Stale:
+			st := p.Stale
+			if st.Recorded == "" {
+				fmt.Fprintf(b, "stale: %s:%d: not marked as translated from %s (mark it once the translation is done)\n", p.Translation.File, st.Line, p.Source.File)
+				break
+			}
+			fmt.Fprintf(b, "stale: %s:%d: translated from an older version of %s\n", p.Translation.File, st.Line, p.Source.File)
+			switch {
+			case st.Commit != "" && len(st.Changes) == 0:
+				fmt.Fprintf(b, "    changed since %s (%s): nothing but white space\n", st.Commit, st.Date)
+			case st.Commit != "":
+				fmt.Fprintf(b, "    changed since %s (%s): %s\n", st.Commit, st.Date, strings.Join(st.Changes, ", "))
+			default:
+				fmt.Fprintf(b, "    %s\n", st.Note)
+			}
+		}
+		for _, pr := range p.Problems {
+			fmt.Fprintf(b, "%s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
+			fmt.Fprintf(b, "    %s\n    %s\n", pr.Source.String(), pr.Translation.String())
+		}
+		wrote = wrote || b.Len() > start
+	}
+	if wrote {
+		b.WriteString("\n")
+	}
+}
+
+// String writes a place as a compiler would, with the text found there.
+func (l Loc) String() string {
+	s := fmt.Sprintf("%s:%d:", l.File, l.Line)
+	if l.Text == "" {
+		return s + " (not found in this part)"
+	}
+	return s + " " + strings.Join(strings.Fields(l.Text), " ")
+}
+
+// translationName is the file of the same page in another language.
+func translationName(name, from, to string) string {
+	return strings.Replace(name, "content/"+from+"/", "content/"+to+"/", 1)
+}

@@ -1,0 +1,168 @@
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/content"
+)
+
+// A text is a piece of one file's translatable text, with the file line it starts on.
+type text struct {
+	s    string
+	line int
+	// body marks Markdown, whose lines advance with the newlines of s; a front matter
+	// value is reported at the line of its key, even when it spans several lines.
+	body bool
+}
+
+// lineAt returns the file line of the byte at offset in t.s.
+func (t text) lineAt(offset int) int {
+	if !t.body {
+		return t.line
+	}
+	return t.line + strings.Count(t.s[:offset], "\n")
+}
+
+// A unit is a piece of text that a translation renders as a whole, so that its numbers
+// must be the same in both languages: the title, the summary, a text fact, an event, a
+// figure's label, a correction, or a section of the body (or the whole body).
+type unit struct {
+	where    string // "summary", "event 3", "section #small-arms", "body"
+	src, dst text
+}
+
+// units pairs the translatable texts of source file src and its translation dst. Values
+// that dst leaves out (it inherits them) have nothing to compare and make no unit.
+func units(src, dst *content.File) []unit {
+	var out []unit
+	sf, df := &src.Front, &dst.Front
+	front := func(where, s, d string, sline, dline int) {
+		if strings.TrimSpace(s) == "" || strings.TrimSpace(d) == "" {
+			return
+		}
+		out = append(out, unit{where, text{s: s, line: sline}, text{s: d, line: dline}})
+	}
+	front("title", sf.Title, df.Title, src.Line("title"), dst.Line("title"))
+	front("summary", sf.Summary, df.Summary, src.Line("summary"), dst.Line("summary"))
+	if sf.Facts != nil && df.Facts != nil {
+		for _, f := range []struct {
+			key  string
+			s, d string
+		}{
+			{"official_name", sf.Facts.OfficialName, df.Facts.OfficialName},
+			{"capital", sf.Facts.Capital, df.Facts.Capital},
+			{"languages", strings.Join(sf.Facts.Languages, ", "), strings.Join(df.Facts.Languages, ", ")},
+			{"source", sf.Facts.Source, df.Facts.Source},
+		} {
+			front("facts."+f.key, f.s, f.d, src.Line("facts", f.key), dst.Line("facts", f.key))
+		}
+	}
+	for i := range min(len(sf.Events), len(df.Events)) {
+		front(fmt.Sprintf("event %d", i+1), sf.Events[i].Text, df.Events[i].Text,
+			src.ItemLine("events", i, "text"), dst.ItemLine("events", i, "text"))
+	}
+	for i := range min(len(sf.Figures), len(df.Figures)) {
+		front(fmt.Sprintf("figure %d", i+1), sf.Figures[i].Label, df.Figures[i].Label,
+			src.ItemLine("figures", i, "label"), dst.ItemLine("figures", i, "label"))
+	}
+	if len(sf.Corrections) == len(df.Corrections) {
+		// The source field quotes the source document, in its language, on both sides.
+		for i, c := range sf.Corrections {
+			d := df.Corrections[i]
+			front(fmt.Sprintf("correction %d", i+1), c.Correction+"\n"+c.Note, d.Correction+"\n"+d.Note,
+				src.ItemLine("corrections", i, "correction"), dst.ItemLine("corrections", i, "correction"))
+		}
+	}
+	return append(out, bodyUnits(src, dst)...)
+}
+
+// bodyUnits compares the bodies section by section when both languages have the same
+// explicit heading ids in the same order, and as a whole otherwise: a translation may
+// merge or split paragraphs, but a section with an id is the same section in both.
+func bodyUnits(src, dst *content.File) []unit {
+	ss, ds := sections(src.Body, true), sections(dst.Body, true)
+	if len(ss) > 1 && slices.EqualFunc(ss, ds, func(a, b section) bool { return a.id == b.id }) {
+		var out []unit
+		for i, s := range ss {
+			d := ds[i]
+			where := "introduction"
+			if s.id != "" {
+				where = "section #" + s.id
+			}
+			out = append(out, unit{where, s.text(src), d.text(dst)})
+		}
+		return out
+	}
+	if strings.TrimSpace(src.Body) == "" && strings.TrimSpace(dst.Body) == "" {
+		return nil
+	}
+	return []unit{{"body", text{s: src.Body, line: src.BodyLine, body: true}, text{s: dst.Body, line: dst.BodyLine, body: true}}}
+}
+
+// A section is the part of a body from one heading to the next; the first section is
+// the text before the first heading, with no id.
+type section struct {
+	id, title  string // the explicit id, if any, and the heading text without it
+	start, end int    // byte offsets in the body: the heading line is included
+}
+
+func (s section) text(f *content.File) text {
+	return text{s: f.Body[s.start:s.end], line: f.BodyLine + strings.Count(f.Body[:s.start], "\n"), body: true}
+}
+
+// label is how a report names the section to a translator: by its heading as written.
+func (s section) label() string {
+	switch {
+	case s.title == "" && s.id == "":
+		return "introduction"
+	case s.id != "":
+		return fmt.Sprintf("section %q (#%s)", s.title, s.id)
+	}
+	return fmt.Sprintf("section %q", s.title)
+}
+
+var (
+	atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	explicitID = regexp.MustCompile(`[ \t]*\{#([^}\s]+)\}$`)
+	fence      = regexp.MustCompile("^ {0,3}(```|~~~)")
+)
+
+// sections splits body at its ATX headings (outside fenced code), or only at the headings
+// with an explicit {#id} when explicitOnly is set. There is always a first section, the
+// text before the first heading, which may be empty.
+func sections(body string, explicitOnly bool) []section {
+	out := []section{{}}
+	inFence := ""
+	for off := 0; off < len(body); {
+		end := strings.IndexByte(body[off:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += off + 1
+		}
+		line := strings.TrimRight(body[off:end], "\n")
+		if m := fence.FindStringSubmatch(line); m != nil {
+			switch inFence {
+			case "":
+				inFence = m[1]
+			case m[1]:
+				inFence = ""
+			}
+		} else if m := atxHeading.FindStringSubmatch(line); m != nil && inFence == "" {
+			title, id := m[1], ""
+			if im := explicitID.FindStringSubmatchIndex(title); im != nil {
+				id, title = title[im[2]:im[3]], title[:im[0]]
+			}
+			if id != "" || !explicitOnly {
+				out[len(out)-1].end = off
+				out = append(out, section{id: id, title: strings.TrimSpace(title), start: off})
+			}
+		}
+		off = end
+	}
+	out[len(out)-1].end = len(body)
+	return out
+}
