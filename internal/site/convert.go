@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"html/template"
 	"net/url"
 	"path"
 	"runtime"
@@ -20,6 +19,7 @@ func (b *builder) convert() {
 	pages := b.site.Pages
 	problems := make([][]error, len(pages))
 	warnings := make([][]string, len(pages))
+	fresh := make([]*conversion, len(pages))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -28,7 +28,7 @@ func (b *builder) convert() {
 			defer wg.Done()
 			conv := markdown.New()
 			for i := range jobs {
-				problems[i], warnings[i] = b.convertPage(conv, pages[i])
+				problems[i], warnings[i], fresh[i] = b.convertPage(conv, pages[i])
 			}
 		}()
 	}
@@ -37,6 +37,7 @@ func (b *builder) convert() {
 	}
 	close(jobs)
 	wg.Wait()
+	b.memo.store(pages, fresh)
 	for i := range pages {
 		b.errs = append(b.errs, problems[i]...)
 		b.site.Warnings = append(b.site.Warnings, warnings[i]...)
@@ -44,17 +45,20 @@ func (b *builder) convert() {
 	b.checkFragments()
 }
 
-func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string) {
-	res := conv.Convert([]byte(p.File.Body), &resolver{site: b.site, page: p})
-	p.Body = template.HTML(res.HTML) // the only template.HTML: goldmark output, raw HTML dropped
-	p.Headings = res.Headings
-	p.Links = res.Links
+// convertPage converts p's body, or takes it from the memo; it returns the problems and
+// the conversion if it is new.
+func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string, fresh *conversion) {
+	c, isNew := b.memo.convert(conv, p, &resolver{site: b.site, page: p})
+	if isNew {
+		fresh = c
+	}
+	p.Body, p.Headings, p.Links = c.body, c.headings, c.links
 	// A fallback page converts another language's file again; its problems were reported
 	// when that file was converted for its own language.
 	if p.Fallback {
-		return nil, nil
+		return nil, nil, fresh
 	}
-	for _, pr := range res.Problems {
+	for _, pr := range c.problems {
 		line := p.File.BodyLine - 1 + pr.Line
 		if pr.Warning {
 			warnings = append(warnings, fmt.Sprintf("%s:%d: %s", p.File.Name, line, pr.Msg))
@@ -62,7 +66,7 @@ func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, 
 			errs = append(errs, p.File.Errorf(line, "%s", pr.Msg))
 		}
 	}
-	return errs, warnings
+	return errs, warnings, fresh
 }
 
 func (b *builder) checkFragments() {

@@ -187,8 +187,12 @@ func Rel(from, to string) string {
 
 // Build makes the site model from the loaded files. Errors are collected, in file order.
 func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
+	return build(cfg, files, gl, nil)
+}
+
+func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo) (*Site, error) {
 	s := &Site{Config: cfg, Glossary: gl, byKey: map[string]*Page{}}
-	b := &builder{site: s}
+	b := &builder{site: s, memo: memo}
 	b.group(files)
 	b.makePages()
 	b.inherit()
@@ -206,6 +210,7 @@ type builder struct {
 	byKey map[string]map[string]*content.File
 	keys  []string
 	errs  []error
+	memo  *Memo // nil: convert and hash everything
 }
 
 func (b *builder) fail(err error) { b.errs = append(b.errs, err) }
@@ -264,7 +269,7 @@ func (b *builder) makePages() {
 				p.Kind = KindStandalone
 			}
 			if !p.Fallback && f != m && f.Front.SourceHash != "" {
-				p.Stale = f.Front.SourceHash != content.SourceHash(m)
+				p.Stale = f.Front.SourceHash != b.memo.sourceHash(m)
 			}
 			b.site.Pages = append(b.site.Pages, p)
 			b.site.byKey[l.Code+":"+key] = p

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/sitetest"
+)
+
+// TestMemoReusesOnlyValidConversions builds the fixture site three times with one Memo:
+// unchanged, every conversion is reused; after the Japanese DDR page is removed, the
+// Japanese pages that link to it are converted anew (their links now carry " (EN)") and
+// every body is the one Build makes.
+func TestMemoReusesOnlyValidConversions(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	cfg, err := config.Load(fsys, "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := content.Load(fsys, cfg.LanguageCodes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl := &glossary.Glossary{}
+	var m Memo
+	first, err := m.Build(cfg, files, gl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := m.Build(cfg, files, gl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range second.Pages {
+		if !sameString(string(p.Body), string(first.Pages[i].Body)) {
+			t.Errorf("%s:%s: converted again though nothing changed", p.Lang, p.Key)
+		}
+	}
+
+	files = slices.DeleteFunc(slices.Clone(files), func(f *content.File) bool { return f.Name == "content/ja/themes/ddr.md" })
+	third, err := m.Build(cfg, files, gl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Build(cfg, files, gl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range third.Pages {
+		if p.Body != want.Pages[i].Body || !slices.Equal(p.Headings, want.Pages[i].Headings) || !slices.Equal(p.Links, want.Pages[i].Links) {
+			t.Errorf("%s:%s: body with the memo differs from Build's:\n%s\nwant\n%s", p.Lang, p.Key, p.Body, want.Pages[i].Body)
+		}
+	}
+	cambodia := third.Lookup("ja", "countries/cambodia")
+	if before := second.Lookup("ja", "countries/cambodia"); sameString(string(cambodia.Body), string(before.Body)) || !strings.Contains(string(cambodia.Body), "DDR (EN)") {
+		t.Errorf("ja:countries/cambodia links to a page that fell back but was not converted again:\n%s", cambodia.Body)
+	}
+	if sudan := third.Lookup("en", "countries/sudan"); !sameString(string(sudan.Body), string(second.Lookup("en", "countries/sudan").Body)) {
+		t.Errorf("en:countries/sudan was converted again though its links resolve as before")
+	}
+}
+
+// sameString reports whether two strings share their bytes: a reused conversion does.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
+}
