@@ -154,23 +154,15 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 				}
 				return nil
 			}
-			if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
-				return nil // editor backups and hidden files
-			}
-			if !strings.HasSuffix(name, ".md") {
-				warnings = append(warnings, fmt.Sprintf("%s: not a .md file; ignored", p))
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				errs = append(errs, fmt.Errorf("%s: symbolic links are not followed; copy the file instead", p))
-				return nil
-			}
-			f, err := readFile(fsys, p, lang, strings.TrimPrefix(p, root+"/"))
-			if err != nil {
+			f, warning, err := loadEntry(fsys, p, lang, d.Type())
+			switch {
+			case err != nil:
 				errs = append(errs, err)
-				return nil
+			case warning != "":
+				warnings = append(warnings, warning)
+			case f != nil:
+				files = append(files, f)
 			}
-			files = append(files, f)
 			return nil
 		})
 		if err != nil {
@@ -185,6 +177,51 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 		return cmp.Or(cmp.Compare(order[a.Lang], order[b.Lang]), cmp.Compare(a.Path, b.Path))
 	})
 	return files, warnings, errors.Join(errs...)
+}
+
+// loadEntry reads the file p of content/<lang>/, of the given type, as Load finds it: a
+// file Load skips gives nothing, a stray file a warning.
+func loadEntry(fsys fs.FS, p, lang string, typ fs.FileMode) (*File, string, error) {
+	name := path.Base(p)
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		return nil, "", nil // editor backups and hidden files
+	}
+	// Before the .md check: a link to a folder is no ".md" either, and it must not
+	// pass as a stray file (a link that points at itself or a parent loops forever).
+	if typ&fs.ModeSymlink != 0 {
+		return nil, "", fmt.Errorf("%s: symbolic links are not followed; copy the file instead", p)
+	}
+	if !strings.HasSuffix(name, ".md") {
+		return nil, fmt.Sprintf("%s: not a .md file; ignored", p), nil
+	}
+	f, err := readFile(fsys, p, lang, strings.TrimPrefix(p, path.Join("content", lang)+"/"))
+	return f, "", err
+}
+
+// LoadFile reads one file, p ("content/en/countries/cambodia.md"), exactly as Load would
+// read it in its walk, for a rebuild after an edit. It returns nothing, and no error, for
+// a file Load does not read: one that does not exist (any more), is hidden or a backup, is
+// in a hidden folder, or is not under content/<lang>/ of one of langs.
+func LoadFile(fsys fs.FS, p string, langs []string) (*File, string, error) {
+	parts := strings.Split(p, "/")
+	if len(parts) < 3 || parts[0] != "content" || !slices.Contains(langs, parts[1]) {
+		return nil, "", nil
+	}
+	for _, dir := range parts[2 : len(parts)-1] {
+		if strings.HasPrefix(dir, ".") {
+			return nil, "", nil
+		}
+	}
+	info, err := fs.Lstat(fsys, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", nil
+	case err != nil:
+		return nil, "", fmt.Errorf("%s: %v", p, pathless(err))
+	case info.IsDir():
+		return nil, "", nil
+	}
+	return loadEntry(fsys, p, parts[1], info.Mode().Type())
 }
 
 // pathless drops the path that fs errors repeat, since the message names the file already.

@@ -115,19 +115,30 @@ func (r *Renderer) T(lang, key string) (string, error) {
 	return s, nil
 }
 
-// job is one page to render: a layout and its data.
-type job struct {
-	layout string
-	view   *View
+// Job is one page to render: a layout and its data.
+type Job struct {
+	Layout string
+	View   *View
 }
+
+// Path is the output file of the job: "en/countries/cambodia/index.html".
+func (j Job) Path() string { return outputPath(j.View.Path) }
 
 // Render renders the whole site. Extra views (such as the translation status page) are
 // rendered with the others.
 func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
-	jobs := r.plan(s)
-	for _, v := range extra {
-		jobs = append(jobs, job{layout: v.Layout, view: v})
+	files, err := r.RenderJobs(r.Plan(s, extra...))
+	if err != nil {
+		return nil, err
 	}
+	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s)}, File{Path: "robots.txt", Data: Robots(s)})
+	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// RenderJobs renders jobs in parallel, for Render and for the preview server, which
+// renders only the pages an edit changed. The files come in the order of the jobs.
+func (r *Renderer) RenderJobs(jobs []Job) ([]File, error) {
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
 	next := make(chan int)
@@ -140,11 +151,11 @@ func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
 			for i := range next {
 				buf.Reset()
 				j := jobs[i]
-				if err := r.templates[j.layout].ExecuteTemplate(&buf, "base.html", j.view); err != nil {
-					errs[i] = fmt.Errorf("rendering %s with layouts/%s.html: %v", j.view.Path, j.layout, err)
+				if err := r.templates[j.Layout].ExecuteTemplate(&buf, "base.html", j.View); err != nil {
+					errs[i] = fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
 					continue
 				}
-				files[i] = File{Path: outputPath(j.view.Path), Data: bytes.Clone(buf.Bytes())}
+				files[i] = File{Path: j.Path(), Data: bytes.Clone(buf.Bytes())}
 			}
 		}()
 	}
@@ -156,8 +167,6 @@ func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s)}, File{Path: "robots.txt", Data: robots(s)})
-	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return files, nil
 }
 
@@ -169,12 +178,12 @@ func outputPath(url string) string {
 	return url
 }
 
-// plan lists every page of the site with its layout.
-func (r *Renderer) plan(s *site.Site) []job {
-	var jobs []job
+// Plan lists every page of the site with its layout, then the extra views.
+func (r *Renderer) Plan(s *site.Site, extra ...*View) []Job {
+	var jobs []Job
 	add := func(layout string, v *View) {
 		v.Layout = layout // content pages get theirs here; <body class="layout-..."> names it
-		jobs = append(jobs, job{layout, v})
+		jobs = append(jobs, Job{layout, v})
 	}
 	for _, p := range s.Pages {
 		layout := "page"
@@ -197,6 +206,9 @@ func (r *Renderer) plan(s *site.Site) []job {
 	}
 	add("chooser", r.rootView(s, "", "chooser"))
 	add("404", r.rootView(s, "404.html", "404"))
+	for _, v := range extra {
+		jobs = append(jobs, Job{Layout: v.Layout, View: v})
+	}
 	return jobs
 }
 

@@ -81,6 +81,7 @@ func Sitemap(s *site.Site) []byte {
 	return buf.Bytes()
 }
 
-func robots(s *site.Site) []byte {
+// Robots returns robots.txt: everything may be indexed but the status page.
+func Robots(s *site.Site) []byte {
 	return []byte("User-agent: *\nDisallow: " + s.Config.BasePath() + "status/\n\nSitemap: " + s.Config.BaseURL + "sitemap.xml\n")
 }
