@@ -86,6 +86,10 @@ func Assets(fsys fs.FS, m *minify.M) ([]File, map[string]string, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the message names the file already
+			}
 			return fmt.Errorf("assets/%s: %v", p, err)
 		}
 		if data, err = Minify(m, p, data); err != nil {
@@ -124,7 +128,10 @@ func CheckOutput(projectRoot, out string) error {
 	}
 	for _, src := range []string{"content", "layouts", "assets", "i18n", "data", "cmd", "internal", ".git"} {
 		dir := filepath.Join(root, src)
-		if abs == dir || isWithin(dir, abs) {
+		if abs == dir {
+			return fmt.Errorf("refusing to write the site to %s: it is the source folder %s/", out, src)
+		}
+		if isWithin(dir, abs) {
 			return fmt.Errorf("refusing to write the site to %s: it is inside the source folder %s/", out, src)
 		}
 	}

@@ -133,6 +133,12 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 	dir := path.Dir(p.File.Path)
 	target := path.Clean(path.Join(dir, u.Path))
 	if target == ".." || strings.HasPrefix(target, "../") {
+		// A common slip: linking the other language's file instead of this language's.
+		if lang, rest, ok := strings.Cut(strings.TrimLeft(target, "./"), "/"); ok {
+			if _, isLang := r.site.Config.Language(lang); isLang && lang != p.File.Lang {
+				return markdown.Target{}, fmt.Errorf("link %q leads outside content/%s/, into content/%s/: cross-links stay in one language (link this language's %s; the language switch leads to translations)", dest, p.File.Lang, lang, rest)
+			}
+		}
 		return markdown.Target{}, fmt.Errorf("link %q leads outside content/%s/", dest, p.File.Lang)
 	}
 	key := strings.TrimSuffix(target, ".md")
