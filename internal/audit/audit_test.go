@@ -223,3 +223,17 @@ func TestBaseURLOfReadsTheRootCanonical(t *testing.T) {
 		t.Error("BaseURLOf(no files) succeeded, want an error")
 	}
 }
+
+// BenchmarkCheckRealSite measures the audit that every build runs, on the real site.
+func BenchmarkCheckRealSite(b *testing.B) {
+	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{})
+	if err != nil {
+		b.Fatalf("Build: %v", err)
+	}
+	opts := audit.Options{BaseURL: res.Site.Config.BaseURL, Sources: audit.Sources(res.Site)}
+	for b.Loop() {
+		if err := audit.Check(res.Files, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
