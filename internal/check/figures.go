@@ -3,6 +3,7 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -61,37 +62,61 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 	unitLoc := func(t text, f *content.File) Loc { return Loc{File: f.Name, Line: t.line} }
 	for _, m := range approx {
 		a, b := sn[m.s], dn[m.d]
-		add(fmt.Sprintf("%s %s but %s %s", approxWord(a), describe(a, src.Lang), approxWord(b), describe(b, dst.Lang)),
+		add(fmt.Sprintf("%s %s but %s %s", approxWord(a), describe(a), approxWord(b), describe(b)),
 			loc(u.src, src, a), loc(u.dst, dst, b))
 	}
-	// Pair what is left by kind, in text order: a changed digit, scale or year.
+	// Pair what is left, in text order, with the closest number of the same kind that
+	// looks like the same number mistyped: a changed digit, scale or year.
 	for i, a := range sn {
 		if sUsed[i] {
 			continue
 		}
+		best, bestDist := -1, math.Inf(1)
 		for j, b := range dn {
-			if dUsed[j] || class(a) != class(b) {
-				continue
+			if d, ok := distance(a, b); ok && !dUsed[j] && d < bestDist {
+				best, bestDist = j, d
 			}
-			sUsed[i], dUsed[j] = true, true
-			add(fmt.Sprintf("number differs: %s in %s, %s in %s", describe(a, src.Lang), src.Lang, describe(b, dst.Lang), dst.Lang),
-				loc(u.src, src, a), loc(u.dst, dst, b))
-			break
 		}
+		if best < 0 {
+			continue
+		}
+		b := dn[best]
+		sUsed[i], dUsed[best] = true, true
+		add(fmt.Sprintf("number differs: %s in %s, %s in %s", describe(a), src.Lang, describe(b), dst.Lang),
+			loc(u.src, src, a), loc(u.dst, dst, b))
 	}
 	for i, a := range sn {
 		if !sUsed[i] {
-			add(fmt.Sprintf("%s is not in the %s text", describe(a, src.Lang), dst.Lang), loc(u.src, src, a), unitLoc(u.dst, dst))
+			add(fmt.Sprintf("%s is not in the %s text", describe(a), dst.Lang), loc(u.src, src, a), unitLoc(u.dst, dst))
 		}
 	}
 	for j, b := range dn {
 		if !dUsed[j] {
-			add(fmt.Sprintf("%s is not in the %s text", describe(b, dst.Lang), src.Lang), unitLoc(u.src, src), loc(u.dst, dst, b))
+			add(fmt.Sprintf("%s is not in the %s text", describe(b), src.Lang), unitLoc(u.src, src), loc(u.dst, dst, b))
 		}
 	}
 	// Report in the order of the source text, then the translation's.
 	sortProblems(out)
 	return out
+}
+
+// distance says how far apart two numbers of the same class are, as the size of their
+// ratio, and whether they are close enough to be one number mistyped: dates of the same
+// precision, or values within a factor of ten, or a power of ten apart (a wrong scale,
+// 4.5億 for 45億). 8,140 and 500 are two numbers, one dropped and one added.
+func distance(a, b numbers.Number) (float64, bool) {
+	if class(a) != class(b) {
+		return 0, false
+	}
+	switch a.Kind {
+	case numbers.Month, numbers.Day:
+		return math.Abs(a.Value - b.Value), a.Kind == b.Kind
+	}
+	if a.Value <= 0 || b.Value <= 0 {
+		return math.Abs(a.Value - b.Value), true
+	}
+	d := math.Abs(math.Log10(a.Value / b.Value))
+	return d, d <= 1 || math.Abs(d-math.Round(d)) < 1e-9
 }
 
 // class is what a number may be compared with: a count is a count whether or not it
@@ -111,9 +136,9 @@ func approxWord(n numbers.Number) string {
 	return "exact"
 }
 
-// describe quotes a number as written and, when that is not plain English, gives its
-// value in English: "4.5億ドル" (US$450 million).
-func describe(n numbers.Number, lang string) string {
+// describe quotes a number as written and, unless that shows it already, gives its value
+// in English: "4.5億ドル" (US$450 million).
+func describe(n numbers.Number) string {
 	var v string
 	switch n.Kind {
 	case numbers.Year, numbers.Month, numbers.Day:
@@ -127,16 +152,23 @@ func describe(n numbers.Number, lang string) string {
 		v = numbers.Group(n.Value, "en")
 	}
 	text := strings.Join(strings.Fields(n.Text), " ")
-	if lang == "en" && strings.Contains(text, v) {
+	if strings.Contains(text, v) {
 		return fmt.Sprintf("%q", text)
 	}
 	return fmt.Sprintf("%q (%s)", text, v)
 }
 
-// sortProblems orders problems by their source line, then translation line, keeping the
-// order of equal places.
+// sortProblems orders problems by the line of their source number, then of their
+// translation number, keeping the order of equal places; numbers found only in the
+// translation come last.
 func sortProblems(ps []Problem) {
+	line := func(l Loc) int {
+		if l.Text == "" {
+			return math.MaxInt
+		}
+		return l.Line
+	}
 	slices.SortStableFunc(ps, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Source.Line, b.Source.Line), cmp.Compare(a.Translation.Line, b.Translation.Line))
+		return cmp.Or(cmp.Compare(line(a.Source), line(b.Source)), cmp.Compare(line(a.Translation), line(b.Translation)))
 	})
 }

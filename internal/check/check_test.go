@@ -1,0 +1,221 @@
+package check
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the report sections of testdata/check/*.txtar")
+
+// TestFixtureReports runs the check over each testdata/check/*.txtar site and compares
+// the text report with the archive's "report" section (and the JSON report with its
+// "report.json" section, if it has one). go test ./internal/check -update rewrites them.
+func TestFixtureReports(t *testing.T) {
+	archives, _ := filepath.Glob(filepath.Join(sitetest.RepoRoot(), "testdata", "check", "*.txtar"))
+	if len(archives) == 0 {
+		t.Fatal("no archives in testdata/check")
+	}
+	for _, path := range archives {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := sitetest.ParseArchive(string(data))
+			rep := runArchive(t, a)
+			var text, js bytes.Buffer
+			if err := rep.WriteText(&text); err != nil {
+				t.Fatal(err)
+			}
+			if err := rep.WriteJSON(&js); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{"report": text.String(), "report.json": js.String()}
+			changed := false
+			for i, f := range a.Files {
+				want, ok := got[f.Name]
+				switch {
+				case !ok:
+					continue
+				case *update:
+					changed = changed || a.Files[i].Data != want
+					a.Files[i].Data = want
+				case f.Data != want:
+					t.Errorf("%s: %s differs (go test ./internal/check -update rewrites it)\n--- got\n%s--- want\n%s", filepath.Base(path), f.Name, want, f.Data)
+				}
+			}
+			if changed {
+				if err := os.WriteFile(path, []byte(a.Format()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// runArchive checks the site of an archive. Sections "git COMMIT DATE FILE" make a fake
+// history; in translations, source_hash "@current" becomes the current source's hash and
+// "@git:COMMIT" the hash of the source in that commit.
+func runArchive(t *testing.T, a sitetest.Archive) *Report {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	h := &fakeHistory{}
+	for _, f := range a.Files {
+		if fields := strings.Fields(f.Name); len(fields) == 4 && fields[0] == "git" {
+			h.commits = append(h.commits, fakeCommit{Commit{fields[1], fields[2]}, fields[3], f.Data})
+			continue
+		}
+		if strings.HasPrefix(f.Name, "report") {
+			continue
+		}
+		fsys[f.Name] = &fstest.MapFile{Data: []byte(f.Data)}
+	}
+	for name, f := range fsys {
+		src, ok := sourceOf(name)
+		if !ok || fsys[src] == nil {
+			continue
+		}
+		text := string(f.Data)
+		text = strings.ReplaceAll(text, `"@current"`, `"`+hashOf(t, src, fsys[src].Data)+`"`)
+		for _, c := range h.commits {
+			if ph := `"@git:` + c.Hash + `"`; c.file == src && strings.Contains(text, ph) {
+				text = strings.ReplaceAll(text, ph, `"`+hashOf(t, src, []byte(c.data))+`"`)
+			}
+		}
+		f.Data = []byte(text)
+	}
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(h.commits) > 0 {
+		in.History = h
+	} else {
+		in.NoHistory = "not a git repository"
+	}
+	return Run(in)
+}
+
+// sourceOf maps content/ja/x.md to content/en/x.md.
+func sourceOf(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, "content/ja/")
+	return "content/en/" + rest, ok
+}
+
+func hashOf(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	f := &content.File{Name: name, Lang: "en"}
+	if err := content.Parse(f, data); err != nil {
+		t.Fatal(err)
+	}
+	return content.SourceHash(f)
+}
+
+type fakeCommit struct {
+	Commit
+	file, data string
+}
+
+// fakeHistory is a git history written in a test archive, newest commit first.
+type fakeHistory struct{ commits []fakeCommit }
+
+func (h *fakeHistory) Name() string { return "git" }
+
+func (h *fakeHistory) Dates(names []string) map[string]string {
+	dates := map[string]string{}
+	for _, c := range h.commits {
+		if _, ok := dates[c.file]; !ok && slices.Contains(names, c.file) {
+			dates[c.file] = c.Date
+		}
+	}
+	return dates
+}
+
+func (h *fakeHistory) Log(name string) ([]Commit, error) {
+	var out []Commit
+	for _, c := range h.commits {
+		if c.file == name {
+			out = append(out, c.Commit)
+		}
+	}
+	return out, nil
+}
+
+func (h *fakeHistory) Show(c Commit, name string) ([]byte, error) {
+	for _, fc := range h.commits {
+		if fc.Hash == c.Hash && fc.file == name {
+			return []byte(fc.data), nil
+		}
+	}
+	return nil, errors.New("not in this commit")
+}
+
+func TestFailedOnOrphansAndMismatchesOnly(t *testing.T) {
+	pair := func(s State, problems int) *Pair {
+		return &Pair{Key: "k", Lang: "ja", State: s, Problems: make([]Problem, problems)}
+	}
+	tests := []struct {
+		name   string
+		pairs  []*Pair
+		strict bool
+		want   bool
+	}{
+		{"all ok", []*Pair{pair(OK, 0)}, false, false},
+		{"missing is work, not an error", []*Pair{pair(OK, 0), pair(Missing, 0)}, false, false},
+		{"stale is work, not an error", []*Pair{pair(Stale, 0)}, false, false},
+		{"orphan fails", []*Pair{pair(OK, 0), pair(Orphan, 0)}, false, true},
+		{"a mismatch fails", []*Pair{pair(OK, 1)}, false, true},
+		{"a mismatch on a stale page fails", []*Pair{pair(Stale, 2)}, false, true},
+		{"strict: missing fails", []*Pair{pair(Missing, 0)}, true, true},
+		{"strict: stale fails", []*Pair{pair(Stale, 0)}, true, true},
+		{"strict: ok passes", []*Pair{pair(OK, 0)}, true, false},
+	}
+	for _, tt := range tests {
+		r := &Report{Pairs: tt.pairs}
+		if got := r.Failed(tt.strict); got != tt.want {
+			t.Errorf("%s: Failed(%v) = %v, want %v", tt.name, tt.strict, got, tt.want)
+		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	body := "intro\n\n## A {#a}\n\ntext\n\n```\n## not a heading\n```\n\n### B\n\n## C ##\n"
+	var got []string
+	for _, s := range sections(body, false) {
+		got = append(got, fmt.Sprintf("%s|%s|%q", s.id, s.title, body[s.start:s.end]))
+	}
+	want := []string{
+		`||"intro\n\n"`,
+		"a|A|\"## A {#a}\\n\\ntext\\n\\n```\\n## not a heading\\n```\\n\\n\"",
+		`|B|"### B\n\n"`,
+		`|C|"## C ##\n"`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sections(%q, false) =\n%s\nwant\n%s", body, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if n := len(sections(body, true)); n != 2 {
+		t.Errorf("sections(%q, true) has %d sections, want 2 (the intro and #a)", body, n)
+	}
+}
+
+func TestPlainKeepsOffsets(t *testing.T) {
+	in := "See [ODA](../themes/oda.md#ODA) and https://example.org/ODA.\n## ODA {#ODA}\n[r]: https://x.org/ODA"
+	got := plain(in)
+	if len(got) != len(in) || strings.Count(got, "\n") != strings.Count(in, "\n") {
+		t.Fatalf("plain(%q) = %q: offsets or lines changed", in, got)
+	}
+	if n := strings.Count(got, "ODA"); n != 2 {
+		t.Errorf("plain(%q) = %q: %d ODA left, want 2 (the link text and the heading)", in, got, n)
+	}
+}

@@ -1,0 +1,118 @@
+package check
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// requireGit skips a test without git, unless REQUIRE_TOOLS is set (as in CI), where a
+// missing tool is a failure.
+func requireGit(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("REQUIRE_TOOLS") != "" {
+			t.Fatal("git not found, and REQUIRE_TOOLS is set")
+		}
+		t.Skip("git not found")
+	}
+}
+
+// gitRepo makes a repository in a temporary folder whose commits have fixed dates.
+func gitRepo(t *testing.T) (dir string, git func(args ...string) string) {
+	t.Helper()
+	requireGit(t)
+	dir = t.TempDir()
+	git = func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(),
+			"GIT_AUTHOR_NAME=Test", "GIT_AUTHOR_EMAIL=test@example.org",
+			"GIT_COMMITTER_NAME=Test", "GIT_COMMITTER_EMAIL=test@example.org",
+			"GIT_AUTHOR_DATE=2007-01-15T12:00:00Z", "GIT_COMMITTER_DATE=2007-01-15T12:00:00Z",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	git("init", "-q")
+	return dir, git
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestGitHistoryShowsChangedSections commits a source and its marked translation, then
+// changes a section of the source, and checks that the report finds the commit the
+// translation was made from and names the changed section, and dates both files.
+func TestGitHistoryShowsChangedSections(t *testing.T) {
+	dir, git := gitRepo(t)
+	// The project is a sub-folder of the repository, as it may be.
+	root := filepath.Join(dir, "site")
+	writeFiles(t, root, map[string]string{
+		"config.toml":                      "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n",
+		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990.\n\n## Small arms {#small-arms}\n\nCollected.\n",
+		"content/ja/countries/cambodia.md": "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n回収。\n",
+	})
+	in, err := Load(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Mark(root, filepath.Join(root, "content/ja/countries/cambodia.md"), in.Config); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-q", "-m", "translated")
+	marked := git("rev-parse", "HEAD")
+	writeFiles(t, root, map[string]string{
+		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo,   June 1990.\n\n## Small arms {#small-arms}\n\nCollected and destroyed.\n",
+	})
+	git("commit", "-q", "-am", "English changed")
+
+	h, why := NewGit(root)
+	if h == nil {
+		t.Fatalf("NewGit(%s) = nil, %q", root, why)
+	}
+	if in, err = Load(os.DirFS(root)); err != nil {
+		t.Fatal(err)
+	}
+	in.History = h
+	p := Run(in).Lookup("countries/cambodia", "ja")
+	if p == nil || p.State != Stale || p.Stale == nil {
+		t.Fatalf("pair = %+v, want stale", p)
+	}
+	st := p.Stale
+	if st.Commit != marked[:10] || st.Date != "2007-01-15" || st.Note != "" {
+		t.Errorf("stale since %q (%s), note %q; want %q (2007-01-15)", st.Commit, st.Date, st.Note, marked[:10])
+	}
+	if want := []string{`section "Small arms" (#small-arms)`}; !slices.Equal(st.Changes, want) {
+		t.Errorf("changes = %q, want %q", st.Changes, want)
+	}
+	if p.Source.LastChange != "2007-01-15" || p.Translation.LastChange != "2007-01-15" {
+		t.Errorf("last changes %q and %q, want the commit dates", p.Source.LastChange, p.Translation.LastChange)
+	}
+}
+
+func TestNoGitRepository(t *testing.T) {
+	requireGit(t)
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", filepath.Dir(dir))
+	if h, why := NewGit(dir); h != nil || why != "not a git repository" {
+		t.Errorf("NewGit(%s) = %v, %q; want nil, \"not a git repository\"", dir, h, why)
+	}
+}

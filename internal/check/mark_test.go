@@ -1,0 +1,150 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+)
+
+const hash = "0123456789abcdef"
+
+func TestSetSourceHash(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{
+			"inserted after a one-line title",
+			"+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\n本文。\n",
+			"+++\ntitle = \"カンボジア\"\nsource_hash = \"" + hash + "\"\nsummary = \"要約。\"\n+++\n\n本文。\n",
+		},
+		{
+			"replaced in place, comment and spacing kept",
+			"+++\ntitle = \"T\"\nsummary = \"S\"\n  source_hash   =   \"aaaa\"   # set by check -mark\n\n[[events]]\ntext = \"x\"\n+++\nBody\n",
+			"+++\ntitle = \"T\"\nsummary = \"S\"\n  source_hash   =   \"" + hash + "\"   # set by check -mark\n\n[[events]]\ntext = \"x\"\n+++\nBody\n",
+		},
+		{
+			"single-quoted value replaced",
+			"+++\ntitle = 'T'\nsummary = 'S'\nsource_hash = 'aaaa'\n+++\n",
+			"+++\ntitle = 'T'\nsummary = 'S'\nsource_hash = \"" + hash + "\"\n+++\n",
+		},
+		{
+			"CRLF kept on the new line",
+			"+++\r\ntitle = \"T\"\r\nsummary = \"S\"\r\n+++\r\nBody\r\n",
+			"+++\r\ntitle = \"T\"\r\nsource_hash = \"" + hash + "\"\r\nsummary = \"S\"\r\n+++\r\nBody\r\n",
+		},
+		{
+			"byte-order mark kept",
+			"\ufeff+++\ntitle = \"T\"\nsummary = \"S\"\n+++\n",
+			"\ufeff+++\ntitle = \"T\"\nsource_hash = \"" + hash + "\"\nsummary = \"S\"\n+++\n",
+		},
+		{
+			"multi-line title: inserted after the opening +++",
+			"+++\ntitle = \"\"\"\nT\"\"\"\nsummary = \"S\"\n+++\n",
+			"+++\nsource_hash = \"" + hash + "\"\ntitle = \"\"\"\nT\"\"\"\nsummary = \"S\"\n+++\n",
+		},
+		{
+			"title with a comment",
+			"+++\ntitle = \"T\" # the short title\nsummary = \"S\"\n[facts]\ncapital = \"C\"\n+++\n",
+			"+++\ntitle = \"T\" # the short title\nsource_hash = \"" + hash + "\"\nsummary = \"S\"\n[facts]\ncapital = \"C\"\n+++\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &content.File{Name: "content/ja/x.md", Lang: "ja", Path: "x.md"}
+			if err := content.Parse(f, []byte(tt.in)); err != nil {
+				t.Fatal(err)
+			}
+			got, err := SetSourceHash(f, []byte(tt.in), hash)
+			if err != nil {
+				t.Fatalf("SetSourceHash: %v", err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("SetSourceHash(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSetSourceHashRefusesWhatItCannotEdit(t *testing.T) {
+	// A source_hash written as a multi-line string is not a line to replace; the edit
+	// would not parse back to the same front matter, so nothing is written.
+	in := "+++\ntitle = \"T\"\nsummary = \"S\"\nsource_hash = \"\"\"\naaaa\"\"\"\n+++\n"
+	f := &content.File{Name: "content/ja/x.md", Lang: "ja", Path: "x.md"}
+	if err := content.Parse(f, []byte(in)); err != nil {
+		t.Fatal(err)
+	}
+	_, err := SetSourceHash(f, []byte(in), hash)
+	if err == nil || !strings.Contains(err.Error(), "content/ja/x.md:1: cannot set source_hash") {
+		t.Errorf("SetSourceHash(%q) error = %v, want content/ja/x.md:1: cannot set source_hash ...", in, err)
+	}
+}
+
+// TestMarkWritesOnlyTheHashLine marks a translation on disk and checks that the file
+// changed by one inserted line, that marking again changes nothing, and that the check
+// then reports the pair as ok.
+func TestMarkWritesOnlyTheHashLine(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, text string) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("config.toml", "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n")
+	write("content/en/countries/cambodia.md", "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\n1,300 personnel.\n")
+	ja := "+++\r\n# comment kept\r\ntitle = \"カンボジア\"\r\nsummary = \"要約。\"\r\n+++\r\n\r\n1,300人。\r\n"
+	write("content/ja/countries/cambodia.md", ja)
+	write("content/ja/old.md", "+++\ntitle = \"古い\"\nsummary = \"S\"\n+++\n")
+	cfg, err := config.Load(os.DirFS(root), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	m, err := Mark(root, target, cfg)
+	if err != nil {
+		t.Fatalf("Mark: %v", err)
+	}
+	if !m.Changed || m.File != "content/ja/countries/cambodia.md" || m.Source != "content/en/countries/cambodia.md" {
+		t.Errorf("Mark = %+v, want a change of content/ja/countries/cambodia.md from content/en/countries/cambodia.md", m)
+	}
+	got, _ := os.ReadFile(target)
+	want := strings.Replace(ja, "title = \"カンボジア\"\r\n", "title = \"カンボジア\"\r\nsource_hash = \""+m.Hash+"\"\r\n", 1)
+	if string(got) != want {
+		t.Errorf("marked file\n got %q\nwant %q", got, want)
+	}
+	if info, _ := os.Stat(target); info.Mode().Perm() != 0o640 {
+		t.Errorf("marked file mode = %v, want -rw-r----- as before", info.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(target)); len(entries) != 1 {
+		t.Errorf("the folder has %d entries after marking, want only the file (no temporary left)", len(entries))
+	}
+	if m, err := Mark(root, target, cfg); err != nil || m.Changed {
+		t.Errorf("Mark again = %+v, %v; want no change", m, err)
+	}
+	in, err := Load(os.DirFS(root))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := Run(in).Lookup("countries/cambodia", "ja"); p == nil || p.State != OK {
+		t.Errorf("after Mark the pair is %+v, want ok", p)
+	}
+
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join(root, "content", "ja", "old.md"), "content/ja/old.md: there is no source content/en/old.md to mark it as translated from"},
+		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
+		{filepath.Join(root, "config.toml"), "not a content file"},
+		{filepath.Join(root, "content", "fr", "x.md"), `"fr" is not a language of config.toml`},
+		{filepath.Join(root, "..", "elsewhere.md"), "not a file of the project"},
+	} {
+		if _, err := Mark(root, tt.path, cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Mark(%q) error = %v, want one containing %q", tt.path, err, tt.want)
+		}
+	}
+}

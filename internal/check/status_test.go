@@ -1,0 +1,115 @@
+package check_test
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"peacebuilding/internal/check"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/sitetest"
+)
+
+// statusSite is the basic fixture with ja/countries/cambodia marked for an older
+// version of its source (stale) and ja/themes/ddr marked for the current one (ok).
+func statusSite(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	mark := func(name, hash string) {
+		f := fsys[name]
+		f.Data = bytes.Replace(f.Data, []byte("+++\n"), []byte("+++\nsource_hash = \""+hash+"\"\n"), 1)
+	}
+	src := &content.File{Name: "content/en/themes/ddr.md", Lang: "en"}
+	if err := content.Parse(src, fsys["content/en/themes/ddr.md"].Data); err != nil {
+		t.Fatal(err)
+	}
+	mark("content/ja/themes/ddr.md", content.SourceHash(src))
+	mark("content/ja/countries/cambodia.md", "0000000000000000")
+	return fsys
+}
+
+func buildStatus(t *testing.T, fsys fstest.MapFS) map[string]string {
+	t.Helper()
+	res, err := pipeline.Build(fsys, pipeline.Options{Extra: check.StatusPage(nil, "no git in this test")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	return files
+}
+
+func TestStatusPageListsEveryPairAndStaysPrivate(t *testing.T) {
+	files := buildStatus(t, statusSite(t))
+	page, ok := files["status/index.html"]
+	if !ok {
+		t.Fatal("no status/index.html in the build")
+	}
+	for _, want := range []string{
+		"Translation status",
+		"no git in this test",
+		"noindex",
+		"countries/cambodia", "countries/sudan", "themes/ddr",
+		"content/ja/countries/cambodia.md", // the file of each pair
+		">stale<", ">missing<", ">ok<",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("status page lacks %q", want)
+		}
+	}
+	if strings.Contains(files["sitemap.xml"], "status") {
+		t.Error("sitemap.xml lists the status page")
+	}
+	if !strings.Contains(files["robots.txt"], "Disallow: /briefing/status/") {
+		t.Errorf("robots.txt does not disallow the status page:\n%s", files["robots.txt"])
+	}
+	link := regexp.MustCompile(`href="?[^"> ]*status/`)
+	for name, data := range files {
+		if name != "status/index.html" && link.MatchString(data) {
+			t.Errorf("%s links to the status page", name)
+		}
+	}
+}
+
+// TestStaleNoticeLinksToTheNewerSource checks the notice readers see on a stale
+// translation, in its own language, and that an up-to-date one has none.
+func TestStaleNoticeLinksToTheNewerSource(t *testing.T) {
+	files := buildStatus(t, statusSite(t))
+	stale := files["ja/countries/cambodia/index.html"]
+	notice := regexp.MustCompile(`<p class="notice notice-stale" role="?note"?>[^<]*<a href="?([^ >"]+)"? hreflang="?en"?>`)
+	m := notice.FindStringSubmatch(stale)
+	if m == nil {
+		t.Fatalf("ja/countries/cambodia has no stale notice with a link to the English page:\n%s", excerpt(stale, "notice"))
+	}
+	if m[1] != "../../../en/countries/cambodia/" {
+		t.Errorf("the stale notice links to %s, want ../../../en/countries/cambodia/", m[1])
+	}
+	if !regexp.MustCompile(`notice-stale[^>]*>[^<]*[\p{Han}\p{Hiragana}]`).MatchString(stale) {
+		t.Errorf("the stale notice is not written in Japanese:\n%s", excerpt(stale, "notice"))
+	}
+	for _, name := range []string{"ja/themes/ddr/index.html", "en/countries/cambodia/index.html"} {
+		if strings.Contains(files[name], "notice-stale") {
+			t.Errorf("%s has a stale notice, but it is up to date", name)
+		}
+	}
+}
+
+func TestStatusPageIsDeterministic(t *testing.T) {
+	a, b := buildStatus(t, statusSite(t)), buildStatus(t, statusSite(t))
+	if a["status/index.html"] != b["status/index.html"] {
+		t.Error("two builds of the same site give different status pages")
+	}
+}
+
+func excerpt(s, near string) string {
+	i := strings.Index(s, near)
+	if i < 0 {
+		return s[:min(len(s), 300)]
+	}
+	return s[max(0, i-100):min(len(s), i+300)]
+}
