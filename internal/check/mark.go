@@ -112,13 +112,15 @@ func pathless(err error) error {
 }
 
 var (
-	hashLine  = regexp.MustCompile(`^(\s*source_hash\s*=\s*)("[^"]*"|'[^']*')`)
-	titleLine = regexp.MustCompile(`^\s*title\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(?:#.*)?$`)
+	hashLine = regexp.MustCompile(`^(\s*source_hash\s*=\s*)("[^"]*"|'[^']*')`)
+	// oneLine matches a key whose value is a one-line string, with an optional comment.
+	oneLine = regexp.MustCompile(`^\s*(?:title|summary)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')\s*(?:#.*)?$`)
 )
 
 // SetSourceHash returns data, the bytes of file f, with source_hash set to hash: the value
-// of an existing source_hash line replaced, or a new line inserted after a one-line title
-// (else after the opening +++). The result is parsed again and must decode to the same
+// of an existing source_hash line replaced, or a new line inserted after a one-line
+// summary, else after a one-line title, else after the opening +++ (where the content
+// model shows it: after the values that say what the page is). The result is parsed again and must decode to the same
 // front matter and body but for source_hash; if not, nothing is written.
 func SetSourceHash(f *content.File, data []byte, hash string) ([]byte, error) {
 	bom := []byte{}
@@ -155,8 +157,10 @@ func SetSourceHash(f *content.File, data []byte, hash string) ([]byte, error) {
 			tries = append(tries, edit(at, false))
 		}
 	default:
-		if at := f.Line("title") - 1; at < len(lines) && titleLine.Match(bytes.TrimRight(lines[at], "\r\n")) {
-			tries = append(tries, edit(at, true))
+		for _, key := range []string{"summary", "title"} {
+			if at := f.Line(key) - 1; at < len(lines) && oneLine.Match(bytes.TrimRight(lines[at], "\r\n")) {
+				tries = append(tries, edit(at, true))
+			}
 		}
 		tries = append(tries, edit(f.FrontLine-2, true)) // after the opening +++
 	}

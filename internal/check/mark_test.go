@@ -17,9 +17,24 @@ func TestSetSourceHash(t *testing.T) {
 		name, in, want string
 	}{
 		{
-			"inserted after a one-line title",
-			"+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\n本文。\n",
-			"+++\ntitle = \"カンボジア\"\nsource_hash = \"" + hash + "\"\nsummary = \"要約。\"\n+++\n\n本文。\n",
+			"inserted after a one-line summary",
+			"+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n\n[facts]\ncapital = \"プノンペン\"\n+++\n\n本文。\n",
+			"+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\nsource_hash = \"" + hash + "\"\n\n[facts]\ncapital = \"プノンペン\"\n+++\n\n本文。\n",
+		},
+		{
+			"summary with escaped quotes and a comment",
+			"+++\ntitle = \"T\"\nsummary = \"S \\\"quoted\\\"\" # one sentence\n[facts]\ncapital = \"C\"\n+++\n",
+			"+++\ntitle = \"T\"\nsummary = \"S \\\"quoted\\\"\" # one sentence\nsource_hash = \"" + hash + "\"\n[facts]\ncapital = \"C\"\n+++\n",
+		},
+		{
+			"multi-line summary: inserted after the title",
+			"+++\ntitle = \"T\"\nsummary = \"\"\"\nS\"\"\"\n+++\n",
+			"+++\ntitle = \"T\"\nsource_hash = \"" + hash + "\"\nsummary = \"\"\"\nS\"\"\"\n+++\n",
+		},
+		{
+			"multi-line title and summary: inserted after the opening +++",
+			"+++\ntitle = \"\"\"\nT\"\"\"\nsummary = '''\nS'''\n+++\n",
+			"+++\nsource_hash = \"" + hash + "\"\ntitle = \"\"\"\nT\"\"\"\nsummary = '''\nS'''\n+++\n",
 		},
 		{
 			"replaced in place, comment and spacing kept",
@@ -34,22 +49,12 @@ func TestSetSourceHash(t *testing.T) {
 		{
 			"CRLF kept on the new line",
 			"+++\r\ntitle = \"T\"\r\nsummary = \"S\"\r\n+++\r\nBody\r\n",
-			"+++\r\ntitle = \"T\"\r\nsource_hash = \"" + hash + "\"\r\nsummary = \"S\"\r\n+++\r\nBody\r\n",
+			"+++\r\ntitle = \"T\"\r\nsummary = \"S\"\r\nsource_hash = \"" + hash + "\"\r\n+++\r\nBody\r\n",
 		},
 		{
 			"byte-order mark kept",
 			"\ufeff+++\ntitle = \"T\"\nsummary = \"S\"\n+++\n",
-			"\ufeff+++\ntitle = \"T\"\nsource_hash = \"" + hash + "\"\nsummary = \"S\"\n+++\n",
-		},
-		{
-			"multi-line title: inserted after the opening +++",
-			"+++\ntitle = \"\"\"\nT\"\"\"\nsummary = \"S\"\n+++\n",
-			"+++\nsource_hash = \"" + hash + "\"\ntitle = \"\"\"\nT\"\"\"\nsummary = \"S\"\n+++\n",
-		},
-		{
-			"title with a comment",
-			"+++\ntitle = \"T\" # the short title\nsummary = \"S\"\n[facts]\ncapital = \"C\"\n+++\n",
-			"+++\ntitle = \"T\" # the short title\nsource_hash = \"" + hash + "\"\nsummary = \"S\"\n[facts]\ncapital = \"C\"\n+++\n",
+			"\ufeff+++\ntitle = \"T\"\nsummary = \"S\"\nsource_hash = \"" + hash + "\"\n+++\n",
 		},
 	}
 	for _, tt := range tests {
@@ -115,7 +120,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		t.Errorf("Mark = %+v, want a change of content/ja/countries/cambodia.md from content/en/countries/cambodia.md", m)
 	}
 	got, _ := os.ReadFile(target)
-	want := strings.Replace(ja, "title = \"カンボジア\"\r\n", "title = \"カンボジア\"\r\nsource_hash = \""+m.Hash+"\"\r\n", 1)
+	want := strings.Replace(ja, "summary = \"要約。\"\r\n", "summary = \"要約。\"\r\nsource_hash = \""+m.Hash+"\"\r\n", 1)
 	if string(got) != want {
 		t.Errorf("marked file\n got %q\nwant %q", got, want)
 	}
