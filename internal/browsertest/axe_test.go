@@ -1,0 +1,109 @@
+package browsertest
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeSample names one page of each kind, per language (relative to the language folder).
+// The root chooser and the 404 page are added once.
+var axeSample = []string{
+	"",                    // home
+	"countries/",          // countries index
+	"themes/",             // themes index
+	"countries/cambodia/", // a country
+	"themes/ddr/",         // a theme
+	"about/",              // a stand-alone page
+	"timeline/",
+	"figures/",
+	"glossary/",
+	"print/", // the booklet
+}
+
+type axeResult struct {
+	Passes     int
+	Violations []struct {
+		ID, Impact, Help string
+		Nodes            []struct{ Target, Summary string }
+	}
+}
+
+// axeRunJS runs axe-core with the options in %s: {} for its default rules (WCAG 2.x A and
+// AA and best practices).
+const axeRunJS = `axe.run(document, Object.assign({resultTypes: ["violations"]}, %s)).then(r => ({
+	Passes: r.passes.length,
+	Violations: r.violations.map(v => ({
+		ID: v.id, Impact: v.impact || "", Help: v.help,
+		Nodes: v.nodes.slice(0, 5).map(n => ({Target: n.target.join(" "), Summary: n.failureSummary || ""})),
+	})),
+}))`
+
+// axeNarrowRules are the rules whose result depends on the width of the viewport.
+const axeNarrowRules = `{runOnly: {type: "rule", values: ["scrollable-region-focusable", "color-contrast"]}}`
+
+// reportAxe reports each violation with the elements it was found on; a run that checked
+// nothing fails, so that a broken axe setup cannot pass.
+func reportAxe(t *testing.T, url, where string, res axeResult) {
+	t.Helper()
+	if res.Passes == 0 && len(res.Violations) == 0 {
+		t.Fatalf("axe-core checked nothing on %s%s", url, where)
+	}
+	for _, v := range res.Violations {
+		var nodes []string
+		for _, n := range v.Nodes {
+			nodes = append(nodes, n.Target+": "+strings.ReplaceAll(n.Summary, "\n", " "))
+		}
+		t.Errorf("%s%s: %s violation %s: %s\n\t%s", url, where, v.Impact, v.ID, v.Help, strings.Join(nodes, "\n\t"))
+	}
+}
+
+// TestAxe runs axe-core on a page of each kind in each language, the root chooser and the
+// 404 page, at 1280 px and, for the rules that depend on the layout, at 320 px. A serious
+// or critical violation fails the test; lesser ones fail it too, since the site has none
+// and should keep it so.
+func TestAxe(t *testing.T) {
+	axePath, err := nodeModule(site.root, "axe-core/axe.min.js")
+	if err != nil {
+		missingTool(t, "axe-core is not installed (node_modules/axe-core/axe.min.js): run npm ci in the project folder")
+	}
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	startBrowser(t)
+	urls := []string{site.base, site.notFoundURL()}
+	for _, lang := range site.langs {
+		for _, p := range axeSample {
+			if !slices.Contains(site.pages, lang+"/"+p+"index.html") {
+				t.Errorf("sample page %s/%s is not in the build; update axeSample", lang, p)
+				continue
+			}
+			urls = append(urls, site.base+lang+"/"+p)
+		}
+	}
+	tb := newTab(t, false)
+	for _, url := range urls {
+		name := strings.TrimPrefix(url, site.base)
+		if name == "" {
+			name = "chooser"
+		}
+		t.Run(name, func(t *testing.T) {
+			tb.page(t)
+			tb.viewport(t, 1280)
+			tb.open(t, url)
+			if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+				t.Fatalf("loading axe-core into %s: %v", url, err)
+			}
+			reportAxe(t, url, "", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, "{}")))
+			// On a phone, the layout changes: boxes start to scroll and colours meet
+			// other backgrounds. Rerun the rules that depend on the layout.
+			tb.viewport(t, 320)
+			reportAxe(t, url, " at 320 px", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, axeNarrowRules)))
+		})
+	}
+}

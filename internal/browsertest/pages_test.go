@@ -1,0 +1,315 @@
+package browsertest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestEveryPageInBrowser loads every page of the site in headless Chromium, one tab per
+// page, and checks what a reader meets: no console error or failed request, a working
+// language switch, no horizontal scrolling on a small phone, the skip link and visible
+// focus for keyboard users, and the page without JavaScript.
+func TestEveryPageInBrowser(t *testing.T) {
+	startBrowser(t)
+	if len(site.pages) < 2*len(site.langs) {
+		t.Fatalf("the build has %d HTML pages; the site cannot be that small", len(site.pages))
+	}
+	tb, noScript := newTab(t, false), newTab(t, true)
+	for _, page := range site.pages {
+		t.Run(page, func(t *testing.T) { checkPage(t, tb, noScript, page) })
+	}
+}
+
+// narrowWidths are the viewport widths where the page must not scroll sideways: a small
+// phone (320 px, the WCAG reflow width) and a common one (375 px).
+var narrowWidths = []int64{320, 375}
+
+func checkPage(t *testing.T, tb, noScript *tab, page string) {
+	url, wantStatus := site.url(page), int64(200)
+	if page == "404.html" {
+		url, wantStatus = site.notFoundURL(), 404
+	}
+	tb.page(t)
+	if got := tb.open(t, url); got != wantStatus {
+		t.Fatalf("GET %s: status %d, want %d", url, got, wantStatus)
+	}
+
+	t.Run("keyboard", func(t *testing.T) { checkKeyboard(t, tb) })
+	t.Run("no horizontal scroll", func(t *testing.T) {
+		for _, w := range narrowWidths {
+			tb.viewport(t, w)
+			checkNoHorizontalScroll(t, tb, w)
+		}
+		tb.viewport(t, 1280)
+	})
+	t.Run("no console error or failed request", func(t *testing.T) {
+		for _, e := range tb.takeErrors() {
+			if wantStatus == 404 && isOwn404(e, url) {
+				continue
+			}
+			t.Error(e)
+		}
+	})
+	t.Run("language switch", func(t *testing.T) {
+		if page == "index.html" || page == "404.html" {
+			checkLanguageChoice(t, tb)
+		} else {
+			checkLanguageSwitch(t, tb, page)
+		}
+	})
+	t.Run("without JavaScript", func(t *testing.T) { checkWithoutScript(t, noScript, url, wantStatus) })
+}
+
+// isOwn404 reports whether a recorded error is the 404 status of the not-found page itself,
+// which is what that page is for.
+func isOwn404(e, url string) bool {
+	return e == fmt.Sprintf("request %s: status 404", url) ||
+		(strings.Contains(e, "status of 404") && strings.HasSuffix(e, " "+url))
+}
+
+// focusInfo describes the focused element.
+type focusInfo struct {
+	Tag, Class, ID, Href string
+	OutlineStyle         string
+	OutlineWidth         float64
+	OutlineColor         string
+	InViewport           bool
+	AfterMainStart       bool // inside main, or after it in document order
+}
+
+const focusJS = `(() => {
+	const a = document.activeElement || document.body;
+	const s = getComputedStyle(a), r = a.getBoundingClientRect(), m = document.querySelector("main");
+	return {
+		Tag: a.tagName, Class: a.getAttribute("class") || "", ID: a.id, Href: a.getAttribute("href") || "",
+		OutlineStyle: s.outlineStyle, OutlineWidth: parseFloat(s.outlineWidth) || 0, OutlineColor: s.outlineColor,
+		InViewport: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
+		AfterMainStart: !!m && (m.contains(a) || !!(m.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)),
+	};
+})()`
+
+// waitMainFocusJS waits (for a few frames at most) until the fragment navigation of the
+// skip link has moved focus, and returns the focused element's tag and id.
+const waitMainFocusJS = `new Promise(done => {
+	let frames = 0;
+	(function check() {
+		const a = document.activeElement;
+		if ((a && a.id === "main") || ++frames > 60) done(a ? a.tagName + "#" + a.id : "");
+		else requestAnimationFrame(check);
+	})();
+})`
+
+// visibleOutline reports whether the focused element draws an outline a reader can see.
+func (f focusInfo) visibleOutline() bool {
+	return f.OutlineStyle != "none" && f.OutlineWidth >= 1 && f.OutlineColor != "rgba(0, 0, 0, 0)" && f.OutlineColor != "transparent"
+}
+
+func (f focusInfo) String() string {
+	return fmt.Sprintf("<%s class=%q id=%q href=%q> (outline %s %gpx %s)", strings.ToLower(f.Tag), f.Class, f.ID, f.Href, f.OutlineStyle, f.OutlineWidth, f.OutlineColor)
+}
+
+func press(t *testing.T, tb *tab, key string) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(key)); err != nil {
+		t.Fatalf("pressing %q: %v", key, err)
+	}
+}
+
+// checkKeyboard: the first Tab reaches the skip link, which is visible with an outline;
+// Enter on it moves focus to main; the next link that Tab reaches shows an outline.
+func checkKeyboard(t *testing.T, tb *tab) {
+	press(t, tb, "\t")
+	f := eval[focusInfo](t, tb, focusJS)
+	if f.Tag != "A" || !strings.Contains(" "+f.Class+" ", " skip ") || f.Href != "#main" {
+		t.Fatalf("first Tab stop is %v, want the skip link <a class=\"skip\" href=\"#main\">", f)
+	}
+	if !f.InViewport {
+		t.Errorf("the focused skip link is outside the viewport: %v", f)
+	}
+	if !f.visibleOutline() {
+		t.Errorf("the focused skip link has no visible outline: %v", f)
+	}
+	press(t, tb, "\r")
+	if got := eval[string](t, tb, waitMainFocusJS); got != "MAIN#main" {
+		t.Fatalf("after Enter on the skip link, focus is on %q, want MAIN#main", got)
+	}
+	// The next Tab stops come from main onwards; find the first link among them.
+	for range 20 {
+		press(t, tb, "\t")
+		f = eval[focusInfo](t, tb, focusJS)
+		if f.Tag == "A" {
+			break
+		}
+	}
+	if f.Tag != "A" {
+		t.Fatalf("no link reached with Tab after main; focus is on %v", f)
+	}
+	if !f.AfterMainStart {
+		t.Errorf("Tab after the skip link went back before main, to %v", f)
+	}
+	if !f.visibleOutline() {
+		t.Errorf("a focused link has no visible outline: %v", f)
+	}
+}
+
+type scrollInfo struct {
+	ScrollWidth, ClientWidth int
+	Wide                     []string // elements that stick out of the page, when it scrolls
+}
+
+// scrollJS measures the page and, when it is wider than the viewport, names the elements
+// that stick out (skipping those inside a scrolling box such as .table-wrap, which scroll
+// on their own without moving the page).
+const scrollJS = `(() => {
+	const d = document.documentElement, cw = d.clientWidth, wide = [];
+	if (d.scrollWidth > cw) {
+		const clipped = el => {
+			for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+				const o = getComputedStyle(p).overflowX;
+				if (o !== "visible") return true;
+			}
+			return false;
+		};
+		for (const el of document.body.querySelectorAll("*")) {
+			const r = el.getBoundingClientRect();
+			if (r.right > cw + 0.5 && !clipped(el)) {
+				wide.push("<" + el.tagName.toLowerCase() + (el.className ? " class=" + JSON.stringify(String(el.className)) : "") + "> right edge " + Math.round(r.right) + "px: " + JSON.stringify((el.textContent || "").trim().slice(0, 50)));
+				if (wide.length === 5) break;
+			}
+		}
+	}
+	return {ScrollWidth: d.scrollWidth, ClientWidth: cw, Wide: wide};
+})()`
+
+func checkNoHorizontalScroll(t *testing.T, tb *tab, width int64) {
+	t.Helper()
+	s := eval[scrollInfo](t, tb, scrollJS)
+	if s.ScrollWidth > s.ClientWidth {
+		t.Errorf("at %d px the page scrolls sideways: scrollWidth %d > clientWidth %d; wide elements:\n\t%s", width, s.ScrollWidth, s.ClientWidth, strings.Join(s.Wide, "\n\t"))
+	}
+}
+
+type switchLink struct{ Href, Lang string }
+
+const switchJS = `Array.from(document.querySelectorAll(".lang-switch a")).map(a => ({Href: a.href, Lang: a.hreflang}))`
+
+// checkLanguageSwitch follows each language-switch link with a click and checks that it
+// leads to the same page in the other language: the same path after the language folder.
+func checkLanguageSwitch(t *testing.T, tb *tab, page string) {
+	from := site.url(page)
+	lang, rest, ok := strings.Cut(strings.TrimSuffix(page, "index.html"), "/")
+	if !ok {
+		t.Fatalf("page %s is not in a language folder", page)
+	}
+	links := eval[[]switchLink](t, tb, switchJS)
+	var others []string
+	for _, l := range site.langs {
+		if l != lang {
+			others = append(others, l)
+		}
+	}
+	if len(links) != len(others) {
+		t.Fatalf("the language switch has %d links %v, want one for each of %v", len(links), links, others)
+	}
+	for i, l := range links {
+		want := site.base + l.Lang + "/" + rest
+		if l.Lang == lang || l.Href != want {
+			t.Errorf("language switch link to %q leads to %s, want %s", l.Lang, l.Href, want)
+			continue
+		}
+		if i > 0 {
+			tb.open(t, from)
+		}
+		resp, err := chromedp.RunResponse(tb.ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(".lang-switch a[hreflang=%q]", l.Lang))))
+		if err != nil {
+			t.Fatalf("clicking the %s link of the language switch: %v", l.Lang, err)
+		}
+		got := eval[struct{ URL, Lang string }](t, tb, `({URL: location.href, Lang: document.documentElement.lang})`)
+		if resp.Status != 200 || got.URL != want || got.Lang != l.Lang {
+			t.Errorf("clicking the %s link of the language switch: status %d at %s with <html lang=%q>, want 200 at %s with lang %q", l.Lang, resp.Status, got.URL, got.Lang, want, l.Lang)
+		}
+	}
+	for _, e := range tb.takeErrors() {
+		t.Errorf("after the language switch: %s", e)
+	}
+}
+
+// checkLanguageChoice: the root chooser and the 404 page have no switch; they offer each
+// language's home page instead.
+func checkLanguageChoice(t *testing.T, tb *tab) {
+	links := eval[[]switchLink](t, tb, `Array.from(document.querySelectorAll("main a[hreflang]")).map(a => ({Href: a.href, Lang: a.hreflang}))`)
+	for _, l := range site.langs {
+		want := site.base + l + "/"
+		found := false
+		for _, a := range links {
+			found = found || (a.Lang == l && a.Href == want)
+		}
+		if !found {
+			t.Errorf("no link to the %s home page %s among %v", l, want, links)
+		}
+	}
+}
+
+type noScriptInfo struct {
+	ScriptRan    bool // a probe script ran: JavaScript was not off, and the check means nothing
+	Main         bool
+	MainVisible  bool
+	MainText     int
+	Links        int // visible links on the page
+	NavLinks     int // visible links in a nav
+	DeadControls []string
+}
+
+const noScriptJS = `(() => {
+	const probe = document.createElement("script");
+	probe.textContent = "window.__browsertestProbe = 1";
+	document.head.appendChild(probe);
+	const visible = el => {
+		const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+		return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "none" && parseFloat(s.opacity) > 0;
+	};
+	const m = document.querySelector("main");
+	return {
+		ScriptRan: window.__browsertestProbe === 1,
+		Main: !!m,
+		MainVisible: !!m && visible(m),
+		MainText: m ? m.innerText.trim().length : 0,
+		Links: Array.from(document.querySelectorAll("a[href]")).filter(visible).length,
+		NavLinks: Array.from(document.querySelectorAll("nav a[href]")).filter(visible).length,
+		DeadControls: Array.from(document.querySelectorAll("button, input, select, textarea")).filter(visible).map(el => el.outerHTML.slice(0, 80)),
+	};
+})()`
+
+// checkWithoutScript loads the page in a tab with JavaScript off: the content and links
+// must be there, and no control that needs JavaScript may be shown.
+func checkWithoutScript(t *testing.T, tb *tab, url string, wantStatus int64) {
+	tb.page(t)
+	if got := tb.open(t, url); got != wantStatus {
+		t.Fatalf("GET %s: status %d, want %d", url, got, wantStatus)
+	}
+	s := eval[noScriptInfo](t, tb, noScriptJS)
+	if s.ScriptRan {
+		t.Fatal("a script ran in the tab with JavaScript off; the check would prove nothing")
+	}
+	if !s.Main || !s.MainVisible || s.MainText < 20 {
+		t.Errorf("without JavaScript the main content is not visible: main %v, visible %v, %d characters of text", s.Main, s.MainVisible, s.MainText)
+	}
+	if s.Links == 0 {
+		t.Error("without JavaScript the page shows no link")
+	}
+	if wantStatus == 200 && !strings.HasSuffix(url, prefix) && s.NavLinks == 0 {
+		t.Error("without JavaScript the site navigation shows no link")
+	}
+	for _, c := range s.DeadControls {
+		t.Errorf("without JavaScript the page shows a control that cannot work: %s", c)
+	}
+	for _, e := range tb.takeErrors() {
+		if wantStatus == 404 && isOwn404(e, url) {
+			continue
+		}
+		t.Error(e)
+	}
+}
