@@ -24,9 +24,9 @@ func TestCheckOutput(t *testing.T) {
 		{"project root", root, "it is the project folder or contains it"},
 		{"filesystem root", "/", "it is the project folder or contains it"},
 		{"parent", filepath.Dir(root), "it is the project folder or contains it"},
-		{"content", filepath.Join(root, "content"), "it is inside the source folder content/"},
+		{"content", filepath.Join(root, "content"), "the source folder content/"},
 		{"inside content", filepath.Join(root, "content", "en"), "it is inside the source folder content/"},
-		{"layouts", filepath.Join(root, "layouts"), "it is inside the source folder layouts/"},
+		{"layouts", filepath.Join(root, "layouts"), "the source folder layouts/"},
 		{"foreign folder", filepath.Join(root, "other"), "it is not empty and was not made by this build"},
 	} {
 		err := CheckOutput(root, c.out)

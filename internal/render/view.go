@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/glossary"
@@ -266,6 +267,15 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"join":  strings.Join,
 	"list":  func(s ...string) []string { return s },
+	// hasKanji tells whether a Japanese term needs its reading shown.
+	"hasKanji": func(s string) bool {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				return true
+			}
+		}
+		return false
+	},
 }
 
 func (r *Renderer) pageView(s *site.Site, p *site.Page) *View {
