@@ -32,6 +32,11 @@ fuzz:
 update-golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 
+# PDFs of every country brief and both booklets into pdf/, with headless Chromium (Debian
+# packages chromium and fonts-noto-cjk); a brief over two A4 pages fails it.
+pdf: build
+	$(GO) run ./cmd/build pdf
+
 vet:
 	gofmt -l . | (! grep .)
 	$(GO) vet ./...

@@ -1,0 +1,206 @@
+// Package pdf prints pages of the built site to PDF with headless Chromium, for `build pdf`
+// and for the print tests, and counts the pages of the PDFs it makes.
+//
+// Chromium is run once per page with --print-to-pdf: one process per page is slower than
+// driving one browser over the DevTools protocol, but it needs no protocol client, and a
+// page that hangs or crashes the browser costs only its own PDF.
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Package names the Debian package to install when Chromium is missing. The Japanese
+// PDFs also need a Japanese font (fonts-noto-cjk), and the tests need pdftotext
+// (poppler-utils).
+const Package = "chromium"
+
+// candidates are the names Chromium goes by on PATH, in the order they are tried.
+var candidates = []string{"chromium", "chromium-browser", "google-chrome-stable", "google-chrome"}
+
+// ErrNoChromium is returned by Find when no Chromium is installed.
+var ErrNoChromium = errors.New("chromium not found: install the Debian package " + Package +
+	" (apt-get install chromium fonts-noto-cjk), or set CHROMIUM to the browser's path")
+
+// Find returns the path of the Chromium executable: $CHROMIUM when it is set, otherwise
+// the first of chromium, chromium-browser, google-chrome-stable and google-chrome on PATH.
+func Find() (string, error) {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		path, err := exec.LookPath(p)
+		if err != nil {
+			return "", fmt.Errorf("CHROMIUM=%s: %w", p, ErrNoChromium)
+		}
+		return path, nil
+	}
+	for _, name := range candidates {
+		if path, err := exec.LookPath(name); err == nil {
+			return path, nil
+		}
+	}
+	return "", ErrNoChromium
+}
+
+// Args returns Chromium's command line for printing the page at url to the file out. Every
+// run gets a fresh profile (userDataDir) and no network services of its own, so that a
+// print depends on nothing but the page. --no-pdf-header-footer drops Chromium's own
+// header and footer (the date and a file:// path): the stylesheet's @page margin boxes
+// print the site name, the page's address and page numbers instead.
+func Args(userDataDir, out, url string) []string {
+	return []string{
+		"--headless",
+		"--no-sandbox",
+		"--disable-gpu",
+		"--no-first-run",
+		"--disable-background-networking",
+		"--disable-component-update",
+		"--disable-sync",
+		"--user-data-dir=" + userDataDir,
+		"--no-pdf-header-footer",
+		"--print-to-pdf=" + out,
+		url,
+	}
+}
+
+// FileURL returns the file:// URL of a local file. Chromium resolves the page's relative
+// links to its stylesheet from there, so the built site prints as it is, without a server.
+func FileURL(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String(), nil
+}
+
+// Printer prints HTML files to PDF.
+type Printer struct {
+	Chromium string        // the executable, from Find
+	Timeout  time.Duration // for one page; 0 means one minute
+}
+
+// Job is one page to print: the HTML file Src to the PDF file Out.
+type Job struct {
+	Src, Out string
+}
+
+// Print prints the HTML file src to the PDF file out, creating out's folder.
+func (p Printer) Print(ctx context.Context, src, out string) error {
+	timeout := p.Timeout
+	if timeout == 0 {
+		timeout = time.Minute
+	}
+	if _, err := os.Stat(src); err != nil {
+		return err
+	}
+	u, err := FileURL(src)
+	if err != nil {
+		return err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(absOut), 0o755); err != nil {
+		return err
+	}
+	// A stale PDF must not pass for a new one if Chromium fails without saying so.
+	if err := os.Remove(absOut); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	profile, err := os.MkdirTemp("", "pdf-chromium-profile-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, p.Chromium, Args(profile, absOut, u)...)
+	var stderr bytes.Buffer
+	cmd.Stdout = &stderr
+	cmd.Stderr = &stderr
+	killGroup(cmd)
+	// Helper processes that inherit the output pipe must not keep Run waiting.
+	cmd.WaitDelay = 5 * time.Second
+	err = cmd.Run()
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("%s: chromium did not finish within %s", src, timeout)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: chromium: %v%s", src, err, lastLines(stderr.String(), 5))
+	}
+	data, err := os.ReadFile(absOut)
+	if err != nil {
+		return fmt.Errorf("%s: chromium wrote no PDF%s", src, lastLines(stderr.String(), 5))
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return fmt.Errorf("%s: chromium wrote %s, which is not a PDF", src, out)
+	}
+	return nil
+}
+
+// PrintAll prints every job, at most parallel at a time, and returns the errors of all
+// failed jobs, in job order.
+func (p Printer) PrintAll(ctx context.Context, jobs []Job, parallel int) error {
+	parallel = max(parallel, 1)
+	errs := make([]error, len(jobs))
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			errs[i] = p.Print(ctx, j.Src, j.Out)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// lastLines returns the last n non-empty lines of Chromium's output, indented on lines of
+// their own, for an error message; Chromium's first lines are noise about D-Bus.
+func lastLines(s string, n int) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return "\n\t" + strings.Join(lines, "\n\t")
+}
+
+// pageObject matches a page object of a PDF's page tree (/Type /Page, not /Pages).
+var pageObject = regexp.MustCompile(`/Type\s*/Page\b`)
+
+// Pages returns the number of pages of a PDF as Chromium writes it: every object in plain
+// sight (PDF 1.4, no compressed object streams), one /Type /Page object per page.
+func Pages(data []byte) (int, error) {
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return 0, errors.New("not a PDF")
+	}
+	if bytes.Contains(data, []byte("/ObjStm")) {
+		return 0, errors.New("PDF with compressed object streams: cannot count its pages")
+	}
+	n := len(pageObject.FindAll(data, -1))
+	if n == 0 {
+		return 0, errors.New("PDF without pages")
+	}
+	return n, nil
+}
