@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strings"
+
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
@@ -45,6 +47,9 @@ func (r *Report) Mismatches(lang string) int {
 	_, n := r.Counts(lang)
 	return n
 }
+
+// ID is an HTML id for the pair: "ja-countries-cambodia".
+func (p *Pair) ID() string { return p.Lang + "-" + strings.ReplaceAll(p.Key, "/", "-") }
 
 // LangPairs returns the pairs of lang, in report order.
 func (r *Report) LangPairs(lang string) []*Pair {
