@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -122,7 +123,7 @@ type Job struct {
 }
 
 // Path is the output file of the job: "en/countries/cambodia/index.html".
-func (j Job) Path() string { return outputPath(j.View.Path) }
+func (j Job) Path() string { return OutputPath(j.View.Path) }
 
 // Render renders the whole site. Extra views (such as the translation status page) are
 // rendered with the others.
@@ -151,8 +152,7 @@ func (r *Renderer) RenderJobs(jobs []Job) ([]File, error) {
 			for i := range next {
 				buf.Reset()
 				j := jobs[i]
-				if err := r.templates[j.Layout].ExecuteTemplate(&buf, "base.html", j.View); err != nil {
-					errs[i] = fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
+				if errs[i] = r.Execute(&buf, j); errs[i] != nil {
 					continue
 				}
 				files[i] = File{Path: j.Path(), Data: bytes.Clone(buf.Bytes())}
@@ -170,8 +170,17 @@ func (r *Renderer) RenderJobs(jobs []Job) ([]File, error) {
 	return files, nil
 }
 
-// outputPath turns a page URL into the file that serves it: directories get index.html.
-func outputPath(url string) string {
+// Execute renders one job into w, for RenderJobs and for a pipeline that minifies and
+// writes each page as soon as it is rendered.
+func (r *Renderer) Execute(w io.Writer, j Job) error {
+	if err := r.templates[j.Layout].ExecuteTemplate(w, "base.html", j.View); err != nil {
+		return fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
+	}
+	return nil
+}
+
+// OutputPath turns a page URL into the file that serves it: directories get index.html.
+func OutputPath(url string) string {
 	if url == "" || strings.HasSuffix(url, "/") {
 		return path.Join(url, "index.html")
 	}
@@ -180,24 +189,42 @@ func outputPath(url string) string {
 
 // Plan lists every page of the site with its layout, then the extra views.
 func (r *Renderer) Plan(s *site.Site, extra ...*View) []Job {
+	jobs := make([]Job, 0, len(s.Pages)+len(generated)*len(s.Config.Languages)+2+len(extra))
+	for _, p := range s.Pages {
+		jobs = append(jobs, r.PageJob(s, p))
+	}
+	jobs = append(jobs, r.SiteJobs(s)...)
+	for _, v := range extra {
+		jobs = append(jobs, Job{Layout: v.Layout, View: v})
+	}
+	return jobs
+}
+
+// PageJob is the job of one content page of s.
+func (r *Renderer) PageJob(s *site.Site, p *site.Page) Job {
+	layout := "page"
+	switch p.Kind {
+	case site.KindHome:
+		layout = "home"
+	case site.KindSection:
+		layout = p.Section
+	case site.KindCountry:
+		layout = "country"
+	case site.KindTheme:
+		layout = "theme"
+	}
+	v := r.pageView(s, p)
+	v.Layout = layout // content pages get theirs here; <body class="layout-..."> names it
+	return Job{layout, v}
+}
+
+// SiteJobs are the jobs of the pages made from the whole site: the generated pages of
+// each language, the language chooser and the 404 page.
+func (r *Renderer) SiteJobs(s *site.Site) []Job {
 	var jobs []Job
 	add := func(layout string, v *View) {
-		v.Layout = layout // content pages get theirs here; <body class="layout-..."> names it
+		v.Layout = layout
 		jobs = append(jobs, Job{layout, v})
-	}
-	for _, p := range s.Pages {
-		layout := "page"
-		switch p.Kind {
-		case site.KindHome:
-			layout = "home"
-		case site.KindSection:
-			layout = p.Section
-		case site.KindCountry:
-			layout = "country"
-		case site.KindTheme:
-			layout = "theme"
-		}
-		add(layout, r.pageView(s, p))
 	}
 	for _, l := range s.Config.Languages {
 		for _, g := range generated {
@@ -206,9 +233,6 @@ func (r *Renderer) Plan(s *site.Site, extra ...*View) []Job {
 	}
 	add("chooser", r.rootView(s, "", "chooser"))
 	add("404", r.rootView(s, "404.html", "404"))
-	for _, v := range extra {
-		jobs = append(jobs, Job{Layout: v.Layout, View: v})
-	}
 	return jobs
 }
 

@@ -101,6 +101,8 @@ func headingHint(p *Page) string {
 type resolver struct {
 	site *Site
 	page *Page
+	// lookups, when not nil, records every page looked up, for the Memo.
+	lookups *[]lookup
 }
 
 // externalSchemes are the schemes a link may use to leave the site.
@@ -143,6 +145,9 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 	}
 	key := strings.TrimSuffix(target, ".md")
 	to := r.site.Lookup(p.Lang, key)
+	if r.lookups != nil {
+		*r.lookups = append(*r.lookups, lookupOf(key, to))
+	}
 	if to == nil {
 		return markdown.Target{}, fmt.Errorf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
@@ -12,44 +13,55 @@ import (
 // A Memo carries the costly parts of a build over to the next one, for the preview
 // server's rebuild after an edit: the Markdown conversion of each page and the source
 // hash of each file. Everything else of the model is rebuilt from the files each time,
-// which is cheap, so the result is the model Build makes.
+// so the result is the model Build makes.
 //
-// A conversion is reused only if the page's Markdown is unchanged and every link it
-// resolved resolves exactly as before: the links are asked of the new model again (a map
-// look-up each), so a link to a page that appeared, vanished or became a fallback since
-// is converted anew. A source hash is reused for the same *content.File, which is never
-// changed once loaded.
+// A page's conversion depends on its Markdown, the language of its text (fallback or
+// not), and, for each cross-link, whether the target page exists, is a fallback and in
+// which language its text is: the URL of a page follows from its language and key, which
+// also name the memo's entry, and nothing else of the site enters the resolver's answers
+// (see resolver.Resolve). The conversion is reused when all of these are as before. A
+// source hash is reused for the same *content.File, which is never changed once loaded.
 //
 // The zero Memo is ready to use. Builds with one Memo must not run at the same time.
 type Memo struct {
 	pages  map[string]*conversion // by lang + ":" + key
 	hashes map[*content.File]string
+	langs  []string // the languages of the config the conversions were made with
 	gen    int
 }
 
-// conversion is one page's converted body and the link resolutions it depends on.
+// conversion is one page's converted body and what it depends on.
 type conversion struct {
-	src      string // the Markdown converted
-	body     template.HTML
-	headings []markdown.Heading
-	links    []markdown.Link
-	problems []markdown.Problem
-	resolved []resolution
-	gen      int // the build that last used it
+	src, textLang string // the Markdown converted, and the language of its file
+	lookups       []lookup
+	body          template.HTML
+	headings      []markdown.Heading
+	links         []markdown.Link
+	problems      []markdown.Problem
+	gen           int // the build that last used it
 }
 
-// resolution is one call of the resolver during a conversion and its answer.
-type resolution struct {
-	dest   string
-	target markdown.Target
-	err    string
+// lookup is a page the resolver looked up during a conversion, and what it found.
+type lookup struct {
+	key      string
+	found    bool
+	fallback bool
+	textLang string
+}
+
+func lookupOf(key string, to *Page) lookup {
+	if to == nil {
+		return lookup{key: key}
+	}
+	return lookup{key: key, found: true, fallback: to.Fallback, textLang: to.TextLang()}
 }
 
 // Build is site.Build, reusing what m remembers from its previous build and remembering
 // this one's.
 func (m *Memo) Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
-	if m.pages == nil {
-		m.pages = map[string]*conversion{}
+	// Link errors name the configured languages: other languages, other conversions.
+	if langs := cfg.LanguageCodes(); m.pages == nil || !slices.Equal(langs, m.langs) {
+		m.pages, m.langs = map[string]*conversion{}, langs
 	}
 	m.gen++
 	old := m.hashes
@@ -82,25 +94,38 @@ func (m *Memo) sourceHash(f *content.File) string {
 	return h
 }
 
-// lookup returns the remembered conversion of p if it is still valid for p's Markdown and
-// links, marking it used. Workers call it concurrently for different pages: the map is
-// only read, and each entry belongs to one page.
-func (m *Memo) lookup(p *Page, r markdown.Resolver) *conversion {
-	if m == nil {
-		return nil
-	}
-	c := m.pages[p.Lang+":"+p.Key]
-	if c == nil || c.src != p.File.Body {
-		return nil
-	}
-	for _, res := range c.resolved {
-		t, err := r.Resolve(res.dest)
-		if t != res.target || errString(err) != res.err {
-			return nil
+// convert converts p's body through r, or takes the remembered conversion if it is still
+// valid, marking it used. It reports whether the conversion is new (to be stored). The
+// workers of one build call it concurrently for different pages: the map is only read
+// here, and each entry belongs to one page.
+func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conversion, fresh bool) {
+	if m != nil {
+		if c := m.pages[p.Lang+":"+p.Key]; c != nil && c.valid(r.site, p) {
+			c.gen = m.gen
+			return c, false
 		}
 	}
-	c.gen = m.gen
-	return c
+	c = &conversion{src: p.File.Body, textLang: p.File.Lang}
+	if m != nil {
+		r.lookups = &c.lookups
+	}
+	res := conv.Convert([]byte(p.File.Body), r)
+	c.body = template.HTML(res.HTML) // the only template.HTML: goldmark output, raw HTML dropped
+	c.headings, c.links, c.problems = res.Headings, res.Links, res.Problems
+	return c, true
+}
+
+// valid reports whether c is the conversion of page p of s.
+func (c *conversion) valid(s *Site, p *Page) bool {
+	if c.src != p.File.Body || c.textLang != p.File.Lang {
+		return false
+	}
+	for _, l := range c.lookups {
+		if lookupOf(l.key, s.Lookup(p.Lang, l.key)) != l {
+			return false
+		}
+	}
+	return true
 }
 
 // store remembers new conversions after the workers are done.
@@ -114,41 +139,4 @@ func (m *Memo) store(pages []*Page, convs []*conversion) {
 			m.pages[pages[i].Lang+":"+pages[i].Key] = c
 		}
 	}
-}
-
-func errString(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
-// recorder passes resolutions through and writes them down.
-type recorder struct {
-	r        markdown.Resolver
-	resolved []resolution
-}
-
-func (rec *recorder) Resolve(dest string) (markdown.Target, error) {
-	t, err := rec.r.Resolve(dest)
-	rec.resolved = append(rec.resolved, resolution{dest: dest, target: t, err: errString(err)})
-	return t, err
-}
-
-// convert converts p's body, or takes the remembered conversion. It returns the
-// conversion and whether it is new (to be stored).
-func (m *Memo) convert(conv *markdown.Converter, p *Page, r markdown.Resolver) (c *conversion, fresh bool) {
-	if c := m.lookup(p, r); c != nil {
-		return c, false
-	}
-	rec := &recorder{r: r}
-	res := conv.Convert([]byte(p.File.Body), rec)
-	return &conversion{
-		src:      p.File.Body,
-		body:     template.HTML(res.HTML), // the only template.HTML: goldmark output, raw HTML dropped
-		headings: res.Headings,
-		links:    res.Links,
-		problems: res.Problems,
-		resolved: rec.resolved,
-	}, true
 }
