@@ -92,7 +92,6 @@ type output struct {
 	asset bool                    // made when loaded
 }
 
-
 // New returns a Builder for the project in fsys (rooted at the project folder). It builds
 // nothing until Full or Rebuild is called.
 func New(fsys fs.FS, opts Options) *Builder {
