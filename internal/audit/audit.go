@@ -47,8 +47,11 @@ type Source struct {
 	// File is the content file of the page: "content/en/countries/cambodia.md"; "" for a
 	// generated page.
 	File string
-	// Links maps a link as written in the output (percent-decoded) to the file and line of
-	// the Markdown that wrote it: "content/en/countries/cambodia.md:14".
+	// Links maps where a Markdown link leads, as a site-root-relative URL with its
+	// #fragment, percent-decoded ("en/themes/ddr/#afghanistan"; an external URL as
+	// written), to the file and line that wrote it: "content/en/countries/cambodia.md:14".
+	// Keyed by target rather than by href, it serves pages that show other pages' bodies at
+	// their own URL, where the same link is written differently.
 	Links map[string]string
 }
 
@@ -134,19 +137,23 @@ func (a *auditor) origin(p *page) string {
 // linkOrigin says where the link val of page p was written: the Markdown file and line when
 // it is a link of a content body, else the page's origin.
 func (a *auditor) linkOrigin(p *page, val string) string {
-	if at, ok := a.opts.Sources[p.path].Links[NormalizeLink(val)]; ok {
+	key := val
+	if t, err := a.resolve(p, val); err == nil && t.internal {
+		key = LinkKey(strings.TrimPrefix(t.abs.Path, a.base.Path), t.fragment)
+	}
+	if at, ok := a.opts.Sources[p.path].Links[key]; ok {
 		return "written at " + at
 	}
 	return a.origin(p)
 }
 
-// NormalizeLink is the form in which Sources keys links: percent-decoded where that is
-// possible, since goldmark percent-encodes non-ASCII letters that the resolver wrote raw.
-func NormalizeLink(s string) string {
-	if d, err := url.PathUnescape(s); err == nil {
-		return d
+// LinkKey is the key of Source.Links for a link to the site-root-relative path (decoded)
+// and fragment (decoded, "" for none).
+func LinkKey(path, fragment string) string {
+	if fragment == "" {
+		return path
 	}
-	return s
+	return path + "#" + fragment
 }
 
 // target is where a URL leads.

@@ -182,7 +182,7 @@ func TestCheckNamesTheMarkdownLine(t *testing.T) {
 	site := smallSite()
 	site["en/index.html"] = strings.Replace(site["en/index.html"], `href="b/"`, `href="c/#%E9%81%B8%E6%8C%99"`, 1)
 	sources := map[string]audit.Source{"en/index.html": {File: "content/en/_index.md", Links: map[string]string{
-		audit.NormalizeLink("c/#選挙"): "content/en/_index.md:7",
+		audit.LinkKey("en/c/", "選挙"): "content/en/_index.md:7",
 	}}}
 	err := audit.Check(files(site), audit.Options{BaseURL: base, Dir: "public", Sources: sources})
 	want := `public/en/index.html: <a href="c/#%E9%81%B8%E6%8C%99"> leads to en/c/index.html, which the output does not have (written at content/en/_index.md:7)`
@@ -235,5 +235,32 @@ func BenchmarkCheckRealSite(b *testing.B) {
 		if err := audit.Check(res.Files, opts); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestCheckNamesTheMarkdownLineInTheBooklet checks that a broken link of a body shown in the
+// print booklet, where it is written relative to the booklet, is traced to its Markdown line.
+func TestCheckNamesTheMarkdownLineInTheBooklet(t *testing.T) {
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	var kept []publish.File
+	for _, f := range res.Files {
+		if f.Path != "en/themes/ddr/index.html" {
+			kept = append(kept, f)
+		}
+	}
+	err = audit.Check(kept, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: "public", Sources: audit.Sources(res.Site)})
+	cambodia := res.Site.Lookup("en", "countries/cambodia").File
+	line := 0
+	for i, l := range strings.Split(cambodia.Body, "\n") {
+		if strings.Contains(l, "(../themes/ddr.md#afghanistan)") {
+			line = cambodia.BodyLine + i
+		}
+	}
+	want := fmt.Sprintf(`public/en/print/index.html: <a href="../themes/ddr/#afghanistan"> leads to en/themes/ddr/index.html, which the output does not have (written at content/en/countries/cambodia.md:%d)`, line)
+	if line == 0 || err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Check problems:\n%v\nwant a line with\n%s", err, want)
 	}
 }

@@ -10,9 +10,9 @@ import (
 	"peacebuilding/internal/site"
 )
 
-// Sources maps every page of s to its output file, content file and the lines of its
+// Sources maps the output file of every page of s to its content file and the lines of its
 // Markdown links. The print booklet of each language shows the bodies of that language's
-// pages, so it gets their links too.
+// pages, so it gets their links too (for a target linked from several pages, the first).
 func Sources(s *site.Site) map[string]Source {
 	out := map[string]Source{}
 	for _, p := range s.Pages {
@@ -21,8 +21,13 @@ func Sources(s *site.Site) map[string]Source {
 		if out[booklet].Links == nil {
 			out[booklet] = Source{Links: map[string]string{}}
 		}
+		from := &url.URL{Path: "/" + p.URL}
 		for _, l := range p.Links {
-			k := NormalizeLink(l.Target.URL)
+			k := l.Target.URL
+			if u, err := url.Parse(l.Target.URL); err == nil && !l.Target.External {
+				abs := from.ResolveReference(u)
+				k = LinkKey(strings.TrimPrefix(abs.Path, "/"), abs.Fragment)
+			}
 			at := fmt.Sprintf("%s:%d", p.File.Name, p.File.BodyLine-1+l.Line)
 			if _, ok := src.Links[k]; !ok {
 				src.Links[k] = at
