@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"peacebuilding/internal/serve"
+)
+
+func init() { subcommands["serve"] = runServe }
+
+// runServe previews the site while it is edited: build serve [-root DIR] [-port N].
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: build serve [-root DIR] [-port N]\n\nBuilds the site in memory and serves it on 127.0.0.1 at config.toml's baseURL path;\nrebuilds on every save in content/, layouts/, assets/, i18n/, data/ or config.toml and\nreloads the open pages. Build errors are shown in the pages until they are fixed.")
+		fl.PrintDefaults()
+	}
+	root := fl.String("root", ".", "project folder (with config.toml, content/, layouts/, assets/, i18n/)")
+	port := fl.Int("port", 1313, "port on 127.0.0.1 (0: any free port)")
+	poll := fl.Duration("poll", 200*time.Millisecond, "how often to look for saved files")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		fl.Usage()
+		return fmt.Errorf("serve: unexpected argument %q", fl.Arg(0))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv, err := serve.Start(serve.Options{
+		Root:  *root,
+		Addr:  net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)),
+		Poll:  *poll,
+		Log:   stderr,
+		Extra: statusPage(*root),
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", srv.URL())
+	<-ctx.Done()
+	return srv.Close()
+}

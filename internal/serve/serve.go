@@ -1,0 +1,340 @@
+// Package serve is the preview server for writers and translators. It builds the project
+// in memory (package incremental), serves it on a local address at the sub-path of
+// config.toml's baseURL, so that what is previewed is what is published, and watches the
+// source folders: every save rebuilds what it changed, and the open pages of both
+// languages reload by themselves (server-sent events, through a small script that only
+// the preview adds to the pages it serves).
+//
+// While the site does not build, every HTML page is a bilingual page that lists the
+// errors (file:line: message) until they are fixed. Bad input never stops the server.
+package serve
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"peacebuilding/internal/incremental"
+	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
+)
+
+// Options configure a preview server.
+type Options struct {
+	Root string // the project folder
+	// Addr is the address to listen on: "127.0.0.1:1313", or port 0 for a free one.
+	Addr string
+	// Poll is how often the watched files are walked (default 200 ms).
+	Poll time.Duration
+	// Log receives one line per build, and the errors of a failed one.
+	Log io.Writer
+	// Extra is the build's pipeline.Options.Extra (the translation status page).
+	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+}
+
+// Server is a running preview.
+type Server struct {
+	opts    Options
+	ln      net.Listener
+	http    *http.Server
+	builder *incremental.Builder
+	hub     hub
+	done    chan struct{}
+	watcher sync.WaitGroup
+	failed  bool // the last build failed (pages show the error page); watcher only
+}
+
+// maxPaths is the most page paths a reload event lists; more reload every page.
+const maxPaths = 200
+
+// Start listens on opts.Addr, builds the site, and serves it and watches it until Close.
+// A build error does not stop it: the error pages show it.
+func Start(opts Options) (*Server, error) {
+	if opts.Poll <= 0 {
+		opts.Poll = 200 * time.Millisecond
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, err
+	}
+	fsys := os.DirFS(opts.Root)
+	s := &Server{
+		opts: opts,
+		ln:   ln,
+		// Canonical and alternate links are absolute: they point at the preview.
+		builder: incremental.New(fsys, incremental.Options{Origin: "http://" + ln.Addr().String(), Extra: opts.Extra}),
+		done:    make(chan struct{}),
+	}
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	snap := snapshot(fsys) // before the build: a save during it is seen at the first poll
+	start := time.Now()
+	err = s.builder.Full()
+	s.logBuild("built", start, nil, err)
+	s.failed = err != nil
+	go s.http.Serve(ln)
+	s.watcher.Add(1)
+	go s.watch(fsys, snap)
+	return s, nil
+}
+
+// URL is the address of the site's home: "http://127.0.0.1:1313/briefing/".
+func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + s.base() }
+
+// Close stops the watcher and the server, and ends the event streams.
+func (s *Server) Close() error {
+	close(s.done)
+	s.watcher.Wait()
+	return s.http.Close()
+}
+
+// base is the base path the site is served at: config.toml's, from the last build that
+// succeeded, or "/" before one has.
+func (s *Server) base() string {
+	u, err := url.Parse(s.builder.BaseURL())
+	if err != nil || !strings.HasPrefix(u.Path, "/") {
+		return "/"
+	}
+	return u.Path
+}
+
+// watch polls the watched files and rebuilds after each burst of changes.
+func (s *Server) watch(fsys fs.FS, prev map[string]stamp) {
+	defer s.watcher.Done()
+	tick := time.NewTicker(s.opts.Poll)
+	defer tick.Stop()
+	var d debouncer
+	for {
+		select {
+		case <-s.done:
+			return
+		case <-tick.C:
+		}
+		next := snapshot(fsys)
+		paths := d.poll(changes(prev, next))
+		prev = next
+		if len(paths) > 0 {
+			s.rebuild(paths)
+		}
+	}
+}
+
+func (s *Server) rebuild(paths []string) {
+	start := time.Now()
+	changed, err := s.builder.Rebuild(paths)
+	s.logBuild("rebuilt", start, changed, err)
+	switch {
+	case err != nil, s.failed:
+		s.hub.send(nil) // to the error page, or back from it: every page
+	case len(changed) > 0:
+		s.hub.send(s.urls(changed))
+	}
+	s.failed = err != nil
+}
+
+// urls turns output paths into the URL paths pages are shown at, or nil (every page) if
+// there are many.
+func (s *Server) urls(paths []string) []string {
+	if len(paths) > maxPaths {
+		return nil
+	}
+	base := s.base()
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = base + strings.TrimSuffix(p, "index.html")
+	}
+	return out
+}
+
+func (s *Server) logBuild(what string, start time.Time, changed []string, err error) {
+	took := time.Since(start).Round(time.Millisecond)
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "%s\nbuild failed in %s: %d error(s); the pages show them until they are fixed\n", err, took, strings.Count(err.Error(), "\n")+1)
+		return
+	}
+	for _, w := range s.builder.Warnings() {
+		fmt.Fprintf(s.opts.Log, "warning: %s\n", w)
+	}
+	if what == "built" {
+		fmt.Fprintf(s.opts.Log, "built in %s\n", took)
+	} else {
+		fmt.Fprintf(s.opts.Log, "rebuilt in %s: %d file(s) changed\n", took, len(changed))
+	}
+}
+
+// ServeHTTP serves the site under its base path, the reload events, and the error page
+// while the site does not build.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store") // a reload must show the new build
+	base := s.base()
+	if r.URL.Path == base+EventsPath {
+		s.events(w, r)
+		return
+	}
+	rel, inSite := strings.CutPrefix(r.URL.Path, base)
+	if err := s.builder.Err(); err != nil && (inSite || s.builder.BaseURL() == "") && isPage(r) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write(renderError(err, base))
+		return
+	}
+	if !inSite {
+		if r.URL.Path == "/" || r.URL.Path+"/" == base {
+			http.Redirect(w, r, base, http.StatusFound)
+			return
+		}
+		http.Error(w, "not found: the site is served at "+base, http.StatusNotFound)
+		return
+	}
+	name, status := rel, http.StatusOK
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	data, ok, err := s.builder.File(name)
+	if err == nil && !ok {
+		if _, dir, _ := s.builder.File(rel + "/index.html"); dir && name == rel {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		// As a host serves it: the 404 page at the missing address.
+		name, status = "404.html", http.StatusNotFound
+		data, ok, err = s.builder.File(name)
+	}
+	if err != nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write(renderError(err, base))
+		return
+	}
+	if !ok {
+		http.Error(w, "not found", http.StatusNotFound)
+		return
+	}
+	ctype := contentType(name)
+	if path.Ext(name) == ".html" {
+		data = inject(data, base)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}
+
+// types are the content types of the files a build makes, fixed here rather than taken
+// from the system's MIME tables, which differ between machines.
+var types = map[string]string{
+	".html": "text/html; charset=utf-8",
+	".css":  "text/css; charset=utf-8",
+	".js":   "text/javascript; charset=utf-8",
+	".svg":  "image/svg+xml",
+	".xml":  "application/xml",
+	".txt":  "text/plain; charset=utf-8",
+	".json": "application/json",
+}
+
+func contentType(name string) string {
+	if t, ok := types[path.Ext(name)]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// isPage reports whether a request asks for an HTML page: a path ending in / or .html,
+// or one whose client accepts HTML (a browser asking for any address).
+func isPage(r *http.Request) bool {
+	p := r.URL.Path
+	return strings.HasSuffix(p, "/") || path.Ext(p) == ".html" || path.Ext(p) == "" ||
+		strings.Contains(r.Header.Get("Accept"), "text/html")
+}
+
+// events streams reload events to one page until it goes or the server stops.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	ch := s.hub.subscribe()
+	defer s.hub.unsubscribe(ch)
+	// retry: reconnect after a second when the server restarts.
+	fmt.Fprint(w, "retry: 1000\n: preview\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case paths := <-ch:
+			data, _ := json.Marshal(paths) // a list of strings, or null
+			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", data)
+			flusher.Flush()
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		}
+	}
+}
+
+// hub fans reload events out to the open pages.
+type hub struct {
+	mu   sync.Mutex
+	subs map[chan []string]bool
+}
+
+func (h *hub) subscribe() chan []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.subs == nil {
+		h.subs = map[chan []string]bool{}
+	}
+	ch := make(chan []string, 16)
+	h.subs[ch] = true
+	return ch
+}
+
+func (h *hub) unsubscribe(ch chan []string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	delete(h.subs, ch)
+}
+
+// send sends paths (nil: every page) to every page. A page that is 16 events behind
+// misses this one: it will reload for the ones it has.
+func (h *hub) send(paths []string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.subs {
+		select {
+		case ch <- paths:
+		default:
+		}
+	}
+}
+
+// subscribers counts the open event streams (for tests).
+func (h *hub) subscribers() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.subs)
+}
