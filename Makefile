@@ -17,6 +17,12 @@ test:
 check:
 	$(GO) run ./cmd/build check
 
+# Preview while writing: the site on http://127.0.0.1:$(PORT)/ at config.toml's baseURL
+# path, rebuilt on every save, open pages reloaded. PORT=0 picks a free port.
+PORT ?= 1313
+serve:
+	$(GO) run ./cmd/build serve -port $(PORT)
+
 # Fuzz every parser for FUZZTIME each, for invariants as well as panics; CI runs this. A
 # finding fails the run and is saved under the package's testdata/fuzz/, where go test
 # replays it from then on: keep it as a regression case once fixed.
