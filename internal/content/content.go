@@ -46,7 +46,11 @@ type File struct {
 	FrontLine   int
 	Body        string
 	BodyLine    int // the file line of the body's first line
-	defined     toml.MetaData
+	// defined lists the keys the front matter writes (toml.Key.String, sorted) that
+	// toml.MetaData.IsDefined would find. The MetaData itself is not kept: it holds the
+	// whole decoded document, several times the size of the file, for every file of a
+	// site that may have thousands.
+	defined []string
 }
 
 // IsIndex reports whether f introduces its section or language (an _index.md).
@@ -56,7 +60,44 @@ func (f *File) IsIndex() bool { return f.Slug == "" }
 func (f *File) Key() string { return strings.TrimSuffix(f.Path, ".md") }
 
 // Defined reports whether the front matter writes key (e.g. "facts", "area_km2").
-func (f *File) Defined(key ...string) bool { return f.defined.IsDefined(key...) }
+func (f *File) Defined(key ...string) bool {
+	if len(key) == 0 {
+		return false
+	}
+	_, ok := slices.BinarySearch(f.defined, toml.Key(key).String())
+	return ok
+}
+
+// internedKeys are the keys of well-formed front matter, top-level and in [facts].
+var internedKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range knownKeys {
+		m[k] = k
+		m["facts."+k] = "facts." + k
+	}
+	return m
+}()
+
+// definedKeys returns the keys that md.IsDefined reports: every key of md but those inside
+// an array of tables (not reached through tables), and the tables that dotted keys make
+// without naming them ("facts" of facts.capital = "x").
+func definedKeys(md toml.MetaData) []string {
+	var out []string
+	for _, k := range md.Keys() {
+		for i := 1; i <= len(k); i++ {
+			name := k[:i].String()
+			if known, ok := internedKeys[name]; ok {
+				name = known // one copy of "facts.capital" for all files, not one per file
+			}
+			out = append(out, name)
+			if t := md.Type(k[:i]...); t == "ArrayHash" || t == "Array" {
+				break
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 // Line returns the file line of a front matter key.
 func (f *File) Line(key ...string) int {
@@ -295,7 +336,7 @@ func Parse(f *File, data []byte) error {
 	}
 	f.FrontSource, f.FrontLine, f.Body, f.BodyLine = front, frontLine, body, bodyLine
 	md, terrs := tomlx.Decode(front, &f.Front, knownKeys)
-	f.defined = md
+	f.defined = definedKeys(md)
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%d:%s", f.Name, e.Line+frontLine-1, colSuffix(e)))

@@ -1,0 +1,61 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// TestDefinedMatchesMetaData checks that File.Defined, which keeps only a list of keys,
+// answers like toml.MetaData.IsDefined for every key and key prefix of the real content
+// and of front matter written in every shape TOML allows.
+func TestDefinedMatchesMetaData(t *testing.T) {
+	fronts := map[string]string{
+		"dotted keys":            "title = \"a\"\nfacts.area_km2 = 1\nfacts.capital = \"x\"\n",
+		"inline table":           "facts = { area_km2 = 1, languages = [\"x\"] }\n",
+		"array of inline tables": "events = [{ date = \"2001\", text = \"x\" }, { text = \"y\" }]\n",
+		"array of tables":        "[[events]]\ndate = \"2001\"\n[[events]]\ntext = \"y\"\n[[figures]]\nvalue = 1\n",
+		"quoted keys":            "\"a.b\" = 1\n[\"c d\"]\ne = 2\n",
+		"nested tables":          "[facts]\ncapital = \"x\"\n[facts.extra]\ny = 1\n",
+	}
+	err := fs.WalkDir(os.DirFS("../.."), "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := fs.ReadFile(os.DirFS("../.."), p)
+		if err != nil {
+			return err
+		}
+		front, _, _, _, err := Split(string(data))
+		if err != nil {
+			return err
+		}
+		fronts[p] = front
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, front := range fronts {
+		var v map[string]any
+		md, err := toml.Decode(front, &v)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		f := &File{defined: definedKeys(md)}
+		probes := [][]string{{"nonexistent"}, {"facts", "nonexistent"}, {}}
+		for _, k := range md.Keys() {
+			for i := 1; i <= len(k); i++ {
+				probes = append(probes, k[:i])
+			}
+		}
+		for _, k := range probes {
+			if got, want := f.Defined(k...), md.IsDefined(k...); got != want {
+				t.Errorf("%s: Defined(%q) = %v, MetaData.IsDefined says %v", name, k, got, want)
+			}
+		}
+	}
+}
