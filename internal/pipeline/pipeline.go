@@ -2,16 +2,22 @@
 //
 //	config.Load -> content.Load -> glossary.Load -> site.Build -> render -> minify
 //
-// and returns the finished files in memory. Writing them is publish.Write's job, so that
-// the preview server, the benchmarks and the tests can build without touching the disk.
+// and returns the finished files in memory (Build), or hands each to the caller as soon as
+// it is rendered and minified (Stream). Writing them is publish.Write's job, so that the
+// preview server, the benchmarks and the tests can build without touching the disk.
 package pipeline
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
@@ -37,8 +43,32 @@ type Result struct {
 	Warnings []string
 }
 
-// Build builds the project in fsys (rooted at the project folder).
+// Build builds the project in fsys (rooted at the project folder) and returns every file
+// in memory, sorted by path.
 func Build(fsys fs.FS, opts Options) (*Result, error) {
+	var mu sync.Mutex
+	var files []publish.File
+	res, err := Stream(fsys, opts, func(f publish.File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	publish.SortFiles(files)
+	res.Files = files
+	return res, nil
+}
+
+// Stream builds like Build but hands each file to emit as soon as it is finished instead of
+// keeping them all, so that a site of thousands of pages holds at most one rendered page per
+// worker. emit is called from several goroutines at once, once per file, in no fixed order,
+// and owns the file's Data. After an error (of a page or of emit) no more files are
+// emitted, but every page is still rendered so that all problems are reported, in page
+// order. Result.Files is nil.
+func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, error) {
 	cfg, err := config.Load(fsys, "config.toml")
 	if err != nil {
 		return nil, err
@@ -74,17 +104,24 @@ func Build(fsys fs.FS, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	pages, err := r.Render(s, extra...)
-	if err != nil {
+	for _, f := range assets {
+		if err := emit(f); err != nil {
+			return nil, err
+		}
+	}
+	if err := renderAll(r, r.Plan(s, extra...), emit); err != nil {
 		return nil, err
 	}
-	out, err := minifyAll(pages)
-	if err != nil {
-		return nil, err
+	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s)}, {Path: "robots.txt", Data: render.Robots(s)}} {
+		data, err := publish.Minify(m, f.Path, f.Data)
+		if err != nil {
+			return nil, err
+		}
+		if err := emit(publish.File{Path: f.Path, Data: data}); err != nil {
+			return nil, err
+		}
 	}
-	out = append(out, assets...)
-	publish.SortFiles(out)
-	return &Result{Site: s, Files: out, Warnings: warnings}, nil
+	return &Result{Site: s, Warnings: warnings}, nil
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {
@@ -95,10 +132,20 @@ func sub(fsys fs.FS, dir string) fs.FS {
 	return s
 }
 
-// minifyAll minifies the rendered files in parallel, one minifier per worker.
-func minifyAll(pages []render.File) ([]publish.File, error) {
-	out := make([]publish.File, len(pages))
-	errs := make([]error, len(pages))
+// renderAll renders, minifies and emits every job, in parallel with one minifier and one
+// pair of buffers per worker. Render errors come back in job order; only if there are none,
+// minify errors in path order (as a build that minified every page after rendering them
+// all would report them), then emit errors.
+func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) error) error {
+	renderErrs := make([]error, len(jobs))
+	type pathErr struct {
+		path string
+		err  error
+	}
+	var mu sync.Mutex
+	var minifyErrs []pathErr
+	var emitErrs []error
+	var renderFailed, failed atomic.Bool
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -106,18 +153,75 @@ func minifyAll(pages []render.File) ([]publish.File, error) {
 		go func() {
 			defer wg.Done()
 			m := publish.NewMinifier()
+			var page, out bytes.Buffer
 			for i := range next {
-				data, err := publish.Minify(m, pages[i].Path, pages[i].Data)
-				out[i], errs[i] = publish.File{Path: pages[i].Path, Data: data}, err
+				page.Reset()
+				if err := r.Execute(&page, jobs[i]); err != nil {
+					renderErrs[i] = err
+					renderFailed.Store(true)
+					failed.Store(true)
+					continue
+				}
+				if renderFailed.Load() {
+					continue // the build fails with the render errors alone
+				}
+				out.Reset()
+				path := jobs[i].Path()
+				if err := publish.MinifyTo(m, &out, path, page.Bytes()); err != nil {
+					mu.Lock()
+					minifyErrs = append(minifyErrs, pathErr{path, err})
+					mu.Unlock()
+					failed.Store(true)
+					continue
+				}
+				if failed.Load() {
+					continue
+				}
+				if err := emit(publish.File{Path: path, Data: bytes.Clone(out.Bytes())}); err != nil {
+					mu.Lock()
+					emitErrs = append(emitErrs, err)
+					mu.Unlock()
+					failed.Store(true)
+				}
 			}
 		}()
 	}
-	for i := range pages {
+	for _, i := range schedule(jobs) {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out, errors.Join(errs...)
+	if err := errors.Join(renderErrs...); err != nil {
+		return err
+	}
+	slices.SortFunc(minifyErrs, func(a, b pathErr) int { return strings.Compare(a.path, b.path) })
+	var errs []error
+	for _, e := range minifyErrs {
+		errs = append(errs, e.err)
+	}
+	return errors.Join(append(errs, emitErrs...)...)
+}
+
+// schedule returns the indexes of jobs, biggest first: the print booklets, which hold every
+// brief of their language, then the other pages made from the whole site (home, section
+// indexes, timeline, figures), then the pages of one content file each. Started last, a
+// booklet would keep one worker busy long after the others ran out of work.
+func schedule(jobs []render.Job) []int {
+	size := func(j render.Job) int {
+		switch {
+		case j.Layout == "print":
+			return 0
+		case j.View.Page == nil || j.View.Page.Kind == site.KindHome || j.View.Page.Kind == site.KindSection:
+			return 1
+		}
+		return 2
+	}
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size(jobs[a]), size(jobs[b])) })
+	return order
 }
 
 // Summary counts what a build made, for the one-line report.

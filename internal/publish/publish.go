@@ -8,10 +8,12 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -69,6 +71,22 @@ func Minify(m *minify.M, name string, data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("minify %s: %v", name, err)
 	}
 	return out, nil
+}
+
+// MinifyTo writes data to w minified like Minify, without Minify's copy of the output, for
+// a pipeline that reuses its buffers.
+func MinifyTo(m *minify.M, w io.Writer, name string, data []byte) error {
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		_, err := w.Write(data)
+		return err
+	}
+	// A reader with a Bytes method lets the minifier read data in place instead of
+	// copying it.
+	if err := m.Minify(mt, w, bytes.NewBuffer(data)); err != nil {
+		return fmt.Errorf("minify %s: %v", name, err)
+	}
+	return nil
 }
 
 // Assets reads every file of fsys (the assets/ folder), minifies CSS, JS and SVG, and
