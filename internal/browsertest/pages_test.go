@@ -8,8 +8,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestEveryPageInBrowser loads every page of the site in headless Chromium, one tab per
-// page, and checks what a reader meets: no console error or failed request, a working
+// TestEveryPageInBrowser loads every page of the site in headless Chromium, page after page
+// in one tab (and again in a tab with JavaScript off), and checks what a reader meets: no console error or failed request, a working
 // language switch, no horizontal scrolling on a small phone, the skip link and visible
 // focus for keyboard users, and the page without JavaScript.
 func TestEveryPageInBrowser(t *testing.T) {
