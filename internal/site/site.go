@@ -51,7 +51,7 @@ type Site struct {
 	// Pages of every language, in a fixed order: language, then key.
 	Pages    []*Page
 	Warnings []string
-	byKey    map[string]*Page // lang + ":" + key
+	byKey    map[pageKey]*Page
 }
 
 // Page is one page of one language.
@@ -119,7 +119,10 @@ type Figure struct {
 }
 
 // Lookup returns the page of key in lang.
-func (s *Site) Lookup(lang, key string) *Page { return s.byKey[lang+":"+key] }
+func (s *Site) Lookup(lang, key string) *Page { return s.byKey[pageKey{lang, key}] }
+
+// pageKey names a page: a struct, so that a look-up builds no string.
+type pageKey struct{ lang, key string }
 
 // LangPages returns the pages of one language, in order.
 func (s *Site) LangPages(lang string) []*Page {
@@ -191,7 +194,7 @@ func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*S
 }
 
 func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo) (*Site, error) {
-	s := &Site{Config: cfg, Glossary: gl, byKey: map[string]*Page{}}
+	s := &Site{Config: cfg, Glossary: gl, byKey: map[pageKey]*Page{}}
 	b := &builder{site: s, memo: memo}
 	b.group(files)
 	b.makePages()
@@ -272,7 +275,7 @@ func (b *builder) makePages() {
 				p.Stale = f.Front.SourceHash != b.memo.sourceHash(m)
 			}
 			b.site.Pages = append(b.site.Pages, p)
-			b.site.byKey[l.Code+":"+key] = p
+			b.site.byKey[pageKey{l.Code, key}] = p
 		}
 	}
 	for _, p := range b.site.Pages {
