@@ -24,7 +24,7 @@ import (
 //
 // The zero Memo is ready to use. Builds with one Memo must not run at the same time.
 type Memo struct {
-	pages  map[string]*conversion // by lang + ":" + key
+	pages  map[pageKey]*conversion
 	hashes map[*content.File]string
 	langs  []string // the languages of the config the conversions were made with
 	gen    int
@@ -61,7 +61,7 @@ func lookupOf(key string, to *Page) lookup {
 func (m *Memo) Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
 	// Link errors name the configured languages: other languages, other conversions.
 	if langs := cfg.LanguageCodes(); m.pages == nil || !slices.Equal(langs, m.langs) {
-		m.pages, m.langs = map[string]*conversion{}, langs
+		m.pages, m.langs = map[pageKey]*conversion{}, langs
 	}
 	m.gen++
 	old := m.hashes
@@ -100,7 +100,7 @@ func (m *Memo) sourceHash(f *content.File) string {
 // here, and each entry belongs to one page.
 func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conversion, fresh bool) {
 	if m != nil {
-		if c := m.pages[p.Lang+":"+p.Key]; c != nil && c.valid(r.site, p) {
+		if c := m.pages[pageKey{p.Lang, p.Key}]; c != nil && c.valid(r.site, p) {
 			c.gen = m.gen
 			return c, false
 		}
@@ -136,7 +136,7 @@ func (m *Memo) store(pages []*Page, convs []*conversion) {
 	for i, c := range convs {
 		if c != nil {
 			c.gen = m.gen
-			m.pages[pages[i].Lang+":"+pages[i].Key] = c
+			m.pages[pageKey{pages[i].Lang, pages[i].Key}] = c
 		}
 	}
 }
