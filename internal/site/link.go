@@ -8,6 +8,10 @@ const relatedMax = 3
 // link connects pages of one language: a country's themes, a theme's countries (its
 // backlinks, generated from the countries' themes) and the countries that share most themes.
 func (b *builder) link() {
+	if b.memo.relink(b.site) {
+		return
+	}
+	defer b.memo.linked(b.site)
 	for _, p := range b.site.Pages {
 		if p.Kind != KindCountry {
 			continue

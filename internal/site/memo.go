@@ -28,6 +28,71 @@ type Memo struct {
 	hashes map[*content.File]string
 	langs  []string // the languages of the config the conversions were made with
 	gen    int
+	// links is the last model whose lists of links link made, and linkInputs what they
+	// were made from.
+	links      *Site
+	linkInputs []linkInput
+}
+
+// linkInput is what link reads of a country or theme page: the lists of links (themes,
+// backlinks, related countries) of a language follow from those of its pages.
+type linkInput struct {
+	lang, key, slug string
+	kind            Kind
+	weight          int
+	themes          []string
+}
+
+func linkInputs(s *Site) []linkInput {
+	var in []linkInput
+	for _, p := range s.Pages {
+		if p.Kind == KindCountry || p.Kind == KindTheme {
+			in = append(in, linkInput{p.Lang, p.Key, p.Slug, p.Kind, p.Weight, p.Master.Front.Themes})
+		}
+	}
+	return in
+}
+
+func sameLinkInput(a, b linkInput) bool {
+	return a.lang == b.lang && a.key == b.key && a.slug == b.slug && a.kind == b.kind && a.weight == b.weight && slices.Equal(a.themes, b.themes)
+}
+
+// relink gives the pages of s the lists of links of the previous build, if link would
+// make the same ones: the same country and theme pages with the same weights and themes
+// (most edits change none of them). It reports whether it did.
+func (m *Memo) relink(s *Site) bool {
+	if m == nil {
+		return false
+	}
+	in := linkInputs(s)
+	if m.links == nil || !slices.EqualFunc(in, m.linkInputs, sameLinkInput) {
+		m.linkInputs = in
+		return false
+	}
+	same := func(old []*Page) []*Page {
+		if old == nil {
+			return nil
+		}
+		out := make([]*Page, len(old))
+		for i, o := range old {
+			out[i] = s.Lookup(o.Lang, o.Key)
+		}
+		return out
+	}
+	for _, p := range s.Pages {
+		if o := m.links.Lookup(p.Lang, p.Key); o != nil {
+			p.Themes, p.Backlinks, p.Related = same(o.Themes), same(o.Backlinks), same(o.Related)
+		}
+	}
+	m.links = s
+	return true
+}
+
+// linked remembers the lists of links of s, which link has just made.
+func (m *Memo) linked(s *Site) {
+	if m != nil {
+		m.links = s
+	}
 }
 
 // conversion is one page's converted body and what it depends on.

@@ -15,7 +15,7 @@ import (
 // TestMemoReusesOnlyValidConversions builds the fixture site three times with one Memo:
 // unchanged, every conversion is reused; after the Japanese DDR page is removed, the
 // Japanese pages that link to it are converted anew (their links now carry " (EN)") and
-// every body is the one Build makes.
+// every body and list of links is the one Build makes, linking pages of the new model.
 func TestMemoReusesOnlyValidConversions(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
 	cfg, err := config.Load(fsys, "config.toml")
@@ -52,6 +52,17 @@ func TestMemoReusesOnlyValidConversions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, p := range third.Pages {
+		w := want.Pages[i]
+		for _, lists := range [][2][]*Page{{p.Themes, w.Themes}, {p.Backlinks, w.Backlinks}, {p.Related, w.Related}, {p.Translations, w.Translations}} {
+			if keys(lists[0]) != keys(lists[1]) {
+				t.Errorf("%s:%s: links to %s with the memo, %s with Build", p.Lang, p.Key, keys(lists[0]), keys(lists[1]))
+			}
+			for _, q := range lists[0] {
+				if third.Lookup(q.Lang, q.Key) != q {
+					t.Errorf("%s:%s: links to %s:%s of another build", p.Lang, p.Key, q.Lang, q.Key)
+				}
+			}
+		}
 		if p.Body != want.Pages[i].Body || !slices.Equal(p.Headings, want.Pages[i].Headings) || !slices.Equal(p.Links, want.Pages[i].Links) {
 			t.Errorf("%s:%s: body with the memo differs from Build's:\n%s\nwant\n%s", p.Lang, p.Key, p.Body, want.Pages[i].Body)
 		}
@@ -63,6 +74,14 @@ func TestMemoReusesOnlyValidConversions(t *testing.T) {
 	if sudan := third.Lookup("en", "countries/sudan"); !sameString(string(sudan.Body), string(second.Lookup("en", "countries/sudan").Body)) {
 		t.Errorf("en:countries/sudan was converted again though its links resolve as before")
 	}
+}
+
+func keys(pages []*Page) string {
+	var out []string
+	for _, p := range pages {
+		out = append(out, p.Lang+":"+p.Key)
+	}
+	return strings.Join(out, " ")
 }
 
 // sameString reports whether two strings share their bytes: a reused conversion does.
