@@ -189,7 +189,9 @@ func compareFiles(t *testing.T, what string, b *Builder, fsys fstest.MapFS) {
 	}
 	gotPaths, wantPaths := paths(got), paths(res.Files)
 	if !slices.Equal(gotPaths, wantPaths) {
-		t.Fatalf("%s: files\n%q\nwant\n%q", what, gotPaths, wantPaths)
+		extra := slices.DeleteFunc(slices.Clone(gotPaths), func(p string) bool { return slices.Contains(wantPaths, p) })
+		missing := slices.DeleteFunc(slices.Clone(wantPaths), func(p string) bool { return slices.Contains(gotPaths, p) })
+		t.Fatalf("%s: files differ from the full build's: extra %q, missing %q", what, extra, missing)
 	}
 	for i, f := range got {
 		if !bytes.Equal(f.Data, res.Files[i].Data) {
