@@ -49,6 +49,7 @@ func Build(fsys fs.FS, opts Options) (*Result, error) {
 	var mu sync.Mutex
 	var files []publish.File
 	res, err := Stream(fsys, opts, func(f publish.File) error {
+		f.Data = bytes.Clone(f.Data)
 		mu.Lock()
 		files = append(files, f)
 		mu.Unlock()
@@ -64,8 +65,9 @@ func Build(fsys fs.FS, opts Options) (*Result, error) {
 
 // Stream builds like Build but hands each file to emit as soon as it is finished instead of
 // keeping them all, so that a site of thousands of pages holds at most one rendered page per
-// worker. emit is called from several goroutines at once, once per file, in no fixed order,
-// and owns the file's Data. After an error (of a page or of emit) no more files are
+// worker. emit is called from several goroutines at once, once per file, in no fixed order;
+// the file's Data is only lent for the call (a worker reuses it), so emit copies what it
+// keeps. After an error (of a page or of emit) no more files are
 // emitted, but every page is still rendered so that all problems are reported, in page
 // order. Result.Files is nil.
 func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, error) {
@@ -177,11 +179,19 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 				if failed.Load() {
 					continue
 				}
-				if err := emit(publish.File{Path: path, Data: bytes.Clone(out.Bytes())}); err != nil {
+				if err := emit(publish.File{Path: path, Data: out.Bytes()}); err != nil {
 					mu.Lock()
 					emitErrs = append(emitErrs, err)
 					mu.Unlock()
 					failed.Store(true)
+				}
+				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
+				// let them go rather than hold them through the thousands of small pages.
+				if page.Cap() > bigPage {
+					page = bytes.Buffer{}
+				}
+				if out.Cap() > bigPage {
+					out = bytes.Buffer{}
 				}
 			}
 		}()
@@ -201,6 +211,9 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 	}
 	return errors.Join(append(errs, emitErrs...)...)
 }
+
+// bigPage is the buffer size beyond which a worker drops its buffers after a page.
+const bigPage = 4 << 20
 
 // schedule returns the indexes of jobs, biggest first: the print booklets, which hold every
 // brief of their language, then the other pages made from the whole site (home, section
