@@ -35,6 +35,13 @@ fuzz:
 	$(GO) test -run=NONE -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./internal/glossary/
 	$(GO) test -run=NONE -fuzz='^FuzzExtract$$' -fuzztime=$(FUZZTIME) ./internal/numbers/
 
+# Speed: builds synthetic sites of 1,000 and 10,000 country pages per language in .bench/
+# and compares the build with the floor of its work (see README, Performance). A benchmark,
+# not a test: it prints figures and fails only if a build fails. BENCHRUNS runs of each.
+BENCHRUNS ?= 3
+bench:
+	$(GO) run ./cmd/build bench -runs $(BENCHRUNS)
+
 update-golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 

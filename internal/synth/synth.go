@@ -11,6 +11,7 @@ package synth
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"testing/fstest"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
@@ -214,9 +216,9 @@ func (p *page) render(lang, hash string) []byte {
 }
 
 // quote writes a TOML basic string; the generated text has no control characters.
-func quote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-}
+func quote(s string) string { return `"` + quoter.Replace(s) + `"` }
+
+var quoter = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 // bodyWriter writes the same Markdown in both languages.
 type bodyWriter struct {
@@ -478,13 +480,13 @@ func (g *generator) fixed() {
 // copied are the parts of the project a synthetic site uses as they are.
 var copied = []string{"config.toml", "layouts", "assets", "i18n", "data"}
 
-// Write writes a synthetic site of n countries per language into dir, with the config,
-// layouts, assets, UI strings and data of project, so that it builds like the real one.
-// dir must not exist, be empty, or hold a synthetic site written before (which is replaced).
-func Write(dir string, n int, project fs.FS) error {
+// Files returns every file of a synthetic site of n countries per language: the content,
+// and the config, layouts, assets, UI strings and data of project, so that it builds like
+// the real one.
+func Files(n int, project fs.FS) ([]File, error) {
 	cfg, err := config.Load(project, "config.toml")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var regions []string
 	for _, r := range cfg.Regions {
@@ -492,7 +494,7 @@ func Write(dir string, n int, project fs.FS) error {
 	}
 	files, err := Generate(n, regions)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, name := range copied {
 		err := fs.WalkDir(project, name, func(p string, d fs.DirEntry, err error) error {
@@ -504,8 +506,43 @@ func Write(dir string, n int, project fs.FS) error {
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("synthetic site: copying the project's %s: %v", name, err)
+			return nil, fmt.Errorf("synthetic site: copying the project's %s: %v", name, err)
 		}
+	}
+	return files, nil
+}
+
+// FS returns the synthetic site of Files in memory, for benchmarks that should not measure
+// a disk.
+func FS(n int, project fs.FS) (fs.FS, error) {
+	files, err := Files(n, project)
+	if err != nil {
+		return nil, err
+	}
+	m := fstest.MapFS{}
+	for _, f := range files {
+		m[f.Path] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
+	}
+	return m, nil
+}
+
+// Write writes the synthetic site of Files into dir. dir must not exist, be empty, or hold
+// a synthetic site written before (which is replaced, unless it is the same site).
+func Write(dir string, n int, project fs.FS) error {
+	files, err := Files(n, project)
+	if err != nil {
+		return err
+	}
+	// The marker records what was written: a site written before with the same files is
+	// left as it is (writing tens of thousands of files is slow on some disks).
+	sum := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(sum, "%s %d\n", f.Path, len(f.Data))
+		sum.Write(f.Data)
+	}
+	marker := fmt.Sprintf("synthetic site, %d countries per language; replaced by `build synth`\nfingerprint %x\n", n, sum.Sum(nil))
+	if old, err := os.ReadFile(filepath.Join(dir, Marker)); err == nil && string(old) == marker {
+		return nil
 	}
 	if err := clear(dir); err != nil {
 		return err
@@ -519,7 +556,7 @@ func Write(dir string, n int, project fs.FS) error {
 			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, Marker), []byte(fmt.Sprintf("synthetic site, %d countries per language; replaced by `build synth`\n", n)), 0o644)
+	return os.WriteFile(filepath.Join(dir, Marker), []byte(marker), 0o644)
 }
 
 // clear empties dir if it is a synthetic site, and refuses any other non-empty folder.

@@ -124,3 +124,26 @@ func TestWriteReplacesItsOwnSite(t *testing.T) {
 		t.Errorf("after Write(20) then Write(10): %d files in content/en/countries, want 11", got)
 	}
 }
+
+func TestWriteLeavesTheSameSiteAsItIs(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, 10, os.DirFS("../..")); err != nil {
+		t.Fatal(err)
+	}
+	extra := filepath.Join(dir, "content", "en", "extra.txt")
+	if err := os.WriteFile(extra, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(dir, 10, os.DirFS("../..")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(extra); err != nil {
+		t.Errorf("Write of the same site again rewrote the folder: %v", err)
+	}
+	if err := Write(dir, 11, os.DirFS("../..")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(extra); err == nil {
+		t.Errorf("Write of another site kept a file of the folder")
+	}
+}

@@ -1,0 +1,197 @@
+// Package bench measures the site build against the floor of the work it cannot avoid.
+//
+// For each size it writes a synthetic site (package synth) and runs three programs on it,
+// each as a child process of the same executable, taking turns, a few times each:
+//
+//	floor     build bench-floor SITE      the bare work: read, split, goldmark, one trivial
+//	                                      template, minify, in parallel (see Floor)
+//	pipeline  build bench-pipeline SITE   the real pipeline, every file dropped when made
+//	build     build -root SITE -out OUT   the command a writer runs: the pipeline, the
+//	                                      translation status page, the audit and the write
+//
+// A child process each, so that the peak memory of one does not count against another:
+// the parent reads each child's maximum resident set size and CPU time from its rusage.
+// It prints the medians: wall and CPU time, pages per second, peak memory, and the ratios
+// to the floor.
+//
+// Timings are taken on a machine others may be using: compare ratios taken in one run,
+// not times taken on different days. CPU time is the steadier of the two when other work
+// takes turns on the cores.
+package bench
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"peacebuilding/internal/synth"
+)
+
+// Options say what to measure.
+type Options struct {
+	// Exe is the build executable, which has the bench-floor and bench-pipeline subcommands.
+	Exe string
+	// Project is the project folder whose config, layouts, assets and i18n the synthetic
+	// sites use.
+	Project string
+	// Dir is the working folder for the synthetic sites and their output (.bench).
+	Dir string
+	// Sizes are the numbers of country pages per language to measure.
+	Sizes []int
+	// Runs is how many times each program runs per size.
+	Runs int
+}
+
+// Sample is one run of a child process.
+type Sample struct {
+	Wall   time.Duration
+	CPU    time.Duration // user + system, all threads
+	MaxRSS int64         // bytes
+}
+
+// A Program is one of the programs measured, a row of the report.
+type Program int
+
+const (
+	ProgramFloor    Program = iota // bench-floor: the bare work (see Floor)
+	ProgramPipeline                // bench-pipeline: the real pipeline, files dropped (see Pipeline)
+	ProgramBuild                   // build: the command a writer runs, with audit, status page and write
+	nPrograms
+)
+
+var programNames = [nPrograms]string{"floor", "pipeline", "build"}
+
+// Result is the measurement of one size.
+type Result struct {
+	Size    int // country pages per language
+	Pages   int // content files of the synthetic site
+	Samples [nPrograms][]Sample
+}
+
+// Median returns the median wall time, CPU time and peak memory of program.
+func (r Result) Median(program Program) Sample {
+	var walls, cpus []time.Duration
+	var rss []int64
+	for _, x := range r.Samples[program] {
+		walls, cpus, rss = append(walls, x.Wall), append(cpus, x.CPU), append(rss, x.MaxRSS)
+	}
+	return Sample{Wall: median(walls), CPU: median(cpus), MaxRSS: median(rss)}
+}
+
+// Ratio is the median wall time of program over the floor's.
+func (r Result) Ratio(program Program) float64 {
+	return float64(r.Median(program).Wall) / float64(r.Median(ProgramFloor).Wall)
+}
+
+// CPURatio is the median CPU time of program over the floor's: steadier than Ratio on a
+// machine where other work takes turns on the cores.
+func (r Result) CPURatio(program Program) float64 {
+	return float64(r.Median(program).CPU) / float64(r.Median(ProgramFloor).CPU)
+}
+
+// median returns the median of xs (the mean of the middle two for an even count).
+func median[T int64 | time.Duration](xs []T) T {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// Run measures every size and prints a table to w as it goes.
+func Run(opts Options, w io.Writer) ([]Result, error) {
+	if opts.Runs < 1 {
+		return nil, fmt.Errorf("bench: need at least one run, not %d", opts.Runs)
+	}
+	var results []Result
+	for _, n := range opts.Sizes {
+		site := filepath.Join(opts.Dir, "site-"+strconv.Itoa(n))
+		out := filepath.Join(opts.Dir, "public-"+strconv.Itoa(n))
+		if err := synth.Write(site, n, os.DirFS(opts.Project)); err != nil {
+			return nil, err
+		}
+		pages, err := countPages(site)
+		if err != nil {
+			return nil, err
+		}
+		res := Result{Size: n, Pages: pages}
+		args := [nPrograms][]string{
+			ProgramFloor:    {"bench-floor", site},
+			ProgramPipeline: {"bench-pipeline", site},
+			ProgramBuild:    {"-root", site, "-out", out, "-q"},
+		}
+		// One untimed run of each: the files are then in the page cache and the output
+		// folder exists, as for a writer who builds again after an edit.
+		for _, a := range args {
+			if _, err := measure(opts.Exe, a...); err != nil {
+				return nil, err
+			}
+		}
+		// Take turns, so that a noisy minute on a shared machine hits all alike.
+		for range opts.Runs {
+			for prog, a := range args {
+				s, err := measure(opts.Exe, a...)
+				if err != nil {
+					return nil, err
+				}
+				res.Samples[prog] = append(res.Samples[prog], s)
+			}
+		}
+		results = append(results, res)
+		report(w, res)
+	}
+	return results, nil
+}
+
+func countPages(site string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			n++
+		}
+		return err
+	})
+	return n, err
+}
+
+// measure runs exe with args as a child process and returns its wall time, CPU time and
+// peak RSS.
+func measure(exe string, args ...string) (Sample, error) {
+	cmd := exec.Command(exe, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return Sample{}, fmt.Errorf("bench: %s %s: %v\n%s", filepath.Base(exe), strings.Join(args, " "), err, stderr.String())
+	}
+	ps := cmd.ProcessState
+	return Sample{Wall: wall, CPU: ps.UserTime() + ps.SystemTime(), MaxRSS: maxRSS(ps)}, nil
+}
+
+func report(w io.Writer, r Result) {
+	const mib = 1 << 20
+	fmt.Fprintf(w, "%d countries + %d themes per language: %d content files; median of %d runs\n", r.Size, synth.Themes(r.Size), r.Pages, len(r.Samples[ProgramFloor]))
+	fmt.Fprintf(w, "  %-8s %9s %9s %9s %10s %13s\n", "", "wall", "cpu", "pages/s", "peak RSS", "/floor (cpu)")
+	for i, name := range programNames {
+		prog := Program(i)
+		m := r.Median(prog)
+		ratio := ""
+		if prog != ProgramFloor {
+			ratio = fmt.Sprintf("%5.2f (%5.2f)", r.Ratio(prog), r.CPURatio(prog))
+		}
+		fmt.Fprintf(w, "  %-8s %7.2f s %7.2f s %9.0f %6.0f MiB %13s\n", name, m.Wall.Seconds(), m.CPU.Seconds(), float64(r.Pages)/m.Wall.Seconds(), float64(m.MaxRSS)/mib, ratio)
+	}
+	fmt.Fprintf(w, "  build / floor: %.2f\n", r.Ratio(ProgramBuild))
+}

@@ -1,0 +1,43 @@
+package render_test
+
+import (
+	"bytes"
+	"os"
+	"testing"
+
+	"peacebuilding/internal/bench"
+	"peacebuilding/internal/render"
+)
+
+// BenchmarkExecute renders the pages of a synthetic site of 200 countries per language,
+// one layout per sub-benchmark: a country brief, a theme brief, the countries index, the
+// timeline and the printable booklet (every brief of a language on one page).
+func BenchmarkExecute(b *testing.B) {
+	s, r, err := bench.Site(200, os.DirFS("../.."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	byLayout := map[string][]render.Job{}
+	for _, j := range r.Plan(s) {
+		byLayout[j.Layout] = append(byLayout[j.Layout], j)
+	}
+	for _, layout := range []string{"country", "theme", "countries", "timeline", "print"} {
+		jobs := byLayout[layout]
+		if len(jobs) == 0 {
+			b.Fatalf("no page has layout %s", layout)
+		}
+		b.Run(layout, func(b *testing.B) {
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				buf.Reset()
+				if err := r.Execute(&buf, jobs[i%len(jobs)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
+}
