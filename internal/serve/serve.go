@@ -20,6 +20,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -51,7 +52,13 @@ type Server struct {
 	hub     hub
 	done    chan struct{}
 	watcher sync.WaitGroup
-	failed  bool // the last build failed (pages show the error page); watcher only
+	// Of the watcher only: whether the last build failed (pages show the error page),
+	// and the warnings last printed.
+	failed   bool
+	warnings []string
+	// lastErr is the error of the last build, panics included.
+	mu      sync.Mutex
+	lastErr error
 }
 
 // maxPaths is the most page paths a reload event lists; more reload every page.
@@ -81,9 +88,9 @@ func Start(opts Options) (*Server, error) {
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	snap := snapshot(fsys) // before the build: a save during it is seen at the first poll
 	start := time.Now()
-	err = s.builder.Full()
+	err = safely(s.builder.Full)
 	s.logBuild("built", start, nil, err)
-	s.failed = err != nil
+	s.failed, s.lastErr = err != nil, err
 	go s.http.Serve(ln)
 	s.watcher.Add(1)
 	go s.watch(fsys, snap)
@@ -133,7 +140,11 @@ func (s *Server) watch(fsys fs.FS, prev map[string]stamp) {
 
 func (s *Server) rebuild(paths []string) {
 	start := time.Now()
-	changed, err := s.builder.Rebuild(paths)
+	var changed []string
+	err := safely(func() (err error) {
+		changed, err = s.builder.Rebuild(paths)
+		return err
+	})
 	s.logBuild("rebuilt", start, changed, err)
 	switch {
 	case err != nil, s.failed:
@@ -142,6 +153,32 @@ func (s *Server) rebuild(paths []string) {
 		s.hub.send(s.urls(changed))
 	}
 	s.failed = err != nil
+	s.mu.Lock()
+	s.lastErr = err
+	s.mu.Unlock()
+}
+
+// buildErr is the error the pages show: the last build's, or one that making a page on
+// request met since.
+func (s *Server) buildErr() error {
+	s.mu.Lock()
+	err := s.lastErr
+	s.mu.Unlock()
+	if err == nil {
+		err = s.builder.Err()
+	}
+	return err
+}
+
+// safely runs a build and turns a panic, which would be a bug, into its error, so that
+// the server keeps running and the pages show it.
+func safely(build func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error (a bug of the build; please report it with the file you saved): %v", p)
+		}
+	}()
+	return build()
 }
 
 // urls turns output paths into the URL paths pages are shown at, or nil (every page) if
@@ -164,8 +201,12 @@ func (s *Server) logBuild(what string, start time.Time, changed []string, err er
 		fmt.Fprintf(s.opts.Log, "%s\nbuild failed in %s: %d error(s); the pages show them until they are fixed\n", err, took, strings.Count(err.Error(), "\n")+1)
 		return
 	}
-	for _, w := range s.builder.Warnings() {
-		fmt.Fprintf(s.opts.Log, "warning: %s\n", w)
+	// Warnings are printed when they change, not after every save.
+	if w := s.builder.Warnings(); !slices.Equal(w, s.warnings) {
+		for _, w := range w {
+			fmt.Fprintf(s.opts.Log, "warning: %s\n", w)
+		}
+		s.warnings = w
 	}
 	if what == "built" {
 		fmt.Fprintf(s.opts.Log, "built in %s\n", took)
@@ -189,7 +230,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rel, inSite := strings.CutPrefix(r.URL.Path, base)
-	if err := s.builder.Err(); err != nil && (inSite || s.builder.BaseURL() == "") && isPage(r) {
+	if err := s.buildErr(); err != nil && (inSite || s.builder.BaseURL() == "") && isPage(r) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write(renderError(err, base))

@@ -246,3 +246,14 @@ func TestServePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestSafelyTurnsAPanicIntoAnError: a bug in a build must not stop the server.
+func TestSafelyTurnsAPanicIntoAnError(t *testing.T) {
+	err := safely(func() error { panic("index out of range") })
+	if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "index out of range") {
+		t.Errorf("safely(panic) = %v, want an internal error naming the panic", err)
+	}
+	if err := safely(func() error { return nil }); err != nil {
+		t.Errorf("safely(no error) = %v", err)
+	}
+}
