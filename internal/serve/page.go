@@ -11,45 +11,59 @@ import (
 const EventsPath = "_preview/events"
 
 // reloadScript is added to every HTML page the preview serves, and to nothing the build
-// publishes. It listens for reload events, which carry the URL paths of the changed pages
-// (null: every page), and reloads this page if it is one of them. After the connection
-// was lost (the server restarted), it reloads once it is back.
+// publishes. The page knows the generation of the build it comes from. Reload events
+// carry the new generation and the URL paths of the changed pages (null: every page); the
+// page reloads if it is one of them. On connecting, the server says its generation: a
+// page from an older one (the server restarted, or the tab was hidden during a build)
+// reloads. Hidden tabs close their connection: a browser opens at most six to one server.
 var reloadScript = template.Must(template.New("script").Parse(`<script>
-/* Added by the preview server (build serve) only: reload when the site is rebuilt. */
 (function () {
-  var all = {{.All}}, lost = false;
+  var gen = {{.Gen}}, all = {{.All}}, events = null;
   var here = location.pathname.replace(/index\.html$/, "");
-  var events = new EventSource({{.Events}});
-  events.addEventListener("reload", function (e) {
-    var paths = JSON.parse(e.data);
-    if (all || paths === null || paths.indexOf(here) >= 0) location.reload();
+  function connect() {
+    events = new EventSource({{.Events}});
+    events.addEventListener("hello", function (e) {
+      if (JSON.parse(e.data) !== gen) location.reload();
+    });
+    events.addEventListener("reload", function (e) {
+      var d = JSON.parse(e.data);
+      if (all || d.paths === null || d.paths.indexOf(here) >= 0) location.reload();
+      else gen = d.gen;
+    });
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) {
+      if (events) events.close();
+      events = null;
+    } else if (!events) {
+      connect();
+    }
   });
-  events.onerror = function () { lost = true; };
-  events.onopen = function () { if (lost) location.reload(); };
+  if (!document.hidden) connect();
 })();
 </script>
 `))
 
-// script returns the reload script for a page served under base; all makes it reload on
-// every event (the error page).
-func script(base string, all bool) []byte {
-	var buf bytes.Buffer
-	if err := reloadScript.ExecuteTemplate(&buf, "script", pageData{All: all, Events: base + EventsPath}); err != nil {
-		panic(err) // a constant template over a bool and strings
-	}
-	return buf.Bytes()
-}
-
 // pageData is what the script and the error page show.
 type pageData struct {
-	All    bool
+	Gen    int64 // the generation of the build the page comes from
+	All    bool  // reload on every event (the error page)
 	Events string
 	Errors []string
 }
 
+// script returns the reload script for a page of build generation gen served under base.
+func script(base string, gen int64, all bool) []byte {
+	var buf bytes.Buffer
+	if err := reloadScript.ExecuteTemplate(&buf, "script", pageData{Gen: gen, All: all, Events: base + EventsPath}); err != nil {
+		panic(err) // a constant template over numbers, a bool and strings
+	}
+	return buf.Bytes()
+}
+
 // inject puts the reload script before the page's last </body>, or at its end.
-func inject(page []byte, base string) []byte {
-	s := script(base, false)
+func inject(page []byte, base string, gen int64) []byte {
+	s := script(base, gen, false)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
 		return append(page[:len(page):len(page)], s...)
@@ -93,11 +107,11 @@ code { font: 14px/1.4 ui-monospace, monospace; white-space: pre-wrap; overflow-w
 `))
 
 // renderError returns the error page for a build error.
-func renderError(err error, base string) []byte {
+func renderError(err error, base string, gen int64) []byte {
 	var buf bytes.Buffer
-	data := pageData{All: true, Events: base + EventsPath, Errors: strings.Split(err.Error(), "\n")}
+	data := pageData{Gen: gen, All: true, Events: base + EventsPath, Errors: strings.Split(err.Error(), "\n")}
 	if err := errorPage.ExecuteTemplate(&buf, "error", data); err != nil {
-		panic(err) // a constant template over a bool and strings
+		panic(err) // a constant template over numbers, a bool and strings
 	}
 	return buf.Bytes()
 }

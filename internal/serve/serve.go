@@ -56,9 +56,12 @@ type Server struct {
 	// and the warnings last printed.
 	failed   bool
 	warnings []string
-	// lastErr is the error of the last build, panics included.
+	// lastErr is the error of the last build, panics included; gen counts the builds
+	// that changed what pages show, from the server's start time so that a page from an
+	// earlier run of the server is older.
 	mu      sync.Mutex
 	lastErr error
+	gen     int64
 }
 
 // maxPaths is the most page paths a reload event lists; more reload every page.
@@ -84,6 +87,7 @@ func Start(opts Options) (*Server, error) {
 		// Canonical and alternate links are absolute: they point at the preview.
 		builder: incremental.New(fsys, incremental.Options{Origin: "http://" + ln.Addr().String(), Extra: opts.Extra}),
 		done:    make(chan struct{}),
+		gen:     time.Now().UnixMilli(),
 	}
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	snap := snapshot(fsys) // before the build: a save during it is seen at the first poll
@@ -138,36 +142,47 @@ func (s *Server) watch(fsys fs.FS, prev map[string]stamp) {
 	}
 }
 
-func (s *Server) rebuild(paths []string) {
+// rebuild builds after the files at saved changed and tells the pages.
+func (s *Server) rebuild(saved []string) {
 	start := time.Now()
 	var changed []string
 	err := safely(func() (err error) {
-		changed, err = s.builder.Rebuild(paths)
+		changed, err = s.builder.Rebuild(saved)
 		return err
 	})
 	s.logBuild("rebuilt", start, changed, err)
+	var paths []string
 	switch {
 	case err != nil, s.failed:
-		s.hub.send(nil) // to the error page, or back from it: every page
+		// To the error page, or back from it: every page.
 	case len(changed) > 0:
-		s.hub.send(s.urls(changed))
+		paths = s.urls(changed)
+	default:
+		return // nothing to see
 	}
 	s.failed = err != nil
 	s.mu.Lock()
 	s.lastErr = err
+	s.gen++
+	s.hub.send(reload{Gen: s.gen, Paths: paths})
 	s.mu.Unlock()
 }
 
-// buildErr is the error the pages show: the last build's, or one that making a page on
-// request met since.
-func (s *Server) buildErr() error {
+// reload is the data of a reload event.
+type reload struct {
+	Gen   int64    `json:"gen"`
+	Paths []string `json:"paths"` // null: every page
+}
+
+// state returns the error the pages show and the generation of the pages served now.
+func (s *Server) state() (error, int64) {
 	s.mu.Lock()
-	err := s.lastErr
+	err, gen := s.lastErr, s.gen
 	s.mu.Unlock()
 	if err == nil {
-		err = s.builder.Err()
+		err = s.builder.Err() // a page made on request failed since
 	}
-	return err
+	return err, gen
 }
 
 // safely runs a build and turns a panic, which would be a bug, into its error, so that
@@ -230,10 +245,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rel, inSite := strings.CutPrefix(r.URL.Path, base)
-	if err := s.buildErr(); err != nil && (inSite || s.builder.BaseURL() == "") && isPage(r) {
+	buildErr, gen := s.state()
+	if buildErr != nil && (inSite || s.builder.BaseURL() == "") && isPage(r) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		w.Write(renderError(err, base))
+		w.Write(renderError(buildErr, base, gen))
 		return
 	}
 	if !inSite {
@@ -261,7 +277,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		w.Write(renderError(err, base))
+		w.Write(renderError(err, base, gen))
 		return
 	}
 	if !ok {
@@ -270,7 +286,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctype := contentType(name)
 	if path.Ext(name) == ".html" {
-		data = inject(data, base)
+		data = inject(data, base, gen)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))
@@ -318,15 +334,18 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
+	s.mu.Lock() // no event between the generation and the subscription
 	ch := s.hub.subscribe()
+	gen := s.gen
+	s.mu.Unlock()
 	defer s.hub.unsubscribe(ch)
 	// retry: reconnect after a second when the server restarts.
-	fmt.Fprint(w, "retry: 1000\n: preview\n\n")
+	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", gen)
 	flusher.Flush()
 	for {
 		select {
-		case paths := <-ch:
-			data, _ := json.Marshal(paths) // a list of strings, or null
+		case r := <-ch:
+			data, _ := json.Marshal(r) // numbers and strings
 			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", data)
 			flusher.Flush()
 		case <-r.Context().Done():
@@ -340,34 +359,34 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 // hub fans reload events out to the open pages.
 type hub struct {
 	mu   sync.Mutex
-	subs map[chan []string]bool
+	subs map[chan reload]bool
 }
 
-func (h *hub) subscribe() chan []string {
+func (h *hub) subscribe() chan reload {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.subs == nil {
-		h.subs = map[chan []string]bool{}
+		h.subs = map[chan reload]bool{}
 	}
-	ch := make(chan []string, 16)
+	ch := make(chan reload, 16)
 	h.subs[ch] = true
 	return ch
 }
 
-func (h *hub) unsubscribe(ch chan []string) {
+func (h *hub) unsubscribe(ch chan reload) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	delete(h.subs, ch)
 }
 
-// send sends paths (nil: every page) to every page. A page that is 16 events behind
-// misses this one: it will reload for the ones it has.
-func (h *hub) send(paths []string) {
+// send sends a reload event to every page. A page that is 16 events behind misses this
+// one: it will reload for the ones it has.
+func (h *hub) send(r reload) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for ch := range h.subs {
 		select {
-		case ch <- paths:
+		case ch <- r:
 		default:
 		}
 	}

@@ -2,11 +2,13 @@ package serve
 
 import (
 	"bufio"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -52,8 +54,9 @@ func edit(t *testing.T, dir, name, old, new string) {
 	}
 }
 
-// stream reads the reload events of one page: each event's data is sent on the channel.
-func stream(t *testing.T, url string) <-chan string {
+// stream opens the event stream of one page and returns the generation the server says
+// hello with, and a channel of the reload events that follow.
+func stream(t *testing.T, url string) (events <-chan reload, hello string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -66,12 +69,17 @@ func stream(t *testing.T, url string) <-chan string {
 	lines := bufio.NewScanner(resp.Body)
 	// The server subscribes the page before it writes anything: once the first line is
 	// read, no event can be missed.
-	if !lines.Scan() {
-		t.Fatalf("GET %s: the stream ended at once: %v", url, lines.Err())
+	var head []string
+	for len(head) < 4 && lines.Scan() {
+		head = append(head, lines.Text())
 	}
-	events := make(chan string, 16)
+	if len(head) < 4 || head[0] != "retry: 1000" || head[1] != "event: hello" || !strings.HasPrefix(head[2], "data: ") {
+		t.Fatalf("GET %s: the stream starts with %q, want retry, and hello with the generation", url, head)
+	}
+	hello = strings.TrimPrefix(head[2], "data: ")
+	ch := make(chan reload, 16)
 	go func() {
-		defer close(events)
+		defer close(ch)
 		event := ""
 		for lines.Scan() {
 			line := lines.Text()
@@ -79,15 +87,19 @@ func stream(t *testing.T, url string) <-chan string {
 			case strings.HasPrefix(line, "event: "):
 				event = strings.TrimPrefix(line, "event: ")
 			case strings.HasPrefix(line, "data: ") && event == "reload":
-				events <- strings.TrimPrefix(line, "data: ")
+				var r reload
+				if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &r); err != nil {
+					t.Errorf("reload event %q: %v", line, err)
+				}
+				ch <- r
 			}
 		}
 	}()
-	return events
+	return ch, hello
 }
 
-// waitEvent waits for a reload event whose data satisfies ok.
-func waitEvent(t *testing.T, events <-chan string, what string, ok func(data string) bool) {
+// waitEvent waits for a reload event that satisfies ok.
+func waitEvent(t *testing.T, events <-chan reload, what string, ok func(reload) bool) {
 	t.Helper()
 	timeout := time.After(deadline)
 	for {
@@ -154,12 +166,16 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 	if !strings.Contains(body, EventsPath) {
 		t.Errorf("the served page has no reload script")
 	}
-	events := stream(t, base+EventsPath)
+	events, hello := stream(t, base+EventsPath)
+	// The page and the server agree on the build: the page does not reload on connecting.
+	if m := regexp.MustCompile(`var gen = +(\d+) ,`).FindStringSubmatch(body); m == nil || m[1] != hello {
+		t.Errorf("the page's script has generation %q, the server says %s", m, hello)
+	}
 
 	// An edit: the new text is served, and the page is told to reload.
 	edit(t, dir, "content/en/countries/cambodia.md", "Japan had sent", "Japan had already sent")
-	waitEvent(t, events, "naming the edited page", func(data string) bool {
-		return strings.Contains(data, `"/briefing/en/countries/cambodia/"`)
+	waitEvent(t, events, "naming the edited page", func(r reload) bool {
+		return slices.Contains(r.Paths, "/briefing/en/countries/cambodia/")
 	})
 	get(t, page, "the edited text", func(status int, body string) bool {
 		return status == 200 && strings.Contains(body, "Japan had already sent")
@@ -167,7 +183,7 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 
 	// A broken file: every page of both languages is the error page, with file:line.
 	edit(t, dir, "content/en/countries/sudan.md", `region = "africa"`, `region = "<script>"`)
-	waitEvent(t, events, "for every page", func(data string) bool { return data == "null" })
+	waitEvent(t, events, "for every page", func(r reload) bool { return r.Paths == nil })
 	wantErr := regexp.MustCompile(`content/en/countries/sudan\.md:\d+: unknown region &#34;&lt;script&gt;&#34;`)
 	for _, url := range []string{page, jaPage, base + "en/countries/cambodia"} {
 		body := get(t, url, "the error page", func(status int, body string) bool { return status == 500 })
@@ -184,7 +200,7 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 
 	// Fixed: the site again.
 	edit(t, dir, "content/en/countries/sudan.md", `region = "<script>"`, `region = "africa"`)
-	waitEvent(t, events, "for every page", func(data string) bool { return data == "null" })
+	waitEvent(t, events, "for every page", func(r reload) bool { return r.Paths == nil })
 	for _, url := range []string{page, jaPage} {
 		get(t, url, "the page again", func(status int, body string) bool {
 			return status == 200 && strings.Contains(body, "<h1>")

@@ -74,11 +74,11 @@ func TestInjectPutsTheScriptBeforeBody(t *testing.T) {
 		{"before the last </body>", "<p>a</body>x</body></html>", "<p>a</body>x<script>", "</script>\n</body></html>"},
 		{"at the end without </body>", "<p>a", "<p>a<script>", "</script>\n"},
 	} {
-		got := string(inject([]byte(tc.page), "/briefing/"))
+		got := string(inject([]byte(tc.page), "/briefing/", 42))
 		if len(got) < len(tc.wantPrefix) || got[:len(tc.wantPrefix)] != tc.wantPrefix || got[len(got)-len(tc.wantSuffix):] != tc.wantSuffix {
 			t.Errorf("%s: inject(%q) = %q", tc.name, tc.page, got)
 		}
-		if !strings.Contains(got, `new EventSource("/briefing/_preview/events")`) {
+		if !strings.Contains(got, `new EventSource("/briefing/_preview/events")`) || !strings.Contains(got, "var gen =  42 ,") {
 			t.Errorf("%s: the script does not listen at the base path: %q", tc.name, got)
 		}
 	}
