@@ -14,6 +14,9 @@
 // It prints the medians: wall and CPU time, pages per second, peak memory, and the ratios
 // to the floor.
 //
+// Then it times the preview's rebuild after one-file edits (incremental.Measure, in this
+// process), and prints it against the build and against a full build in memory.
+//
 // Timings are taken on a machine others may be using: compare ratios taken in one run,
 // not times taken on different days. CPU time is the steadier of the two when other work
 // takes turns on the cores.
@@ -32,6 +35,7 @@ import (
 	"strings"
 	"time"
 
+	"peacebuilding/internal/incremental"
 	"peacebuilding/internal/synth"
 )
 
@@ -74,6 +78,8 @@ type Result struct {
 	Size    int // country pages per language
 	Pages   int // content files of the synthetic site
 	Samples [nPrograms][]Sample
+	// Rebuild is the preview's rebuild after one-file edits.
+	Rebuild incremental.Measurement
 }
 
 // Median returns the median wall time, CPU time and peak memory of program.
@@ -147,6 +153,9 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 				res.Samples[prog] = append(res.Samples[prog], s)
 			}
 		}
+		if res.Rebuild, err = incremental.Measure(site, max(5, opts.Runs)); err != nil {
+			return nil, err
+		}
 		results = append(results, res)
 		report(w, res)
 	}
@@ -194,4 +203,8 @@ func report(w io.Writer, r Result) {
 		fmt.Fprintf(w, "  %-8s %7.2f s %7.2f s %9.0f %6.0f MiB %13s\n", name, m.Wall.Seconds(), m.CPU.Seconds(), float64(r.Pages)/m.Wall.Seconds(), float64(m.MaxRSS)/mib, ratio)
 	}
 	fmt.Fprintf(w, "  build / floor: %.2f\n", r.Ratio(ProgramBuild))
+	m := r.Rebuild
+	fmt.Fprintf(w, "  preview rebuild after a one-file edit: %.0f ms (median of %d) = %.2f%% of build, %.2f%% of a full build in memory (%.2f s)\n",
+		float64(m.Rebuild())/float64(time.Millisecond), len(m.Rebuilds), 100*float64(m.Rebuild())/float64(r.Median(ProgramBuild).Wall), 100*float64(m.Rebuild())/float64(m.Full), m.Full.Seconds())
+	fmt.Fprintf(w, "    %d outputs changed or out of date; the pages made from the whole site, when asked for: %.2f s\n", m.Outputs, m.Aggregates.Seconds())
 }
