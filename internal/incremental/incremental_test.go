@@ -131,6 +131,18 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			return edit{name: "a layout", files: map[string]string{"layouts/theme.html": replace(t, fsys, "layouts/theme.html", `<article class="wrap brief brief-theme">`, `<article class="wrap brief brief-theme edited">`)}}
 		},
 		func() edit {
+			return edit{name: "a layout broken", files: map[string]string{"layouts/theme.html": replace(t, fsys, "layouts/theme.html", "{{- template \"page-header\" .}}", "{{- template \"page-header\" .}}{{if}}")}, wantErr: "layouts/theme.html"}
+		},
+		func() edit {
+			return edit{name: "a body edited while the layout is broken", files: map[string]string{enSudan: replace(t, fsys, enSudan, "Japan pledged", "Japan had pledged")}, wantErr: "layouts/theme.html"}
+		},
+		func() edit {
+			return edit{name: "the layout fixed", files: map[string]string{"layouts/theme.html": replace(t, fsys, "layouts/theme.html", "{{if}}", "")}}
+		},
+		func() edit {
+			return edit{name: "config.toml: a region's name", files: map[string]string{"config.toml": replace(t, fsys, "config.toml", `en = "Asia"`, `en = "Asia and the Pacific"`)}}
+		},
+		func() edit {
 			return edit{name: "a UI string", files: map[string]string{"i18n/en.toml": replace(t, fsys, "i18n/en.toml", "\n", "\n# edited\n")}}
 		},
 		func() edit {
@@ -229,4 +241,39 @@ func firstDiff(got, want []byte) string {
 	}
 	from := max(0, i-80)
 	return fmt.Sprintf("got:  …%q\nwant: …%q", got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+}
+
+// TestFileMakesAnOutOfDatePageWhenAskedFor: after an edit, the pages made from the whole
+// site are made one at a time, as a browser asks for them, and are the full build's.
+func TestFileMakesAnOutOfDatePageWhenAskedFor(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	b := New(fsys, Options{Extra: extraPage})
+	if err := b.Full(); err != nil {
+		t.Fatal(err)
+	}
+	const name = "content/en/countries/sudan.md"
+	changed, err := b.Rebuild(apply(fsys, edit{files: map[string]string{name: replace(t, fsys, name, `title = "Sudan"`, `title = "Republic of the Sudan"`)}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Build(fsys, pipeline.Options{Extra: extraPage})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{}
+	for _, f := range res.Files {
+		want[f.Path] = f.Data
+	}
+	for _, path := range []string{"en/countries/index.html", "ja/timeline/index.html", "extra/index.html", "sitemap.xml", "en/countries/sudan/index.html"} {
+		if !slices.Contains(changed, path) {
+			t.Errorf("Rebuild did not name %s, which the edit changed", path)
+		}
+		data, ok, err := b.File(path)
+		if err != nil || !ok || !bytes.Equal(data, want[path]) {
+			t.Errorf("File(%q) = %d bytes, %v, %v; want the full build's %d bytes", path, len(data), ok, err, len(want[path]))
+		}
+	}
+	if _, ok, err := b.File("en/countries/nowhere/index.html"); ok || err != nil {
+		t.Errorf("File of a page the site does not have = %v, %v; want not found", ok, err)
+	}
 }
