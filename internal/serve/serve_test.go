@@ -273,3 +273,24 @@ func TestSafelyTurnsAPanicIntoAnError(t *testing.T) {
 		t.Errorf("safely(no error) = %v", err)
 	}
 }
+
+// TestServeStartsOnABrokenSite: a site that does not build at start is served as the error
+// page at any address, and at its base path once it is fixed.
+func TestServeStartsOnABrokenSite(t *testing.T) {
+	dir := fixture(t)
+	edit(t, dir, "config.toml", `defaultLanguage = "en"`, `defaultLanguage = "fr"`)
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	origin := strings.TrimSuffix(srv.URL(), "/")
+	body := get(t, origin+"/briefing/en/", "the error page", func(status int, body string) bool { return status == 500 })
+	if !regexp.MustCompile(`config\.toml:\d+: defaultLanguage &#34;fr&#34;`).MatchString(body) {
+		t.Errorf("the error page does not name config.toml and the line:\n%s", body)
+	}
+	edit(t, dir, "config.toml", `defaultLanguage = "fr"`, `defaultLanguage = "en"`)
+	get(t, origin+"/briefing/en/", "the site once fixed", func(status int, body string) bool {
+		return status == 200 && strings.Contains(body, "Test Briefing")
+	})
+}
