@@ -9,7 +9,6 @@ package pipeline
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -148,7 +147,7 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 	var minifyErrs []pathErr
 	var emitErrs []error
 	var renderFailed, failed atomic.Bool
-	next := make(chan int)
+	q := newQueue(jobs)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
@@ -156,16 +155,16 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 			defer wg.Done()
 			m := publish.NewMinifier()
 			var page, out bytes.Buffer
-			for i := range next {
+			work := func(i int) {
 				page.Reset()
 				if err := r.Execute(&page, jobs[i]); err != nil {
 					renderErrs[i] = err
 					renderFailed.Store(true)
 					failed.Store(true)
-					continue
+					return
 				}
 				if renderFailed.Load() {
-					continue // the build fails with the render errors alone
+					return // the build fails with the render errors alone
 				}
 				out.Reset()
 				path := jobs[i].Path()
@@ -174,16 +173,26 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 					minifyErrs = append(minifyErrs, pathErr{path, err})
 					mu.Unlock()
 					failed.Store(true)
-					continue
+					return
 				}
 				if failed.Load() {
-					continue
+					return
 				}
 				if err := emit(publish.File{Path: path, Data: out.Bytes()}); err != nil {
 					mu.Lock()
 					emitErrs = append(emitErrs, err)
 					mu.Unlock()
 					failed.Store(true)
+				}
+			}
+			for {
+				i, booklet, ok := q.next()
+				if !ok {
+					return
+				}
+				work(i)
+				if booklet {
+					q.done()
 				}
 				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
 				// let them go rather than hold them through the thousands of small pages.
@@ -196,10 +205,6 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 			}
 		}()
 	}
-	for _, i := range schedule(jobs) {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if err := errors.Join(renderErrs...); err != nil {
 		return err
@@ -215,26 +220,58 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 // bigPage is the buffer size beyond which a worker drops its buffers after a page.
 const bigPage = 4 << 20
 
-// schedule returns the indexes of jobs, biggest first: the print booklets, which hold every
-// brief of their language, then the other pages made from the whole site (home, section
-// indexes, timeline, figures), then the pages of one content file each. Started last, a
-// booklet would keep one worker busy long after the others ran out of work.
-func schedule(jobs []render.Job) []int {
-	size := func(j render.Job) int {
+// queue hands out the jobs of renderAll, biggest first: the print booklets, which hold
+// every brief of their language, then the other pages made from the whole site (home,
+// section indexes, timeline, figures), then the pages of one content file each. Started
+// last, a booklet would keep one worker busy long after the others ran out of work. While
+// other work is left, only one booklet is rendered at a time: at 10,000 pages per language
+// one takes a hundred megabytes of buffers.
+type queue struct {
+	mu       sync.Mutex
+	booklets []int // indexes of jobs
+	rest     []int
+	busy     bool // a booklet is being rendered
+}
+
+func newQueue(jobs []render.Job) *queue {
+	q := &queue{}
+	var single []int
+	for i, j := range jobs {
 		switch {
 		case j.Layout == "print":
-			return 0
+			q.booklets = append(q.booklets, i)
 		case j.View.Page == nil || j.View.Page.Kind == site.KindHome || j.View.Page.Kind == site.KindSection:
-			return 1
+			q.rest = append(q.rest, i)
+		default:
+			single = append(single, i)
 		}
-		return 2
 	}
-	order := make([]int, len(jobs))
-	for i := range order {
-		order[i] = i
+	q.rest = append(q.rest, single...)
+	return q
+}
+
+// next returns the next job, and whether it is a booklet (the caller then calls done when
+// it is finished); ok is false when no job is left.
+func (q *queue) next() (i int, booklet, ok bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	switch {
+	case len(q.booklets) > 0 && (!q.busy || len(q.rest) == 0):
+		i, q.booklets = q.booklets[0], q.booklets[1:]
+		q.busy = true
+		return i, true, true
+	case len(q.rest) > 0:
+		i, q.rest = q.rest[0], q.rest[1:]
+		return i, false, true
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size(jobs[a]), size(jobs[b])) })
-	return order
+	return 0, false, false
+}
+
+// done marks the booklet being rendered as finished.
+func (q *queue) done() {
+	q.mu.Lock()
+	q.busy = false
+	q.mu.Unlock()
 }
 
 // Summary counts what a build made, for the one-line report.

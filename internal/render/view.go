@@ -101,31 +101,43 @@ var attrRe = regexp.MustCompile(` (href|id)="([^"]*)"`)
 // the prefixed id; other relative links lead to the same page as before. Absolute links stay.
 func rebase(html, from, to, prefix string) string {
 	base := &url.URL{Path: "/" + from}
-	return attrRe.ReplaceAllStringFunc(html, func(m string) string {
-		sub := attrRe.FindStringSubmatch(m)
-		attr, val := sub[1], sub[2]
-		if attr == "id" {
-			return ` id="` + prefix + val + `"`
+	// One pass of the pattern with submatches, rather than ReplaceAllStringFunc and a second
+	// match of each attribute: the booklet rebases the body of every brief.
+	var b strings.Builder
+	b.Grow(len(html) + len(html)/8)
+	last := 0
+	for _, loc := range attrRe.FindAllStringSubmatchIndex(html, -1) {
+		b.WriteString(html[last:loc[0]])
+		b.WriteString(rebaseAttr(html[loc[0]:loc[1]], html[loc[2]:loc[3]], html[loc[4]:loc[5]], base, to, prefix))
+		last = loc[1]
+	}
+	b.WriteString(html[last:])
+	return b.String()
+}
+
+// rebaseAttr rewrites one match m of attrRe, attr="val", for rebase.
+func rebaseAttr(m, attr, val string, base *url.URL, to, prefix string) string {
+	if attr == "id" {
+		return ` id="` + prefix + val + `"`
+	}
+	u, err := url.Parse(strings.ReplaceAll(val, "&amp;", "&"))
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
+		return m
+	}
+	abs := base.ResolveReference(u)
+	var out string
+	switch {
+	case abs.Path == base.Path && u.Fragment != "":
+		out = "#" + url.PathEscape(prefix) + u.EscapedFragment()
+	case u.Path == "":
+		return m
+	default:
+		out = site.Rel(to, strings.TrimPrefix(abs.EscapedPath(), "/"))
+		if u.Fragment != "" {
+			out += "#" + u.EscapedFragment()
 		}
-		u, err := url.Parse(strings.ReplaceAll(val, "&amp;", "&"))
-		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
-			return m
-		}
-		abs := base.ResolveReference(u)
-		var out string
-		switch {
-		case abs.Path == base.Path && u.Fragment != "":
-			out = "#" + url.PathEscape(prefix) + u.EscapedFragment()
-		case u.Path == "":
-			return m
-		default:
-			out = site.Rel(to, strings.TrimPrefix(abs.EscapedPath(), "/"))
-			if u.Fragment != "" {
-				out += "#" + u.EscapedFragment()
-			}
-		}
-		return ` href="` + strings.ReplaceAll(out, "&", "&amp;") + `"`
-	})
+	}
+	return ` href="` + strings.ReplaceAll(out, "&", "&amp;") + `"`
 }
 
 // Asset returns the URL of a fingerprinted asset, relative to this page.

@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"slices"
+	"testing"
+
+	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
+)
+
+func TestQueueOrder(t *testing.T) {
+	country := &site.Page{Kind: site.KindCountry}
+	section := &site.Page{Kind: site.KindSection}
+	jobs := []render.Job{
+		0: {Layout: "country", View: &render.View{Page: country}},
+		1: {Layout: "countries", View: &render.View{Page: section}},
+		2: {Layout: "print", View: &render.View{}},
+		3: {Layout: "country", View: &render.View{Page: country}},
+		4: {Layout: "timeline", View: &render.View{}},
+		5: {Layout: "print", View: &render.View{}},
+	}
+	q := newQueue(jobs)
+	var got []int
+	take := func() (int, bool) {
+		i, booklet, ok := q.next()
+		if !ok {
+			t.Fatalf("queue ran out after %v", got)
+		}
+		got = append(got, i)
+		return i, booklet
+	}
+	// The first booklet first; the second waits while the first is rendered and other
+	// work is left; then the whole-site pages before the pages of one file.
+	if i, booklet := take(); i != 2 || !booklet {
+		t.Fatalf("first job %d (booklet %v), want the booklet 2", i, booklet)
+	}
+	if i, _ := take(); i != 1 {
+		t.Fatalf("second job %d while a booklet is rendered, want the section index 1", i)
+	}
+	q.done()
+	if i, booklet := take(); i != 5 || !booklet {
+		t.Fatalf("after the first booklet: job %d, want the booklet 5", i)
+	}
+	for range 3 {
+		take()
+	}
+	if _, _, ok := q.next(); ok {
+		t.Fatalf("queue hands out more than the %d jobs", len(jobs))
+	}
+	if want := []int{2, 1, 5, 4, 0, 3}; !slices.Equal(got, want) {
+		t.Errorf("jobs in order %v, want %v", got, want)
+	}
+}
+
+func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
+	jobs := []render.Job{{Layout: "print", View: &render.View{}}, {Layout: "print", View: &render.View{}}}
+	q := newQueue(jobs)
+	q.next()
+	// Nothing else is left: the second booklet goes to the idle worker now.
+	if i, booklet, ok := q.next(); !ok || i != 1 || !booklet {
+		t.Errorf("second booklet with nothing else left: next() = %d, %v, %v; want 1, true, true", i, booklet, ok)
+	}
+}
