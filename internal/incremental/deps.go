@@ -117,13 +117,21 @@ func samePage(a, b *site.Page) bool {
 		a.Fallback == b.Fallback && a.Stale == b.Stale &&
 		a.Title == b.Title && a.Summary == b.Summary && a.Weight == b.Weight &&
 		a.Region.Slug == b.Region.Slug && sameFacts(a.Facts, b.Facts) &&
-		slices.Equal(a.Events, b.Events) && slices.Equal(a.Figures, b.Figures) &&
-		slices.Equal(a.Corrections, b.Corrections) &&
-		// Strings and slices from the memo are shared between builds: when a conversion
-		// is reused, these comparisons end at the first pointer check.
-		a.Body == b.Body && slices.Equal(a.Headings, b.Headings) && slices.Equal(a.Links, b.Links) &&
+		sameSlice(a.Events, b.Events) && sameSlice(a.Figures, b.Figures) &&
+		sameSlice(a.Corrections, b.Corrections) &&
+		a.Body == b.Body && sameSlice(a.Headings, b.Headings) && sameSlice(a.Links, b.Links) &&
 		slices.EqualFunc(a.Themes, b.Themes, sameKey) && slices.EqualFunc(a.Backlinks, b.Backlinks, sameKey) &&
 		slices.EqualFunc(a.Related, b.Related, sameKey) && slices.EqualFunc(a.Translations, b.Translations, sameKey)
+}
+
+// sameSlice is slices.Equal that ends at once for the same array. Strings, slices and
+// facts that site.Memo carries over are shared between builds: comparing an unchanged page
+// mostly compares pointers.
+func sameSlice[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || &a[0] == &b[0] || slices.Equal(a, b)
 }
 
 // sameFile compares content files by name and text: a file saved again unchanged is the
@@ -134,7 +142,7 @@ func sameFile(a, b *content.File) bool {
 }
 
 func sameFacts(a, b *site.Facts) bool {
-	if a == nil || b == nil {
+	if a == nil || b == nil || a == b {
 		return a == b
 	}
 	return a.OfficialName == b.OfficialName && a.Capital == b.Capital && a.AreaKm2 == b.AreaKm2 &&

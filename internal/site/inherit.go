@@ -16,8 +16,15 @@ func (b *builder) inherit() {
 	cfg := b.site.Config
 	checked := map[*content.File]bool{}   // translations compared with their master
 	validated := map[*content.File]bool{} // master files whose neutral values were checked
-	for _, p := range b.site.Pages {
+	memo := b.memo.inheritance(cfg, b.themeSlugs(), len(b.site.Pages))
+	for i, p := range b.site.Pages {
 		m, f := p.Master, p.File
+		if errs, ok := memo.reuse(i, p); ok {
+			checked[f], validated[m] = true, true
+			b.errs = append(b.errs, errs...)
+			continue
+		}
+		before := len(b.errs)
 		if f != m && !checked[f] {
 			checked[f] = true
 			b.conflicts(m, f)
@@ -68,6 +75,7 @@ func (b *builder) inherit() {
 		if len(fm.Corrections) == len(mm.Corrections) {
 			p.Corrections = fm.Corrections
 		}
+		memo.remember(i, p, b.errs[before:])
 	}
 }
 

@@ -28,10 +28,95 @@ type Memo struct {
 	hashes map[*content.File]string
 	langs  []string // the languages of the config the conversions were made with
 	gen    int
-	// links is the last model whose lists of links link made, and linkInputs what they
-	// were made from.
-	links      *Site
+	// shape is the pages of the last build, in order, and sameShape whether this
+	// build's are the same (see reshape).
+	shape     []pageShape
+	sameShape bool
+	// links are the lists of links of each page of the last build that made them, as
+	// indexes of its pages (themes, backlinks, related), and linkInputs what they were
+	// made from.
+	links      [][3][]int32
 	linkInputs []linkInput
+	linksGen   int // the build that made or reused links
+	// inherit is the last build's memo of inherit's values.
+	inherit *inheritMemo
+}
+
+// inheritMemo carries the values inherit gives each page over to the next build: they
+// follow from the page's file and master file, the config, and the theme pages that
+// exist (which validate checks a country's themes against). A page is at the same index
+// when the pages are those of the previous build (sameShape).
+type inheritMemo struct {
+	cfg    *config.Config
+	themes []string
+	pages  []*Page   // by index: the page of the build that inherited
+	errs   [][]error // what inherit reported for it
+	gen    int
+	prev   *inheritMemo // the previous build's, if its pages are this build's
+}
+
+// inheritance returns the memo of inherit's values for a build of n pages with the given
+// config and theme slugs, or nil without a Memo.
+func (m *Memo) inheritance(cfg *config.Config, themes []string, n int) *inheritMemo {
+	if m == nil {
+		return nil
+	}
+	in := &inheritMemo{cfg: cfg, themes: themes, pages: make([]*Page, n), errs: make([][]error, n), gen: m.gen}
+	if prev := m.inherit; prev != nil && m.sameShape && prev.gen == m.gen-1 && prev.cfg == cfg && slices.Equal(prev.themes, themes) {
+		in.prev = prev
+		prev.prev = nil // one build back is enough
+	}
+	m.inherit = in
+	return in
+}
+
+// reuse gives page i the values of the previous build's page i if it has the same files,
+// and returns the problems inherit found then.
+func (in *inheritMemo) reuse(i int, p *Page) ([]error, bool) {
+	if in == nil {
+		return nil, false
+	}
+	prev := in.prev
+	if prev == nil || prev.pages[i] == nil {
+		return nil, false
+	}
+	o := prev.pages[i]
+	if o.File != p.File || o.Master != p.Master {
+		return nil, false
+	}
+	p.Title, p.Summary, p.Weight, p.Region = o.Title, o.Summary, o.Weight, o.Region
+	p.Facts, p.Events, p.Figures, p.Corrections = o.Facts, o.Events, o.Figures, o.Corrections
+	in.pages[i], in.errs[i] = p, prev.errs[i]
+	return prev.errs[i], true
+}
+
+// remember notes the values inherit gave page i and the problems it found.
+func (in *inheritMemo) remember(i int, p *Page, errs []error) {
+	if in != nil {
+		in.pages[i], in.errs[i] = p, slices.Clone(errs)
+	}
+}
+
+// pageShape is what a link to a page resolves by: whether it exists, is a fallback, and
+// the language of its text.
+type pageShape struct {
+	lang, key, textLang string
+	fallback            bool
+}
+
+// reshape notes whether the pages of s, just made, are those of the previous build in
+// the same order, each with the same fallback state and language. Then every link
+// resolves as in the previous build, and each page is at the same index.
+func (m *Memo) reshape(s *Site) {
+	if m == nil {
+		return
+	}
+	shape := make([]pageShape, len(s.Pages))
+	for i, p := range s.Pages {
+		shape[i] = pageShape{p.Lang, p.Key, p.TextLang(), p.Fallback}
+	}
+	m.sameShape = slices.Equal(shape, m.shape)
+	m.shape = shape
 }
 
 // linkInput is what link reads of a country or theme page: the lists of links (themes,
@@ -58,40 +143,58 @@ func sameLinkInput(a, b linkInput) bool {
 }
 
 // relink gives the pages of s the lists of links of the previous build, if link would
-// make the same ones: the same country and theme pages with the same weights and themes
-// (most edits change none of them). It reports whether it did.
+// make the same ones: the same pages, and the country and theme pages with the same
+// weights and themes (most edits change none of them). It reports whether it did.
 func (m *Memo) relink(s *Site) bool {
 	if m == nil {
 		return false
 	}
 	in := linkInputs(s)
-	if m.links == nil || !slices.EqualFunc(in, m.linkInputs, sameLinkInput) {
+	// The indexes are those of the previous build's pages, which are this build's.
+	if !m.sameShape || m.linksGen != m.gen-1 || !slices.EqualFunc(in, m.linkInputs, sameLinkInput) {
 		m.linkInputs = in
 		return false
 	}
-	same := func(old []*Page) []*Page {
-		if old == nil {
+	m.linksGen = m.gen
+	at := func(idx []int32) []*Page {
+		if idx == nil {
 			return nil
 		}
-		out := make([]*Page, len(old))
-		for i, o := range old {
-			out[i] = s.Lookup(o.Lang, o.Key)
+		out := make([]*Page, len(idx))
+		for i, j := range idx {
+			out[i] = s.Pages[j]
 		}
 		return out
 	}
-	for _, p := range s.Pages {
-		if o := m.links.Lookup(p.Lang, p.Key); o != nil {
-			p.Themes, p.Backlinks, p.Related = same(o.Themes), same(o.Backlinks), same(o.Related)
-		}
+	for i, p := range s.Pages {
+		l := &m.links[i]
+		p.Themes, p.Backlinks, p.Related = at(l[0]), at(l[1]), at(l[2])
 	}
-	m.links = s
 	return true
 }
 
 // linked remembers the lists of links of s, which link has just made.
 func (m *Memo) linked(s *Site) {
-	if m != nil {
-		m.links = s
+	if m == nil {
+		return
+	}
+	index := make(map[*Page]int32, len(s.Pages))
+	for i, p := range s.Pages {
+		index[p] = int32(i)
+	}
+	indexes := func(pages []*Page) []int32 {
+		if pages == nil {
+			return nil
+		}
+		out := make([]int32, len(pages))
+		for i, p := range pages {
+			out[i] = index[p]
+		}
+		return out
+	}
+	m.links, m.linksGen = make([][3][]int32, len(s.Pages)), m.gen
+	for i, p := range s.Pages {
+		m.links[i] = [3][]int32{indexes(p.Themes), indexes(p.Backlinks), indexes(p.Related)}
 	}
 }
 
@@ -165,7 +268,8 @@ func (m *Memo) sourceHash(f *content.File) string {
 // here, and each entry belongs to one page.
 func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conversion, fresh bool) {
 	if m != nil {
-		if c := m.pages[pageKey{p.Lang, p.Key}]; c != nil && c.valid(r.site, p) {
+		// A conversion used in the previous build resolved its links against its pages.
+		if c := m.pages[pageKey{p.Lang, p.Key}]; c != nil && c.valid(r.site, p, m.sameShape && c.gen == m.gen-1) {
 			c.gen = m.gen
 			return c, false
 		}
@@ -180,10 +284,15 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 	return c, true
 }
 
-// valid reports whether c is the conversion of page p of s.
-func (c *conversion) valid(s *Site, p *Page) bool {
+// valid reports whether c is the conversion of page p of s. If c was checked against the
+// previous build's pages and they are the pages of s (sameShape), every link resolves as
+// it did then.
+func (c *conversion) valid(s *Site, p *Page, sameShape bool) bool {
 	if c.src != p.File.Body || c.textLang != p.File.Lang {
 		return false
+	}
+	if sameShape {
+		return true
 	}
 	for _, l := range c.lookups {
 		if lookupOf(l.key, s.Lookup(p.Lang, l.key)) != l {

@@ -198,6 +198,7 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 	b := &builder{site: s, memo: memo}
 	b.group(files)
 	b.makePages()
+	b.memo.reshape(s)
 	b.inherit()
 	b.link()
 	b.convert()
