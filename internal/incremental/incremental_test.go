@@ -125,6 +125,15 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			return edit{name: "the about page removed", files: map[string]string{"content/en/about.md": "", "content/ja/about.md": ""}}
 		},
 		func() edit {
+			return edit{name: "an unknown region", files: map[string]string{enSudan: replace(t, fsys, enSudan, `region = "africa"`, `region = "afrika"`)}, wantErr: `unknown region "afrika"`}
+		},
+		func() edit {
+			return edit{name: "another page edited while the region is wrong", files: map[string]string{enCambodia: replace(t, fsys, enCambodia, "Japan had already sent", "Japan had sent")}, wantErr: `unknown region "afrika"`}
+		},
+		func() edit {
+			return edit{name: "the region fixed", files: map[string]string{enSudan: replace(t, fsys, enSudan, `region = "afrika"`, `region = "africa"`)}}
+		},
+		func() edit {
 			return edit{name: "a stray file: a warning", files: map[string]string{"content/en/notes.txt": "to do"}}
 		},
 		func() edit {
