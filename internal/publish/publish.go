@@ -21,6 +21,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -178,6 +180,11 @@ func isWithin(dir, path string) bool {
 // staging folder is removed and out is left as it was.
 func Write(out string, files []File) (err error) {
 	out = filepath.Clean(out)
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
+			return fmt.Errorf("invalid output path %q", f.Path)
+		}
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -188,33 +195,113 @@ func Write(out string, files []File) (err error) {
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(stage)
+			removeTree(stage)
 		}
 	}()
 	// MkdirTemp makes 0700 folders; a web server running as another user must read it.
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return err
 	}
-	dirs := map[string]bool{}
+	// The folders first, a level at a time (each level's parents exist), then the files.
+	var levels [][]string
+	seen := map[string]bool{}
 	for _, f := range files {
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
-			return fmt.Errorf("invalid output path %q", f.Path)
-		}
-		full := filepath.Join(stage, filepath.FromSlash(f.Path))
-		if dir := filepath.Dir(full); !dirs[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
+		for dir := path.Dir(f.Path); dir != "." && !seen[dir]; dir = path.Dir(dir) {
+			seen[dir] = true
+			depth := strings.Count(dir, "/")
+			for len(levels) <= depth {
+				levels = append(levels, nil)
 			}
-			dirs[dir] = true
+			levels[depth] = append(levels[depth], dir)
 		}
-		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+	}
+	for _, level := range levels {
+		slices.Sort(level) // for a deterministic first error
+		if err := each(level, func(dir string) error {
+			return os.Mkdir(filepath.Join(stage, filepath.FromSlash(dir)), 0o755)
+		}); err != nil {
 			return err
 		}
+	}
+	if err := each(files, func(f File) error {
+		return os.WriteFile(filepath.Join(stage, filepath.FromSlash(f.Path)), f.Data, 0o644)
+	}); err != nil {
+		return err
 	}
 	if err := os.WriteFile(filepath.Join(stage, Marker), []byte("This folder is written by the peacebuilding site build and replaced on every build.\n"), 0o644); err != nil {
 		return err
 	}
 	return swap(stage, out)
+}
+
+// ioWorkers is how many files Write creates or removes at once. That work waits on the
+// disk, not the CPU: on a disk that completes each change to a folder before the next, a
+// few at a time take a third of the time of one after another.
+const ioWorkers = 8
+
+// each calls f for every item, ioWorkers at a time. After a failure the items not yet
+// started are skipped; it returns the error of the first item, in order, that failed.
+func each[T any](items []T, f func(T) error) error {
+	errs := make([]error, len(items))
+	var failed atomic.Bool
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(ioWorkers, len(items)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !failed.Load() {
+					if errs[i] = f(items[i]); errs[i] != nil {
+						failed.Store(true)
+					}
+				}
+			}
+		}()
+	}
+	for i := range items {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// removeTree removes dir and everything in it, like os.RemoveAll but ioWorkers files at a
+// time: replacing a site of 20,000 pages removes the previous 20,000 files and folders.
+func removeTree(dir string) error {
+	var files []string
+	var levels [][]string // folders by depth
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+			return nil
+		}
+		depth := strings.Count(p, string(filepath.Separator))
+		for len(levels) <= depth {
+			levels = append(levels, nil)
+		}
+		levels[depth] = append(levels[depth], p)
+		return nil
+	})
+	if err == nil {
+		err = each(files, os.Remove)
+		// Deepest folders first: each is empty once its files and folders are gone.
+		for i := len(levels) - 1; i >= 0 && err == nil; i-- {
+			err = each(levels[i], os.Remove)
+		}
+	}
+	// Whatever is left (a walk error, a file that appeared meanwhile), the slow way; it
+	// reports the error, if any remains.
+	return os.RemoveAll(dir)
 }
 
 // swap puts stage in place of out: out is moved aside, stage renamed to out, and the old
@@ -234,7 +321,7 @@ func swap(stage, out string) error {
 		return fmt.Errorf("moving the new site into %s: %v", out, err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeTree(old)
 	}
 	return nil
 }
