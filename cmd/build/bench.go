@@ -5,16 +5,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"peacebuilding/internal/bench"
+	"peacebuilding/internal/synth"
 )
 
 func init() {
 	subcommands["bench"] = runBench
 	subcommands["bench-floor"] = runBenchFloor
 	subcommands["bench-pipeline"] = runBenchPipeline
+	subcommands["bench-rebuild-json"] = runBenchRebuildJSON
 }
 
 // runBench measures the build against the floor on synthetic sites (see package bench).
@@ -70,4 +73,22 @@ func runBenchPipeline(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "pipeline: %d files, %d bytes\n", files, size)
 	return nil
+}
+
+// runBenchRebuildJSON times the preview's rebuild on a synthetic site and prints it as JSON;
+// bench runs it as a child process: build bench-rebuild-json [-edits N] SITE.
+func runBenchRebuildJSON(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("bench-rebuild-json", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	edits := fl.Int("edits", 5, "one-file edits to time")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 || *edits < 1 {
+		return fmt.Errorf("usage: build bench-rebuild-json [-edits N] SITE")
+	}
+	if _, err := os.Stat(filepath.Join(fl.Arg(0), synth.Marker)); err != nil {
+		return fmt.Errorf("bench-rebuild-json: %s is not a synthetic site (no %s): it edits the files it measures", fl.Arg(0), synth.Marker)
+	}
+	return bench.RebuildJSON(stdout, fl.Arg(0), *edits)
 }

@@ -14,8 +14,13 @@
 // It prints the medians: wall and CPU time, pages per second, peak memory, and the ratios
 // to the floor.
 //
-// Then it times the preview's rebuild after one-file edits (incremental.Measure, in this
-// process), and prints it against the build and against a full build in memory.
+// Then it times the preview's rebuild after one-file edits (incremental.Measure, in a
+// child process: build bench-rebuild-json), and prints it against the build and against a
+// full build in memory.
+//
+// The parent does nothing heavy itself, the synthetic site included (build synth, a child
+// too): on Linux a child's maximum RSS is at least its parent's peak RSS at the fork, so a
+// parent that once held a site in memory would inflate every later figure.
 //
 // Timings are taken on a machine others may be using: compare ratios taken in one run,
 // not times taken on different days. CPU time is the steadier of the two when other work
@@ -24,10 +29,10 @@ package bench
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -123,7 +128,7 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 	for _, n := range opts.Sizes {
 		site := filepath.Join(opts.Dir, "site-"+strconv.Itoa(n))
 		out := filepath.Join(opts.Dir, "public-"+strconv.Itoa(n))
-		if err := synth.Write(site, n, os.DirFS(opts.Project)); err != nil {
+		if _, _, err := run(opts.Exe, "synth", "-root", opts.Project, "-pages", strconv.Itoa(n), site); err != nil {
 			return nil, err
 		}
 		pages, err := countPages(site)
@@ -153,8 +158,12 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 				res.Samples[prog] = append(res.Samples[prog], s)
 			}
 		}
-		if res.Rebuild, err = incremental.Measure(site, max(5, opts.Runs)); err != nil {
+		measured, _, err := run(opts.Exe, "bench-rebuild-json", "-edits", strconv.Itoa(max(5, opts.Runs)), site)
+		if err != nil {
 			return nil, err
+		}
+		if err := json.Unmarshal(measured, &res.Rebuild); err != nil {
+			return nil, fmt.Errorf("bench: reading the output of bench-rebuild-json: %v", err)
 		}
 		results = append(results, res)
 		report(w, res)
@@ -176,17 +185,33 @@ func countPages(site string) (int, error) {
 // measure runs exe with args as a child process and returns its wall time, CPU time and
 // peak RSS.
 func measure(exe string, args ...string) (Sample, error) {
+	_, s, err := run(exe, args...)
+	return s, err
+}
+
+// run runs exe with args as a child process and returns its output and its Sample.
+func run(exe string, args ...string) ([]byte, Sample, error) {
 	cmd := exec.Command(exe, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return Sample{}, fmt.Errorf("bench: %s %s: %v\n%s", filepath.Base(exe), strings.Join(args, " "), err, stderr.String())
+		return nil, Sample{}, fmt.Errorf("bench: %s %s: %v\n%s", filepath.Base(exe), strings.Join(args, " "), err, stderr.String())
 	}
 	ps := cmd.ProcessState
-	return Sample{Wall: wall, CPU: ps.UserTime() + ps.SystemTime(), MaxRSS: maxRSS(ps)}, nil
+	return stdout.Bytes(), Sample{Wall: wall, CPU: ps.UserTime() + ps.SystemTime(), MaxRSS: maxRSS(ps)}, nil
+}
+
+// RebuildJSON measures the preview's rebuild on site (incremental.Measure with edits
+// edits) and writes the measurement to w as JSON, for Run in the parent process.
+func RebuildJSON(w io.Writer, site string, edits int) error {
+	m, err := incremental.Measure(site, edits)
+	if err != nil {
+		return err
+	}
+	return json.NewEncoder(w).Encode(m)
 }
 
 func report(w io.Writer, r Result) {
