@@ -132,13 +132,16 @@ func Run(in Input) *Report {
 	rep := &Report{Source: src, History: cmp.Or(in.NoHistory, "none")}
 	byLang := map[string]map[string]*content.File{}
 	var keys []string
+	seen := map[string]bool{} // a set beside keys: a scan of keys per file is quadratic
 	for _, f := range in.Files {
 		if byLang[f.Lang] == nil {
 			byLang[f.Lang] = map[string]*content.File{}
 		}
-		byLang[f.Lang][f.Key()] = f
-		if !slices.Contains(keys, f.Key()) {
-			keys = append(keys, f.Key())
+		key := f.Key()
+		byLang[f.Lang][key] = f
+		if !seen[key] {
+			seen[key] = true
+			keys = append(keys, key)
 		}
 	}
 	slices.Sort(keys)
@@ -188,8 +191,10 @@ func Run(in Input) *Report {
 // own file (fallback pages show another language's file and add none).
 func FromSite(s *site.Site, h History, noHistory string) Input {
 	in := Input{Config: s.Config, Glossary: s.Glossary, History: h, NoHistory: noHistory}
+	seen := map[*content.File]bool{}
 	for _, p := range s.Pages {
-		if !p.Fallback && !slices.Contains(in.Files, p.File) {
+		if !p.Fallback && !seen[p.File] {
+			seen[p.File] = true
 			in.Files = append(in.Files, p.File)
 		}
 	}

@@ -80,6 +80,10 @@ func (g *Git) Dates(names []string) map[string]string {
 	if err != nil {
 		return dates // an empty history, or no commit yet: no dates
 	}
+	wanted := make(map[string]bool, len(names)) // a scan of names per log line is quadratic
+	for _, n := range names {
+		wanted[n] = true
+	}
 	date := ""
 	for _, line := range strings.Split(string(out), "\n") {
 		switch {
@@ -87,7 +91,7 @@ func (g *Git) Dates(names []string) map[string]string {
 			date = line[1:]
 		case line != "":
 			name, ok := strings.CutPrefix(line, g.prefix)
-			if _, seen := dates[name]; ok && !seen && slices.Contains(names, name) {
+			if _, seen := dates[name]; ok && !seen && wanted[name] {
 				dates[name] = date
 			}
 		}
