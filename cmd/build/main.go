@@ -14,7 +14,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"peacebuilding/internal/audit"
@@ -69,15 +71,34 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := publish.CheckOutput(*root, *out); err != nil {
 		return err
 	}
-	res, err := pipeline.Build(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root)})
+	// Each file goes to the staging folder and to the audit as soon as it is made, so that
+	// no build holds its whole output in memory; the stage replaces out only if the build
+	// and the audit pass.
+	stage, err := publish.NewStage(*out)
 	if err != nil {
+		return err
+	}
+	var mu sync.Mutex
+	var sums []audit.Summary
+	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root)}, func(f publish.File) error {
+		stage.Add(f)
+		sum := audit.Summarize(f)
+		mu.Lock()
+		sums = append(sums, sum)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		stage.Abort()
 		return report(stderr, err)
 	}
-	// The built files are audited before anything is written: a broken link fails the build.
-	if err := audit.Check(res.Files, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
+	// The built files are audited before the stage is swapped in: a broken link fails the build.
+	slices.SortStableFunc(sums, audit.Summary.Compare)
+	if err := audit.CheckSummaries(sums, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
+		stage.Abort()
 		return report(stderr, err)
 	}
-	if err := publish.Write(*out, res.Files); err != nil {
+	if err := stage.Commit(); err != nil {
 		return err
 	}
 	for _, w := range res.Warnings {
@@ -85,6 +106,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if !*quiet {
 		sum := pipeline.Summarize(res)
+		sum.Files = len(sums)
 		fmt.Fprintf(stdout, "built %s; %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil

@@ -18,6 +18,7 @@
 package audit
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/xml"
 	"errors"
@@ -58,23 +59,59 @@ type Source struct {
 // Check audits files, the complete output of a build. It returns every problem found,
 // joined, ordered by output file.
 func Check(files []publish.File, opts Options) error {
+	sums := make([]Summary, len(files))
+	for i, f := range files {
+		sums[i] = Summarize(f)
+	}
+	return CheckSummaries(sums, opts)
+}
+
+// Summary is what the audit keeps of one output file: the parsed page of an HTML file, the
+// bytes of sitemap.xml and robots.txt, the path alone of any other file. It lets a build
+// audit its output without holding every file in memory at once.
+type Summary struct {
+	path string
+	page *page  // HTML files
+	data []byte // sitemap.xml and robots.txt
+}
+
+// Summarize reads f for CheckSummaries. It copies what it keeps, so f.Data may be reused
+// after it returns, and it may be called from several goroutines at once.
+func Summarize(f publish.File) Summary {
+	s := Summary{path: f.Path}
+	switch {
+	case strings.HasSuffix(f.Path, ".html"):
+		s.page = parsePage(f.Path, f.Data)
+	case f.Path == sitemapName || f.Path == robotsName:
+		s.data = bytes.Clone(f.Data)
+	}
+	return s
+}
+
+const (
+	sitemapName = "sitemap.xml"
+	robotsName  = "robots.txt"
+)
+
+// CheckSummaries is Check on the summaries of the files, in the same order.
+func CheckSummaries(files []Summary, opts Options) error {
 	base, err := url.Parse(opts.BaseURL)
 	if err != nil || base.Scheme == "" || base.Host == "" || !strings.HasSuffix(base.Path, "/") {
 		return fmt.Errorf("audit: base URL %q must be absolute and end in /", opts.BaseURL)
 	}
-	a := &auditor{opts: opts, base: base, files: map[string][]byte{}, pages: map[string]*page{}}
+	a := &auditor{opts: opts, base: base, files: map[string]Summary{}, pages: map[string]*page{}}
 	for _, f := range files {
-		if _, dup := a.files[f.Path]; dup {
-			a.report(f.Path, "", "written twice by the build: two pages claim the same URL")
+		if _, dup := a.files[f.path]; dup {
+			a.report(f.path, "", "written twice by the build: two pages claim the same URL")
 		}
-		a.files[f.Path] = f.Data
-		a.paths = append(a.paths, f.Path)
+		a.files[f.path] = f
+		a.paths = append(a.paths, f.path)
 	}
 	slices.Sort(a.paths)
 	a.paths = slices.Compact(a.paths)
 	for _, p := range a.paths {
-		if strings.HasSuffix(p, ".html") {
-			a.pages[p] = parsePage(p, a.files[p])
+		if pg := a.files[p].page; pg != nil {
+			a.pages[p] = pg
 		}
 	}
 	for _, p := range a.paths {
@@ -101,7 +138,7 @@ func Check(files []publish.File, opts Options) error {
 type auditor struct {
 	opts     Options
 	base     *url.URL
-	files    map[string][]byte
+	files    map[string]Summary
 	paths    []string // sorted output paths
 	pages    map[string]*page
 	problems []problem
@@ -376,8 +413,9 @@ type sitemap struct {
 // checkSitemap compares sitemap.xml with the pages: it lists each published page once,
 // nothing else, and the same alternates as the page's hreflang links.
 func (a *auditor) checkSitemap() {
-	const name = "sitemap.xml"
-	data, ok := a.files[name]
+	const name = sitemapName
+	f, ok := a.files[name]
+	data := f.data
 	if !ok {
 		a.report(name, "", "the output has no sitemap.xml")
 		return
@@ -440,11 +478,12 @@ func (a *auditor) targetFile(p *page, href string) string {
 // checkRobots checks that robots.txt, when there is one, names the sitemap by its
 // absolute URL under the base URL.
 func (a *auditor) checkRobots() {
-	const name = "robots.txt"
-	data, ok := a.files[name]
+	const name = robotsName
+	f, ok := a.files[name]
 	if !ok {
 		return
 	}
+	data := f.data
 	want := a.opts.BaseURL + "sitemap.xml"
 	found := false
 	for _, line := range strings.Split(string(data), "\n") {
@@ -459,3 +498,6 @@ func (a *auditor) checkRobots() {
 		a.report(name, "", "no Sitemap: line (want Sitemap: %s)", want)
 	}
 }
+
+// Compare orders summaries by path, as Check's files are.
+func (s Summary) Compare(t Summary) int { return strings.Compare(s.path, t.path) }
