@@ -81,8 +81,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	var mu sync.Mutex
 	var sums []audit.Summary
 	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root)}, func(f publish.File) error {
-		stage.Add(f)
 		sum := audit.Summarize(f)
+		stage.Add(f)
 		mu.Lock()
 		sums = append(sums, sum)
 		mu.Unlock()

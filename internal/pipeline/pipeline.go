@@ -215,6 +215,9 @@ func renderAll(r *render.Renderer, jobs []render.Job, extra func() ([]render.Job
 					failed.Store(true)
 					return
 				}
+				if page.Cap() > bigPage {
+					page = bytes.Buffer{} // a booklet's: let it go before emit keeps its own copies
+				}
 				if failed.Load() {
 					return
 				}

@@ -394,9 +394,9 @@ func NewStage(out string) (*Stage, error) {
 	return s, nil
 }
 
-// Add queues f to be written; it copies f.Data, which the caller may reuse. It may be
-// called from several goroutines at once, and not after Commit or Abort. Errors are
-// reported by Commit.
+// Add queues f to be written (a big file it writes at once); the caller may reuse f.Data
+// when it returns. It may be called from several goroutines at once, and not after Commit
+// or Abort. Errors are reported by Commit.
 func (s *Stage) Add(f File) {
 	if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
 		s.mu.Lock()
@@ -404,9 +404,18 @@ func (s *Stage) Add(f File) {
 		s.mu.Unlock()
 		return
 	}
+	if len(f.Data) > bigFile {
+		// A booklet of thousands of briefs: written by the caller rather than copied, so
+		// that it is never held twice.
+		s.write(f)
+		return
+	}
 	f.Data = bytes.Clone(f.Data)
 	s.files <- f
 }
+
+// bigFile is the size beyond which Stage.Add writes a file itself instead of queueing a copy.
+const bigFile = 1 << 20
 
 func (s *Stage) write(f File) {
 	s.mu.Lock()
