@@ -72,6 +72,9 @@ type side struct {
 	lower []string // the same in ASCII lower case with white space as plain spaces
 	all   string   // every text joined, line breaks removed (Japanese wraps anywhere)
 	fold  string   // all, with full-width Latin letters folded to ASCII
+	// texts and lower joined by NUL, which no term contains: a term absent from these is
+	// in no unit, found with one search instead of one per unit.
+	textsAll, lowerAll string
 }
 
 func newSide(f *content.File, us []unit, pick func(unit) text) side {
@@ -90,6 +93,8 @@ func newSide(f *content.File, us []unit, pick func(unit) text) side {
 		all.WriteByte('\n')
 	}
 	s.all = all.String()
+	s.textsAll = strings.Join(s.texts, "\x00")
+	s.lowerAll = strings.Join(s.lower, "\x00")
 	s.fold = strings.Map(foldWidth, s.all)
 	return s
 }
@@ -154,12 +159,14 @@ func variantMessage(t *indexedTerm, v string) string {
 // find returns the unit and byte offset of the first use of t in the English texts:
 // the term itself, or else its abbreviation.
 func (s side) find(t indexedTerm) (unit, offset int, abbr bool) {
-	for i, l := range s.lower {
-		if off := indexWord(l, t.en); off >= 0 {
-			return i, off, false
+	if strings.Contains(s.lowerAll, t.en) {
+		for i, l := range s.lower {
+			if off := indexWord(l, t.en); off >= 0 {
+				return i, off, false
+			}
 		}
 	}
-	if t.Abbr != "" {
+	if t.Abbr != "" && strings.Contains(s.textsAll, t.Abbr) {
 		for i, txt := range s.texts {
 			if off := indexWordPlural(txt, t.Abbr); off >= 0 {
 				return i, off, true
