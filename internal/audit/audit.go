@@ -171,11 +171,11 @@ func (a *auditor) origin(p *page) string {
 	return strings.Join(parts, ", ")
 }
 
-// linkOrigin says where the link val of page p was written: the Markdown file and line when
-// it is a link of a content body, else the page's origin.
-func (a *auditor) linkOrigin(p *page, val string) string {
+// linkOrigin says where the link val of page p, resolved to t (or err), was written: the
+// Markdown file and line when it is a link of a content body, else the page's origin.
+func (a *auditor) linkOrigin(p *page, val string, t target, err error) string {
 	key := val
-	if t, err := a.resolve(p, val); err == nil && t.internal {
+	if err == nil && t.internal {
 		key = LinkKey(strings.TrimPrefix(t.abs.Path, a.base.Path), t.fragment)
 	}
 	if at, ok := a.opts.Sources[p.path].Links[key]; ok {
@@ -259,13 +259,13 @@ func (a *auditor) checkHead(p *page) {
 // checkRefs checks every href and src of p.
 func (a *auditor) checkRefs(p *page) {
 	for _, r := range p.refs {
-		where := a.linkOrigin(p, r.val)
+		t, err := a.resolve(p, r.val)
+		where := a.linkOrigin(p, r.val, t, err)
 		desc := fmt.Sprintf("<%s %s=%q>", r.tag, r.attr, r.val)
 		if strings.TrimSpace(r.val) == "" {
 			a.report(p.path, where, "%s is empty", desc)
 			continue
 		}
-		t, err := a.resolve(p, r.val)
 		if err != nil {
 			a.report(p.path, where, "%s: %v", desc, err)
 			continue
