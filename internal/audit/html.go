@@ -57,7 +57,9 @@ func parsePage(path string, data []byte) *page {
 	// The lexer lower-cases tag and attribute names in place: give it a copy, so that the
 	// files being audited are never changed.
 	l := htmllex.NewLexer(parse.NewInputBytes(bytes.Clone(data)))
+	// One element is reused for every tag: p.element copies what it keeps.
 	var cur *element
+	reused := &element{attrs: map[string]string{}}
 	inTitle := false
 	for {
 		tt, raw := l.Next()
@@ -65,7 +67,9 @@ func parsePage(path string, data []byte) *page {
 		case htmllex.ErrorToken:
 			return p
 		case htmllex.StartTagToken:
-			cur = &element{tag: string(l.Text()), attrs: map[string]string{}}
+			clear(reused.attrs)
+			reused.tag, reused.order = string(l.Text()), reused.order[:0]
+			cur = reused
 		case htmllex.AttributeToken:
 			if cur == nil {
 				continue
