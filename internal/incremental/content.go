@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
+	"peacebuilding/internal/parallel"
 	"slices"
 	"strings"
-	"sync"
 
 	"peacebuilding/internal/content"
 )
@@ -58,22 +57,9 @@ func loadAll(fsys fs.FS, langs []string) *sources {
 		}
 	}
 	entries := make([]entry, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				entries[i] = s.read(fsys, paths[i])
-			}
-		}()
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(paths), func() func(int) {
+		return func(i int) { entries[i] = s.read(fsys, paths[i]) }
+	})
 	for i, p := range paths {
 		s.set(p, entries[i])
 	}

@@ -13,10 +13,9 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
+	"peacebuilding/internal/parallel"
 	"slices"
 	"strings"
-	"sync"
 
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/tomlx"
@@ -142,28 +141,16 @@ func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
 func (r *Renderer) RenderJobs(jobs []Job) ([]File, error) {
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range next {
-				buf.Reset()
-				j := jobs[i]
-				if errs[i] = r.Execute(&buf, j); errs[i] != nil {
-					continue
-				}
+	parallel.For(len(jobs), func() func(int) {
+		var buf bytes.Buffer
+		return func(i int) {
+			buf.Reset()
+			j := jobs[i]
+			if errs[i] = r.Execute(&buf, j); errs[i] == nil {
 				files[i] = File{Path: j.Path(), Data: bytes.Clone(buf.Bytes())}
 			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"runtime"
+	"peacebuilding/internal/parallel"
 	"slices"
 	"strings"
-	"sync"
 
 	"peacebuilding/internal/markdown"
 )
@@ -20,23 +19,10 @@ func (b *builder) convert() {
 	problems := make([][]error, len(pages))
 	warnings := make([][]string, len(pages))
 	fresh := make([]*conversion, len(pages))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			conv := markdown.New()
-			for i := range jobs {
-				problems[i], warnings[i], fresh[i] = b.convertPage(conv, pages[i])
-			}
-		}()
-	}
-	for i := range pages {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(len(pages), func() func(int) {
+		conv := markdown.New()
+		return func(i int) { problems[i], warnings[i], fresh[i] = b.convertPage(conv, pages[i]) }
+	})
 	b.memo.store(pages, fresh)
 	for i := range pages {
 		b.errs = append(b.errs, problems[i]...)
