@@ -2,8 +2,6 @@ package config
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -20,22 +18,8 @@ var loadErr = regexp.MustCompile(`^config\.toml:([0-9]+):( |[0-9]+: )\S`)
 // per line, and that a config it accepts has what the rest of the build relies on: an
 // absolute base URL ending in "/", languages in a fixed order with the default among them.
 func FuzzLoad(f *testing.F) {
-	root := sitetest.RepoRoot()
-	for _, name := range []string{"config.toml", "testdata/sites/basic/config.toml"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	archives, _ := filepath.Glob(filepath.Join(root, "testdata", "hostile", "*.txtar"))
-	for _, a := range archives {
-		data, _ := os.ReadFile(a)
-		for _, file := range sitetest.ParseArchive(string(data)).Files {
-			if file.Name == "config.toml" {
-				f.Add([]byte(file.Data))
-			}
-		}
+	for _, seed := range sitetest.Seeds(f, []string{"config.toml", "testdata/sites/basic/config.toml"}, "config.toml") {
+		f.Add(seed)
 	}
 	f.Add([]byte("baseURL = \"http://x/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"E\"\ntitle = \"T\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -1,8 +1,6 @@
 package glossary
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,22 +17,8 @@ var loadErr = regexp.MustCompile(`^data/glossary\.toml:([0-9]+):( |[0-9]+: )\S`)
 // line, and that the terms it accepts have both forms, a kana reading and a line, and sort
 // into a permutation of themselves in both languages.
 func FuzzLoad(f *testing.F) {
-	root := sitetest.RepoRoot()
-	for _, name := range []string{"data/glossary.toml", "testdata/sites/basic/data/glossary.toml"} {
-		data, err := os.ReadFile(filepath.Join(root, name))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	archives, _ := filepath.Glob(filepath.Join(root, "testdata", "hostile", "*.txtar"))
-	for _, a := range archives {
-		data, _ := os.ReadFile(a)
-		for _, file := range sitetest.ParseArchive(string(data)).Files {
-			if file.Name == "data/glossary.toml" {
-				f.Add([]byte(file.Data))
-			}
-		}
+	for _, seed := range sitetest.Seeds(f, []string{"data/glossary.toml", "testdata/sites/basic/data/glossary.toml"}, "data/glossary.toml") {
+		f.Add(seed)
 	}
 	const name = "data/glossary.toml"
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -110,3 +110,32 @@ func (a Archive) Format() string {
 	}
 	return b.String()
 }
+
+// Seeds returns fuzz seeds for a parser of one kind of file: the repository files named
+// (relative to the repository) and every file called archiveName in the hostile-input
+// archives of testdata/hostile/.
+func Seeds(tb testing.TB, files []string, archiveName string) [][]byte {
+	tb.Helper()
+	root := RepoRoot()
+	var seeds [][]byte
+	for _, name := range files {
+		data, err := os.ReadFile(filepath.Join(root, name))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	archives, _ := filepath.Glob(filepath.Join(root, "testdata", "hostile", "*.txtar"))
+	for _, a := range archives {
+		data, err := os.ReadFile(a)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, file := range ParseArchive(string(data)).Files {
+			if file.Name == archiveName {
+				seeds = append(seeds, []byte(file.Data))
+			}
+		}
+	}
+	return seeds
+}
