@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -58,8 +59,20 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
 	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
 	quiet := fl.Bool("q", false, "print nothing but errors")
+	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
+	memProfile := fl.String("memprofile", "", "write a heap profile taken at the end of the build to `file`")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, stderr)
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("unknown command or argument %q", fl.Arg(0))
@@ -110,6 +123,37 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "built %s; %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil
+}
+
+// startCPUProfile starts a CPU profile into name and returns the function that ends it.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}
+
+// writeHeapProfile writes a heap profile into name; a failure is reported, not fatal: the
+// build it profiled has already succeeded or failed on its own.
+func writeHeapProfile(name string, stderr io.Writer) {
+	f, err := os.Create(name)
+	if err == nil {
+		err = pprof.WriteHeapProfile(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "build: -memprofile: %v\n", err)
+	}
 }
 
 // report prints every error of a build, one per line, and a count.
