@@ -22,6 +22,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"peacebuilding/internal/parallel"
 	"peacebuilding/internal/tomlx"
 )
 
@@ -175,9 +176,19 @@ var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // come back ordered by language (in the order given), then path. All problems found are
 // returned together, joined, in the same order.
 func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
-	var files []*File
-	var errs []error
-	var warnings []string
+	// The walk only lists the files; they are read and parsed on every core, since a site
+	// of thousands of pages spends most of its loading in TOML and Markdown splitting. The
+	// results are gathered in walk order, so errors and warnings come in the same order
+	// as from one file after another.
+	type entry struct {
+		path, lang string
+		typ        fs.FileMode
+		walkErr    error // an error of the walk itself at this point, instead of a file
+		file       *File
+		warning    string
+		err        error
+	}
+	var entries []entry
 	for _, lang := range langs {
 		root := path.Join("content", lang)
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
@@ -185,7 +196,7 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir // a language without content yet: every page falls back
 				}
-				errs = append(errs, fmt.Errorf("%s: %v", p, pathless(err)))
+				entries = append(entries, entry{walkErr: fmt.Errorf("%s: %v", p, pathless(err))})
 				return nil
 			}
 			name := d.Name()
@@ -195,19 +206,34 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 				}
 				return nil
 			}
-			f, warning, err := loadEntry(fsys, p, lang, d.Type())
-			switch {
-			case err != nil:
-				errs = append(errs, err)
-			case warning != "":
-				warnings = append(warnings, warning)
-			case f != nil:
-				files = append(files, f)
-			}
+			entries = append(entries, entry{path: p, lang: lang, typ: d.Type()})
 			return nil
 		})
 		if err != nil {
-			errs = append(errs, err)
+			entries = append(entries, entry{walkErr: err})
+		}
+	}
+	parallel.For(len(entries), func() func(int) {
+		return func(i int) {
+			e := &entries[i]
+			if e.walkErr == nil {
+				e.file, e.warning, e.err = loadEntry(fsys, e.path, e.lang, e.typ)
+			}
+		}
+	})
+	var files []*File
+	var errs []error
+	var warnings []string
+	for _, e := range entries {
+		switch {
+		case e.walkErr != nil:
+			errs = append(errs, e.walkErr)
+		case e.err != nil:
+			errs = append(errs, e.err)
+		case e.warning != "":
+			warnings = append(warnings, e.warning)
+		case e.file != nil:
+			files = append(files, e.file)
 		}
 	}
 	order := map[string]int{}
