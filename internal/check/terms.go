@@ -31,13 +31,29 @@ import (
 // The glossary has English and Japanese forms only, so other language pairs are skipped.
 type termIndex struct {
 	terms []indexedTerm
+	// forms finds the terms' English forms (indexedTerm.en) in a text read in ASCII lower
+	// case with line breaks and tabs as spaces; formTerms[p] are the terms of pattern p.
+	forms     *matcher
+	formTerms [][]int
+	// exact finds the abbreviations and the variants as they are written; exactUses[p]
+	// says whose abbreviation or variant pattern p is (a string may be both, or listed
+	// by two terms).
+	exact     *matcher
+	exactUses [][]exactUse
 }
 
 type indexedTerm struct {
 	glossary.Term
 	en       string   // lower case, single spaces
-	variants []string // with, for each, the official forms that contain it
+	variants []string // with, for each, whether it is in Latin letters and the official forms that contain it
+	latin    []bool
 	covers   [][]string
+}
+
+// exactUse is one meaning of a pattern of termIndex.exact: a term's abbreviation
+// (variant -1) or one of its variants.
+type exactUse struct {
+	term, variant int
 }
 
 func newTermIndex(g *glossary.Glossary) *termIndex {
@@ -58,45 +74,65 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 				}
 			}
 			it.variants = append(it.variants, v)
+			it.latin = append(it.latin, isLatin(v))
 			it.covers = append(it.covers, covers)
 		}
 		x.terms = append(x.terms, it)
 	}
+
+	var forms, exact []string
+	formID, exactID := map[string]int{}, map[string]int{}
+	addExact := func(p string, u exactUse) {
+		id, ok := exactID[p]
+		if !ok {
+			id = len(exact)
+			exactID[p] = id
+			exact = append(exact, p)
+			x.exactUses = append(x.exactUses, nil)
+		}
+		x.exactUses[id] = append(x.exactUses[id], u)
+	}
+	for i, t := range x.terms {
+		if t.en != "" { // the glossary has no blank term; an empty pattern would match everywhere
+			id, ok := formID[t.en]
+			if !ok {
+				id = len(forms)
+				formID[t.en] = id
+				forms = append(forms, t.en)
+				x.formTerms = append(x.formTerms, nil)
+			}
+			x.formTerms[id] = append(x.formTerms[id], i)
+		}
+		if t.Abbr != "" {
+			addExact(t.Abbr, exactUse{i, -1})
+		}
+		for vi, v := range t.variants {
+			addExact(v, exactUse{i, vi})
+		}
+	}
+	x.forms = newMatcher(forms, lowerSpace)
+	x.exact = newMatcher(exact, nil)
 	return x
 }
 
-// side is the texts of one file of a pair, prepared for searching.
-type side struct {
-	f     *content.File
-	texts []string // per unit: Markdown destinations and ids blanked, same byte offsets
-	lower []string // the same in ASCII lower case with white space as plain spaces
-	all   string   // every text joined, line breaks removed (Japanese wraps anywhere)
-	fold  string   // all, with full-width Latin letters folded to ASCII
-	// texts and lower joined by NUL, which no term contains: a term absent from these is
-	// in no unit, found with one search instead of one per unit.
-	textsAll, lowerAll string
+// lowerSpace is how the English forms are matched: ASCII letters in lower case, line
+// breaks and tabs as spaces. It changes ASCII bytes only, which in UTF-8 (all content
+// is, content.Parse rejects other files) are never part of another character, so byte
+// offsets stay those of the text.
+func lowerSpace(b byte) byte {
+	switch {
+	case b >= 'A' && b <= 'Z':
+		return b + 'a' - 'A'
+	case b == '\n' || b == '\t' || b == '\r':
+		return ' '
+	}
+	return b
 }
 
-func newSide(f *content.File, us []unit, pick func(unit) text) side {
-	s := side{f: f}
-	var all strings.Builder
-	for _, u := range us {
-		t := plain(pick(u).s)
-		s.texts = append(s.texts, t)
-		s.lower = append(s.lower, strings.Map(func(r rune) rune {
-			if r == '\n' || r == '\t' || r == '\r' {
-				return ' '
-			}
-			return r
-		}, asciiLower(t)))
-		all.WriteString(strings.ReplaceAll(t, "\n", ""))
-		all.WriteByte('\n')
-	}
-	s.all = all.String()
-	s.textsAll = strings.Join(s.texts, "\x00")
-	s.lowerAll = strings.Join(s.lower, "\x00")
-	s.fold = strings.Map(foldWidth, s.all)
-	return s
+// use is where an English text uses a term: its English form, or its abbreviation.
+type use struct {
+	term, unit, offset int
+	abbr               bool
 }
 
 func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
@@ -109,43 +145,136 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			us = append(us, u)
 		}
 	}
-	en := newSide(src, us, func(u unit) text { return u.src })
-	ja := newSide(dst, us, func(u unit) text { return u.dst })
+	enTexts, jaTexts := make([]string, len(us)), make([]string, len(us))
+	for i, u := range us {
+		enTexts[i], jaTexts[i] = plain(u.src.s), plain(u.dst.s)
+	}
 	var out []Problem
 	add := func(u unit, msg string, s, d Loc) {
 		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
-	for _, t := range x.terms {
-		i, off, isAbbr := en.find(t)
-		if i < 0 {
-			continue
+
+	// The first use of each term in the English texts, in term order: the term itself, or
+	// else its abbreviation.
+	var uses []use
+	for i, txt := range enTexts {
+		uses = x.uses(uses, i, txt)
+	}
+	slices.SortStableFunc(uses, func(a, b use) int {
+		if a.term != b.term {
+			return a.term - b.term
 		}
-		u := us[i]
+		return compareBool(a.abbr, b.abbr)
+	})
+	var ja jaSide
+	for k, first := range uses {
+		if k > 0 && uses[k-1].term == first.term {
+			continue // a later use, or the abbreviation of a term that is used in full
+		}
+		t := &x.terms[first.term]
+		u := us[first.unit]
 		switch {
-		case strings.Contains(ja.all, t.JA):
+		case strings.Contains(ja.all(jaTexts), t.JA):
 			continue
-		case isAbbr && indexWordPlural(ja.fold, t.Abbr) >= 0:
+		case first.abbr && indexWordPlural(ja.fold(jaTexts), t.Abbr) >= 0:
 			continue
 		}
 		n, want := len(t.en), t.JA
-		if isAbbr {
+		if first.abbr {
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
 		}
-		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
+		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
-			Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
+			Loc{File: src.Name, Line: u.src.lineAt(first.offset), Text: found},
 			Loc{File: dst.Name, Line: u.dst.line})
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
-		for _, m := range x.variants(en.texts[i], true) {
+		for _, m := range x.variants(enTexts[i], true) {
 			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line})
 		}
-		for _, m := range x.variants(ja.texts[i], false) {
+		for _, m := range x.variants(jaTexts[i], false) {
 			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
 		}
 	}
 	return out
+}
+
+// uses appends to dst the uses of terms in txt, the text of unit i: every occurrence of
+// an English form on word boundaries, and of an abbreviation on word boundaries, as
+// written, perhaps with a plural "s" (PKOs), in the order the matchers find them.
+func (x *termIndex) uses(dst []use, i int, txt string) []use {
+	for p, start := range x.forms.matches(txt) {
+		if boundary(txt, start, start+len(x.forms.patterns[p])) {
+			for _, t := range x.formTerms[p] {
+				dst = append(dst, use{term: t, unit: i, offset: start})
+			}
+		}
+	}
+	for p, start := range x.exact.matches(txt) {
+		end := start + len(x.exact.patterns[p])
+		if !wordPlural(txt, start, end) {
+			continue
+		}
+		for _, eu := range x.exactUses[p] {
+			if eu.variant < 0 {
+				dst = append(dst, use{term: eu.term, unit: i, offset: start, abbr: true})
+			}
+		}
+	}
+	return dst
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// jaSide is the Japanese texts of a pair in the forms the term check searches, made when
+// it first needs them: most pages need neither.
+type jaSide struct {
+	allText, foldText string
+	made, folded      bool
+}
+
+// all is every text joined, line breaks removed (Japanese wraps anywhere), each followed
+// by a line break.
+func (s *jaSide) all(texts []string) string {
+	if !s.made {
+		var b strings.Builder
+		n := 0
+		for _, t := range texts {
+			n += len(t) + 1
+		}
+		b.Grow(n)
+		for _, t := range texts {
+			for len(t) > 0 {
+				i := strings.IndexByte(t, '\n')
+				if i < 0 {
+					b.WriteString(t)
+					break
+				}
+				b.WriteString(t[:i])
+				t = t[i+1:]
+			}
+			b.WriteByte('\n')
+		}
+		s.allText, s.made = b.String(), true
+	}
+	return s.allText
+}
+
+// fold is all with full-width Latin letters and digits folded to ASCII.
+func (s *jaSide) fold(texts []string) string {
+	if !s.folded {
+		s.foldText, s.folded = strings.Map(foldWidth, s.all(texts)), true
+	}
+	return s.foldText
 }
 
 func variantMessage(t *indexedTerm, v string) string {
@@ -156,62 +285,64 @@ func variantMessage(t *indexedTerm, v string) string {
 	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
 }
 
-// find returns the unit and byte offset of the first use of t in the English texts:
-// the term itself, or else its abbreviation.
-func (s side) find(t indexedTerm) (unit, offset int, abbr bool) {
-	if strings.Contains(s.lowerAll, t.en) {
-		for i, l := range s.lower {
-			if off := indexWord(l, t.en); off >= 0 {
-				return i, off, false
-			}
-		}
-	}
-	if t.Abbr != "" && strings.Contains(s.textsAll, t.Abbr) {
-		for i, txt := range s.texts {
-			if off := indexWordPlural(txt, t.Abbr); off >= 0 {
-				return i, off, true
-			}
-		}
-	}
-	return -1, 0, false
-}
-
 type variantMatch struct {
 	term       *indexedTerm
 	variant    string
 	start, end int
 }
 
+// variantHit is an occurrence of a variant that the matcher found, before the rules of
+// variants choose among them.
+type variantHit struct {
+	term, variant, start int
+}
+
 // variants finds the glossary variants in one text: those in Latin letters only when
-// latinOnly is set (an English text).
+// latinOnly is set (an English text). Each variant is read from the start of the text to
+// its end, an occurrence starting after the end of the last one taken: in Japanese
+// anywhere, in Latin letters on word boundaries (a plural "s" allowed), and an occurrence
+// right after the last one taken counts as starting a word. An occurrence inside an
+// official form that contains the variant is no mistake, and a shorter variant inside a
+// longer one found at the same place is the same mistake.
 func (x *termIndex) variants(txt string, latinOnly bool) []variantMatch {
-	var ms []variantMatch
-	for ti := range x.terms {
-		t := &x.terms[ti]
-		for vi, v := range t.variants {
-			latin := isLatin(v)
-			if latinOnly && !latin {
-				continue
-			}
-			for off := 0; off < len(txt); {
-				var i int
-				if latin {
-					i = indexWordPlural(txt[off:], v)
-				} else {
-					i = strings.Index(txt[off:], v)
-				}
-				if i < 0 {
-					break
-				}
-				start := off + i
-				off = start + len(v)
-				if !coveredBy(txt, start, len(v), t.covers[vi]) {
-					ms = append(ms, variantMatch{t, v, start, start + len(v)})
-				}
+	var hits []variantHit
+	for p, start := range x.exact.matches(txt) {
+		for _, eu := range x.exactUses[p] {
+			if eu.variant >= 0 && (!latinOnly || x.terms[eu.term].latin[eu.variant]) {
+				hits = append(hits, variantHit{eu.term, eu.variant, start})
 			}
 		}
 	}
-	// A shorter variant inside a longer one found at the same place is the same mistake.
+	if len(hits) == 0 {
+		return nil
+	}
+	// In the order of the terms and their variants, each variant's occurrences in text
+	// order (the matcher gives one pattern's occurrences in text order).
+	slices.SortStableFunc(hits, func(a, b variantHit) int {
+		if a.term != b.term {
+			return a.term - b.term
+		}
+		return a.variant - b.variant
+	})
+	var ms []variantMatch
+	off := 0 // where the search of the current variant goes on
+	for k, h := range hits {
+		if k == 0 || hits[k-1].term != h.term || hits[k-1].variant != h.variant {
+			off = 0
+		}
+		t := &x.terms[h.term]
+		v := t.variants[h.variant]
+		if h.start < off {
+			continue
+		}
+		if t.latin[h.variant] && !wordPluralFrom(txt, off, h.start, h.start+len(v)) {
+			continue
+		}
+		off = h.start + len(v)
+		if !coveredBy(txt, h.start, len(v), t.covers[h.variant]) {
+			ms = append(ms, variantMatch{t, v, h.start, h.start + len(v)})
+		}
+	}
 	ms = slices.DeleteFunc(ms, func(m variantMatch) bool {
 		return slices.ContainsFunc(ms, func(o variantMatch) bool {
 			return o != m && o.start <= m.start && m.end <= o.end && o.end-o.start > m.end-m.start
@@ -238,24 +369,8 @@ func coveredBy(txt string, start, n int, forms []string) bool {
 	return false
 }
 
-// indexWord returns the offset of the first occurrence of w in s that starts and ends on
-// a word boundary, or -1.
-func indexWord(s, w string) int {
-	for off := 0; off < len(s); {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return -1
-		}
-		start, end := off+i, off+i+len(w)
-		if boundary(s, start, end) {
-			return start
-		}
-		off = start + 1
-	}
-	return -1
-}
-
-// indexWordPlural is indexWord that also accepts a plural "s" (PKOs).
+// indexWordPlural returns the offset of the first occurrence of w in s that starts and
+// ends on a word boundary, or is followed by a plural "s" (PKOs), or -1.
 func indexWordPlural(s, w string) int {
 	for off := 0; off < len(s); {
 		i := strings.Index(s[off:], w)
@@ -263,12 +378,28 @@ func indexWordPlural(s, w string) int {
 			return -1
 		}
 		start, end := off+i, off+i+len(w)
-		if boundary(s, start, end) || strings.HasPrefix(s[end:], "s") && boundary(s, start, end+1) {
+		if wordPlural(s, start, end) {
 			return start
 		}
 		off = start + 1
 	}
 	return -1
+}
+
+// wordPlural reports whether s[start:end] is a whole word, or is one with an "s" after
+// it (PKOs): what indexWordPlural accepts.
+func wordPlural(s string, start, end int) bool {
+	return boundary(s, start, end) || strings.HasPrefix(s[end:], "s") && boundary(s, start, end+1)
+}
+
+// wordPluralFrom is wordPlural for a search that started at from: what comes before from
+// is not looked at, so a word may start right at from, as when indexWordPlural searches
+// s[from:].
+func wordPluralFrom(s string, from, start, end int) bool {
+	if start == from {
+		return wordPlural(s[start:], 0, end-start)
+	}
+	return wordPlural(s, start, end)
 }
 
 // boundary reports whether s[start:end] is a whole word: no letter or digit touches it.

@@ -1,0 +1,262 @@
+package check
+
+// The glossary check and plain as they were before the matcher (matcher.go) and the
+// hand-written scanners replaced them: straightforward searches, one term at a time, and
+// regular expressions. The tests compare the new code with them on varied input.
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
+)
+
+type refTermIndex struct {
+	terms []refIndexedTerm
+}
+
+type refIndexedTerm struct {
+	glossary.Term
+	en       string   // lower case, single spaces
+	variants []string // with, for each, the official forms that contain it
+	covers   [][]string
+}
+
+func newRefTermIndex(g *glossary.Glossary) *refTermIndex {
+	x := &refTermIndex{}
+	if g == nil {
+		return x
+	}
+	for _, t := range g.Terms {
+		it := refIndexedTerm{Term: t, en: strings.Join(strings.Fields(asciiLower(t.EN)), " ")}
+		for _, v := range t.Variants {
+			if v == "" {
+				continue
+			}
+			var covers []string
+			for _, o := range g.Terms {
+				if o.JA != v && strings.Contains(o.JA, v) {
+					covers = append(covers, o.JA)
+				}
+			}
+			it.variants = append(it.variants, v)
+			it.covers = append(it.covers, covers)
+		}
+		x.terms = append(x.terms, it)
+	}
+	return x
+}
+
+// refSide is the texts of one file of a pair, prepared for searching.
+type refSide struct {
+	f     *content.File
+	texts []string // per unit: Markdown destinations and ids blanked, same byte offsets
+	lower []string // the same in ASCII lower case with white space as plain spaces
+	all   string   // every text joined, line breaks removed (Japanese wraps anywhere)
+	fold  string   // all, with full-width Latin letters folded to ASCII
+	// texts and lower joined by NUL, which no term contains: a term absent from these is
+	// in no unit, found with one search instead of one per unit.
+	textsAll, lowerAll string
+}
+
+func refNewSide(f *content.File, us []unit, pick func(unit) text) refSide {
+	s := refSide{f: f}
+	var all strings.Builder
+	for _, u := range us {
+		t := refPlain(pick(u).s)
+		s.texts = append(s.texts, t)
+		s.lower = append(s.lower, strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\t' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, asciiLower(t)))
+		all.WriteString(strings.ReplaceAll(t, "\n", ""))
+		all.WriteByte('\n')
+	}
+	s.all = all.String()
+	s.textsAll = strings.Join(s.texts, "\x00")
+	s.lowerAll = strings.Join(s.lower, "\x00")
+	s.fold = strings.Map(foldWidth, s.all)
+	return s
+}
+
+func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
+	if len(x.terms) == 0 || src.Lang != "en" || dst.Lang != "ja" {
+		return nil
+	}
+	var us []unit
+	for _, u := range all {
+		if !strings.HasPrefix(u.where, "correction ") {
+			us = append(us, u)
+		}
+	}
+	en := refNewSide(src, us, func(u unit) text { return u.src })
+	ja := refNewSide(dst, us, func(u unit) text { return u.dst })
+	var out []Problem
+	add := func(u unit, msg string, s, d Loc) {
+		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
+	}
+	for _, t := range x.terms {
+		i, off, isAbbr := en.find(t)
+		if i < 0 {
+			continue
+		}
+		u := us[i]
+		switch {
+		case strings.Contains(ja.all, t.JA):
+			continue
+		case isAbbr && indexWordPlural(ja.fold, t.Abbr) >= 0:
+			continue
+		}
+		n, want := len(t.en), t.JA
+		if isAbbr {
+			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
+		}
+		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
+		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
+			Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
+			Loc{File: dst.Name, Line: u.dst.line})
+	}
+	// Variants, in unit order, each occurrence once.
+	for i, u := range us {
+		for _, m := range x.variants(en.texts[i], true) {
+			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line})
+		}
+		for _, m := range x.variants(ja.texts[i], false) {
+			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+		}
+	}
+	return out
+}
+
+func refVariantMessage(t *refIndexedTerm, v string) string {
+	want := t.JA
+	if isLatin(v) && t.Abbr != "" {
+		want = t.Abbr
+	}
+	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
+}
+
+// find returns the unit and byte offset of the first use of t in the English texts:
+// the term itself, or else its abbreviation.
+func (s refSide) find(t refIndexedTerm) (unit, offset int, abbr bool) {
+	if strings.Contains(s.lowerAll, t.en) {
+		for i, l := range s.lower {
+			if off := indexWord(l, t.en); off >= 0 {
+				return i, off, false
+			}
+		}
+	}
+	if t.Abbr != "" && strings.Contains(s.textsAll, t.Abbr) {
+		for i, txt := range s.texts {
+			if off := indexWordPlural(txt, t.Abbr); off >= 0 {
+				return i, off, true
+			}
+		}
+	}
+	return -1, 0, false
+}
+
+type refVariantMatch struct {
+	term       *refIndexedTerm
+	variant    string
+	start, end int
+}
+
+// variants finds the glossary variants in one text: those in Latin letters only when
+// latinOnly is set (an English text).
+func (x *refTermIndex) variants(txt string, latinOnly bool) []refVariantMatch {
+	var ms []refVariantMatch
+	for ti := range x.terms {
+		t := &x.terms[ti]
+		for vi, v := range t.variants {
+			latin := isLatin(v)
+			if latinOnly && !latin {
+				continue
+			}
+			for off := 0; off < len(txt); {
+				var i int
+				if latin {
+					i = indexWordPlural(txt[off:], v)
+				} else {
+					i = strings.Index(txt[off:], v)
+				}
+				if i < 0 {
+					break
+				}
+				start := off + i
+				off = start + len(v)
+				if !coveredBy(txt, start, len(v), t.covers[vi]) {
+					ms = append(ms, refVariantMatch{t, v, start, start + len(v)})
+				}
+			}
+		}
+	}
+	// A shorter variant inside a longer one found at the same place is the same mistake.
+	ms = slices.DeleteFunc(ms, func(m refVariantMatch) bool {
+		return slices.ContainsFunc(ms, func(o refVariantMatch) bool {
+			return o != m && o.start <= m.start && m.end <= o.end && o.end-o.start > m.end-m.start
+		})
+	})
+	slices.SortStableFunc(ms, func(a, b refVariantMatch) int { return a.start - b.start })
+	return ms
+}
+
+var (
+	refLinkDest = regexp.MustCompile(`\]\([^)\n]*\)`)
+	refHeadID   = regexp.MustCompile(`\{#[^}\n]*\}`)
+	refBareURL  = regexp.MustCompile(`(?i)https?://[^\s<>"）)]+`)
+	refRefDef   = regexp.MustCompile(`(?m)^ {0,3}\[[^\]^\n]+\]:[ \t]*\S+`)
+)
+
+// refPlain blanks the parts of Markdown that are not text (link destinations, heading ids,
+// URLs, reference definitions) with spaces, keeping every byte offset.
+func refPlain(s string) string {
+	b := []byte(s)
+	blank := func(re *regexp.Regexp, from int) {
+		for _, m := range re.FindAllIndex(b, -1) {
+			for i := m[0] + from; i < m[1]; i++ {
+				if b[i] != '\n' {
+					b[i] = ' '
+				}
+			}
+		}
+	}
+	// Each expression needs a literal that most texts lack; looking for it first skips
+	// the regexp's slow scan of the whole text.
+	if bytes.Contains(b, []byte("](")) {
+		blank(refLinkDest, 1)
+	}
+	if bytes.Contains(b, []byte("{#")) {
+		blank(refHeadID, 0)
+	}
+	if bytes.Contains(b, []byte("://")) {
+		blank(refBareURL, 0)
+	}
+	if bytes.Contains(b, []byte("]:")) {
+		blank(refRefDef, 0)
+	}
+	return string(b)
+}
+
+// indexWord returns the offset of the first occurrence of w in s that starts and ends on
+// a word boundary, or -1.
+func indexWord(s, w string) int {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		start, end := off+i, off+i+len(w)
+		if boundary(s, start, end) {
+			return start
+		}
+		off = start + 1
+	}
+	return -1
+}
