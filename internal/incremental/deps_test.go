@@ -33,6 +33,10 @@ func TestBriefLayoutsReadOnlyTheirLinks(t *testing.T) {
 	if reads.wide != "" {
 		t.Errorf("briefs are aggregates, so a preview renders all of them after every edit: %s", reads.wide)
 	}
+	// The footer (a shared partial) links the stand-alone pages that exist.
+	if want := []string{"about", "future", "sources"}; !slices.Equal(reads.keys, want) {
+		t.Errorf("the brief layouts read the pages %q, want %q", reads.keys, want)
+	}
 }
 
 func TestReadBriefLayouts(t *testing.T) {
@@ -51,6 +55,8 @@ func TestReadBriefLayouts(t *testing.T) {
 		{name: "every country through a variable", country: `{{define "main"}}{{$v := .}}{{range $v.Regions}}{{end}}{{end}}`, wantWide: true},
 		{name: "the site's pages", country: `{{define "main"}}{{range .Site.Pages}}{{end}}{{end}}`, wantWide: true},
 		{name: "in a partial it calls", country: `{{define "main"}}{{template "list" .}}{{end}}`, partials: `{{define "list"}}{{range .Timeline}}{{end}}{{end}}`, wantWide: true},
+		{name: "a page by key in a shared partial", country: `{{define "main"}}{{.Shared "footer"}}{{end}}`, partials: `{{define "footer"}}{{with .Link "about"}}{{.URL}}{{end}}{{end}}`, wantKeys: []string{"about"}},
+		{name: "a shared partial by computed name", country: `{{define "main"}}{{.Shared .Layout}}{{end}}`, wantWide: true},
 		{name: "in a partial it does not call", country: `{{define "main"}}{{end}}`, partials: `{{define "list"}}{{range .Timeline}}{{end}}{{end}}`},
 		{name: "a page field named like a view method", country: `{{define "main"}}{{with .Page}}{{.Title}}{{end}}{{.Page.Corrections}}{{end}}`},
 	} {

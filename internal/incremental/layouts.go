@@ -59,6 +59,14 @@ func readBriefLayouts(fsys fs.FS) briefReads {
 					visit(t.Name)
 					return
 				}
+				// {{.Shared "name"}} runs a partial too (see render.View.Shared).
+				if name, ok, why := sharedCall(n); why != "" {
+					reads.wide = fmt.Sprintf("layouts/%s.html (template %q): %s", layout, name, why)
+					return
+				} else if ok {
+					visit(name)
+					return
+				}
 				key, why := inspect(n)
 				if why != "" {
 					reads.wide = fmt.Sprintf("layouts/%s.html (template %q): %s", layout, name, why)
@@ -101,6 +109,19 @@ func inspect(n parse.Node) (key, why string) {
 		}
 	}
 	return "", ""
+}
+
+// sharedCall recognises a command {{.Shared "name"}}, which runs the partial name; a
+// name that is not a constant string gives the reason the layout cannot be followed.
+func sharedCall(n parse.Node) (name string, ok bool, why string) {
+	c, isCommand := n.(*parse.CommandNode)
+	if !isCommand || len(c.Args) == 0 || !names(c.Args[0], "Shared") {
+		return "", false, ""
+	}
+	if s, ok := argString(c.Args); ok {
+		return s, true, ""
+	}
+	return "", false, "it calls .Shared with a name that is not a constant string"
 }
 
 // fields returns the identifiers a field, variable or chain reads from the view: ".A.B"

@@ -34,7 +34,7 @@ type Renderer struct {
 	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
 	// ("assets/style.1a2b3c4d.css").
 	Assets map[string]string
-	// Extra pages (e.g. the translation status page) added by other packages.
+	sharedState
 }
 
 // pageTemplates are the layouts that render a whole page; each is parsed together with
@@ -53,6 +53,7 @@ func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Rend
 	if base, err = base.ParseFS(layouts, "base.html", "partials.html"); err != nil {
 		return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 	}
+	r.partials = base
 	for _, name := range pageTemplates {
 		t, err := template.Must(base.Clone()).ParseFS(layouts, name+".html")
 		if err != nil {

@@ -1,0 +1,146 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/site"
+)
+
+// The site header's title and navigation, the asset links of <head> and the footer are the
+// same on every page of a language in the same folder: thousands of country pages share
+// one. Executing them is half the template time of a page (html/template calls each
+// method through reflection), so a layout includes them with {{.Shared "name"}}, which
+// executes the partial once per language and folder and copies the result afterwards.
+//
+// A shared partial sees a Chrome, not the View: only what is the same for all the pages
+// that share it, so that a partial cannot use a page's own data and be copied onto another
+// page by mistake. Its links go through Chrome.Rel, which records them: a page shares the
+// copy only if none of those links leads to the page itself or below it, the one case
+// where siblings' relative links differ ("./" rather than "../about/").
+
+// Chrome is the data of a shared partial (see View.Shared).
+type Chrome struct {
+	v       *View
+	targets []string // every URL passed to Rel
+}
+
+// Lang is the language of the pages.
+func (c *Chrome) Lang() string { return c.v.Lang }
+
+// Language is the configured language of the pages.
+func (c *Chrome) Language() config.Language { return c.v.Language() }
+
+// T returns a UI string.
+func (c *Chrome) T(key string) (string, error) { return c.v.T(key) }
+
+// Tf formats a UI string with arguments.
+func (c *Chrome) Tf(key string, args ...any) (string, error) { return c.v.Tf(key, args...) }
+
+// AsOf is the year of the information.
+func (c *Chrome) AsOf() string { return c.v.AsOf() }
+
+// Link returns the page of key in the pages' language.
+func (c *Chrome) Link(key string) *site.Page { return c.v.Link(key) }
+
+// Rel returns a site-root-relative URL as seen from the pages.
+func (c *Chrome) Rel(url string) string {
+	c.targets = append(c.targets, url)
+	return c.v.Rel(url)
+}
+
+// Asset returns the URL of a fingerprinted asset, relative to the pages.
+func (c *Chrome) Asset(name string) (string, error) {
+	p, ok := c.v.r.Assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in assets/", name)
+	}
+	return c.Rel(p), nil
+}
+
+// sharedKey names the copies of a partial: pages of one language whose URLs are in one
+// folder ("en/countries").
+type sharedKey struct {
+	name, lang, folder string
+}
+
+type sharedCopy struct {
+	html    template.HTML
+	targets []string
+}
+
+// leadsInto reports whether one of the copy's links leads to the page at url or below it.
+func (c *sharedCopy) leadsInto(url string) bool {
+	for _, t := range c.targets {
+		if strings.HasPrefix(t, url) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedCopies are the copies made for one site model. The preview server keeps its
+// renderer across rebuilds, and a rebuilt site may have other pages (an about page added,
+// so a footer link more): copies are kept for the latest site only.
+type sharedCopies struct {
+	site   *site.Site
+	copies sync.Map // sharedKey -> *sharedCopy
+}
+
+// copiesFor returns the copies of site s, starting afresh if they were of another site.
+func (r *Renderer) copiesFor(s *site.Site) *sharedCopies {
+	for {
+		c := r.shared.Load()
+		if c != nil && c.site == s {
+			return c
+		}
+		if r.shared.CompareAndSwap(c, &sharedCopies{site: s}) {
+			return r.shared.Load()
+		}
+	}
+}
+
+// Shared returns the shared partial name, executed for this page's language and folder
+// (see Chrome).
+func (v *View) Shared(name string) (template.HTML, error) {
+	// Pages whose links are not relative (the 404 page) or that are files rather than
+	// folders are few: they get their own.
+	if v.rootPaths || !strings.HasSuffix(v.Path, "/") {
+		c, err := v.r.executeShared(name, v)
+		return c.html, err
+	}
+	key := sharedKey{name, v.Lang, path.Dir(strings.TrimSuffix(v.Path, "/"))}
+	copies := v.r.copiesFor(v.Site)
+	if c, ok := copies.copies.Load(key); ok && !c.(*sharedCopy).leadsInto(v.Path) {
+		return c.(*sharedCopy).html, nil
+	}
+	c, err := v.r.executeShared(name, v)
+	if err != nil {
+		return "", err
+	}
+	if !c.leadsInto(v.Path) {
+		copies.copies.LoadOrStore(key, c)
+	}
+	return c.html, nil
+}
+
+func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
+	var buf bytes.Buffer
+	c := &Chrome{v: v}
+	if err := r.partials.ExecuteTemplate(&buf, name, c); err != nil {
+		return nil, err
+	}
+	return &sharedCopy{html: template.HTML(buf.String()), targets: c.targets}, nil
+}
+
+// sharedState is the Renderer's part of Shared.
+type sharedState struct {
+	partials *template.Template // base.html and partials.html, for ExecuteTemplate by name
+	shared   atomic.Pointer[sharedCopies]
+}
