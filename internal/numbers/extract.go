@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -83,7 +84,9 @@ func closeTo(a, b float64) bool {
 // "ja"; anything else reads as English), in the order they appear. The
 // package comment lists what it reads and what it leaves out.
 func Extract(text, lang string) []Number {
-	s := newScanner(text, lang == "ja")
+	s := scanners.Get().(*scanner)
+	defer s.release()
+	s.reset(text, lang == "ja")
 	for i := 0; i < len(s.r); {
 		if isDigit(s.at(i)) {
 			i = s.read(i)
@@ -92,11 +95,20 @@ func Extract(text, lang string) []Number {
 		}
 	}
 	s.ranges()
+	if len(s.out) == 0 {
+		return nil
+	}
 	// Small counts are words in English ("three pillars") and digits or
 	// kanji in Japanese (3つ, 三つ): they would never match. They are dropped
 	// only now, since the first number of a range ("5 to 10 billion yen")
 	// takes the scale and unit of the second.
-	out := s.out[:0]
+	kept := 0
+	for _, n := range s.out {
+		if n.Kind != Plain || n.Value >= 10 {
+			kept++
+		}
+	}
+	out := make([]Number, 0, kept)
 	for _, n := range s.out {
 		if n.Kind != Plain || n.Value >= 10 {
 			out = append(out, n)
@@ -117,10 +129,20 @@ type scanner struct {
 	floor int // the end of the last number read: markers are never looked for before it
 	out   []Number
 	spans []span // the span of each Number of out
+	// digits is where token writes a number's digits, reused from token to token.
+	digits []byte
 }
 
-func newScanner(text string, ja bool) *scanner {
-	s := &scanner{src: text, ja: ja}
+// scanners keeps scanners for reuse: a check extracts the numbers of every
+// piece of text of every page, and a scanner's buffers, as large as its
+// text, were most of what the check allocated.
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+// reset makes s the scanner of text, reusing its buffers.
+func (s *scanner) reset(text string, ja bool) {
+	s.src, s.ja, s.floor = text, ja, 0
+	s.r, s.off = s.r[:0], s.off[:0]
+	s.out, s.spans = s.out[:0], s.spans[:0]
 	// Ranging over a string turns each invalid byte into one U+FFFD, so
 	// the offsets stay those of the input.
 	for i, c := range text {
@@ -129,7 +151,14 @@ func newScanner(text string, ja bool) *scanner {
 	}
 	s.off = append(s.off, len(text))
 	blankMarkdown(s.r)
-	return s
+}
+
+// release returns s to scanners, holding on to no text.
+func (s *scanner) release() {
+	s.src = ""
+	clear(s.out)
+	clear(s.spans)
+	scanners.Put(s)
 }
 
 // fold maps the full-width forms of Japanese text to ASCII: １，３００ is 1,300.
@@ -210,23 +239,30 @@ func (t tok) int() int { return atoi(t.digits) }
 // the first has exactly three digits (1,300 but not 1,30 or 2006,2007), and
 // with decimals when a digit follows the point (13.8 but not "in 2006.").
 func (s *scanner) token(i int) tok {
-	var digits strings.Builder
+	// The runes of digits and the point are ASCII: one byte each.
+	digits := s.digits[:0]
+	write := func(from, to int) {
+		for _, c := range s.r[from:to] {
+			digits = append(digits, byte(c))
+		}
+	}
 	j := s.digitsEnd(i)
-	digits.WriteString(string(s.r[i:j]))
+	write(i, j)
 	grouped := false
 	if j-i <= 3 {
 		for s.at(j) == ',' && s.digitsEnd(j+1) == j+4 {
-			digits.WriteString(string(s.r[j+1 : j+4]))
+			write(j+1, j+4)
 			j += 4
 			grouped = true
 		}
 	}
 	if s.at(j) == '.' && isDigit(s.at(j+1)) {
 		k := s.digitsEnd(j + 1)
-		digits.WriteString(string(s.r[j:k]))
+		write(j, k)
 		j = k
 	}
-	return tok{start: i, end: j, digits: digits.String(), grouped: grouped}
+	s.digits = digits
+	return tok{start: i, end: j, digits: string(digits), grouped: grouped}
 }
 
 // date reads the dates around t. It also skips a day or month written
@@ -521,6 +557,16 @@ var (
 )
 
 func (s *scanner) rangeJoin(a, b span) bool {
+	// Every joining word has at most three letters: more text between the
+	// numbers is no range, and most numbers have a sentence between them.
+	letters := 0
+	for _, c := range s.r[a.end:b.start] {
+		if !unicode.IsSpace(c) {
+			if letters++; letters > 3 {
+				return false
+			}
+		}
+	}
 	between := strings.Join(strings.Fields(string(s.r[a.end:b.start])), " ")
 	if s.ja {
 		return slices.Contains(rangeWordsJA, between)
@@ -535,7 +581,14 @@ func (s *scanner) rangeJoin(a, b span) bool {
 // parse reads digits × 10^exp. Parsing "13.8e6" in one piece rounds once,
 // where 13.8 * 1e6 would round twice.
 func parse(digits string, exp int) float64 {
-	v, _ := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64) // out of range is ±Inf, which quantity drops
+	if exp == 0 {
+		v, _ := strconv.ParseFloat(digits, 64) // out of range is ±Inf, which quantity drops
+		return v
+	}
+	var buf [32]byte
+	b := append(append(buf[:0], digits...), 'e')
+	b = strconv.AppendInt(b, int64(exp), 10)
+	v, _ := strconv.ParseFloat(string(b), 64)
 	return v
 }
 
@@ -883,7 +936,7 @@ func blankMarkdown(r []rune) {
 				j++
 			}
 			blank(i, j+1)
-		case hasPrefixFold(r[i:], "http://") || hasPrefixFold(r[i:], "https://"):
+		case (r[i] == 'h' || r[i] == 'H') && (hasPrefixFold(r[i:], "http://") || hasPrefixFold(r[i:], "https://")):
 			// A URL ends at white space, at < > " or at non-ASCII text.
 			j := i
 			for j < len(r) && r[j] < unicode.MaxASCII && !unicode.IsSpace(r[j]) && !strings.ContainsRune(`<>"`, r[j]) {
