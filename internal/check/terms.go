@@ -1,9 +1,7 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -435,41 +433,4 @@ func foldWidth(r rune) rune {
 		return r - 0xFEE0
 	}
 	return r
-}
-
-var (
-	linkDest = regexp.MustCompile(`\]\([^)\n]*\)`)
-	headID   = regexp.MustCompile(`\{#[^}\n]*\}`)
-	bareURL  = regexp.MustCompile(`(?i)https?://[^\s<>"）)]+`)
-	refDef   = regexp.MustCompile(`(?m)^ {0,3}\[[^\]^\n]+\]:[ \t]*\S+`)
-)
-
-// plain blanks the parts of Markdown that are not text (link destinations, heading ids,
-// URLs, reference definitions) with spaces, keeping every byte offset.
-func plain(s string) string {
-	b := []byte(s)
-	blank := func(re *regexp.Regexp, from int) {
-		for _, m := range re.FindAllIndex(b, -1) {
-			for i := m[0] + from; i < m[1]; i++ {
-				if b[i] != '\n' {
-					b[i] = ' '
-				}
-			}
-		}
-	}
-	// Each expression needs a literal that most texts lack; looking for it first skips
-	// the regexp's slow scan of the whole text.
-	if bytes.Contains(b, []byte("](")) {
-		blank(linkDest, 1)
-	}
-	if bytes.Contains(b, []byte("{#")) {
-		blank(headID, 0)
-	}
-	if bytes.Contains(b, []byte("://")) {
-		blank(bareURL, 0)
-	}
-	if bytes.Contains(b, []byte("]:")) {
-		blank(refDef, 0)
-	}
-	return string(b)
 }
