@@ -28,7 +28,6 @@ package check
 import (
 	"cmp"
 	"slices"
-	"strings"
 	"unicode"
 
 	"peacebuilding/internal/config"
@@ -212,35 +211,60 @@ func doc(f *content.File, dates map[string]string) *Doc {
 // count counts the words and characters of a file's translatable text. Markdown syntax
 // (link destinations, heading ids, list and emphasis marks) is not text.
 func count(f *content.File) (words, chars int) {
-	var parts []string
+	var c counter
 	fm := &f.Front
-	parts = append(parts, fm.Title, fm.Summary)
+	c.add(fm.Title)
+	c.add(fm.Summary)
 	if fm.Facts != nil {
-		parts = append(parts, fm.Facts.OfficialName, fm.Facts.Capital, strings.Join(fm.Facts.Languages, " "), fm.Facts.Source)
+		c.add(fm.Facts.OfficialName)
+		c.add(fm.Facts.Capital)
+		for _, l := range fm.Facts.Languages {
+			c.add(l) // white space between them, as when they are joined by spaces
+		}
+		c.add(fm.Facts.Source)
 	}
 	for _, e := range fm.Events {
-		parts = append(parts, e.Text)
+		c.add(e.Text)
 	}
 	for _, g := range fm.Figures {
-		parts = append(parts, g.Label)
+		c.add(g.Label)
 	}
-	for _, c := range fm.Corrections {
-		parts = append(parts, c.Source, c.Correction, c.Note)
+	for _, cr := range fm.Corrections {
+		c.add(cr.Source)
+		c.add(cr.Correction)
+		c.add(cr.Note)
 	}
-	parts = append(parts, plain(f.Body))
-	for _, p := range parts {
-		for _, w := range strings.Fields(p) {
-			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
-				words++
+	c.add(plain(f.Body))
+	return c.words, c.chars
+}
+
+// counter counts words and characters in one pass and without copies. A word is what
+// strings.Fields makes (a run of runes that are not white space) with a letter or digit;
+// a character is a rune of a word that is not a Markdown mark.
+type counter struct{ words, chars int }
+
+func (c *counter) add(s string) {
+	alnum := false // the word being read has a letter or digit
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if alnum {
+				c.words++
 			}
-			for _, r := range w {
-				if !strings.ContainsRune("#*_`>|", r) {
-					chars++
-				}
-			}
+			alnum = false
+			continue
+		}
+		if !alnum && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			alnum = true
+		}
+		switch r {
+		case '#', '*', '_', '`', '>', '|':
+		default:
+			c.chars++
 		}
 	}
-	return words, chars
+	if alnum {
+		c.words++
+	}
 }
 
 // Counts returns how many pairs of lang are in each state, and how many problems they have.

@@ -1,8 +1,9 @@
 package check
 
-// The glossary check and plain as they were before the matcher (matcher.go) and the
-// hand-written scanners replaced them: straightforward searches, one term at a time, and
-// regular expressions. The tests compare the new code with them on varied input.
+// The glossary check, plain and count as they were before the matcher (matcher.go), the
+// hand-written scans and the one-pass counter replaced them: straightforward searches,
+// one term at a time, regular expressions and strings.Fields. The tests compare the new
+// code with them on varied input.
 
 import (
 	"bytes"
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
@@ -259,4 +261,36 @@ func indexWord(s, w string) int {
 		off = start + 1
 	}
 	return -1
+}
+
+func refCount(f *content.File) (words, chars int) {
+	var parts []string
+	fm := &f.Front
+	parts = append(parts, fm.Title, fm.Summary)
+	if fm.Facts != nil {
+		parts = append(parts, fm.Facts.OfficialName, fm.Facts.Capital, strings.Join(fm.Facts.Languages, " "), fm.Facts.Source)
+	}
+	for _, e := range fm.Events {
+		parts = append(parts, e.Text)
+	}
+	for _, g := range fm.Figures {
+		parts = append(parts, g.Label)
+	}
+	for _, c := range fm.Corrections {
+		parts = append(parts, c.Source, c.Correction, c.Note)
+	}
+	parts = append(parts, refPlain(f.Body))
+	for _, p := range parts {
+		for _, w := range strings.Fields(p) {
+			if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+				words++
+			}
+			for _, r := range w {
+				if !strings.ContainsRune("#*_`>|", r) {
+					chars++
+				}
+			}
+		}
+	}
+	return words, chars
 }

@@ -1,0 +1,72 @@
+package check
+
+import (
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/sitetest"
+	"peacebuilding/internal/synth"
+)
+
+func TestCount(t *testing.T) {
+	f := &content.File{
+		Front: content.FrontMatter{Title: "Japan's *aid* — 2006", Summary: "平和構築 の 支援。",
+			Facts: &content.Facts{Languages: []string{"English", "", "Tetum"}}},
+		Body: "## Heading {#id}\n\n- see [the list](../x.md) | ** # >\n",
+	}
+	// Words: Japan's *aid* 2006 平和構築 の 支援。 English Tetum Heading see [the list] (not
+	// — ## - | ** # >, which have no letter or digit). Characters: the runes of all of
+	// these but # * _ ` > |: 7+3+1+4, 4+1+3, 7+5, 7+1+3+4+5.
+	words, chars := count(f)
+	if words != 12 || chars != 55 {
+		t.Errorf("count = %d words, %d characters, want 12 and 55", words, chars)
+	}
+}
+
+// TestCountAgreesWithReference compares count with strings.Fields and a rune test per
+// word on random texts (white space of every kind, marks, letters and digits of both
+// languages) and on every file of the real and a synthetic site.
+func TestCountAgreesWithReference(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", "\u2003", "#", "*", "_", "`", ">",
+		"|", "-", "—", "a", "Z", "é", "1", "１", "٣", "平", "の", "。", "[x](y)", "{#id}", "https://x.org"}
+	r := rand.New(rand.NewPCG(9, 10))
+	randomText := func() string {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		f := &content.File{Front: content.FrontMatter{Title: randomText(), Summary: randomText(), Events: []content.Event{{Text: randomText()}}},
+			Body: randomText()}
+		if r.IntN(2) == 0 {
+			f.Front.Facts = &content.Facts{OfficialName: randomText(), Languages: []string{randomText(), randomText()}}
+		}
+		w, c := count(f)
+		if rw, rc := refCount(f); w != rw || c != rc {
+			t.Fatalf("count(%+v) = %d, %d; the reference counts %d, %d", f.Front, w, c, rw, rc)
+		}
+	}
+	real := os.DirFS(sitetest.RepoRoot())
+	fake, err := synth.FS(50, real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fsys := range []fs.FS{real, fake} {
+		in, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range in.Files {
+			w, c := count(f)
+			if rw, rc := refCount(f); w != rw || c != rc {
+				t.Errorf("%s: count = %d, %d; the reference counts %d, %d", f.Name, w, c, rw, rc)
+			}
+		}
+	}
+}
