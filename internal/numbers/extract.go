@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind says what a Number counts, and so which numbers of a translation it
@@ -835,9 +836,12 @@ func (s *scanner) after(i int, lit string) (int, bool) {
 // number read, and returns where it starts; a lit that starts with a letter
 // must start a word.
 func (s *scanner) before(i int, lit string) (int, bool) {
-	rs := []rune(lit)
-	for k := len(rs) - 1; k >= 0; k-- {
-		if rs[k] == ' ' {
+	// lit is read backwards in place: a conversion to runes cost an
+	// allocation per marker tried, and markers are tried at every number.
+	for k := len(lit); k > 0; {
+		c, size := utf8.DecodeLastRuneInString(lit[:k])
+		k -= size
+		if c == ' ' {
 			j := s.spaceBack(i)
 			if j == i {
 				return 0, false
@@ -845,12 +849,12 @@ func (s *scanner) before(i int, lit string) (int, bool) {
 			i = j
 			continue
 		}
-		if i-1 < s.floor || !sameLetter(s.r[i-1], rs[k]) {
+		if i-1 < s.floor || !sameLetter(s.r[i-1], c) {
 			return 0, false
 		}
 		i--
 	}
-	if isLetter(rs[0]) && isLetter(s.at(i-1)) {
+	if first, _ := utf8.DecodeRuneInString(lit); isLetter(first) && isLetter(s.at(i-1)) {
 		return 0, false
 	}
 	return i, true
