@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -206,6 +207,29 @@ func TestSections(t *testing.T) {
 	}
 	if n := len(sections(body, true)); n != 2 {
 		t.Errorf("sections(%q, true) has %d sections, want 2 (the intro and #a)", body, n)
+	}
+}
+
+// TestSectionsAgreesWithReference compares sections with the version that tried the
+// regexps on every line, on random bodies of headings, fences and text.
+func TestSectionsAgreesWithReference(t *testing.T) {
+	lines := []string{"text", "", "# A", "## B {#b}", "   ### C {#c} ###", "    # not", "\t# not", "#no", "####### seven",
+		"```", "~~~", " ```go", "   ~~~", "    ```", "`` x", "~~", "#", "## {#only-id}", "# D #", "\n"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(lines[r.IntN(len(lines))])
+			if r.IntN(8) > 0 {
+				b.WriteByte('\n')
+			}
+		}
+		body := b.String()
+		for _, explicitOnly := range []bool{false, true} {
+			if got, want := sections(body, explicitOnly), refSections(body, explicitOnly); !slices.Equal(got, want) {
+				t.Fatalf("sections(%q, %v) = %v, the reference gives %v", body, explicitOnly, got, want)
+			}
+		}
 	}
 }
 

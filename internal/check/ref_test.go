@@ -1,9 +1,10 @@
 package check
 
-// The glossary check, plain and count as they were before the matcher (matcher.go), the
-// hand-written scans and the one-pass counter replaced them: straightforward searches,
-// one term at a time, regular expressions and strings.Fields. The tests compare the new
-// code with them on varied input.
+// The glossary check, plain, count and sections as they were before the matcher
+// (matcher.go), the hand-written scans and the one-pass counter replaced them, or a test
+// before the regexps skipped most lines: straightforward searches, one term at a time,
+// regular expressions and strings.Fields. The tests compare the new code with them on
+// varied input.
 
 import (
 	"bytes"
@@ -293,4 +294,38 @@ func refCount(f *content.File) (words, chars int) {
 		}
 	}
 	return words, chars
+}
+
+func refSections(body string, explicitOnly bool) []section {
+	out := []section{{}}
+	inFence := ""
+	for off := 0; off < len(body); {
+		end := strings.IndexByte(body[off:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += off + 1
+		}
+		line := strings.TrimRight(body[off:end], "\n")
+		if m := fence.FindStringSubmatch(line); m != nil {
+			switch inFence {
+			case "":
+				inFence = m[1]
+			case m[1]:
+				inFence = ""
+			}
+		} else if m := atxHeading.FindStringSubmatch(line); m != nil && inFence == "" {
+			title, id := m[1], ""
+			if im := explicitID.FindStringSubmatchIndex(title); im != nil {
+				id, title = title[im[2]:im[3]], title[:im[0]]
+			}
+			if id != "" || !explicitOnly {
+				out[len(out)-1].end = off
+				out = append(out, section{id: id, title: strings.TrimSpace(title), start: off})
+			}
+		}
+		off = end
+	}
+	out[len(out)-1].end = len(body)
+	return out
 }

@@ -130,6 +130,16 @@ var (
 	fence      = regexp.MustCompile("^ {0,3}(```|~~~)")
 )
 
+// maybeMarker reports whether line may be a fence or an ATX heading: both start with
+// a backquote, ~ or # after at most three spaces. Most lines are text, and need no regexp.
+func maybeMarker(line string) bool {
+	i := 0
+	for i < 3 && i < len(line) && line[i] == ' ' {
+		i++
+	}
+	return i < len(line) && (line[i] == '`' || line[i] == '~' || line[i] == '#')
+}
+
 // sections splits body at its ATX headings (outside fenced code), or only at the headings
 // with an explicit {#id} when explicitOnly is set. There is always a first section, the
 // text before the first heading, which may be empty.
@@ -144,6 +154,10 @@ func sections(body string, explicitOnly bool) []section {
 			end += off + 1
 		}
 		line := strings.TrimRight(body[off:end], "\n")
+		if !maybeMarker(line) {
+			off = end
+			continue
+		}
 		if m := fence.FindStringSubmatch(line); m != nil {
 			switch inFence {
 			case "":
