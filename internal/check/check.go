@@ -29,6 +29,7 @@ import (
 	"cmp"
 	"slices"
 	"unicode"
+	"unicode/utf8"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
@@ -245,21 +246,35 @@ type counter struct{ words, chars int }
 
 func (c *counter) add(s string) {
 	alnum := false // the word being read has a letter or digit
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		var space bool
+		if b := s[i]; b < utf8.RuneSelf {
+			// ASCII, most of an English text: no decoding, no tables.
+			i++
+			switch {
+			case b == ' ' || b >= '\t' && b <= '\r':
+				space = true
+			case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9':
+				alnum = true
+				c.chars++
+			case b == '#' || b == '*' || b == '_' || b == '`' || b == '>' || b == '|':
+			default:
+				c.chars++
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			space = unicode.IsSpace(r)
+			if !space {
+				alnum = alnum || unicode.IsLetter(r) || unicode.IsDigit(r)
+				c.chars++
+			}
+		}
+		if space {
 			if alnum {
 				c.words++
 			}
 			alnum = false
-			continue
-		}
-		if !alnum && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			alnum = true
-		}
-		switch r {
-		case '#', '*', '_', '`', '>', '|':
-		default:
-			c.chars++
 		}
 	}
 	if alnum {
