@@ -15,9 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"peacebuilding/internal/audit"
@@ -91,14 +89,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var mu sync.Mutex
-	var sums []audit.Summary
+	var sums audit.Summaries
 	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root)}, func(f publish.File) error {
-		sum := audit.Summarize(f)
+		sums.Add(f)
 		stage.Add(f)
-		mu.Lock()
-		sums = append(sums, sum)
-		mu.Unlock()
 		return nil
 	})
 	if err != nil {
@@ -106,8 +100,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return report(stderr, err)
 	}
 	// The built files are audited before the stage is swapped in: a broken link fails the build.
-	slices.SortStableFunc(sums, audit.Summary.Compare)
-	if err := audit.CheckSummaries(sums, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
+	if err := sums.Check(audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
 		stage.Abort()
 		return report(stderr, err)
 	}
@@ -119,7 +112,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if !*quiet {
 		sum := pipeline.Summarize(res)
-		sum.Files = len(sums)
+		sum.Files = sums.Len()
 		fmt.Fprintf(stdout, "built %s; %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil

@@ -18,16 +18,16 @@
 package audit
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
+	"peacebuilding/internal/parallel"
 	"peacebuilding/internal/publish"
 )
 
@@ -59,33 +59,62 @@ type Source struct {
 // Check audits files, the complete output of a build. It returns every problem found,
 // joined, ordered by output file.
 func Check(files []publish.File, opts Options) error {
-	sums := make([]Summary, len(files))
-	for i, f := range files {
-		sums[i] = Summarize(f)
-	}
-	return CheckSummaries(sums, opts)
+	var s Summaries
+	s.files = make([]summary, len(files))
+	parallel.For(len(files), func() func(int) {
+		return func(i int) { s.files[i] = s.summarize(files[i]) }
+	})
+	return s.Check(opts)
 }
 
-// Summary is what the audit keeps of one output file: the parsed page of an HTML file, the
-// bytes of sitemap.xml and robots.txt, the path alone of any other file. It lets a build
-// audit its output without holding every file in memory at once.
-type Summary struct {
-	path string
-	page *page  // HTML files
-	data []byte // sitemap.xml and robots.txt
+// Summaries is what the audit keeps of a build's output files, gathered as they are made,
+// so that a build can audit its output without holding every file in memory at once: of
+// an HTML page what its checks read, of sitemap.xml its URLs and alternates, of robots.txt
+// its Sitemap: lines, of any other file its path. A build keeps it until its last file is
+// made, so it keeps little: its strings are stored once for all files (see symtab).
+//
+// The zero value is empty and ready. Add may be called from several goroutines at once;
+// Check once every Add has returned.
+type Summaries struct {
+	syms  symtab
+	mu    sync.Mutex
+	files []summary // in the order added
 }
 
-// Summarize reads f for CheckSummaries. It copies what it keeps, so f.Data may be reused
-// after it returns, and it may be called from several goroutines at once.
-func Summarize(f publish.File) Summary {
-	s := Summary{path: f.Path}
+// summary is what the audit keeps of one output file.
+type summary struct {
+	path    string
+	page    *page           // HTML files
+	sitemap *sitemapSummary // sitemap.xml
+	robots  []string        // robots.txt: the value of each Sitemap: line
+}
+
+// Add reads f for Check. It copies what it keeps, so f.Data may be reused after it returns.
+func (s *Summaries) Add(f publish.File) {
+	sum := s.summarize(f)
+	s.mu.Lock()
+	s.files = append(s.files, sum)
+	s.mu.Unlock()
+}
+
+// Len is the number of files added.
+func (s *Summaries) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.files)
+}
+
+func (s *Summaries) summarize(f publish.File) summary {
+	sum := summary{path: f.Path}
 	switch {
 	case strings.HasSuffix(f.Path, ".html"):
-		s.page = parsePage(f.Path, f.Data)
-	case f.Path == sitemapName || f.Path == robotsName:
-		s.data = bytes.Clone(f.Data)
+		sum.page = parsePage(&s.syms, f.Path, f.Data)
+	case f.Path == sitemapName:
+		sum.sitemap = summarizeSitemap(&s.syms, f.Data)
+	case f.Path == robotsName:
+		sum.robots = sitemapLines(f.Data)
 	}
-	return s
+	return sum
 }
 
 const (
@@ -93,70 +122,129 @@ const (
 	robotsName  = "robots.txt"
 )
 
-// CheckSummaries is Check on the summaries of the files, in the same order.
-func CheckSummaries(files []Summary, opts Options) error {
-	base, err := url.Parse(opts.BaseURL)
-	if err != nil || base.Scheme == "" || base.Host == "" || !strings.HasSuffix(base.Path, "/") {
-		return fmt.Errorf("audit: base URL %q must be absolute and end in /", opts.BaseURL)
+// Check audits the files added, the complete output of a build. It returns every problem
+// found, joined, ordered by output file.
+func (s *Summaries) Check(opts Options) error {
+	res, err := newResolver(opts.BaseURL)
+	if err != nil {
+		return err
 	}
-	a := &auditor{opts: opts, base: base, files: map[string]Summary{}, pages: map[string]*page{}}
-	for _, f := range files {
+	a := &auditor{opts: opts, resolver: res, syms: &s.syms, files: map[string]*summary{}, pages: map[string]*checked{}}
+	// In path order; of two files with the same path, the one added last counts.
+	slices.SortStableFunc(s.files, func(x, y summary) int { return strings.Compare(x.path, y.path) })
+	var problems reporter
+	problems.dir = opts.Dir
+	for i := range s.files {
+		f := &s.files[i]
 		if _, dup := a.files[f.path]; dup {
-			a.report(f.path, "", "written twice by the build: two pages claim the same URL")
+			problems.report(f.path, "", "written twice by the build: two pages claim the same URL")
 		}
 		a.files[f.path] = f
 		a.paths = append(a.paths, f.path)
 	}
-	slices.Sort(a.paths)
 	a.paths = slices.Compact(a.paths)
+	var pages []*checked
 	for _, p := range a.paths {
 		if pg := a.files[p].page; pg != nil {
-			a.pages[p] = pg
+			c := &checked{page: pg, url: pg.url()}
+			a.pages[p] = c
+			pages = append(pages, c)
 		}
 	}
-	for _, p := range a.paths {
-		if pg := a.pages[p]; pg != nil {
-			a.checkHead(pg)
-			a.checkRefs(pg)
+	// Each page is checked on its own, on every core: first its head and its links, which
+	// resolves its head links, then its hreflang alternates, which reads those of others.
+	heads := make([]reporter, len(pages))
+	alternates := make([]reporter, len(pages))
+	parallel.For(len(pages), func() func(int) {
+		return func(i int) {
+			heads[i].dir = opts.Dir
+			a.resolveHead(pages[i])
+			a.checkHead(&heads[i], pages[i])
+			a.checkRefs(&heads[i], pages[i])
 		}
-	}
-	for _, p := range a.paths {
-		if pg := a.pages[p]; pg != nil {
-			a.checkAlternates(pg)
+	})
+	parallel.For(len(pages), func() func(int) {
+		return func(i int) {
+			alternates[i].dir = opts.Dir
+			a.checkAlternates(&alternates[i], pages[i])
 		}
+	})
+	for i := range pages {
+		problems.list = append(problems.list, heads[i].list...)
 	}
-	a.checkSitemap()
-	a.checkRobots()
-	slices.SortStableFunc(a.problems, func(x, y problem) int { return cmp.Compare(x.file, y.file) })
-	errs := make([]error, len(a.problems))
-	for i, p := range a.problems {
+	for i := range pages {
+		problems.list = append(problems.list, alternates[i].list...)
+	}
+	a.checkSitemap(&problems)
+	a.checkRobots(&problems)
+	slices.SortStableFunc(problems.list, func(x, y problem) int { return cmp.Compare(x.file, y.file) })
+	errs := make([]error, len(problems.list))
+	for i, p := range problems.list {
 		errs[i] = errors.New(p.msg)
 	}
 	return errors.Join(errs...)
 }
 
 type auditor struct {
-	opts     Options
-	base     *url.URL
-	files    map[string]Summary
-	paths    []string // sorted output paths
-	pages    map[string]*page
-	problems []problem
+	opts Options
+	*resolver
+	syms  *symtab
+	files map[string]*summary
+	paths []string // sorted output paths
+	pages map[string]*checked
+}
+
+// checked is a page being checked, with its head links resolved once for the checks that
+// follow them from other pages.
+type checked struct {
+	*page
+	url        string
+	canonical  *checked // the page its one canonical link names, if any
+	alternates []resolvedAlternate
+}
+
+// resolvedAlternate is an hreflang link and where it leads.
+type resolvedAlternate struct {
+	hreflang, href string
+	target         target
+	err            error
+	page           *checked // see internalPage
+	file           string
+}
+
+// resolveHead resolves the canonical and alternate links of p.
+func (a *auditor) resolveHead(p *checked) {
+	if p.canonicals == 1 {
+		p.canonical, _ = a.internalPage(a.resolve(p.url, a.syms.str(p.page.canonical)))
+	}
+	p.alternates = make([]resolvedAlternate, len(p.page.alternates))
+	for i, alt := range p.page.alternates {
+		r := &p.alternates[i]
+		r.hreflang, r.href = a.syms.str(alt.hreflang), a.syms.str(alt.href)
+		r.target, r.err = a.resolve(p.url, r.href)
+		r.page, r.file = a.internalPage(r.target, r.err)
+	}
 }
 
 type problem struct{ file, msg string }
 
+// reporter collects problems.
+type reporter struct {
+	dir  string // Options.Dir
+	list []problem
+}
+
 // report records a problem of the output file at path; where says what produced it.
-func (a *auditor) report(path, where, format string, args ...any) {
+func (r *reporter) report(path, where, format string, args ...any) {
 	name := path
-	if a.opts.Dir != "" {
-		name = a.opts.Dir + "/" + path
+	if r.dir != "" {
+		name = r.dir + "/" + path
 	}
 	msg := name + ": " + fmt.Sprintf(format, args...)
 	if where != "" {
 		msg += " (" + where + ")"
 	}
-	a.problems = append(a.problems, problem{file: path, msg: msg})
+	r.list = append(r.list, problem{file: path, msg: msg})
 }
 
 // origin says what produced a page: its content file and layout.
@@ -165,8 +253,8 @@ func (a *auditor) origin(p *page) string {
 	if src := a.opts.Sources[p.path]; src.File != "" {
 		parts = append(parts, "page of "+src.File)
 	}
-	if p.layout != "" {
-		parts = append(parts, "layouts/"+p.layout+".html")
+	if p.layout != 0 {
+		parts = append(parts, "layouts/"+a.syms.str(p.layout)+".html")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -176,7 +264,7 @@ func (a *auditor) origin(p *page) string {
 func (a *auditor) linkOrigin(p *page, val string, t target, err error) string {
 	key := val
 	if err == nil && t.internal {
-		key = LinkKey(strings.TrimPrefix(t.abs.Path, a.base.Path), t.fragment)
+		key = LinkKey(strings.TrimPrefix(t.path, a.base.Path), t.fragment)
 	}
 	if at, ok := a.opts.Sources[p.path].Links[key]; ok {
 		return "written at " + at
@@ -193,115 +281,90 @@ func LinkKey(path, fragment string) string {
 	return path + "#" + fragment
 }
 
-// target is where a URL leads.
-type target struct {
-	abs      *url.URL
-	internal bool   // on the site: same scheme and host, under the base path
-	file     string // the output file it is served from, for internal targets
-	written  bool   // written as an absolute URL (scheme or host)
-	fragment string // decoded
-}
-
-// resolve resolves val as seen from page p.
-func (a *auditor) resolve(p *page, val string) (target, error) {
-	u, err := url.Parse(val)
-	if err != nil {
-		return target{}, fmt.Errorf("%q is not a valid URL", val)
-	}
-	from := *a.base
-	from.Path += p.url
-	from.RawPath = ""
-	abs := from.ResolveReference(u)
-	t := target{abs: abs, written: u.Scheme != "" || u.Host != "", fragment: abs.Fragment}
-	if abs.Scheme == a.base.Scheme && strings.EqualFold(abs.Host, a.base.Host) && strings.HasPrefix(abs.Path, a.base.Path) {
-		t.internal = true
-		t.file = strings.TrimPrefix(abs.Path, a.base.Path)
-		if t.file == "" || strings.HasSuffix(t.file, "/") {
-			t.file += "index.html"
-		}
-	}
-	return t, nil
-}
-
-func (a *auditor) checkHead(p *page) {
-	where := a.origin(p)
-	if strings.TrimSpace(p.lang) == "" {
-		a.report(p.path, where, "<html> has no lang attribute")
+func (a *auditor) checkHead(out *reporter, p *checked) {
+	where := a.origin(p.page)
+	if strings.TrimSpace(a.syms.str(p.lang)) == "" {
+		out.report(p.path, where, "<html> has no lang attribute")
 	}
 	switch {
 	case p.titles == 0:
-		a.report(p.path, where, "no <title>")
+		out.report(p.path, where, "no <title>")
 	case p.titles > 1:
-		a.report(p.path, where, "%d <title> elements", p.titles)
-	case strings.TrimSpace(p.title) == "":
-		a.report(p.path, where, "<title> is empty")
+		out.report(p.path, where, "%d <title> elements", p.titles)
+	case p.titleBlank:
+		out.report(p.path, where, "<title> is empty")
 	}
 	switch {
 	case p.descriptions == 0:
-		a.report(p.path, where, "no <meta name=\"description\">")
+		out.report(p.path, where, "no <meta name=\"description\">")
 	case p.descriptions > 1:
-		a.report(p.path, where, "%d meta descriptions", p.descriptions)
-	case strings.TrimSpace(p.description) == "":
-		a.report(p.path, where, "meta description is empty")
+		out.report(p.path, where, "%d meta descriptions", p.descriptions)
+	case p.descriptionBlank:
+		out.report(p.path, where, "meta description is empty")
 	}
-	switch len(p.canonicals) {
+	switch p.canonicals {
 	case 0:
-		a.report(p.path, where, "no <link rel=\"canonical\">")
+		out.report(p.path, where, "no <link rel=\"canonical\">")
 	case 1:
 	default:
-		a.report(p.path, where, "%d canonical links", len(p.canonicals))
+		out.report(p.path, where, "%d canonical links", p.canonicals)
 	}
-	for _, id := range p.dupIDs {
-		a.report(p.path, where, "id %q is used twice: a link to #%s is ambiguous", id, id)
+	for _, s := range p.dupIDs {
+		id := a.syms.str(s)
+		out.report(p.path, where, "id %q is used twice: a link to #%s is ambiguous", id, id)
 	}
 }
 
 // checkRefs checks every href and src of p.
-func (a *auditor) checkRefs(p *page) {
-	for _, r := range p.refs {
-		t, err := a.resolve(p, r.val)
-		where := a.linkOrigin(p, r.val, t, err)
-		desc := fmt.Sprintf("<%s %s=%q>", r.tag, r.attr, r.val)
+func (a *auditor) checkRefs(out *reporter, p *checked) {
+	p.eachRef(a.syms, func(r ref) {
+		t, err := a.resolve(p.url, r.val)
+		// Most links are fine: what a problem says is made only for a problem.
+		report := func(format string, args ...any) {
+			out.report(p.path, a.linkOrigin(p.page, r.val, t, err), format, args...)
+		}
 		if strings.TrimSpace(r.val) == "" {
-			a.report(p.path, where, "%s is empty", desc)
-			continue
+			report("%s is empty", r.desc())
+			return
 		}
 		if err != nil {
-			a.report(p.path, where, "%s: %v", desc, err)
-			continue
+			report("%s: %v", r.desc(), err)
+			return
 		}
-		headLink := r.tag == "link" && (slices.Contains(r.rel, "canonical") || slices.Contains(r.rel, "alternate"))
 		switch {
-		case t.abs.Scheme != "http" && t.abs.Scheme != "https":
-			if !(r.ext && t.abs.Scheme == "mailto") {
-				a.report(p.path, where, "%s: %s: URLs are not allowed", desc, t.abs.Scheme)
+		case t.scheme != "http" && t.scheme != "https":
+			if !(r.kind.ext && t.scheme == "mailto") {
+				report("%s: %s: URLs are not allowed", r.desc(), t.scheme)
 			}
-			continue
-		case !t.internal && r.ext:
-			continue // a deliberate external link, written in Markdown
+			return
+		case !t.internal && r.kind.ext:
+			return // a deliberate external link, written in Markdown
 		case !t.internal:
-			if headLink {
-				a.report(p.path, where, "%s points at %s, not at the site's base URL %s", desc, t.abs.Host, a.opts.BaseURL)
+			if r.kind.headLink {
+				report("%s points at %s, not at the site's base URL %s", r.desc(), t.host, a.opts.BaseURL)
 			} else {
-				a.report(p.path, where, "%s leads to another host (%s); only links written in content files (class=\"ext\") may leave the site", desc, t.abs.Host)
+				report("%s leads to another host (%s); only links written in content files (class=\"ext\") may leave the site", r.desc(), t.host)
 			}
-			continue
-		case headLink && !t.written:
-			a.report(p.path, where, "%s must be an absolute URL under %s", desc, a.opts.BaseURL)
-		case !headLink && !r.ext && t.written:
-			a.report(p.path, where, "%s is an absolute URL of the site; write it relative, so that the site works at any address", desc)
+			return
+		case r.kind.headLink && !t.written:
+			report("%s must be an absolute URL under %s", r.desc(), a.opts.BaseURL)
+		case !r.kind.headLink && !r.kind.ext && t.written:
+			report("%s is an absolute URL of the site; write it relative, so that the site works at any address", r.desc())
 		}
-		a.checkTarget(p, desc, where, t)
-	}
+		a.checkTarget(report, r, t)
+	})
 }
 
+// desc is how a problem names the link: <a href="../x/">.
+func (r ref) desc() string { return fmt.Sprintf("<%s %s=%q>", r.kind.tag, r.kind.attr, r.val) }
+
 // checkTarget checks that an internal target exists, and its fragment too.
-func (a *auditor) checkTarget(p *page, desc, where string, t target) {
+func (a *auditor) checkTarget(report func(format string, args ...any), r ref, t target) {
 	if _, ok := a.files[t.file]; !ok {
 		if _, dir := a.files[path.Join(t.file, "index.html")]; dir {
-			a.report(p.path, where, "%s leads to the folder %s/ without its final slash", desc, t.file)
+			report("%s leads to the folder %s/ without its final slash", r.desc(), t.file)
 		} else {
-			a.report(p.path, where, "%s leads to %s, which the output does not have", desc, t.file)
+			report("%s leads to %s, which the output does not have", r.desc(), t.file)
 		}
 		return
 	}
@@ -311,95 +374,105 @@ func (a *auditor) checkTarget(p *page, desc, where string, t target) {
 	tp := a.pages[t.file]
 	switch {
 	case tp == nil:
-		a.report(p.path, where, "%s: %s is not an HTML page and has no #%s", desc, t.file, t.fragment)
-	case !tp.ids[t.fragment]:
-		a.report(p.path, where, "%s: %s has no id %q", desc, t.file, t.fragment)
+		report("%s: %s is not an HTML page and has no #%s", r.desc(), t.file, t.fragment)
+	case !a.hasID(tp.page, t.fragment):
+		report("%s: %s has no id %q", r.desc(), t.file, t.fragment)
 	}
 }
 
-// internalPage resolves an absolute URL under the base URL to the HTML page it names.
-func (a *auditor) internalPage(p *page, href string) (*page, string) {
-	t, err := a.resolve(p, href)
+// hasID reports whether p has an element with the id.
+func (a *auditor) hasID(p *page, id string) bool {
+	s, ok := a.syms.lookup(id)
+	return ok && p.hasID(s)
+}
+
+// internalPage is the HTML page that a link resolved to t (or err) names, and its output
+// file, when the link is an absolute URL under the base URL; else nil and "".
+func (a *auditor) internalPage(t target, err error) (*checked, string) {
 	if err != nil || !t.internal || !t.written {
 		return nil, ""
 	}
 	return a.pages[t.file], t.file
 }
 
-// canonical returns the page p names as canonical, or nil.
-func (a *auditor) canonical(p *page) *page {
-	if len(p.canonicals) != 1 {
-		return nil
-	}
-	c, _ := a.internalPage(p, p.canonicals[0])
-	return c
-}
-
 // checkAlternates checks p's hreflang links: each leads to an existing page that is its own
 // canonical (not a fallback copy), in the language it claims, that links back to p.
-func (a *auditor) checkAlternates(p *page) {
+func (a *auditor) checkAlternates(out *reporter, p *checked) {
 	if len(p.alternates) == 0 {
 		return
 	}
-	where := a.origin(p)
-	if c := a.canonical(p); c != nil && c != p {
-		a.report(p.path, where, "has hreflang alternates but is canonicalised to %s: a copy may not claim translations", c.path)
+	where := a.origin(p.page)
+	if c := p.canonical; c != nil && c != p {
+		out.report(p.path, where, "has hreflang alternates but is canonicalised to %s: a copy may not claim translations", c.path)
 	}
 	self, langs := false, map[string]bool{}
-	var targets []*page
+	var targets []*checked
 	for _, alt := range p.alternates {
 		if langs[alt.hreflang] {
-			a.report(p.path, where, "hreflang %q is given twice", alt.hreflang)
+			out.report(p.path, where, "hreflang %q is given twice", alt.hreflang)
 		}
 		langs[alt.hreflang] = true
-		q, file := a.internalPage(p, alt.href)
+		q, file := alt.page, alt.file
 		switch {
 		case q == nil && file == "":
-			a.report(p.path, where, "hreflang %q: %q is not an absolute URL under %s", alt.hreflang, alt.href, a.opts.BaseURL)
+			out.report(p.path, where, "hreflang %q: %q is not an absolute URL under %s", alt.hreflang, alt.href, a.opts.BaseURL)
 			continue
 		case q == nil:
-			a.report(p.path, where, "hreflang %q leads to %s, which the output does not have", alt.hreflang, file)
+			out.report(p.path, where, "hreflang %q leads to %s, which the output does not have", alt.hreflang, file)
 			continue
 		}
 		if q == p {
 			self = true
 		}
-		if c := a.canonical(q); c != q {
-			a.report(p.path, where, "hreflang %q leads to %s, which is not its own canonical page (a fallback copy?)", alt.hreflang, q.path)
+		if q.canonical != q {
+			out.report(p.path, where, "hreflang %q leads to %s, which is not its own canonical page (a fallback copy?)", alt.hreflang, q.path)
 		}
-		if alt.hreflang != "x-default" && q.lang != alt.hreflang {
-			a.report(p.path, where, "hreflang %q leads to %s, whose language is %q", alt.hreflang, q.path, q.lang)
+		if lang := a.syms.str(q.lang); alt.hreflang != "x-default" && lang != alt.hreflang {
+			out.report(p.path, where, "hreflang %q leads to %s, whose language is %q", alt.hreflang, q.path, lang)
 		}
 		// x-default is no language: a link back must name p's language.
-		back := slices.ContainsFunc(q.alternates, func(b alternate) bool {
-			r, _ := a.internalPage(q, b.href)
-			return r == p && b.hreflang != "x-default"
+		back := slices.ContainsFunc(q.alternates, func(b resolvedAlternate) bool {
+			return b.page == p && b.hreflang != "x-default"
 		})
 		if !back && q != p {
-			a.report(p.path, where, "hreflang %q leads to %s, which has no hreflang link back to this page", alt.hreflang, q.path)
+			out.report(p.path, where, "hreflang %q leads to %s, which has no hreflang link back to this page", alt.hreflang, q.path)
 		}
 		if alt.hreflang != "x-default" {
 			targets = append(targets, q)
 		}
 	}
 	if !self {
-		a.report(p.path, where, "its hreflang alternates do not include the page itself")
+		out.report(p.path, where, "its hreflang alternates do not include the page itself")
 	}
 	for _, alt := range p.alternates {
-		if q, _ := a.internalPage(p, alt.href); alt.hreflang == "x-default" && q != nil && !slices.Contains(targets, q) {
-			a.report(p.path, where, "hreflang \"x-default\" leads to %s, which is none of the page's language versions", q.path)
+		if q := alt.page; alt.hreflang == "x-default" && q != nil && !slices.Contains(targets, q) {
+			out.report(p.path, where, "hreflang \"x-default\" leads to %s, which is none of the page's language versions", q.path)
 		}
 	}
 }
 
 // published reports whether search engines should find p: it is its own canonical page,
 // not noindex, and not the 404 page.
-func (a *auditor) published(p *page) bool {
-	return p.path != "404.html" && !p.noindex && a.canonical(p) == p
+func (a *auditor) published(p *checked) bool {
+	return p.path != "404.html" && !p.noindex && p.canonical == p
 }
 
-// sitemap is the part of sitemap.xml the audit reads.
-type sitemap struct {
+// sitemapSummary is what the audit keeps of sitemap.xml.
+type sitemapSummary struct {
+	err  error // when it is not valid XML
+	urls []sitemapURL
+	// alternates holds the rel="alternate" links of every URL, in order.
+	alternates []alternate
+}
+
+// sitemapURL is a <url> of sitemap.xml.
+type sitemapURL struct {
+	loc        sym
+	alternates int // how many of sitemapSummary.alternates are its own
+}
+
+// sitemapXML is the part of sitemap.xml the audit reads.
+type sitemapXML struct {
 	URLs []struct {
 		Loc   string `xml:"loc"`
 		Links []struct {
@@ -410,94 +483,117 @@ type sitemap struct {
 	} `xml:"url"`
 }
 
+func summarizeSitemap(syms *symtab, data []byte) *sitemapSummary {
+	var sm sitemapXML
+	if err := xml.Unmarshal(data, &sm); err != nil {
+		return &sitemapSummary{err: err}
+	}
+	s := &sitemapSummary{urls: make([]sitemapURL, len(sm.URLs))}
+	for i, u := range sm.URLs {
+		s.urls[i].loc = syms.symString(u.Loc)
+		for _, l := range u.Links {
+			if l.Rel == "alternate" {
+				s.alternates = append(s.alternates, alternate{hreflang: syms.symString(l.Hreflang), href: syms.symString(l.Href)})
+				s.urls[i].alternates++
+			}
+		}
+	}
+	return s
+}
+
 // checkSitemap compares sitemap.xml with the pages: it lists each published page once,
 // nothing else, and the same alternates as the page's hreflang links.
-func (a *auditor) checkSitemap() {
+func (a *auditor) checkSitemap(out *reporter) {
 	const name = sitemapName
 	f, ok := a.files[name]
-	data := f.data
 	if !ok {
-		a.report(name, "", "the output has no sitemap.xml")
+		out.report(name, "", "the output has no sitemap.xml")
 		return
 	}
-	var sm sitemap
-	if err := xml.Unmarshal(data, &sm); err != nil {
-		a.report(name, "", "not valid XML: %v", err)
+	sm := f.sitemap
+	if sm.err != nil {
+		out.report(name, "", "not valid XML: %v", sm.err)
 		return
 	}
-	root := a.pages["index.html"]
-	if root == nil {
-		root = &page{path: "index.html"}
-	}
-	listed := map[*page]bool{}
-	for _, u := range sm.URLs {
-		p, file := a.internalPage(root, u.Loc)
+	// The URLs of the sitemap are resolved as seen from the root page.
+	const rootURL = ""
+	listed := map[*checked]bool{}
+	alternates := sm.alternates
+	for _, u := range sm.urls {
+		links := alternates[:u.alternates]
+		alternates = alternates[u.alternates:]
+		loc := a.syms.str(u.loc)
+		p, file := a.internalPage(a.resolve(rootURL, loc))
 		switch {
 		case file == "":
-			a.report(name, "", "<loc>%s</loc> is not an absolute URL under %s", u.Loc, a.opts.BaseURL)
+			out.report(name, "", "<loc>%s</loc> is not an absolute URL under %s", loc, a.opts.BaseURL)
 			continue
 		case p == nil:
-			a.report(name, "", "<loc>%s</loc> leads to %s, which the output does not have", u.Loc, file)
+			out.report(name, "", "<loc>%s</loc> leads to %s, which the output does not have", loc, file)
 			continue
 		case listed[p]:
-			a.report(name, "", "<loc>%s</loc> is listed twice", u.Loc)
+			out.report(name, "", "<loc>%s</loc> is listed twice", loc)
 		case !a.published(p):
-			a.report(name, "", "<loc>%s</loc> lists %s, which is not published (a fallback copy, noindex or the 404 page)", u.Loc, p.path)
+			out.report(name, "", "<loc>%s</loc> lists %s, which is not published (a fallback copy, noindex or the 404 page)", loc, p.path)
 		}
 		listed[p] = true
 		var want, got []string
 		for _, alt := range p.alternates {
-			want = append(want, alt.hreflang+" "+a.targetFile(p, alt.href))
+			want = append(want, alt.hreflang+" "+targetFile(alt.href, alt.target, alt.err))
 		}
-		for _, l := range u.Links {
-			if l.Rel == "alternate" {
-				got = append(got, l.Hreflang+" "+a.targetFile(root, l.Href))
-			}
+		for _, l := range links {
+			href := a.syms.str(l.href)
+			t, err := a.resolve(rootURL, href)
+			got = append(got, a.syms.str(l.hreflang)+" "+targetFile(href, t, err))
 		}
 		slices.Sort(want)
 		slices.Sort(got)
 		if !slices.Equal(want, got) {
-			a.report(name, "", "<loc>%s</loc>: its alternates [%s] differ from the hreflang links of %s [%s]", u.Loc, strings.Join(got, ", "), p.path, strings.Join(want, ", "))
+			out.report(name, "", "<loc>%s</loc>: its alternates [%s] differ from the hreflang links of %s [%s]", loc, strings.Join(got, ", "), p.path, strings.Join(want, ", "))
 		}
 	}
 	for _, file := range a.paths {
 		if p := a.pages[file]; p != nil && a.published(p) && !listed[p] {
-			a.report(name, "", "%s is published (its own canonical page, not noindex) but not listed", file)
+			out.report(name, "", "%s is published (its own canonical page, not noindex) but not listed", file)
 		}
 	}
 }
 
-// targetFile is the output file an absolute site URL names, or the URL itself.
-func (a *auditor) targetFile(p *page, href string) string {
-	if t, err := a.resolve(p, href); err == nil && t.internal {
+// targetFile is the output file that href, resolved to t (or err), names when it is on the
+// site, or else href itself.
+func targetFile(href string, t target, err error) string {
+	if err == nil && t.internal {
 		return t.file
 	}
 	return href
 }
 
+// sitemapLines returns the value of every Sitemap: line of robots.txt.
+func sitemapLines(data []byte) []string {
+	var values []string
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "Sitemap:"); ok {
+			values = append(values, strings.TrimSpace(v))
+		}
+	}
+	return values
+}
+
 // checkRobots checks that robots.txt, when there is one, names the sitemap by its
 // absolute URL under the base URL.
-func (a *auditor) checkRobots() {
+func (a *auditor) checkRobots(out *reporter) {
 	const name = robotsName
 	f, ok := a.files[name]
 	if !ok {
 		return
 	}
-	data := f.data
 	want := a.opts.BaseURL + "sitemap.xml"
-	found := false
-	for _, line := range strings.Split(string(data), "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "Sitemap:"); ok {
-			found = true
-			if strings.TrimSpace(v) != want {
-				a.report(name, "", "Sitemap: %s, want %s", strings.TrimSpace(v), want)
-			}
+	for _, v := range f.robots {
+		if v != want {
+			out.report(name, "", "Sitemap: %s, want %s", v, want)
 		}
 	}
-	if !found {
-		a.report(name, "", "no Sitemap: line (want Sitemap: %s)", want)
+	if len(f.robots) == 0 {
+		out.report(name, "", "no Sitemap: line (want Sitemap: %s)", want)
 	}
 }
-
-// Compare orders summaries by path, as Check's files are.
-func (s Summary) Compare(t Summary) int { return strings.Compare(s.path, t.path) }

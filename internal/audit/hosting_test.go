@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -154,10 +153,13 @@ func crawl(t *testing.T, origin string, start []string) (reached map[string]bool
 			continue
 		}
 		base, _ := url.Parse(u)
-		for _, r := range parsePage("", bytes.Clone(body)).refs {
-			ref, err := url.Parse(r.val)
+		var syms symtab
+		var vals []string
+		parsePage(&syms, "", body).eachRef(&syms, func(r ref) { vals = append(vals, r.val) })
+		for _, val := range vals {
+			ref, err := url.Parse(val)
 			if err != nil {
-				broken = append(broken, fmt.Sprintf("%s: bad URL %q", u, r.val))
+				broken = append(broken, fmt.Sprintf("%s: bad URL %q", u, val))
 				continue
 			}
 			abs := base.ResolveReference(ref)

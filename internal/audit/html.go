@@ -2,96 +2,225 @@ package audit
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/parse/v2"
 	htmllex "github.com/tdewolff/parse/v2/html"
 )
 
-// page is what the audit needs of one HTML file.
+// page is what the audit keeps of one HTML file: only what its checks read, with every
+// string as a sym of the summaries' table. A build keeps one for each of its pages until
+// the audit, so it is kept small.
 type page struct {
 	path   string // output path: "en/countries/cambodia/index.html"
-	url    string // the URL it is served at, relative to the site root: "en/countries/cambodia/"
-	lang   string // <html lang>
-	title  string
-	titles int
-	// description is the content of <meta name="description">; descriptions counts them.
-	description  string
-	descriptions int
-	noindex      bool     // <meta name="robots" content="noindex">
-	layout       string   // from <body class="layout-x">
-	canonicals   []string // href of every <link rel="canonical">
-	alternates   []alternate
-	ids          map[string]bool
-	dupIDs       []string
-	refs         []ref
+	lang   sym    // <html lang>
+	layout sym    // from <body class="layout-x">
+	// titles counts the <title> elements; titleBlank says that their text is white space.
+	titles     int
+	titleBlank bool
+	// descriptions counts the <meta name="description">; descriptionBlank says that the
+	// content of the last is white space.
+	descriptions     int
+	descriptionBlank bool
+	noindex          bool // <meta name="robots" content="noindex">
+	// canonicals counts the <link rel="canonical" href>; canonical is the href of the first.
+	canonicals int
+	canonical  sym
+	alternates []alternate
+	ids        []sym // every id, sorted, once
+	dupIDs     []sym // an id for each time it is used again, in order
+	// refs is every href and src, in order, as the uvarints of two syms each: its kind
+	// (see refKind) and its value. Most are below 2^14: two or three bytes a link.
+	refs []byte
 }
 
 // alternate is a <link rel="alternate" hreflang="..." href="...">.
 type alternate struct {
-	hreflang, href string
+	hreflang, href sym
 }
 
-// ref is a URL in an href or src attribute, with what the audit needs of its element.
+// url is the URL page p is served at, relative to the site root: "en/countries/cambodia/".
+func (p *page) url() string { return pageURL(p.path) }
+
+// hasID reports whether p has an element with the id whose sym is id.
+func (p *page) hasID(id sym) bool {
+	_, found := slices.BinarySearch(p.ids, id)
+	return found
+}
+
+// ref is an href or src of a page.
 type ref struct {
-	tag, attr, val string
-	rel            []string // <link rel> or <a rel> tokens
-	ext            bool     // class="ext": a deliberate external link written in Markdown
+	kind refKind
+	val  string
 }
 
-// element is one start tag and its attributes (first value wins, as in browsers).
+// eachRef calls f for every href and src of p, in order.
+func (p *page) eachRef(syms *symtab, f func(ref)) {
+	for b := p.refs; len(b) > 0; {
+		kind, n := binary.Uvarint(b)
+		val, m := binary.Uvarint(b[n:])
+		b = b[n+m:]
+		f(ref{kind: decodeRefKind(syms.str(sym(kind))), val: syms.str(sym(val))})
+	}
+}
+
+// refKind is what the audit needs of the element of an href or src. It is stored as a
+// sym of its encoding: a byte of flags, then the tag name.
+type refKind struct {
+	tag      string
+	attr     string // "href" or "src"
+	headLink bool   // <link rel="canonical"> or <link rel="alternate">
+	ext      bool   // <a class="ext">: a deliberate external link written in Markdown
+}
+
+const (
+	kindSrc = 1 << iota
+	kindHeadLink
+	kindExt
+)
+
+func (k refKind) encode(buf []byte) []byte {
+	var flags byte
+	if k.attr == "src" {
+		flags |= kindSrc
+	}
+	if k.headLink {
+		flags |= kindHeadLink
+	}
+	if k.ext {
+		flags |= kindExt
+	}
+	return append(append(buf, flags), k.tag...)
+}
+
+func decodeRefKind(s string) refKind {
+	k := refKind{tag: s[1:], attr: "href", headLink: s[0]&kindHeadLink != 0, ext: s[0]&kindExt != 0}
+	if s[0]&kindSrc != 0 {
+		k.attr = "src"
+	}
+	return k
+}
+
+// The attributes the audit reads; the others are skipped.
+const (
+	attrID = iota
+	attrRel
+	attrLang
+	attrClass
+	attrName
+	attrContent
+	attrHref
+	attrSrc
+	attrHreflang
+	numAttrs
+)
+
+var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang"}
+
+func attrIndex(name []byte) int {
+	for i, n := range attrNames {
+		if n == string(name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// element is one start tag and the attributes the audit reads, as raw bytes of the lexed
+// copy of the file (first value wins, as in browsers).
 type element struct {
-	tag   string
-	attrs map[string]string
-	order []string
+	tag  []byte
+	has  [numAttrs]bool
+	raw  [numAttrs][]byte // quoted and with character references, as written
+	refs []int            // attrHref and attrSrc, in the order written
 }
 
-func (e *element) get(name string) (string, bool) { v, ok := e.attrs[name]; return v, ok }
+func (e *element) set(i int, raw []byte) {
+	if e.has[i] {
+		return
+	}
+	e.has[i], e.raw[i] = true, raw
+	if i == attrHref || i == attrSrc {
+		e.refs = append(e.refs, i)
+	}
+}
+
+// value returns the value of attribute i, without quotes and with its character
+// references decoded; "" when the element does not have it.
+func (e *element) value(i int) string { return attrValue(e.raw[i]) }
+
+// lexBuffers holds the copies of files that the lexer reads; files beyond maxPooled are
+// left to the garbage collector rather than kept for a next file.
+var lexBuffers sync.Pool
+
+const maxPooledLexBuffer = 1 << 20
 
 // parsePage lexes an HTML file. The lexer is lenient and never fails on bad markup; the
 // validator tests judge markup, the audit only what it links to.
-func parsePage(path string, data []byte) *page {
-	p := &page{path: path, url: pageURL(path), ids: map[string]bool{}}
+func parsePage(syms *symtab, path string, data []byte) *page {
 	// The lexer lower-cases tag and attribute names in place: give it a copy, so that the
-	// files being audited are never changed.
-	l := htmllex.NewLexer(parse.NewInputBytes(bytes.Clone(data)))
-	// One element is reused for every tag: p.element copies what it keeps.
-	var cur *element
-	reused := &element{attrs: map[string]string{}}
-	inTitle := false
+	// files being audited are never changed. One byte more leaves it room for the NUL it
+	// appends.
+	var buf []byte
+	if b, ok := lexBuffers.Get().(*[]byte); ok && cap(*b) > len(data) {
+		buf = *b
+	} else {
+		buf = make([]byte, 0, len(data)+1)
+	}
+	buf = append(buf[:0], data...)
+	defer func() {
+		if cap(buf) <= maxPooledLexBuffer {
+			lexBuffers.Put(&buf)
+		}
+	}()
+	pp := pageParser{page: &page{path: path}, syms: syms}
+	pp.parse(htmllex.NewLexer(parse.NewInputBytes(buf)))
+	return pp.finish()
+}
+
+// pageParser fills a page as the lexer goes.
+type pageParser struct {
+	*page
+	syms    *symtab
+	ids     []sym
+	title   string
+	scratch []byte
+}
+
+func (pp *pageParser) parse(l *htmllex.Lexer) {
+	// One element is reused for every tag: element keeps nothing of it.
+	var e element
+	inTag, inTitle := false, false
 	for {
 		tt, raw := l.Next()
 		switch tt {
 		case htmllex.ErrorToken:
-			return p
+			return
 		case htmllex.StartTagToken:
-			clear(reused.attrs)
-			reused.tag, reused.order = string(l.Text()), reused.order[:0]
-			cur = reused
+			e = element{tag: l.Text(), refs: e.refs[:0]}
+			inTag = true
 		case htmllex.AttributeToken:
-			if cur == nil {
-				continue
-			}
-			name := string(l.AttrKey())
-			if _, dup := cur.attrs[name]; dup {
-				continue
-			}
-			cur.attrs[name] = attrValue(l.AttrVal())
-			cur.order = append(cur.order, name)
-		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			if cur != nil {
-				p.element(cur)
-				inTitle = cur.tag == "title" && tt == htmllex.StartTagCloseToken
-				if inTitle {
-					p.titles++
+			if inTag {
+				if i := attrIndex(l.AttrKey()); i >= 0 {
+					e.set(i, l.AttrVal())
 				}
 			}
-			cur = nil
+		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
+			if inTag {
+				pp.element(&e)
+				inTitle = string(e.tag) == "title" && tt == htmllex.StartTagCloseToken
+				if inTitle {
+					pp.titles++
+				}
+			}
+			inTag = false
 		case htmllex.TextToken:
 			if inTitle {
-				p.title += html.UnescapeString(string(raw))
+				pp.title += html.UnescapeString(string(raw))
 			}
 		case htmllex.EndTagToken:
 			inTitle = false
@@ -99,59 +228,116 @@ func parsePage(path string, data []byte) *page {
 	}
 }
 
-// attrValue removes the quotes of a raw attribute value and decodes its character references.
-func attrValue(raw []byte) string {
-	v := string(raw)
-	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
-		v = v[1 : len(v)-1]
+// finish sets what is known only at the end of the file, and returns the page with its
+// slices no longer than their contents.
+func (pp *pageParser) finish() *page {
+	p := pp.page
+	p.titleBlank = strings.TrimSpace(pp.title) == ""
+	p.ids = slices.Clone(pp.ids)
+	slices.Sort(p.ids)
+	p.ids = slices.Compact(p.ids)
+	if len(p.ids) < len(pp.ids) {
+		// Some id is used twice: name it each time it is used again, in order.
+		seen := map[sym]bool{}
+		for _, id := range pp.ids {
+			if seen[id] {
+				p.dupIDs = append(p.dupIDs, id)
+			}
+			seen[id] = true
+		}
 	}
-	return html.UnescapeString(v)
+	p.ids = slices.Clone(p.ids)
+	p.alternates = slices.Clone(p.alternates)
+	p.refs = bytes.Clone(p.refs)
+	return p
 }
 
-func (p *page) element(e *element) {
-	if id, ok := e.get("id"); ok {
-		if p.ids[id] {
-			p.dupIDs = append(p.dupIDs, id)
-		}
-		p.ids[id] = true
+// symOf returns the sym of the value of attribute i of e.
+func (pp *pageParser) symOf(e *element, i int) sym {
+	v := unquote(e.raw[i])
+	if bytes.IndexByte(v, '&') >= 0 {
+		return pp.syms.symString(html.UnescapeString(string(v)))
 	}
-	rel := strings.Fields(strings.ToLower(e.attrs["rel"]))
-	switch e.tag {
+	return pp.syms.sym(v)
+}
+
+func (pp *pageParser) element(e *element) {
+	if e.has[attrID] {
+		pp.ids = append(pp.ids, pp.symOf(e, attrID))
+	}
+	tag := string(e.tag)
+	// rel is read for <link> and for every href and src: lower-case it once.
+	var rel string
+	if e.has[attrRel] && (tag == "link" || len(e.refs) > 0) {
+		rel = strings.ToLower(e.value(attrRel))
+	}
+	switch tag {
 	case "html":
-		p.lang = e.attrs["lang"]
+		pp.lang = pp.symOf(e, attrLang)
 	case "body":
-		for _, c := range strings.Fields(e.attrs["class"]) {
+		for c := range strings.FieldsSeq(e.value(attrClass)) {
 			if name, ok := strings.CutPrefix(c, "layout-"); ok {
-				p.layout = name
+				pp.layout = pp.syms.symString(name)
 			}
 		}
 	case "meta":
-		switch strings.ToLower(e.attrs["name"]) {
+		switch strings.ToLower(e.value(attrName)) {
 		case "description":
-			p.description = e.attrs["content"]
-			p.descriptions++
+			pp.descriptionBlank = strings.TrimSpace(e.value(attrContent)) == ""
+			pp.descriptions++
 		case "robots":
-			p.noindex = slices.Contains(strings.FieldsFunc(strings.ToLower(e.attrs["content"]), isListSep), "noindex")
+			pp.noindex = slices.Contains(strings.FieldsFunc(strings.ToLower(e.value(attrContent)), isListSep), "noindex")
 		}
 	case "link":
-		if href, ok := e.get("href"); ok {
-			if slices.Contains(rel, "canonical") {
-				p.canonicals = append(p.canonicals, href)
+		if e.has[attrHref] {
+			if hasField(rel, "canonical") {
+				if pp.canonicals == 0 {
+					pp.canonical = pp.symOf(e, attrHref)
+				}
+				pp.canonicals++
 			}
-			if lang, ok := e.get("hreflang"); ok && slices.Contains(rel, "alternate") {
-				p.alternates = append(p.alternates, alternate{hreflang: lang, href: href})
+			if e.has[attrHreflang] && hasField(rel, "alternate") {
+				pp.alternates = append(pp.alternates, alternate{hreflang: pp.symOf(e, attrHreflang), href: pp.symOf(e, attrHref)})
 			}
 		}
 	}
-	for _, attr := range e.order {
-		if attr != "href" && attr != "src" {
-			continue
-		}
-		p.refs = append(p.refs, ref{
-			tag: e.tag, attr: attr, val: e.attrs[attr], rel: rel,
-			ext: e.tag == "a" && slices.Contains(strings.Fields(e.attrs["class"]), "ext"),
-		})
+	if len(e.refs) == 0 {
+		return
 	}
+	kind := refKind{
+		tag:      tag,
+		headLink: tag == "link" && (hasField(rel, "canonical") || hasField(rel, "alternate")),
+		ext:      tag == "a" && hasField(e.value(attrClass), "ext"),
+	}
+	for _, i := range e.refs {
+		kind.attr = attrNames[i]
+		pp.scratch = kind.encode(pp.scratch[:0])
+		k := pp.syms.sym(pp.scratch)
+		pp.refs = binary.AppendUvarint(binary.AppendUvarint(pp.refs, uint64(k)), uint64(pp.symOf(e, i)))
+	}
+}
+
+// hasField reports whether one of the white-space separated fields of s is f.
+func hasField(s, f string) bool {
+	for field := range strings.FieldsSeq(s) {
+		if field == f {
+			return true
+		}
+	}
+	return false
+}
+
+// unquote removes the quotes of a raw attribute value.
+func unquote(v []byte) []byte {
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		return v[1 : len(v)-1]
+	}
+	return v
+}
+
+// attrValue removes the quotes of a raw attribute value and decodes its character references.
+func attrValue(raw []byte) string {
+	return html.UnescapeString(string(unquote(raw)))
 }
 
 func isListSep(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' }
@@ -163,7 +349,7 @@ func pageURL(path string) string {
 		return ""
 	}
 	if dir, ok := strings.CutSuffix(path, "/index.html"); ok {
-		return dir + "/"
+		return path[:len(dir)+1]
 	}
 	return path
 }

@@ -75,15 +75,17 @@ func BaseURLOf(files []publish.File) (string, error) {
 		if f.Path != "index.html" {
 			continue
 		}
-		p := parsePage(f.Path, f.Data)
-		if len(p.canonicals) != 1 {
+		var syms symtab
+		p := parsePage(&syms, f.Path, f.Data)
+		if p.canonicals != 1 {
 			break
 		}
-		u, err := url.Parse(p.canonicals[0])
+		canonical := syms.str(p.canonical)
+		u, err := url.Parse(canonical)
 		if err != nil || u.Scheme == "" || u.Host == "" || !strings.HasSuffix(u.Path, "/") {
 			break
 		}
-		return p.canonicals[0], nil
+		return canonical, nil
 	}
 	return "", fmt.Errorf("cannot tell the base URL: index.html has no canonical link to a folder URL; give it with -baseurl")
 }
