@@ -214,7 +214,8 @@ func TestSections(t *testing.T) {
 // regexps on every line, on random bodies of headings, fences and text.
 func TestSectionsAgreesWithReference(t *testing.T) {
 	lines := []string{"text", "", "# A", "## B {#b}", "   ### C {#c} ###", "    # not", "\t# not", "#no", "####### seven",
-		"```", "~~~", " ```go", "   ~~~", "    ```", "`` x", "~~", "#", "## {#only-id}", "# D #", "\n"}
+		"```", "~~~", " ```go", "   ~~~", "    ```", "`` x", "~~", "#", "## {#only-id}", "# D #", "\n", "## E {#e}\r",
+		"# {#a{#b}", "## F{#f}", "## G {#g h}", "## ###", "# H \t## \t", "# I#", "## J {#j}}", "## {#}"}
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
 		var b strings.Builder
@@ -229,6 +230,33 @@ func TestSectionsAgreesWithReference(t *testing.T) {
 			if got, want := sections(body, explicitOnly), refSections(body, explicitOnly); !slices.Equal(got, want) {
 				t.Fatalf("sections(%q, %v) = %v, the reference gives %v", body, explicitOnly, got, want)
 			}
+		}
+	}
+}
+
+// TestHeadingLinesAgreeWithReference compares the readers of fence and heading lines
+// with the regular expressions they replaced, on random lines.
+func TestHeadingLinesAgreeWithReference(t *testing.T) {
+	pieces := []string{" ", "  ", "\t", "#", "##", "###", "`", "```", "~", "~~~", "{", "}", "{#", "{#id}", "a", "Title",
+		"日本", "\r", "\f", "\v", "\u3000", "}"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 300000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		line := b.String()
+		marker, ok := fenceMarker(line)
+		if m := refFence.FindStringSubmatch(line); ok != (m != nil) || ok && marker != m[1] {
+			t.Fatalf("fenceMarker(%q) = %q, %v; the expression finds %q", line, marker, ok, m)
+		}
+		title, ok := atxTitle(line)
+		if m := refATXHeading.FindStringSubmatch(line); ok != (m != nil) || ok && title != m[1] {
+			t.Fatalf("atxTitle(%q) = %q, %v; the expression finds %q", line, title, ok, m)
+		}
+		rest, id, ok := splitExplicitID(line)
+		if m := refExplicitID.FindStringSubmatchIndex(line); ok != (m != nil) || ok && (rest != line[:m[0]] || id != line[m[2]:m[3]]) {
+			t.Fatalf("splitExplicitID(%q) = %q, %q, %v; the expression finds %v", line, rest, id, ok, m)
 		}
 	}
 }

@@ -296,6 +296,12 @@ func refCount(f *content.File) (words, chars int) {
 	return words, chars
 }
 
+var (
+	refATXHeading = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+	refExplicitID = regexp.MustCompile(`[ \t]*\{#([^}\s]+)\}$`)
+	refFence      = regexp.MustCompile("^ {0,3}(```|~~~)")
+)
+
 func refSections(body string, explicitOnly bool) []section {
 	out := []section{{}}
 	inFence := ""
@@ -307,16 +313,16 @@ func refSections(body string, explicitOnly bool) []section {
 			end += off + 1
 		}
 		line := strings.TrimRight(body[off:end], "\n")
-		if m := fence.FindStringSubmatch(line); m != nil {
+		if m := refFence.FindStringSubmatch(line); m != nil {
 			switch inFence {
 			case "":
 				inFence = m[1]
 			case m[1]:
 				inFence = ""
 			}
-		} else if m := atxHeading.FindStringSubmatch(line); m != nil && inFence == "" {
+		} else if m := refATXHeading.FindStringSubmatch(line); m != nil && inFence == "" {
 			title, id := m[1], ""
-			if im := explicitID.FindStringSubmatchIndex(title); im != nil {
+			if im := refExplicitID.FindStringSubmatchIndex(title); im != nil {
 				id, title = title[im[2]:im[3]], title[:im[0]]
 			}
 			if id != "" || !explicitOnly {

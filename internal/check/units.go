@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -124,21 +123,82 @@ func (s section) label() string {
 	return fmt.Sprintf("section %q", s.title)
 }
 
-var (
-	atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-	explicitID = regexp.MustCompile(`[ \t]*\{#([^}\s]+)\}$`)
-	fence      = regexp.MustCompile("^ {0,3}(```|~~~)")
-)
+// The lines of Markdown that split a body are read by hand: the regular expressions that
+// said the same (ref_test.go keeps them, and the tests compare) were a tenth of the
+// check's time. Each function names the expression it stands for.
 
-// maybeMarker reports whether line may be a fence or an ATX heading: both start with
-// a backquote, ~ or # after at most three spaces. Most lines are text, and need no regexp.
-func maybeMarker(line string) bool {
+// fenceMarker returns the marker of a code fence line, ^ {0,3}(```|~~~).
+func fenceMarker(line string) (string, bool) {
+	i := leadingSpaces(line)
+	for _, m := range []string{"```", "~~~"} {
+		if strings.HasPrefix(line[i:], m) {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// atxTitle returns the text of an ATX heading line: ^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$,
+// the title being the first group. The title is what follows the #s and blanks up to
+// trailing blanks, and up to a closing run of #s when blanks come before it.
+func atxTitle(line string) (string, bool) {
+	i := leadingSpaces(line)
+	j := i
+	for j < len(line) && line[j] == '#' {
+		j++
+	}
+	if n := j - i; n < 1 || n > 6 {
+		return "", false
+	}
+	rest := line[j:]
+	if rest == "" {
+		return "", true
+	}
+	if !isBlank(rest[0]) {
+		return "", false // #5, or a seventh #
+	}
+	title := strings.TrimRight(strings.TrimLeft(rest, " \t"), " \t")
+	if open := strings.TrimRight(title, "#"); len(open) < len(title) && open != "" && isBlank(open[len(open)-1]) {
+		title = strings.TrimRight(open, " \t")
+	}
+	return title, true
+}
+
+// splitExplicitID splits an {#id} off the end of a heading's title, with the blanks
+// before it: [ \t]*\{#([^}\s]+)\}$. The id starts at the first {# of the run of
+// characters before the closing } that holds neither } nor white space, as the leftmost
+// match does: {#a{#b} has the id a{#b.
+func splitExplicitID(title string) (rest, id string, ok bool) {
+	end := len(title) - 1
+	if end < 0 || title[end] != '}' {
+		return title, "", false
+	}
+	run := end // the run of characters that may be part of an id
+	for run > 0 && title[run-1] != '}' && !isRegexpSpace(title[run-1]) {
+		run--
+	}
+	for q := run; q+2 < end; q++ {
+		if title[q] == '{' && title[q+1] == '#' {
+			start := q
+			for start > 0 && isBlank(title[start-1]) {
+				start--
+			}
+			return title[:start], title[q+2 : end], true
+		}
+	}
+	return title, "", false
+}
+
+// leadingSpaces counts the spaces, up to three, that may indent a fence or a heading.
+func leadingSpaces(line string) int {
 	i := 0
 	for i < 3 && i < len(line) && line[i] == ' ' {
 		i++
 	}
-	return i < len(line) && (line[i] == '`' || line[i] == '~' || line[i] == '#')
+	return i
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
 // sections splits body at its ATX headings (outside fenced code), or only at the headings
 // with an explicit {#id} when explicitOnly is set. There is always a first section, the
@@ -154,21 +214,17 @@ func sections(body string, explicitOnly bool) []section {
 			end += off + 1
 		}
 		line := strings.TrimRight(body[off:end], "\n")
-		if !maybeMarker(line) {
-			off = end
-			continue
-		}
-		if m := fence.FindStringSubmatch(line); m != nil {
+		if marker, ok := fenceMarker(line); ok {
 			switch inFence {
 			case "":
-				inFence = m[1]
-			case m[1]:
+				inFence = marker
+			case marker:
 				inFence = ""
 			}
-		} else if m := atxHeading.FindStringSubmatch(line); m != nil && inFence == "" {
-			title, id := m[1], ""
-			if im := explicitID.FindStringSubmatchIndex(title); im != nil {
-				id, title = title[im[2]:im[3]], title[:im[0]]
+		} else if title, ok := atxTitle(line); ok && inFence == "" {
+			id := ""
+			if rest, i, ok := splitExplicitID(title); ok {
+				id, title = i, rest
 			}
 			if id != "" || !explicitOnly {
 				out[len(out)-1].end = off
