@@ -59,7 +59,7 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 	add := func(msg string, s Loc, d Loc) {
 		out = append(out, Problem{Check: "figure", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
-	unitLoc := func(t text, f *content.File) Loc { return Loc{File: f.Name, Line: t.line} }
+	unitLoc := func(t text, f *content.File) Loc { return Loc{File: f.Name, Line: t.line()} }
 	for _, m := range approx {
 		a, b := sn[m.s], dn[m.d]
 		add(fmt.Sprintf("%s %s but %s %s", approxWord(a), describe(a), approxWord(b), describe(b)),

@@ -123,15 +123,15 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
-			Loc{File: dst.Name, Line: u.dst.line})
+			Loc{File: dst.Name, Line: u.dst.line()})
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
 		for _, m := range x.variants(en.texts[i], true) {
-			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line})
+			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
 		}
 		for _, m := range x.variants(ja.texts[i], false) {
-			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line()}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
 		}
 	}
 	return out

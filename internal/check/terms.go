@@ -184,15 +184,15 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			Loc{File: src.Name, Line: u.src.lineAt(first.offset), Text: found},
-			Loc{File: dst.Name, Line: u.dst.line})
+			Loc{File: dst.Name, Line: u.dst.line()})
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
 		for _, m := range x.variants(enTexts[i], true) {
-			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line})
+			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
 		}
 		for _, m := range x.variants(jaTexts[i], false) {
-			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line()}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
 		}
 	}
 	return out

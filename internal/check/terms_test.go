@@ -73,8 +73,9 @@ func TestTermCheckAgreesWithReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := &content.File{Name: "content/en/x.md", Lang: "en"}
-	dst := &content.File{Name: "content/ja/x.md", Lang: "ja"}
+	// The units' places are offsets in bodies of line breaks: unit i starts on line 10*i+1.
+	src := &content.File{Name: "content/en/x.md", Lang: "en", Body: strings.Repeat("\n", 50), BodyLine: 1}
+	dst := &content.File{Name: "content/ja/x.md", Lang: "ja", Body: strings.Repeat("\n", 50), BodyLine: 1}
 	r := rand.New(rand.NewPCG(3, 4))
 	for _, g := range []*glossary.Glossary{edgeGlossary, edgeGlossaryRepeats, real} {
 		x, ref := newTermIndex(g), newRefTermIndex(g)
@@ -104,7 +105,8 @@ func TestTermCheckAgreesWithReference(t *testing.T) {
 				if r.IntN(5) == 0 {
 					where = "correction 1"
 				}
-				us = append(us, unit{where, text{s: randomText(), line: 10 * i, body: r.IntN(2) == 0}, text{s: randomText(), line: 10*i + 1, body: true}})
+				us = append(us, unit{where, text{s: randomText(), at: bodyPlace(src, 10*i), body: r.IntN(2) == 0},
+					text{s: randomText(), at: bodyPlace(dst, 10*i+1), body: true}})
 			}
 			compareTermChecks(t, x, ref, us, src, dst)
 		}

@@ -8,22 +8,60 @@ import (
 	"peacebuilding/internal/content"
 )
 
-// A text is a piece of one file's translatable text, with the file line it starts on.
+// A text is a piece of one file's translatable text, with the place it starts at.
 type text struct {
-	s    string
-	line int
+	s  string
+	at place
 	// body marks Markdown, whose lines advance with the newlines of s; a front matter
 	// value is reported at the line of its key, even when it spans several lines.
 	body bool
 }
 
+// line returns the file line the text starts on.
+func (t text) line() int { return t.at.line() }
+
 // lineAt returns the file line of the byte at offset in t.s.
 func (t text) lineAt(offset int) int {
 	if !t.body {
-		return t.line
+		return t.at.line()
 	}
-	return t.line + strings.Count(t.s[:offset], "\n")
+	return t.at.line() + strings.Count(t.s[:offset], "\n")
 }
+
+// A place is where a text starts in its file, as what finds its line: only the texts
+// that a report names need one, and finding a key's line reads the front matter's source
+// line by line, which for every text of every page cost more than the rest of units.
+type place struct {
+	f *content.File
+	// A front matter key ("title"), or key in table ("facts", "capital"), or with item
+	// set key in item n of the [[table]] ("events", 2, "text"); or with key "" the byte
+	// offset n in the body.
+	table, key string
+	item       bool
+	n          int
+}
+
+func (p place) line() int {
+	switch {
+	case p.key == "":
+		return p.f.BodyLine + strings.Count(p.f.Body[:p.n], "\n")
+	case p.item:
+		return p.f.ItemLine(p.table, p.n, p.key)
+	case p.table != "":
+		return p.f.Line(p.table, p.key)
+	}
+	return p.f.Line(p.key)
+}
+
+// keyPlace, itemPlace and bodyPlace make the places of a front matter key, a key of an
+// item and a byte offset in the body.
+func keyPlace(f *content.File, table, key string) place { return place{f: f, table: table, key: key} }
+
+func itemPlace(f *content.File, table string, n int, key string) place {
+	return place{f: f, table: table, key: key, item: true, n: n}
+}
+
+func bodyPlace(f *content.File, offset int) place { return place{f: f, n: offset} }
 
 // A unit is a piece of text that a translation renders as a whole, so that its numbers
 // must be the same in both languages: the title, the summary, a text fact, an event, a
@@ -38,14 +76,14 @@ type unit struct {
 func units(src, dst *content.File) []unit {
 	var out []unit
 	sf, df := &src.Front, &dst.Front
-	front := func(where, s, d string, sline, dline int) {
+	front := func(where, s, d string, sat, dat place) {
 		if strings.TrimSpace(s) == "" || strings.TrimSpace(d) == "" {
 			return
 		}
-		out = append(out, unit{where, text{s: s, line: sline}, text{s: d, line: dline}})
+		out = append(out, unit{where, text{s: s, at: sat}, text{s: d, at: dat}})
 	}
-	front("title", sf.Title, df.Title, src.Line("title"), dst.Line("title"))
-	front("summary", sf.Summary, df.Summary, src.Line("summary"), dst.Line("summary"))
+	front("title", sf.Title, df.Title, keyPlace(src, "", "title"), keyPlace(dst, "", "title"))
+	front("summary", sf.Summary, df.Summary, keyPlace(src, "", "summary"), keyPlace(dst, "", "summary"))
 	if sf.Facts != nil && df.Facts != nil {
 		for _, f := range []struct {
 			key  string
@@ -56,23 +94,23 @@ func units(src, dst *content.File) []unit {
 			{"languages", strings.Join(sf.Facts.Languages, ", "), strings.Join(df.Facts.Languages, ", ")},
 			{"source", sf.Facts.Source, df.Facts.Source},
 		} {
-			front("facts."+f.key, f.s, f.d, src.Line("facts", f.key), dst.Line("facts", f.key))
+			front("facts."+f.key, f.s, f.d, keyPlace(src, "facts", f.key), keyPlace(dst, "facts", f.key))
 		}
 	}
 	for i := range min(len(sf.Events), len(df.Events)) {
 		front(fmt.Sprintf("event %d", i+1), sf.Events[i].Text, df.Events[i].Text,
-			src.ItemLine("events", i, "text"), dst.ItemLine("events", i, "text"))
+			itemPlace(src, "events", i, "text"), itemPlace(dst, "events", i, "text"))
 	}
 	for i := range min(len(sf.Figures), len(df.Figures)) {
 		front(fmt.Sprintf("figure %d", i+1), sf.Figures[i].Label, df.Figures[i].Label,
-			src.ItemLine("figures", i, "label"), dst.ItemLine("figures", i, "label"))
+			itemPlace(src, "figures", i, "label"), itemPlace(dst, "figures", i, "label"))
 	}
 	if len(sf.Corrections) == len(df.Corrections) {
 		// The source field quotes the source document, in its language, on both sides.
 		for i, c := range sf.Corrections {
 			d := df.Corrections[i]
 			front(fmt.Sprintf("correction %d", i+1), c.Correction+"\n"+c.Note, d.Correction+"\n"+d.Note,
-				src.ItemLine("corrections", i, "correction"), dst.ItemLine("corrections", i, "correction"))
+				itemPlace(src, "corrections", i, "correction"), itemPlace(dst, "corrections", i, "correction"))
 		}
 	}
 	return append(out, bodyUnits(src, dst)...)
@@ -98,7 +136,7 @@ func bodyUnits(src, dst *content.File) []unit {
 	if strings.TrimSpace(src.Body) == "" && strings.TrimSpace(dst.Body) == "" {
 		return nil
 	}
-	return []unit{{"body", text{s: src.Body, line: src.BodyLine, body: true}, text{s: dst.Body, line: dst.BodyLine, body: true}}}
+	return []unit{{"body", text{s: src.Body, at: bodyPlace(src, 0), body: true}, text{s: dst.Body, at: bodyPlace(dst, 0), body: true}}}
 }
 
 // A section is the part of a body from one heading to the next; the first section is
@@ -109,7 +147,7 @@ type section struct {
 }
 
 func (s section) text(f *content.File) text {
-	return text{s: f.Body[s.start:s.end], line: f.BodyLine + strings.Count(f.Body[:s.start], "\n"), body: true}
+	return text{s: f.Body[s.start:s.end], at: bodyPlace(f, s.start), body: true}
 }
 
 // label is how a report names the section to a translator: by its heading as written.
