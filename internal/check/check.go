@@ -165,7 +165,9 @@ func Run(in Input) *Report {
 			if s == nil && t == nil {
 				continue
 			}
-			p := &Pair{Key: key, Lang: l.Code, Source: doc(s, dates), Translation: doc(t, dates)}
+			// The bodies as plain text, made once for the counts and the glossary.
+			sBody, tBody := plainBody(s), plainBody(t)
+			p := &Pair{Key: key, Lang: l.Code, Source: doc(s, sBody, dates), Translation: doc(t, tBody, dates)}
 			switch {
 			case t == nil:
 				p.State = Missing
@@ -178,7 +180,7 @@ func Run(in Input) *Report {
 				} else {
 					p.State = OK
 				}
-				us := units(s, t)
+				us := units(s, t, sBody, tBody)
 				p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
 			}
 			rep.Pairs = append(rep.Pairs, p)
@@ -201,17 +203,26 @@ func FromSite(s *site.Site, h History, noHistory string) Input {
 	return in
 }
 
-func doc(f *content.File, dates map[string]string) *Doc {
+// plainBody is plain(f.Body), or "" without a file.
+func plainBody(f *content.File) string {
+	if f == nil {
+		return ""
+	}
+	return plain(f.Body)
+}
+
+func doc(f *content.File, body string, dates map[string]string) *Doc {
 	if f == nil {
 		return nil
 	}
-	words, chars := count(f)
+	words, chars := count(f, body)
 	return &Doc{File: f.Name, Lang: f.Lang, URL: site.URLFor(f.Lang, f.Key()), Words: words, Chars: chars, LastChange: dates[f.Name]}
 }
 
-// count counts the words and characters of a file's translatable text. Markdown syntax
-// (link destinations, heading ids, list and emphasis marks) is not text.
-func count(f *content.File) (words, chars int) {
+// count counts the words and characters of a file's translatable text; body is the file's
+// body as plain text (plainBody). Markdown syntax (link destinations, heading ids, list
+// and emphasis marks) is not text.
+func count(f *content.File, body string) (words, chars int) {
 	var c counter
 	fm := &f.Front
 	c.add(fm.Title)
@@ -235,7 +246,7 @@ func count(f *content.File) (words, chars int) {
 		c.add(cr.Correction)
 		c.add(cr.Note)
 	}
-	c.add(plain(f.Body))
+	c.add(body)
 	return c.words, c.chars
 }
 

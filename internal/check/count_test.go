@@ -21,7 +21,7 @@ func TestCount(t *testing.T) {
 	// Words: Japan's *aid* 2006 平和構築 の 支援。 English Tetum Heading see [the list] (not
 	// — ## - | ** # >, which have no letter or digit). Characters: the runes of all of
 	// these but # * _ ` > |: 7+3+1+4, 4+1+3, 7+5, 7+1+3+4+5.
-	words, chars := count(f)
+	words, chars := count(f, plain(f.Body))
 	if words != 12 || chars != 55 {
 		t.Errorf("count = %d words, %d characters, want 12 and 55", words, chars)
 	}
@@ -47,7 +47,7 @@ func TestCountAgreesWithReference(t *testing.T) {
 		if r.IntN(2) == 0 {
 			f.Front.Facts = &content.Facts{OfficialName: randomText(), Languages: []string{randomText(), randomText()}}
 		}
-		w, c := count(f)
+		w, c := count(f, plain(f.Body))
 		if rw, rc := refCount(f); w != rw || c != rc {
 			t.Fatalf("count(%+v) = %d, %d; the reference counts %d, %d", f.Front, w, c, rw, rc)
 		}
@@ -63,7 +63,7 @@ func TestCountAgreesWithReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, f := range in.Files {
-			w, c := count(f)
+			w, c := count(f, plain(f.Body))
 			if rw, rc := refCount(f); w != rw || c != rc {
 				t.Errorf("%s: count = %d, %d; the reference counts %d, %d", f.Name, w, c, rw, rc)
 			}

@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -24,13 +25,21 @@ func plain(s string) string {
 	if !strings.Contains(s, "](") && !strings.Contains(s, "{#") && !strings.Contains(s, "://") && !strings.Contains(s, "]:") {
 		return s // nothing to blank, nothing to copy
 	}
-	b := []byte(s)
+	buf := scratch.Get().(*[]byte)
+	b := append((*buf)[:0], s...)
 	blankEnclosed(b, "](", ')', 1)
 	blankEnclosed(b, "{#", '}', 0)
 	blankURLs(b)
 	blankReferences(b)
-	return string(b)
+	out := string(b)
+	*buf = b
+	scratch.Put(buf)
+	return out
 }
+
+// scratch holds the buffers plain blanks in, so that the string it returns is its only
+// allocation: a check makes every page's text plain.
+var scratch = sync.Pool{New: func() any { return new([]byte) }}
 
 // blank turns b[i:j] into spaces, line breaks excepted.
 func blank(b []byte, i, j int) {

@@ -54,6 +54,34 @@ func TestPlain(t *testing.T) {
 	}
 }
 
+// TestPlainIsLineByLine checks what sections rely on: the plain text of a run of whole
+// lines is that run of the plain text.
+func TestPlainIsLineByLine(t *testing.T) {
+	lines := []string{"text", "[a](b)", "[a](b", "c) {#d}", "https://x.org/ab", "[r]: /x", "  [s]: y z", "{#e", "}", ""}
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b strings.Builder
+		var starts []int
+		for range 1 + r.IntN(8) {
+			starts = append(starts, b.Len())
+			b.WriteString(lines[r.IntN(len(lines))] + lines[r.IntN(len(lines))] + "\n")
+		}
+		body := b.String()
+		whole := plain(body)
+		from := starts[r.IntN(len(starts))]
+		to := starts[r.IntN(len(starts))]
+		if to < from {
+			from, to = to, from
+		}
+		if r.IntN(3) == 0 {
+			to = len(body)
+		}
+		if got, want := whole[from:to], plain(body[from:to]); got != want {
+			t.Fatalf("plain(%q)[%d:%d] = %q, plain of the lines is %q", body, from, to, got, want)
+		}
+	}
+}
+
 // TestPlainAgreesWithReference compares plain with the regular expressions it replaced
 // on random texts made of pieces of Markdown, and on every content file of the site.
 func TestPlainAgreesWithReference(t *testing.T) {

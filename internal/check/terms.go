@@ -145,7 +145,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 	}
 	enTexts, jaTexts := make([]string, len(us)), make([]string, len(us))
 	for i, u := range us {
-		enTexts[i], jaTexts[i] = plain(u.src.s), plain(u.dst.s)
+		enTexts[i], jaTexts[i] = u.src.plain, u.dst.plain
 	}
 	var out []Problem
 	add := func(u unit, msg string, s, d Loc) {

@@ -105,8 +105,9 @@ func TestTermCheckAgreesWithReference(t *testing.T) {
 				if r.IntN(5) == 0 {
 					where = "correction 1"
 				}
-				us = append(us, unit{where, text{s: randomText(), at: bodyPlace(src, 10*i), body: r.IntN(2) == 0},
-					text{s: randomText(), at: bodyPlace(dst, 10*i+1), body: true}})
+				s, d := randomText(), randomText()
+				us = append(us, unit{where, text{s: s, plain: plain(s), at: bodyPlace(src, 10*i), body: r.IntN(2) == 0},
+					text{s: d, plain: plain(d), at: bodyPlace(dst, 10*i+1), body: true}})
 			}
 			compareTermChecks(t, x, ref, us, src, dst)
 		}
@@ -154,7 +155,7 @@ func TestTermCheckAgreesWithReferenceOnSites(t *testing.T) {
 		pairs := 0
 		for _, f := range in.Files {
 			if src := byKey[f.Key()]; f.Lang == "ja" && src != nil {
-				compareTermChecks(t, x, ref, units(src, f), src, f)
+				compareTermChecks(t, x, ref, units(src, f, plain(src.Body), plain(f.Body)), src, f)
 				pairs++
 			}
 		}

@@ -10,8 +10,9 @@ import (
 
 // A text is a piece of one file's translatable text, with the place it starts at.
 type text struct {
-	s  string
-	at place
+	s     string
+	plain string // s with its Markdown blanked (plain), for the glossary check
+	at    place
 	// body marks Markdown, whose lines advance with the newlines of s; a front matter
 	// value is reported at the line of its key, even when it spans several lines.
 	body bool
@@ -71,16 +72,19 @@ type unit struct {
 	src, dst text
 }
 
-// units pairs the translatable texts of source file src and its translation dst. Values
-// that dst leaves out (it inherits them) have nothing to compare and make no unit.
-func units(src, dst *content.File) []unit {
-	var out []unit
+// units pairs the translatable texts of source file src and its translation dst, whose
+// bodies as plain text (plainBody) are srcBody and dstBody. Values that dst leaves out
+// (it inherits them) have nothing to compare and make no unit.
+func units(src, dst *content.File, srcBody, dstBody string) []unit {
 	sf, df := &src.Front, &dst.Front
+	// Room for every unit of the front matter and a few sections: a unit is large, and
+	// growing the slice was most of what units allocated.
+	out := make([]unit, 0, 6+len(sf.Events)+len(sf.Figures)+len(sf.Corrections)+8)
 	front := func(where, s, d string, sat, dat place) {
 		if strings.TrimSpace(s) == "" || strings.TrimSpace(d) == "" {
 			return
 		}
-		out = append(out, unit{where, text{s: s, at: sat}, text{s: d, at: dat}})
+		out = append(out, unit{where, text{s: s, plain: plain(s), at: sat}, text{s: d, plain: plain(d), at: dat}})
 	}
 	front("title", sf.Title, df.Title, keyPlace(src, "", "title"), keyPlace(dst, "", "title"))
 	front("summary", sf.Summary, df.Summary, keyPlace(src, "", "summary"), keyPlace(dst, "", "summary"))
@@ -113,13 +117,13 @@ func units(src, dst *content.File) []unit {
 				itemPlace(src, "corrections", i, "correction"), itemPlace(dst, "corrections", i, "correction"))
 		}
 	}
-	return append(out, bodyUnits(src, dst)...)
+	return append(out, bodyUnits(src, dst, srcBody, dstBody)...)
 }
 
 // bodyUnits compares the bodies section by section when both languages have the same
 // explicit heading ids in the same order, and as a whole otherwise: a translation may
 // merge or split paragraphs, but a section with an id is the same section in both.
-func bodyUnits(src, dst *content.File) []unit {
+func bodyUnits(src, dst *content.File, srcBody, dstBody string) []unit {
 	ss, ds := sections(src.Body, true), sections(dst.Body, true)
 	if len(ss) > 1 && slices.EqualFunc(ss, ds, func(a, b section) bool { return a.id == b.id }) {
 		var out []unit
@@ -129,14 +133,15 @@ func bodyUnits(src, dst *content.File) []unit {
 			if s.id != "" {
 				where = "section #" + s.id
 			}
-			out = append(out, unit{where, s.text(src), d.text(dst)})
+			out = append(out, unit{where, s.text(src, srcBody), d.text(dst, dstBody)})
 		}
 		return out
 	}
 	if strings.TrimSpace(src.Body) == "" && strings.TrimSpace(dst.Body) == "" {
 		return nil
 	}
-	return []unit{{"body", text{s: src.Body, at: bodyPlace(src, 0), body: true}, text{s: dst.Body, at: bodyPlace(dst, 0), body: true}}}
+	return []unit{{"body", text{s: src.Body, plain: srcBody, at: bodyPlace(src, 0), body: true},
+		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}}}
 }
 
 // A section is the part of a body from one heading to the next; the first section is
@@ -146,8 +151,10 @@ type section struct {
 	start, end int    // byte offsets in the body: the heading line is included
 }
 
-func (s section) text(f *content.File) text {
-	return text{s: f.Body[s.start:s.end], at: bodyPlace(f, s.start), body: true}
+// text is the section's text; body is the file's body as plain text, which is plain
+// line by line, so that its part is the section's plain text.
+func (s section) text(f *content.File, body string) text {
+	return text{s: f.Body[s.start:s.end], plain: body[s.start:s.end], at: bodyPlace(f, s.start), body: true}
 }
 
 // label is how a report names the section to a translator: by its heading as written.
