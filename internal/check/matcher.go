@@ -20,8 +20,10 @@ type matcher struct {
 	width int32   // columns per state
 	next  []int32 // next[state*width+column]: the state after reading a byte; state 0 is the start
 	// out is the pattern that ends at each state, or -1; link is the nearest state on the
-	// chain of failure links (shorter suffixes of what was read) where a pattern ends, or -1.
-	out, link []int32
+	// chain of failure links (shorter suffixes of what was read) where a pattern ends, or
+	// -1; emit is the state itself when a pattern ends there, else its link: the first
+	// state whose pattern ends at a byte, one look-up for the bytes where none does.
+	out, link, emit []int32
 }
 
 // newMatcher builds a matcher of patterns, which must be distinct and not empty. Each byte
@@ -47,7 +49,15 @@ func newMatcher(patterns []string, fold func(byte) byte) *matcher {
 		m.class[b] = column[c]
 	}
 
-	// The trie of the patterns; -1 is a missing transition.
+	// The trie of the patterns; -1 is a missing transition. It has at most a state per
+	// pattern byte, and the start.
+	states := 1
+	for _, p := range patterns {
+		states += len(p)
+	}
+	m.next = make([]int32, 0, states*int(m.width))
+	m.out = make([]int32, 0, states)
+	m.link = make([]int32, 0, states)
 	newState := func() int32 {
 		for range m.width {
 			m.next = append(m.next, -1)
@@ -106,6 +116,14 @@ func newMatcher(patterns []string, fold func(byte) byte) *matcher {
 			queue = append(queue, t)
 		}
 	}
+	m.emit = make([]int32, len(m.out))
+	for s, p := range m.out {
+		if p >= 0 {
+			m.emit[s] = int32(s)
+		} else {
+			m.emit[s] = m.link[s]
+		}
+	}
 	return m
 }
 
@@ -117,8 +135,8 @@ func (m *matcher) matches(text string) iter.Seq2[int, int] {
 		s := int32(0)
 		for i := range len(text) {
 			s = m.next[s*m.width+m.class[text[i]]]
-			for t := s; t >= 0; t = m.link[t] {
-				if p := m.out[t]; p >= 0 && !yield(int(p), i+1-len(m.patterns[p])) {
+			for t := m.emit[s]; t >= 0; t = m.link[t] {
+				if p := m.out[t]; !yield(int(p), i+1-len(m.patterns[p])) {
 					return
 				}
 			}

@@ -152,12 +152,25 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
 
-	// The first use of each term in the English texts, in term order: the term itself, or
-	// else its abbreviation.
-	var uses []use
+	// One pass of each matcher over each English text finds the uses of terms (the term
+	// itself, or its abbreviation) and the variants in Latin letters, which are reported
+	// after the missing terms.
+	var (
+		uses       []use
+		hits       []variantHit
+		enVariants [][]variantMatch // per unit; nil while there is none
+	)
 	for i, txt := range enTexts {
-		uses = x.uses(uses, i, txt)
+		uses = x.formUses(uses, i, txt)
+		uses, hits = x.scanExact(txt, i, true, uses, hits[:0])
+		if ms := x.variants(txt, hits); ms != nil {
+			if enVariants == nil {
+				enVariants = make([][]variantMatch, len(us))
+			}
+			enVariants[i] = ms
+		}
 	}
+	// The first use of each term, in term order.
 	slices.SortStableFunc(uses, func(a, b use) int {
 		if a.term != b.term {
 			return a.term - b.term
@@ -188,39 +201,50 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
-		for _, m := range x.variants(enTexts[i], true) {
-			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
+		if enVariants != nil {
+			for _, m := range enVariants[i] {
+				add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
+			}
 		}
-		for _, m := range x.variants(jaTexts[i], false) {
+		_, hits = x.scanExact(jaTexts[i], i, false, nil, hits[:0])
+		for _, m := range x.variants(jaTexts[i], hits) {
 			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line()}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
 		}
 	}
 	return out
 }
 
-// uses appends to dst the uses of terms in txt, the text of unit i: every occurrence of
-// an English form on word boundaries, and of an abbreviation on word boundaries, as
-// written, perhaps with a plural "s" (PKOs), in the order the matchers find them.
-func (x *termIndex) uses(dst []use, i int, txt string) []use {
+// formUses appends to uses every occurrence in txt, the English text of unit i, of an
+// English form on word boundaries.
+func (x *termIndex) formUses(uses []use, i int, txt string) []use {
 	for p, start := range x.forms.matches(txt) {
 		if boundary(txt, start, start+len(x.forms.patterns[p])) {
 			for _, t := range x.formTerms[p] {
-				dst = append(dst, use{term: t, unit: i, offset: start})
+				uses = append(uses, use{term: t, unit: i, offset: start})
 			}
 		}
 	}
+	return uses
+}
+
+// scanExact appends to hits the occurrences of variants in txt, the text of unit i (in an
+// English text only the variants in Latin letters), and to uses, in an English text, the
+// occurrences of abbreviations on word boundaries, perhaps with a plural "s" (PKOs).
+// Each pattern's occurrences come in text order.
+func (x *termIndex) scanExact(txt string, i int, english bool, uses []use, hits []variantHit) ([]use, []variantHit) {
 	for p, start := range x.exact.matches(txt) {
-		end := start + len(x.exact.patterns[p])
-		if !wordPlural(txt, start, end) {
-			continue
-		}
 		for _, eu := range x.exactUses[p] {
-			if eu.variant < 0 {
-				dst = append(dst, use{term: eu.term, unit: i, offset: start, abbr: true})
+			switch {
+			case eu.variant >= 0:
+				if !english || x.terms[eu.term].latin[eu.variant] {
+					hits = append(hits, variantHit{eu.term, eu.variant, start})
+				}
+			case english && wordPlural(txt, start, start+len(x.exact.patterns[p])):
+				uses = append(uses, use{term: eu.term, unit: i, offset: start, abbr: true})
 			}
 		}
 	}
-	return dst
+	return uses, hits
 }
 
 func compareBool(a, b bool) int {
@@ -295,22 +319,14 @@ type variantHit struct {
 	term, variant, start int
 }
 
-// variants finds the glossary variants in one text: those in Latin letters only when
-// latinOnly is set (an English text). Each variant is read from the start of the text to
-// its end, an occurrence starting after the end of the last one taken: in Japanese
-// anywhere, in Latin letters on word boundaries (a plural "s" allowed), and an occurrence
-// right after the last one taken counts as starting a word. An occurrence inside an
-// official form that contains the variant is no mistake, and a shorter variant inside a
-// longer one found at the same place is the same mistake.
-func (x *termIndex) variants(txt string, latinOnly bool) []variantMatch {
-	var hits []variantHit
-	for p, start := range x.exact.matches(txt) {
-		for _, eu := range x.exactUses[p] {
-			if eu.variant >= 0 && (!latinOnly || x.terms[eu.term].latin[eu.variant]) {
-				hits = append(hits, variantHit{eu.term, eu.variant, start})
-			}
-		}
-	}
+// variants chooses among hits, the occurrences of variants in txt that scanExact found,
+// those to report. Each variant is read from the start of the text to its end, an
+// occurrence starting after the end of the last one taken: in Japanese anywhere, in Latin
+// letters on word boundaries (a plural "s" allowed), and an occurrence right after the
+// last one taken counts as starting a word. An occurrence inside an official form that
+// contains the variant is no mistake, and a shorter variant inside a longer one found at
+// the same place is the same mistake. variants sorts hits.
+func (x *termIndex) variants(txt string, hits []variantHit) []variantMatch {
 	if len(hits) == 0 {
 		return nil
 	}
