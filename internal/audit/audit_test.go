@@ -1,8 +1,10 @@
 package audit_test
 
 import (
+	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -10,6 +12,7 @@ import (
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/sitetest"
+	"peacebuilding/internal/synth"
 )
 
 const base = "https://example.org/briefing/"
@@ -236,6 +239,53 @@ func BenchmarkCheckRealSite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+var benchPages = flag.Int("benchpages", 200, "country pages per language of the synthetic site of BenchmarkSummaries")
+
+// BenchmarkSummaries measures the audit as a build runs it, on a synthetic site: every
+// file added as it is made, then the check. retained-B/op is what the summaries hold until
+// the check, the memory a build keeps for its audit. Profile it with
+//
+//	go test ./internal/audit -run '^$' -bench Summaries -benchpages 1000 -benchmem -cpuprofile cpu.prof
+func BenchmarkSummaries(b *testing.B) {
+	fsys, err := synth.FS(*benchPages, os.DirFS(sitetest.RepoRoot()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := pipeline.Build(fsys, pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := audit.Options{BaseURL: res.Site.Config.BaseURL, Sources: audit.Sources(res.Site)}
+	summarize := func() *audit.Summaries {
+		s := new(audit.Summaries)
+		for _, f := range res.Files {
+			s.Add(f)
+		}
+		return s
+	}
+	before := heapInUse()
+	s := summarize()
+	retained := heapInUse() - before
+	if err := s.Check(opts); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := summarize().Check(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(retained), "retained-B/op")
+}
+
+// heapInUse is the memory the heap holds after a collection.
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 // TestCheckNamesTheMarkdownLineInTheBooklet checks that a broken link of a body shown in the

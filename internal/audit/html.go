@@ -20,21 +20,23 @@ type page struct {
 	lang   sym    // <html lang>
 	layout sym    // from <body class="layout-x">
 	// titles counts the <title> elements; titleBlank says that their text is white space.
-	titles     int
-	titleBlank bool
+	titles int32
 	// descriptions counts the <meta name="description">; descriptionBlank says that the
 	// content of the last is white space.
-	descriptions     int
+	descriptions int32
+	// canonicals counts the <link rel="canonical" href>; canonical is the href of the first.
+	canonicals       int32
+	canonical        sym
+	titleBlank       bool
 	descriptionBlank bool
 	noindex          bool // <meta name="robots" content="noindex">
-	// canonicals counts the <link rel="canonical" href>; canonical is the href of the first.
-	canonicals int
-	canonical  sym
-	alternates []alternate
-	ids        []sym // every id, sorted, once
-	dupIDs     []sym // an id for each time it is used again, in order
-	// refs is every href and src, in order, as the uvarints of two syms each: its kind
-	// (see refKind) and its value. Most are below 2^14: two or three bytes a link.
+	alternates       []alternate
+	ids              []sym // every id, sorted, once
+	dupIDs           []sym // an id for each time it is used again, in order
+	// refs is every href and src, in order, as uvarints: the sym of its value, times two,
+	// plus one when the sym of its kind (see refKind) follows, which it does when the kind
+	// differs from the previous link's. Most links are <a href> after an <a href>, and
+	// most syms are below 2^20: about three bytes a link.
 	refs []byte
 }
 
@@ -60,12 +62,25 @@ type ref struct {
 
 // eachRef calls f for every href and src of p, in order.
 func (p *page) eachRef(syms *symtab, f func(ref)) {
+	var kind refKind
 	for b := p.refs; len(b) > 0; {
-		kind, n := binary.Uvarint(b)
-		val, m := binary.Uvarint(b[n:])
-		b = b[n+m:]
-		f(ref{kind: decodeRefKind(syms.str(sym(kind))), val: syms.str(sym(val))})
+		v, n := binary.Uvarint(b)
+		b = b[n:]
+		if v&1 != 0 {
+			k, n := binary.Uvarint(b)
+			b = b[n:]
+			kind = decodeRefKind(syms.str(sym(k)))
+		}
+		f(ref{kind: kind, val: syms.str(sym(v >> 1))})
 	}
+}
+
+// appendRef appends a link to refs; prevKind is the kind of the previous link, or 0.
+func appendRef(refs []byte, kind, prevKind, val sym) []byte {
+	if kind == prevKind {
+		return binary.AppendUvarint(refs, uint64(val)<<1)
+	}
+	return binary.AppendUvarint(binary.AppendUvarint(refs, uint64(val)<<1|1), uint64(kind))
 }
 
 // refKind is what the audit needs of the element of an href or src. It is stored as a
@@ -135,8 +150,13 @@ func attrIndex(name []byte) int {
 type element struct {
 	tag  []byte
 	has  [numAttrs]bool
-	raw  [numAttrs][]byte // quoted and with character references, as written
+	raw  [numAttrs][]byte // quoted and with character references, as written; if has
 	refs []int            // attrHref and attrSrc, in the order written
+}
+
+// reset makes e the start tag named tag, without attributes.
+func (e *element) reset(tag []byte) {
+	e.tag, e.has, e.refs = tag, [numAttrs]bool{}, e.refs[:0]
 }
 
 func (e *element) set(i int, raw []byte) {
@@ -151,7 +171,12 @@ func (e *element) set(i int, raw []byte) {
 
 // value returns the value of attribute i, without quotes and with its character
 // references decoded; "" when the element does not have it.
-func (e *element) value(i int) string { return attrValue(e.raw[i]) }
+func (e *element) value(i int) string {
+	if !e.has[i] {
+		return ""
+	}
+	return attrValue(e.raw[i])
+}
 
 // lexBuffers holds the copies of files that the lexer reads; files beyond maxPooled are
 // left to the garbage collector rather than kept for a next file.
@@ -185,10 +210,11 @@ func parsePage(syms *symtab, path string, data []byte) *page {
 // pageParser fills a page as the lexer goes.
 type pageParser struct {
 	*page
-	syms    *symtab
-	ids     []sym
-	title   string
-	scratch []byte
+	syms     *symtab
+	ids      []sym
+	title    string
+	scratch  []byte
+	lastKind sym // of the last href or src
 }
 
 func (pp *pageParser) parse(l *htmllex.Lexer) {
@@ -201,7 +227,7 @@ func (pp *pageParser) parse(l *htmllex.Lexer) {
 		case htmllex.ErrorToken:
 			return
 		case htmllex.StartTagToken:
-			e = element{tag: l.Text(), refs: e.refs[:0]}
+			e.reset(l.Text())
 			inTag = true
 		case htmllex.AttributeToken:
 			if inTag {
@@ -252,8 +278,11 @@ func (pp *pageParser) finish() *page {
 	return p
 }
 
-// symOf returns the sym of the value of attribute i of e.
+// symOf returns the sym of the value of attribute i of e, as value does.
 func (pp *pageParser) symOf(e *element, i int) sym {
+	if !e.has[i] {
+		return 0
+	}
 	v := unquote(e.raw[i])
 	if bytes.IndexByte(v, '&') >= 0 {
 		return pp.syms.symString(html.UnescapeString(string(v)))
@@ -313,7 +342,8 @@ func (pp *pageParser) element(e *element) {
 		kind.attr = attrNames[i]
 		pp.scratch = kind.encode(pp.scratch[:0])
 		k := pp.syms.sym(pp.scratch)
-		pp.refs = binary.AppendUvarint(binary.AppendUvarint(pp.refs, uint64(k)), uint64(pp.symOf(e, i)))
+		pp.refs = appendRef(pp.refs, k, pp.lastKind, pp.symOf(e, i))
+		pp.lastKind = k
 	}
 }
 

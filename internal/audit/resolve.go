@@ -94,14 +94,41 @@ func (r *resolver) resolvePlain(pageURL, val string) (target, bool) {
 			return target{}, false
 		}
 	}
-	var abs string
-	if written {
-		abs = resolvePath(r.base.Path+p, "")
-	} else {
-		abs = resolvePath(r.base.Path+pageURL, p)
+	// The joined path, the resolved one and its file are made in buffers on the stack;
+	// the one string allocated holds the path, and the file at its end.
+	var joinBuf, pathBuf [256]byte
+	var joined []byte
+	switch {
+	case written:
+		joined = append(append(joinBuf[:0], r.base.Path...), p...)
+	case p != "" && p[0] == '/':
+		joined = append(joinBuf[:0], p...)
+	default:
+		// The page's path, or its folder followed by p.
+		joined = append(append(joinBuf[:0], r.base.Path...), pageURL...)
+		if p != "" {
+			joined = append(joined[:bytes.LastIndexByte(joined, '/')+1], p...)
+		}
 	}
-	return r.target(r.base.Scheme, r.base.Host, abs, frag, written), true
+	abs := removeDotSegments(pathBuf[:0], joined)
+	t := target{scheme: r.base.Scheme, host: r.base.Host, written: written, fragment: frag}
+	t.internal = len(abs) >= len(r.base.Path) && string(abs[:len(r.base.Path)]) == r.base.Path
+	folder := t.internal && abs[len(abs)-1] == '/'
+	if folder {
+		abs = append(abs, indexHTML...)
+	}
+	all := string(abs)
+	t.path = all
+	if folder {
+		t.path = all[:len(all)-len(indexHTML)]
+	}
+	if t.internal {
+		t.file = all[len(r.base.Path):]
+	}
+	return t, true
 }
+
+const indexHTML = "index.html"
 
 // plainPath reports whether p has only characters that url.Parse keeps as they are in a
 // path and that cannot start a scheme, query or escape: ASCII letters and digits, "-._~/"
@@ -118,42 +145,32 @@ func plainPath(p string) bool {
 	return true
 }
 
-// resolvePath is net/url's resolvePath (Go 1.26): it joins ref to the folder of base, or
-// takes ref alone when it begins with "/", and removes the dot segments (RFC 3986, 5.2).
-func resolvePath(base, ref string) string {
-	var full string
-	if ref == "" {
-		full = base
-	} else if ref[0] != '/' {
-		i := strings.LastIndex(base, "/")
-		full = base[:i+1] + ref
-	} else {
-		full = ref
+// removeDotSegments appends to dst the path full without its dot segments, as net/url's
+// resolvePath does (Go 1.26) once it has joined the paths (RFC 3986, 5.2.4).
+func removeDotSegments(dst, full []byte) []byte {
+	if len(full) == 0 {
+		return dst
 	}
-	if full == "" {
-		return ""
-	}
-
-	dst := make([]byte, 0, len(full)+1)
+	start := len(dst)
 	dst = append(dst, '/')
-	elem := ""
+	var elem []byte
 	remaining := full
 	found := true
 	first := true
 	for found {
-		elem, remaining, found = strings.Cut(remaining, "/")
-		switch elem {
-		case ".":
+		elem, remaining, found = bytes.Cut(remaining, []byte("/"))
+		if string(elem) == "." {
 			first = false
 			continue
-		case "..":
-			if i := bytes.LastIndexByte(dst[1:], '/'); i >= 0 {
-				dst = dst[:i+1]
+		}
+		if string(elem) == ".." {
+			if i := bytes.LastIndexByte(dst[start+1:], '/'); i >= 0 {
+				dst = dst[:start+i+1]
 			} else {
-				dst = dst[:1]
+				dst = dst[:start+1]
 			}
-			first = len(dst) == 1
-		default:
+			first = len(dst) == start+1
+		} else {
 			if !first {
 				dst = append(dst, '/')
 			}
@@ -162,13 +179,13 @@ func resolvePath(base, ref string) string {
 		}
 	}
 
-	if elem == "." || elem == ".." {
+	if string(elem) == "." || string(elem) == ".." {
 		dst = append(dst, '/')
 	}
 
 	// We wrote an initial '/', but we don't want two.
-	if len(dst) > 1 && dst[1] == '/' {
-		return string(dst[1:])
+	if len(dst) > start+1 && dst[start+1] == '/' {
+		return append(dst[:start], dst[start+1:]...)
 	}
-	return string(dst)
+	return dst
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"strings"
 	"sync"
@@ -12,22 +13,23 @@ type sym uint32
 
 // symtab stores each distinct string of a build's summaries once. The same links (the
 // header, the footer, the head of every page) and ids recur on thousands of pages: a page
-// keeps 4-byte syms instead of strings, and the text of the strings lies in a few large
-// blocks instead of one allocation each. Its zero value is empty and ready; sym may be
-// called from several goroutines at once, str and lookup once no sym call can run.
+// keeps 4-byte syms instead of strings, and the strings lie in a few large blocks, each
+// after its length, instead of one allocation and one string header each. Its zero value
+// is empty and ready; sym may be called from several goroutines at once, str and lookup
+// once no sym call can run.
 type symtab struct {
-	mu    sync.Mutex
-	seed  maphash.Seed
-	strs  []string // sym-1 -> string
-	slots []sym    // open addressing by hash; 0 is a free slot
-	block *strings.Builder
+	mu     sync.Mutex
+	seed   maphash.Seed
+	locs   []uint64          // sym-1 -> its block's index << 32 | its offset in the block
+	blocks []*strings.Builder // the last one is being filled; the others are full
+	slots  []sym             // open addressing by hash; 0 is a free slot
 }
 
 const (
-	// symBlockSize is the size of the blocks that hold the text of short strings.
+	// symBlockSize is the size of the blocks that hold short strings.
 	symBlockSize = 64 << 10
-	// symOwnBlock is the length from which a string gets an allocation of its own, so
-	// that a long string never leaves most of a block unused.
+	// symOwnBlock is the length from which a string gets a block of its own, so that a
+	// long string never leaves most of a block unused.
 	symOwnBlock = symBlockSize / 16
 )
 
@@ -42,14 +44,18 @@ func (t *symtab) sym(b []byte) sym {
 		t.seed = maphash.MakeSeed()
 		t.slots = make([]sym, 1024)
 	}
-	i := t.slot(maphash.Bytes(t.seed, b), string(b))
-	if t.slots[i] != 0 {
-		return t.slots[i]
+	mask := uint64(len(t.slots) - 1)
+	i := maphash.Bytes(t.seed, b) & mask
+	for ; t.slots[i] != 0; i = (i + 1) & mask {
+		if t.str(t.slots[i]) == string(b) { // no allocation: a comparison
+			return t.slots[i]
+		}
 	}
-	t.strs = append(t.strs, t.store(b))
-	s := sym(len(t.strs))
+	t.locs = append(t.locs, t.store(b))
+	s := sym(len(t.locs))
 	t.slots[i] = s
-	if 2*len(t.strs) > len(t.slots) {
+	// Linear probing stays short up to three quarters full.
+	if 4*len(t.locs) > 3*len(t.slots) {
 		t.grow()
 	}
 	return s
@@ -58,46 +64,65 @@ func (t *symtab) sym(b []byte) sym {
 // symString is sym for a string.
 func (t *symtab) symString(s string) sym { return t.sym([]byte(s)) }
 
-// slot returns the slot of s, whose hash is h: the one that holds it or the free one
-// where it belongs. The comparison string(b) == ... does not allocate.
-func (t *symtab) slot(h uint64, s string) int {
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		if t.slots[i] == 0 || t.strs[t.slots[i]-1] == s {
-			return int(i)
-		}
-	}
-}
-
 // grow doubles the slots and places every sym again.
 func (t *symtab) grow() {
 	t.slots = make([]sym, 2*len(t.slots))
-	for i, s := range t.strs {
-		t.slots[t.slot(maphash.String(t.seed, s), s)] = sym(i + 1)
+	mask := uint64(len(t.slots) - 1)
+	for i := range t.locs {
+		s := sym(i + 1)
+		j := maphash.String(t.seed, t.str(s)) & mask
+		for t.slots[j] != 0 {
+			j = (j + 1) & mask
+		}
+		t.slots[j] = s
 	}
 }
 
-// store copies b into the current block and returns the copy. A block is never grown:
-// the strings already cut from it stay valid and unchanged as later ones are appended.
-func (t *symtab) store(b []byte) string {
-	if len(b) >= symOwnBlock {
-		return string(b)
+// store copies b, after its length, into the last block, or a new one, and returns where.
+// A block is never grown: the strings already cut from it by str stay valid and unchanged
+// as later ones are appended.
+func (t *symtab) store(b []byte) uint64 {
+	size := binary.MaxVarintLen64 + len(b)
+	last := len(t.blocks) - 1
+	if size >= symOwnBlock || last < 0 || t.blocks[last].Cap()-t.blocks[last].Len() < size {
+		block := new(strings.Builder)
+		if size >= symOwnBlock {
+			block.Grow(size)
+		} else {
+			block.Grow(symBlockSize)
+		}
+		t.blocks = append(t.blocks, block)
+		last++
 	}
-	if t.block == nil || t.block.Cap()-t.block.Len() < len(b) {
-		t.block = new(strings.Builder)
-		t.block.Grow(symBlockSize)
-	}
-	start := t.block.Len()
-	t.block.Write(b)
-	return t.block.String()[start:]
+	block := t.blocks[last]
+	loc := uint64(last)<<32 | uint64(block.Len())
+	block.Write(binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64), uint64(len(b))))
+	block.Write(b)
+	return loc
 }
 
-// str returns the string of s.
+// str returns the string of s. It does not allocate: the string is part of its block.
 func (t *symtab) str(s sym) string {
 	if s == 0 {
 		return ""
 	}
-	return t.strs[s-1]
+	loc := t.locs[s-1]
+	b := t.blocks[loc>>32].String()[uint32(loc):]
+	n, k := uvarint(b)
+	return b[k : k+int(n)]
+}
+
+// uvarint is binary.Uvarint for a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		x |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			return x, i + 1
+		}
+	}
+	return 0, 0
 }
 
 // lookup returns the sym of s, if s is in the table.
@@ -108,6 +133,11 @@ func (t *symtab) lookup(s string) (sym, bool) {
 	if t.slots == nil {
 		return 0, false
 	}
-	i := t.slot(maphash.String(t.seed, s), s)
-	return t.slots[i], t.slots[i] != 0
+	mask := uint64(len(t.slots) - 1)
+	for i := maphash.String(t.seed, s) & mask; t.slots[i] != 0; i = (i + 1) & mask {
+		if t.str(t.slots[i]) == s {
+			return t.slots[i], true
+		}
+	}
+	return 0, false
 }
