@@ -20,9 +20,9 @@ type sym uint32
 type symtab struct {
 	mu     sync.Mutex
 	seed   maphash.Seed
-	locs   []uint64          // sym-1 -> its block's index << 32 | its offset in the block
+	locs   []uint64           // sym-1 -> its block's index << 32 | its offset in the block
 	blocks []*strings.Builder // the last one is being filled; the others are full
-	slots  []sym             // open addressing by hash; 0 is a free slot
+	slots  []sym              // open addressing by hash; 0 is a free slot
 }
 
 const (
