@@ -85,6 +85,9 @@ func closeTo(a, b float64) bool {
 // "ja"; anything else reads as English), in the order they appear. The
 // package comment lists what it reads and what it leaves out.
 func Extract(text, lang string) []Number {
+	if !hasDigit(text) {
+		return nil // most titles and many sections: no need to read them as runes
+	}
 	s := scanners.Get().(*scanner)
 	defer s.release()
 	s.reset(text, lang == "ja")
@@ -116,6 +119,20 @@ func Extract(text, lang string) []Number {
 		}
 	}
 	return out
+}
+
+// hasDigit reports whether text has a digit, ASCII or full-width (U+FF10 to
+// U+FF19, EF BC 90 to EF BC 99 in UTF-8): every number starts with one.
+func hasDigit(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && text[i+2] >= 0x90 && text[i+2] <= 0x99:
+			return true
+		}
+	}
+	return false
 }
 
 // scanner holds the text as runes, folded for matching (full-width digits

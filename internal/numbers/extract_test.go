@@ -555,3 +555,23 @@ func FuzzFigureRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+func TestHasDigit(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false},
+		{"no digits, 平和構築", false},
+		{"in 2006", true},
+		{"０", true},
+		{"９", true},
+		{"／：", false}, // U+FF0F and U+FF1A, either side of the full-width digits
+		{"\xef\xbc", false},
+	}
+	for _, tt := range tests {
+		if got := hasDigit(tt.text); got != tt.want {
+			t.Errorf("hasDigit(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
