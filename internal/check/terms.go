@@ -137,10 +137,10 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 	if len(x.terms) == 0 || src.Lang != "en" || dst.Lang != "ja" {
 		return nil
 	}
-	var us []unit
-	for _, u := range all {
-		if !strings.HasPrefix(u.where, "correction ") {
-			us = append(us, u)
+	var us []*unit // pointers: a unit is large, and most are kept
+	for i := range all {
+		if !strings.HasPrefix(all[i].where, "correction ") {
+			us = append(us, &all[i])
 		}
 	}
 	enTexts, jaTexts := make([]string, len(us)), make([]string, len(us))
@@ -148,7 +148,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		enTexts[i], jaTexts[i] = u.src.plain, u.dst.plain
 	}
 	var out []Problem
-	add := func(u unit, msg string, s, d Loc) {
+	add := func(u *unit, msg string, s, d Loc) {
 		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
 

@@ -117,16 +117,16 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 				itemPlace(src, "corrections", i, "correction"), itemPlace(dst, "corrections", i, "correction"))
 		}
 	}
-	return append(out, bodyUnits(src, dst, srcBody, dstBody)...)
+	return appendBodyUnits(out, src, dst, srcBody, dstBody)
 }
 
-// bodyUnits compares the bodies section by section when both languages have the same
-// explicit heading ids in the same order, and as a whole otherwise: a translation may
-// merge or split paragraphs, but a section with an id is the same section in both.
-func bodyUnits(src, dst *content.File, srcBody, dstBody string) []unit {
+// appendBodyUnits appends to out the units of the bodies: section by section when both
+// languages have the same explicit heading ids in the same order, and as a whole
+// otherwise: a translation may merge or split paragraphs, but a section with an id is the
+// same section in both.
+func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string) []unit {
 	ss, ds := sections(src.Body, true), sections(dst.Body, true)
 	if len(ss) > 1 && slices.EqualFunc(ss, ds, func(a, b section) bool { return a.id == b.id }) {
-		var out []unit
 		for i, s := range ss {
 			d := ds[i]
 			where := "introduction"
@@ -138,10 +138,10 @@ func bodyUnits(src, dst *content.File, srcBody, dstBody string) []unit {
 		return out
 	}
 	if strings.TrimSpace(src.Body) == "" && strings.TrimSpace(dst.Body) == "" {
-		return nil
+		return out
 	}
-	return []unit{{"body", text{s: src.Body, plain: srcBody, at: bodyPlace(src, 0), body: true},
-		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}}}
+	return append(out, unit{"body", text{s: src.Body, plain: srcBody, at: bodyPlace(src, 0), body: true},
+		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}})
 }
 
 // A section is the part of a body from one heading to the next; the first section is
