@@ -210,11 +210,14 @@ func parsePage(syms *symtab, path string, data []byte) *page {
 // pageParser fills a page as the lexer goes.
 type pageParser struct {
 	*page
-	syms     *symtab
-	ids      []sym
-	title    string
-	scratch  []byte
-	lastKind sym // of the last href or src
+	syms  *symtab
+	ids   []sym
+	title string
+	// lastKind is the kind of the last href or src, and kindBytes its encoding: most
+	// links are of the kind of the link before, which needs no look-up then.
+	lastKind  sym
+	kindBytes []byte
+	scratch   []byte
 }
 
 func (pp *pageParser) parse(l *htmllex.Lexer) {
@@ -341,7 +344,11 @@ func (pp *pageParser) element(e *element) {
 	for _, i := range e.refs {
 		kind.attr = attrNames[i]
 		pp.scratch = kind.encode(pp.scratch[:0])
-		k := pp.syms.sym(pp.scratch)
+		k := pp.lastKind
+		if !bytes.Equal(pp.scratch, pp.kindBytes) {
+			k = pp.syms.sym(pp.scratch)
+			pp.kindBytes = append(pp.kindBytes[:0], pp.scratch...)
+		}
 		pp.refs = appendRef(pp.refs, k, pp.lastKind, pp.symOf(e, i))
 		pp.lastKind = k
 	}
