@@ -34,33 +34,49 @@ func (t text) lineAt(offset int) int {
 // line by line, which for every text of every page cost more than the rest of units.
 type place struct {
 	f *content.File
-	// A front matter key ("title"), or key in table ("facts", "capital"), or with item
-	// set key in item n of the [[table]] ("events", 2, "text"); or with key "" the byte
-	// offset n in the body.
+	// The key of a front matter value, and for the key of a [[table]]'s item the item n;
+	// or with no key the byte offset n in the body.
+	key *frontKey
+	n   int
+}
+
+// A frontKey is a key of the front matter, of a table ("facts", "capital") or of the
+// items of a [[table]] ("events", "text"). The keys are variables, so that a place
+// holds a pointer instead of the strings: there is a place per text of every page.
+type frontKey struct {
 	table, key string
 	item       bool
-	n          int
 }
+
+var (
+	titleKey, summaryKey = &frontKey{key: "title"}, &frontKey{key: "summary"}
+	officialNameKey      = &frontKey{table: "facts", key: "official_name"}
+	capitalKey           = &frontKey{table: "facts", key: "capital"}
+	languagesKey         = &frontKey{table: "facts", key: "languages"}
+	factsSourceKey       = &frontKey{table: "facts", key: "source"}
+	eventKey             = &frontKey{table: "events", key: "text", item: true}
+	figureKey            = &frontKey{table: "figures", key: "label", item: true}
+	correctionKey        = &frontKey{table: "corrections", key: "correction", item: true}
+)
 
 func (p place) line() int {
-	switch {
-	case p.key == "":
+	switch k := p.key; {
+	case k == nil:
 		return p.f.BodyLine + strings.Count(p.f.Body[:p.n], "\n")
-	case p.item:
-		return p.f.ItemLine(p.table, p.n, p.key)
-	case p.table != "":
-		return p.f.Line(p.table, p.key)
+	case k.item:
+		return p.f.ItemLine(k.table, p.n, k.key)
+	case k.table != "":
+		return p.f.Line(k.table, k.key)
+	default:
+		return p.f.Line(k.key)
 	}
-	return p.f.Line(p.key)
 }
 
-// keyPlace, itemPlace and bodyPlace make the places of a front matter key, a key of an
-// item and a byte offset in the body.
-func keyPlace(f *content.File, table, key string) place { return place{f: f, table: table, key: key} }
+// keyPlace, itemPlace and bodyPlace make the places of a front matter key, a key of item
+// n of a [[table]] and a byte offset in the body.
+func keyPlace(f *content.File, key *frontKey) place { return place{f: f, key: key} }
 
-func itemPlace(f *content.File, table string, n int, key string) place {
-	return place{f: f, table: table, key: key, item: true, n: n}
-}
+func itemPlace(f *content.File, key *frontKey, n int) place { return place{f: f, key: key, n: n} }
 
 func bodyPlace(f *content.File, offset int) place { return place{f: f, n: offset} }
 
@@ -86,35 +102,35 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 		}
 		out = append(out, unit{where, text{s: s, plain: plain(s), at: sat}, text{s: d, plain: plain(d), at: dat}})
 	}
-	front("title", sf.Title, df.Title, keyPlace(src, "", "title"), keyPlace(dst, "", "title"))
-	front("summary", sf.Summary, df.Summary, keyPlace(src, "", "summary"), keyPlace(dst, "", "summary"))
+	front("title", sf.Title, df.Title, keyPlace(src, titleKey), keyPlace(dst, titleKey))
+	front("summary", sf.Summary, df.Summary, keyPlace(src, summaryKey), keyPlace(dst, summaryKey))
 	if sf.Facts != nil && df.Facts != nil {
 		for _, f := range []struct {
-			key  string
+			key  *frontKey
 			s, d string
 		}{
-			{"official_name", sf.Facts.OfficialName, df.Facts.OfficialName},
-			{"capital", sf.Facts.Capital, df.Facts.Capital},
-			{"languages", strings.Join(sf.Facts.Languages, ", "), strings.Join(df.Facts.Languages, ", ")},
-			{"source", sf.Facts.Source, df.Facts.Source},
+			{officialNameKey, sf.Facts.OfficialName, df.Facts.OfficialName},
+			{capitalKey, sf.Facts.Capital, df.Facts.Capital},
+			{languagesKey, strings.Join(sf.Facts.Languages, ", "), strings.Join(df.Facts.Languages, ", ")},
+			{factsSourceKey, sf.Facts.Source, df.Facts.Source},
 		} {
-			front("facts."+f.key, f.s, f.d, keyPlace(src, "facts", f.key), keyPlace(dst, "facts", f.key))
+			front("facts."+f.key.key, f.s, f.d, keyPlace(src, f.key), keyPlace(dst, f.key))
 		}
 	}
 	for i := range min(len(sf.Events), len(df.Events)) {
 		front(fmt.Sprintf("event %d", i+1), sf.Events[i].Text, df.Events[i].Text,
-			itemPlace(src, "events", i, "text"), itemPlace(dst, "events", i, "text"))
+			itemPlace(src, eventKey, i), itemPlace(dst, eventKey, i))
 	}
 	for i := range min(len(sf.Figures), len(df.Figures)) {
 		front(fmt.Sprintf("figure %d", i+1), sf.Figures[i].Label, df.Figures[i].Label,
-			itemPlace(src, "figures", i, "label"), itemPlace(dst, "figures", i, "label"))
+			itemPlace(src, figureKey, i), itemPlace(dst, figureKey, i))
 	}
 	if len(sf.Corrections) == len(df.Corrections) {
 		// The source field quotes the source document, in its language, on both sides.
 		for i, c := range sf.Corrections {
 			d := df.Corrections[i]
 			front(fmt.Sprintf("correction %d", i+1), c.Correction+"\n"+c.Note, d.Correction+"\n"+d.Note,
-				itemPlace(src, "corrections", i, "correction"), itemPlace(dst, "corrections", i, "correction"))
+				itemPlace(src, correctionKey, i), itemPlace(dst, correctionKey, i))
 		}
 	}
 	return appendBodyUnits(out, src, dst, srcBody, dstBody)
