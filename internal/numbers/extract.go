@@ -610,20 +610,22 @@ func parse(digits string, exp int) float64 {
 	return v
 }
 
+// scaleWords are the English scales, with the white space that must come
+// before them.
 var scaleWords = []struct {
 	word string
 	exp  int
 }{
-	{"thousand", 3},
-	{"million", 6},
-	{"billion", 9},
-	{"trillion", 12},
+	{" thousand", 3},
+	{" million", 6},
+	{" billion", 9},
+	{" trillion", 12},
 }
 
 // scaleWord reads " million" and its kin after an English number.
 func (s *scanner) scaleWord(i int) (end, exp int, ok bool) {
 	for _, w := range scaleWords {
-		if end, ok := s.after(i, " "+w.word); ok {
+		if end, ok := s.after(i, w.word); ok {
 			return end, w.exp, true
 		}
 	}
