@@ -258,7 +258,7 @@ func compareBool(a, b bool) int {
 }
 
 // jaSide is the Japanese texts of a pair in the forms the term check searches, made when
-// it first needs them: most pages need neither.
+// it first needs them: a page that uses no term of the glossary needs neither.
 type jaSide struct {
 	allText, foldText string
 	made, folded      bool
