@@ -20,9 +20,10 @@ type sym uint32
 type symtab struct {
 	mu     sync.Mutex
 	seed   maphash.Seed
-	locs   []uint64           // sym-1 -> its block's index << 32 | its offset in the block
-	blocks []*strings.Builder // the last one is being filled; the others are full
-	slots  []sym              // open addressing by hash; 0 is a free slot
+	locs   []uint64 // sym-1 -> its block's index << 32 | its offset in the block
+	blocks []*strings.Builder
+	open   int   // the block that short strings go to; -1 before the first
+	slots  []sym // open addressing by hash; 0 is a free slot
 }
 
 const (
@@ -43,6 +44,7 @@ func (t *symtab) sym(b []byte) sym {
 	if t.slots == nil {
 		t.seed = maphash.MakeSeed()
 		t.slots = make([]sym, 1024)
+		t.open = -1
 	}
 	mask := uint64(len(t.slots) - 1)
 	i := maphash.Bytes(t.seed, b) & mask
@@ -78,27 +80,34 @@ func (t *symtab) grow() {
 	}
 }
 
-// store copies b, after its length, into the last block, or a new one, and returns where.
-// A block is never grown: the strings already cut from it by str stay valid and unchanged
-// as later ones are appended.
+// store copies b, after its length, into a block and returns where. Short strings go to
+// the open block until it is full, long ones to a block of their own. A block is never
+// grown: the strings already cut from it by str stay valid and unchanged as later ones are
+// appended.
 func (t *symtab) store(b []byte) uint64 {
 	size := binary.MaxVarintLen64 + len(b)
-	last := len(t.blocks) - 1
-	if size >= symOwnBlock || last < 0 || t.blocks[last].Cap()-t.blocks[last].Len() < size {
-		block := new(strings.Builder)
-		if size >= symOwnBlock {
-			block.Grow(size)
-		} else {
-			block.Grow(symBlockSize)
-		}
-		t.blocks = append(t.blocks, block)
-		last++
+	index := t.open
+	switch {
+	case size >= symOwnBlock:
+		index = t.newBlock(size)
+	case index < 0 || t.blocks[index].Cap()-t.blocks[index].Len() < size:
+		index = t.newBlock(symBlockSize)
+		t.open = index
 	}
-	block := t.blocks[last]
-	loc := uint64(last)<<32 | uint64(block.Len())
-	block.Write(binary.AppendUvarint(make([]byte, 0, binary.MaxVarintLen64), uint64(len(b))))
+	block := t.blocks[index]
+	loc := uint64(index)<<32 | uint64(block.Len())
+	var n [binary.MaxVarintLen64]byte
+	block.Write(n[:binary.PutUvarint(n[:], uint64(len(b)))])
 	block.Write(b)
 	return loc
+}
+
+// newBlock adds a block of the given size and returns its index.
+func (t *symtab) newBlock(size int) int {
+	block := new(strings.Builder)
+	block.Grow(size)
+	t.blocks = append(t.blocks, block)
+	return len(t.blocks) - 1
 }
 
 // str returns the string of s. It does not allocate: the string is part of its block.
