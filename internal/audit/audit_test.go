@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"peacebuilding/internal/audit"
@@ -191,6 +192,40 @@ func TestCheckNamesTheMarkdownLine(t *testing.T) {
 	want := `public/en/index.html: <a href="c/#%E9%81%B8%E6%8C%99"> leads to en/c/index.html, which the output does not have (written at content/en/_index.md:7)`
 	if err == nil || err.Error() != want {
 		t.Errorf("Check = %v, want %s", err, want)
+	}
+}
+
+// TestSummariesAgreeWithCheck checks that files added to Summaries from several goroutines
+// at once, in any order, are audited as Check audits them, problem for problem, a file
+// written twice included.
+func TestSummariesAgreeWithCheck(t *testing.T) {
+	site := smallSite()
+	site["en/index.html"] = strings.Replace(site["en/index.html"], `href="a/"`, `href="c/"`, 1)
+	site["en/a/index.html"] = strings.Replace(site["en/a/index.html"], `<h2 id="選挙">`, `<h2 id="elections">`, 1)
+	all := files(site)
+	all = append(all, all[len(all)/2])
+	opts := audit.Options{BaseURL: base, Dir: "public"}
+	want := audit.Check(all, opts)
+	if want == nil || !strings.Contains(want.Error(), "written twice") {
+		t.Fatalf("Check = %v, want broken links and a file written twice", want)
+	}
+	for shift := range len(all) {
+		var s audit.Summaries
+		var wg sync.WaitGroup
+		for i := range all {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.Add(all[(len(all)-1-i+shift)%len(all)])
+			}()
+		}
+		wg.Wait()
+		if got := s.Check(opts); got == nil || got.Error() != want.Error() {
+			t.Fatalf("Summaries, order %d:\n%v\nCheck:\n%v", shift, got, want)
+		}
+		if s.Len() != len(all) {
+			t.Errorf("Len = %d, want %d", s.Len(), len(all))
+		}
 	}
 }
 
