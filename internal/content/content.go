@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -435,14 +436,42 @@ func position(data []byte, offset int) (line, col int) {
 	return line, utf8.RuneCount(before[lineStart:]) + 1
 }
 
+// appendFields appends to dst the fields of s (as strings.Fields splits them) joined by
+// single spaces: strings.Join(strings.Fields(s), " ") without the copies, since every
+// build hashes every body of the site.
+func appendFields(dst []byte, s string) []byte {
+	begin := len(dst)
+	start := -1 // where the current field began, or -1 between fields
+	field := func(end int) {
+		if len(dst) > begin {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, s[start:end]...)
+		start = -1
+	}
+	for i, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space && start >= 0:
+			field(i)
+		case !space && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		field(len(s))
+	}
+	return dst
+}
+
 // SourceHash fingerprints the translatable text of f: title, summary, text facts, event
 // texts, figure labels, corrections and body. Runs of white space count as one space, so
 // re-wrapping a paragraph does not make its translations stale.
 func SourceHash(f *File) string {
 	h := sha256.New()
+	var buf []byte
 	add := func(s string) {
-		h.Write([]byte(strings.Join(strings.Fields(s), " ")))
-		h.Write([]byte{0})
+		buf = append(appendFields(buf[:0], s), 0)
+		h.Write(buf)
 	}
 	fm := &f.Front
 	add(fm.Title)
