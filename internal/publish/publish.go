@@ -1,10 +1,14 @@
 // Package publish turns rendered files into the output folder: it fingerprints and
-// minifies assets, minifies every file by type, and writes the tree atomically.
+// minifies assets, minifies every file by type, and writes the output folder so that a
+// failed build never damages it.
 //
-// Write builds the whole site in a sibling staging folder and swaps it in only when every
-// file is written, so a failed build leaves the previous output exactly as it was. It
-// refuses output paths where a mistake would destroy work: the project itself, its
-// parents, its source folders, and any non-empty folder it did not create.
+// Stage, which the build uses, takes files as they are made and publishes them into the
+// output folder only when the build and its audit have passed: a new folder is swapped in
+// whole; a previous output is updated in place, rewriting only the files whose bytes
+// changed (see Stage). Write, for files already in memory, writes a sibling staging folder
+// and swaps it in. Both refuse output paths where a mistake would destroy work: the
+// project itself, its parents, its source folders, and any non-empty folder they did not
+// create.
 package publish
 
 import (
@@ -228,7 +232,7 @@ func Write(out string, files []File) (err error) {
 	}); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(stage, Marker), []byte("This folder is written by the peacebuilding site build and replaced on every build.\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(stage, Marker), []byte(markerText), 0o644); err != nil {
 		return err
 	}
 	return swap(stage, out)
@@ -329,174 +333,4 @@ func swap(stage, out string) error {
 // SortFiles orders files by path, for deterministic output.
 func SortFiles(files []File) {
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-}
-
-// Stage writes a build's files into a staging folder next to out as they are made, for a
-// build that does not keep them all in memory: Commit swaps it in like Write, Abort removes
-// it, and out is left as it was until Commit succeeds.
-type Stage struct {
-	out, stage string
-	created    string // the first of out's parent folders that NewStage made, or ""
-	files      chan File
-	wg         sync.WaitGroup
-	dirs       sync.Map // folders of the stage made so far
-	mu         sync.Mutex
-	// The errors of the first invalid path and the first failed write, by path order, as
-	// Write would report them.
-	invalid, failed pathError
-}
-
-type pathError struct {
-	path string
-	err  error
-}
-
-// keep records err of path if it comes first in path order.
-func (e *pathError) keep(path string, err error) {
-	if e.err == nil || path < e.path {
-		*e = pathError{path, err}
-	}
-}
-
-// NewStage makes the staging folder for out (and out's parent folders, if missing).
-func NewStage(out string) (*Stage, error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	created := ""
-	for dir := parent; ; dir = filepath.Dir(dir) {
-		if _, err := os.Lstat(dir); err == nil || filepath.Dir(dir) == dir {
-			break
-		}
-		created = dir
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
-	if err != nil {
-		return nil, err
-	}
-	s := &Stage{out: out, stage: stage, created: created, files: make(chan File, 64)}
-	// MkdirTemp makes 0700 folders; a web server running as another user must read it.
-	if err := os.Chmod(stage, 0o755); err != nil {
-		s.Abort()
-		return nil, err
-	}
-	for range ioWorkers {
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			for f := range s.files {
-				s.write(f)
-			}
-		}()
-	}
-	return s, nil
-}
-
-// Add queues f to be written (a big file it writes at once); the caller may reuse f.Data
-// when it returns. It may be called from several goroutines at once, and not after Commit
-// or Abort. Errors are reported by Commit.
-func (s *Stage) Add(f File) {
-	if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
-		s.mu.Lock()
-		s.invalid.keep(f.Path, fmt.Errorf("invalid output path %q", f.Path))
-		s.mu.Unlock()
-		return
-	}
-	if len(f.Data) > bigFile {
-		// A booklet of thousands of briefs: written by the caller rather than copied, so
-		// that it is never held twice.
-		s.write(f)
-		return
-	}
-	f.Data = bytes.Clone(f.Data)
-	s.files <- f
-}
-
-// bigFile is the size beyond which Stage.Add writes a file itself instead of queueing a copy.
-const bigFile = 1 << 20
-
-func (s *Stage) write(f File) {
-	s.mu.Lock()
-	skip := s.invalid.err != nil || s.failed.err != nil
-	s.mu.Unlock()
-	if skip {
-		return // the stage will be removed: spare the disk
-	}
-	name := filepath.Join(s.stage, filepath.FromSlash(f.Path))
-	err := s.mkdir(path.Dir(f.Path))
-	if err == nil {
-		err = os.WriteFile(name, f.Data, 0o644)
-	}
-	if err != nil {
-		s.mu.Lock()
-		s.failed.keep(f.Path, err)
-		s.mu.Unlock()
-	}
-}
-
-// mkdir makes the folder dir of the stage and its parents, once each.
-func (s *Stage) mkdir(dir string) error {
-	if dir == "." {
-		return nil
-	}
-	if _, done := s.dirs.Load(dir); done {
-		return nil
-	}
-	if err := s.mkdir(path.Dir(dir)); err != nil {
-		return err
-	}
-	// Two workers may make the same folder at once; the second finds it made.
-	if err := os.Mkdir(filepath.Join(s.stage, filepath.FromSlash(dir)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	s.dirs.Store(dir, true)
-	return nil
-}
-
-// finish waits for the queued files and returns the first error, as Write would.
-func (s *Stage) finish() error {
-	close(s.files)
-	s.wg.Wait()
-	if s.invalid.err != nil {
-		return s.invalid.err
-	}
-	return s.failed.err
-}
-
-// Commit writes the last queued files and swaps the stage in place of out. On any error the
-// stage is removed and out is left as it was.
-func (s *Stage) Commit() (err error) {
-	defer func() {
-		if err != nil {
-			s.remove()
-		}
-	}()
-	if err := s.finish(); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(s.stage, Marker), []byte("This folder is written by the peacebuilding site build and replaced on every build.\n"), 0o644); err != nil {
-		return err
-	}
-	return swap(s.stage, s.out)
-}
-
-// Abort removes the stage and the parent folders NewStage made; out is left as it was.
-func (s *Stage) Abort() {
-	s.finish()
-	s.remove()
-}
-
-func (s *Stage) remove() {
-	removeTree(s.stage)
-	if s.created == "" {
-		return
-	}
-	// Empty folders only, deepest first: whatever else appeared in them stays.
-	for dir := filepath.Dir(s.out); ; dir = filepath.Dir(dir) {
-		if os.Remove(dir) != nil || dir == s.created {
-			return
-		}
-	}
 }
