@@ -24,7 +24,13 @@ type symtab struct {
 	blocks []*strings.Builder
 	open   int   // the block that short strings go to; -1 before the first
 	slots  []sym // open addressing by hash; 0 is a free slot
+	// tags holds a byte of the hash of each slot's string: most strings met in a probe
+	// are told apart by it, without reading them from their blocks.
+	tags []uint8
 }
+
+// tag is the byte of hash h that tags keeps.
+func tag(h uint64) uint8 { return uint8(h >> 56) }
 
 const (
 	// symBlockSize is the size of the blocks that hold short strings.
@@ -43,19 +49,20 @@ func (t *symtab) sym(b []byte) sym {
 	defer t.mu.Unlock()
 	if t.slots == nil {
 		t.seed = maphash.MakeSeed()
-		t.slots = make([]sym, 1024)
+		t.slots, t.tags = make([]sym, 1024), make([]uint8, 1024)
 		t.open = -1
 	}
+	h := maphash.Bytes(t.seed, b)
 	mask := uint64(len(t.slots) - 1)
-	i := maphash.Bytes(t.seed, b) & mask
+	i := h & mask
 	for ; t.slots[i] != 0; i = (i + 1) & mask {
-		if t.str(t.slots[i]) == string(b) { // no allocation: a comparison
+		if t.tags[i] == tag(h) && t.str(t.slots[i]) == string(b) { // no allocation: a comparison
 			return t.slots[i]
 		}
 	}
 	t.locs = append(t.locs, t.store(b))
 	s := sym(len(t.locs))
-	t.slots[i] = s
+	t.slots[i], t.tags[i] = s, tag(h)
 	// Linear probing stays short up to three quarters full.
 	if 4*len(t.locs) > 3*len(t.slots) {
 		t.grow()
@@ -68,15 +75,16 @@ func (t *symtab) symString(s string) sym { return t.sym([]byte(s)) }
 
 // grow doubles the slots and places every sym again.
 func (t *symtab) grow() {
-	t.slots = make([]sym, 2*len(t.slots))
+	t.slots, t.tags = make([]sym, 2*len(t.slots)), make([]uint8, 2*len(t.tags))
 	mask := uint64(len(t.slots) - 1)
 	for i := range t.locs {
 		s := sym(i + 1)
-		j := maphash.String(t.seed, t.str(s)) & mask
+		h := maphash.String(t.seed, t.str(s))
+		j := h & mask
 		for t.slots[j] != 0 {
 			j = (j + 1) & mask
 		}
-		t.slots[j] = s
+		t.slots[j], t.tags[j] = s, tag(h)
 	}
 }
 
@@ -142,9 +150,10 @@ func (t *symtab) lookup(s string) (sym, bool) {
 	if t.slots == nil {
 		return 0, false
 	}
+	h := maphash.String(t.seed, s)
 	mask := uint64(len(t.slots) - 1)
-	for i := maphash.String(t.seed, s) & mask; t.slots[i] != 0; i = (i + 1) & mask {
-		if t.str(t.slots[i]) == s {
+	for i := h & mask; t.slots[i] != 0; i = (i + 1) & mask {
+		if t.tags[i] == tag(h) && t.str(t.slots[i]) == s {
 			return t.slots[i], true
 		}
 	}
