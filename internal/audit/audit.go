@@ -152,13 +152,14 @@ func (s *Summaries) Check(opts Options) error {
 		}
 	}
 	// Each page is checked on its own, on every core: first its head and its links, which
-	// resolves its head links, then its hreflang alternates, which reads those of others.
+	// resolves its canonical link, then its hreflang alternates, which reads the canonical
+	// links of others.
 	heads := make([]reporter, len(pages))
 	alternates := make([]reporter, len(pages))
 	parallel.For(len(pages), func() func(int) {
 		return func(i int) {
 			heads[i].dir = opts.Dir
-			a.resolveHead(pages[i])
+			a.resolveCanonical(pages[i])
 			a.checkHead(&heads[i], pages[i])
 			a.checkRefs(&heads[i], pages[i])
 		}
@@ -194,16 +195,22 @@ type auditor struct {
 	pages map[string]*checked
 }
 
-// checked is a page being checked, with its head links resolved once for the checks that
-// follow them from other pages.
+// checked is a page being checked, with its canonical link resolved once for the checks
+// that follow it from other pages.
 type checked struct {
 	*page
-	url        string
-	canonical  *checked // the page its one canonical link names, if any
-	alternates []resolvedAlternate
+	url       string
+	canonical *checked // the page its one canonical link names, if any
 }
 
-// resolvedAlternate is an hreflang link and where it leads.
+// resolveCanonical resolves the canonical link of p.
+func (a *auditor) resolveCanonical(p *checked) {
+	if p.canonicals == 1 {
+		p.canonical, _ = a.internalPage(a.resolve(p.url, a.syms.str(p.page.canonical)))
+	}
+}
+
+// resolvedAlternate is an hreflang link of a page and where it leads.
 type resolvedAlternate struct {
 	hreflang, href string
 	target         target
@@ -212,18 +219,17 @@ type resolvedAlternate struct {
 	file           string
 }
 
-// resolveHead resolves the canonical and alternate links of p.
-func (a *auditor) resolveHead(p *checked) {
-	if p.canonicals == 1 {
-		p.canonical, _ = a.internalPage(a.resolve(p.url, a.syms.str(p.page.canonical)))
-	}
-	p.alternates = make([]resolvedAlternate, len(p.page.alternates))
+// alternates resolves the hreflang links of p. They are resolved where they are read,
+// rather than kept for every page: resolving a plain link costs less than keeping it.
+func (a *auditor) alternates(p *checked) []resolvedAlternate {
+	alts := make([]resolvedAlternate, len(p.page.alternates))
 	for i, alt := range p.page.alternates {
-		r := &p.alternates[i]
+		r := &alts[i]
 		r.hreflang, r.href = a.syms.str(alt.hreflang), a.syms.str(alt.href)
 		r.target, r.err = a.resolve(p.url, r.href)
 		r.page, r.file = a.internalPage(r.target, r.err)
 	}
+	return alts
 }
 
 type problem struct{ file, msg string }
@@ -398,16 +404,17 @@ func (a *auditor) internalPage(t target, err error) (*checked, string) {
 // checkAlternates checks p's hreflang links: each leads to an existing page that is its own
 // canonical (not a fallback copy), in the language it claims, that links back to p.
 func (a *auditor) checkAlternates(out *reporter, p *checked) {
-	if len(p.alternates) == 0 {
+	if len(p.page.alternates) == 0 {
 		return
 	}
+	alternates := a.alternates(p)
 	where := a.origin(p.page)
 	if c := p.canonical; c != nil && c != p {
 		out.report(p.path, where, "has hreflang alternates but is canonicalised to %s: a copy may not claim translations", c.path)
 	}
 	self, langs := false, map[string]bool{}
 	var targets []*checked
-	for _, alt := range p.alternates {
+	for _, alt := range alternates {
 		if langs[alt.hreflang] {
 			out.report(p.path, where, "hreflang %q is given twice", alt.hreflang)
 		}
@@ -431,7 +438,7 @@ func (a *auditor) checkAlternates(out *reporter, p *checked) {
 			out.report(p.path, where, "hreflang %q leads to %s, whose language is %q", alt.hreflang, q.path, lang)
 		}
 		// x-default is no language: a link back must name p's language.
-		back := slices.ContainsFunc(q.alternates, func(b resolvedAlternate) bool {
+		back := slices.ContainsFunc(a.alternates(q), func(b resolvedAlternate) bool {
 			return b.page == p && b.hreflang != "x-default"
 		})
 		if !back && q != p {
@@ -444,7 +451,7 @@ func (a *auditor) checkAlternates(out *reporter, p *checked) {
 	if !self {
 		out.report(p.path, where, "its hreflang alternates do not include the page itself")
 	}
-	for _, alt := range p.alternates {
+	for _, alt := range alternates {
 		if q := alt.page; alt.hreflang == "x-default" && q != nil && !slices.Contains(targets, q) {
 			out.report(p.path, where, "hreflang \"x-default\" leads to %s, which is none of the page's language versions", q.path)
 		}
@@ -538,7 +545,7 @@ func (a *auditor) checkSitemap(out *reporter) {
 		}
 		listed[p] = true
 		var want, got []string
-		for _, alt := range p.alternates {
+		for _, alt := range a.alternates(p) {
 			want = append(want, alt.hreflang+" "+targetFile(alt.href, alt.target, alt.err))
 		}
 		for _, l := range links {
