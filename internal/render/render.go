@@ -29,8 +29,8 @@ type File struct {
 
 // Renderer holds the parsed layouts and UI strings.
 type Renderer struct {
-	templates map[string]*template.Template
-	strings   map[string]map[string]string // lang -> key -> text
+	templates map[string]map[string]*template.Template // lang -> layout -> layouts with lang's UI strings
+	strings   map[string]map[string]string             // lang -> key -> text
 	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
 	// ("assets/style.1a2b3c4d.css").
 	Assets map[string]string
@@ -44,24 +44,38 @@ var pageTemplates = []string{"home", "countries", "themes", "country", "theme", 
 // New parses the layouts in fsys (the layouts/ folder) and reads the UI strings of langs
 // from i18nFS (the i18n/ folder).
 func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Renderer, error) {
-	r := &Renderer{templates: map[string]*template.Template{}, strings: map[string]map[string]string{}, Assets: assets}
+	r := &Renderer{templates: map[string]map[string]*template.Template{}, strings: map[string]map[string]string{}, Assets: assets}
+	r.partials = map[string]*template.Template{}
 	if err := r.loadStrings(i18nFS, langs); err != nil {
 		return nil, err
 	}
+	for _, lang := range langs {
+		if err := r.parse(layouts, lang); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// parse parses the layouts for lang, with its UI strings folded in (see foldStrings).
+func (r *Renderer) parse(layouts fs.FS, lang string) error {
 	base := template.New("base.html").Funcs(funcs)
 	var err error
 	if base, err = base.ParseFS(layouts, "base.html", "partials.html"); err != nil {
-		return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+		return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 	}
-	r.partials = base
+	foldStrings(base, r.strings[lang])
+	r.partials[lang] = base
+	r.templates[lang] = map[string]*template.Template{}
 	for _, name := range pageTemplates {
 		t, err := template.Must(base.Clone()).ParseFS(layouts, name+".html")
 		if err != nil {
-			return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+			return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 		}
-		r.templates[name] = t
+		foldStrings(t, r.strings[lang])
+		r.templates[lang][name] = t
 	}
-	return r, nil
+	return nil
 }
 
 func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
@@ -161,7 +175,11 @@ func (r *Renderer) RenderJobs(jobs []Job) ([]File, error) {
 // Execute renders one job into w, for RenderJobs and for a pipeline that minifies and
 // writes each page as soon as it is rendered.
 func (r *Renderer) Execute(w io.Writer, j Job) error {
-	if err := r.templates[j.Layout].ExecuteTemplate(w, "base.html", j.View); err != nil {
+	t := r.templates[j.View.Lang][j.Layout]
+	if t == nil {
+		return fmt.Errorf("rendering %s: no layout %q in language %q", j.View.Path, j.Layout, j.View.Lang)
+	}
+	if err := t.ExecuteTemplate(w, "base.html", j.View); err != nil {
 		return fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
 	}
 	return nil

@@ -133,7 +133,7 @@ func (v *View) Shared(name string) (template.HTML, error) {
 func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 	var buf bytes.Buffer
 	c := &Chrome{v: v}
-	if err := r.partials.ExecuteTemplate(&buf, name, c); err != nil {
+	if err := r.partials[v.Lang].ExecuteTemplate(&buf, name, c); err != nil {
 		return nil, err
 	}
 	return &sharedCopy{html: template.HTML(buf.String()), targets: c.targets}, nil
@@ -141,6 +141,6 @@ func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 
 // sharedState is the Renderer's part of Shared.
 type sharedState struct {
-	partials *template.Template // base.html and partials.html, for ExecuteTemplate by name
+	partials map[string]*template.Template // lang -> base.html and partials.html, for ExecuteTemplate by name
 	shared   atomic.Pointer[sharedCopies]
 }
