@@ -3,8 +3,9 @@
 //	config.Load -> content.Load -> glossary.Load -> site.Build -> render -> minify
 //
 // and returns the finished files in memory (Build), or hands each to the caller as soon as
-// it is rendered and minified (Stream). Writing them is publish.Write's job, so that the
-// preview server, the benchmarks and the tests can build without touching the disk.
+// it is rendered and minified (Stream). Writing them is package publish's job (Write,
+// Stage), so that the preview server, the benchmarks and the tests can build without
+// touching the disk.
 package pipeline
 
 import (

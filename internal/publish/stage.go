@@ -229,7 +229,7 @@ func (s *Stage) Commit() (err error) {
 	return removeTree(s.stage)
 }
 
-const markerText = "This folder is written by the peacebuilding site build and replaced on every build.\n"
+const markerText = "This folder is written by the peacebuilding site build: every build makes it match the site, removing any other file.\n"
 
 // updateOut makes out hold exactly the build: it removes what the build did not make, then
 // moves the staged files in.
