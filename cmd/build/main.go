@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -137,6 +138,7 @@ func startCPUProfile(name string) (stop func(), err error) {
 // writeHeapProfile writes a heap profile into name; a failure is reported, not fatal: the
 // build it profiled has already succeeded or failed on its own.
 func writeHeapProfile(name string, stderr io.Writer) {
+	runtime.GC() // the profile shows the heap as of the last collection
 	f, err := os.Create(name)
 	if err == nil {
 		err = pprof.WriteHeapProfile(f)
