@@ -208,6 +208,9 @@ func renderAll(r *render.Renderer, jobs []render.Job, extra func() ([]render.Job
 					return // the build fails with the render errors alone
 				}
 				out.Reset()
+				// Minifying shortens a page: room for the whole page means one allocation
+				// for a booklet of tens of megabytes instead of a doubling series.
+				out.Grow(page.Len())
 				path := j.Path()
 				if err := publish.MinifyTo(m, &out, path, page.Bytes()); err != nil {
 					mu.Lock()
