@@ -114,7 +114,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		sum := pipeline.Summarize(res)
 		sum.Files = sums.Len()
-		fmt.Fprintf(stdout, "built %s; %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
+		fmt.Fprintf(stdout, "built %s (%d written, %d removed); %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), stage.Removed(), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil
 }

@@ -366,7 +366,7 @@ func Summarize(r *Result) Summary {
 	return s
 }
 
-// String formats the summary with languages in config order.
+// Line formats the summary with languages in config order.
 func (s Summary) Line(langs []string) string {
 	out := "pages"
 	for i, l := range langs {

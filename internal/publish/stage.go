@@ -36,6 +36,7 @@ type Stage struct {
 	mu         sync.Mutex
 	made       map[string]bool // every path added
 	staged     []string        // the paths written to the stage
+	removed    int             // files of the previous output that Commit removed
 	// The errors of the first invalid path and the first failed write, by path order, as
 	// Write would report them.
 	invalid, failed pathError
@@ -253,6 +254,7 @@ func (s *Stage) updateOut() error {
 	if err := each(stale, func(rel string) error { return os.Remove(filepath.Join(s.out, filepath.FromSlash(rel))) }); err != nil {
 		return err
 	}
+	s.removed = len(stale)
 	var emptied []string // the folders that held stale files, and theirs
 	seen := map[string]bool{}
 	for _, rel := range stale {
@@ -276,6 +278,13 @@ func (s *Stage) updateOut() error {
 		return os.Rename(filepath.Join(s.stage, filepath.FromSlash(p)), to)
 	})
 }
+
+// Written is how many files Commit wrote into out: those that changed, or all of them
+// for a new output folder. Removed is how many files of the previous output it removed.
+func (s *Stage) Written() int { return len(s.staged) }
+
+// Removed: see Written.
+func (s *Stage) Removed() int { return s.removed }
 
 // Abort removes the stage and the parent folders NewStage made; out is left as it was.
 func (s *Stage) Abort() {
