@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -57,9 +56,9 @@ func (c *Chrome) Rel(url string) string {
 
 // Asset returns the URL of a fingerprinted asset, relative to the pages.
 func (c *Chrome) Asset(name string) (string, error) {
-	p, ok := c.v.r.Assets[name]
-	if !ok {
-		return "", fmt.Errorf("no asset %q in assets/", name)
+	p, err := c.v.r.asset(name)
+	if err != nil {
+		return "", err
 	}
 	return c.Rel(p), nil
 }

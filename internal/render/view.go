@@ -142,11 +142,20 @@ func rebaseAttr(m, attr, val string, base *url.URL, to, prefix string) string {
 
 // Asset returns the URL of a fingerprinted asset, relative to this page.
 func (v *View) Asset(name string) (string, error) {
-	p, ok := v.r.Assets[name]
+	p, err := v.r.asset(name)
+	if err != nil {
+		return "", err
+	}
+	return v.Rel(p), nil
+}
+
+// asset returns the fingerprinted output path of an asset.
+func (r *Renderer) asset(name string) (string, error) {
+	p, ok := r.Assets[name]
 	if !ok {
 		return "", fmt.Errorf("no asset %q in assets/", name)
 	}
-	return v.Rel(p), nil
+	return p, nil
 }
 
 // Abs returns the absolute URL of a site-root-relative URL.
