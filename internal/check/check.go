@@ -34,6 +34,7 @@ import (
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/parallel"
 	"peacebuilding/internal/site"
 )
 
@@ -155,38 +156,57 @@ func Run(in Input) *Report {
 		}
 		dates = in.History.Dates(names)
 	}
-	terms := newTermIndex(in.Glossary)
+	// The pairs are checked on every core, each into its own slot, and gathered in key
+	// then language order: at thousands of pages the check is a second's work.
+	type task struct {
+		key, lang string
+		s, t      *content.File
+	}
+	var tasks []task
 	for _, key := range keys {
 		for _, l := range cfg.Languages {
 			if l.Code == src {
 				continue
 			}
 			s, t := byLang[src][key], byLang[l.Code][key]
-			if s == nil && t == nil {
-				continue
+			if s != nil || t != nil {
+				tasks = append(tasks, task{key, l.Code, s, t})
 			}
-			// The bodies as plain text, made once for the counts and the glossary.
-			sBody, tBody := plainBody(s), plainBody(t)
-			p := &Pair{Key: key, Lang: l.Code, Source: doc(s, sBody, dates), Translation: doc(t, tBody, dates)}
-			switch {
-			case t == nil:
-				p.State = Missing
-			case s == nil:
-				p.State = Orphan
-			default:
-				if hash := content.SourceHash(s); t.Front.SourceHash != hash {
-					p.State = Stale
-					p.Stale = staleness(s, t, hash, in.History, rep.History)
-				} else {
-					p.State = OK
-				}
-				us := units(s, t, sBody, tBody)
-				p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
-			}
-			rep.Pairs = append(rep.Pairs, p)
 		}
 	}
+	terms := newTermIndex(in.Glossary)
+	rep.Pairs = make([]*Pair, len(tasks))
+	parallel.For(len(tasks), func() func(int) {
+		return func(i int) {
+			tk := tasks[i]
+			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, dates, in.History, rep.History)
+		}
+	})
 	return rep
+}
+
+// checkPair checks source s against its translation t into lang (either may be nil, not
+// both). It only reads its arguments, so that pairs can be checked at the same time.
+func checkPair(key, lang string, s, t *content.File, terms *termIndex, dates map[string]string, h History, why string) *Pair {
+	// The bodies as plain text, made once for the counts and the glossary.
+	sBody, tBody := plainBody(s), plainBody(t)
+	p := &Pair{Key: key, Lang: lang, Source: doc(s, sBody, dates), Translation: doc(t, tBody, dates)}
+	switch {
+	case t == nil:
+		p.State = Missing
+	case s == nil:
+		p.State = Orphan
+	default:
+		if hash := content.SourceHash(s); t.Front.SourceHash != hash {
+			p.State = Stale
+			p.Stale = staleness(s, t, hash, h, why)
+		} else {
+			p.State = OK
+		}
+		us := units(s, t, sBody, tBody)
+		p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
+	}
+	return p
 }
 
 // FromSite collects the content files of a built site, for the status page: every page's

@@ -13,7 +13,8 @@ import (
 )
 
 // History is the version history of the project's files (git). Names are relative to the
-// project folder, slash-separated: "content/en/countries/cambodia.md".
+// project folder, slash-separated: "content/en/countries/cambodia.md". Run calls Log and
+// Show from several goroutines at once.
 type History interface {
 	// Name says where the history comes from, for the report.
 	Name() string
