@@ -55,6 +55,12 @@ type File struct {
 	defined []string
 }
 
+// DropText forgets the file's text, FrontSource and Body, for a build that needs it no
+// more (pipeline.Stream, once the pages are converted and checked): a site of thousands
+// of files need not keep them all while it renders. Everything decoded from the text,
+// and the line numbers, stay.
+func (f *File) DropText() { f.FrontSource, f.Body = "", "" }
+
 // IsIndex reports whether f introduces its section or language (an _index.md).
 func (f *File) IsIndex() bool { return f.Slug == "" }
 

@@ -32,8 +32,9 @@ type Options struct {
 	// BaseURL, when set, replaces config.toml's baseURL (for previews and tests).
 	BaseURL string
 	// Extra, when set, is called with the built site and renderer and returns pages to add
-	// (the translation status page). It runs while the other pages are rendered, so it may
-	// only read the site; if it fails, the build fails with its error alone.
+	// (the translation status page). It runs before the pages are rendered, and is the
+	// last step that may read the content files' text (content.File.Body and FrontSource),
+	// which Stream then lets go. If it fails, the build fails with its error alone.
 	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
 }
 
@@ -49,7 +50,7 @@ type Result struct {
 func Build(fsys fs.FS, opts Options) (*Result, error) {
 	var mu sync.Mutex
 	var files []publish.File
-	res, err := Stream(fsys, opts, func(f publish.File) error {
+	res, err := stream(fsys, opts, true, func(f publish.File) error {
 		f.Data = bytes.Clone(f.Data)
 		mu.Lock()
 		files = append(files, f)
@@ -71,7 +72,15 @@ func Build(fsys fs.FS, opts Options) (*Result, error) {
 // keeps. After an error (of a page or of emit) no more files are
 // emitted, but every page is still rendered so that all problems are reported, in page
 // order; emit may have been given files of a build that then fails. Result.Files is nil.
+//
+// The content files of Result.Site have no text (see content.File.DropText): a build of
+// thousands of pages does not keep their Markdown through rendering.
 func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, error) {
+	return stream(fsys, opts, false, emit)
+}
+
+// stream is Stream, and also keeps the content files' text if keepText.
+func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) error) (*Result, error) {
 	cfg, err := config.Load(fsys, "config.toml")
 	if err != nil {
 		return nil, err
@@ -101,17 +110,20 @@ func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	// The extra pages are made (a check of every translation, for the status page) on one
-	// core while the other pages are rendered on all.
-	var extra func() ([]render.Job, error)
+	jobs := r.Plan(s)
 	if opts.Extra != nil {
-		extra = func() ([]render.Job, error) {
-			views, err := opts.Extra(s, r)
-			jobs := make([]render.Job, len(views))
-			for i, v := range views {
-				jobs[i] = render.Job{Layout: v.Layout, View: v}
-			}
-			return jobs, err
+		views, err := opts.Extra(s, r)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range views {
+			jobs = append(jobs, render.Job{Layout: v.Layout, View: v})
+		}
+	}
+	if !keepText {
+		// Rendering reads the converted bodies and the decoded front matter, not the text.
+		for _, f := range files {
+			f.DropText()
 		}
 	}
 	for _, f := range assets {
@@ -119,7 +131,7 @@ func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, e
 			return nil, err
 		}
 	}
-	if err := renderAll(r, r.Plan(s), extra, emit); err != nil {
+	if err := renderAll(r, jobs, emit); err != nil {
 		return nil, err
 	}
 	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s)}, {Path: "robots.txt", Data: render.Robots(s)}} {
@@ -143,43 +155,12 @@ func sub(fsys fs.FS, dir string) fs.FS {
 }
 
 // renderAll renders, minifies and emits every job, in parallel with one minifier and one
-// pair of buffers per worker, and the jobs that extra returns, which it runs meanwhile and
-// which come after jobs. If extra fails, its error is returned alone. Otherwise render
-// errors come back in job order; only if there are none, minify errors in path order (as a
-// build that minified every page after rendering them all would report them), then emit
-// errors.
-func renderAll(r *render.Renderer, jobs []render.Job, extra func() ([]render.Job, error), emit func(publish.File) error) error {
+// pair of buffers per worker. Render errors come back in job order; only if there are none,
+// minify errors in path order (as a build that minified every page after rendering them
+// all would report them), then emit errors.
+func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) error) error {
 	renderErrs := make([]error, len(jobs))
 	q := newQueue(jobs)
-	// The extra jobs take the indexes after jobs; the queue hands them out only once they
-	// and their error slots exist (its lock orders the writes before the reads).
-	var extraJobs []render.Job
-	var extraRenderErrs []error
-	var extraErr error
-	if extra != nil {
-		q.expect()
-		go func() {
-			extraJobs, extraErr = extra()
-			extraRenderErrs = make([]error, len(extraJobs))
-			indexes := make([]int, len(extraJobs))
-			for i := range indexes {
-				indexes[i] = len(jobs) + i
-			}
-			q.add(indexes)
-		}()
-	}
-	job := func(i int) render.Job {
-		if i < len(jobs) {
-			return jobs[i]
-		}
-		return extraJobs[i-len(jobs)]
-	}
-	errSlot := func(i int) *error {
-		if i < len(jobs) {
-			return &renderErrs[i]
-		}
-		return &extraRenderErrs[i-len(jobs)]
-	}
 	type pathErr struct {
 		path string
 		err  error
@@ -197,9 +178,9 @@ func renderAll(r *render.Renderer, jobs []render.Job, extra func() ([]render.Job
 			var page, out bytes.Buffer
 			work := func(i int) {
 				page.Reset()
-				j := job(i)
+				j := jobs[i]
 				if err := r.Execute(&page, j); err != nil {
-					*errSlot(i) = err
+					renderErrs[i] = err
 					renderFailed.Store(true)
 					failed.Store(true)
 					return
@@ -253,10 +234,7 @@ func renderAll(r *render.Renderer, jobs []render.Job, extra func() ([]render.Job
 		}()
 	}
 	wg.Wait()
-	if extraErr != nil {
-		return extraErr
-	}
-	if err := errors.Join(append(renderErrs, extraRenderErrs...)...); err != nil {
+	if err := errors.Join(renderErrs...); err != nil {
 		return err
 	}
 	slices.SortFunc(minifyErrs, func(a, b pathErr) int { return strings.Compare(a.path, b.path) })
@@ -278,16 +256,13 @@ const bigPage = 4 << 20
 // one takes a hundred megabytes of buffers.
 type queue struct {
 	mu       sync.Mutex
-	more     sync.Cond // signalled when jobs are added
-	booklets []int     // indexes of jobs
+	booklets []int // indexes of jobs
 	rest     []int
 	busy     bool // a booklet is being rendered
-	expected int  // batches of jobs still to be added
 }
 
 func newQueue(jobs []render.Job) *queue {
 	q := &queue{}
-	q.more.L = &q.mu
 	var single []int
 	for i, j := range jobs {
 		switch {
@@ -308,9 +283,6 @@ func newQueue(jobs []render.Job) *queue {
 func (q *queue) next() (i int, booklet, ok bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	for len(q.booklets) == 0 && len(q.rest) == 0 && q.expected > 0 {
-		q.more.Wait()
-	}
 	switch {
 	case len(q.booklets) > 0 && (!q.busy || len(q.rest) == 0):
 		i, q.booklets = q.booklets[0], q.booklets[1:]
@@ -321,23 +293,6 @@ func (q *queue) next() (i int, booklet, ok bool) {
 		return i, false, true
 	}
 	return 0, false, false
-}
-
-// expect announces a batch of jobs that add will bring: until then, a worker that finds
-// the queue empty waits instead of stopping.
-func (q *queue) expect() {
-	q.mu.Lock()
-	q.expected++
-	q.mu.Unlock()
-}
-
-// add adds the batch announced by expect, at the end.
-func (q *queue) add(indexes []int) {
-	q.mu.Lock()
-	q.rest = append(q.rest, indexes...)
-	q.expected--
-	q.mu.Unlock()
-	q.more.Broadcast()
 }
 
 // done marks the booklet being rendered as finished.

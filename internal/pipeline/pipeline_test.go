@@ -8,10 +8,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
+	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
 )
 
@@ -338,4 +341,53 @@ func excerpt(s, near string) string {
 		return fmt.Sprintf("(%q not found)", near)
 	}
 	return s[max(0, i-80):min(len(s), i+120)]
+}
+
+// Stream lets the Markdown go once the status page is made; it must still make the same
+// files as Build, which keeps it, and the status page must still see the text.
+func TestStreamDropsTheTextAndMakesTheSameFiles(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	sawText := false
+	opts := pipeline.Options{Extra: func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
+		for _, p := range s.Pages {
+			sawText = sawText || p.File.Body != ""
+		}
+		return nil, nil
+	}}
+	built, err := pipeline.Build(fsys, opts)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	streamed := map[string]string{}
+	var mu sync.Mutex
+	res, err := pipeline.Stream(fsys, opts, func(f publish.File) error {
+		mu.Lock()
+		streamed[f.Path] = string(f.Data)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Stream: %v", err)
+	}
+	if !sawText {
+		t.Errorf("Extra saw no text: it must run before the text is dropped")
+	}
+	for _, p := range res.Site.Pages {
+		if p.File.Body != "" || p.File.FrontSource != "" {
+			t.Errorf("Stream kept the text of %s", p.File.Name)
+		}
+	}
+	for _, p := range built.Site.Pages {
+		if p.File.Body == "" && p.File.FrontSource == "" {
+			t.Errorf("Build dropped the text of %s", p.File.Name)
+		}
+	}
+	if len(streamed) != len(built.Files) {
+		t.Errorf("Stream made %d files, Build %d", len(streamed), len(built.Files))
+	}
+	for _, f := range built.Files {
+		if streamed[f.Path] != string(f.Data) {
+			t.Errorf("%s: Stream and Build differ", f.Path)
+		}
+	}
 }

@@ -61,26 +61,3 @@ func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
 		t.Errorf("second booklet with nothing else left: next() = %d, %v, %v; want 1, true, true", i, booklet, ok)
 	}
 }
-
-func TestQueueWaitsForAnnouncedJobs(t *testing.T) {
-	q := newQueue([]render.Job{{Layout: "country", View: &render.View{Page: &site.Page{Kind: site.KindCountry}}}})
-	q.expect()
-	if i, _, ok := q.next(); !ok || i != 0 {
-		t.Fatalf("next() = %d, %v; want job 0", i, ok)
-	}
-	got := make(chan int)
-	go func() {
-		i, _, ok := q.next() // waits: the queue is empty, but a batch is announced
-		if !ok {
-			i = -1
-		}
-		got <- i
-	}()
-	q.add([]int{1})
-	if i := <-got; i != 1 {
-		t.Errorf("after add([1]): next() gave %d, want 1", i)
-	}
-	if _, _, ok := q.next(); ok {
-		t.Errorf("next() after the last batch: a job, want none")
-	}
-}
