@@ -57,8 +57,9 @@ type File struct {
 
 // DropText forgets the file's text, FrontSource and Body, for a build that needs it no
 // more (pipeline.Stream, once the pages are converted and checked): a site of thousands
-// of files need not keep them all while it renders. Everything decoded from the text,
-// and the line numbers, stay.
+// of files need not keep them all while it renders. Everything decoded from the text
+// stays, and BodyLine and FrontLine; Line and ItemLine, which look keys up in the text,
+// then give the line of the opening "+++".
 func (f *File) DropText() { f.FrontSource, f.Body = "", "" }
 
 // IsIndex reports whether f introduces its section or language (an _index.md).
@@ -231,6 +232,8 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 	var files []*File
 	var errs []error
 	var warnings []string
+	// Files of one kind write the same keys: one list per set of keys, not one per file.
+	keySets := map[string][]string{}
 	for _, e := range entries {
 		switch {
 		case e.walkErr != nil:
@@ -240,6 +243,12 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 		case e.warning != "":
 			warnings = append(warnings, e.warning)
 		case e.file != nil:
+			set := strings.Join(e.file.defined, "\n")
+			if shared, ok := keySets[set]; ok && slices.Equal(shared, e.file.defined) { // a quoted key may hold "\n"
+				e.file.defined = shared
+			} else {
+				keySets[set] = e.file.defined
+			}
 			files = append(files, e.file)
 		}
 	}

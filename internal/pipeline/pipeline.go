@@ -110,14 +110,22 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 	if err != nil {
 		return nil, err
 	}
-	jobs := r.Plan(s)
+	// The content pages' views are made by the workers as they come to them (see task):
+	// what render.Plan lists, in its order.
+	tasks := make([]task, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		tasks = append(tasks, task{page: p})
+	}
+	for _, j := range r.SiteJobs(s) {
+		tasks = append(tasks, task{job: j})
+	}
 	if opts.Extra != nil {
 		views, err := opts.Extra(s, r)
 		if err != nil {
 			return nil, err
 		}
 		for _, v := range views {
-			jobs = append(jobs, render.Job{Layout: v.Layout, View: v})
+			tasks = append(tasks, task{job: render.Job{Layout: v.Layout, View: v}})
 		}
 	}
 	if !keepText {
@@ -131,7 +139,7 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 			return nil, err
 		}
 	}
-	if err := renderAll(r, jobs, emit); err != nil {
+	if err := renderAll(r, s, tasks, emit); err != nil {
 		return nil, err
 	}
 	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s)}, {Path: "robots.txt", Data: render.Robots(s)}} {
@@ -154,13 +162,21 @@ func sub(fsys fs.FS, dir string) fs.FS {
 	return s
 }
 
-// renderAll renders, minifies and emits every job, in parallel with one minifier and one
-// pair of buffers per worker. Render errors come back in job order; only if there are none,
-// minify errors in path order (as a build that minified every page after rendering them
-// all would report them), then emit errors.
-func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) error) error {
-	renderErrs := make([]error, len(jobs))
-	q := newQueue(jobs)
+// A task is a job of renderAll, or the content page whose job (render.PageJob) the worker
+// makes when it comes to it: a view holds a page's links and alternates, and those of
+// thousands of pages need not all exist while the booklets render.
+type task struct {
+	job  render.Job
+	page *site.Page
+}
+
+// renderAll renders, minifies and emits every task of site s, in parallel with one
+// minifier and one pair of buffers per worker. Render errors come back in task order; only
+// if there are none, minify errors in path order (as a build that minified every page
+// after rendering them all would report them), then emit errors.
+func renderAll(r *render.Renderer, s *site.Site, tasks []task, emit func(publish.File) error) error {
+	renderErrs := make([]error, len(tasks))
+	q := newQueue(tasks)
 	type pathErr struct {
 		path string
 		err  error
@@ -178,7 +194,10 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 			var page, out bytes.Buffer
 			work := func(i int) {
 				page.Reset()
-				j := jobs[i]
+				j := tasks[i].job
+				if p := tasks[i].page; p != nil {
+					j = r.PageJob(s, p)
+				}
 				if err := r.Execute(&page, j); err != nil {
 					renderErrs[i] = err
 					renderFailed.Store(true)
@@ -248,7 +267,7 @@ func renderAll(r *render.Renderer, jobs []render.Job, emit func(publish.File) er
 // bigPage is the buffer size beyond which a worker drops its buffers after a page.
 const bigPage = 4 << 20
 
-// queue hands out the jobs of renderAll, biggest first: the print booklets, which hold
+// queue hands out the tasks of renderAll, biggest first: the print booklets, which hold
 // every brief of their language, then the other pages made from the whole site (home,
 // section indexes, timeline, figures), then the pages of one content file each. Started
 // last, a booklet would keep one worker busy long after the others ran out of work. While
@@ -256,19 +275,23 @@ const bigPage = 4 << 20
 // one takes a hundred megabytes of buffers.
 type queue struct {
 	mu       sync.Mutex
-	booklets []int // indexes of jobs
+	booklets []int // indexes of tasks
 	rest     []int
 	busy     bool // a booklet is being rendered
 }
 
-func newQueue(jobs []render.Job) *queue {
+func newQueue(tasks []task) *queue {
 	q := &queue{}
 	var single []int
-	for i, j := range jobs {
+	for i, t := range tasks {
+		p := t.page
+		if p == nil {
+			p = t.job.View.Page
+		}
 		switch {
-		case j.Layout == "print":
+		case t.page == nil && t.job.Layout == "print":
 			q.booklets = append(q.booklets, i)
-		case j.View.Page == nil || j.View.Page.Kind == site.KindHome || j.View.Page.Kind == site.KindSection:
+		case p == nil || p.Kind == site.KindHome || p.Kind == site.KindSection:
 			q.rest = append(q.rest, i)
 		default:
 			single = append(single, i)

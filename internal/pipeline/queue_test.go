@@ -11,13 +11,13 @@ import (
 func TestQueueOrder(t *testing.T) {
 	country := &site.Page{Kind: site.KindCountry}
 	section := &site.Page{Kind: site.KindSection}
-	jobs := []render.Job{
-		0: {Layout: "country", View: &render.View{Page: country}},
-		1: {Layout: "countries", View: &render.View{Page: section}},
-		2: {Layout: "print", View: &render.View{}},
-		3: {Layout: "country", View: &render.View{Page: country}},
-		4: {Layout: "timeline", View: &render.View{}},
-		5: {Layout: "print", View: &render.View{}},
+	jobs := []task{
+		0: {page: country},
+		1: {page: section},
+		2: {job: render.Job{Layout: "print", View: &render.View{}}},
+		3: {job: render.Job{Layout: "country", View: &render.View{Page: country}}},
+		4: {job: render.Job{Layout: "timeline", View: &render.View{}}},
+		5: {job: render.Job{Layout: "print", View: &render.View{}}},
 	}
 	q := newQueue(jobs)
 	var got []int
@@ -53,7 +53,7 @@ func TestQueueOrder(t *testing.T) {
 }
 
 func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
-	jobs := []render.Job{{Layout: "print", View: &render.View{}}, {Layout: "print", View: &render.View{}}}
+	jobs := []task{{job: render.Job{Layout: "print", View: &render.View{}}}, {job: render.Job{Layout: "print", View: &render.View{}}}}
 	q := newQueue(jobs)
 	q.next()
 	// Nothing else is left: the second booklet goes to the idle worker now.
