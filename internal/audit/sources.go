@@ -12,13 +12,24 @@ import (
 
 // Sources maps the output file of every page of s to its content file and the lines of its
 // Markdown links. The print booklet of each language shows the bodies of that language's
-// pages, so it gets their links too (for a target linked from several pages, the first).
+// briefs, so the booklet page that shows a brief gets its links too (for a target linked
+// from several briefs, the first).
 func Sources(s *site.Site) map[string]Source {
 	out := map[string]Source{}
+	booklets := map[*site.Page]string{} // brief -> the output file of its booklet page
+	for _, l := range s.Config.LanguageCodes() {
+		for _, part := range s.Booklet(l) {
+			for _, list := range [][]*site.Page{part.Countries, part.Themes} {
+				for _, p := range list {
+					booklets[p] = outputFile(part.URL)
+				}
+			}
+		}
+	}
 	for _, p := range s.Pages {
 		src := Source{File: p.File.Name, Links: map[string]string{}}
-		booklet := p.Lang + "/print/index.html"
-		if out[booklet].Links == nil {
+		booklet, inBooklet := booklets[p]
+		if inBooklet && out[booklet].Links == nil {
 			out[booklet] = Source{Links: map[string]string{}}
 		}
 		from := &url.URL{Path: "/" + p.URL}
@@ -32,7 +43,7 @@ func Sources(s *site.Site) map[string]Source {
 			if _, ok := src.Links[k]; !ok {
 				src.Links[k] = at
 			}
-			if _, ok := out[booklet].Links[k]; !ok {
+			if _, ok := out[booklet].Links[k]; inBooklet && !ok {
 				out[booklet].Links[k] = at
 			}
 		}

@@ -31,7 +31,14 @@ type Config struct {
 	Languages []Language
 	// Regions in the order config.toml lists them.
 	Regions []Region
+	// BookletPartSize is the most briefs one page of the print booklet holds: a language
+	// with more is printed in parts (see site.Site.Booklet).
+	BookletPartSize int
 }
+
+// DefaultBookletPartSize is BookletPartSize when config.toml does not set it: a brief
+// prints on at most two A4 pages, so a part is a volume of at most about 200 pages.
+const DefaultBookletPartSize = 100
 
 // Language is one edition of the site.
 type Language struct {
@@ -61,12 +68,13 @@ type fileConfig struct {
 		Subtitle string `toml:"subtitle"`
 		Weight   int    `toml:"weight"`
 	} `toml:"languages"`
-	Regions []map[string]string `toml:"regions"`
+	Regions         []map[string]string `toml:"regions"`
+	BookletPartSize *int                `toml:"bookletPartSize"`
 }
 
 // knownKeys are offered as suggestions for a misspelt key. Only the top-level keys: a
 // nested key's table is not known to the suggester.
-var knownKeys = []string{"baseURL", "defaultLanguage", "asOf", "languages", "regions"}
+var knownKeys = []string{"baseURL", "defaultLanguage", "asOf", "languages", "regions", "bookletPartSize"}
 
 var (
 	langCode = regexp.MustCompile(`^[a-z]{2}$`)
@@ -112,6 +120,13 @@ func Load(fsys fs.FS, name string) (*Config, error) {
 	}
 	if !asOfRe.MatchString(fc.AsOf) {
 		fail(toml.Key{"asOf"}, "asOf %q must be a date as YYYY, YYYY-MM or YYYY-MM-DD", fc.AsOf)
+	}
+	c.BookletPartSize = DefaultBookletPartSize
+	if fc.BookletPartSize != nil {
+		c.BookletPartSize = *fc.BookletPartSize
+		if c.BookletPartSize < 1 {
+			fail(toml.Key{"bookletPartSize"}, "bookletPartSize %d must be at least 1 (the most briefs in one part of the print booklet)", c.BookletPartSize)
+		}
 	}
 
 	for code, l := range fc.Languages {

@@ -58,6 +58,13 @@ var (
 // every file with a full build of the same files.
 func TestRebuildMatchesFullBuildOnSyntheticSite(t *testing.T) {
 	fsys := syntheticSite(t, 12)
+	// Booklets in parts of five briefs, so that edits that reorder the briefs (weights,
+	// titles) move briefs between parts.
+	cfg := fsys["config.toml"]
+	cfg.Data = regexp.MustCompile(`(?m)^bookletPartSize = \d+$`).ReplaceAll(cfg.Data, []byte("bookletPartSize = 5"))
+	if !strings.Contains(string(cfg.Data), "bookletPartSize = 5") {
+		t.Fatal("could not set bookletPartSize in config.toml")
+	}
 	var content []string
 	for name := range fsys {
 		if strings.HasPrefix(name, "content/") {

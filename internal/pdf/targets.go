@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"path"
 
 	"peacebuilding/internal/site"
@@ -25,7 +26,8 @@ type Target struct {
 const BriefPages = 2
 
 // Targets lists the PDFs of a site: every country brief of every language, then the
-// language's booklet (/<lang>/print/), in language and page order.
+// language's booklet (/<lang>/print/, <lang>/booklet.pdf), or each part of a booklet in
+// parts (/<lang>/print/2/, <lang>/booklet-2.pdf), in language and page order.
 func Targets(s *site.Site) []Target {
 	var out []Target
 	for _, lang := range s.Config.LanguageCodes() {
@@ -48,13 +50,20 @@ func Targets(s *site.Site) []Target {
 			})
 		}
 		l, _ := s.Config.Language(lang)
-		out = append(out, Target{
-			Lang:      lang,
-			Src:       lang + "/print/index.html",
-			Out:       path.Join(lang, "booklet.pdf"),
-			Title:     l.Title,
-			Canonical: s.Config.BaseURL + lang + "/print/",
-		})
+		parts := s.Booklet(lang)
+		for _, part := range parts {
+			name := "booklet.pdf"
+			if len(parts) > 1 {
+				name = fmt.Sprintf("booklet-%d.pdf", part.Number)
+			}
+			out = append(out, Target{
+				Lang:      lang,
+				Src:       part.URL + "index.html",
+				Out:       path.Join(lang, name),
+				Title:     l.Title,
+				Canonical: s.Config.BaseURL + part.URL,
+			})
+		}
 	}
 	return out
 }

@@ -267,12 +267,13 @@ func renderAll(r *render.Renderer, s *site.Site, tasks []task, emit func(publish
 // bigPage is the buffer size beyond which a worker drops its buffers after a page.
 const bigPage = 4 << 20
 
-// queue hands out the tasks of renderAll, biggest first: the print booklets, which hold
-// every brief of their language, then the other pages made from the whole site (home,
-// section indexes, timeline, figures), then the pages of one content file each. Started
-// last, a booklet would keep one worker busy long after the others ran out of work. While
-// other work is left, only one booklet is rendered at a time: at 10,000 pages per language
-// one takes a hundred megabytes of buffers.
+// queue hands out the tasks of renderAll, biggest first: the print booklets in one part,
+// which hold every brief of their language, then the other pages made from the whole site
+// (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
+// pages of one content file each. Started last, a booklet would keep one worker busy long
+// after the others ran out of work. While other work is left, only one booklet is
+// rendered at a time: a booklet of config.DefaultBookletPartSize briefs takes a few
+// megabytes, but bookletPartSize may be set much higher.
 type queue struct {
 	mu       sync.Mutex
 	booklets []int // indexes of tasks
@@ -289,7 +290,7 @@ func newQueue(tasks []task) *queue {
 			p = t.job.View.Page
 		}
 		switch {
-		case t.page == nil && t.job.Layout == "print":
+		case t.page == nil && t.job.View.Booklet != nil && !t.job.View.Booklet.InParts():
 			q.booklets = append(q.booklets, i)
 		case p == nil || p.Kind == site.KindHome || p.Kind == site.KindSection:
 			q.rest = append(q.rest, i)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"peacebuilding/internal/audit"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
@@ -389,5 +390,59 @@ func TestStreamDropsTheTextAndMakesTheSameFiles(t *testing.T) {
 		if streamed[f.Path] != string(f.Data) {
 			t.Errorf("%s: Stream and Build differ", f.Path)
 		}
+	}
+}
+
+// A booklet of more briefs than bookletPartSize is printed in parts: each brief in exactly
+// one part, the contents page leading to every part and brief, and the whole site still
+// passing the audit (links, fragments, hreflang both ways).
+func TestBookletInParts(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	cfg := string(fsys["config.toml"].Data)
+	fsys["config.toml"].Data = []byte(strings.Replace(cfg, "asOf = ", "bookletPartSize = 3\nasOf = ", 1))
+	res, err := pipeline.Build(fsys, pipeline.Options{})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	// Two countries and two themes per language: parts of three and of one.
+	for lang, want := range map[string][]string{
+		"en": {"Printable booklet, part 1 of 2", "Printable booklet, part 2 of 2"},
+		"ja": {"印刷用冊子 第1分冊（全2分冊）", "印刷用冊子 第2分冊（全2分冊）"},
+	} {
+		contents := get(t, files, lang+"/print/index.html")
+		seen := map[string]int{}
+		for n, title := range want {
+			part := get(t, files, fmt.Sprintf("%s/print/%d/index.html", lang, n+1))
+			if !strings.Contains(part, "<title>"+title+" | ") {
+				t.Errorf("%s part %d: no title %q", lang, n+1, title)
+			}
+			for _, m := range regexp.MustCompile(`<article class="booklet-brief[^"]*" id="([^"]+)"`).FindAllStringSubmatch(part, -1) {
+				seen[m[1]]++
+				if !strings.Contains(contents, fmt.Sprintf(`href="%d/#%s"`, n+1, m[1])) {
+					t.Errorf("%s contents page: no link to brief %s in part %d", lang, m[1], n+1)
+				}
+			}
+			if !strings.Contains(contents, fmt.Sprintf(`href="%d/"`, n+1)) {
+				t.Errorf("%s contents page: no link to part %d", lang, n+1)
+			}
+		}
+		for _, id := range []string{"cambodia", "sudan", "theme-ddr", "theme-mine-action"} {
+			if seen[id] != 1 {
+				t.Errorf("%s: brief %s is in %d parts, want 1", lang, id, seen[id])
+			}
+		}
+		if _, ok := files[lang+"/print/3/index.html"]; ok {
+			t.Errorf("%s: a third part of four briefs at three a part", lang)
+		}
+	}
+	if err := audit.Check(res.Files, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: "public", Sources: audit.Sources(res.Site)}); err != nil {
+		t.Errorf("audit of the site with its booklet in parts:\n%v", err)
+	}
+	if sm := get(t, files, "sitemap.xml"); !strings.Contains(sm, "<loc>https://example.org/briefing/ja/print/2/</loc>") {
+		t.Errorf("sitemap lists no part 2 of the ja booklet")
 	}
 }

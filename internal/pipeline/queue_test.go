@@ -14,10 +14,10 @@ func TestQueueOrder(t *testing.T) {
 	jobs := []task{
 		0: {page: country},
 		1: {page: section},
-		2: {job: render.Job{Layout: "print", View: &render.View{}}},
+		2: {job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
 		3: {job: render.Job{Layout: "country", View: &render.View{Page: country}}},
 		4: {job: render.Job{Layout: "timeline", View: &render.View{}}},
-		5: {job: render.Job{Layout: "print", View: &render.View{}}},
+		5: {job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
 	}
 	q := newQueue(jobs)
 	var got []int
@@ -53,11 +53,25 @@ func TestQueueOrder(t *testing.T) {
 }
 
 func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
-	jobs := []task{{job: render.Job{Layout: "print", View: &render.View{}}}, {job: render.Job{Layout: "print", View: &render.View{}}}}
+	jobs := []task{{job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}}, {job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}}}
 	q := newQueue(jobs)
 	q.next()
 	// Nothing else is left: the second booklet goes to the idle worker now.
 	if i, booklet, ok := q.next(); !ok || i != 1 || !booklet {
 		t.Errorf("second booklet with nothing else left: next() = %d, %v, %v; want 1, true, true", i, booklet, ok)
+	}
+}
+
+func TestQueueTakesBookletPartsAsOtherSitePages(t *testing.T) {
+	parts := make([]site.BookletPart, 3)
+	jobs := []task{
+		{job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{Part: parts[0], Parts: parts}}}},
+		{job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{Part: parts[1], Parts: parts}}}},
+	}
+	q := newQueue(jobs)
+	for want := range 2 {
+		if i, booklet, ok := q.next(); !ok || i != want || booklet {
+			t.Errorf("next() = %d, %v, %v; want %d, false, true: a part is not a whole booklet", i, booklet, ok, want)
+		}
 	}
 }

@@ -232,9 +232,30 @@ func (r *Renderer) SiteJobs(s *site.Site) []Job {
 		v.Layout = layout
 		jobs = append(jobs, Job{layout, v})
 	}
+	booklets := map[string][]site.BookletPart{}
+	for _, l := range s.Config.Languages {
+		booklets[l.Code] = s.Booklet(l.Code)
+	}
 	for _, l := range s.Config.Languages {
 		for _, g := range generated {
-			add(g.layout, r.generatedView(s, l.Code, g.layout, g.titleKey, g.summaryKey))
+			v := r.generatedView(s, l.Code, g.layout, g.titleKey, g.summaryKey)
+			if g.layout != "print" {
+				add(g.layout, v)
+				continue
+			}
+			parts := booklets[l.Code]
+			v.Booklet = &Booklet{Parts: parts}
+			if len(parts) == 1 {
+				v.Booklet.Part = parts[0]
+			} else {
+				v.Description, _ = v.Tf("print_summary_parts", len(parts))
+			}
+			add("print", v)
+			if len(parts) > 1 {
+				for _, part := range parts {
+					add("print", r.bookletPartView(s, l.Code, part, booklets))
+				}
+			}
 		}
 	}
 	add("chooser", r.rootView(s, "", "chooser"))

@@ -49,6 +49,10 @@ func Sitemap(s *site.Site) []byte {
 		}
 		add(p.URL, versions)
 	}
+	booklets := map[string][]site.BookletPart{}
+	for _, l := range s.Config.Languages {
+		booklets[l.Code] = s.Booklet(l.Code)
+	}
 	for _, l := range s.Config.Languages {
 		for _, g := range generated {
 			versions := map[string]string{}
@@ -56,6 +60,19 @@ func Sitemap(s *site.Site) []byte {
 				versions[o.Code] = o.Code + "/" + g.layout + "/"
 			}
 			add(l.Code+"/"+g.layout+"/", versions)
+		}
+		// The parts of a booklet in parts, each with the part of the same number in
+		// the other languages (as bookletPartView links them).
+		if parts := booklets[l.Code]; len(parts) > 1 {
+			for _, part := range parts {
+				versions := map[string]string{}
+				for _, o := range s.Config.Languages {
+					if other := booklets[o.Code]; len(other) >= part.Number {
+						versions[o.Code] = other[part.Number-1].URL
+					}
+				}
+				add(part.URL, versions)
+			}
 		}
 	}
 	add("", nil)

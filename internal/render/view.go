@@ -36,10 +36,25 @@ type View struct {
 	Switch []Alternate
 	// Data is layout-specific: the status report, for example.
 	Data any
+	// Booklet is what a page of the print booklet shows; nil on other pages.
+	Booklet *Booklet
 	// rootPaths makes links root-relative (under the base path) instead of relative: the
 	// 404 page is served at whatever URL was missing, so relative links would break.
 	rootPaths bool
 }
+
+// Booklet is what one page of a language's print booklet shows (see site.Site.Booklet):
+// the whole booklet, one of its parts, or the contents of a booklet in parts.
+type Booklet struct {
+	// Part is the part this page shows: the only one of a booklet in one part, and the
+	// zero BookletPart on the contents page of a booklet in parts.
+	Part site.BookletPart
+	// Parts are every part of the language's booklet.
+	Parts []site.BookletPart
+}
+
+// InParts reports whether the booklet is printed in more than one part.
+func (b *Booklet) InParts() bool { return len(b.Parts) > 1 }
 
 // Alternate is one language version of a page.
 type Alternate struct {
@@ -351,6 +366,31 @@ func (r *Renderer) generatedView(s *site.Site, lang, layout, titleKey, summaryKe
 		}
 	}
 	v.Alternates = append(v.Alternates, v.alternate("x-default", s.Config.DefaultLanguage+"/"+layout+"/", false))
+	return v
+}
+
+// bookletPartView is part of a booklet in parts (at part.URL). Its translations are the
+// parts of the same number in the other languages that have as many parts.
+func (r *Renderer) bookletPartView(s *site.Site, lang string, part site.BookletPart, booklets map[string][]site.BookletPart) *View {
+	parts := booklets[lang]
+	v := &View{r: r, Site: s, Layout: "print", Lang: lang, Path: part.URL, Canonical: s.Config.BaseURL + part.URL}
+	v.Booklet = &Booklet{Part: part, Parts: parts}
+	v.Title, _ = v.Tf("booklet_part_title", part.Number, len(parts))
+	v.Description, _ = v.Tf("print_summary_parts", len(parts))
+	for _, l := range s.Config.Languages {
+		other := booklets[l.Code]
+		if len(other) < part.Number {
+			continue
+		}
+		url := other[part.Number-1].URL
+		v.Alternates = append(v.Alternates, v.alternate(l.Code, url, false))
+		if l.Code != lang {
+			v.Switch = append(v.Switch, v.alternate(l.Code, url, false))
+		}
+	}
+	if other := booklets[s.Config.DefaultLanguage]; len(other) >= part.Number {
+		v.Alternates = append(v.Alternates, v.alternate("x-default", other[part.Number-1].URL, false))
+	}
 	return v
 }
 
