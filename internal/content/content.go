@@ -59,7 +59,7 @@ type File struct {
 // more (pipeline.Stream, once the pages are converted and checked): a site of thousands
 // of files need not keep them all while it renders. Everything decoded from the text
 // stays, and BodyLine and FrontLine; Line and ItemLine, which look keys up in the text,
-// then give the line of the opening "+++".
+// then give FrontLine, whatever the key.
 func (f *File) DropText() { f.FrontSource, f.Body = "", "" }
 
 // IsIndex reports whether f introduces its section or language (an _index.md).

@@ -411,7 +411,7 @@ func TestBookletInParts(t *testing.T) {
 	// Two countries and two themes per language: parts of three and of one.
 	for lang, want := range map[string][]string{
 		"en": {"Printable booklet, part 1 of 2", "Printable booklet, part 2 of 2"},
-		"ja": {"印刷用冊子 第1分冊（全2分冊）", "印刷用冊子 第2分冊（全2分冊）"},
+		"ja": {"印刷用冊子（第1分冊／全2分冊）", "印刷用冊子（第2分冊／全2分冊）"},
 	} {
 		contents := get(t, files, lang+"/print/index.html")
 		seen := map[string]int{}
@@ -434,6 +434,15 @@ func TestBookletInParts(t *testing.T) {
 			if seen[id] != 1 {
 				t.Errorf("%s: brief %s is in %d parts, want 1", lang, id, seen[id])
 			}
+		}
+		// The countries index says the booklet is in parts; each part describes itself.
+		link := map[string]string{"en": "All country briefs as a printable booklet in 2 parts", "ja": "すべての国別ブリーフを収録した印刷用冊子（全2分冊）"}[lang]
+		if !strings.Contains(get(t, files, lang+"/countries/index.html"), link) {
+			t.Errorf("%s countries index: no link text %q", lang, link)
+		}
+		desc := map[string]string{"en": `content="Part 2 of 2 of the printable booklet`, "ja": `content="すべての国別・分野別ブリーフを収録した印刷用冊子の第2分冊（全2分冊）。"`}[lang]
+		if !strings.Contains(get(t, files, lang+"/print/2/index.html"), desc) {
+			t.Errorf("%s part 2: no meta description %s", lang, desc)
 		}
 		if _, ok := files[lang+"/print/3/index.html"]; ok {
 			t.Errorf("%s: a third part of four briefs at three a part", lang)

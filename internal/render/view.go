@@ -209,6 +209,10 @@ func (v *View) Pages(kind string) []*site.Page {
 	return v.Site.Section(v.Lang, k)
 }
 
+// BookletParts is the number of parts of this language's print booklet: 1 unless it is
+// printed in parts (site.Site.Booklet).
+func (v *View) BookletParts() int { return len(v.Site.Booklet(v.Lang)) }
+
 // Link returns the page of key in this language.
 func (v *View) Link(key string) *site.Page { return v.Site.Lookup(v.Lang, key) }
 
@@ -376,7 +380,7 @@ func (r *Renderer) bookletPartView(s *site.Site, lang string, part site.BookletP
 	v := &View{r: r, Site: s, Layout: "print", Lang: lang, Path: part.URL, Canonical: s.Config.BaseURL + part.URL}
 	v.Booklet = &Booklet{Part: part, Parts: parts}
 	v.Title, _ = v.Tf("booklet_part_title", part.Number, len(parts))
-	v.Description, _ = v.Tf("print_summary_parts", len(parts))
+	v.Description, _ = v.Tf("print_part_summary", part.Number, len(parts))
 	for _, l := range s.Config.Languages {
 		other := booklets[l.Code]
 		if len(other) < part.Number {
