@@ -147,14 +147,22 @@ func Run(in Input) *Report {
 	}
 	slices.Sort(keys)
 
-	var dates map[string]string
+	// One log of every file: the date of each file's last commit, and the commits in
+	// which a stale page's source may be found as its translation last knew it.
+	var h history
 	if in.History != nil {
 		rep.History = in.History.Name()
 		names := make([]string, len(in.Files))
 		for i, f := range in.Files {
 			names[i] = f.Name
 		}
-		dates = in.History.Dates(names)
+		h = history{History: in.History, why: rep.History, dates: map[string]string{}}
+		h.logs, h.err = in.History.Logs(names)
+		for name, commits := range h.logs {
+			h.dates[name] = commits[0].Date
+		}
+	} else {
+		h.why = rep.History
 	}
 	// The pairs are checked on every core, each into its own slot, and gathered in key
 	// then language order: at thousands of pages the check is a second's work.
@@ -179,18 +187,27 @@ func Run(in Input) *Report {
 	parallel.For(len(tasks), func() func(int) {
 		return func(i int) {
 			tk := tasks[i]
-			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, dates, in.History, rep.History)
+			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, h)
 		}
 	})
 	return rep
 }
 
+// history is what Run read of the History (nil without one), for checkPair.
+type history struct {
+	History
+	why   string // the report's History: "git", or why there is none
+	logs  map[string][]Commit
+	err   error // of Logs
+	dates map[string]string
+}
+
 // checkPair checks source s against its translation t into lang (either may be nil, not
 // both). It only reads its arguments, so that pairs can be checked at the same time.
-func checkPair(key, lang string, s, t *content.File, terms *termIndex, dates map[string]string, h History, why string) *Pair {
+func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history) *Pair {
 	// The bodies as plain text, made once for the counts and the glossary.
 	sBody, tBody := plainBody(s), plainBody(t)
-	p := &Pair{Key: key, Lang: lang, Source: doc(s, sBody, dates), Translation: doc(t, tBody, dates)}
+	p := &Pair{Key: key, Lang: lang, Source: doc(s, sBody, h.dates), Translation: doc(t, tBody, h.dates)}
 	switch {
 	case t == nil:
 		p.State = Missing
@@ -199,7 +216,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, dates map
 	default:
 		if hash := content.SourceHash(s); t.Front.SourceHash != hash {
 			p.State = Stale
-			p.Stale = staleness(s, t, hash, h, why)
+			p.Stale = staleness(s, t, hash, h.History, h.why, h.logs[s.Name], h.err)
 		} else {
 			p.State = OK
 		}

@@ -133,24 +133,14 @@ type fakeHistory struct{ commits []fakeCommit }
 
 func (h *fakeHistory) Name() string { return "git" }
 
-func (h *fakeHistory) Dates(names []string) map[string]string {
-	dates := map[string]string{}
+func (h *fakeHistory) Logs(names []string) (map[string][]Commit, error) {
+	logs := map[string][]Commit{}
 	for _, c := range h.commits {
-		if _, ok := dates[c.file]; !ok && slices.Contains(names, c.file) {
-			dates[c.file] = c.Date
+		if slices.Contains(names, c.file) {
+			logs[c.file] = append(logs[c.file], c.Commit)
 		}
 	}
-	return dates
-}
-
-func (h *fakeHistory) Log(name string) ([]Commit, error) {
-	var out []Commit
-	for _, c := range h.commits {
-		if c.file == name {
-			out = append(out, c.Commit)
-		}
-	}
-	return out, nil
+	return logs, nil
 }
 
 func (h *fakeHistory) Show(c Commit, name string) ([]byte, error) {

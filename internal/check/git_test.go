@@ -116,3 +116,47 @@ func TestNoGitRepository(t *testing.T) {
 		t.Errorf("NewGit(%s) = %v, %q; want nil, \"not a git repository\"", dir, h, why)
 	}
 }
+
+// TestGitLogsAttributesEachCommitToItsFiles reads the log of several files of a project in a
+// sub-folder with one command: each file gets the commits that changed it, newest first.
+func TestGitLogsAttributesEachCommitToItsFiles(t *testing.T) {
+	dir, git := gitRepo(t)
+	root := filepath.Join(dir, "site")
+	writeFiles(t, root, map[string]string{"content/en/a.md": "a1", "content/en/b.md": "b1"})
+	git("add", ".")
+	git("commit", "-q", "-m", "both")
+	both := git("rev-parse", "HEAD")
+	writeFiles(t, root, map[string]string{"content/en/a.md": "a2"})
+	git("commit", "-q", "-am", "a")
+	onlyA := git("rev-parse", "HEAD")
+	writeFiles(t, root, map[string]string{"content/en/b.md": "b2", "content/en/c.md": "never committed"})
+	git("commit", "-q", "-am", "b")
+	onlyB := git("rev-parse", "HEAD")
+
+	h, why := NewGit(root)
+	if h == nil {
+		t.Fatalf("NewGit(%s) = nil, %q", root, why)
+	}
+	logs, err := h.Logs([]string{"content/en/a.md", "content/en/b.md", "content/en/c.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hashes := func(cs []Commit) []string {
+		var out []string
+		for _, c := range cs {
+			if c.Date != "2007-01-15" {
+				t.Errorf("commit %s dated %q, want 2007-01-15", c.Hash, c.Date)
+			}
+			out = append(out, c.Hash)
+		}
+		return out
+	}
+	for name, want := range map[string][]string{"content/en/a.md": {onlyA, both}, "content/en/b.md": {onlyB, both}} {
+		if got := hashes(logs[name]); !slices.Equal(got, want) {
+			t.Errorf("Logs: %s has commits %q, want %q", name, got, want)
+		}
+	}
+	if _, ok := logs["content/en/c.md"]; ok || len(logs) != 2 {
+		t.Errorf("Logs gave %d files (%v), want a.md and b.md only", len(logs), logs)
+	}
+}

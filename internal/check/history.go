@@ -13,15 +13,14 @@ import (
 )
 
 // History is the version history of the project's files (git). Names are relative to the
-// project folder, slash-separated: "content/en/countries/cambodia.md". Run calls Log and
-// Show from several goroutines at once.
+// project folder, slash-separated: "content/en/countries/cambodia.md". Run calls Show
+// from several goroutines at once.
 type History interface {
 	// Name says where the history comes from, for the report.
 	Name() string
-	// Dates returns the date (YYYY-MM-DD) of the last commit of each of names that has one.
-	Dates(names []string) map[string]string
-	// Log lists the commits that changed name, newest first.
-	Log(name string) ([]Commit, error)
+	// Logs lists the commits that changed each of names, newest first; a name without
+	// commits is absent.
+	Logs(names []string) (map[string][]Commit, error)
 	// Show returns name as it was in commit c.
 	Show(c Commit, name string) ([]byte, error)
 }
@@ -70,49 +69,35 @@ func (g *Git) run(args ...string) ([]byte, error) {
 // Name is "git".
 func (g *Git) Name() string { return "git" }
 
-// Dates reads the whole log of names in one git command: one command per file would
-// cost a few milliseconds each.
-func (g *Git) Dates(names []string) map[string]string {
-	dates := map[string]string{}
+// Logs reads the log of every name in one git command: a command per file costs a few
+// milliseconds each, and a site of thousands of pages has hundreds of stale ones. Like
+// any path-limited git log, it names the files a merge commit changed only through the
+// commits it merged.
+func (g *Git) Logs(names []string) (map[string][]Commit, error) {
+	logs := map[string][]Commit{}
 	if len(names) == 0 {
-		return dates
+		return logs, nil
 	}
-	out, err := g.run(append([]string{"log", "--format=%x00%cs", "--name-only", "--no-renames", "--"}, names...)...)
+	out, err := g.run(append([]string{"log", "--format=%x00%H %cs", "--name-only", "--no-renames", "--"}, names...)...)
 	if err != nil {
-		return dates // an empty history, or no commit yet: no dates
+		return logs, err // an empty history, or no commit yet
 	}
 	wanted := make(map[string]bool, len(names)) // a scan of names per log line is quadratic
 	for _, n := range names {
 		wanted[n] = true
 	}
-	date := ""
+	var commit Commit
 	for _, line := range strings.Split(string(out), "\n") {
 		switch {
 		case strings.HasPrefix(line, "\x00"):
-			date = line[1:]
+			commit.Hash, commit.Date, _ = strings.Cut(line[1:], " ")
 		case line != "":
-			name, ok := strings.CutPrefix(line, g.prefix)
-			if _, seen := dates[name]; ok && !seen && wanted[name] {
-				dates[name] = date
+			if name, ok := strings.CutPrefix(line, g.prefix); ok && wanted[name] {
+				logs[name] = append(logs[name], commit)
 			}
 		}
 	}
-	return dates
-}
-
-// Log lists the commits of name, newest first.
-func (g *Git) Log(name string) ([]Commit, error) {
-	out, err := g.run("log", "--format=%H %cs", "--", name)
-	if err != nil {
-		return nil, err
-	}
-	var cs []Commit
-	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if hash, date, ok := strings.Cut(line, " "); ok {
-			cs = append(cs, Commit{Hash: hash, Date: date})
-		}
-	}
-	return cs, nil
+	return logs, nil
 }
 
 // Show returns name at commit c.
@@ -122,7 +107,8 @@ func (g *Git) Show(c Commit, name string) ([]byte, error) {
 
 // staleness explains why translation t of s is stale: never marked, or marked for
 // another version of s, and then, with a history, what changed in s since that version.
-func staleness(s, t *content.File, hash string, h History, why string) *Staleness {
+// commits are those of s, from History.Logs, or logErr why there are none.
+func staleness(s, t *content.File, hash string, h History, why string, commits []Commit, logErr error) *Staleness {
 	st := &Staleness{Recorded: t.Front.SourceHash, Current: hash, Line: t.FrontLine - 1}
 	if t.Defined("source_hash") {
 		st.Line = t.Line("source_hash")
@@ -135,9 +121,8 @@ func staleness(s, t *content.File, hash string, h History, why string) *Stalenes
 		st.Note = "no history (" + why + "): the changes cannot be shown"
 		return st
 	}
-	commits, err := h.Log(s.Name)
-	if err != nil {
-		st.Note = fmt.Sprintf("%s log: %v", h.Name(), err)
+	if logErr != nil {
+		st.Note = fmt.Sprintf("%s log: %v", h.Name(), logErr)
 		return st
 	}
 	for _, c := range commits {
