@@ -225,7 +225,8 @@ func (r *Renderer) PageJob(s *site.Site, p *site.Page) Job {
 }
 
 // SiteJobs are the jobs of the pages made from the whole site: the generated pages of
-// each language, the language chooser and the 404 page.
+// each language (with the parts of a booklet in parts), the language chooser and the 404
+// page.
 func (r *Renderer) SiteJobs(s *site.Site) []Job {
 	var jobs []Job
 	add := func(layout string, v *View) {
@@ -247,14 +248,14 @@ func (r *Renderer) SiteJobs(s *site.Site) []Job {
 			v.Booklet = &Booklet{Parts: parts}
 			if len(parts) == 1 {
 				v.Booklet.Part = parts[0]
-			} else {
-				v.Description, _ = v.Tf("print_summary_parts", len(parts))
+				add("print", v)
+				continue
 			}
+			// A booklet in parts: lang/print/ is the contents of the parts, which follow.
+			v.Description, _ = v.Tf("print_summary_parts", len(parts))
 			add("print", v)
-			if len(parts) > 1 {
-				for _, part := range parts {
-					add("print", r.bookletPartView(s, l.Code, part, booklets))
-				}
+			for _, part := range parts {
+				add("print", r.bookletPartView(s, l.Code, part, booklets))
 			}
 		}
 	}
