@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"peacebuilding/internal/pdf"
@@ -87,8 +88,15 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "%s: %d pages\n", jobs[i].Out, n)
 		}
 	}
+	// The PDFs of briefs that are gone, or of a booklet now printed in parts, would
+	// otherwise be taken for current ones.
+	removed, err := pdf.RemoveStale(*out, targets)
+	errs = append(errs, err)
 	if !*quiet {
 		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages) in %s -> %s\n", len(jobs), most, time.Since(start).Round(time.Millisecond), *out)
+		if len(removed) > 0 {
+			fmt.Fprintf(stdout, "removed PDFs that are no longer made: %s\n", strings.Join(removed, ", "))
+		}
 	}
 	return errors.Join(errs...)
 }
