@@ -10,12 +10,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer/html"
-
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 )
@@ -61,7 +57,7 @@ func Floor(fsys fs.FS) (FloorResult, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			md := newGoldmark()
+			md := markdown.Goldmark()
 			m := publish.NewMinifier()
 			var html, page, out bytes.Buffer
 			for name := range next {
@@ -114,24 +110,6 @@ func Floor(fsys fs.FS) (FloorResult, error) {
 		res.Bytes += sizes[w]
 	}
 	return res, nil
-}
-
-// newGoldmark is goldmark with the extensions and options of package markdown, without
-// the site's own walk over the document (links, headings, problems).
-func newGoldmark() goldmark.Markdown {
-	return goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.NewCJK(
-				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
-				extension.WithEscapedSpace(),
-			),
-		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithHeadingAttribute()),
-		goldmark.WithRendererOptions(html.WithXHTML()),
-	)
 }
 
 // Pipeline builds the site in fsys with the real pipeline (every phase up to the minified
