@@ -27,7 +27,9 @@ package check
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,6 +60,10 @@ type Report struct {
 	// History says where the dates and stale details come from: "git", or why there are
 	// none ("git not found", "not a git repository").
 	History string `json:"history"`
+	// Build lists, one per line, the errors for which the site model rejects the content
+	// (links, language-neutral values, names): a page can be a good translation and still
+	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
+	Build []string `json:"build_errors,omitempty"`
 }
 
 // Pair is one page in the source language and one translation language.
@@ -353,18 +359,32 @@ func (r *Report) Langs() []string {
 	return out
 }
 
-// Failed reports whether the check fails: on orphans and mismatches, and with strict also
-// on missing and stale pages.
-func (r *Report) Failed(strict bool) bool {
+// Failed reports whether the check fails: on orphans, mismatches and build errors, and
+// with strict also on missing and stale pages.
+func (r *Report) Failed(strict bool) bool { return len(r.Why(strict)) > 0 }
+
+// Why says what fails the check, counted over every language: "1 orphan", "2 mismatches",
+// "1 build error"; with strict also "3 missing" and "1 stale". It is empty if the check passes.
+func (r *Report) Why(strict bool) []string {
+	states := map[State]int{}
+	problems := 0
 	for _, p := range r.Pairs {
-		switch {
-		case p.State == Orphan, len(p.Problems) > 0:
-			return true
-		case strict && p.State != OK:
-			return true
+		states[p.State]++
+		problems += len(p.Problems)
+	}
+	var why []string
+	for _, s := range States {
+		if n := states[s]; n > 0 && (s == Orphan || strict && s != OK) {
+			why = append(why, fmt.Sprintf("%d %s", n, s))
 		}
 	}
-	return false
+	if problems > 0 {
+		why = append(why, fmt.Sprintf("%d %s", problems, plural(problems, "mismatch", "mismatches")))
+	}
+	if n := len(r.Build); n > 0 {
+		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "build error", "build errors")))
+	}
+	return why
 }
 
 // Lookup returns the pair of key in lang, or nil.
@@ -374,4 +394,14 @@ func (r *Report) Lookup(key, lang string) *Pair {
 		return nil
 	}
 	return r.Pairs[i]
+}
+
+// SiteErrors builds the site model from in and returns its errors, one per line: what
+// make build would reject in the content beyond what the check compares, so that a
+// translator who runs only the check is not surprised by the build.
+func SiteErrors(in Input) []string {
+	if _, err := site.Build(in.Config, in.Files, in.Glossary); err != nil {
+		return strings.Split(err.Error(), "\n")
+	}
+	return nil
 }

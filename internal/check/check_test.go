@@ -178,6 +178,53 @@ func TestFailedOnOrphansAndMismatchesOnly(t *testing.T) {
 			t.Errorf("%s: Failed(%v) = %v, want %v", tt.name, tt.strict, got, tt.want)
 		}
 	}
+	r := &Report{Pairs: []*Pair{pair(OK, 0)}, Build: []string{"content/ja/x.md:2: region is ..."}}
+	if !r.Failed(false) {
+		t.Error("a build error does not fail the check")
+	}
+}
+
+func TestWhySaysWhatFails(t *testing.T) {
+	r := &Report{
+		Pairs: []*Pair{
+			{Key: "a", Lang: "ja", State: Orphan},
+			{Key: "b", Lang: "ja", State: Stale, Problems: make([]Problem, 2)},
+			{Key: "c", Lang: "ja", State: Missing},
+			{Key: "d", Lang: "ja", State: OK},
+		},
+		Build: []string{"e1"},
+	}
+	if got, want := strings.Join(r.Why(false), ", "), "1 orphan, 2 mismatches, 1 build error"; got != want {
+		t.Errorf("Why(false) = %q, want %q", got, want)
+	}
+	if got, want := strings.Join(r.Why(true), ", "), "1 missing, 1 orphan, 1 stale, 2 mismatches, 1 build error"; got != want {
+		t.Errorf("Why(true) = %q, want %q", got, want)
+	}
+	if why := (&Report{Pairs: []*Pair{{Key: "d", Lang: "ja", State: OK}}}).Why(true); len(why) > 0 {
+		t.Errorf("Why of a passing report = %q", why)
+	}
+}
+
+// The check also reports what the site model rejects: a translation that changes a
+// language-neutral value is a build error however good its text.
+func TestSiteErrorsReportWhatTheBuildRejects(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := SiteErrors(in); len(errs) > 0 {
+		t.Fatalf("the basic fixture has build errors: %q", errs)
+	}
+	ja := fsys["content/ja/countries/cambodia.md"]
+	ja.Data = []byte(strings.Replace(string(ja.Data), "+++\n", "+++\nregion = \"africa\"\n", 1))
+	if in, err = Load(fsys); err != nil {
+		t.Fatal(err)
+	}
+	errs := SiteErrors(in)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/ja/countries/cambodia.md:2: region is \"africa\" here but \"asia\" in content/en/countries/cambodia.md") {
+		t.Errorf("SiteErrors = %q, want the region conflict at content/ja/countries/cambodia.md:2", errs)
+	}
 }
 
 func TestSections(t *testing.T) {

@@ -18,6 +18,7 @@ import (
 // Marked is the result of marking one translation.
 type Marked struct {
 	File, Source string // "content/ja/countries/cambodia.md", "content/en/countries/cambodia.md"
+	Key, Lang    string // the pair it is in the report: "countries/cambodia", "ja"
 	Hash         string
 	Changed      bool // false when the file already had this hash
 }
@@ -36,7 +37,7 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 		return Marked{}, err
 	}
 	src := filepath.ToSlash(filepath.Join("content", cfg.DefaultLanguage, rel))
-	m := Marked{File: name, Source: src}
+	m := Marked{File: name, Source: src, Key: strings.TrimSuffix(rel, ".md"), Lang: lang}
 	fsys := os.DirFS(root)
 	srcData, err := fs.ReadFile(fsys, src)
 	if errors.Is(err, fs.ErrNotExist) {

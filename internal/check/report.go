@@ -23,6 +23,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	if len(r.Pairs) == 0 {
 		b.WriteString("no content to check\n")
 	}
+	if n := len(r.Build); n > 0 {
+		fmt.Fprintf(&b, "\nmake build would fail on the content: %d %s\n", n, plural(n, "error", "errors"))
+		for _, e := range r.Build {
+			b.WriteString(e + "\n")
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 
@@ -31,7 +32,7 @@ func (b *builder) inherit() {
 		}
 		if !validated[m] {
 			validated[m] = true
-			b.validate(m, p)
+			b.validateMaster(m, p)
 		}
 		fm, mm := &f.Front, &m.Front
 		p.Title, p.Summary = fm.Title, fm.Summary
@@ -95,6 +96,30 @@ func deref[T any](p *T) T {
 }
 
 // validate checks the language-neutral values of the master file m of page p.
+// validateMaster validates the master file m of page p. A master in another language than
+// the default has no source file. If it is marked as translated from one (source_hash),
+// that source was renamed or removed, and that is the one error to report: the neutral
+// values it lacks live in the missing source, so errors about them would send the
+// translator to add what does not belong in a translation. An unmarked file may be a page
+// of its own language, so it is validated, with a hint if that fails.
+func (b *builder) validateMaster(m *content.File, p *Page) {
+	def := b.site.Config.DefaultLanguage
+	if m.Lang == def {
+		b.validate(m, p)
+		return
+	}
+	source := path.Join("content", def, m.Path)
+	if m.Front.SourceHash != "" {
+		b.fail(m.Errorf(m.Line("source_hash"), "translates %s, which does not exist (delete this file, or restore or rename the source)", source))
+		return
+	}
+	n := len(b.errs)
+	b.validate(m, p)
+	if len(b.errs) > n {
+		b.fail(m.Errorf(m.FrontLine-1, "there is no %s: if this file translates a page that was renamed or removed, rename or delete it too", source))
+	}
+}
+
 func (b *builder) validate(m *content.File, p *Page) {
 	fm := &m.Front
 	cfg := b.site.Config

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"peacebuilding/internal/sitetest"
+)
+
+// copyFixture writes the basic fixture site into a temporary folder and returns it.
+func copyFixture(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, f := range sitetest.FS(t, "testdata/sites/basic") {
+		if f.Mode.IsDir() {
+			continue
+		}
+		path := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func editFile(t *testing.T, path, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A translation can be word-perfect and still fail the build: the check lists what the
+// site model rejects and fails on it, and says on its last line why it failed.
+func TestCheckFailsOnWhatTheBuildRejects(t *testing.T) {
+	root := copyFixture(t)
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err != nil {
+		t.Fatalf("check of the fixture failed: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	editFile(t, ja, "+++\n", "+++\nregion = \"africa\"\n")
+	stdout.Reset()
+	stderr.Reset()
+	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err == nil {
+		t.Fatal("check passed a translation that changes a language-neutral value")
+	}
+	if !strings.Contains(stdout.String(), "make build would fail on the content: 1 error\ncontent/ja/countries/cambodia.md:2: region is \"africa\" here") {
+		t.Errorf("the report does not list the build error:\n%s", stdout.String())
+	}
+	if got, want := stderr.String(), "check failed: 1 build error\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+}
+
+// Marking a page that still has mismatches marks it, and warns.
+func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
+	root := copyFixture(t)
+	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("marking a page without mismatches warned: %s", stderr.String())
+	}
+	editFile(t, ja, "要員1,300人", "要員1,200人")
+	stdout.Reset()
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if got, want := stderr.String(), "warning: content/ja/countries/cambodia.md: marked, but the check still finds 1 mismatch in it (make check lists them)\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+}
