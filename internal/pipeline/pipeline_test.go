@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"peacebuilding/internal/audit"
 	"peacebuilding/internal/pipeline"
@@ -453,5 +454,32 @@ func TestBookletInParts(t *testing.T) {
 	}
 	if sm := get(t, files, "sitemap.xml"); !strings.Contains(sm, "<loc>https://example.org/briefing/ja/print/2/</loc>") {
 		t.Errorf("sitemap lists no part 2 of the ja booklet")
+	}
+}
+
+// A country and a theme may share a name (countries/ddr.md, themes/ddr.md): their pages
+// and the booklet that shows both must still have unique ids, so the audit passes.
+func TestCountryAndThemeOfTheSameName(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	sudan := string(fsys["content/en/countries/sudan.md"].Data)
+	sudan = strings.Replace(sudan, `title = "Sudan"`, `title = "Ddr"`, 1)
+	sudan = strings.Replace(sudan, "[[figures]]", "[[events]]\ndate = \"2006-05\"\ntext = \"An event.\"\n\n[[figures]]", 1)
+	fsys["content/en/countries/ddr.md"] = &fstest.MapFile{Data: []byte(sudan), Mode: 0o644}
+	res, err := pipeline.Build(fsys, pipeline.Options{})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	booklet := get(t, files, "en/print/index.html")
+	for _, id := range []string{`id="ddr"`, `id="theme-ddr"`, `id="events-h-ddr"`, `id="events-h-theme-ddr"`} {
+		if !strings.Contains(booklet, id) {
+			t.Errorf("the booklet has no %s", id)
+		}
+	}
+	if err := audit.Check(res.Files, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: "public", Sources: audit.Sources(res.Site)}); err != nil {
+		t.Errorf("audit:\n%v", err)
 	}
 }

@@ -91,6 +91,17 @@ type Page struct {
 // TextLang is the language of the text the page shows.
 func (p *Page) TextLang() string { return p.File.Lang }
 
+// Anchor is the page's id in the print booklet, where the briefs of both sections share
+// one page: "cambodia" for a country, "theme-ddr" for a theme. The ids of the brief's
+// parts (facts-h-…, events-h-…) are made from it on its own page too, so that a country
+// and a theme of the same name never share an id.
+func (p *Page) Anchor() string {
+	if p.Kind == KindTheme {
+		return "theme-" + p.Slug
+	}
+	return p.Slug
+}
+
 // Facts are a country's key facts, with inherited numbers filled in.
 type Facts struct {
 	OfficialName       string
