@@ -56,6 +56,8 @@ func Find() (string, error) {
 // print depends on nothing but the page. --no-pdf-header-footer drops Chromium's own
 // header and footer (the date and a file:// path): the stylesheet's @page margin boxes
 // print the site name, the page's address and page numbers instead.
+// --generate-pdf-document-outline gives the PDF bookmarks from the page's headings, the
+// way through a booklet of many briefs.
 func Args(userDataDir, out, url string) []string {
 	return []string{
 		"--headless",
@@ -67,6 +69,7 @@ func Args(userDataDir, out, url string) []string {
 		"--disable-sync",
 		"--user-data-dir=" + userDataDir,
 		"--no-pdf-header-footer",
+		"--generate-pdf-document-outline",
 		"--print-to-pdf=" + out,
 		url,
 	}
@@ -106,6 +109,9 @@ func (p Printer) Print(ctx context.Context, src, out string) error {
 	if err != nil {
 		return err
 	}
+	// "?pdf" tells the page's script (assets/print.js) to point its links at the published
+	// site, not at the files it is printed from.
+	u += "?pdf"
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return err

@@ -1,10 +1,13 @@
 package pdf_test
 
 import (
+	"bytes"
 	"cmp"
+	"compress/zlib"
 	"context"
 	"fmt"
 	"html"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -129,8 +132,25 @@ func TestPrintedBriefs(t *testing.T) {
 					t.Errorf("%d Japanese characters in the PDF text, want hundreds (is fonts-noto-cjk installed?)", jp)
 				}
 			}
+			// Links lead to the published site, not to the files the PDF was printed from.
+			uris := linkURIs(t, data)
+			internal := 0
+			for _, u := range uris {
+				switch {
+				case strings.HasPrefix(u, res.Site.Config.BaseURL):
+					internal++
+				case !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://"):
+					t.Errorf("a link to %s: want a link to the published site (%s)", u, res.Site.Config.BaseURL)
+				}
+			}
 			if tg.MaxPages == 0 {
 				checkBooklet(t, res.Site, tg.Lang, pages)
+				if internal == 0 {
+					t.Errorf("no link to a page of %s in the booklet (links: %q)", res.Site.Config.BaseURL, uris)
+				}
+				if !strings.Contains(string(data), "/Outlines") {
+					t.Error("the booklet has no bookmarks (document outline)")
+				}
 			}
 		})
 	}
@@ -280,4 +300,31 @@ func japaneseRunes(s string) int {
 		}
 	}
 	return n
+}
+
+// linkURIs returns the addresses of the PDF's link annotations, which Chromium writes in
+// plain objects or in deflated object streams.
+func linkURIs(t *testing.T, data []byte) []string {
+	t.Helper()
+	uri := regexp.MustCompile(`/URI \(((?:[^()\\]|\\.)*)\)`)
+	var out []string
+	add := func(b []byte) {
+		for _, m := range uri.FindAllSubmatch(b, -1) {
+			out = append(out, string(m[1]))
+		}
+	}
+	add(data)
+	stream := regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`)
+	for _, m := range stream.FindAllSubmatch(data, -1) {
+		r, err := zlib.NewReader(bytes.NewReader(m[1]))
+		if err != nil {
+			continue // not deflated
+		}
+		b, err := io.ReadAll(r)
+		if err != nil && len(b) == 0 {
+			continue
+		}
+		add(b)
+	}
+	return out
 }
