@@ -13,6 +13,7 @@ import (
 	"testing/fstest"
 
 	"peacebuilding/internal/audit"
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
@@ -481,5 +482,44 @@ func TestCountryAndThemeOfTheSameName(t *testing.T) {
 	}
 	if err := audit.Check(res.Files, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: "public", Sources: audit.Sources(res.Site)}); err != nil {
 		t.Errorf("audit:\n%v", err)
+	}
+}
+
+// A translation never marked as translated from its source gets its own notice (it may
+// be a copy of the source still being translated); a marked one, none while its source is
+// unchanged, and the stale notice once the source changes.
+func TestTranslationNotices(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	page := func() string {
+		t.Helper()
+		res, err := pipeline.Build(fsys, pipeline.Options{})
+		if err != nil {
+			t.Fatalf("Build: %v", err)
+		}
+		for _, f := range res.Files {
+			if f.Path == "ja/countries/cambodia/index.html" {
+				return string(f.Data)
+			}
+		}
+		t.Fatal("no ja/countries/cambodia/index.html")
+		return ""
+	}
+	unmarked, stale := "この翻訳は英語版との照合が済んでおらず", "この翻訳の作成後に更新されています"
+	if p := page(); !strings.Contains(p, unmarked) || strings.Contains(p, stale) {
+		t.Errorf("an unmarked translation: want the unmarked notice alone")
+	}
+	en := &content.File{Lang: "en", Path: "countries/cambodia.md", Name: "content/en/countries/cambodia.md"}
+	if err := content.Parse(en, fsys["content/en/countries/cambodia.md"].Data); err != nil {
+		t.Fatal(err)
+	}
+	ja := fsys["content/ja/countries/cambodia.md"]
+	ja.Data = []byte(strings.Replace(string(ja.Data), "+++\n", "+++\nsource_hash = \""+content.SourceHash(en)+"\"\n", 1))
+	if p := page(); strings.Contains(p, unmarked) || strings.Contains(p, stale) {
+		t.Errorf("a current translation: want no notice")
+	}
+	src := fsys["content/en/countries/cambodia.md"]
+	src.Data = []byte(strings.Replace(string(src.Data), `title = "Cambodia"`, `title = "Kingdom of Cambodia"`, 1))
+	if p := page(); strings.Contains(p, unmarked) || !strings.Contains(p, stale) {
+		t.Errorf("a translation whose source changed: want the stale notice alone")
 	}
 }

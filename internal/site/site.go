@@ -68,7 +68,8 @@ type Page struct {
 	File, Master *content.File
 	// Fallback marks a page shown in this language with another language's text.
 	Fallback bool
-	// Stale marks a translation whose recorded source_hash differs from its source's.
+	// Stale marks a translation whose recorded source_hash differs from its source's, or
+	// that records none (see Unmarked), as the translation check counts it.
 	Stale bool
 
 	Title, Summary string
@@ -90,6 +91,11 @@ type Page struct {
 
 // TextLang is the language of the text the page shows.
 func (p *Page) TextLang() string { return p.File.Lang }
+
+// Unmarked reports whether the page is a translation never marked as translated from its
+// source (no source_hash): a copy of the source still being translated, maybe. It is Stale
+// too, but its notice cannot say that the source changed since.
+func (p *Page) Unmarked() bool { return p.Stale && p.File.Front.SourceHash == "" }
 
 // Anchor is the page's id in the print booklet, where the briefs of both sections share
 // one page: "cambodia" for a country, "theme-ddr" for a theme. The ids of the brief's
@@ -283,8 +289,8 @@ func (b *builder) makePages() {
 			default:
 				p.Kind = KindStandalone
 			}
-			if !p.Fallback && f != m && f.Front.SourceHash != "" {
-				p.Stale = f.Front.SourceHash != b.memo.sourceHash(m)
+			if !p.Fallback && f != m {
+				p.Stale = f.Front.SourceHash == "" || f.Front.SourceHash != b.memo.sourceHash(m)
 			}
 			b.site.Pages = append(b.site.Pages, p)
 			b.site.byKey[pageKey{l.Code, key}] = p
