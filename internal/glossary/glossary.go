@@ -23,7 +23,10 @@ type Term struct {
 	Kind     string   `toml:"kind"`
 	Variants []string `toml:"variants"`
 	Note     string   `toml:"note"`
-	Line     int      `toml:"-"` // the line of the entry in its file
+	// Unconfirmed marks a Japanese form the editors could not confirm against official
+	// usage (the note says why); the glossary page says so next to it.
+	Unconfirmed bool `toml:"unconfirmed"`
+	Line        int  `toml:"-"` // the line of the entry in its file
 }
 
 // Kinds are the allowed values of Term.Kind.
@@ -48,7 +51,7 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 		Terms []Term `toml:"terms"`
 	}
 	src := string(data)
-	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "note"})
+	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "note", "unconfirmed"})
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%s", name, e))

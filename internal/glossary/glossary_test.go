@@ -1,7 +1,9 @@
 package glossary
 
 import (
+	"os"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -46,5 +48,26 @@ func TestLoadErrors(t *testing.T) {
 		if err == nil || err.Error() != c.err {
 			t.Errorf("%s: Load error = %v, want %q", c.name, err, c.err)
 		}
+	}
+}
+
+// The glossary page marks the terms whose Japanese form the editors could not confirm
+// (unconfirmed = true), as the about pages promise; each such term's note says why.
+func TestRealGlossaryMarksWhatItsNotesDoubt(t *testing.T) {
+	g, err := Load(os.DirFS("../.."), "data/glossary.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := 0
+	for _, term := range g.Terms {
+		if term.Unconfirmed {
+			marked++
+			if !strings.Contains(term.Note, "not confirmed") {
+				t.Errorf("data/glossary.toml:%d: %q is unconfirmed, but its note does not say why", term.Line, term.EN)
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no term is marked unconfirmed")
 	}
 }

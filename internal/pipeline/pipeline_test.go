@@ -523,3 +523,31 @@ func TestTranslationNotices(t *testing.T) {
 		t.Errorf("a translation whose source changed: want the stale notice alone")
 	}
 }
+
+// A fallback page shows another language's text: every element that shows its title,
+// summary or texts says so (lang), on the page and where other pages list it; pages of
+// the site's own language carry no lang of their own.
+func TestFallbackTextIsMarkedWithItsLanguage(t *testing.T) {
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	// ja/countries/sudan is a fallback to the English file.
+	for _, c := range []struct{ file, want string }{
+		{"ja/countries/sudan/index.html", `<h1 lang="en">Sudan</h1>`},
+		{"ja/countries/sudan/index.html", `<p class="summary" lang="en">Support for the comprehensive peace agreement.`},
+		{"ja/countries/sudan/index.html", `<span class="figure-label" lang="en">Aid pledged</span>`},
+		{"ja/countries/index.html", `<li lang="en"><a href="sudan/">Sudan</a>：Support for the comprehensive peace agreement.</li>`},
+		{"ja/figures/index.html", `<td lang="en">Aid pledged</td>`},
+		{"ja/countries/cambodia/index.html", `<h1>カンボジア</h1>`},
+		{"en/countries/sudan/index.html", `<h1>Sudan</h1>`},
+	} {
+		if page := get(t, files, c.file); !strings.Contains(page, c.want) {
+			t.Errorf("%s has no %s", c.file, c.want)
+		}
+	}
+}

@@ -97,6 +97,17 @@ func (p *Page) TextLang() string { return p.File.Lang }
 // too, but its notice cannot say that the source changed since.
 func (p *Page) Unmarked() bool { return p.Stale && p.File.Front.SourceHash == "" }
 
+// LangAttr is ` lang="en"` for a fallback page, whose title, summary and text are in
+// another language than the page that shows them, and nothing for any other page: for
+// the elements that show them, so that browsers pick the font and screen readers the voice
+// of the text's own language.
+func (p *Page) LangAttr() template.HTMLAttr {
+	if !p.Fallback {
+		return ""
+	}
+	return template.HTMLAttr(` lang="` + p.TextLang() + `"`) // a configured language code
+}
+
 // Anchor is the page's id in the print booklet, where the briefs of both sections share
 // one page: "cambodia" for a country, "theme-ddr" for a theme. The ids of the brief's
 // parts (facts-h-…, events-h-…) are made from it on its own page too, so that a country
