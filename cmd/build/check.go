@@ -54,6 +54,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if fl.NArg() > 0 {
 		return fmt.Errorf("check: unexpected argument %q (to mark files as translated, use check -mark FILE...)", fl.Arg(0))
 	}
+	if err := checkProject(*root); err != nil {
+		return err
+	}
 	in, err := check.Load(os.DirFS(*root))
 	if err != nil {
 		return reportErrors(stderr, "check", err)

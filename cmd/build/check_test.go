@@ -86,3 +86,14 @@ func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
 		t.Errorf("stderr = %q, want %q", got, want)
 	}
 }
+
+// Run from the wrong folder, the build and the check say where to run them from.
+func TestNoProjectFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"-root", dir, "-q"}, {"check", "-root", dir}} {
+		err := run(args, &bytes.Buffer{}, &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), "no config.toml in ") || !strings.Contains(err.Error(), "-root") {
+			t.Errorf("%v: error %v, want one that says where to run from", args, err)
+		}
+	}
+}

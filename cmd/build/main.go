@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -25,12 +26,39 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return // -h: the usage is printed, and asking for it is no failure
+	}
+	if err != nil {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintf(os.Stderr, "build: %v\n", err)
 		}
 		os.Exit(1)
 	}
+}
+
+const buildUsage = `usage: build [flags]            build the site into public/ (make build)
+       build check [-h] ...      translation report: missing, stale, numbers, terms (make check)
+       build serve [-h] ...      preview with live reload (make serve)
+       build pdf [-h] ...        print the country briefs and booklets to PDF (make pdf)
+       build audit [-h] DIR      check a built site's links, ids and pages
+       build synth [-h] ...      write a synthetic site, for benchmarks
+       build bench [-h] ...      speed and memory figures (make bench)
+
+Run from the project folder (with config.toml), or give it with -root.
+
+Flags of the build:
+`
+
+// checkProject says where to run the command from when root has no config.toml, rather
+// than leave the user with "config.toml: no such file or directory".
+func checkProject(root string) error {
+	if _, err := os.Stat(filepath.Join(root, "config.toml")); errors.Is(err, fs.ErrNotExist) {
+		abs, _ := filepath.Abs(root)
+		return fmt.Errorf("no config.toml in %s: run the command from the project folder, or name that folder with -root", abs)
+	}
+	return nil
 }
 
 // errReported is returned when the problems were already printed.
@@ -54,6 +82,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 func runBuild(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("build", flag.ContinueOnError)
 	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprint(stderr, buildUsage)
+		fl.PrintDefaults()
+	}
 	root := fl.String("root", ".", "project folder (with config.toml, content/, layouts/, assets/, i18n/)")
 	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
 	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
@@ -80,6 +112,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		*out = filepath.Join(*root, "public")
 	}
 	start := time.Now()
+	if err := checkProject(*root); err != nil {
+		return err
+	}
 	if err := publish.CheckOutput(*root, *out); err != nil {
 		return err
 	}
