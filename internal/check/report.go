@@ -119,6 +119,7 @@ func (r *Report) details(b *strings.Builder, lang string) {
 				fmt.Fprintf(b, "    changed since %s (%s): nothing but white space\n", st.Commit, st.Date)
 			case st.Commit != "":
 				fmt.Fprintf(b, "    changed since %s (%s): %s\n", st.Commit, st.Date, strings.Join(st.Changes, ", "))
+				fmt.Fprintf(b, "    the change: git diff %s -- %s\n", st.Commit, p.Source.File)
 			default:
 				fmt.Fprintf(b, "    %s\n", st.Note)
 			}
