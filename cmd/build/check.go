@@ -28,9 +28,10 @@ It also builds the site model and lists what make build would reject in the cont
 (broken links, a translation that changes a language-neutral value, an unknown region
 or theme...): a good translation can still fail the build.
 
-The exit status is 1 on orphans, mismatches and build errors, and 0 when only missing or
-stale pages remain (with -strict, those fail too). -mark records in each translation FILE that it
-was translated from the current version of its source (source_hash in its front matter).
+The exit status is 1 on orphans, mismatches and build errors, and 0 when only missing
+or stale pages remain (with -strict, those fail too). -mark records in each translation
+FILE that it was translated from the current version of its source (source_hash in its
+front matter).
 
 `
 

@@ -95,7 +95,6 @@ func deref[T any](p *T) T {
 	return *p
 }
 
-// validate checks the language-neutral values of the master file m of page p.
 // validateMaster validates the master file m of page p. A master in another language than
 // the default has no source file. If it is marked as translated from one (source_hash),
 // that source was renamed or removed, and that is the one error to report: the neutral
@@ -120,6 +119,7 @@ func (b *builder) validateMaster(m *content.File, p *Page) {
 	}
 }
 
+// validate checks the language-neutral values of the master file m of page p.
 func (b *builder) validate(m *content.File, p *Page) {
 	fm := &m.Front
 	cfg := b.site.Config
