@@ -6,28 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"peacebuilding/internal/sitetest"
 )
-
-// copyFixture writes the basic fixture site into a temporary folder and returns it.
-func copyFixture(t *testing.T) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, f := range sitetest.FS(t, "testdata/sites/basic") {
-		if f.Mode.IsDir() {
-			continue
-		}
-		path := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
 
 func editFile(t *testing.T, path, old, new string) {
 	t.Helper()
@@ -46,7 +25,8 @@ func editFile(t *testing.T, path, old, new string) {
 // A translation can be word-perfect and still fail the build: the check lists what the
 // site model rejects and fails on it, and says on its last line why it failed.
 func TestCheckFailsOnWhatTheBuildRejects(t *testing.T) {
-	root := copyFixture(t)
+	root := t.TempDir()
+	writeFixture(t, root)
 	var stdout, stderr bytes.Buffer
 	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err != nil {
 		t.Fatalf("check of the fixture failed: %v\n%s%s", err, stdout.String(), stderr.String())
@@ -68,7 +48,8 @@ func TestCheckFailsOnWhatTheBuildRejects(t *testing.T) {
 
 // Marking a page that still has mismatches marks it, and warns.
 func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
-	root := copyFixture(t)
+	root := t.TempDir()
+	writeFixture(t, root)
 	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
 	var stdout, stderr bytes.Buffer
 	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {

@@ -27,7 +27,14 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // content/ja/countries/sudan.md is missing on purpose.
 func buildBasic(t *testing.T) map[string]string {
 	t.Helper()
-	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
+	_, files := buildFiles(t, sitetest.FS(t, "testdata/sites/basic"))
+	return files
+}
+
+// buildFiles builds the project in fsys and returns the result and its files' text by path.
+func buildFiles(t *testing.T, fsys fstest.MapFS) (*pipeline.Result, map[string]string) {
+	t.Helper()
+	res, err := pipeline.Build(fsys, pipeline.Options{})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
@@ -35,7 +42,7 @@ func buildBasic(t *testing.T) map[string]string {
 	for _, f := range res.Files {
 		files[f.Path] = string(f.Data)
 	}
-	return files
+	return res, files
 }
 
 func get(t *testing.T, files map[string]string, name string) string {
@@ -402,14 +409,7 @@ func TestBookletInParts(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
 	cfg := string(fsys["config.toml"].Data)
 	fsys["config.toml"].Data = []byte(strings.Replace(cfg, "asOf = ", "bookletPartSize = 3\nasOf = ", 1))
-	res, err := pipeline.Build(fsys, pipeline.Options{})
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Data)
-	}
+	res, files := buildFiles(t, fsys)
 	// Two countries and two themes per language: parts of three and of one.
 	for lang, want := range map[string][]string{
 		"en": {"Printable booklet, part 1 of 2", "Printable booklet, part 2 of 2"},
@@ -466,14 +466,7 @@ func TestCountryAndThemeOfTheSameName(t *testing.T) {
 	sudan = strings.Replace(sudan, `title = "Sudan"`, `title = "Ddr"`, 1)
 	sudan = strings.Replace(sudan, "[[figures]]", "[[events]]\ndate = \"2006-05\"\ntext = \"An event.\"\n\n[[figures]]", 1)
 	fsys["content/en/countries/ddr.md"] = &fstest.MapFile{Data: []byte(sudan), Mode: 0o644}
-	res, err := pipeline.Build(fsys, pipeline.Options{})
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Data)
-	}
+	res, files := buildFiles(t, fsys)
 	booklet := get(t, files, "en/print/index.html")
 	for _, id := range []string{`id="ddr"`, `id="theme-ddr"`, `id="events-h-ddr"`, `id="events-h-theme-ddr"`} {
 		if !strings.Contains(booklet, id) {
@@ -492,17 +485,8 @@ func TestTranslationNotices(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
 	page := func() string {
 		t.Helper()
-		res, err := pipeline.Build(fsys, pipeline.Options{})
-		if err != nil {
-			t.Fatalf("Build: %v", err)
-		}
-		for _, f := range res.Files {
-			if f.Path == "ja/countries/cambodia/index.html" {
-				return string(f.Data)
-			}
-		}
-		t.Fatal("no ja/countries/cambodia/index.html")
-		return ""
+		_, files := buildFiles(t, fsys)
+		return get(t, files, "ja/countries/cambodia/index.html")
 	}
 	unmarked, stale := "この翻訳は英語版との照合が済んでおらず", "この翻訳の作成後に更新されています"
 	if p := page(); !strings.Contains(p, unmarked) || strings.Contains(p, stale) {
@@ -528,14 +512,7 @@ func TestTranslationNotices(t *testing.T) {
 // summary or texts says so (lang), on the page and where other pages list it; pages of
 // the site's own language carry no lang of their own.
 func TestFallbackTextIsMarkedWithItsLanguage(t *testing.T) {
-	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Data)
-	}
+	files := buildBasic(t)
 	// ja/countries/sudan is a fallback to the English file.
 	for _, c := range []struct{ file, want string }{
 		{"ja/countries/sudan/index.html", `<h1 lang="en">Sudan</h1>`},
