@@ -5,12 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"peacebuilding/internal/check"
 	"peacebuilding/internal/config"
+	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
@@ -58,7 +58,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err := checkProject(*root); err != nil {
 		return err
 	}
-	in, err := check.Load(os.DirFS(*root))
+	in, err := check.Load(projectfs.New(*root))
 	if err != nil {
 		return reportErrors(stderr, "check", err)
 	}
@@ -84,7 +84,7 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 	if len(files) == 0 {
 		return errors.New("check -mark: name the translation files to mark, e.g. content/ja/countries/cambodia.md")
 	}
-	cfg, err := config.Load(os.DirFS(root), "config.toml")
+	cfg, err := config.Load(projectfs.New(root), "config.toml")
 	if err != nil {
 		return reportErrors(stderr, "check -mark", err)
 	}
@@ -119,7 +119,7 @@ func warnOpenMismatches(root string, marked []check.Marked, stderr io.Writer) {
 	if len(marked) == 0 {
 		return
 	}
-	in, err := check.Load(os.DirFS(root))
+	in, err := check.Load(projectfs.New(root))
 	if err != nil {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"peacebuilding/internal/sitetest"
@@ -32,6 +33,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 //	latin1 FILE           re-encode FILE from UTF-8 to ISO 8859-1, as an old editor would
 //	pad FILE SIZE         append Markdown paragraphs to FILE until it has SIZE bytes
 //	symlink FILE TARGET   make FILE a symbolic link to TARGET
+//	fifo FILE             make FILE a named pipe, which no one writes to
 //	deny FILE             reading FILE fails with fs.ErrPermission (through the fs.FS)
 //	same                  the new output must be byte-identical to the previous one
 //	contains FILE TEXT    the new output file FILE must contain TEXT
@@ -110,6 +112,11 @@ func runHostile(t *testing.T, archive string) {
 		case verb == "symlink" && len(fields) == 3:
 			os.Remove(file)
 			if err := os.Symlink(fields[2], file); err != nil {
+				t.Fatal(err)
+			}
+		case verb == "fifo" && len(fields) == 2:
+			os.Remove(file)
+			if err := syscall.Mkfifo(file, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		case verb == "deny" && len(fields) == 2:
@@ -234,7 +241,8 @@ func (d denyFS) Open(name string) (fs.File, error) {
 	return d.FS.Open(name)
 }
 
-// snapshot reads every file under dir (symbolic links as "-> target"), skipping the
+// snapshot reads every file under dir (symbolic links as "-> target", pipes by their type),
+// skipping the
 // top-level folders in skip.
 func snapshot(t *testing.T, dir string, skip ...string) map[string]string {
 	t.Helper()
@@ -256,6 +264,9 @@ func snapshot(t *testing.T, dir string, skip ...string) map[string]string {
 			files[rel] = "-> " + target
 			return err
 		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			files[rel] = "(" + d.Type().String() + ")" // a pipe: reading it would wait forever
 			return nil
 		}
 		data, err := os.ReadFile(p)

@@ -22,6 +22,7 @@ import (
 
 	"peacebuilding/internal/audit"
 	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/publish"
 )
 
@@ -65,7 +66,7 @@ func checkProject(root string) error {
 var errReported = errors.New("errors reported")
 
 // openRoot opens the project folder; tests replace it to inject read errors.
-var openRoot = os.DirFS
+var openRoot = func(dir string) fs.FS { return projectfs.New(dir) }
 
 // subcommands maps a first argument to its command; the default is the site build.
 var subcommands = map[string]func(args []string, stdout, stderr io.Writer) error{}

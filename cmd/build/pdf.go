@@ -14,6 +14,7 @@ import (
 
 	"peacebuilding/internal/pdf"
 	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/projectfs"
 )
 
 func init() { subcommands["pdf"] = runPDF }
@@ -48,7 +49,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := pipeline.Build(os.DirFS(*root), pipeline.Options{})
+	res, err := pipeline.Build(projectfs.New(*root), pipeline.Options{})
 	if err != nil {
 		return report(stderr, err)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/projectfs"
 )
 
 // Marked is the result of marking one translation.
@@ -38,7 +39,7 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 	}
 	src := filepath.ToSlash(filepath.Join("content", cfg.DefaultLanguage, rel))
 	m := Marked{File: name, Source: src, Key: strings.TrimSuffix(rel, ".md"), Lang: lang}
-	fsys := os.DirFS(root)
+	fsys := projectfs.New(root)
 	srcData, err := fs.ReadFile(fsys, src)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, fmt.Errorf("%s: there is no source %s to mark it as translated from", name, src)

@@ -24,6 +24,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"peacebuilding/internal/parallel"
+	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/tomlx"
 )
 
@@ -204,7 +205,7 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 				if p == root && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir // a language without content yet: every page falls back
 				}
-				entries = append(entries, entry{walkErr: fmt.Errorf("%s: %v", p, pathless(err))})
+				entries = append(entries, entry{walkErr: fmt.Errorf("%s: %v", p, projectfs.Reason(err))})
 				return nil
 			}
 			name := d.Name()
@@ -272,7 +273,7 @@ func loadEntry(fsys fs.FS, p, lang string, typ fs.FileMode) (*File, string, erro
 	// Before the .md check: a link to a folder is no ".md" either, and it must not
 	// pass as a stray file (a link that points at itself or a parent loops forever).
 	if typ&fs.ModeSymlink != 0 {
-		return nil, "", fmt.Errorf("%s: symbolic links are not followed; copy the file instead", p)
+		return nil, "", fmt.Errorf("%s: %v", p, projectfs.ErrSymlink)
 	}
 	if !strings.HasSuffix(name, ".md") {
 		return nil, fmt.Sprintf("%s: not a .md file; ignored", p), nil
@@ -300,20 +301,11 @@ func LoadFile(fsys fs.FS, p string, langs []string) (*File, string, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, "", nil
 	case err != nil:
-		return nil, "", fmt.Errorf("%s: %v", p, pathless(err))
+		return nil, "", fmt.Errorf("%s: %v", p, projectfs.Reason(err))
 	case info.IsDir():
 		return nil, "", nil
 	}
 	return loadEntry(fsys, p, parts[1], info.Mode().Type())
-}
-
-// pathless drops the path that fs errors repeat, since the message names the file already.
-func pathless(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func readFile(fsys fs.FS, name, lang, rel string) (*File, error) {
@@ -326,7 +318,7 @@ func readFile(fsys fs.FS, name, lang, rel string) (*File, error) {
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, pathless(err))
+		return nil, fmt.Errorf("%s: %v", name, projectfs.Reason(err))
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s: file is %.1f MB; a content file may be at most %d MB", name, float64(len(data))/(1<<20), MaxFileSize>>20)

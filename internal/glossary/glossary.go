@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode"
 
+	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/tomlx"
 )
 
@@ -45,7 +46,7 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 		return &Glossary{File: name}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, projectfs.Reason(err))
 	}
 	var file struct {
 		Terms []Term `toml:"terms"`

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"peacebuilding/internal/projectfs"
 	"regexp"
 	"slices"
 	"strings"
@@ -110,11 +111,7 @@ func Assets(fsys fs.FS, m *minify.M) ([]File, map[string]string, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the message names the file already
-			}
-			return fmt.Errorf("assets/%s: %v", p, err)
+			return fmt.Errorf("assets/%s: %v", p, projectfs.Reason(err))
 		}
 		if data, err = Minify(m, p, data); err != nil {
 			return fmt.Errorf("assets/%s: %v", p, err)

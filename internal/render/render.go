@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"path"
 	"peacebuilding/internal/parallel"
+	"peacebuilding/internal/projectfs"
 	"slices"
 	"strings"
 
@@ -57,20 +58,39 @@ func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Rend
 	return r, nil
 }
 
+// parseLayouts parses the files names of layouts into t, as template.ParseFS does, but
+// reads each by its name: ParseFS globs, and a layout it cannot read (a symbolic link)
+// would be "no match" instead of the reason.
+func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
+	for _, name := range names {
+		text, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			return fmt.Errorf("layouts/%s: %v", name, projectfs.Reason(err))
+		}
+		tt := t
+		if name != t.Name() {
+			tt = t.New(name)
+		}
+		if _, err := tt.Parse(string(text)); err != nil {
+			return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+		}
+	}
+	return nil
+}
+
 // parse parses the layouts for lang, with its UI strings folded in (see foldStrings).
 func (r *Renderer) parse(layouts fs.FS, lang string) error {
 	base := template.New("base.html").Funcs(funcs)
-	var err error
-	if base, err = base.ParseFS(layouts, "base.html", "partials.html"); err != nil {
-		return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+	if err := parseLayouts(base, layouts, "base.html", "partials.html"); err != nil {
+		return err
 	}
 	foldStrings(base, r.strings[lang])
 	r.partials[lang] = base
 	r.templates[lang] = map[string]*template.Template{}
 	for _, name := range pageTemplates {
-		t, err := template.Must(base.Clone()).ParseFS(layouts, name+".html")
-		if err != nil {
-			return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+		t := template.Must(base.Clone())
+		if err := parseLayouts(t, layouts, name+".html"); err != nil {
+			return err
 		}
 		foldStrings(t, r.strings[lang])
 		r.templates[lang][name] = t
@@ -84,7 +104,7 @@ func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
 		name := lang + ".toml"
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("i18n/%s: %v", name, err))
+			errs = append(errs, fmt.Errorf("i18n/%s: %v", name, projectfs.Reason(err)))
 			continue
 		}
 		m := map[string]string{}

@@ -18,7 +18,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -26,6 +25,7 @@ import (
 	"time"
 
 	"peacebuilding/internal/incremental"
+	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
@@ -80,7 +80,7 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := os.DirFS(opts.Root)
+	fsys := projectfs.New(opts.Root)
 	s := &Server{
 		opts: opts,
 		ln:   ln,
