@@ -64,9 +64,9 @@ func runHostile(t *testing.T, archive string) {
 	if err := run([]string{"-root", root, "-out", out, "-q"}, &bytes.Buffer{}, &stderr); err != nil {
 		t.Fatalf("building the fixture: %v\n%s", err, stderr.String())
 	}
-	before := snapshot(t, out)
 
-	// Lay the archive's files over the project, then apply the directives.
+	// Lay the archive's files over the project (and the output, for some), then apply
+	// the directives.
 	var wantStderr string
 	haveStderr := false
 	for _, f := range ar.Files {
@@ -130,6 +130,7 @@ func runHostile(t *testing.T, archive string) {
 		}
 	}
 	project := snapshot(t, root, "public")
+	before := snapshot(t, out)
 
 	stderr.Reset()
 	err = run(args, &bytes.Buffer{}, &stderr)

@@ -116,13 +116,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := checkProject(*root); err != nil {
 		return err
 	}
-	if err := publish.CheckOutput(*root, *out); err != nil {
-		return err
-	}
 	// Each file goes to the staging folder and to the audit as soon as it is made, so that
 	// no build holds its whole output in memory; the stage replaces out only if the build
 	// and the audit pass.
-	stage, err := publish.NewStage(*out)
+	stage, err := publish.NewStage(*out, publish.StageOptions{
+		Project: *root,
+		Waiting: func(lock string) {
+			fmt.Fprintf(stderr, "build: another build is writing %s (it holds %s); waiting for it to finish\n", *out, lock)
+		},
+	})
 	if err != nil {
 		return err
 	}
@@ -143,6 +145,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := stage.Commit(); err != nil {
 		return err
+	}
+	if err := stage.Leftover(); err != nil {
+		fmt.Fprintf(stderr, "warning: the previous output could not be removed (%v); the next build removes it\n", err)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)

@@ -38,8 +38,9 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
-// Marker is the file Write leaves in every folder it creates; a non-empty folder without it
-// is not ours to replace.
+// Marker is the file every build leaves in its output folder, naming the project and the
+// files it wrote; a non-empty folder without it, or with another project's, or holding
+// files it does not list, is not ours to replace.
 const Marker = ".peacebuilding-output"
 
 // File is one output file.
@@ -130,13 +131,19 @@ func Assets(fsys fs.FS, m *minify.M) ([]File, map[string]string, error) {
 // folder above it, one of the project's source folders (or inside one), or an existing
 // non-empty folder without the marker file.
 func CheckOutput(projectRoot, out string) error {
-	root, err := filepath.Abs(projectRoot)
-	if err != nil {
+	if err := checkPlace(projectRoot, out); err != nil {
 		return err
 	}
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return err
+	return checkContents(projectRoot, out)
+}
+
+// absolute returns the project folder and out as absolute paths with links resolved.
+func absolute(projectRoot, out string) (root, abs string, err error) {
+	if root, err = filepath.Abs(projectRoot); err != nil {
+		return "", "", err
+	}
+	if abs, err = filepath.Abs(out); err != nil {
+		return "", "", err
 	}
 	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = resolved
@@ -144,8 +151,26 @@ func CheckOutput(projectRoot, out string) error {
 	if resolved, err := filepath.EvalSymlinks(root); err == nil {
 		root = resolved
 	}
+	return root, abs, nil
+}
+
+// checkPlace refuses an output folder by where it is: the project or a folder above it,
+// the home folder or above, a source folder or inside one.
+func checkPlace(projectRoot, out string) error {
+	root, abs, err := absolute(projectRoot, out)
+	if err != nil {
+		return err
+	}
 	if abs == root || isWithin(abs, root) {
 		return fmt.Errorf("refusing to write the site to %s: it is the project folder or contains it", out)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		if resolved, err := filepath.EvalSymlinks(home); err == nil {
+			home = resolved
+		}
+		if abs == home || isWithin(abs, home) {
+			return fmt.Errorf("refusing to write the site to %s: it is the home folder or contains it", out)
+		}
 	}
 	for _, src := range []string{"content", "layouts", "assets", "i18n", "data", "cmd", "internal", ".git"} {
 		dir := filepath.Join(root, src)
@@ -156,6 +181,15 @@ func CheckOutput(projectRoot, out string) error {
 			return fmt.Errorf("refusing to write the site to %s: it is inside the source folder %s/", out, src)
 		}
 	}
+	return nil
+}
+
+// checkContents refuses a non-empty output folder that is not this project's output.
+func checkContents(projectRoot, out string) error {
+	root, abs, err := absolute(projectRoot, out)
+	if err != nil {
+		return err
+	}
 	entries, err := os.ReadDir(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -165,10 +199,49 @@ func CheckOutput(projectRoot, out string) error {
 	case len(entries) == 0:
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(abs, Marker)); err != nil {
+	project, files, err := readMarker(abs)
+	if err != nil {
 		return fmt.Errorf("refusing to replace %s: it is not empty and was not made by this build (no %s file); choose another -out folder or empty it", out, Marker)
 	}
+	id, err := projectID(root)
+	if err != nil {
+		return err
+	}
+	switch {
+	case files == nil && !isWithin(root, abs):
+		// The marker of an earlier release records no project: trusted only inside the project.
+		return fmt.Errorf("refusing to replace %s: its %s file does not say which project wrote it; delete the folder, or choose another -out folder", out, Marker)
+	case files != nil && project != id:
+		return fmt.Errorf("refusing to replace %s: it was written by the build of another project folder; delete the folder, or choose another -out folder", out)
+	case files != nil:
+		if foreign, n := foreignFiles(abs, files); n > 0 {
+			more := ""
+			if n > 1 {
+				more = fmt.Sprintf(" and %d more", n-1)
+			}
+			return fmt.Errorf("refusing to replace %s: it holds %s%s, which the build did not write; move such files away (files to publish belong in assets/ or content/)", out, foreign, more)
+		}
+	}
 	return nil
+}
+
+// foreignFiles returns the first file under out (in walk order) that is not in files, and
+// how many there are.
+func foreignFiles(out string, files map[string]bool) (first string, n int) {
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(out, p)
+		if rel = filepath.ToSlash(rel); rel != Marker && !files[rel] {
+			if n == 0 {
+				first = rel
+			}
+			n++
+		}
+		return nil
+	})
+	return first, n
 }
 
 // isWithin reports whether path is strictly inside dir.
@@ -177,62 +250,17 @@ func isWithin(dir, path string) bool {
 	return err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)
 }
 
-// Write writes files into a staging folder next to out and swaps it in. On any error the
-// staging folder is removed and out is left as it was.
-func Write(out string, files []File) (err error) {
-	out = filepath.Clean(out)
-	for _, f := range files {
-		if !fs.ValidPath(f.Path) || strings.Contains(f.Path, "\\") {
-			return fmt.Errorf("invalid output path %q", f.Path)
-		}
-	}
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
+// Write writes files into out through a Stage (see Stage), for files already in memory.
+// On any error out is left as it was.
+func Write(out string, files []File) error {
+	s, err := NewStage(out, StageOptions{})
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			removeTree(stage)
-		}
-	}()
-	// MkdirTemp makes 0700 folders; a web server running as another user must read it.
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return err
-	}
-	// The folders first, a level at a time (each level's parents exist), then the files.
-	var levels [][]string
-	seen := map[string]bool{}
 	for _, f := range files {
-		for dir := path.Dir(f.Path); dir != "." && !seen[dir]; dir = path.Dir(dir) {
-			seen[dir] = true
-			depth := strings.Count(dir, "/")
-			for len(levels) <= depth {
-				levels = append(levels, nil)
-			}
-			levels[depth] = append(levels[depth], dir)
-		}
+		s.Add(f)
 	}
-	for _, level := range levels {
-		slices.Sort(level) // for a deterministic first error
-		if err := each(level, func(dir string) error {
-			return os.Mkdir(filepath.Join(stage, filepath.FromSlash(dir)), 0o755)
-		}); err != nil {
-			return err
-		}
-	}
-	if err := each(files, func(f File) error {
-		return os.WriteFile(filepath.Join(stage, filepath.FromSlash(f.Path)), f.Data, 0o644)
-	}); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(stage, Marker), []byte(markerText), 0o644); err != nil {
-		return err
-	}
-	return swap(stage, out)
+	return s.Commit()
 }
 
 // ioWorkers is how many files Write creates or removes at once. That work waits on the
@@ -303,28 +331,6 @@ func removeTree(dir string) error {
 	// Whatever is left (a walk error, a file that appeared meanwhile), the slow way; it
 	// reports the error, if any remains.
 	return os.RemoveAll(dir)
-}
-
-// swap puts stage in place of out: out is moved aside, stage renamed to out, and the old
-// tree removed. If the second rename fails, the old tree is moved back.
-func swap(stage, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = stage + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("moving the previous %s aside: %v", out, err)
-		}
-	}
-	if err := os.Rename(stage, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return fmt.Errorf("moving the new site into %s: %v", out, err)
-	}
-	if old != "" {
-		return removeTree(old)
-	}
-	return nil
 }
 
 // SortFiles orders files by path, for deterministic output.

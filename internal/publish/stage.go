@@ -2,6 +2,8 @@ package publish
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -18,25 +20,36 @@ import (
 // memory, and publishes them into out when Commit is called; Abort drops them. Until
 // Commit, out is left exactly as it was, so a build that fails loses nothing.
 //
-// A file that out already holds with the same bytes is not written again: Commit leaves it
-// as it is, with its modification time, so that a deploy tool that compares times or sizes
-// uploads only what changed, and a rebuild after a small edit writes and removes little.
-// The other files are written into a staging folder next to out. Commit then removes from
-// out what the build no longer makes and moves the staged files in, each with one rename.
-// A reader of out during Commit may see some pages of the new build and some of the old
-// for that moment; the folder as a whole is never missing. When out does not exist yet
-// (or is empty), every file is staged and the staging folder is renamed to out.
+// The files are written into a staging folder beside out, which Commit swaps with out in
+// one step: a reader, a deploy tool or a build killed at any moment finds out holding the
+// previous build or the new one, never a mix of the two. On Linux the swap is one
+// renameat2(RENAME_EXCHANGE) of the two folders; elsewhere, or on a file system without
+// it, out is renamed aside and the stage renamed in its place, and if the build dies
+// between the two renames the next build puts the previous output back first.
+//
+// A file that out already holds with the same bytes is not written again: the staging
+// folder gets a hard link to it (or, across file systems, a copy with its time), so that
+// it keeps its modification time and a deploy tool that compares times or sizes uploads
+// only what changed.
+//
+// One build at a time: NewStage takes an advisory lock on the file .<out>.lock beside out,
+// which the kernel releases when the process ends, however it ends. A second build into
+// the same folder waits for the first. Staging folders of a build that was killed are
+// removed by the next build.
 type Stage struct {
 	out, stage string
 	created    string // the first of out's parent folders that NewStage made, or ""
-	update     bool   // out is a previous output, to update in place
+	previous   string // out, when it holds a previous output to take unchanged files from
+	project    string // the project's id, written into the marker
+	lock       *os.File
 	files      chan File
 	wg         sync.WaitGroup
 	dirs       sync.Map // folders of the stage made so far
 	mu         sync.Mutex
 	made       map[string]bool // every path added
-	staged     []string        // the paths written to the stage
-	removed    int             // files of the previous output that Commit removed
+	written    int             // files written (not taken from the previous output)
+	removed    int             // files of the previous output that the build no longer makes
+	cleanup    error           // the previous output could not be removed after the swap
 	// The errors of the first invalid path and the first failed write, by path order, as
 	// Write would report them.
 	invalid, failed pathError
@@ -54,9 +67,29 @@ func (e *pathError) keep(path string, err error) {
 	}
 }
 
-// NewStage makes the staging folder for out (and out's parent folders, if missing). The
-// caller has checked out with CheckOutput: if it holds anything, it is a previous output.
-func NewStage(out string) (*Stage, error) {
+// errNoExchange says that the system cannot swap two folders in one step.
+var errNoExchange = errors.New("folders cannot be exchanged here")
+
+// StageOptions adjust NewStage.
+type StageOptions struct {
+	// Project is the project folder whose build this is. When set, out must pass
+	// CheckOutput for it, and the marker written into out records it.
+	Project string
+	// Waiting, when set, is called before NewStage waits for another build that holds
+	// out's lock, with the lock file's name.
+	Waiting func(lock string)
+}
+
+// NewStage checks out (see StageOptions.Project), locks it, removes what a killed build
+// left beside it and makes the staging folder (and out's parent folders, if
+// missing).
+func NewStage(out string, opts StageOptions) (_ *Stage, err error) {
+	given := out // as the user wrote it, for messages
+	if opts.Project != "" {
+		if err := checkPlace(opts.Project, given); err != nil {
+			return nil, err
+		}
+	}
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	created := ""
@@ -69,34 +102,99 @@ func NewStage(out string) (*Stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
-	if err != nil {
+	s := &Stage{out: out, created: created, files: make(chan File, 64), made: map[string]bool{}}
+	defer func() {
+		if err != nil {
+			s.remove()
+		}
+	}()
+	if s.lock, err = lock(s.lockName(), opts.Waiting); err != nil {
+		return nil, fmt.Errorf("locking %s: %v", out, err)
+	}
+	if err := s.recover(); err != nil {
 		return nil, err
 	}
-	s := &Stage{out: out, stage: stage, created: created, files: make(chan File, 64), made: map[string]bool{}}
-	// A previous output is updated in place; a folder reached through a symbolic link is
-	// replaced as a whole, as before, since its files may be on another file system.
-	info, err := os.Lstat(out)
-	if err == nil && info.IsDir() {
-		_, err = os.Stat(filepath.Join(out, Marker))
-		s.update = err == nil
+	if opts.Project != "" {
+		if err := checkContents(opts.Project, given); err != nil {
+			return nil, err
+		}
+		if s.project, err = projectID(opts.Project); err != nil {
+			return nil, err
+		}
+	}
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		if _, err := os.Stat(filepath.Join(out, Marker)); err == nil {
+			// Through a link to the folder, if out is one, so that its files are walked.
+			if s.previous, err = filepath.EvalSymlinks(out); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if s.stage, err = os.MkdirTemp(parent, s.sibling("staging-")); err != nil {
+		return nil, err
 	}
 	// MkdirTemp makes 0700 folders; a web server running as another user must read it.
-	if err := os.Chmod(stage, 0o755); err != nil {
-		s.Abort()
+	if err := os.Chmod(s.stage, 0o755); err != nil {
 		return nil, err
 	}
+	files := s.files
 	for range ioWorkers {
 		s.wg.Add(1)
 		go func() {
 			defer s.wg.Done()
 			buf := make([]byte, compareChunk)
-			for f := range s.files {
+			for f := range files {
 				s.write(f, buf)
 			}
 		}()
 	}
 	return s, nil
+}
+
+// sibling names a file beside out that belongs to its builds: .public.lock,
+// .public.staging-123, .public.old (ignored by git as /.public.*).
+func (s *Stage) sibling(suffix string) string { return "." + filepath.Base(s.out) + "." + suffix }
+
+func (s *Stage) lockName() string {
+	return filepath.Join(filepath.Dir(s.out), s.sibling("lock"))
+}
+
+// aside is where the two-rename swap moves the previous output.
+func (s *Stage) aside() string { return filepath.Join(filepath.Dir(s.out), s.sibling("old")) }
+
+// recover undoes what a killed build left: a previous output moved aside and not yet
+// replaced goes back, and staging folders and old outputs are removed. It runs under the
+// lock, so no other build is using them.
+func (s *Stage) recover() error {
+	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(s.aside()); err == nil {
+			if err := os.Rename(s.aside(), s.out); err != nil {
+				return fmt.Errorf("putting back the previous output %s: %v", s.out, err)
+			}
+		}
+	}
+	leftovers, err := filepath.Glob(filepath.Join(filepath.Dir(s.out), globEscape(s.sibling("staging-"))+"*"))
+	if err != nil {
+		return err
+	}
+	for _, dir := range append(leftovers, s.aside()) {
+		if err := removeTree(dir); err != nil {
+			return fmt.Errorf("removing what an interrupted build left: %v", err)
+		}
+	}
+	return nil
+}
+
+// globEscape quotes the pattern characters of a file name for filepath.Glob.
+func globEscape(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Add queues f to be written (a big file it writes at once); the caller may reuse f.Data
@@ -128,7 +226,8 @@ const bigFile = 1 << 20
 // compareChunk is how much of a previous output file is read at a time to compare it.
 const compareChunk = 64 << 10
 
-// write stages f unless out has it already; buf is the caller's buffer for the comparison.
+// write stages f, from the previous output when that has the same bytes; buf is the
+// caller's buffer for the comparison.
 func (s *Stage) write(f File, buf []byte) {
 	s.mu.Lock()
 	skip := s.invalid.err != nil || s.failed.err != nil
@@ -136,12 +235,17 @@ func (s *Stage) write(f File, buf []byte) {
 	if skip {
 		return // the stage will be removed: spare the disk
 	}
-	if s.update && sameFile(filepath.Join(s.out, filepath.FromSlash(f.Path)), f.Data, buf) {
-		return
-	}
 	name := filepath.Join(s.stage, filepath.FromSlash(f.Path))
 	err := s.mkdir(path.Dir(f.Path))
-	if err == nil {
+	written := true
+	if err == nil && s.previous != "" {
+		old := filepath.Join(s.previous, filepath.FromSlash(f.Path))
+		if info, ok := sameFile(old, f.Data, buf); ok {
+			written = false
+			err = keepFile(old, name, f.Data, info)
+		}
+	}
+	if err == nil && written {
 		err = os.WriteFile(name, f.Data, 0o644)
 	}
 	s.mu.Lock()
@@ -150,32 +254,46 @@ func (s *Stage) write(f File, buf []byte) {
 		s.failed.keep(f.Path, err)
 		return
 	}
-	s.staged = append(s.staged, f.Path)
+	if written {
+		s.written++
+	}
 }
 
-// sameFile reports whether name is a regular file holding exactly data. It reads the file
-// a chunk at a time into buf, so that comparing a booklet of tens of megabytes does not
-// hold it twice.
-func sameFile(name string, data, buf []byte) bool {
+// keepFile puts the unchanged file old at name: a hard link, or where the two cannot be
+// linked (another file system), a copy with old's modification time.
+func keepFile(old, name string, data []byte, info fs.FileInfo) error {
+	if os.Link(old, name) == nil {
+		return nil
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(name, info.ModTime(), info.ModTime())
+}
+
+// sameFile reports whether name is a regular file holding exactly data, and returns its
+// information. It reads the file a chunk at a time into buf, so that comparing a booklet
+// of tens of megabytes does not hold it twice.
+func sameFile(name string, data, buf []byte) (fs.FileInfo, bool) {
 	info, err := os.Lstat(name)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
+		return nil, false
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	defer f.Close()
 	for len(data) > 0 {
 		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
 		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
-			return false
+			return nil, false
 		}
 		data = data[n:]
 	}
 	// The file may have grown since Lstat: it must end here.
 	n, _ := f.Read(buf[:1])
-	return n == 0
+	return info, n == 0
 }
 
 // mkdir makes the folder dir of the stage and its parents, once each.
@@ -199,7 +317,11 @@ func (s *Stage) mkdir(dir string) error {
 
 // finish waits for the queued files and returns the first error, as Write would.
 func (s *Stage) finish() error {
+	if s.files == nil {
+		return nil
+	}
 	close(s.files)
+	s.files = nil
 	s.wg.Wait()
 	if s.invalid.err != nil {
 		return s.invalid.err
@@ -207,84 +329,90 @@ func (s *Stage) finish() error {
 	return s.failed.err
 }
 
-// Commit writes the last queued files and publishes the build into out (see Stage). On an
-// error before out is touched, the stage is removed and out is left as it was.
+// Commit writes the last queued files and the marker, and swaps the stage in for out (see
+// Stage). On an error before the swap, the stage is removed and out is left as it was.
+// After the swap, a previous output that cannot be removed is no error: Leftover says so,
+// and the next build removes it.
 func (s *Stage) Commit() (err error) {
-	defer func() {
-		if err != nil {
-			s.remove()
-		}
-	}()
+	defer s.remove()
 	if err := s.finish(); err != nil {
 		return err
 	}
-	if !s.update {
-		if err := os.WriteFile(filepath.Join(s.stage, Marker), []byte(markerText), 0o644); err != nil {
+	paths := slices.Sorted(func(yield func(string) bool) {
+		for p := range s.made {
+			if !yield(p) {
+				return
+			}
+		}
+	})
+	if err := os.WriteFile(filepath.Join(s.stage, Marker), marker(s.project, paths), 0o644); err != nil {
+		return err
+	}
+	if s.previous != "" {
+		if s.removed, err = s.countRemoved(); err != nil {
 			return err
 		}
-		return swap(s.stage, s.out)
 	}
-	if err := s.updateOut(); err != nil {
-		return fmt.Errorf("updating %s: %v; it may now hold part of this build: build again", s.out, err)
-	}
-	return removeTree(s.stage)
-}
-
-const markerText = "This folder is written by the peacebuilding site build: every build makes it match the site, removing any other file.\n"
-
-// updateOut makes out hold exactly the build: it removes what the build did not make, then
-// moves the staged files in.
-func (s *Stage) updateOut() error {
-	// What the build no longer makes: files first, then the folders they leave empty,
-	// deepest first. A folder that a staged file needs is made again below.
-	var stale []string
-	err := filepath.WalkDir(s.out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(s.out, p)
-		if rel = filepath.ToSlash(rel); !d.IsDir() && rel != Marker && !s.made[rel] {
-			stale = append(stale, rel)
+	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(s.stage, s.out); err != nil {
+			return fmt.Errorf("moving the new site into %s: %v", s.out, err)
 		}
 		return nil
-	})
+	}
+	old, err := s.swap()
 	if err != nil {
 		return err
 	}
-	if err := each(stale, func(rel string) error { return os.Remove(filepath.Join(s.out, filepath.FromSlash(rel))) }); err != nil {
-		return err
+	s.cleanup = removeTree(old)
+	return nil
+}
+
+// swap exchanges the stage and out, and returns where the previous output now is.
+func (s *Stage) swap() (string, error) {
+	err := exchange(s.stage, s.out)
+	if err == nil {
+		return s.stage, nil
 	}
-	s.removed = len(stale)
-	var emptied []string // the folders that held stale files, and theirs
-	seen := map[string]bool{}
-	for _, rel := range stale {
-		for dir := path.Dir(rel); dir != "." && !seen[dir]; dir = path.Dir(dir) {
-			seen[dir] = true
-			emptied = append(emptied, dir)
+	if !errors.Is(err, errNoExchange) {
+		return "", fmt.Errorf("swapping the new site into %s: %v", s.out, err)
+	}
+	if err := os.Rename(s.out, s.aside()); err != nil {
+		return "", fmt.Errorf("moving the previous %s aside: %v", s.out, err)
+	}
+	if err := os.Rename(s.stage, s.out); err != nil {
+		if rerr := os.Rename(s.aside(), s.out); rerr != nil {
+			return "", fmt.Errorf("moving the new site into %s: %v; the previous output is in %s and the next build puts it back", s.out, err, s.aside())
 		}
+		return "", fmt.Errorf("moving the new site into %s: %v", s.out, err)
 	}
-	slices.SortFunc(emptied, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") })
-	for _, dir := range emptied {
-		os.Remove(filepath.Join(s.out, filepath.FromSlash(dir))) // fails, as it should, while the folder holds anything
-	}
-	// The staged files, each in one rename. A file whose folder is missing (a new section)
-	// gets it made first.
-	slices.Sort(s.staged) // for a deterministic first error
-	return each(s.staged, func(p string) error {
-		to := filepath.Join(s.out, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+	return s.aside(), nil
+}
+
+// countRemoved counts the files of the previous output that the build no longer makes.
+func (s *Stage) countRemoved() (int, error) {
+	n := 0
+	err := filepath.WalkDir(s.previous, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
 		}
-		return os.Rename(filepath.Join(s.stage, filepath.FromSlash(p)), to)
+		rel, _ := filepath.Rel(s.previous, p)
+		if rel = filepath.ToSlash(rel); rel != Marker && !s.made[rel] {
+			n++
+		}
+		return nil
 	})
+	return n, err
 }
 
 // Written is how many files Commit wrote into out: those that changed, or all of them
 // for a new output folder. Removed is how many files of the previous output it removed.
-func (s *Stage) Written() int { return len(s.staged) }
+func (s *Stage) Written() int { return s.written }
 
 // Removed: see Written.
 func (s *Stage) Removed() int { return s.removed }
+
+// Leftover is the error of removing the previous output after a successful Commit, or nil.
+func (s *Stage) Leftover() error { return s.cleanup }
 
 // Abort removes the stage and the parent folders NewStage made; out is left as it was.
 func (s *Stage) Abort() {
@@ -292,8 +420,21 @@ func (s *Stage) Abort() {
 	s.remove()
 }
 
+// remove removes the stage and the parent folders NewStage made, and releases the lock.
 func (s *Stage) remove() {
-	removeTree(s.stage)
+	if s.stage != "" {
+		removeTree(s.stage) // after a swap the stage is the previous output, or gone
+	}
+	if s.lock != nil {
+		unlock(s.lock)
+		s.lock = nil
+		if s.created != "" {
+			// A new folder holds the lock file alone when the build failed.
+			if entries, err := os.ReadDir(filepath.Dir(s.out)); err == nil && len(entries) == 1 {
+				os.Remove(s.lockName())
+			}
+		}
+	}
 	if s.created == "" {
 		return
 	}
@@ -303,4 +444,52 @@ func (s *Stage) remove() {
 			return
 		}
 	}
+}
+
+// markerHead is the first line of the marker file.
+const markerHead = "This folder is written by the peacebuilding site build: every build replaces it whole with the site. Put files to publish in assets/ or content/, not here."
+
+// marker is the text of the marker file: what it is, the project that wrote the folder
+// (a hash of its absolute path: the marker is published, the path is not), and the files
+// the build wrote, one per line.
+func marker(project string, paths []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(markerHead + "\n")
+	b.WriteString("project: " + project + "\n")
+	b.WriteString("files:\n")
+	for _, p := range paths {
+		b.WriteString(p + "\n")
+	}
+	return b.Bytes()
+}
+
+// projectID names a project folder by a hash of its absolute path with links resolved.
+func projectID(root string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	if resolved, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = resolved
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return hex.EncodeToString(sum[:8]), nil
+}
+
+// readMarker reads the marker of out: the project that wrote it ("" for the marker of an
+// earlier release, which recorded nothing) and its files (nil then).
+func readMarker(out string) (project string, files map[string]bool, err error) {
+	data, err := os.ReadFile(filepath.Join(out, Marker))
+	if err != nil {
+		return "", nil, err
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[1], "project: ") || lines[2] != "files:" {
+		return "", nil, nil
+	}
+	files = map[string]bool{}
+	for _, l := range lines[3:] {
+		files[l] = true
+	}
+	return strings.TrimPrefix(lines[1], "project: "), files, nil
 }

@@ -30,7 +30,7 @@ func TestStage(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := filepath.Join(t.TempDir(), "made", "by", "stage")
 			out := filepath.Join(parent, "public")
-			s, err := NewStage(out)
+			s, err := NewStage(out, StageOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -68,9 +68,8 @@ func TestStage(t *testing.T) {
 					t.Errorf("%s = %q, %v; want %q", p, data, err, want)
 				}
 			}
-			entries, _ := os.ReadDir(parent)
-			if len(entries) != 1 {
-				t.Errorf("%s holds %d entries, want public/ alone", parent, len(entries))
+			if left := beside(t, out); len(left) != 0 {
+				t.Errorf("%s holds %v, want public/ and its lock alone", parent, left)
 			}
 		})
 	}
@@ -84,7 +83,7 @@ func TestStageUpdatesAPreviousOutput(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	previous := map[string]string{
-		Marker:             markerText,
+		Marker:             "a marker of an earlier release\n",
 		"same.html":        "same",
 		"changed.html":     "old",
 		"gone.html":        "gone",
@@ -132,7 +131,7 @@ func TestStageUpdatesAPreviousOutput(t *testing.T) {
 		"link.html":            "what the link points at",
 		"big.html":             strings.Repeat("x", bigFile+1),
 	}
-	s, err := NewStage(out)
+	s, err := NewStage(out, StageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +148,7 @@ func TestStageUpdatesAPreviousOutput(t *testing.T) {
 	}
 
 	want := maps.Clone(build)
-	want[Marker] = markerText
+	want[Marker] = string(marker("", keys(build)))
 	if got := readTree(t, out); !maps.Equal(got, want) {
 		t.Errorf("after the update the output holds\n%v\nwant\n%v", keys(got), keys(want))
 		for p, data := range want {
@@ -170,8 +169,8 @@ func TestStageUpdatesAPreviousOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "old")); !os.IsNotExist(err) {
 		t.Errorf("the folder of removed files is still there: %v", err)
 	}
-	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
-		t.Errorf("%s holds %d entries, want public/ alone", parent, len(entries))
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("%s holds %v, want public/ and its lock alone", parent, left)
 	}
 }
 
@@ -182,19 +181,19 @@ func TestStageAbortLeavesAPreviousOutput(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for p, data := range map[string]string{Marker: markerText, "a.html": "a", "b.html": "b"} {
+	for p, data := range map[string]string{Marker: "marker\n", "a.html": "a", "b.html": "b"} {
 		if err := os.WriteFile(filepath.Join(out, p), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	s, err := NewStage(out)
+	s, err := NewStage(out, StageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Add(File{Path: "a.html", Data: []byte("changed")})
 	s.Add(File{Path: "c.html", Data: []byte("new")})
 	s.Abort()
-	want := map[string]string{Marker: markerText, "a.html": "a", "b.html": "b"}
+	want := map[string]string{Marker: "marker\n", "a.html": "a", "b.html": "b"}
 	if got := readTree(t, out); !maps.Equal(got, want) {
 		t.Errorf("after Abort the output holds %v, want %v", got, want)
 	}
