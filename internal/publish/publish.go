@@ -219,7 +219,7 @@ func checkContents(projectRoot, out string) error {
 			if n > 1 {
 				more = fmt.Sprintf(" and %d more", n-1)
 			}
-			return fmt.Errorf("refusing to replace %s: it holds %s%s, which the build did not write; move such files away (files to publish belong in assets/ or content/)", out, foreign, more)
+			return fmt.Errorf("refusing to replace %s: it holds %s%s, which the build did not write; move such files away: every build replaces this folder whole", out, foreign, more)
 		}
 	}
 	return nil
