@@ -64,6 +64,8 @@ type Report struct {
 	// (links, language-neutral values, names): a page can be a good translation and still
 	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
 	Build []string `json:"build_errors,omitempty"`
+	// Style lists the house style findings (style.go), accepted ones included.
+	Style []StyleFinding `json:"style,omitempty"`
 }
 
 // Pair is one page in the source language and one translation language.
@@ -130,6 +132,8 @@ type Input struct {
 	// there is none ("git not found").
 	History   History
 	NoHistory string
+	// Style is the house style sheet (data/style.toml), nil for none.
+	Style *Style
 }
 
 // Run checks every pair of in.Files.
@@ -196,6 +200,7 @@ func Run(in Input) *Report {
 			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, h)
 		}
 	})
+	rep.Style = in.Style.CheckStyle(in.Files)
 	return rep
 }
 
@@ -380,6 +385,9 @@ func (r *Report) Why(strict bool) []string {
 	}
 	if problems > 0 {
 		why = append(why, fmt.Sprintf("%d %s", problems, plural(problems, "mismatch", "mismatches")))
+	}
+	if n := r.StyleOpen(); n > 0 {
+		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "style finding", "style findings")))
 	}
 	if n := len(r.Build); n > 0 {
 		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "build error", "build errors")))
