@@ -77,6 +77,7 @@ type StyleFinding struct {
 	Message   string `json:"message"`
 	// Accepted is the reason of the acceptance that covers the finding, if any.
 	Accepted string `json:"accepted,omitempty"`
+	at       int    // the byte offset of Form in Loc.Text
 }
 
 // String is the finding as a compiler would print it.
@@ -241,6 +242,7 @@ func (st *Style) CheckStyle(files []*content.File) []StyleFinding {
 					out = append(out, StyleFinding{
 						Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred,
 						Message: fmt.Sprintf("style %s: %q: write %s", r.ID, form, r.Preferred),
+						at:      m[0],
 					})
 				}
 			}
@@ -258,7 +260,7 @@ func (st *Style) accept(fs []StyleFinding) []StyleFinding {
 	for _, a := range st.Accepts {
 		var hits []int
 		for i, f := range fs {
-			if f.Rule == a.Rule && f.Loc.File == a.File && covers(f.Loc.Text, a.Text, f.Form) {
+			if f.Rule == a.Rule && f.Loc.File == a.File && covers(f.Loc.Text, a.Text, f.at, len(f.Form)) {
 				hits = append(hits, i)
 			}
 		}
@@ -278,11 +280,20 @@ func (st *Style) accept(fs []StyleFinding) []StyleFinding {
 	return fs
 }
 
-// covers reports whether text, found in line, contains the form found there. It does not
-// know which occurrence of form in line the finding is: a line with the form twice needs
-// a text that contains only one, which the count of hits in accept enforces.
-func covers(line, text, form string) bool {
-	return strings.Contains(text, form) && strings.Contains(line, text)
+// covers reports whether text occurs in line around the form found at byte offset at, n
+// bytes long: an acceptance quotes the occurrence with some of its context.
+func covers(line, text string, at, n int) bool {
+	for i := 0; i <= len(line)-len(text); {
+		k := strings.Index(line[i:], text)
+		if k < 0 {
+			return false
+		}
+		if i+k <= at && at+n <= i+k+len(text) {
+			return true
+		}
+		i += k + 1
+	}
+	return false
 }
 
 // styleTexts are the texts of f a reader sees: every translatable value of the front matter
