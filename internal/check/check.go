@@ -20,6 +20,8 @@
 //	          same explicit heading ids, else as a whole) are the same values in both
 //	glossary  where the source uses a glossary term, the translation writes its official
 //	          form; a listed non-official variant is reported with the official form
+//	style     the house style sheet (data/style.toml, style.go): every form that the pages
+//	          and UI strings of its language must not write, with the preferred form
 //
 // Missing and stale pages are work to do; orphans and mismatches are errors (Report.Failed).
 // The report is deterministic: pairs by key then language, problems in text order.
