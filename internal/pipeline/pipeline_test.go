@@ -236,7 +236,7 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"ja/timeline/index.html", `<time datetime="2003-10-01">2003年10月1日</time> <span>ANBP発足。</span>`},
 		// Figures: every [[figures]] entry by country, formatted per language.
 		{"en/figures/index.html", `<td>Personnel sent to UNTAC</td><td class="num">1,300 people</td>`},
-		{"ja/figures/index.html", `<td class="num">1億ドル以上</td>`},
+		{"ja/figures/index.html", `<td class="num">1億ドル超</td>`},
 		// About-style corrections box on the page that has them.
 		{"ja/countries/cambodia/index.html", "出典では「armed crush」とあるが、本ページでは「武力衝突」とした。"},
 	} {
