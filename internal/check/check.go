@@ -20,6 +20,8 @@
 //	          same explicit heading ids, else as a whole) are the same values in both
 //	glossary  where the source uses a glossary term, the translation writes its official
 //	          form; a listed non-official variant is reported with the official form
+//	style     the house style sheet (data/style.toml, style.go): every form that the pages
+//	          and UI strings of its language must not write, with the preferred form
 //
 // Missing and stale pages are work to do; orphans and mismatches are errors (Report.Failed).
 // The report is deterministic: pairs by key then language, problems in text order.
@@ -64,6 +66,8 @@ type Report struct {
 	// (links, language-neutral values, names): a page can be a good translation and still
 	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
 	Build []string `json:"build_errors,omitempty"`
+	// Style lists the house style findings (style.go), accepted ones included.
+	Style []StyleFinding `json:"style,omitempty"`
 }
 
 // Pair is one page in the source language and one translation language.
@@ -130,6 +134,8 @@ type Input struct {
 	// there is none ("git not found").
 	History   History
 	NoHistory string
+	// Style is the house style sheet (data/style.toml), nil for none.
+	Style *Style
 }
 
 // Run checks every pair of in.Files.
@@ -196,6 +202,7 @@ func Run(in Input) *Report {
 			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, h)
 		}
 	})
+	rep.Style = in.Style.CheckStyle(in.Files)
 	return rep
 }
 
@@ -380,6 +387,9 @@ func (r *Report) Why(strict bool) []string {
 	}
 	if problems > 0 {
 		why = append(why, fmt.Sprintf("%d %s", problems, plural(problems, "mismatch", "mismatches")))
+	}
+	if n := r.StyleOpen(); n > 0 {
+		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "style finding", "style findings")))
 	}
 	if n := len(r.Build); n > 0 {
 		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "build error", "build errors")))

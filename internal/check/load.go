@@ -24,5 +24,9 @@ func Load(fsys fs.FS) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	return Input{Config: cfg, Files: files, Glossary: gl}, nil
+	st, err := LoadStyle(fsys, StyleFile)
+	if err != nil {
+		return Input{}, err
+	}
+	return Input{Config: cfg, Files: files, Glossary: gl, Style: st}, nil
 }

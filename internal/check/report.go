@@ -17,6 +17,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		b.WriteString("\n")
 		r.details(&b, lang)
 	}
+	r.writeStyle(&b)
 	for _, lang := range r.Langs() {
 		b.WriteString(r.SummaryLine(lang) + "\n")
 	}

@@ -21,7 +21,7 @@
 //	Area(181000)                   181,000 km²             18万1,000 km²
 //	Millions(13.8)                 13.8 million            1,380万
 //	Figure(1300, people)           1,300 people            1,300人
-//	Figure(4.5e9, usd, over)       over US$4.5 billion     45億ドル以上
+//	Figure(4.5e9, usd, over)       over US$4.5 billion     45億ドル超
 //	Figure(38.6e6, usd, about)     about US$38.6 million   約3,860万ドル
 //	Figure(3.35e10, jpy, up-to)    up to ¥33.5 billion     最大335億円
 //	Figure(25000, items)           25,000                  2万5,000
@@ -36,7 +36,7 @@
 // four digits with 万, 億 and 兆, remainder included (1億2,500万, never
 // 1.25億), and keeps the comma inside a group (1,380万); this is how MOFA
 // texts write such numbers, for counts of items too (2万5,000丁). Japanese
-// uses the half-width % and 以上 for "over".
+// uses the half-width % and 超 for "over".
 //
 // Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD". ParseDate returns a Date,
 // which Compare orders; an impossible date (month 13, 31 April, 29 February

@@ -30,7 +30,7 @@ func Group(v float64, lang string) string {
 // usd, jpy, items or percent, approx is "", "about", "over" or "up-to".
 //
 //	Figure(4500000000, "usd", "over", "en")  == "over US$4.5 billion"
-//	Figure(4500000000, "usd", "over", "ja")  == "45億ドル以上"
+//	Figure(4500000000, "usd", "over", "ja")  == "45億ドル超"
 //	Figure(38600000, "usd", "about", "ja")   == "約3,860万ドル"
 //	Figure(25000, "items", "", "ja")         == "2万5,000"
 //
@@ -80,9 +80,11 @@ func Figure(value float64, unit, approx, lang string) string {
 	case approx == "about":
 		return "about " + s
 	case approx == "over" && ja:
-		// 以上 ("or more") rather than 超: it is the form MOFA uses for
-		// these figures, and the English "over" is no more precise.
-		return s + "以上"
+		// 超 ("more than"), not 以上: in 公用文 以上 includes the number
+		// itself ("or more"), which "more than" and "over" do not. Running
+		// text writes …を超える; a figure stands alone, so it takes 超
+		// (docs/ja-style.md, rule over).
+		return s + "超"
 	case approx == "over":
 		return "over " + s
 	case approx == "up-to" && ja:

@@ -94,7 +94,7 @@ func TestFigure(t *testing.T) {
 		{"ja items whole man", 100000, "items", "", "ja", "10万"},
 		{"ja percent half-width", 20, "percent", "", "ja", "20%"},
 		{"ja about", 4500000000, "usd", "about", "ja", "約45億ドル"},
-		{"ja over", 4500000000, "usd", "over", "ja", "45億ドル以上"},
+		{"ja over", 4500000000, "usd", "over", "ja", "45億ドル超"},
 		{"ja up to", 4500000000, "usd", "up-to", "ja", "最大45億ドル"},
 		{"ja about jpy", 33500000000, "jpy", "about", "ja", "約335億円"},
 	}

@@ -236,7 +236,7 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"ja/timeline/index.html", `<time datetime="2003-10-01">2003年10月1日</time> <span>ANBP発足。</span>`},
 		// Figures: every [[figures]] entry by country, formatted per language.
 		{"en/figures/index.html", `<td>Personnel sent to UNTAC</td><td class="num">1,300 people</td>`},
-		{"ja/figures/index.html", `<td class="num">1億ドル以上</td>`},
+		{"ja/figures/index.html", `<td class="num">1億ドル超</td>`},
 		// About-style corrections box on the page that has them.
 		{"ja/countries/cambodia/index.html", "出典では「armed crush」とあるが、本ページでは「武力衝突」とした。"},
 	} {
@@ -438,11 +438,11 @@ func TestBookletInParts(t *testing.T) {
 			}
 		}
 		// The countries index says the booklet is in parts; each part describes itself.
-		link := map[string]string{"en": "All country briefs as a printable booklet in 2 parts", "ja": "すべての国別ブリーフを収録した印刷用冊子（全2分冊）"}[lang]
+		link := map[string]string{"en": "All country and theme briefs as a printable booklet in 2 parts", "ja": "国別編・分野別編の全ページを収録した印刷用冊子（全2分冊）"}[lang]
 		if !strings.Contains(get(t, files, lang+"/countries/index.html"), link) {
 			t.Errorf("%s countries index: no link text %q", lang, link)
 		}
-		desc := map[string]string{"en": `content="Part 2 of 2 of the printable booklet`, "ja": `content="すべての国別・分野別ブリーフを収録した印刷用冊子の第2分冊（全2分冊）。"`}[lang]
+		desc := map[string]string{"en": `content="Part 2 of 2 of the printable booklet`, "ja": `content="国別編・分野別編の全ページを収録した印刷用冊子の第2分冊（全2分冊）。"`}[lang]
 		if !strings.Contains(get(t, files, lang+"/print/2/index.html"), desc) {
 			t.Errorf("%s part 2: no meta description %s", lang, desc)
 		}

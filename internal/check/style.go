@@ -1,0 +1,386 @@
+package check
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
+
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/tomlx"
+)
+
+// The house style sheet (data/style.toml, explained in docs/ja-style.md) lists the forms a
+// language's pages must not write, each with the form to write instead: 及び for および, 「」
+// for "…", full-width parentheses in Japanese prose, no half-width kana... The check reads
+// every text of every page of that language (title, summary, text facts, events, figure
+// labels, corrections except the quoted source, the body without link destinations, heading
+// ids and URLs) and the language's UI strings (i18n/<lang>.toml), and reports each
+// occurrence with its file and line and the preferred form.
+//
+// One occurrence can be accepted with a reason ([[accept]] in the same file): the check
+// then shows it as accepted and does not fail on it. An acceptance that matches no
+// occurrence, or more than one, is itself a finding: the text it quotes must single out
+// one occurrence.
+
+// StyleFile is where the style sheet is read from, relative to the project.
+const StyleFile = "data/style.toml"
+
+// Style is a loaded style sheet, with the UI strings of its language to check.
+type Style struct {
+	File    string
+	Lang    string
+	Rules   []*StyleRule
+	Accepts []*StyleAccept
+	// UI is the language's i18n file, checked line by line; UIFile names it.
+	UIFile, UI string
+}
+
+// StyleRule is one rule of the style sheet.
+type StyleRule struct {
+	ID string `toml:"id"`
+	// Forms are non-preferred forms written as they are; Pattern is a Go regular
+	// expression for the rest (a rule has either or both).
+	Forms     []string `toml:"forms"`
+	Pattern   string   `toml:"pattern"`
+	Preferred string   `toml:"preferred"`
+	Note      string   `toml:"note"`
+	// Example is a text in which the rule finds a non-preferred form, and Allowed are
+	// texts in which it must find none: the sheet is checked against both when it is
+	// read, and the tests plant each example into a real page.
+	Example string   `toml:"example"`
+	Allowed []string `toml:"allowed"`
+	Line    int      `toml:"-"`
+	re      *regexp.Regexp
+}
+
+// StyleAccept accepts one occurrence of a rule's non-preferred form.
+type StyleAccept struct {
+	File string `toml:"file"` // "content/ja/sources.md"
+	Rule string `toml:"rule"`
+	// Text is the occurrence with enough of its context to single it out in its line.
+	Text   string `toml:"text"`
+	Reason string `toml:"reason"`
+	Line   int    `toml:"-"`
+}
+
+// StyleFinding is one occurrence of a non-preferred form, or an acceptance that matches
+// no occurrence or several (Rule "accept").
+type StyleFinding struct {
+	Rule      string `json:"rule"`
+	Loc       Loc    `json:"loc"`  // the file and line, with the line's text
+	Form      string `json:"form"` // what was written
+	Preferred string `json:"preferred"`
+	Message   string `json:"message"`
+	// Accepted is the reason of the acceptance that covers the finding, if any.
+	Accepted string `json:"accepted,omitempty"`
+	at       int    // the byte offset of Form in Loc.Text
+}
+
+// String is the finding as a compiler would print it.
+func (f StyleFinding) String() string {
+	s := fmt.Sprintf("%s:%d: %s", f.Loc.File, f.Loc.Line, f.Message)
+	if f.Accepted != "" {
+		s += " (accepted: " + f.Accepted + ")"
+	}
+	return s
+}
+
+// LoadStyle reads the style sheet name from fsys, and the UI strings of its language. A
+// missing sheet gives nil: no rules.
+func LoadStyle(fsys fs.FS, name string) (*Style, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	st, err := ParseStyle(name, string(data))
+	if err != nil {
+		return nil, err
+	}
+	st.UIFile = "i18n/" + st.Lang + ".toml"
+	ui, err := fs.ReadFile(fsys, st.UIFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		st.UIFile = ""
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", st.UIFile, err)
+	default:
+		st.UI = string(ui)
+	}
+	return st, nil
+}
+
+// ParseStyle parses the text of a style sheet; name is its file, for messages. Each rule
+// must find something in its example and nothing in its allowed texts.
+func ParseStyle(name, src string) (*Style, error) {
+	var file struct {
+		Lang    string         `toml:"lang"`
+		Rules   []*StyleRule   `toml:"rules"`
+		Accepts []*StyleAccept `toml:"accept"`
+	}
+	_, terrs := tomlx.Decode(src, &file, []string{"lang", "rules", "id", "forms", "pattern", "preferred", "note", "example", "allowed", "accept", "file", "rule", "text", "reason"})
+	var errs []error
+	for _, e := range terrs {
+		errs = append(errs, fmt.Errorf("%s:%s", name, e))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if file.Lang == "" {
+		return nil, fmt.Errorf("%s:1: lang is missing: the language whose pages the rules check, e.g. lang = \"ja\"", name)
+	}
+	st := &Style{File: name, Lang: file.Lang, Rules: file.Rules, Accepts: file.Accepts}
+	ids := map[string]int{}
+	for i, r := range st.Rules {
+		r.Line = tomlx.ItemLine(src, "rules", i, "id")
+		bad := func(format string, args ...any) {
+			errs = append(errs, fmt.Errorf("%s:%d: rule %q: %s", name, r.Line, r.ID, fmt.Sprintf(format, args...)))
+		}
+		if r.ID == "" {
+			errs = append(errs, fmt.Errorf("%s:%d: a rule needs an id", name, r.Line))
+			continue
+		}
+		if prev, dup := ids[r.ID]; dup {
+			bad("listed twice (also line %d)", prev)
+		}
+		ids[r.ID] = r.Line
+		var alts []string
+		for _, f := range r.Forms {
+			if f == "" {
+				bad("an empty form matches everything")
+				continue
+			}
+			alts = append(alts, regexp.QuoteMeta(f))
+		}
+		if r.Pattern != "" {
+			if _, err := regexp.Compile(r.Pattern); err != nil {
+				bad("pattern: %v", err)
+				continue
+			}
+			alts = append(alts, "(?:"+r.Pattern+")")
+		}
+		switch {
+		case len(alts) == 0:
+			bad("needs forms or a pattern")
+			continue
+		case r.Preferred == "":
+			bad("needs the preferred form (preferred)")
+		case r.Example == "":
+			bad("needs an example: a text in which the rule finds a form")
+		}
+		// Longest alternatives first, so that a form is reported whole.
+		slices.SortStableFunc(alts, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+		r.re = regexp.MustCompile(strings.Join(alts, "|"))
+		if r.Example != "" && r.re.FindStringIndex(r.Example) == nil {
+			bad("finds nothing in its example %q", r.Example)
+		}
+		for _, a := range r.Allowed {
+			if m := r.re.FindString(a); m != "" {
+				bad("finds %q in the allowed text %q", m, a)
+			}
+		}
+	}
+	for i, a := range st.Accepts {
+		a.Line = tomlx.ItemLine(src, "accept", i, "file")
+		switch {
+		case a.File == "" || a.Rule == "" || a.Text == "":
+			errs = append(errs, fmt.Errorf("%s:%d: an acceptance needs file, rule and text", name, a.Line))
+		case strings.TrimSpace(a.Reason) == "":
+			errs = append(errs, fmt.Errorf("%s:%d: an acceptance needs a reason", name, a.Line))
+		case ids[a.Rule] == 0:
+			errs = append(errs, fmt.Errorf("%s:%d: acceptance of unknown rule %q", name, a.Line, a.Rule))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return st, nil
+}
+
+// Find returns the byte ranges of the rule's non-preferred forms in s.
+func (r *StyleRule) Find(s string) [][]int { return r.re.FindAllStringIndex(s, -1) }
+
+// styleText is a text to check: its plain text and the file line of each of its lines.
+type styleText struct {
+	file  string
+	s     string
+	line  int  // the file line of the text's first line
+	multi bool // a body: lines advance with the newlines of s; else every line is line
+}
+
+// CheckStyle checks every file of the sheet's language and its UI strings, and returns the
+// findings by file and line, with the acceptances applied.
+func (st *Style) CheckStyle(files []*content.File) []StyleFinding {
+	if st == nil {
+		return nil
+	}
+	var texts []styleText
+	for _, f := range files {
+		if f.Lang == st.Lang {
+			texts = append(texts, styleTexts(f)...)
+		}
+	}
+	if st.UIFile != "" {
+		texts = append(texts, uiTexts(st.UIFile, st.UI)...)
+	}
+	var out []StyleFinding
+	for _, t := range texts {
+		for n, line := range strings.Split(t.s, "\n") {
+			at := t.line
+			if t.multi {
+				at += n
+			}
+			for _, r := range st.Rules {
+				for _, m := range r.Find(line) {
+					form := line[m[0]:m[1]]
+					out = append(out, StyleFinding{
+						Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred,
+						Message: fmt.Sprintf("style %s: %q: write %s", r.ID, form, r.Preferred),
+						at:      m[0],
+					})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b StyleFinding) int {
+		return cmp.Or(cmp.Compare(a.Loc.File, b.Loc.File), cmp.Compare(a.Loc.Line, b.Loc.Line))
+	})
+	return st.accept(out)
+}
+
+// accept marks each finding that an acceptance singles out, and adds a finding for each
+// acceptance that matches none or several.
+func (st *Style) accept(fs []StyleFinding) []StyleFinding {
+	for _, a := range st.Accepts {
+		var hits []int
+		for i, f := range fs {
+			if f.Rule == a.Rule && f.Loc.File == a.File && covers(f.Loc.Text, a.Text, f.at, len(f.Form)) {
+				hits = append(hits, i)
+			}
+		}
+		if len(hits) == 1 {
+			fs[hits[0]].Accepted = a.Reason
+			continue
+		}
+		what := "no occurrence"
+		if len(hits) > 1 {
+			what = fmt.Sprintf("%d occurrences (quote more of the text to single one out)", len(hits))
+		}
+		fs = append(fs, StyleFinding{
+			Rule: "accept", Loc: Loc{File: st.File, Line: a.Line, Text: a.Text},
+			Message: fmt.Sprintf("acceptance of %s in %s matches %s of %q", a.Rule, a.File, what, a.Text),
+		})
+	}
+	return fs
+}
+
+// covers reports whether text occurs in line around the form found at byte offset at, n
+// bytes long: an acceptance quotes the occurrence with some of its context.
+func covers(line, text string, at, n int) bool {
+	for i := 0; i <= len(line)-len(text); {
+		k := strings.Index(line[i:], text)
+		if k < 0 {
+			return false
+		}
+		if i+k <= at && at+n <= i+k+len(text) {
+			return true
+		}
+		i += k + 1
+	}
+	return false
+}
+
+// styleTexts are the texts of f a reader sees: every translatable value of the front matter
+// and the body, as plain text (link destinations, heading ids and URLs blanked). The source
+// field of a correction quotes the source document as it is, and is left out.
+func styleTexts(f *content.File) []styleText {
+	fm := &f.Front
+	var out []styleText
+	add := func(s string, line int) {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, styleText{file: f.Name, s: plain(s), line: line})
+		}
+	}
+	add(fm.Title, f.Line("title"))
+	add(fm.Summary, f.Line("summary"))
+	if fm.Facts != nil {
+		add(fm.Facts.OfficialName, f.Line("facts", "official_name"))
+		add(fm.Facts.Capital, f.Line("facts", "capital"))
+		add(strings.Join(fm.Facts.Languages, "、"), f.Line("facts", "languages"))
+		add(fm.Facts.Source, f.Line("facts", "source"))
+	}
+	for i, e := range fm.Events {
+		add(e.Text, f.ItemLine("events", i, "text"))
+	}
+	for i, g := range fm.Figures {
+		add(g.Label, f.ItemLine("figures", i, "label"))
+	}
+	for i, c := range fm.Corrections {
+		add(c.Correction, f.ItemLine("corrections", i, "correction"))
+		add(c.Note, f.ItemLine("corrections", i, "note"))
+	}
+	if strings.TrimSpace(f.Body) != "" {
+		out = append(out, styleText{file: f.Name, s: plain(f.Body), line: f.BodyLine, multi: true})
+	}
+	return out
+}
+
+// uiTexts are the string values of an i18n file, one per line: key = "value". Comments,
+// keys and the quotes are not text.
+func uiTexts(name, src string) []styleText {
+	var out []styleText
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		_, v, ok := strings.Cut(t, "=")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			v = strings.ReplaceAll(v[1:len(v)-1], `\"`, `"`)
+		}
+		out = append(out, styleText{file: name, s: v, line: i + 1})
+	}
+	return out
+}
+
+// StyleOpen counts the style findings that no acceptance covers.
+func (r *Report) StyleOpen() int {
+	n := 0
+	for _, f := range r.Style {
+		if f.Accepted == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// writeStyle writes the style findings, open ones first, each as file:line: message and
+// the line it was found in, then a count.
+func (r *Report) writeStyle(b *strings.Builder) {
+	if len(r.Style) == 0 {
+		return
+	}
+	for _, accepted := range []bool{false, true} {
+		for _, f := range r.Style {
+			if (f.Accepted != "") != accepted {
+				continue
+			}
+			b.WriteString(f.String() + "\n")
+			if f.Loc.Text != "" && f.Rule != "accept" {
+				fmt.Fprintf(b, "    %s\n", strings.Join(strings.Fields(f.Loc.Text), " "))
+			}
+		}
+	}
+	open := r.StyleOpen()
+	fmt.Fprintf(b, "style: %d %s, %d accepted\n\n", open, plural(open, "finding", "findings"), len(r.Style)-open)
+}

@@ -1,0 +1,213 @@
+package check
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"peacebuilding/internal/sitetest"
+)
+
+// realProject copies what a check reads of the real project (config.toml, content/,
+// data/, i18n/) into memory, so that a test can plant a mistake in a copy.
+func realProject(t *testing.T) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS(sitetest.RepoRoot())
+	out := fstest.MapFS{}
+	for _, top := range []string{"config.toml", "content", "data", "i18n"} {
+		err := fs.WalkDir(root, top, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, name)
+			out[name] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func runOn(t *testing.T, fsys fs.FS) *Report {
+	t.Helper()
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Run(in)
+}
+
+// TestRealContentFollowsTheStyleSheet: the Japanese pages and UI strings have no open
+// style finding, and every acceptance in the sheet singles out one occurrence.
+func TestRealContentFollowsTheStyleSheet(t *testing.T) {
+	fsys := os.DirFS(sitetest.RepoRoot())
+	st, err := LoadStyle(fsys, StyleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st == nil || len(st.Rules) == 0 {
+		t.Fatalf("%s has no rules", StyleFile)
+	}
+	rep := runOn(t, fsys)
+	for _, f := range rep.Style {
+		if f.Accepted == "" {
+			t.Errorf("%s", f)
+		}
+	}
+}
+
+// TestEveryStyleRuleFailsTheCheckWhenPlanted plants each rule's example into a copy of
+// the real content, in the body and in the summary of a Japanese page, and expects the
+// check to fail with a finding of that rule at the planted file and line.
+func TestEveryStyleRuleFailsTheCheckWhenPlanted(t *testing.T) {
+	base := realProject(t)
+	st, err := ParseStyle(StyleFile, string(base[StyleFile].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = "content/ja/countries/cambodia.md"
+	orig := string(base[page].Data)
+	summary := strings.Index(orig, "\nsummary = \"")
+	if summary < 0 {
+		t.Fatalf("%s has no summary line", page)
+	}
+	summaryLine := strings.Count(orig[:summary+1], "\n") + 1
+	for _, r := range st.Rules {
+		planted := map[string]struct {
+			text string
+			line int
+		}{
+			// A paragraph at the end of the body: the file's last line + 2.
+			"body": {strings.TrimRight(orig, "\n") + "\n\n" + r.Example + "\n", strings.Count(strings.TrimRight(orig, "\n"), "\n") + 3},
+			// The start of the summary, in the front matter (TOML escapes for its quotes).
+			"summary": {orig[:summary] + "\nsummary = \"" + tomlEscape(r.Example) + orig[summary+len("\nsummary = \""):], summaryLine},
+		}
+		for where, p := range planted {
+			t.Run(r.ID+"/"+where, func(t *testing.T) {
+				fsys := fstest.MapFS{}
+				for k, v := range base {
+					fsys[k] = v
+				}
+				fsys[page] = &fstest.MapFile{Data: []byte(p.text)}
+				rep := runOn(t, fsys)
+				if !rep.Failed(false) {
+					t.Errorf("the check passed with %q planted in the %s of %s", r.Example, where, page)
+				}
+				found := false
+				for _, f := range rep.Style {
+					if f.Rule == r.ID && f.Loc.File == page && f.Loc.Line == p.line && f.Accepted == "" {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no %s finding at %s:%d for %q; findings: %v", r.ID, page, p.line, r.Example, rep.Style)
+				}
+				var out strings.Builder
+				if err := rep.WriteText(&out); err != nil {
+					t.Fatal(err)
+				}
+				if want := fmt.Sprintf("%s:%d: style %s: ", page, p.line, r.ID); !strings.Contains(out.String(), want) {
+					t.Errorf("the report does not name the place: want a line starting %q", want)
+				}
+			})
+		}
+	}
+}
+
+func tomlEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+}
+
+// TestStyleAcceptance: an acceptance covers exactly the occurrence it quotes, the check
+// then passes; an acceptance that matches nothing, or two occurrences, is a finding.
+func TestStyleAcceptance(t *testing.T) {
+	base := realProject(t)
+	const page = "content/ja/countries/cambodia.md"
+	body := strings.TrimRight(string(base[page].Data), "\n")
+	line := strings.Count(body, "\n") + 3
+	sheet := string(base[StyleFile].Data)
+	accept := func(text string) string {
+		return sheet + fmt.Sprintf("\n[[accept]]\nfile = %q\nrule = \"oyobi\"\ntext = %q\nreason = \"quoted as written\"\n", page, text)
+	}
+	cases := []struct {
+		name, paragraph, sheet string
+		open, accepted         int
+		acceptFinding          bool
+	}{
+		{"one occurrence accepted", "選挙および警察の支援。", accept("選挙および警察"), 0, 1, false},
+		{"the other occurrence is still reported", "選挙および警察、人権および法の支配。", accept("選挙および警察"), 1, 1, false},
+		{"an acceptance that matches nothing", "選挙及び警察の支援。", accept("選挙および警察"), 0, 0, true},
+		{"an acceptance that matches two occurrences", "選挙および警察、人権および法の支配。", accept("および"), 2, 0, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for k, v := range base {
+				fsys[k] = v
+			}
+			fsys[page] = &fstest.MapFile{Data: []byte(body + "\n\n" + c.paragraph + "\n")}
+			fsys[StyleFile] = &fstest.MapFile{Data: []byte(c.sheet)}
+			rep := runOn(t, fsys)
+			open, accepted, acceptFinding := 0, 0, false
+			for _, f := range rep.Style {
+				switch {
+				case f.Rule == "accept":
+					acceptFinding = true
+					if f.Loc.File != StyleFile || f.Loc.Line != strings.Count(sheet, "\n")+3 {
+						t.Errorf("acceptance finding at %s:%d, want the [[accept]] line of %s", f.Loc.File, f.Loc.Line, StyleFile)
+					}
+				case f.Accepted != "":
+					accepted++
+				default:
+					open++
+					if f.Loc.Line != line {
+						t.Errorf("finding at line %d, want %d", f.Loc.Line, line)
+					}
+				}
+			}
+			if open != c.open || accepted != c.accepted || acceptFinding != c.acceptFinding {
+				t.Errorf("open %d, accepted %d, acceptance reported %v; want %d, %d, %v\n%v", open, accepted, acceptFinding, c.open, c.accepted, c.acceptFinding, rep.Style)
+			}
+			if got, want := rep.Failed(false), c.open > 0 || c.acceptFinding; got != want {
+				t.Errorf("Failed = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestParseStyleErrors: a broken sheet is reported with its file and the line of the rule
+// or acceptance at fault.
+func TestParseStyleErrors(t *testing.T) {
+	const head = "lang = \"ja\"\n\n"
+	rule := func(fields string) string { return head + "[[rules]]\nid = \"x\"\n" + fields }
+	cases := []struct {
+		name, src, want string
+	}{
+		{"no lang", "[[rules]]\nid = \"x\"\n", "style.toml:1: lang is missing"},
+		{"bad pattern", rule("pattern = '[a'\npreferred = \"b\"\nexample = \"a\"\n"), "style.toml:4: rule \"x\": pattern: "},
+		{"no forms", rule("preferred = \"b\"\nexample = \"a\"\n"), "style.toml:4: rule \"x\": needs forms or a pattern"},
+		{"no preferred form", rule("forms = [\"a\"]\nexample = \"a\"\n"), "style.toml:4: rule \"x\": needs the preferred form"},
+		{"no example", rule("forms = [\"a\"]\npreferred = \"b\"\n"), "style.toml:4: rule \"x\": needs an example"},
+		{"example without the form", rule("forms = [\"a\"]\npreferred = \"b\"\nexample = \"c\"\n"), "style.toml:4: rule \"x\": finds nothing in its example \"c\""},
+		{"allowed text with the form", rule("forms = [\"a\"]\npreferred = \"b\"\nexample = \"a\"\nallowed = [\"bab\"]\n"), "style.toml:4: rule \"x\": finds \"a\" in the allowed text \"bab\""},
+		{"unknown key", rule("form = [\"a\"]\n"), "style.toml:5: unknown key"},
+		{"acceptance without a reason", rule("forms = [\"a\"]\npreferred = \"b\"\nexample = \"a\"\n") + "\n[[accept]]\nfile = \"f\"\nrule = \"x\"\ntext = \"a\"\n", "style.toml:10: an acceptance needs a reason"},
+		{"acceptance of an unknown rule", rule("forms = [\"a\"]\npreferred = \"b\"\nexample = \"a\"\n") + "\n[[accept]]\nfile = \"f\"\nrule = \"y\"\ntext = \"a\"\nreason = \"r\"\n", "style.toml:10: acceptance of unknown rule \"y\""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseStyle("style.toml", c.src)
+			if err == nil {
+				t.Fatalf("ParseStyle(%q) = nil error, want %q", c.src, c.want)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("ParseStyle(%q) = %q, want it to contain %q", c.src, err, c.want)
+			}
+		})
+	}
+}
