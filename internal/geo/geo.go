@@ -179,8 +179,10 @@ type Frame struct {
 	Decimals      int
 }
 
-// WorldFrame frames every shape of the data, Width units wide.
-func WorldFrame(width float64, decimals int) Frame {
+// WorldFrame frames the whole width of the data, Width units wide, between the
+// latitudes north and south (degrees; south negative): the Arctic and the Southern Ocean
+// are empty of briefs, and cutting them gives the rest more room.
+func WorldFrame(width, north, south float64, decimals int) Frame {
 	var b Rect
 	for i, c := range data() {
 		if i == 0 {
@@ -189,6 +191,8 @@ func WorldFrame(width float64, decimals int) Frame {
 			b = b.union(c.box)
 		}
 	}
+	b.MinY = max(b.MinY, Project(0, north).Y)
+	b.MaxY = min(b.MaxY, Project(0, south).Y)
 	return frameOf(b, width, decimals)
 }
 

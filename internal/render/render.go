@@ -61,7 +61,7 @@ func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Rend
 func (r *Renderer) parse(layouts fs.FS, lang string) error {
 	base := template.New("base.html").Funcs(funcs)
 	var err error
-	if base, err = base.ParseFS(layouts, "base.html", "partials.html"); err != nil {
+	if base, err = base.ParseFS(layouts, "base.html", "partials.html", "pictures.html"); err != nil {
 		return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 	}
 	foldStrings(base, r.strings[lang])
