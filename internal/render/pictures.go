@@ -103,9 +103,10 @@ func (v *View) WorldMap() *WorldMap {
 type Locator struct {
 	ID, Title, Desc string
 	Width, Height   float64
-	// Land is every other shape in the frame; Region the other briefs' countries of the
-	// same region; Focus the brief's own countries.
-	Land, Region, Focus string
+	// Land is every other shape in the frame; Focus the brief's own countries. The map
+	// reads no other page, so that a preview renders a brief again only when it changes
+	// (internal/incremental).
+	Land, Focus string
 	// Markers ring the brief's countries that are too small to see at this scale.
 	Markers []geo.Point
 }
@@ -130,15 +131,7 @@ func (v *View) Locator() *Locator {
 	l := &Locator{ID: "loc-" + v.Page.Anchor(), Width: f.Width, Height: f.Height}
 	l.Title, _ = v.Tf("locator_title", v.Page.Title)
 	l.Desc, _ = v.Tf("locator_desc", v.Page.Title, v.Page.Title)
-	region := map[string]bool{}
-	for _, p := range v.Pages("country") {
-		if p.Region.Slug == v.Page.Region.Slug {
-			for _, code := range p.ISO {
-				region[code] = true
-			}
-		}
-	}
-	var land, near, focus strings.Builder
+	var land, focus strings.Builder
 	for _, c := range geo.Countries() {
 		if !f.Shows(c) {
 			continue
@@ -149,13 +142,11 @@ func (v *View) Locator() *Locator {
 			if b := c.Box(); b.W()*f.Width/f.View.W() < 12 && b.H()*f.Width/f.View.W() < 12 {
 				l.Markers = append(l.Markers, f.Point(c.Anchor()))
 			}
-		case region[c.Code]:
-			near.WriteString(f.Path(c))
 		default:
 			land.WriteString(f.Path(c))
 		}
 	}
-	l.Land, l.Region, l.Focus = land.String(), near.String(), focus.String()
+	l.Land, l.Focus = land.String(), focus.String()
 	return l
 }
 
