@@ -34,6 +34,7 @@ type WorldMap struct {
 // MapLink is a country with a brief on a map: a link to the brief.
 type MapLink struct {
 	Page   *site.Page
+	Code   string // the ISO 3166-1 alpha-3 code of the shape
 	Href   string
 	Region string // the region slug, which styles it
 	D      string
@@ -64,7 +65,7 @@ func (v *View) WorldMap() *WorldMap {
 				continue
 			}
 			linked[code] = true
-			m.Links = append(m.Links, MapLink{Page: p, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: f.Point(c.Anchor())})
+			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: f.Point(c.Anchor())})
 		}
 	}
 	if len(m.Links) == 0 {
