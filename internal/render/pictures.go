@@ -375,13 +375,21 @@ func wrap(s string, width, font float64) []string {
 		if lastSpace > 0 {
 			cut = lastSpace
 		}
+		fits := cut
 		for cut > 0 && cut < len(s) {
-			r, _ := utf8.DecodeRuneInString(s[cut:])
-			if !strings.ContainsRune("、。，．）」』】〕・ー々ゃゅょっャュョッ", r) {
+			next, _ := utf8.DecodeRuneInString(s[cut:])
+			prev, size := utf8.DecodeLastRuneInString(s[:cut])
+			// Not before closing punctuation or a small kana, and not inside a number
+			// with its counter: 「2007年1月」 stays whole.
+			inNumber := isAlnum(prev) && (isAlnum(next) || strings.ContainsRune("年月日人万億円%,.", next)) ||
+				prev == ',' || prev == '.'
+			if !inNumber && !strings.ContainsRune("、。，．）」』】〕・ー々ゃゅょっャュョッ", next) {
 				break
 			}
-			_, size := utf8.DecodeLastRuneInString(s[:cut])
 			cut -= size
+		}
+		if cut == 0 {
+			cut = fits // one word wider than the chart: break it where it must
 		}
 		if cut == 0 {
 			_, cut = utf8.DecodeRuneInString(s)
@@ -390,6 +398,10 @@ func wrap(s string, width, font float64) []string {
 		s = strings.TrimLeft(s[cut:], " ")
 	}
 	return lines
+}
+
+func isAlnum(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
 }
 
 // TimelineChart is the timeline to look at: one row per country, and one for Japan's own
