@@ -208,10 +208,26 @@ func (v *View) Charts() []Chart {
 }
 
 // SectionCharts makes one chart per unit of the figures of every brief of a kind
-// ("country", "theme"), each bar headed by its brief's title, for the figures page.
+// ("country", "theme"), each bar headed by its brief's title, for the figures page. A
+// section with more than maxBars figures of one unit gets no charts: a chart of hundreds
+// of bars is read by no one (the table below is), and a site of thousands of briefs
+// would carry megabytes of it.
 func (v *View) SectionCharts(kind string) []Chart {
-	return v.charts("figures-"+kind, v.Pages(kind), true)
+	charts := v.charts("figures-"+kind, v.Pages(kind), true)
+	for _, c := range charts {
+		if len(c.Bars) > maxBars {
+			return nil
+		}
+	}
+	return charts
 }
+
+// maxBars and maxTimelineRows bound the pictures of the whole site, for sites far larger
+// than the briefing (the synthetic sites of make bench).
+const (
+	maxBars         = 60
+	maxTimelineRows = 40
+)
 
 func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
 	var out []Chart
@@ -484,6 +500,9 @@ func (v *View) TimelineChart() *TimelineChart {
 		}
 	}
 	rows = append(rows, TimelineRow{Label: label})
+	if len(rows) > maxTimelineRows {
+		return nil // too many countries for one picture: the list below has every event
+	}
 	index := map[*site.Page]int{}
 	for i, r := range rows {
 		if r.Page != nil {
