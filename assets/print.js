@@ -13,7 +13,9 @@ if (new URLSearchParams(location.search).has("pdf")) {
   if (canonical) {
     document.querySelectorAll("a[href]").forEach(function (a) {
       var href = a.getAttribute("href");
-      if (href.charAt(0) !== "#") a.href = new URL(href, canonical.href).href;
+      // setAttribute, not a.href: the links of an inline SVG (the world map) have no
+      // writable href property.
+      if (href.charAt(0) !== "#") a.setAttribute("href", new URL(href, canonical.href).href);
     });
   }
 }

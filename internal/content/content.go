@@ -131,12 +131,54 @@ type FrontMatter struct {
 	Summary     string       `toml:"summary"`
 	Weight      *int         `toml:"weight"`
 	Region      *string      `toml:"region"`
+	ISO         ISOCodes     `toml:"iso"`
 	Themes      []string     `toml:"themes"`
 	SourceHash  string       `toml:"source_hash"`
 	Facts       *Facts       `toml:"facts"`
 	Events      []Event      `toml:"events"`
 	Figures     []Figure     `toml:"figures"`
 	Corrections []Correction `toml:"corrections"`
+}
+
+// ISOCodes are the ISO 3166-1 alpha-3 codes of the countries a country brief is about,
+// which its maps draw: `iso = "KHM"`, or a list for a brief about a region,
+// `iso = ["BIH", "SRB"]`. nil when the front matter has no iso key.
+type ISOCodes []string
+
+// UnmarshalTOML accepts one code as a string or several as an array of strings.
+func (c *ISOCodes) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		*c = ISOCodes{v}
+		return nil
+	case []any:
+		codes := ISOCodes{}
+		for _, e := range v {
+			s, ok := e.(string)
+			if !ok {
+				return fmt.Errorf("iso: must be a code such as \"KHM\" or a list of codes, not a list holding %s", tomlType(e))
+			}
+			codes = append(codes, s)
+		}
+		*c = codes
+		return nil
+	}
+	return fmt.Errorf("iso: must be a code such as \"KHM\" or a list of codes, not %s", tomlType(v))
+}
+
+// tomlType names the kind of a decoded TOML value for a message.
+func tomlType(v any) string {
+	switch v.(type) {
+	case int64, float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return "a date"
 }
 
 // Facts is a country's data box.
@@ -174,7 +216,7 @@ type Correction struct {
 
 // knownKeys are the suggestions offered for a misspelt key.
 var knownKeys = []string{
-	"title", "summary", "weight", "region", "themes", "source_hash", "facts", "events", "figures", "corrections",
+	"title", "summary", "weight", "region", "iso", "themes", "source_hash", "facts", "events", "figures", "corrections",
 	"official_name", "capital", "area_km2", "population_millions", "languages", "gdp_per_capita_usd", "year", "source",
 	"date", "text", "value", "unit", "approx", "label", "correction", "note",
 }

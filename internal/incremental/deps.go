@@ -116,7 +116,7 @@ func samePage(a, b *site.Page) bool {
 		sameFile(a.File, b.File) && sameFile(a.Master, b.Master) &&
 		a.Fallback == b.Fallback && a.Stale == b.Stale &&
 		a.Title == b.Title && a.Summary == b.Summary && a.Weight == b.Weight &&
-		a.Region.Slug == b.Region.Slug && sameFacts(a.Facts, b.Facts) &&
+		a.Region.Slug == b.Region.Slug && slices.Equal(a.ISO, b.ISO) && sameFacts(a.Facts, b.Facts) &&
 		sameSlice(a.Events, b.Events) && sameSlice(a.Figures, b.Figures) &&
 		sameSlice(a.Corrections, b.Corrections) &&
 		a.Body == b.Body && sameSlice(a.Headings, b.Headings) && sameSlice(a.Links, b.Links) &&

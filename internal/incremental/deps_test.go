@@ -15,7 +15,7 @@ import (
 func TestSamePageKnowsEveryField(t *testing.T) {
 	known := []string{
 		"Lang", "Kind", "Key", "Section", "Slug", "URL", "File", "Master", "Fallback", "Stale",
-		"Title", "Summary", "Weight", "Region", "Facts", "Events", "Figures", "Corrections",
+		"Title", "Summary", "Weight", "Region", "ISO", "Facts", "Events", "Figures", "Corrections",
 		"Body", "Headings", "Links", "Themes", "Backlinks", "Related", "Translations",
 	}
 	typ := reflect.TypeFor[site.Page]()
@@ -42,9 +42,9 @@ func TestBriefLayoutsReadOnlyTheirLinks(t *testing.T) {
 func TestReadBriefLayouts(t *testing.T) {
 	const base = `{{define "base.html"}}<title>{{.Title}}</title>{{template "main" .}}{{end}}`
 	for _, tc := range []struct {
-		name, partials, country string
-		wantKeys                []string
-		wantWide                bool
+		name, partials, pictures, country string
+		wantKeys                          []string
+		wantWide                          bool
 	}{
 		{name: "page fields and links", country: `{{define "main"}}{{.Page.Title}}{{range .Page.Related}}{{.Title}}{{end}}{{template "notices" .}}{{end}}`,
 			partials: `{{define "notices"}}{{with .Page}}{{($.Site.Lookup .TextLang .Key).URL}}{{end}}{{end}}`},
@@ -57,6 +57,7 @@ func TestReadBriefLayouts(t *testing.T) {
 		{name: "in a partial it calls", country: `{{define "main"}}{{template "list" .}}{{end}}`, partials: `{{define "list"}}{{range .Timeline}}{{end}}{{end}}`, wantWide: true},
 		{name: "a page by key in a shared partial", country: `{{define "main"}}{{.Shared "footer"}}{{end}}`, partials: `{{define "footer"}}{{with .Link "about"}}{{.URL}}{{end}}{{end}}`, wantKeys: []string{"about"}},
 		{name: "a shared partial by computed name", country: `{{define "main"}}{{.Shared .Layout}}{{end}}`, wantWide: true},
+		{name: "in a picture it calls", country: `{{define "main"}}{{template "map" .}}{{end}}`, pictures: `{{define "map"}}{{range .Pages "country"}}{{end}}{{end}}`, wantWide: true},
 		{name: "in a partial it does not call", country: `{{define "main"}}{{end}}`, partials: `{{define "list"}}{{range .Timeline}}{{end}}{{end}}`},
 		{name: "a page field named like a view method", country: `{{define "main"}}{{with .Page}}{{.Title}}{{end}}{{.Page.Corrections}}{{end}}`},
 	} {
@@ -64,6 +65,7 @@ func TestReadBriefLayouts(t *testing.T) {
 			fsys := fstest.MapFS{
 				"layouts/base.html":     {Data: []byte(base)},
 				"layouts/partials.html": {Data: []byte(tc.partials)},
+				"layouts/pictures.html": {Data: []byte(tc.pictures)},
 				"layouts/country.html":  {Data: []byte(tc.country)},
 				"layouts/theme.html":    {Data: []byte(`{{define "main"}}{{end}}`)},
 			}

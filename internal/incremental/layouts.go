@@ -28,12 +28,13 @@ var (
 )
 
 // readBriefLayouts reads layouts/ of fsys the way package render parses it (base.html,
-// partials.html and one file per layout) and follows every template that a brief runs.
+// partials.html, pictures.html and one file per layout) and follows every template that a
+// brief runs.
 func readBriefLayouts(fsys fs.FS) briefReads {
 	var reads briefReads
 	for _, layout := range briefLayouts {
 		trees := map[string]*parse.Tree{}
-		for _, name := range []string{"base.html", "partials.html", layout + ".html"} {
+		for _, name := range []string{"base.html", "partials.html", "pictures.html", layout + ".html"} {
 			text, err := fs.ReadFile(fsys, "layouts/"+name)
 			if err != nil {
 				return briefReads{wide: err.Error()}

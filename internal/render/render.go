@@ -81,7 +81,7 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 // parse parses the layouts for lang, with its UI strings folded in (see foldStrings).
 func (r *Renderer) parse(layouts fs.FS, lang string) error {
 	base := template.New("base.html").Funcs(funcs)
-	if err := parseLayouts(base, layouts, "base.html", "partials.html"); err != nil {
+	if err := parseLayouts(base, layouts, "base.html", "partials.html", "pictures.html"); err != nil {
 		return err
 	}
 	foldStrings(base, r.strings[lang])

@@ -305,6 +305,7 @@ func External(url string) bool {
 var funcs = template.FuncMap{
 	"upper": strings.ToUpper,
 	"add":   func(a, b int) int { return a + b },
+	"fadd":  func(a, b float64) float64 { return a + b }, // positions in the pictures' SVG
 	"join":  strings.Join,
 	"list":  func(s ...string) []string { return s },
 	// hasKanji tells whether a Japanese term needs its reading shown.

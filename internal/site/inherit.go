@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/geo"
 	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/tomlx"
 )
@@ -42,6 +43,7 @@ func (b *builder) inherit() {
 		if mm.Region != nil {
 			p.Region, _ = cfg.Region(*mm.Region)
 		}
+		p.ISO = mm.ISO
 		if mf := mm.Facts; mf != nil {
 			tf := fm.Facts
 			if tf == nil {
@@ -127,6 +129,12 @@ func (b *builder) validate(m *content.File, p *Page) {
 	if fm.Region != nil && !isCountry {
 		b.fail(m.Errorf(m.Line("region"), "region is only for country pages"))
 	}
+	if fm.ISO != nil && !isCountry {
+		b.fail(m.Errorf(m.Line("iso"), "iso is only for country pages"))
+	}
+	if isCountry {
+		b.validateISO(m)
+	}
 	if len(fm.Themes) > 0 && !isCountry {
 		b.fail(m.Errorf(m.Line("themes"), "themes is only for country pages"))
 	}
@@ -181,6 +189,31 @@ func (b *builder) validate(m *content.File, p *Page) {
 	}
 }
 
+// validateISO checks the iso codes of the country file m: each an ISO 3166-1 alpha-3 code
+// that the maps have a shape for (package geo), once.
+func (b *builder) validateISO(m *content.File) {
+	codes := m.Front.ISO
+	if codes == nil {
+		return
+	}
+	line := m.Line("iso")
+	if len(codes) == 0 {
+		b.fail(m.Errorf(line, "iso: give at least one ISO 3166-1 alpha-3 code, such as \"KHM\", or leave the key out"))
+	}
+	for i, c := range codes {
+		switch {
+		case slices.Contains(codes[:i], c):
+			b.fail(m.Errorf(line, "iso: %q is listed twice", c))
+		case !geo.Known(c):
+			msg := fmt.Sprintf("iso: unknown country code %q: write an ISO 3166-1 alpha-3 code that the maps know, such as \"KHM\"", c)
+			if up := strings.ToUpper(c); up != c && geo.Known(up) {
+				msg = fmt.Sprintf("iso: unknown country code %q (did you mean %q?)", c, up)
+			}
+			b.fail(m.Errorf(line, "%s", msg))
+		}
+	}
+}
+
 func regionSlugs(b *builder) []string {
 	var out []string
 	for _, r := range b.site.Config.Regions {
@@ -211,6 +244,9 @@ func (b *builder) conflicts(m, t *content.File) {
 	}
 	if tf.Region != nil && (mf.Region == nil || *tf.Region != *mf.Region) {
 		report(t.Line("region"), m.Line("region"), "region", quote(*tf.Region), showq(mf.Region))
+	}
+	if tf.ISO != nil && !slices.Equal(tf.ISO, mf.ISO) {
+		report(t.Line("iso"), m.Line("iso"), "iso", fmt.Sprintf("%q", []string(tf.ISO)), fmt.Sprintf("%q", []string(mf.ISO)))
 	}
 	if t.Defined("themes") && !slices.Equal(tf.Themes, mf.Themes) {
 		report(t.Line("themes"), m.Line("themes"), "themes", fmt.Sprintf("%q", tf.Themes), fmt.Sprintf("%q", mf.Themes))

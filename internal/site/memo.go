@@ -84,7 +84,7 @@ func (in *inheritMemo) reuse(i int, p *Page) ([]error, bool) {
 	if o.File != p.File || o.Master != p.Master {
 		return nil, false
 	}
-	p.Title, p.Summary, p.Weight, p.Region = o.Title, o.Summary, o.Weight, o.Region
+	p.Title, p.Summary, p.Weight, p.Region, p.ISO = o.Title, o.Summary, o.Weight, o.Region, o.ISO
 	p.Facts, p.Events, p.Figures, p.Corrections = o.Facts, o.Events, o.Figures, o.Corrections
 	in.pages[i], in.errs[i] = p, prev.errs[i]
 	return prev.errs[i], true

@@ -75,6 +75,7 @@ type Page struct {
 	Title, Summary string
 	Weight         int
 	Region         config.Region
+	ISO            []string // a country's ISO 3166-1 alpha-3 codes, which its maps draw (package geo)
 	Facts          *Facts
 	Events         []Event
 	Figures        []Figure

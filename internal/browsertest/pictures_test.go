@@ -1,0 +1,139 @@
+package browsertest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// pictureWidths are the widths the pictures are checked at: a desktop and a common phone.
+var pictureWidths = []int64{1280, 390}
+
+// picturePages are the pages with pictures, per language: the world map (home, countries
+// index), a brief's locator map and charts, the figures page's charts and the timeline.
+var picturePages = []string{"", "countries/", "countries/cambodia/", "countries/sudan/", "themes/peacekeeping/", "figures/", "timeline/"}
+
+type pictureBox struct {
+	Figure      string  // the class of the figure
+	Width       float64 // the svg's rendered size
+	Height      float64
+	Right       float64 // the right edge of the svg, or of its scrolling box
+	ClientWidth float64
+	Title, Desc bool
+}
+
+// picturesJS measures every picture of the page: an svg in a figure (not the legend's
+// swatches).
+const picturesJS = `Array.from(document.querySelectorAll("figure > svg, figure > .scroll-wrap > svg")).map(svg => {
+	const fig = svg.closest("figure"), r = svg.getBoundingClientRect();
+	const box = svg.parentElement.classList.contains("scroll-wrap") ? svg.parentElement.getBoundingClientRect() : r;
+	return {Figure: fig.className, Width: r.width, Height: r.height, Right: box.right,
+		ClientWidth: document.documentElement.clientWidth,
+		Title: !!svg.querySelector(":scope > title") && svg.querySelector(":scope > title").textContent.trim() !== "",
+		Desc: !!svg.querySelector(":scope > desc") && svg.querySelector(":scope > desc").textContent.trim() !== ""};
+})`
+
+// TestPicturesInBrowser shows the pages with pictures at 1280 and 390 px in each
+// language: every picture is drawn at a readable size inside the page (the timeline may
+// scroll inside its own box), has a title and a description, and the page does not scroll
+// sideways.
+func TestPicturesInBrowser(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	for _, lang := range site.langs {
+		for _, p := range picturePages {
+			url := site.base + lang + "/" + p
+			for _, w := range pictureWidths {
+				t.Run(fmt.Sprintf("%s/%s at %d px", lang, p, w), func(t *testing.T) {
+					tb.page(t)
+					tb.viewport(t, w)
+					tb.open(t, url)
+					checkNoHorizontalScroll(t, tb, w)
+					pics := eval[[]pictureBox](t, tb, picturesJS)
+					if len(pics) == 0 {
+						t.Fatalf("%s: no pictures", url)
+					}
+					for _, pic := range pics {
+						if pic.Width < 150 || pic.Height < 20 {
+							t.Errorf("%s: a %s picture is drawn %gx%g px", url, pic.Figure, pic.Width, pic.Height)
+						}
+						if pic.Right > pic.ClientWidth+0.5 {
+							t.Errorf("%s: a %s picture ends at %g px, beyond the page's %g px", url, pic.Figure, pic.Right, pic.ClientWidth)
+						}
+						if !pic.Title || !pic.Desc {
+							t.Errorf("%s: a %s picture has no title or no desc", url, pic.Figure)
+						}
+					}
+					for _, e := range tb.takeErrors() {
+						t.Error(e)
+					}
+				})
+			}
+		}
+	}
+}
+
+type mapFocus struct {
+	ISO          string
+	Href         string
+	OutlineStyle string
+	OutlineWidth float64
+	Stroke       float64 // the stroke width of the focused country's shape
+}
+
+const mapLinksJS = `Array.from(document.querySelectorAll(".world-map svg.map a[data-iso]")).map(a => a.getAttribute("data-iso"))`
+
+const mapFocusJS = `(() => {
+	const a = document.activeElement;
+	if (!a || !a.closest || !a.closest(".world-map")) return {ISO: "", Href: "", OutlineStyle: "", OutlineWidth: 0, Stroke: 0};
+	const s = getComputedStyle(a), path = a.querySelector("path");
+	return {ISO: a.getAttribute("data-iso") || "", Href: a.getAttribute("href") || "",
+		OutlineStyle: s.outlineStyle, OutlineWidth: parseFloat(s.outlineWidth) || 0,
+		Stroke: path ? parseFloat(getComputedStyle(path).strokeWidth) || 0 : 0};
+})()`
+
+// TestWorldMapKeyboard tabs through the home page and the countries index at 1280 and
+// 390 px: every country link of the world map takes the focus, in the map's order, and
+// shows that it has it.
+func TestWorldMapKeyboard(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	for _, lang := range site.langs {
+		for _, p := range []string{"", "countries/"} {
+			url := site.base + lang + "/" + p
+			for _, w := range pictureWidths {
+				t.Run(fmt.Sprintf("%s/%s at %d px", lang, p, w), func(t *testing.T) {
+					tb.page(t)
+					tb.viewport(t, w)
+					tb.open(t, url)
+					want := eval[[]string](t, tb, mapLinksJS)
+					if len(want) == 0 {
+						t.Fatalf("%s: the world map has no country links", url)
+					}
+					var got []string
+					for range 60 + len(want) {
+						press(t, tb, "\t")
+						f := eval[mapFocus](t, tb, mapFocusJS)
+						if f.ISO == "" {
+							if len(got) > 0 {
+								break // past the map
+							}
+							continue
+						}
+						got = append(got, f.ISO)
+						if f.OutlineStyle == "none" || f.OutlineWidth < 1 {
+							t.Errorf("%s: the focused link of %s has no outline (%s %gpx)", url, f.ISO, f.OutlineStyle, f.OutlineWidth)
+						}
+						if f.Stroke < 3 {
+							t.Errorf("%s: the focused shape of %s is not outlined (stroke %g)", url, f.ISO, f.Stroke)
+						}
+					}
+					if !slices.Equal(got, want) {
+						t.Errorf("%s: Tab reached the countries %s, want every link of the map: %s", url, strings.Join(got, " "), strings.Join(want, " "))
+					}
+				})
+			}
+		}
+	}
+}

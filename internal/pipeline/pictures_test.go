@@ -1,0 +1,524 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"net/url"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tdewolff/parse/v2"
+	htmllex "github.com/tdewolff/parse/v2/html"
+
+	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/site"
+	"peacebuilding/internal/sitetest"
+)
+
+// The pictures are read back from the built, minified pages and compared with the content
+// model: what the maps link, what the charts draw, what the timeline marks.
+
+// subPathBase is a base URL with a sub-path: every link of a picture must resolve under it.
+const subPathBase = "https://example.org/briefing/"
+
+type builtSite struct {
+	res   *pipeline.Result
+	files map[string][]byte
+}
+
+func buildSubPath(t *testing.T) builtSite {
+	t.Helper()
+	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{BaseURL: subPathBase})
+	if err != nil {
+		t.Fatalf("building the real site: %v", err)
+	}
+	b := builtSite{res: res, files: map[string][]byte{}}
+	for _, f := range res.Files {
+		b.files[f.Path] = f.Data
+	}
+	return b
+}
+
+// A picture is an inline <svg> with the classes of its enclosing <figure>, decoded as XML.
+type picture struct {
+	figure string // the class of the enclosing figure: "world-map", "locator", "chart"
+	raw    []byte // the <svg> element as published
+	root   *node
+}
+
+type node struct {
+	name     string
+	attrs    map[string]string
+	children []*node
+	text     string
+}
+
+func (n *node) all(name string) []*node {
+	var out []*node
+	for _, c := range n.children {
+		if c.name == name {
+			out = append(out, c)
+		}
+		out = append(out, c.all(name)...)
+	}
+	return out
+}
+
+func (n *node) child(name string) *node {
+	for _, c := range n.children {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func decodeSVG(data []byte) (*node, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	root := &node{}
+	stack := []*node{root}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		top := stack[len(stack)-1]
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			n := &node{name: tok.Name.Local, attrs: map[string]string{}}
+			for _, a := range tok.Attr {
+				n.attrs[a.Name.Local] = a.Value
+			}
+			top.children = append(top.children, n)
+			stack = append(stack, n)
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		case xml.CharData:
+			top.text += string(tok)
+		}
+	}
+	if len(root.children) != 1 {
+		return nil, fmt.Errorf("%d root elements", len(root.children))
+	}
+	return root.children[0], nil
+}
+
+// pageParts reads a published page: its pictures, in order, and the texts of the elements
+// of the given class (the figure values of the figures list), in order.
+func pageParts(t *testing.T, data []byte, textClass string) (pics []picture, texts []string) {
+	t.Helper()
+	l := htmllex.NewLexer(parse.NewInputBytes(data))
+	var figures []string // classes of the open <figure> elements
+	var tag string
+	var class string
+	wantText := false
+	for {
+		tt, raw := l.Next()
+		switch tt {
+		case htmllex.ErrorToken:
+			if l.Err() != io.EOF {
+				t.Fatalf("lexing: %v", l.Err())
+			}
+			return pics, texts
+		case htmllex.StartTagToken:
+			tag, class = string(l.Text()), ""
+		case htmllex.AttributeToken:
+			if string(l.Text()) == "class" {
+				class = strings.Trim(string(l.AttrVal()), `"'`)
+			}
+		case htmllex.StartTagCloseToken:
+			if tag == "figure" {
+				figures = append(figures, class)
+			}
+			wantText = textClass != "" && class == textClass
+		case htmllex.EndTagToken:
+			if string(l.Text()) == "figure" && len(figures) > 0 {
+				figures = figures[:len(figures)-1]
+			}
+		case htmllex.TextToken:
+			if wantText {
+				texts = append(texts, html.UnescapeString(string(raw)))
+				wantText = false
+			}
+		case htmllex.SVGToken:
+			if len(figures) == 0 {
+				continue
+			}
+			root, err := decodeSVG(raw)
+			if err != nil {
+				t.Fatalf("an <svg> in a %q figure is not well-formed: %v", figures[len(figures)-1], err)
+			}
+			pics = append(pics, picture{figure: figures[len(figures)-1], raw: slices.Clone(raw), root: root})
+		}
+	}
+}
+
+// describedSVG checks that an SVG has a non-empty <title> and <desc>, and that the ids its
+// aria-labelledby or aria-describedby name are its own.
+func describedSVG(t *testing.T, where string, svg *node) {
+	t.Helper()
+	title, desc := svg.child("title"), svg.child("desc")
+	if title == nil || strings.TrimSpace(title.text) == "" || desc == nil || strings.TrimSpace(desc.text) == "" {
+		t.Errorf("%s: an <svg> without a <title> and a <desc>", where)
+		return
+	}
+	for _, attr := range []string{"aria-labelledby", "aria-describedby"} {
+		for _, id := range strings.Fields(svg.attrs[attr]) {
+			if id != title.attrs["id"] && id != desc.attrs["id"] {
+				t.Errorf("%s: %s names %q, which is not the svg's title or desc", where, attr, id)
+			}
+		}
+	}
+}
+
+// resolve resolves a link of the page at pageURL (site-root-relative) against the
+// sub-path base and returns the site-root-relative URL it leads to, or an error if it
+// leaves the site.
+func resolve(pageURL, href string) (string, error) {
+	base, _ := url.Parse(subPathBase + pageURL)
+	u, err := url.Parse(href)
+	if err != nil {
+		return "", err
+	}
+	abs := base.ResolveReference(u).String()
+	rel, ok := strings.CutPrefix(abs, subPathBase)
+	if !ok {
+		return "", fmt.Errorf("%q leads out of %s: %s", href, subPathBase, abs)
+	}
+	return rel, nil
+}
+
+// Each world map links exactly the countries the briefs name with iso, each shape to its
+// own brief, and each link leads to a page of the site under the sub-path.
+func TestWorldMapLinksAreTheBriefsCountries(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range []string{"en", "ja"} {
+		want := map[string]string{} // code -> URL of its brief
+		for _, p := range b.res.Site.Section(lang, site.KindCountry) {
+			for _, code := range p.ISO {
+				want[code] = p.URL
+			}
+		}
+		if len(want) < len(wantCountries) {
+			t.Fatalf("%s: %d countries named by iso, want at least one per brief (%d)", lang, len(want), len(wantCountries))
+		}
+		for _, pageURL := range []string{lang + "/", lang + "/countries/", lang + "/print/"} {
+			pics, _ := pageParts(t, b.files[pageURL+"index.html"], "")
+			var maps []picture
+			for _, p := range pics {
+				if p.figure == "world-map" && p.root.attrs["class"] == "map" { // not the legend's swatches
+					maps = append(maps, p)
+				}
+			}
+			if len(maps) != 1 {
+				t.Errorf("%s: %d world maps, want 1", pageURL, len(maps))
+				continue
+			}
+			m := maps[0]
+			describedSVG(t, pageURL+" world map", m.root)
+			if n := len(m.raw); n > 120<<10 {
+				t.Errorf("%s: the world map is %d bytes, want under 120 KB", pageURL, n)
+			}
+			got := map[string]string{}
+			for _, a := range m.root.all("a") {
+				code, href := a.attrs["data-iso"], a.attrs["href"]
+				if _, dup := got[code]; dup {
+					t.Errorf("%s: %s is linked twice", pageURL, code)
+				}
+				target, err := resolve(pageURL, href)
+				if err != nil {
+					t.Errorf("%s: the link of %s: %v", pageURL, code, err)
+					continue
+				}
+				if _, ok := b.files[target+"index.html"]; !ok {
+					t.Errorf("%s: the link of %s, %q, leads to %s, which the site does not have", pageURL, code, href, target)
+				}
+				got[code] = target
+				if title := a.child("title"); title == nil || a.attrs["aria-label"] == "" {
+					t.Errorf("%s: the link of %s has no name (title and aria-label)", pageURL, code)
+				}
+			}
+			for code, u := range want {
+				if got[code] != u {
+					t.Errorf("%s: %s links to %q, want its brief %q", pageURL, code, got[code], u)
+				}
+			}
+			for code := range got {
+				if _, ok := want[code]; !ok {
+					t.Errorf("%s: %s is linked, but no brief names it", pageURL, code)
+				}
+			}
+		}
+	}
+}
+
+// Each country brief that names a country has one locator map, highlighting its shape,
+// within the size limit; in the booklet too.
+func TestLocatorMapsOnEveryBrief(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range []string{"en", "ja"} {
+		countries := b.res.Site.Section(lang, site.KindCountry)
+		var booklet int
+		pics, _ := pageParts(t, b.files[lang+"/print/index.html"], "")
+		for _, p := range pics {
+			if p.figure == "locator" {
+				booklet++
+			}
+		}
+		if booklet != len(countries) {
+			t.Errorf("%s/print/: %d locator maps, want one per country brief (%d)", lang, booklet, len(countries))
+		}
+		for _, p := range countries {
+			pics, _ := pageParts(t, b.files[p.URL+"index.html"], "")
+			var locs []picture
+			for _, pic := range pics {
+				if pic.figure == "locator" {
+					locs = append(locs, pic)
+				}
+			}
+			if len(p.ISO) == 0 {
+				if len(locs) != 0 {
+					t.Errorf("%s: a locator map but no iso", p.URL)
+				}
+				continue
+			}
+			if len(locs) != 1 {
+				t.Errorf("%s: %d locator maps, want 1", p.URL, len(locs))
+				continue
+			}
+			l := locs[0]
+			describedSVG(t, p.URL+" locator", l.root)
+			if n := len(l.raw); n > 25<<10 {
+				t.Errorf("%s: the locator map is %d bytes, want under 25 KB", p.URL, n)
+			}
+			var focus int
+			for _, path := range l.root.all("path") {
+				if path.attrs["class"] == "focus" && path.attrs["d"] != "" {
+					focus++
+				}
+			}
+			if focus != 1 {
+				t.Errorf("%s: %d highlighted shapes, want 1", p.URL, focus)
+			}
+			if !strings.Contains(l.root.child("title").text, p.Title) {
+				t.Errorf("%s: the locator's title %q does not name the brief %q", p.URL, l.root.child("title").text, p.Title)
+			}
+		}
+	}
+}
+
+// bar is what a chart shows of one figure.
+type bar struct {
+	unit, approx string
+	value        float64
+	text         string
+}
+
+// chartBars reads the charts of a page: per chart, its unit and bars. It fails the test if
+// a chart mixes units, lacks a title or desc, or is over the size limit, and checks that
+// each bar's length is in proportion to its value.
+func chartBars(t *testing.T, where string, pics []picture) (units []string, charts [][]bar) {
+	t.Helper()
+	for _, pic := range pics {
+		if pic.figure != "chart" {
+			continue
+		}
+		describedSVG(t, where+" chart", pic.root)
+		if n := len(pic.raw); n > 15<<10 {
+			t.Errorf("%s: a chart is %d bytes, want under 15 KB", where, n)
+		}
+		unit := pic.root.attrs["data-unit"]
+		var bars []bar
+		var widths, values []float64
+		for _, g := range pic.root.all("g") {
+			if g.attrs["class"] != "bar" {
+				continue
+			}
+			v, err := strconv.ParseFloat(g.attrs["data-value"], 64)
+			if err != nil {
+				t.Errorf("%s: a bar's data-value: %v", where, err)
+			}
+			var text string
+			var w float64
+			for _, c := range g.children {
+				switch {
+				case c.name == "text" && c.attrs["class"] == "value":
+					text = c.text
+				case c.name == "rect":
+					rw, _ := strconv.ParseFloat(c.attrs["width"], 64)
+					w += rw
+				}
+			}
+			if g.attrs["data-unit"] != unit {
+				t.Errorf("%s: a bar in %s in the chart of %s: a chart mixes units", where, g.attrs["data-unit"], unit)
+			}
+			bars = append(bars, bar{unit: g.attrs["data-unit"], approx: g.attrs["data-approx"], value: v, text: text})
+			widths, values = append(widths, w), append(values, v)
+		}
+		// Bar lengths are in proportion to the values: the longest bar is the largest value.
+		wmax, vmax := slices.Max(widths), slices.Max(values)
+		for i := range widths {
+			want := wmax * values[i] / vmax
+			if math.Abs(widths[i]-want) > 0.6 && !(widths[i] <= 2 && want < 2) {
+				t.Errorf("%s: chart of %s: bar %d is %g long, want %g (value %g of largest %g)", where, unit, i+1, widths[i], want, values[i], vmax)
+			}
+		}
+		units = append(units, unit)
+		charts = append(charts, bars)
+	}
+	return units, charts
+}
+
+// wantCharts groups the figures of pages by unit, each unit's figures in page order: the
+// charts may come in any order of units, but their bars come in this order.
+func wantCharts(pages []*site.Page) map[string][]site.Figure {
+	want := map[string][]site.Figure{}
+	for _, p := range pages {
+		for _, f := range p.Figures {
+			want[f.Unit] = append(want[f.Unit], f)
+		}
+	}
+	return want
+}
+
+func compareCharts(t *testing.T, where string, units []string, charts [][]bar, want map[string][]site.Figure, texts []string) {
+	t.Helper()
+	if len(units) != len(want) {
+		t.Errorf("%s: %d charts (%q), want one per unit of its figures (%d)", where, len(units), units, len(want))
+	}
+	seen := map[string]bool{}
+	for i, unit := range units {
+		if seen[unit] {
+			t.Errorf("%s: two charts of %s", where, unit)
+		}
+		seen[unit] = true
+		figs := want[unit]
+		if len(charts[i]) != len(figs) {
+			t.Errorf("%s: the chart of %s has %d bars, want %d", where, unit, len(charts[i]), len(figs))
+			continue
+		}
+		for j, f := range figs {
+			got := charts[i][j]
+			if got.value != f.Value || got.unit != f.Unit || got.approx != f.Approx {
+				t.Errorf("%s: chart of %s, bar %d: %g %s %q, want the figure %g %s %q (%s)", where, unit, j+1, got.value, got.unit, got.approx, f.Value, f.Unit, f.Approx, f.Label)
+			}
+			if texts != nil && !slices.Contains(texts, got.text) {
+				t.Errorf("%s: chart of %s, bar %d says %q, which the page's figures do not (%q)", where, unit, j+1, got.text, texts)
+			}
+		}
+	}
+}
+
+// Each brief with figures has one chart per unit, its bars the brief's figures in order,
+// each saying its value as the figures list beside it says it.
+func TestBriefChartsAreTheBriefsFigures(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range []string{"en", "ja"} {
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
+			for _, p := range b.res.Site.Section(lang, kind) {
+				pics, texts := pageParts(t, b.files[p.URL+"index.html"], "figure-value")
+				units, charts := chartBars(t, p.URL, pics)
+				if len(texts) != len(p.Figures) {
+					t.Errorf("%s: %d figures in the list, want %d", p.URL, len(texts), len(p.Figures))
+				}
+				compareCharts(t, p.URL, units, charts, wantCharts([]*site.Page{p}), texts)
+			}
+		}
+	}
+}
+
+// The figures page has, for each section, one chart per unit of its briefs' figures, the
+// bars in the order of the briefs and their figures.
+func TestFiguresPageCharts(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range []string{"en", "ja"} {
+		url := lang + "/figures/"
+		pics, _ := pageParts(t, b.files[url+"index.html"], "")
+		units, charts := chartBars(t, url, pics)
+		// The country charts come first, then the theme charts.
+		countries := wantCharts(b.res.Site.Section(lang, site.KindCountry))
+		n := len(countries)
+		if len(units) < n {
+			t.Fatalf("%s: %d charts, want at least %d for the countries", url, len(units), n)
+		}
+		compareCharts(t, url+" (countries)", units[:n], charts[:n], countries, nil)
+		compareCharts(t, url+" (themes)", units[n:], charts[n:], wantCharts(b.res.Site.Section(lang, site.KindTheme)), nil)
+		var texts []string
+		for _, p := range append(b.res.Site.Section(lang, site.KindCountry), b.res.Site.Section(lang, site.KindTheme)...) {
+			_, t2 := pageParts(t, b.files[p.URL+"index.html"], "figure-value")
+			texts = append(texts, t2...)
+		}
+		for i, c := range charts {
+			for j, bar := range c {
+				if !slices.Contains(texts, bar.text) {
+					t.Errorf("%s: chart %d, bar %d says %q, which no brief's figures say", url, i+1, j+1, bar.text)
+				}
+			}
+		}
+	}
+}
+
+// The timeline marks every event of the language once, each a link to its brief.
+func TestTimelineMarksEveryEvent(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range []string{"en", "ja"} {
+		url := lang + "/timeline/"
+		var want []string // the URL of each event's brief, in page order
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
+			for _, p := range b.res.Site.Section(lang, kind) {
+				for range p.Events {
+					want = append(want, p.URL)
+				}
+			}
+		}
+		pics, _ := pageParts(t, b.files[url+"index.html"], "")
+		var got []string
+		for _, pic := range pics {
+			if pic.figure != "timeline-chart" {
+				continue
+			}
+			describedSVG(t, url, pic.root)
+			for _, a := range pic.root.all("a") {
+				target, err := resolve(url, a.attrs["href"])
+				if err != nil {
+					t.Errorf("%s: %v", url, err)
+				}
+				if _, ok := b.files[target+"index.html"]; !ok {
+					t.Errorf("%s: a mark leads to %s, which the site does not have", url, target)
+				}
+				got = append(got, target)
+			}
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: the marks lead to\n%q\nwant one per event:\n%q", url, got, want)
+		}
+	}
+}
+
+// The home page, with its map, stays under 400 KB with what it loads (its stylesheet).
+func TestHomePageSize(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range []string{"en", "ja"} {
+		total := len(b.files[lang+"/index.html"])
+		for p, data := range b.files {
+			if strings.HasPrefix(p, "assets/") && strings.HasSuffix(p, ".css") {
+				total += len(data)
+			}
+		}
+		if total > 400<<10 {
+			t.Errorf("%s/: %d bytes with its stylesheet, want under 400 KB", lang, total)
+		}
+	}
+}

@@ -1,0 +1,547 @@
+package render
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"peacebuilding/internal/geo"
+	"peacebuilding/internal/numbers"
+	"peacebuilding/internal/site"
+)
+
+// The pictures: a world map of the countries that have a brief, a locator map on each
+// brief, bar charts of the figures and a timeline to look at. Each is inline SVG that
+// the layouts write (layouts/pictures.html) from the values computed here: geometry and
+// formatted numbers, nothing a reader needs a script for. Colours and patterns come from
+// assets/style.css, by class, so that print and a dark theme can change them.
+
+// WorldMap is the world map of a page.
+type WorldMap struct {
+	Title, Desc   string
+	Width, Height float64
+	// Land is the path of every shape without a brief, in one path element.
+	Land string
+	// Japan is Japan's shape, outlined: the country whose work the map shows.
+	Japan       string
+	JapanMarker geo.Point
+	Links       []MapLink
+	Regions     []MapRegion
+}
+
+// MapLink is a country with a brief on a map: a link to the brief.
+type MapLink struct {
+	Page   *site.Page
+	Code   string // the ISO 3166-1 alpha-3 code of the shape
+	Href   string
+	Region string // the region slug, which styles it
+	D      string
+	Marker geo.Point
+}
+
+// MapRegion is an entry of the map's legend.
+type MapRegion struct{ Slug, Name string }
+
+// worldWidth is the world map's viewBox width; whole units are fine enough for a map
+// shown at most about that many pixels wide.
+const worldWidth = 1000
+
+// worldNorth and worldSouth bound the world map: the north of Greenland and Tierra del
+// Fuego are cut, Japan, Africa and every brief's country are whole.
+const worldNorth, worldSouth = 75, -47
+
+// WorldMap draws the world with this language's country briefs as links, or returns nil
+// when no brief names a country (iso).
+func (v *View) WorldMap() *WorldMap {
+	f := geo.WorldFrame(worldWidth, worldNorth, worldSouth, 0)
+	m := &WorldMap{Width: f.Width, Height: f.Height}
+	linked := map[string]bool{}
+	for _, p := range v.Pages("country") {
+		for _, code := range p.ISO {
+			c := geo.Lookup(code)
+			if c == nil || linked[code] {
+				continue
+			}
+			linked[code] = true
+			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: f.Point(c.Anchor())})
+		}
+	}
+	if len(m.Links) == 0 {
+		return nil
+	}
+	var land strings.Builder
+	for _, c := range geo.Countries() {
+		switch {
+		case linked[c.Code]:
+		case c.Code == "JPN":
+			m.Japan = f.Path(c)
+			m.JapanMarker = f.Point(c.Anchor())
+		default:
+			land.WriteString(f.Path(c))
+		}
+	}
+	m.Land = land.String()
+	m.Title, _ = v.T("map_title")
+	countries := map[*site.Page]bool{}
+	for _, l := range m.Links {
+		countries[l.Page] = true
+	}
+	m.Desc, _ = v.Tf("map_desc", len(countries))
+	for _, g := range v.Regions() {
+		for _, l := range m.Links {
+			if l.Region == g.Region.Slug {
+				m.Regions = append(m.Regions, MapRegion{Slug: g.Region.Slug, Name: g.Name})
+				break
+			}
+		}
+	}
+	return m
+}
+
+// Locator is a brief's locator map: its countries highlighted in their neighbourhood.
+type Locator struct {
+	ID, Title, Desc string
+	Width, Height   float64
+	// Land is every other shape in the frame; Focus the brief's own countries. The map
+	// reads no other page, so that a preview renders a brief again only when it changes
+	// (internal/incremental).
+	Land, Focus string
+	// Markers ring the brief's countries that are too small to see at this scale.
+	Markers []geo.Point
+}
+
+const (
+	locatorWidth, locatorHeight = 300, 200
+	// locatorSpan is the least a locator map shows around its country, in projected
+	// units: about 30 degrees of longitude at the equator.
+	locatorSpan = 0.55
+)
+
+// Locator draws the locator map of the view's page, or returns nil for a page that names
+// no country.
+func (v *View) Locator() *Locator {
+	if v.Page == nil || len(v.Page.ISO) == 0 {
+		return nil
+	}
+	f, err := geo.AroundFrame(v.Page.ISO, locatorSpan, locatorWidth, locatorHeight, 1)
+	if err != nil {
+		return nil // site.Build has rejected unknown codes
+	}
+	l := &Locator{ID: "loc-" + v.Page.Anchor(), Width: f.Width, Height: f.Height}
+	l.Title, _ = v.Tf("locator_title", v.Page.Title)
+	l.Desc, _ = v.Tf("locator_desc", v.Page.Title, v.Page.Title)
+	var land, focus strings.Builder
+	for _, c := range geo.Countries() {
+		if !f.Shows(c) {
+			continue
+		}
+		switch {
+		case slices.Contains(v.Page.ISO, c.Code):
+			focus.WriteString(f.Path(c))
+			if b := c.Box(); b.W()*f.Width/f.View.W() < 12 && b.H()*f.Width/f.View.W() < 12 {
+				l.Markers = append(l.Markers, f.Point(c.Anchor()))
+			}
+		default:
+			land.WriteString(f.Path(c))
+		}
+	}
+	l.Land, l.Focus = land.String(), focus.String()
+	return l
+}
+
+// Chart is a horizontal bar chart of the figures of one unit.
+type Chart struct {
+	ID            string // unique on the page: the chart's title and desc ids start with it
+	Title, Desc   string
+	Marks         string // the key to the marks of approximate bars, when the chart has one
+	Unit          string
+	Width, Height float64
+	Bars          []ChartBar
+}
+
+// ChartBar is one figure of a chart, laid out.
+type ChartBar struct {
+	Figure site.Figure
+	Page   *site.Page // the figure's brief
+	// Head is the brief's title, shown above the label on a chart of several briefs.
+	Head   string
+	Lines  []ChartLine // the label, wrapped
+	Y      float64     // top of the bar
+	W      float64     // length of the bar
+	Value  string      // the figure as the text writes it: "more than 25,000", 「2万5,000丁以上」
+	ValueX float64
+	// End is where an approximate bar's end mark starts: the tip of an arrow (more than),
+	// a dashed outline (about) or an outline for the whole bar (up to).
+	End float64
+}
+
+// ChartLine is a line of text at a baseline.
+type ChartLine struct {
+	Text string
+	Y    float64
+	Head bool
+}
+
+// Chart geometry, in viewBox units: a 440-unit wide chart is legible at the width of a
+// phone and of a printed column.
+const (
+	chartWidth  = 440
+	chartFont   = 13
+	chartLine   = 16
+	chartBar    = 14
+	chartGap    = 12
+	chartArrow  = 10
+	chartMinBar = 2
+)
+
+// Units lists the units figures are charted in, in the order of the charts.
+var chartUnits = []string{"usd", "jpy", "people", "items", "percent"}
+
+// Charts makes one chart per unit of the view's page's figures.
+func (v *View) Charts() []Chart {
+	if v.Page == nil {
+		return nil
+	}
+	return v.charts(v.Page.Anchor(), []*site.Page{v.Page}, false)
+}
+
+// SectionCharts makes one chart per unit of the figures of every brief of a kind
+// ("country", "theme"), each bar headed by its brief's title, for the figures page. A
+// section with more than maxBars figures of one unit gets no charts: a chart of hundreds
+// of bars is read by no one (the table below is), and a site of thousands of briefs
+// would carry megabytes of it.
+func (v *View) SectionCharts(kind string) []Chart {
+	charts := v.charts("figures-"+kind, v.Pages(kind), true)
+	for _, c := range charts {
+		if len(c.Bars) > maxBars {
+			return nil
+		}
+	}
+	return charts
+}
+
+// maxBars and maxTimelineRows bound the pictures of the whole site, for sites far larger
+// than the briefing (the synthetic sites of make bench).
+const (
+	maxBars         = 60
+	maxTimelineRows = 40
+)
+
+func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
+	var out []Chart
+	for _, unit := range chartUnits {
+		c := Chart{ID: "chart-" + id + "-" + unit, Unit: unit, Width: chartWidth}
+		for _, p := range pages {
+			for _, f := range p.Figures {
+				if f.Unit == unit {
+					b := ChartBar{Figure: f, Page: p, Value: v.Figure(f)}
+					if heads {
+						b.Head = p.Title
+					}
+					c.Bars = append(c.Bars, b)
+				}
+			}
+		}
+		if len(c.Bars) > 0 {
+			c.Title, _ = v.T("chart_" + unit)
+			c.Desc, _ = v.Tf("chart_desc", len(c.Bars))
+			if c.Approx() {
+				c.Marks, _ = v.T("chart_marks")
+			}
+			c.layout()
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// layout places the bars: each label above its bar, wrapped to the chart's width, the bar
+// from the left edge in proportion to the chart's largest value, the value after it.
+func (c *Chart) layout() {
+	top := 0.0
+	valueRoom := 0.0
+	for _, b := range c.Bars {
+		valueRoom = max(valueRoom, textWidth(b.Value, chartFont)*1.1) // the value is bold
+	}
+	longest := c.Width - valueRoom - chartArrow - 8
+	high := 0.0
+	for _, b := range c.Bars {
+		high = max(high, b.Figure.Value)
+	}
+	for i := range c.Bars {
+		b := &c.Bars[i]
+		y := top
+		if b.Head != "" {
+			y += chartLine
+			b.Lines = append(b.Lines, ChartLine{Text: b.Head, Y: y - 4, Head: true})
+		}
+		for _, line := range wrap(b.Figure.Label, c.Width-12, chartFont) {
+			y += chartLine
+			b.Lines = append(b.Lines, ChartLine{Text: line, Y: y - 4})
+		}
+		b.Y = y + 2
+		b.W = chartMinBar
+		if high > 0 {
+			b.W = max(chartMinBar, math.Round(longest*b.Figure.Value/high*10)/10)
+		}
+		b.ValueX = b.W + 6
+		switch b.Figure.Approx {
+		case "over":
+			b.End = b.W
+			b.ValueX += chartArrow
+		case "about":
+			b.End = math.Round(max(b.W-12, b.W*0.6)*10) / 10
+		}
+		top = b.Y + chartBar + chartGap
+	}
+	c.Height = top - chartGap + 4
+}
+
+// ValueAttr is the figure's value in full, for the bar's data-value attribute.
+func (b ChartBar) ValueAttr() string { return strconv.FormatFloat(b.Figure.Value, 'f', -1, 64) }
+
+// Open is the length of the bar's outlined end: an "about" bar's last part, all of an
+// "up to" bar.
+func (b ChartBar) Open() float64 { return b.W - b.Solid() }
+
+// Approx reports whether the chart has a bar that is not exact, and so needs the key
+// to its marks.
+func (c Chart) Approx() bool {
+	for _, b := range c.Bars {
+		if b.Figure.Approx != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// ArrowPoints is the arrow after a "more than" bar.
+func (b ChartBar) ArrowPoints() string {
+	return pts(b.W, b.Y-2, b.W+chartArrow, b.Y+chartBar/2, b.W, b.Y+chartBar+2)
+}
+
+// ValueY is the baseline of the bar's value.
+func (b ChartBar) ValueY() float64 { return b.Y + chartBar - 3 }
+
+// BarH is the height of a bar.
+func (ChartBar) BarH() float64 { return chartBar }
+
+// Solid is the length of the bar's solid part: all of it but for an "about" bar's dashed end
+// and an "up to" bar, which is an outline.
+func (b ChartBar) Solid() float64 {
+	switch b.Figure.Approx {
+	case "about":
+		return b.End
+	case "up-to":
+		return 0
+	}
+	return b.W
+}
+
+func pts(v ...float64) string {
+	var s []string
+	for i := 0; i+1 < len(v); i += 2 {
+		s = append(s, num(v[i])+","+num(v[i+1]))
+	}
+	return strings.Join(s, " ")
+}
+
+func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+
+// textWidth estimates the width of s in a sans-serif font of size font: about 0.55 em
+// for Latin letters and digits, a full em for kana and kanji.
+func textWidth(s string, font float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r < 0x2000:
+			w += 0.6
+		case r >= 0xff61 && r <= 0xff9f: // half-width kana
+			w += 0.5
+		default:
+			w += 1
+		}
+	}
+	return w * font
+}
+
+// wrap breaks s into lines no wider than width: at spaces in English, and between any
+// two characters in Japanese, but not before closing punctuation.
+func wrap(s string, width, font float64) []string {
+	var lines []string
+	for s != "" {
+		if textWidth(s, font) <= width {
+			lines = append(lines, s)
+			break
+		}
+		cut, lastSpace, w := len(s), -1, 0.0
+		for i, r := range s {
+			rw := textWidth(string(r), font)
+			if w+rw > width {
+				cut = i
+				break
+			}
+			w += rw
+			if r == ' ' {
+				lastSpace = i
+			}
+		}
+		if lastSpace > 0 {
+			cut = lastSpace
+		}
+		fits := cut
+		for cut > 0 && cut < len(s) {
+			next, _ := utf8.DecodeRuneInString(s[cut:])
+			prev, size := utf8.DecodeLastRuneInString(s[:cut])
+			// Not before closing punctuation or a small kana, and not inside a number
+			// with its counter: 「2007年1月」 stays whole.
+			inNumber := isAlnum(prev) && (isAlnum(next) || strings.ContainsRune("年月日人万億円%,.", next)) ||
+				prev == ',' || prev == '.'
+			if !inNumber && !strings.ContainsRune("、。，．）」』】〕・ー々ゃゅょっャュョッ", next) {
+				break
+			}
+			cut -= size
+		}
+		if cut == 0 {
+			cut = fits // one word wider than the chart: break it where it must
+		}
+		if cut == 0 {
+			_, cut = utf8.DecodeRuneInString(s)
+		}
+		lines = append(lines, strings.TrimRight(s[:cut], " "))
+		s = strings.TrimLeft(s[cut:], " ")
+	}
+	return lines
+}
+
+func isAlnum(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+}
+
+// TimelineChart is the timeline to look at: one row per country, and one for Japan's own
+// laws and policies (the events of theme briefs), on an axis of years.
+type TimelineChart struct {
+	Title, Desc   string
+	Width, Height float64
+	Axis          []TimelineTick
+	Rows          []TimelineRow
+	Left, Right   float64 // the x of the first and the end of the last year
+	Bottom        float64 // the y of the axis
+}
+
+// TimelineTick is a year on the axis.
+type TimelineTick struct {
+	Year  int
+	X     float64
+	Label bool // every other year is labelled
+}
+
+// TimelineRow is one row of the timeline.
+type TimelineRow struct {
+	Label string
+	Page  *site.Page // nil for the row of theme events
+	Y     float64
+	Marks []TimelineMark
+}
+
+// TimelineMark is one event on the timeline, a link to its brief.
+type TimelineMark struct {
+	Entry TimelineEntry
+	Href  string
+	Label string // date, event and brief, for the link's name and tooltip
+	X, Y  float64
+	Theme bool
+}
+
+const (
+	timelineWidth = 900
+	timelineFont  = 12
+	timelineRow   = 24
+)
+
+// TimelineChart lays this language's events out on an axis from the first year to the
+// last, or returns nil when there are none.
+func (v *View) TimelineChart() *TimelineChart {
+	years := v.Timeline()
+	if len(years) == 0 {
+		return nil
+	}
+	first, last := years[0].Year, years[len(years)-1].Year
+	t := &TimelineChart{Width: timelineWidth, Right: timelineWidth - 10}
+	t.Title, _ = v.T("timeline_chart_title")
+	t.Desc, _ = v.Tf("timeline_chart_desc", first, last)
+	label, _ := v.T("timeline_row_japan")
+	t.Left = textWidth(label, timelineFont)
+	for _, p := range v.Pages("country") {
+		if len(p.Events) > 0 {
+			t.Left = max(t.Left, textWidth(p.Title, timelineFont))
+		}
+	}
+	t.Left = math.Round(min(t.Left+16, timelineWidth/3))
+	per := (t.Right - t.Left) / float64(last-first+1)
+	xOf := func(d numbers.Date) float64 {
+		f := float64(d.Year - first)
+		switch {
+		case d.Month == 0:
+			f += 0.5
+		case d.Day == 0:
+			f += (float64(d.Month) - 0.5) / 12
+		default:
+			f += (float64(d.Month-1) + float64(d.Day)/31) / 12
+		}
+		return math.Round((t.Left+f*per)*10) / 10
+	}
+	var rows []TimelineRow
+	for _, p := range v.Pages("country") {
+		if len(p.Events) > 0 {
+			rows = append(rows, TimelineRow{Label: p.Title, Page: p})
+		}
+	}
+	rows = append(rows, TimelineRow{Label: label})
+	if len(rows) > maxTimelineRows {
+		return nil // too many countries for one picture: the list below has every event
+	}
+	index := map[*site.Page]int{}
+	for i, r := range rows {
+		if r.Page != nil {
+			index[r.Page] = i
+		}
+	}
+	for i := range rows {
+		rows[i].Y = float64(i)*timelineRow + timelineRow/2 + 4
+	}
+	for _, y := range years {
+		for _, e := range y.Entries {
+			i, ok := index[e.Page]
+			theme := e.Page.Kind == site.KindTheme
+			if !ok {
+				i = len(rows) - 1
+			}
+			m := TimelineMark{Entry: e, Href: v.Rel(e.Page.URL), X: xOf(e.Event.Date), Y: rows[i].Y, Theme: theme}
+			m.Label, _ = v.Tf("timeline_mark", v.Date(e.Event), e.Event.Text, e.Page.Title)
+			// Events close together on one row are staggered, so that each stays visible
+			// and can be clicked.
+			if n := len(rows[i].Marks); n > 0 {
+				prev := rows[i].Marks[n-1]
+				if m.X-prev.X < 8 && prev.Y == rows[i].Y {
+					m.Y = rows[i].Y - 6
+				} else if m.X-prev.X < 8 {
+					m.Y = rows[i].Y + 6
+					if prev.Y > rows[i].Y {
+						m.Y = rows[i].Y
+					}
+				}
+			}
+			rows[i].Marks = append(rows[i].Marks, m)
+		}
+	}
+	t.Rows = rows
+	t.Bottom = float64(len(rows))*timelineRow + 8
+	for y := first; y <= last+1; y++ {
+		t.Axis = append(t.Axis, TimelineTick{Year: y, X: math.Round((t.Left+float64(y-first)*per)*10) / 10, Label: (y-first)%2 == 0 && y <= last})
+	}
+	t.Height = t.Bottom + 22
+	return t
+}
