@@ -32,6 +32,7 @@ import (
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/search"
 	"peacebuilding/internal/site"
 )
 
@@ -283,6 +284,9 @@ func (b *Builder) plan(s *site.Site) map[string]output {
 	}
 	outputs["sitemap.xml"] = output{make: render.Sitemap}
 	outputs["robots.txt"] = output{make: render.Robots}
+	for _, f := range search.Files(s) {
+		outputs[f.Path] = output{make: func(*site.Site) []byte { return f.Data }}
+	}
 	for _, f := range b.assets {
 		outputs[f.Path] = output{asset: true}
 	}

@@ -24,6 +24,7 @@ import (
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/search"
 	"peacebuilding/internal/site"
 )
 
@@ -148,6 +149,11 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 			return nil, err
 		}
 		if err := emit(publish.File{Path: f.Path, Data: data}); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range search.Files(s) {
+		if err := emit(publish.File{Path: f.Path, Data: f.Data}); err != nil {
 			return nil, err
 		}
 	}
