@@ -80,6 +80,16 @@
     return isJapanese(cs[0]) || cs.length <= 2 ? tok : cs.slice(0, 2).join("");
   }
 
+  // tails are the ways to read a long word as a compound: a head of three letters or more
+  // and a tail of five or more ("landmines": "land" + "mines"). match finds the words of
+  // the index that the tail is, by stem, as a weaker match.
+  function tails(w) {
+    var cs = Array.from(w), out = [];
+    if (cs.length < 8 || /\d/.test(w)) return out;
+    for (var i = 3; cs.length - i >= 5; i++) out.push(cs.slice(i).join(""));
+    return out;
+  }
+
   // terms parses a query: a word, or a Japanese run with the tokens it must all have.
   function terms(q, stop) {
     var out = [];
@@ -93,7 +103,7 @@
         }
         if (toks.length) out.push({ ja: true, text: r.text, toks: toks });
       } else if (Array.from(r.text).length >= 2 && stop.indexOf(r.text) < 0) {
-        out.push({ ja: false, text: r.text, toks: [r.text] });
+        out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });
       }
     });
     return out;
@@ -139,7 +149,7 @@
   // words it matched, to mark them in excerpts).
   function match(m, ts) {
     return Promise.all(ts.map(function (t) {
-      var shards = t.toks.map(function (tok) { return shardOf(shardKey(tok), m.shards); });
+      var shards = t.toks.concat(t.tails || []).map(function (tok) { return shardOf(shardKey(tok), m.shards); });
       return Promise.all(shards.map(function (n) { return getJSON("s/" + n + ".json"); })).then(function (loaded) {
         if (t.ja) {
           var ps = null;
@@ -150,14 +160,25 @@
           return { term: t, passages: ps || [], words: null };
         }
         var s = stem(t.text), words = [], set = {};
+        var take = function (n, shard, w) {
+          words.push(w);
+          postings(n, shard, w).forEach(function (id) { set[id] = true; });
+        };
         Object.keys(loaded[0]).forEach(function (w) {
-          if (w === t.text || (t.text.length >= 3 && w.indexOf(t.text) === 0) || stem(w) === s) {
-            words.push(w);
-            postings(shards[0], loaded[0], w).forEach(function (id) { set[id] = true; });
-          }
+          if (w === t.text || (t.text.length >= 3 && w.indexOf(t.text) === 0) || stem(w) === s) take(shards[0], loaded[0], w);
+        });
+        var main = {};
+        Object.keys(set).forEach(function (id) { main[id] = true; });
+        // The tail of a compound: "landmines" also finds "mines" and "mine", as a weaker
+        // match (see rank).
+        t.tails.forEach(function (tail, i) {
+          var n = shards[i + 1], shard = loaded[i + 1], st = stem(tail);
+          Object.keys(shard).forEach(function (w) {
+            if (stem(w) === st && words.indexOf(w) < 0) take(n, shard, w);
+          });
         });
         var ps2 = Object.keys(set).map(Number).sort(function (a, b) { return a - b; });
-        return { term: t, passages: ps2, words: words };
+        return { term: t, passages: ps2, words: words, main: main };
       });
     }));
   }
@@ -196,15 +217,23 @@
     results.forEach(function (e) {
       var d = m.docs[e.doc], score = 0;
       e.hits.forEach(function (ps, i) {
+        // A doc that has the tail of a compound ("mines" for "landmines") and not the word
+        // itself scores half.
+        var main = matches[i].main, weight = 1;
+        if (main) {
+          var own = ps.filter(function (p) { return main[p]; });
+          if (own.length) ps = own; else weight = 0.5;
+        }
         var title = ps.indexOf(d[3]) >= 0, n = ps.length - (title ? 1 : 0);
-        score += Math.log(1 + nDocs / df[i]) * ((title ? 8 : 0) + 1 + Math.log2(1 + n));
+        score += weight * Math.log(1 + nDocs / df[i]) * ((title ? 8 : 0) + 1 + Math.log2(1 + n));
       });
       var t = Array.from(d[2]).map(fold).join("");
       if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 20;
       e.score = score;
     });
     results.sort(function (a, b) {
-      return b.score - a.score || kindOrder[m.docs[a.doc][0]] - kindOrder[m.docs[b.doc][0]] || a.doc - b.doc;
+      return b.score - a.score || kindOrder[m.docs[a.doc][0]] - kindOrder[m.docs[b.doc][0]] ||
+        m.docs[a.doc][2].length - m.docs[b.doc][2].length || a.doc - b.doc;
     });
     return results;
   }
@@ -354,6 +383,12 @@
     var url = new URL(location.href);
     if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
     if (url.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", url.href);
+    // The language switch opens the same search in the other language.
+    document.querySelectorAll(".lang-switch a[href]").forEach(function (a) {
+      var u = new URL(a.href);
+      if (q.trim()) u.searchParams.set("q", q); else u.searchParams.delete("q");
+      a.href = u.href;
+    });
     return run(q);
   }
   input.addEventListener("input", function () {
@@ -400,6 +435,13 @@
 
   var q0 = new URL(location.href).searchParams.get("q") || "";
   input.value = q0;
+  // The box is not focused on load: the first Tab stop of every page is its skip link.
+  // Coming from the header's box, the arrows still lead into the results.
+  document.addEventListener("keydown", function (ev) {
+    var a = document.activeElement;
+    if (ev.key !== "ArrowDown" || (a && a !== document.body && a.tagName !== "MAIN")) return;
+    var l = links();
+    if (l.length) { ev.preventDefault(); l[0].focus(); }
+  });
   if (q0) run(q0);
-  else input.focus();
 })();
