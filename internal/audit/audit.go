@@ -11,7 +11,9 @@
 //   - sitemap.xml lists exactly the published pages (self-canonical, not noindex, not
 //     404.html) with the same alternates as the pages themselves;
 //   - nothing points at another host than baseURL's, except deliberate external links
-//     (written in Markdown, class="ext") and the absolute canonical and alternate links.
+//     (written in Markdown, class="ext") and the absolute canonical and alternate links;
+//   - every search page has its index, whole, and its results lead to pages of the output
+//     (search.go).
 //
 // Every problem names the output file and, where it can, the content file and line or
 // the layout that produced it.
@@ -87,6 +89,7 @@ type summary struct {
 	page    *page           // HTML files
 	sitemap *sitemapSummary // sitemap.xml
 	robots  []string        // robots.txt: the value of each Sitemap: line
+	search  *searchMeta     // <lang>/search/meta.json
 }
 
 // Add reads f for Check. It copies what it keeps, so f.Data may be reused after it returns.
@@ -113,6 +116,8 @@ func (s *Summaries) summarize(f publish.File) summary {
 		sum.sitemap = summarizeSitemap(&s.syms, f.Data)
 	case f.Path == robotsName:
 		sum.robots = sitemapLines(f.Data)
+	case strings.HasSuffix(f.Path, "/"+searchMetaName):
+		sum.search = summarizeSearchMeta(f.Data)
 	}
 	return sum
 }
@@ -178,6 +183,7 @@ func (s *Summaries) Check(opts Options) error {
 	}
 	a.checkSitemap(&problems)
 	a.checkRobots(&problems)
+	a.checkSearch(&problems)
 	slices.SortStableFunc(problems.list, func(x, y problem) int { return cmp.Compare(x.file, y.file) })
 	errs := make([]error, len(problems.list))
 	for i, p := range problems.list {

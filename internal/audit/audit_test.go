@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -347,5 +348,48 @@ func TestCheckNamesTheMarkdownLineInTheBooklet(t *testing.T) {
 	want := fmt.Sprintf(`public/en/print/index.html: <a href="../themes/ddr/#afghanistan"> leads to en/themes/ddr/index.html, which the output does not have (written at content/en/countries/cambodia.md:%d)`, line)
 	if line == 0 || err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("Check problems:\n%v\nwant a line with\n%s", err, want)
+	}
+}
+
+// TestCheckFindsABrokenSearchIndex breaks the search index of a built fixture site in each
+// way the audit must notice: a search box is never published without its index.
+func TestCheckFindsABrokenSearchIndex(t *testing.T) {
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{BaseURL: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		edit func(map[string][]byte)
+		want string
+	}{
+		{"no meta.json", func(m map[string][]byte) { delete(m, "en/search/meta.json") }, "en/search/index.html: the search page has no index: en/search/meta.json is missing"},
+		{"a shard missing", func(m map[string][]byte) { delete(m, "ja/search/s/3.json") }, "ja/search/meta.json: shard ja/search/s/3.json of the index is missing"},
+		{"a text missing", func(m map[string][]byte) { delete(m, "en/search/t/0.json") }, "en/search/meta.json: text en/search/t/0.json of the index is missing"},
+		{"unreadable", func(m map[string][]byte) { m["en/search/meta.json"] = []byte("{") }, "en/search/meta.json: does not read as a search index"},
+		{"a result to nowhere", func(m map[string][]byte) {
+			m["en/search/meta.json"] = bytes.Replace(m["en/search/meta.json"], []byte(`"en/glossary/"`), []byte(`"en/glossary/#no-such-id"`), 1)
+		}, `en/search/meta.json: a result leads to en/glossary/#no-such-id: en/glossary/index.html has no id "no-such-id"`},
+		{"no search page", func(m map[string][]byte) { delete(m, "ja/search/index.html") }, `<form action="../search/"> leads to ja/search/index.html, which the output does not have`},
+	}
+	if err := audit.Check(res.Files, audit.Options{BaseURL: base}); err != nil {
+		t.Fatalf("the fixture site fails the audit before any change: %v", err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := map[string][]byte{}
+			for _, f := range res.Files {
+				m[f.Path] = f.Data
+			}
+			c.edit(m)
+			var fs []publish.File
+			for p, d := range m {
+				fs = append(fs, publish.File{Path: p, Data: d})
+			}
+			err := audit.Check(fs, audit.Options{BaseURL: base})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("audit.Check = %v\nwant a problem containing %q", err, c.want)
+			}
+		})
 	}
 }

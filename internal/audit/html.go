@@ -87,7 +87,7 @@ func appendRef(refs []byte, kind, prevKind, val sym) []byte {
 // sym of its encoding: a byte of flags, then the tag name.
 type refKind struct {
 	tag      string
-	attr     string // "href" or "src"
+	attr     string // "href", "src" or "action"
 	headLink bool   // <link rel="canonical"> or <link rel="alternate">
 	ext      bool   // <a class="ext">: a deliberate external link written in Markdown
 }
@@ -96,12 +96,16 @@ const (
 	kindSrc = 1 << iota
 	kindHeadLink
 	kindExt
+	kindAction // <form action>: the search box's, a link to the search page
 )
 
 func (k refKind) encode(buf []byte) []byte {
 	var flags byte
-	if k.attr == "src" {
+	switch k.attr {
+	case "src":
 		flags |= kindSrc
+	case "action":
+		flags |= kindAction
 	}
 	if k.headLink {
 		flags |= kindHeadLink
@@ -114,8 +118,11 @@ func (k refKind) encode(buf []byte) []byte {
 
 func decodeRefKind(s string) refKind {
 	k := refKind{tag: s[1:], attr: "href", headLink: s[0]&kindHeadLink != 0, ext: s[0]&kindExt != 0}
-	if s[0]&kindSrc != 0 {
+	switch {
+	case s[0]&kindSrc != 0:
 		k.attr = "src"
+	case s[0]&kindAction != 0:
+		k.attr = "action"
 	}
 	return k
 }
@@ -131,10 +138,11 @@ const (
 	attrHref
 	attrSrc
 	attrHreflang
+	attrAction
 	numAttrs
 )
 
-var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang"}
+var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang", "action"}
 
 func attrIndex(name []byte) int {
 	for i, n := range attrNames {
@@ -151,7 +159,7 @@ type element struct {
 	tag  []byte
 	has  [numAttrs]bool
 	raw  [numAttrs][]byte // quoted and with character references, as written; if has
-	refs []int            // attrHref and attrSrc, in the order written
+	refs []int            // attrHref, attrSrc and attrAction, in the order written
 }
 
 // reset makes e the start tag named tag, without attributes.
@@ -164,7 +172,7 @@ func (e *element) set(i int, raw []byte) {
 		return
 	}
 	e.has[i], e.raw[i] = true, raw
-	if i == attrHref || i == attrSrc {
+	if i == attrHref || i == attrSrc || i == attrAction {
 		e.refs = append(e.refs, i)
 	}
 }

@@ -153,7 +153,11 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 		}
 	}
 	for _, f := range search.Files(s) {
-		if err := emit(publish.File{Path: f.Path, Data: f.Data}); err != nil {
+		data, err := publish.Minify(m, f.Path, f.Data)
+		if err != nil {
+			return nil, err
+		}
+		if err := emit(publish.File{Path: f.Path, Data: data}); err != nil {
 			return nil, err
 		}
 	}

@@ -119,9 +119,10 @@ func TestSitemapListsPublishedPagesWithAlternates(t *testing.T) {
 		t.Error("sitemap.xml lists the status or 404 page")
 	}
 	locs := regexp.MustCompile(`<loc>`).FindAllStringIndex(sm, -1)
-	// 7 content pages + 4 generated in English; 6 (no Sudan) + 4 in Japanese; the root.
-	if len(locs) != 22 {
-		t.Errorf("sitemap.xml lists %d pages, want 22", len(locs))
+	// 7 content pages + 5 generated (timeline, figures, glossary, print, search) in
+	// English; 6 (no Sudan) + 5 in Japanese; the root.
+	if len(locs) != 24 {
+		t.Errorf("sitemap.xml lists %d pages, want 24", len(locs))
 	}
 	if robots := get(t, buildBasic(t), "robots.txt"); !strings.Contains(robots, "Sitemap: https://example.org/briefing/sitemap.xml") {
 		t.Errorf("robots.txt does not name the sitemap:\n%s", robots)
