@@ -146,7 +146,7 @@ func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s)}, File{Path: "robots.txt", Data: Robots(s)})
+	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s, nil)}, File{Path: "robots.txt", Data: Robots(s)})
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return files, nil
 }
