@@ -7,7 +7,10 @@
     if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
     var t = ev.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    var box = document.getElementById("search-q") || document.getElementById("site-q");
+    // The search page's own box, else the header's (the 404 page has one per language,
+    // of which one is shown).
+    var box = document.getElementById("search-q") || Array.prototype.filter.call(
+      document.querySelectorAll(".site-search input"), function (i) { return i.offsetParent !== null; })[0];
     if (!box) return;
     ev.preventDefault();
     box.focus();

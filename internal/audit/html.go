@@ -31,8 +31,13 @@ type page struct {
 	descriptionBlank bool
 	noindex          bool // <meta name="robots" content="noindex">
 	alternates       []alternate
-	ids              []sym // every id, sorted, once
-	dupIDs           []sym // an id for each time it is used again, in order
+	// social are the <meta property="og:…">, <meta name="twitter:…"> and <meta
+	// name="theme-color"> of the head, key and content, in order (social.go).
+	social    []alternate
+	touchIcon bool  // <link rel="apple-touch-icon">
+	jsonLD    []sym // the text of each <script type="application/ld+json">
+	ids       []sym // every id, sorted, once
+	dupIDs    []sym // an id for each time it is used again, in order
 	// refs is every href and src, in order, as uvarints: the sym of its value, times two,
 	// plus one when the sym of its kind (see refKind) follows, which it does when the kind
 	// differs from the previous link's. Most links are <a href> after an <a href>, and
@@ -139,10 +144,12 @@ const (
 	attrSrc
 	attrHreflang
 	attrAction
+	attrProperty
+	attrType
 	numAttrs
 )
 
-var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang", "action"}
+var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang", "action", "property", "type"}
 
 func attrIndex(name []byte) int {
 	for i, n := range attrNames {
@@ -231,7 +238,8 @@ type pageParser struct {
 func (pp *pageParser) parse(l *htmllex.Lexer) {
 	// One element is reused for every tag: element keeps nothing of it.
 	var e element
-	inTag, inTitle := false, false
+	inTag, inTitle, inJSONLD := false, false, false
+	var jsonLD []byte
 	for {
 		tt, raw := l.Next()
 		switch tt {
@@ -253,14 +261,22 @@ func (pp *pageParser) parse(l *htmllex.Lexer) {
 				if inTitle {
 					pp.titles++
 				}
+				inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tt == htmllex.StartTagCloseToken
+				jsonLD = jsonLD[:0]
 			}
 			inTag = false
 		case htmllex.TextToken:
 			if inTitle {
 				pp.title += html.UnescapeString(string(raw))
 			}
+			if inJSONLD {
+				jsonLD = append(jsonLD, raw...)
+			}
 		case htmllex.EndTagToken:
-			inTitle = false
+			if inJSONLD {
+				pp.jsonLD = append(pp.jsonLD, pp.syms.sym(jsonLD))
+			}
+			inTitle, inJSONLD = false, false
 		}
 	}
 }
@@ -285,6 +301,8 @@ func (pp *pageParser) finish() *page {
 	}
 	p.ids = slices.Clone(p.ids)
 	p.alternates = slices.Clone(p.alternates)
+	p.social = slices.Clone(p.social)
+	p.jsonLD = slices.Clone(p.jsonLD)
 	p.refs = bytes.Clone(p.refs)
 	return p
 }
@@ -321,6 +339,12 @@ func (pp *pageParser) element(e *element) {
 			}
 		}
 	case "meta":
+		if key := strings.ToLower(e.value(attrProperty)); strings.HasPrefix(key, "og:") {
+			pp.social = append(pp.social, alternate{pp.syms.symString(key), pp.symOf(e, attrContent)})
+		}
+		if key := strings.ToLower(e.value(attrName)); strings.HasPrefix(key, "twitter:") || key == "theme-color" {
+			pp.social = append(pp.social, alternate{pp.syms.symString(key), pp.symOf(e, attrContent)})
+		}
 		switch strings.ToLower(e.value(attrName)) {
 		case "description":
 			pp.descriptionBlank = strings.TrimSpace(e.value(attrContent)) == ""
@@ -329,6 +353,9 @@ func (pp *pageParser) element(e *element) {
 			pp.noindex = slices.Contains(strings.FieldsFunc(strings.ToLower(e.value(attrContent)), isListSep), "noindex")
 		}
 	case "link":
+		if e.has[attrHref] && hasField(rel, "apple-touch-icon") {
+			pp.touchIcon = true
+		}
 		if e.has[attrHref] {
 			if hasField(rel, "canonical") {
 				if pp.canonicals == 0 {

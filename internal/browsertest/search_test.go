@@ -164,8 +164,8 @@ func TestSearchKeyboard(t *testing.T) {
 			t.Fatalf("pressing /: %v", err)
 		}
 	}
-	if got := active(); got != "site-q" {
-		t.Fatalf("after / the focus is on %q, want the header's search box (site-q)", got)
+	if got := active(); got != "site-q-en" {
+		t.Fatalf("after / the focus is on %q, want the header's search box (site-q-en)", got)
 	}
 	press(t, tb, "mine\r")
 	if loc := waitLocation(t, tb, "/search/"); loc != site.base+"en/search/?q=mine" {

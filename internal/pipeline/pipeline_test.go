@@ -78,10 +78,15 @@ func TestEveryPageHasHeadMetadata(t *testing.T) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		for _, re := range []string{`<html lang="(en|ja)">`, `<title>[^<]+</title>`, `<meta name="description" content="[^"]+">`, `<link rel="canonical" href="https://example\.org/briefing/[^"]*">`} {
+		canonical := regexp.MustCompile(`<link rel="canonical" href="https://example\.org/briefing/[^"]*">`)
+		for _, re := range []string{`<html lang="(en|ja)">`, `<title>[^<]+</title>`, `<meta name="description" content="[^"]+">`} {
 			if !regexp.MustCompile(re).MatchString(html) {
 				t.Errorf("%s: no match for %s", name, re)
 			}
+		}
+		// The 404 page is served at every missing URL: it has no canonical URL.
+		if got := canonical.MatchString(html); got != (name != "404.html") {
+			t.Errorf("%s: has a canonical link: %v, want %v", name, got, !got)
 		}
 	}
 }
