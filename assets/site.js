@@ -16,4 +16,25 @@
     box.focus();
     box.select();
   });
+
+  // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
+  // cookie) and read back before each page is drawn (the theme-head partial).
+  var root = document.documentElement;
+  var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function isDark() {
+    var t = root.getAttribute("data-theme");
+    return t ? t === "dark" : !!(system && system.matches);
+  }
+  document.querySelectorAll(".theme-toggle").forEach(function (b) {
+    var show = function () { b.setAttribute("aria-pressed", String(isDark())); };
+    b.hidden = false;
+    show();
+    b.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem("theme", next); } catch (e) { /* private mode: this page only */ }
+      show();
+    });
+    if (system && system.addEventListener) system.addEventListener("change", show);
+  });
 })();

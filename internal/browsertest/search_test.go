@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -229,4 +230,52 @@ func TestSearchWithoutScript(t *testing.T) {
 			t.Errorf("%s/search/ without JavaScript: the notice shows %d links, want the four indexes", lang, n)
 		}
 	}
+}
+
+// TestDarkMode: the page follows the system's scheme; the toggle overrides it, says so
+// with aria-pressed, and the choice holds on the next page; print is light whatever the
+// scheme.
+func TestDarkMode(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	t.Cleanup(func() { chromedp.Run(tb.root, chromedp.Evaluate[chromedp.Void](`localStorage.clear()`)) })
+	type state struct {
+		Theme, Pressed, Background, Color string
+		Hidden                            bool
+	}
+	const stateJS = `(() => { const b = document.querySelector(".theme-toggle"), s = getComputedStyle(document.body);
+		return {Theme: document.documentElement.getAttribute("data-theme") || "", Pressed: b.getAttribute("aria-pressed"), Hidden: b.hidden, Background: s.backgroundColor, Color: s.color}; })()`
+	tb.colorScheme(t, "dark")
+	tb.open(t, site.base+"ja/countries/cambodia/")
+	eval[any](t, tb, `localStorage.clear()`)
+	tb.open(t, site.base+"ja/countries/cambodia/")
+	if s := eval[state](t, tb, stateJS); s.Theme != "" || s.Pressed != "true" || s.Hidden || s.Background != darkBackground {
+		t.Errorf("system dark, no choice: %+v, want no data-theme, the toggle shown and pressed, background %s", s, darkBackground)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Click(".theme-toggle")); err != nil {
+		t.Fatal(err)
+	}
+	if s := eval[state](t, tb, stateJS); s.Theme != "light" || s.Pressed != "false" || s.Background != "rgb(255, 255, 255)" {
+		t.Errorf("after the toggle: %+v, want light, not pressed, a white background", s)
+	}
+	// The choice holds on another page, from before the first paint (the head's script).
+	tb.open(t, site.base+"en/themes/ddr/")
+	if s := eval[state](t, tb, stateJS); s.Theme != "light" || s.Background != "rgb(255, 255, 255)" {
+		t.Errorf("the next page after choosing light: %+v", s)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Click(".theme-toggle")); err != nil {
+		t.Fatal(err)
+	}
+	tb.colorScheme(t, "light")
+	if s := eval[state](t, tb, stateJS); s.Theme != "dark" || s.Pressed != "true" || s.Background != darkBackground {
+		t.Errorf("dark chosen, system light: %+v, want dark", s)
+	}
+	// Printed, the page is black on white even in the dark scheme.
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if s := eval[state](t, tb, stateJS); s.Color != "rgb(0, 0, 0)" || (s.Background != "rgb(255, 255, 255)" && s.Background != "rgba(0, 0, 0, 0)") {
+		t.Errorf("printed with dark chosen: text %s on %s, want black on white", s.Color, s.Background)
+	}
+	tb.colorScheme(t, "")
 }
