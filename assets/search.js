@@ -193,6 +193,9 @@
   }
 
   var kindOrder = { country: 0, theme: 0, page: 1, glossary: 2, timeline: 3 };
+  // A glossary term or a timeline event is short, so a word in it weighs as much as in a
+  // brief's title: they count less than briefs, unless the query is their whole title.
+  var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.4, timeline: 0.5 };
 
   // rank scores the documents that every term occurs in.
   function rank(m, q, matches) {
@@ -227,6 +230,7 @@
         var title = ps.indexOf(d[3]) >= 0, n = ps.length - (title ? 1 : 0);
         score += weight * Math.log(1 + nDocs / df[i]) * ((title ? 8 : 0) + 1 + Math.log2(1 + n));
       });
+      score *= kindWeight[d[0]] || 1;
       var t = Array.from(d[2]).map(fold).join("");
       if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 20;
       e.score = score;
@@ -274,6 +278,21 @@
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }
 
+  // marked fills el with text, the hits of matches in <mark>.
+  function marked(el, chars, ms, start, end) {
+    var at = start;
+    ms.forEach(function (r) {
+      var a = Math.max(r[0], at), b = Math.min(r[1], end);
+      if (a >= b) return;
+      el.appendChild(document.createTextNode(chars.slice(at, a).join("")));
+      var mk = document.createElement("mark");
+      mk.textContent = chars.slice(a, b).join("");
+      el.appendChild(mk);
+      at = b;
+    });
+    el.appendChild(document.createTextNode(chars.slice(at, end).join("")));
+  }
+
   function excerpt(text, matches) {
     var chars = Array.from(text), ms = marks(chars, matches);
     var ja = lang === "ja", width = ja ? 90 : 180, before = ja ? 20 : 50;
@@ -293,17 +312,7 @@
     var p = document.createElement("p");
     p.className = "search-excerpt";
     if (start > 0) p.appendChild(document.createTextNode("…"));
-    var at = start;
-    ms.forEach(function (r) {
-      var a = Math.max(r[0], at), b = Math.min(r[1], end);
-      if (a >= b) return;
-      p.appendChild(document.createTextNode(chars.slice(at, a).join("")));
-      var mk = document.createElement("mark");
-      mk.textContent = chars.slice(a, b).join("");
-      p.appendChild(mk);
-      at = b;
-    });
-    p.appendChild(document.createTextNode(chars.slice(at, end).join("")));
+    marked(p, chars, ms, start, end);
     if (end < chars.length) p.appendChild(document.createTextNode("…"));
     return p;
   }
@@ -355,7 +364,8 @@
       var a = document.createElement("a");
       a.className = "search-hit";
       a.href = root + d[1];
-      a.textContent = d[2];
+      var tc = Array.from(d[2]);
+      marked(a, tc, marks(tc, matches), 0, tc.length);
       var kind = document.createElement("span");
       kind.className = "search-kind search-kind-" + d[0];
       kind.textContent = app.getAttribute("data-kind-" + d[0]);
