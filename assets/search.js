@@ -347,7 +347,8 @@
         if (id === current) app.setAttribute("data-done", q);
       });
     }).catch(function () {
-      if (id === current) statusEl.textContent = app.getAttribute("data-failed");
+      // Opened from the disk (file://), a browser lets no page read other files.
+      if (id === current) statusEl.textContent = app.getAttribute(location.protocol === "file:" ? "data-file" : "data-failed");
     });
   }
 
