@@ -5,7 +5,7 @@ GO ?= go
 # Packages with golden files (they take the -update flag).
 GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
 
-.PHONY: build test check bench serve pdf fuzz update-golden vet clean
+.PHONY: build test check bench serve pdf fuzz update-golden vet clean glyphs
 
 build:
 	$(GO) run ./cmd/build
@@ -51,6 +51,11 @@ update-golden:
 # packages chromium and fonts-noto-cjk); a brief over two A4 pages fails it.
 pdf: build
 	$(GO) run ./cmd/build pdf
+
+# The glyph outlines the share images are drawn from (internal/share/glyphs.json), when a
+# site title gains a character they lack; needs the Debian package fonts-noto-cjk.
+glyphs:
+	$(GO) run ./internal/share/glyphgen
 
 vet:
 	gofmt -l . | (! grep .)

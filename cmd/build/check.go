@@ -154,3 +154,30 @@ func statusPage(root string) func(*site.Site, *render.Renderer) ([]*render.View,
 	}
 	return check.StatusPage(check.NewGit(abs))
 }
+
+// gitDates returns pipeline.Options.Dates for the project at root: the date of each
+// file's last commit, from git; nil outside a git repository (files are then dated by
+// their modification time).
+func gitDates(root string) func(names []string) map[string]string {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		abs = root
+	}
+	h, _ := check.NewGit(abs)
+	if h == nil {
+		return nil
+	}
+	return func(names []string) map[string]string {
+		logs, err := h.Logs(names)
+		if err != nil {
+			return nil // dated by modification time instead
+		}
+		dates := map[string]string{}
+		for name, commits := range logs {
+			if len(commits) > 0 {
+				dates[name] = commits[0].Date
+			}
+		}
+		return dates
+	}
+}

@@ -129,7 +129,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var sums audit.Summaries
-	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root)}, func(f publish.File) error {
+	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root), Dates: gitDates(*root)}, func(f publish.File) error {
 		sums.Add(f)
 		stage.Add(f)
 		return nil

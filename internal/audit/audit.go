@@ -5,13 +5,19 @@
 // It checks:
 //   - every internal href and src leads to a file of the output, and every #fragment
 //     (percent-encoded UTF-8 included) to an id on the target page;
-//   - every HTML page has lang, a title, a meta description and one canonical link;
+//   - every HTML page has lang, a title, a meta description and one canonical link (the
+//     404 page none: it is served at every missing URL);
 //   - hreflang alternates point at existing pages that are not fallback copies, carry the
 //     language they claim, and are reciprocal;
 //   - sitemap.xml lists exactly the published pages (self-canonical, not noindex, not
 //     404.html) with the same alternates as the pages themselves;
 //   - nothing points at another host than baseURL's, except deliberate external links
-//     (written in Markdown, class="ext") and the absolute canonical and alternate links.
+//     (written in Markdown, class="ext") and the absolute canonical and alternate links;
+//   - every page but the 404 and noindex pages has its OpenGraph and X card tags, a
+//     1200 x 630 PNG share image, theme-color and apple-touch-icon, and a home page its
+//     JSON-LD WebSite with a SearchAction (social.go);
+//   - every search page has its index, whole, and its results lead to pages of the output
+//     (search.go).
 //
 // Every problem names the output file and, where it can, the content file and line or
 // the layout that produced it.
@@ -87,6 +93,8 @@ type summary struct {
 	page    *page           // HTML files
 	sitemap *sitemapSummary // sitemap.xml
 	robots  []string        // robots.txt: the value of each Sitemap: line
+	search  *searchMeta     // <lang>/search/meta.json
+	png     *pngSize        // a .png file
 }
 
 // Add reads f for Check. It copies what it keeps, so f.Data may be reused after it returns.
@@ -113,13 +121,18 @@ func (s *Summaries) summarize(f publish.File) summary {
 		sum.sitemap = summarizeSitemap(&s.syms, f.Data)
 	case f.Path == robotsName:
 		sum.robots = sitemapLines(f.Data)
+	case strings.HasSuffix(f.Path, "/"+searchMetaName):
+		sum.search = summarizeSearchMeta(f.Data)
+	case strings.HasSuffix(f.Path, ".png"):
+		sum.png = summarizePNG(f.Data)
 	}
 	return sum
 }
 
 const (
-	sitemapName = "sitemap.xml"
-	robotsName  = "robots.txt"
+	sitemapName  = "sitemap.xml"
+	robotsName   = "robots.txt"
+	notFoundName = "404.html"
 )
 
 // Check audits the files added, the complete output of a build. It returns every problem
@@ -161,6 +174,7 @@ func (s *Summaries) Check(opts Options) error {
 			heads[i].dir = opts.Dir
 			a.resolveCanonical(pages[i])
 			a.checkHead(&heads[i], pages[i])
+			a.checkSocial(&heads[i], pages[i])
 			a.checkRefs(&heads[i], pages[i])
 		}
 	})
@@ -178,6 +192,7 @@ func (s *Summaries) Check(opts Options) error {
 	}
 	a.checkSitemap(&problems)
 	a.checkRobots(&problems)
+	a.checkSearch(&problems)
 	slices.SortStableFunc(problems.list, func(x, y problem) int { return cmp.Compare(x.file, y.file) })
 	errs := make([]error, len(problems.list))
 	for i, p := range problems.list {
@@ -308,11 +323,15 @@ func (a *auditor) checkHead(out *reporter, p *checked) {
 	case p.descriptionBlank:
 		out.report(p.path, where, "meta description is empty")
 	}
-	switch p.canonicals {
-	case 0:
+	switch {
+	case p.path == notFoundName:
+		// Served at every missing URL: it is no page of its own to index.
+		if p.canonicals > 0 {
+			out.report(p.path, where, "has a canonical link: the 404 page is served at every missing URL and must not name one")
+		}
+	case p.canonicals == 0:
 		out.report(p.path, where, "no <link rel=\"canonical\">")
-	case 1:
-	default:
+	case p.canonicals > 1:
 		out.report(p.path, where, "%d canonical links", p.canonicals)
 	}
 	for _, s := range p.dupIDs {
@@ -461,7 +480,7 @@ func (a *auditor) checkAlternates(out *reporter, p *checked) {
 // published reports whether search engines should find p: it is its own canonical page,
 // not noindex, and not the 404 page.
 func (a *auditor) published(p *checked) bool {
-	return p.path != "404.html" && !p.noindex && p.canonical == p
+	return p.path != notFoundName && !p.noindex && p.canonical == p
 }
 
 // sitemapSummary is what the audit keeps of sitemap.xml.

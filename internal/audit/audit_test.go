@@ -1,8 +1,11 @@
 package audit_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"runtime"
 	"strings"
@@ -18,10 +21,22 @@ import (
 
 const base = "https://example.org/briefing/"
 
-// head is the <head> of a test page; alts are "lang url" pairs, url relative to base.
+// head is the <head> of a test page; alts are "lang url" pairs, url relative to base. A
+// page with a canonical URL has the tags of a shared page (OpenGraph, X card, theme-color,
+// touch icon); one without (the 404 page) has none.
 func head(lang, title, canonical string, alts ...string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title><meta name="description" content="About %s."><link rel="canonical" href="%s%s">`, lang, title, title, base, canonical)
+	fmt.Fprintf(&b, `<!DOCTYPE html><html lang="%s"><head><meta charset="utf-8"><title>%s</title><meta name="description" content="About %s.">`, lang, title, title)
+	if canonical != "404" {
+		fmt.Fprintf(&b, `<link rel="canonical" href="%s%s">`, base, canonical)
+		fmt.Fprintf(&b, `<meta property="og:type" content="website"><meta property="og:site_name" content="Briefing"><meta property="og:title" content="%s"><meta property="og:description" content="About %s."><meta property="og:url" content="%s%s"><meta property="og:locale" content="%s_XX">`, title, title, base, canonical, lang)
+		for _, a := range alts {
+			if l, _, _ := strings.Cut(a, " "); l != lang && l != "x-default" {
+				fmt.Fprintf(&b, `<meta property="og:locale:alternate" content="%s_XX">`, l)
+			}
+		}
+		fmt.Fprintf(&b, `<meta property="og:image" content="%sassets/share.png"><meta name="twitter:card" content="summary_large_image"><meta name="theme-color" content="#fff"><link rel="apple-touch-icon" href="ROOTassets/share.png">`, base)
+	}
 	for _, a := range alts {
 		l, u, _ := strings.Cut(a, " ")
 		fmt.Fprintf(&b, `<link rel="alternate" hreflang="%s" href="%s%s">`, l, base, u)
@@ -29,6 +44,24 @@ func head(lang, title, canonical string, alts ...string) string {
 	b.WriteString(`<link rel="stylesheet" href="ROOTassets/style.css"></head>`)
 	return b.String()
 }
+
+// smallPNG is a PNG of another size.
+var smallPNG = func() string {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 16, 16))); err != nil {
+		panic(err)
+	}
+	return b.String()
+}()
+
+// sharePNG is a 1200 x 630 PNG, the size of a share image.
+var sharePNG = func() string {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1200, 630))); err != nil {
+		panic(err)
+	}
+	return b.String()
+}()
 
 // smallSite is a correct two-language site: a chooser, two homes, a page in both
 // languages with a Japanese heading id, a page only in English with its Japanese fallback
@@ -48,10 +81,11 @@ func smallSite() map[string]string {
 		"ja/a/index.html": page("../../", head("ja", "エー", "ja/a/", both...), `<h2 id="選挙">選挙</h2><a href="../../en/a/#%E9%81%B8%E6%8C%99">English</a>`),
 		"en/b/index.html": page("../../", head("en", "B", "en/b/", "en en/b/", "x-default en/b/"), `<p>Only in English.</p>`),
 		"ja/b/index.html": page("../../", head("ja", "B", "en/b/"), `<p lang="en">Only in English.</p>`),
-		"404.html":        page("/briefing/", head("en", "Not found", "404.html"), `<a href="/briefing/en/">Home</a>`),
+		"404.html":        page("/briefing/", head("en", "Not found", "404"), `<a href="/briefing/en/">Home</a>`),
 		"status/index.html": page("../", strings.Replace(head("en", "Status", "status/"), "</head>", `<meta name="robots" content="noindex"></head>`, 1),
 			`<a href="../en/">Home</a>`),
 		"assets/style.css": "body{margin:0}",
+		"assets/share.png": sharePNG,
 		"robots.txt":       "User-agent: *\nDisallow: /briefing/status/\n\nSitemap: " + base + "sitemap.xml\n",
 		"sitemap.xml": `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
@@ -131,8 +165,26 @@ func TestCheckFindsEachDefect(t *testing.T) {
 			`public/en/b/index.html: <title> is empty (layouts/page.html)`},
 		{"no description", []edit{{"en/b/index.html", `<meta name="description" content="About B.">`, ``}},
 			`public/en/b/index.html: no <meta name="description"> (layouts/page.html)`},
-		{"no canonical", []edit{{"404.html", `<link rel="canonical" href="https://example.org/briefing/404.html">`, ``}},
-			`public/404.html: no <link rel="canonical"> (layouts/page.html)`},
+		{"no canonical", []edit{{"en/b/index.html", `<link rel="canonical" href="https://example.org/briefing/en/b/">`, ``}},
+			`public/en/b/index.html: no <link rel="canonical"> (layouts/page.html)`},
+		{"a canonical on the 404 page", []edit{{"404.html", `<title>`, `<link rel="canonical" href="https://example.org/briefing/404.html"><title>`}},
+			`public/404.html: has a canonical link: the 404 page is served at every missing URL and must not name one (layouts/page.html)`},
+		{"no og:image", []edit{{"en/b/index.html", `<meta property="og:image" content="https://example.org/briefing/assets/share.png">`, ``}},
+			`public/en/b/index.html: no og:image: a shared link would show no proper preview (layouts/page.html)`},
+		{"og:url not canonical", []edit{{"en/b/index.html", `<meta property="og:url" content="https://example.org/briefing/en/b/">`, `<meta property="og:url" content="https://example.org/briefing/en/">`}},
+			`public/en/b/index.html: og:url "https://example.org/briefing/en/" is not the canonical URL "https://example.org/briefing/en/b/" (layouts/page.html)`},
+		{"og:locale of another language", []edit{{"ja/a/index.html", `<meta property="og:locale" content="ja_XX">`, `<meta property="og:locale" content="en_XX">`}},
+			`public/ja/a/index.html: og:locale "en_XX" is not of the page's language "ja" (layouts/page.html)`},
+		{"no og:locale:alternate for a translation", []edit{{"en/a/index.html", `<meta property="og:locale:alternate" content="ja_XX">`, ``}},
+			`public/en/a/index.html: no og:locale:alternate for its ja translation (layouts/page.html)`},
+		{"share image of the wrong size", []edit{{"assets/share.png", sharePNG, smallPNG}},
+			`public/en/b/index.html: og:image assets/share.png is 16 x 16, want 1200 x 630 (layouts/page.html)`},
+		{"share image missing", []edit{{"assets/share.png", "", ""}},
+			`public/en/b/index.html: og:image "https://example.org/briefing/assets/share.png" is not a PNG file of the output (layouts/page.html)`},
+		{"no touch icon", []edit{{"en/b/index.html", `<link rel="apple-touch-icon" href="../../assets/share.png">`, ``}},
+			`public/en/b/index.html: no <link rel="apple-touch-icon"> (layouts/page.html)`},
+		{"a home page without its WebSite", []edit{{"en/index.html", `class="layout-page"`, `class="layout-home"`}},
+			`public/en/index.html: a home page without a JSON-LD WebSite (layouts/home.html)`},
 		{"duplicate id", []edit{{"en/a/index.html", `<main id="main">`, `<main id="main"><p id="main">`}},
 			`public/en/a/index.html: id "main" is used twice: a link to #main is ambiguous (layouts/page.html)`},
 		{"hreflang not reciprocal", []edit{{"ja/a/index.html", `<link rel="alternate" hreflang="en" href="https://example.org/briefing/en/a/">`, ``}},
@@ -347,5 +399,48 @@ func TestCheckNamesTheMarkdownLineInTheBooklet(t *testing.T) {
 	want := fmt.Sprintf(`public/en/print/index.html: <a href="../themes/ddr/#afghanistan"> leads to en/themes/ddr/index.html, which the output does not have (written at content/en/countries/cambodia.md:%d)`, line)
 	if line == 0 || err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("Check problems:\n%v\nwant a line with\n%s", err, want)
+	}
+}
+
+// TestCheckFindsABrokenSearchIndex breaks the search index of a built fixture site in each
+// way the audit must notice: a search box is never published without its index.
+func TestCheckFindsABrokenSearchIndex(t *testing.T) {
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{BaseURL: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		edit func(map[string][]byte)
+		want string
+	}{
+		{"no meta.json", func(m map[string][]byte) { delete(m, "en/search/meta.json") }, "en/search/index.html: the search page has no index: en/search/meta.json is missing"},
+		{"a shard missing", func(m map[string][]byte) { delete(m, "ja/search/s/3.json") }, "ja/search/meta.json: shard ja/search/s/3.json of the index is missing"},
+		{"a text missing", func(m map[string][]byte) { delete(m, "en/search/t/0.json") }, "en/search/meta.json: text en/search/t/0.json of the index is missing"},
+		{"unreadable", func(m map[string][]byte) { m["en/search/meta.json"] = []byte("{") }, "en/search/meta.json: does not read as a search index"},
+		{"a result to nowhere", func(m map[string][]byte) {
+			m["en/search/meta.json"] = bytes.Replace(m["en/search/meta.json"], []byte(`"en/glossary/"`), []byte(`"en/glossary/#no-such-id"`), 1)
+		}, `en/search/meta.json: a result leads to en/glossary/#no-such-id: en/glossary/index.html has no id "no-such-id"`},
+		{"no search page", func(m map[string][]byte) { delete(m, "ja/search/index.html") }, `<form action="../search/"> leads to ja/search/index.html, which the output does not have`},
+	}
+	if err := audit.Check(res.Files, audit.Options{BaseURL: base}); err != nil {
+		t.Fatalf("the fixture site fails the audit before any change: %v", err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			m := map[string][]byte{}
+			for _, f := range res.Files {
+				m[f.Path] = f.Data
+			}
+			c.edit(m)
+			var fs []publish.File
+			for p, d := range m {
+				fs = append(fs, publish.File{Path: p, Data: d})
+			}
+			err := audit.Check(fs, audit.Options{BaseURL: base})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("audit.Check = %v\nwant a problem containing %q", err, c.want)
+			}
+		})
 	}
 }

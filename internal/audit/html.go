@@ -31,8 +31,13 @@ type page struct {
 	descriptionBlank bool
 	noindex          bool // <meta name="robots" content="noindex">
 	alternates       []alternate
-	ids              []sym // every id, sorted, once
-	dupIDs           []sym // an id for each time it is used again, in order
+	// social are the <meta property="og:…">, <meta name="twitter:…"> and <meta
+	// name="theme-color"> of the head, key and content, in order (social.go).
+	social    []alternate
+	touchIcon bool  // <link rel="apple-touch-icon">
+	jsonLD    []sym // the text of each <script type="application/ld+json">
+	ids       []sym // every id, sorted, once
+	dupIDs    []sym // an id for each time it is used again, in order
 	// refs is every href and src, in order, as uvarints: the sym of its value, times two,
 	// plus one when the sym of its kind (see refKind) follows, which it does when the kind
 	// differs from the previous link's. Most links are <a href> after an <a href>, and
@@ -87,7 +92,7 @@ func appendRef(refs []byte, kind, prevKind, val sym) []byte {
 // sym of its encoding: a byte of flags, then the tag name.
 type refKind struct {
 	tag      string
-	attr     string // "href" or "src"
+	attr     string // "href", "src" or "action"
 	headLink bool   // <link rel="canonical"> or <link rel="alternate">
 	ext      bool   // <a class="ext">: a deliberate external link written in Markdown
 }
@@ -96,12 +101,16 @@ const (
 	kindSrc = 1 << iota
 	kindHeadLink
 	kindExt
+	kindAction // <form action>: the search box's, a link to the search page
 )
 
 func (k refKind) encode(buf []byte) []byte {
 	var flags byte
-	if k.attr == "src" {
+	switch k.attr {
+	case "src":
 		flags |= kindSrc
+	case "action":
+		flags |= kindAction
 	}
 	if k.headLink {
 		flags |= kindHeadLink
@@ -114,8 +123,11 @@ func (k refKind) encode(buf []byte) []byte {
 
 func decodeRefKind(s string) refKind {
 	k := refKind{tag: s[1:], attr: "href", headLink: s[0]&kindHeadLink != 0, ext: s[0]&kindExt != 0}
-	if s[0]&kindSrc != 0 {
+	switch {
+	case s[0]&kindSrc != 0:
 		k.attr = "src"
+	case s[0]&kindAction != 0:
+		k.attr = "action"
 	}
 	return k
 }
@@ -131,10 +143,13 @@ const (
 	attrHref
 	attrSrc
 	attrHreflang
+	attrAction
+	attrProperty
+	attrType
 	numAttrs
 )
 
-var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang"}
+var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang", "action", "property", "type"}
 
 func attrIndex(name []byte) int {
 	for i, n := range attrNames {
@@ -151,7 +166,7 @@ type element struct {
 	tag  []byte
 	has  [numAttrs]bool
 	raw  [numAttrs][]byte // quoted and with character references, as written; if has
-	refs []int            // attrHref and attrSrc, in the order written
+	refs []int            // attrHref, attrSrc and attrAction, in the order written
 }
 
 // reset makes e the start tag named tag, without attributes.
@@ -164,7 +179,7 @@ func (e *element) set(i int, raw []byte) {
 		return
 	}
 	e.has[i], e.raw[i] = true, raw
-	if i == attrHref || i == attrSrc {
+	if i == attrHref || i == attrSrc || i == attrAction {
 		e.refs = append(e.refs, i)
 	}
 }
@@ -223,7 +238,8 @@ type pageParser struct {
 func (pp *pageParser) parse(l *htmllex.Lexer) {
 	// One element is reused for every tag: element keeps nothing of it.
 	var e element
-	inTag, inTitle := false, false
+	inTag, inTitle, inJSONLD := false, false, false
+	var jsonLD []byte
 	for {
 		tt, raw := l.Next()
 		switch tt {
@@ -245,14 +261,22 @@ func (pp *pageParser) parse(l *htmllex.Lexer) {
 				if inTitle {
 					pp.titles++
 				}
+				inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tt == htmllex.StartTagCloseToken
+				jsonLD = jsonLD[:0]
 			}
 			inTag = false
 		case htmllex.TextToken:
 			if inTitle {
 				pp.title += html.UnescapeString(string(raw))
 			}
+			if inJSONLD {
+				jsonLD = append(jsonLD, raw...)
+			}
 		case htmllex.EndTagToken:
-			inTitle = false
+			if inJSONLD {
+				pp.jsonLD = append(pp.jsonLD, pp.syms.sym(jsonLD))
+			}
+			inTitle, inJSONLD = false, false
 		}
 	}
 }
@@ -277,6 +301,8 @@ func (pp *pageParser) finish() *page {
 	}
 	p.ids = slices.Clone(p.ids)
 	p.alternates = slices.Clone(p.alternates)
+	p.social = slices.Clone(p.social)
+	p.jsonLD = slices.Clone(p.jsonLD)
 	p.refs = bytes.Clone(p.refs)
 	return p
 }
@@ -313,6 +339,12 @@ func (pp *pageParser) element(e *element) {
 			}
 		}
 	case "meta":
+		if key := strings.ToLower(e.value(attrProperty)); strings.HasPrefix(key, "og:") {
+			pp.social = append(pp.social, alternate{pp.syms.symString(key), pp.symOf(e, attrContent)})
+		}
+		if key := strings.ToLower(e.value(attrName)); strings.HasPrefix(key, "twitter:") || key == "theme-color" {
+			pp.social = append(pp.social, alternate{pp.syms.symString(key), pp.symOf(e, attrContent)})
+		}
 		switch strings.ToLower(e.value(attrName)) {
 		case "description":
 			pp.descriptionBlank = strings.TrimSpace(e.value(attrContent)) == ""
@@ -321,6 +353,9 @@ func (pp *pageParser) element(e *element) {
 			pp.noindex = slices.Contains(strings.FieldsFunc(strings.ToLower(e.value(attrContent)), isListSep), "noindex")
 		}
 	case "link":
+		if e.has[attrHref] && hasField(rel, "apple-touch-icon") {
+			pp.touchIcon = true
+		}
 		if e.has[attrHref] {
 			if hasField(rel, "canonical") {
 				if pp.canonicals == 0 {

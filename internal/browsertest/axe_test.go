@@ -22,7 +22,8 @@ var axeSample = []string{
 	"timeline/",
 	"figures/",
 	"glossary/",
-	"print/", // the booklet
+	"print/",         // the booklet
+	"search/?q=mine", // the search page with results
 }
 
 type axeResult struct {
@@ -61,7 +62,8 @@ func reportAxe(t *testing.T, url, where string, res axeResult) {
 }
 
 // TestAxe runs axe-core on a page of each kind in each language, the root chooser and the
-// 404 page, at 1280 px and, for scrolling boxes, at 320 px. A serious
+// 404 page, at 1280 px and, for scrolling boxes, at 320 px, then again at 1280 px in the
+// dark colour scheme. A serious
 // or critical violation fails the test; lesser ones fail it too, since the site has none
 // and should keep it so.
 func TestAxe(t *testing.T) {
@@ -77,7 +79,7 @@ func TestAxe(t *testing.T) {
 	urls := []string{site.base, site.notFoundURL()}
 	for _, lang := range site.langs {
 		for _, p := range axeSample {
-			if !slices.Contains(site.pages, lang+"/"+p+"index.html") {
+			if page, _, _ := strings.Cut(p, "?"); !slices.Contains(site.pages, lang+"/"+page+"index.html") {
 				t.Errorf("sample page %s/%s is not in the build; update axeSample", lang, p)
 				continue
 			}
@@ -94,6 +96,9 @@ func TestAxe(t *testing.T) {
 			tb.page(t)
 			tb.viewport(t, 1280)
 			tb.open(t, url)
+			if _, q, ok := strings.Cut(url, "/search/?q="); ok {
+				search2(t, tb, q) // the results listed, excerpts and marks included
+			}
 			if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
 				t.Fatalf("loading axe-core into %s: %v", url, err)
 			}
@@ -104,6 +109,15 @@ func TestAxe(t *testing.T) {
 			reportAxe(t, url, "", res)
 			tb.viewport(t, 320)
 			reportAxe(t, url, " at 320 px", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, axeNarrowRules)))
+			// The dark scheme, as a reader whose system is set to dark sees it: every rule
+			// again, contrast first.
+			tb.viewport(t, 1280)
+			tb.colorScheme(t, "dark")
+			if bg := eval[string](t, tb, `getComputedStyle(document.body).backgroundColor`); bg != darkBackground {
+				t.Fatalf("%s in the dark scheme: body background %s, want %s: the dark scheme is not applied", url, bg, darkBackground)
+			}
+			reportAxe(t, url, " in the dark scheme", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, "{}")))
+			tb.colorScheme(t, "")
 		})
 	}
 }

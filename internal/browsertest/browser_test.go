@@ -213,3 +213,18 @@ func (tb *tab) viewport(t *testing.T, width int64) {
 		t.Fatalf("setting the viewport to %d px: %v", width, err)
 	}
 }
+
+// darkBackground is the body's background in the dark scheme (--bg of assets/style.css).
+const darkBackground = "rgb(13, 17, 23)"
+
+// colorScheme emulates the system's colour scheme: "dark", "light", or "" for none.
+func (tb *tab) colorScheme(t *testing.T, scheme string) {
+	t.Helper()
+	p := emulation.SetEmulatedMediaParams{}
+	if scheme != "" {
+		p.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}
+	}
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, p); err != nil {
+		t.Fatalf("emulating the colour scheme %q: %v", scheme, err)
+	}
+}

@@ -280,7 +280,8 @@ const noScriptJS = `(() => {
 		MainText: m ? m.innerText.trim().length : 0,
 		Links: Array.from(document.querySelectorAll("a[href]")).filter(visible).length,
 		NavLinks: Array.from(document.querySelectorAll("nav a[href]")).filter(visible).length,
-		DeadControls: Array.from(document.querySelectorAll("button, input, select, textarea")).filter(visible).map(el => el.outerHTML.slice(0, 80)),
+		// A control of a form the browser submits (the search box) works without script.
+		DeadControls: Array.from(document.querySelectorAll("button, input, select, textarea")).filter(el => visible(el) && !el.closest("form[action]")).map(el => el.outerHTML.slice(0, 80)),
 	};
 })()`
 

@@ -32,6 +32,8 @@ import (
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/search"
+	"peacebuilding/internal/share"
 	"peacebuilding/internal/site"
 )
 
@@ -47,6 +49,8 @@ type Options struct {
 	// (the translation status page). After an edit it is called again only when one of
 	// its pages is asked for.
 	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	// Dates is pipeline.Options.Dates: the sitemap's lastmod from git.
+	Dates func(names []string) map[string]string
 }
 
 // Builder builds a project and keeps the result in memory. Its methods may be called from
@@ -281,8 +285,18 @@ func (b *Builder) plan(s *site.Site) map[string]output {
 	for _, j := range b.r.SiteJobs(s) {
 		outputs[j.Path()] = output{job: j}
 	}
-	outputs["sitemap.xml"] = output{make: render.Sitemap}
+	outputs["sitemap.xml"] = output{make: func(s *site.Site) []byte { return render.Sitemap(s, render.Dates(b.fsys, s, b.opts.Dates)) }}
 	outputs["robots.txt"] = output{make: render.Robots}
+	for _, f := range search.Files(s) {
+		outputs[f.Path] = output{make: func(*site.Site) []byte { return f.Data }}
+	}
+	// The share images and icons depend on config.toml alone; a title the glyphs cannot
+	// draw fails the full build, which says why, and leaves the preview without them.
+	if images, err := share.Files(s.Config); err == nil {
+		for _, f := range images {
+			outputs[f.Path] = output{make: func(*site.Site) []byte { return f.Data }}
+		}
+	}
 	for _, f := range b.assets {
 		outputs[f.Path] = output{asset: true}
 	}

@@ -24,6 +24,8 @@ import (
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/search"
+	"peacebuilding/internal/share"
 	"peacebuilding/internal/site"
 )
 
@@ -36,6 +38,10 @@ type Options struct {
 	// last step that may read the content files' text (content.File.Body and FrontSource),
 	// which Stream then lets go. If it fails, the build fails with its error alone.
 	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	// Dates, when set, returns the date (YYYY-MM-DD) of the last commit of each of names
+	// (files of the project, "content/en/about.md") that has one, for the sitemap's
+	// lastmod; the others are dated by their modification time (render.Dates).
+	Dates func(names []string) map[string]string
 }
 
 // Result is a finished build.
@@ -142,7 +148,25 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 	if err := renderAll(r, s, tasks, emit); err != nil {
 		return nil, err
 	}
-	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s)}, {Path: "robots.txt", Data: render.Robots(s)}} {
+	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(fsys, s, opts.Dates))}, {Path: "robots.txt", Data: render.Robots(s)}} {
+		data, err := publish.Minify(m, f.Path, f.Data)
+		if err != nil {
+			return nil, err
+		}
+		if err := emit(publish.File{Path: f.Path, Data: data}); err != nil {
+			return nil, err
+		}
+	}
+	images, err := share.Files(cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range images {
+		if err := emit(publish.File{Path: f.Path, Data: f.Data}); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range search.Files(s) {
 		data, err := publish.Minify(m, f.Path, f.Data)
 		if err != nil {
 			return nil, err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -77,10 +78,15 @@ func TestEveryPageHasHeadMetadata(t *testing.T) {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		for _, re := range []string{`<html lang="(en|ja)">`, `<title>[^<]+</title>`, `<meta name="description" content="[^"]+">`, `<link rel="canonical" href="https://example\.org/briefing/[^"]*">`} {
+		canonical := regexp.MustCompile(`<link rel="canonical" href="https://example\.org/briefing/[^"]*">`)
+		for _, re := range []string{`<html lang="(en|ja)">`, `<title>[^<]+</title>`, `<meta name="description" content="[^"]+">`} {
 			if !regexp.MustCompile(re).MatchString(html) {
 				t.Errorf("%s: no match for %s", name, re)
 			}
+		}
+		// The 404 page is served at every missing URL: it has no canonical URL.
+		if got := canonical.MatchString(html); got != (name != "404.html") {
+			t.Errorf("%s: has a canonical link: %v, want %v", name, got, !got)
 		}
 	}
 }
@@ -119,9 +125,10 @@ func TestSitemapListsPublishedPagesWithAlternates(t *testing.T) {
 		t.Error("sitemap.xml lists the status or 404 page")
 	}
 	locs := regexp.MustCompile(`<loc>`).FindAllStringIndex(sm, -1)
-	// 7 content pages + 4 generated in English; 6 (no Sudan) + 4 in Japanese; the root.
-	if len(locs) != 22 {
-		t.Errorf("sitemap.xml lists %d pages, want 22", len(locs))
+	// 7 content pages + 5 generated (timeline, figures, glossary, print, search) in
+	// English; 6 (no Sudan) + 5 in Japanese; the root.
+	if len(locs) != 24 {
+		t.Errorf("sitemap.xml lists %d pages, want 24", len(locs))
 	}
 	if robots := get(t, buildBasic(t), "robots.txt"); !strings.Contains(robots, "Sitemap: https://example.org/briefing/sitemap.xml") {
 		t.Errorf("robots.txt does not name the sitemap:\n%s", robots)
@@ -525,6 +532,48 @@ func TestFallbackTextIsMarkedWithItsLanguage(t *testing.T) {
 	} {
 		if page := get(t, files, c.file); !strings.Contains(page, c.want) {
 			t.Errorf("%s has no %s", c.file, c.want)
+		}
+	}
+}
+
+// TestSitemapLastModFromHistory: a page's lastmod is the latest date of its own file and
+// the file it inherits from; a page made from the whole site takes the latest of its
+// language; without a date (a MapFS file has no time) there is no lastmod.
+func TestSitemapLastModFromHistory(t *testing.T) {
+	dates := map[string]string{"content/en/countries/cambodia.md": "2024-05-06", "content/ja/countries/cambodia.md": "2025-01-02", "data/glossary.toml": "2025-03-04"}
+	var asked []string
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{Dates: func(names []string) map[string]string {
+		asked = names
+		return dates
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(asked, "content/en/countries/cambodia.md") || !slices.Contains(asked, "data/glossary.toml") {
+		t.Errorf("Dates was asked for %q, want every content file and the glossary", asked)
+	}
+	var sm string
+	for _, f := range res.Files {
+		if f.Path == "sitemap.xml" {
+			sm = string(f.Data)
+		}
+	}
+	for url, want := range map[string]string{
+		"en/countries/cambodia/": "2024-05-06",
+		"ja/countries/cambodia/": "2025-01-02", // its own file is newer than the English it inherits from
+		"en/timeline/":           "2024-05-06",
+		"ja/timeline/":           "2025-01-02",
+		"en/glossary/":           "2025-03-04",
+		"en/":                    "", // no date for its file
+	} {
+		re := regexp.MustCompile(`<loc>https://example\.org/briefing/` + regexp.QuoteMeta(url) + `</loc>(<lastmod>([^<]*)</lastmod>)?`)
+		m := re.FindStringSubmatch(sm)
+		if m == nil {
+			t.Errorf("sitemap.xml has no entry for %s", url)
+			continue
+		}
+		if m[2] != want {
+			t.Errorf("sitemap.xml: lastmod of %s is %q, want %q", url, m[2], want)
 		}
 	}
 }

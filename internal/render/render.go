@@ -40,7 +40,7 @@ type Renderer struct {
 
 // pageTemplates are the layouts that render a whole page; each is parsed together with
 // base.html and partials.html.
-var pageTemplates = []string{"home", "countries", "themes", "country", "theme", "page", "timeline", "figures", "glossary", "print", "chooser", "404", "status"}
+var pageTemplates = []string{"home", "countries", "themes", "country", "theme", "page", "timeline", "figures", "glossary", "print", "search", "chooser", "404", "status"}
 
 // New parses the layouts in fsys (the layouts/ folder) and reads the UI strings of langs
 // from i18nFS (the i18n/ folder).
@@ -166,7 +166,7 @@ func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s)}, File{Path: "robots.txt", Data: Robots(s)})
+	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s, nil)}, File{Path: "robots.txt", Data: Robots(s)})
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return files, nil
 }
@@ -290,4 +290,5 @@ var generated = []struct{ layout, titleKey, summaryKey string }{
 	{"figures", "figures_title", "figures_summary"},
 	{"glossary", "glossary_title", "glossary_summary"},
 	{"print", "print_title", "print_summary"},
+	{"search", "search_title", "search_summary"},
 }

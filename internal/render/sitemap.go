@@ -3,15 +3,56 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"io/fs"
 	"slices"
 
 	"peacebuilding/internal/site"
 )
 
+// GlossaryFile is the file of the glossary, whose date is the glossary page's.
+const GlossaryFile = "data/glossary.toml"
+
+// Dates returns the date (YYYY-MM-DD) each content file and the glossary last changed,
+// by file name ("content/en/countries/cambodia.md"), for the sitemap's lastmod: from
+// history (the date of the last commit of each name, from git) where it has one, else
+// from the file's modification time in fsys. history may be nil; a file with neither (an
+// fstest.MapFS file has no time) has no date.
+func Dates(fsys fs.FS, s *site.Site, history func(names []string) map[string]string) map[string]string {
+	var names []string
+	seen := map[string]bool{}
+	for _, p := range s.Pages {
+		for _, f := range []string{p.File.Name, p.Master.Name} {
+			if !seen[f] {
+				seen[f] = true
+				names = append(names, f)
+			}
+		}
+	}
+	names = append(names, GlossaryFile)
+	dates := map[string]string{}
+	if history != nil {
+		for name, d := range history(names) {
+			dates[name] = d
+		}
+	}
+	for _, name := range names {
+		if dates[name] != "" {
+			continue
+		}
+		if info, err := fs.Stat(fsys, name); err == nil && !info.ModTime().IsZero() {
+			dates[name] = info.ModTime().UTC().Format("2006-01-02")
+		}
+	}
+	return dates
+}
+
 // Sitemap lists every published page: content pages that are not fallbacks, and the
 // generated pages of each language, each with xhtml:link alternates for its translations
-// and x-default. Fallback copies and the status page are left out on purpose.
-func Sitemap(s *site.Site) []byte {
+// and x-default. Fallback copies and the status page are left out on purpose. A page's
+// lastmod is the latest of dates (see Dates) of the files it shows: a content page's own
+// file and the file it inherits from, every file of its language for a page made from the
+// whole site (and the glossary for the glossary page), every file for the root.
+func Sitemap(s *site.Site, dates map[string]string) []byte {
 	type link struct {
 		XMLName  xml.Name `xml:"xhtml:link"`
 		Rel      string   `xml:"rel,attr"`
@@ -21,12 +62,21 @@ func Sitemap(s *site.Site) []byte {
 	type entry struct {
 		XMLName xml.Name `xml:"url"`
 		Loc     string   `xml:"loc"`
+		LastMod string   `xml:"lastmod,omitempty"`
 		Links   []link
 	}
 	var entries []entry
 	base := s.Config.BaseURL
+	latest := map[string]string{} // language -> the latest date of its files; "" -> of all
+	for _, p := range s.Pages {
+		for _, f := range []string{p.File.Name, p.Master.Name} {
+			latest[p.Lang] = max(latest[p.Lang], dates[f])
+			latest[""] = max(latest[""], dates[f])
+		}
+	}
+	lastmod := ""
 	add := func(url string, versions map[string]string) {
-		e := entry{Loc: base + url}
+		e := entry{Loc: base + url, LastMod: lastmod}
 		for _, l := range s.Config.Languages {
 			if u, ok := versions[l.Code]; ok {
 				e.Links = append(e.Links, link{Rel: "alternate", Hreflang: l.Code, Href: base + u})
@@ -47,6 +97,7 @@ func Sitemap(s *site.Site) []byte {
 				versions[q.Lang] = q.URL
 			}
 		}
+		lastmod = max(dates[p.File.Name], dates[p.Master.Name])
 		add(p.URL, versions)
 	}
 	booklets := map[string][]site.BookletPart{}
@@ -58,6 +109,10 @@ func Sitemap(s *site.Site) []byte {
 			versions := map[string]string{}
 			for _, o := range s.Config.Languages {
 				versions[o.Code] = o.Code + "/" + g.layout + "/"
+			}
+			lastmod = latest[l.Code]
+			if g.layout == "glossary" {
+				lastmod = max(lastmod, dates[GlossaryFile])
 			}
 			add(l.Code+"/"+g.layout+"/", versions)
 		}
@@ -71,10 +126,12 @@ func Sitemap(s *site.Site) []byte {
 						versions[o.Code] = other[part.Number-1].URL
 					}
 				}
+				lastmod = latest[l.Code]
 				add(part.URL, versions)
 			}
 		}
 	}
+	lastmod = max(latest[""], dates[GlossaryFile])
 	add("", nil)
 	slices.SortStableFunc(entries, func(a, b entry) int {
 		if a.Loc < b.Loc {

@@ -404,8 +404,23 @@ func (r *Renderer) rootView(s *site.Site, path, layout string) *View {
 	v := &View{r: r, Site: s, Layout: layout, Lang: s.Config.DefaultLanguage, Path: path, Canonical: s.Config.BaseURL + path}
 	v.Title = s.Config.Languages[0].Title
 	v.Description = s.Config.Languages[0].Subtitle
-	v.rootPaths = path == "404.html"
+	if path == "404.html" {
+		// Served at whatever URL was missing: its links are root-relative, and it has no
+		// canonical URL of its own (a canonical to /404.html would ask search engines to
+		// index the error page).
+		v.rootPaths = true
+		v.Canonical = ""
+	}
 	return v
+}
+
+// In returns a copy of the view in the interface language lang, for a bilingual page (the
+// 404 page) that shows the site header of each language.
+func (v *View) In(lang string) *View {
+	c := *v
+	c.Lang = lang
+	c.Switch = nil
+	return &c
 }
 
 // NewView makes a view for a page that another package adds to the site, such as the

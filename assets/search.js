@@ -1,0 +1,458 @@
+// The search page (/<lang>/search/): reads ?q=, searches the index that the build writes
+// next to the page (internal/search: meta.json, s/<n>.json shards, t/<n>.json texts) and
+// lists the results with an excerpt, the hits marked. Nothing leaves the site: every file
+// is fetched relative to the page, so it works under any sub-path and offline.
+//
+// The tokenizer is internal/search/tokens.go's: change both together.
+(function () {
+  "use strict";
+  var app = document.getElementById("search-app");
+  var form = document.querySelector(".search-form");
+  var input = document.getElementById("search-q");
+  if (!app || !form || !input || !window.fetch) return;
+  app.hidden = false;
+  var statusEl = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var moreButton = document.getElementById("search-more");
+  var root = app.getAttribute("data-root");
+  var lang = document.documentElement.lang;
+  var PAGE = 10;
+
+  var JA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
+  var HIRAGANA = /\p{Script=Hiragana}/u;
+  var WORD = /[\p{L}\p{N}]/u;
+
+  // fold maps one character as tokens.go's fold does.
+  function fold(ch) {
+    var c = ch.codePointAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) ch = String.fromCodePoint(c - 0xfee0);
+    var l = ch.toLowerCase();
+    return Array.from(l).length === 1 ? l : ch;
+  }
+  function isJapanese(ch) { return JA.test(ch); }
+  function isWord(ch) { return WORD.test(ch) && !JA.test(ch); }
+
+  // runs splits text (an array of folded characters) into Japanese runs and words, with
+  // their positions.
+  function runs(chars) {
+    var out = [];
+    for (var i = 0; i < chars.length;) {
+      var j = i;
+      if (isJapanese(chars[i])) {
+        while (j < chars.length && isJapanese(chars[j])) j++;
+        out.push({ ja: true, text: chars.slice(i, j).join(""), start: i, end: j });
+      } else if (isWord(chars[i])) {
+        while (j < chars.length && isWord(chars[j])) j++;
+        out.push({ ja: false, text: chars.slice(i, j).join(""), start: i, end: j });
+      } else {
+        j = i + 1;
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  // stem is a light English stemmer for matching, not for display: plurals, -ing, -ed,
+  // and a final e, so that "landmines", "landmine" and "mining"/"mine" meet. It runs on
+  // both the query word and the indexed words, here: the index keeps words as written.
+  function stem(w) {
+    if (w.length <= 3 || /\d/.test(w)) return w;
+    if (/ies$/.test(w)) w = w.slice(0, -3) + "y";
+    else if (/(sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
+    else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
+    if (w.length > 5 && /ing$/.test(w)) w = w.slice(0, -3);
+    else if (w.length > 4 && /ed$/.test(w)) w = w.slice(0, -2);
+    if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
+    if (w.length > 3 && /e$/.test(w)) w = w.slice(0, -1);
+    return w;
+  }
+
+  function shardOf(key, n) {
+    var h = 2166136261;
+    for (var ch of key) {
+      h ^= ch.codePointAt(0);
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+    return h % n;
+  }
+  function shardKey(tok) {
+    var cs = Array.from(tok);
+    return isJapanese(cs[0]) || cs.length <= 2 ? tok : cs.slice(0, 2).join("");
+  }
+
+  // tails are the ways to read a long word as a compound: a head of three letters or more
+  // and a tail of five or more ("landmines": "land" + "mines"). match finds the words of
+  // the index that the tail is, by stem, as a weaker match.
+  function tails(w) {
+    var cs = Array.from(w), out = [];
+    if (cs.length < 8 || /\d/.test(w)) return out;
+    for (var i = 3; cs.length - i >= 5; i++) out.push(cs.slice(i).join(""));
+    return out;
+  }
+
+  // terms parses a query: a word, or a Japanese run with the tokens it must all have.
+  function terms(q, stop) {
+    var out = [];
+    runs(Array.from(q).map(fold)).forEach(function (r) {
+      if (r.ja) {
+        var cs = Array.from(r.text), toks = [];
+        if (cs.length === 1) {
+          if (!HIRAGANA.test(cs[0])) toks.push(cs[0]);
+        } else {
+          for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
+        }
+        if (toks.length) out.push({ ja: true, text: r.text, toks: toks });
+      } else if (Array.from(r.text).length >= 2 && stop.indexOf(r.text) < 0) {
+        out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });
+      }
+    });
+    return out;
+  }
+
+  var cache = {};
+  function getJSON(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[url];
+  }
+  var metaP = null;
+  function meta() {
+    if (!metaP) metaP = getJSON("meta.json");
+    return metaP;
+  }
+  var decoded = {};
+  // postings returns the passages of tok in shard (decoded from deltas once).
+  function postings(n, shard, tok) {
+    var key = n + "\u0000" + tok;
+    if (!decoded[key]) {
+      var ids = [], at = 0;
+      (shard[tok] || []).forEach(function (d) { at += d; ids.push(at); });
+      decoded[key] = ids;
+    }
+    return decoded[key];
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+
+  // match finds, for each term, the passages it occurs in (and, for a word, the indexed
+  // words it matched, to mark them in excerpts).
+  function match(m, ts) {
+    return Promise.all(ts.map(function (t) {
+      var shards = t.toks.concat(t.tails || []).map(function (tok) { return shardOf(shardKey(tok), m.shards); });
+      return Promise.all(shards.map(function (n) { return getJSON("s/" + n + ".json"); })).then(function (loaded) {
+        if (t.ja) {
+          var ps = null;
+          t.toks.forEach(function (tok, i) {
+            var p = postings(shards[i], loaded[i], tok);
+            ps = ps === null ? p : intersect(ps, p);
+          });
+          return { term: t, passages: ps || [], words: null };
+        }
+        var s = stem(t.text), words = [], set = {};
+        var take = function (n, shard, w) {
+          words.push(w);
+          postings(n, shard, w).forEach(function (id) { set[id] = true; });
+        };
+        Object.keys(loaded[0]).forEach(function (w) {
+          if (w === t.text || (t.text.length >= 3 && w.indexOf(t.text) === 0) || stem(w) === s) take(shards[0], loaded[0], w);
+        });
+        var main = {};
+        Object.keys(set).forEach(function (id) { main[id] = true; });
+        // The tail of a compound: "landmines" also finds "mines" and "mine", as a weaker
+        // match (see rank).
+        t.tails.forEach(function (tail, i) {
+          var n = shards[i + 1], shard = loaded[i + 1], st = stem(tail);
+          Object.keys(shard).forEach(function (w) {
+            if (stem(w) === st && words.indexOf(w) < 0) take(n, shard, w);
+          });
+        });
+        var ps2 = Object.keys(set).map(Number).sort(function (a, b) { return a - b; });
+        return { term: t, passages: ps2, words: words, main: main };
+      });
+    }));
+  }
+
+  function docOf(m, passage) {
+    var lo = 0, hi = m.docs.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.docs[mid][3] <= passage) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  var kindOrder = { country: 0, theme: 0, page: 1, glossary: 2, timeline: 3 };
+  // A glossary term or a timeline event is short, so a word in it weighs as much as in a
+  // brief's title: they count less than briefs, unless the query is their whole title.
+  var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.4, timeline: 0.5 };
+
+  // rank scores the documents that every term occurs in.
+  function rank(m, q, matches) {
+    var perDoc = {};
+    matches.forEach(function (mt, ti) {
+      mt.passages.forEach(function (p) {
+        var d = docOf(m, p);
+        var e = perDoc[d] || (perDoc[d] = { doc: d, hits: [] });
+        (e.hits[ti] || (e.hits[ti] = [])).push(p);
+      });
+    });
+    var nDocs = m.docs.length, folded = Array.from(q.trim()).map(fold).join("");
+    var results = [];
+    Object.keys(perDoc).forEach(function (k) {
+      var e = perDoc[k];
+      for (var i = 0; i < matches.length; i++) if (!e.hits[i]) return;
+      results.push(e);
+    });
+    var df = matches.map(function (_, i) {
+      return results.filter(function (e) { return e.hits[i]; }).length || 1;
+    });
+    results.forEach(function (e) {
+      var d = m.docs[e.doc], score = 0;
+      e.hits.forEach(function (ps, i) {
+        // A doc that has the tail of a compound ("mines" for "landmines") and not the word
+        // itself scores half.
+        var main = matches[i].main, weight = 1;
+        if (main) {
+          var own = ps.filter(function (p) { return main[p]; });
+          if (own.length) ps = own; else weight = 0.5;
+        }
+        var title = ps.indexOf(d[3]) >= 0, n = ps.length - (title ? 1 : 0);
+        score += weight * Math.log(1 + nDocs / df[i]) * ((title ? 8 : 0) + 1 + Math.log2(1 + n));
+      });
+      score *= kindWeight[d[0]] || 1;
+      var t = Array.from(d[2]).map(fold).join("");
+      if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 20;
+      e.score = score;
+    });
+    results.sort(function (a, b) {
+      return b.score - a.score || kindOrder[m.docs[a.doc][0]] - kindOrder[m.docs[b.doc][0]] ||
+        m.docs[a.doc][2].length - m.docs[b.doc][2].length || a.doc - b.doc;
+    });
+    return results;
+  }
+
+  // excerptPassage picks the passage of a result to show: the one most terms occur in,
+  // not the title; the first after the title if only the title matched.
+  function excerptPassage(m, e) {
+    var first = m.docs[e.doc][3], count = {};
+    e.hits.forEach(function (ps) {
+      ps.forEach(function (p) { if (p !== first) count[p] = (count[p] || 0) + 1; });
+    });
+    var best = first + 1, bestN = 0;
+    Object.keys(count).map(Number).sort(function (a, b) { return a - b; }).forEach(function (p) {
+      if (count[p] > bestN) { best = p; bestN = count[p]; }
+    });
+    var end = e.doc + 1 < m.docs.length ? m.docs[e.doc + 1][3] : m.passages;
+    return best < end ? best : -1;
+  }
+
+  // marks returns [start, end) ranges of the hits of matches in text (code points).
+  function marks(chars, matches) {
+    var folded = chars.map(fold), out = [];
+    var words = {};
+    matches.forEach(function (mt) { (mt.words || []).forEach(function (w) { words[w] = true; }); });
+    runs(folded).forEach(function (r) {
+      if (!r.ja && words[r.text]) out.push([r.start, r.end]);
+    });
+    var s = folded.join("");
+    matches.forEach(function (mt) {
+      if (!mt.term.ja) return;
+      var needle = mt.term.text, from = 0, at;
+      while ((at = s.indexOf(needle, from)) >= 0) {
+        var start = Array.from(s.slice(0, at)).length;
+        out.push([start, start + Array.from(needle).length]);
+        from = at + needle.length;
+      }
+    });
+    return out.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // marked fills el with text, the hits of matches in <mark>.
+  function marked(el, chars, ms, start, end) {
+    var at = start;
+    ms.forEach(function (r) {
+      var a = Math.max(r[0], at), b = Math.min(r[1], end);
+      if (a >= b) return;
+      el.appendChild(document.createTextNode(chars.slice(at, a).join("")));
+      var mk = document.createElement("mark");
+      mk.textContent = chars.slice(a, b).join("");
+      el.appendChild(mk);
+      at = b;
+    });
+    el.appendChild(document.createTextNode(chars.slice(at, end).join("")));
+  }
+
+  function excerpt(text, matches) {
+    var chars = Array.from(text), ms = marks(chars, matches);
+    var ja = lang === "ja", width = ja ? 90 : 180, before = ja ? 20 : 50;
+    var start = 0;
+    if (ms.length && chars.length > width) {
+      start = Math.max(0, Math.min(ms[0][0] - before, chars.length - width));
+      if (!ja && start > 0) {
+        while (start < ms[0][0] && chars[start - 1] !== " ") start++;
+      }
+    }
+    var end = Math.min(chars.length, start + width);
+    if (!ja && end < chars.length) {
+      var e2 = end;
+      while (e2 > start + width / 2 && chars[e2] !== " ") e2--;
+      if (chars[e2] === " ") end = e2;
+    }
+    var p = document.createElement("p");
+    p.className = "search-excerpt";
+    if (start > 0) p.appendChild(document.createTextNode("…"));
+    marked(p, chars, ms, start, end);
+    if (end < chars.length) p.appendChild(document.createTextNode("…"));
+    return p;
+  }
+
+  function format(key, q, n) {
+    return app.getAttribute("data-" + key).replace("{q}", q).replace("{n}", String(n));
+  }
+
+  var current = 0; // the number of the search running: an older one's answer is dropped
+  var shown = [], shownCount = 0, lastM = null, lastMatches = null;
+
+  function run(q) {
+    var id = ++current;
+    q = q.trim();
+    list.textContent = "";
+    moreButton.hidden = true;
+    if (!q) { statusEl.textContent = ""; app.setAttribute("data-done", ""); return Promise.resolve(); }
+    statusEl.textContent = app.getAttribute("data-loading");
+    return meta().then(function (m) {
+      var ts = terms(q, m.stop);
+      if (!ts.length) return { m: m, matches: [], results: [] };
+      return match(m, ts).then(function (matches) {
+        return { m: m, matches: matches, results: rank(m, q, matches) };
+      });
+    }).then(function (r) {
+      if (id !== current) return;
+      lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
+      var n = r.results.length;
+      statusEl.textContent = format(n === 0 ? "none" : n === 1 ? "one" : "many", q, n);
+      return showMore(id).then(function () {
+        // For tests and scripts: the query whose results are listed, excerpts included.
+        if (id === current) app.setAttribute("data-done", q);
+      });
+    }).catch(function () {
+      // Opened from the disk (file://), a browser lets no page read other files.
+      if (id === current) statusEl.textContent = app.getAttribute(location.protocol === "file:" ? "data-file" : "data-failed");
+    });
+  }
+
+  // showMore lists the next PAGE results, with their excerpts.
+  function showMore(id) {
+    var m = lastM, matches = lastMatches;
+    var batch = shown.slice(shownCount, shownCount + PAGE);
+    shownCount += batch.length;
+    moreButton.hidden = shownCount >= shown.length;
+    var items = batch.map(function (e) {
+      var d = m.docs[e.doc];
+      var li = document.createElement("li");
+      li.className = "search-result";
+      var a = document.createElement("a");
+      a.className = "search-hit";
+      a.href = root + d[1];
+      var tc = Array.from(d[2]);
+      marked(a, tc, marks(tc, matches), 0, tc.length);
+      var kind = document.createElement("span");
+      kind.className = "search-kind search-kind-" + d[0];
+      kind.textContent = app.getAttribute("data-kind-" + d[0]);
+      var h = document.createElement("h2");
+      h.appendChild(a);
+      li.appendChild(h);
+      li.appendChild(kind);
+      list.appendChild(li);
+      return { li: li, passage: excerptPassage(m, e) };
+    });
+    return Promise.all(items.map(function (it) {
+      if (it.passage < 0) return null;
+      var c = Math.floor(it.passage / m.chunk);
+      return getJSON("t/" + c + ".json").then(function (texts) {
+        if (id !== current) return;
+        var text = texts[it.passage - c * m.chunk];
+        if (text) it.li.appendChild(excerpt(text, matches));
+      });
+    }));
+  }
+
+  var timer = 0;
+  function update(push) {
+    var q = input.value;
+    var url = new URL(location.href);
+    if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
+    if (url.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", url.href);
+    // The language switch opens the same search in the other language.
+    document.querySelectorAll(".lang-switch a[href]").forEach(function (a) {
+      var u = new URL(a.href);
+      if (q.trim()) u.searchParams.set("q", q); else u.searchParams.delete("q");
+      a.href = u.href;
+    });
+    return run(q);
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { update(false); }, 120);
+  });
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    clearTimeout(timer);
+    update(true);
+  });
+  moreButton.addEventListener("click", function () {
+    var before = shownCount;
+    showMore(current).then(function () {
+      var links = list.querySelectorAll(".search-hit");
+      if (links[before]) links[before].focus();
+    });
+  });
+  window.addEventListener("popstate", function () {
+    input.value = new URL(location.href).searchParams.get("q") || "";
+    run(input.value);
+  });
+
+  // Keyboard: arrows move between the box and the results, Esc clears the box or returns
+  // to it; Enter on a result follows its link (the browser's own).
+  function links() { return Array.prototype.slice.call(list.querySelectorAll(".search-hit")); }
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "ArrowDown") {
+      var l = links();
+      if (l.length) { ev.preventDefault(); l[0].focus(); }
+    } else if (ev.key === "Escape" && input.value) {
+      ev.preventDefault();
+      input.value = "";
+      update(false);
+    }
+  });
+  list.addEventListener("keydown", function (ev) {
+    var l = links(), i = l.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (ev.key === "ArrowDown" && i + 1 < l.length) { ev.preventDefault(); l[i + 1].focus(); }
+    else if (ev.key === "ArrowUp") { ev.preventDefault(); (i > 0 ? l[i - 1] : input).focus(); }
+    else if (ev.key === "Escape") { ev.preventDefault(); input.focus(); }
+  });
+
+  var q0 = new URL(location.href).searchParams.get("q") || "";
+  input.value = q0;
+  // The box is not focused on load: the first Tab stop of every page is its skip link.
+  // Coming from the header's box, the arrows still lead into the results.
+  document.addEventListener("keydown", function (ev) {
+    var a = document.activeElement;
+    if (ev.key !== "ArrowDown" || (a && a !== document.body && a.tagName !== "MAIN")) return;
+    var l = links();
+    if (l.length) { ev.preventDefault(); l[0].focus(); }
+  });
+  if (q0) run(q0);
+})();

@@ -1,0 +1,40 @@
+// On every page (issue 14): "/" focuses the search box, and the colour scheme toggle. The
+// pages read fine without it: the search box is a plain form, and the scheme follows
+// prefers-color-scheme.
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var t = ev.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    // The search page's own box, else the header's (the 404 page has one per language,
+    // of which one is shown).
+    var box = document.getElementById("search-q") || Array.prototype.filter.call(
+      document.querySelectorAll(".site-search input"), function (i) { return i.offsetParent !== null; })[0];
+    if (!box) return;
+    ev.preventDefault();
+    box.focus();
+    box.select();
+  });
+
+  // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
+  // cookie) and read back before each page is drawn (the theme-head partial).
+  var root = document.documentElement;
+  var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  function isDark() {
+    var t = root.getAttribute("data-theme");
+    return t ? t === "dark" : !!(system && system.matches);
+  }
+  document.querySelectorAll(".theme-toggle").forEach(function (b) {
+    var show = function () { b.setAttribute("aria-pressed", String(isDark())); };
+    b.hidden = false;
+    show();
+    b.addEventListener("click", function () {
+      var next = isDark() ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      try { localStorage.setItem("theme", next); } catch (e) { /* private mode: this page only */ }
+      show();
+    });
+    if (system && system.addEventListener) system.addEventListener("change", show);
+  });
+})();

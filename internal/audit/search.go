@@ -1,0 +1,104 @@
+package audit
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// The search index (package search, read by assets/search.js on /<lang>/search/): a search
+// page whose index is missing or broken would show readers a search box that finds
+// nothing, so a build fails instead. For each search page, the audit checks that its
+// meta.json is there and reads, that every shard and text file it implies is there, and
+// that every result leads to a page of the output (and its #fragment to an id there).
+
+// searchMeta is what the audit keeps of a search index's meta.json.
+type searchMeta struct {
+	err       string // why it does not read, if it does not
+	shards    int
+	chunk     int
+	passages  int
+	docURLs   []string // site-root-relative, with #fragment
+	firstBad  string   // a document entry that is not [kind, url, title, first passage]
+	docsCount int
+}
+
+const searchMetaName = "search/meta.json"
+
+func summarizeSearchMeta(data []byte) *searchMeta {
+	var m struct {
+		Shards   int     `json:"shards"`
+		Chunk    int     `json:"chunk"`
+		Passages int     `json:"passages"`
+		Docs     [][]any `json:"docs"`
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return &searchMeta{err: err.Error()}
+	}
+	s := &searchMeta{shards: m.Shards, chunk: m.Chunk, passages: m.Passages, docsCount: len(m.Docs)}
+	for _, d := range m.Docs {
+		if len(d) != 4 {
+			s.firstBad = fmt.Sprint(d)
+			break
+		}
+		u, ok := d[1].(string)
+		if !ok {
+			s.firstBad = fmt.Sprint(d)
+			break
+		}
+		s.docURLs = append(s.docURLs, u)
+	}
+	return s
+}
+
+// checkSearch checks the index of every search page (layout "search").
+func (a *auditor) checkSearch(out *reporter) {
+	for _, p := range a.paths {
+		pg := a.pages[p]
+		if pg == nil || a.syms.str(pg.layout) != "search" {
+			continue
+		}
+		dir := path.Dir(p) + "/"
+		metaPath := dir + "meta.json"
+		f, ok := a.files[metaPath]
+		if !ok || f.search == nil {
+			out.report(p, "layouts/search.html", "the search page has no index: %s is missing (package search writes it)", metaPath)
+			continue
+		}
+		m := f.search
+		switch {
+		case m.err != "":
+			out.report(metaPath, "", "does not read as a search index: %s", m.err)
+			continue
+		case m.shards <= 0 || m.chunk <= 0 || m.passages <= 0 || m.docsCount == 0:
+			out.report(metaPath, "", "an empty search index: %d shards, %d passages a chunk, %d passages, %d documents", m.shards, m.chunk, m.passages, m.docsCount)
+			continue
+		case m.firstBad != "":
+			out.report(metaPath, "", "a document is not [kind, url, title, first passage]: %s", m.firstBad)
+			continue
+		}
+		for n := range m.shards {
+			if name := fmt.Sprintf("%ss/%d.json", dir, n); a.files[name] == nil {
+				out.report(metaPath, "", "shard %s of the index is missing", name)
+			}
+		}
+		for c := 0; c*m.chunk < m.passages; c++ {
+			if name := fmt.Sprintf("%st/%d.json", dir, c); a.files[name] == nil {
+				out.report(metaPath, "", "text %s of the index is missing", name)
+			}
+		}
+		for _, u := range m.docURLs {
+			file, frag, _ := strings.Cut(u, "#")
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			switch t := a.pages[file]; {
+			case t == nil:
+				out.report(metaPath, "", "a result leads to %s, which the output does not have", u)
+			case frag != "" && !a.hasID(t.page, frag):
+				out.report(metaPath, "", "a result leads to %s: %s has no id %q", u, file, frag)
+			}
+		}
+	}
+}

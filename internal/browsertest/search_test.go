@@ -1,0 +1,281 @@
+package browsertest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// searchHit is one result of the search page, as the reader sees it.
+type searchHit struct {
+	Title, Kind, Href, Excerpt string
+	Marks                      []string
+}
+
+// searchResultsJS waits until the search page has listed the results of the query %s
+// (a JSON string), excerpts included, and returns them.
+const searchResultsJS = `new Promise((resolve, reject) => {
+	const q = %s, t0 = Date.now();
+	const poll = () => {
+		const app = document.getElementById("search-app");
+		if (app && app.getAttribute("data-done") === q) {
+			resolve([...document.querySelectorAll(".search-result")].map(li => {
+				const a = li.querySelector(".search-hit"), ex = li.querySelector(".search-excerpt");
+				return {
+					Title: a.textContent, Href: a.href,
+					Kind: li.querySelector(".search-kind").textContent,
+					Excerpt: ex ? ex.textContent : "",
+					Marks: ex ? [...ex.querySelectorAll("mark")].map(m => m.textContent) : [],
+				};
+			}));
+		} else if (Date.now() - t0 > 20000) {
+			reject(new Error("no results listed for " + q + ": " + (app ? app.querySelector("#search-status").textContent : "no search app")));
+		} else {
+			setTimeout(poll, 20);
+		}
+	};
+	poll();
+})`
+
+// search opens the search page of lang with ?q=q and returns its results.
+func search(t *testing.T, tb *tab, lang, q string) []searchHit {
+	t.Helper()
+	tb.open(t, site.base+lang+"/search/?q="+url.QueryEscape(q))
+	return search2(t, tb, q)
+}
+
+// search2 returns the results of q listed on the search page open in tb.
+func search2(t *testing.T, tb *tab, q string) []searchHit {
+	t.Helper()
+	qs, _ := json.Marshal(strings.TrimSpace(q))
+	return eval[[]searchHit](t, tb, fmt.Sprintf(searchResultsJS, qs))
+}
+
+// searchCases are queries of the kinds the issue names, each with the result a reader
+// expects first: its kind (a search_kind_* label's key) and its address (relative to the
+// site root, with its #fragment). want "" means no result at all.
+var searchCases = []struct {
+	lang, q, kind, want string
+	why                 string
+}{
+	{"en", "landmines", "theme", "en/themes/mine-action/", "English stem and compound: the brief says mines and mine action, not landmines"},
+	{"en", "refugee", "theme", "en/themes/refugees-and-humanitarian-aid/", "English stem: the singular finds refugees"},
+	{"en", "elections", "theme", "en/themes/elections-and-police/", "English plural"},
+	{"en", "reintegrat", "theme", "en/themes/ddr/", "English partial word"},
+	{"en", "Human Security", "theme", "en/themes/human-security/", "two words, capitals"},
+	{"en", "terakoya", "glossary", "en/glossary/", "a glossary term"},
+	{"en", "July 1997 armed clash", "timeline", "en/timeline/#y1997", "a timeline event by its date and words"},
+	{"en", "人間の安全保障", "glossary", "en/glossary/", "a Japanese term on the English site: its glossary entry"},
+	{"en", "zzqxv", "", "", "no result"},
+	{"ja", "武器", "theme", "ja/themes/small-arms/", "a word inside a compound: 小型武器"},
+	{"ja", "ティモール", "country", "ja/countries/timor-leste/", "part of a name: 東ティモール"},
+	{"ja", "地雷", "theme", "ja/themes/mine-action/", "a word inside 地雷対策 and 対人地雷"},
+	{"ja", "選挙", "theme", "ja/themes/elections-and-police/", "a word inside 選挙・警察支援"},
+	{"ja", "平和構築", "glossary", "ja/glossary/", "the glossary term of that name before the briefs that use it"},
+	{"ja", "寺子屋", "glossary", "ja/glossary/", "a glossary term"},
+	{"ja", "1997年7月 武力衝突", "timeline", "ja/timeline/#y1997", "a timeline event by its date and words"},
+	{"ja", "ＯＤＡ", "theme", "ja/themes/oda/", "full-width Latin letters in a Japanese page"},
+	{"ja", "ぬぬぬ", "", "", "no result"},
+}
+
+// TestSearch searches the real site, served under a sub-path, in the browser: the top
+// result of each query of searchCases, an excerpt with the hit marked where the query is
+// in the result's own language, and the bytes a first query transfers.
+func TestSearch(t *testing.T) {
+	tb := newTab(t, false)
+	if _, err := chromedp.Call(tb.root, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+		t.Fatalf("turning off the cache: %v", err)
+	}
+	for _, c := range searchCases {
+		t.Run(c.lang+"/"+c.q, func(t *testing.T) {
+			tb.page(t)
+			hits := search(t, tb, c.lang, c.q)
+			if e := tb.takeErrors(); len(e) > 0 {
+				t.Errorf("errors: %s", strings.Join(e, "\n"))
+			}
+			if c.want == "" {
+				if len(hits) > 0 {
+					t.Errorf("%s %q (%s): %d results, want none; first %q", c.lang, c.q, c.why, len(hits), hits[0].Title)
+				}
+				return
+			}
+			if len(hits) == 0 {
+				t.Fatalf("%s %q (%s): no result, want %s", c.lang, c.q, c.why, c.want)
+			}
+			top := hits[0]
+			if got := strings.TrimPrefix(top.Href, site.base); got != c.want {
+				var list []string
+				for _, h := range hits[:min(5, len(hits))] {
+					list = append(list, h.Title+" "+strings.TrimPrefix(h.Href, site.base))
+				}
+				t.Errorf("%s %q (%s): top result %s, want %s\n\t%s", c.lang, c.q, c.why, got, c.want, strings.Join(list, "\n\t"))
+			}
+			kind := eval[string](t, tb, fmt.Sprintf(`document.getElementById("search-app").dataset[%q]`, "kind"+strings.ToUpper(c.kind[:1])+c.kind[1:]))
+			if top.Kind != kind {
+				t.Errorf("%s %q: top result's kind %q, want %q", c.lang, c.q, top.Kind, kind)
+			}
+			if c.kind != "glossary" && len(top.Marks) == 0 {
+				t.Errorf("%s %q: the excerpt of %s marks no hit: %q", c.lang, c.q, top.Title, top.Excerpt)
+			}
+		})
+	}
+	t.Run("transfer", func(t *testing.T) {
+		tb.page(t)
+		// A fresh page (the tab's cache is off): everything the search page and a first
+		// query load, the page itself included.
+		search(t, tb, "ja", "平和構築")
+		n := eval[float64](t, tb, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((s, e) => s + e.transferSize, 0)`)
+		t.Logf("a first query on the Japanese search page transfers %.0f KB", n/1024)
+		if n == 0 {
+			t.Fatal("the browser reports no transfer: the measure does not work")
+		}
+		if n > 150*1024 {
+			t.Errorf("a first query transfers %.0f KB, want at most 150 KB", n/1024)
+		}
+	})
+}
+
+// TestSearchKeyboard searches with the keyboard alone: / on a brief focuses the header's
+// box, Enter opens the search page, the arrows move through the results and back to the
+// box, Esc returns to the box and then clears it, and Enter on a result opens it.
+func TestSearchKeyboard(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	tb.open(t, site.base+"en/countries/cambodia/")
+	active := func() string {
+		return eval[string](t, tb, `(() => { const a = document.activeElement; return a.id || a.className || a.tagName; })()`)
+	}
+	// One keyDown with its text, as a keyboard sends it: chromedp's KeyEvent sends the
+	// text as a separate char event, which a page cannot cancel.
+	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		p := input.DispatchKeyEventParams{Type: typ, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191}
+		if typ == input.DispatchKeyEventTypeKeyDown {
+			p.Text = "/"
+		}
+		if _, err := chromedp.Call(tb.ctx, input.DispatchKeyEvent, p); err != nil {
+			t.Fatalf("pressing /: %v", err)
+		}
+	}
+	if got := active(); got != "site-q-en" {
+		t.Fatalf("after / the focus is on %q, want the header's search box (site-q-en)", got)
+	}
+	press(t, tb, "mine\r")
+	if loc := waitLocation(t, tb, "/search/"); loc != site.base+"en/search/?q=mine" {
+		t.Errorf("Enter in the header's box opened %s, want %sen/search/?q=mine", loc, site.base)
+	}
+	hits := search2(t, tb, "mine")
+	if len(hits) < 3 {
+		t.Fatalf("%d results for mine, want 3 or more", len(hits))
+	}
+	focusedHref := func() string { return eval[string](t, tb, `document.activeElement.href || document.activeElement.id`) }
+	steps := []struct{ key, want string }{
+		{kb.ArrowDown, hits[0].Href},
+		{kb.ArrowDown, hits[1].Href},
+		{kb.ArrowDown, hits[2].Href},
+		{kb.ArrowUp, hits[1].Href},
+		{kb.Escape, "search-q"},
+		{kb.ArrowDown, hits[0].Href},
+		{kb.ArrowUp, "search-q"},
+	}
+	for i, s := range steps {
+		press(t, tb, s.key)
+		if got := focusedHref(); got != s.want {
+			t.Fatalf("key %d (%q): focus on %q, want %q", i, s.key, got, s.want)
+		}
+	}
+	press(t, tb, kb.Escape)
+	if v := eval[string](t, tb, `document.getElementById("search-q").value + "|" + document.querySelectorAll(".search-result").length`); v != "|0" {
+		t.Errorf("Esc in the box left value|results %q, want an empty box and no results", v)
+	}
+	press(t, tb, "ddr")
+	hits = search2(t, tb, "ddr")
+	press(t, tb, kb.ArrowDown)
+	press(t, tb, "\r")
+	if loc := waitLocation(t, tb, "/themes/"); loc != hits[0].Href {
+		t.Errorf("Enter on the first result opened %s, want %s", loc, hits[0].Href)
+	}
+}
+
+// waitLocation waits until the tab's address contains part, and returns it.
+func waitLocation(t *testing.T, tb *tab, part string) string {
+	t.Helper()
+	var loc string
+	for range 200 {
+		if loc = location(tb); strings.Contains(loc, part) {
+			break
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	return loc
+}
+
+// TestSearchWithoutScript: the search page says that search needs JavaScript and links to
+// the indexes instead.
+func TestSearchWithoutScript(t *testing.T) {
+	tb := newTab(t, true)
+	for _, lang := range site.langs {
+		tb.page(t)
+		tb.open(t, site.base+lang+"/search/?q=ddr")
+		n := eval[int](t, tb, `(() => { const d = document.querySelector(".search-noscript"); return d && d.getBoundingClientRect().height > 0 ? d.querySelectorAll("a[href]").length : -1; })()`)
+		if n < 4 {
+			t.Errorf("%s/search/ without JavaScript: the notice shows %d links, want the four indexes", lang, n)
+		}
+	}
+}
+
+// TestDarkMode: the page follows the system's scheme; the toggle overrides it, says so
+// with aria-pressed, and the choice holds on the next page; print is light whatever the
+// scheme.
+func TestDarkMode(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	t.Cleanup(func() { chromedp.Run(tb.root, chromedp.Evaluate[chromedp.Void](`localStorage.clear()`)) })
+	type state struct {
+		Theme, Pressed, Background, Color string
+		Hidden                            bool
+	}
+	const stateJS = `(() => { const b = document.querySelector(".theme-toggle"), s = getComputedStyle(document.body);
+		return {Theme: document.documentElement.getAttribute("data-theme") || "", Pressed: b.getAttribute("aria-pressed"), Hidden: b.hidden, Background: s.backgroundColor, Color: s.color}; })()`
+	tb.colorScheme(t, "dark")
+	tb.open(t, site.base+"ja/countries/cambodia/")
+	eval[any](t, tb, `localStorage.clear()`)
+	tb.open(t, site.base+"ja/countries/cambodia/")
+	if s := eval[state](t, tb, stateJS); s.Theme != "" || s.Pressed != "true" || s.Hidden || s.Background != darkBackground {
+		t.Errorf("system dark, no choice: %+v, want no data-theme, the toggle shown and pressed, background %s", s, darkBackground)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Click(".theme-toggle")); err != nil {
+		t.Fatal(err)
+	}
+	if s := eval[state](t, tb, stateJS); s.Theme != "light" || s.Pressed != "false" || s.Background != "rgb(255, 255, 255)" {
+		t.Errorf("after the toggle: %+v, want light, not pressed, a white background", s)
+	}
+	// The choice holds on another page, from before the first paint (the head's script).
+	tb.open(t, site.base+"en/themes/ddr/")
+	if s := eval[state](t, tb, stateJS); s.Theme != "light" || s.Background != "rgb(255, 255, 255)" {
+		t.Errorf("the next page after choosing light: %+v", s)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Click(".theme-toggle")); err != nil {
+		t.Fatal(err)
+	}
+	tb.colorScheme(t, "light")
+	if s := eval[state](t, tb, stateJS); s.Theme != "dark" || s.Pressed != "true" || s.Background != darkBackground {
+		t.Errorf("dark chosen, system light: %+v, want dark", s)
+	}
+	// Printed, the page is black on white even in the dark scheme.
+	if _, err := chromedp.Call(tb.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if s := eval[state](t, tb, stateJS); s.Color != "rgb(0, 0, 0)" || (s.Background != "rgb(255, 255, 255)" && s.Background != "rgba(0, 0, 0, 0)") {
+		t.Errorf("printed with dark chosen: text %s on %s, want black on white", s.Color, s.Background)
+	}
+	tb.colorScheme(t, "")
+}

@@ -1,0 +1,139 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/site"
+	"peacebuilding/internal/sitetest"
+)
+
+func collect(text string) []string {
+	var out []string
+	tokens(text, func(t string) { out = append(out, t) })
+	return out
+}
+
+func TestTokens(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		// Japanese: every bigram of a run, and each character but hiragana.
+		{"小型武器", []string{"小", "小型", "型", "型武", "武", "武器", "器"}},
+		{"武器の回収", []string{"武", "武器", "器", "器の", "の回", "回", "回収", "収"}},
+		// Words: folded, stop words and one-letter words left out.
+		{"The Landmines of Cambodia's", []string{"landmines", "cambodia"}},
+		{"ＯＤＡ大綱", []string{"oda", "大", "大綱", "綱"}},
+		{"US$7.14 million", []string{"us", "14", "million"}},
+		{"東ティモール・ディリ", []string{"東", "東テ", "テ", "ティ", "ィ", "ィモ", "モ", "モー", "ー", "ール", "ル", "デ", "ディ", "ィ", "ィリ", "リ"}},
+	}
+	for _, c := range cases {
+		if got := collect(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("tokens(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestPlainTextSplitsBlocksAndDecodes(t *testing.T) {
+	got := plainText(`<h2 id="a">Aid &amp; trade</h2><p>Japan&#39;s <a href="x">help</a>
+	for  <em>peace</em>.</p><ul><li>One</li><li>Two &quot;2&quot;</li></ul>`)
+	want := []string{"Aid & trade", "Japan's help for peace.", "One", `Two "2"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("plainText = %q, want %q", got, want)
+	}
+}
+
+// TestIndexOfTheFixtureSite builds the fixture site's index and reads it back: every
+// token of every passage is in the shard that shardOf names, with that passage.
+func TestIndexOfTheFixtureSite(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	cfg, err := config.Load(fsys, "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfiles, _, err := content.Load(fsys, cfg.LanguageCodes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl, err := glossary.Load(fsys, "data/glossary.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Build(cfg, cfiles, gl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range Files(s) {
+		files[f.Path] = f.Data
+	}
+	for _, lang := range cfg.LanguageCodes() {
+		var meta struct {
+			Shards, Chunk, Passages int
+			Docs                    [][4]any
+		}
+		if err := json.Unmarshal(files[Dir(lang)+"meta.json"], &meta); err != nil {
+			t.Fatalf("%s meta.json: %v", lang, err)
+		}
+		if meta.Shards != Shards || meta.Chunk != ChunkSize || len(meta.Docs) == 0 {
+			t.Fatalf("%s meta.json: %d shards, %d a chunk, %d documents", lang, meta.Shards, meta.Chunk, len(meta.Docs))
+		}
+		kinds := map[string]int{}
+		for _, d := range meta.Docs {
+			kinds[d[0].(string)]++
+		}
+		for _, k := range []string{KindCountry, KindTheme, KindGlossary, KindTimeline} {
+			if kinds[k] == 0 {
+				t.Errorf("%s: no document of kind %s: %v", lang, k, kinds)
+			}
+		}
+		// Read every passage back and look each of its tokens up.
+		shards := make([]map[string][]int, Shards)
+		for n := range shards {
+			if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(lang), n)], &shards[n]); err != nil {
+				t.Fatalf("%s shard %d: %v", lang, n, err)
+			}
+		}
+		var texts []string
+		for c := 0; c*ChunkSize < meta.Passages; c++ {
+			var chunk []string
+			if err := json.Unmarshal(files[fmt.Sprintf("%st/%d.json", Dir(lang), c)], &chunk); err != nil {
+				t.Fatalf("%s text %d: %v", lang, c, err)
+			}
+			texts = append(texts, chunk...)
+		}
+		if len(texts) != meta.Passages {
+			t.Fatalf("%s: %d passages in the texts, meta.json says %d", lang, len(texts), meta.Passages)
+		}
+		checked := 0
+		for id, text := range texts {
+			tokens(text, func(tok string) {
+				at, ids := 0, []int{}
+				for _, d := range shards[shardOf(tok, Shards)][tok] {
+					at += d
+					ids = append(ids, at)
+				}
+				if !slices.Contains(ids, id) {
+					t.Errorf("%s: token %q of passage %d (%q) is not indexed with it", lang, tok, id, text)
+				}
+				checked++
+			})
+		}
+		if checked == 0 {
+			t.Errorf("%s: no token checked", lang)
+		}
+		// Every document's title passage is empty in the texts: its title is in meta.json.
+		for _, d := range meta.Docs {
+			if first := int(d[3].(float64)); texts[first] != "" || strings.TrimSpace(d[2].(string)) == "" {
+				t.Errorf("%s: document %v: title passage %q", lang, d, texts[first])
+			}
+		}
+	}
+}
