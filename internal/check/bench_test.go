@@ -2,11 +2,14 @@ package check
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/sitetest"
 	"peacebuilding/internal/synth"
 )
@@ -43,4 +46,48 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// manyNumbersUnit is the body of two files holding manyNumbers(n), as one unit.
+func manyNumbersUnit(n int) (u unit, src, dst *content.File) {
+	en, ja := manyNumbers(n)
+	src = &content.File{Lang: "en", Name: "content/en/x.md", Body: en, BodyLine: 4}
+	dst = &content.File{Lang: "ja", Name: "content/ja/x.md", Body: ja, BodyLine: 4}
+	u = unit{where: "body", src: text{s: en, body: true, at: bodyPlace(src, 0)}, dst: text{s: ja, body: true, at: bodyPlace(dst, 0)}}
+	return u, src, dst
+}
+
+// manyNumbers is a section of n numbers in English and the same numbers in Japanese, in
+// reverse order, so that matching cannot follow the text.
+func manyNumbers(n int) (en, ja string) {
+	var e, j strings.Builder
+	for i := range n {
+		fmt.Fprintf(&e, "In one year %d people were trained. ", 10+7*i)
+		fmt.Fprintf(&j, "%d人が研修を受けた。", 10+7*(n-1-i))
+	}
+	return e.String(), j.String()
+}
+
+// TestCompareManyNumbers: a section of 20,000 numbers compares as a small one does,
+// whatever their order; a changed number among them is found. The time it takes is
+// BenchmarkCompareManyNumbers's to measure (it used to grow with the square).
+func TestCompareManyNumbers(t *testing.T) {
+	u, src, dst := manyNumbersUnit(20000)
+	if ps := compareUnit(u, src, dst); len(ps) != 0 {
+		t.Fatalf("%d problems in equal sections, the first: %v", len(ps), ps[0])
+	}
+	dst.Body = strings.Replace(dst.Body, "1032人", "1039人", 1)
+	u.dst.s = dst.Body
+	ps := compareUnit(u, src, dst)
+	if len(ps) != 1 || !strings.Contains(ps[0].Message, "number differs") {
+		t.Fatalf("one changed number gave %d problems: %v", len(ps), ps)
+	}
+}
+
+// BenchmarkCompareManyNumbers compares one section of 20,000 numbers per language.
+func BenchmarkCompareManyNumbers(b *testing.B) {
+	u, src, dst := manyNumbersUnit(20000)
+	for b.Loop() {
+		compareUnit(u, src, dst)
+	}
 }

@@ -35,20 +35,26 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 	sUsed, dUsed := make([]bool, len(sn)), make([]bool, len(dn))
 	type match struct{ s, d int }
 	var approx []match
+	// Each number of the source takes the first unused equal number of the translation,
+	// first one with the same approximation, then any: found through groups of equal
+	// values, so that a section of thousands of numbers is compared in n log n, not n².
+	groups := equalGroups(dn)
 	for pass := range 2 {
 		for i, a := range sn {
 			if sUsed[i] {
 				continue
 			}
-			for j, b := range dn {
-				if dUsed[j] || !numbers.Equal(a, b) || pass == 0 && a.Approx != b.Approx {
-					continue
-				}
-				sUsed[i], dUsed[j] = true, true
-				if a.Approx != b.Approx {
-					approx = append(approx, match{i, j})
-				}
-				break
+			g := groups.find(a)
+			if g == nil {
+				continue
+			}
+			j := g.take(dUsed, a.Approx, pass == 1)
+			if j < 0 {
+				continue
+			}
+			sUsed[i], dUsed[j] = true, true
+			if a.Approx != dn[j].Approx {
+				approx = append(approx, match{i, j})
 			}
 		}
 	}
@@ -66,14 +72,28 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 			loc(u.src, src, a), loc(u.dst, dst, b))
 	}
 	// Pair what is left, in text order, with the closest number of the same kind that
-	// looks like the same number mistyped: a changed digit, scale or year.
-	for i, a := range sn {
-		if sUsed[i] {
-			continue
+	// looks like the same number mistyped: a changed digit, scale or year. A translation
+	// has a few such numbers; past maxPairing of them in a section (a file that is not a
+	// translation of the other), they are reported as left out and added, unpaired.
+	var leftS, leftD []int
+	for i := range sn {
+		if !sUsed[i] {
+			leftS = append(leftS, i)
 		}
+	}
+	for j := range dn {
+		if !dUsed[j] {
+			leftD = append(leftD, j)
+		}
+	}
+	if len(leftS) > maxPairing || len(leftD) > maxPairing {
+		leftS = nil
+	}
+	for _, i := range leftS {
+		a := sn[i]
 		best, bestDist := -1, math.Inf(1)
-		for j, b := range dn {
-			if d, ok := distance(a, b); ok && !dUsed[j] && d < bestDist {
+		for _, j := range leftD {
+			if d, ok := distance(a, dn[j]); ok && !dUsed[j] && d < bestDist {
 				best, bestDist = j, d
 			}
 		}
@@ -98,6 +118,108 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 	// Report in the order of the source text, then the translation's.
 	sortProblems(out)
 	return out
+}
+
+// maxPairing is the most numbers left unmatched on either side of a section that are
+// paired as mistyped: pairing compares each with each.
+const maxPairing = 200
+
+// equalGroups sorts the numbers ns into groups of equal numbers (numbers.Equal), each
+// holding its members' indexes in text order.
+func equalGroups(ns []numbers.Number) groupIndex {
+	order := make([]int, len(ns))
+	for i := range order {
+		order[i] = i
+	}
+	key := func(n numbers.Number) string { return n.Kind.String() + "/" + n.Unit }
+	keys := make([]string, len(ns))
+	for i, n := range ns {
+		if n.Kind == numbers.Year {
+			n.Kind = numbers.Plain // numbers.Equal compares a year as a count
+		}
+		keys[i] = key(n)
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(strings.Compare(keys[a], keys[b]), cmp.Compare(ns[a].Value, ns[b].Value))
+	})
+	var gi groupIndex
+	for _, i := range order {
+		if n := len(gi.groups); n > 0 {
+			g := gi.groups[n-1]
+			if first := g.members[0]; keys[first] == keys[i] && numbers.Equal(ns[first], ns[i]) {
+				g.members = append(g.members, i)
+				continue
+			}
+		}
+		gi.groups = append(gi.groups, &group{members: []int{i}})
+	}
+	for _, g := range gi.groups {
+		for _, i := range g.members {
+			a := 0
+			if ns[i].Approx {
+				a = 1
+			}
+			g.byApprox[a] = append(g.byApprox[a], i)
+		}
+	}
+	gi.ns, gi.keys = ns, keys
+	return gi
+}
+
+// groupIndex finds the group of numbers equal to a number by binary search.
+type groupIndex struct {
+	ns     []numbers.Number
+	keys   []string
+	groups []*group
+}
+
+// group is a run of equal numbers: their indexes in text order, by approximation
+// (byApprox[0] exact, [1] approximate), each with a cursor before which all are used.
+type group struct {
+	members  []int // in text order (a stable sort keeps it)
+	byApprox [2][]int
+	next     [2]int
+}
+
+func (gi groupIndex) find(n numbers.Number) *group {
+	probe := n
+	if probe.Kind == numbers.Year {
+		probe.Kind = numbers.Plain
+	}
+	key := probe.Kind.String() + "/" + probe.Unit
+	i, _ := slices.BinarySearchFunc(gi.groups, n, func(g *group, n numbers.Number) int {
+		first := g.members[0]
+		return cmp.Or(strings.Compare(gi.keys[first], key), cmp.Compare(gi.ns[first].Value, n.Value))
+	})
+	// Equal allows for the last bits of a float: the group may sort just before n.
+	for _, k := range []int{i - 1, i} {
+		if k >= 0 && k < len(gi.groups) && numbers.Equal(gi.ns[gi.groups[k].members[0]], n) {
+			return gi.groups[k]
+		}
+	}
+	return nil
+}
+
+// take returns the first member not yet used, in text order, with the approximation
+// approx (or with any, if any is true), and -1 if there is none. The cursors only move
+// forward, since members are used only through take.
+func (g *group) take(used []bool, approx, any bool) int {
+	best := -1
+	for a := range 2 {
+		if !any && (a == 1) != approx {
+			continue
+		}
+		list := g.byApprox[a]
+		for g.next[a] < len(list) && used[list[g.next[a]]] {
+			g.next[a]++
+		}
+		if g.next[a] < len(list) {
+			if j := list[g.next[a]]; best < 0 || j < best {
+				best = j
+			}
+		}
+	}
+	return best
 }
 
 // distance says how far apart two numbers of the same class are, as the size of their
