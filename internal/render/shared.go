@@ -54,6 +54,31 @@ func (c *Chrome) Rel(url string) string {
 	return c.v.Rel(url)
 }
 
+// Current is the aria-current value of a menu link to url (site-root-relative) on the
+// pages: "page" on the page url itself, "true" on the pages below it (its section), ""
+// elsewhere. Pages that share a copy are in one folder, so they are all below the same
+// links; a page that is url itself never shares (its link leads into it), so the value is
+// the same for every page that gets the copy.
+func (c *Chrome) Current(url string) string {
+	switch {
+	case c.v.Path == url:
+		return "page"
+	case strings.HasPrefix(c.v.Path, url):
+		return "true"
+	}
+	return ""
+}
+
+// Title is the title of the page that a menu link to key opens in the pages' language:
+// a content page's title, or the title UI string of a generated page ("timeline"). A menu
+// label is the title of the page it opens.
+func (c *Chrome) Title(key string) (string, error) {
+	if p := c.v.Link(key); p != nil {
+		return p.Title, nil
+	}
+	return c.v.T(key + "_title")
+}
+
 // Asset returns the URL of a fingerprinted asset, relative to the pages.
 func (c *Chrome) Asset(name string) (string, error) {
 	p, err := c.v.r.asset(name)

@@ -307,6 +307,24 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"join":  strings.Join,
 	"list":  func(s ...string) []string { return s },
+	// trimIndex turns the key of a section's index page into its folder:
+	// "countries/_index" -> "countries".
+	// dict makes a map of key-value pairs, the data of a small partial.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict: odd number of arguments")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"trimIndex": func(key string) string { return strings.TrimSuffix(key, "/_index") },
 	// hasKanji tells whether a Japanese term needs its reading shown.
 	"hasKanji": func(s string) bool {
 		for _, r := range s {
