@@ -213,6 +213,10 @@ func (v *View) Pages(kind string) []*site.Page {
 // printed in parts (site.Site.Booklet).
 func (v *View) BookletParts() int { return len(v.Site.Booklet(v.Lang)) }
 
+// TitleOf is the title of the page of key in this language, or of a generated page's
+// title UI string (key "timeline": timeline_title): what a link to it is labelled.
+func (v *View) TitleOf(key string) (string, error) { return (&Chrome{v: v}).Title(key) }
+
 // Link returns the page of key in this language.
 func (v *View) Link(key string) *site.Page { return v.Site.Lookup(v.Lang, key) }
 
