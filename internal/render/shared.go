@@ -167,4 +167,5 @@ func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 type sharedState struct {
 	partials map[string]*template.Template // lang -> base.html and partials.html, for ExecuteTemplate by name
 	shared   atomic.Pointer[sharedCopies]
+	keep     atomic.Pointer[keepers] // View.Keep's pattern, for the latest site
 }

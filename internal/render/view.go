@@ -245,6 +245,27 @@ func (v *View) Regions() []RegionGroup {
 	return groups
 }
 
+// FactColumns says which columns of a region's facts table have at least one value: a
+// column empty for the whole table is not printed (issue 14).
+type FactColumns struct{ Capital, Area, Population, GDP bool }
+
+// Any reports whether the table has a column besides the countries' names.
+func (c FactColumns) Any() bool { return c.Capital || c.Area || c.Population || c.GDP }
+
+// Columns are the columns of the region's facts table that have a value.
+func (g RegionGroup) Columns() FactColumns {
+	var c FactColumns
+	for _, p := range g.Countries {
+		if f := p.Facts; f != nil {
+			c.Capital = c.Capital || f.Capital != ""
+			c.Area = c.Area || f.AreaKm2 != 0
+			c.Population = c.Population || f.PopulationMillions != 0
+			c.GDP = c.GDP || f.GDPPerCapitaUSD != 0
+		}
+	}
+	return c
+}
+
 // TimelineYear is one year of the timeline.
 type TimelineYear struct {
 	Year    int
