@@ -232,8 +232,9 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"en/countries/cambodia/index.html", `<li><a href="../../themes/ddr/">DDR</a></li><li><a href="../../themes/mine-action/">Mine action</a></li>`},
 		{"en/countries/cambodia/index.html", `<h2 id="related-h">Related countries</h2><ul><li><a href="../sudan/">Sudan</a></li></ul>`},
 		// Timeline: every dated event, oldest first, linked to its page.
-		{"en/timeline/index.html", `<time datetime="1991-10">October 1991</time> <span>Paris Peace Agreements.</span> <a class="event-page" href="../countries/cambodia/">Cambodia</a>`},
-		{"ja/timeline/index.html", `<time datetime="2003-10-01">2003年10月1日</time> <span>ANBP発足。</span>`},
+		// (the year is the heading of its group, and each event lists the briefs it is on).
+		{"en/timeline/index.html", `<h2 id="y1991">1991</h2><ol class="event-list"><li class="f-countries-cambodia"><time datetime="1991-10">October</time> <span>Paris Peace Agreements.</span> <span class="event-pages"><a class="event-page" href="../countries/cambodia/">Cambodia</a></span>`},
+		{"ja/timeline/index.html", `<time datetime="2003-10-01">10月1日</time> <span>ANBP発足。</span>`},
 		// Figures: every [[figures]] entry by country, formatted per language.
 		{"en/figures/index.html", `Personnel sent to UNTAC</td><td class="num" data-label="Figure"><span class="nobr">1,300 people</span></td>`},
 		{"ja/figures/index.html", `<td class="num" data-label="数値"><span class="nobr">1億ドル以上</span></td>`},

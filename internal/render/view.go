@@ -266,40 +266,6 @@ func (g RegionGroup) Columns() FactColumns {
 	return c
 }
 
-// TimelineYear is one year of the timeline.
-type TimelineYear struct {
-	Year    int
-	Entries []TimelineEntry
-}
-
-// TimelineEntry is an event with the page it belongs to.
-type TimelineEntry struct {
-	Event site.Event
-	Page  *site.Page
-}
-
-// Timeline gathers every dated event of every country and theme page of this language,
-// oldest first; events of the same date keep page order.
-func (v *View) Timeline() []TimelineYear {
-	var entries []TimelineEntry
-	for _, kind := range []string{"country", "theme"} {
-		for _, p := range v.Pages(kind) {
-			for _, e := range p.Events {
-				entries = append(entries, TimelineEntry{e, p})
-			}
-		}
-	}
-	slices.SortStableFunc(entries, func(a, b TimelineEntry) int { return a.Event.Date.Compare(b.Event.Date) })
-	var years []TimelineYear
-	for _, e := range entries {
-		if len(years) == 0 || years[len(years)-1].Year != e.Event.Date.Year {
-			years = append(years, TimelineYear{Year: e.Event.Date.Year})
-		}
-		years[len(years)-1].Entries = append(years[len(years)-1].Entries, e)
-	}
-	return years
-}
-
 // Corrections lists every editor's correction of this language's pages, in page order.
 func (v *View) Corrections() []CorrectionRef {
 	var out []CorrectionRef
@@ -349,6 +315,8 @@ var funcs = template.FuncMap{
 		}
 		return m, nil
 	},
+	"filterID":  FilterID,
+	"initialID": InitialID,
 	"trimIndex": func(key string) string { return strings.TrimSuffix(key, "/_index") },
 	// hasKanji tells whether a Japanese term needs its reading shown.
 	"hasKanji": func(s string) bool {
