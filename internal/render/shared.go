@@ -69,16 +69,6 @@ func (c *Chrome) Current(url string) string {
 	return ""
 }
 
-// Title is the title of the page that a menu link to key opens in the pages' language:
-// a content page's title, or the title UI string of a generated page ("timeline"). A menu
-// label is the title of the page it opens.
-func (c *Chrome) Title(key string) (string, error) {
-	if p := c.v.Link(key); p != nil {
-		return p.Title, nil
-	}
-	return c.v.T(key + "_title")
-}
-
 // Asset returns the URL of a fingerprinted asset, relative to the pages.
 func (c *Chrome) Asset(name string) (string, error) {
 	p, err := c.v.r.asset(name)

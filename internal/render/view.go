@@ -215,7 +215,12 @@ func (v *View) BookletParts() int { return len(v.Site.Booklet(v.Lang)) }
 
 // TitleOf is the title of the page of key in this language, or of a generated page's
 // title UI string (key "timeline": timeline_title): what a link to it is labelled.
-func (v *View) TitleOf(key string) (string, error) { return (&Chrome{v: v}).Title(key) }
+func (v *View) TitleOf(key string) (string, error) {
+	if p := v.Link(key); p != nil {
+		return p.Title, nil
+	}
+	return v.T(key + "_title")
+}
 
 // Link returns the page of key in this language.
 func (v *View) Link(key string) *site.Page { return v.Site.Lookup(v.Lang, key) }

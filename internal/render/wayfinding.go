@@ -1,10 +1,6 @@
 package render
 
-import (
-	"slices"
-
-	"peacebuilding/internal/site"
-)
+import "peacebuilding/internal/site"
 
 // Where am I: the breadcrumbs of a page and its neighbours in its section.
 
@@ -16,8 +12,10 @@ type Crumb struct {
 
 // Crumbs are the breadcrumbs of a content page other than the home page, from the
 // language's home page to the page itself: Home › Countries › Asia › Cambodia, Home ›
-// Themes › DDR, Home › About this site. None on other pages.
-func (v *View) Crumbs() ([]Crumb, error) {
+// Themes › DDR, Home › About this site. None on other pages. countries and themes are the
+// index pages of the sections, which the layout names (so that internal/incremental knows
+// a brief shows them).
+func (v *View) Crumbs(countries, themes *site.Page) ([]Crumb, error) {
 	p := v.Page
 	if p == nil || p.Kind == site.KindHome || v.Path != p.URL {
 		return nil, nil
@@ -28,7 +26,11 @@ func (v *View) Crumbs() ([]Crumb, error) {
 	}
 	crumbs := []Crumb{{Name: home, URL: v.Lang + "/"}}
 	if p.Kind == site.KindCountry || p.Kind == site.KindTheme {
-		if index := v.Link(p.Section + "/_index"); index != nil {
+		index := countries
+		if p.Kind == site.KindTheme {
+			index = themes
+		}
+		if index != nil {
 			crumbs = append(crumbs, Crumb{Name: index.Title, URL: index.URL})
 			if p.Kind == site.KindCountry && p.Region.Slug != "" {
 				crumbs = append(crumbs, Crumb{Name: p.Region.Name(v.Lang), URL: index.URL + "#region-" + p.Region.Slug})
@@ -40,20 +42,17 @@ func (v *View) Crumbs() ([]Crumb, error) {
 
 // Prev and Next are the briefs before and after this one in its section's order (the
 // order of the indexes), or nil at either end and on pages that are not briefs.
-func (v *View) Prev() *site.Page { return v.neighbour(-1) }
+func (v *View) Prev() *site.Page {
+	if v.Page == nil {
+		return nil
+	}
+	return v.Page.Prev
+}
 
 // Next: see Prev.
-func (v *View) Next() *site.Page { return v.neighbour(+1) }
-
-func (v *View) neighbour(step int) *site.Page {
-	p := v.Page
-	if p == nil || (p.Kind != site.KindCountry && p.Kind != site.KindTheme) {
+func (v *View) Next() *site.Page {
+	if v.Page == nil {
 		return nil
 	}
-	pages := v.Site.Section(v.Lang, p.Kind)
-	i := slices.Index(pages, p)
-	if i < 0 || i+step < 0 || i+step >= len(pages) {
-		return nil
-	}
-	return pages[i+step]
+	return v.Page.Next
 }
