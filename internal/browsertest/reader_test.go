@@ -16,11 +16,12 @@ const phoneWidth = 390
 const minTarget = 24
 
 type phoneInfo struct {
-	Tables  []string // tables that are not stacked
-	Small   []string // links, buttons, inputs smaller than minTarget
-	Targets int      // how many were measured
-	Broken  []string // Japanese numbers with units and names broken across lines
-	Kept    int      // how many such runs were measured
+	HeaderRows int      // rows of the site header: its title, menu and language switch
+	Tables     []string // tables that are not stacked
+	Small      []string // links, buttons, inputs smaller than minTarget
+	Targets    int      // how many were measured
+	Broken     []string // Japanese numbers with units and names broken across lines
+	Kept       int      // how many such runs were measured
 }
 
 // phoneJS measures the page at phone width: tables must be stacked (display: block, no
@@ -30,11 +31,17 @@ type phoneInfo struct {
 // official name broken over two lines in the tables, key facts and figures. The names are
 // read from the page: the text of its links to country briefs and of the facts' names.
 const phoneJS = `(() => {
-	const min = %d, out = {Tables: [], Small: [], Targets: 0, Broken: [], Kept: 0};
+	const min = %d, out = {HeaderRows: 0, Tables: [], Small: [], Targets: 0, Broken: [], Kept: 0};
 	const visible = el => {
 		const s = getComputedStyle(el);
 		return s.visibility !== "hidden" && s.display !== "none" && el.getClientRects().length > 0;
 	};
+	// A row of the header: boxes that overlap vertically; the next row starts below.
+	const boxes = Array.from(document.querySelectorAll(".site-header .wrap > *")).filter(visible).map(el => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+	let rowBottom = -Infinity;
+	for (const r of boxes) {
+		if (r.top >= rowBottom - 1) { out.HeaderRows++; rowBottom = r.bottom; } else rowBottom = Math.max(rowBottom, r.bottom);
+	}
 	const describe = el => "<" + el.tagName.toLowerCase() + (el.className ? " class=" + JSON.stringify(String(el.className)) : "") + "> " + JSON.stringify((el.textContent || el.value || "").trim().slice(0, 40));
 	for (const t of document.querySelectorAll("main table")) {
 		if (visible(t) && getComputedStyle(t).display === "table") out.Tables.push(describe(t));
@@ -92,6 +99,9 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 	defer tb.viewport(t, 1280)
 	checkNoHorizontalScroll(t, tb, phoneWidth)
 	p := eval[phoneInfo](t, tb, fmt.Sprintf(phoneJS, minTarget))
+	if p.HeaderRows > 2 {
+		t.Errorf("at %d px the site header takes %d rows, want at most 2", phoneWidth, p.HeaderRows)
+	}
 	// The status page is the translation team's report, linked from no page: its tables
 	// are wide on purpose.
 	if !strings.HasPrefix(page, "status/") {

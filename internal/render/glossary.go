@@ -119,8 +119,10 @@ func (v *View) termUses(terms []glossary.Term) [][]*site.Page {
 				if ja || wordRune(r) && (pos == 0 || !wordRune(lastRune(text[:pos]))) {
 					key := startKey(text[pos:], ja)
 					check(pos, byStart[key])
-					if lk := asciiLower(key); lk != key {
-						check(pos, byStart[lk])
+					if !ja {
+						if lk := asciiLower(key); lk != key {
+							check(pos, byStart[lk])
+						}
 					}
 				}
 				pos += size

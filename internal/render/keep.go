@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"peacebuilding/internal/site"
 )
@@ -27,42 +29,48 @@ const jaNumber = `(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億
 	`(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
 
-// keepers is the pattern of one site model's runs to keep whole.
+// jaNumberRe matches jaNumber at the start of a text.
+var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
+
+// keepers are one site model's proper nouns to keep whole, by their first rune, longest
+// first: a look-up per character of text, however many countries the site has.
 type keepers struct {
-	site *site.Site
-	re   *regexp.Regexp
+	site  *site.Site
+	names map[rune][]string
 }
 
-// keepPattern returns the pattern of s's Japanese proper nouns and numbers, made once
-// per site model.
-func (r *Renderer) keepPattern(s *site.Site) *regexp.Regexp {
+// keepNames returns the Japanese proper nouns of s, made once per site model.
+func (r *Renderer) keepNames(s *site.Site) map[rune][]string {
 	if k := r.keep.Load(); k != nil && k.site == s {
-		return k.re
+		return k.names
 	}
-	var names []string
+	names := map[rune][]string{}
+	add := func(n string) {
+		// A name written with Latin letters breaks at its spaces, like any English text.
+		if n == "" || strings.Contains(n, " ") {
+			return
+		}
+		first, _ := utf8.DecodeRuneInString(n)
+		if !slices.Contains(names[first], n) {
+			names[first] = append(names[first], n)
+		}
+	}
 	for _, p := range s.Section("ja", site.KindCountry) {
-		names = append(names, p.Title)
+		add(p.Title)
 		if f := p.Facts; f != nil {
-			names = append(names, f.OfficialName, f.Capital)
+			add(f.OfficialName)
+			add(f.Capital)
 		}
 	}
 	for _, rg := range s.Config.Regions {
-		names = append(names, rg.Name("ja"))
+		add(rg.Name("ja"))
 	}
 	// Longest first, so that コンゴ民主共和国 wins over a shorter name inside it.
-	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b)) })
-	names = slices.Compact(names)
-	var alts []string
-	for _, n := range names {
-		// A name written with Latin letters breaks at its spaces, like any English text.
-		if n != "" && !strings.Contains(n, " ") {
-			alts = append(alts, regexp.QuoteMeta(n))
-		}
+	for _, list := range names {
+		slices.SortFunc(list, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b)) })
 	}
-	alts = append(alts, jaNumber)
-	re := regexp.MustCompile(strings.Join(alts, "|"))
-	r.keep.Store(&keepers{site: s, re: re})
-	return re
+	r.keep.Store(&keepers{site: s, names: names})
+	return names
 }
 
 // Keep splits text into runs for a page in the view's language: on a Japanese page, the
@@ -72,15 +80,33 @@ func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: text}}
 	}
-	re := v.r.keepPattern(v.Site)
+	names := v.r.keepNames(v.Site)
 	var runs []Run
 	last := 0
-	for _, m := range re.FindAllStringIndex(text, -1) {
-		if m[0] > last {
-			runs = append(runs, Run{Text: text[last:m[0]]})
+	for pos := 0; pos < len(text); {
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		n := 0
+		for _, name := range names[r] {
+			if strings.HasPrefix(text[pos:], name) {
+				n = len(name)
+				break
+			}
 		}
-		runs = append(runs, Run{Text: text[m[0]:m[1]], Keep: true})
-		last = m[1]
+		if n == 0 && (unicode.IsDigit(r) || r == '約' || r == '最' || r == '第') {
+			if m := jaNumberRe.FindStringIndex(text[pos:]); m != nil {
+				n = m[1]
+			}
+		}
+		if n == 0 {
+			pos += size
+			continue
+		}
+		if pos > last {
+			runs = append(runs, Run{Text: text[last:pos]})
+		}
+		runs = append(runs, Run{Text: text[pos : pos+n], Keep: true})
+		pos += n
+		last = pos
 	}
 	if last < len(text) {
 		runs = append(runs, Run{Text: text[last:]})
