@@ -53,6 +53,7 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		checkNoHorizontalScroll(t, tb, 1280)
 		checkCurrentSection(t, tb, url)
 		checkOnThisPage(t, tb, page)
+		checkFilters(t, tb, page)
 	})
 	t.Run("no console error or failed request", func(t *testing.T) {
 		for _, e := range tb.takeErrors() {

@@ -212,3 +212,72 @@ func checkOnThisPage(t *testing.T, tb *tab, page string) {
 		t.Errorf("on-this-page link %s", m)
 	}
 }
+
+type filterInfo struct {
+	Total, Shown int
+	Wrong        []string
+}
+
+// timelineFilterJS follows the filter link of the first brief and counts the events left
+// shown: each must name that brief, and fewer than all are shown; then it follows "all".
+const timelineFilterJS = `(async () => {
+	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const items = Array.from(document.querySelectorAll(".timeline-year li"));
+	const link = document.querySelector(".timeline-filter ul a");
+	const out = {Total: items.length, Shown: 0, Wrong: []};
+	if (!link) return out;
+	const id = link.getAttribute("href").slice(1);
+	link.click();
+	await frame();
+	for (const li of items) {
+		if (li.getClientRects().length === 0) continue;
+		out.Shown++;
+		if (!li.classList.contains(id)) out.Wrong.push(li.textContent.trim().slice(0, 60));
+	}
+	document.querySelector(".filter-all a").click();
+	await frame();
+	if (items.some(li => li.getClientRects().length === 0)) out.Wrong.push("after All events, some events are still hidden");
+	history.replaceState(null, "", location.pathname);
+	return out;
+})()`
+
+// glossaryFilterJS types a term's abbreviation into the filter box and counts the rows
+// left: each must contain it, and fewer than all are shown; then it clears the box.
+const glossaryFilterJS = `(async () => {
+	const input = document.getElementById("glossary-q");
+	const rows = Array.from(document.querySelectorAll(".glossary-table tbody tr"));
+	const out = {Total: rows.length, Shown: 0, Wrong: []};
+	if (!input || input.closest("[hidden]")) { out.Wrong.push("no visible filter box"); return out; }
+	input.value = "pko";
+	input.dispatchEvent(new Event("input"));
+	for (const tr of rows) {
+		if (tr.hidden) continue;
+		out.Shown++;
+		if (!tr.textContent.toLowerCase().includes("pko")) out.Wrong.push(tr.textContent.trim().slice(0, 60));
+	}
+	input.value = "";
+	input.dispatchEvent(new Event("input"));
+	if (rows.some(tr => tr.hidden)) out.Wrong.push("after clearing the box, some terms are still hidden");
+	return out;
+})()`
+
+// checkFilters: on the timeline, a brief's filter link shows its events only; on the
+// glossary, the filter box keeps the matching terms only.
+func checkFilters(t *testing.T, tb *tab, page string) {
+	var js, what string
+	switch {
+	case strings.HasSuffix(page, "/timeline/index.html"):
+		js, what = timelineFilterJS, "timeline filter"
+	case strings.HasSuffix(page, "/glossary/index.html"):
+		js, what = glossaryFilterJS, "glossary filter"
+	default:
+		return
+	}
+	f := eval[filterInfo](t, tb, js)
+	if f.Shown == 0 || f.Shown >= f.Total {
+		t.Errorf("the %s shows %d of %d, want some but not all", what, f.Shown, f.Total)
+	}
+	for _, w := range f.Wrong {
+		t.Errorf("the %s: %s", what, w)
+	}
+}
