@@ -4,8 +4,11 @@
 //
 //   - in headless Chromium, every page: no console error and no failed request; the
 //     language switch leads to the same page in the other language; no horizontal
-//     scrolling at 320 and 375 px; content and links without JavaScript; the skip link is
-//     the first Tab stop and moves focus to main; focused links show an outline;
+//     scrolling at 320, 375, 390 and 1280 px; content and links without JavaScript; the
+//     skip link is the first Tab stop and moves focus to main; focused links show an
+//     outline; at 390 px stacked tables, 24 px tap targets and Japanese numbers and names
+//     whole on a line; at 1280 px the current section marked in the menu and the "On this
+//     page" links landing on their headings;
 //   - with axe-core, a sample of every kind of page in both languages: no serious or
 //     critical violation;
 //   - with html-validate, every built (minified) page against .htmlvalidate.json.

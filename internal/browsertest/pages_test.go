@@ -9,9 +9,12 @@ import (
 )
 
 // TestEveryPageInBrowser loads every page of the site in headless Chromium, page after page
-// in one tab (and again in a tab with JavaScript off), and checks what a reader meets: no console error or failed request, a working
-// language switch, no horizontal scrolling on a small phone, the skip link and visible
-// focus for keyboard users, and the page without JavaScript.
+// in one tab (and again in a tab with JavaScript off), and checks what a reader meets: no
+// console error or failed request, a working language switch, no horizontal scrolling on a
+// small phone or a desktop, the skip link and visible focus for keyboard users, and the
+// page without JavaScript; at 390 px, stacked tables, tap targets of 24 px and Japanese
+// numbers and names kept whole on a line; at 1280 px, the menu marking the current section
+// and the "On this page" links landing on their headings (reader_test.go).
 func TestEveryPageInBrowser(t *testing.T) {
 	startBrowser(t)
 	if len(site.pages) < 2*len(site.langs) {
@@ -44,6 +47,13 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 			checkNoHorizontalScroll(t, tb, w)
 		}
 		tb.viewport(t, 1280)
+	})
+	t.Run("phone", func(t *testing.T) { checkPhone(t, tb, page) })
+	t.Run("where am I", func(t *testing.T) {
+		checkNoHorizontalScroll(t, tb, 1280)
+		checkCurrentSection(t, tb, url)
+		checkOnThisPage(t, tb, page)
+		checkFilters(t, tb, page)
 	})
 	t.Run("no console error or failed request", func(t *testing.T) {
 		for _, e := range tb.takeErrors() {

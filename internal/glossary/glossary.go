@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/tomlx"
@@ -151,3 +152,44 @@ var plainKana = func() map[rune]rune {
 	}
 	return m
 }()
+
+// gojuonRows are the rows of the kana table, by which a Japanese index jumps (あかさたな…).
+var gojuonRows = []string{"あいうえお", "かきくけこ", "さしすせそ", "たちつてと", "なにぬねの", "はひふへほ", "まみむめも", "やゆよ", "らりるれろ", "わをん"}
+
+// Initials are the headings of an index of the terms in lang's order: the letters A to Z
+// for "en", the rows あ to わ of the kana table for "ja".
+func Initials(lang string) []string {
+	var out []string
+	if lang == "ja" {
+		for _, row := range gojuonRows {
+			r, _ := utf8.DecodeRuneInString(row)
+			out = append(out, string(r))
+		}
+		return out
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		out = append(out, string(c))
+	}
+	return out
+}
+
+// Initial is the heading of Initials under which t is sorted in lang: the first letter of
+// its English form (after a leading "the"), or the row of the first kana of its reading;
+// "" when it has neither (a term that starts with a digit).
+func (t Term) Initial(lang string) string {
+	if lang == "ja" {
+		first, _ := utf8.DecodeRuneInString(gojuonKey(t.Reading))
+		for _, row := range gojuonRows {
+			if strings.ContainsRune(row, first) {
+				r, _ := utf8.DecodeRuneInString(row)
+				return string(r)
+			}
+		}
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(englishKey(t.EN))
+	if first >= 'a' && first <= 'z' {
+		return string(first - 'a' + 'A')
+	}
+	return ""
+}

@@ -2,6 +2,7 @@ package glossary
 
 import (
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -69,5 +70,48 @@ func TestRealGlossaryMarksWhatItsNotesDoubt(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Error("no term is marked unconfirmed")
+	}
+}
+
+func TestInitialIsTheIndexHeadingOfTheSortedTerm(t *testing.T) {
+	for _, tt := range []struct {
+		term   Term
+		en, ja string
+	}{
+		{Term{EN: "peacebuilding", Reading: "へいわこうちく"}, "P", "は"},
+		{Term{EN: "The Hague process", Reading: "はーぐ"}, "H", "は"},
+		{Term{EN: "grant aid", Reading: "むしょうしきんきょうりょく"}, "G", "ま"},
+		{Term{EN: "ODA", Reading: "せいふかいはつえんじょ"}, "O", "さ"},
+		{Term{EN: "DDR", Reading: "ぶそうかいじょ"}, "D", "は"}, // ぶ sorts with ふ
+		{Term{EN: "JICA", Reading: "ジャイカ"}, "J", "さ"},   // katakana, voiced
+		{Term{EN: "refugee", Reading: "なんみん"}, "R", "な"},
+		{Term{EN: "3 pillars", Reading: "ん"}, "", "わ"},
+	} {
+		if got := tt.term.Initial("en"); got != tt.en {
+			t.Errorf("%q.Initial(en) = %q, want %q", tt.term.EN, got, tt.en)
+		}
+		if got := tt.term.Initial("ja"); got != tt.ja {
+			t.Errorf("%q.Initial(ja) = %q, want %q", tt.term.Reading, got, tt.ja)
+		}
+	}
+	// Every term of the real glossary has an initial, and the sorted terms go through the
+	// initials in order: a jump link leads to the first of its terms.
+	g, err := Load(os.DirFS(filepath.Join("..", "..")), "data/glossary.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "ja"} {
+		initials := Initials(lang)
+		last := -1
+		for _, term := range g.Sorted(lang) {
+			i := slices.Index(initials, term.Initial(lang))
+			if i < last {
+				t.Errorf("%s: %q (initial %q) sorts after a term of a later initial", lang, term.EN, term.Initial(lang))
+			}
+			last = max(last, i)
+			if i < 0 {
+				t.Errorf("%s: %q has no initial among %v", lang, term.EN, initials)
+			}
+		}
 	}
 }

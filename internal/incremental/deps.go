@@ -11,7 +11,7 @@ import (
 //
 //   - A brief (a country or theme page) shows its own page and, of the pages it links to
 //     in its lists (its translations in the language switch, a country's themes and
-//     related countries, a theme's countries), only what a link shows: URL, title,
+//     related countries, a theme's countries, its previous and next briefs), only what a link shows: URL, title,
 //     summary, language, fallback. Its Markdown links were resolved when its body was
 //     converted, so a change of their targets shows in its own Body (see site.Memo).
 //     A brief is rendered again when its own page or one of those links changed.
@@ -88,9 +88,9 @@ func (d *diff) briefChanged(p *site.Page) bool {
 	}
 	// Its lists link to the same pages (samePage compares them by key): do they show
 	// the same?
-	for _, list := range [][]*site.Page{p.Translations, p.Themes, p.Backlinks, p.Related} {
+	for _, list := range [][]*site.Page{p.Translations, p.Themes, p.Backlinks, p.Related, {p.Prev, p.Next}} {
 		for _, q := range list {
-			if d.changed[q] && !d.sameLinkTo(d.old.Lookup(q.Lang, q.Key), q) {
+			if q != nil && d.changed[q] && !d.sameLinkTo(d.old.Lookup(q.Lang, q.Key), q) {
 				return true
 			}
 		}
@@ -121,7 +121,16 @@ func samePage(a, b *site.Page) bool {
 		sameSlice(a.Corrections, b.Corrections) &&
 		a.Body == b.Body && sameSlice(a.Headings, b.Headings) && sameSlice(a.Links, b.Links) &&
 		slices.EqualFunc(a.Themes, b.Themes, sameKey) && slices.EqualFunc(a.Backlinks, b.Backlinks, sameKey) &&
-		slices.EqualFunc(a.Related, b.Related, sameKey) && slices.EqualFunc(a.Translations, b.Translations, sameKey)
+		slices.EqualFunc(a.Related, b.Related, sameKey) && slices.EqualFunc(a.Translations, b.Translations, sameKey) &&
+		sameNeighbour(a.Prev, b.Prev) && sameNeighbour(a.Next, b.Next)
+}
+
+// sameNeighbour compares a Prev or Next link by key; either may be nil.
+func sameNeighbour(a, b *site.Page) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return sameKey(a, b)
 }
 
 // sameSlice is slices.Equal that ends at once for the same array. Strings, slices and

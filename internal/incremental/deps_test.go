@@ -16,7 +16,7 @@ func TestSamePageKnowsEveryField(t *testing.T) {
 	known := []string{
 		"Lang", "Kind", "Key", "Section", "Slug", "URL", "File", "Master", "Fallback", "Stale",
 		"Title", "Summary", "Weight", "Region", "ISO", "Facts", "Events", "Figures", "Corrections",
-		"Body", "Headings", "Links", "Themes", "Backlinks", "Related", "Translations",
+		"Body", "Headings", "Links", "Themes", "Backlinks", "Related", "Translations", "Prev", "Next",
 	}
 	typ := reflect.TypeFor[site.Page]()
 	for i := range typ.NumField() {
@@ -33,8 +33,9 @@ func TestBriefLayoutsReadOnlyTheirLinks(t *testing.T) {
 	if reads.wide != "" {
 		t.Errorf("briefs are aggregates, so a preview renders all of them after every edit: %s", reads.wide)
 	}
-	// The footer (a shared partial) links the stand-alone pages that exist.
-	if want := []string{"about", "future", "sources"}; !slices.Equal(reads.keys, want) {
+	// The footer (a shared partial) links the stand-alone pages that exist; the menu and
+	// the breadcrumbs show the titles of the section indexes.
+	if want := []string{"about", "countries/_index", "future", "sources", "themes/_index"}; !slices.Equal(reads.keys, want) {
 		t.Errorf("the brief layouts read the pages %q, want %q", reads.keys, want)
 	}
 }

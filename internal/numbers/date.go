@@ -80,6 +80,24 @@ func (d Date) Format(lang string) string {
 	return fmt.Sprintf("%d %s %d", d.Day, monthName(d.Month), d.Year)
 }
 
+// FormatInYear writes d without its year, for a list grouped by year: "June",
+// "23 October" in English, "6月", "10月23日" in Japanese; "" for a date that is only
+// a year.
+func (d Date) FormatInYear(lang string) string {
+	ja := lang == "ja"
+	switch {
+	case d.Month == 0:
+		return ""
+	case d.Day == 0 && ja:
+		return fmt.Sprintf("%d月", d.Month)
+	case d.Day == 0:
+		return monthName(d.Month)
+	case ja:
+		return fmt.Sprintf("%d月%d日", d.Month, d.Day)
+	}
+	return fmt.Sprintf("%d %s", d.Day, monthName(d.Month))
+}
+
 // String writes d as the content model does: "2006", "2006-12", "1991-10-23".
 func (d Date) String() string {
 	switch {

@@ -86,6 +86,29 @@ func TestFormatDate(t *testing.T) {
 	}
 }
 
+func TestFormatInYearLeavesTheYearOut(t *testing.T) {
+	for _, tt := range []struct{ in, lang, want string }{
+		{"2006", "en", ""},
+		{"2006-12", "en", "December"},
+		{"1991-10-23", "en", "23 October"},
+		{"2006", "ja", ""},
+		{"2006-12", "ja", "12月"},
+		{"1991-10-23", "ja", "10月23日"},
+	} {
+		d, err := ParseDate(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.FormatInYear(tt.lang); got != tt.want {
+			t.Errorf("ParseDate(%q).FormatInYear(%q) = %q, want %q", tt.in, tt.lang, got, tt.want)
+		}
+		// What is left out is the year, and only the year: FormatDate adds it back.
+		if full := d.Format(tt.lang); tt.want != "" && !strings.Contains(full, tt.want) {
+			t.Errorf("FormatInYear %q is not part of Format %q", tt.want, full)
+		}
+	}
+}
+
 func TestFormatDateRejectsInvalidDate(t *testing.T) {
 	for _, lang := range []string{"en", "ja"} {
 		got, err := FormatDate("2006-13", lang)

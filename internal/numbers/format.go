@@ -27,18 +27,21 @@ func Group(v float64, lang string) string {
 
 // Figure writes a contribution figure of the content model: value is the
 // full number in its unit (4.5 billion is 4500000000), unit is one of people,
-// usd, jpy, items or percent, approx is "", "about", "over" or "up-to".
+// usd, jpy, items, weapons or percent, approx is "", "about", "over" or "up-to".
 //
 //	Figure(4500000000, "usd", "over", "en")  == "over US$4.5 billion"
 //	Figure(4500000000, "usd", "over", "ja")  == "45億ドル超"
 //	Figure(38600000, "usd", "about", "ja")   == "約3,860万ドル"
 //	Figure(25000, "items", "", "ja")         == "2万5,000"
+//	Figure(25000, "weapons", "over", "ja")   == "2万5,000丁以上"
 //
 // English switches to million, billion or trillion from 1,000,000 on, when
 // the scaled number needs at most three decimals (US$38.6 million); otherwise
 // it groups all digits (US$1,234,567). Percentages are never scaled. Items
 // get no counter word: the figure's label says what was counted, and the
-// Japanese counter (丁, 台, 件) depends on the thing.
+// Japanese counter (丁, 台, 件) depends on the thing. Weapons are items
+// counted with 丁 in Japanese (2万5,000丁, as MOFA counts small arms); in
+// English they are items too, since the label names the weapons.
 //
 // An unknown unit is written as items and an unknown approx is left out:
 // validating front matter is the content package's job, and a figure page
@@ -66,6 +69,8 @@ func Figure(value float64, unit, approx, lang string) string {
 		s = num + "円"
 	case unit == "jpy":
 		s = "¥" + num
+	case unit == "weapons" && ja:
+		s = num + "丁"
 	case unit == "percent":
 		// Half-width "%" in Japanese too: it is what the source documents
 		// use in running text, and one form keeps pages consistent.

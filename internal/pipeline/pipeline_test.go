@@ -224,12 +224,12 @@ func TestGeneratedIndexes(t *testing.T) {
 	files := buildBasic(t)
 	for _, c := range []struct{ file, want string }{
 		// Home: countries grouped by region, in config order; themes.
-		{"en/index.html", `<h3>Asia</h3><ul><li><a href="countries/cambodia/">Cambodia</a></li></ul>`},
-		{"en/index.html", `<h3>Africa</h3><ul><li><a href="countries/sudan/">Sudan</a></li></ul>`},
-		{"en/index.html", `<li><a href="themes/mine-action/">Mine action</a></li>`},
+		{"en/index.html", `<h3>Asia</h3><ul class="entry-list"><li><a href="countries/cambodia/">Cambodia</a><span class="entry-summary"> Japan's first comprehensive peacebuilding effort.</span></li></ul>`},
+		{"en/index.html", `<h3>Africa</h3><ul class="entry-list"><li><a href="countries/sudan/">Sudan</a>`},
+		{"en/index.html", `<li><a href="themes/mine-action/">Mine action</a><span class="entry-summary">`},
 		// Countries index: by region with a key-facts table.
-		{"en/countries/index.html", `<td>Phnom Penh</td><td class="num">181,000 km²</td><td class="num">13.8 million</td><td class="num">US$354</td>`},
-		{"ja/countries/index.html", `<td class="num">18万1,000 km²</td><td class="num">1,380万人</td><td class="num">354ドル</td>`},
+		{"en/countries/index.html", `<td data-label="Capital">Phnom Penh</td><td class="num" data-label="Area">181,000 km²</td><td class="num" data-label="Population">13.8 million</td><td class="num" data-label="GDP per capita">US$354</td>`},
+		{"ja/countries/index.html", `<td class="num" data-label="面積">18万1,000 km²</td><td class="num" data-label="人口">1,380万人</td><td class="num" data-label="1人当たりGDP">354ドル</td>`},
 		// Themes index: how many countries cite each theme.
 		{"en/themes/index.html", "Country briefs citing this theme: 2"},
 		{"en/themes/index.html", "Country briefs citing this theme: 1"},
@@ -239,11 +239,12 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"en/countries/cambodia/index.html", `<li><a href="../../themes/ddr/">DDR</a></li><li><a href="../../themes/mine-action/">Mine action</a></li>`},
 		{"en/countries/cambodia/index.html", `<h2 id="related-h">Related countries</h2><ul><li><a href="../sudan/">Sudan</a></li></ul>`},
 		// Timeline: every dated event, oldest first, linked to its page.
-		{"en/timeline/index.html", `<time datetime="1991-10">October 1991</time> <span>Paris Peace Agreements.</span> <a class="event-page" href="../countries/cambodia/">Cambodia</a>`},
-		{"ja/timeline/index.html", `<time datetime="2003-10-01">2003年10月1日</time> <span>ANBP発足。</span>`},
+		// (the year is the heading of its group, and each event lists the briefs it is on).
+		{"en/timeline/index.html", `<h2 id="y1991">1991</h2><ol class="event-list"><li class="f-countries-cambodia"><time datetime="1991-10">October</time> <span>Paris Peace Agreements.</span> <span class="event-pages"><a class="event-page" href="../countries/cambodia/">Cambodia</a></span>`},
+		{"ja/timeline/index.html", `<time datetime="2003-10-01">10月1日</time> <span>ANBP発足。</span>`},
 		// Figures: every [[figures]] entry by country, formatted per language.
-		{"en/figures/index.html", `<td>Personnel sent to UNTAC</td><td class="num">1,300 people</td>`},
-		{"ja/figures/index.html", `<td class="num">1億ドル超</td>`},
+		{"en/figures/index.html", `Personnel sent to UNTAC</td><td class="num" data-label="Figure"><span class="nobr">1,300 people</span></td>`},
+		{"ja/figures/index.html", `<td class="num" data-label="数値"><span class="nobr">1億ドル超</span></td>`},
 		// About-style corrections box on the page that has them.
 		{"ja/countries/cambodia/index.html", "出典では「armed crush」とあるが、本ページでは「武力衝突」とした。"},
 	} {
@@ -525,8 +526,8 @@ func TestFallbackTextIsMarkedWithItsLanguage(t *testing.T) {
 		{"ja/countries/sudan/index.html", `<h1 lang="en">Sudan</h1>`},
 		{"ja/countries/sudan/index.html", `<p class="summary" lang="en">Support for the comprehensive peace agreement.`},
 		{"ja/countries/sudan/index.html", `<span class="figure-label" lang="en">Aid pledged</span>`},
-		{"ja/countries/index.html", `<li lang="en"><a href="sudan/">Sudan</a>：Support for the comprehensive peace agreement.</li>`},
-		{"ja/figures/index.html", `<td lang="en">Aid pledged</td>`},
+		{"ja/countries/index.html", `<li lang="en"><a href="sudan/">Sudan <span class="fallback-mark">(EN)</span></a>：Support for the comprehensive peace agreement.</li>`},
+		{"ja/figures/index.html", `<td class="figure-label" lang="en" data-label="項目">Aid pledged</td>`},
 		{"ja/countries/cambodia/index.html", `<h1>カンボジア</h1>`},
 		{"en/countries/sudan/index.html", `<h1>Sudan</h1>`},
 	} {

@@ -11,7 +11,7 @@ import (
 
 // BenchmarkExecute renders the pages of a synthetic site of 200 countries per language,
 // one layout per sub-benchmark: a country brief, a theme brief, the countries index, the
-// timeline and the printable booklet (every brief of a language on one page).
+// timeline, the glossary and the printable booklet (every brief of a language on one page).
 func BenchmarkExecute(b *testing.B) {
 	s, r, err := bench.Site(200, os.DirFS("../.."))
 	if err != nil {
@@ -21,7 +21,7 @@ func BenchmarkExecute(b *testing.B) {
 	for _, j := range r.Plan(s) {
 		byLayout[j.Layout] = append(byLayout[j.Layout], j)
 	}
-	for _, layout := range []string{"country", "theme", "countries", "timeline", "print"} {
+	for _, layout := range []string{"country", "theme", "countries", "timeline", "glossary", "print"} {
 		jobs := byLayout[layout]
 		if len(jobs) == 0 {
 			b.Fatalf("no page has layout %s", layout)

@@ -28,7 +28,7 @@ func TestWrapChartLabels(t *testing.T) {
 			if i == 0 {
 				continue
 			}
-			prev, _ := lastRune(lines[i-1])
+			prev := lastRune(lines[i-1])
 			first := []rune(l)[0]
 			if isDigit(prev) && (isDigit(first) || strings.ContainsRune("年月日", first)) {
 				t.Errorf("wrap(%q): breaks inside a number: %q | %q", tc.s, lines[i-1], l)
@@ -42,10 +42,3 @@ func TestWrapChartLabels(t *testing.T) {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-func lastRune(s string) (rune, bool) {
-	r := []rune(s)
-	if len(r) == 0 {
-		return 0, false
-	}
-	return r[len(r)-1], true
-}

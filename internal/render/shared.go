@@ -54,6 +54,21 @@ func (c *Chrome) Rel(url string) string {
 	return c.v.Rel(url)
 }
 
+// Current is the aria-current value of a menu link to url (site-root-relative) on the
+// pages: "page" on the page url itself, "true" on the pages below it (its section), ""
+// elsewhere. Pages that share a copy are in one folder, so they are all below the same
+// links; a page that is url itself never shares (its link leads into it), so the value is
+// the same for every page that gets the copy.
+func (c *Chrome) Current(url string) string {
+	switch {
+	case c.v.Path == url:
+		return "page"
+	case strings.HasPrefix(c.v.Path, url):
+		return "true"
+	}
+	return ""
+}
+
 // Asset returns the URL of a fingerprinted asset, relative to the pages.
 func (c *Chrome) Asset(name string) (string, error) {
 	p, err := c.v.r.asset(name)
@@ -142,4 +157,5 @@ func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 type sharedState struct {
 	partials map[string]*template.Template // lang -> base.html and partials.html, for ExecuteTemplate by name
 	shared   atomic.Pointer[sharedCopies]
+	keep     atomic.Pointer[keepers] // View.Keep's pattern, for the latest site
 }

@@ -213,6 +213,15 @@ func (v *View) Pages(kind string) []*site.Page {
 // printed in parts (site.Site.Booklet).
 func (v *View) BookletParts() int { return len(v.Site.Booklet(v.Lang)) }
 
+// TitleOf is the title of the page of key in this language, or of a generated page's
+// title UI string (key "timeline": timeline_title): what a link to it is labelled.
+func (v *View) TitleOf(key string) (string, error) {
+	if p := v.Link(key); p != nil {
+		return p.Title, nil
+	}
+	return v.T(key + "_title")
+}
+
 // Link returns the page of key in this language.
 func (v *View) Link(key string) *site.Page { return v.Site.Lookup(v.Lang, key) }
 
@@ -241,38 +250,25 @@ func (v *View) Regions() []RegionGroup {
 	return groups
 }
 
-// TimelineYear is one year of the timeline.
-type TimelineYear struct {
-	Year    int
-	Entries []TimelineEntry
-}
+// FactColumns says which columns of a region's facts table have at least one value: a
+// column empty for the whole table is not printed (issue 14).
+type FactColumns struct{ Capital, Area, Population, GDP bool }
 
-// TimelineEntry is an event with the page it belongs to.
-type TimelineEntry struct {
-	Event site.Event
-	Page  *site.Page
-}
+// Any reports whether the table has a column besides the countries' names.
+func (c FactColumns) Any() bool { return c.Capital || c.Area || c.Population || c.GDP }
 
-// Timeline gathers every dated event of every country and theme page of this language,
-// oldest first; events of the same date keep page order.
-func (v *View) Timeline() []TimelineYear {
-	var entries []TimelineEntry
-	for _, kind := range []string{"country", "theme"} {
-		for _, p := range v.Pages(kind) {
-			for _, e := range p.Events {
-				entries = append(entries, TimelineEntry{e, p})
-			}
+// Columns are the columns of the region's facts table that have a value.
+func (g RegionGroup) Columns() FactColumns {
+	var c FactColumns
+	for _, p := range g.Countries {
+		if f := p.Facts; f != nil {
+			c.Capital = c.Capital || f.Capital != ""
+			c.Area = c.Area || f.AreaKm2 != 0
+			c.Population = c.Population || f.PopulationMillions != 0
+			c.GDP = c.GDP || f.GDPPerCapitaUSD != 0
 		}
 	}
-	slices.SortStableFunc(entries, func(a, b TimelineEntry) int { return a.Event.Date.Compare(b.Event.Date) })
-	var years []TimelineYear
-	for _, e := range entries {
-		if len(years) == 0 || years[len(years)-1].Year != e.Event.Date.Year {
-			years = append(years, TimelineYear{Year: e.Event.Date.Year})
-		}
-		years[len(years)-1].Entries = append(years[len(years)-1].Entries, e)
-	}
-	return years
+	return c
 }
 
 // Corrections lists every editor's correction of this language's pages, in page order.
@@ -308,6 +304,26 @@ var funcs = template.FuncMap{
 	"fadd":  func(a, b float64) float64 { return a + b }, // positions in the pictures' SVG
 	"join":  strings.Join,
 	"list":  func(s ...string) []string { return s },
+	// trimIndex turns the key of a section's index page into its folder:
+	// "countries/_index" -> "countries".
+	// dict makes a map of key-value pairs, the data of a small partial.
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict: odd number of arguments")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"filterID":  FilterID,
+	"initialID": InitialID,
+	"trimIndex": func(key string) string { return strings.TrimSuffix(key, "/_index") },
 	// hasKanji tells whether a Japanese term needs its reading shown.
 	"hasKanji": func(s string) bool {
 		for _, r := range s {

@@ -85,3 +85,22 @@ func relate(countries []*Page) {
 		}
 	}
 }
+
+// neighbours sets the Prev and Next of every country and theme: its neighbours in its
+// section's order, which only weights and slugs decide.
+func (b *builder) neighbours() {
+	for _, l := range b.site.Config.Languages {
+		for _, kind := range []Kind{KindCountry, KindTheme} {
+			pages := b.site.Section(l.Code, kind)
+			for i, p := range pages {
+				p.Prev, p.Next = nil, nil
+				if i > 0 {
+					p.Prev = pages[i-1]
+				}
+				if i+1 < len(pages) {
+					p.Next = pages[i+1]
+				}
+			}
+		}
+	}
+}

@@ -40,7 +40,7 @@ var Reserved = []string{"timeline", "figures", "glossary", "print", "status", "a
 
 // Units and Approx are the allowed values of a figure's unit and approx.
 var (
-	Units  = []string{"people", "usd", "jpy", "items", "percent"}
+	Units  = []string{"people", "usd", "jpy", "items", "weapons", "percent"}
 	Approx = []string{"", "about", "over", "up-to"}
 )
 
@@ -88,6 +88,9 @@ type Page struct {
 	Backlinks    []*Page // a theme's countries
 	Related      []*Page // countries sharing most themes with this one
 	Translations []*Page // the same key in the other languages, in language order
+	// Prev and Next are the briefs before and after a country or theme in its section,
+	// in the order of the indexes; nil at the ends and on other pages.
+	Prev, Next *Page
 }
 
 // TextLang is the language of the text the page shows.
@@ -230,6 +233,7 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 	b.memo.reshape(s)
 	b.inherit()
 	b.link()
+	b.neighbours()
 	b.convert()
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)

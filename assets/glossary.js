@@ -1,0 +1,28 @@
+// The glossary's filter box: shown only where script runs. Typing keeps the rows whose
+// text (either language, the reading, the abbreviation) contains what was typed, in any
+// case and either width of Latin letters and digits; the count says how many are left.
+(function () {
+  var box = document.querySelector(".glossary-filter");
+  var input = document.getElementById("glossary-q");
+  var count = box && box.querySelector(".glossary-count");
+  if (!box || !input || !count) return;
+  var rows = Array.prototype.slice.call(document.querySelectorAll(".glossary-table tbody tr"));
+  var norm = function (s) { return s.normalize("NFKC").toLowerCase(); };
+  var texts = rows.map(function (tr) {
+    var cells = tr.querySelectorAll("td");
+    return norm(cells[0].textContent + " " + cells[1].textContent);
+  });
+  box.hidden = false;
+  var update = function () {
+    var q = norm(input.value.trim()), shown = 0;
+    rows.forEach(function (tr, i) {
+      var hit = q === "" || texts[i].indexOf(q) >= 0;
+      tr.hidden = !hit;
+      if (hit) shown++;
+    });
+    var n = [shown, rows.length];
+    count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
+  };
+  input.addEventListener("input", update);
+  update();
+})();

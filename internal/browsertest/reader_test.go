@@ -1,0 +1,283 @@
+package browsertest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Checks of what a reader meets on a phone and on a desktop (issue 14), run on the page
+// that checkPage has loaded: no new page visits.
+
+// phoneWidth is the phone the checks lay pages out for (an iPhone of 390 CSS px).
+const phoneWidth = 390
+
+// minTarget is the smallest tap target, in CSS px (WCAG 2.2, 2.5.8 Target Size, AA).
+const minTarget = 24
+
+type phoneInfo struct {
+	HeaderRows int      // rows of the site header: its title, menu and language switch
+	Tables     []string // tables that are not stacked
+	Small      []string // links, buttons, inputs smaller than minTarget
+	Targets    int      // how many were measured
+	Broken     []string // Japanese numbers with units and names broken across lines
+	Kept       int      // how many such runs were measured
+}
+
+// phoneJS measures the page at phone width: tables must be stacked (display: block, no
+// table layout), every visible link, button, input and summary at least minTarget square
+// (a link broken over two lines: its tallest line box and its full width), and, on a
+// Japanese page, no number with its unit or counter and no name of a country, capital or
+// official name broken over two lines in the tables, key facts and figures. The names are
+// read from the page: the text of its links to country briefs and of the facts' names.
+const phoneJS = `(() => {
+	const min = %d, out = {HeaderRows: 0, Tables: [], Small: [], Targets: 0, Broken: [], Kept: 0};
+	const visible = el => {
+		const s = getComputedStyle(el);
+		return s.visibility !== "hidden" && s.display !== "none" && el.getClientRects().length > 0;
+	};
+	// A row of the header: boxes that overlap vertically; the next row starts below.
+	const boxes = Array.from(document.querySelectorAll(".site-header .wrap > *")).filter(visible).map(el => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+	let rowBottom = -Infinity;
+	for (const r of boxes) {
+		if (r.top >= rowBottom - 1) { out.HeaderRows++; rowBottom = r.bottom; } else rowBottom = Math.max(rowBottom, r.bottom);
+	}
+	const describe = el => "<" + el.tagName.toLowerCase() + (el.className ? " class=" + JSON.stringify(String(el.className)) : "") + "> " + JSON.stringify((el.textContent || el.value || "").trim().slice(0, 40));
+	for (const t of document.querySelectorAll("main table")) {
+		if (visible(t) && getComputedStyle(t).display === "table") out.Tables.push(describe(t));
+	}
+	for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary")) {
+		if (!visible(el)) continue;
+		const rects = Array.from(el.getClientRects()).filter(r => r.width > 0 && r.height > 0);
+		if (!rects.length) continue;
+		const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
+		if (right <= 0 || left >= innerWidth) continue; // the skip link, parked off-screen until focused
+		out.Targets++;
+		const h = Math.max(...rects.map(r => r.height)), w = rects.length > 1 ? right - left : rects[0].width;
+		if (h < min - 0.5 || w < min - 0.5) out.Small.push(describe(el) + " " + Math.round(w) + "×" + Math.round(h));
+	}
+	if (document.documentElement.lang === "ja") {
+		const names = new Set();
+		for (const a of document.querySelectorAll("main a[href*='countries/']")) {
+			const n = a.textContent.replace(/\s*\(EN\)$/, "").trim();
+			if (n && !/\s/.test(n)) names.add(n);
+		}
+		for (const dd of document.querySelectorAll(".facts dd")) {
+			const n = dd.textContent.trim();
+			if (n && !/[\s、]/.test(n) && !/[0-9]/.test(n)) names.add(n);
+		}
+		const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+		const number = "(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|ドル|円|人|丁|km²|%%)?(?:以上|以下)?";
+		const re = new RegExp([...names].sort((a, b) => b.length - a.length).map(esc).concat([number]).join("|"), "g");
+		const where = "main :is(td, th, dd, .figure-value, .figure-label, .event-list li)";
+		const seen = new Set();
+		for (const cell of document.querySelectorAll(where)) {
+			if (!visible(cell)) continue;
+			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let node; (node = walker.nextNode());) {
+				if (seen.has(node)) continue;
+				seen.add(node);
+				for (const m of node.data.matchAll(re)) {
+					if (m[0].length < 2) continue; // a lone digit cannot break
+					const r = document.createRange();
+					r.setStart(node, m.index);
+					r.setEnd(node, m.index + m[0].length);
+					const tops = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.top)));
+					out.Kept++;
+					if (tops.size > 1) out.Broken.push(JSON.stringify(m[0]) + " in " + describe(cell));
+				}
+			}
+		}
+	}
+	return out;
+})()`
+
+// checkPhone lays the page out at phoneWidth and checks it as a phone's reader meets it:
+// no sideways scroll, stacked tables, tap targets, and unbroken Japanese numbers and names.
+func checkPhone(t *testing.T, tb *tab, page string) {
+	tb.viewport(t, phoneWidth)
+	defer tb.viewport(t, 1280)
+	checkNoHorizontalScroll(t, tb, phoneWidth)
+	p := eval[phoneInfo](t, tb, fmt.Sprintf(phoneJS, minTarget))
+	if p.HeaderRows > 2 {
+		t.Errorf("at %d px the site header takes %d rows, want at most 2", phoneWidth, p.HeaderRows)
+	}
+	// The status page is the translation team's report, linked from no page: its tables
+	// are wide on purpose.
+	if !strings.HasPrefix(page, "status/") {
+		for _, s := range p.Tables {
+			t.Errorf("at %d px a table is not stacked: %s", phoneWidth, s)
+		}
+	}
+	for _, s := range p.Small {
+		t.Errorf("at %d px a tap target is smaller than %d×%d px: %s", phoneWidth, minTarget, minTarget, s)
+	}
+	if p.Targets == 0 {
+		t.Errorf("at %d px no link, button or input was measured: the check saw nothing", phoneWidth)
+	}
+	for _, s := range p.Broken {
+		t.Errorf("at %d px a Japanese number with its unit or a name breaks across lines: %s", phoneWidth, s)
+	}
+	if strings.HasPrefix(page, "ja/figures/") && p.Kept == 0 {
+		t.Error("no Japanese number or name was measured on the figures page: the check saw nothing")
+	}
+}
+
+type currentInfo struct {
+	Links []struct {
+		Path, Current string
+		Weight        int
+		Decoration    string
+	}
+}
+
+const currentJS = `(() => ({Links: Array.from(document.querySelectorAll(".site-nav a")).map(a => {
+	const s = getComputedStyle(a);
+	return {Path: new URL(a.href).pathname, Current: a.getAttribute("aria-current") || "", Weight: parseInt(s.fontWeight, 10), Decoration: s.textDecorationLine};
+})}))()`
+
+// checkCurrentSection: the menu link of the page's section carries aria-current ("page"
+// on the page itself, "true" below it), and no other does; it looks different from the
+// others (bolder or underlined).
+func checkCurrentSection(t *testing.T, tb *tab, url string) {
+	info := eval[currentInfo](t, tb, currentJS)
+	path := strings.TrimPrefix(url, strings.TrimSuffix(site.base, prefix))
+	for _, l := range info.Links {
+		want := ""
+		switch {
+		case path == l.Path:
+			want = "page"
+		case strings.HasPrefix(path, l.Path):
+			want = "true"
+		}
+		if l.Current != want {
+			t.Errorf("menu link to %s has aria-current=%q on %s, want %q", l.Path, l.Current, path, want)
+		}
+	}
+	for _, l := range info.Links {
+		if l.Current == "" {
+			continue
+		}
+		for _, o := range info.Links {
+			if o.Current == "" && o.Weight >= l.Weight && (o.Decoration == l.Decoration) {
+				t.Errorf("the current menu link %s looks like the link to %s (weight %d, decoration %q)", l.Path, o.Path, l.Weight, l.Decoration)
+			}
+		}
+	}
+}
+
+type tocInfo struct {
+	Links  int
+	Missed []string
+}
+
+// tocJS follows every link of the "On this page" list, one after the other, and checks
+// where it lands: an element with the fragment's id that is, or starts with, a heading with
+// the link's text, scrolled to the top of the viewport (or as far as the page scrolls).
+const tocJS = `(async () => {
+	const out = {Links: 0, Missed: []};
+	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	for (const a of document.querySelectorAll(".toc a[href^='#']")) {
+		out.Links++;
+		const id = decodeURIComponent(a.getAttribute("href").slice(1));
+		const target = document.getElementById(id);
+		if (!target) { out.Missed.push(a.textContent + ": no element #" + id); continue; }
+		const heading = /^H[1-6]$/.test(target.tagName) ? target : target.querySelector("h1, h2, h3");
+		if (!heading || heading.textContent.trim() !== a.textContent.trim()) {
+			out.Missed.push(a.textContent + ": #" + id + " is not its heading (" + (heading ? heading.textContent.trim() : "none") + ")");
+			continue;
+		}
+		a.click();
+		await frame();
+		const top = target.getBoundingClientRect().top;
+		const atBottom = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+		if (location.hash !== a.hash || top < -1 || (top > 40 && !atBottom)) {
+			out.Missed.push(a.textContent + ": after the click #" + id + " is at " + Math.round(top) + " px, hash " + location.hash);
+		}
+	}
+	history.replaceState(null, "", location.pathname);
+	scrollTo(0, 0);
+	return out;
+})()`
+
+// checkOnThisPage: on a brief, every link of the "On this page" list lands on its heading.
+func checkOnThisPage(t *testing.T, tb *tab, page string) {
+	info := eval[tocInfo](t, tb, tocJS)
+	brief := strings.Contains(page, "/countries/") && !strings.HasSuffix(page, "/countries/index.html") ||
+		strings.Contains(page, "/themes/") && !strings.HasSuffix(page, "/themes/index.html")
+	if brief && info.Links < 2 {
+		t.Errorf("the brief has %d links on this page, want its sections", info.Links)
+	}
+	for _, m := range info.Missed {
+		t.Errorf("on-this-page link %s", m)
+	}
+}
+
+type filterInfo struct {
+	Total, Shown int
+	Wrong        []string
+}
+
+// timelineFilterJS follows the filter link of the first brief and counts the events left
+// shown: each must name that brief, and fewer than all are shown; then it follows "all".
+const timelineFilterJS = `(async () => {
+	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const items = Array.from(document.querySelectorAll(".timeline-year li"));
+	const link = document.querySelector(".timeline-filter ul a");
+	const out = {Total: items.length, Shown: 0, Wrong: []};
+	if (!link) return out;
+	const id = link.getAttribute("href").slice(1);
+	link.click();
+	await frame();
+	for (const li of items) {
+		if (li.getClientRects().length === 0) continue;
+		out.Shown++;
+		if (!li.classList.contains(id)) out.Wrong.push(li.textContent.trim().slice(0, 60));
+	}
+	document.querySelector(".filter-all a").click();
+	await frame();
+	if (items.some(li => li.getClientRects().length === 0)) out.Wrong.push("after All events, some events are still hidden");
+	history.replaceState(null, "", location.pathname);
+	return out;
+})()`
+
+// glossaryFilterJS types a term's abbreviation into the filter box and counts the rows
+// left: each must contain it, and fewer than all are shown; then it clears the box.
+const glossaryFilterJS = `(async () => {
+	const input = document.getElementById("glossary-q");
+	const rows = Array.from(document.querySelectorAll(".glossary-table tbody tr"));
+	const out = {Total: rows.length, Shown: 0, Wrong: []};
+	if (!input || input.closest("[hidden]")) { out.Wrong.push("no visible filter box"); return out; }
+	input.value = "pko";
+	input.dispatchEvent(new Event("input"));
+	for (const tr of rows) {
+		if (tr.hidden) continue;
+		out.Shown++;
+		if (!tr.textContent.toLowerCase().includes("pko")) out.Wrong.push(tr.textContent.trim().slice(0, 60));
+	}
+	input.value = "";
+	input.dispatchEvent(new Event("input"));
+	if (rows.some(tr => tr.hidden)) out.Wrong.push("after clearing the box, some terms are still hidden");
+	return out;
+})()`
+
+// checkFilters: on the timeline, a brief's filter link shows its events only; on the
+// glossary, the filter box keeps the matching terms only.
+func checkFilters(t *testing.T, tb *tab, page string) {
+	var js, what string
+	switch {
+	case strings.HasSuffix(page, "/timeline/index.html"):
+		js, what = timelineFilterJS, "timeline filter"
+	case strings.HasSuffix(page, "/glossary/index.html"):
+		js, what = glossaryFilterJS, "glossary filter"
+	default:
+		return
+	}
+	f := eval[filterInfo](t, tb, js)
+	if f.Shown == 0 || f.Shown >= f.Total {
+		t.Errorf("the %s shows %d of %d, want some but not all", what, f.Shown, f.Total)
+	}
+	for _, w := range f.Wrong {
+		t.Errorf("the %s: %s", what, w)
+	}
+}

@@ -1,0 +1,115 @@
+package render
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"peacebuilding/internal/site"
+)
+
+// Japanese may break a line after almost any character, so a phone's narrow table cell
+// breaks 1億ド/ル and 東ティモー/ル. The layouts show the figures, facts and event texts
+// of Japanese pages as runs (View.Keep), each run that must stay whole in a
+// <span class="nobr">: a number with its scale, unit, counter and 以上 (2万5,000丁以上,
+// 2006年12月), and a proper noun of the site (a country's name, official name or capital).
+
+// Run is a piece of text; Keep marks a piece that must not be broken across lines.
+type Run struct {
+	Text string
+	Keep bool
+}
+
+// jaNumber matches a Japanese number with what belongs to it: 約 or 最大 or 第 before;
+// digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter; 以上 after.
+const jaNumber = `(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
+	`(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
+	`(?:以上|以下|余り|超)?`
+
+// jaNumberRe matches jaNumber at the start of a text.
+var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
+
+// keepers are one site model's proper nouns to keep whole, by their first rune, longest
+// first: a look-up per character of text, however many countries the site has.
+type keepers struct {
+	site  *site.Site
+	names map[rune][]string
+}
+
+// keepNames returns the Japanese proper nouns of s, made once per site model.
+func (r *Renderer) keepNames(s *site.Site) map[rune][]string {
+	if k := r.keep.Load(); k != nil && k.site == s {
+		return k.names
+	}
+	names := map[rune][]string{}
+	add := func(n string) {
+		// A name written with Latin letters breaks at its spaces, like any English text.
+		if n == "" || strings.Contains(n, " ") {
+			return
+		}
+		first, _ := utf8.DecodeRuneInString(n)
+		if !slices.Contains(names[first], n) {
+			names[first] = append(names[first], n)
+		}
+	}
+	for _, p := range s.Section("ja", site.KindCountry) {
+		add(p.Title)
+		if f := p.Facts; f != nil {
+			add(f.OfficialName)
+			add(f.Capital)
+		}
+	}
+	for _, rg := range s.Config.Regions {
+		add(rg.Name("ja"))
+	}
+	// Longest first, so that コンゴ民主共和国 wins over a shorter name inside it.
+	for _, list := range names {
+		slices.SortFunc(list, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b)) })
+	}
+	r.keep.Store(&keepers{site: s, names: names})
+	return names
+}
+
+// Keep splits text into runs for a page in the view's language: on a Japanese page, the
+// numbers with their units and the proper nouns are runs to keep whole; on others, the
+// text is one run that may break anywhere it normally would.
+func (v *View) Keep(text string) []Run {
+	if v.Lang != "ja" || text == "" {
+		return []Run{{Text: text}}
+	}
+	names := v.r.keepNames(v.Site)
+	var runs []Run
+	last := 0
+	for pos := 0; pos < len(text); {
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		n := 0
+		for _, name := range names[r] {
+			if strings.HasPrefix(text[pos:], name) {
+				n = len(name)
+				break
+			}
+		}
+		if n == 0 && (unicode.IsDigit(r) || r == '約' || r == '最' || r == '第') {
+			if m := jaNumberRe.FindStringIndex(text[pos:]); m != nil {
+				n = m[1]
+			}
+		}
+		if n == 0 {
+			pos += size
+			continue
+		}
+		if pos > last {
+			runs = append(runs, Run{Text: text[last:pos]})
+		}
+		runs = append(runs, Run{Text: text[pos : pos+n], Keep: true})
+		pos += n
+		last = pos
+	}
+	if last < len(text) {
+		runs = append(runs, Run{Text: text[last:]})
+	}
+	return runs
+}
