@@ -33,7 +33,7 @@ func Group(v float64, lang string) string {
 //	Figure(4500000000, "usd", "over", "ja")  == "45億ドル超"
 //	Figure(38600000, "usd", "about", "ja")   == "約3,860万ドル"
 //	Figure(25000, "items", "", "ja")         == "2万5,000"
-//	Figure(25000, "weapons", "over", "ja")   == "2万5,000丁以上"
+//	Figure(25000, "weapons", "over", "ja")   == "2万5,000丁超"
 //
 // English switches to million, billion or trillion from 1,000,000 on, when
 // the scaled number needs at most three decimals (US$38.6 million); otherwise

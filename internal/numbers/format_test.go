@@ -92,7 +92,7 @@ func TestFigure(t *testing.T) {
 		{"ja jpy 150 oku", 15000000000, "jpy", "", "ja", "150億円"},
 		{"ja items mixed units", 25000, "items", "", "ja", "2万5,000"},
 		{"ja items whole man", 100000, "items", "", "ja", "10万"},
-		{"ja weapons counted with 丁", 25000, "weapons", "over", "ja", "2万5,000丁以上"},
+		{"ja weapons counted with 丁", 25000, "weapons", "over", "ja", "2万5,000丁超"},
 		{"en weapons are items", 25000, "weapons", "over", "en", "over 25,000"},
 		{"ja percent half-width", 20, "percent", "", "ja", "20%"},
 		{"ja about", 4500000000, "usd", "about", "ja", "約45億ドル"},

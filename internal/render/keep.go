@@ -14,7 +14,7 @@ import (
 // Japanese may break a line after almost any character, so a phone's narrow table cell
 // breaks 1億ド/ル and 東ティモー/ル. The layouts show the figures, facts and event texts
 // of Japanese pages as runs (View.Keep), each run that must stay whole in a
-// <span class="nobr">: a number with its scale, unit, counter and 以上 (2万5,000丁以上,
+// <span class="nobr">: a number with its scale, unit, counter and 超 or 以上 (2万5,000丁超,
 // 2006年12月), and a proper noun of the site (a country's name, official name or capital).
 
 // Run is a piece of text; Keep marks a piece that must not be broken across lines.
@@ -24,7 +24,7 @@ type Run struct {
 }
 
 // jaNumber matches a Japanese number with what belongs to it: 約 or 最大 or 第 before;
-// digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter; 以上 after.
+// digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter; 以上 or 超 after.
 const jaNumber = `(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
 	`(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
