@@ -226,9 +226,20 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 		} else {
 			p.State = OK
 		}
+		if pr, ok := stillEnglish(s, t, tBody); ok {
+			// A copy not yet translated: one finding, not every number and term of it.
+			p.Problems = []Problem{pr}
+			break
+		}
 		us := units(s, t, sBody, tBody)
 		p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
+		p.Problems = append(p.Problems, compareHeadings(s, t)...)
+		p.Problems = append(p.Problems, compareSections(s, t)...)
+		p.Problems = append(p.Problems, compareOrder(us, s, t, terms)...)
+		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 	}
+	p.Problems = append(p.Problems, fileStructure(s, t, true)...)
+	p.Problems = append(p.Problems, fileStructure(t, s, false)...)
 	return p
 }
 
