@@ -64,6 +64,9 @@ type Report struct {
 	// (links, language-neutral values, names): a page can be a good translation and still
 	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
 	Build []string `json:"build_errors,omitempty"`
+	// Quiet makes WriteText print only what needs work: no table rows of pages that are
+	// ok, no accepted findings (build check -q).
+	Quiet bool `json:"-"`
 }
 
 // Pair is one page in the source language and one translation language.
@@ -107,9 +110,12 @@ type Staleness struct {
 
 // Problem is one mismatch between a source and its translation.
 type Problem struct {
-	Check       string `json:"check"` // "figure" or "glossary"
-	Where       string `json:"where"` // the unit: "summary", "event 3", "section #small-arms", "body"
-	Message     string `json:"message"`
+	Check   string `json:"check"` // "figure" or "glossary"
+	Where   string `json:"where"` // the unit: "summary", "event 3", "section #small-arms", "body"
+	Message string `json:"message"`
+	// Accepted is the reason of the acceptance in the translation that accepts this
+	// problem ([[accept]], accept.go); an accepted problem does not fail the check.
+	Accepted    string `json:"accepted,omitempty"`
 	Source      Loc    `json:"source"`
 	Translation Loc    `json:"translation"`
 }
@@ -240,6 +246,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 	}
 	p.Problems = append(p.Problems, fileStructure(s, t, true)...)
 	p.Problems = append(p.Problems, fileStructure(t, s, false)...)
+	applyAccepts(p, t)
 	return p
 }
 
@@ -353,7 +360,7 @@ func (r *Report) Counts(lang string) (states map[State]int, problems int) {
 	for _, p := range r.Pairs {
 		if p.Lang == lang {
 			states[p.State]++
-			problems += len(p.Problems)
+			problems += p.Open()
 		}
 	}
 	return states, problems
@@ -381,7 +388,7 @@ func (r *Report) Why(strict bool) []string {
 	problems := 0
 	for _, p := range r.Pairs {
 		states[p.State]++
-		problems += len(p.Problems)
+		problems += p.Open()
 	}
 	var why []string
 	for _, s := range States {

@@ -13,8 +13,9 @@ import (
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	for _, lang := range r.Langs() {
-		r.table(&b, lang)
-		b.WriteString("\n")
+		if r.table(&b, lang) {
+			b.WriteString("\n")
+		}
 		r.details(&b, lang)
 	}
 	for _, lang := range r.Langs() {
@@ -48,7 +49,17 @@ func (r *Report) SummaryLine(lang string) string {
 	for _, s := range States {
 		parts = append(parts, fmt.Sprintf("%d %s", states[s], s))
 	}
-	return fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+	accepted := 0
+	for _, p := range r.Pairs {
+		if p.Lang == lang {
+			accepted += p.Accepted()
+		}
+	}
+	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+	if accepted > 0 {
+		line += fmt.Sprintf(", %d accepted", accepted)
+	}
+	return line
 }
 
 func plural(n int, one, many string) string {
@@ -58,13 +69,15 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func (r *Report) table(b *strings.Builder, lang string) {
+// table writes the table of the pairs of lang (with Quiet, of those that need work), and
+// reports whether it wrote one.
+func (r *Report) table(b *strings.Builder, lang string) bool {
 	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES"}}
 	for _, p := range r.Pairs {
-		if p.Lang != lang {
+		if p.Lang != lang || r.Quiet && p.State == OK && p.Open() == 0 {
 			continue
 		}
-		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(len(p.Problems))}
+		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(p.Open())}
 		if p.Source != nil {
 			row[2] = fmt.Sprint(p.Source.Words)
 		}
@@ -72,6 +85,9 @@ func (r *Report) table(b *strings.Builder, lang string) {
 			row[3] = fmt.Sprint(p.Translation.Chars)
 		}
 		rows = append(rows, row)
+	}
+	if len(rows) == 1 && r.Quiet {
+		return false
 	}
 	width := make([]int, len(rows[0]))
 	for _, row := range rows {
@@ -91,6 +107,7 @@ func (r *Report) table(b *strings.Builder, lang string) {
 		}
 		b.WriteString(strings.TrimRight(strings.Join(cells, "  "), " ") + "\n")
 	}
+	return true
 }
 
 // details writes what a translator has to do, page by page: compiler-style places, so
@@ -125,8 +142,18 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			}
 		}
 		for _, pr := range p.Problems {
+			if pr.Accepted != "" {
+				continue
+			}
 			fmt.Fprintf(b, "%s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
 			fmt.Fprintf(b, "    %s\n    %s\n", pr.Source.String(), pr.Translation.String())
+		}
+		for _, pr := range p.Problems {
+			if pr.Accepted == "" || r.Quiet {
+				continue
+			}
+			fmt.Fprintf(b, "accepted: %s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
+			fmt.Fprintf(b, "    %s\n    reason: %s\n", pr.Translation.String(), pr.Accepted)
 		}
 		wrote = wrote || b.Len() > start
 	}
