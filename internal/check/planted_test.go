@@ -1,0 +1,151 @@
+package check
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"peacebuilding/internal/sitetest"
+)
+
+// realProject reads what a check of the real site reads (config.toml, content/, data/)
+// into memory, so that a test can plant a mistake in a copy.
+func realProject(t *testing.T) fstest.MapFS {
+	t.Helper()
+	root := sitetest.RepoRoot()
+	m := fstest.MapFS{}
+	for _, dir := range []string{"config.toml", "content", "data"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m
+}
+
+// edit replaces the first Old of File with New (Old must be there).
+type edit struct{ File, Old, New string }
+
+// plant applies edits to a copy of fsys, in order.
+func plant(t *testing.T, fsys fstest.MapFS, edits []edit) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	for k, v := range fsys {
+		out[k] = v
+	}
+	for _, e := range edits {
+		f := out[e.File]
+		if f == nil || !strings.Contains(string(f.Data), e.Old) {
+			t.Fatalf("plant: %q is not in %s", e.Old, e.File)
+		}
+		out[e.File] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), e.Old, e.New, 1))}
+	}
+	return out
+}
+
+// swap exchanges two strings of a file.
+func swap(file, a, b string) []edit {
+	return []edit{{file, a, "\x00swap\x00"}, {file, b, a}, {file, "\x00swap\x00", b}}
+}
+
+// lineOf is the 1-based line of the first s in data.
+func lineOf(data []byte, s string) int {
+	i := strings.Index(string(data), s)
+	if i < 0 {
+		return 0
+	}
+	return strings.Count(string(data[:i]), "\n") + 1
+}
+
+const (
+	jaCambodia = "content/ja/countries/cambodia.md"
+	enCambodia = "content/en/countries/cambodia.md"
+)
+
+// missed are mistakes a reviewer catches, each planted into a copy of the real content:
+// the check must report it, with the rule and a message containing want, at the line of
+// at in the translation (and a line of the source).
+var missed = []struct {
+	name  string
+	edits []edit
+	rule  string
+	want  string
+	at    string // a text on the line the finding must name in the translation
+}{
+	{"heading id deleted", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "## 復興支援"}},
+		"structure", "has no {#reconstruction}", "## 復興支援"},
+	{"heading id changed", []edit{{jaCambodia, "{#elections}", "{#election}"}},
+		"structure", "{#election} is not the en heading's {#elections}", "## 選挙支援と法の支配"},
+	{"heading id in full-width braces", []edit{{jaCambodia, "{#elections}", "｛#elections｝"}},
+		"structure", "｛#elections｝ is not read as a heading id", "## 選挙支援と法の支配"},
+	{"level-1 heading in the body", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "# 復興支援 {#reconstruction}"}},
+		"structure", "level-1 heading", "# 復興支援"},
+	{"two events swapped", swap(jaCambodia, "日本が「カンボジアに関する東京会議」を開催し、紛争当事者に対話の場を提供する。", "パリ和平協定が締結され、国連カンボジア暫定統治機構（UNTAC）が設置される。"),
+		"structure", "event 1 and event 2 seem to be swapped", "パリ和平協定が締結され"},
+	{"paragraph deleted", []edit{{jaCambodia, "\nまた日本は1999年以来、[法の支配](../themes/rule-of-law.md)の強化も支援している。\n", ""}},
+		"structure", "2 paragraphs in en, 1 in ja", "1998年の総選挙を前にした"},
+	{"list item deleted", []edit{{jaCambodia, "- 文民警察要員\n", ""}},
+		"structure", "3 list items in en, 2 in ja", "- 選挙監視要員"},
+	{"section deleted", []edit{{jaCambodia, "## 復興支援 {#reconstruction}\n", ""}},
+		"structure", "section {#reconstruction} of the en page is missing", "## 選挙支援と法の支配"},
+	{"link to the wrong page", []edit{{jaCambodia, "(../themes/rule-of-law.md)", "(../themes/ddr.md)"}},
+		"structure", "leads to ../themes/ddr.md where en links to ../themes/rule-of-law.md", "[法の支配](../themes/ddr.md)"},
+	{"link removed", []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "法の支配"}},
+		"structure", "the link to ../themes/rule-of-law.md is missing", "## 選挙支援と法の支配"},
+	{"English sentence appended", []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}},
+		"untranslated", "English in the ja text", "Japan sent it"},
+	{"event text left in English", []edit{{jaCambodia, "日本が「カンボジアに関する東京会議」を開催し、紛争当事者に対話の場を提供する。", "Japan hosts the Tokyo meeting on Cambodia, giving the parties a venue for dialogue."}},
+		"untranslated", "event 1 text is the en text", "Japan hosts"},
+	{"figure label left in English", []edit{{jaCambodia, "UNTACへの日本の派遣要員（自衛隊員、文民警察要員、選挙監視要員）", "Japanese personnel sent to UNTAC (Self-Defense Forces, civilian police, election monitors)"}},
+		"untranslated", "figure 1 label is the en text", "Japanese personnel"},
+	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},
+		"untranslated", "the title is the en text", `title = "Cambodia"`},
+}
+
+func TestPlantedMistakesAreReported(t *testing.T) {
+	base := realProject(t)
+	for _, c := range missed {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := plant(t, base, c.edits)
+			in, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := Run(in)
+			ja := c.edits[0].File
+			want := lineOf(fsys[ja].Data, c.at)
+			if want == 0 {
+				t.Fatalf("%q is not in the planted %s", c.at, ja)
+			}
+			var found []string
+			for _, p := range rep.Pairs {
+				for _, pr := range p.Problems {
+					if pr.Accepted != "" {
+						continue
+					}
+					found = append(found, pr.Check+": "+pr.Message+" @ "+pr.Translation.String())
+					if pr.Check == c.rule && strings.Contains(pr.Message, c.want) &&
+						pr.Translation.File == ja && pr.Translation.Line == want &&
+						pr.Source.File == translationName(ja, "ja", "en") && pr.Source.Line > 0 {
+						return
+					}
+				}
+			}
+			t.Errorf("no %s finding %q at %s:%d; the check found:\n%s", c.rule, c.want, ja, want, strings.Join(found, "\n"))
+		})
+	}
+}
