@@ -41,11 +41,11 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 				continue
 			}
 			for j, b := range dn {
-				if dUsed[j] || !numbers.Equal(a, b) || pass == 0 && a.Approx != b.Approx {
+				if dUsed[j] || !numbers.Equal(a, b) || pass == 0 && a.Bound != b.Bound {
 					continue
 				}
 				sUsed[i], dUsed[j] = true, true
-				if a.Approx != b.Approx {
+				if a.Bound != b.Bound {
 					approx = append(approx, match{i, j})
 				}
 				break
@@ -62,7 +62,7 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 	unitLoc := func(t text, f *content.File) Loc { return Loc{File: f.Name, Line: t.line()} }
 	for _, m := range approx {
 		a, b := sn[m.s], dn[m.d]
-		add(fmt.Sprintf("%s %s but %s %s", approxWord(a), describe(a), approxWord(b), describe(b)),
+		add(fmt.Sprintf("approximation differs: %s in %s (%s), %s in %s (%s)", describe(a), src.Lang, approxWord(a), describe(b), dst.Lang, approxWord(b)),
 			loc(u.src, src, a), loc(u.dst, dst, b))
 	}
 	// Pair what is left, in text order, with the closest number of the same kind that
@@ -129,11 +129,18 @@ func class(n numbers.Number) string {
 	return k.String() + "/" + n.Unit
 }
 
+// approxWord names the approximation of a number: "about", "more than", "less than",
+// "up to", or "exact".
 func approxWord(n numbers.Number) string {
-	if n.Approx {
-		return "approximate"
+	switch n.Bound {
+	case "":
+		return "exact"
+	case "over":
+		return "more than"
+	case "under":
+		return "less than"
 	}
-	return "exact"
+	return n.Bound
 }
 
 // describe quotes a number as written and, unless that shows it already, gives its value
