@@ -239,6 +239,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 		}
 		us := units(s, t, sBody, tBody)
 		p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
+		p.Problems = append(p.Problems, compareCounters(us, s, t)...)
 		p.Problems = append(p.Problems, compareHeadings(s, t)...)
 		p.Problems = append(p.Problems, compareSections(s, t)...)
 		p.Problems = append(p.Problems, compareOrder(us, s, t, terms)...)

@@ -112,6 +112,10 @@ var missed = []struct {
 		"untranslated", "event 1 text is the en text", "Japan hosts"},
 	{"figure label left in English", []edit{{jaCambodia, "UNTACへの日本の派遣要員（自衛隊員、文民警察要員、選挙監視要員）", "Japanese personnel sent to UNTAC (Self-Defense Forces, civilian police, election monitors)"}},
 		"untranslated", "figure 1 label is the en text", "Japanese personnel"},
+	{"about for more than", []edit{{"content/ja/countries/liberia.md", "4億円以上", "約4億円"}},
+		"figure", `"more than 400 million yen" (¥400 million) in en (more than), "約4億円" (¥400 million) in ja (about)`, "約4億円"},
+	{"counter of ships for people", []edit{{jaCambodia, "合計1,300人の要員", "合計1,300隻の要員"}},
+		"figure", "the counter 隻 counts ships, but the en text counts people here", "合計1,300隻"},
 	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},
 		"untranslated", "the title is the en text", `title = "Cambodia"`},
 }
@@ -147,5 +151,72 @@ func TestPlantedMistakesAreReported(t *testing.T) {
 			}
 			t.Errorf("no %s finding %q at %s:%d; the check found:\n%s", c.rule, c.want, ja, want, strings.Join(found, "\n"))
 		})
+	}
+}
+
+// falseAlarms are good translations that the check once reported, each planted into a
+// copy of the real content: the check must find nothing in the page.
+var falseAlarms = []struct {
+	name  string
+	edits []edit
+}{
+	{"ten-year is 10年", []edit{
+		{enCambodia, "the Cambodian conflict", "the ten-year Cambodian conflict"},
+		{jaCambodia, "カンボジア紛争の政治的解決", "10年に及ぶカンボジア紛争の政治的解決"}}},
+	{"kanji numerals for a count", []edit{{jaCambodia, "合計1,300人", "合計千三百人"}}},
+	{"kanji numerals for a month", []edit{{"content/ja/themes/reconstruction.md", "2007年1月現在、日本は", "二〇〇七年一月現在、日本は"}}},
+	{"kanji numerals with 万", []edit{{"content/ja/themes/small-arms.md", "6,000万ドル", "六千万ドル"}}},
+	{"約2割 for about 20 percent", []edit{{"content/ja/themes/peacekeeping.md", "約20%", "約2割"}}},
+	{"2割強 for more than 20 percent", []edit{
+		{"content/en/themes/peacekeeping.md", "about 20 percent", "more than 20 percent"},
+		{"content/ja/themes/peacekeeping.md", "約20%", "2割強"}}},
+	{"程度 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル程度"}}},
+	{"前後 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル前後"}}},
+	{"ほど for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドルほど"}}},
+	{"規模 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル規模"}}},
+	{"を上回る for more than", []edit{{"content/ja/themes/ticad-and-africa.md", "7億5,000万ドルを超える", "7億5,000万ドルを上回る"}}},
+	{"an English title quoted in Japanese", []edit{{jaCambodia, "パリ和平協定に基づき、", "パリ和平協定（Agreements on a Comprehensive Political Settlement of the Cambodia Conflict）に基づき、"}}},
+	{"an acronym as the title", []edit{{jaCambodia, `title = "カンボジア"`, `title = "UNTAC"`}, {enCambodia, `title = "Cambodia"`, `title = "UNTAC"`}}},
+}
+
+func TestFalseAlarmsAreNotReported(t *testing.T) {
+	base := realProject(t)
+	for _, c := range falseAlarms {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := plant(t, base, c.edits)
+			in, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range Run(in).Pairs {
+				for _, pr := range p.Problems {
+					if pr.Accepted == "" {
+						t.Errorf("%s: %s, %s: %s\n    %s\n    %s", pr.Check, p.Key, pr.Where, pr.Message, pr.Source, pr.Translation)
+					}
+				}
+			}
+		})
+	}
+}
+
+// An untranslated copy of the English is one finding, "still English", not a finding per
+// number and term that the copy does not write the Japanese way.
+func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
+	fsys := realProject(t)
+	en := string(fsys[enCambodia].Data)
+	ja := string(fsys[jaCambodia].Data)
+	hash := ja[strings.Index(ja, "source_hash"):]
+	hash = hash[:strings.IndexByte(hash, '\n')+1]
+	fsys[jaCambodia] = &fstest.MapFile{Data: []byte(strings.Replace(en, "+++\n", "+++\n"+hash, 1))}
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Run(in).Lookup("countries/cambodia", "ja")
+	if len(p.Problems) != 1 || p.Problems[0].Check != "untranslated" || !strings.Contains(p.Problems[0].Message, "still English") {
+		t.Fatalf("problems of an untranslated copy: %+v, want one, still English", p.Problems)
+	}
+	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 {
+		t.Errorf("still English reported at %s, want a line of %s", got, jaCambodia)
 	}
 }
