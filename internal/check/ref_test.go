@@ -104,7 +104,8 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 	add := func(u unit, msg string, s, d Loc) {
 		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
-	for _, t := range x.terms {
+	missing := map[int]bool{}
+	for ti, t := range x.terms {
 		i, off, isAbbr := en.find(t)
 		if i < 0 {
 			continue
@@ -121,9 +122,30 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
 		}
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
+		missing[ti] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
 			Loc{File: dst.Name, Line: u.dst.line()})
+	}
+	// Section by section, for the terms the page has.
+	for ti, t := range x.terms {
+		if missing[ti] {
+			continue
+		}
+		for i, u := range us {
+			off := indexWord(en.lower[i], t.en)
+			if !u.src.body || off < 0 {
+				continue
+			}
+			one := strings.ReplaceAll(ja.texts[i], "\n", "")
+			if strings.Contains(one, t.JA) || t.Abbr != "" && indexWordPlural(strings.Map(foldWidth, one), t.Abbr) >= 0 {
+				continue
+			}
+			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
+			add(u, fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
+				Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
+				Loc{File: dst.Name, Line: u.dst.line()})
+		}
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {

@@ -170,14 +170,18 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			enVariants[i] = ms
 		}
 	}
-	// The first use of each term, in term order.
+	// The uses of each term, in term order, the full forms first, each in unit order.
 	slices.SortStableFunc(uses, func(a, b use) int {
 		if a.term != b.term {
 			return a.term - b.term
 		}
-		return compareBool(a.abbr, b.abbr)
+		if c := compareBool(a.abbr, b.abbr); c != 0 {
+			return c
+		}
+		return a.unit - b.unit
 	})
 	var ja jaSide
+	missing := map[int]bool{} // terms reported as missing from the whole page
 	for k, first := range uses {
 		if k > 0 && uses[k-1].term == first.term {
 			continue // a later use, or the abbreviation of a term that is used in full
@@ -195,9 +199,31 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
 		}
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
+		missing[first.term] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			Loc{File: src.Name, Line: u.src.lineAt(first.offset), Text: found},
 			Loc{File: dst.Name, Line: u.dst.line()})
+	}
+	// Then section by section: a section of the body that uses a term in full in
+	// English must write its official form, or its abbreviation, in the same section
+	// of the translation, where a term lost to a wrong form (パリ平和協定 for パリ和平協定)
+	// is read, even when the form is right elsewhere on the page. Front matter texts
+	// (a summary, an event) often leave a term to the body: the page-wide check above
+	// is theirs.
+	for k, u := range uses {
+		if u.abbr || !us[u.unit].src.body || missing[u.term] || k > 0 && uses[k-1].term == u.term && uses[k-1].unit == u.unit {
+			continue
+		}
+		t := &x.terms[u.term]
+		one := jaTexts[u.unit : u.unit+1]
+		var side jaSide
+		if strings.Contains(side.all(one), t.JA) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
+			continue
+		}
+		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
+		add(us[u.unit], fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
+			Loc{File: src.Name, Line: us[u.unit].src.lineAt(u.offset), Text: found},
+			Loc{File: dst.Name, Line: us[u.unit].dst.line()})
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
