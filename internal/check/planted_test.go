@@ -182,6 +182,9 @@ var falseAlarms = []struct {
 	{"規模 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル規模"}}},
 	{"を上回る for more than", []edit{{"content/ja/themes/ticad-and-africa.md", "7億5,000万ドルを超える", "7億5,000万ドルを上回る"}}},
 	{"an English title quoted in Japanese", []edit{{jaCambodia, "パリ和平協定に基づき、", "パリ和平協定（Agreements on a Comprehensive Political Settlement of the Cambodia Conflict）に基づき、"}}},
+	{"a term inside a longer term is not used alone", []edit{
+		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's wider support, through the Tokyo International Conference on African Development (TICAD),"},
+		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、アフリカ開発会議（TICAD）を通じた"}}},
 	{"an acronym as the title", []edit{{jaCambodia, `title = "カンボジア"`, `title = "UNTAC"`}, {enCambodia, `title = "Cambodia"`, `title = "UNTAC"`}}},
 }
 

@@ -106,7 +106,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 	}
 	missing := map[int]bool{}
 	for ti, t := range x.terms {
-		i, off, isAbbr := en.find(t)
+		i, off, isAbbr := en.find(t, x.longer(t))
 		if i < 0 {
 			continue
 		}
@@ -133,7 +133,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			continue
 		}
 		for i, u := range us {
-			off := indexWord(en.lower[i], t.en)
+			off := indexWordOutside(en.lower[i], t.en, x.longer(t))
 			if !u.src.body || off < 0 {
 				continue
 			}
@@ -169,10 +169,10 @@ func refVariantMessage(t *refIndexedTerm, v string) string {
 
 // find returns the unit and byte offset of the first use of t in the English texts:
 // the term itself, or else its abbreviation.
-func (s refSide) find(t refIndexedTerm) (unit, offset int, abbr bool) {
+func (s refSide) find(t refIndexedTerm, longer []string) (unit, offset int, abbr bool) {
 	if strings.Contains(s.lowerAll, t.en) {
 		for i, l := range s.lower {
-			if off := indexWord(l, t.en); off >= 0 {
+			if off := indexWordOutside(l, t.en, longer); off >= 0 {
 				return i, off, false
 			}
 		}
@@ -271,6 +271,51 @@ func refPlain(s string) string {
 
 // indexWord returns the offset of the first occurrence of w in s that starts and ends on
 // a word boundary, or -1.
+// longer lists the English forms of the glossary that contain t's, longer than it.
+func (x *refTermIndex) longer(t refIndexedTerm) []string {
+	var out []string
+	for _, o := range x.terms {
+		if len(o.en) > len(t.en) && strings.Contains(o.en, t.en) {
+			out = append(out, o.en)
+		}
+	}
+	return out
+}
+
+// indexWordOutside is indexWord of w in s, skipping the occurrences inside an occurrence
+// (on word boundaries) of one of longer: the longest form wins.
+func indexWordOutside(s, w string, longer []string) int {
+	for off := 0; off < len(s); {
+		i := indexWord(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		start := off + i
+		inside := false
+		for _, l := range longer {
+			for from := 0; from <= start; {
+				j := strings.Index(s[from:], l)
+				if j < 0 || from+j > start {
+					break
+				}
+				if ls := from + j; boundary(s, ls, ls+len(l)) && ls+len(l) >= start+len(w) {
+					inside = true
+					break
+				}
+				from += j + 1
+			}
+			if inside {
+				break
+			}
+		}
+		if !inside {
+			return start
+		}
+		off = start + 1
+	}
+	return -1
+}
+
 func indexWord(s, w string) int {
 	for off := 0; off < len(s); {
 		i := strings.Index(s[off:], w)

@@ -241,13 +241,30 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 }
 
 // formUses appends to uses every occurrence in txt, the English text of unit i, of an
-// English form on word boundaries.
+// English form on word boundaries, but those inside an occurrence of a longer form: the
+// longest match wins, so that "Tokyo International Conference on African Development"
+// is one term, not also "Tokyo", and a mistake in it is reported once.
 func (x *termIndex) formUses(uses []use, i int, txt string) []use {
+	type occ struct{ p, start, end int }
+	var occs []occ
 	for p, start := range x.forms.matches(txt) {
-		if boundary(txt, start, start+len(x.forms.patterns[p])) {
-			for _, t := range x.formTerms[p] {
-				uses = append(uses, use{term: t, unit: i, offset: start})
+		if end := start + len(x.forms.patterns[p]); boundary(txt, start, end) {
+			occs = append(occs, occ{p, start, end})
+		}
+	}
+	for _, o := range occs {
+		inside := false
+		for _, l := range occs {
+			if l.start <= o.start && o.end <= l.end && l.end-l.start > o.end-o.start {
+				inside = true
+				break
 			}
+		}
+		if inside {
+			continue
+		}
+		for _, t := range x.formTerms[o.p] {
+			uses = append(uses, use{term: t, unit: i, offset: o.start})
 		}
 	}
 	return uses
