@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"peacebuilding/internal/tomlx"
 )
@@ -68,10 +69,18 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 			errs = append(errs, fmt.Errorf("%s:%d: glossary term needs both en and ja", name, t.Line))
 		case t.Reading == "":
 			errs = append(errs, fmt.Errorf("%s:%d: glossary term %q needs a reading (hiragana) for sorting", name, t.Line, t.EN))
-		case !isKana(t.Reading):
-			errs = append(errs, fmt.Errorf("%s:%d: reading %q of %q must be written in kana", name, t.Line, t.Reading, t.EN))
+		case !isHiragana(t.Reading):
+			errs = append(errs, fmt.Errorf("%s:%d: reading %q of %q must be written in hiragana (katakana sorts apart in 五十音順)", name, t.Line, t.Reading, t.EN))
 		case !slices.Contains(Kinds, t.Kind):
 			errs = append(errs, fmt.Errorf("%s:%d: kind %q of %q must be one of %s", name, t.Line, t.Kind, t.EN, strings.Join(Kinds, ", ")))
+		}
+		for _, v := range t.Variants {
+			switch {
+			case v == t.JA || v == t.Abbr:
+				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is its official form: a variant is a form not to write", name, t.Line, v, t.EN))
+			case tooShort(v):
+				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is too short: it would be found inside unrelated words", name, t.Line, v, t.EN))
+			}
 		}
 		key := strings.ToLower(t.EN)
 		if prev, dup := seen[key]; dup {
@@ -85,13 +94,25 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 	return &Glossary{File: name, Terms: file.Terms}, nil
 }
 
-func isKana(s string) bool {
+// isHiragana reports whether a reading is hiragana, with the long vowel mark, the
+// middle dot and spaces.
+func isHiragana(s string) bool {
 	for _, r := range s {
-		if !unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・' && r != ' ' && r != '　' {
+		if !unicode.In(r, unicode.Hiragana) && r != 'ー' && r != '・' && r != ' ' && r != '　' {
 			return false
 		}
 	}
 	return s != ""
+}
+
+// tooShort says whether a variant would match inside unrelated text: a single Japanese
+// character (平 is in every 平和), or one or two Latin letters. On the real content the
+// shortest variants, 3 characters (国造り, サマワ, PKO法), match only the mistakes they
+// are listed for.
+func tooShort(v string) bool {
+	n := utf8.RuneCountInString(strings.TrimSpace(v))
+	latin := strings.IndexFunc(v, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
+	return latin && n <= 2 || !latin && n <= 1
 }
 
 // Sorted returns the terms in the order of lang: alphabetical by English term for "en"
