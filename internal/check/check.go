@@ -63,7 +63,7 @@ type Report struct {
 	// Build lists, one per line, the errors for which the site model rejects the content
 	// (links, language-neutral values, names): a page can be a good translation and still
 	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
-	Build []string `json:"build_errors,omitempty"`
+	Build []string `json:"-"`
 	// Quiet makes WriteText print only what needs work: no table rows of pages that are
 	// ok, no accepted findings (build check -q).
 	Quiet bool `json:"-"`

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -34,12 +36,119 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// WriteJSON writes the report as indented JSON, for tools.
+// WriteJSON writes the report as indented JSON, for tools: the report, totals per
+// translation language, and the build errors as file, line, column and message.
 func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	type totals struct {
+		States     map[State]int `json:"states"`
+		Mismatches int           `json:"mismatches"`
+		Accepted   int           `json:"accepted"`
+		// Words counts the source words of the pages to translate: missing ones, and
+		// stale ones (which need the changed part only, but the whole page is counted).
+		Words int `json:"words_to_translate"`
+	}
+	all := map[string]totals{}
+	for _, lang := range r.Langs() {
+		states, problems := r.Counts(lang)
+		t := totals{States: states, Mismatches: problems}
+		for _, p := range r.Pairs {
+			if p.Lang != lang {
+				continue
+			}
+			t.Accepted += p.Accepted()
+			if (p.State == Missing || p.State == Stale) && p.Source != nil {
+				t.Words += p.Source.Words
+			}
+		}
+		all[lang] = t
+	}
+	return enc.Encode(struct {
+		*Report
+		Totals      map[string]totals `json:"totals"`
+		BuildErrors []Diagnostic      `json:"build_errors,omitempty"`
+		Failed      bool              `json:"failed"`
+	}{r, all, ParseDiagnostics(r.Build), r.Failed(false)})
+}
+
+// A Diagnostic is an error of the build as a value: file, line, column (in characters)
+// and message.
+type Diagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// ParseDiagnostics reads errors written compiler style, "file:line:col: message" (line
+// and column optional), as values.
+func ParseDiagnostics(lines []string) []Diagnostic {
+	var out []Diagnostic
+	for _, l := range lines {
+		d := Diagnostic{Message: l}
+		parts := strings.SplitN(l, ": ", 2)
+		if len(parts) == 2 {
+			loc := strings.Split(parts[0], ":")
+			d.File, d.Message = loc[0], parts[1]
+			if len(loc) > 1 {
+				d.Line, _ = strconv.Atoi(loc[1])
+			}
+			if len(loc) > 2 {
+				d.Column, _ = strconv.Atoi(loc[2])
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Only keeps the pairs of the pages that paths name: content files of either language
+// (content/ja/countries/cambodia.md), folders (content/en/themes) or keys
+// (countries/cambodia), and the build errors of their files. A path that names no page
+// is an error.
+func (r *Report) Only(paths []string) error {
+	match := func(p *Pair, path string) bool {
+		path = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./"), "/")
+		if path == p.Key || path == "content" {
+			return true
+		}
+		for _, d := range []*Doc{p.Source, p.Translation} {
+			if d != nil && (d.File == path || strings.HasPrefix(d.File, path+"/")) {
+				return true
+			}
+		}
+		return false
+	}
+	var keep []*Pair
+	used := make([]bool, len(paths))
+	for _, p := range r.Pairs {
+		for i, path := range paths {
+			if match(p, path) {
+				used[i] = true
+				keep = append(keep, p)
+				break
+			}
+		}
+	}
+	for i, u := range used {
+		if !u {
+			return fmt.Errorf("%s: no page of the site (name a content file, a folder of content/ or a page such as countries/cambodia)", paths[i])
+		}
+	}
+	r.Pairs = keep
+	var build []string
+	for _, e := range r.Build {
+		for _, p := range keep {
+			if p.Source != nil && strings.HasPrefix(e, p.Source.File+":") || p.Translation != nil && strings.HasPrefix(e, p.Translation.File+":") {
+				build = append(build, e)
+				break
+			}
+		}
+	}
+	r.Build = build
+	return nil
 }
 
 // SummaryLine counts the pairs of lang per state: "ja: 38 ok, 1 missing, 0 orphan, 1 stale; 2 mismatches".
