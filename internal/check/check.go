@@ -104,6 +104,8 @@ type Staleness struct {
 	// Changes lists what changed in the source since that commit: front matter fields
 	// ("summary", "event 3") and sections by heading.
 	Changes []string `json:"changes,omitempty"`
+	// Diff is what changed, sentence by sentence, in each changed part.
+	Diff []Change `json:"diff,omitempty"`
 	// Note says why there is no detail, when there is none.
 	Note string `json:"note,omitempty"`
 }

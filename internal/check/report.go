@@ -245,7 +245,16 @@ func (r *Report) details(b *strings.Builder, lang string) {
 				fmt.Fprintf(b, "    changed since %s (%s): nothing but white space\n", st.Commit, st.Date)
 			case st.Commit != "":
 				fmt.Fprintf(b, "    changed since %s (%s): %s\n", st.Commit, st.Date, strings.Join(st.Changes, ", "))
-				fmt.Fprintf(b, "    the change: git diff %s -- %s\n", st.Commit, p.Source.File)
+				for _, c := range st.Diff {
+					fmt.Fprintf(b, "    %s:\n", c.Where)
+					for _, s := range c.Removed {
+						fmt.Fprintf(b, "      - %s\n", clipSentence(s))
+					}
+					for _, s := range c.Added {
+						fmt.Fprintf(b, "      + %s\n", clipSentence(s))
+					}
+				}
+				fmt.Fprintf(b, "    the change, word by word: git diff --word-diff %s -- %s\n", st.Commit, p.Source.File)
 			default:
 				fmt.Fprintf(b, "    %s\n", st.Note)
 			}
@@ -269,6 +278,14 @@ func (r *Report) details(b *strings.Builder, lang string) {
 	if wrote {
 		b.WriteString("\n")
 	}
+}
+
+// clipSentence keeps a sentence of a stale entry to a terminal's few lines.
+func clipSentence(s string) string {
+	if utf8.RuneCountInString(s) > 300 {
+		return string([]rune(s)[:300]) + "…"
+	}
+	return s
 }
 
 // String writes a place as a compiler would, with the text found there.
