@@ -112,6 +112,16 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 	return out
 }
 
+// wholeLine is the line of s that holds off, trimmed and cut to a terminal line.
+func wholeLine(s string, off int) string {
+	start := strings.LastIndexByte(s[:off], '\n') + 1
+	line := strings.Join(strings.Fields(lineAt(s, start)), " ")
+	if utf8.RuneCountInString(line) > 160 {
+		line = string([]rune(line)[:160]) + "…"
+	}
+	return line
+}
+
 // lineAt is the line of s that starts at off, without its line break.
 func lineAt(s string, off int) string {
 	end := strings.IndexByte(s[off:], '\n')
@@ -361,8 +371,8 @@ func compareShapes(where string, src, dst *content.File, s, d section) []Problem
 	dLine := func(off int) int { return bodyPlace(dst, off).line() }
 	add := func(msg string, sOff, dOff int) {
 		out = append(out, Problem{Check: "structure", Where: where, Message: msg,
-			Source:      Loc{File: src.Name, Line: sLine(sOff), Text: strings.TrimSpace(lineAt(src.Body, sOff))},
-			Translation: Loc{File: dst.Name, Line: dLine(dOff), Text: strings.TrimSpace(lineAt(dst.Body, dOff))}})
+			Source:      Loc{File: src.Name, Line: sLine(sOff), Text: wholeLine(src.Body, sOff)},
+			Translation: Loc{File: dst.Name, Line: dLine(dOff), Text: wholeLine(dst.Body, dOff)}})
 	}
 	count := func(what string, x, y []int) {
 		if len(x) == len(y) {
