@@ -61,3 +61,67 @@ func (r *Report) LangPairs(lang string) []*Pair {
 	}
 	return out
 }
+
+// Status is how the status page names the state of a pair: its State, or "needs-fixing"
+// when the check has findings in it that no acceptance accepts.
+func (p *Pair) Status() string {
+	if p.Open() > 0 {
+		return "needs-fixing"
+	}
+	return string(p.State)
+}
+
+// statusOrder is the order of the status page: what needs work first.
+var statusOrder = []string{"needs-fixing", string(Orphan), string(Stale), string(Missing), string(OK)}
+
+// ToTranslate is the number of source words a translator has to read for the pair: the
+// whole source of a missing or stale page (of a stale one, the changed sentences are
+// shown, but the page is counted whole), none otherwise.
+func (p *Pair) ToTranslate() int {
+	if (p.State == Missing || p.State == Stale) && p.Source != nil {
+		return p.Source.Words
+	}
+	return 0
+}
+
+// StatusCount is the number of pairs with a Status.
+type StatusCount struct {
+	Status string
+	N      int
+}
+
+// StatusSummary counts the pairs of lang per Status, in the order of the status page.
+func (r *Report) StatusSummary(lang string) []StatusCount {
+	n := map[string]int{}
+	for _, p := range r.LangPairs(lang) {
+		n[p.Status()]++
+	}
+	out := make([]StatusCount, len(statusOrder))
+	for i, s := range statusOrder {
+		out[i] = StatusCount{s, n[s]}
+	}
+	return out
+}
+
+// WorkPairs returns the pairs of lang in the order of the status page: those that need
+// fixing, orphans, stale, missing, then those that are ok, each by key; First marks the
+// first pair of each status, where the page's filter links lead.
+func (r *Report) WorkPairs(lang string) []WorkPair {
+	var out []WorkPair
+	for _, s := range statusOrder {
+		first := true
+		for _, p := range r.LangPairs(lang) {
+			if p.Status() == s {
+				out = append(out, WorkPair{p, first})
+				first = false
+			}
+		}
+	}
+	return out
+}
+
+// A WorkPair is a pair in the order of the status page.
+type WorkPair struct {
+	*Pair
+	First bool
+}
