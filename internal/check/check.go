@@ -13,16 +13,31 @@
 // its front matter, content.SourceHash of the source, written by Mark. With a History (git)
 // the report of a stale page names the sections of the source that changed since then.
 //
-// Checks, on every pair that has both files (see figures.go and terms.go):
+// Checks, on every pair that has both files:
 //
 //	figure    the numbers of each piece of text (title, summary, each event, figure label,
 //	          correction, text fact, and the body per section where both languages have the
 //	          same explicit heading ids, else as a whole) are the same values in both
+//	          (numbers.Extract reads kanji numerals, number words, 割 and which bound an
+//	          approximation sets); a counter that does not fit what the source counts
+//	          (counters.go)
 //	glossary  where the source uses a glossary term, the translation writes its official
-//	          form; a listed non-official variant is reported with the official form
+//	          form, on the page and in each section of the body that uses it; a listed
+//	          non-official variant is reported with the official form (terms.go)
+//	structure the same heading ids in the same order, per section as many list items,
+//	          tables and paragraphs and links to the same targets, events, figures and
+//	          corrections in the same order, no level-1 heading in a body (structure.go)
+//	untranslated English left in a Japanese translation: a copy still in English (one
+//	          finding instead of the others), values identical to the source's, runs of
+//	          English prose (untranslated.go)
 //
-// Missing and stale pages are work to do; orphans and mismatches are errors (Report.Failed).
-// The report is deterministic: pairs by key then language, problems in text order.
+// Every rule reports Problems; a translation accepts one with a reason ([[accept]] in its
+// front matter, accept.go), which applies to the problems of every rule alike: a rule
+// added to checkPair before applyAccepts needs nothing more to be acceptable.
+//
+// Missing and stale pages are work to do; orphans and open mismatches are errors
+// (Report.Failed). The report is deterministic: pairs by key then language, problems in
+// the order of the rules, each in text order.
 package check
 
 import (
