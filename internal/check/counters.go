@@ -90,15 +90,15 @@ func compareCounters(us []unit, src, dst *content.File) []Problem {
 		return nil
 	}
 	var out []Problem
-	for _, u := range us {
+	for i := range us {
+		u := &us[i]
 		if strings.HasPrefix(u.where, "correction ") {
 			continue
 		}
-		sn := numbers.Extract(u.src.s, src.Lang)
+		sn, dn := u.numbers(src, dst)
 		if len(sn) == 0 {
 			continue
 		}
-		dn := numbers.Extract(u.dst.s, dst.Lang)
 		used := make([]bool, len(dn))
 		for _, a := range sn {
 			class := nounAfter(u.src.s, a)

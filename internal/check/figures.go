@@ -21,14 +21,14 @@ import (
 // as one changed number, and the rest as dropped from, or added to, the translation.
 func compareFigures(us []unit, src, dst *content.File) []Problem {
 	var out []Problem
-	for _, u := range us {
-		out = append(out, compareUnit(u, src, dst)...)
+	for i := range us {
+		out = append(out, compareUnit(&us[i], src, dst)...)
 	}
 	return out
 }
 
-func compareUnit(u unit, src, dst *content.File) []Problem {
-	sn, dn := numbers.Extract(u.src.s, src.Lang), numbers.Extract(u.dst.s, dst.Lang)
+func compareUnit(u *unit, src, dst *content.File) []Problem {
+	sn, dn := u.numbers(src, dst)
 	if len(sn) == 0 && len(dn) == 0 {
 		return nil
 	}

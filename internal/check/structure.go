@@ -451,7 +451,8 @@ func compareOrder(us []unit, src, dst *content.File, terms *termIndex) []Problem
 		}
 		sf, df := make([]map[string]bool, len(items)), make([]map[string]bool, len(items))
 		for i, u := range items {
-			sf[i], df[i] = features(u.src.s, src.Lang, terms, true), features(u.dst.s, dst.Lang, terms, false)
+			sn, dn := u.numbers(src, dst)
+			sf[i], df[i] = features(u.src.s, sn, terms, true), features(u.dst.s, dn, terms, false)
 		}
 		score := func(i, j int) int {
 			n := 0
@@ -484,9 +485,9 @@ func compareOrder(us []unit, src, dst *content.File, terms *termIndex) []Problem
 
 // features are what a text and its translation share: its numbers as values, its
 // acronyms, and the glossary terms it uses (by their English form).
-func features(s, lang string, terms *termIndex, english bool) map[string]bool {
+func features(s string, ns []numbers.Number, terms *termIndex, english bool) map[string]bool {
 	m := map[string]bool{}
-	for _, n := range numbers.Extract(s, lang) {
+	for _, n := range ns {
 		m[fmt.Sprintf("n:%s:%g", class(n), n.Value)] = true
 	}
 	for _, w := range latinWords(s) {

@@ -38,6 +38,9 @@ type termIndex struct {
 	// by two terms).
 	exact     *matcher
 	exactUses [][]exactUse
+	// allowed are the words of the English terms, which a Japanese text may quote
+	// (untranslated.go).
+	allowed map[string]bool
 }
 
 type indexedTerm struct {
@@ -109,6 +112,7 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 		}
 	}
 	x.forms = newMatcher(forms, lowerSpace)
+	x.allowed = allowedWords(x)
 	x.exact = newMatcher(exact, nil)
 	return x
 }

@@ -108,7 +108,10 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 	if dst.Lang != "ja" {
 		return nil
 	}
-	allowed := allowedWords(terms)
+	var allowed map[string]bool
+	if terms != nil {
+		allowed = terms.allowed
+	}
 	var out []Problem
 	for _, u := range us {
 		if strings.HasPrefix(u.where, "correction ") {

@@ -99,6 +99,10 @@ var (
 
 // wordToken reads an English number word of ten or more at i, on word boundaries.
 func (s *scanner) wordToken(i int) (tok, bool) {
+	// Every number word starts with one of these letters: most words need no more look.
+	if !strings.ContainsRune("tefsnTEFSN", s.at(i)) {
+		return tok{}, false
+	}
 	for k, w := range teens {
 		if end, ok := s.after(i, w); ok {
 			return tok{start: i, end: end, digits: strconv.Itoa(10 + k)}, true
