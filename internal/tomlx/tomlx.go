@@ -49,7 +49,12 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 	for _, key := range md.Undecoded() {
 		name := key[len(key)-1]
 		msg := fmt.Sprintf("unknown key %q", key.String())
-		if s := Suggest(name, known); s != "" {
+		switch s := Suggest(name, known); {
+		case s == name && len(key) > 1:
+			// A known key read into the table above it: TOML puts every key after a
+			// [table] or [[table]] line into that table.
+			msg = fmt.Sprintf("%s is read as part of [%s] above it: write the keys such as %s before the first [table] or [[table]]", name, key[:len(key)-1].String(), name)
+		case s != "":
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		errs = append(errs, &Error{Line: KeyLine(src, key), Msg: msg})
