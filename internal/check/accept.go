@@ -33,14 +33,14 @@ func applyAccepts(p *Pair, t *content.File) {
 	for i := range p.Problems {
 		pr := &p.Problems[i]
 		for k, a := range t.Front.Accept {
-			if a.Reason != "" && accepts(a, *pr) {
+			if a.Reason != "" && accepts(a, *pr, fileLine(t, pr.Translation.Line)) {
 				pr.Accepted, used[k] = strings.Join(strings.Fields(a.Reason), " "), true
 				break
 			}
 		}
 	}
 	for k, a := range t.Front.Accept {
-		at := Loc{File: t.Name, Line: t.ItemLine("accept", k, "rule")}
+		at := Loc{File: t.Name, Line: t.ItemLine("accept", k, "rule"), Text: fmt.Sprintf("[[accept]] rule = %q", a.Rule)}
 		var msg string
 		switch {
 		case strings.TrimSpace(a.Rule) == "":
@@ -53,7 +53,7 @@ func applyAccepts(p *Pair, t *content.File) {
 			continue
 		}
 		p.Problems = append(p.Problems, Problem{Check: "accept", Where: fmt.Sprintf("accept %d", k+1), Message: msg,
-			Source: Loc{File: p.sourceFile(), Line: 1}, Translation: at})
+			Source: Loc{File: p.sourceFile(), Line: 1, Text: "(the acceptance is in the translation)"}, Translation: at})
 	}
 }
 
@@ -68,8 +68,28 @@ func acceptDetail(a content.Accept) string {
 	return s
 }
 
-// accepts reports whether acceptance a matches problem pr.
-func accepts(a content.Accept, pr Problem) bool {
+// fileLine returns line n of translation t's front matter or body, or "".
+func fileLine(t *content.File, n int) string {
+	var text string
+	switch {
+	case n >= t.BodyLine:
+		text, n = t.Body, n-t.BodyLine
+	case n >= t.FrontLine:
+		text, n = t.FrontSource, n-t.FrontLine
+	default:
+		return ""
+	}
+	lines := strings.Split(text, "\n")
+	if n < len(lines) {
+		return lines[n]
+	}
+	return ""
+}
+
+// accepts reports whether acceptance a matches problem pr, whose translation line is
+// line: its text is in what the finding quotes or says, or it holds the quoted text and
+// is on the finding's line (text = "10年" for the number 10 of 10年に及ぶ).
+func accepts(a content.Accept, pr Problem, line string) bool {
 	if pr.Check == "accept" || !strings.EqualFold(strings.TrimSpace(a.Rule), pr.Check) {
 		return false
 	}
@@ -79,12 +99,14 @@ func accepts(a content.Accept, pr Problem) bool {
 	if a.Text == "" {
 		return true
 	}
+	text := strings.Join(strings.Fields(a.Text), " ")
 	for _, s := range []string{pr.Translation.Text, pr.Source.Text, pr.Message} {
-		if strings.Contains(strings.Join(strings.Fields(s), " "), strings.Join(strings.Fields(a.Text), " ")) {
+		if strings.Contains(strings.Join(strings.Fields(s), " "), text) {
 			return true
 		}
 	}
-	return false
+	quoted := strings.TrimSpace(pr.Translation.Text)
+	return quoted != "" && strings.Contains(text, quoted) && strings.Contains(line, a.Text)
 }
 
 func (p *Pair) sourceFile() string {
