@@ -12,18 +12,31 @@ import (
 const StatusPath = "status/"
 
 // StatusPage returns the pipeline.Options.Extra hook that adds the translation status
-// page: the report of Run over the built site, rendered with layouts/status.html in the
-// default language. h may be nil (no git): the page then shows no dates.
+// page: the report of Run over the built site, rendered with layouts/status.html in every
+// language (StatusPathIn), each linking to the others. h may be nil (no git): the page
+// then shows no dates.
 func StatusPage(h History, noHistory string) func(*site.Site, *render.Renderer) ([]*render.View, error) {
 	return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 		rep := Run(FromSite(s, h, noHistory))
-		lang := s.Config.DefaultLanguage
-		title, err := r.T(lang, "status_title")
-		if err != nil {
-			return nil, err
+		var views []*render.View
+		for _, l := range s.Config.Languages {
+			title, err := r.T(l.Code, "status_title")
+			if err != nil {
+				return nil, err
+			}
+			views = append(views, r.NewView(s, "status", l.Code, rep.StatusPathIn(l.Code), title, rep))
 		}
-		return []*render.View{r.NewView(s, "status", lang, StatusPath, title, rep)}, nil
+		return views, nil
 	}
+}
+
+// StatusPathIn is where the status page is published in lang: StatusPath in the source
+// language, status/<lang>/ in the others.
+func (r *Report) StatusPathIn(lang string) string {
+	if lang == r.Source {
+		return StatusPath
+	}
+	return StatusPath + lang + "/"
 }
 
 // StateCount is the number of pairs in a state, for the status page.

@@ -70,7 +70,7 @@ func TestStatusPageListsEveryPairAndStaysPrivate(t *testing.T) {
 	}
 	link := regexp.MustCompile(`href="?[^"> ]*status/`)
 	for name, data := range files {
-		if name != "status/index.html" && link.MatchString(data) {
+		if !strings.HasPrefix(name, "status/") && link.MatchString(data) {
 			t.Errorf("%s links to the status page", name)
 		}
 	}
@@ -132,6 +132,10 @@ func TestStatusPageListsWorkFirst(t *testing.T) {
 	}
 	if got, want := strings.Join(states, " "), "needs-fixing stale missing"; !strings.HasPrefix(got, want) {
 		t.Errorf("rows in the order %q, want %q first", got, want)
+	}
+	ja := buildStatus(t, fsys)["status/ja/index.html"]
+	if !strings.Contains(ja, `lang="ja"`) || !strings.Contains(ja, ">要修正<") || !strings.Contains(ja, `href="../" hreflang="en"`) || !strings.Contains(page, `href="ja/" hreflang="ja"`) {
+		t.Errorf("the status page has no Japanese version linked both ways")
 	}
 	for _, want := range []string{`href="#ja-needs-fixing"`, `id="ja-needs-fixing"`, ">needs fixing<"} {
 		if !strings.Contains(page, want) {
