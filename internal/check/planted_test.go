@@ -185,6 +185,9 @@ var falseAlarms = []struct {
 	{"a term inside a longer term is not used alone", []edit{
 		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's wider support, through the Tokyo International Conference on African Development (TICAD),"},
 		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、アフリカ開発会議（TICAD）を通じた"}}},
+	{"国の再建 for the reconstruction of a country", []edit{
+		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's support for the reconstruction of the country and its wider support"},
+		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、国の再建と"}}},
 	{"an acronym as the title", []edit{{jaCambodia, `title = "カンボジア"`, `title = "UNTAC"`}, {enCambodia, `title = "Cambodia"`, `title = "UNTAC"`}}},
 }
 

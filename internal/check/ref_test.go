@@ -112,7 +112,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		u := us[i]
 		switch {
-		case strings.Contains(ja.all, t.JA):
+		case hasForm(ja.all, &t.Term):
 			continue
 		case isAbbr && indexWordPlural(ja.fold, t.Abbr) >= 0:
 			continue
@@ -138,7 +138,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 				continue
 			}
 			one := strings.ReplaceAll(ja.texts[i], "\n", "")
-			if strings.Contains(one, t.JA) || t.Abbr != "" && indexWordPlural(strings.Map(foldWidth, one), t.Abbr) >= 0 {
+			if hasForm(one, &t.Term) || t.Abbr != "" && indexWordPlural(strings.Map(foldWidth, one), t.Abbr) >= 0 {
 				continue
 			}
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")

@@ -193,7 +193,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		t := &x.terms[first.term]
 		u := us[first.unit]
 		switch {
-		case strings.Contains(ja.all(jaTexts), t.JA):
+		case hasForm(ja.all(jaTexts), &t.Term):
 			continue
 		case first.abbr && indexWordPlural(ja.fold(jaTexts), t.Abbr) >= 0:
 			continue
@@ -221,7 +221,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		t := &x.terms[u.term]
 		one := jaTexts[u.unit : u.unit+1]
 		var side jaSide
-		if strings.Contains(side.all(one), t.JA) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
+		if hasForm(side.all(one), &t.Term) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
 			continue
 		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
@@ -292,6 +292,20 @@ func (x *termIndex) scanExact(txt string, i int, english bool, uses []use, hits 
 		}
 	}
 	return uses, hits
+}
+
+// hasForm reports whether text writes the official Japanese form of t, or one of its
+// other good forms (glossary's also).
+func hasForm(text string, t *glossary.Term) bool {
+	if strings.Contains(text, t.JA) {
+		return true
+	}
+	for _, a := range t.Also {
+		if a != "" && strings.Contains(text, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func compareBool(a, b bool) int {

@@ -23,7 +23,10 @@ type Term struct {
 	Abbr     string   `toml:"abbr"`
 	Kind     string   `toml:"kind"`
 	Variants []string `toml:"variants"`
-	Note     string   `toml:"note"`
+	// Also lists other Japanese forms that translate the term well in some contexts (国の
+	// 再建 for the reconstruction of a country): the check takes any of them for the term.
+	Also []string `toml:"also"`
+	Note string   `toml:"note"`
 	// Unconfirmed marks a Japanese form the editors could not confirm against official
 	// usage (the note says why); the glossary page says so next to it.
 	Unconfirmed bool `toml:"unconfirmed"`
@@ -52,7 +55,7 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 		Terms []Term `toml:"terms"`
 	}
 	src := string(data)
-	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "note", "unconfirmed"})
+	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "also", "note", "unconfirmed"})
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%s", name, e))
@@ -80,6 +83,14 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is its official form: a variant is a form not to write", name, t.Line, v, t.EN))
 			case tooShort(v):
 				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is too short: it would be found inside unrelated words", name, t.Line, v, t.EN))
+			}
+		}
+		for _, a := range t.Also {
+			switch {
+			case a == t.JA || slices.Contains(t.Variants, a):
+				errs = append(errs, fmt.Errorf("%s:%d: also %q of %q is its official form or a variant", name, t.Line, a, t.EN))
+			case tooShort(a):
+				errs = append(errs, fmt.Errorf("%s:%d: also %q of %q is too short: it would be found inside unrelated words", name, t.Line, a, t.EN))
 			}
 		}
 		key := strings.ToLower(t.EN)
