@@ -153,6 +153,9 @@ type Input struct {
 	// there is none ("git not found").
 	History   History
 	NoHistory string
+	// Keys, when set, limits the check to those pages ("countries/cambodia"): the
+	// preview checks the page it shows, not the whole site.
+	Keys []string
 }
 
 // Run checks every pair of in.Files.
@@ -164,6 +167,9 @@ func Run(in Input) *Report {
 	var keys []string
 	seen := map[string]bool{} // a set beside keys: a scan of keys per file is quadratic
 	for _, f := range in.Files {
+		if len(in.Keys) > 0 && !slices.Contains(in.Keys, f.Key()) {
+			continue
+		}
 		if byLang[f.Lang] == nil {
 			byLang[f.Lang] = map[string]*content.File{}
 		}

@@ -15,30 +15,52 @@ import (
 // languages side by side: _preview/pair/countries/cambodia.
 const PairPath = "_preview/pair/"
 
-// checked is the translator check of the last build, made when a page first asks for
-// it after each build (a check of the whole site takes a fraction of a second).
+// checked is the translator check of the pages the preview showed since the last build,
+// made when a page first asks for it: one page's check is a few milliseconds, where the
+// whole site's would grow with the site.
 type checked struct {
-	mu  sync.Mutex
-	gen int64
-	rep *check.Report
-	in  check.Input
+	mu      sync.Mutex
+	gen     int64
+	reports map[string]*check.Report // by page key
+	in      check.Input
 }
 
-// report returns the check of the site of build generation gen, or nil before a build
-// has succeeded.
-func (s *Server) report(gen int64) (*check.Report, check.Input) {
+// report returns the check of page key in the site of build generation gen, or nil
+// before a build has succeeded.
+func (s *Server) report(gen int64, key string) (*check.Report, check.Input) {
 	s.check.mu.Lock()
 	defer s.check.mu.Unlock()
-	if s.check.rep == nil || s.check.gen != gen {
+	if s.check.reports == nil || s.check.gen != gen {
 		site := s.builder.Site()
 		if site == nil {
 			return nil, check.Input{}
 		}
 		s.check.in = check.FromSite(site, nil, "the preview shows no history")
-		s.check.rep = check.Run(s.check.in)
-		s.check.gen = gen
+		s.check.reports, s.check.gen = map[string]*check.Report{}, gen
 	}
-	return s.check.rep, s.check.in
+	rep := s.check.reports[key]
+	if rep == nil {
+		in := s.check.in
+		in.Keys = []string{key}
+		rep = check.Run(in)
+		s.check.reports[key] = rep
+	}
+	return rep, s.check.in
+}
+
+// keyOf returns the page key of the page at url ("ja/countries/cambodia/"), if the last
+// build has one.
+func (s *Server) keyOf(url string) (string, bool) {
+	site := s.builder.Site()
+	if site == nil {
+		return "", false
+	}
+	for _, p := range site.Pages {
+		if p.URL == url && p.File != nil {
+			return p.File.Key(), true
+		}
+	}
+	return "", false
 }
 
 // files returns the content files of key in the source language and in lang.
@@ -60,7 +82,11 @@ func files(in check.Input, key, src, lang string) (s, t *content.File) {
 // servePair writes the side-by-side page of key, in the report's first translation
 // language (or ?lang=).
 func (s *Server) servePair(w http.ResponseWriter, r *http.Request, key string, base string, gen int64) {
-	rep, in := s.report(gen)
+	key = strings.TrimSuffix(strings.TrimSuffix(key, "/"), "/index.html")
+	if key == "" {
+		key = "_index"
+	}
+	rep, in := s.report(gen, key)
 	if rep == nil {
 		http.Error(w, "the site has not built yet", http.StatusServiceUnavailable)
 		return
@@ -70,10 +96,6 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request, key string, b
 		if langs := rep.Langs(); len(langs) > 0 {
 			lang = langs[0]
 		}
-	}
-	key = strings.TrimSuffix(strings.TrimSuffix(key, "/"), "/index.html")
-	if key == "" {
-		key = "_index"
 	}
 	src, t := files(in, key, rep.Source, lang)
 	p := rep.Lookup(key, lang)
@@ -170,11 +192,15 @@ var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview
 // withFindings adds the findings box to a page of the site at rel ("ja/countries/cambodia/
 // index.html"), if it is a page of the check.
 func (s *Server) withFindings(page []byte, rel, base string, gen int64) []byte {
-	rep, _ := s.report(gen)
+	url := strings.TrimSuffix(rel, "index.html")
+	key, ok := s.keyOf(url)
+	if !ok {
+		return page
+	}
+	rep, _ := s.report(gen, key)
 	if rep == nil {
 		return page
 	}
-	url := strings.TrimSuffix(rel, "index.html")
 	for _, p := range rep.Pairs {
 		if p.Source != nil && p.Source.URL == url || p.Translation != nil && p.Translation.URL == url {
 			var buf bytes.Buffer
