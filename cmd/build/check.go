@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -62,6 +63,18 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	in, err := check.Load(os.DirFS(*root))
 	if err != nil {
+		if *asJSON {
+			// Tools read the errors as values too: file, line, column, message.
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(struct {
+				Errors []check.Diagnostic `json:"errors"`
+				Failed bool               `json:"failed"`
+			}{check.ParseDiagnostics(strings.Split(err.Error(), "\n")), true}); err != nil {
+				return err
+			}
+		}
 		return reportErrors(stderr, "check", err)
 	}
 	in.History, in.NoHistory = check.NewGit(*root)

@@ -112,3 +112,22 @@ func TestCheckPathsAndQuiet(t *testing.T) {
 		t.Errorf("check of a path with no page: %v", err)
 	}
 }
+
+// With -json, an error that stops the check comes as a value too: file, line, column in
+// characters, message.
+func TestCheckJSONErrors(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	editFile(t, filepath.Join(root, "content", "ja", "countries", "cambodia.md"), "+++\n", "+++\nsummary = \"日本は\"平和\"を\"\n")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-json"}, &stdout, &stderr); err == nil {
+		t.Fatal("check passed a file that does not parse")
+	}
+	want := `"file": "content/ja/countries/cambodia.md",
+      "line": 2,
+      "column": 16,
+      "message": "front matter: the text ends at the quotation mark before 平: use 「」 or \\\" for quotation marks inside a text"`
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("-json output:\n%s\nwant it to hold:\n%s", stdout.String(), want)
+	}
+}
