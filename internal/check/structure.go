@@ -131,7 +131,12 @@ func lineAt(s string, off int) string {
 	return s[off : off+end]
 }
 
-// compareHeadings reports headings of dst whose ids are not those of src, in order.
+// compareHeadings reports the headings of dst whose ids are not those of src's headings
+// at the same place. The two lists are aligned on their longest common run of ids (a
+// heading without id matches nothing); in each gap between aligned headings, the
+// headings left on both sides are paired in order: a translated heading without the id,
+// with another id, or with an id of another place (sections out of order). What is left
+// over is a section missing from the translation, or one the source does not have.
 func compareHeadings(src, dst *content.File) []Problem {
 	sh, dh := headings(src.Body), headings(dst.Body)
 	var out []Problem
@@ -144,70 +149,90 @@ func compareHeadings(src, dst *content.File) []Problem {
 	add := func(msg string, s, d Loc) {
 		out = append(out, Problem{Check: "structure", Where: "headings", Message: msg, Source: s, Translation: d})
 	}
-	ids := func(hs []heading) map[string]int {
-		m := map[string]int{}
-		for i, h := range hs {
-			if h.id != "" {
-				m[h.id] = i
+	sIDs, dIDs := map[string]bool{}, map[string]bool{}
+	for _, h := range sh {
+		sIDs[h.id] = true
+	}
+	for _, h := range dh {
+		dIDs[h.id] = true
+	}
+	// lcs[i][j]: the longest common subsequence of ids of sh[i:] and dh[j:].
+	lcs := make([][]int, len(sh)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(dh)+1)
+	}
+	for i := len(sh) - 1; i >= 0; i-- {
+		for j := len(dh) - 1; j >= 0; j-- {
+			if sh[i].id != "" && sh[i].id == dh[j].id {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
 		}
-		return m
 	}
-	sIDs, dIDs := ids(sh), ids(dh)
-	// Walk both lists together: a heading of dst with the id of the source heading at
-	// the same place is right; otherwise say what it should be.
+	var gapS, gapD []heading
+	flush := func(next int) {
+		n := min(len(gapS), len(gapD))
+		for k := range n {
+			s, d := gapS[k], gapD[k]
+			switch {
+			case s.id == "" && d.id == "":
+				// Two headings without id at the same place: nothing to compare.
+			case d.id == "":
+				add(fmt.Sprintf("the heading has no {#%s}: keep the id of the en heading at the end of the heading", s.id), sLoc(s), dLoc(d))
+			case s.id == "":
+				add(fmt.Sprintf("heading id {#%s}: the en heading here has none", d.id), sLoc(s), dLoc(d))
+			case sIDs[d.id]:
+				add(fmt.Sprintf("section {#%s} is in another place than in the en page (the en page has {#%s} here): keep the sections in the same order", d.id, s.id), sLoc(s), dLoc(d))
+			default:
+				add(fmt.Sprintf("heading id {#%s} is not the en heading's {#%s}: heading ids are never translated", d.id, s.id), sLoc(s), dLoc(d))
+			}
+		}
+		for _, s := range gapS[n:] {
+			if s.id != "" && dIDs[s.id] {
+				continue // the translation has it elsewhere: reported where it is
+			}
+			// Where the section would be: the next aligned heading, or the end of the body.
+			at := Loc{File: dst.Name, Line: dst.BodyLine + strings.Count(dst.Body, "\n")}
+			if next < len(dh) {
+				at = Loc{File: dst.Name, Line: bodyPlace(dst, dh[next].off).line()}
+			}
+			if s.id == "" {
+				add(fmt.Sprintf("the heading %q of the en page is missing in the %s page", s.title, dst.Lang), sLoc(s), at)
+			} else {
+				add(fmt.Sprintf("section {#%s} of the en page is missing in the %s page", s.id, dst.Lang), sLoc(s), at)
+			}
+		}
+		for _, d := range gapD[n:] {
+			at := Loc{File: src.Name, Line: src.BodyLine}
+			switch {
+			case d.id == "":
+				add("this heading has no {#id} and the en page has no heading here", at, dLoc(d))
+			case sIDs[d.id]:
+				add(fmt.Sprintf("section {#%s} is in another place than in the en page: keep the sections in the same order", d.id), at, dLoc(d))
+			default:
+				add(fmt.Sprintf("heading id {#%s} is not in the en page here", d.id), at, dLoc(d))
+			}
+		}
+		gapS, gapD = gapS[:0], gapD[:0]
+	}
 	i, j := 0, 0
 	for i < len(sh) || j < len(dh) {
 		switch {
-		case i < len(sh) && j < len(dh) && sh[i].id == dh[j].id:
+		case i < len(sh) && j < len(dh) && sh[i].id != "" && sh[i].id == dh[j].id:
+			flush(j)
 			i++
 			j++
-		case i < len(sh) && j < len(dh) && dh[j].id == "" && sh[i].id != "":
-			add(fmt.Sprintf("the heading has no {#%s}: keep the id of the en heading at the end of the heading", sh[i].id), sLoc(sh[i]), dLoc(dh[j]))
-			i++
-			j++
-		case i < len(sh) && j < len(dh) && dh[j].id != "" && sh[i].id != "" && !has(sIDs, dh[j].id) && !has(dIDs, sh[i].id):
-			add(fmt.Sprintf("heading id {#%s} is not the en heading's {#%s}: heading ids are never translated", dh[j].id, sh[i].id), sLoc(sh[i]), dLoc(dh[j]))
-			i++
-			j++
-		case i < len(sh) && (j >= len(dh) || !has(dIDs, sh[i].id)):
-			at := Loc{File: dst.Name, Line: dst.BodyLine + strings.Count(dst.Body, "\n")}
-			if j < len(dh) {
-				at = Loc{File: dst.Name, Line: bodyPlace(dst, dh[j].off).line()}
-			}
-			if sh[i].id == "" {
-				add(fmt.Sprintf("the heading %q of the en page is missing in the %s page", sh[i].title, dst.Lang), sLoc(sh[i]), at)
-			} else {
-				add(fmt.Sprintf("section {#%s} of the en page is missing in the %s page", sh[i].id, dst.Lang), sLoc(sh[i]), at)
-			}
-			i++
-		case j < len(dh) && (i >= len(sh) || !has(sIDs, dh[j].id)):
-			at := Loc{File: src.Name, Line: src.BodyLine}
-			if i < len(sh) {
-				at = Loc{File: src.Name, Line: bodyPlace(src, sh[i].off).line()}
-			}
-			if dh[j].id == "" {
-				add("this heading has no {#id} and the en page has no heading here", at, dLoc(dh[j]))
-			} else {
-				add(fmt.Sprintf("heading id {#%s} is not in the en page", dh[j].id), at, dLoc(dh[j]))
-			}
+		case j < len(dh) && (i == len(sh) || lcs[i][j+1] >= lcs[i+1][j]):
+			gapD = append(gapD, dh[j])
 			j++
 		default:
-			// Both ids exist on both sides, at other places: the order differs.
-			add(fmt.Sprintf("section {#%s} is in another place than in the en page (the en page has {#%s} here): keep the sections in the same order", dh[j].id, sh[i].id), sLoc(sh[i]), dLoc(dh[j]))
+			gapS = append(gapS, sh[i])
 			i++
-			j++
 		}
 	}
+	flush(len(dh))
 	return out
-}
-
-func has(m map[string]int, id string) bool {
-	if id == "" {
-		return false
-	}
-	_, ok := m[id]
-	return ok
 }
 
 // shape is what a section is made of, for the comparison of a translation's sections
