@@ -145,12 +145,20 @@ th.where { width: 9rem; font-weight: 600; color: #444; overflow-wrap: anywhere; 
 tr.findings td { border-top: none; padding-top: 0; }
 .finding { background: #fdf0f0; border-left: 4px solid #a00; padding: .25rem .5rem; margin: .25rem 0; }
 .finding.accepted { background: #f0f5fd; border-color: #36c; }
-@media (max-width: 50rem) { th.where { width: 5rem; } }
+th { overflow-wrap: anywhere; }
+/* A phone: each part's languages one under the other. */
+@media (max-width: 40rem) {
+  table, tbody, tr, th, td { display: block; width: auto; }
+  thead { display: none; }
+  th.where { width: auto; border-top: 2px solid #999; }
+  td { border-top: none; padding-top: 0; }
+  td[data-lang]::before { content: attr(data-lang); display: block; font-weight: 600; color: #444; }
+}
 </style>
 </head>
 <body>
 <main>
-<h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.State}}; {{len .Pair.Problems}} finding(s))</span></h1>
+<h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.State}}; {{.Pair.Open}} finding(s) to fix{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
 <p><a href="{{.Base}}{{if .Pair.Source}}{{.Pair.Source.URL}}{{end}}">{{.Source}}</a> · <a href="{{.Base}}{{if .Pair.Translation}}{{.Pair.Translation.URL}}{{end}}">{{.Lang}}</a></p>
 <table>
 <thead><tr><th class="where" scope="col">part</th><th scope="col">{{.Source}}{{if .Pair.Source}} <span class="line">{{.Pair.Source.File}}</span>{{end}}</th><th scope="col" lang="{{.Lang}}">{{.Lang}}{{if .Pair.Translation}} <span class="line">{{.Pair.Translation.File}}</span>{{end}}</th></tr></thead>
@@ -159,8 +167,8 @@ tr.findings td { border-top: none; padding-top: 0; }
 {{- if or (ne .Where "page") .Problems}}
 <tr id="{{.Where}}" class="part">
 <th class="where" scope="row">{{.Where}}</th>
-<td lang="{{$.Source}}">{{if .Source}}<span class="line">:{{.SLine}}</span><pre class="text">{{.Source}}</pre>{{else if ne .Where "page"}}<span class="absent">not in {{$.Source}}</span>{{end}}</td>
-<td lang="{{$.Lang}}">{{if .Trans}}<span class="line">:{{.TLine}}</span><pre class="text">{{.Trans}}</pre>{{else if ne .Where "page"}}<span class="absent">not in {{$.Lang}}</span>{{end}}</td>
+<td lang="{{$.Source}}" data-lang="{{$.Source}}">{{if .Source}}<span class="line">:{{.SLine}}</span><pre class="text">{{.Source}}</pre>{{else if ne .Where "page"}}<span class="absent">not in {{$.Source}}</span>{{end}}</td>
+<td lang="{{$.Lang}}" data-lang="{{$.Lang}}">{{if .Trans}}<span class="line">:{{.TLine}}</span><pre class="text">{{.Trans}}</pre>{{else if ne .Where "page"}}<span class="absent">not in {{$.Lang}}</span>{{end}}</td>
 </tr>
 {{- if .Problems}}
 <tr class="findings"><td></td><td colspan="2">
