@@ -117,9 +117,8 @@ func isHiragana(s string) bool {
 }
 
 // tooShort says whether a variant would match inside unrelated text: a single Japanese
-// character (平 is in every 平和), or one or two Latin letters. On the real content the
-// shortest variants, 3 characters (国造り, サマワ, PKO法), match only the mistakes they
-// are listed for.
+// character (平 is in every 平和), or one or two Latin letters. The shortest variants of
+// the real glossary, 国造り and サマワ (3 characters), match nothing in the real content.
 func tooShort(v string) bool {
 	n := utf8.RuneCountInString(strings.TrimSpace(v))
 	latin := strings.IndexFunc(v, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
