@@ -46,8 +46,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		States     map[State]int `json:"states"`
 		Mismatches int           `json:"mismatches"`
 		Accepted   int           `json:"accepted"`
-		// Words counts the source words of the pages to translate: missing ones, and
-		// stale ones (which need the changed part only, but the whole page is counted).
+		// Words counts the source words to translate: of missing pages, and of the new
+		// or changed sentences of stale ones (Pair.ToTranslate).
 		Words int `json:"words_to_translate"`
 	}
 	all := map[string]totals{}
@@ -59,9 +59,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 				continue
 			}
 			t.Accepted += p.Accepted()
-			if (p.State == Missing || p.State == Stale) && p.Source != nil {
-				t.Words += p.Source.Words
-			}
+			t.Words += p.ToTranslate()
 		}
 		all[lang] = t
 	}

@@ -87,14 +87,30 @@ func (p *Pair) Status() string {
 // statusOrder is the order of the status page: what needs work first.
 var statusOrder = []string{"needs-fixing", string(Orphan), string(Stale), string(Missing), string(OK)}
 
-// ToTranslate is the number of source words a translator has to read for the pair: the
-// whole source of a missing or stale page (of a stale one, the changed sentences are
-// shown, but the page is counted whole), none otherwise.
+// ToTranslate is the number of source words a translator has to translate for the pair:
+// the whole source of a missing page; of a stale one, the words of the sentences that
+// are new or changed since the translation (the whole page when the history does not
+// say which); none otherwise.
 func (p *Pair) ToTranslate() int {
-	if (p.State == Missing || p.State == Stale) && p.Source != nil {
+	switch {
+	case p.Source == nil:
+		return 0
+	case p.State == Missing:
+		return p.Source.Words
+	case p.State != Stale:
+		return 0
+	case p.Stale == nil || p.Stale.Commit == "":
 		return p.Source.Words
 	}
-	return 0
+	n := 0
+	for _, c := range p.Stale.Diff {
+		for _, s := range c.Added {
+			var w counter
+			w.add(s)
+			n += w.words
+		}
+	}
+	return n
 }
 
 // StatusCount is the number of pairs with a Status.
