@@ -5,7 +5,7 @@ GO ?= go
 # Packages with golden files (they take the -update flag).
 GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
 
-.PHONY: build test check bench serve pdf fuzz update-golden vet clean glyphs
+.PHONY: build test check bench serve pdf fuzz update-golden vet clean glyphs $(BIN)-fresh
 
 build:
 	$(GO) run ./cmd/build
@@ -14,14 +14,24 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-check:
-	$(GO) run ./cmd/build check
+# The check and the preview run a compiled program, kept in .cache/: go run would compile
+# it on every run, and would not pass a kill of make's PID on to the server. The first run
+# says that it compiles. ARGS are the check's: make check ARGS="-q content/ja/countries".
+BIN = .cache/bin/build
+ARGS ?=
+
+$(BIN)-fresh:
+	@test -x $(BIN) || echo "compiling the site generator first (about 15 s, once; later runs start in under a second)" >&2
+	@$(GO) build -o $(BIN) ./cmd/build
+
+check: $(BIN)-fresh
+	@$(BIN) check $(ARGS)
 
 # Preview while writing: the site on http://127.0.0.1:$(PORT)/ at config.toml's baseURL
 # path, rebuilt on every save, open pages reloaded. PORT=0 picks a free port.
 PORT ?= 1313
-serve:
-	$(GO) run ./cmd/build serve -port $(PORT)
+serve: $(BIN)-fresh
+	exec $(BIN) serve -port $(PORT)
 
 # Fuzz every parser for FUZZTIME each, for invariants as well as panics; CI runs this. A
 # finding fails the run and is saved under the package's testdata/fuzz/, where go test
@@ -62,4 +72,4 @@ vet:
 	$(GO) vet ./...
 
 clean:
-	rm -rf public pdf .bench
+	rm -rf public pdf .bench .cache

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,12 +18,16 @@ import (
 
 func init() { subcommands["check"] = runCheck }
 
-const checkUsage = `usage: build check [-root DIR] [-json] [-strict]
+const checkUsage = `usage: build check [-root DIR] [-json] [-q] [-strict] [PATH...]
        build check [-root DIR] -mark FILE...
 
 Reports, per page, whether its translation is ok, missing, orphan (its source is gone)
-or stale (the source changed since it was translated), and every number and glossary
-term that differs between a page and its translation, with file:line in both.
+or stale (the source changed since it was translated), and every number, glossary term,
+heading, section, link and untranslated text that differs between a page and its
+translation, with file:line in both. PATHs (content files of either language, folders,
+or page keys such as countries/cambodia) check only those pages; -q prints only what
+needs work. A finding a translator accepted ([[accept]] in the translation, with a
+reason) is shown as accepted and does not fail the check.
 
 It also builds the site model and lists what make build would reject in the content
 (broken links, a translation that changes a language-neutral value, an unknown region
@@ -46,25 +51,41 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	asJSON := fl.Bool("json", false, "print the report as JSON")
 	strict := fl.Bool("strict", false, "fail on missing and stale translations too")
 	mark := fl.Bool("mark", false, "mark the translation files given as arguments as translated from their current source")
+	quiet := fl.Bool("q", false, "print only what needs work: no rows for pages that are ok, no accepted findings")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	if *mark {
 		return runMark(*root, fl.Args(), stdout, stderr)
 	}
-	if fl.NArg() > 0 {
-		return fmt.Errorf("check: unexpected argument %q (to mark files as translated, use check -mark FILE...)", fl.Arg(0))
-	}
 	if err := checkProject(*root); err != nil {
 		return err
 	}
 	in, err := check.Load(projectfs.New(*root))
 	if err != nil {
+		if *asJSON {
+			// Tools read the errors as values too: file, line, column, message.
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(struct {
+				Errors []check.Diagnostic `json:"errors"`
+				Failed bool               `json:"failed"`
+			}{check.ParseDiagnostics(strings.Split(err.Error(), "\n")), true}); err != nil {
+				return err
+			}
+		}
 		return reportErrors(stderr, "check", err)
 	}
 	in.History, in.NoHistory = check.NewGit(*root)
 	rep := check.Run(in)
 	rep.Build = check.SiteErrors(in)
+	rep.Quiet = *quiet
+	if fl.NArg() > 0 {
+		if err := rep.Only(fl.Args()); err != nil {
+			return fmt.Errorf("check: %v", err)
+		}
+	}
 	if *asJSON {
 		err = rep.WriteJSON(stdout)
 	} else {

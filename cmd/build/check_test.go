@@ -78,3 +78,56 @@ func TestNoProjectFolder(t *testing.T) {
 		}
 	}
 }
+
+// check PATH checks only the pages named, -q leaves out what needs no work, and a path
+// that names no page is an error.
+func TestCheckPathsAndQuiet(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	var all, one, quiet, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-mark", filepath.Join(root, "content/ja/themes/ddr.md")}, &all, &stderr); err != nil {
+		t.Fatalf("check -mark: %v\n%s", err, stderr.String())
+	}
+	all.Reset()
+	if err := run([]string{"check", "-root", root}, &all, &stderr); err != nil {
+		t.Fatalf("check: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(all.String(), "themes/ddr          ok ") {
+		t.Fatalf("the marked page is not ok:\n%s", all.String())
+	}
+	if err := run([]string{"check", "-root", root, "content/ja/countries/cambodia.md"}, &one, &stderr); err != nil {
+		t.Fatalf("check FILE: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(one.String(), "countries/cambodia ") || strings.Count(one.String(), "\n") >= strings.Count(all.String(), "\n") {
+		t.Errorf("check FILE did not keep to its page:\n%s\nall:\n%s", one.String(), all.String())
+	}
+	if err := run([]string{"check", "-root", root, "-q"}, &quiet, &stderr); err != nil {
+		t.Fatalf("check -q: %v\n%s", err, stderr.String())
+	}
+	if strings.Contains(quiet.String(), " ok ") {
+		t.Errorf("check -q lists pages that are ok:\n%s", quiet.String())
+	}
+	err := run([]string{"check", "-root", root, "countries/nowhere"}, &quiet, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "countries/nowhere: no page of the site") {
+		t.Errorf("check of a path with no page: %v", err)
+	}
+}
+
+// With -json, an error that stops the check comes as a value too: file, line, column in
+// characters, message.
+func TestCheckJSONErrors(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	editFile(t, filepath.Join(root, "content", "ja", "countries", "cambodia.md"), "+++\n", "+++\nsummary = \"日本は\"平和\"を\"\n")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-json"}, &stdout, &stderr); err == nil {
+		t.Fatal("check passed a file that does not parse")
+	}
+	want := `"file": "content/ja/countries/cambodia.md",
+      "line": 2,
+      "column": 16,
+      "message": "front matter: the text ends at the quotation mark before 平: use 「」 or \\\" for quotation marks inside a text"`
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("-json output:\n%s\nwant it to hold:\n%s", stdout.String(), want)
+	}
+}

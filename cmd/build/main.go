@@ -24,6 +24,8 @@ import (
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/publish"
+	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
 )
 
 func main() {
@@ -91,6 +93,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
 	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
 	quiet := fl.Bool("q", false, "print nothing but errors")
+	status := fl.Bool("status", false, "also write the translation status page, status/ (for a team's site: it shows the state of drafts)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
 	memProfile := fl.String("memprofile", "", "write a heap profile taken at the end of the build to `file`")
 	if err := fl.Parse(args); err != nil {
@@ -129,7 +132,13 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var sums audit.Summaries
-	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: statusPage(*root), Dates: gitDates(*root)}, func(f publish.File) error {
+	// The status page shows which translations are drafts: it is published only on request
+	// (-status); the preview always has it.
+	var extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	if *status {
+		extra = statusPage(*root)
+	}
+	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: extra, Dates: gitDates(*root)}, func(f publish.File) error {
 		sums.Add(f)
 		stage.Add(f)
 		return nil

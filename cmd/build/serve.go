@@ -37,6 +37,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go stopWithParent(ctx, stop, *poll)
 	srv, err := serve.Start(serve.Options{
 		Root:  *root,
 		Addr:  net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)),
@@ -50,4 +51,28 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "serving %s (Ctrl-C to stop)\n", srv.URL())
 	<-ctx.Done()
 	return srv.Close()
+}
+
+// stopWithParent stops the server when the process that started it ends: make serve
+// and go run start the server as their child, and a signal to their PID (kill PID, an
+// editor's stop button) ends them but not their child, which would keep the port. The
+// parent's end shows as a new parent process ID (the orphan is adopted).
+func stopWithParent(ctx context.Context, stop func(), poll time.Duration) {
+	parent := os.Getppid()
+	if parent <= 1 {
+		return // started by init or a container's first process: no parent to outlive
+	}
+	tick := time.NewTicker(max(poll, 100*time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if os.Getppid() != parent {
+				stop()
+				return
+			}
+		}
+	}
 }

@@ -145,8 +145,8 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 		args := [nPrograms][]string{
 			ProgramFloor:    {"bench-floor", site},
 			ProgramPipeline: {"bench-pipeline", site},
-			ProgramBuild:    {"-root", site, "-out", out, "-q"},
-			ProgramFirst:    {"-root", site, "-out", first, "-q"},
+			ProgramBuild:    {"-root", site, "-out", out, "-q", "-status"},
+			ProgramFirst:    {"-root", site, "-out", first, "-q", "-status"},
 		}
 		// One untimed run of each: the files are then in the page cache and the output
 		// folder exists, as for a writer who builds again after an edit.

@@ -73,12 +73,12 @@ func manyNumbers(n int) (en, ja string) {
 // BenchmarkCompareManyNumbers's to measure (it used to grow with the square).
 func TestCompareManyNumbers(t *testing.T) {
 	u, src, dst := manyNumbersUnit(20000)
-	if ps := compareUnit(u, src, dst); len(ps) != 0 {
+	if ps := compareUnit(&u, src, dst); len(ps) != 0 {
 		t.Fatalf("%d problems in equal sections, the first: %v", len(ps), ps[0])
 	}
 	dst.Body = strings.Replace(dst.Body, "1032人", "1039人", 1)
 	u.dst.s = dst.Body
-	ps := compareUnit(u, src, dst)
+	ps := compareUnit(&u, src, dst)
 	if len(ps) != 1 || !strings.Contains(ps[0].Message, "number differs") {
 		t.Fatalf("one changed number gave %d problems: %v", len(ps), ps)
 	}
@@ -88,6 +88,6 @@ func TestCompareManyNumbers(t *testing.T) {
 func BenchmarkCompareManyNumbers(b *testing.B) {
 	u, src, dst := manyNumbersUnit(20000)
 	for b.Loop() {
-		compareUnit(u, src, dst)
+		compareUnit(&u, src, dst)
 	}
 }

@@ -13,18 +13,33 @@
 // its front matter, content.SourceHash of the source, written by Mark. With a History (git)
 // the report of a stale page names the sections of the source that changed since then.
 //
-// Checks, on every pair that has both files (see figures.go and terms.go):
+// Checks, on every pair that has both files:
 //
 //	figure    the numbers of each piece of text (title, summary, each event, figure label,
 //	          correction, text fact, and the body per section where both languages have the
 //	          same explicit heading ids, else as a whole) are the same values in both
+//	          (numbers.Extract reads kanji numerals, number words, 割 and which bound an
+//	          approximation sets); a counter that does not fit what the source counts
+//	          (counters.go)
 //	glossary  where the source uses a glossary term, the translation writes its official
-//	          form; a listed non-official variant is reported with the official form
+//	          form, on the page and in each section of the body that uses it; a listed
+//	          non-official variant is reported with the official form (terms.go)
+//	structure the same heading ids in the same order, per section as many list items,
+//	          tables and paragraphs and links to the same targets, events, figures and
+//	          corrections in the same order, no level-1 heading in a body (structure.go)
+//	untranslated English left in a Japanese translation: a copy still in English (one
+//	          finding instead of the others), values identical to the source's, runs of
+//	          English prose (untranslated.go)
 //	style     the house style sheet (data/style.toml, style.go): every form that the pages
 //	          and UI strings of its language must not write, with the preferred form
 //
-// Missing and stale pages are work to do; orphans and mismatches are errors (Report.Failed).
-// The report is deterministic: pairs by key then language, problems in text order.
+// Every rule reports Problems; a translation accepts one with a reason ([[accept]] in its
+// front matter, accept.go), which applies to the problems of every rule alike: a rule
+// added to checkPair before applyAccepts needs nothing more to be acceptable.
+//
+// Missing and stale pages are work to do; orphans and open mismatches are errors
+// (Report.Failed). The report is deterministic: pairs by key then language, problems in
+// the order of the rules, each in text order.
 package check
 
 import (
@@ -65,9 +80,12 @@ type Report struct {
 	// Build lists, one per line, the errors for which the site model rejects the content
 	// (links, language-neutral values, names): a page can be a good translation and still
 	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
-	Build []string `json:"build_errors,omitempty"`
+	Build []string `json:"-"`
 	// Style lists the house style findings (style.go), accepted ones included.
 	Style []StyleFinding `json:"style,omitempty"`
+	// Quiet makes WriteText print only what needs work: no table rows of pages that are
+	// ok, no accepted findings (build check -q).
+	Quiet bool `json:"-"`
 }
 
 // Pair is one page in the source language and one translation language.
@@ -105,15 +123,20 @@ type Staleness struct {
 	// Changes lists what changed in the source since that commit: front matter fields
 	// ("summary", "event 3") and sections by heading.
 	Changes []string `json:"changes,omitempty"`
+	// Diff is what changed, sentence by sentence, in each changed part.
+	Diff []Change `json:"diff,omitempty"`
 	// Note says why there is no detail, when there is none.
 	Note string `json:"note,omitempty"`
 }
 
 // Problem is one mismatch between a source and its translation.
 type Problem struct {
-	Check       string `json:"check"` // "figure" or "glossary"
-	Where       string `json:"where"` // the unit: "summary", "event 3", "section #small-arms", "body"
-	Message     string `json:"message"`
+	Check   string `json:"check"` // "figure" or "glossary"
+	Where   string `json:"where"` // the unit: "summary", "event 3", "section #small-arms", "body"
+	Message string `json:"message"`
+	// Accepted is the reason of the acceptance in the translation that accepts this
+	// problem ([[accept]], accept.go); an accepted problem does not fail the check.
+	Accepted    string `json:"accepted,omitempty"`
 	Source      Loc    `json:"source"`
 	Translation Loc    `json:"translation"`
 }
@@ -136,6 +159,9 @@ type Input struct {
 	NoHistory string
 	// Style is the house style sheet (data/style.toml), nil for none.
 	Style *Style
+	// Keys, when set, limits the check to those pages ("countries/cambodia"): the
+	// preview checks the page it shows, not the whole site.
+	Keys []string
 }
 
 // Run checks every pair of in.Files.
@@ -147,6 +173,9 @@ func Run(in Input) *Report {
 	var keys []string
 	seen := map[string]bool{} // a set beside keys: a scan of keys per file is quadratic
 	for _, f := range in.Files {
+		if len(in.Keys) > 0 && !slices.Contains(in.Keys, f.Key()) {
+			continue
+		}
 		if byLang[f.Lang] == nil {
 			byLang[f.Lang] = map[string]*content.File{}
 		}
@@ -233,9 +262,22 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 		} else {
 			p.State = OK
 		}
+		if pr, ok := stillEnglish(s, t, tBody); ok {
+			// A copy not yet translated: one finding, not every number and term of it.
+			p.Problems = []Problem{pr}
+			break
+		}
 		us := units(s, t, sBody, tBody)
 		p.Problems = append(compareFigures(us, s, t), terms.check(us, s, t)...)
+		p.Problems = append(p.Problems, compareCounters(us, s, t)...)
+		p.Problems = append(p.Problems, compareHeadings(s, t)...)
+		p.Problems = append(p.Problems, compareSections(s, t)...)
+		p.Problems = append(p.Problems, compareOrder(us, s, t, terms)...)
+		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 	}
+	p.Problems = append(p.Problems, fileStructure(s, t, true)...)
+	p.Problems = append(p.Problems, fileStructure(t, s, false)...)
+	applyAccepts(p, t)
 	return p
 }
 
@@ -349,7 +391,7 @@ func (r *Report) Counts(lang string) (states map[State]int, problems int) {
 	for _, p := range r.Pairs {
 		if p.Lang == lang {
 			states[p.State]++
-			problems += len(p.Problems)
+			problems += p.Open()
 		}
 	}
 	return states, problems
@@ -377,7 +419,7 @@ func (r *Report) Why(strict bool) []string {
 	problems := 0
 	for _, p := range r.Pairs {
 		states[p.State]++
-		problems += len(p.Problems)
+		problems += p.Open()
 	}
 	var why []string
 	for _, s := range States {

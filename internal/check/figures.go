@@ -21,14 +21,14 @@ import (
 // as one changed number, and the rest as dropped from, or added to, the translation.
 func compareFigures(us []unit, src, dst *content.File) []Problem {
 	var out []Problem
-	for _, u := range us {
-		out = append(out, compareUnit(u, src, dst)...)
+	for i := range us {
+		out = append(out, compareUnit(&us[i], src, dst)...)
 	}
 	return out
 }
 
-func compareUnit(u unit, src, dst *content.File) []Problem {
-	sn, dn := numbers.Extract(u.src.s, src.Lang), numbers.Extract(u.dst.s, dst.Lang)
+func compareUnit(u *unit, src, dst *content.File) []Problem {
+	sn, dn := u.numbers(src, dst)
 	if len(sn) == 0 && len(dn) == 0 {
 		return nil
 	}
@@ -48,12 +48,12 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 			if g == nil {
 				continue
 			}
-			j := g.take(dUsed, a.Approx, pass == 1)
+			j := g.take(dUsed, a.Bound, pass == 1)
 			if j < 0 {
 				continue
 			}
 			sUsed[i], dUsed[j] = true, true
-			if a.Approx != dn[j].Approx {
+			if a.Bound != dn[j].Bound {
 				approx = append(approx, match{i, j})
 			}
 		}
@@ -68,7 +68,7 @@ func compareUnit(u unit, src, dst *content.File) []Problem {
 	unitLoc := func(t text, f *content.File) Loc { return Loc{File: f.Name, Line: t.line()} }
 	for _, m := range approx {
 		a, b := sn[m.s], dn[m.d]
-		add(fmt.Sprintf("%s %s but %s %s", approxWord(a), describe(a), approxWord(b), describe(b)),
+		add(fmt.Sprintf("approximation differs: %s in %s (%s), %s in %s (%s)", describe(a), src.Lang, approxWord(a), describe(b), dst.Lang, approxWord(b)),
 			loc(u.src, src, a), loc(u.dst, dst, b))
 	}
 	// Pair what is left, in text order, with the closest number of the same kind that
@@ -154,12 +154,13 @@ func equalGroups(ns []numbers.Number) groupIndex {
 		gi.groups = append(gi.groups, &group{members: []int{i}})
 	}
 	for _, g := range gi.groups {
+		g.byBound, g.next = map[string][]int{}, map[string]int{}
 		for _, i := range g.members {
-			a := 0
-			if ns[i].Approx {
-				a = 1
+			b := ns[i].Bound
+			if _, ok := g.byBound[b]; !ok {
+				g.bounds = append(g.bounds, b)
 			}
-			g.byApprox[a] = append(g.byApprox[a], i)
+			g.byBound[b] = append(g.byBound[b], i)
 		}
 	}
 	gi.ns, gi.keys = ns, keys
@@ -173,12 +174,14 @@ type groupIndex struct {
 	groups []*group
 }
 
-// group is a run of equal numbers: their indexes in text order, by approximation
-// (byApprox[0] exact, [1] approximate), each with a cursor before which all are used.
+// group is a run of equal numbers: their indexes in text order, by the bound of their
+// approximation ("" exact, "about", "over", "up-to"), each list with a cursor before
+// which all are used.
 type group struct {
-	members  []int // in text order (a stable sort keeps it)
-	byApprox [2][]int
-	next     [2]int
+	members []int // in text order (a stable sort keeps it)
+	bounds  []string
+	byBound map[string][]int
+	next    map[string]int
 }
 
 func (gi groupIndex) find(n numbers.Number) *group {
@@ -200,21 +203,22 @@ func (gi groupIndex) find(n numbers.Number) *group {
 	return nil
 }
 
-// take returns the first member not yet used, in text order, with the approximation
-// approx (or with any, if any is true), and -1 if there is none. The cursors only move
-// forward, since members are used only through take.
-func (g *group) take(used []bool, approx, any bool) int {
+// take returns the first member not yet used, in text order, with the bound (or with
+// any, if any is true), and -1 if there is none. The cursors only move forward, since
+// members are used only through take.
+func (g *group) take(used []bool, bound string, any bool) int {
 	best := -1
-	for a := range 2 {
-		if !any && (a == 1) != approx {
+	for _, b := range g.bounds {
+		if !any && b != bound {
 			continue
 		}
-		list := g.byApprox[a]
-		for g.next[a] < len(list) && used[list[g.next[a]]] {
-			g.next[a]++
+		list, k := g.byBound[b], g.next[b]
+		for k < len(list) && used[list[k]] {
+			k++
 		}
-		if g.next[a] < len(list) {
-			if j := list[g.next[a]]; best < 0 || j < best {
+		g.next[b] = k
+		if k < len(list) {
+			if j := list[k]; best < 0 || j < best {
 				best = j
 			}
 		}
@@ -251,11 +255,18 @@ func class(n numbers.Number) string {
 	return k.String() + "/" + n.Unit
 }
 
+// approxWord names the approximation of a number: "about", "more than", "less than",
+// "up to", or "exact".
 func approxWord(n numbers.Number) string {
-	if n.Approx {
-		return "approximate"
+	switch n.Bound {
+	case "":
+		return "exact"
+	case "over":
+		return "more than"
+	case "under":
+		return "less than"
 	}
-	return "exact"
+	return n.Bound
 }
 
 // describe quotes a number as written and, unless that shows it already, gives its value

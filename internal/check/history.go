@@ -135,7 +135,7 @@ func staleness(s, t *content.File, hash string, h History, why string, commits [
 			continue
 		}
 		st.Commit, st.Date = short(c.Hash), c.Date
-		st.Changes = changes(old, s)
+		st.Changes, st.Diff = changes(old, s)
 		return st
 	}
 	st.Note = fmt.Sprintf("no commit of %s has the recorded version", s.Name)
@@ -151,14 +151,18 @@ func short(hash string) string {
 
 // changes lists what differs between two versions of a file's translatable text: front
 // matter fields, then the body's sections by heading, as a translator would look for them.
-func changes(old, cur *content.File) []string {
+func changes(old, cur *content.File) ([]string, []Change) {
 	var out []string
+	var diff []Change
 	same := func(a, b string) bool {
 		return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 	}
 	field := func(name, a, b string) {
 		if !same(a, b) {
 			out = append(out, name)
+			if c := sentenceDiff(name, a, b); len(c.Removed)+len(c.Added) > 0 {
+				diff = append(diff, c)
+			}
 		}
 	}
 	of, cf := &old.Front, &cur.Front
@@ -216,6 +220,9 @@ func changes(old, cur *content.File) []string {
 			out = append(out, s.label()+" (added)")
 		case !same(old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]):
 			out = append(out, s.label())
+			if c := sentenceDiff(s.label(), old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]); len(c.Removed)+len(c.Added) > 0 {
+				diff = append(diff, c)
+			}
 		}
 	}
 	for _, o := range os {
@@ -223,5 +230,82 @@ func changes(old, cur *content.File) []string {
 			out = append(out, o.label()+" (removed)")
 		}
 	}
+	return out, diff
+}
+
+// A Change is what changed in one part of a source, sentence by sentence: the sentences
+// of the old version that are gone, and those of the new one that are new, in order. A
+// reworded sentence is one of each.
+type Change struct {
+	Where   string   `json:"where"`
+	Removed []string `json:"removed,omitempty"`
+	Added   []string `json:"added,omitempty"`
+}
+
+// sentenceDiff compares two versions of a text sentence by sentence (longest common
+// subsequence), white space ignored.
+func sentenceDiff(where, a, b string) Change {
+	x, y := sentencesOf(a), sentencesOf(b)
+	// lcs[i][j] is the length of the longest common subsequence of x[i:] and y[j:].
+	lcs := make([][]int, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	c := Change{Where: where}
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		switch {
+		case i < len(x) && j < len(y) && x[i] == y[j]:
+			i++
+			j++
+		case j < len(y) && (i == len(x) || lcs[i][j+1] >= lcs[i+1][j]):
+			c.Added = append(c.Added, y[j])
+			j++
+		default:
+			c.Removed = append(c.Removed, x[i])
+			i++
+		}
+	}
+	return c
+}
+
+// sentencesOf splits a text into sentences: at line breaks between paragraphs or list
+// items, and after ". ", "? ", "! " and the Japanese 。, with white space normalized.
+func sentencesOf(s string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			out = append(out, t)
+		}
+		cur.Reset()
+	}
+	lines := strings.Split(s, "\n")
+	for k, line := range lines {
+		if strings.TrimSpace(line) == "" || isListItem(strings.TrimLeft(line, " \t")) || strings.HasPrefix(strings.TrimLeft(line, " "), "#") {
+			flush()
+		}
+		rs := []rune(line)
+		for i, r := range rs {
+			cur.WriteRune(r)
+			end := r == '。' || (r == '.' || r == '?' || r == '!') && (i+1 == len(rs) || rs[i+1] == ' ')
+			if end {
+				flush()
+			}
+		}
+		if k < len(lines)-1 {
+			cur.WriteByte(' ')
+		}
+	}
+	flush()
 	return out
 }

@@ -104,14 +104,15 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 	add := func(u unit, msg string, s, d Loc) {
 		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
-	for _, t := range x.terms {
-		i, off, isAbbr := en.find(t)
+	missing := map[int]bool{}
+	for ti, t := range x.terms {
+		i, off, isAbbr := en.find(t, x.longer(t))
 		if i < 0 {
 			continue
 		}
 		u := us[i]
 		switch {
-		case strings.Contains(ja.all, t.JA):
+		case hasForm(ja.all, &t.Term):
 			continue
 		case isAbbr && indexWordPlural(ja.fold, t.Abbr) >= 0:
 			continue
@@ -121,9 +122,30 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
 		}
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
+		missing[ti] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
 			Loc{File: dst.Name, Line: u.dst.line()})
+	}
+	// Section by section, for the terms the page has.
+	for ti, t := range x.terms {
+		if missing[ti] {
+			continue
+		}
+		for i, u := range us {
+			off := indexWordOutside(en.lower[i], t.en, x.longer(t))
+			if !u.src.body || off < 0 {
+				continue
+			}
+			one := strings.ReplaceAll(ja.texts[i], "\n", "")
+			if hasForm(one, &t.Term) || t.Abbr != "" && indexWordPlural(strings.Map(foldWidth, one), t.Abbr) >= 0 {
+				continue
+			}
+			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
+			add(u, fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
+				Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
+				Loc{File: dst.Name, Line: u.dst.line()})
+		}
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
@@ -147,10 +169,10 @@ func refVariantMessage(t *refIndexedTerm, v string) string {
 
 // find returns the unit and byte offset of the first use of t in the English texts:
 // the term itself, or else its abbreviation.
-func (s refSide) find(t refIndexedTerm) (unit, offset int, abbr bool) {
+func (s refSide) find(t refIndexedTerm, longer []string) (unit, offset int, abbr bool) {
 	if strings.Contains(s.lowerAll, t.en) {
 		for i, l := range s.lower {
-			if off := indexWord(l, t.en); off >= 0 {
+			if off := indexWordOutside(l, t.en, longer); off >= 0 {
 				return i, off, false
 			}
 		}
@@ -249,6 +271,51 @@ func refPlain(s string) string {
 
 // indexWord returns the offset of the first occurrence of w in s that starts and ends on
 // a word boundary, or -1.
+// longer lists the English forms of the glossary that contain t's, longer than it.
+func (x *refTermIndex) longer(t refIndexedTerm) []string {
+	var out []string
+	for _, o := range x.terms {
+		if len(o.en) > len(t.en) && strings.Contains(o.en, t.en) {
+			out = append(out, o.en)
+		}
+	}
+	return out
+}
+
+// indexWordOutside is indexWord of w in s, skipping the occurrences inside an occurrence
+// (on word boundaries) of one of longer: the longest form wins.
+func indexWordOutside(s, w string, longer []string) int {
+	for off := 0; off < len(s); {
+		i := indexWord(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		start := off + i
+		inside := false
+		for _, l := range longer {
+			for from := 0; from <= start; {
+				j := strings.Index(s[from:], l)
+				if j < 0 || from+j > start {
+					break
+				}
+				if ls := from + j; boundary(s, ls, ls+len(l)) && ls+len(l) >= start+len(w) {
+					inside = true
+					break
+				}
+				from += j + 1
+			}
+			if inside {
+				break
+			}
+		}
+		if !inside {
+			return start
+		}
+		off = start + 1
+	}
+	return -1
+}
+
 func indexWord(s, w string) int {
 	for off := 0; off < len(s); {
 		i := strings.Index(s[off:], w)

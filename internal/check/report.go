@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,8 +15,9 @@ import (
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	for _, lang := range r.Langs() {
-		r.table(&b, lang)
-		b.WriteString("\n")
+		if r.table(&b, lang) {
+			b.WriteString("\n")
+		}
 		r.details(&b, lang)
 	}
 	r.writeStyle(&b)
@@ -34,12 +37,117 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// WriteJSON writes the report as indented JSON, for tools.
+// WriteJSON writes the report as indented JSON, for tools: the report, totals per
+// translation language, and the build errors as file, line, column and message.
 func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	type totals struct {
+		States     map[State]int `json:"states"`
+		Mismatches int           `json:"mismatches"`
+		Accepted   int           `json:"accepted"`
+		// Words counts the source words to translate: of missing pages, and of the new
+		// or changed sentences of stale ones (Pair.ToTranslate).
+		Words int `json:"words_to_translate"`
+	}
+	all := map[string]totals{}
+	for _, lang := range r.Langs() {
+		states, problems := r.Counts(lang)
+		t := totals{States: states, Mismatches: problems}
+		for _, p := range r.Pairs {
+			if p.Lang != lang {
+				continue
+			}
+			t.Accepted += p.Accepted()
+			t.Words += p.ToTranslate()
+		}
+		all[lang] = t
+	}
+	return enc.Encode(struct {
+		*Report
+		Totals      map[string]totals `json:"totals"`
+		BuildErrors []Diagnostic      `json:"build_errors,omitempty"`
+		Failed      bool              `json:"failed"`
+	}{r, all, ParseDiagnostics(r.Build), r.Failed(false)})
+}
+
+// A Diagnostic is an error of the build as a value: file, line, column (in characters)
+// and message.
+type Diagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// ParseDiagnostics reads errors written compiler style, "file:line:col: message" (line
+// and column optional), as values.
+func ParseDiagnostics(lines []string) []Diagnostic {
+	var out []Diagnostic
+	for _, l := range lines {
+		d := Diagnostic{Message: l}
+		parts := strings.SplitN(l, ": ", 2)
+		if len(parts) == 2 {
+			loc := strings.Split(parts[0], ":")
+			d.File, d.Message = loc[0], parts[1]
+			if len(loc) > 1 {
+				d.Line, _ = strconv.Atoi(loc[1])
+			}
+			if len(loc) > 2 {
+				d.Column, _ = strconv.Atoi(loc[2])
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Only keeps the pairs of the pages that paths name: content files of either language
+// (content/ja/countries/cambodia.md), folders (content/en/themes) or keys
+// (countries/cambodia), and the build errors of their files. A path that names no page
+// is an error.
+func (r *Report) Only(paths []string) error {
+	match := func(p *Pair, path string) bool {
+		path = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./"), "/")
+		if path == p.Key || path == "content" {
+			return true
+		}
+		for _, d := range []*Doc{p.Source, p.Translation} {
+			if d != nil && (d.File == path || strings.HasPrefix(d.File, path+"/")) {
+				return true
+			}
+		}
+		return false
+	}
+	var keep []*Pair
+	used := make([]bool, len(paths))
+	for _, p := range r.Pairs {
+		for i, path := range paths {
+			if match(p, path) {
+				used[i] = true
+				keep = append(keep, p)
+				break
+			}
+		}
+	}
+	for i, u := range used {
+		if !u {
+			return fmt.Errorf("%s: no page of the site (name a content file, a folder of content/ or a page such as countries/cambodia)", paths[i])
+		}
+	}
+	r.Pairs = keep
+	var build []string
+	for _, e := range r.Build {
+		for _, p := range keep {
+			if p.Source != nil && strings.HasPrefix(e, p.Source.File+":") || p.Translation != nil && strings.HasPrefix(e, p.Translation.File+":") {
+				build = append(build, e)
+				break
+			}
+		}
+	}
+	r.Build = build
+	return nil
 }
 
 // SummaryLine counts the pairs of lang per state: "ja: 38 ok, 1 missing, 0 orphan, 1 stale; 2 mismatches".
@@ -49,7 +157,17 @@ func (r *Report) SummaryLine(lang string) string {
 	for _, s := range States {
 		parts = append(parts, fmt.Sprintf("%d %s", states[s], s))
 	}
-	return fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+	accepted := 0
+	for _, p := range r.Pairs {
+		if p.Lang == lang {
+			accepted += p.Accepted()
+		}
+	}
+	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+	if accepted > 0 {
+		line += fmt.Sprintf(", %d accepted", accepted)
+	}
+	return line
 }
 
 func plural(n int, one, many string) string {
@@ -59,13 +177,15 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func (r *Report) table(b *strings.Builder, lang string) {
+// table writes the table of the pairs of lang (with Quiet, of those that need work), and
+// reports whether it wrote one.
+func (r *Report) table(b *strings.Builder, lang string) bool {
 	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES"}}
 	for _, p := range r.Pairs {
-		if p.Lang != lang {
+		if p.Lang != lang || r.Quiet && p.State == OK && p.Open() == 0 {
 			continue
 		}
-		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(len(p.Problems))}
+		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(p.Open())}
 		if p.Source != nil {
 			row[2] = fmt.Sprint(p.Source.Words)
 		}
@@ -73,6 +193,9 @@ func (r *Report) table(b *strings.Builder, lang string) {
 			row[3] = fmt.Sprint(p.Translation.Chars)
 		}
 		rows = append(rows, row)
+	}
+	if len(rows) == 1 && r.Quiet {
+		return false
 	}
 	width := make([]int, len(rows[0]))
 	for _, row := range rows {
@@ -92,6 +215,7 @@ func (r *Report) table(b *strings.Builder, lang string) {
 		}
 		b.WriteString(strings.TrimRight(strings.Join(cells, "  "), " ") + "\n")
 	}
+	return true
 }
 
 // details writes what a translator has to do, page by page: compiler-style places, so
@@ -120,20 +244,47 @@ func (r *Report) details(b *strings.Builder, lang string) {
 				fmt.Fprintf(b, "    changed since %s (%s): nothing but white space\n", st.Commit, st.Date)
 			case st.Commit != "":
 				fmt.Fprintf(b, "    changed since %s (%s): %s\n", st.Commit, st.Date, strings.Join(st.Changes, ", "))
-				fmt.Fprintf(b, "    the change: git diff %s -- %s\n", st.Commit, p.Source.File)
+				for _, c := range st.Diff {
+					fmt.Fprintf(b, "    %s:\n", c.Where)
+					for _, s := range c.Removed {
+						fmt.Fprintf(b, "      - %s\n", clipSentence(s))
+					}
+					for _, s := range c.Added {
+						fmt.Fprintf(b, "      + %s\n", clipSentence(s))
+					}
+				}
+				fmt.Fprintf(b, "    the change, word by word: git diff --word-diff %s -- %s\n", st.Commit, p.Source.File)
 			default:
 				fmt.Fprintf(b, "    %s\n", st.Note)
 			}
 		}
 		for _, pr := range p.Problems {
+			if pr.Accepted != "" {
+				continue
+			}
 			fmt.Fprintf(b, "%s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
 			fmt.Fprintf(b, "    %s\n    %s\n", pr.Source.String(), pr.Translation.String())
+		}
+		for _, pr := range p.Problems {
+			if pr.Accepted == "" || r.Quiet {
+				continue
+			}
+			fmt.Fprintf(b, "accepted: %s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
+			fmt.Fprintf(b, "    %s\n    reason: %s\n", pr.Translation.String(), pr.Accepted)
 		}
 		wrote = wrote || b.Len() > start
 	}
 	if wrote {
 		b.WriteString("\n")
 	}
+}
+
+// clipSentence keeps a sentence of a stale entry to a terminal's few lines.
+func clipSentence(s string) string {
+	if utf8.RuneCountInString(s) > 300 {
+		return string([]rune(s)[:300]) + "…"
+	}
+	return s
 }
 
 // String writes a place as a compiler would, with the text found there.

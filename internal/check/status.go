@@ -12,18 +12,31 @@ import (
 const StatusPath = "status/"
 
 // StatusPage returns the pipeline.Options.Extra hook that adds the translation status
-// page: the report of Run over the built site, rendered with layouts/status.html in the
-// default language. h may be nil (no git): the page then shows no dates.
+// page: the report of Run over the built site, rendered with layouts/status.html in every
+// language (StatusPathIn), each linking to the others. h may be nil (no git): the page
+// then shows no dates.
 func StatusPage(h History, noHistory string) func(*site.Site, *render.Renderer) ([]*render.View, error) {
 	return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 		rep := Run(FromSite(s, h, noHistory))
-		lang := s.Config.DefaultLanguage
-		title, err := r.T(lang, "status_title")
-		if err != nil {
-			return nil, err
+		var views []*render.View
+		for _, l := range s.Config.Languages {
+			title, err := r.T(l.Code, "status_title")
+			if err != nil {
+				return nil, err
+			}
+			views = append(views, r.NewView(s, "status", l.Code, rep.StatusPathIn(l.Code), title, rep))
 		}
-		return []*render.View{r.NewView(s, "status", lang, StatusPath, title, rep)}, nil
+		return views, nil
 	}
+}
+
+// StatusPathIn is where the status page is published in lang: StatusPath in the source
+// language, status/<lang>/ in the others.
+func (r *Report) StatusPathIn(lang string) string {
+	if lang == r.Source {
+		return StatusPath
+	}
+	return StatusPath + lang + "/"
 }
 
 // StateCount is the number of pairs in a state, for the status page.
@@ -60,4 +73,84 @@ func (r *Report) LangPairs(lang string) []*Pair {
 		}
 	}
 	return out
+}
+
+// Status is how the status page names the state of a pair: its State, or "needs-fixing"
+// when the check has findings in it that no acceptance accepts.
+func (p *Pair) Status() string {
+	if p.Open() > 0 {
+		return "needs-fixing"
+	}
+	return string(p.State)
+}
+
+// statusOrder is the order of the status page: what needs work first.
+var statusOrder = []string{"needs-fixing", string(Orphan), string(Stale), string(Missing), string(OK)}
+
+// ToTranslate is the number of source words a translator has to translate for the pair:
+// the whole source of a missing page; of a stale one, the words of the sentences that
+// are new or changed since the translation (the whole page when the history does not
+// say which); none otherwise.
+func (p *Pair) ToTranslate() int {
+	switch {
+	case p.Source == nil:
+		return 0
+	case p.State == Missing:
+		return p.Source.Words
+	case p.State != Stale:
+		return 0
+	case p.Stale == nil || p.Stale.Commit == "":
+		return p.Source.Words
+	}
+	n := 0
+	for _, c := range p.Stale.Diff {
+		for _, s := range c.Added {
+			var w counter
+			w.add(s)
+			n += w.words
+		}
+	}
+	return n
+}
+
+// StatusCount is the number of pairs with a Status.
+type StatusCount struct {
+	Status string
+	N      int
+}
+
+// StatusSummary counts the pairs of lang per Status, in the order of the status page.
+func (r *Report) StatusSummary(lang string) []StatusCount {
+	n := map[string]int{}
+	for _, p := range r.LangPairs(lang) {
+		n[p.Status()]++
+	}
+	out := make([]StatusCount, len(statusOrder))
+	for i, s := range statusOrder {
+		out[i] = StatusCount{s, n[s]}
+	}
+	return out
+}
+
+// WorkPairs returns the pairs of lang in the order of the status page: those that need
+// fixing, orphans, stale, missing, then those that are ok, each by key; First marks the
+// first pair of each status, where the page's filter links lead.
+func (r *Report) WorkPairs(lang string) []WorkPair {
+	var out []WorkPair
+	for _, s := range statusOrder {
+		first := true
+		for _, p := range r.LangPairs(lang) {
+			if p.Status() == s {
+				out = append(out, WorkPair{p, first})
+				first = false
+			}
+		}
+	}
+	return out
+}
+
+// A WorkPair is a pair in the order of the status page.
+type WorkPair struct {
+	*Pair
+	First bool
 }

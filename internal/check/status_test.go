@@ -70,7 +70,7 @@ func TestStatusPageListsEveryPairAndStaysPrivate(t *testing.T) {
 	}
 	link := regexp.MustCompile(`href="?[^"> ]*status/`)
 	for name, data := range files {
-		if name != "status/index.html" && link.MatchString(data) {
+		if !strings.HasPrefix(name, "status/") && link.MatchString(data) {
 			t.Errorf("%s links to the status page", name)
 		}
 	}
@@ -112,4 +112,34 @@ func excerpt(s, near string) string {
 		return s[:min(len(s), 300)]
 	}
 	return s[max(0, i-100):min(len(s), i+300)]
+}
+
+// The status page lists what needs work first: a page with a finding of the check is
+// "needs fixing", before stale and missing pages, and the pages that are ok come last;
+// the filter links lead to the first row of each state.
+func TestStatusPageListsWorkFirst(t *testing.T) {
+	fsys := statusSite(t)
+	// A planted finding in the page that is ok: English left in the Japanese.
+	f := fsys["content/ja/themes/ddr.md"]
+	f.Data = append(f.Data, "\nJapan has supported the programme in many ways.\n"...)
+	page := buildStatus(t, fsys)["status/index.html"]
+	rows := regexp.MustCompile(`<tr class="state-([a-z-]+)"`).FindAllStringSubmatch(page, -1)
+	var states []string
+	for _, r := range rows {
+		if len(states) == 0 || states[len(states)-1] != r[1] {
+			states = append(states, r[1])
+		}
+	}
+	if got, want := strings.Join(states, " "), "needs-fixing stale missing"; !strings.HasPrefix(got, want) {
+		t.Errorf("rows in the order %q, want %q first", got, want)
+	}
+	ja := buildStatus(t, fsys)["status/ja/index.html"]
+	if !strings.Contains(ja, `lang="ja"`) || !strings.Contains(ja, ">要修正<") || !strings.Contains(ja, `href="../" hreflang="en"`) || !strings.Contains(page, `href="ja/" hreflang="ja"`) {
+		t.Errorf("the status page has no Japanese version linked both ways")
+	}
+	for _, want := range []string{`href="#ja-needs-fixing"`, `id="ja-needs-fixing"`, ">needs fixing<"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the status page has no %s", want)
+		}
+	}
 }

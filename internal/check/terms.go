@@ -38,6 +38,9 @@ type termIndex struct {
 	// by two terms).
 	exact     *matcher
 	exactUses [][]exactUse
+	// allowed are the words of the English terms, which a Japanese text may quote
+	// (untranslated.go).
+	allowed map[string]bool
 }
 
 type indexedTerm struct {
@@ -109,6 +112,7 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 		}
 	}
 	x.forms = newMatcher(forms, lowerSpace)
+	x.allowed = allowedWords(x)
 	x.exact = newMatcher(exact, nil)
 	return x
 }
@@ -170,14 +174,18 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			enVariants[i] = ms
 		}
 	}
-	// The first use of each term, in term order.
+	// The uses of each term, in term order, the full forms first, each in unit order.
 	slices.SortStableFunc(uses, func(a, b use) int {
 		if a.term != b.term {
 			return a.term - b.term
 		}
-		return compareBool(a.abbr, b.abbr)
+		if c := compareBool(a.abbr, b.abbr); c != 0 {
+			return c
+		}
+		return a.unit - b.unit
 	})
 	var ja jaSide
+	missing := map[int]bool{} // terms reported as missing from the whole page
 	for k, first := range uses {
 		if k > 0 && uses[k-1].term == first.term {
 			continue // a later use, or the abbreviation of a term that is used in full
@@ -185,7 +193,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		t := &x.terms[first.term]
 		u := us[first.unit]
 		switch {
-		case strings.Contains(ja.all(jaTexts), t.JA):
+		case hasForm(ja.all(jaTexts), &t.Term):
 			continue
 		case first.abbr && indexWordPlural(ja.fold(jaTexts), t.Abbr) >= 0:
 			continue
@@ -195,9 +203,31 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
 		}
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
+		missing[first.term] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			Loc{File: src.Name, Line: u.src.lineAt(first.offset), Text: found},
 			Loc{File: dst.Name, Line: u.dst.line()})
+	}
+	// Then section by section: a section of the body that uses a term in full in
+	// English must write its official form, or its abbreviation, in the same section
+	// of the translation, where a term lost to a wrong form (パリ平和協定 for パリ和平協定)
+	// is read, even when the form is right elsewhere on the page. Front matter texts
+	// (a summary, an event) often leave a term to the body: the page-wide check above
+	// is theirs.
+	for k, u := range uses {
+		if u.abbr || !us[u.unit].src.body || missing[u.term] || k > 0 && uses[k-1].term == u.term && uses[k-1].unit == u.unit {
+			continue
+		}
+		t := &x.terms[u.term]
+		one := jaTexts[u.unit : u.unit+1]
+		var side jaSide
+		if hasForm(side.all(one), &t.Term) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
+			continue
+		}
+		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
+		add(us[u.unit], fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
+			Loc{File: src.Name, Line: us[u.unit].src.lineAt(u.offset), Text: found},
+			Loc{File: dst.Name, Line: us[u.unit].dst.line()})
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
@@ -215,13 +245,30 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 }
 
 // formUses appends to uses every occurrence in txt, the English text of unit i, of an
-// English form on word boundaries.
+// English form on word boundaries, but those inside an occurrence of a longer form: the
+// longest match wins, so that "Tokyo International Conference on African Development"
+// is one term, not also "Tokyo", and a mistake in it is reported once.
 func (x *termIndex) formUses(uses []use, i int, txt string) []use {
+	type occ struct{ p, start, end int }
+	var occs []occ
 	for p, start := range x.forms.matches(txt) {
-		if boundary(txt, start, start+len(x.forms.patterns[p])) {
-			for _, t := range x.formTerms[p] {
-				uses = append(uses, use{term: t, unit: i, offset: start})
+		if end := start + len(x.forms.patterns[p]); boundary(txt, start, end) {
+			occs = append(occs, occ{p, start, end})
+		}
+	}
+	for _, o := range occs {
+		inside := false
+		for _, l := range occs {
+			if l.start <= o.start && o.end <= l.end && l.end-l.start > o.end-o.start {
+				inside = true
+				break
 			}
+		}
+		if inside {
+			continue
+		}
+		for _, t := range x.formTerms[o.p] {
+			uses = append(uses, use{term: t, unit: i, offset: o.start})
 		}
 	}
 	return uses
@@ -245,6 +292,20 @@ func (x *termIndex) scanExact(txt string, i int, english bool, uses []use, hits 
 		}
 	}
 	return uses, hits
+}
+
+// hasForm reports whether text writes the official Japanese form of t, or one of its
+// other good forms (glossary's also).
+func hasForm(text string, t *glossary.Term) bool {
+	if strings.Contains(text, t.JA) {
+		return true
+	}
+	for _, a := range t.Also {
+		if a != "" && strings.Contains(text, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func compareBool(a, b bool) int {

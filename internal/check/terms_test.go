@@ -107,7 +107,7 @@ func TestTermCheckAgreesWithReference(t *testing.T) {
 				}
 				s, d := randomText(), randomText()
 				us = append(us, unit{where, text{s: s, plain: plain(s), at: bodyPlace(src, 10*i), body: r.IntN(2) == 0},
-					text{s: d, plain: plain(d), at: bodyPlace(dst, 10*i+1), body: true}})
+					text{s: d, plain: plain(d), at: bodyPlace(dst, 10*i+1), body: true}, nil})
 			}
 			compareTermChecks(t, x, ref, us, src, dst)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/numbers"
 )
 
 // A text is a piece of one file's translatable text, with the place it starts at.
@@ -86,6 +87,17 @@ func bodyPlace(f *content.File, offset int) place { return place{f: f, n: offset
 type unit struct {
 	where    string // "summary", "event 3", "section #small-arms", "body"
 	src, dst text
+	// The numbers of each side, read once for the rules that compare them (numbers).
+	nums *[2][]numbers.Number
+}
+
+// numbers returns the numbers of the unit's source and translation texts, read at the
+// first call: the figure, counter and order rules all compare them.
+func (u *unit) numbers(src, dst *content.File) (sn, dn []numbers.Number) {
+	if u.nums == nil {
+		u.nums = &[2][]numbers.Number{numbers.Extract(u.src.s, src.Lang), numbers.Extract(u.dst.s, dst.Lang)}
+	}
+	return u.nums[0], u.nums[1]
 }
 
 // units pairs the translatable texts of source file src and its translation dst, whose
@@ -100,7 +112,7 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 		if strings.TrimSpace(s) == "" || strings.TrimSpace(d) == "" {
 			return
 		}
-		out = append(out, unit{where, text{s: s, plain: plain(s), at: sat}, text{s: d, plain: plain(d), at: dat}})
+		out = append(out, unit{where, text{s: s, plain: plain(s), at: sat}, text{s: d, plain: plain(d), at: dat}, nil})
 	}
 	front("title", sf.Title, df.Title, keyPlace(src, titleKey), keyPlace(dst, titleKey))
 	front("summary", sf.Summary, df.Summary, keyPlace(src, summaryKey), keyPlace(dst, summaryKey))
@@ -149,7 +161,7 @@ func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string
 			if s.id != "" {
 				where = "section #" + s.id
 			}
-			out = append(out, unit{where, s.text(src, srcBody), d.text(dst, dstBody)})
+			out = append(out, unit{where, s.text(src, srcBody), d.text(dst, dstBody), nil})
 		}
 		return out
 	}
@@ -157,7 +169,7 @@ func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string
 		return out
 	}
 	return append(out, unit{"body", text{s: src.Body, plain: srcBody, at: bodyPlace(src, 0), body: true},
-		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}})
+		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}, nil})
 }
 
 // A section is the part of a body from one heading to the next; the first section is

@@ -138,6 +138,19 @@ type FrontMatter struct {
 	Events      []Event      `toml:"events"`
 	Figures     []Figure     `toml:"figures"`
 	Corrections []Correction `toml:"corrections"`
+	// Accept lists findings of the translator check that a translator accepted, with a
+	// reason (internal/check). Only a translation's own accepts count; none is inherited.
+	Accept []Accept `toml:"accept"`
+}
+
+// Accept accepts the findings of the translator check that match it: of the check Rule
+// ("figure", "glossary", "structure", "untranslated" or any other rule the check has), in
+// the part Where if given ("section #small-arms"), whose text contains Text if given.
+type Accept struct {
+	Rule   string `toml:"rule"`
+	Where  string `toml:"where"`
+	Text   string `toml:"text"`
+	Reason string `toml:"reason"`
 }
 
 // ISOCodes are the ISO 3166-1 alpha-3 codes of the countries a country brief is about,
@@ -219,6 +232,7 @@ var knownKeys = []string{
 	"title", "summary", "weight", "region", "iso", "themes", "source_hash", "facts", "events", "figures", "corrections",
 	"official_name", "capital", "area_km2", "population_millions", "languages", "gdp_per_capita_usd", "year", "source",
 	"date", "text", "value", "unit", "approx", "label", "correction", "note",
+	"accept", "rule", "where", "reason",
 }
 
 var slugRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -37,7 +37,7 @@ func FuzzLoad(f *testing.F) {
 			return
 		}
 		for _, term := range g.Terms {
-			if strings.TrimSpace(term.EN) == "" || strings.TrimSpace(term.JA) == "" || !isKana(term.Reading) || term.Line < 1 || term.Line > lines {
+			if strings.TrimSpace(term.EN) == "" || strings.TrimSpace(term.JA) == "" || !isHiragana(term.Reading) || term.Line < 1 || term.Line > lines {
 				t.Fatalf("Load(%q) accepted term %+v", data, term)
 			}
 		}

@@ -24,7 +24,10 @@ type Term struct {
 	Abbr     string   `toml:"abbr"`
 	Kind     string   `toml:"kind"`
 	Variants []string `toml:"variants"`
-	Note     string   `toml:"note"`
+	// Also lists other Japanese forms that translate the term well in some contexts (国の
+	// 再建 for the reconstruction of a country): the check takes any of them for the term.
+	Also []string `toml:"also"`
+	Note string   `toml:"note"`
 	// Unconfirmed marks a Japanese form the editors could not confirm against official
 	// usage (the note says why); the glossary page says so next to it.
 	Unconfirmed bool `toml:"unconfirmed"`
@@ -53,7 +56,7 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 		Terms []Term `toml:"terms"`
 	}
 	src := string(data)
-	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "note", "unconfirmed"})
+	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "also", "note", "unconfirmed"})
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%s", name, e))
@@ -70,10 +73,26 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 			errs = append(errs, fmt.Errorf("%s:%d: glossary term needs both en and ja", name, t.Line))
 		case t.Reading == "":
 			errs = append(errs, fmt.Errorf("%s:%d: glossary term %q needs a reading (hiragana) for sorting", name, t.Line, t.EN))
-		case !isKana(t.Reading):
-			errs = append(errs, fmt.Errorf("%s:%d: reading %q of %q must be written in kana", name, t.Line, t.Reading, t.EN))
+		case !isHiragana(t.Reading):
+			errs = append(errs, fmt.Errorf("%s:%d: reading %q of %q must be written in hiragana (katakana sorts apart in 五十音順)", name, t.Line, t.Reading, t.EN))
 		case !slices.Contains(Kinds, t.Kind):
 			errs = append(errs, fmt.Errorf("%s:%d: kind %q of %q must be one of %s", name, t.Line, t.Kind, t.EN, strings.Join(Kinds, ", ")))
+		}
+		for _, v := range t.Variants {
+			switch {
+			case v == t.JA || v == t.Abbr:
+				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is its official form: a variant is a form not to write", name, t.Line, v, t.EN))
+			case tooShort(v):
+				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is too short: it would be found inside unrelated words", name, t.Line, v, t.EN))
+			}
+		}
+		for _, a := range t.Also {
+			switch {
+			case a == t.JA || slices.Contains(t.Variants, a):
+				errs = append(errs, fmt.Errorf("%s:%d: also %q of %q is its official form or a variant", name, t.Line, a, t.EN))
+			case tooShort(a):
+				errs = append(errs, fmt.Errorf("%s:%d: also %q of %q is too short: it would be found inside unrelated words", name, t.Line, a, t.EN))
+			}
 		}
 		key := strings.ToLower(t.EN)
 		if prev, dup := seen[key]; dup {
@@ -87,13 +106,24 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 	return &Glossary{File: name, Terms: file.Terms}, nil
 }
 
-func isKana(s string) bool {
+// isHiragana reports whether a reading is hiragana, with the long vowel mark, the
+// middle dot and spaces.
+func isHiragana(s string) bool {
 	for _, r := range s {
-		if !unicode.In(r, unicode.Hiragana, unicode.Katakana) && r != 'ー' && r != '・' && r != ' ' && r != '　' {
+		if !unicode.In(r, unicode.Hiragana) && r != 'ー' && r != '・' && r != ' ' && r != '　' {
 			return false
 		}
 	}
 	return s != ""
+}
+
+// tooShort says whether a variant would match inside unrelated text: a single Japanese
+// character (平 is in every 平和), or one or two Latin letters. The shortest variants of
+// the real glossary, 国造り and サマワ (3 characters), match nothing in the real content.
+func tooShort(v string) bool {
+	n := utf8.RuneCountInString(strings.TrimSpace(v))
+	latin := strings.IndexFunc(v, func(r rune) bool { return r >= utf8.RuneSelf }) < 0
+	return latin && n <= 2 || !latin && n <= 1
 }
 
 // Sorted returns the terms in the order of lang: alphabetical by English term for "en"

@@ -40,7 +40,11 @@ func TestSorted(t *testing.T) {
 func TestLoadErrors(t *testing.T) {
 	for _, c := range []struct{ name, in, err string }{
 		{"missing ja", "[[terms]]\nen = \"x\"\nreading = \"え\"\nkind = \"concept\"\n", "data/glossary.toml:2: glossary term needs both en and ja"},
-		{"reading not kana", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"heiwa\"\nkind = \"concept\"\n", `data/glossary.toml:2: reading "heiwa" of "x" must be written in kana`},
+		{"reading not kana", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"heiwa\"\nkind = \"concept\"\n", `data/glossary.toml:2: reading "heiwa" of "x" must be written in hiragana (katakana sorts apart in 五十音順)`},
+		{"reading in katakana", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"ヘイワ\"\nkind = \"concept\"\n", `data/glossary.toml:2: reading "ヘイワ" of "x" must be written in hiragana (katakana sorts apart in 五十音順)`},
+		{"variant equal to the official form", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"concept\"\nvariants = [\"平和\"]\n", `data/glossary.toml:2: variant "平和" of "x" is its official form: a variant is a form not to write`},
+		{"also equal to the official form", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"concept\"\nalso = [\"平和\"]\n", `data/glossary.toml:2: also "平和" of "x" is its official form or a variant`},
+		{"variant too short", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"concept\"\nvariants = [\"平\"]\n", `data/glossary.toml:2: variant "平" of "x" is too short: it would be found inside unrelated words`},
 		{"unknown kind", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"idea\"\n", `data/glossary.toml:2: kind "idea" of "x" must be one of concept, programme, law, organisation, conference, country, person, place, document`},
 		{"duplicate", "[[terms]]\nen = \"X\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\n[[terms]]\nen = \"x\"\nja = \"b\"\nreading = \"い\"\nkind = \"concept\"\n", `data/glossary.toml:7: term "x" is listed twice (also line 2)`},
 		{"unknown key", "[[terms]]\nen = \"x\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\nnotes = \"\"\n", `data/glossary.toml:6: unknown key "terms.notes" (did you mean "note"?)`},

@@ -58,14 +58,25 @@
 // number (thousand, million, billion, trillion); currency words after it
 // (U.S. dollars, US dollars, dollars, yen) and percent or per cent; the
 // approximation words about, approximately, around, roughly, some, nearly,
-// almost, more than, over, exceeding, at least and up to before it; and
+// almost, less than, fewer than, more than, over, exceeding, at least and up
+// to before it; the number words ten to ninety-nine ("ten-year", "twenty");
+// and
 // dates with a capitalized month name: "December 2006", "23 October 1991",
 // "October 23, 1991", "FY 2005". In Japanese it reads the units 十, 百, 千, 万,
 // 億 and 兆 between digits (1億2,500万, 18万1,000, 3千万, 2万5千); ドル, 米ドル,
-// 円 and パーセント after the number; 約, およそ and 最大 before it; 以上, 超,
-// を超, 余り, 余 and 近く after it, also after a counter of up to three
-// letters (2万5,000丁以上, 1万人を超える); and the dates 2006年, 2006年度,
-// 2006年12月, 1991年10月23日 and era years (昭和, 平成, 令和: 平成18年 is 2006).
+// 円 and パーセント after the number, and 割 (2割 is 20 percent); 約, およそ
+// and 最大 before it; 以上, 超, を超, を上回, 余り, 余, 強, 近く, 弱, 未満,
+// 程度, 前後, ほど and 規模 after it, also after a counter of up to three
+// letters (2万5,000丁以上, 1万人を超える, 1,000人規模); kanji numerals,
+// positional or with 十, 百 and 千 (二〇〇七, 千三百, 六千万; a single kanji
+// only before 万, 億, 兆, 人, 名, 年, 月 or 日, and none after 数, 何 or 幾:
+// 一部, 十分 and 数千 are words); and the dates 2006年, 2006年度, 2006年12月,
+// 1991年10月23日 and era years (昭和, 平成, 令和: 平成18年 is 2006).
+//
+// Approx says a marker was written, and Bound which: "about" (about, 約,
+// 程度, 前後, ほど, 規模), "over" (more than, over, 以上, を超える, 余り, 強),
+// "under" (nearly, less than, 近く, 弱, 未満) or "up to" (最大), so that a
+// check can tell "more than 400 million yen" from 約4億円.
 //
 // A year is Year, a month of a year Month, a day Day, with Value year,
 // year*100+month and year*10000+month*100+day, so that the two languages'
@@ -90,8 +101,7 @@
 //   - a Plain number below 10 (no scale, unit, percent or date): English
 //     writes small counts as words ("three pillars", "the sixth round"),
 //     Japanese as digits or kanji (3つ, 三つ, 第6回);
-//   - numbers written in words or kanji numerals ("twenty percent", 三つ),
-//     which are never read;
+//   - number words below ten ("three", 三つ), like digits below ten;
 //   - numbers touching a Latin letter, which are names, ordinals or units:
 //     G8, UNSCR1325, 6th, 1990s, km2 (but FY2005 is a year);
 //   - Japanese ordinals: 第 and a number (第12回), and a number before 周年,

@@ -38,6 +38,9 @@ type Number struct {
 	Kind   Kind
 	Unit   string // "usd" or "jpy" for Money, "" otherwise
 	Approx bool   // written with a marker such as "about", "over", 約 or 以上
+	// Bound says which marker: "about" (about, 約, 程度, 前後), "over" (more than,
+	// 以上, を超える, 強), "under" (nearly, 近く, 弱, 未満) or "up to" (最大); "" when exact.
+	Bound  string
 	Text   string // the source text matched, markers included: "about US$38.6 million"
 	Offset int    // the byte offset of Text in the input
 }
@@ -85,15 +88,16 @@ func closeTo(a, b float64) bool {
 // "ja"; anything else reads as English), in the order they appear. The
 // package comment lists what it reads and what it leaves out.
 func Extract(text, lang string) []Number {
-	if !hasDigit(text) {
+	ja := lang == "ja"
+	if !hasDigit(text) && !(ja && hasKanjiNumeral(text)) && !(!ja && hasNumberWord(text)) {
 		return nil // most titles and many sections: no need to read them as runes
 	}
 	s := scanners.Get().(*scanner)
 	defer s.release()
-	s.reset(text, lang == "ja")
+	s.reset(text, ja)
 	for i := 0; i < len(s.r); {
-		if isDigit(s.at(i)) {
-			i = s.read(i)
+		if t, ok := s.numberAt(i); ok {
+			i = s.read(t)
 		} else {
 			i++
 		}
@@ -216,8 +220,7 @@ type span struct {
 	bare   bool
 }
 
-func (s *scanner) read(i int) int {
-	t := s.token(i)
+func (s *scanner) read(t tok) int {
 	m, ok := s.date(t)
 	if !ok {
 		m, ok = s.ignored(t)
@@ -453,11 +456,8 @@ func (s *scanner) yearAt(i int) (year, end int, ok bool) {
 
 // smallBefore reads a one- or two-digit number at i followed by unit (月, 日).
 func (s *scanner) smallBefore(i int, unit rune) (n, end int, ok bool) {
-	if !isDigit(s.at(i)) {
-		return 0, 0, false
-	}
-	t := s.token(i)
-	if !t.small() || s.at(t.end) != unit {
+	t, ok := s.numberAt(i)
+	if !ok || !t.small() || s.at(t.end) != unit {
 		return 0, 0, false
 	}
 	return t.int(), t.end + 1, true
@@ -518,7 +518,10 @@ func (s *scanner) quantity(t tok) span {
 	if start, unit, ok := s.currencyBefore(m.start); ok {
 		m.start, m.n.Kind, m.n.Unit = start, Money, unit
 	}
-	if end, kind, unit, ok := s.unitAfter(m.end); ok {
+	if s.ja && s.at(m.end) == '割' && t.small() && m.n.Value <= 10 && m.end == t.end {
+		// 2割 is 20 percent.
+		m.n.Kind, m.n.Value, m.end = Percent, m.n.Value*10, m.end+1
+	} else if end, kind, unit, ok := s.unitAfter(m.end); ok {
 		m.end = end
 		switch {
 		case kind == Percent:
@@ -527,11 +530,11 @@ func (s *scanner) quantity(t tok) span {
 			m.n.Kind, m.n.Unit = Money, unit
 		}
 	}
-	if start, ok := s.approxBefore(m.start); ok {
-		m.start, m.n.Approx = start, true
+	if start, bound, ok := s.approxBefore(m.start); ok {
+		m.start, m.n.Approx, m.n.Bound = start, true, bound
 	}
-	if end, ok := s.approxAfter(m.end); ok {
-		m.end, m.n.Approx = end, true
+	if end, bound, ok := s.approxAfter(m.end); ok {
+		m.end, m.n.Approx, m.n.Bound = end, true, bound
 	}
 	m.bare = m.n.Kind == Plain
 
@@ -680,8 +683,7 @@ func (s *scanner) myriad(t tok) (value float64, end, scale int) {
 		scale += exp
 		end++
 		// A number right after a unit goes on: the 1,000 of 18万1,000.
-		if isDigit(s.at(end)) {
-			n := s.token(end)
+		if n, ok := s.numberAt(end); ok {
 			if isLetter(s.at(n.end)) {
 				break
 			}
@@ -781,48 +783,57 @@ func (s *scanner) unitAfter(i int) (end int, kind Kind, unit string, ok bool) {
 	return 0, 0, "", false
 }
 
+// marker is an approximation word and the bound it sets.
+type marker struct{ word, bound string }
+
 var (
-	approxEN = []string{
-		"approximately", "about", "around", "roughly", "some", "nearly", "almost",
-		"more than", "over", "exceeding", "at least", "up to",
+	approxEN = []marker{
+		{"approximately", "about"}, {"about", "about"}, {"around", "about"}, {"roughly", "about"},
+		{"some", "about"}, {"nearly", "under"}, {"almost", "under"}, {"less than", "under"}, {"fewer than", "under"},
+		{"more than", "over"}, {"over", "over"}, {"exceeding", "over"}, {"at least", "over"},
+		{"up to", "up to"},
 	}
-	approxBeforeJA = []string{"約", "およそ", "最大で", "最大"}
-	approxAfterJA  = []string{"以上", "を超", "超", "余り", "余", "近く"}
+	approxBeforeJA = []marker{{"約", "about"}, {"およそ", "about"}, {"最大で", "up to"}, {"最大", "up to"}}
+	approxAfterJA  = []marker{
+		{"以上", "over"}, {"を上回", "over"}, {"を超", "over"}, {"超", "over"}, {"余り", "over"}, {"余", "over"}, {"強", "over"},
+		{"近く", "under"}, {"弱", "under"}, {"未満", "under"},
+		{"程度", "about"}, {"前後", "about"}, {"ほど", "about"}, {"規模", "about"},
+	}
 )
 
 // approxBefore reads "about" and its kin before a number and its currency.
-func (s *scanner) approxBefore(i int) (start int, ok bool) {
+func (s *scanner) approxBefore(i int) (start int, bound string, ok bool) {
 	words := approxEN
 	if s.ja {
 		words = approxBeforeJA
 	}
 	j := s.spaceBack(i)
 	for _, w := range words {
-		if start, ok := s.before(j, w); ok {
-			return start, true
+		if start, ok := s.before(j, w.word); ok {
+			return start, w.bound, true
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
 // approxAfter reads 以上 and its kin after a Japanese number, allowing a
 // counter of up to three letters between them: 2万5,000丁以上, 100カ国以上,
-// 1万人を超える.
-func (s *scanner) approxAfter(i int) (end int, ok bool) {
+// 1万人を超える, 1,000人規模.
+func (s *scanner) approxAfter(i int) (end int, bound string, ok bool) {
 	if !s.ja {
-		return 0, false
+		return 0, "", false
 	}
 	for p := i; p <= i+3; p++ {
 		for _, w := range approxAfterJA {
-			if end, ok := s.after(p, w); ok {
-				return end, true
+			if end, ok := s.after(p, w.word); ok {
+				return end, w.bound, true
 			}
 		}
 		if c := s.at(p); !unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana) && c != 'ー' {
 			break
 		}
 	}
-	return 0, false
+	return 0, "", false
 }
 
 // after reports whether lit is written at i and returns where it ends.

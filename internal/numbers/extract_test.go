@@ -221,7 +221,7 @@ var extractTests = []extractTest{
 		[]found{{"1,300", 1300, Plain, "", false}}},
 	{"md list markers", "en", "1. First, 2,000 troops\n2. Second\n10. Tenth\n12) Twelfth",
 		[]found{{"2,000", 2000, Plain, "", false}}},
-	{"md list marker in a block quote", "en", "> 11. Eleven", []found{}},
+	{"md list marker in a block quote", "en", "> 11. Eleven", []found{{"Eleven", 11, Plain, "", false}}},
 	{"md year at a line start is a list marker", "en", "2006. That year", []found{}},
 	{"md decimal at a line start is a number", "en", "1.5 million voters", []found{{"1.5 million", 1500000, Plain, "", false}}},
 	{"md heading id", "en", "## Elections of 2006 {#elections-2006}",
@@ -237,7 +237,7 @@ var extractTests = []extractTest{
 var ignoreTests = []extractTest{
 	{"en small count", "en", "5 people", nil},
 	{"en small decimal", "en", "3.5 times", nil},
-	{"en number words", "en", "approximately twenty percent of three pillars", nil},
+	{"en number words below ten", "en", "three pillars and nine of them", nil},
 	{"en glued to letters before", "en", "G8 and UNSCR1325", nil},
 	{"en ordinal", "en", "the 6th and 12th rounds", nil},
 	{"en decade", "en", "the 1990s", nil},
@@ -249,7 +249,7 @@ var ignoreTests = []extractTest{
 	{"en day without year", "en", "on 23 October and on October 24", nil},
 	{"ja ordinal", "ja", "第6回、第12回", nil},
 	{"ja small count", "ja", "3つ、5人", nil},
-	{"ja kanji numerals", "ja", "三つの柱、二千人", nil},
+	{"ja kanji words that are no numbers", "ja", "三つの柱、一部、十分な支援、唯一の国、数千人、万一", nil},
 	{"ja month and day without year", "ja", "12月5日と6月", nil},
 	{"ja decade", "ja", "1990年代", nil},
 	{"ja glued to Latin letters", "ja", "G8サミット、ＵＮＳＣＲ１３２５", nil},
@@ -357,7 +357,23 @@ func TestTranslationPairs(t *testing.T) {
 		{"between", "between 5 and 10 million U.S. dollars", "500万～1,000万ドル", false},
 		{"percent range", "10-15%", "10～15%", false},
 		{"small count", "three pillars", "3つの柱", false},
-		{"number words", "approximately twenty percent", "", false},
+		{"number words", "approximately twenty percent", "約20%", false},
+		{"number word with a hyphen", "a ten-year conflict", "10年に及ぶ紛争", false},
+		{"twenty-five", "twenty-five countries", "25か国", false},
+		{"kanji count", "1,300 personnel", "千三百人", false},
+		{"kanji count with myriad", "60 million U.S. dollars", "六千万ドル", false},
+		{"kanji month", "January 2007", "二〇〇七年一月", false},
+		{"kanji count of thousands", "2,000 troops", "二千人", false},
+		{"wari", "about 20 percent", "約2割", false},
+		{"teido", "about 1,000 people", "1,000人程度", false},
+		{"zengo", "about 1,000 people", "1,000人前後", false},
+		{"hodo", "about 1,000 people", "1,000人ほど", false},
+		{"kibo", "about 1,000 people", "1,000人規模", false},
+		{"kyo", "more than 20 percent", "2割強", false},
+		{"uwamawaru", "more than 1,000 people", "1,000人を上回る", false},
+		{"miman", "fewer than 1,000", "1,000未満", false},
+		{"about is not more than", "more than 400 million yen", "約4億円", true},
+		{"more than is not about", "about 400 million yen", "4億円以上", true},
 		{"sentence", "Japan sent some 1,300 personnel to UNTAC in 1992 and pledged US$100 million.",
 			"日本は1992年にUNTACへ約1,300人を派遣し、1億ドルを拠出した。", false},
 	}
@@ -380,8 +396,8 @@ func TestTranslationPairs(t *testing.T) {
 					continue
 				}
 				used[i] = true
-				if (e.Approx != ja[i].Approx) != tt.approxDiffers {
-					t.Errorf("Approx of %q is %v, of %q %v", e.Text, e.Approx, ja[i].Text, ja[i].Approx)
+				if (e.Approx != ja[i].Approx || e.Bound != ja[i].Bound) != tt.approxDiffers {
+					t.Errorf("Approx of %q is %v (%q), of %q %v (%q)", e.Text, e.Approx, e.Bound, ja[i].Text, ja[i].Approx, ja[i].Bound)
 				}
 			}
 			for i, j := range ja {

@@ -41,4 +41,3 @@ func TestWrapChartLabels(t *testing.T) {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-

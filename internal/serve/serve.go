@@ -62,6 +62,9 @@ type Server struct {
 	mu      sync.Mutex
 	lastErr error
 	gen     int64
+	// check is the translator check of the last build, for the side-by-side view and
+	// the findings shown on the pages (pair.go).
+	check checked
 }
 
 // maxPaths is the most page paths a reload event lists; more reload every page.
@@ -246,6 +249,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rel, inSite := strings.CutPrefix(r.URL.Path, base)
 	buildErr, gen := s.state()
+	if key, ok := strings.CutPrefix(r.URL.Path, base+PairPath); ok && buildErr == nil {
+		s.servePair(w, r, key, base, gen)
+		return
+	}
 	if buildErr != nil && (inSite || s.builder.BaseURL() == "") && isPage(r) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
@@ -286,7 +293,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctype := contentType(name)
 	if path.Ext(name) == ".html" {
-		data = inject(data, base, gen)
+		data = inject(s.withFindings(data, name, base, gen), base, gen)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -37,7 +38,10 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
 				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
 			}
-			return md, []*Error{{Line: max(perr.Position.Line, 1), Col: perr.Position.Col, Msg: oneLine(msg)}}
+			line := max(perr.Position.Line, 1)
+			text := lineText(src, line)
+			col := charColumn(text, perr.Position.Col)
+			return md, []*Error{{Line: line, Col: col, Msg: oneLine(plain(msg, text, perr.Position.Col))}}
 		}
 		return md, []*Error{decodeError(err)}
 	}
@@ -45,12 +49,77 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 	for _, key := range md.Undecoded() {
 		name := key[len(key)-1]
 		msg := fmt.Sprintf("unknown key %q", key.String())
-		if s := Suggest(name, known); s != "" {
+		switch s := Suggest(name, known); {
+		case s == name && len(key) > 1:
+			// A known key read into the table above it: TOML puts every key after a
+			// [table] or [[table]] line into that table.
+			msg = fmt.Sprintf("%s is read as part of [%s] above it: write the keys such as %s before the first [table] or [[table]]", name, key[:len(key)-1].String(), name)
+		case s != "":
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		errs = append(errs, &Error{Line: KeyLine(src, key), Msg: msg})
 	}
 	return md, errs
+}
+
+// lineText returns line n (1-based) of src, without its line break.
+func lineText(src string, n int) string {
+	for i := 1; i < n; i++ {
+		k := strings.IndexByte(src, '\n')
+		if k < 0 {
+			return ""
+		}
+		src = src[k+1:]
+	}
+	if k := strings.IndexByte(src, '\n'); k >= 0 {
+		src = src[:k]
+	}
+	return strings.TrimSuffix(src, "\r")
+}
+
+// charColumn turns the parser's column, a count of bytes, into a count of characters, as
+// editors count them: カンボジア is 5 columns, not 15.
+func charColumn(line string, byteCol int) int {
+	if byteCol <= 0 {
+		return 0
+	}
+	b := min(byteCol-1, len(line))
+	return utf8.RuneCountInString(line[:b]) + 1
+}
+
+var (
+	gotRe      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead$`)
+	noValueRe  = regexp.MustCompile(`^(?:(.+): )?expected value but found "(.*)" instead$`)
+	newlinesRe = regexp.MustCompile(`^(?:(.+): )?strings cannot contain newlines$`)
+)
+
+// plain says in a writer's words what the parser's message says in its own, for the
+// mistakes writers make: a text without its closing quote, a quotation mark inside a
+// text, a text without quotes. line is the line of the error and byteCol its column in
+// bytes.
+func plain(msg, line string, byteCol int) string {
+	if m := newlinesRe.FindStringSubmatch(msg); m != nil {
+		return prefix(m[1]) + `closing quote missing: a text in "…" ends on the line where it starts (for several lines, write """…""")`
+	}
+	if m := gotRe.FindStringSubmatch(msg); m != nil {
+		// A quotation mark right before the unexpected character ended the text early.
+		at := min(max(byteCol-1, 0), len(line))
+		if strings.HasSuffix(line[:at], `"`) && at < len(line) && line[at] != ' ' && line[at] != '\t' {
+			return `the text ends at the quotation mark before ` + m[1] + `: use 「」 or \" for quotation marks inside a text`
+		}
+		return fmt.Sprintf("unexpected %s after the value: write one key = value per line", m[1])
+	}
+	if m := noValueRe.FindStringSubmatch(msg); m != nil {
+		return prefix(m[1]) + fmt.Sprintf(`a text needs quotation marks: "%s"`, m[2])
+	}
+	return msg
+}
+
+func prefix(key string) string {
+	if key == "" {
+		return ""
+	}
+	return key + ": "
 }
 
 var (

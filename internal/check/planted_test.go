@@ -1,0 +1,207 @@
+package check
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// edit replaces the first Old of File with New (Old must be there).
+type edit struct{ File, Old, New string }
+
+// plant applies edits to a copy of fsys, in order.
+func plant(t *testing.T, fsys fstest.MapFS, edits []edit) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	for k, v := range fsys {
+		out[k] = v
+	}
+	for _, e := range edits {
+		f := out[e.File]
+		if f == nil || !strings.Contains(string(f.Data), e.Old) {
+			t.Fatalf("plant: %q is not in %s", e.Old, e.File)
+		}
+		out[e.File] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), e.Old, e.New, 1))}
+	}
+	return out
+}
+
+// swap exchanges two strings of a file.
+func swap(file, a, b string) []edit {
+	return []edit{{file, a, "\x00swap\x00"}, {file, b, a}, {file, "\x00swap\x00", b}}
+}
+
+// lineOf is the 1-based line of the first s in data.
+func lineOf(data []byte, s string) int {
+	i := strings.Index(string(data), s)
+	if i < 0 {
+		return 0
+	}
+	return strings.Count(string(data[:i]), "\n") + 1
+}
+
+const (
+	jaCambodia = "content/ja/countries/cambodia.md"
+	enCambodia = "content/en/countries/cambodia.md"
+)
+
+// missed are mistakes a reviewer catches, each planted into a copy of the real content:
+// the check must report it, with the rule and a message containing want, at the line of
+// at in the translation (and a line of the source).
+var missed = []struct {
+	name  string
+	edits []edit
+	rule  string
+	want  string
+	at    string // a text on the line the finding must name in the translation
+}{
+	{"heading id deleted", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "## 復興支援"}},
+		"structure", "has no {#reconstruction}", "## 復興支援"},
+	{"heading id changed", []edit{{jaCambodia, "{#elections}", "{#election}"}},
+		"structure", "{#election} is not the en heading's {#elections}", "## 選挙支援と法の支配"},
+	{"heading id in full-width braces", []edit{{jaCambodia, "{#elections}", "｛#elections｝"}},
+		"structure", "｛#elections｝ is not read as a heading id", "## 選挙支援と法の支配"},
+	{"two sections swapped", swap(jaCambodia, "## 和平に向けた外交努力 {#peace-process}", "## UNTAC：日本初の本格的なPKO参加 {#un-peacekeeping}"),
+		"structure", "section {#un-peacekeeping} is in another place than in the en page", "## UNTAC：日本初の本格的なPKO参加"},
+	{"a heading added", []edit{{jaCambodia, "- 自衛隊員（国道の補修などに従事）", "### 要員\n\n- 自衛隊員（国道の補修などに従事）"}},
+		"structure", "this heading has no {#id} and the en page has no heading here", "### 要員"},
+	{"level-1 heading in the body", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "# 復興支援 {#reconstruction}"}},
+		"structure", "level-1 heading", "# 復興支援"},
+	{"two events swapped", swap(jaCambodia, "日本が「カンボジアに関する東京会議」を開催し、紛争当事者に対話の場を提供する。", "パリ和平協定が締結され、国連カンボジア暫定統治機構（UNTAC）が設置される。"),
+		"structure", "event 1 and event 2 seem to be swapped", "パリ和平協定が締結され"},
+	{"paragraph deleted", []edit{{jaCambodia, "\nまた日本は1999年以来、[法の支配](../themes/rule-of-law.md)の強化も支援している。\n", ""}},
+		"structure", "2 paragraphs in en, 1 in ja", "1998年の総選挙を前にした"},
+	{"list item deleted", []edit{{jaCambodia, "- 文民警察要員\n", ""}},
+		"structure", "3 list items in en, 2 in ja", "- 選挙監視要員"},
+	{"section deleted", []edit{{jaCambodia, "## 復興支援 {#reconstruction}\n", ""}},
+		"structure", "section {#reconstruction} of the en page is missing", "## 選挙支援と法の支配"},
+	{"link to the wrong page", []edit{{jaCambodia, "(../themes/rule-of-law.md)", "(../themes/ddr.md)"}},
+		"structure", "leads to ../themes/ddr.md where en links to ../themes/rule-of-law.md", "[法の支配](../themes/ddr.md)"},
+	{"link removed", []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "法の支配"}},
+		"structure", "the link to ../themes/rule-of-law.md is missing", "## 選挙支援と法の支配"},
+	{"English sentence appended", []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}},
+		"untranslated", "English in the ja text", "Japan sent it"},
+	{"event text left in English", []edit{{jaCambodia, "日本が「カンボジアに関する東京会議」を開催し、紛争当事者に対話の場を提供する。", "Japan hosts the Tokyo meeting on Cambodia, giving the parties a venue for dialogue."}},
+		"untranslated", "event 1 text is the en text", "Japan hosts"},
+	{"figure label left in English", []edit{{jaCambodia, "UNTACへの日本の派遣要員（自衛隊員、文民警察要員、選挙監視要員）", "Japanese personnel sent to UNTAC (Self-Defense Forces, civilian police, election monitors)"}},
+		"untranslated", "figure 1 label is the en text", "Japanese personnel"},
+	{"about for more than", []edit{{"content/ja/countries/liberia.md", "4億円以上", "約4億円"}},
+		"figure", `"more than 400 million yen" (¥400 million) in en (more than), "約4億円" (¥400 million) in ja (about)`, "約4億円"},
+	{"counter of ships for people", []edit{{jaCambodia, "合計1,300人の要員", "合計1,300隻の要員"}},
+		"figure", "the counter 隻 counts ships, but the en text counts people here", "合計1,300隻"},
+	{"glossary term wrong in one section", []edit{{jaCambodia, "1991年10月のパリ和平協定締結", "1991年10月のパリ平和協定締結"}},
+		"glossary", `"Paris Peace Agreements" is used in this part in en; the ja text of this part should write パリ和平協定`, "## 和平に向けた外交努力"},
+	{"rule of law as 法治 in one section", []edit{{jaCambodia, "## 選挙支援と法の支配", "## 選挙支援と法治"}, {jaCambodia, "[法の支配](../themes/rule-of-law.md)の強化", "[法治](../themes/rule-of-law.md)の強化"}},
+		"glossary", "should write 法の支配", "## 選挙支援と法治"},
+	{"PKO協力法 in one section", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}, {jaCambodia, "[国連PKOと国際平和協力法]", "[国連PKOとPKO協力法]"}},
+		"glossary", "should write 国際平和協力法", "## UNTAC"},
+	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},
+		"untranslated", "the title is the en text", `title = "Cambodia"`},
+}
+
+func TestPlantedMistakesAreReported(t *testing.T) {
+	base := realProject(t)
+	for _, c := range missed {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := plant(t, base, c.edits)
+			in, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := Run(in)
+			ja := c.edits[0].File
+			want := lineOf(fsys[ja].Data, c.at)
+			if want == 0 {
+				t.Fatalf("%q is not in the planted %s", c.at, ja)
+			}
+			var found []string
+			for _, p := range rep.Pairs {
+				for _, pr := range p.Problems {
+					if pr.Accepted != "" {
+						continue
+					}
+					found = append(found, pr.Check+": "+pr.Message+" @ "+pr.Translation.String())
+					if pr.Check == c.rule && strings.Contains(pr.Message, c.want) &&
+						pr.Translation.File == ja && pr.Translation.Line == want &&
+						pr.Source.File == translationName(ja, "ja", "en") && pr.Source.Line > 0 {
+						return
+					}
+				}
+			}
+			t.Errorf("no %s finding %q at %s:%d; the check found:\n%s", c.rule, c.want, ja, want, strings.Join(found, "\n"))
+		})
+	}
+}
+
+// falseAlarms are good translations that the check once reported, each planted into a
+// copy of the real content: the check must find nothing in the page.
+var falseAlarms = []struct {
+	name  string
+	edits []edit
+}{
+	{"ten-year is 10年", []edit{
+		{enCambodia, "the Cambodian conflict", "the ten-year Cambodian conflict"},
+		{jaCambodia, "カンボジア紛争の政治的解決", "10年に及ぶカンボジア紛争の政治的解決"}}},
+	{"kanji numerals for a count", []edit{{jaCambodia, "合計1,300人", "合計千三百人"}}},
+	{"kanji numerals for a month", []edit{{"content/ja/themes/reconstruction.md", "2007年1月現在、日本は", "二〇〇七年一月現在、日本は"}}},
+	{"kanji numerals with 万", []edit{{"content/ja/themes/small-arms.md", "6,000万ドル", "六千万ドル"}}},
+	{"約2割 for about 20 percent", []edit{{"content/ja/themes/peacekeeping.md", "約20%", "約2割"}}},
+	{"2割強 for more than 20 percent", []edit{
+		{"content/en/themes/peacekeeping.md", "about 20 percent", "more than 20 percent"},
+		{"content/ja/themes/peacekeeping.md", "約20%", "2割強"}}},
+	{"程度 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル程度"}}},
+	{"前後 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル前後"}}},
+	{"ほど for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドルほど"}}},
+	{"規模 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル規模"}}},
+	{"を上回る for more than", []edit{{"content/ja/themes/ticad-and-africa.md", "7億5,000万ドルを超える", "7億5,000万ドルを上回る"}}},
+	{"an English title quoted in Japanese", []edit{{jaCambodia, "パリ和平協定に基づき、", "パリ和平協定（Agreements on a Comprehensive Political Settlement of the Cambodia Conflict）に基づき、"}}},
+	{"a term inside a longer term is not used alone", []edit{
+		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's wider support, through the Tokyo International Conference on African Development (TICAD),"},
+		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、アフリカ開発会議（TICAD）を通じた"}}},
+	{"国の再建 for the reconstruction of a country", []edit{
+		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's support for the reconstruction of the country and its wider support"},
+		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、国の再建と"}}},
+	{"an acronym as the title", []edit{{jaCambodia, `title = "カンボジア"`, `title = "UNTAC"`}, {enCambodia, `title = "Cambodia"`, `title = "UNTAC"`}}},
+}
+
+func TestFalseAlarmsAreNotReported(t *testing.T) {
+	base := realProject(t)
+	for _, c := range falseAlarms {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := plant(t, base, c.edits)
+			in, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range Run(in).Pairs {
+				for _, pr := range p.Problems {
+					if pr.Accepted == "" {
+						t.Errorf("%s: %s, %s: %s\n    %s\n    %s", pr.Check, p.Key, pr.Where, pr.Message, pr.Source, pr.Translation)
+					}
+				}
+			}
+		})
+	}
+}
+
+// An untranslated copy of the English is one finding, "still English", not a finding per
+// number and term that the copy does not write the Japanese way.
+func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
+	fsys := realProject(t)
+	en := string(fsys[enCambodia].Data)
+	ja := string(fsys[jaCambodia].Data)
+	hash := ja[strings.Index(ja, "source_hash"):]
+	hash = hash[:strings.IndexByte(hash, '\n')+1]
+	fsys[jaCambodia] = &fstest.MapFile{Data: []byte(strings.Replace(en, "+++\n", "+++\n"+hash, 1))}
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Run(in).Lookup("countries/cambodia", "ja")
+	if len(p.Problems) != 1 || p.Problems[0].Check != "untranslated" || !strings.Contains(p.Problems[0].Message, "still English") {
+		t.Fatalf("problems of an untranslated copy: %+v, want one, still English", p.Problems)
+	}
+	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 {
+		t.Errorf("still English reported at %s, want a line of %s", got, jaCambodia)
+	}
+}

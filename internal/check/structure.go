@@ -1,0 +1,537 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/numbers"
+)
+
+// The structure check compares the shape of a translation with its source, where a
+// reviewer would look before reading a word:
+//
+//   - every heading of the body has the {#id} of the source's heading at the same place,
+//     in the same order; a heading with no id, another id, or a {#…} that Markdown does
+//     not read as an id (｛#…｝, or text after it) is reported at its line;
+//   - per section (from one heading with an id to the next), the same number of list
+//     items, tables and paragraphs, and links to the same targets;
+//   - events, figures and corrections in the same order;
+//   - no level-1 heading (# …) in a body, in any language: the title is the page's one
+//     level-1 heading (docs/content-model.md).
+
+// heading is an ATX heading of a body, outside fenced code.
+type heading struct {
+	level int
+	id    string // the explicit {#id}, or ""
+	title string // the text without the id
+	off   int    // byte offset of the line in the body
+}
+
+// headings lists the ATX headings of body outside fenced code.
+func headings(body string) []heading {
+	var out []heading
+	inFence := ""
+	for off := 0; off < len(body); {
+		end := strings.IndexByte(body[off:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += off + 1
+		}
+		line := strings.TrimRight(body[off:end], "\r\n")
+		if marker, ok := fenceMarker(line); ok {
+			switch inFence {
+			case "":
+				inFence = marker
+			case marker:
+				inFence = ""
+			}
+		} else if title, ok := atxTitle(line); ok && inFence == "" {
+			h := heading{off: off, title: title}
+			i := leadingSpaces(line)
+			for i+h.level < len(line) && line[i+h.level] == '#' {
+				h.level++
+			}
+			if rest, id, ok := splitExplicitID(title); ok {
+				h.id, h.title = id, strings.TrimSpace(rest)
+			}
+			out = append(out, h)
+		}
+		off = end
+	}
+	return out
+}
+
+// literalID returns the {#…} or ｛#…｝ that a heading's text still holds after its id
+// was split off: Markdown publishes it as text.
+func literalID(title string) (string, bool) {
+	for _, open := range []string{"{#", "｛#", "｛＃", "{＃"} {
+		if i := strings.Index(title, open); i >= 0 {
+			rest := title[i:]
+			if j := strings.IndexAny(rest, "}｝"); j >= 0 {
+				_, size := utf8.DecodeRuneInString(rest[j:])
+				rest = rest[:j+size]
+			}
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// fileStructure reports what is wrong with one file's body whatever its language: a
+// level-1 heading and a heading id that Markdown does not read.
+func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem {
+	if f == nil {
+		return nil
+	}
+	var out []Problem
+	for _, h := range headings(f.Body) {
+		here := Loc{File: f.Name, Line: bodyPlace(f, h.off).line(), Text: strings.TrimSpace(lineAt(f.Body, h.off))}
+		var msg string
+		if h.level == 1 {
+			msg = "a level-1 heading (# …) in the body: the title is the page's only level-1 heading; write ## and an {#id}"
+		} else if lit, ok := literalID(h.title); ok {
+			msg = fmt.Sprintf("%s is not read as a heading id and would be published as text: write {#id} in half-width braces at the end of the heading", lit)
+		} else {
+			continue
+		}
+		there := Loc{}
+		if other != nil {
+			there = Loc{File: other.Name, Line: other.BodyLine}
+		}
+		p := Problem{Check: "structure", Where: "heading", Message: msg}
+		if srcSide {
+			p.Source, p.Translation = here, there
+		} else {
+			p.Source, p.Translation = there, here
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// wholeLine is the line of s that holds off, trimmed and cut to a terminal line.
+func wholeLine(s string, off int) string {
+	start := strings.LastIndexByte(s[:off], '\n') + 1
+	line := strings.Join(strings.Fields(lineAt(s, start)), " ")
+	if utf8.RuneCountInString(line) > 160 {
+		line = string([]rune(line)[:160]) + "…"
+	}
+	return line
+}
+
+// lineAt is the line of s that starts at off, without its line break.
+func lineAt(s string, off int) string {
+	end := strings.IndexByte(s[off:], '\n')
+	if end < 0 {
+		return s[off:]
+	}
+	return s[off : off+end]
+}
+
+// compareHeadings reports the headings of dst whose ids are not those of src's headings
+// at the same place. The two lists are aligned on their longest common run of ids (a
+// heading without id matches nothing); in each gap between aligned headings, the
+// headings left on both sides are paired in order: a translated heading without the id,
+// with another id, or with an id of another place (sections out of order). What is left
+// over is a section missing from the translation, or one the source does not have.
+func compareHeadings(src, dst *content.File) []Problem {
+	sh, dh := headings(src.Body), headings(dst.Body)
+	var out []Problem
+	sLoc := func(h heading) Loc {
+		return Loc{File: src.Name, Line: bodyPlace(src, h.off).line(), Text: strings.TrimSpace(lineAt(src.Body, h.off))}
+	}
+	dLoc := func(h heading) Loc {
+		return Loc{File: dst.Name, Line: bodyPlace(dst, h.off).line(), Text: strings.TrimSpace(lineAt(dst.Body, h.off))}
+	}
+	add := func(msg string, s, d Loc) {
+		out = append(out, Problem{Check: "structure", Where: "headings", Message: msg, Source: s, Translation: d})
+	}
+	sIDs, dIDs := map[string]bool{}, map[string]bool{}
+	for _, h := range sh {
+		sIDs[h.id] = true
+	}
+	for _, h := range dh {
+		dIDs[h.id] = true
+	}
+	// lcs[i][j]: the longest common subsequence of ids of sh[i:] and dh[j:].
+	lcs := make([][]int, len(sh)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(dh)+1)
+	}
+	for i := len(sh) - 1; i >= 0; i-- {
+		for j := len(dh) - 1; j >= 0; j-- {
+			if sh[i].id != "" && sh[i].id == dh[j].id {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var gapS, gapD []heading
+	flush := func(next int) {
+		n := min(len(gapS), len(gapD))
+		for k := range n {
+			s, d := gapS[k], gapD[k]
+			switch {
+			case s.id == "" && d.id == "":
+				// Two headings without id at the same place: nothing to compare.
+			case d.id == "":
+				add(fmt.Sprintf("the heading has no {#%s}: keep the id of the en heading at the end of the heading", s.id), sLoc(s), dLoc(d))
+			case s.id == "":
+				add(fmt.Sprintf("heading id {#%s}: the en heading here has none", d.id), sLoc(s), dLoc(d))
+			case sIDs[d.id]:
+				add(fmt.Sprintf("section {#%s} is in another place than in the en page (the en page has {#%s} here): keep the sections in the same order", d.id, s.id), sLoc(s), dLoc(d))
+			default:
+				add(fmt.Sprintf("heading id {#%s} is not the en heading's {#%s}: heading ids are never translated", d.id, s.id), sLoc(s), dLoc(d))
+			}
+		}
+		for _, s := range gapS[n:] {
+			if s.id != "" && dIDs[s.id] {
+				continue // the translation has it elsewhere: reported where it is
+			}
+			// Where the section would be: the next aligned heading, or the end of the body.
+			at := Loc{File: dst.Name, Line: dst.BodyLine + strings.Count(dst.Body, "\n")}
+			if next < len(dh) {
+				at = Loc{File: dst.Name, Line: bodyPlace(dst, dh[next].off).line()}
+			}
+			if s.id == "" {
+				add(fmt.Sprintf("the heading %q of the en page is missing in the %s page", s.title, dst.Lang), sLoc(s), at)
+			} else {
+				add(fmt.Sprintf("section {#%s} of the en page is missing in the %s page", s.id, dst.Lang), sLoc(s), at)
+			}
+		}
+		for _, d := range gapD[n:] {
+			at := Loc{File: src.Name, Line: src.BodyLine}
+			switch {
+			case d.id == "":
+				add("this heading has no {#id} and the en page has no heading here", at, dLoc(d))
+			case sIDs[d.id]:
+				add(fmt.Sprintf("section {#%s} is in another place than in the en page: keep the sections in the same order", d.id), at, dLoc(d))
+			default:
+				add(fmt.Sprintf("heading id {#%s} is not in the en page here", d.id), at, dLoc(d))
+			}
+		}
+		gapS, gapD = gapS[:0], gapD[:0]
+	}
+	i, j := 0, 0
+	for i < len(sh) || j < len(dh) {
+		switch {
+		case i < len(sh) && j < len(dh) && sh[i].id != "" && sh[i].id == dh[j].id:
+			flush(j)
+			i++
+			j++
+		case j < len(dh) && (i == len(sh) || lcs[i][j+1] >= lcs[i+1][j]):
+			gapD = append(gapD, dh[j])
+			j++
+		default:
+			gapS = append(gapS, sh[i])
+			i++
+		}
+	}
+	flush(len(dh))
+	return out
+}
+
+// shape is what a section is made of, for the comparison of a translation's sections
+// with the source's: lists, tables and paragraphs counted, links with their targets.
+type shape struct {
+	paragraphs, items, tables []int // byte offsets in the body where each starts
+	links                     []link
+}
+
+type link struct {
+	dest string
+	off  int
+}
+
+// shapeOf reads the section body[start:end] line by line, roughly as CommonMark does:
+// a paragraph is a run of lines not in a list, table, heading, fence or quote.
+func shapeOf(body string, start, end int) shape {
+	var sh shape
+	const (
+		none = iota
+		para
+		item // inside a list item, its continuation lines included
+		table
+	)
+	state := none
+	blankBefore := false
+	inFence := ""
+	for off := start; off < end; {
+		e := strings.IndexByte(body[off:end], '\n')
+		if e < 0 {
+			e = end
+		} else {
+			e += off + 1
+		}
+		line := strings.TrimRight(body[off:e], "\r\n")
+		trimmed := strings.TrimLeft(line, " \t")
+		indent := len(line) - len(trimmed)
+		switch {
+		case inFence != "":
+			if m, ok := fenceMarker(line); ok && m == inFence {
+				inFence = ""
+			}
+		case trimmed == "":
+			if state != item {
+				state = none
+			}
+			blankBefore = true
+			off = e
+			continue
+		default:
+			if m, ok := fenceMarker(line); ok {
+				inFence, state = m, none
+				break
+			}
+			if _, ok := atxTitle(line); ok {
+				state = none
+				break
+			}
+			if isListItem(trimmed) {
+				sh.items = append(sh.items, off)
+				state = item
+				break
+			}
+			if strings.HasPrefix(trimmed, "|") {
+				if state != table {
+					sh.tables = append(sh.tables, off)
+				}
+				state = table
+				break
+			}
+			if state == item && (!blankBefore || indent >= 2) {
+				break // a continuation of the list item
+			}
+			if state != para {
+				sh.paragraphs = append(sh.paragraphs, off)
+				state = para
+			}
+		}
+		blankBefore = false
+		off = e
+	}
+	sh.links = links(body, start, end)
+	return sh
+}
+
+// isListItem reports whether a line (without its indentation) starts a list item:
+// "- ", "* ", "+ ", "1. " or "1) ".
+func isListItem(s string) bool {
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t') {
+		return true
+	}
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && (s[i+1] == ' ' || s[i+1] == '\t')
+}
+
+// links finds the inline links [text](dest "title") of body[start:end], with the
+// destination without its title.
+func links(body string, start, end int) []link {
+	var out []link
+	for off := start; off < end; {
+		k := strings.Index(body[off:end], "](")
+		if k < 0 {
+			break
+		}
+		k += off
+		d := k + 2
+		e := strings.IndexAny(body[d:end], ")\n")
+		if e < 0 || body[d+e] != ')' {
+			off = d
+			continue
+		}
+		dest := strings.TrimSpace(body[d : d+e])
+		if sp := strings.IndexAny(dest, " \t"); sp >= 0 {
+			dest = dest[:sp]
+		}
+		dest = strings.Trim(dest, "<>")
+		out = append(out, link{dest: dest, off: k})
+		off = d + e + 1
+	}
+	return out
+}
+
+// compareSections compares the shapes of the sections of src and dst that have the same
+// extent: the same id, and the same id after them (or none), so that a missing or
+// misplaced heading, which compareHeadings reports, does not also count as paragraphs.
+func compareSections(src, dst *content.File) []Problem {
+	ss, ds := sections(src.Body, true), sections(dst.Body, true)
+	key := func(secs []section, i int) string {
+		next := "\x00end"
+		if i+1 < len(secs) {
+			next = secs[i+1].id
+		}
+		return secs[i].id + "\x00" + next
+	}
+	byKey := map[string]section{}
+	for i, d := range ds {
+		byKey[key(ds, i)] = d
+	}
+	var out []Problem
+	for i, s := range ss {
+		d, ok := byKey[key(ss, i)]
+		if !ok {
+			continue
+		}
+		where := "introduction"
+		if i > 0 {
+			where = "section #" + s.id
+		}
+		out = append(out, compareShapes(where, src, dst, s, d)...)
+	}
+	return out
+}
+
+func compareShapes(where string, src, dst *content.File, s, d section) []Problem {
+	a, b := shapeOf(src.Body, s.start, s.end), shapeOf(dst.Body, d.start, d.end)
+	var out []Problem
+	sLine := func(off int) int { return bodyPlace(src, off).line() }
+	dLine := func(off int) int { return bodyPlace(dst, off).line() }
+	add := func(msg string, sOff, dOff int) {
+		out = append(out, Problem{Check: "structure", Where: where, Message: msg,
+			Source:      Loc{File: src.Name, Line: sLine(sOff), Text: wholeLine(src.Body, sOff)},
+			Translation: Loc{File: dst.Name, Line: dLine(dOff), Text: wholeLine(dst.Body, dOff)}})
+	}
+	count := func(what string, x, y []int) {
+		if len(x) == len(y) {
+			return
+		}
+		// Point at the first one that has no counterpart: the one after the last of the
+		// shorter list, or the section's start.
+		n := min(len(x), len(y))
+		sOff, dOff := s.start, d.start
+		if n < len(x) {
+			sOff = x[n]
+		} else if len(x) > 0 {
+			sOff = x[len(x)-1]
+		}
+		if n < len(y) {
+			dOff = y[n]
+		} else if len(y) > 0 {
+			dOff = y[len(y)-1]
+		}
+		add(fmt.Sprintf("%d %s in en, %d in %s", len(x), what, len(y), dst.Lang), sOff, dOff)
+	}
+	count("list items", a.items, b.items)
+	count("tables", a.tables, b.tables)
+	count("paragraphs", a.paragraphs, b.paragraphs)
+
+	// Links: each target of the source must be a target of the translation. What is
+	// left on both sides is paired in order as a link to the wrong page.
+	used := make([]bool, len(b.links))
+	var missing []link
+	for _, l := range a.links {
+		found := false
+		for j, m := range b.links {
+			if !used[j] && m.dest == l.dest {
+				used[j], found = true, true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, l)
+		}
+	}
+	var extra []link
+	for j, m := range b.links {
+		if !used[j] {
+			extra = append(extra, m)
+		}
+	}
+	for k, l := range missing {
+		if k < len(extra) {
+			add(fmt.Sprintf("a link leads to %s where en links to %s", extra[k].dest, l.dest), l.off, extra[k].off)
+		} else {
+			add(fmt.Sprintf("the link to %s is missing in %s", l.dest, dst.Lang), l.off, d.start)
+		}
+	}
+	for _, m := range extra[min(len(extra), len(missing)):] {
+		add(fmt.Sprintf("a link to %s that en does not have", m.dest), s.start, m.off)
+	}
+	return out
+}
+
+// compareOrder reports events, figures and corrections of the translation that seem to
+// be in another order than the source's: item i of the translation shares more numbers,
+// acronyms and glossary terms with item j of the source than with item i, and item j
+// with item i.
+func compareOrder(us []unit, src, dst *content.File, terms *termIndex) []Problem {
+	var out []Problem
+	for _, kind := range []string{"event", "figure", "correction"} {
+		var items []*unit
+		for i := range us {
+			if strings.HasPrefix(us[i].where, kind+" ") {
+				items = append(items, &us[i])
+			}
+		}
+		if len(items) < 2 {
+			continue
+		}
+		sf, df := make([]map[string]bool, len(items)), make([]map[string]bool, len(items))
+		for i, u := range items {
+			sn, dn := u.numbers(src, dst)
+			sf[i], df[i] = features(u.src.s, sn, terms, true), features(u.dst.s, dn, terms, false)
+		}
+		score := func(i, j int) int {
+			n := 0
+			for f := range sf[i] {
+				if df[j][f] {
+					n++
+				}
+			}
+			return n
+		}
+		reported := map[int]bool{}
+		for i := range items {
+			for j := i + 1; j < len(items); j++ {
+				if reported[i] || reported[j] {
+					continue
+				}
+				if score(i, j)+score(j, i) > score(i, i)+score(j, j) && score(i, j) > score(i, i) && score(j, i) > score(j, j) {
+					reported[i], reported[j] = true, true
+					a, b := items[i], items[j]
+					out = append(out, Problem{Check: "structure", Where: a.where,
+						Message:     fmt.Sprintf("%s and %s seem to be swapped: the %s text of %s says what en says in %s; keep them in the order of the en page", a.where, b.where, dst.Lang, a.where, b.where),
+						Source:      Loc{File: src.Name, Line: a.src.line(), Text: a.src.s},
+						Translation: Loc{File: dst.Name, Line: a.dst.line(), Text: a.dst.s}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// features are what a text and its translation share: its numbers as values, its
+// acronyms, and the glossary terms it uses (by their English form).
+func features(s string, ns []numbers.Number, terms *termIndex, english bool) map[string]bool {
+	m := map[string]bool{}
+	for _, n := range ns {
+		m[fmt.Sprintf("n:%s:%g", class(n), n.Value)] = true
+	}
+	for _, w := range latinWords(s) {
+		if len(w.word) >= 2 && strings.ToUpper(w.word) == w.word && strings.ToLower(w.word) != w.word {
+			m["a:"+w.word] = true
+		}
+	}
+	if terms != nil {
+		if english {
+			for _, u := range terms.formUses(nil, 0, s) {
+				m[fmt.Sprintf("t:%d", u.term)] = true
+			}
+		} else {
+			for i, t := range terms.terms {
+				if t.JA != "" && strings.Contains(s, t.JA) {
+					m[fmt.Sprintf("t:%d", i)] = true
+				}
+			}
+		}
+	}
+	return m
+}

@@ -1,0 +1,241 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"peacebuilding/internal/content"
+)
+
+// The untranslated check finds English left in a Japanese translation:
+//
+//   - a whole copy: a translation whose text is mostly Latin letters is reported once, as
+//     still English, instead of as the mismatches its numbers and terms would make;
+//   - a title, summary, text fact, event text or figure label identical to the source's;
+//   - a run of English prose in Japanese text: three or more words in lower case (the,
+//     of, personnel) in one run of Latin words, more than its capitalized words. Names,
+//     acronyms and titles (Japan's Efforts on Peacebuilding, UNTAC) are not prose, nor
+//     the words of the glossary's English terms; editors' corrections quote English on
+//     purpose and are skipped.
+//
+// It runs for translations into languages that are not written in Latin letters (ja).
+
+// latinWord is a word of Latin letters (with ' and - inside) at a byte offset.
+type latinWord struct {
+	word string
+	off  int
+}
+
+// latinWords lists the words of Latin letters of s, digits excluded.
+func latinWords(s string) []latinWord {
+	var out []latinWord
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isLatinLetter(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if isLatinLetter(r) || (r == '\'' || r == '’' || r == '-') && j+size < len(s) && isLatinLetterAt(s, j+size) {
+				j += size
+				continue
+			}
+			break
+		}
+		out = append(out, latinWord{s[i:j], i})
+		i = j
+	}
+	return out
+}
+
+func isLatinLetter(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
+
+func isLatinLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isLatinLetter(r)
+}
+
+// latinShare is the share of Latin letters among the letters of s.
+func latinShare(s string) float64 {
+	latin, all := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			all++
+			if isLatinLetter(r) {
+				latin++
+			}
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(latin) / float64(all)
+}
+
+// stillEnglish reports a translation that is a copy of its source not yet translated: a
+// translation into a language not written in Latin letters whose text is mostly Latin.
+func stillEnglish(src, dst *content.File, dstBody string) (Problem, bool) {
+	if dst.Lang != "ja" {
+		return Problem{}, false
+	}
+	text := dst.Front.Title + "\n" + dst.Front.Summary + "\n" + dstBody
+	if latinShare(text) < 0.5 {
+		return Problem{}, false
+	}
+	return Problem{Check: "untranslated", Where: "page",
+		Message:     fmt.Sprintf("the %s page is still English: translate it (the other checks of the page wait until then)", dst.Lang),
+		Source:      Loc{File: src.Name, Line: 1},
+		Translation: Loc{File: dst.Name, Line: dst.BodyLine, Text: firstLine(dstBody)}}, true
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if utf8.RuneCountInString(s) > 60 {
+		s = string([]rune(s)[:60]) + "…"
+	}
+	return s
+}
+
+// untranslated reports the units of a translation left in English.
+func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem {
+	if dst.Lang != "ja" {
+		return nil
+	}
+	var allowed map[string]bool
+	if terms != nil {
+		allowed = terms.allowed
+	}
+	var out []Problem
+	for _, u := range us {
+		if strings.HasPrefix(u.where, "correction ") {
+			continue
+		}
+		if !u.src.body && strings.TrimSpace(u.src.s) == strings.TrimSpace(u.dst.s) && hasWord(u.dst.s) {
+			out = append(out, Problem{Check: "untranslated", Where: u.where,
+				Message:     fmt.Sprintf("the %s is the en text, not translated", describeWhere(u.where)),
+				Source:      Loc{File: src.Name, Line: u.src.line(), Text: u.src.s},
+				Translation: Loc{File: dst.Name, Line: u.dst.line(), Text: u.dst.s}})
+			continue
+		}
+		for _, run := range englishRuns(u.dst.plain, allowed) {
+			out = append(out, Problem{Check: "untranslated", Where: u.where,
+				Message:     fmt.Sprintf("English in the %s text: %q", dst.Lang, clip(run.text)),
+				Source:      Loc{File: src.Name, Line: u.src.line()},
+				Translation: Loc{File: dst.Name, Line: u.dst.lineAt(run.off), Text: clip(run.text)}})
+		}
+	}
+	return out
+}
+
+// hasWord reports whether s has a word with a letter in lower case: "Cambodia" is
+// English left untranslated, "DDR" or "UNTAC" an acronym that Japanese writes too.
+func hasWord(s string) bool {
+	for _, w := range latinWords(s) {
+		if strings.ToUpper(w.word) != w.word {
+			return true
+		}
+	}
+	return false
+}
+
+func describeWhere(where string) string {
+	switch {
+	case strings.HasPrefix(where, "figure "):
+		return where + " label"
+	case strings.HasPrefix(where, "event "):
+		return where + " text"
+	}
+	return where
+}
+
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > 80 {
+		s = string([]rune(s)[:80]) + "…"
+	}
+	return s
+}
+
+type englishRun struct {
+	text string
+	off  int
+}
+
+// englishRuns finds in s the runs of Latin words (joined by spaces and ASCII punctuation)
+// that hold three or more words of English prose: words in lower case that are not
+// allowed (part of a glossary term).
+func englishRuns(s string, allowed map[string]bool) []englishRun {
+	ws := latinWords(s)
+	var out []englishRun
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && joinedByPunct(s[ws[j-1].off+len(ws[j-1].word):ws[j].off]) {
+			j++
+		}
+		prose, names := 0, 0
+		for _, w := range ws[i:j] {
+			switch {
+			case !isProseWord(w.word):
+				names++
+			case !allowed[strings.ToLower(w.word)]:
+				prose++
+			}
+		}
+		// A title quoted in English (Japan's Efforts on Peacebuilding) is mostly
+		// capitalized words; a sentence is mostly words in lower case.
+		if prose >= 3 && prose > names {
+			end := ws[j-1].off + len(ws[j-1].word)
+			out = append(out, englishRun{s[ws[i].off:end], ws[i].off})
+		}
+		i = j
+	}
+	return out
+}
+
+// joinedByPunct reports whether what lies between two Latin words keeps them in one run
+// of English: spaces and ASCII punctuation, no other letter or digit, no line break
+// between paragraphs.
+func joinedByPunct(s string) bool {
+	if strings.Contains(s, "\n\n") {
+		return false
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isProseWord: a word in lower case (the, personnel) is English prose; a capitalized
+// word or an acronym may be a name.
+func isProseWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// allowedWords are the lower-case words of the glossary's English terms and
+// abbreviations, which a Japanese text may quote.
+func allowedWords(terms *termIndex) map[string]bool {
+	m := map[string]bool{}
+	if terms == nil {
+		return m
+	}
+	for _, t := range terms.terms {
+		for _, s := range []string{t.Term.EN, t.Abbr} {
+			for _, w := range latinWords(s) {
+				if len(w.word) >= 4 { // not "of", "the": they make any sentence
+					m[strings.ToLower(w.word)] = true
+				}
+			}
+		}
+	}
+	return m
+}

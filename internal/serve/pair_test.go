@@ -1,0 +1,67 @@
+package serve
+
+import (
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The side-by-side view aligns the sections of both languages by heading id, and shows a
+// finding of the check under the part it is about; the page itself shows the findings.
+func TestPairPageAlignsSectionsAndShowsFindings(t *testing.T) {
+	dir := fixture(t)
+	// A planted mistake: the Japanese section #elections links to another page.
+	edit(t, dir, "content/ja/countries/cambodia.md", "[出典](https://www.mofa.go.jp/)", "[出典](https://www.mofa.go.jp/ja/)")
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	body := fetch(t, srv.URL()+PairPath+"countries/cambodia")
+
+	// The rows in order: each is a part, with the English and the Japanese text.
+	rows := regexp.MustCompile(`(?s)<tr id="([^"]+)" class="part">(.*?)</tr>(\s*<tr class="findings">(.*?)</tr>)?`).FindAllStringSubmatch(body, -1)
+	var parts []string
+	for _, r := range rows {
+		parts = append(parts, r[1])
+	}
+	if want := "title summary event 1 figure 1 introduction section #elections"; strings.Join(parts, " ") != want {
+		t.Fatalf("rows %q, want %q", strings.Join(parts, " "), want)
+	}
+	for _, r := range rows {
+		if r[1] == "section #elections" {
+			if !strings.Contains(r[2], "{#elections}") || !strings.Contains(r[2], "## 選挙 {#elections}") {
+				t.Errorf("the row of #elections does not hold both languages' section:\n%s", r[2])
+			}
+			if !strings.Contains(r[4], "a link leads to https://www.mofa.go.jp/ja/ where en links to https://www.mofa.go.jp/") {
+				t.Errorf("the planted finding is not under its section:\n%s", r[0])
+			}
+		} else if strings.Contains(r[4], "a link leads to") {
+			t.Errorf("the finding is shown under %s, not its section", r[1])
+		}
+	}
+	page := fetch(t, srv.URL()+"ja/countries/cambodia/")
+	if !strings.Contains(page, `class="preview-check"`) || !strings.Contains(page, "a link leads to https://www.mofa.go.jp/ja/") || !strings.Contains(page, PairPath+"countries/cambodia?lang=ja") {
+		t.Errorf("the preview's page does not show the check's finding and the link to the side-by-side view")
+	}
+}
+
+func fetch(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s\n%s", url, resp.Status, data)
+	}
+	return string(data)
+}

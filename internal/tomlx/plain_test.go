@@ -1,0 +1,26 @@
+package tomlx
+
+import "testing"
+
+// The parser's messages for the mistakes writers make are said in a writer's words, at a
+// column counted in characters.
+func TestPlainMessages(t *testing.T) {
+	for _, tt := range []struct{ name, src, want string }{
+		{"closing quote missing", "title = \"カンボジア\nsummary = \"x\"\n", `1:15: title: closing quote missing: a text in "…" ends on the line where it starts (for several lines, write """…""")`},
+		{"quotation marks inside a text", "summary = \"日本は\"平和\"を\"\n", `1:16: the text ends at the quotation mark before 平: use 「」 or \" for quotation marks inside a text`},
+		{"no quotes", "a = \"x\"\ntitle = カンボジア\n", `2:9: title: a text needs quotation marks: "カンボジア"`},
+		{"a key after a table", "[[accept]]\nrule = \"x\"\ntitle = \"y\"\n", `3: title is read as part of [accept] above it: write the keys such as title before the first [table] or [[table]]`},
+		{"text after the value", "title = \"カンボジア\" x\n", `1:16: unexpected x after the value: write one key = value per line`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var v struct {
+				A, Title, Summary string
+				Accept            []struct{ Rule string }
+			}
+			_, errs := Decode(tt.src, &v, []string{"accept", "rule", "title"})
+			if len(errs) != 1 || errs[0].Error() != tt.want {
+				t.Errorf("Decode(%q) = %v, want %s", tt.src, errs, tt.want)
+			}
+		})
+	}
+}
