@@ -34,6 +34,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 //	pad FILE SIZE         append Markdown paragraphs to FILE until it has SIZE bytes
 //	symlink FILE TARGET   make FILE a symbolic link to TARGET
 //	fifo FILE             make FILE a named pipe, which no one writes to
+//	sub FILE OLD => NEW   replace the first OLD in FILE by NEW (the rest of the line)
 //	deny FILE             reading FILE fails with fs.ErrPermission (through the fs.FS)
 //	same                  the new output must be byte-identical to the previous one
 //	contains FILE TEXT    the new output file FILE must contain TEXT
@@ -114,6 +115,13 @@ func runHostile(t *testing.T, archive string) {
 			if err := os.Symlink(fields[2], file); err != nil {
 				t.Fatal(err)
 			}
+		case verb == "sub" && len(fields) >= 3 && strings.Contains(line, " => "):
+			old, new, _ := strings.Cut(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "sub "+fields[1])), " => ")
+			data := readFile(t, file)
+			if !bytes.Contains(data, []byte(old)) {
+				t.Fatalf("sub: %s has no %q", fields[1], old)
+			}
+			writeFile(t, file, bytes.Replace(data, []byte(old), []byte(new), 1))
 		case verb == "fifo" && len(fields) == 2:
 			os.Remove(file)
 			if err := syscall.Mkfifo(file, 0o644); err != nil {

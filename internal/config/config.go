@@ -111,9 +111,15 @@ func Load(fsys fs.FS, name string) (*Config, error) {
 	switch {
 	case fc.BaseURL == "":
 		fail(toml.Key{"baseURL"}, "baseURL is required")
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "":
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
 		fail(toml.Key{"baseURL"}, "baseURL %q must be an absolute http(s) URL without query or fragment", fc.BaseURL)
+	case u.User != nil:
+		// It would be published in every canonical link, the sitemap and robots.txt.
+		fail(toml.Key{"baseURL"}, "baseURL must not hold a user name or password (%s@): it would be published on every page", u.User.Username())
 	default:
+		// Escaped once here (a space as %20, a quote as %22), so that every file that
+		// writes the address, HTML, XML or plain text, writes a valid URL.
+		c.BaseURL = u.String()
 		if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}

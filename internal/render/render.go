@@ -12,14 +12,18 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"peacebuilding/internal/parallel"
 	"peacebuilding/internal/projectfs"
+	"regexp"
 	"slices"
 	"strings"
 
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/tomlx"
+
+	"github.com/BurntSushi/toml"
 )
 
 // File is one output file, its path relative to the output folder.
@@ -32,6 +36,7 @@ type File struct {
 type Renderer struct {
 	templates map[string]map[string]*template.Template // lang -> layout -> layouts with lang's UI strings
 	strings   map[string]map[string]string             // lang -> key -> text
+	sources   map[string]string                        // lang -> its i18n file's text, for lines
 	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
 	// ("assets/style.1a2b3c4d.css").
 	Assets map[string]string
@@ -100,6 +105,8 @@ func (r *Renderer) parse(layouts fs.FS, lang string) error {
 
 func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
 	var errs []error
+	sources := map[string]string{}
+	r.sources = sources
 	for _, lang := range langs {
 		name := lang + ".toml"
 		data, err := fs.ReadFile(fsys, name)
@@ -115,6 +122,21 @@ func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
 			continue
 		}
 		r.strings[lang] = m
+		sources[lang] = string(data)
+	}
+	// A layout gives a string's values for every language alike: each language's string
+	// must take the same verbs as the first language's, or a page would read %!s(MISSING).
+	if len(errs) == 0 && len(langs) > 1 {
+		first := langs[0]
+		for _, lang := range langs[1:] {
+			for _, key := range slices.Sorted(maps.Keys(r.strings[lang])) {
+				want, ok := r.strings[first][key]
+				if got := verbs(r.strings[lang][key]); ok && !slices.Equal(got, verbs(want)) {
+					errs = append(errs, fmt.Errorf("i18n/%s.toml:%d: %s takes the values %s, but i18n/%s.toml's takes %s: the layouts give every language the same values",
+						lang, tomlx.KeyLine(sources[lang], toml.Key{key}), key, describeVerbs(got), first, describeVerbs(verbs(want))))
+				}
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)
@@ -140,6 +162,9 @@ func sortedKeys(m map[string]string) []string {
 	slices.Sort(keys)
 	return keys
 }
+
+// line returns the line of key in lang's i18n file.
+func (r *Renderer) line(lang, key string) int { return tomlx.KeyLine(r.sources[lang], toml.Key{key}) }
 
 // T returns the UI string key in lang.
 func (r *Renderer) T(lang, key string) (string, error) {
@@ -291,4 +316,25 @@ var generated = []struct{ layout, titleKey, summaryKey string }{
 	{"glossary", "glossary_title", "glossary_summary"},
 	{"print", "print_title", "print_summary"},
 	{"search", "search_title", "search_summary"},
+}
+
+// verbRe matches a fmt verb, flags and width included; %% is a literal percent sign.
+var verbRe = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+// verbs returns the fmt verbs of a UI string in order, without %%.
+func verbs(s string) []string {
+	var out []string
+	for _, v := range verbRe.FindAllString(s, -1) {
+		if v != "%%" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func describeVerbs(vs []string) string {
+	if len(vs) == 0 {
+		return "none"
+	}
+	return strings.Join(vs, " ")
 }

@@ -73,6 +73,9 @@ func (v *View) Tf(key string, args ...any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if n := len(verbs(s)); n != len(args) {
+		return "", fmt.Errorf("i18n/%s.toml:%d: %s takes %d values, the layout gives %d", v.Lang, v.r.line(v.Lang, key), key, n, len(args))
+	}
 	return fmt.Sprintf(s, args...), nil
 }
 
