@@ -419,6 +419,10 @@ func Parse(f *File, data []byte) error {
 		line, col := position(data, i)
 		return fmt.Errorf("%s:%d:%d: file is not valid UTF-8 (save it as UTF-8)", f.Name, line, col)
 	}
+	if i := controlChar(data); i >= 0 {
+		line, col := position(data, i)
+		return fmt.Errorf("%s:%d:%d: control character U+%04X: delete it (an editor may show it as ^%c or not at all)", f.Name, line, col, data[i], data[i]+'@')
+	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	front, frontLine, body, bodyLine, err := Split(text)
 	if err != nil {
@@ -487,6 +491,21 @@ func invalidUTF8(data []byte) int {
 			return i
 		}
 		i += size
+	}
+	return -1
+}
+
+// controlChar returns the offset of the first C0 control character or DEL other than tab,
+// line feed and a carriage return before a line feed, or -1: such a character (ESC, BEL,
+// a vertical tab) is invisible in most editors and would be copied into the HTML.
+func controlChar(data []byte) int {
+	for i, c := range data {
+		switch {
+		case c == '\t' || c == '\n':
+		case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case c < 0x20 || c == 0x7f:
+			return i
+		}
 	}
 	return -1
 }

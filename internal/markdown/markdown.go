@@ -115,6 +115,7 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 	var res Result
 	seen := map[string]int{}
 	rawHTMLLine := 0
+	var autolinks []*ast.AutoLink
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -134,7 +135,7 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 			res.link(n, string(n.Destination), lines.of(n, src), r, func(dest string) { n.Destination = []byte(dest) })
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				res.Links = append(res.Links, Link{Dest: string(n.URL(src)), Target: Target{URL: string(n.URL(src)), External: true}, Line: lines.of(n, src)})
+				autolinks = append(autolinks, n)
 			}
 		case *ast.Image:
 			res.Problems = append(res.Problems, Problem{Line: lines.of(n, src), Msg: "images are not supported in content files; describe the picture in text"})
@@ -147,6 +148,16 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 		}
 		return ast.WalkContinue, nil
 	})
+
+	// An autolink (<https://…>, or a bare address) goes through the resolver like any link:
+	// it becomes a link node, after the walk, so that <javascript:…> is refused at its line.
+	for _, n := range autolinks {
+		dest, line := string(n.URL(src)), lines.of(n, src)
+		link := ast.NewLink()
+		link.AppendChild(link, ast.NewString(n.Label(src)))
+		n.Parent().ReplaceChild(n.Parent(), n, link)
+		res.link(link, dest, line, r, func(d string) { link.Destination = []byte(d) })
+	}
 
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {

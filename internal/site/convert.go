@@ -111,6 +111,10 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 	if strings.HasPrefix(dest, "/") {
 		return markdown.Target{}, fmt.Errorf("link %q: write cross-links as relative links to the .md file, e.g. ../themes/ddr.md", dest)
 	}
+	if u.RawQuery != "" || u.ForceQuery {
+		// The site is static files: a page answers every query the same.
+		return markdown.Target{}, fmt.Errorf("link %q: a link within the site takes no query string (?…): link the .md file, with a #heading-id if need be", dest)
+	}
 	p := r.page
 	if u.Path == "" { // "#fragment": this page
 		return markdown.Target{URL: "#" + u.Fragment, Page: p.Key, Fragment: u.Fragment}, nil
