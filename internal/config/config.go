@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -156,28 +157,31 @@ func Load(fsys fs.FS, name string) (*Config, error) {
 
 	seen := map[string]bool{}
 	for i, r := range fc.Regions {
-		key := toml.Key{"regions"}
+		// Each region's errors name the lines of its own [[regions]] item.
+		failAt := func(key, format string, args ...any) {
+			errs = append(errs, fmt.Errorf("%s:%d: %s", name, tomlx.ItemLine(src, "regions", i, key), fmt.Sprintf(format, args...)))
+		}
 		slug := r["slug"]
 		if !slugRe.MatchString(slug) {
-			fail(key, "region %d: slug %q must be lower-case ASCII letters, digits and hyphens", i+1, slug)
+			failAt("slug", "region %d: slug %q must be lower-case ASCII letters, digits and hyphens", i+1, slug)
 		}
 		if seen[slug] {
-			fail(key, "region %q is defined twice", slug)
+			failAt("slug", "region %q is defined twice", slug)
 		}
 		seen[slug] = true
 		region := Region{Slug: slug, Names: map[string]string{}}
-		for k, v := range r {
+		for _, k := range slices.Sorted(maps.Keys(r)) {
 			if k == "slug" {
 				continue
 			}
 			if _, ok := c.Language(k); !ok {
-				fail(key, "region %q: unknown key %q (expected slug or a language code)", slug, k)
+				failAt(k, "region %q: unknown key %q (expected slug or a language code)", slug, k)
 			}
-			region.Names[k] = v
+			region.Names[k] = r[k]
 		}
 		for _, l := range c.Languages {
 			if region.Names[l.Code] == "" {
-				fail(key, "region %q has no name in %q", slug, l.Code)
+				failAt("", "region %q has no name in %q", slug, l.Code)
 			}
 		}
 		c.Regions = append(c.Regions, region)

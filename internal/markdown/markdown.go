@@ -63,6 +63,7 @@ type Problem struct {
 	Line    int
 	Msg     string
 	Warning bool
+	Also    int // another line the problem involves (the first use of a duplicate id), or 0
 }
 
 // Result is a converted document.
@@ -127,7 +128,7 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 			idStr := string(asBytes(id))
 			line := lines.of(n, src)
 			if prev, dup := seen[idStr]; dup {
-				res.Problems = append(res.Problems, Problem{Line: line, Msg: "heading id \"" + idStr + "\" is used twice (also on line " + strconv.Itoa(prev) + ")"})
+				res.Problems = append(res.Problems, Problem{Line: line, Msg: "heading id \"" + idStr + "\" is used twice", Also: prev})
 			}
 			seen[idStr] = line
 			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: idStr, Text: plainText(n, src), Line: line})

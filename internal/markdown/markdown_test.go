@@ -52,7 +52,7 @@ func TestConvert(t *testing.T) {
 		{"broken link reported", "line one\n\n[x](missing.md)", nil, []string{"3: no such page"}},
 		{"raw html dropped", "<script>alert(1)</script>\n\nText <b>bold</b>.", []string{"<!-- raw HTML omitted -->"}, []string{"1: raw HTML is not allowed and was left out; write Markdown instead", "3: raw HTML is not allowed and was left out; write Markdown instead"}},
 		{"explicit and generated ids", "## Elections {#elections}\n\n## 選挙\n\n## 選挙", []string{`<h2 id="elections">Elections</h2>`, `<h2 id="選挙">選挙</h2>`, `<h2 id="選挙-1">選挙</h2>`}, nil},
-		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also on line 1)`}},
+		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also 1)`}},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
 		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}},
 	} {
@@ -68,7 +68,11 @@ func TestConvert(t *testing.T) {
 		}
 		var got []string
 		for _, p := range res.Problems {
-			got = append(got, strconv.Itoa(p.Line)+": "+p.Msg)
+			line := strconv.Itoa(p.Line) + ": " + p.Msg
+			if p.Also > 0 {
+				line += " (also " + strconv.Itoa(p.Also) + ")"
+			}
+			got = append(got, line)
 		}
 		if strings.Join(got, "\n") != strings.Join(c.problems, "\n") {
 			t.Errorf("%s: problems = %q, want %q", c.name, got, c.problems)

@@ -45,7 +45,11 @@ func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, 
 		return nil, nil, fresh
 	}
 	for _, pr := range c.problems {
+		// Lines of the body, counted from its first line, become lines of the file.
 		line := p.File.BodyLine - 1 + pr.Line
+		if pr.Also > 0 {
+			pr.Msg += fmt.Sprintf(" (also on line %d)", p.File.BodyLine-1+pr.Also)
+		}
 		if pr.Warning {
 			warnings = append(warnings, fmt.Sprintf("%s:%d: %s", p.File.Name, line, pr.Msg))
 		} else {

@@ -46,6 +46,7 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 		return md, []*Error{decodeError(err)}
 	}
 	var errs []*Error
+	seen := map[string]int{} // definitions of each key reported so far, in source order
 	for _, key := range md.Undecoded() {
 		name := key[len(key)-1]
 		msg := fmt.Sprintf("unknown key %q", key.String())
@@ -57,7 +58,8 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 		case s != "":
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		errs = append(errs, &Error{Line: KeyLine(src, key), Msg: msg})
+		errs = append(errs, &Error{Line: keyLineN(src, key, seen[key.String()]), Msg: msg})
+		seen[key.String()]++
 	}
 	return md, errs
 }
@@ -157,11 +159,13 @@ func article(typ string) string {
 	return "a " + typ
 }
 
-// KeyLine returns the 1-based line on which key is defined in src, or 1 when it cannot
-// be found. Array-of-table indexes are not known to the caller, so it returns the first
-// definition of the key inside any table of that name that has not been reported yet;
-// that is exact for the usual case of one misspelt key.
-func KeyLine(src string, key toml.Key) int {
+// KeyLine returns the 1-based line on which key is first defined in src, or 1 when it
+// cannot be found.
+func KeyLine(src string, key toml.Key) int { return keyLineN(src, key, 0) }
+
+// keyLineN returns the line of the n-th (0-based) definition of key in src: the same key
+// in several items of a [[table]] is defined once per item. It returns 1 when there is none.
+func keyLineN(src string, key toml.Key, n int) int {
 	table := strings.Join(key[:len(key)-1], ".")
 	name := key[len(key)-1]
 	current := ""
@@ -171,16 +175,87 @@ func KeyLine(src string, key toml.Key) int {
 			current = strings.TrimSpace(strings.Trim(t, "[] \t"))
 			// An unknown table is reported at its header.
 			if current == key.String() {
-				return i + 1
+				if n == 0 {
+					return i + 1
+				}
+				n--
 			}
 			continue
 		}
-		k, _, ok := strings.Cut(t, "=")
-		if ok && current == table && strings.Trim(strings.TrimSpace(k), `"'`) == name {
-			return i + 1
+		if k, ok := keyOf(t); ok && current == table && k == name {
+			if n == 0 {
+				return i + 1
+			}
+			n--
 		}
 	}
 	return 1
+}
+
+// keyOf returns the key that a trimmed line "key = value" defines, unquoted: a quoted key
+// may hold "=" ("a=b" = 1).
+func keyOf(t string) (string, bool) {
+	var key, rest string
+	switch {
+	case strings.HasPrefix(t, `"`):
+		end := 1
+		for end < len(t) && t[end] != '"' {
+			if t[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end >= len(t) {
+			return "", false
+		}
+		k, err := strconv.Unquote(t[:end+1])
+		if err != nil {
+			return "", false
+		}
+		key, rest = k, t[end+1:]
+	case strings.HasPrefix(t, "'"):
+		end := strings.IndexByte(t[1:], '\'')
+		if end < 0 {
+			return "", false
+		}
+		key, rest = t[1:end+1], t[end+2:]
+	default:
+		k, r, ok := strings.Cut(t, "=")
+		if !ok {
+			return "", false
+		}
+		key, rest = strings.TrimSpace(k), "="+r
+	}
+	return key, strings.HasPrefix(strings.TrimSpace(rest), "=")
+}
+
+// ItemLine returns the line of key inside the index-th (0-based) [[table]] of src, or the
+// line of that table's header when the key is not written there (or is ""), or 1.
+func ItemLine(src, table string, index int, key string) int {
+	n := -1
+	header := 0
+	for i, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			if n == index {
+				break // past the item
+			}
+			if strings.HasPrefix(t, "[[") && strings.TrimSpace(strings.Trim(t, "[] \t")) == table {
+				n++
+				if n == index {
+					header = i + 1
+				}
+			}
+			continue
+		}
+		if n != index {
+			continue
+		}
+		if k, ok := keyOf(t); ok && k == key {
+			return i + 1
+		}
+	}
+	return max(header, 1)
 }
 
 // Suggest returns the candidate nearest to s by edit distance, if it is close enough
@@ -221,32 +296,3 @@ func distance(a, b string) int {
 	return d[len(a)][len(b)]
 }
 
-// ItemLine returns the line of key inside the index-th (0-based) [[table]] of src, or the
-// line of that table's header when the key is not written there, or 1.
-func ItemLine(src, table string, index int, key string) int {
-	n := -1
-	header := 0
-	for i, line := range strings.Split(src, "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "[") {
-			if n == index {
-				break // past the item
-			}
-			if strings.HasPrefix(t, "[[") && strings.TrimSpace(strings.Trim(t, "[] \t")) == table {
-				n++
-				if n == index {
-					header = i + 1
-				}
-			}
-			continue
-		}
-		if n != index {
-			continue
-		}
-		k, _, ok := strings.Cut(t, "=")
-		if ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
-			return i + 1
-		}
-	}
-	return max(header, 1)
-}
