@@ -295,4 +295,3 @@ func distance(a, b string) int {
 	}
 	return d[len(a)][len(b)]
 }
-
