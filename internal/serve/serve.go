@@ -104,6 +104,27 @@ func Start(opts Options) (*Server, error) {
 	return s, nil
 }
 
+// ownHost reports whether host (a request's Host header) names this server: a loopback
+// name (127.0.0.1, localhost, [::1]) or the address it listens on, with its port.
+func (s *Server) ownHost(host string) bool {
+	_, port, err := net.SplitHostPort(s.ln.Addr().String())
+	if err != nil {
+		return false
+	}
+	name, p, err := net.SplitHostPort(host)
+	if err != nil || p != port {
+		return false
+	}
+	if listen, _, _ := net.SplitHostPort(s.ln.Addr().String()); name == listen {
+		return true
+	}
+	if strings.EqualFold(name, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(name)
+	return ip != nil && ip.IsLoopback()
+}
+
 // URL is the address of the site's home: "http://127.0.0.1:1313/briefing/".
 func (s *Server) URL() string { return "http://" + s.ln.Addr().String() + s.base() }
 
@@ -236,6 +257,12 @@ func (s *Server) logBuild(what string, start time.Time, changed []string, err er
 // ServeHTTP serves the site under its base path, the reload events, and the error page
 // while the site does not build.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.ownHost(r.Host) {
+		// A page of another site can make the browser send requests here under its own
+		// name (DNS rebinding) and read the drafts: only the preview's own names answer.
+		http.Error(w, "the preview answers only at its own address, such as "+s.URL(), http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

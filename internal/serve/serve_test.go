@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -259,6 +260,43 @@ func TestServePaths(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != tc.status || tc.header != "" && resp.Header.Get(tc.header) != tc.want || !strings.Contains(string(body), tc.body) {
 			t.Errorf("%s %s: status %d, %s %q, body %.200q; want %d, %q, containing %q", tc.method, tc.path, resp.StatusCode, tc.header, resp.Header.Get(tc.header), body, tc.status, tc.want, tc.body)
+		}
+	}
+}
+
+// TestServeAnswersOnlyItsOwnHost: a request under another host name (a DNS-rebinding page
+// reading a translator's drafts) is refused; the loopback names with the port answer.
+func TestServeAnswersOnlyItsOwnHost(t *testing.T) {
+	srv, err := Start(Options{Root: fixture(t), Addr: "127.0.0.1:0", Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	u, _ := url.Parse(srv.URL())
+	port := u.Port()
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port:        http.StatusOK,
+		"localhost:" + port:        http.StatusOK,
+		"LOCALHOST:" + port:        http.StatusOK,
+		"[::1]:" + port:            http.StatusOK,
+		"attacker.example:" + port: http.StatusMisdirectedRequest,
+		"127.0.0.1.nip.io:" + port: http.StatusMisdirectedRequest,
+		"127.0.0.1":                http.StatusMisdirectedRequest, // no port: not this server's name
+		"localhost:1":              http.StatusMisdirectedRequest,
+		"192.168.0.10:" + port:     http.StatusMisdirectedRequest,
+	} {
+		req, err := http.NewRequest("GET", srv.URL()+"en/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: status %d, want %d", host, resp.StatusCode, want)
 		}
 	}
 }
