@@ -354,3 +354,21 @@ func TestUnreadableFileOnDisk(t *testing.T) {
 		t.Errorf("a failed build changed the previous output: %s", diff)
 	}
 }
+
+// TestErrorNamesEscaped: a file whose name holds a line break and an escape sequence is
+// named with them escaped, so that its error is one line and cannot clear the terminal or
+// pass for another error; it is counted once.
+func TestErrorNamesEscaped(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	writeFixture(t, root)
+	name := "evil\x1b[2J\nbuild failed: 0 error(s).md"
+	writeFile(t, filepath.Join(root, "content", "en", "countries", name), []byte("+++\ntitle = \"x\n+++\n"))
+	var stderr bytes.Buffer
+	if err := run([]string{"-root", root, "-out", filepath.Join(root, "public"), "-q"}, &bytes.Buffer{}, &stderr); err == nil {
+		t.Fatal("the build succeeded")
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr.String(), "\n"), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `evil\x1b[2J\nbuild failed`) || lines[1] != "build failed: 1 error(s); the previous output was left as it was" {
+		t.Errorf("stderr:\n%s\nwant one error naming the file with its control characters escaped, and a count of 1", stderr.String())
+	}
+}

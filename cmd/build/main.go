@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,10 +16,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"peacebuilding/internal/audit"
 	"peacebuilding/internal/pipeline"
@@ -201,12 +206,90 @@ func writeHeapProfile(name string, stderr io.Writer) {
 	}
 }
 
-// report prints every error of a build, one per line, and a count.
+// report prints every error of a build, one per line, sorted by file and line and without
+// repeats, and their count.
 func report(w io.Writer, err error) error {
-	lines := strings.Split(err.Error(), "\n")
-	for _, l := range lines {
-		fmt.Fprintln(w, l)
+	msgs := diagnostics(err)
+	for _, m := range msgs {
+		fmt.Fprintln(w, m)
 	}
-	fmt.Fprintf(w, "build failed: %d error(s); the previous output was left as it was\n", len(lines))
+	fmt.Fprintf(w, "build failed: %d error(s); the previous output was left as it was\n", len(msgs))
 	return errReported
+}
+
+// diagnostics returns the messages of the errors joined in err (errors.Join), each on one
+// line with control characters escaped (a file name may hold a newline or an escape
+// sequence that would forge or hide lines), sorted by file, line and column, without
+// repeats. Messages without a position keep their order, after the others.
+func diagnostics(err error) []string {
+	var leaves []error
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, c := range j.Unwrap() {
+				walk(c)
+			}
+			return
+		}
+		if e != nil {
+			leaves = append(leaves, e)
+		}
+	}
+	walk(err)
+	type diag struct {
+		file      string
+		line, col int
+		msg       string
+	}
+	var ds []diag
+	seen := map[string]bool{}
+	for _, e := range leaves {
+		msg := escapeControl(e.Error())
+		if seen[msg] {
+			continue
+		}
+		seen[msg] = true
+		d := diag{msg: msg}
+		if m := positionRe.FindStringSubmatch(msg); m != nil {
+			d.file = m[1]
+			d.line, _ = strconv.Atoi(m[2])
+			d.col, _ = strconv.Atoi(m[3])
+		}
+		ds = append(ds, d)
+	}
+	slices.SortStableFunc(ds, func(a, b diag) int {
+		switch {
+		case a.file == "" && b.file != "":
+			return 1 // positioned first
+		case a.file != "" && b.file == "":
+			return -1
+		}
+		return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col))
+	})
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.msg
+	}
+	return out
+}
+
+// positionRe reads the position a compiler-style message starts with: file:line: or
+// file:line:col:.
+var positionRe = regexp.MustCompile(`^([^\s:]+):(\d+):(?:(\d+):)? `)
+
+// escapeControl writes the control characters of s as Go escapes (\n, \x1b).
+func escapeControl(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -94,12 +94,14 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 	}
-	files, warnings, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		return nil, err
-	}
-	gl, err := glossary.Load(fsys, "data/glossary.toml")
-	if err != nil {
+	// The content, the glossary, the assets and the layouts are read independently, so that
+	// one run reports the errors of all of them: a content error does not hide an asset's.
+	files, warnings, contentErr := content.Load(fsys, cfg.LanguageCodes())
+	gl, glossaryErr := glossary.Load(fsys, "data/glossary.toml")
+	m := publish.NewMinifier()
+	assets, names, assetsErr := publish.Assets(sub(fsys, "assets"), m)
+	r, layoutsErr := render.New(sub(fsys, "layouts"), sub(fsys, "i18n"), cfg.LanguageCodes(), names)
+	if err := errors.Join(contentErr, glossaryErr, assetsErr, layoutsErr); err != nil {
 		return nil, err
 	}
 	s, err := site.Build(cfg, files, gl)
@@ -107,15 +109,6 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 		return nil, err
 	}
 	warnings = append(warnings, s.Warnings...)
-	m := publish.NewMinifier()
-	assets, names, err := publish.Assets(sub(fsys, "assets"), m)
-	if err != nil {
-		return nil, err
-	}
-	r, err := render.New(sub(fsys, "layouts"), sub(fsys, "i18n"), cfg.LanguageCodes(), names)
-	if err != nil {
-		return nil, err
-	}
 	// The content pages' views are made by the workers as they come to them (see task):
 	// what render.Plan lists, in its order.
 	tasks := make([]task, 0, len(s.Pages))
