@@ -67,7 +67,7 @@ var missed = []struct {
 		"structure", "this heading has no {#id} and the en page has no heading here", "### 要員"},
 	{"level-1 heading in the body", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "# 復興支援 {#reconstruction}"}},
 		"structure", "level-1 heading", "# 復興支援"},
-	{"two events swapped", swap(jaCambodia, "日本が「カンボジアに関する東京会議」を開催し、紛争当事者に対話の場を提供する。", "パリ和平協定が締結され、国連カンボジア暫定統治機構（UNTAC）が設置される。"),
+	{"two events swapped", swap(jaCambodia, "日本がカンボジアに関する東京会議を開催し、紛争当事者に対話の場を提供する。", "パリ和平協定が締結され、国連カンボジア暫定統治機構（UNTAC）が設置される。"),
 		"structure", "event 1 and event 2 seem to be swapped", "パリ和平協定が締結され"},
 	{"paragraph deleted", []edit{{jaCambodia, "\nまた日本は1999年以来、[法の支配](../themes/rule-of-law.md)の強化も支援している。\n", ""}},
 		"structure", "2 paragraphs in en, 1 in ja", "1998年の総選挙を前にした"},
@@ -81,11 +81,11 @@ var missed = []struct {
 		"structure", "the link to ../themes/rule-of-law.md is missing", "## 選挙支援と法の支配"},
 	{"English sentence appended", []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}},
 		"untranslated", "English in the ja text", "Japan sent it"},
-	{"event text left in English", []edit{{jaCambodia, "日本が「カンボジアに関する東京会議」を開催し、紛争当事者に対話の場を提供する。", "Japan hosts the Tokyo meeting on Cambodia, giving the parties a venue for dialogue."}},
+	{"event text left in English", []edit{{jaCambodia, "日本がカンボジアに関する東京会議を開催し、紛争当事者に対話の場を提供する。", "Japan hosts the Tokyo meeting on Cambodia, giving the parties a venue for dialogue."}},
 		"untranslated", "event 1 text is the en text", "Japan hosts"},
 	{"figure label left in English", []edit{{jaCambodia, "UNTACへの日本の派遣要員（自衛隊員、文民警察要員、選挙監視要員）", "Japanese personnel sent to UNTAC (Self-Defense Forces, civilian police, election monitors)"}},
 		"untranslated", "figure 1 label is the en text", "Japanese personnel"},
-	{"about for more than", []edit{{"content/ja/countries/liberia.md", "4億円以上", "約4億円"}},
+	{"about for more than", []edit{{"content/ja/countries/liberia.md", "4億円を超える", "約4億円の"}},
 		"figure", `"more than 400 million yen" (¥400 million) in en (more than), "約4億円" (¥400 million) in ja (about)`, "約4億円"},
 	{"counter of ships for people", []edit{{jaCambodia, "合計1,300人の要員", "合計1,300隻の要員"}},
 		"figure", "the counter 隻 counts ships, but the en text counts people here", "合計1,300隻"},
@@ -156,11 +156,11 @@ var falseAlarms = []struct {
 	{"を上回る for more than", []edit{{"content/ja/themes/ticad-and-africa.md", "7億5,000万ドルを超える", "7億5,000万ドルを上回る"}}},
 	{"an English title quoted in Japanese", []edit{{jaCambodia, "パリ和平協定に基づき、", "パリ和平協定（Agreements on a Comprehensive Political Settlement of the Cambodia Conflict）に基づき、"}}},
 	{"a term inside a longer term is not used alone", []edit{
-		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's wider support, through the Tokyo International Conference on African Development (TICAD),"},
-		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、アフリカ開発会議（TICAD）を通じた"}}},
+		{"content/en/countries/liberia.md", "part of Japan’s wider support", "part of Japan’s wider support, through the Tokyo International Conference on African Development (TICAD),"},
+		{"content/ja/countries/liberia.md", "この取組は、", "この取組は、アフリカ開発会議（TICAD）を通じた"}}},
 	{"国の再建 for the reconstruction of a country", []edit{
-		{"content/en/countries/liberia.md", "part of Japan's wider support", "part of Japan's support for the reconstruction of the country and its wider support"},
-		{"content/ja/countries/liberia.md", "この取り組みは、", "この取り組みは、国の再建と"}}},
+		{"content/en/countries/liberia.md", "part of Japan’s wider support", "part of Japan’s support for the reconstruction of the country and its wider support"},
+		{"content/ja/countries/liberia.md", "この取組は、", "この取組は、国の再建と"}}},
 	{"an acronym as the title", []edit{{jaCambodia, `title = "カンボジア"`, `title = "UNTAC"`}, {enCambodia, `title = "Cambodia"`, `title = "UNTAC"`}}},
 }
 
