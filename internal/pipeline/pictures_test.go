@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,7 +122,9 @@ func pageParts(t *testing.T, data []byte, textClass string) (pics []picture, tex
 	var figures []string // classes of the open <figure> elements
 	var tag string
 	var class string
-	wantText := false
+	// The text of an element of textClass, nested elements included (a figure value holds
+	// <span class="nobr">): depth counts the elements open inside it.
+	capturing, depth, text := false, 0, ""
 	for {
 		tt, raw := l.Next()
 		switch tt {
@@ -140,15 +143,25 @@ func pageParts(t *testing.T, data []byte, textClass string) (pics []picture, tex
 			if tag == "figure" {
 				figures = append(figures, class)
 			}
-			wantText = textClass != "" && class == textClass
+			switch {
+			case capturing:
+				depth++
+			case textClass != "" && class == textClass:
+				capturing, depth, text = true, 1, ""
+			}
 		case htmllex.EndTagToken:
 			if string(l.Text()) == "figure" && len(figures) > 0 {
 				figures = figures[:len(figures)-1]
 			}
+			if capturing {
+				if depth--; depth == 0 {
+					texts = append(texts, text)
+					capturing = false
+				}
+			}
 		case htmllex.TextToken:
-			if wantText {
-				texts = append(texts, html.UnescapeString(string(raw)))
-				wantText = false
+			if capturing {
+				text += html.UnescapeString(string(raw))
 			}
 		case htmllex.SVGToken:
 			if len(figures) == 0 {
@@ -468,18 +481,44 @@ func TestFiguresPageCharts(t *testing.T) {
 	}
 }
 
-// The timeline marks every event of the language once, each a link to its brief.
+// The time axis marks every entry of the timeline's list (an event retold by several
+// briefs is one entry) on the row of each country whose brief tells it, or once, linked
+// to its first brief, when only themes tell it. Every event of the content is in the list.
 func TestTimelineMarksEveryEvent(t *testing.T) {
 	b := buildSubPath(t)
+	entryRe := regexp.MustCompile(`(?s)<li class="f-[^"]*">.*?</li>`)
+	pageRe := regexp.MustCompile(`<a class="event-page" href="([^"]*)"`)
 	for _, lang := range []string{"en", "ja"} {
 		url := lang + "/timeline/"
-		var want []string // the URL of each event's brief, in page order
+		events := 0
 		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
 			for _, p := range b.res.Site.Section(lang, kind) {
-				for range p.Events {
-					want = append(want, p.URL)
+				events += len(p.Events)
+			}
+		}
+		var want []string
+		var themeOnly [][]string // the pages of each entry that only themes tell
+		told := 0
+		for _, li := range entryRe.FindAllString(string(b.files[url+"index.html"]), -1) {
+			var pages, countries []string
+			for _, m := range pageRe.FindAllStringSubmatch(li, -1) {
+				target, err := resolve(url, html.UnescapeString(m[1]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				pages = append(pages, target)
+				if strings.Contains(target, "/countries/") {
+					countries = append(countries, target)
 				}
 			}
+			told += len(pages)
+			if len(countries) == 0 {
+				themeOnly = append(themeOnly, pages) // marked once, on Japan's row
+			}
+			want = append(want, countries...)
+		}
+		if told != events {
+			t.Errorf("%s: the list links %d events to their briefs, the content has %d", url, told, events)
 		}
 		pics, _ := pageParts(t, b.files[url+"index.html"], "")
 		var got []string
@@ -499,10 +538,28 @@ func TestTimelineMarksEveryEvent(t *testing.T) {
 				got = append(got, target)
 			}
 		}
+		// The marks of the entries only themes tell: one each, leading to one of its pages.
+		var countryMarks []string
+		for _, g := range got {
+			if strings.Contains(g, "/countries/") {
+				countryMarks = append(countryMarks, g)
+				continue
+			}
+			i := slices.IndexFunc(themeOnly, func(pages []string) bool { return slices.Contains(pages, g) })
+			if i < 0 {
+				t.Errorf("%s: a mark leads to %s, which tells no event of the list that only themes tell", url, g)
+				continue
+			}
+			themeOnly = slices.Delete(themeOnly, i, i+1)
+		}
+		if len(themeOnly) > 0 {
+			t.Errorf("%s: %d entries that only themes tell have no mark, the first: %q", url, len(themeOnly), themeOnly[0])
+		}
+		got = countryMarks
 		slices.Sort(want)
 		slices.Sort(got)
 		if !slices.Equal(got, want) {
-			t.Errorf("%s: the marks lead to\n%q\nwant one per event:\n%q", url, got, want)
+			t.Errorf("%s: the marks lead to\n%q\nwant one per entry of the list and country:\n%q", url, got, want)
 		}
 	}
 }

@@ -197,7 +197,7 @@ const (
 )
 
 // Units lists the units figures are charted in, in the order of the charts.
-var chartUnits = []string{"usd", "jpy", "people", "items", "percent"}
+var chartUnits = []string{"usd", "jpy", "people", "weapons", "items", "percent"}
 
 // Charts makes one chart per unit of the view's page's figures.
 func (v *View) Charts() []Chart {
@@ -512,29 +512,26 @@ func (v *View) TimelineChart() *TimelineChart {
 	for i := range rows {
 		rows[i].Y = float64(i)*timelineRow + timelineRow/2 + 4
 	}
+	// An event is marked on the row of every country whose brief tells it (an event told
+	// by two countries' briefs is on both rows), or on Japan's row when only themes do.
+	type place struct {
+		row  int
+		page *site.Page
+	}
 	for _, y := range years {
 		for _, e := range y.Entries {
-			i, ok := index[e.Page]
-			theme := e.Page.Kind == site.KindTheme
-			if !ok {
-				i = len(rows) - 1
-			}
-			m := TimelineMark{Entry: e, Href: v.Rel(e.Page.URL), X: xOf(e.Event.Date), Y: rows[i].Y, Theme: theme}
-			m.Label, _ = v.Tf("timeline_mark", v.Date(e.Event), e.Event.Text, e.Page.Title)
-			// Events close together on one row are staggered, so that each stays visible
-			// and can be clicked.
-			if n := len(rows[i].Marks); n > 0 {
-				prev := rows[i].Marks[n-1]
-				if m.X-prev.X < 8 && prev.Y == rows[i].Y {
-					m.Y = rows[i].Y - 6
-				} else if m.X-prev.X < 8 {
-					m.Y = rows[i].Y + 6
-					if prev.Y > rows[i].Y {
-						m.Y = rows[i].Y
-					}
+			var places []place
+			for _, p := range e.Pages {
+				if i, ok := index[p]; ok {
+					places = append(places, place{i, p})
 				}
 			}
-			rows[i].Marks = append(rows[i].Marks, m)
+			if len(places) == 0 {
+				places = []place{{len(rows) - 1, e.Page}}
+			}
+			for _, pl := range places {
+				rows[pl.row].Marks = append(rows[pl.row].Marks, v.timelineMark(e, pl.page, xOf(e.Event.Date), rows[pl.row]))
+			}
 		}
 	}
 	t.Rows = rows
@@ -544,4 +541,24 @@ func (v *View) TimelineChart() *TimelineChart {
 	}
 	t.Height = t.Bottom + 22
 	return t
+}
+
+
+// timelineMark is the mark of entry e on row r, a link to p, staggered from the row's
+// previous mark when the two would overlap, so that each stays visible and can be clicked.
+func (v *View) timelineMark(e TimelineEntry, p *site.Page, x float64, r TimelineRow) TimelineMark {
+	m := TimelineMark{Entry: e, Href: v.Rel(p.URL), X: x, Y: r.Y, Theme: p.Kind == site.KindTheme}
+	m.Label, _ = v.Tf("timeline_mark", v.Date(e.Event), e.Event.Text, p.Title)
+	if n := len(r.Marks); n > 0 {
+		prev := r.Marks[n-1]
+		if m.X-prev.X < 8 && prev.Y == r.Y {
+			m.Y = r.Y - 6
+		} else if m.X-prev.X < 8 {
+			m.Y = r.Y + 6
+			if prev.Y > r.Y {
+				m.Y = r.Y
+			}
+		}
+	}
+	return m
 }
