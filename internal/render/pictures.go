@@ -543,7 +543,6 @@ func (v *View) TimelineChart() *TimelineChart {
 	return t
 }
 
-
 // timelineMark is the mark of entry e on row r, a link to p, staggered from the row's
 // previous mark when the two would overlap, so that each stays visible and can be clicked.
 func (v *View) timelineMark(e TimelineEntry, p *site.Page, x float64, r TimelineRow) TimelineMark {
