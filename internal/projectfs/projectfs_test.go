@@ -92,6 +92,20 @@ func TestFS(t *testing.T) {
 	}
 }
 
+// TestFSRefusesADevice: a character device in the project (mknod needs root; skipped
+// otherwise) is refused before it is read, like /dev/zero would be read forever.
+func TestFSRefusesADevice(t *testing.T) {
+	root := t.TempDir()
+	// The device numbers of /dev/zero (1, 5).
+	if err := syscall.Mknod(filepath.Join(root, "zero.css"), syscall.S_IFCHR|0o644, 1<<8|5); err != nil {
+		t.Skipf("skipped: cannot make a device node here (%v); the named pipe case covers the same check", err)
+	}
+	_, err := fs.ReadFile(New(root), "zero.css")
+	if err == nil || !strings.Contains(err.Error(), "is a device") {
+		t.Errorf("ReadFile of a device = %v, want \"is a device\"", err)
+	}
+}
+
 // TestFSIsAnFS runs the standard library's checks of an fs.FS over a tree of regular files.
 func TestFSIsAnFS(t *testing.T) {
 	root := t.TempDir()
