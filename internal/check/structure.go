@@ -40,7 +40,7 @@ func headings(body string) []heading {
 		} else {
 			end += off + 1
 		}
-		line := strings.TrimRight(body[off:end], "\r\n")
+		line := strings.TrimRight(body[off:end], "\n") // bodies have \n line ends (content.Parse)
 		if marker, ok := fenceMarker(line); ok {
 			switch inFence {
 			case "":

@@ -278,33 +278,11 @@ func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 // text before the first heading, which may be empty.
 func sections(body string, explicitOnly bool) []section {
 	out := []section{{}}
-	inFence := ""
-	for off := 0; off < len(body); {
-		end := strings.IndexByte(body[off:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += off + 1
+	for _, h := range headings(body) {
+		if h.id != "" || !explicitOnly {
+			out[len(out)-1].end = h.off
+			out = append(out, section{id: h.id, title: strings.TrimSpace(h.title), start: h.off})
 		}
-		line := strings.TrimRight(body[off:end], "\n")
-		if marker, ok := fenceMarker(line); ok {
-			switch inFence {
-			case "":
-				inFence = marker
-			case marker:
-				inFence = ""
-			}
-		} else if title, ok := atxTitle(line); ok && inFence == "" {
-			id := ""
-			if rest, i, ok := splitExplicitID(title); ok {
-				id, title = i, rest
-			}
-			if id != "" || !explicitOnly {
-				out[len(out)-1].end = off
-				out = append(out, section{id: id, title: strings.TrimSpace(title), start: off})
-			}
-		}
-		off = end
 	}
 	out[len(out)-1].end = len(body)
 	return out
