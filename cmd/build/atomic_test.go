@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"peacebuilding/internal/publish"
 	"peacebuilding/internal/sitetest"
 	"peacebuilding/internal/synth"
 )
@@ -20,15 +21,16 @@ import (
 // killPoints is how many times TestKilledBuild kills a build.
 const killPoints = 50
 
-// TestKilledBuild builds a synthetic site of some thousands of files in two versions, A
+// TestKilledBuild builds a synthetic site of about 1,100 files in two versions, A
 // and B (another site title, so every page differs; a page only A has and one only B
 // has), then starts builds of A and B in turn into the same output folder and kills each
-// with SIGKILL at a random moment between its start and its end. After every kill the
+// with SIGKILL at a random moment of it (half of them once its stage is complete, around
+// the swap). After every kill the
 // output must be exactly site A or exactly site B. Then two builds are started at once:
 // one waits for the other, both succeed, and the output is whole.
 func TestKilledBuild(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "site")
-	if err := synth.Write(root, 1000, os.DirFS(sitetest.RepoRoot())); err != nil {
+	if err := synth.Write(root, 500, os.DirFS(sitetest.RepoRoot())); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -51,17 +53,19 @@ func TestKilledBuild(t *testing.T) {
 		return cmd
 	}
 	sites := map[string]map[string][32]byte{}
-	var took time.Duration
+	var first time.Duration
 	for _, v := range []string{"A", "B"} {
 		start := time.Now()
 		if msg, err := build(v).CombinedOutput(); err != nil {
 			t.Fatalf("building %s: %v\n%s", v, err, msg)
 		}
-		took = max(took, time.Since(start))
+		first = time.Since(start)
 		sites[v] = hashTree(t, out)
 	}
-	if len(sites["A"]) < 2000 {
-		t.Fatalf("the synthetic site has %d files, want some thousands", len(sites["A"]))
+	took := first // the build of B, over A's output, as the killed builds run
+
+	if len(sites["A"]) < 1000 {
+		t.Fatalf("the synthetic site has %d files, want over 1,000", len(sites["A"]))
 	}
 	which := func() string {
 		got := hashTree(t, out)
@@ -76,23 +80,46 @@ func TestKilledBuild(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 0))
 	t.Logf("killing %d builds at random moments within %v (seed %d)", killPoints, took, seed)
-	finished := 0
+	finished, swapped, state := 0, 0, "B" // B was built last
 	for i := range killPoints {
-		cmd := build([]string{"A", "B"}[i%2])
+		// Each killed build makes the site the output does not hold: every kill is a chance
+		// to leave a mix.
+		next := map[string]string{"A": "B", "B": "A"}[state]
+		cmd := build(next)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		wait := time.Duration(rng.Int64N(int64(took)))
-		time.Sleep(wait)
+		// Half the kills at a random moment of the build; half at a random moment after its
+		// stage is complete (the marker is the last file written before the swap): around
+		// the swap and the removal of the previous site.
+		var wait time.Duration
+		if i%2 == 0 {
+			wait = time.Duration(rng.Int64N(int64(took)))
+			time.Sleep(wait)
+		} else {
+			start := time.Now()
+			for deadline := start.Add(3 * took); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if stageComplete(out, start) {
+					break
+				}
+			}
+			time.Sleep(time.Duration(rng.Int64N(int64(20 * time.Millisecond))))
+			wait = time.Since(start)
+		}
 		cmd.Process.Signal(syscall.SIGKILL)
 		if cmd.Wait() == nil {
 			finished++ // it ended before the signal
 		}
-		if which() == "" {
+		v := which()
+		if v == "" {
 			t.Fatalf("kill %d, %v after the start: the output is neither site A nor site B", i, wait)
 		}
+		if v != state {
+			swapped++ // the killed build had swapped its site in
+		}
+		state = v
 	}
-	t.Logf("%d of %d builds had finished when killed", finished, killPoints)
+	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, killPoints, swapped)
 
 	// A build after the kills cleans up what they left and publishes its site.
 	if msg, err := build("A").CombinedOutput(); err != nil {
@@ -134,6 +161,19 @@ func TestKilledBuild(t *testing.T) {
 	if which() != "B" {
 		t.Error("after two builds at once the output is not site B")
 	}
+}
+
+// stageComplete reports whether a build started at start has completed its stage: its
+// marker, the stage's last file, is written (in the stage, or already swapped into out).
+// A killed build may have left a complete stage of its own, which is older.
+func stageComplete(out string, start time.Time) bool {
+	markers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.staging-*", publish.Marker))
+	for _, m := range append(markers, filepath.Join(out, publish.Marker)) {
+		if info, err := os.Stat(m); err == nil && info.ModTime().After(start) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstCountry(t *testing.T, root string) string {

@@ -345,13 +345,14 @@ func (s *Stage) Commit() (err error) {
 			}
 		}
 	})
-	if err := os.WriteFile(filepath.Join(s.stage, Marker), marker(s.project, paths), 0o644); err != nil {
-		return err
-	}
 	if s.previous != "" {
 		if s.removed, err = s.countRemoved(); err != nil {
 			return err
 		}
+	}
+	// The marker is the stage's last file: the swap follows at once.
+	if err := os.WriteFile(filepath.Join(s.stage, Marker), marker(s.project, paths), 0o644); err != nil {
+		return err
 	}
 	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(s.stage, s.out); err != nil {
@@ -388,8 +389,18 @@ func (s *Stage) swap() (string, error) {
 	return s.aside(), nil
 }
 
-// countRemoved counts the files of the previous output that the build no longer makes.
+// countRemoved counts the files of the previous output that the build no longer makes:
+// from the list in its marker, or by walking it when the marker has none.
 func (s *Stage) countRemoved() (int, error) {
+	if _, files, err := readMarker(s.previous); err == nil && files != nil {
+		n := 0
+		for p := range files {
+			if !s.made[p] {
+				n++
+			}
+		}
+		return n, nil
+	}
 	n := 0
 	err := filepath.WalkDir(s.previous, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
