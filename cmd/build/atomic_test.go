@@ -128,7 +128,7 @@ func TestKilledBuild(t *testing.T) {
 	if which() != "A" {
 		t.Fatal("the build after the kills did not publish site A")
 	}
-	if left := besideOutput(t, out); len(left) != 0 {
+	if left := sitetest.Beside(t, out); len(left) != 0 {
 		t.Errorf("the build after the kills left %v beside the output", left)
 	}
 
@@ -223,20 +223,4 @@ func equalTrees(a, b map[string][32]byte) bool {
 		}
 	}
 	return true
-}
-
-// besideOutput lists what is in out's parent folder besides out and its lock file.
-func besideOutput(t *testing.T, out string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(filepath.Dir(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if n := e.Name(); n != filepath.Base(out) && n != "."+filepath.Base(out)+".lock" {
-			names = append(names, n)
-		}
-	}
-	return names
 }

@@ -347,11 +347,8 @@ func TestPublishWritesAndReplaces(t *testing.T) {
 			t.Error("written file differs from the built one")
 		}
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	for _, e := range entries {
-		if n := e.Name(); n != filepath.Base(out) && n != "."+filepath.Base(out)+".lock" {
-			t.Errorf("left behind beside the output: %s", n)
-		}
+	if left := sitetest.Beside(t, out); len(left) != 0 {
+		t.Errorf("left behind beside the output: %v", left)
 	}
 }
 

@@ -3,6 +3,7 @@ package publish
 import (
 	"os"
 	"path/filepath"
+	"peacebuilding/internal/sitetest"
 	"strings"
 	"testing"
 )
@@ -49,7 +50,7 @@ func TestWriteFailureLeavesOutputUntouched(t *testing.T) {
 	if string(got) != "old" {
 		t.Errorf("after a failed write index.html = %q, want the previous %q", got, "old")
 	}
-	if left := beside(t, out); len(left) != 0 {
+	if left := sitetest.Beside(t, out); len(left) != 0 {
 		t.Errorf("a failed write left %v next to the output, want only the output and its lock", left)
 	}
 	info, _ := os.Stat(out)
@@ -68,20 +69,4 @@ func TestMinifyKeepsJapaneseAndLatinSpacing(t *testing.T) {
 	if !strings.Contains(string(got), "日本はカンボジアを支援した。") || !strings.Contains(string(got), "Japan supported\nCambodia.") && !strings.Contains(string(got), "Japan supported Cambodia.") {
 		t.Errorf("Minify = %q", got)
 	}
-}
-
-// beside lists what is in out's parent folder besides out and its lock file.
-func beside(t *testing.T, out string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(filepath.Dir(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if n := e.Name(); n != filepath.Base(out) && n != "."+filepath.Base(out)+".lock" {
-			names = append(names, n)
-		}
-	}
-	return names
 }

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"peacebuilding/internal/sitetest"
 	"slices"
 	"strings"
 	"sync"
@@ -68,7 +69,7 @@ func TestStage(t *testing.T) {
 					t.Errorf("%s = %q, %v; want %q", p, data, err, want)
 				}
 			}
-			if left := beside(t, out); len(left) != 0 {
+			if left := sitetest.Beside(t, out); len(left) != 0 {
 				t.Errorf("%s holds %v, want public/ and its lock alone", parent, left)
 			}
 		})
@@ -169,7 +170,7 @@ func TestStageUpdatesAPreviousOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "old")); !os.IsNotExist(err) {
 		t.Errorf("the folder of removed files is still there: %v", err)
 	}
-	if left := beside(t, out); len(left) != 0 {
+	if left := sitetest.Beside(t, out); len(left) != 0 {
 		t.Errorf("%s holds %v, want public/ and its lock alone", parent, left)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"peacebuilding/internal/sitetest"
 	"strings"
 	"testing"
 )
@@ -52,7 +53,7 @@ func TestWriteManyFilesAndReplace(t *testing.T) {
 			}
 		}
 	}
-	if left := beside(t, out); len(left) != 0 {
+	if left := sitetest.Beside(t, out); len(left) != 0 {
 		t.Errorf("Write left %v next to the output", left)
 	}
 }

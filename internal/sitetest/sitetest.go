@@ -139,3 +139,20 @@ func Seeds(tb testing.TB, files []string, archiveName string) [][]byte {
 	}
 	return seeds
 }
+
+// Beside lists what is in out's parent folder besides out and the lock file builds keep
+// there (.<out>.lock): what a build must not leave behind.
+func Beside(t testing.TB, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); n != filepath.Base(out) && n != "."+filepath.Base(out)+".lock" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
