@@ -69,7 +69,7 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		jaDDR      = "content/ja/themes/ddr.md"
 	)
 	jaDDRText := string(fsys[jaDDR].Data)
-	b := New(fsys, Options{Extra: extraPage})
+	b := New(fsys, pipeline.Options{Extra: extraPage})
 	if err := b.Full(); err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func firstDiff(got, want []byte) string {
 // site are made one at a time, as a browser asks for them, and are the full build's.
 func TestFileMakesAnOutOfDatePageWhenAskedFor(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
-	b := New(fsys, Options{Extra: extraPage})
+	b := New(fsys, pipeline.Options{Extra: extraPage})
 	if err := b.Full(); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"peacebuilding/internal/pipeline"
 )
 
 // Measurement is the cost of rebuilding after one-file edits, next to a full build.
@@ -36,7 +38,7 @@ func (m Measurement) String() string {
 // puts each file back as it was. It is for the benchmark, on a synthetic site.
 func Measure(dir string, n int) (Measurement, error) {
 	var m Measurement
-	b := New(os.DirFS(dir), Options{})
+	b := New(os.DirFS(dir), pipeline.Options{})
 	start := time.Now()
 	if err := b.Full(); err != nil {
 		return m, err

@@ -74,7 +74,7 @@ func TestRebuildMatchesFullBuildOnSyntheticSite(t *testing.T) {
 	slices.Sort(content)
 	removed := map[string]*fstest.MapFile{}
 	r := rand.New(rand.NewPCG(1, 2))
-	b := New(fsys, Options{Extra: extraPage})
+	b := New(fsys, pipeline.Options{Extra: extraPage})
 	if err := b.Full(); err != nil {
 		t.Fatal(err)
 	}

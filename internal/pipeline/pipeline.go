@@ -1,11 +1,15 @@
 // Package pipeline runs the build phases in order, one call and one check each:
 //
-//	config.Load -> content.Load -> glossary.Load -> site.Build -> render -> minify
+//	config.Load -> content, glossary.Load, publish.Assets, render.New -> site.Build -> plan -> make
 //
-// and returns the finished files in memory (Build), or hands each to the caller as soon as
-// it is rendered and minified (Stream). Writing them is package publish's job (Write,
-// Stage), so that the preview server, the benchmarks and the tests can build without
-// touching the disk.
+// in one function, State.Run, used by every build: the build command, the preview
+// server's first build and its rebuilds after an edit, the benchmarks and the tests. A
+// full build is a run with everything out of date; a rebuild is a run of the same phases
+// that reads again only what changed (a content file), reuses the Markdown conversions of
+// the pages that did not (site.Memo, a wrapper around site.Build), and makes only the
+// outputs that its caller selects. Writing the files is package publish's job (Write,
+// Stage): each made file is handed to an emit function, so that the preview, the
+// benchmarks and the tests can build without touching the disk.
 package pipeline
 
 import (
@@ -13,19 +17,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"runtime"
-	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"peacebuilding/internal/config"
-	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
-	"peacebuilding/internal/search"
-	"peacebuilding/internal/share"
 	"peacebuilding/internal/site"
 )
 
@@ -33,10 +31,14 @@ import (
 type Options struct {
 	// BaseURL, when set, replaces config.toml's baseURL (for previews and tests).
 	BaseURL string
+	// Origin, when set ("http://127.0.0.1:8080"), replaces the scheme and host of the
+	// base URL and keeps its path, so that a preview serves the site at the sub-path it
+	// is published at and its canonical links stay on the preview.
+	Origin string
 	// Extra, when set, is called with the built site and renderer and returns pages to add
 	// (the translation status page). It runs before the pages are rendered, and is the
 	// last step that may read the content files' text (content.File.Body and FrontSource),
-	// which Stream then lets go. If it fails, the build fails with its error alone.
+	// which a one-off build then lets go. If it fails, the build fails with its error alone.
 	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
 	// Dates, when set, returns the date (YYYY-MM-DD) of the last commit of each of names
 	// (files of the project, "content/en/about.md") that has one, for the sitemap's
@@ -47,8 +49,10 @@ type Options struct {
 // Result is a finished build.
 type Result struct {
 	Site     *site.Site
-	Files    []publish.File
+	Files    []publish.File // Build's; nil from Stream and Run
 	Warnings []string
+	// Outputs is every output of the site, made or not (see Select).
+	Outputs []Output
 }
 
 // Build builds the project in fsys (rooted at the project folder) and returns every file
@@ -56,7 +60,7 @@ type Result struct {
 func Build(fsys fs.FS, opts Options) (*Result, error) {
 	var mu sync.Mutex
 	var files []publish.File
-	res, err := stream(fsys, opts, true, func(f publish.File) error {
+	res, err := newState(fsys, opts, true).Run(nil, nil, func(f publish.File) error {
 		f.Data = bytes.Clone(f.Data)
 		mu.Lock()
 		files = append(files, f)
@@ -77,98 +81,158 @@ func Build(fsys fs.FS, opts Options) (*Result, error) {
 // the file's Data is only lent for the call (a worker reuses it), so emit copies what it
 // keeps. After an error (of a page or of emit) no more files are
 // emitted, but every page is still rendered so that all problems are reported, in page
-// order; emit may have been given files of a build that then fails. Result.Files is nil.
+// order; emit may have been given files of a build that then fails.
 //
 // The content files of Result.Site have no text (see content.File.DropText): a build of
 // thousands of pages does not keep their Markdown through rendering.
 func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, error) {
-	return stream(fsys, opts, false, emit)
+	return newState(fsys, opts, false).Run(nil, nil, emit)
 }
 
-// stream is Stream, and also keeps the content files' text if keepText.
-func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) error) (*Result, error) {
-	cfg, err := config.Load(fsys, "config.toml")
+// State is what one build carries over to the next: the inputs it loaded, the content
+// files it read, and the memo of the site model. The zero State is not usable: see
+// NewState. One build of a State runs at a time.
+type State struct {
+	fsys fs.FS
+	opts Options
+	// keepText keeps the content files' text after the model is built: a rebuild
+	// compares it, and Build's callers read it.
+	keepText bool
+	memo     *site.Memo // nil: nothing is carried over
+
+	loaded bool // in and src hold what was loaded; false after a change outside content/
+	// fresh is set by a load, until a Run succeeds: every output may differ from those
+	// of the last Run that succeeded.
+	fresh   bool
+	in      *inputs  // of the last load that succeeded
+	src     *sources // the content files
+	changed map[string]bool
+}
+
+// inputs are what a build reads besides the content files.
+type inputs struct {
+	cfg    *config.Config
+	gl     *glossary.Glossary
+	r      *render.Renderer
+	assets []publish.File
+}
+
+// NewState returns the State of a project that is built again and again (the preview):
+// each Run reuses what the previous one made of the files that did not change.
+func NewState(fsys fs.FS, opts Options) *State {
+	st := newState(fsys, opts, true)
+	st.memo = &site.Memo{}
+	return st
+}
+
+func newState(fsys fs.FS, opts Options, keepText bool) *State {
+	return &State{fsys: fsys, opts: opts, keepText: keepText, changed: map[string]bool{}}
+}
+
+// Select chooses, once the model s is built, the outputs to make now; reloaded says that
+// everything was loaded again since the last Run that succeeded (the first build, or a
+// change outside content/), so that every output may differ. A nil Select makes them all.
+type Select func(s *site.Site, reloaded bool, outputs []Output) []Output
+
+// Run builds the project after the files at changed (slash-separated, relative to the
+// project folder: "content/en/countries/cambodia.md", "layouts/base.html") were edited,
+// created or removed since the last Run; the first Run loads everything. It makes the
+// outputs that sel selects and hands each to emit (see Stream). On an error, the next
+// Run picks up from the files as they are then.
+func (st *State) Run(changed []string, sel Select, emit func(publish.File) error) (*Result, error) {
+	for _, p := range changed {
+		if strings.HasPrefix(p, "content/") {
+			st.changed[p] = true
+		} else {
+			st.loaded = false
+		}
+	}
+	// 1. Load: config, then the content, the glossary, the assets and the layouts, each
+	// independently, so that one run reports the errors of all of them: a content error
+	// does not hide an asset's.
+	if !st.loaded {
+		if err := st.load(); err != nil {
+			return nil, err
+		}
+	}
+	for p := range st.changed {
+		st.src.reload(st.fsys, p)
+	}
+	clear(st.changed)
+	files, warnings, err := st.src.files()
 	if err != nil {
 		return nil, err
 	}
-	if opts.BaseURL != "" {
-		cfg.BaseURL = opts.BaseURL
+	in := st.in
+	// 2. The model.
+	var s *site.Site
+	if st.memo != nil {
+		s, err = st.memo.Build(in.cfg, files, in.gl)
+	} else {
+		s, err = site.Build(in.cfg, files, in.gl)
 	}
-	// The content, the glossary, the assets and the layouts are read independently, so that
-	// one run reports the errors of all of them: a content error does not hide an asset's.
-	files, warnings, contentErr := content.Load(fsys, cfg.LanguageCodes())
-	gl, glossaryErr := glossary.Load(fsys, "data/glossary.toml")
-	m := publish.NewMinifier()
-	assets, names, assetsErr := publish.Assets(sub(fsys, "assets"), m)
-	r, layoutsErr := render.New(sub(fsys, "layouts"), sub(fsys, "i18n"), cfg.LanguageCodes(), names)
-	if err := errors.Join(contentErr, glossaryErr, assetsErr, layoutsErr); err != nil {
-		return nil, err
-	}
-	s, err := site.Build(cfg, files, gl)
 	if err != nil {
 		return nil, err
 	}
 	warnings = append(warnings, s.Warnings...)
-	// The content pages' views are made by the workers as they come to them (see task):
-	// what render.Plan lists, in its order.
-	tasks := make([]task, 0, len(s.Pages))
-	for _, p := range s.Pages {
-		tasks = append(tasks, task{page: p})
+	// 3. The plan: every output of the site.
+	outputs, err := st.plan(s)
+	if err != nil {
+		return nil, err
 	}
-	for _, j := range r.SiteJobs(s) {
-		tasks = append(tasks, task{job: j})
-	}
-	if opts.Extra != nil {
-		views, err := opts.Extra(s, r)
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range views {
-			tasks = append(tasks, task{job: render.Job{Layout: v.Layout, View: v}})
-		}
-	}
-	if !keepText {
+	if !st.keepText {
 		// Rendering reads the converted bodies and the decoded front matter, not the text.
 		for _, f := range files {
 			f.DropText()
 		}
+		st.src = nil // a one-off build: nothing is read again
+		st.loaded = false
 	}
-	for _, f := range assets {
-		if err := emit(f); err != nil {
-			return nil, err
-		}
+	now := outputs
+	if sel != nil {
+		now = sel(s, st.fresh, outputs)
 	}
-	if err := renderAll(r, s, tasks, emit); err != nil {
+	// 4. Render, minify and hand over what is selected.
+	if err := st.Make(s, now, emit); err != nil {
 		return nil, err
 	}
-	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(fsys, s, opts.Dates))}, {Path: "robots.txt", Data: render.Robots(s)}} {
-		data, err := publish.Minify(m, f.Path, f.Data)
-		if err != nil {
-			return nil, err
-		}
-		if err := emit(publish.File{Path: f.Path, Data: data}); err != nil {
-			return nil, err
-		}
-	}
-	images, err := share.Files(cfg)
+	st.fresh = false
+	return &Result{Site: s, Warnings: warnings, Outputs: outputs}, nil
+}
+
+// load reads everything but the content files' text, and walks content/ anew. What it
+// read replaces the State's only if all of it succeeds.
+func (st *State) load() error {
+	cfg, err := config.Load(st.fsys, "config.toml")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for _, f := range images {
-		if err := emit(publish.File{Path: f.Path, Data: f.Data}); err != nil {
-			return nil, err
-		}
+	if st.opts.BaseURL != "" {
+		cfg.BaseURL = st.opts.BaseURL
 	}
-	for _, f := range search.Files(s) {
-		data, err := publish.Minify(m, f.Path, f.Data)
-		if err != nil {
-			return nil, err
-		}
-		if err := emit(publish.File{Path: f.Path, Data: data}); err != nil {
-			return nil, err
-		}
+	if st.opts.Origin != "" {
+		cfg.BaseURL = strings.TrimSuffix(st.opts.Origin, "/") + cfg.BasePath()
 	}
-	return &Result{Site: s, Warnings: warnings}, nil
+	src := loadSources(st.fsys, cfg.LanguageCodes())
+	_, _, contentErr := src.files()
+	gl, glossaryErr := glossary.Load(st.fsys, "data/glossary.toml")
+	assets, names, assetsErr := publish.Assets(sub(st.fsys, "assets"), publish.NewMinifier())
+	r, layoutsErr := render.New(sub(st.fsys, "layouts"), sub(st.fsys, "i18n"), cfg.LanguageCodes(), names)
+	if err := errors.Join(contentErr, glossaryErr, assetsErr, layoutsErr); err != nil {
+		return err
+	}
+	st.in = &inputs{cfg: cfg, gl: gl, r: r, assets: assets}
+	st.src, st.loaded, st.fresh = src, true, true
+	clear(st.changed) // just read
+	return nil
+}
+
+// Renderer is the renderer of the last load that succeeded, nil before one has.
+func (st *State) Renderer() *render.Renderer {
+	if st.in == nil {
+		return nil
+	}
+	return st.in.r
 }
 
 func sub(fsys fs.FS, dir string) fs.FS {
@@ -177,170 +241,6 @@ func sub(fsys fs.FS, dir string) fs.FS {
 		panic(err) // fs.Sub fails only on an invalid path, and dir is a constant
 	}
 	return s
-}
-
-// A task is a job of renderAll, or the content page whose job (render.PageJob) the worker
-// makes when it comes to it: a view holds a page's links and alternates, and those of
-// thousands of pages need not all exist while the booklets render.
-type task struct {
-	job  render.Job
-	page *site.Page
-}
-
-// renderAll renders, minifies and emits every task of site s, in parallel with one
-// minifier and one pair of buffers per worker. Render errors come back in task order; only
-// if there are none, minify errors in path order (as a build that minified every page
-// after rendering them all would report them), then emit errors.
-func renderAll(r *render.Renderer, s *site.Site, tasks []task, emit func(publish.File) error) error {
-	renderErrs := make([]error, len(tasks))
-	q := newQueue(tasks)
-	type pathErr struct {
-		path string
-		err  error
-	}
-	var mu sync.Mutex
-	var minifyErrs []pathErr
-	var emitErrs []error
-	var renderFailed, failed atomic.Bool
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			m := publish.NewMinifier()
-			var page, out bytes.Buffer
-			work := func(i int) {
-				page.Reset()
-				j := tasks[i].job
-				if p := tasks[i].page; p != nil {
-					j = r.PageJob(s, p)
-				}
-				if err := r.Execute(&page, j); err != nil {
-					renderErrs[i] = err
-					renderFailed.Store(true)
-					failed.Store(true)
-					return
-				}
-				if renderFailed.Load() {
-					return // the build fails with the render errors alone
-				}
-				out.Reset()
-				// Minifying shortens a page: room for the whole page means one allocation
-				// for a booklet of tens of megabytes instead of a doubling series.
-				out.Grow(page.Len())
-				path := j.Path()
-				if err := publish.MinifyTo(m, &out, path, page.Bytes()); err != nil {
-					mu.Lock()
-					minifyErrs = append(minifyErrs, pathErr{path, err})
-					mu.Unlock()
-					failed.Store(true)
-					return
-				}
-				if page.Cap() > bigPage {
-					page = bytes.Buffer{} // a booklet's: let it go before emit keeps its own copies
-				}
-				if failed.Load() {
-					return
-				}
-				if err := emit(publish.File{Path: path, Data: out.Bytes()}); err != nil {
-					mu.Lock()
-					emitErrs = append(emitErrs, err)
-					mu.Unlock()
-					failed.Store(true)
-				}
-			}
-			for {
-				i, booklet, ok := q.next()
-				if !ok {
-					return
-				}
-				work(i)
-				if booklet {
-					q.done()
-				}
-				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
-				// let them go rather than hold them through the thousands of small pages.
-				if page.Cap() > bigPage {
-					page = bytes.Buffer{}
-				}
-				if out.Cap() > bigPage {
-					out = bytes.Buffer{}
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(renderErrs...); err != nil {
-		return err
-	}
-	slices.SortFunc(minifyErrs, func(a, b pathErr) int { return strings.Compare(a.path, b.path) })
-	var errs []error
-	for _, e := range minifyErrs {
-		errs = append(errs, e.err)
-	}
-	return errors.Join(append(errs, emitErrs...)...)
-}
-
-// bigPage is the buffer size beyond which a worker drops its buffers after a page.
-const bigPage = 4 << 20
-
-// queue hands out the tasks of renderAll, biggest first: the print booklets in one part,
-// which hold every brief of their language, then the other pages made from the whole site
-// (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
-// pages of one content file each. Started last, a booklet would keep one worker busy long
-// after the others ran out of work. While other work is left, only one booklet is
-// rendered at a time: a booklet of config.DefaultBookletPartSize briefs takes a few
-// megabytes, but bookletPartSize may be set much higher.
-type queue struct {
-	mu       sync.Mutex
-	booklets []int // indexes of tasks
-	rest     []int
-	busy     bool // a booklet is being rendered
-}
-
-func newQueue(tasks []task) *queue {
-	q := &queue{}
-	var single []int
-	for i, t := range tasks {
-		p := t.page
-		if p == nil {
-			p = t.job.View.Page
-		}
-		switch {
-		case t.page == nil && t.job.View.Booklet != nil && !t.job.View.Booklet.InParts():
-			q.booklets = append(q.booklets, i)
-		case p == nil || p.Kind == site.KindHome || p.Kind == site.KindSection:
-			q.rest = append(q.rest, i)
-		default:
-			single = append(single, i)
-		}
-	}
-	q.rest = append(q.rest, single...)
-	return q
-}
-
-// next returns the next job, and whether it is a booklet (the caller then calls done when
-// it is finished); ok is false when no job is left.
-func (q *queue) next() (i int, booklet, ok bool) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	switch {
-	case len(q.booklets) > 0 && (!q.busy || len(q.rest) == 0):
-		i, q.booklets = q.booklets[0], q.booklets[1:]
-		q.busy = true
-		return i, true, true
-	case len(q.rest) > 0:
-		i, q.rest = q.rest[0], q.rest[1:]
-		return i, false, true
-	}
-	return 0, false, false
-}
-
-// done marks the booklet being rendered as finished.
-func (q *queue) done() {
-	q.mu.Lock()
-	q.busy = false
-	q.mu.Unlock()
 }
 
 // Summary counts what a build made, for the one-line report.
@@ -373,4 +273,25 @@ func (s Summary) Line(langs []string) string {
 		out += fmt.Sprintf("%s%s %d", sep, l, s.Pages[l])
 	}
 	return out + fmt.Sprintf("; %d fallbacks; %d files", s.Fallbacks, s.Files)
+}
+
+// Jobs builds the model of the project in fsys and lists the render job of every page,
+// without rendering any: the input of the benchmarks of the render and minify phases.
+func Jobs(fsys fs.FS) (*render.Renderer, []render.Job, error) {
+	st := newState(fsys, Options{}, false)
+	res, err := st.Run(nil, func(*site.Site, bool, []Output) []Output { return nil }, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := st.Renderer()
+	var jobs []render.Job
+	for _, o := range res.Outputs {
+		switch {
+		case o.Page != nil:
+			jobs = append(jobs, r.PageJob(res.Site, o.Page))
+		case o.Job != nil:
+			jobs = append(jobs, *o.Job)
+		}
+	}
+	return r, jobs, nil
 }

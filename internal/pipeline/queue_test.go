@@ -11,13 +11,14 @@ import (
 func TestQueueOrder(t *testing.T) {
 	country := &site.Page{Kind: site.KindCountry}
 	section := &site.Page{Kind: site.KindSection}
-	jobs := []task{
-		0: {page: country},
-		1: {page: section},
-		2: {job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
-		3: {job: render.Job{Layout: "country", View: &render.View{Page: country}}},
-		4: {job: render.Job{Layout: "timeline", View: &render.View{}}},
-		5: {job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
+	jobs := []Output{
+		0: {Page: country},
+		1: {Page: section},
+		2: {Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
+		3: {Job: &render.Job{Layout: "country", View: &render.View{Page: country}}},
+		4: {Job: &render.Job{Layout: "timeline", View: &render.View{}}},
+		5: {Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
+		6: {Path: "sitemap.xml", Data: func() []byte { return nil }},
 	}
 	q := newQueue(jobs)
 	var got []int
@@ -30,7 +31,8 @@ func TestQueueOrder(t *testing.T) {
 		return i, booklet
 	}
 	// The first booklet first; the second waits while the first is rendered and other
-	// work is left; then the whole-site pages before the pages of one file.
+	// work is left; then the whole-site pages before the pages of one file, and the
+	// files that are not pages last.
 	if i, booklet := take(); i != 2 || !booklet {
 		t.Fatalf("first job %d (booklet %v), want the booklet 2", i, booklet)
 	}
@@ -41,19 +43,19 @@ func TestQueueOrder(t *testing.T) {
 	if i, booklet := take(); i != 5 || !booklet {
 		t.Fatalf("after the first booklet: job %d, want the booklet 5", i)
 	}
-	for range 3 {
+	for range 4 {
 		take()
 	}
 	if _, _, ok := q.next(); ok {
 		t.Fatalf("queue hands out more than the %d jobs", len(jobs))
 	}
-	if want := []int{2, 1, 5, 4, 0, 3}; !slices.Equal(got, want) {
+	if want := []int{2, 1, 5, 4, 0, 3, 6}; !slices.Equal(got, want) {
 		t.Errorf("jobs in order %v, want %v", got, want)
 	}
 }
 
 func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
-	jobs := []task{{job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}}, {job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}}}
+	jobs := []Output{{Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}}, {Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}}}
 	q := newQueue(jobs)
 	q.next()
 	// Nothing else is left: the second booklet goes to the idle worker now.
@@ -64,9 +66,9 @@ func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
 
 func TestQueueTakesBookletPartsAsOtherSitePages(t *testing.T) {
 	parts := make([]site.BookletPart, 3)
-	jobs := []task{
-		{job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{Part: parts[0], Parts: parts}}}},
-		{job: render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{Part: parts[1], Parts: parts}}}},
+	jobs := []Output{
+		{Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{Part: parts[0], Parts: parts}}}},
+		{Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{Part: parts[1], Parts: parts}}}},
 	}
 	q := newQueue(jobs)
 	for want := range 2 {

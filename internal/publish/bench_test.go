@@ -5,20 +5,25 @@ import (
 	"os"
 	"testing"
 
-	"peacebuilding/internal/bench"
+	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
+	"peacebuilding/internal/synth"
 )
 
 // BenchmarkMinifyTo minifies rendered country briefs of a synthetic site, as the pipeline
 // does for every page.
 func BenchmarkMinifyTo(b *testing.B) {
-	s, r, err := bench.Site(50, os.DirFS("../.."))
+	fsys, err := synth.FS(50, os.DirFS("../.."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, jobs, err := pipeline.Jobs(fsys)
 	if err != nil {
 		b.Fatal(err)
 	}
 	var pages [][]byte
 	size := 0
-	for _, j := range r.Plan(s) {
+	for _, j := range jobs {
 		if j.Layout != "country" {
 			continue
 		}

@@ -5,20 +5,25 @@ import (
 	"os"
 	"testing"
 
-	"peacebuilding/internal/bench"
+	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/synth"
 )
 
 // BenchmarkExecute renders the pages of a synthetic site of 200 countries per language,
 // one layout per sub-benchmark: a country brief, a theme brief, the countries index, the
 // timeline, the glossary and the printable booklet (every brief of a language on one page).
 func BenchmarkExecute(b *testing.B) {
-	s, r, err := bench.Site(200, os.DirFS("../.."))
+	fsys, err := synth.FS(200, os.DirFS("../.."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, jobs, err := pipeline.Jobs(fsys)
 	if err != nil {
 		b.Fatal(err)
 	}
 	byLayout := map[string][]render.Job{}
-	for _, j := range r.Plan(s) {
+	for _, j := range jobs {
 		byLayout[j.Layout] = append(byLayout[j.Layout], j)
 	}
 	for _, layout := range []string{"country", "theme", "countries", "timeline", "glossary", "print"} {

@@ -5,8 +5,6 @@
 package render
 
 import (
-	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
@@ -14,23 +12,17 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"peacebuilding/internal/parallel"
-	"peacebuilding/internal/projectfs"
+
 	"regexp"
 	"slices"
 	"strings"
 
+	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/tomlx"
 
 	"github.com/BurntSushi/toml"
 )
-
-// File is one output file, its path relative to the output folder.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Renderer holds the parsed layouts and UI strings.
 type Renderer struct {
@@ -184,41 +176,8 @@ type Job struct {
 // Path is the output file of the job: "en/countries/cambodia/index.html".
 func (j Job) Path() string { return OutputPath(j.View.Path) }
 
-// Render renders the whole site. Extra views (such as the translation status page) are
-// rendered with the others.
-func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
-	files, err := r.RenderJobs(r.Plan(s, extra...))
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s, nil)}, File{Path: "robots.txt", Data: Robots(s)})
-	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
-	return files, nil
-}
-
-// RenderJobs renders jobs in parallel, for Render and for the preview server, which
-// renders only the pages an edit changed. The files come in the order of the jobs.
-func (r *Renderer) RenderJobs(jobs []Job) ([]File, error) {
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	parallel.For(len(jobs), func() func(int) {
-		var buf bytes.Buffer
-		return func(i int) {
-			buf.Reset()
-			j := jobs[i]
-			if errs[i] = r.Execute(&buf, j); errs[i] == nil {
-				files[i] = File{Path: j.Path(), Data: bytes.Clone(buf.Bytes())}
-			}
-		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return files, nil
-}
-
-// Execute renders one job into w, for RenderJobs and for a pipeline that minifies and
-// writes each page as soon as it is rendered.
+// Execute renders one job into w; the pipeline minifies and hands over each page as soon
+// as it is rendered.
 func (r *Renderer) Execute(w io.Writer, j Job) error {
 	t := r.templates[j.View.Lang][j.Layout]
 	if t == nil {
@@ -236,19 +195,6 @@ func OutputPath(url string) string {
 		return path.Join(url, "index.html")
 	}
 	return url
-}
-
-// Plan lists every page of the site with its layout, then the extra views.
-func (r *Renderer) Plan(s *site.Site, extra ...*View) []Job {
-	jobs := make([]Job, 0, len(s.Pages)+len(generated)*len(s.Config.Languages)+2+len(extra))
-	for _, p := range s.Pages {
-		jobs = append(jobs, r.PageJob(s, p))
-	}
-	jobs = append(jobs, r.SiteJobs(s)...)
-	for _, v := range extra {
-		jobs = append(jobs, Job{Layout: v.Layout, View: v})
-	}
-	return jobs
 }
 
 // PageJob is the job of one content page of s.

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"peacebuilding/internal/incremental"
+	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
@@ -88,7 +89,7 @@ func Start(opts Options) (*Server, error) {
 		opts: opts,
 		ln:   ln,
 		// Canonical and alternate links are absolute: they point at the preview.
-		builder: incremental.New(fsys, incremental.Options{Origin: "http://" + ln.Addr().String(), Extra: opts.Extra}),
+		builder: incremental.New(fsys, pipeline.Options{Origin: "http://" + ln.Addr().String(), Extra: opts.Extra}),
 		done:    make(chan struct{}),
 		gen:     time.Now().UnixMilli(),
 	}

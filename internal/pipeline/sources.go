@@ -1,4 +1,4 @@
-package incremental
+package pipeline
 
 import (
 	"cmp"
@@ -32,9 +32,9 @@ type entry struct {
 	err     error
 }
 
-// loadAll walks content/<lang>/ of every language like content.Load and reads every file,
+// loadSources walks content/<lang>/ of every language like content.Load and reads every file,
 // in parallel.
-func loadAll(fsys fs.FS, langs []string) *sources {
+func loadSources(fsys fs.FS, langs []string) *sources {
 	s := &sources{langs: langs, entries: map[string]entry{}}
 	var paths []string
 	for _, lang := range langs {

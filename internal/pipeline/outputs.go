@@ -1,0 +1,257 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"peacebuilding/internal/publish"
+	"peacebuilding/internal/render"
+	"peacebuilding/internal/search"
+	"peacebuilding/internal/share"
+	"peacebuilding/internal/site"
+)
+
+// An Output is one file of the site and how to make it: exactly one of Page, Job, Data
+// and Asset is set.
+type Output struct {
+	Path string // "en/countries/cambodia/index.html"
+	// Page is a content page, rendered with render.PageJob when it is made: a view holds
+	// a page's links and alternates, and those of thousands of pages need not all exist
+	// while the booklets render.
+	Page *site.Page
+	// Job is a page made from the whole site, or an extra page (Options.Extra).
+	Job *render.Job
+	// Data makes a file that is not a layout's (sitemap.xml, robots.txt, the search
+	// index, the share images), to be minified by its type.
+	Data func() []byte
+	// Asset is a file of assets/, already minified when it was loaded.
+	Asset []byte
+}
+
+// plan lists every output of s: the assets, the content pages, the pages made from the
+// whole site, the extra pages, the sitemap, robots.txt, the share images and the search
+// index, in that order.
+func (st *State) plan(s *site.Site) ([]Output, error) {
+	in := st.in
+	outputs := make([]Output, 0, len(in.assets)+len(s.Pages)+64)
+	for _, f := range in.assets {
+		outputs = append(outputs, Output{Path: f.Path, Asset: f.Data})
+	}
+	for _, p := range s.Pages {
+		outputs = append(outputs, Output{Path: render.OutputPath(p.URL), Page: p})
+	}
+	jobs := in.r.SiteJobs(s)
+	if st.opts.Extra != nil {
+		views, err := st.opts.Extra(s, in.r)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range views {
+			jobs = append(jobs, render.Job{Layout: v.Layout, View: v})
+		}
+	}
+	for i := range jobs {
+		outputs = append(outputs, Output{Path: jobs[i].Path(), Job: &jobs[i]})
+	}
+	outputs = append(outputs,
+		Output{Path: "sitemap.xml", Data: func() []byte { return render.Sitemap(s, render.Dates(st.fsys, s, st.opts.Dates)) }},
+		Output{Path: "robots.txt", Data: func() []byte { return render.Robots(s) }})
+	images, err := share.Files(in.cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range images {
+		outputs = append(outputs, Output{Path: f.Path, Data: func() []byte { return f.Data }})
+	}
+	for _, f := range search.Files(s) {
+		outputs = append(outputs, Output{Path: f.Path, Data: func() []byte { return f.Data }})
+	}
+	return outputs, nil
+}
+
+// ExtraOutputs calls Options.Extra, or extra if it is given, over s with the renderer of
+// the last load, and returns the outputs of its pages: for a preview that makes them
+// only when they are asked for.
+func (st *State) ExtraOutputs(s *site.Site, extra func(*site.Site, *render.Renderer) ([]*render.View, error)) ([]Output, error) {
+	views, err := extra(s, st.in.r)
+	if err != nil {
+		return nil, err
+	}
+	outputs := make([]Output, len(views))
+	for i, v := range views {
+		j := render.Job{Layout: v.Layout, View: v}
+		outputs[i] = Output{Path: j.Path(), Job: &j}
+	}
+	return outputs, nil
+}
+
+// Make renders, minifies and emits outputs of site s (of the State's last build), in
+// parallel with one minifier and one pair of buffers per worker. Render errors come back
+// in the order of outputs; only if there are none, minify errors in path order (as a
+// build that minified every page after rendering them all would report them), then emit
+// errors. See Stream for emit.
+func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) error) error {
+	r := st.in.r
+	renderErrs := make([]error, len(outputs))
+	q := newQueue(outputs)
+	type pathErr struct {
+		path string
+		err  error
+	}
+	var mu sync.Mutex
+	var minifyErrs []pathErr
+	var emitErrs []error
+	var renderFailed, failed atomic.Bool
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m := publish.NewMinifier()
+			var page, out bytes.Buffer
+			work := func(i int) {
+				o := outputs[i]
+				data := o.Asset
+				if o.Asset == nil {
+					page.Reset()
+					switch {
+					case o.Data != nil:
+						page.Write(o.Data())
+					case o.Page != nil:
+						renderErrs[i] = r.Execute(&page, r.PageJob(s, o.Page))
+					default:
+						renderErrs[i] = r.Execute(&page, *o.Job)
+					}
+					if renderErrs[i] != nil {
+						renderFailed.Store(true)
+						failed.Store(true)
+						return
+					}
+					if renderFailed.Load() {
+						return // the build fails with the render errors alone
+					}
+					out.Reset()
+					// Minifying shortens a page: room for the whole page means one
+					// allocation for a booklet of tens of megabytes instead of a doubling
+					// series.
+					out.Grow(page.Len())
+					if err := publish.MinifyTo(m, &out, o.Path, page.Bytes()); err != nil {
+						mu.Lock()
+						minifyErrs = append(minifyErrs, pathErr{o.Path, err})
+						mu.Unlock()
+						failed.Store(true)
+						return
+					}
+					if page.Cap() > bigPage {
+						page = bytes.Buffer{} // a booklet's: let it go before emit keeps its own copies
+					}
+					data = out.Bytes()
+				}
+				if failed.Load() {
+					return
+				}
+				if err := emit(publish.File{Path: o.Path, Data: data}); err != nil {
+					mu.Lock()
+					emitErrs = append(emitErrs, err)
+					mu.Unlock()
+					failed.Store(true)
+				}
+			}
+			for {
+				i, booklet, ok := q.next()
+				if !ok {
+					return
+				}
+				work(i)
+				if booklet {
+					q.done()
+				}
+				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
+				// let them go rather than hold them through the thousands of small pages.
+				if page.Cap() > bigPage {
+					page = bytes.Buffer{}
+				}
+				if out.Cap() > bigPage {
+					out = bytes.Buffer{}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(renderErrs...); err != nil {
+		return err
+	}
+	slices.SortFunc(minifyErrs, func(a, b pathErr) int { return strings.Compare(a.path, b.path) })
+	var errs []error
+	for _, e := range minifyErrs {
+		errs = append(errs, e.err)
+	}
+	return errors.Join(append(errs, emitErrs...)...)
+}
+
+// bigPage is the buffer size beyond which a worker drops its buffers after a page.
+const bigPage = 4 << 20
+
+// queue hands out the outputs of Make, biggest first: the print booklets in one part,
+// which hold every brief of their language, then the other pages made from the whole site
+// (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
+// pages of one content file each, then the rest (assets, sitemap, search index). Started
+// last, a booklet would keep one worker busy long after the others ran out of work. While
+// other work is left, only one booklet is rendered at a time: a booklet of
+// config.DefaultBookletPartSize briefs takes a few megabytes, but bookletPartSize may be
+// set much higher.
+type queue struct {
+	mu       sync.Mutex
+	booklets []int // indexes of outputs
+	rest     []int
+	busy     bool // a booklet is being rendered
+}
+
+func newQueue(outputs []Output) *queue {
+	q := &queue{}
+	var single, other []int
+	for i, o := range outputs {
+		switch {
+		case o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
+			q.booklets = append(q.booklets, i)
+		case o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
+			o.Page != nil && (o.Page.Kind == site.KindHome || o.Page.Kind == site.KindSection):
+			q.rest = append(q.rest, i)
+		case o.Page != nil || o.Job != nil:
+			single = append(single, i)
+		default:
+			other = append(other, i)
+		}
+	}
+	q.rest = append(append(q.rest, single...), other...)
+	return q
+}
+
+// next returns the next output, and whether it is a booklet (the caller then calls done
+// when it is finished); ok is false when none is left.
+func (q *queue) next() (i int, booklet, ok bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	switch {
+	case len(q.booklets) > 0 && (!q.busy || len(q.rest) == 0):
+		i, q.booklets = q.booklets[0], q.booklets[1:]
+		q.busy = true
+		return i, true, true
+	case len(q.rest) > 0:
+		i, q.rest = q.rest[0], q.rest[1:]
+		return i, false, true
+	}
+	return 0, false, false
+}
+
+// done marks the booklet being rendered as finished.
+func (q *queue) done() {
+	q.mu.Lock()
+	q.busy = false
+	q.mu.Unlock()
+}
