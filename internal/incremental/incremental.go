@@ -106,7 +106,12 @@ func (b *Builder) build(paths []string) ([]string, error) {
 		aggregates = all || d.any()
 		outputs = make(map[string]pipeline.Output, len(outs))
 		var now []pipeline.Output
+		var split []pipeline.Output
 		for _, o := range outs {
+			// A preview serves each file of the search index by its path.
+			split = append(split, pipeline.Split(o)...)
+		}
+		for _, o := range split {
 			outputs[o.Path] = o
 			switch {
 			case all:

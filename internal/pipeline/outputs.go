@@ -26,9 +26,13 @@ type Output struct {
 	Page *site.Page
 	// Job is a page made from the whole site, or an extra page (Options.Extra).
 	Job *render.Job
-	// Data makes a file that is not a layout's (sitemap.xml, robots.txt, the search
-	// index, the share images), to be minified by its type.
-	Data func() []byte
+	// Data makes the files that are not a layout's (sitemap.xml, robots.txt, a share
+	// image, or the search index of a language, whose Path is then its folder), to be
+	// minified by their type. It is called when they are made: the search index of
+	// thousands of pages is not held while the pages render.
+	Data func() []publish.File
+	// Many says that Data makes several files, under the folder Path.
+	Many bool
 	// Asset is a file of assets/, already minified when it was loaded.
 	Asset []byte
 }
@@ -59,19 +63,34 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 		outputs = append(outputs, Output{Path: jobs[i].Path(), Job: &jobs[i]})
 	}
 	outputs = append(outputs,
-		Output{Path: "sitemap.xml", Data: func() []byte { return render.Sitemap(s, render.Dates(st.fsys, s, st.opts.Dates)) }},
-		Output{Path: "robots.txt", Data: func() []byte { return render.Robots(s) }})
+		Output{Path: "sitemap.xml", Data: func() []publish.File {
+			return []publish.File{{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(st.fsys, s, st.opts.Dates))}}
+		}},
+		Output{Path: "robots.txt", Data: func() []publish.File { return []publish.File{{Path: "robots.txt", Data: render.Robots(s)}} }})
 	images, err := share.Files(in.cfg)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range images {
-		outputs = append(outputs, Output{Path: f.Path, Data: func() []byte { return f.Data }})
+		outputs = append(outputs, Output{Path: f.Path, Data: func() []publish.File { return []publish.File{f} }})
 	}
-	for _, f := range search.Files(s) {
-		outputs = append(outputs, Output{Path: f.Path, Data: func() []byte { return f.Data }})
+	for _, l := range s.Config.Languages {
+		outputs = append(outputs, Output{Path: search.Dir(l.Code), Many: true, Data: func() []publish.File { return search.Files(s, l.Code) }})
 	}
 	return outputs, nil
+}
+
+// Split returns the outputs of the files that o makes, one each, if o makes several
+// (Many), or o alone. It makes them to know their paths.
+func Split(o Output) []Output {
+	if !o.Many {
+		return []Output{o}
+	}
+	var outputs []Output
+	for _, f := range o.Data() {
+		outputs = append(outputs, Output{Path: f.Path, Data: func() []publish.File { return []publish.File{f} }})
+	}
+	return outputs
 }
 
 // ExtraOutputs calls Options.Extra, or extra if it is given, over s with the renderer of
@@ -114,14 +133,19 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 			defer wg.Done()
 			m := publish.NewMinifier()
 			var page, out bytes.Buffer
-			work := func(i int) {
+			// one renders, minifies and emits one file: the page of output i if f is nil,
+			// else f.
+			one := func(i int, f *publish.File) {
 				o := outputs[i]
-				data := o.Asset
+				path, data := o.Path, o.Asset
+				if f != nil {
+					path = f.Path
+				}
 				if o.Asset == nil {
 					page.Reset()
 					switch {
-					case o.Data != nil:
-						page.Write(o.Data())
+					case f != nil:
+						page.Write(f.Data)
 					case o.Page != nil:
 						renderErrs[i] = r.Execute(&page, r.PageJob(s, o.Page))
 					default:
@@ -140,9 +164,9 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 					// allocation for a booklet of tens of megabytes instead of a doubling
 					// series.
 					out.Grow(page.Len())
-					if err := publish.MinifyTo(m, &out, o.Path, page.Bytes()); err != nil {
+					if err := publish.MinifyTo(m, &out, path, page.Bytes()); err != nil {
 						mu.Lock()
-						minifyErrs = append(minifyErrs, pathErr{o.Path, err})
+						minifyErrs = append(minifyErrs, pathErr{path, err})
 						mu.Unlock()
 						failed.Store(true)
 						return
@@ -155,11 +179,20 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 				if failed.Load() {
 					return
 				}
-				if err := emit(publish.File{Path: o.Path, Data: data}); err != nil {
+				if err := emit(publish.File{Path: path, Data: data}); err != nil {
 					mu.Lock()
 					emitErrs = append(emitErrs, err)
 					mu.Unlock()
 					failed.Store(true)
+				}
+			}
+			work := func(i int) {
+				if outputs[i].Data == nil {
+					one(i, nil)
+					return
+				}
+				for _, f := range outputs[i].Data() {
+					one(i, &f)
 				}
 			}
 			for {

@@ -24,6 +24,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"peacebuilding/internal/publish"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,12 +50,6 @@ const (
 	KindTimeline = "timeline"
 )
 
-// File is one output file of the index.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // Dir is the folder of a language's search page and index: "en/search/".
 func Dir(lang string) string { return lang + "/search/" }
 
@@ -68,14 +63,8 @@ type doc struct {
 	passages []string // after the title
 }
 
-// Files returns the index files of every language of s, in a fixed order.
-func Files(s *site.Site) []File {
-	var out []File
-	for _, l := range s.Config.Languages {
-		out = append(out, langFiles(l.Code, docs(s, l.Code))...)
-	}
-	return out
-}
+// Files returns the index files of lang, in a fixed order.
+func Files(s *site.Site, lang string) []publish.File { return langFiles(lang, docs(s, lang)) }
 
 // docs lists the documents of lang: briefs and stand-alone pages, then glossary terms,
 // then timeline events.
@@ -170,7 +159,7 @@ func pageDoc(p *site.Page, lang string) doc {
 }
 
 // langFiles writes the index of one language's documents.
-func langFiles(lang string, docs []doc) []File {
+func langFiles(lang string, docs []doc) []publish.File {
 	type docJSON = [4]any // kind, url, title, first passage
 	var texts []string
 	meta := struct {
@@ -201,7 +190,7 @@ func langFiles(lang string, docs []doc) []File {
 	}
 	meta.Passages = len(texts)
 	dir := Dir(lang)
-	out := []File{{Path: dir + "meta.json", Data: marshal(meta)}}
+	out := []publish.File{{Path: dir + "meta.json", Data: marshal(meta)}}
 
 	// Shards, each an object of tokens in sorted order.
 	shards := make([][]string, Shards)
@@ -230,7 +219,7 @@ func langFiles(lang string, docs []doc) []File {
 			b.WriteByte(']')
 		}
 		b.WriteByte('}')
-		out = append(out, File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: b.Bytes()})
+		out = append(out, publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: b.Bytes()})
 	}
 
 	// Text chunks. A title's text is in meta.json: its place in a chunk is empty.
@@ -245,7 +234,7 @@ func langFiles(lang string, docs []doc) []File {
 				chunk[i] = ""
 			}
 		}
-		out = append(out, File{Path: fmt.Sprintf("%st/%d.json", dir, c), Data: marshal(chunk)})
+		out = append(out, publish.File{Path: fmt.Sprintf("%st/%d.json", dir, c), Data: marshal(chunk)})
 	}
 	return out
 }

@@ -71,8 +71,10 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string][]byte{}
-	for _, f := range Files(s) {
-		files[f.Path] = f.Data
+	for _, l := range cfg.LanguageCodes() {
+		for _, f := range Files(s, l) {
+			files[f.Path] = f.Data
+		}
 	}
 	for _, lang := range cfg.LanguageCodes() {
 		var meta struct {

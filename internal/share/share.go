@@ -23,6 +23,7 @@ import (
 	"image/png"
 	"math"
 	"net/url"
+	"peacebuilding/internal/publish"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,12 +33,6 @@ import (
 
 	"peacebuilding/internal/config"
 )
-
-// File is one output file.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Image sizes: the share image is the size OpenGraph and X's large card expect.
 const (
@@ -92,13 +87,13 @@ var (
 // Files draws the share image of every language of cfg, the touch icon and the favicon.
 // The images depend on the titles and the base URL alone: a build with the same ones (the
 // preview's rebuilds, the tests) gets the files drawn before.
-func Files(cfg *config.Config) ([]File, error) {
+func Files(cfg *config.Config) ([]publish.File, error) {
 	key := cfg.BaseURL
 	for _, l := range cfg.Languages {
 		key += "\x00" + l.Code + "\x00" + l.Title + "\x00" + l.Subtitle
 	}
 	if f, ok := drawn.Load(key); ok {
-		return f.([]File), nil
+		return f.([]publish.File), nil
 	}
 	files, err := draw(cfg)
 	if err != nil {
@@ -108,9 +103,9 @@ func Files(cfg *config.Config) ([]File, error) {
 	return files, nil
 }
 
-var drawn sync.Map // key of Files -> []File
+var drawn sync.Map // key of Files -> []publish.File
 
-func draw(cfg *config.Config) ([]File, error) {
+func draw(cfg *config.Config) ([]publish.File, error) {
 	g, err := loadGlyphs()
 	if err != nil {
 		return nil, err
@@ -119,16 +114,16 @@ func draw(cfg *config.Config) ([]File, error) {
 	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Host != "" {
 		host = strings.TrimSuffix(u.Host+u.Path, "/")
 	}
-	var out []File
+	var out []publish.File
 	for _, l := range cfg.Languages {
 		img, err := shareImage(g, l, host)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, File{ImagePath(l.Code), encode(img)})
+		out = append(out, publish.File{Path: ImagePath(l.Code), Data: encode(img)})
 	}
-	out = append(out, File{TouchIconPath, encode(icon(TouchIconSize, false))})
-	out = append(out, File{FaviconPath, ico(icon(16, true), icon(32, true))})
+	out = append(out, publish.File{Path: TouchIconPath, Data: encode(icon(TouchIconSize, false))})
+	out = append(out, publish.File{Path: FaviconPath, Data: ico(icon(16, true), icon(32, true))})
 	return out, nil
 }
 
