@@ -56,12 +56,12 @@ type File struct {
 	defined []string
 }
 
-// DropText forgets the file's text, FrontSource and Body, for a build that needs it no
-// more (pipeline.Stream, once the pages are converted and checked): a site of thousands
-// of files need not keep them all while it renders. Everything decoded from the text
-// stays, and BodyLine and FrontLine; Line and ItemLine, which look keys up in the text,
-// then give FrontLine, whatever the key.
-func (f *File) DropText() { f.FrontSource, f.Body = "", "" }
+// DropText forgets the file's text, FrontSource and Body, and which keys it defines, for a
+// build that needs them no more (pipeline.Stream, once the pages are converted and
+// checked): a site of thousands of files need not keep them all while it renders. The
+// decoded front matter stays, and BodyLine and FrontLine; Line and ItemLine, which look
+// keys up in the text, then give FrontLine, whatever the key, and Defined reports false.
+func (f *File) DropText() { f.FrontSource, f.Body, f.defined = "", "", nil }
 
 // IsIndex reports whether f introduces its section or language (an _index.md).
 func (f *File) IsIndex() bool { return f.Slug == "" }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"iter"
 	"runtime"
 	"slices"
 	"strings"
@@ -28,9 +29,9 @@ type Output struct {
 	Job *render.Job
 	// Data makes the files that are not a layout's (sitemap.xml, robots.txt, a share
 	// image, or the search index of a language, whose Path is then its folder), to be
-	// minified by their type. It is called when they are made: the search index of
-	// thousands of pages is not held while the pages render.
-	Data func() []publish.File
+	// minified by their type. It is called when they are made, and yields each file as
+	// soon as it is written: the search index of thousands of pages is never held whole.
+	Data iter.Seq[publish.File]
 	// Many says that Data makes several files, under the folder Path.
 	Many bool
 	// Asset is a file of assets/, already minified when it was loaded.
@@ -63,19 +64,21 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 		outputs = append(outputs, Output{Path: jobs[i].Path(), Job: &jobs[i]})
 	}
 	outputs = append(outputs,
-		Output{Path: "sitemap.xml", Data: func() []publish.File {
-			return []publish.File{{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(st.fsys, s, st.opts.Dates))}}
+		Output{Path: "sitemap.xml", Data: func(yield func(publish.File) bool) {
+			yield(publish.File{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(st.fsys, s, st.opts.Dates))})
 		}},
-		Output{Path: "robots.txt", Data: func() []publish.File { return []publish.File{{Path: "robots.txt", Data: render.Robots(s)}} }})
+		Output{Path: "robots.txt", Data: func(yield func(publish.File) bool) {
+			yield(publish.File{Path: "robots.txt", Data: render.Robots(s)})
+		}})
 	images, err := share.Files(in.cfg)
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range images {
-		outputs = append(outputs, Output{Path: f.Path, Data: func() []publish.File { return []publish.File{f} }})
+		outputs = append(outputs, Output{Path: f.Path, Data: single(f)})
 	}
 	for _, l := range s.Config.Languages {
-		outputs = append(outputs, Output{Path: search.Dir(l.Code), Many: true, Data: func() []publish.File { return search.Files(s, l.Code) }})
+		outputs = append(outputs, Output{Path: search.Dir(l.Code), Many: true, Data: search.Files(s, l.Code)})
 	}
 	return outputs, nil
 }
@@ -87,10 +90,15 @@ func Split(o Output) []Output {
 		return []Output{o}
 	}
 	var outputs []Output
-	for _, f := range o.Data() {
-		outputs = append(outputs, Output{Path: f.Path, Data: func() []publish.File { return []publish.File{f} }})
+	for f := range o.Data {
+		outputs = append(outputs, Output{Path: f.Path, Data: single(f)})
 	}
 	return outputs
+}
+
+// single yields f.
+func single(f publish.File) iter.Seq[publish.File] {
+	return func(yield func(publish.File) bool) { yield(f) }
 }
 
 // ExtraOutputs calls Options.Extra, or extra if it is given, over s with the renderer of
@@ -191,7 +199,7 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 					one(i, nil)
 					return
 				}
-				for _, f := range outputs[i].Data() {
+				for f := range outputs[i].Data {
 					one(i, &f)
 				}
 			}
@@ -231,7 +239,8 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 const bigPage = 4 << 20
 
 // queue hands out the outputs of Make, biggest first: the print booklets in one part,
-// which hold every brief of their language, then the other pages made from the whole site
+// which hold every brief of their language, and the search index of each language
+// (counted as booklets below), then the other pages made from the whole site
 // (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
 // pages of one content file each, then the rest (assets, sitemap, search index). Started
 // last, a booklet would keep one worker busy long after the others ran out of work. While
@@ -250,7 +259,7 @@ func newQueue(outputs []Output) *queue {
 	var single, other []int
 	for i, o := range outputs {
 		switch {
-		case o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
+		case o.Many, o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
 			q.booklets = append(q.booklets, i)
 		case o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
 			o.Page != nil && (o.Page.Kind == site.KindHome || o.Page.Kind == site.KindSection):

@@ -19,7 +19,7 @@ func TestQueueOrder(t *testing.T) {
 		3: {Job: &render.Job{Layout: "country", View: &render.View{Page: country}}},
 		4: {Job: &render.Job{Layout: "timeline", View: &render.View{}}},
 		5: {Job: &render.Job{Layout: "print", View: &render.View{Booklet: &render.Booklet{}}}},
-		6: {Path: "sitemap.xml", Data: func() []publish.File { return nil }},
+		6: {Path: "sitemap.xml", Data: func(func(publish.File) bool) {}},
 	}
 	q := newQueue(jobs)
 	var got []int

@@ -32,27 +32,31 @@ const jaNumber = `(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億
 // jaNumberRe matches jaNumber at the start of a text.
 var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
 
-// keepers are one site model's proper nouns to keep whole, by their first rune, longest
-// first: a look-up per character of text, however many countries the site has.
+// keepers are one site model's proper nouns to keep whole, and their lengths in bytes by
+// their first rune, longest first: a look-up per length per character of text, however
+// many countries the site has (a list of names per first rune was a scan of thousands of
+// names per character on a site where many names begin alike).
 type keepers struct {
 	site  *site.Site
-	names map[rune][]string
+	names map[string]bool
+	lens  map[rune][]int
 }
 
 // keepNames returns the Japanese proper nouns of s, made once per site model.
-func (r *Renderer) keepNames(s *site.Site) map[rune][]string {
+func (r *Renderer) keepNames(s *site.Site) *keepers {
 	if k := r.keep.Load(); k != nil && k.site == s {
-		return k.names
+		return k
 	}
-	names := map[rune][]string{}
+	k := &keepers{site: s, names: map[string]bool{}, lens: map[rune][]int{}}
 	add := func(n string) {
 		// A name written with Latin letters breaks at its spaces, like any English text.
-		if n == "" || strings.Contains(n, " ") {
+		if n == "" || strings.Contains(n, " ") || k.names[n] {
 			return
 		}
+		k.names[n] = true
 		first, _ := utf8.DecodeRuneInString(n)
-		if !slices.Contains(names[first], n) {
-			names[first] = append(names[first], n)
+		if !slices.Contains(k.lens[first], len(n)) {
+			k.lens[first] = append(k.lens[first], len(n))
 		}
 	}
 	for _, p := range s.Section("ja", site.KindCountry) {
@@ -66,11 +70,11 @@ func (r *Renderer) keepNames(s *site.Site) map[rune][]string {
 		add(rg.Name("ja"))
 	}
 	// Longest first, so that コンゴ民主共和国 wins over a shorter name inside it.
-	for _, list := range names {
-		slices.SortFunc(list, func(a, b string) int { return cmp.Or(cmp.Compare(len(b), len(a)), cmp.Compare(a, b)) })
+	for _, lens := range k.lens {
+		slices.SortFunc(lens, func(a, b int) int { return cmp.Compare(b, a) })
 	}
-	r.keep.Store(&keepers{site: s, names: names})
-	return names
+	r.keep.Store(k)
+	return k
 }
 
 // Keep splits text into runs for a page in the view's language: on a Japanese page, the
@@ -80,15 +84,15 @@ func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: text}}
 	}
-	names := v.r.keepNames(v.Site)
+	k := v.r.keepNames(v.Site)
 	var runs []Run
 	last := 0
 	for pos := 0; pos < len(text); {
 		r, size := utf8.DecodeRuneInString(text[pos:])
 		n := 0
-		for _, name := range names[r] {
-			if strings.HasPrefix(text[pos:], name) {
-				n = len(name)
+		for _, l := range k.lens[r] {
+			if pos+l <= len(text) && k.names[text[pos:pos+l]] {
+				n = l
 				break
 			}
 		}

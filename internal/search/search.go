@@ -24,6 +24,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"peacebuilding/internal/publish"
 	"slices"
 	"strconv"
@@ -64,7 +65,11 @@ type doc struct {
 }
 
 // Files returns the index files of lang, in a fixed order.
-func Files(s *site.Site, lang string) []publish.File { return langFiles(lang, docs(s, lang)) }
+// It yields each file as soon as it is written, so that the index of thousands of pages
+// is never held whole; the file's Data is the caller's.
+func Files(s *site.Site, lang string) iter.Seq[publish.File] {
+	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), yield) }
+}
 
 // docs lists the documents of lang: briefs and stand-alone pages, then glossary terms,
 // then timeline events.
@@ -158,8 +163,9 @@ func pageDoc(p *site.Page, lang string) doc {
 	return d
 }
 
-// langFiles writes the index of one language's documents.
-func langFiles(lang string, docs []doc) []publish.File {
+// langFiles writes the index of one language's documents, handing each file to yield
+// until it returns false.
+func langFiles(lang string, docs []doc, yield func(publish.File) bool) {
 	type docJSON = [4]any // kind, url, title, first passage
 	var texts []string
 	meta := struct {
@@ -190,7 +196,9 @@ func langFiles(lang string, docs []doc) []publish.File {
 	}
 	meta.Passages = len(texts)
 	dir := Dir(lang)
-	out := []publish.File{{Path: dir + "meta.json", Data: marshal(meta)}}
+	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
+		return
+	}
 
 	// Shards, each an object of tokens in sorted order.
 	shards := make([][]string, Shards)
@@ -219,7 +227,9 @@ func langFiles(lang string, docs []doc) []publish.File {
 			b.WriteByte(']')
 		}
 		b.WriteByte('}')
-		out = append(out, publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: b.Bytes()})
+		if !yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: b.Bytes()}) {
+			return
+		}
 	}
 
 	// Text chunks. A title's text is in meta.json: its place in a chunk is empty.
@@ -234,9 +244,10 @@ func langFiles(lang string, docs []doc) []publish.File {
 				chunk[i] = ""
 			}
 		}
-		out = append(out, publish.File{Path: fmt.Sprintf("%st/%d.json", dir, c), Data: marshal(chunk)})
+		if !yield(publish.File{Path: fmt.Sprintf("%st/%d.json", dir, c), Data: marshal(chunk)}) {
+			return
+		}
 	}
-	return out
 }
 
 // marshal encodes v as JSON without escaping <, > and & (the files are not HTML).

@@ -72,7 +72,7 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 	}
 	files := map[string][]byte{}
 	for _, l := range cfg.LanguageCodes() {
-		for _, f := range Files(s, l) {
+		for f := range Files(s, l) {
 			files[f.Path] = f.Data
 		}
 	}

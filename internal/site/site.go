@@ -52,6 +52,16 @@ type Site struct {
 	Pages    []*Page
 	Warnings []string
 	byKey    map[pageKey]*Page
+	// sections are the results of Section, made once when the model is finished: the
+	// layouts ask for them on many pages (a booklet part's world map, the page's count of
+	// booklet parts), and sorting thousands of pages each time made a build of n pages
+	// take time in n².
+	sections map[sectionKey][]*Page
+}
+
+type sectionKey struct {
+	lang string
+	kind Kind
 }
 
 // Page is one page of one language.
@@ -169,6 +179,9 @@ func (s *Site) LangPages(lang string) []*Page {
 
 // Section returns the pages of a section in lang, by weight then slug.
 func (s *Site) Section(lang string, kind Kind) []*Page {
+	if s.sections != nil {
+		return slices.Clip(s.sections[sectionKey{lang, kind}]) // an append copies
+	}
 	var out []*Page
 	for _, p := range s.Pages {
 		if p.Lang == lang && p.Kind == kind {
@@ -237,6 +250,14 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 	b.convert()
 	if len(b.errs) > 0 {
 		return nil, errors.Join(b.errs...)
+	}
+	s.sections = map[sectionKey][]*Page{}
+	for _, p := range s.Pages {
+		k := sectionKey{p.Lang, p.Kind}
+		s.sections[k] = append(s.sections[k], p)
+	}
+	for _, pages := range s.sections {
+		slices.SortStableFunc(pages, byWeight)
 	}
 	return s, nil
 }
