@@ -26,6 +26,7 @@ import (
 	"io/fs"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"peacebuilding/internal/pipeline"
@@ -46,9 +47,12 @@ type Builder struct {
 
 	// The last build that succeeded: its model, its outputs (out lacks those that are
 	// out of date) and its warnings.
-	site     *site.Site
-	outputs  map[string]pipeline.Output // by output path, assets included
-	out      map[string][]byte
+	site    *site.Site
+	outputs map[string]pipeline.Output // by output path, assets included
+	out     map[string][]byte
+	// groups are the files made of each output that makes several (the search index of
+	// a language, by its folder), while they are up to date.
+	groups   map[string][]string
 	warnings []string
 	// extraPaths are the outputs of the last call of the extra pages' hook; extraStale is
 	// set when it must be called again before they are served.
@@ -64,7 +68,7 @@ type Builder struct {
 func New(fsys fs.FS, opts pipeline.Options) *Builder {
 	extra := opts.Extra
 	opts.Extra = nil // called here, when they are asked for
-	return &Builder{fsys: fsys, extra: extra, st: pipeline.NewState(fsys, opts), out: map[string][]byte{}}
+	return &Builder{fsys: fsys, extra: extra, st: pipeline.NewState(fsys, opts), out: map[string][]byte{}, groups: map[string][]string{}}
 }
 
 // Full loads and builds everything, like pipeline.Build.
@@ -81,7 +85,8 @@ func (b *Builder) Full() error {
 // Rebuild builds again after the files at paths (slash-separated, relative to the project
 // folder: "content/en/countries/cambodia.md", "layouts/base.html") were edited, created
 // or removed. It returns the output files that changed, were removed, or are out of date
-// and will be made when asked for, in path order. On an error, the previous output stays
+// and will be made when asked for, in path order; a path ending in "/" (the search index
+// of a language, "en/search/") stands for every file under it that no other path names. On an error, the previous output stays
 // and a later Rebuild picks up from the files as they are then.
 func (b *Builder) Rebuild(paths []string) (changed []string, err error) {
 	b.mu.Lock()
@@ -106,12 +111,7 @@ func (b *Builder) build(paths []string) ([]string, error) {
 		aggregates = all || d.any()
 		outputs = make(map[string]pipeline.Output, len(outs))
 		var now []pipeline.Output
-		var split []pipeline.Output
 		for _, o := range outs {
-			// A preview serves each file of the search index by its path.
-			split = append(split, pipeline.Split(o)...)
-		}
-		for _, o := range split {
 			outputs[o.Path] = o
 			switch {
 			case all:
@@ -161,10 +161,20 @@ func (b *Builder) build(paths []string) ([]string, error) {
 
 	// Commit: from here on, this build is the last good one.
 	changed := map[string]bool{}
-	for path := range b.outputs {
+	for path, o := range b.outputs {
 		if _, ok := outputs[path]; !ok {
-			changed[path] = true // removed, or an extra page out of date
-			delete(b.out, path)
+			for _, p := range b.forget(o) {
+				changed[p] = true // removed, or an extra page out of date
+			}
+		}
+	}
+	for _, o := range outputs {
+		if o.Many && all { // made again
+			for _, p := range b.forget(o) {
+				if _, ok := made[p]; !ok {
+					changed[p] = true // a file the group makes no more
+				}
+			}
 		}
 	}
 	for path, data := range made {
@@ -173,9 +183,10 @@ func (b *Builder) build(paths []string) ([]string, error) {
 		}
 		b.out[path] = data
 	}
+	b.group(outputs, made)
 	for _, path := range later {
-		changed[path] = true
-		delete(b.out, path)
+		changed[path] = true // for the search index, its folder names its files
+		b.forget(outputs[path])
 	}
 	if extraStale && aggregates {
 		for _, path := range b.extraPaths {
@@ -233,8 +244,8 @@ func (b *Builder) renderStale() error {
 		}
 	}
 	var stale []pipeline.Output
-	for path, o := range b.outputs {
-		if _, ok := b.out[path]; !ok {
+	for _, o := range b.outputs {
+		if !b.isMade(o) {
 			stale = append(stale, o)
 		}
 	}
@@ -246,7 +257,57 @@ func (b *Builder) renderStale() error {
 		return b.fail(err)
 	}
 	maps.Copy(b.out, made)
+	b.group(b.outputs, made)
 	return nil
+}
+
+// isMade reports whether o is made and up to date.
+func (b *Builder) isMade(o pipeline.Output) bool {
+	if o.Many {
+		return b.groups[o.Path] != nil
+	}
+	_, ok := b.out[o.Path]
+	return ok
+}
+
+// forget drops what was made of o, and returns the paths of the files dropped.
+func (b *Builder) forget(o pipeline.Output) []string {
+	if !o.Many {
+		if _, ok := b.out[o.Path]; !ok {
+			return nil
+		}
+		delete(b.out, o.Path)
+		return []string{o.Path}
+	}
+	paths := b.groups[o.Path]
+	for _, p := range paths {
+		delete(b.out, p)
+	}
+	delete(b.groups, o.Path)
+	return paths
+}
+
+// group notes the files of made that belong to an output of outputs that makes several
+// (their paths are under its folder): the search index is made only when one of its files
+// is asked for, and made whole.
+func (b *Builder) group(outputs map[string]pipeline.Output, made map[string][]byte) {
+	for dir, o := range outputs {
+		if !o.Many {
+			continue
+		}
+		var paths []string
+		for p := range made {
+			if strings.HasPrefix(p, dir) && p != dir {
+				if _, own := outputs[p]; !own {
+					paths = append(paths, p)
+				}
+			}
+		}
+		if len(paths) > 0 {
+			slices.Sort(paths)
+			b.groups[dir] = paths
+		}
+	}
 }
 
 // refreshExtras calls the extra pages' hook again over the last build, which left them out
@@ -282,14 +343,24 @@ func (b *Builder) File(path string) (data []byte, ok bool, err error) {
 	}
 	o, ok := b.outputs[path]
 	if !ok {
-		return nil, false, nil
+		// Perhaps a file of an output that makes several: the search index.
+		for dir, g := range b.outputs {
+			if g.Many && strings.HasPrefix(path, dir) && !b.isMade(g) {
+				o, ok = g, true
+			}
+		}
+		if !ok {
+			return nil, false, nil
+		}
 	}
 	made, err := b.make(b.site, []pipeline.Output{o})
 	if err != nil {
 		return nil, false, b.fail(err)
 	}
-	b.out[path] = made[path]
-	return made[path], true, nil
+	maps.Copy(b.out, made)
+	b.group(b.outputs, made)
+	data, ok = made[path]
+	return data, ok, nil
 }
 
 // Files returns every output file of the last build that succeeded, in path order, as

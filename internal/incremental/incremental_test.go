@@ -185,16 +185,24 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		// Every file whose bytes differ from before must be named as changed.
 		after := outputs(t, b)
 		for path, data := range after {
-			if old, ok := before[path]; (!ok || !bytes.Equal(old, data)) && !slices.Contains(changed, path) {
+			if old, ok := before[path]; (!ok || !bytes.Equal(old, data)) && !named(changed, path) {
 				t.Errorf("%s: %s changed but Rebuild did not name it", e.name, path)
 			}
 		}
 		for path := range before {
-			if _, ok := after[path]; !ok && !slices.Contains(changed, path) {
+			if _, ok := after[path]; !ok && !named(changed, path) {
 				t.Errorf("%s: %s was removed but Rebuild did not name it", e.name, path)
 			}
 		}
 	}
+}
+
+// named reports whether Rebuild's list changed names path: itself, or a folder above it
+// (the search index, made when asked for).
+func named(changed []string, path string) bool {
+	return slices.ContainsFunc(changed, func(c string) bool {
+		return c == path || strings.HasSuffix(c, "/") && strings.HasPrefix(path, c)
+	})
 }
 
 // compareFiles checks that the builder's files are the full build's.
@@ -281,6 +289,15 @@ func TestFileMakesAnOutOfDatePageWhenAskedFor(t *testing.T) {
 		if err != nil || !ok || !bytes.Equal(data, want[path]) {
 			t.Errorf("File(%q) = %d bytes, %v, %v; want the full build's %d bytes", path, len(data), ok, err, len(want[path]))
 		}
+	}
+	// The search index is named by its folder and made whole when one of its files is
+	// asked for.
+	const meta = "en/search/meta.json"
+	if !named(changed, meta) {
+		t.Errorf("Rebuild named neither %s nor a folder above it, and the edit changed it", meta)
+	}
+	if data, ok, err := b.File(meta); err != nil || !ok || !bytes.Equal(data, want[meta]) {
+		t.Errorf("File(%q) = %d bytes, %v, %v; want the full build's %d bytes", meta, len(data), ok, err, len(want[meta]))
 	}
 	if _, ok, err := b.File("en/countries/nowhere/index.html"); ok || err != nil {
 		t.Errorf("File of a page the site does not have = %v, %v; want not found", ok, err)

@@ -83,19 +83,6 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 	return outputs, nil
 }
 
-// Split returns the outputs of the files that o makes, one each, if o makes several
-// (Many), or o alone. It makes them to know their paths.
-func Split(o Output) []Output {
-	if !o.Many {
-		return []Output{o}
-	}
-	var outputs []Output
-	for f := range o.Data {
-		outputs = append(outputs, Output{Path: f.Path, Data: single(f)})
-	}
-	return outputs
-}
-
 // single yields f.
 func single(f publish.File) iter.Seq[publish.File] {
 	return func(yield func(publish.File) bool) { yield(f) }

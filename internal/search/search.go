@@ -71,15 +71,28 @@ func Files(s *site.Site, lang string) iter.Seq[publish.File] {
 	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), yield) }
 }
 
-// docs lists the documents of lang: briefs and stand-alone pages, then glossary terms,
-// then timeline events.
-func docs(s *site.Site, lang string) []doc {
-	var out []doc
-	for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
-		for _, p := range s.Section(lang, kind) {
-			out = append(out, pageDoc(p, lang))
+// docs yields the documents of lang: briefs and stand-alone pages, then glossary terms,
+// then timeline events. One at a time: the plain text of thousands of pages is not held.
+func docs(s *site.Site, lang string) iter.Seq[doc] {
+	return func(yield func(doc) bool) {
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
+			for _, p := range s.Section(lang, kind) {
+				if !yield(pageDoc(p, lang)) {
+					return
+				}
+			}
+		}
+		for _, d := range otherDocs(s, lang) {
+			if !yield(d) {
+				return
+			}
 		}
 	}
+}
+
+// otherDocs lists the glossary terms and the timeline events of lang.
+func otherDocs(s *site.Site, lang string) []doc {
+	var out []doc
 	glossaryURL := lang + "/glossary/"
 	for _, t := range s.Glossary.Sorted(lang) {
 		d := doc{kind: KindGlossary, url: glossaryURL}
@@ -165,9 +178,8 @@ func pageDoc(p *site.Page, lang string) doc {
 
 // langFiles writes the index of one language's documents, handing each file to yield
 // until it returns false.
-func langFiles(lang string, docs []doc, yield func(publish.File) bool) {
+func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 	type docJSON = [4]any // kind, url, title, first passage
-	var texts []string
 	meta := struct {
 		Version   int       `json:"v"`
 		Shards    int       `json:"shards"`
@@ -176,26 +188,52 @@ func langFiles(lang string, docs []doc, yield func(publish.File) bool) {
 		Stop      []string  `json:"stop"`
 		Docs      []docJSON `json:"docs"`
 	}{Version: 1, Shards: Shards, ChunkSize: ChunkSize, Stop: stopWords}
+	dir := Dir(lang)
 	postings := map[string][]int{}
-	add := func(text string) {
-		id := len(texts)
-		texts = append(texts, text)
+	// The text chunks are written as the passages come: passage id is in chunk
+	// id/ChunkSize. A title's text is in meta.json: its place in a chunk is empty.
+	n := 0 // passages so far
+	chunk := make([]string, 0, ChunkSize)
+	flush := func() bool {
+		if len(chunk) == 0 {
+			return true
+		}
+		ok := yield(publish.File{Path: fmt.Sprintf("%st/%d.json", dir, (n-1)/ChunkSize), Data: marshal(chunk)})
+		chunk = chunk[:0]
+		return ok
+	}
+	add := func(text string, title bool) bool {
+		id := n
+		n++
 		tokens(text, func(tok string) {
 			ids := postings[tok]
 			if len(ids) == 0 || ids[len(ids)-1] != id {
 				postings[tok] = append(ids, id)
 			}
 		})
+		if title {
+			text = ""
+		}
+		if chunk = append(chunk, text); len(chunk) == ChunkSize {
+			return flush()
+		}
+		return true
 	}
-	for _, d := range docs {
-		meta.Docs = append(meta.Docs, docJSON{d.kind, d.url, d.title, len(texts)})
-		add(cmp.Or(d.indexed, d.title))
+	for d := range docs {
+		meta.Docs = append(meta.Docs, docJSON{d.kind, d.url, d.title, n})
+		if !add(cmp.Or(d.indexed, d.title), true) {
+			return
+		}
 		for _, p := range d.passages {
-			add(p)
+			if !add(p, false) {
+				return
+			}
 		}
 	}
-	meta.Passages = len(texts)
-	dir := Dir(lang)
+	if !flush() {
+		return
+	}
+	meta.Passages = n
 	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
 		return
 	}
@@ -228,23 +266,6 @@ func langFiles(lang string, docs []doc, yield func(publish.File) bool) {
 		}
 		b.WriteByte('}')
 		if !yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: b.Bytes()}) {
-			return
-		}
-	}
-
-	// Text chunks. A title's text is in meta.json: its place in a chunk is empty.
-	titles := map[int]bool{}
-	for _, d := range meta.Docs {
-		titles[d[3].(int)] = true
-	}
-	for c := 0; c*ChunkSize < len(texts); c++ {
-		chunk := slices.Clone(texts[c*ChunkSize : min(len(texts), (c+1)*ChunkSize)])
-		for i := range chunk {
-			if titles[c*ChunkSize+i] {
-				chunk[i] = ""
-			}
-		}
-		if !yield(publish.File{Path: fmt.Sprintf("%st/%d.json", dir, c), Data: marshal(chunk)}) {
 			return
 		}
 	}
