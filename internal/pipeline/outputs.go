@@ -196,9 +196,7 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 					return
 				}
 				work(i)
-				if booklet {
-					q.done()
-				}
+				q.done(booklet)
 				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
 				// let them go rather than hold them through the thousands of small pages.
 				if page.Cap() > bigPage {
@@ -226,19 +224,22 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 const bigPage = 4 << 20
 
 // queue hands out the outputs of Make, biggest first: the print booklets in one part,
-// which hold every brief of their language, and the search index of each language
-// (counted as booklets below), then the other pages made from the whole site
+// which hold every brief of their language, then the other pages made from the whole site
 // (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
 // pages of one content file each, then the rest (assets, sitemap, search index). Started
 // last, a booklet would keep one worker busy long after the others ran out of work. While
 // other work is left, only one booklet is rendered at a time: a booklet of
 // config.DefaultBookletPartSize briefs takes a few megabytes, but bookletPartSize may be
-// set much higher.
+// set much higher. The search index of each language comes last, one at a time, when
+// no page is being rendered: its index of every word is the largest thing a build holds
+// besides the model, and the pages' buffers are gone by then.
 type queue struct {
 	mu       sync.Mutex
 	booklets []int // indexes of outputs
 	rest     []int
-	busy     bool // a booklet is being rendered
+	last     []int // the search index of each language
+	busy     bool  // a booklet is being rendered
+	pending  int   // outputs handed out and not done
 }
 
 func newQueue(outputs []Output) *queue {
@@ -246,7 +247,9 @@ func newQueue(outputs []Output) *queue {
 	var single, other []int
 	for i, o := range outputs {
 		switch {
-		case o.Many, o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
+		case o.Many:
+			q.last = append(q.last, i)
+		case o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
 			q.booklets = append(q.booklets, i)
 		case o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
 			o.Page != nil && (o.Page.Kind == site.KindHome || o.Page.Kind == site.KindSection):
@@ -273,14 +276,25 @@ func (q *queue) next() (i int, booklet, ok bool) {
 		return i, true, true
 	case len(q.rest) > 0:
 		i, q.rest = q.rest[0], q.rest[1:]
+		q.pending++
+		return i, false, true
+	case len(q.last) > 0 && !q.busy && q.pending == 0:
+		// Every other output is done: the worker that asks keeps the rest of these,
+		// one after another; the others have nothing left.
+		i, q.last = q.last[0], q.last[1:]
+		q.pending++
 		return i, false, true
 	}
 	return 0, false, false
 }
 
-// done marks the booklet being rendered as finished.
-func (q *queue) done() {
+// done marks an output handed out by next as finished.
+func (q *queue) done(booklet bool) {
 	q.mu.Lock()
-	q.busy = false
+	if booklet {
+		q.busy = false
+	} else {
+		q.pending--
+	}
 	q.mu.Unlock()
 }

@@ -40,7 +40,7 @@ func TestQueueOrder(t *testing.T) {
 	if i, _ := take(); i != 1 {
 		t.Fatalf("second job %d while a booklet is rendered, want the section index 1", i)
 	}
-	q.done()
+	q.done(true)
 	if i, booklet := take(); i != 5 || !booklet {
 		t.Fatalf("after the first booklet: job %d, want the booklet 5", i)
 	}
@@ -76,5 +76,33 @@ func TestQueueTakesBookletPartsAsOtherSitePages(t *testing.T) {
 		if i, booklet, ok := q.next(); !ok || i != want || booklet {
 			t.Errorf("next() = %d, %v, %v; want %d, false, true: a part is not a whole booklet", i, booklet, ok, want)
 		}
+	}
+}
+
+func TestQueueGivesTheSearchIndexLastAndAlone(t *testing.T) {
+	none := func(func(publish.File) bool) {}
+	outputs := []Output{
+		{Path: "en/search/", Many: true, Data: none},
+		{Page: &site.Page{Kind: site.KindCountry}},
+		{Path: "ja/search/", Many: true, Data: none},
+	}
+	q := newQueue(outputs)
+	if i, _, ok := q.next(); !ok || i != 1 {
+		t.Fatalf("first output %d, %v; want the page 1", i, ok)
+	}
+	// The page is being rendered: another worker gets nothing, and stops.
+	if i, _, ok := q.next(); ok {
+		t.Fatalf("while a page is rendered: next() = %d; want nothing", i)
+	}
+	q.done(false)
+	for _, want := range []int{0, 2} {
+		i, _, ok := q.next()
+		if !ok || i != want {
+			t.Fatalf("next() = %d, %v; want the search index %d", i, ok, want)
+		}
+		if _, _, ok := q.next(); ok {
+			t.Fatalf("two search indexes handed out at once")
+		}
+		q.done(false)
 	}
 }
