@@ -23,7 +23,7 @@
   // Content-Security-Policy).
   var root = document.documentElement;
   [["data-print-site", "--print-site"], ["data-print-as-of", "--print-as-of"], ["data-print-url", "--print-url"]].forEach(function (p) {
-    var v = root.getAttribute(p[0]);
+    var v = document.body.getAttribute(p[0]);
     if (v) root.style.setProperty(p[1], '"' + v.replace(/["\\]/g, "\\$&").replace(/\n/g, "\\a ") + '"');
   });
 
