@@ -53,6 +53,7 @@ const buildUsage = `usage: build [flags]            build the site into public/ 
        build serve [-h] ...      preview with live reload (make serve)
        build pdf [-h] ...        print the country briefs and booklets to PDF (make pdf)
        build audit [-h] DIR      check a built site's links, ids and pages
+       build deploy-check URL    check what a host serves: links, types, cache and security headers
        build synth [-h] ...      write a synthetic site, for benchmarks
        build bench [-h] ...      speed and memory figures (make bench)
 
