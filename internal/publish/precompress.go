@@ -81,6 +81,13 @@ func (s *Stage) precompress(f File, kept bool) error {
 		if err := os.WriteFile(name, data, 0o644); err != nil {
 			return err
 		}
+		// nginx's gzip_static asks that the two have the same modification time: its
+		// Last-Modified and ETag are then the same whichever it sends.
+		if info, err := os.Stat(filepath.Join(s.stage, filepath.FromSlash(f.Path))); err == nil {
+			if err := os.Chtimes(name, info.ModTime(), info.ModTime()); err != nil {
+				return err
+			}
+		}
 		s.addMade(p)
 	}
 	return nil
