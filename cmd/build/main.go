@@ -166,13 +166,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		stage.Abort()
 		return report(stderr, err)
 	}
+	// The host's rules go with the site they are for (they need the fingerprinted names).
+	headers := publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)}
+	sums.Add(headers)
+	stage.Add(headers)
 	// The built files are audited before the stage is swapped in: a broken link fails the build.
 	if err := sums.Check(audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
 		stage.Abort()
 		return report(stderr, err)
 	}
-	// The host's rules go with the site they are for, outside the audit: they are no page.
-	stage.Add(publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)})
 	if err := stage.Commit(); err != nil {
 		return err
 	}
