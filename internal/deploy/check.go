@@ -95,7 +95,7 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	var langs []string
 	for u := range c.report.Responses {
 		if rel, ok := strings.CutPrefix(u, base.String()); ok {
-			if l, _, ok := strings.Cut(rel, "/"); ok && len(l) == 2 && strings.HasSuffix(rel, "/") && strings.Count(rel, "/") == 1 {
+			if l, _, ok := strings.Cut(rel, "/"); ok && langRe.MatchString(l) && strings.HasSuffix(rel, "/") && strings.Count(rel, "/") == 1 {
 				langs = append(langs, l)
 			}
 		}
@@ -237,6 +237,9 @@ func (c *crawler) missing(u string) {
 	c.checkSecurity(u, r)
 	c.page(u, r.Body) // its links must work from any missing URL
 }
+
+// langRe matches a language code, the name of a language's folder: en, ja, zh-hant.
+var langRe = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
 
 var locRe = regexp.MustCompile(`<loc>([^<]+)</loc>`)
 

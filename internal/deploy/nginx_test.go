@@ -113,6 +113,19 @@ func TestNginx(t *testing.T) {
 			}
 			t.Logf("%d URLs: %d pages, %d compressed, %d missing pages; %d problems", len(rep.Responses), pages, compressed, notFound, len(rep.Problems))
 			checkEncodings(t, s.URL(), files[i])
+			for _, p := range []string{deploy.HeadersFile, publish.Marker} {
+				if _, err := os.Stat(filepath.Join(outs[i], p)); err != nil {
+					t.Fatalf("the build wrote no %s: %v", p, err)
+				}
+				resp, err := http.Get(s.URL() + p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusNotFound {
+					t.Errorf("%s%s: status %d, want 404: it is no page of the site", s.URL(), p, resp.StatusCode)
+				}
+			}
 		})
 	}
 }
@@ -165,9 +178,14 @@ func build(baseURL, out string) ([]publish.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	var assets []string
 	for _, f := range res.Files {
 		stage.Add(f)
+		if deploy.Fingerprinted(f.Path) {
+			assets = append(assets, f.Path)
+		}
 	}
+	stage.Add(publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)})
 	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
