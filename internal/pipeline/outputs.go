@@ -39,8 +39,8 @@ type Output struct {
 }
 
 // plan lists every output of s: the assets, the content pages, the pages made from the
-// whole site, the extra pages, the sitemap, robots.txt, the share images and the search
-// index, in that order.
+// whole site, the extra pages, the sitemap, robots.txt, the timeline's filter rules, the
+// share images and the search index, in that order.
 func (st *State) plan(s *site.Site) ([]Output, error) {
 	in := st.in
 	outputs := make([]Output, 0, len(in.assets)+len(s.Pages)+64)
@@ -70,6 +70,11 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 		Output{Path: "robots.txt", Data: func(yield func(publish.File) bool) {
 			yield(publish.File{Path: "robots.txt", Data: render.Robots(s)})
 		}})
+	for _, l := range s.Config.Languages {
+		outputs = append(outputs, Output{Path: l.Code + "/timeline/filter.css", Data: func(yield func(publish.File) bool) {
+			yield(render.TimelineStyle(s, l.Code))
+		}})
+	}
 	images, err := share.Files(in.cfg)
 	if err != nil {
 		return nil, err
