@@ -91,13 +91,15 @@ type Printer struct {
 	Timeout  time.Duration // for one page; 0 means one minute
 }
 
-// Job is one page to print: the HTML file Src to the PDF file Out.
+// Job is one page to print: the HTML file Src to the PDF file Out. Query, when set, is
+// added to the page's address for its script (a booklet's plan, see Plan.Query).
 type Job struct {
-	Src, Out string
+	Src, Out, Query string
 }
 
-// Print prints the HTML file src to the PDF file out, creating out's folder.
-func (p Printer) Print(ctx context.Context, src, out string) error {
+// Print prints the HTML file src to the PDF file out, creating out's folder; query is
+// added to the page's address after "?pdf&".
+func (p Printer) Print(ctx context.Context, src, out, query string) error {
 	timeout := p.Timeout
 	if timeout == 0 {
 		timeout = time.Minute
@@ -112,6 +114,9 @@ func (p Printer) Print(ctx context.Context, src, out string) error {
 	// "?pdf" tells the page's script (assets/print.js) to point its links at the published
 	// site, not at the files it is printed from.
 	u += "?pdf"
+	if query != "" {
+		u += "&" + query
+	}
 	absOut, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -167,7 +172,7 @@ func (p Printer) PrintAll(ctx context.Context, jobs []Job, parallel int) error {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			errs[i] = p.Print(ctx, j.Src, j.Out)
+			errs[i] = p.Print(ctx, j.Src, j.Out, j.Query)
 		}()
 	}
 	wg.Wait()
