@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,32 +35,63 @@ type Plan struct {
 	Start   []int
 }
 
-// Share and Gap rule a booklet's pages: a one-page brief follows the brief before on its
-// last page when that page is less than Share full and the brief fits in the rest of it
-// (with Gap of the page between them), so that no page of the booklet is left mostly
-// empty; a longer brief always starts a page of its own, so that it is read as it prints
-// alone, and at most MaxShared briefs share a page, whose running head names them all.
+// Share, Gap and MaxShared rule a booklet's pages: a brief follows the brief before on its
+// last page when that page is less than Share full (it starts Gap of a page below it), so
+// that no page of the booklet is left mostly empty; otherwise it starts a page. At most
+// MaxShared briefs run on together, because each page of such a run names them all in
+// its running head.
 const (
-	Share     = 0.6
-	Gap       = 0.06
+	Share     = 0.35
+	Gap       = 0.05
 	MaxShared = 3
 )
 
-// NewPlan decides which briefs share a page, from their own PDFs; Start is left 0.
+// NewPlan decides which briefs share a page, from their own PDFs; Start is left 0. A
+// brief's height is its pages but the last, which break where the text allows, plus the
+// fill of its last page.
 func NewPlan(briefs []Brief) Plan {
 	p := Plan{Anchors: make([]string, len(briefs)), Joined: make([]bool, len(briefs)), Start: make([]int, len(briefs))}
-	fill, shared := 1.0, 0 // the last page so far, and the briefs on it
+	fill, run := 1.0, 0 // how full the last page is, and the briefs run on together so far
 	for i, b := range briefs {
 		p.Anchors[i] = b.Anchor
-		if i > 0 && b.Pages == 1 && fill < Share && fill+Gap+b.Fill <= 0.98 && shared < MaxShared {
+		height := float64(b.Pages-1) + b.Fill
+		if i > 0 && fill < Share && run < MaxShared {
 			p.Joined[i] = true
-			fill += Gap + b.Fill
-			shared++
+			end := fill + Gap + height
+			if end > 1 {
+				end -= math.Floor(end)
+			}
+			fill, run = end, run+1
 			continue
 		}
-		fill, shared = b.Fill, 1
+		fill, run = b.Fill, 1
 	}
 	return p
+}
+
+// Empty is how full a page of a booklet must be, but its last: a quarter.
+const Empty = 0.25
+
+// fillEmpty joins to the page before it each brief that starts after a page of the
+// booklet less than Empty full (with a margin, since the join moves what follows), as far
+// as MaxShared allows, and reports whether it joined any.
+func (p *Plan) fillEmpty(pages []PageWords) bool {
+	p.Joined = slices.Clone(p.Joined)
+	changed := false
+	for k := 1; k < len(p.Anchors); k++ {
+		before := p.Start[k] - 2 // the index of the page before the brief's first
+		if p.Joined[k] || before < 0 || before >= len(pages) || pages[before].Fill() >= Empty+0.05 {
+			continue
+		}
+		run := 1
+		for j := k - 1; j > 0 && p.Joined[j]; j-- {
+			run++
+		}
+		if run < MaxShared {
+			p.Joined[k], changed = true, true
+		}
+	}
+	return changed
 }
 
 // Query encodes the plan for the booklet's script: "book=" and, for each brief, its
@@ -252,7 +284,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 		books = append(books, t)
 		plans = append(plans, NewPlan(bs))
 	}
-	const passes = 4
+	const passes = 5
 	for pass := 1; len(books) > 0; pass++ {
 		jobs = jobs[:0]
 		for i, t := range books {
@@ -280,6 +312,15 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 				if starts[a] != plan.Start[k] {
 					plan.Start[k], moved = starts[a], true
 				}
+			}
+			// The briefs' own PDFs only estimate the booklet's pages: a page the booklet
+			// still leaves nearly empty takes the next brief after all.
+			pages, err := ReadWords(jobs[i].Out)
+			if err != nil {
+				return err
+			}
+			if plan.fillEmpty(pages) {
+				moved = true
 			}
 			if !moved {
 				continue
