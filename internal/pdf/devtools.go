@@ -20,7 +20,7 @@ import (
 type browser struct {
 	cmd     *exec.Cmd
 	kill    context.CancelFunc // kills the browser
-	in      *os.File // the browser reads commands from it
+	in      *os.File           // the browser reads commands from it
 	profile string
 	stderr  bytes.Buffer
 
@@ -239,5 +239,3 @@ func (b *browser) close() {
 	b.in.Close()
 	os.RemoveAll(b.profile)
 }
-
-
