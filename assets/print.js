@@ -26,12 +26,11 @@ if (params.has("pdf")) {
 // "anchor.page" per brief, "+anchor.page" for a brief that shares the page before. It
 // writes each brief's first page into the contents and after each cross-reference to
 // it, which then leads to it inside the PDF, and gives each run of pages its running
-// head: the titles of its briefs and their addresses (Chromium has neither
+// head: the titles of its briefs, and in its foot their addresses (Chromium has neither
 // target-counter() nor string-set, so the plan brings what a second printing needs).
 function printBooklet(plan) {
   var book = document.querySelector(".booklet");
   var pageRef = book.getAttribute("data-page-ref");
-  var site = book.querySelector(".cover h1").textContent;
   // A constructed style sheet, not a <style> element: the site's content security policy
   // allows no inline styles, and the rules of a style sheet read from file:// are closed
   // to the page's script.
@@ -58,17 +57,25 @@ function printBooklet(plan) {
   groups.forEach(function (g, i) {
     var name = "brief-" + (i + 1);
     var titles = g.map(function (b) { return b.el.querySelector(".brief-title").textContent; });
-    var urls = g.map(function (b) { return b.el.getAttribute("data-url"); });
+    // The first brief's address in full, the next one's from the site's root: two full
+    // addresses would not fit the foot beside the page number.
+    var urls = g.map(function (b, i) {
+      var u = b.el.getAttribute("data-url");
+      return i ? new URL(u).pathname : u;
+    });
     g.forEach(function (b) { b.el.style.page = name; });
     sheet.insertRule("@page " + name + " { @top-left { content: " + quote(titles.join(" · ")) +
-      "; } @top-right { content: " + quote(site) + "; } @bottom-left { content: " +
-      quote(urls.join("  ")) + "; } }", sheet.cssRules.length);
+      "; } @bottom-left { content: " + quote(urls.join(" · ")) + "; } }", sheet.cssRules.length);
   });
   function ref(page) { return pageRef.replace("%d", page); }
+  // Links lead to a brief's title, where it starts in print: the article itself may begin
+  // with its rule at the foot of the page before. build pdf reads the titles' pages.
   document.querySelectorAll(".booklet .toc a[href^='#']").forEach(function (a) {
     var b = document.getElementById(a.getAttribute("href").slice(1));
     var brief = b && briefs[b.getAttribute("data-url")];
-    if (!brief || !brief.page) return;
+    if (!brief) return;
+    a.setAttribute("href", "#" + brief.el.id + "-title");
+    if (!brief.page) return;
     var n = document.createElement("span");
     n.className = "toc-page";
     n.textContent = brief.page;
@@ -78,7 +85,7 @@ function printBooklet(plan) {
     var u = a.getAttribute("href").split("#")[0];
     var brief = briefs[u];
     if (!brief || brief.el.contains(a)) return;
-    a.setAttribute("href", "#" + brief.el.id);
+    a.setAttribute("href", "#" + brief.el.id + "-title");
     if (brief.page) a.appendChild(document.createTextNode(ref(brief.page)));
   });
 }

@@ -39,11 +39,11 @@ type Plan struct {
 // last page when that page is less than Share full (it starts Gap of a page below it), so
 // that no page of the booklet is left mostly empty; otherwise it starts a page. At most
 // MaxShared briefs run on together, because each page of such a run names them all in
-// its running head.
+// its running head and foot, on one line each.
 const (
 	Share     = 0.35
 	Gap       = 0.05
-	MaxShared = 3
+	MaxShared = 2
 )
 
 // NewPlan decides which briefs share a page, from their own PDFs; Start is left 0. A
@@ -93,6 +93,10 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 	}
 	return changed
 }
+
+// TitleID is the id of the title of the brief with the anchor a in its booklet
+// (layouts/print.html), which the booklet's contents and cross-references lead to in print.
+func TitleID(a string) string { return a + "-title" }
 
 // Query encodes the plan for the booklet's script: "book=" and, for each brief, its
 // anchor and start page, a "+" before those that continue the page before:
@@ -173,6 +177,7 @@ func Starts(data []byte) (map[string]int, error) {
 const (
 	TopMargin    = 16 / 25.4 * 72
 	BottomMargin = 17 / 25.4 * 72
+	LeftMargin   = 16 / 25.4 * 72
 )
 
 // Box is a word of a PDF page and where it is, in points from the page's top left.
@@ -309,8 +314,8 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			plan, moved := plans[i], false
 			plan.Start = slices.Clone(plan.Start)
 			for k, a := range plan.Anchors {
-				if starts[a] != plan.Start[k] {
-					plan.Start[k], moved = starts[a], true
+				if n := starts[TitleID(a)]; n != plan.Start[k] {
+					plan.Start[k], moved = n, true
 				}
 			}
 			// The briefs' own PDFs only estimate the booklet's pages: a page the booklet
