@@ -57,16 +57,23 @@ function printBooklet(plan) {
   groups.forEach(function (g, i) {
     var name = "brief-" + (i + 1);
     var titles = g.map(function (b) { return b.el.querySelector(".brief-title").textContent; });
-    // The first brief's address in full, the next one's from the site's root: two full
+    // The first brief's address in full, the others relative to it: three full
     // addresses would not fit the foot beside the page number.
+    var first = g[0].el.getAttribute("data-url");
     var urls = g.map(function (b, i) {
       var u = b.el.getAttribute("data-url");
-      return i ? new URL(u).pathname : u;
+      return i ? relative(first, u) : u;
     });
     g.forEach(function (b) { b.el.style.page = name; });
     sheet.insertRule("@page " + name + " { @top-left { content: " + quote(titles.join(" · ")) +
-      "; } @bottom-left { content: " + quote(urls.join(" · ")) + "; } }", sheet.cssRules.length);
+      "; } @bottom-left { content: " + quote(urls.join(" · ")) + "; font-size: 6.5pt; } }", sheet.cssRules.length);
   });
+  function relative(from, to) {
+    var a = new URL(from).pathname.split("/").slice(0, -1), b = new URL(to).pathname.split("/");
+    var common = 0;
+    while (common < a.length && a[common] === b[common]) common++;
+    return "../".repeat(a.length - common) + b.slice(common).join("/");
+  }
   function ref(page) { return pageRef.replace("%d", page); }
   // Links lead to a brief's title, where it starts in print: the article itself may begin
   // with its rule at the foot of the page before. build pdf reads the titles' pages.

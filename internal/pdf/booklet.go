@@ -43,7 +43,7 @@ type Plan struct {
 const (
 	Share     = 0.35
 	Gap       = 0.05
-	MaxShared = 2
+	MaxShared = 3
 )
 
 // NewPlan decides which briefs share a page, from their own PDFs; Start is left 0. A
@@ -83,11 +83,14 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 		if p.Joined[k] || before < 0 || before >= len(pages) || pages[before].Fill() >= Empty+0.05 {
 			continue
 		}
-		run := 1
+		run := 2 // the run of the brief before k joined with the run k begins
 		for j := k - 1; j > 0 && p.Joined[j]; j-- {
 			run++
 		}
-		if run < MaxShared {
+		for j := k + 1; j < len(p.Joined) && p.Joined[j]; j++ {
+			run++
+		}
+		if run <= MaxShared {
 			p.Joined[k], changed = true, true
 		}
 	}
