@@ -139,6 +139,10 @@ func TestPrintedBriefs(t *testing.T) {
 					t.Errorf("the %s %q is not in the PDF text", want.what, want.text)
 				}
 			}
+			// One quote convention, as on screen (pipeline's TestTextUsesCurlyQuotes).
+			if i := strings.IndexAny(text, `"'`); i >= 0 {
+				t.Errorf("a straight quote in the PDF text: %q", text[max(0, i-40):min(len(text), i+40)])
+			}
 			// The date of the information is printed once: under the title, or on the cover.
 			if c := strings.Count(text, squash(asOf)); c != 1 {
 				t.Errorf("the as-of line %q is printed %d times, want once", asOf, c)
@@ -242,24 +246,19 @@ func columnText(t *testing.T, file string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The column's right edge: where its full lines end (ragged in English), the 90th
-	// percentile and 10 points, less than the gap to the side column, since a line at the
-	// body's size may also run across the page (a key figure).
-	var ends []float64
+	right := 0.0 // the column's right edge: where its longest line ends
 	for _, l := range bodyLines(t, file) {
-		ends = append(ends, l.xMax)
+		right = max(right, l.xMax)
 	}
-	if len(ends) == 0 {
+	if right == 0 {
 		t.Fatal("no lines in the text column")
 	}
-	slices.Sort(ends)
-	right := ends[len(ends)*9/10] + 10
 	var b strings.Builder
 	for _, p := range pages {
 		var col []pdf.Box
 		for _, w := range p.Words {
 			// Within the column and the page's margins (a paragraph may go on to the next page).
-			if mid := (w.YMin + w.YMax) / 2; w.XMax <= right && mid > pdf.TopMargin && mid < p.Height-pdf.BottomMargin {
+			if mid := (w.YMin + w.YMax) / 2; w.XMax <= right+1 && mid > pdf.TopMargin && mid < p.Height-pdf.BottomMargin {
 				col = append(col, w)
 			}
 		}

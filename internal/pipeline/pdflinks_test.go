@@ -1,7 +1,9 @@
 package pipeline_test
 
 import (
+	"html"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -47,5 +49,26 @@ func TestPagesLinkToTheirPDFsOnlyWhenTheyExist(t *testing.T) {
 	}
 	for p := range want {
 		t.Errorf("the build has no page %s", p)
+	}
+}
+
+// TestTextUsesCurlyQuotes: the text of every page writes quotes and apostrophes one way,
+// curly (“ ” ‘ ’) in English and in the English titles that Japanese text quotes, as in
+// print (the print test checks the PDFs). Straight ones belong to code only: scripts,
+// styles and attributes.
+func TestTextUsesCurlyQuotes(t *testing.T) {
+	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+	for _, f := range res.Files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		text := html.UnescapeString(code.ReplaceAllString(string(f.Data), " "))
+		if i := strings.IndexAny(text, `"'`); i >= 0 {
+			t.Errorf("%s: a straight quote in the text: %q", f.Path, text[max(0, i-40):min(len(text), i+40)])
+		}
 	}
 }
