@@ -47,12 +47,15 @@ fuzz:
 	GO=$(GO) bash scripts/fuzz.sh ./internal/numbers/ FuzzExtract $(FUZZTIME)
 
 # Speed: builds synthetic sites of 1,000 and 10,000 country pages per language in .bench/
-# and compares the build with the floor of its work (see README, Performance). A benchmark,
-# not a test: it prints figures and fails only if a build fails. BENCHRUNS runs of each.
+# and compares the build with Hugo (HUGO=path/to/hugo, built as ../shared/perf/hugo/README.md
+# says; without it, it says how) and with the floor of its own work (see README,
+# Performance). A benchmark, not a test: it prints figures and fails only if a build fails.
+# BENCHRUNS runs of each program, taking turns.
 BENCHRUNS ?= 3
+HUGO ?=
 
 bench:
-	$(GO) run ./cmd/build bench -runs $(BENCHRUNS)
+	$(GO) run ./cmd/build bench -runs $(BENCHRUNS) -hugo "$(HUGO)"
 
 update-golden:
 	$(GO) test $(GOLDEN_PKGS) -update
