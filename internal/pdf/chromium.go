@@ -1,9 +1,11 @@
 // Package pdf prints pages of the built site to PDF with headless Chromium, for `build pdf`
-// and for the print tests, and counts the pages of the PDFs it makes.
+// and for the print tests, plans the booklet (which briefs share a page, on which page each
+// starts) and counts the pages of the PDFs it makes.
 //
-// Chromium is run once per page with --print-to-pdf: one process per page is slower than
-// driving one browser over the DevTools protocol, but it needs no protocol client, and a
-// page that hangs or crashes the browser costs only its own PDF.
+// One Chromium prints every page of a PrintAll, driven over the DevTools protocol on a
+// pipe (devtools.go): a browser per page, as --print-to-pdf needs, costs a second of
+// start-up per page. A page that hangs costs its own PDF (the per-page timeout); a crashed
+// browser fails the pages still printing.
 package pdf
 
 import (
