@@ -177,7 +177,12 @@ func (b *browser) printPage(ctx context.Context, url string) ([]byte, error) {
 	if err := b.call(ctx, "", "Target.createTarget", map[string]any{"url": "about:blank"}, &target); err != nil {
 		return nil, err
 	}
-	defer b.call(context.Background(), "", "Target.closeTarget", map[string]any{"targetId": target.TargetID}, nil)
+	defer func() {
+		// A tab that hung is closed too, but not waited for without end.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		b.call(ctx, "", "Target.closeTarget", map[string]any{"targetId": target.TargetID}, nil)
+	}()
 	var attached struct {
 		SessionID string `json:"sessionId"`
 	}
