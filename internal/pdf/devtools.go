@@ -22,13 +22,14 @@ type browser struct {
 	kill    context.CancelFunc // kills the browser
 	in      *os.File           // the browser reads commands from it
 	profile string
-	stderr  bytes.Buffer
+	stderr  lockedBuffer // the browser's output, for errors
 
-	mu      sync.Mutex // guards the fields below and writes to in
-	next    int64
-	pending map[int64]chan message
-	waiting map[string]chan struct{} // sessionId + " " + event method
-	err     error                    // set when the pipe closes
+	mu       sync.Mutex // guards the fields below and writes to in
+	next     int64
+	pending  map[int64]chan message
+	waiting  map[string]chan struct{} // sessionId + " " + event method
+	err      error                    // set when the pipe closes
+	readDone chan struct{}            // closed then
 }
 
 type message struct {
@@ -58,7 +59,7 @@ func (p Printer) start() (*browser, error) {
 		os.RemoveAll(profile)
 		return nil, err
 	}
-	b := &browser{in: cmdW, profile: profile, pending: map[int64]chan message{}, waiting: map[string]chan struct{}{}}
+	b := &browser{in: cmdW, profile: profile, pending: map[int64]chan message{}, waiting: map[string]chan struct{}{}, readDone: make(chan struct{})}
 	// Cancelling the command's context kills the browser (and, with killGroup, its helpers).
 	cmdCtx, kill := context.WithCancel(context.Background())
 	b.kill = kill
@@ -86,6 +87,7 @@ func (p Printer) start() (*browser, error) {
 // read dispatches the browser's messages: replies to their callers, events to those
 // waiting for them.
 func (b *browser) read(r *os.File) {
+	defer close(b.readDone)
 	defer r.Close()
 	br := bufio.NewReaderSize(r, 1<<20)
 	for {
@@ -135,7 +137,15 @@ func (b *browser) call(ctx context.Context, session, method string, params, resu
 	}
 	b.mu.Unlock()
 	if err != nil {
-		return fmt.Errorf("%s: %v", method, err)
+		// A browser that has exited: say what it said, once the reader has seen it go.
+		select {
+		case <-b.readDone:
+			b.mu.Lock()
+			defer b.mu.Unlock()
+			return b.err
+		case <-time.After(2 * time.Second):
+			return fmt.Errorf("%s: %v", method, err)
+		}
 	}
 	select {
 	case m, ok := <-c:
@@ -243,4 +253,23 @@ func (b *browser) close() {
 	}
 	b.in.Close()
 	os.RemoveAll(b.profile)
+}
+
+// lockedBuffer is a buffer that the command's output copier writes while an error
+// message reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }
