@@ -7,8 +7,11 @@ GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
 
 .PHONY: build test check bench serve pdf fuzz update-golden vet clean glyphs $(BIN)-fresh
 
+# BUILDFLAGS are the build's: make build BUILDFLAGS="-precompress -baseurl https://example.org/briefing/"
+# (-precompress writes name.gz and name.br for nginx, see README, Deploying).
+BUILDFLAGS ?=
 build:
-	$(GO) run ./cmd/build
+	$(GO) run ./cmd/build $(BUILDFLAGS)
 
 test:
 	$(GO) vet ./...

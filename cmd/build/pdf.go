@@ -34,6 +34,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	timeout := fl.Duration("timeout", 2*time.Minute, "time limit for one page")
 	quiet := fl.Bool("q", false, "print nothing but errors")
 	verbose := fl.Bool("v", false, "print every PDF with its page count")
+	precompress := fl.Bool("precompress", false, "also write name.gz and name.br beside each text file, as build -precompress does")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -97,7 +98,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		files = append(files, publish.File{Path: t.Out, Data: data})
 		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data))}
 	}
-	res, stage, nfiles, err := publishSite(*root, *out, opts, files, stderr)
+	res, stage, nfiles, err := publishSite(*root, *out, opts, *precompress, files, stderr)
 	if err != nil {
 		return err
 	}
