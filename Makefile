@@ -65,10 +65,10 @@ update-golden:
 
 # The site with the PDFs of every brief and of each booklet, in public/<lang>/pdf/, printed
 # with headless Chromium (Debian packages chromium, fonts-ipaexfont and poppler-utils); a
-# brief over two A4 pages fails it. It builds the site itself: make build after it
-# publishes the site without PDFs.
+# brief over two A4 pages fails it. It builds the site itself, with the same BUILDFLAGS
+# (-baseurl, -precompress): make build after it publishes the site without PDFs.
 pdf:
-	$(GO) run ./cmd/build pdf
+	$(GO) run ./cmd/build pdf $(BUILDFLAGS)
 
 # The glyph outlines the share images are drawn from (internal/share/glyphs.json), when a
 # site title gains a character they lack; needs the Debian package fonts-noto-cjk.
