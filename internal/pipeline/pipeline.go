@@ -44,6 +44,9 @@ type Options struct {
 	// (files of the project, "content/en/about.md") that has one, for the sitemap's
 	// lastmod; the others are dated by their modification time (render.Dates).
 	Dates func(names []string) map[string]string
+	// PDFs are the printed PDFs published with the site (build pdf), by page URL; the
+	// pages link to them.
+	PDFs map[string]render.PDF
 }
 
 // Result is a finished build.
@@ -221,6 +224,7 @@ func (st *State) load() error {
 	if err := errors.Join(contentErr, glossaryErr, assetsErr, layoutsErr); err != nil {
 		return err
 	}
+	r.PDFs = st.opts.PDFs
 	st.in = &inputs{cfg: cfg, gl: gl, r: r, assets: assets}
 	st.src, st.loaded, st.fresh = src, true, true
 	clear(st.changed) // just read
