@@ -10,9 +10,12 @@ GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
 build:
 	$(GO) run ./cmd/build
 
+# go test alone hides a skipped test behind its package's "ok": testreport prints go test's
+# usual lines, then each skipped test with its reason (a missing tool names the command
+# that installs it).
 test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -json ./... | $(GO) run ./scripts/testreport
 
 # The check and the preview run a compiled program, kept in .cache/: go run would compile
 # it on every run, and would not pass a kill of make's PID on to the server. The first run

@@ -52,7 +52,7 @@ func TestPrintedBriefs(t *testing.T) {
 		missingTool(t, "%v", err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		missingTool(t, "pdftotext not found: install the Debian package poppler-utils")
+		missingTool(t, "pdftotext not found: apt-get install poppler-utils")
 	}
 
 	res, err := pipeline.Build(os.DirFS("../.."), pipeline.Options{})
