@@ -124,6 +124,11 @@ func TestKilledBuild(t *testing.T) {
 		state = v
 	}
 	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, killPoints, swapped)
+	// The proof needs kills on both sides of the swap: some that left the previous site,
+	// some that left the killed build's.
+	if swapped == 0 || swapped == killPoints {
+		t.Errorf("after %d of %d kills the output was the killed build's site: the kills did not land on both sides of the swap", swapped, killPoints)
+	}
 
 	// A build after the kills cleans up what they left and publishes its site.
 	if b := build("A"); b.wait() != nil {
