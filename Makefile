@@ -7,8 +7,11 @@ GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
 
 .PHONY: build test check bench serve pdf fuzz update-golden vet clean glyphs $(BIN)-fresh
 
+# BUILDFLAGS are the build's: make build BUILDFLAGS="-precompress -baseurl https://example.org/briefing/"
+# (-precompress writes name.gz and name.br for nginx, see README, Deploying).
+BUILDFLAGS ?=
 build:
-	$(GO) run ./cmd/build
+	$(GO) run ./cmd/build $(BUILDFLAGS)
 
 # go test runs two packages at a time on two cores, in the order given: the longest go
 # first (the killed builds, the browser, the PDFs), so that none of them runs alone at the
@@ -54,12 +57,15 @@ fuzz:
 	GO=$(GO) bash scripts/fuzz.sh ./internal/numbers/ FuzzExtract $(FUZZTIME)
 
 # Speed: builds synthetic sites of 1,000 and 10,000 country pages per language in .bench/
-# and compares the build with the floor of its work (see README, Performance). A benchmark,
-# not a test: it prints figures and fails only if a build fails. BENCHRUNS runs of each.
+# and compares the build with Hugo (HUGO=path/to/hugo, built as ../shared/perf/hugo/README.md
+# says; without it, it says how) and with the floor of its own work (see README,
+# Performance). A benchmark, not a test: it prints figures and fails only if a build fails.
+# BENCHRUNS runs of each program, taking turns.
 BENCHRUNS ?= 3
+HUGO ?=
 
 bench:
-	$(GO) run ./cmd/build bench -runs $(BENCHRUNS)
+	$(GO) run ./cmd/build bench -runs $(BENCHRUNS) -hugo "$(HUGO)"
 
 update-golden:
 	$(GO) test $(GOLDEN_PKGS) -update

@@ -17,9 +17,18 @@
     box.select();
   });
 
+  // The texts of the printed page's margins (the @page rules of assets/style.css): a page
+  // margin cannot read the document, so they come from custom properties, set here from the
+  // page's data-print-* attributes (an inline style would need 'unsafe-inline' in the
+  // Content-Security-Policy).
+  var root = document.documentElement;
+  [["data-print-site", "--print-site"], ["data-print-as-of", "--print-as-of"], ["data-print-url", "--print-url"]].forEach(function (p) {
+    var v = document.body.getAttribute(p[0]);
+    if (v) root.style.setProperty(p[1], '"' + v.replace(/["\\]/g, "\\$&").replace(/\n/g, "\\a ") + '"');
+  });
+
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
   // cookie) and read back before each page is drawn (the theme-head partial).
-  var root = document.documentElement;
   var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   function isDark() {
     var t = root.getAttribute("data-theme");

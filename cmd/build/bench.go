@@ -28,10 +28,24 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 	runs := fl.Int("runs", 3, "timed runs of the build and of the floor per size (the median is reported)")
 	dir := fl.String("dir", ".bench", "working folder for the synthetic sites and their output")
 	root := fl.String("root", ".", "project folder whose config, layouts, assets and UI strings the synthetic sites use")
+	hugo := fl.String("hugo", "", "Hugo executable to compare with, taking turns (see ../shared/perf/hugo/README.md); empty: no comparison")
+	hugoScript := fl.String("hugo-script", filepath.Join("..", "shared", "perf", "hugo", "run-hugo.sh"), "script that builds a synthetic site with $HUGO: SCRIPT SITE OUT")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	var opts = bench.Options{Project: *root, Dir: *dir, Runs: *runs}
+	if *hugo == "" {
+		fmt.Fprintf(stdout, "Hugo: not compared. To compare, build Hugo 0.160.1 as ../shared/perf/hugo/README.md says\n"+
+			"(GOTOOLCHAIN=go1.27.3 go install github.com/gohugoio/hugo@v0.160.1, about 8 minutes) and run\n"+
+			"HUGO=\"$(go env GOPATH)/bin/hugo\" make bench\n\n")
+	} else {
+		for _, f := range []*string{hugo, hugoScript} {
+			if _, err := os.Stat(*f); err != nil {
+				return fmt.Errorf("bench: %v", err)
+			}
+		}
+		opts.Hugo, opts.HugoScript = *hugo, *hugoScript
+	}
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {

@@ -22,10 +22,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
 	"peacebuilding/internal/audit"
+	"peacebuilding/internal/deploy"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/publish"
@@ -51,6 +53,7 @@ const buildUsage = `usage: build [flags]            build the site into public/ 
        build serve [-h] ...      preview with live reload (make serve)
        build pdf [-h] ...        print the country briefs and booklets to PDF (make pdf)
        build audit [-h] DIR      check a built site's links, ids and pages
+       build deploy-check URL    check what a host serves: links, types, cache and security headers
        build synth [-h] ...      write a synthetic site, for benchmarks
        build bench [-h] ...      speed and memory figures (make bench)
 
@@ -98,6 +101,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
 	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
 	quiet := fl.Bool("q", false, "print nothing but errors")
+	precompress := fl.Bool("precompress", false, "also write name.gz and name.br beside each text file, for a web server that sends them as they are (deploy/nginx.conf)")
 	status := fl.Bool("status", false, "also write the translation status page, status/ (for a team's site: it shows the state of drafts)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
 	memProfile := fl.String("memprofile", "", "write a heap profile taken at the end of the build to `file`")
@@ -128,7 +132,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	// no build holds its whole output in memory; the stage replaces out only if the build
 	// and the audit pass.
 	stage, err := publish.NewStage(*out, publish.StageOptions{
-		Project: *root,
+		Project:     *root,
+		Precompress: *precompress,
 		Waiting: func(lock string) {
 			fmt.Fprintf(stderr, "build: another build is writing %s (it holds %s); waiting for it to finish\n", *out, lock)
 		},
@@ -143,15 +148,28 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if *status {
 		extra = statusPage(*root)
 	}
+	var (
+		mu     sync.Mutex
+		assets []string // the fingerprinted files, for _headers
+	)
 	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: extra, Dates: gitDates(*root)}, func(f publish.File) error {
 		sums.Add(f)
 		stage.Add(f)
+		if deploy.Fingerprinted(f.Path) {
+			mu.Lock()
+			assets = append(assets, f.Path)
+			mu.Unlock()
+		}
 		return nil
 	})
 	if err != nil {
 		stage.Abort()
 		return report(stderr, err)
 	}
+	// The host's rules go with the site they are for (they need the fingerprinted names).
+	headers := publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)}
+	sums.Add(headers)
+	stage.Add(headers)
 	// The built files are audited before the stage is swapped in: a broken link fails the build.
 	if err := sums.Check(audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
 		stage.Abort()

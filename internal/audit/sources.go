@@ -70,6 +70,9 @@ func ReadTree(fsys fs.FS) ([]publish.File, error) {
 		if d.IsDir() || p == publish.Marker {
 			return nil
 		}
+		if precompressed(fsys, p) {
+			return nil // the same file compressed (build -precompress): not another file of the site
+		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
@@ -78,6 +81,19 @@ func ReadTree(fsys fs.FS) ([]publish.File, error) {
 		return nil
 	})
 	return files, err
+}
+
+// precompressed reports whether p is a compressed copy that build -precompress wrote beside
+// a file of the tree (name.html.gz beside name.html).
+func precompressed(fsys fs.FS, p string) bool {
+	for _, ext := range publish.Encodings {
+		if orig, ok := strings.CutSuffix(p, ext); ok {
+			if _, err := fs.Stat(fsys, orig); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // BaseURLOf finds the base URL of a built site: the canonical URL of its root index.html.

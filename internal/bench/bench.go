@@ -11,11 +11,16 @@
 //	                                      into the output of the run before (up to date)
 //	first     build -root SITE -out NEW   the same into a folder that does not exist yet,
 //	                                      so that every file is written
+//	hugo      run-hugo.sh SITE NEW        Hugo building the same site with comparable
+//	                                      layouts into a new folder (../shared/perf/hugo/),
+//	                                      when Options.Hugo names a Hugo executable
 //
 // A child process each, so that the peak memory of one does not count against another:
 // the parent reads each child's maximum resident set size and CPU time from its rusage.
-// It prints the medians: wall and CPU time, pages per second, peak memory, and the ratios
-// to the floor.
+// It prints the medians: wall and CPU time, pages per second, peak memory, the ratios to
+// the floor, and, with Hugo, the ratios of the first build to Hugo's (both write a new
+// folder): the peer a site owner would pick instead is the yardstick that matters; the
+// floor is a diagnostic of where our own time goes.
 //
 // Then it times the preview's rebuild after one-file edits (incremental.Measure, in a
 // child process: build bench-rebuild-json), and prints it against the build and against a
@@ -61,6 +66,11 @@ type Options struct {
 	Sizes []int
 	// Runs is how many times each program runs per size.
 	Runs int
+	// Hugo is the Hugo executable to compare with; empty for none.
+	Hugo string
+	// HugoScript builds a synthetic site with Hugo: HugoScript SITE OUT, with the
+	// executable in $HUGO (../shared/perf/hugo/run-hugo.sh).
+	HugoScript string
 }
 
 // Sample is one run of a child process.
@@ -78,10 +88,11 @@ const (
 	ProgramPipeline                // bench-pipeline: the real pipeline, files dropped (see Pipeline)
 	ProgramBuild                   // build: the command a writer runs, with audit, status page and write
 	ProgramFirst                   // build into a new folder: every file written
+	ProgramHugo                    // Hugo into a new folder, when asked for
 	nPrograms
 )
 
-var programNames = [nPrograms]string{"floor", "pipeline", "build", "first"}
+var programNames = [nPrograms]string{"floor", "pipeline", "build", "first", "hugo"}
 
 // Result is the measurement of one size.
 type Result struct {
@@ -113,6 +124,16 @@ func (r Result) CPURatio(program Program) float64 {
 	return float64(r.Median(program).CPU) / float64(r.Median(ProgramFloor).CPU)
 }
 
+// HasHugo says whether Hugo was measured.
+func (r Result) HasHugo() bool { return len(r.Samples[ProgramHugo]) > 0 }
+
+// VersusHugo gives the first build's medians over Hugo's (both into a new folder): wall
+// time, CPU time and peak memory.
+func (r Result) VersusHugo() (wall, cpu, rss float64) {
+	p, h := r.Median(ProgramFirst), r.Median(ProgramHugo)
+	return float64(p.Wall) / float64(h.Wall), float64(p.CPU) / float64(h.CPU), float64(p.MaxRSS) / float64(h.MaxRSS)
+}
+
 // median returns the median of xs (the mean of the middle two for an even count).
 func median[T int64 | time.Duration](xs []T) T {
 	s := slices.Clone(xs)
@@ -133,7 +154,8 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 	for _, n := range opts.Sizes {
 		site := filepath.Join(opts.Dir, "site-"+strconv.Itoa(n))
 		out := filepath.Join(opts.Dir, "public-"+strconv.Itoa(n))
-		if _, _, err := run(opts.Exe, "synth", "-root", opts.Project, "-pages", strconv.Itoa(n), site); err != nil {
+		write := command{exe: opts.Exe, args: []string{"synth", "-root", opts.Project, "-pages", strconv.Itoa(n), site}}
+		if _, _, err := write.run(); err != nil {
 			return nil, err
 		}
 		pages, err := countPages(site)
@@ -141,37 +163,45 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 			return nil, err
 		}
 		res := Result{Size: n, Pages: pages}
-		first := out + "-first"
-		args := [nPrograms][]string{
-			ProgramFloor:    {"bench-floor", site},
-			ProgramPipeline: {"bench-pipeline", site},
-			ProgramBuild:    {"-root", site, "-out", out, "-q", "-status"},
-			ProgramFirst:    {"-root", site, "-out", first, "-q", "-status"},
+		first, hugoOut := out+"-first", out+"-hugo"
+		cmds := [nPrograms]*command{
+			ProgramFloor:    {exe: opts.Exe, args: []string{"bench-floor", site}},
+			ProgramPipeline: {exe: opts.Exe, args: []string{"bench-pipeline", site}},
+			ProgramBuild:    {exe: opts.Exe, args: []string{"-root", site, "-out", out, "-q", "-status"}},
+			ProgramFirst:    {exe: opts.Exe, args: []string{"-root", site, "-out", first, "-q", "-status"}, fresh: first},
+		}
+		if opts.Hugo != "" {
+			hugo, err := hugoCommand(opts, site, hugoOut)
+			if err != nil {
+				return nil, err
+			}
+			cmds[ProgramHugo] = hugo
 		}
 		// One untimed run of each: the files are then in the page cache and the output
 		// folder exists, as for a writer who builds again after an edit.
-		for _, a := range args {
-			if _, err := measure(opts.Exe, a...); err != nil {
+		for _, c := range cmds {
+			if c == nil {
+				continue
+			}
+			if _, _, err := c.run(); err != nil {
 				return nil, err
 			}
 		}
 		// Take turns, so that a noisy minute on a shared machine hits all alike.
 		for range opts.Runs {
-			for prog, a := range args {
-				if Program(prog) == ProgramFirst {
-					// Untimed: the first build's folder must not exist.
-					if err := os.RemoveAll(first); err != nil {
-						return nil, err
-					}
+			for prog, c := range cmds {
+				if c == nil {
+					continue
 				}
-				s, err := measure(opts.Exe, a...)
+				_, s, err := c.run()
 				if err != nil {
 					return nil, err
 				}
 				res.Samples[prog] = append(res.Samples[prog], s)
 			}
 		}
-		measured, _, err := run(opts.Exe, "bench-rebuild-json", "-edits", strconv.Itoa(max(5, opts.Runs)), site)
+		rebuild := command{exe: opts.Exe, args: []string{"bench-rebuild-json", "-edits", strconv.Itoa(max(5, opts.Runs)), site}}
+		measured, _, err := rebuild.run()
 		if err != nil {
 			return nil, err
 		}
@@ -195,23 +225,48 @@ func countPages(site string) (int, error) {
 	return n, err
 }
 
-// measure runs exe with args as a child process and returns its wall time, CPU time and
-// peak RSS.
-func measure(exe string, args ...string) (Sample, error) {
-	_, s, err := run(exe, args...)
-	return s, err
+// hugoCommand builds site into out with Hugo. The script links the site's content into a
+// folder of its own, so every path it gets is absolute.
+func hugoCommand(opts Options, site, out string) (*command, error) {
+	var abs [4]string
+	for i, p := range []string{opts.HugoScript, opts.Hugo, site, out} {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		abs[i] = a
+	}
+	return &command{exe: abs[0], args: []string{abs[2], abs[3]}, env: []string{"HUGO=" + abs[1]}, fresh: abs[3]}, nil
 }
 
-// run runs exe with args as a child process and returns its output and its Sample.
-func run(exe string, args ...string) ([]byte, Sample, error) {
-	cmd := exec.Command(exe, args...)
+// A command is a child process that bench runs.
+type command struct {
+	exe   string
+	args  []string
+	env   []string // added to the environment
+	fresh string   // a folder removed, untimed, before each run: the output must be new
+}
+
+// run runs c and returns its output and its Sample: wall time, CPU time and peak RSS. A
+// command that runs its own children (Hugo's script) is measured with them: rusage counts
+// the children a process waited for, and its peak RSS is the largest of theirs.
+func (c command) run() ([]byte, Sample, error) {
+	if c.fresh != "" {
+		if err := os.RemoveAll(c.fresh); err != nil {
+			return nil, Sample{}, err
+		}
+	}
+	cmd := exec.Command(c.exe, c.args...)
+	if c.env != nil {
+		cmd.Env = append(os.Environ(), c.env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return nil, Sample{}, fmt.Errorf("bench: %s %s: %v\n%s", filepath.Base(exe), strings.Join(args, " "), err, stderr.String())
+		return nil, Sample{}, fmt.Errorf("bench: %s %s: %v\n%s", filepath.Base(c.exe), strings.Join(c.args, " "), err, stderr.String())
 	}
 	ps := cmd.ProcessState
 	return stdout.Bytes(), Sample{Wall: wall, CPU: ps.UserTime() + ps.SystemTime(), MaxRSS: maxRSS(ps)}, nil
@@ -233,12 +288,19 @@ func report(w io.Writer, r Result) {
 	fmt.Fprintf(w, "  %-8s %9s %9s %9s %10s %13s\n", "", "wall", "cpu", "pages/s", "peak RSS", "/floor (cpu)")
 	for i, name := range programNames {
 		prog := Program(i)
+		if len(r.Samples[prog]) == 0 {
+			continue
+		}
 		m := r.Median(prog)
 		ratio := ""
 		if prog != ProgramFloor {
 			ratio = fmt.Sprintf("%5.2f (%5.2f)", r.Ratio(prog), r.CPURatio(prog))
 		}
 		fmt.Fprintf(w, "  %-8s %7.2f s %7.2f s %9.0f %6.0f MiB %13s\n", name, m.Wall.Seconds(), m.CPU.Seconds(), float64(r.Pages)/m.Wall.Seconds(), float64(m.MaxRSS)/mib, ratio)
+	}
+	if r.HasHugo() {
+		wall, cpu, rss := r.VersusHugo()
+		fmt.Fprintf(w, "  first / hugo: wall %.2f, cpu %.2f, peak RSS %.2f (both into a new folder)\n", wall, cpu, rss)
 	}
 	fmt.Fprintf(w, "  build / floor: %.2f (output up to date), %.2f (new output folder)\n", r.Ratio(ProgramBuild), r.Ratio(ProgramFirst))
 	m := r.Rebuild

@@ -80,3 +80,36 @@ func mustFiles(t *testing.T) []synth.File {
 	}
 	return files
 }
+
+// TestVersusHugo checks the ratios to Hugo and that the report prints Hugo's row and them
+// only when Hugo was measured.
+func TestVersusHugo(t *testing.T) {
+	const mib = 1 << 20
+	var r Result
+	for prog, walls := range map[Program][]time.Duration{
+		ProgramFloor: {1, 1, 1}, ProgramPipeline: {2, 2, 2}, ProgramBuild: {3, 3, 3}, ProgramFirst: {4, 5, 6},
+	} {
+		for _, w := range walls {
+			r.Samples[prog] = append(r.Samples[prog], Sample{Wall: w * time.Second, CPU: 2 * w * time.Second, MaxRSS: 10 * mib})
+		}
+	}
+	var without strings.Builder
+	report(&without, r)
+	if r.HasHugo() || strings.Contains(without.String(), "hugo") {
+		t.Errorf("no Hugo samples, yet the report mentions Hugo:\n%s", without.String())
+	}
+	for _, w := range []time.Duration{20, 10, 30} {
+		r.Samples[ProgramHugo] = append(r.Samples[ProgramHugo], Sample{Wall: w * time.Second, CPU: w * time.Second, MaxRSS: 40 * mib})
+	}
+	wall, cpu, rss := r.VersusHugo()
+	if wall != 0.25 || cpu != 0.5 || rss != 0.25 {
+		t.Errorf("VersusHugo = %v, %v, %v; want 5/20, 10/20, 10/40 MiB", wall, cpu, rss)
+	}
+	var with strings.Builder
+	report(&with, r)
+	for _, want := range []string{"\n  hugo ", "first / hugo: wall 0.25, cpu 0.50, peak RSS 0.25"} {
+		if !strings.Contains(with.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, with.String())
+		}
+	}
+}

@@ -287,6 +287,9 @@ func (b *Builder) plan(s *site.Site) map[string]output {
 	}
 	outputs["sitemap.xml"] = output{make: func(s *site.Site) []byte { return render.Sitemap(s, render.Dates(b.fsys, s, b.opts.Dates)) }}
 	outputs["robots.txt"] = output{make: render.Robots}
+	for _, lang := range s.Config.LanguageCodes() {
+		outputs[render.TimelineStyle(s, lang).Path] = output{make: func(s *site.Site) []byte { return render.TimelineStyle(s, lang).Data }}
+	}
 	for _, f := range search.Files(s) {
 		outputs[f.Path] = output{make: func(*site.Site) []byte { return f.Data }}
 	}

@@ -141,7 +141,7 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 	if err := renderAll(r, s, tasks, emit); err != nil {
 		return nil, err
 	}
-	for _, f := range []render.File{{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(fsys, s, opts.Dates))}, {Path: "robots.txt", Data: render.Robots(s)}} {
+	for _, f := range append([]render.File{{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(fsys, s, opts.Dates))}, {Path: "robots.txt", Data: render.Robots(s)}}, render.TimelineStyles(s)...) {
 		data, err := publish.Minify(m, f.Path, f.Data)
 		if err != nil {
 			return nil, err

@@ -41,6 +41,7 @@ type Stage struct {
 	created    string // the first of out's parent folders that NewStage made, or ""
 	previous   string // out, when it holds a previous output to take unchanged files from
 	project    string // the project's id, written into the marker
+	compress   bool   // StageOptions.Precompress
 	lock       *os.File
 	files      chan File
 	wg         sync.WaitGroup
@@ -78,6 +79,8 @@ type StageOptions struct {
 	// Waiting, when set, is called before NewStage waits for another build that holds
 	// out's lock, with the lock file's name.
 	Waiting func(lock string)
+	// Precompress writes name.gz and name.br beside each text file (see precompress.go).
+	Precompress bool
 }
 
 // NewStage checks out (see StageOptions.Project), locks it, removes what a killed build
@@ -102,7 +105,7 @@ func NewStage(out string, opts StageOptions) (_ *Stage, err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Stage{out: out, created: created, files: make(chan File, 64), made: map[string]bool{}}
+	s := &Stage{out: out, created: created, files: make(chan File, 64), made: map[string]bool{}, compress: opts.Precompress}
 	defer func() {
 		if err != nil {
 			s.remove()
@@ -247,6 +250,9 @@ func (s *Stage) write(f File, buf []byte) {
 	}
 	if err == nil && written {
 		err = os.WriteFile(name, f.Data, 0o644)
+	}
+	if err == nil && s.compress && Compressible(f.Path, len(f.Data)) {
+		err = s.precompress(f, !written)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

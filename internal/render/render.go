@@ -192,6 +192,7 @@ func (r *Renderer) Render(s *site.Site, extra ...*View) ([]File, error) {
 		return nil, err
 	}
 	files = append(files, File{Path: "sitemap.xml", Data: Sitemap(s, nil)}, File{Path: "robots.txt", Data: Robots(s)})
+	files = append(files, TimelineStyles(s)...)
 	slices.SortFunc(files, func(a, b File) int { return cmp.Compare(a.Path, b.Path) })
 	return files, nil
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"hash/fnv"
 	"slices"
 	"strings"
@@ -49,6 +50,47 @@ func (e TimelineEntry) FilterClasses() string {
 
 // FilterID is the id (and class) that filters the timeline to the events of page p.
 func FilterID(p *site.Page) string { return "f-" + strings.ReplaceAll(p.Key, "/", "-") }
+
+// TimelineStyles are the rules of the timeline's filter by country or theme, one file per
+// language, <lang>/timeline/filter.css, which the timeline page links. The filter works
+// without script: a link to #f-<brief> targets an empty element before the years, and these
+// rules hide the events of other briefs and the years left empty, and mark the chosen link.
+// A file rather than a <style> in the page, so that the Content-Security-Policy of deploy/
+// needs no 'unsafe-inline'.
+func TimelineStyles(s *site.Site) []File {
+	var files []File
+	for _, lang := range s.Config.LanguageCodes() {
+		files = append(files, TimelineStyle(s, lang))
+	}
+	return files
+}
+
+// TimelineStyle is the filter.css of one language (see TimelineStyles).
+func TimelineStyle(s *site.Site, lang string) File {
+	v := &View{Site: s, Lang: lang}
+	var b strings.Builder
+	for _, p := range v.FilterPages("") {
+		id := cssIdent(FilterID(p))
+		fmt.Fprintf(&b, "#%[1]s:target~.timeline-year li:not(.%[1]s),#%[1]s:target~.timeline-year:not(:has(.%[1]s)){display:none}\n", id)
+		fmt.Fprintf(&b, "#%[1]s:target~.timeline-filter a[href=%[2]q]{font-weight:700;color:var(--text);background:var(--notice)}\n", id, "#"+FilterID(p))
+		fmt.Fprintf(&b, "#%[1]s:target~.filter-status.%[1]s{display:block}\n", id)
+	}
+	return File{Path: lang + "/timeline/filter.css", Data: []byte(b.String())}
+}
+
+// cssIdent escapes what a CSS identifier cannot hold as is (a content file's name is a
+// slug, but the build does not require it).
+func cssIdent(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if r == '-' || r == '_' || r >= 0x80 || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || (i > 0 && '0' <= r && r <= '9') {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "\\%x ", r)
+	}
+	return b.String()
+}
 
 // FilterPages are the briefs that have events, to filter the timeline by, of kind
 // "country" or "theme", or both (""), in section order.

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"peacebuilding/internal/deploy"
+)
+
+func init() { subcommands["deploy-check"] = runDeployCheck }
+
+// runDeployCheck crawls a deployed site over HTTP: build deploy-check URL.
+func runDeployCheck(args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("deploy-check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: build deploy-check URL\n\nCrawls the site published at URL (its home, e.g. https://example.org/briefing/) as a browser meets it,\nand reports broken links, wrong content types, missing cache or security headers, uncompressed text,\ninline scripts or styles, and links to another host than URL's where the site's own belong.")
+		fl.PrintDefaults()
+	}
+	workers := fl.Int("j", 8, "requests at once")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return fmt.Errorf("deploy-check takes one URL")
+	}
+	rep, err := deploy.Check(context.Background(), fl.Arg(0), deploy.Options{Workers: *workers})
+	if err != nil {
+		return err
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintln(stderr, p)
+	}
+	if len(rep.Problems) > 0 {
+		fmt.Fprintf(stderr, "deploy-check failed: %d problem(s) in %d answers\n", len(rep.Problems), len(rep.Responses))
+		return errReported
+	}
+	fmt.Fprintf(stdout, "deploy-check: %s: %d answers, no problems\n", fl.Arg(0), len(rep.Responses))
+	return nil
+}

@@ -1,0 +1,469 @@
+package deploy
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+	"github.com/tdewolff/parse/v2"
+	htmllex "github.com/tdewolff/parse/v2/html"
+)
+
+// Response is one answer of the site to the check, its body decoded.
+type Response struct {
+	URL      string
+	Status   int
+	Header   http.Header
+	Body     []byte // decoded from Content-Encoding
+	Encoding string // Content-Encoding as sent: "br", "gzip" or ""
+}
+
+// Report is what Check found.
+type Report struct {
+	Responses map[string]*Response // by URL
+	Problems  []string             // sorted, each naming its URL
+}
+
+// Options adjust Check.
+type Options struct {
+	Client *http.Client // default: one that follows no redirect
+	// Workers is how many requests are under way at once (default 8).
+	Workers int
+}
+
+// Check crawls the site published at start (its home URL, "https://example.org/" or
+// "http://127.0.0.1:8080/briefing/") as a reader's browser meets it: every page, every
+// file a page links or loads under start, the sitemap, robots.txt, the search index, and
+// a missing page in each language folder. It asks for compressed answers (br, gzip) and
+// reports, for each URL: an answer other than 200 (a redirect too: a link should lead to
+// the final URL), a wrong content type, a missing or wrong Cache-Control (Immutable for
+// fingerprinted assets, revalidated for the rest), a missing security header or a
+// Content-Security-Policy that allows inline script or style, a compressible answer sent
+// uncompressed, an inline script or style (which the policy blocks), a resource loaded
+// from another host or over http from an https site, and canonical, alternate or sitemap
+// URLs on another host than start's (a baseURL that is not where the site is served).
+// A missing page must answer 404 with the site's 404 page and the same headers.
+func Check(ctx context.Context, start string, opts Options) (*Report, error) {
+	base, err := url.Parse(start)
+	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return nil, fmt.Errorf("%q is not an http or https URL", start)
+	}
+	if !strings.HasSuffix(base.Path, "/") {
+		base.Path += "/"
+	}
+	c := &crawler{
+		ctx:    ctx,
+		base:   base,
+		client: opts.Client,
+		seen:   map[string]bool{},
+		report: &Report{Responses: map[string]*Response{}},
+		queue:  make(chan string, 1<<16),
+	}
+	if c.client == nil {
+		c.client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	workers := cmp.Or(opts.Workers, 8)
+	for _, p := range []string{"", "sitemap.xml", "robots.txt"} {
+		c.add(base.String() + p)
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for u := range c.queue {
+				c.visit(u)
+				c.pending.Done()
+			}
+		})
+	}
+	// A missing page in each language folder and at the root: the 404 page, with status 404.
+	c.pending.Wait()
+	var langs []string
+	for u := range c.report.Responses {
+		if rel, ok := strings.CutPrefix(u, base.String()); ok {
+			if l, _, ok := strings.Cut(rel, "/"); ok && langRe.MatchString(l) && strings.HasSuffix(rel, "/") && strings.Count(rel, "/") == 1 {
+				langs = append(langs, l)
+			}
+		}
+	}
+	slices.Sort(langs)
+	for _, l := range append([]string{""}, langs...) {
+		u := base.String() + path.Join(l, "no-such-page-deploy-check") + "/"
+		c.missing(u)
+	}
+	c.pending.Wait()
+	close(c.queue)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	slices.Sort(c.report.Problems)
+	c.report.Problems = slices.Compact(c.report.Problems)
+	return c.report, nil
+}
+
+type crawler struct {
+	ctx     context.Context
+	base    *url.URL
+	client  *http.Client
+	queue   chan string
+	pending sync.WaitGroup
+	mu      sync.Mutex
+	seen    map[string]bool
+	report  *Report
+}
+
+// add queues u once.
+func (c *crawler) add(u string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen[u] {
+		return
+	}
+	c.seen[u] = true
+	c.pending.Add(1)
+	select {
+	case c.queue <- u:
+	default:
+		// The queue is full (a site of tens of thousands of files): queue it from another
+		// goroutine rather than block a worker that the queue waits on.
+		go func() { c.queue <- u }()
+	}
+}
+
+func (c *crawler) problem(format string, args ...any) {
+	c.mu.Lock()
+	c.report.Problems = append(c.report.Problems, fmt.Sprintf(format, args...))
+	c.mu.Unlock()
+}
+
+// get fetches u asking for compression, and decodes the body.
+func (c *crawler) get(u string) (*Response, error) {
+	req, err := http.NewRequestWithContext(c.ctx, "GET", u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept-Encoding", "br, gzip")
+	resp, err := c.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	r := &Response{URL: u, Status: resp.StatusCode, Header: resp.Header, Encoding: resp.Header.Get("Content-Encoding")}
+	var body io.Reader = resp.Body
+	switch r.Encoding {
+	case "":
+	case "gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, fmt.Errorf("%s: gzip: %v", u, err)
+		}
+		body = zr
+	case "br":
+		body = brotli.NewReader(resp.Body)
+	default:
+		return nil, fmt.Errorf("%s: unknown Content-Encoding %q", u, r.Encoding)
+	}
+	if r.Body, err = io.ReadAll(io.LimitReader(body, 256<<20)); err != nil {
+		return nil, fmt.Errorf("%s: %v", u, err)
+	}
+	c.mu.Lock()
+	c.report.Responses[u] = r
+	c.mu.Unlock()
+	return r, nil
+}
+
+// visit fetches u, checks its answer and queues what it links.
+func (c *crawler) visit(u string) {
+	r, err := c.get(u)
+	if err != nil {
+		if !errors.Is(err, context.Canceled) {
+			c.problem("%s: %v", u, err)
+		}
+		return
+	}
+	if r.Status != http.StatusOK {
+		if loc := r.Header.Get("Location"); loc != "" {
+			c.problem("%s: status %d, redirects to %s (a link should lead to the final URL)", u, r.Status, loc)
+		} else {
+			c.problem("%s: status %d", u, r.Status)
+		}
+		return
+	}
+	p := strings.TrimPrefix(u, c.base.String())
+	c.checkHeaders(u, p, r)
+	switch {
+	case isHTML(p):
+		c.page(u, r.Body)
+	case p == "sitemap.xml":
+		for _, m := range locRe.FindAllSubmatch(r.Body, -1) {
+			c.link(u, string(m[1]), "sitemap entry", false)
+		}
+	}
+}
+
+// missing checks the answer to a URL of no page: the site's 404 page, status 404, with the
+// security headers (its script runs under the same policy).
+func (c *crawler) missing(u string) {
+	r, err := c.get(u)
+	if err != nil {
+		c.problem("%s: %v", u, err)
+		return
+	}
+	if r.Status != http.StatusNotFound {
+		c.problem("%s (a missing page): status %d, want 404", u, r.Status)
+		return
+	}
+	if !bytes.Contains(r.Body, []byte(`layout-404`)) {
+		c.problem("%s (a missing page): the answer is not the site's 404 page", u)
+	}
+	if ct := r.Header.Get("Content-Type"); !ContentTypeOK("404.html", ct) {
+		c.problem("%s (a missing page): Content-Type %q", u, ct)
+	}
+	c.checkSecurity(u, r)
+	c.page(u, r.Body) // its links must work from any missing URL
+}
+
+// langRe matches a language code, the name of a language's folder: en, ja, zh-hant.
+var langRe = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
+
+var locRe = regexp.MustCompile(`<loc>([^<]+)</loc>`)
+
+func isHTML(p string) bool { return p == "" || strings.HasSuffix(p, "/") || path.Ext(p) == ".html" }
+
+// checkHeaders checks the content type, caching, security headers and compression of the
+// answer r to u, the file p of the site.
+func (c *crawler) checkHeaders(u, p string, r *Response) {
+	if ct := r.Header.Get("Content-Type"); !ContentTypeOK(p, ct) {
+		c.problem("%s: Content-Type %q", u, ct)
+	}
+	cc := strings.ToLower(r.Header.Get("Cache-Control"))
+	if Fingerprinted(p) {
+		if !strings.Contains(cc, "immutable") || maxAge(cc) < 31536000 {
+			c.problem("%s: a fingerprinted asset with Cache-Control %q, want %q", u, cc, Immutable)
+		}
+	} else if !revalidates(cc) {
+		c.problem("%s: Cache-Control %q, want %q (or max-age=0, must-revalidate): it is not fingerprinted, a new build changes it", u, cc, Revalidate)
+	}
+	c.checkSecurity(u, r)
+	name := p
+	if isHTML(p) && path.Ext(p) != ".html" {
+		name = path.Join(p, "index.html")
+	}
+	if r.Encoding == "" && compressible[path.Ext(name)] && len(r.Body) >= 1024 {
+		c.problem("%s: %d bytes sent uncompressed to a client that accepts br and gzip", u, len(r.Body))
+	}
+}
+
+// compressible are the types worth compressing: text.
+var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".json": true, ".xml": true, ".svg": true, ".txt": true}
+
+// revalidates reports whether cc makes a cache ask the server before each use.
+func revalidates(cc string) bool {
+	if strings.Contains(cc, "immutable") {
+		return false
+	}
+	return strings.Contains(cc, "no-cache") || strings.Contains(cc, "no-store") ||
+		(maxAge(cc) == 0 && strings.Contains(cc, "max-age") && strings.Contains(cc, "must-revalidate"))
+}
+
+// maxAge is the max-age of cc, or -1.
+func maxAge(cc string) int {
+	for _, d := range strings.Split(cc, ",") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(d), "max-age="); ok {
+			if n, err := strconv.Atoi(v); err == nil {
+				return n
+			}
+		}
+	}
+	return -1
+}
+
+func (c *crawler) checkSecurity(u string, r *Response) {
+	for _, h := range SecurityHeaders {
+		v := r.Header.Get(h.Name)
+		if v == "" {
+			c.problem("%s: no %s header", u, h.Name)
+			continue
+		}
+		if h.Name == "X-Content-Type-Options" && !strings.EqualFold(v, "nosniff") {
+			c.problem("%s: X-Content-Type-Options %q, want nosniff", u, v)
+		}
+		if h.Name == "Content-Security-Policy" {
+			for _, bad := range []string{"'unsafe-inline'", "'unsafe-eval'", "*"} {
+				if slices.Contains(strings.Fields(v), bad) || strings.Contains(v, bad+";") {
+					c.problem("%s: the Content-Security-Policy allows %s", u, bad)
+				}
+			}
+		}
+	}
+}
+
+// page checks the HTML of the page at u and queues the files it links on the site.
+func (c *crawler) page(u string, body []byte) {
+	l := htmllex.NewLexer(parse.NewInputBytes(body))
+	var tag string
+	var attrs [][2]string
+	for {
+		tt, _ := l.Next()
+		switch tt {
+		case htmllex.ErrorToken:
+			return
+		case htmllex.StartTagToken:
+			tag, attrs = string(l.Text()), attrs[:0]
+		case htmllex.AttributeToken:
+			attrs = append(attrs, [2]string{strings.ToLower(string(l.AttrKey())), html.UnescapeString(strings.Trim(string(l.AttrVal()), `"'`))})
+		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
+			c.element(u, tag, attrs)
+		}
+	}
+}
+
+// element checks one start tag of the page at u.
+func (c *crawler) element(u, tag string, attrs [][2]string) {
+	get := func(k string) (string, bool) {
+		for _, a := range attrs {
+			if a[0] == k {
+				return a[1], true
+			}
+		}
+		return "", false
+	}
+	for _, a := range attrs {
+		if a[0] == "style" || strings.HasPrefix(a[0], "on") {
+			c.problem("%s: an inline %s attribute on <%s>, which the Content-Security-Policy blocks", u, a[0], tag)
+		}
+	}
+	switch tag {
+	case "style":
+		c.problem("%s: an inline <style>, which the Content-Security-Policy blocks", u)
+	case "script":
+		src, ok := get("src")
+		typ, _ := get("type")
+		if !ok && typ != "application/ld+json" {
+			c.problem("%s: an inline <script>, which the Content-Security-Policy blocks", u)
+		}
+		if ok {
+			c.link(u, src, "script", true)
+			if strings.Contains(path.Base(src), "search.") {
+				c.searchIndex(u)
+			}
+		}
+	case "link":
+		href, _ := get("href")
+		rel, _ := get("rel")
+		switch rel {
+		case "canonical", "alternate":
+			c.link(u, href, rel+" link", false)
+		default:
+			c.link(u, href, "<link rel="+rel+">", true)
+		}
+	case "a", "area":
+		if href, ok := get("href"); ok {
+			c.link(u, href, "link", false)
+		}
+	case "img", "iframe", "source", "audio", "video", "embed":
+		if src, ok := get("src"); ok {
+			c.link(u, src, "<"+tag+">", true)
+		}
+	case "form":
+		if action, ok := get("action"); ok {
+			c.link(u, action, "form action", false)
+		}
+	}
+}
+
+// searchIndex queues the index of the search page at u, which its script fetches:
+// meta.json, then every shard and text file that meta.json implies.
+func (c *crawler) searchIndex(u string) {
+	meta := resolve(u, "meta.json")
+	r, err := c.get(meta)
+	if err != nil || r.Status != http.StatusOK {
+		c.add(meta) // reported by visit
+		return
+	}
+	c.mu.Lock()
+	c.seen[meta] = true
+	c.mu.Unlock()
+	c.checkHeaders(meta, strings.TrimPrefix(meta, c.base.String()), r)
+	var m struct{ Shards, Chunk, Passages int }
+	if err := json.Unmarshal(r.Body, &m); err != nil || m.Chunk <= 0 {
+		c.problem("%s: not a search index: %v", meta, err)
+		return
+	}
+	for i := range m.Shards {
+		c.add(resolve(u, fmt.Sprintf("s/%d.json", i)))
+	}
+	for i := range (m.Passages + m.Chunk - 1) / m.Chunk {
+		c.add(resolve(u, fmt.Sprintf("t/%d.json", i)))
+	}
+}
+
+func resolve(base, ref string) string {
+	b, _ := url.Parse(base)
+	r, err := b.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	return r.String()
+}
+
+// link checks the URL ref written on the page at u, and queues it when it is on the
+// site. resource: the page loads it (a script, a stylesheet, an image), rather than
+// leading to it.
+func (c *crawler) link(u, ref, what string, resource bool) {
+	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "mailto:") {
+		return
+	}
+	t, err := url.Parse(ref)
+	if err != nil {
+		c.problem("%s: %s %q: %v", u, what, ref, err)
+		return
+	}
+	page, _ := url.Parse(u)
+	t = page.ResolveReference(t)
+	t.Fragment = ""
+	if t.Scheme != "http" && t.Scheme != "https" {
+		return
+	}
+	if t.Host != c.base.Host {
+		switch {
+		case resource:
+			c.problem("%s: %s from another host: %s", u, what, t)
+		case !strings.HasPrefix(what, "link"):
+			// Canonical, alternate and sitemap URLs name where the site is published.
+			c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at?", u, what, c.base.Host, t)
+		}
+		return
+	}
+	if page.Scheme == "https" && t.Scheme == "http" {
+		c.problem("%s: %s over http from an https page: %s", u, what, t)
+		return
+	}
+	if !strings.HasPrefix(t.Path, c.base.Path) {
+		c.problem("%s: %s outside the site's path %s: %s", u, what, c.base.Path, t)
+		return
+	}
+	if what == "form action" {
+		t.RawQuery = ""
+	}
+	if t.RawQuery != "" {
+		c.problem("%s: %s with a query string: %s", u, what, t)
+		return
+	}
+	c.add(t.String())
+}

@@ -1,0 +1,73 @@
+package deploy
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// TestCheckFindsProblems serves a small site the way a careless host would and checks that
+// Check names each problem: the crawl against nginx (TestNginx) passing means something
+// only if these are found.
+func TestCheckFindsProblems(t *testing.T) {
+	big := strings.Repeat("<p>text</p>", 200)
+	pages := map[string]string{
+		"/site/": `<!doctype html><html lang="en"><head><link rel="canonical" href="https://elsewhere.example/site/">` +
+			`<link rel="stylesheet" href="assets/style.0123456789.css"><script>alert(1)</script>` +
+			`<script src="https://cdn.example/x.js"></script></head><body style="color:red">` +
+			`<a href="en/">en</a><a href="missing/">gone</a><a href="https://other.example/">out</a>` + big + `</body></html>`,
+		"/site/en/":                         `<!doctype html><html><body class="layout-page"><style>p{}</style></body></html>`,
+		"/site/assets/style.0123456789.css": `p{color:red}`,
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if r.URL.Path == "/site/sitemap.xml" || r.URL.Path == "/site/robots.txt" {
+			body, ok = "", true
+		}
+		if !ok {
+			w.WriteHeader(http.StatusNotFound) // no 404 page, no headers
+			return
+		}
+		if strings.HasSuffix(r.URL.Path, ".css") {
+			w.Header().Set("Content-Type", "text/plain")
+			w.Header().Set("Cache-Control", "max-age=600")
+		} else if strings.HasSuffix(r.URL.Path, "/") {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		}
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	rep, err := Check(context.Background(), srv.URL+"/site/", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(rep.Problems, "\n")
+	base := srv.URL + "/site/"
+	for _, want := range []string{
+		base + ": no Content-Security-Policy header",
+		base + ": no X-Content-Type-Options header",
+		base + ": no Referrer-Policy header",
+		base + ": no Permissions-Policy header",
+		base + `: Cache-Control "public, max-age=31536000, immutable", want "no-cache"`,
+		base + ": an inline <script>",
+		base + ": an inline style attribute on <body>",
+		base + ": script from another host: https://cdn.example/x.js",
+		base + ": canonical link on another host than the site's",
+		"bytes sent uncompressed to a client that accepts br and gzip",
+		base + "en/: an inline <style>",
+		base + "missing/: status 404",
+		base + `assets/style.0123456789.css: Content-Type "text/plain"`,
+		base + `assets/style.0123456789.css: a fingerprinted asset with Cache-Control "max-age=600"`,
+		base + "no-such-page-deploy-check/ (a missing page): the answer is not the site's 404 page",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no problem %q in:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "other.example") {
+		t.Errorf("a link to another site (not a resource) is reported:\n%s", all)
+	}
+}

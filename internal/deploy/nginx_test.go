@@ -1,0 +1,193 @@
+package deploy_test
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"peacebuilding/internal/deploy"
+	"peacebuilding/internal/nginxtest"
+	"peacebuilding/internal/pipeline"
+	"peacebuilding/internal/publish"
+	"peacebuilding/internal/sitetest"
+)
+
+// TestNginx serves the real site, built with -precompress, through Debian's nginx running
+// deploy/nginx.conf, under a sub-path and at a root (one nginx, two servers), and crawls
+// each with Check: every answer 200 with its content type, cache and security headers
+// and compressed, every HTML file of the output reached, a missing page in each language
+// answered 404 with the site's 404 page. Then every compressible file is fetched as br, as
+// gzip and plain, and each must decode to the file's bytes.
+func TestNginx(t *testing.T) {
+	exe := nginxtest.Find(t)
+	ports, err := nginxtest.FreePorts(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	sites := []nginxtest.Site{
+		{Root: filepath.Join(tmp, "sub"), Prefix: "/briefing/", Port: ports[0]},
+		{Root: filepath.Join(tmp, "root", "public"), Prefix: "/", Port: ports[1]},
+	}
+	outs := []string{filepath.Join(tmp, "sub", "briefing"), sites[1].Root}
+	files := make([][]publish.File, len(sites))
+	var wg sync.WaitGroup
+	errs := make([]error, len(sites))
+	for i, s := range sites {
+		wg.Go(func() { files[i], errs[i] = build(s.URL(), outs[i]) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop, err := nginxtest.Start(exe, sitetest.RepoRoot(), sites)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	for i, s := range sites {
+		name := "sub-path"
+		if s.Prefix == "/" {
+			name = "root"
+		}
+		t.Run(name, func(t *testing.T) {
+			rep, err := deploy.Check(context.Background(), s.URL(), deploy.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range rep.Problems {
+				t.Error(p)
+			}
+			// Every page of the output is reached, and every file the crawl met is the file.
+			byPath := map[string][]byte{}
+			for _, f := range files[i] {
+				byPath[f.Path] = f.Data
+			}
+			for _, f := range files[i] {
+				if path.Ext(f.Path) != ".html" {
+					continue
+				}
+				u := s.URL() + strings.TrimSuffix(strings.TrimSuffix(f.Path, "index.html"), "/")
+				if strings.HasSuffix(f.Path, "index.html") && f.Path != "index.html" {
+					u += "/"
+				}
+				if f.Path == "404.html" {
+					continue // reached as the answer to missing pages
+				}
+				if _, ok := rep.Responses[u]; !ok {
+					t.Errorf("the crawl did not reach %s", u)
+				}
+			}
+			pages, notFound, compressed := 0, 0, 0
+			for u, r := range rep.Responses {
+				p := strings.TrimPrefix(u, s.URL())
+				if r.Status == http.StatusNotFound {
+					notFound++
+					if !bytes.Equal(r.Body, byPath["404.html"]) {
+						t.Errorf("%s: the 404 answer is not 404.html", u)
+					}
+					continue
+				}
+				if p == "" || strings.HasSuffix(p, "/") {
+					p += "index.html"
+					pages++
+				}
+				if want, ok := byPath[p]; ok && !bytes.Equal(r.Body, want) {
+					t.Errorf("%s: the body (%s) differs from %s", u, r.Encoding, p)
+				}
+				if r.Encoding != "" {
+					compressed++
+				}
+			}
+			if notFound != 3 {
+				t.Errorf("%d missing pages checked, want 3 (the root, en/, ja/)", notFound)
+			}
+			t.Logf("%d URLs: %d pages, %d compressed, %d missing pages; %d problems", len(rep.Responses), pages, compressed, notFound, len(rep.Problems))
+			checkEncodings(t, s.URL(), files[i])
+			for _, p := range []string{deploy.HeadersFile, publish.Marker} {
+				if _, err := os.Stat(filepath.Join(outs[i], p)); err != nil {
+					t.Fatalf("the build wrote no %s: %v", p, err)
+				}
+				resp, err := http.Get(s.URL() + p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusNotFound {
+					t.Errorf("%s%s: status %d, want 404: it is no page of the site", s.URL(), p, resp.StatusCode)
+				}
+			}
+		})
+	}
+}
+
+// checkEncodings fetches every compressible file of the site as br, as gzip and plain.
+func checkEncodings(t *testing.T, base string, files []publish.File) {
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	var paths []string
+	for _, f := range files {
+		if publish.Compressible(f.Path, len(f.Data)) {
+			paths = append(paths, f.Path)
+		}
+	}
+	slices.Sort(paths)
+	if len(paths) == 0 {
+		t.Fatal("no compressible file")
+	}
+	for _, enc := range []string{"br", "gzip", ""} {
+		for _, p := range paths[:min(len(paths), 40)] {
+			req, _ := http.NewRequest("GET", base+p, nil)
+			if enc != "" {
+				req.Header.Set("Accept-Encoding", enc)
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if got := resp.Header.Get("Content-Encoding"); got != enc {
+				t.Errorf("%s with Accept-Encoding %q: Content-Encoding %q", p, enc, got)
+			}
+			if !slices.Contains(resp.Header.Values("Vary"), "Accept-Encoding") {
+				t.Errorf("%s with Accept-Encoding %q: no Vary: Accept-Encoding (a cache would send the compressed file to a client that cannot read it)", p, enc)
+			}
+		}
+	}
+}
+
+// build builds the real site for baseURL into out as the build command does with
+// -precompress, and returns its files.
+func build(baseURL, out string) ([]publish.File, error) {
+	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{BaseURL: baseURL})
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, err
+	}
+	stage, err := publish.NewStage(out, publish.StageOptions{Precompress: true})
+	if err != nil {
+		return nil, err
+	}
+	var assets []string
+	for _, f := range res.Files {
+		stage.Add(f)
+		if deploy.Fingerprinted(f.Path) {
+			assets = append(assets, f.Path)
+		}
+	}
+	stage.Add(publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)})
+	if err := stage.Commit(); err != nil {
+		return nil, err
+	}
+	return res.Files, nil
+}
