@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -18,8 +19,13 @@ import (
 	"peacebuilding/internal/synth"
 )
 
-// killPoints is how many times TestKilledBuild kills a build.
-const killPoints = 50
+// killPoints is how many times TestKilledBuild kills a build, in killLanes projects and
+// output folders of their own at once: a kill waits for its build, and a second lane uses
+// the time the first spends waiting.
+const (
+	killPoints = 50
+	killLanes  = 2
+)
 
 // killedSitePages is the number of country briefs per language of the synthetic site that
 // TestKilledBuild builds: about 1,100 files, most of them search shards, so that staging
@@ -35,8 +41,20 @@ const killedSitePages = 50
 // a random moment after its stage is complete (around the swap and the removal of the
 // previous site). After every kill the output must be exactly site A or exactly site B.
 // Then two builds are started at once: one waits for the other, both succeed, and the
-// output is whole.
+// output is whole. The kills are shared among killLanes lanes, each with its own copy of
+// the project and its own output folder, that run at once.
 func TestKilledBuild(t *testing.T) {
+	for lane := range killLanes {
+		t.Run(fmt.Sprintf("lane %d", lane+1), func(t *testing.T) {
+			t.Parallel()
+			killBuilds(t, killPoints/killLanes)
+		})
+	}
+}
+
+// killBuilds runs TestKilledBuild's sequence in a project and an output folder of its
+// own, with kills kills.
+func killBuilds(t *testing.T, kills int) {
 	root := filepath.Join(t.TempDir(), "site")
 	if err := synth.Write(root, killedSitePages, os.DirFS(sitetest.RepoRoot())); err != nil {
 		t.Fatal(err)
@@ -92,9 +110,9 @@ func TestKilledBuild(t *testing.T) {
 
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 0))
-	t.Logf("killing %d builds at random moments within %v, half of them within the %v after the stage is complete (seed %d)", killPoints, took, tail, seed)
+	t.Logf("killing %d builds at random moments within %v, half of them within the %v after the stage is complete (seed %d)", kills, took, tail, seed)
 	finished, swapped, state := 0, 0, "B" // B was built last
-	for i := range killPoints {
+	for i := range kills {
 		// Each killed build makes the site the output does not hold: every kill is a chance
 		// to leave a mix.
 		next := map[string]string{"A": "B", "B": "A"}[state]
@@ -123,11 +141,11 @@ func TestKilledBuild(t *testing.T) {
 		}
 		state = v
 	}
-	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, killPoints, swapped)
+	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, kills, swapped)
 	// The proof needs kills on both sides of the swap: some that left the previous site,
 	// some that left the killed build's.
-	if swapped == 0 || swapped == killPoints {
-		t.Errorf("after %d of %d kills the output was the killed build's site: the kills did not land on both sides of the swap", swapped, killPoints)
+	if swapped == 0 || swapped == kills {
+		t.Errorf("after %d of %d kills the output was the killed build's site: the kills did not land on both sides of the swap", swapped, kills)
 	}
 
 	// A build after the kills cleans up what they left and publishes its site.
