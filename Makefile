@@ -70,10 +70,12 @@ bench:
 update-golden:
 	$(GO) test $(GOLDEN_PKGS) -update
 
-# PDFs of every country brief and both booklets into pdf/, with headless Chromium (Debian
-# packages chromium and fonts-noto-cjk); a brief over two A4 pages fails it.
-pdf: build
-	$(GO) run ./cmd/build pdf
+# The site with the PDFs of every brief and of each booklet, in public/<lang>/pdf/, printed
+# with headless Chromium (Debian packages chromium, fonts-ipaexfont and poppler-utils); a
+# brief over two A4 pages fails it. It builds the site itself, with the same BUILDFLAGS
+# (-baseurl, -precompress): make build after it publishes the site without PDFs.
+pdf:
+	$(GO) run ./cmd/build pdf $(BUILDFLAGS)
 
 # The glyph outlines the share images are drawn from (internal/share/glyphs.json), when a
 # site title gains a character they lack; needs the Debian package fonts-noto-cjk.
@@ -85,4 +87,4 @@ vet:
 	$(GO) vet ./...
 
 clean:
-	rm -rf public pdf .bench .cache
+	rm -rf public .bench .cache

@@ -1,4 +1,4 @@
-// Shows the "Print this brief" button only where script runs; the page reads fine without it.
+// Shows the print buttons only where script runs; the page reads fine without them.
 document.querySelectorAll("[data-print]").forEach(function (b) {
   b.hidden = false;
   b.addEventListener("click", function () { window.print(); });
@@ -8,7 +8,8 @@ document.querySelectorAll("[data-print]").forEach(function (b) {
 // the page's relative links would become links into the printing machine's folders: point
 // them at the published site instead, from the page's canonical address. Links within the
 // page stay, and lead to their place in the PDF.
-if (new URLSearchParams(location.search).has("pdf")) {
+var params = new URLSearchParams(location.search);
+if (params.has("pdf")) {
   var canonical = document.querySelector('link[rel="canonical"]');
   if (canonical) {
     document.querySelectorAll("a[href]").forEach(function (a) {
@@ -18,4 +19,80 @@ if (new URLSearchParams(location.search).has("pdf")) {
       if (href.charAt(0) !== "#") a.setAttribute("href", new URL(href, canonical.href).href);
     });
   }
+  if (params.has("book")) printBooklet(params.get("book"));
+}
+
+// printBooklet lays out the booklet by build pdf's plan (internal/pdf, Plan.Query):
+// "anchor.page" per brief, "+anchor.page" for a brief that shares the page before. It
+// writes each brief's first page into the contents and after each cross-reference to
+// it, which then leads to it inside the PDF, and gives each run of pages its running
+// head: the titles of its briefs, and in its foot their addresses (Chromium has neither
+// target-counter() nor string-set, so the plan brings what a second printing needs).
+function printBooklet(plan) {
+  var book = document.querySelector(".booklet");
+  var pageRef = book.getAttribute("data-page-ref");
+  // A constructed style sheet, not a <style> element: the site's content security policy
+  // allows no inline styles, and the rules of a style sheet read from file:// are closed
+  // to the page's script.
+  var sheet = new CSSStyleSheet();
+  document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+  var briefs = {};
+  var groups = [];
+  plan.split(",").forEach(function (item) {
+    var joined = item.charAt(0) === "+";
+    if (joined) item = item.slice(1);
+    var dot = item.lastIndexOf(".");
+    var el = document.getElementById(item.slice(0, dot));
+    if (!el) return;
+    var brief = { el: el, page: Number(item.slice(dot + 1)) };
+    briefs[el.getAttribute("data-url")] = brief;
+    if (joined && groups.length) {
+      el.classList.add("joined");
+      groups[groups.length - 1].push(brief);
+    } else {
+      groups.push([brief]);
+    }
+  });
+  function quote(s) { return '"' + s.replace(/["\\]/g, "\\$&").replace(/\s+/g, " ") + '"'; }
+  groups.forEach(function (g, i) {
+    var name = "brief-" + (i + 1);
+    var titles = g.map(function (b) { return b.el.querySelector(".brief-title").textContent; });
+    // The first brief's address in full, the others relative to it: three full
+    // addresses would not fit the foot beside the page number.
+    var first = g[0].el.getAttribute("data-url");
+    var urls = g.map(function (b, i) {
+      var u = b.el.getAttribute("data-url");
+      return i ? relative(first, u) : u;
+    });
+    g.forEach(function (b) { b.el.style.page = name; });
+    sheet.insertRule("@page " + name + " { @top-left { content: " + quote(titles.join(" · ")) +
+      "; } @bottom-left { content: " + quote(urls.join(" · ")) + "; font-size: 6.5pt; } }", sheet.cssRules.length);
+  });
+  function relative(from, to) {
+    var a = new URL(from).pathname.split("/").slice(0, -1), b = new URL(to).pathname.split("/");
+    var common = 0;
+    while (common < a.length && a[common] === b[common]) common++;
+    return "../".repeat(a.length - common) + b.slice(common).join("/");
+  }
+  function ref(page) { return pageRef.replace("%d", page); }
+  // Links lead to a brief's title, where it starts in print: the article itself may begin
+  // with its rule at the foot of the page before. build pdf reads the titles' pages.
+  document.querySelectorAll(".booklet .toc a[href^='#']").forEach(function (a) {
+    var b = document.getElementById(a.getAttribute("href").slice(1));
+    var brief = b && briefs[b.getAttribute("data-url")];
+    if (!brief) return;
+    a.setAttribute("href", "#" + brief.el.id + "-title");
+    if (!brief.page) return;
+    var n = document.createElement("span");
+    n.className = "toc-page";
+    n.textContent = brief.page;
+    a.parentNode.appendChild(n);
+  });
+  document.querySelectorAll(".booklet-brief a[href]").forEach(function (a) {
+    var u = a.getAttribute("href").split("#")[0];
+    var brief = briefs[u];
+    if (!brief || brief.el.contains(a)) return;
+    a.setAttribute("href", "#" + brief.el.id + "-title");
+    if (brief.page) a.appendChild(document.createTextNode(ref(brief.page)));
+  });
 }

@@ -128,31 +128,54 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := checkProject(*root); err != nil {
 		return err
 	}
-	// Each file goes to the staging folder and to the audit as soon as it is made, so that
-	// no build holds its whole output in memory; the stage replaces out only if the build
-	// and the audit pass.
-	stage, err := publish.NewStage(*out, publish.StageOptions{
-		Project:     *root,
-		Precompress: *precompress,
-		Waiting: func(lock string) {
-			fmt.Fprintf(stderr, "build: another build is writing %s (it holds %s); waiting for it to finish\n", *out, lock)
-		},
-	})
-	if err != nil {
-		return err
-	}
-	var sums audit.Summaries
 	// The status page shows which translations are drafts: it is published only on request
 	// (-status); the preview always has it.
 	var extra func(*site.Site, *render.Renderer) ([]*render.View, error)
 	if *status {
 		extra = statusPage(*root)
 	}
+	res, stage, files, err := publishSite(*root, *out, pipeline.Options{BaseURL: *baseURL, Extra: extra, Dates: gitDates(*root)}, *precompress, nil, stderr)
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if !*quiet {
+		sum := pipeline.Summarize(res)
+		sum.Files = files
+		fmt.Fprintf(stdout, "built %s (%d written, %d removed); %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), stage.Removed(), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
+	}
+	return nil
+}
+
+// publishSite builds the project in root into out: each file goes to a staging folder and
+// to the audit as soon as it is made, so that no build holds its whole output in memory,
+// and the stage replaces out only if the build and the audit pass. extra are files
+// published beside the built ones (the PDFs of build pdf), audited with them; with
+// precompress, text files get .gz and .br copies. It returns the build, the committed
+// stage and the number of files.
+func publishSite(root, out string, opts pipeline.Options, precompress bool, extra []publish.File, stderr io.Writer) (*pipeline.Result, *publish.Stage, int, error) {
+	stage, err := publish.NewStage(out, publish.StageOptions{
+		Project:     root,
+		Precompress: precompress,
+		Waiting: func(lock string) {
+			fmt.Fprintf(stderr, "build: another build is writing %s (it holds %s); waiting for it to finish\n", out, lock)
+		},
+	})
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	var sums audit.Summaries
+	for _, f := range extra {
+		sums.Add(f)
+		stage.Add(f)
+	}
 	var (
 		mu     sync.Mutex
 		assets []string // the fingerprinted files, for _headers
 	)
-	res, err := pipeline.Stream(openRoot(*root), pipeline.Options{BaseURL: *baseURL, Extra: extra, Dates: gitDates(*root)}, func(f publish.File) error {
+	res, err := pipeline.Stream(openRoot(root), opts, func(f publish.File) error {
 		sums.Add(f)
 		stage.Add(f)
 		if deploy.Fingerprinted(f.Path) {
@@ -164,32 +187,24 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	})
 	if err != nil {
 		stage.Abort()
-		return report(stderr, err)
+		return nil, nil, 0, report(stderr, err)
 	}
 	// The host's rules go with the site they are for (they need the fingerprinted names).
 	headers := publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)}
 	sums.Add(headers)
 	stage.Add(headers)
 	// The built files are audited before the stage is swapped in: a broken link fails the build.
-	if err := sums.Check(audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(*out), Sources: audit.Sources(res.Site)}); err != nil {
+	if err := sums.Check(audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(out), Sources: audit.Sources(res.Site)}); err != nil {
 		stage.Abort()
-		return report(stderr, err)
+		return nil, nil, 0, report(stderr, err)
 	}
 	if err := stage.Commit(); err != nil {
-		return err
+		return nil, nil, 0, err
 	}
 	if err := stage.Leftover(); err != nil {
 		fmt.Fprintf(stderr, "warning: the previous output could not be removed (%v); the next build removes it\n", err)
 	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	if !*quiet {
-		sum := pipeline.Summarize(res)
-		sum.Files = sums.Len()
-		fmt.Fprintf(stdout, "built %s (%d written, %d removed); %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), stage.Removed(), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
-	}
-	return nil
+	return res, stage, sums.Len(), nil
 }
 
 // startCPUProfile starts a CPU profile into name and returns the function that ends it.

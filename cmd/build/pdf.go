@@ -9,95 +9,119 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"peacebuilding/internal/pdf"
 	"peacebuilding/internal/pipeline"
-	"peacebuilding/internal/projectfs"
+	"peacebuilding/internal/publish"
+	"peacebuilding/internal/render"
 )
 
 func init() { subcommands["pdf"] = runPDF }
 
-// runPDF prints every country brief and both booklets of the built site to PDF with
-// headless Chromium: `build pdf [-root DIR] [-site DIR] [-out DIR] [-j N] [-timeout D]`.
-// It prints the HTML already in the site folder (make pdf builds it first) and takes the
-// list of pages from the content, so a page missing from the folder is an error.
+// runPDF builds the site, prints every brief and each booklet to PDF with headless
+// Chromium, and publishes the site with its PDFs: `build pdf [-root DIR] [-out DIR] [-j N]
+// [-timeout D]`. The site is printed from a temporary copy, then built again knowing the
+// PDFs and their sizes, so that its pages link to them, and written with them through the
+// same staged, audited write as `build`: public/ holds the previous site or the new one
+// with every PDF it links to, and a deploy of public/ publishes both.
 func runPDF(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("build pdf", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "project folder")
-	siteDir := fl.String("site", "", "the built site to print (default: public/ in the project folder)")
-	out := fl.String("out", "", "folder for the PDFs (default: pdf/ in the project folder)")
+	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
+	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, as build -baseurl does")
 	parallel := fl.Int("j", min(runtime.NumCPU(), 4), "pages printed at the same time")
-	timeout := fl.Duration("timeout", time.Minute, "time limit for one page")
+	timeout := fl.Duration("timeout", 2*time.Minute, "time limit for one page")
 	quiet := fl.Bool("q", false, "print nothing but errors")
 	verbose := fl.Bool("v", false, "print every PDF with its page count")
+	precompress := fl.Bool("precompress", false, "also write name.gz and name.br beside each text file, as build -precompress does")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("pdf: unexpected argument %q", fl.Arg(0))
 	}
-	if *siteDir == "" {
-		*siteDir = filepath.Join(*root, "public")
-	}
 	if *out == "" {
-		*out = filepath.Join(*root, "pdf")
+		*out = filepath.Join(*root, "public")
 	}
 	chromium, err := pdf.Find()
 	if err != nil {
 		return err
 	}
-	res, err := pipeline.Build(projectfs.New(*root), pipeline.Options{})
+	if err := checkProject(*root); err != nil {
+		return err
+	}
+	start := time.Now()
+	opts := pipeline.Options{BaseURL: *baseURL, Dates: gitDates(*root)}
+	res, err := pipeline.Build(openRoot(*root), opts)
 	if err != nil {
 		return report(stderr, err)
 	}
-	start := time.Now()
-	targets := pdf.Targets(res.Site)
-	jobs := make([]pdf.Job, len(targets))
-	for i, t := range targets {
-		src := filepath.Join(*siteDir, filepath.FromSlash(t.Src))
-		if _, err := os.Stat(src); err != nil {
-			return fmt.Errorf("%s: not built; run make build first", src)
-		}
-		jobs[i] = pdf.Job{Src: src, Out: filepath.Join(*out, filepath.FromSlash(t.Out))}
-	}
-	p := pdf.Printer{Chromium: chromium, Timeout: *timeout}
-	if err := p.PrintAll(context.Background(), jobs, *parallel); err != nil {
+	tmp, err := os.MkdirTemp("", "build-pdf-")
+	if err != nil {
 		return err
 	}
-	// A brief over its page budget is printed anyway, and reported.
+	defer os.RemoveAll(tmp)
+	siteDir, pdfDir := filepath.Join(tmp, "site"), filepath.Join(tmp, "pdf")
+	if err := writeFiles(siteDir, res.Files); err != nil {
+		return err
+	}
+	targets := pdf.Targets(res.Site)
+	p := pdf.Printer{Chromium: chromium, Timeout: *timeout}
+	if err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, *parallel); err != nil {
+		return err
+	}
+	// A brief over its page budget is published anyway, and reported.
 	var errs []error
+	var files []publish.File
+	opts.PDFs = map[string]render.PDF{}
 	most := 0 // pages of the longest brief
-	for i, t := range targets {
-		data, err := os.ReadFile(jobs[i].Out)
+	for _, t := range targets {
+		name := filepath.Join(pdfDir, filepath.FromSlash(t.Out))
+		data, err := os.ReadFile(name)
 		if err != nil {
 			return err
 		}
 		n, err := pdf.Pages(data)
 		if err != nil {
-			return fmt.Errorf("%s: %v", jobs[i].Out, err)
+			return fmt.Errorf("%s: %v", t.Out, err)
 		}
-		if t.MaxPages > 0 {
+		if !t.Booklet() {
 			most = max(most, n)
 			if n > t.MaxPages {
-				errs = append(errs, fmt.Errorf("%s: %d pages, more than %d", jobs[i].Out, n, t.MaxPages))
+				errs = append(errs, fmt.Errorf("%s: %d pages, more than %d", t.Out, n, t.MaxPages))
 			}
 		}
 		if *verbose {
-			fmt.Fprintf(stdout, "%s: %d pages\n", jobs[i].Out, n)
+			fmt.Fprintf(stdout, "%s: %d pages, %d bytes\n", t.Out, n, len(data))
 		}
+		files = append(files, publish.File{Path: t.Out, Data: data})
+		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data))}
 	}
-	// The PDFs of briefs that are gone, or of a booklet now printed in parts, would
-	// otherwise be taken for current ones.
-	removed, err := pdf.RemoveStale(*out, targets)
-	errs = append(errs, err)
+	res, stage, nfiles, err := publishSite(*root, *out, opts, *precompress, files, stderr)
+	if err != nil {
+		return err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages) in %s -> %s\n", len(jobs), most, time.Since(start).Round(time.Millisecond), *out)
-		if len(removed) > 0 {
-			fmt.Fprintf(stdout, "removed PDFs that are no longer made: %s\n", strings.Join(removed, ", "))
-		}
+		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), most, nfiles, stage.Written(), stage.Removed(), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return errors.Join(errs...)
+}
+
+// writeFiles writes a built site into the new folder dir, to be printed from.
+func writeFiles(dir string, files []publish.File) error {
+	for _, f := range files {
+		name := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

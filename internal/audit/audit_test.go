@@ -135,6 +135,9 @@ func TestCheckFindsEachDefect(t *testing.T) {
 	}{
 		{"broken link", []edit{{"en/index.html", `href="a/"`, `href="c/"`}},
 			`public/en/index.html: <a href="c/"> leads to en/c/index.html, which the output does not have (layouts/page.html)`},
+		// A site built without build pdf has no PDFs, and its pages must not link to them.
+		{"link to a missing PDF", []edit{{"en/index.html", `href="a/"`, `href="pdf/countries/a.pdf"`}},
+			`public/en/index.html: <a href="pdf/countries/a.pdf"> leads to en/pdf/countries/a.pdf, which the output does not have (layouts/page.html)`},
 		{"folder without final slash", []edit{{"en/index.html", `href="a/"`, `href="a"`}},
 			`public/en/index.html: <a href="a"> leads to the folder en/a/ without its final slash (layouts/page.html)`},
 		{"missing stylesheet", []edit{{"assets/style.css", "", ""}},

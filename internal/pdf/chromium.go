@@ -1,9 +1,11 @@
 // Package pdf prints pages of the built site to PDF with headless Chromium, for `build pdf`
-// and for the print tests, and counts the pages of the PDFs it makes.
+// and for the print tests, plans the booklet (which briefs share a page, on which page each
+// starts) and counts the pages of the PDFs it makes.
 //
-// Chromium is run once per page with --print-to-pdf: one process per page is slower than
-// driving one browser over the DevTools protocol, but it needs no protocol client, and a
-// page that hangs or crashes the browser costs only its own PDF.
+// One Chromium prints every page of a PrintAll, driven over the DevTools protocol on a
+// pipe (devtools.go): a browser per page, as --print-to-pdf needs, costs a second of
+// start-up per page. A page that hangs costs its own PDF (the per-page timeout); a crashed
+// browser fails the pages still printing.
 package pdf
 
 import (
@@ -51,14 +53,12 @@ func Find() (string, error) {
 	return "", ErrNoChromium
 }
 
-// Args returns Chromium's command line for printing the page at url to the file out. Every
-// run gets a fresh profile (userDataDir) and no network services of its own, so that a
-// print depends on nothing but the page. --no-pdf-header-footer drops Chromium's own
-// header and footer (the date and a file:// path): the stylesheet's @page margin boxes
-// print the site name, the page's address and page numbers instead.
-// --generate-pdf-document-outline gives the PDF bookmarks from the page's headings, the
-// way through a booklet of many briefs.
-func Args(userDataDir, out, url string) []string {
+// Args returns Chromium's command line for a browser that prints pages on request over
+// the DevTools protocol on a pipe (file descriptors 3 and 4): no network port, and one
+// browser for every page, which starts in a second where a browser per page costs a
+// second each. The profile (userDataDir) is fresh, and the browser runs no network
+// services of its own, so that a print depends on nothing but the page.
+func Args(userDataDir string) []string {
 	return []string{
 		"--headless",
 		"--no-sandbox",
@@ -68,10 +68,8 @@ func Args(userDataDir, out, url string) []string {
 		"--disable-component-update",
 		"--disable-sync",
 		"--user-data-dir=" + userDataDir,
-		"--no-pdf-header-footer",
-		"--generate-pdf-document-outline",
-		"--print-to-pdf=" + out,
-		url,
+		"--remote-debugging-pipe",
+		"about:blank",
 	}
 }
 
@@ -91,73 +89,23 @@ type Printer struct {
 	Timeout  time.Duration // for one page; 0 means one minute
 }
 
-// Job is one page to print: the HTML file Src to the PDF file Out.
+// Job is one page to print: the HTML file Src to the PDF file Out. Query, when set, is
+// added to the page's address for its script (a booklet's plan, see Plan.Query).
 type Job struct {
-	Src, Out string
+	Src, Out, Query string
 }
 
-// Print prints the HTML file src to the PDF file out, creating out's folder.
-func (p Printer) Print(ctx context.Context, src, out string) error {
-	timeout := p.Timeout
-	if timeout == 0 {
-		timeout = time.Minute
-	}
-	if _, err := os.Stat(src); err != nil {
-		return err
-	}
-	u, err := FileURL(src)
-	if err != nil {
-		return err
-	}
-	// "?pdf" tells the page's script (assets/print.js) to point its links at the published
-	// site, not at the files it is printed from.
-	u += "?pdf"
-	absOut, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(absOut), 0o755); err != nil {
-		return err
-	}
-	// A stale PDF must not pass for a new one if Chromium fails without saying so.
-	if err := os.Remove(absOut); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	profile, err := os.MkdirTemp("", "pdf-chromium-profile-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(profile)
-
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, p.Chromium, Args(profile, absOut, u)...)
-	var stderr bytes.Buffer
-	cmd.Stdout = &stderr
-	cmd.Stderr = &stderr
-	killGroup(cmd)
-	// Helper processes that inherit the output pipe must not keep Run waiting.
-	cmd.WaitDelay = 5 * time.Second
-	err = cmd.Run()
-	if ctx.Err() == context.DeadlineExceeded {
-		return fmt.Errorf("%s: chromium did not finish within %s", src, timeout)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: chromium: %v%s", src, err, lastLines(stderr.String(), 5))
-	}
-	data, err := os.ReadFile(absOut)
-	if err != nil {
-		return fmt.Errorf("%s: chromium wrote no PDF%s", src, lastLines(stderr.String(), 5))
-	}
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return fmt.Errorf("%s: chromium wrote %s, which is not a PDF", src, out)
-	}
-	return nil
-}
-
-// PrintAll prints every job, at most parallel at a time, and returns the errors of all
-// failed jobs, in job order.
+// PrintAll prints every job with one browser, at most parallel pages at a time, and
+// returns the errors of all failed jobs, in job order.
 func (p Printer) PrintAll(ctx context.Context, jobs []Job, parallel int) error {
+	if len(jobs) == 0 {
+		return nil
+	}
+	b, err := p.start()
+	if err != nil {
+		return err
+	}
+	defer b.close()
 	parallel = max(parallel, 1)
 	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, parallel)
@@ -167,11 +115,52 @@ func (p Printer) PrintAll(ctx context.Context, jobs []Job, parallel int) error {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			errs[i] = p.Print(ctx, j.Src, j.Out)
+			errs[i] = p.print(ctx, b, j)
 		}()
 	}
 	wg.Wait()
 	return errors.Join(errs...)
+}
+
+// print prints one job in a new tab of the browser b.
+func (p Printer) print(ctx context.Context, b *browser, j Job) error {
+	timeout := p.Timeout
+	if timeout == 0 {
+		timeout = time.Minute
+	}
+	if _, err := os.Stat(j.Src); err != nil {
+		return err
+	}
+	u, err := FileURL(j.Src)
+	if err != nil {
+		return err
+	}
+	// "?pdf" tells the page's script (assets/print.js) to point its links at the published
+	// site, not at the files it is printed from.
+	u += "?pdf"
+	if j.Query != "" {
+		u += "&" + j.Query
+	}
+	if err := os.MkdirAll(filepath.Dir(j.Out), 0o755); err != nil {
+		return err
+	}
+	// A stale PDF must not pass for a new one if printing fails.
+	if err := os.Remove(j.Out); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	data, err := b.printPage(ctx, u)
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("%s: chromium did not print it within %s", j.Src, timeout)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %v", j.Src, err)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-")) {
+		return fmt.Errorf("%s: chromium made something that is not a PDF", j.Src)
+	}
+	return os.WriteFile(j.Out, data, 0o644)
 }
 
 // lastLines returns the last n non-empty lines of Chromium's output, indented on lines of

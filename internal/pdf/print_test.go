@@ -11,14 +11,17 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
 
 	"peacebuilding/internal/pdf"
 	"peacebuilding/internal/pipeline"
@@ -38,21 +41,26 @@ func missingTool(t *testing.T, format string, args ...any) {
 	t.Skip(msg)
 }
 
-// TestPrintedBriefs builds the real site, prints every country brief and both booklets
-// with headless Chromium, and reads the PDFs back with pdftotext. A brief fits on two A4
-// pages; every PDF shows its title, the as-of line and its canonical URL; every page has
-// the site name and the as-of line in its top margin and the URL and "n / N" in its
-// bottom margin; Japanese PDFs hold Japanese text; in a booklet every brief starts a page.
+// The measure of the text column, in characters per line (median of a language's briefs):
+// book typography aims near 65-75 in English and 35-45 in Japanese.
+var measure = map[string][2]float64{"en": {65, 80}, "ja": {38, 45}}
+
+// TestPrintedBriefs builds the real site, prints every brief and both booklets as build pdf
+// does (one Chromium, the booklets by their plan), and reads the PDFs back with pdftotext
+// and pdffonts (Debian package poppler-utils). See the README's Printing section for what
+// it checks.
 func TestPrintedBriefs(t *testing.T) {
 	if testing.Short() {
-		t.Skip("prints about 30 PDFs with Chromium; skipped with -short")
+		t.Skip("prints about 60 PDFs with Chromium; skipped with -short")
 	}
 	chromium, err := pdf.Find()
 	if err != nil {
 		missingTool(t, "%v", err)
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		missingTool(t, "pdftotext not found: apt-get install poppler-utils")
+	for _, tool := range []string{"pdftotext", "pdffonts"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			missingTool(t, "%s not found: apt-get install poppler-utils", tool)
+		}
 	}
 
 	res, err := pipeline.Build(os.DirFS("../.."), pipeline.Options{})
@@ -60,130 +68,381 @@ func TestPrintedBriefs(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	siteDir := filepath.Join(dir, "site")
+	siteDir, pdfDir := filepath.Join(dir, "site"), filepath.Join(dir, "pdf")
 	if err := publish.Write(siteDir, res.Files); err != nil {
 		t.Fatal(err)
 	}
 	targets := pdf.Targets(res.Site)
-	jobs := make([]pdf.Job, len(targets))
-	for i, tg := range targets {
-		jobs[i] = pdf.Job{Src: filepath.Join(siteDir, filepath.FromSlash(tg.Src)), Out: filepath.Join(dir, "pdf", filepath.FromSlash(tg.Out))}
-	}
 	p := pdf.Printer{Chromium: chromium, Timeout: 2 * time.Minute}
-	if err := p.PrintAll(context.Background(), jobs, 2); err != nil {
+	if err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, 2); err != nil {
 		t.Fatal(err)
 	}
 
-	for i, tg := range targets {
+	cfg := res.Site.Config
+	lines := map[string][]int{} // characters per line of the text column, by language
+	sizes := map[string]int{}   // bytes of each PDF, by Out
+	for _, tg := range targets {
 		t.Run(tg.Out, func(t *testing.T) {
-			page, err := os.ReadFile(jobs[i].Src)
+			file := filepath.Join(pdfDir, filepath.FromSlash(tg.Out))
+			page, err := os.ReadFile(filepath.Join(siteDir, filepath.FromSlash(tg.Src)))
 			if err != nil {
 				t.Fatal(err)
 			}
-			asOf := asOfLine(t, page, res.Site.Config.AsOf[:4])
-			lang, _ := res.Site.Config.Language(tg.Lang)
-			data, err := os.ReadFile(jobs[i].Out)
+			data, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
+			sizes[tg.Out] = len(data)
+			lang, _ := cfg.Language(tg.Lang)
+			asOf := asOfLine(t, page, cfg.AsOf[:4])
 			n, err := pdf.Pages(data)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if tg.MaxPages > 0 && n > tg.MaxPages {
+			if !tg.Booklet() && n > tg.MaxPages {
 				t.Errorf("%d pages, want at most %d", n, tg.MaxPages)
 			}
-			pages := readPages(t, jobs[i].Out)
-			if len(pages) != n {
-				t.Fatalf("pdftotext found %d pages, pdf.Pages counted %d", len(pages), n)
+			words, err := pdf.ReadWords(file)
+			if err != nil {
+				t.Fatal(err)
 			}
+			if len(words) != n {
+				t.Fatalf("pdftotext found %d pages, pdf.Pages counted %d", len(words), n)
+			}
+			pages := split(words)
 			var all strings.Builder
 			for k, pg := range pages {
 				if math.Abs(pg.width-595.3) > 2 || math.Abs(pg.height-841.9) > 2 {
 					t.Errorf("page %d is %.1f x %.1f points, want A4 (595.3 x 841.9)", k+1, pg.width, pg.height)
 				}
 				all.WriteString(pg.header + pg.body + pg.footer)
-				if tg.MaxPages == 0 && k == 0 {
-					continue // a booklet's cover has no running header or footer
+				if tg.Booklet() && k == 0 {
+					continue // a booklet's cover has no running head or foot
 				}
-				for _, want := range []string{lang.Title, asOf} {
-					if !strings.Contains(pg.header, squash(want)) {
-						t.Errorf("page %d: the top margin %q lacks %q", k+1, pg.header, want)
-					}
+				// A booklet's briefs have their own running head (checkBooklet).
+				if (!tg.Booklet() || k == 1) && !strings.Contains(pg.header, squash(lang.Title)) {
+					t.Errorf("page %d: the top margin %q lacks the site's name %q", k+1, pg.header, lang.Title)
 				}
-				if !strings.Contains(pg.footer, squash(tg.Canonical)) {
+				if num := regexp.MustCompile(fmt.Sprintf(`(^|[^0-9])%d/%d($|[^0-9])`, k+1, n)); !num.MatchString(pg.footer) {
+					t.Errorf("page %d: the bottom margin %q lacks the page number %d/%d", k+1, pg.footer, k+1, n)
+				}
+				if !tg.Booklet() && !strings.Contains(pg.footer, squash(tg.Canonical)) {
 					t.Errorf("page %d: the bottom margin %q lacks the canonical URL %s", k+1, pg.footer, tg.Canonical)
 				}
-				if num := fmt.Sprintf("%d/%d", k+1, n); !strings.HasSuffix(pg.footer, num) {
-					t.Errorf("page %d: the bottom margin %q does not end with the page number %q", k+1, pg.footer, num)
-				}
 			}
+			text := all.String()
 			for _, want := range []struct{ what, text string }{
 				{"title", tg.Title},
-				{"as-of line", asOf},
 				{"canonical URL", tg.Canonical},
 			} {
-				if !strings.Contains(all.String(), squash(want.text)) {
+				if !strings.Contains(text, squash(want.text)) {
 					t.Errorf("the %s %q is not in the PDF text", want.what, want.text)
 				}
 			}
+			// One quote convention, as on screen (pipeline's TestTextUsesCurlyQuotes).
+			if i := strings.IndexAny(text, `"'`); i >= 0 {
+				t.Errorf("a straight quote in the PDF text: %q", text[max(0, i-40):min(len(text), i+40)])
+			}
+			// The date of the information is printed once: under the title, or on the cover.
+			if c := strings.Count(text, squash(asOf)); c != 1 {
+				t.Errorf("the as-of line %q is printed %d times, want once", asOf, c)
+			}
 			if tg.Lang == "ja" {
-				if jp := japaneseRunes(all.String()); jp < 200 {
-					t.Errorf("%d Japanese characters in the PDF text, want hundreds (is fonts-noto-cjk installed?)", jp)
+				if jp := japaneseRunes(text); jp < 200 {
+					t.Errorf("%d Japanese characters in the PDF text, want hundreds (is fonts-ipaexfont installed?)", jp)
 				}
 			}
-			// Links lead to the published site, not to the files the PDF was printed from.
-			uris := linkURIs(t, data)
-			internal := 0
-			for _, u := range uris {
-				switch {
-				case strings.HasPrefix(u, res.Site.Config.BaseURL):
-					internal++
-				case !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://"):
-					t.Errorf("a link to %s: want a link to the published site (%s)", u, res.Site.Config.BaseURL)
-				}
+			checkFonts(t, file)
+			checkLinks(t, data, cfg.BaseURL)
+			if tg.Booklet() {
+				checkBooklet(t, res.Site, tg, data, pages)
+				return
 			}
-			if tg.MaxPages == 0 {
-				checkBooklet(t, res.Site, tg.Lang, pages)
-				if internal == 0 {
-					t.Errorf("no link to a page of %s in the booklet (links: %q)", res.Site.Config.BaseURL, uris)
-				}
-				if !strings.Contains(string(data), "/Outlines") {
-					t.Error("the booklet has no bookmarks (document outline)")
-				}
+			checkText(t, file, page)
+			for _, l := range bodyLines(t, file) {
+				lines[tg.Lang] = append(lines[tg.Lang], l.chars)
 			}
 		})
 	}
+
+	for _, lang := range cfg.LanguageCodes() {
+		if len(lines[lang]) == 0 {
+			continue
+		}
+		slices.Sort(lines[lang])
+		med := float64(lines[lang][len(lines[lang])/2])
+		if r := measure[lang]; med < r[0] || med > r[1] {
+			t.Errorf("%s: the text column has a median of %.0f characters per line (of %d lines), want %.0f to %.0f", lang, med, len(lines[lang]), r[0], r[1])
+		} else {
+			t.Logf("%s: a median of %.0f characters per line (%d lines)", lang, med, len(lines[lang]))
+		}
+	}
+	// Japanese fonts embedded as CID TrueType subsets cost little more than the Latin ones.
+	en, ja := sizes["en/pdf/countries/cambodia.pdf"], sizes["ja/pdf/countries/cambodia.pdf"]
+	if en > 0 && ja > 0 && float64(ja) > 2.5*float64(en) {
+		t.Errorf("the Japanese Cambodia PDF is %d bytes, more than 2.5 times the English one (%d)", ja, en)
+	}
 }
 
-// checkBooklet checks that every brief of a booklet begins a page, in the order of the
-// contents, and that each country brief takes at most two pages there too.
-func checkBooklet(t *testing.T, s *site.Site, lang string, pages []page) {
+// checkFonts fails on a Type 3 font: Chromium embeds an OpenType CJK font, or a
+// synthetic bold, as Type 3 glyph procedures, which some viewers show as bitmaps and
+// which copy badly.
+func checkFonts(t *testing.T, file string) {
 	t.Helper()
-	var briefs []*site.Page
-	briefs = append(briefs, s.Section(lang, site.KindCountry)...)
-	countries := len(briefs)
-	briefs = append(briefs, s.Section(lang, site.KindTheme)...)
-	start := make([]int, len(briefs))
-	from := 1 // after the cover
-	for i, b := range briefs {
-		start[i] = -1
-		for k := from; k < len(pages); k++ {
-			if strings.HasPrefix(pages[k].body, squash(b.Title)) {
-				start[i], from = k, k+1
-				break
+	out, err := exec.Command("pdffonts", file).Output()
+	if err != nil {
+		t.Fatalf("pdffonts %s: %v", file, err)
+	}
+	if n := strings.Count(string(out), "Type 3"); n > 0 {
+		t.Errorf("pdffonts lists %d Type 3 fonts:\n%s", n, out)
+	}
+}
+
+// checkLinks: the links of a PDF lead to the published site (or another site), never to
+// the files it was printed from; links within it are destinations, not URIs.
+func checkLinks(t *testing.T, data []byte, baseURL string) {
+	t.Helper()
+	for _, u := range linkURIs(data) {
+		if !strings.HasPrefix(u, baseURL) && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			t.Errorf("a link to %s: want a link to the published site (%s)", u, baseURL)
+		}
+	}
+}
+
+var (
+	prosePara = regexp.MustCompile(`(?s)<p>(.*?)</p>`)
+	tag       = regexp.MustCompile(`<[^>]*>`)
+)
+
+// checkText compares the text of a brief's PDF, as pdftotext reads it, with the
+// paragraphs of its page: each is in the PDF's text column as it is on the page. (Words
+// are read in lines within the column, which pdftotext's own reading order would mix with
+// the side column's; it also drops the hyphen of a word broken at a line's end, so
+// hyphens are compared as absent.)
+func checkText(t *testing.T, file string, page []byte) {
+	t.Helper()
+	text := strings.ReplaceAll(columnText(t, file), "-", "")
+	s := string(page)
+	start, end := strings.Index(s, `<div class="prose">`), strings.Index(s, `<footer class="print-only`)
+	if start < 0 || end < start {
+		t.Fatal("the page has no prose")
+	}
+	paras := prosePara.FindAllStringSubmatch(s[start:end], -1)
+	if len(paras) == 0 {
+		t.Fatal("the page has no paragraphs")
+	}
+	for _, m := range paras {
+		want := strings.ReplaceAll(squash(html.UnescapeString(tag.ReplaceAllString(m[1], ""))), "-", "")
+		if !strings.Contains(text, want) {
+			t.Errorf("the paragraph %q is not in the PDF's text as pdftotext reads it", want)
+		}
+	}
+}
+
+// columnText returns the text of the PDF's text column, page by page, without white space.
+func columnText(t *testing.T, file string) string {
+	t.Helper()
+	pages, err := pdf.ReadWords(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := 0.0 // the column's right edge: where its longest line ends
+	for _, l := range bodyLines(t, file) {
+		right = max(right, l.xMax)
+	}
+	if right == 0 {
+		t.Fatal("no lines in the text column")
+	}
+	var b strings.Builder
+	for _, p := range pages {
+		var col []pdf.Box
+		for _, w := range p.Words {
+			// Within the column and the page's margins (a paragraph may go on to the next page).
+			if mid := (w.YMin + w.YMax) / 2; w.XMax <= right+1 && mid > pdf.TopMargin && mid < p.Height-pdf.BottomMargin {
+				col = append(col, w)
 			}
 		}
-		if start[i] < 0 {
-			t.Errorf("no page after page %d begins with the brief %q", from, b.Title)
-			return
+		b.WriteString(inLines(col))
+	}
+	return b.String()
+}
+
+var (
+	lineTag = regexp.MustCompile(`(?s)<line xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">(.*?)</line>`)
+	wordIn  = regexp.MustCompile(`<word [^>]*>(.*?)</word>`)
+)
+
+// A textLine is a line of a PDF's text column, as pdftotext -bbox-layout reads it.
+type textLine struct {
+	x, xMax float64
+	chars   int // characters, with a space between words in English
+}
+
+// bodyLines returns the lines of a PDF's text column: lines set at the size most
+// characters have (the body text, not headings, facts or dates) that start at the left
+// margin (not the side column), within the page margins.
+func bodyLines(t *testing.T, file string) []textLine {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-bbox-layout", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox-layout %s: %v", file, err)
+	}
+	type line struct {
+		textLine
+		height float64
+	}
+	var ls []line
+	heights := map[float64]int{}
+	for _, m := range lineTag.FindAllStringSubmatch(string(out), -1) {
+		y := number(m[2])
+		if y < pdf.TopMargin || y > 841.9-pdf.BottomMargin {
+			continue
+		}
+		var words []string
+		for _, w := range wordIn.FindAllStringSubmatch(m[5], -1) {
+			words = append(words, html.UnescapeString(w[1]))
+		}
+		sep := " "
+		if japaneseRunes(strings.Join(words, "")) > 0 {
+			sep = "" // pdftotext splits a Japanese line where it likes
+		}
+		x, h := number(m[1]), math.Round((number(m[4])-y)*2)/2
+		if x >= pdf.LeftMargin+5 {
+			continue // the side column
+		}
+		n := utf8.RuneCountInString(strings.Join(words, sep))
+		ls = append(ls, line{textLine{x, number(m[3]), n}, h})
+		heights[h] += n
+	}
+	// The body's size is the one most characters have.
+	body, most := 0.0, 0
+	for h, n := range heights {
+		if n > most || n == most && h < body {
+			body, most = h, n
 		}
 	}
-	for i := range countries {
-		if n := start[i+1] - start[i]; n > pdf.BriefPages {
-			t.Errorf("the brief %q takes %d pages (%d to %d), want at most %d", briefs[i].Title, n, start[i]+1, start[i+1], pdf.BriefPages)
+	var col []textLine
+	for _, l := range ls {
+		if l.height == body {
+			col = append(col, l.textLine)
 		}
 	}
+	return col
+}
+
+// checkBooklet checks a booklet against its own named destinations, which say on which
+// page each brief starts: the page begins the brief, the contents gives that page for it,
+// every page's running head names each brief on it and its foot their addresses, and no
+// page but the last is less than a quarter full.
+func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages []page) {
+	t.Helper()
+	dests, err := pdf.Starts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "/Outlines") {
+		t.Error("the booklet has no bookmarks (document outline)")
+	}
+	starts := make([]int, len(tg.Briefs))
+	for i, b := range tg.Briefs {
+		starts[i] = dests[pdf.TitleID(b.Anchor())]
+		if starts[i] < 2 || starts[i] > len(pages) {
+			t.Fatalf("the brief %q starts on page %d of %d", b.Title, starts[i], len(pages))
+		}
+		if !strings.Contains(pages[starts[i]-1].body, squash(b.Title)) {
+			t.Errorf("page %d, where the brief %q starts, does not show its title", starts[i], b.Title)
+		}
+		if i > 0 && starts[i] < starts[i-1] {
+			t.Errorf("the brief %q starts on page %d, before the brief before it (%d)", b.Title, starts[i], starts[i-1])
+		}
+	}
+	// The contents (page 2) lists each brief with its page: in the order of the
+	// contents, which flows down one column and then the next, section by section.
+	if got, want := contentsNumbers(t, pages[1], tg.Lang), starts; !slices.Equal(got, want) {
+		t.Errorf("the contents gives the pages %v, want where the briefs start: %v", got, want)
+	}
+	for k := 2; k <= len(pages); k++ {
+		pg := pages[k-1]
+		for i, b := range tg.Briefs {
+			last := len(pages)
+			if i+1 < len(starts) {
+				// The brief after starts a page, or below the end of this one.
+				last = starts[i+1] - 1
+				if !strings.HasPrefix(pages[starts[i+1]-1].body, squash(tg.Briefs[i+1].Title)) {
+					last++
+				}
+			}
+			if k < starts[i] || k > last {
+				continue
+			}
+			if !strings.Contains(pg.header, squash(b.Title)) {
+				t.Errorf("page %d: the running head %q does not name the brief %q on it", k, pg.header, b.Title)
+			}
+			// The first brief of a page's run in full, the others relative to it.
+			if !strings.Contains(pg.footer, path.Base(b.URL)+"/") {
+				t.Errorf("page %d: the foot %q lacks the address of the brief %q on it", k, pg.footer, b.Title)
+			}
+		}
+		if k < len(pages) && pg.fill < pdf.Empty {
+			t.Errorf("page %d is %.0f%% full, want at least %.0f%% but on the last page", k, 100*pg.fill, 100*pdf.Empty)
+		}
+	}
+}
+
+var digits = regexp.MustCompile(`^[0-9]+$`)
+
+// contentsNumbers reads the page numbers of the contents page in the contents' order:
+// by section (the headings of the countries and the themes), then by column, then down.
+func contentsNumbers(t *testing.T, p page, lang string) []int {
+	heading := squash(themesHeading(t, lang))
+	themesY := math.Inf(1)
+	for _, w := range p.words {
+		if w.Text != "" && strings.HasPrefix(heading, squash(w.Text)) {
+			themesY = min(themesY, w.YMin)
+		}
+	}
+	type num struct {
+		section, column int
+		y               float64
+		n               int
+	}
+	var nums []num
+	for _, w := range p.words {
+		if !digits.MatchString(w.Text) || w.YMin < pdf.TopMargin || w.YMin > p.height-pdf.BottomMargin {
+			continue
+		}
+		sec := 0
+		if w.YMin > themesY {
+			sec = 1
+		}
+		col := 0
+		if w.XMin > p.width/2 {
+			col = 1
+		}
+		nums = append(nums, num{sec, col, w.YMin, int(number(w.Text))})
+	}
+	slices.SortFunc(nums, func(a, b num) int {
+		return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.column, b.column), cmp.Compare(a.y, b.y))
+	})
+	var out []int
+	for _, n := range nums {
+		out = append(out, n.n)
+	}
+	return out
+}
+
+// themesHeading is the contents' heading of the themes: nav_themes in i18n/<lang>.toml.
+func themesHeading(t *testing.T, lang string) string {
+	t.Helper()
+	var ui map[string]any
+	if _, err := toml.DecodeFile(filepath.Join("../../i18n", lang+".toml"), &ui); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := ui["nav_themes"].(string)
+	if h == "" {
+		t.Fatalf("i18n/%s.toml has no nav_themes", lang)
+	}
+	return h
 }
 
 var asOfPara = regexp.MustCompile(`<p class="?as-of"?>(.*?)</p>`)
@@ -196,7 +455,7 @@ func asOfLine(t *testing.T, page []byte, year string) string {
 	if m == nil {
 		t.Fatalf("the page has no as-of line (<p class=as-of>)")
 	}
-	text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(m[1]), ""))
+	text := html.UnescapeString(tag.ReplaceAllString(string(m[1]), ""))
 	if !strings.Contains(text, year) {
 		t.Fatalf("the as-of line %q does not name the year %s", text, year)
 	}
@@ -204,77 +463,58 @@ func asOfLine(t *testing.T, page []byte, year string) string {
 }
 
 // A page is the text of one PDF page in three parts, read in lines from top to bottom
-// and left to right, without white space (pdftotext sets spaces as it guesses them).
+// and left to right, without white space (pdftotext sets spaces as it guesses them), with
+// its words and how full it is.
 type page struct {
 	width, height        float64
 	header, body, footer string
+	words                []pdf.Box
+	fill                 float64
 }
 
-// The page margins of assets/style.css (@page): text whose middle lies in them is the
-// running header or footer.
-const (
-	topMargin    = 16 / 25.4 * 72 // 16 mm in points
-	bottomMargin = 17 / 25.4 * 72
-)
-
-var (
-	pageTag = regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
-	wordTag = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="[0-9.]+" yMax="([0-9.]+)">(.*?)</word>`)
-)
-
-type word struct {
-	x, y float64 // left edge and vertical middle, in points from the top left
-	text string
-}
-
-// readPages reads a PDF's pages with the position of every word (pdftotext -bbox).
-func readPages(t *testing.T, file string) []page {
-	t.Helper()
-	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", file, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext -bbox %s: %v", file, err)
-	}
-	var pages []page
-	for _, chunk := range strings.Split(string(out), "</page>") {
-		m := pageTag.FindStringSubmatch(chunk)
-		if m == nil {
-			continue
-		}
-		p := page{width: number(m[1]), height: number(m[2])}
-		var head, body, foot []word
-		for _, w := range wordTag.FindAllStringSubmatch(chunk, -1) {
-			wd := word{x: number(w[1]), y: (number(w[2]) + number(w[3])) / 2, text: html.UnescapeString(w[4])}
-			switch {
-			case wd.y < topMargin:
-				head = append(head, wd)
-			case wd.y > p.height-bottomMargin:
-				foot = append(foot, wd)
+func split(pages []pdf.PageWords) []page {
+	var out []page
+	for _, pw := range pages {
+		p := page{width: pw.Width, height: pw.Height, words: pw.Words, fill: pw.Fill()}
+		var head, body, foot []pdf.Box
+		for _, w := range pw.Words {
+			switch mid := (w.YMin + w.YMax) / 2; {
+			case mid < pdf.TopMargin:
+				head = append(head, w)
+			case mid > pw.Height-pdf.BottomMargin:
+				foot = append(foot, w)
 			default:
-				body = append(body, wd)
+				body = append(body, w)
 			}
 		}
 		p.header, p.body, p.footer = inLines(head), inLines(body), inLines(foot)
-		pages = append(pages, p)
+		out = append(out, p)
 	}
-	return pages
+	return out
 }
 
-func number(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
+func number(s string) float64 {
+	var f float64
+	fmt.Sscan(s, &f)
+	return f
+}
 
 // inLines joins words in reading order: lines from the top (words whose middles are
 // within 3 points of the line's first word share the line), each from the left.
-func inLines(words []word) string {
-	slices.SortStableFunc(words, func(a, b word) int { return cmp.Compare(a.y, b.y) })
+func inLines(words []pdf.Box) string {
+	words = slices.Clone(words)
+	mid := func(w pdf.Box) float64 { return (w.YMin + w.YMax) / 2 }
+	slices.SortStableFunc(words, func(a, b pdf.Box) int { return cmp.Compare(mid(a), mid(b)) })
 	var b strings.Builder
 	for len(words) > 0 {
 		n := 1
-		for n < len(words) && words[n].y-words[0].y < 3 {
+		for n < len(words) && mid(words[n])-mid(words[0]) < 3 {
 			n++
 		}
 		line := words[:n]
-		slices.SortStableFunc(line, func(a, b word) int { return cmp.Compare(a.x, b.x) })
+		slices.SortStableFunc(line, func(a, b pdf.Box) int { return cmp.Compare(a.XMin, b.XMin) })
 		for _, w := range line {
-			b.WriteString(squash(w.text))
+			b.WriteString(squash(w.Text))
 		}
 		words = words[n:]
 	}
@@ -304,8 +544,7 @@ func japaneseRunes(s string) int {
 
 // linkURIs returns the addresses of the PDF's link annotations, which Chromium writes in
 // plain objects or in deflated object streams.
-func linkURIs(t *testing.T, data []byte) []string {
-	t.Helper()
+func linkURIs(data []byte) []string {
 	uri := regexp.MustCompile(`/URI \(((?:[^()\\]|\\.)*)\)`)
 	var out []string
 	add := func(b []byte) {

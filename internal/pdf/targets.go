@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"peacebuilding/internal/site"
 )
@@ -10,44 +11,59 @@ import (
 // Target is a page of the built site to print, and what its PDF must show.
 type Target struct {
 	Lang string
-	// Src is the page's HTML file relative to the output folder, slash-separated:
+	// Page is the URL of the printed page, relative to the site root: "en/countries/cambodia/".
+	Page string
+	// Src is the page's HTML file relative to the site root, slash-separated:
 	// "en/countries/cambodia/index.html".
 	Src string
-	// Out is the PDF's path relative to the PDF folder: "en/cambodia.pdf".
+	// Out is where the site publishes the PDF, relative to its root:
+	// "en/pdf/countries/cambodia.pdf".
 	Out string
 	// Title and Canonical are texts the PDF must contain: the page's title (the
 	// language's site title for a booklet) and its canonical URL.
 	Title, Canonical string
-	// MaxPages is the most A4 pages the PDF may have; 0 means no limit.
+	// MaxPages is the most A4 pages the PDF may have; 0 means no limit (a booklet).
 	MaxPages int
+	// Anchor is a brief's id in its booklet; Briefs are a booklet's briefs in order.
+	Anchor string
+	Briefs []*site.Page
 }
 
-// BriefPages is the most A4 pages a printed country brief may take.
+// BriefPages is the most A4 pages a printed brief may take.
 const BriefPages = 2
 
-// Targets lists the PDFs of a site: every country brief of every language, then the
-// language's booklet (/<lang>/print/, <lang>/booklet.pdf), or each part of a booklet in
-// parts (/<lang>/print/2/, <lang>/booklet-2.pdf), in language and page order.
+// Booklet reports whether the target is a booklet (or a part of one).
+func (t Target) Booklet() bool { return t.MaxPages == 0 }
+
+// Targets lists the PDFs of a site: every country and theme brief of every language, then
+// the language's booklet (/<lang>/print/, <lang>/pdf/booklet.pdf), or each part of a
+// booklet in parts (/<lang>/print/2/, <lang>/pdf/booklet-2.pdf), in language and page
+// order. A brief's PDF mirrors its page's path: en/countries/cambodia/ prints to
+// en/pdf/countries/cambodia.pdf.
 func Targets(s *site.Site) []Target {
 	var out []Target
 	for _, lang := range s.Config.LanguageCodes() {
-		for _, p := range s.Section(lang, site.KindCountry) {
-			// A fallback page is a copy of the other language's page and names that
-			// page as canonical, as the layouts do.
-			canonical := p.URL
-			if p.Fallback {
-				if orig := s.Lookup(p.TextLang(), p.Key); orig != nil {
-					canonical = orig.URL
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
+			for _, p := range s.Section(lang, kind) {
+				// A fallback page is a copy of the other language's page and names that
+				// page as canonical, as the layouts do.
+				canonical := p.URL
+				if p.Fallback {
+					if orig := s.Lookup(p.TextLang(), p.Key); orig != nil {
+						canonical = orig.URL
+					}
 				}
+				out = append(out, Target{
+					Lang:      lang,
+					Page:      p.URL,
+					Src:       p.URL + "index.html",
+					Out:       path.Join(lang, "pdf", strings.TrimPrefix(strings.TrimSuffix(p.URL, "/"), lang+"/")+".pdf"),
+					Title:     p.Title,
+					Canonical: s.Config.BaseURL + canonical,
+					MaxPages:  BriefPages,
+					Anchor:    p.Anchor(),
+				})
 			}
-			out = append(out, Target{
-				Lang:      lang,
-				Src:       p.URL + "index.html",
-				Out:       path.Join(lang, p.Slug+".pdf"),
-				Title:     p.Title,
-				Canonical: s.Config.BaseURL + canonical,
-				MaxPages:  BriefPages,
-			})
 		}
 		l, _ := s.Config.Language(lang)
 		parts := s.Booklet(lang)
@@ -58,10 +74,12 @@ func Targets(s *site.Site) []Target {
 			}
 			out = append(out, Target{
 				Lang:      lang,
+				Page:      part.URL,
 				Src:       part.URL + "index.html",
-				Out:       path.Join(lang, name),
+				Out:       path.Join(lang, "pdf", name),
 				Title:     l.Title,
 				Canonical: s.Config.BaseURL + part.URL,
+				Briefs:    append(append([]*site.Page(nil), part.Countries...), part.Themes...),
 			})
 		}
 	}

@@ -18,10 +18,10 @@ func TestTargetsPrintEachPartOfABookletInParts(t *testing.T) {
 		size int
 		want []string
 	}{
-		{3, []string{"en/a.pdf", "en/b.pdf", "en/c.pdf", "en/booklet.pdf en/print/index.html https://example.org/b/en/print/"}},
-		{2, []string{"en/a.pdf", "en/b.pdf", "en/c.pdf",
-			"en/booklet-1.pdf en/print/1/index.html https://example.org/b/en/print/1/",
-			"en/booklet-2.pdf en/print/2/index.html https://example.org/b/en/print/2/"}},
+		{3, []string{"en/pdf/countries/a.pdf", "en/pdf/countries/b.pdf", "en/pdf/countries/c.pdf", "en/pdf/booklet.pdf en/print/index.html https://example.org/b/en/print/"}},
+		{2, []string{"en/pdf/countries/a.pdf", "en/pdf/countries/b.pdf", "en/pdf/countries/c.pdf",
+			"en/pdf/booklet-1.pdf en/print/1/index.html https://example.org/b/en/print/1/",
+			"en/pdf/booklet-2.pdf en/print/2/index.html https://example.org/b/en/print/2/"}},
 	} {
 		cfg.BookletPartSize = tc.size
 		var got []string

@@ -42,6 +42,9 @@ type Options struct {
 	// (files of the project, "content/en/about.md") that has one, for the sitemap's
 	// lastmod; the others are dated by their modification time (render.Dates).
 	Dates func(names []string) map[string]string
+	// PDFs are the printed PDFs published with the site (build pdf), by page URL; the
+	// pages link to them.
+	PDFs map[string]render.PDF
 }
 
 // Result is a finished build.
@@ -104,6 +107,7 @@ func stream(fsys fs.FS, opts Options, keepText bool, emit func(publish.File) err
 	if err := errors.Join(contentErr, glossaryErr, assetsErr, layoutsErr); err != nil {
 		return nil, err
 	}
+	r.PDFs = opts.PDFs
 	s, err := site.Build(cfg, files, gl)
 	if err != nil {
 		return nil, err

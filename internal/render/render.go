@@ -40,6 +40,10 @@ type Renderer struct {
 	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
 	// ("assets/style.1a2b3c4d.css").
 	Assets map[string]string
+	// PDFs are the printed PDFs the site publishes, by the URL of the page each prints
+	// ("en/countries/cambodia/"): build pdf prints the site, then builds it again with
+	// them, so that a page links to its PDF, with its size, only when the PDF exists.
+	PDFs map[string]PDF
 	sharedState
 }
 

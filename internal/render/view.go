@@ -53,6 +53,24 @@ type Booklet struct {
 	Parts []site.BookletPart
 }
 
+// PDF is a printed page as the site publishes it.
+type PDF struct {
+	Path string // relative to the site root: "en/pdf/countries/cambodia.pdf"
+	Size int64  // in bytes
+}
+
+// PDF returns the published PDF of the page, or nil when the site has none (a site built
+// without build pdf).
+func (v *View) PDF() *PDF {
+	if p, ok := v.r.PDFs[v.Path]; ok {
+		return &p
+	}
+	return nil
+}
+
+// KB is a file size in kilobytes (of 1,000 bytes, as file managers count), at least 1.
+func (p *PDF) KB() int64 { return max(1, (p.Size+500)/1000) }
+
 // InParts reports whether the booklet is printed in more than one part.
 func (b *Booklet) InParts() bool { return len(b.Parts) > 1 }
 

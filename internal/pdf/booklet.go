@@ -1,0 +1,344 @@
+package pdf
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A booklet is printed twice or more (Chromium has no target-counter()): once to learn on
+// which page each brief starts, read from the PDF's named destinations, and again with
+// those numbers written into the contents and the cross-references by the page's script
+// (assets/print.js), which reads the plan from the address (Plan.Query). Which short
+// briefs share a page is decided before, from the PDFs of the briefs alone.
+
+// Brief is one brief of a booklet, as its own PDF printed it.
+type Brief struct {
+	Anchor string  // the id of the brief's article in the booklet
+	Pages  int     // pages of its own PDF
+	Fill   float64 // how full its last page is, 0 to 1
+}
+
+// Plan says, for each brief of a booklet in order, whether it continues the page of the
+// brief before (Joined) and on which page it starts (Start, 1-based; 0 while unknown).
+type Plan struct {
+	Anchors []string
+	Joined  []bool
+	Start   []int
+}
+
+// Share, Gap and MaxShared rule a booklet's pages: a brief follows the brief before on its
+// last page when that page is less than Share full (it starts Gap of a page below it), so
+// that no page of the booklet is left mostly empty; otherwise it starts a page. At most
+// MaxShared briefs run on together, because each page of such a run names them all in
+// its running head and foot, on one line each.
+const (
+	Share     = 0.35
+	Gap       = 0.05
+	MaxShared = 3
+)
+
+// NewPlan decides which briefs share a page, from their own PDFs; Start is left 0. A
+// brief's height is its pages but the last, which break where the text allows, plus the
+// fill of its last page.
+func NewPlan(briefs []Brief) Plan {
+	p := Plan{Anchors: make([]string, len(briefs)), Joined: make([]bool, len(briefs)), Start: make([]int, len(briefs))}
+	fill, run := 1.0, 0 // how full the last page is, and the briefs run on together so far
+	for i, b := range briefs {
+		p.Anchors[i] = b.Anchor
+		height := float64(b.Pages-1) + b.Fill
+		if i > 0 && fill < Share && run < MaxShared {
+			p.Joined[i] = true
+			end := fill + Gap + height
+			if end > 1 {
+				end -= math.Floor(end)
+			}
+			fill, run = end, run+1
+			continue
+		}
+		fill, run = b.Fill, 1
+	}
+	return p
+}
+
+// Empty is how full a page of a booklet must be, but its last: a quarter.
+const Empty = 0.25
+
+// fillEmpty joins to the page before it each brief that starts after a page of the
+// booklet less than Empty full (with a margin, since the join moves what follows), as far
+// as MaxShared allows, and reports whether it joined any.
+func (p *Plan) fillEmpty(pages []PageWords) bool {
+	p.Joined = slices.Clone(p.Joined)
+	changed := false
+	for k := 1; k < len(p.Anchors); k++ {
+		before := p.Start[k] - 2 // the index of the page before the brief's first
+		if p.Joined[k] || before < 0 || before >= len(pages) || pages[before].Fill() >= Empty+0.05 {
+			continue
+		}
+		run := 2 // the run of the brief before k joined with the run k begins
+		for j := k - 1; j > 0 && p.Joined[j]; j-- {
+			run++
+		}
+		for j := k + 1; j < len(p.Joined) && p.Joined[j]; j++ {
+			run++
+		}
+		if run <= MaxShared {
+			p.Joined[k], changed = true, true
+		}
+	}
+	return changed
+}
+
+// TitleID is the id of the title of the brief with the anchor a in its booklet
+// (layouts/print.html), which the booklet's contents and cross-references lead to in print.
+func TitleID(a string) string { return a + "-title" }
+
+// Query encodes the plan for the booklet's script: "book=" and, for each brief, its
+// anchor and start page, a "+" before those that continue the page before:
+// book=cambodia.3,timor-leste.5,%2Bsri-lanka.5 (anchors are the site's slugs, which need
+// no escaping but the "+").
+func (p Plan) Query() string {
+	var b strings.Builder
+	b.WriteString("book=")
+	for i, a := range p.Anchors {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if p.Joined[i] {
+			b.WriteString("%2B")
+		}
+		fmt.Fprintf(&b, "%s.%d", a, p.Start[i])
+	}
+	return b.String()
+}
+
+var (
+	objectRE = regexp.MustCompile(`(?s)(\d+) 0 obj(.*?)endobj`)
+	refRE    = regexp.MustCompile(`(\d+) 0 R`)
+	kidsRE   = regexp.MustCompile(`/Kids\s*\[([^\]]*)\]`)
+	rootRE   = regexp.MustCompile(`/Type\s*/Catalog\b`)
+	pagesRE  = regexp.MustCompile(`/Pages\s+(\d+) 0 R`)
+	destsRE  = regexp.MustCompile(`/Dests\s+(\d+) 0 R`)
+	destRE   = regexp.MustCompile(`/([^\s/\[\]<>()]+)\s*\[\s*(\d+) 0 R`)
+	hexRE    = regexp.MustCompile(`#[0-9A-Fa-f]{2}`)
+)
+
+// Starts returns the page (1-based) of each named destination of a PDF as Chromium writes
+// it: an element of the page that a link within the page leads to, such as a brief of
+// the booklet that its contents lists, by its id. Objects are in plain sight (see Pages).
+func Starts(data []byte) (map[string]int, error) {
+	objs := map[string]string{}
+	root := ""
+	for _, m := range objectRE.FindAllSubmatch(data, -1) {
+		objs[string(m[1])] = string(m[2])
+		if rootRE.Match(m[2]) {
+			root = string(m[2])
+		}
+	}
+	pm := pagesRE.FindStringSubmatch(root)
+	dm := destsRE.FindStringSubmatch(root)
+	if pm == nil || dm == nil {
+		return nil, errors.New("PDF without a page tree or named destinations")
+	}
+	page := map[string]int{} // page object number -> page number
+	var walk func(id string, depth int)
+	walk = func(id string, depth int) {
+		obj := objs[id]
+		k := kidsRE.FindStringSubmatch(obj)
+		if k == nil || depth > 32 {
+			page[id] = len(page) + 1
+			return
+		}
+		for _, r := range refRE.FindAllStringSubmatch(k[1], -1) {
+			walk(r[1], depth+1)
+		}
+	}
+	walk(pm[1], 0)
+	out := map[string]int{}
+	for _, m := range destRE.FindAllStringSubmatch(objs[dm[1]], -1) {
+		name := hexRE.ReplaceAllStringFunc(m[1], func(h string) string {
+			b, _ := strconv.ParseUint(h[1:], 16, 8)
+			return string(rune(b))
+		})
+		if n, ok := page[m[2]]; ok {
+			out[name] = n
+		}
+	}
+	return out, nil
+}
+
+// The page margins of assets/style.css (@page), in points: text in them is the running
+// head or foot, not the page's body.
+const (
+	TopMargin    = 16 / 25.4 * 72
+	BottomMargin = 17 / 25.4 * 72
+	LeftMargin   = 16 / 25.4 * 72
+)
+
+// Box is a word of a PDF page and where it is, in points from the page's top left.
+type Box struct {
+	XMin, YMin, XMax, YMax float64
+	Text                   string
+}
+
+// PageWords are the words of one page of a PDF, as pdftotext -bbox reads them.
+type PageWords struct {
+	Width, Height float64
+	Words         []Box
+}
+
+var (
+	pageTag = regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	wordTag = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">(.*?)</word>`)
+)
+
+// ReadWords reads the words of every page of a PDF file with their positions, with
+// pdftotext (Debian package poppler-utils).
+func ReadWords(file string) ([]PageWords, error) {
+	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		if errors.Is(err, exec.ErrNotFound) {
+			return nil, errors.New("pdftotext not found: install the Debian package poppler-utils")
+		}
+		return nil, fmt.Errorf("pdftotext -bbox %s: %v", file, err)
+	}
+	var pages []PageWords
+	for _, chunk := range strings.Split(string(out), "</page>") {
+		m := pageTag.FindStringSubmatch(chunk)
+		if m == nil {
+			continue
+		}
+		p := PageWords{Width: num(m[1]), Height: num(m[2])}
+		for _, w := range wordTag.FindAllStringSubmatch(chunk, -1) {
+			p.Words = append(p.Words, Box{num(w[1]), num(w[2]), num(w[3]), num(w[4]), unescape(w[5])})
+		}
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+func num(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
+
+var unescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&#39;", "'")
+
+func unescape(s string) string { return unescaper.Replace(s) }
+
+// Fill returns how far down the page's body its text reaches, as a fraction of the
+// body's height between the margins: 0 for a page without body text.
+func (p PageWords) Fill() float64 {
+	bottom := TopMargin
+	for _, w := range p.Words {
+		mid := (w.YMin + w.YMax) / 2
+		if mid > TopMargin && mid < p.Height-BottomMargin {
+			bottom = max(bottom, w.YMax)
+		}
+	}
+	return (bottom - TopMargin) / (p.Height - TopMargin - BottomMargin)
+}
+
+// PrintSite prints every target of the site written in siteDir to outDir, at the
+// targets' Out paths: the briefs, then each booklet by its plan, again until the pages
+// its contents names are those its briefs start on (twice, or three times when the page
+// numbers themselves move a brief).
+func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) error {
+	job := func(t Target) Job {
+		return Job{Src: filepath.Join(siteDir, filepath.FromSlash(t.Src)), Out: filepath.Join(outDir, filepath.FromSlash(t.Out))}
+	}
+	var jobs []Job
+	briefs := map[string]Brief{} // by page URL
+	for _, t := range targets {
+		if !t.Booklet() {
+			jobs = append(jobs, job(t))
+		}
+	}
+	if err := p.PrintAll(ctx, jobs, parallel); err != nil {
+		return err
+	}
+	for _, t := range targets {
+		if t.Booklet() {
+			continue
+		}
+		pages, err := ReadWords(job(t).Out)
+		if err != nil {
+			return err
+		}
+		if len(pages) == 0 {
+			return fmt.Errorf("%s: no pages", job(t).Out)
+		}
+		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
+	}
+	var books []Target
+	var plans []Plan
+	for _, t := range targets {
+		if !t.Booklet() {
+			continue
+		}
+		var bs []Brief
+		for _, b := range t.Briefs {
+			br, ok := briefs[b.URL]
+			if !ok {
+				return fmt.Errorf("%s: the brief %s was not printed", t.Src, b.URL)
+			}
+			bs = append(bs, br)
+		}
+		books = append(books, t)
+		plans = append(plans, NewPlan(bs))
+	}
+	const passes = 5
+	for pass := 1; len(books) > 0; pass++ {
+		jobs = jobs[:0]
+		for i, t := range books {
+			j := job(t)
+			j.Query = plans[i].Query()
+			jobs = append(jobs, j)
+		}
+		if err := p.PrintAll(ctx, jobs, parallel); err != nil {
+			return err
+		}
+		var again []Target
+		var againPlans []Plan
+		for i, t := range books {
+			data, err := os.ReadFile(jobs[i].Out)
+			if err != nil {
+				return err
+			}
+			starts, err := Starts(data)
+			if err != nil {
+				return fmt.Errorf("%s: %v", jobs[i].Out, err)
+			}
+			plan, moved := plans[i], false
+			plan.Start = slices.Clone(plan.Start)
+			for k, a := range plan.Anchors {
+				if n := starts[TitleID(a)]; n != plan.Start[k] {
+					plan.Start[k], moved = n, true
+				}
+			}
+			// The briefs' own PDFs only estimate the booklet's pages: a page the booklet
+			// still leaves nearly empty takes the next brief after all.
+			pages, err := ReadWords(jobs[i].Out)
+			if err != nil {
+				return err
+			}
+			if plan.fillEmpty(pages) {
+				moved = true
+			}
+			if !moved {
+				continue
+			}
+			if pass == passes {
+				return fmt.Errorf("%s: the page numbers of the contents did not settle after %d printings", jobs[i].Out, passes)
+			}
+			again, againPlans = append(again, t), append(againPlans, plan)
+		}
+		books, plans = again, againPlans
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+package pdf
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNewPlanJoinsABriefToANearlyEmptyPage(t *testing.T) {
+	if MaxShared != 3 {
+		t.Skipf("the cases below are written for MaxShared = 3, not %d", MaxShared)
+	}
+	briefs := []Brief{
+		{"a", 2, 0.1},  // its second page is nearly empty: b follows on it
+		{"b", 1, 0.5},  // ends at 0.65 of that page: c starts a page
+		{"c", 1, 0.9},  // c fills its page: d starts a page
+		{"d", 2, 0.2},  // e follows on d's last page,
+		{"e", 1, 0.05}, // ending at 0.2+0.05+0.05 = 0.3, so f follows too,
+		{"f", 1, 0.02}, // ending at 0.37, more than Share: g starts a page
+		{"g", 1, 0.1},
+		{"h", 1, 0.1}, // 0.25
+		{"i", 1, 0.1}, // 0.4
+		{"j", 1, 0.1}, // a page of its own
+		{"k", 1, 0.1}, // 0.25
+		{"l", 1, 0.0}, // 0.3
+		{"m", 1, 0.1}, // j, k and l are MaxShared: a page of its own however empty the last
+	}
+	got := NewPlan(briefs).Joined
+	want := []bool{false, true, false, false, true, true, false, true, true, false, true, true, false}
+	if !slices.Equal(got, want) {
+		t.Errorf("NewPlan joins %v, want %v", got, want)
+	}
+}
+
+func TestPlanQuery(t *testing.T) {
+	p := Plan{Anchors: []string{"cambodia", "theme-ddr"}, Joined: []bool{false, true}, Start: []int{3, 5}}
+	if got, want := p.Query(), "book=cambodia.3,%2Btheme-ddr.5"; got != want {
+		t.Errorf("Query() = %q, want %q", got, want)
+	}
+}
+
+func TestStartsReadsNamedDestinations(t *testing.T) {
+	pdf := []byte(`%PDF-1.4
+1 0 obj
+<</Type /Catalog /Pages 2 0 R /Dests 9 0 R>>
+endobj
+2 0 obj
+<</Type /Pages /Count 3 /Kids [4 0 R 3 0 R]>>
+endobj
+4 0 obj
+<</Type /Pages /Count 2 /Kids [5 0 R 6 0 R] /Parent 2 0 R>>
+endobj
+5 0 obj
+<</Type /Page /Parent 4 0 R>>
+endobj
+6 0 obj
+<</Type /Page /Parent 4 0 R>>
+endobj
+3 0 obj
+<</Type /Page /Parent 2 0 R>>
+endobj
+9 0 obj
+<</main [5 0 R /XYZ 0 841 0]
+/cambodia [6 0 R /XYZ 0 841 0]
+/theme#2Dddr [3 0 R /XYZ 0 841 0]>>
+endobj
+`)
+	got, err := Starts(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"main": 1, "cambodia": 2, "theme-ddr": 3}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("Starts: %s on page %d, want %d (all: %v)", k, got[k], v, got)
+		}
+	}
+}
+
+func TestFillEmptyJoinsAcrossRunsUpToMaxShared(t *testing.T) {
+	page := func(fill float64) PageWords {
+		y := TopMargin + fill*(841.9-TopMargin-BottomMargin)
+		return PageWords{Width: 595.3, Height: 841.9, Words: []Box{{XMin: 50, YMin: y - 10, XMax: 60, YMax: y, Text: "x"}}}
+	}
+	// Pages 2 and 4 are nearly empty; c starts page 3 and d continues it (a run of two),
+	// e starts page 5.
+	pages := []PageWords{page(1), page(0.1), page(0.9), page(0.1), page(0.9)}
+	p := Plan{Anchors: []string{"a", "b", "c", "d", "e"}, Joined: []bool{false, false, false, true, false}, Start: []int{1, 2, 3, 3, 5}}
+	if !p.fillEmpty(pages) {
+		t.Fatal("fillEmpty changed nothing")
+	}
+	// c joins b's page, making b, c and d a run of three; e would make it four.
+	if want := []bool{false, false, true, true, false}; !slices.Equal(p.Joined, want) {
+		t.Errorf("fillEmpty: joined %v, want %v", p.Joined, want)
+	}
+}
