@@ -13,9 +13,16 @@ BUILDFLAGS ?=
 build:
 	$(GO) run ./cmd/build $(BUILDFLAGS)
 
+# go test runs two packages at a time on two cores, in the order given: the longest go
+# first (the killed builds, the browser, the PDFs), so that none of them runs alone at the
+# end. go test alone hides a skipped test behind its package's "ok": testreport prints go
+# test's usual lines, then each skipped test with its reason (a missing tool names the
+# command that installs it).
+SLOW_TESTS = ./cmd/build ./internal/browsertest ./internal/pdf ./internal/check ./internal/incremental
+
 test:
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -json $(SLOW_TESTS) ./... | $(GO) run ./scripts/testreport
 
 # The check and the preview run a compiled program, kept in .cache/: go run would compile
 # it on every run, and would not pass a kill of make's PID on to the server. The first run

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -18,19 +19,44 @@ import (
 	"peacebuilding/internal/synth"
 )
 
-// killPoints is how many times TestKilledBuild kills a build.
-const killPoints = 50
+// killPoints is how many times TestKilledBuild kills a build, in killLanes projects and
+// output folders of their own at once: a kill waits for its build, and a second lane uses
+// the time the first spends waiting.
+const (
+	killPoints = 50
+	killLanes  = 2
+)
+
+// killedSitePages is the number of country briefs per language of the synthetic site that
+// TestKilledBuild builds: about 1,100 files, most of them search shards, so that staging
+// the site and removing the previous one take many steps to land a kill between, while a
+// build stays under a second of CPU (50 killed builds of the 500-brief site, 7,600 files,
+// took two minutes of CPU for the same proof).
+const killedSitePages = 50
 
 // TestKilledBuild builds a synthetic site of about 1,100 files in two versions, A
 // and B (another site title, so every page differs; a page only A has and one only B
 // has), then starts builds of A and B in turn into the same output folder and kills each
-// with SIGKILL at a random moment of it (half of them once its stage is complete, around
-// the swap). After every kill the
-// output must be exactly site A or exactly site B. Then two builds are started at once:
-// one waits for the other, both succeed, and the output is whole.
+// with SIGKILL: half at a random moment of the build (while it stages its files), half at
+// a random moment after its stage is complete (around the swap and the removal of the
+// previous site). After every kill the output must be exactly site A or exactly site B.
+// Then two builds are started at once: one waits for the other, both succeed, and the
+// output is whole. The kills are shared among killLanes lanes, each with its own copy of
+// the project and its own output folder, that run at once.
 func TestKilledBuild(t *testing.T) {
+	for lane := range killLanes {
+		t.Run(fmt.Sprintf("lane %d", lane+1), func(t *testing.T) {
+			t.Parallel()
+			killBuilds(t, killPoints/killLanes)
+		})
+	}
+}
+
+// killBuilds runs TestKilledBuild's sequence in a project and an output folder of its
+// own, with kills kills.
+func killBuilds(t *testing.T, kills int) {
 	root := filepath.Join(t.TempDir(), "site")
-	if err := synth.Write(root, 500, os.DirFS(sitetest.RepoRoot())); err != nil {
+	if err := synth.Write(root, killedSitePages, os.DirFS(sitetest.RepoRoot())); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
@@ -46,23 +72,28 @@ func TestKilledBuild(t *testing.T) {
 		os.Remove(onlyB)
 		writeFile(t, map[string]string{"A": onlyA, "B": onlyB}[v], page)
 	}
-	build := func(v string) *exec.Cmd {
+	build := func(v string) *started {
+		t.Helper()
 		setVersion(v)
 		cmd := exec.Command(os.Args[0], "-root", root, "-out", out, "-q")
 		cmd.Env = append(os.Environ(), runMainEnv+"=1")
-		return cmd
+		return start(t, cmd)
 	}
 	sites := map[string]map[string][32]byte{}
-	var first time.Duration
+	// took is how long a build of B over A's output runs, as the killed builds do; tail is
+	// how long it runs after its stage is complete: the swap, the removal of the previous
+	// site and the exit, the window the second half of the kills aim at.
+	var took, tail time.Duration
 	for _, v := range []string{"A", "B"} {
-		start := time.Now()
-		if msg, err := build(v).CombinedOutput(); err != nil {
-			t.Fatalf("building %s: %v\n%s", v, err, msg)
+		b := build(v)
+		complete := b.waitStage(out)
+		if err := b.wait(); err != nil {
+			t.Fatalf("building %s: %v\n%s", v, err, b.output)
 		}
-		first = time.Since(start)
+		took = time.Since(b.began)
+		tail = took - complete
 		sites[v] = hashTree(t, out)
 	}
-	took := first // the build of B, over A's output, as the killed builds run
 
 	if len(sites["A"]) < 1000 {
 		t.Fatalf("the synthetic site has %d files, want over 1,000", len(sites["A"]))
@@ -79,35 +110,26 @@ func TestKilledBuild(t *testing.T) {
 
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 0))
-	t.Logf("killing %d builds at random moments within %v (seed %d)", killPoints, took, seed)
+	t.Logf("killing %d builds at random moments within %v, half of them within the %v after the stage is complete (seed %d)", kills, took, tail, seed)
 	finished, swapped, state := 0, 0, "B" // B was built last
-	for i := range killPoints {
+	for i := range kills {
 		// Each killed build makes the site the output does not hold: every kill is a chance
 		// to leave a mix.
 		next := map[string]string{"A": "B", "B": "A"}[state]
-		cmd := build(next)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		b := build(next)
 		// Half the kills at a random moment of the build; half at a random moment after its
 		// stage is complete (the marker is the last file written before the swap): around
-		// the swap and the removal of the previous site.
+		// the swap and the removal of the previous site. A kill waits for nothing else.
 		var wait time.Duration
 		if i%2 == 0 {
 			wait = time.Duration(rng.Int64N(int64(took)))
-			time.Sleep(wait)
+			b.sleep(wait)
 		} else {
-			start := time.Now()
-			for deadline := start.Add(3 * took); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-				if stageComplete(out, start) {
-					break
-				}
-			}
-			time.Sleep(time.Duration(rng.Int64N(int64(20 * time.Millisecond))))
-			wait = time.Since(start)
+			b.waitStage(out)
+			b.sleep(time.Duration(rng.Int64N(int64(tail) + 1)))
+			wait = time.Since(b.began)
 		}
-		cmd.Process.Signal(syscall.SIGKILL)
-		if cmd.Wait() == nil {
+		if b.kill() {
 			finished++ // it ended before the signal
 		}
 		v := which()
@@ -119,11 +141,16 @@ func TestKilledBuild(t *testing.T) {
 		}
 		state = v
 	}
-	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, killPoints, swapped)
+	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, kills, swapped)
+	// The proof needs kills on both sides of the swap: some that left the previous site,
+	// some that left the killed build's.
+	if swapped == 0 || swapped == kills {
+		t.Errorf("after %d of %d kills the output was the killed build's site: the kills did not land on both sides of the swap", swapped, kills)
+	}
 
 	// A build after the kills cleans up what they left and publishes its site.
-	if msg, err := build("A").CombinedOutput(); err != nil {
-		t.Fatalf("building after the kills: %v\n%s", err, msg)
+	if b := build("A"); b.wait() != nil {
+		t.Fatalf("building after the kills: %v\n%s", b.err, b.output)
 	}
 	if which() != "A" {
 		t.Fatal("the build after the kills did not publish site A")
@@ -134,33 +161,87 @@ func TestKilledBuild(t *testing.T) {
 
 	// Two builds at once: both succeed, one after the other.
 	setVersion("B")
-	var cmds []*exec.Cmd
-	var stderrs []*bytes.Buffer
+	var both []*started
 	for range 2 {
 		cmd := exec.Command(os.Args[0], "-root", root, "-out", out, "-q")
 		cmd.Env = append(os.Environ(), runMainEnv+"=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds, stderrs = append(cmds, cmd), append(stderrs, &stderr)
+		both = append(both, start(t, cmd))
 	}
 	waited := 0
-	for i, cmd := range cmds {
-		if err := cmd.Wait(); err != nil {
-			t.Errorf("build %d of two at once: %v\n%s", i, err, stderrs[i])
+	for i, b := range both {
+		if err := b.wait(); err != nil {
+			t.Errorf("build %d of two at once: %v\n%s", i, err, b.output)
 		}
-		if strings.Contains(stderrs[i].String(), "another build is writing") {
+		if strings.Contains(b.output.String(), "another build is writing") {
 			waited++
 		}
 	}
 	if waited != 1 {
-		t.Errorf("%d of two builds at once said they waited for the other, want 1:\n%s\n%s", waited, stderrs[0], stderrs[1])
+		t.Errorf("%d of two builds at once said they waited for the other, want 1:\n%s\n%s", waited, both[0].output, both[1].output)
 	}
 	if which() != "B" {
 		t.Error("after two builds at once the output is not site B")
 	}
+}
+
+// started is a build started by TestKilledBuild, with its combined output.
+type started struct {
+	cmd    *exec.Cmd
+	began  time.Time
+	done   chan struct{} // closed when the process has ended
+	err    error         // its exit status, once done is closed
+	output *bytes.Buffer
+}
+
+func start(t *testing.T, cmd *exec.Cmd) *started {
+	t.Helper()
+	b := &started{cmd: cmd, done: make(chan struct{}), output: new(bytes.Buffer)}
+	cmd.Stdout, cmd.Stderr = b.output, b.output
+	b.began = time.Now()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		b.err = cmd.Wait()
+		close(b.done)
+	}()
+	return b
+}
+
+// wait waits for the build to end and returns its exit status.
+func (b *started) wait() error {
+	<-b.done
+	return b.err
+}
+
+// sleep waits for d, or less if the build ends first.
+func (b *started) sleep(d time.Duration) {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-b.done:
+	}
+}
+
+// waitStage waits until the build's stage is complete, or it has ended, and returns how
+// long after its start that was.
+func (b *started) waitStage(out string) time.Duration {
+	for !stageComplete(out, b.began) {
+		select {
+		case <-b.done:
+			return time.Since(b.began)
+		case <-time.After(time.Millisecond):
+		}
+	}
+	return time.Since(b.began)
+}
+
+// kill sends SIGKILL to the build, waits for it to end and reports whether it had
+// finished its work before the signal came.
+func (b *started) kill() (finished bool) {
+	b.cmd.Process.Signal(syscall.SIGKILL)
+	return b.wait() == nil
 }
 
 // stageComplete reports whether a build started at start has completed its stage: its

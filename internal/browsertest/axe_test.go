@@ -62,8 +62,8 @@ func reportAxe(t *testing.T, url, where string, res axeResult) {
 }
 
 // TestAxe runs axe-core on a page of each kind in each language, the root chooser and the
-// 404 page, at 1280 px and, for scrolling boxes, at 320 px, then again at 1280 px in the
-// dark colour scheme. A serious
+// 404 page (in a few tabs at once), at 1280 px and, for scrolling boxes, at 320 px, then
+// again at 1280 px in the dark colour scheme. A serious
 // or critical violation fails the test; lesser ones fail it too, since the site has none
 // and should keep it so.
 func TestAxe(t *testing.T) {
@@ -86,38 +86,39 @@ func TestAxe(t *testing.T) {
 			urls = append(urls, site.base+lang+"/"+p)
 		}
 	}
-	tb := newTab(t, false)
-	for _, url := range urls {
-		name := strings.TrimPrefix(url, site.base)
-		if name == "" {
-			name = "chooser"
+	names := make([]string, len(urls))
+	for i, url := range urls {
+		names[i] = strings.TrimPrefix(url, site.base)
+		if names[i] == "" {
+			names[i] = "chooser"
 		}
-		t.Run(name, func(t *testing.T) {
-			tb.page(t)
-			tb.viewport(t, 1280)
-			tb.open(t, url)
-			if _, q, ok := strings.Cut(url, "/search/?q="); ok {
-				search2(t, tb, q) // the results listed, excerpts and marks included
-			}
-			if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
-				t.Fatalf("loading axe-core into %s: %v", url, err)
-			}
-			res := eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, "{}"))
-			if res.Passes == 0 {
-				t.Fatalf("axe-core passed no rule on %s: it did not check the page", url)
-			}
-			reportAxe(t, url, "", res)
-			tb.viewport(t, 320)
-			reportAxe(t, url, " at 320 px", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, axeNarrowRules)))
-			// The dark scheme, as a reader whose system is set to dark sees it: every rule
-			// again, contrast first.
-			tb.viewport(t, 1280)
-			tb.colorScheme(t, "dark")
-			if bg := eval[string](t, tb, `getComputedStyle(document.body).backgroundColor`); bg != darkBackground {
-				t.Fatalf("%s in the dark scheme: body background %s, want %s: the dark scheme is not applied", url, bg, darkBackground)
-			}
-			reportAxe(t, url, " in the dark scheme", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, "{}")))
-			tb.colorScheme(t, "")
-		})
 	}
+	inTabs(t, names, openTab, func(t *testing.T, tb *tab, name string) {
+		url := urls[slices.Index(names, name)]
+		tb.page(t)
+		tb.viewport(t, 1280)
+		tb.open(t, url)
+		if _, q, ok := strings.Cut(url, "/search/?q="); ok {
+			search2(t, tb, q) // the results listed, excerpts and marks included
+		}
+		if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+			t.Fatalf("loading axe-core into %s: %v", url, err)
+		}
+		res := eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, "{}"))
+		if res.Passes == 0 {
+			t.Fatalf("axe-core passed no rule on %s: it did not check the page", url)
+		}
+		reportAxe(t, url, "", res)
+		tb.viewport(t, 320)
+		reportAxe(t, url, " at 320 px", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, axeNarrowRules)))
+		// The dark scheme, as a reader whose system is set to dark sees it: every rule
+		// again, contrast first.
+		tb.viewport(t, 1280)
+		tb.colorScheme(t, "dark")
+		if bg := eval[string](t, tb, `getComputedStyle(document.body).backgroundColor`); bg != darkBackground {
+			t.Fatalf("%s in the dark scheme: body background %s, want %s: the dark scheme is not applied", url, bg, darkBackground)
+		}
+		reportAxe(t, url, " in the dark scheme", eval[axeResult](t, tb, fmt.Sprintf(axeRunJS, "{}")))
+		tb.colorScheme(t, "")
+	})
 }

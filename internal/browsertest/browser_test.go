@@ -44,7 +44,7 @@ func startBrowser(t *testing.T) context.Context {
 			}
 		}
 		if exe == "" {
-			browser.missing = fmt.Sprintf("no Chromium found (looked for %s): install the Debian packages chromium and fonts-noto-cjk", strings.Join(browserNames, ", "))
+			browser.missing = fmt.Sprintf("no Chromium found (looked for %s): apt-get install chromium fonts-noto-cjk", strings.Join(browserNames, ", "))
 			return
 		}
 		profile, err := os.MkdirTemp("", "browsertest-profile-")
@@ -92,7 +92,10 @@ func closeBrowser() {
 
 // tab is one browser tab and what it saw: console errors, uncaught exceptions and
 // requests that failed or were answered with an error status. A test opens a tab once and
-// loads page after page in it: a new tab costs about as much as loading a page.
+// loads page after page in it: a new tab costs about as much as loading a page. Tests
+// that visit many pages open a few tabs and visit pages in them at once (inTabs): a page
+// spends much of its time waiting for the browser to lay it out or draw a frame, time
+// another tab can use.
 type tab struct {
 	root   context.Context // the tab's own context: it lives as long as the tab
 	ctx    context.Context // the current page's context, with pageTimeout
@@ -117,6 +120,12 @@ func newTab(t *testing.T, noScript bool) *tab {
 	if err := chromedp.Do(ctx); err != nil { // opens the tab
 		t.Fatalf("opening a tab: %v", err)
 	}
+	// Every tab behaves as the focused one, as the only tab of a window does: keyboard
+	// focus and :focus-visible outlines do not depend on which tab is in front, so that
+	// tabs can be checked side by side.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("emulating focus: %v", err)
+	}
 	if noScript {
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 			t.Fatalf("turning off JavaScript: %v", err)
@@ -124,6 +133,38 @@ func newTab(t *testing.T, noScript bool) *tab {
 	}
 	return tb
 }
+
+// tabsAtOnce is how many tabs a test that visits many pages uses at once: on two cores,
+// more tabs only queue up for the processor.
+const tabsAtOnce = 4
+
+// inTabs runs check(t, tabs, name) as the subtest name of t for each of names, in
+// tabsAtOnce sets of tabs opened by open, each set taking the next name when it is done
+// with one. The subtests and their checks are those of a loop over names in one set of
+// tabs; only their order in the output changes.
+func inTabs[T any](t *testing.T, names []string, open func(t *testing.T) T, check func(t *testing.T, tabs T, name string)) {
+	t.Helper()
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range min(tabsAtOnce, len(names)) {
+		tabs := open(t)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range work {
+				t.Run(name, func(t *testing.T) { check(t, tabs, name) })
+			}
+		}()
+	}
+	for _, name := range names {
+		work <- name
+	}
+	close(work)
+	wg.Wait()
+}
+
+// openTab opens a tab with JavaScript on, for inTabs.
+func openTab(t *testing.T) *tab { return newTab(t, false) }
 
 // page starts the work of test t on a new page: a fresh timeout and no errors left over.
 func (tb *tab) page(t *testing.T) {

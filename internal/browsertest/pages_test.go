@@ -8,8 +8,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestEveryPageInBrowser loads every page of the site in headless Chromium, page after page
-// in one tab (and again in a tab with JavaScript off), and checks what a reader meets: no
+// TestEveryPageInBrowser loads every page of the site in headless Chromium, in a few tabs
+// at once (each page again in a tab with JavaScript off), and checks what a reader meets: no
 // console error or failed request, a working language switch, no horizontal scrolling on a
 // small phone or a desktop, the skip link and visible focus for keyboard users, and the
 // page without JavaScript; at 390 px, stacked tables, tap targets of 24 px and Japanese
@@ -20,10 +20,9 @@ func TestEveryPageInBrowser(t *testing.T) {
 	if len(site.pages) < 2*len(site.langs) {
 		t.Fatalf("the build has %d HTML pages; the site cannot be that small", len(site.pages))
 	}
-	tb, noScript := newTab(t, false), newTab(t, true)
-	for _, page := range site.pages {
-		t.Run(page, func(t *testing.T) { checkPage(t, tb, noScript, page) })
-	}
+	type pair struct{ tb, noScript *tab }
+	open := func(t *testing.T) pair { return pair{newTab(t, false), newTab(t, true)} }
+	inTabs(t, site.pages, open, func(t *testing.T, p pair, page string) { checkPage(t, p.tb, p.noScript, page) })
 }
 
 // narrowWidths are the viewport widths where the page must not scroll sideways: a small

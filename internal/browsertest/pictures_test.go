@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -40,38 +41,52 @@ const picturesJS = `Array.from(document.querySelectorAll("figure > svg, figure >
 // sideways.
 func TestPicturesInBrowser(t *testing.T) {
 	startBrowser(t)
-	tb := newTab(t, false)
+	views := pictureViews(picturePages)
+	inTabs(t, slices.Sorted(maps.Keys(views)), openTab, func(t *testing.T, tb *tab, name string) {
+		url, w := views[name].url, views[name].width
+		tb.page(t)
+		tb.viewport(t, w)
+		tb.open(t, url)
+		checkNoHorizontalScroll(t, tb, w)
+		pics := eval[[]pictureBox](t, tb, picturesJS)
+		if len(pics) == 0 {
+			t.Fatalf("%s: no pictures", url)
+		}
+		for _, pic := range pics {
+			if pic.Width < 150 || pic.Height < 20 {
+				t.Errorf("%s: a %s picture is drawn %gx%g px", url, pic.Figure, pic.Width, pic.Height)
+			}
+			if pic.Right > pic.ClientWidth+0.5 {
+				t.Errorf("%s: a %s picture ends at %g px, beyond the page's %g px", url, pic.Figure, pic.Right, pic.ClientWidth)
+			}
+			if !pic.Title || !pic.Desc {
+				t.Errorf("%s: a %s picture has no title or no desc", url, pic.Figure)
+			}
+		}
+		for _, e := range tb.takeErrors() {
+			t.Error(e)
+		}
+	})
+}
+
+// view is a page at a width.
+type view struct {
+	url   string
+	width int64
+}
+
+// pictureViews returns each of pages in each language at each of pictureWidths, by
+// subtest name ("en/countries/ at 390 px").
+func pictureViews(pages []string) map[string]view {
+	views := map[string]view{}
 	for _, lang := range site.langs {
-		for _, p := range picturePages {
-			url := site.base + lang + "/" + p
+		for _, p := range pages {
 			for _, w := range pictureWidths {
-				t.Run(fmt.Sprintf("%s/%s at %d px", lang, p, w), func(t *testing.T) {
-					tb.page(t)
-					tb.viewport(t, w)
-					tb.open(t, url)
-					checkNoHorizontalScroll(t, tb, w)
-					pics := eval[[]pictureBox](t, tb, picturesJS)
-					if len(pics) == 0 {
-						t.Fatalf("%s: no pictures", url)
-					}
-					for _, pic := range pics {
-						if pic.Width < 150 || pic.Height < 20 {
-							t.Errorf("%s: a %s picture is drawn %gx%g px", url, pic.Figure, pic.Width, pic.Height)
-						}
-						if pic.Right > pic.ClientWidth+0.5 {
-							t.Errorf("%s: a %s picture ends at %g px, beyond the page's %g px", url, pic.Figure, pic.Right, pic.ClientWidth)
-						}
-						if !pic.Title || !pic.Desc {
-							t.Errorf("%s: a %s picture has no title or no desc", url, pic.Figure)
-						}
-					}
-					for _, e := range tb.takeErrors() {
-						t.Error(e)
-					}
-				})
+				views[fmt.Sprintf("%s/%s at %d px", lang, p, w)] = view{site.base + lang + "/" + p, w}
 			}
 		}
 	}
+	return views
 }
 
 type mapFocus struct {
@@ -98,42 +113,36 @@ const mapFocusJS = `(() => {
 // shows that it has it.
 func TestWorldMapKeyboard(t *testing.T) {
 	startBrowser(t)
-	tb := newTab(t, false)
-	for _, lang := range site.langs {
-		for _, p := range []string{"", "countries/"} {
-			url := site.base + lang + "/" + p
-			for _, w := range pictureWidths {
-				t.Run(fmt.Sprintf("%s/%s at %d px", lang, p, w), func(t *testing.T) {
-					tb.page(t)
-					tb.viewport(t, w)
-					tb.open(t, url)
-					want := eval[[]string](t, tb, mapLinksJS)
-					if len(want) == 0 {
-						t.Fatalf("%s: the world map has no country links", url)
-					}
-					var got []string
-					for range 60 + len(want) {
-						press(t, tb, "\t")
-						f := eval[mapFocus](t, tb, mapFocusJS)
-						if f.ISO == "" {
-							if len(got) > 0 {
-								break // past the map
-							}
-							continue
-						}
-						got = append(got, f.ISO)
-						if f.OutlineStyle == "none" || f.OutlineWidth < 1 {
-							t.Errorf("%s: the focused link of %s has no outline (%s %gpx)", url, f.ISO, f.OutlineStyle, f.OutlineWidth)
-						}
-						if f.Stroke < 3 {
-							t.Errorf("%s: the focused shape of %s is not outlined (stroke %g)", url, f.ISO, f.Stroke)
-						}
-					}
-					if !slices.Equal(got, want) {
-						t.Errorf("%s: Tab reached the countries %s, want every link of the map: %s", url, strings.Join(got, " "), strings.Join(want, " "))
-					}
-				})
+	views := pictureViews([]string{"", "countries/"})
+	inTabs(t, slices.Sorted(maps.Keys(views)), openTab, func(t *testing.T, tb *tab, name string) {
+		url, w := views[name].url, views[name].width
+		tb.page(t)
+		tb.viewport(t, w)
+		tb.open(t, url)
+		want := eval[[]string](t, tb, mapLinksJS)
+		if len(want) == 0 {
+			t.Fatalf("%s: the world map has no country links", url)
+		}
+		var got []string
+		for range 60 + len(want) {
+			press(t, tb, "\t")
+			f := eval[mapFocus](t, tb, mapFocusJS)
+			if f.ISO == "" {
+				if len(got) > 0 {
+					break // past the map
+				}
+				continue
+			}
+			got = append(got, f.ISO)
+			if f.OutlineStyle == "none" || f.OutlineWidth < 1 {
+				t.Errorf("%s: the focused link of %s has no outline (%s %gpx)", url, f.ISO, f.OutlineStyle, f.OutlineWidth)
+			}
+			if f.Stroke < 3 {
+				t.Errorf("%s: the focused shape of %s is not outlined (stroke %g)", url, f.ISO, f.Stroke)
 			}
 		}
-	}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: Tab reached the countries %s, want every link of the map: %s", url, strings.Join(got, " "), strings.Join(want, " "))
+		}
+	})
 }

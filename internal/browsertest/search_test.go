@@ -89,45 +89,56 @@ var searchCases = []struct {
 
 // TestSearch searches the real site, served under a sub-path, in the browser: the top
 // result of each query of searchCases, an excerpt with the hit marked where the query is
-// in the result's own language, and the bytes a first query transfers.
+// in the result's own language, and the bytes a first query transfers; the queries in a
+// few tabs at once.
 func TestSearch(t *testing.T) {
-	tb := newTab(t, false)
-	if _, err := chromedp.Call(tb.root, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatalf("turning off the cache: %v", err)
+	// Each tab with its cache off, so that the transfer is measured on a first visit.
+	open := func(t *testing.T) *tab {
+		tb := newTab(t, false)
+		if _, err := chromedp.Call(tb.root, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+			t.Fatalf("turning off the cache: %v", err)
+		}
+		return tb
 	}
-	for _, c := range searchCases {
-		t.Run(c.lang+"/"+c.q, func(t *testing.T) {
-			tb.page(t)
-			hits := search(t, tb, c.lang, c.q)
-			if e := tb.takeErrors(); len(e) > 0 {
-				t.Errorf("errors: %s", strings.Join(e, "\n"))
-			}
-			if c.want == "" {
-				if len(hits) > 0 {
-					t.Errorf("%s %q (%s): %d results, want none; first %q", c.lang, c.q, c.why, len(hits), hits[0].Title)
-				}
-				return
-			}
-			if len(hits) == 0 {
-				t.Fatalf("%s %q (%s): no result, want %s", c.lang, c.q, c.why, c.want)
-			}
-			top := hits[0]
-			if got := strings.TrimPrefix(top.Href, site.base); got != c.want {
-				var list []string
-				for _, h := range hits[:min(5, len(hits))] {
-					list = append(list, h.Title+" "+strings.TrimPrefix(h.Href, site.base))
-				}
-				t.Errorf("%s %q (%s): top result %s, want %s\n\t%s", c.lang, c.q, c.why, got, c.want, strings.Join(list, "\n\t"))
-			}
-			kind := eval[string](t, tb, fmt.Sprintf(`document.getElementById("search-app").dataset[%q]`, "kind"+strings.ToUpper(c.kind[:1])+c.kind[1:]))
-			if top.Kind != kind {
-				t.Errorf("%s %q: top result's kind %q, want %q", c.lang, c.q, top.Kind, kind)
-			}
-			if c.kind != "glossary" && len(top.Marks) == 0 {
-				t.Errorf("%s %q: the excerpt of %s marks no hit: %q", c.lang, c.q, top.Title, top.Excerpt)
-			}
-		})
+	cases := map[string]int{}
+	var names []string
+	for i, c := range searchCases {
+		names = append(names, c.lang+"/"+c.q)
+		cases[names[i]] = i
 	}
+	inTabs(t, names, open, func(t *testing.T, tb *tab, name string) {
+		c := searchCases[cases[name]]
+		tb.page(t)
+		hits := search(t, tb, c.lang, c.q)
+		if e := tb.takeErrors(); len(e) > 0 {
+			t.Errorf("errors: %s", strings.Join(e, "\n"))
+		}
+		if c.want == "" {
+			if len(hits) > 0 {
+				t.Errorf("%s %q (%s): %d results, want none; first %q", c.lang, c.q, c.why, len(hits), hits[0].Title)
+			}
+			return
+		}
+		if len(hits) == 0 {
+			t.Fatalf("%s %q (%s): no result, want %s", c.lang, c.q, c.why, c.want)
+		}
+		top := hits[0]
+		if got := strings.TrimPrefix(top.Href, site.base); got != c.want {
+			var list []string
+			for _, h := range hits[:min(5, len(hits))] {
+				list = append(list, h.Title+" "+strings.TrimPrefix(h.Href, site.base))
+			}
+			t.Errorf("%s %q (%s): top result %s, want %s\n\t%s", c.lang, c.q, c.why, got, c.want, strings.Join(list, "\n\t"))
+		}
+		kind := eval[string](t, tb, fmt.Sprintf(`document.getElementById("search-app").dataset[%q]`, "kind"+strings.ToUpper(c.kind[:1])+c.kind[1:]))
+		if top.Kind != kind {
+			t.Errorf("%s %q: top result's kind %q, want %q", c.lang, c.q, top.Kind, kind)
+		}
+		if c.kind != "glossary" && len(top.Marks) == 0 {
+			t.Errorf("%s %q: the excerpt of %s marks no hit: %q", c.lang, c.q, top.Title, top.Excerpt)
+		}
+	})
+	tb := open(t)
 	t.Run("transfer", func(t *testing.T) {
 		tb.page(t)
 		// A fresh page (the tab's cache is off): everything the search page and a first

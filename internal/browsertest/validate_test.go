@@ -31,7 +31,7 @@ func htmlValidate(t *testing.T, paths ...string) []hvResult {
 	t.Helper()
 	npx, err := exec.LookPath("npx")
 	if err != nil {
-		missingTool(t, "npx is not installed: install Node.js 20 or later with npm")
+		missingTool(t, "npx is not installed (Node.js 20.19 or later with npm): apt-get install nodejs npm, then npm ci in the project folder")
 	}
 	if _, err := nodeModule(site.root, "html-validate/package.json"); err != nil {
 		missingTool(t, "html-validate is not installed (node_modules/html-validate): run npm ci in the project folder")

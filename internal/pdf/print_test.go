@@ -59,7 +59,7 @@ func TestPrintedBriefs(t *testing.T) {
 	}
 	for _, tool := range []string{"pdftotext", "pdffonts"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			missingTool(t, "%s not found: install the Debian package poppler-utils", tool)
+			missingTool(t, "%s not found: apt-get install poppler-utils", tool)
 		}
 	}
 

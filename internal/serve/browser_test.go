@@ -22,7 +22,7 @@ func browser(t *testing.T) context.Context {
 		}
 	}
 	if exe == "" {
-		msg := "no Chromium found: install the Debian package chromium"
+		msg := "no Chromium found: apt-get install chromium"
 		if os.Getenv("REQUIRE_TOOLS") == "1" {
 			t.Fatalf("%s (REQUIRE_TOOLS=1: the tool is required)", msg)
 		}
