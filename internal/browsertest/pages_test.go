@@ -168,6 +168,10 @@ func checkKeyboard(t *testing.T, tb *tab) {
 type scrollInfo struct {
 	ScrollWidth, ClientWidth int
 	Wide                     []string // elements that stick out of the page, when it scrolls
+	// Overrun are words kept on one line (.nobr: a number with its unit, a name) that run
+	// out of their box into the next one, which no sideways scroll shows: a figure's value
+	// wider than its tile overprints the tile beside it.
+	Overrun []string
 }
 
 // scrollJS measures the page and, when it is wider than the viewport, names the elements
@@ -191,7 +195,16 @@ const scrollJS = `(() => {
 			}
 		}
 	}
-	return {ScrollWidth: d.scrollWidth, ClientWidth: cw, Wide: wide};
+	const overrun = [];
+	for (const el of document.querySelectorAll(".nobr")) {
+		const box = el.parentElement.closest("li, td, th, dd, p, figure, div");
+		if (!box || el.getClientRects().length === 0) continue;
+		const r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
+		if (r.right > b.right + 0.5) {
+			overrun.push(JSON.stringify(el.textContent) + " runs " + Math.round(r.right - b.right) + "px out of its <" + box.tagName.toLowerCase() + ">");
+		}
+	}
+	return {ScrollWidth: d.scrollWidth, ClientWidth: cw, Wide: wide, Overrun: overrun};
 })()`
 
 func checkNoHorizontalScroll(t *testing.T, tb *tab, width int64) {
@@ -199,6 +212,9 @@ func checkNoHorizontalScroll(t *testing.T, tb *tab, width int64) {
 	s := eval[scrollInfo](t, tb, scrollJS)
 	if s.ScrollWidth > s.ClientWidth {
 		t.Errorf("at %d px the page scrolls sideways: scrollWidth %d > clientWidth %d; wide elements:\n\t%s", width, s.ScrollWidth, s.ClientWidth, strings.Join(s.Wide, "\n\t"))
+	}
+	for _, o := range s.Overrun {
+		t.Errorf("at %d px text kept on one line overprints its neighbour: %s", width, o)
 	}
 }
 
