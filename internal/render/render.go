@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"os"
 	"path"
 
 	"regexp"
@@ -19,6 +20,7 @@ import (
 
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/site"
+	"peacebuilding/internal/tmplexec"
 	"peacebuilding/internal/tomlx"
 
 	"github.com/BurntSushi/toml"
@@ -27,8 +29,11 @@ import (
 // Renderer holds the parsed layouts and UI strings.
 type Renderer struct {
 	templates map[string]map[string]*template.Template // lang -> layout -> layouts with lang's UI strings
-	strings   map[string]map[string]string             // lang -> key -> text
-	sources   map[string]string                        // lang -> its i18n file's text, for lines
+	// compiled are the same layouts compiled by internal/tmplexec, which executes them;
+	// nil when html/template does (TemplatesEnv).
+	compiled map[string]map[string]*tmplexec.Template
+	strings  map[string]map[string]string // lang -> key -> text
+	sources  map[string]string            // lang -> its i18n file's text, for lines
 	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
 	// ("assets/style.1a2b3c4d.css").
 	Assets map[string]string
@@ -43,11 +48,28 @@ type Renderer struct {
 // base.html and partials.html.
 var pageTemplates = []string{"home", "countries", "themes", "country", "theme", "page", "timeline", "figures", "glossary", "print", "search", "chooser", "404", "status"}
 
+// TemplatesEnv names the environment variable that says what executes the layouts:
+// "stdlib" for html/template itself, to compare; unset (or "tmplexec") for
+// internal/tmplexec, which executes the same escaped templates with the same output in
+// a third of the time. The build command's -templates flag sets it.
+const TemplatesEnv = "PEACEBUILDING_TEMPLATES"
+
+// Executors are the values of TemplatesEnv.
+var Executors = []string{"tmplexec", "stdlib"}
+
 // New parses the layouts in fsys (the layouts/ folder) and reads the UI strings of langs
 // from i18nFS (the i18n/ folder).
 func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Renderer, error) {
 	r := &Renderer{templates: map[string]map[string]*template.Template{}, strings: map[string]map[string]string{}, Assets: assets}
 	r.partials = map[string]*template.Template{}
+	switch env := os.Getenv(TemplatesEnv); env {
+	case "", "tmplexec":
+		r.compiled = map[string]map[string]*tmplexec.Template{}
+		r.compiledPartials = map[string]*tmplexec.Template{}
+	case "stdlib":
+	default:
+		return nil, fmt.Errorf("%s=%q: want one of %s", TemplatesEnv, env, strings.Join(Executors, ", "))
+	}
 	if err := r.loadStrings(i18nFS, langs); err != nil {
 		return nil, err
 	}
@@ -88,6 +110,11 @@ func (r *Renderer) parse(layouts fs.FS, lang string) error {
 	foldStrings(base, r.strings[lang])
 	r.partials[lang] = base
 	r.templates[lang] = map[string]*template.Template{}
+	var compiled map[string]*tmplexec.Template
+	if r.compiled != nil {
+		compiled = map[string]*tmplexec.Template{}
+		r.compiled[lang] = compiled
+	}
 	for _, name := range pageTemplates {
 		t := template.Must(base.Clone())
 		if err := parseLayouts(t, layouts, name+".html"); err != nil {
@@ -95,8 +122,30 @@ func (r *Renderer) parse(layouts fs.FS, lang string) error {
 		}
 		foldStrings(t, r.strings[lang])
 		r.templates[lang][name] = t
+		if compiled != nil {
+			x, err := compileLayouts(t, "base.html")
+			if err != nil {
+				return fmt.Errorf("layouts/%s.html: %v", name, err)
+			}
+			compiled[name] = x
+		}
+	}
+	if r.compiledPartials != nil {
+		x, err := compileLayouts(base, sharedNames(r.templates[lang])...)
+		if err != nil {
+			return fmt.Errorf("layouts/partials.html: %v", err)
+		}
+		r.compiledPartials[lang] = x
 	}
 	return nil
+}
+
+// compileLayouts compiles a set of layouts for internal/tmplexec, with direct calls of the
+// methods the layouts call most.
+func compileLayouts(t *template.Template, entries ...string) (*tmplexec.Template, error) {
+	return tmplexec.Compile(t, funcs, entries,
+		tmplexec.Methods[*View](), tmplexec.Methods[*Chrome](), tmplexec.Methods[*site.Page](),
+		tmplexec.Methods[*Booklet](), tmplexec.Methods[*PDF]())
 }
 
 func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
@@ -187,7 +236,13 @@ func (r *Renderer) Execute(w io.Writer, j Job) error {
 	if t == nil {
 		return fmt.Errorf("rendering %s: no layout %q in language %q", j.View.Path, j.Layout, j.View.Lang)
 	}
-	if err := t.ExecuteTemplate(w, "base.html", j.View); err != nil {
+	var err error
+	if r.compiled != nil {
+		err = r.compiled[j.View.Lang][j.Layout].Execute(w, "base.html", j.View)
+	} else {
+		err = t.ExecuteTemplate(w, "base.html", j.View)
+	}
+	if err != nil {
 		return fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
 	}
 	return nil

@@ -3,13 +3,17 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/site"
+	"peacebuilding/internal/tmplexec"
 )
 
 // The site header's title and navigation, the asset links of <head> and the footer are the
@@ -147,7 +151,13 @@ func (v *View) Shared(name string) (template.HTML, error) {
 func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 	var buf bytes.Buffer
 	c := &Chrome{v: v}
-	if err := r.partials[v.Lang].ExecuteTemplate(&buf, name, c); err != nil {
+	var err error
+	if r.compiledPartials != nil {
+		err = r.compiledPartials[v.Lang].Execute(&buf, name, c)
+	} else {
+		err = r.partials[v.Lang].ExecuteTemplate(&buf, name, c)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return &sharedCopy{html: template.HTML(buf.String()), targets: c.targets}, nil
@@ -156,6 +166,74 @@ func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 // sharedState is the Renderer's part of Shared.
 type sharedState struct {
 	partials map[string]*template.Template // lang -> base.html and partials.html, for ExecuteTemplate by name
-	shared   atomic.Pointer[sharedCopies]
-	keep     atomic.Pointer[keepers] // View.Keep's pattern, for the latest site
+	// compiledPartials are the partials compiled by internal/tmplexec, which executes them
+	// unless TemplatesEnv says html/template.
+	compiledPartials map[string]*tmplexec.Template
+	shared           atomic.Pointer[sharedCopies]
+	keep             atomic.Pointer[keepers] // View.Keep's pattern, for the latest site
+}
+
+// sharedNames are the partials that the layouts include with {{.Shared "name"}}, which
+// are executed on their own: they are compiled when the layouts are loaded.
+func sharedNames(sets map[string]*template.Template) []string {
+	seen := map[string]bool{}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.PipeNode:
+			if n != nil {
+				for _, c := range n.Cmds {
+					if len(c.Args) == 2 && callsMethod(c.Args[0], "Shared") {
+						if s, ok := c.Args[1].(*parse.StringNode); ok {
+							seen[s.Text] = true
+						}
+					}
+					for _, a := range c.Args {
+						walk(a)
+					}
+				}
+			}
+		case *parse.IfNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.TemplateNode:
+			walk(n.Pipe)
+		}
+	}
+	for _, set := range sets {
+		for _, t := range set.Templates() {
+			if t.Tree != nil {
+				walk(t.Tree.Root)
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// callsMethod reports whether n is .name, $.name or $v.name.
+func callsMethod(n parse.Node, name string) bool {
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		return n.Ident[len(n.Ident)-1] == name
+	case *parse.VariableNode:
+		return len(n.Ident) > 1 && n.Ident[len(n.Ident)-1] == name
+	}
+	return false
 }
