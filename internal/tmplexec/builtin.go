@@ -81,7 +81,10 @@ func (c *compiler) builtin(name string, node parse.Node, specs []argSpec, hasFin
 			for _, a := range args {
 				argv = append(argv, a(s, dot, final))
 			}
-			v, err := f(argv)
+			v, err := func() (v reflect.Value, err error) {
+				defer recoverInto(&err) // a builtin's panic is an error of the call, as in text/template
+				return f(argv)
+			}()
 			if err != nil {
 				p.errorf(node, "error calling %s: %w", name, err)
 			}
