@@ -48,7 +48,7 @@ type stringer string
 
 func (s stringer) String() string { return "stringer(" + string(s) + ")" }
 
-func (d *data) Upper(s string) string { return strings.ToUpper(s) }
+func (d *data) Upper(s string) string   { return strings.ToUpper(s) }
 func (d *data) Pair(a, b string) string { return a + "|" + b }
 func (d *data) Fail() (string, error)   { return "", errors.New("it failed") }
 func (d *data) Panics() string          { panic("boom") }
