@@ -105,8 +105,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	status := fl.Bool("status", false, "also write the translation status page, status/ (for a team's site: it shows the state of drafts)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
 	memProfile := fl.String("memprofile", "", "write a heap profile taken at the end of the build to `file`")
+	templates := fl.String("templates", "", "what executes the layouts: tmplexec (the default: internal/tmplexec, the same output faster) or stdlib (html/template itself, to compare); sets "+render.TemplatesEnv)
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if *templates != "" {
+		if !slices.Contains(render.Executors, *templates) {
+			return fmt.Errorf("-templates %s: want one of %s", *templates, strings.Join(render.Executors, ", "))
+		}
+		os.Setenv(render.TemplatesEnv, *templates)
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
