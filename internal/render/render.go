@@ -18,6 +18,8 @@ import (
 	"slices"
 	"strings"
 
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/tmplexec"
@@ -141,11 +143,29 @@ func (r *Renderer) parse(layouts fs.FS, lang string) error {
 }
 
 // compileLayouts compiles a set of layouts for internal/tmplexec, with direct calls of the
-// methods the layouts call most.
+// methods the layouts call most: any other is called through reflection.
 func compileLayouts(t *template.Template, entries ...string) (*tmplexec.Template, error) {
 	return tmplexec.Compile(t, funcs, entries,
 		tmplexec.Methods[*View](), tmplexec.Methods[*Chrome](), tmplexec.Methods[*site.Page](),
-		tmplexec.Methods[*Booklet](), tmplexec.Methods[*PDF]())
+		tmplexec.Methods[*Booklet](), tmplexec.Methods[*PDF](), tmplexec.Methods[*ChartBar](),
+		tmplexec.Methods[*config.Region](), tmplexec.Methods[*numbers.Date](), tmplexec.Methods[*TimelineEntry](),
+		tmplexec.Func1[*site.Page, string](),           // filterID
+		tmplexec.Method1[*View, *site.Page, *View](),   // For
+		tmplexec.Method1[*View, string, []Run](),       // Keep
+		tmplexec.Method1[*View, site.Event, string](),  // Date
+		tmplexec.Method1[*View, site.Figure, string](), // Figure
+		tmplexec.Method1[*View, float64, string](),     // Area, USD, Population
+		tmplexec.Method1[*View, string, *site.Page](),  // Link
+		tmplexec.Method1[*Chrome, string, *site.Page](),
+		tmplexec.Method0[*View, config.Language](),
+		tmplexec.Method0[*Chrome, config.Language](),
+		tmplexec.Method0[*View, *site.Page](), // Prev, Next
+		tmplexec.Method0[*View, [2]int](),     // ShareImageSize
+		tmplexec.Method0[*View, []string](),
+		tmplexec.Method0[*View, *PDF](),
+		tmplexec.Method0[*View, *Locator](),
+		tmplexec.Method0[*View, []Chart](),
+	)
 }
 
 func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {

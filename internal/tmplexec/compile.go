@@ -174,13 +174,34 @@ func (c *compiler) action(n *parse.ActionNode) nodeFn {
 		chain = append(chain, e)
 	}
 	value := c.commands(cmds[:k])
-	first, rest := chain[0], chain[1:]
+	first, last := chain[0], chain[len(chain)-1]
+	var middle []*escaper
+	if len(chain) > 2 {
+		middle = chain[1 : len(chain)-1]
+	}
 	return func(s *state, dot reflect.Value) {
-		str := first.value(value(s, dot))
-		for _, e := range rest {
+		v := value(s, dot)
+		var str string
+		t := contentPlain
+		if first.raw != nil {
+			str = first.raw(valueInterface(v))
+		} else {
+			str, t = textOf(v)
+			if first != last {
+				str, t = first.str(str, t), contentPlain
+			}
+		}
+		for _, e := range middle {
 			str = e.str(str, contentPlain)
 		}
-		s.writeString(str)
+		switch {
+		case first == last && first.raw != nil:
+			s.writeString(str)
+		case last.write != nil:
+			last.write(s, str, t)
+		default:
+			s.writeString(last.str(str, t))
+		}
 	}
 }
 

@@ -15,9 +15,9 @@ import (
 // from html/template's rules. An escaper that a layout needs and this table lacks is an
 // error of Compile.
 var escapers = map[string]*escaper{
-	"_html_template_htmlescaper":    {str: htmlEscaper},
-	"_html_template_attrescaper":    {str: attrEscaper},
-	"_html_template_rcdataescaper":  {str: rcdataEscaper},
+	"_html_template_htmlescaper":    {str: htmlEscaper, write: writeHTML},
+	"_html_template_attrescaper":    {str: attrEscaper, write: writeAttr},
+	"_html_template_rcdataescaper":  {str: rcdataEscaper, write: writeRCDATA},
 	"_html_template_nospaceescaper": {str: nospaceEscaper},
 	"_html_template_htmlnamefilter": {str: htmlNameFilter},
 	"_html_template_urlfilter":      {str: urlFilter},
@@ -32,6 +32,8 @@ var escapers = map[string]*escaper{
 type escaper struct {
 	str func(s string, t content) string
 	raw func(a any) string
+	// write, if set, writes what str returns, without making it a string first.
+	write func(w *state, s string, t content)
 }
 
 // content is the type of trusted content a value declares (template.HTML, ...).
@@ -59,26 +61,22 @@ var contentOf = map[reflect.Type]content{
 	reflect.TypeFor[template.Srcset]():   contentSrcset,
 }
 
-// value escapes the value of an action, as the escaper given that value as its only
-// argument would.
-func (e *escaper) value(v reflect.Value) string {
-	if e.raw != nil {
-		var a any
-		if v.IsValid() {
-			a = v.Interface()
-		}
-		return e.raw(a)
-	}
+// textOf is a value as the escapers' stringify gives it: the text and its content type.
+func textOf(v reflect.Value) (string, content) {
 	if v.Kind() == reflect.String {
 		if t, ok := contentOf[v.Type()]; ok {
-			return e.str(v.String(), t)
+			return v.String(), t
 		}
 	}
-	var a any
-	if v.IsValid() {
-		a = v.Interface()
+	return stringify(valueInterface(v))
+}
+
+// valueInterface is a value as an escaper's ...any parameter gets it: nil if missing.
+func valueInterface(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
 	}
-	return e.str(stringify(a))
+	return v.Interface()
 }
 
 // stringify is a value as text, and its content type if it is a string of one: pointers
@@ -168,6 +166,43 @@ func replace(s string, t *[256]string, unquoted bool) string {
 	}
 	b.WriteString(s[written:])
 	return b.String()
+}
+
+// replaceTo writes s to w with the bytes that t names replaced.
+func replaceTo(w *state, s string, t *[256]string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		if r := t[s[i]]; r != "" {
+			w.writeString(s[written:i])
+			w.writeString(r)
+			written = i + 1
+		}
+	}
+	w.writeString(s[written:])
+}
+
+func writeHTML(w *state, s string, t content) {
+	if t == contentHTML {
+		w.writeString(s)
+		return
+	}
+	replaceTo(w, s, htmlTable)
+}
+
+func writeRCDATA(w *state, s string, t content) {
+	if t == contentHTML {
+		replaceTo(w, s, htmlNormTable)
+		return
+	}
+	replaceTo(w, s, htmlTable)
+}
+
+func writeAttr(w *state, s string, t content) {
+	if t == contentHTML {
+		w.writeString(attrEscaper(s, t))
+		return
+	}
+	replaceTo(w, s, htmlTable)
 }
 
 func htmlEscaper(s string, t content) string {

@@ -14,11 +14,88 @@ type fastMaker func(fn any, convs []argFn, fail func(error)) callFn
 
 // Methods makes Compile call the methods of T (a pointer type, as the layouts' data
 // usually is) of the common signatures directly rather than through reflection:
-// no arguments or one string, returning a string, template.HTML, bool or int, with or
-// without an error; and (string, ...any) returning a string and an error.
+// no arguments or one string, returning a string, template.HTML, bool, int or float64,
+// with or without an error; and (string, ...any) returning a string and an error.
 func Methods[T any]() Option {
-	return func(x *Template) { x.fast[reflect.TypeFor[T]()] = fastMethod[T] }
+	return func(x *Template) { x.addFast(reflect.TypeFor[T](), fastMethod[T]) }
 }
+
+// Method0 makes Compile call the methods of T that take no argument and return an R
+// (and maybe an error) directly; Method1, those that take an A. R must not be an
+// interface type (reflection keeps an interface result's static type; a plain call
+// cannot).
+func Method0[T, R any]() Option {
+	return func(x *Template) {
+		x.addFast(reflect.TypeFor[T](), func(fn any, convs []argFn, fail func(error)) callFn {
+			switch f := fn.(type) {
+			case func(T) R:
+				return func(_ *state, _, recv, _ reflect.Value) reflect.Value {
+					return reflect.ValueOf(guard0(f, recv.Interface().(T), fail))
+				}
+			case func(T) (R, error):
+				return func(_ *state, _, recv, _ reflect.Value) reflect.Value {
+					return reflect.ValueOf(guard0e(f, recv.Interface().(T), fail))
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// Method1: see Method0.
+func Method1[T, A, R any]() Option {
+	return func(x *Template) {
+		x.addFast(reflect.TypeFor[T](), func(fn any, convs []argFn, fail func(error)) callFn {
+			switch f := fn.(type) {
+			case func(T, A) R:
+				a := convs[0]
+				return func(s *state, dot, recv, final reflect.Value) reflect.Value {
+					arg := as[A](a(s, dot, final))
+					return reflect.ValueOf(guard1(f, recv.Interface().(T), arg, fail))
+				}
+			case func(T, A) (R, error):
+				a := convs[0]
+				return func(s *state, dot, recv, final reflect.Value) reflect.Value {
+					arg := as[A](a(s, dot, final))
+					return reflect.ValueOf(guard1e(f, recv.Interface().(T), arg, fail))
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// Func1 makes Compile call the template functions that take an A and return an R (and
+// maybe an error) directly. R must not be an interface type (see Method0).
+func Func1[A, R any]() Option {
+	return func(x *Template) {
+		x.fastFuncs = append(x.fastFuncs, func(fn any, convs []argFn, fail func(error)) callFn {
+			switch f := fn.(type) {
+			case func(A) R:
+				return func(s *state, dot, _, final reflect.Value) reflect.Value {
+					return reflect.ValueOf(guard0(f, as[A](convs[0](s, dot, final)), fail))
+				}
+			case func(A) (R, error):
+				return func(s *state, dot, _, final reflect.Value) reflect.Value {
+					return reflect.ValueOf(guard0e(f, as[A](convs[0](s, dot, final)), fail))
+				}
+			}
+			return nil
+		})
+	}
+}
+
+// as is an argument, converted to its parameter's type already, as an A.
+func as[A any](v reflect.Value) A {
+	if a, ok := v.Interface().(A); ok {
+		return a
+	}
+	var a A
+	reflect.ValueOf(&a).Elem().Set(v) // assignable, though not of type A: nil, or an unnamed type
+	return a
+}
+
+func (x *Template) addFast(t reflect.Type, mk fastMaker) { x.fast[t] = append(x.fast[t], mk) }
 
 func fastMethod[T any](fn any, convs []argFn, fail func(error)) callFn {
 	recvOf := func(v reflect.Value) T { return v.Interface().(T) }
@@ -32,6 +109,10 @@ func fastMethod[T any](fn any, convs []argFn, fail func(error)) callFn {
 			return reflect.ValueOf(guard0(f, recvOf(recv), fail))
 		}
 	case func(T) int:
+		return func(_ *state, _, recv, _ reflect.Value) reflect.Value {
+			return reflect.ValueOf(guard0(f, recvOf(recv), fail))
+		}
+	case func(T) float64:
 		return func(_ *state, _, recv, _ reflect.Value) reflect.Value {
 			return reflect.ValueOf(guard0(f, recvOf(recv), fail))
 		}
@@ -98,6 +179,22 @@ func fastFunc(fn any, convs []argFn, fail func(error)) callFn {
 			a, b := int(convs[0](s, dot, final).Int()), int(convs[1](s, dot, final).Int())
 			return reflect.ValueOf(guard1(f, a, b, fail))
 		}
+	case func([]string, string) string:
+		return func(s *state, dot, _, final reflect.Value) reflect.Value {
+			a, b := as[[]string](convs[0](s, dot, final)), convs[1](s, dot, final).String()
+			return reflect.ValueOf(guard1(f, a, b, fail))
+		}
+	case func(...any) (map[string]any, error):
+		return func(s *state, dot, _, final reflect.Value) reflect.Value {
+			args := make([]any, len(convs))
+			for i, conv := range convs {
+				if v := conv(s, dot, final); v.IsValid() {
+					args[i] = v.Interface()
+				}
+			}
+			g := func(args []any) (map[string]any, error) { return f(args...) }
+			return reflect.ValueOf(guard0e(g, args, fail))
+		}
 	case func(float64, float64) float64:
 		return func(s *state, dot, _, final reflect.Value) reflect.Value {
 			a, b := convs[0](s, dot, final).Float(), convs[1](s, dot, final).Float()
@@ -111,10 +208,23 @@ func fastFunc(fn any, convs []argFn, fail func(error)) callFn {
 func (x *Template) fastCall(p *proc, node parse.Node, name string, fn reflect.Value, method bool, convs []argFn) callFn {
 	fail := func(err error) { p.errorf(node, "error calling %s: %w", name, err) }
 	if method {
-		if mk := x.fast[fn.Type().In(0)]; mk != nil {
-			return mk(fn.Interface(), convs, fail)
+		if r := fn.Type().Out(0); r.Kind() == reflect.Interface {
+			return nil // see Method0
+		}
+		for _, mk := range x.fast[fn.Type().In(0)] {
+			if call := mk(fn.Interface(), convs, fail); call != nil {
+				return call
+			}
 		}
 		return nil
+	}
+	if fn.Type().NumOut() > 0 && fn.Type().Out(0).Kind() == reflect.Interface {
+		return nil
+	}
+	for _, mk := range x.fastFuncs {
+		if call := mk(fn.Interface(), convs, fail); call != nil {
+			return call
+		}
 	}
 	return fastFunc(fn.Interface(), convs, fail)
 }

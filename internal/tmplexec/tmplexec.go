@@ -32,12 +32,14 @@ import (
 
 // Template is an html/template set compiled for execution.
 type Template struct {
-	html   *template.Template // escaped, with the copies derived for other contexts
-	funcs  map[string]reflect.Value
-	fast   map[reflect.Type]fastMaker
-	mu     sync.Mutex
-	procs  map[string]*proc // by template name, compiled on first use under mu
-	failed map[string]error
+	html  *template.Template // escaped, with the copies derived for other contexts
+	funcs map[string]reflect.Value
+	fast  map[reflect.Type][]fastMaker // by receiver type
+	// fastFuncs make direct calls of template functions
+	fastFuncs []fastMaker
+	mu        sync.Mutex
+	procs     map[string]*proc // by template name, compiled on first use under mu
+	failed    map[string]error
 }
 
 // An Option adds to what Compile knows about the data.
@@ -51,7 +53,7 @@ func Compile(t *template.Template, funcs template.FuncMap, entries []string, opt
 	if err != nil {
 		return nil, err
 	}
-	x := &Template{html: escaped, funcs: map[string]reflect.Value{}, fast: map[reflect.Type]fastMaker{}, procs: map[string]*proc{}, failed: map[string]error{}}
+	x := &Template{html: escaped, funcs: map[string]reflect.Value{}, fast: map[reflect.Type][]fastMaker{}, procs: map[string]*proc{}, failed: map[string]error{}}
 	for name, f := range funcs {
 		x.funcs[name] = reflect.ValueOf(f)
 	}
