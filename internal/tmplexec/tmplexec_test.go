@@ -62,7 +62,21 @@ func (d *data) Format(key string, args ...any) (string, error) {
 }
 func (d *data) Count() int { return len(d.L) }
 
+// Describe, Pick and the function name are called directly (Method1, Func1).
+func (d *data) Describe(i item) string { return i.Name + "=" + fmt.Sprint(i.N) }
+func (d *data) Pick(n int) (*data, error) {
+	if n < 0 {
+		return nil, errors.New("negative")
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	return d, nil
+}
+func (d *data) Items0() []item { return d.Items }
+
 var testFuncs = template.FuncMap{
+	"name":  func(d *data) string { return "name:" + d.S },
 	"upper": strings.ToUpper,
 	"add":   func(a, b int) int { return a + b },
 	"fadd":  func(a, b float64) float64 { return a + b },
@@ -102,7 +116,8 @@ func both(t testing.TB, text string, d any) (want, got string, wantErr, gotErr e
 	if err != nil {
 		return "", "", nil, nil, false
 	}
-	x, compileErr := Compile(tmpl, testFuncs, []string{"t"}, Methods[*data]())
+	x, compileErr := Compile(tmpl, testFuncs, []string{"t"}, Methods[*data](), Method0[*data, []item](),
+		Method1[*data, item, string](), Method1[*data, int, *data](), Func1[*data, string]())
 	var w bytes.Buffer
 	wantErr = tmpl.ExecuteTemplate(&w, "t", d)
 	if compileErr != nil {
@@ -232,6 +247,10 @@ var semantics = []string{
 	`{{.HTMLOf .S}} <a title="{{.HTMLOf .T}}">`,
 	`{{.Format "%s-%d" .S .N}} {{.Format "%v" .P}} {{.Format "none"}}`,
 	`{{.Fail}}`,
+	`{{range .Items0}}{{$.Describe .}};{{end}} {{with .Pick 1}}{{.S}}{{end}} {{.Pick 0}} {{name .}} {{.Describe (index .Items 1)}}`,
+	`{{.Pick -1}}`,
+	`{{name .P}}`,
+	`{{.Describe .S}}`,
 	`{{.Panics}}`,
 	`{{.Nil.S}}`,
 	`{{.P.S}}`,
