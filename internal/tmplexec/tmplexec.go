@@ -45,9 +45,10 @@ type Template struct {
 // An Option adds to what Compile knows about the data.
 type Option func(*Template)
 
-// Compile escapes a copy of t (which it leaves untouched, to be executed by html/template
-// if wanted) and compiles the templates entries and every template they call. funcs must
-// be the functions t was parsed with.
+// Compile escapes t, as executing each of entries would, and compiles those templates and
+// every template they call. t can still be executed by html/template afterwards, with the
+// same output, but no longer cloned or parsed into. funcs must be the functions t was
+// parsed with.
 func Compile(t *template.Template, funcs template.FuncMap, entries []string, opts ...Option) (*Template, error) {
 	escaped, err := escapeAll(t, entries)
 	if err != nil {
@@ -70,11 +71,11 @@ func Compile(t *template.Template, funcs template.FuncMap, entries []string, opt
 	return x, nil
 }
 
-// escapeAll returns a clone of t escaped as executing each of entries would escape it,
-// with the templates html/template derives for other contexts in its set, so that their
-// escaped trees can be read. html/template keeps derived templates out of its own set
-// ("name$htmltemplate_stateAttr..."), but uses one of that name if the set has it: a first
-// clone is escaped to learn their names, a second gets a copy of each template under each
+// escapeAll escapes t as executing each of entries would escape it, with the templates
+// html/template derives for other contexts in its set, so that their escaped trees can be
+// read. html/template keeps derived templates out of its own set
+// ("name$htmltemplate_stateAttr..."), but uses one of that name if the set has it: a
+// clone is escaped to learn their names, and t gets a copy of each template under each
 // derived name before it is escaped.
 func escapeAll(t *template.Template, entries []string) (*template.Template, error) {
 	first, err := t.Clone()
@@ -94,10 +95,7 @@ func escapeAll(t *template.Template, entries []string) (*template.Template, erro
 			})
 		}
 	}
-	second, err := t.Clone()
-	if err != nil {
-		return nil, err
-	}
+	second := t
 	for name := range derived {
 		base, _, _ := strings.Cut(name, "$htmltemplate_")
 		src := second.Lookup(base)
