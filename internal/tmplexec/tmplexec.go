@@ -188,17 +188,6 @@ func (x *Template) Execute(w io.Writer, name string, data any) (err error) {
 	return nil
 }
 
-// Names lists the templates compiled so far, the derived ones included.
-func (x *Template) Names() []string {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	var names []string
-	for name := range x.procs {
-		names = append(names, name)
-	}
-	return names
-}
-
 type stringWriter interface {
 	io.Writer
 	io.StringWriter
