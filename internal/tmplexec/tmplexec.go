@@ -37,9 +37,11 @@ type Template struct {
 	fast  map[reflect.Type][]fastMaker // by receiver type
 	// fastFuncs make direct calls of template functions
 	fastFuncs []fastMaker
-	mu        sync.Mutex
-	procs     map[string]*proc // by template name, compiled on first use under mu
-	failed    map[string]error
+	// entries are the templates Compile was given, compiled: read without a lock.
+	entries map[string]*proc
+	mu      sync.Mutex
+	procs   map[string]*proc // by template name, compiled on first use under mu
+	failed  map[string]error
 }
 
 // An Option adds to what Compile knows about the data.
@@ -63,10 +65,13 @@ func Compile(t *template.Template, funcs template.FuncMap, entries []string, opt
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	x.entries = map[string]*proc{}
 	for _, name := range entries {
-		if _, err := x.procLocked(name); err != nil {
+		p, err := x.procLocked(name)
+		if err != nil {
 			return nil, err
 		}
+		x.entries[name] = p
 	}
 	return x, nil
 }
@@ -156,11 +161,14 @@ func walkTemplateNames(n parse.Node, f func(string)) {
 // Execute applies the template name to data and writes the output to w, as
 // html/template's ExecuteTemplate would.
 func (x *Template) Execute(w io.Writer, name string, data any) (err error) {
-	x.mu.Lock()
-	p, err := x.procLocked(name)
-	x.mu.Unlock()
-	if err != nil {
-		return err
+	p := x.entries[name]
+	if p == nil {
+		x.mu.Lock()
+		p, err = x.procLocked(name)
+		x.mu.Unlock()
+		if err != nil {
+			return err
+		}
 	}
 	s := &state{}
 	if sw, ok := w.(stringWriter); ok {
