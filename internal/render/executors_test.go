@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"peacebuilding/internal/check"
@@ -104,4 +105,12 @@ func firstDifference(a, b []byte) int {
 
 func around(b []byte, i int) []byte {
 	return b[max(0, i-60):min(len(b), i+60)]
+}
+
+func TestUnknownExecutorIsAnError(t *testing.T) {
+	t.Setenv(render.TemplatesEnv, "text/template")
+	_, err := render.New(os.DirFS("../../layouts"), os.DirFS("../../i18n"), []string{"en", "ja"}, nil)
+	if err == nil || !strings.Contains(err.Error(), "tmplexec, stdlib") {
+		t.Fatalf("New with %s=text/template: %v, want an error naming the executors", render.TemplatesEnv, err)
+	}
 }
