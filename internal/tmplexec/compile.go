@@ -487,16 +487,14 @@ func (c *compiler) templateNode(t *parse.TemplateNode) nodeFn {
 	p := c.p
 	arg := c.pipeline(t.Pipe)
 	callee, err := c.x.procLocked(t.Name)
-	if err != nil && c.x.html.Lookup(t.Name) != nil {
+	if err != nil {
+		// html/template's escaping has checked that every called template exists.
 		if c.err == nil {
-			c.err = err
+			c.err = fmt.Errorf("template %q calls %q: %v", c.p.name, t.Name, err)
 		}
 		return nil
 	}
 	return func(s *state, dot reflect.Value) {
-		if callee == nil {
-			p.errorf(t, "template %q not defined", t.Name)
-		}
 		if s.depth == maxExecDepth {
 			p.errorf(t, "exceeded maximum template depth (%v)", maxExecDepth)
 		}

@@ -83,39 +83,57 @@ func Compile(t *template.Template, funcs template.FuncMap, entries []string, opt
 // clone is escaped to learn their names, and t gets a copy of each template under each
 // derived name before it is escaped.
 func escapeAll(t *template.Template, entries []string) (*template.Template, error) {
-	first, err := t.Clone()
-	if err != nil {
-		return nil, err
-	}
-	if err := escape(first, entries); err != nil {
-		return nil, err
-	}
+	// A derived template can call others in their own other contexts: their names show
+	// only once the derived one is in the set, so the clones go on until no name is new.
 	derived := map[string]bool{}
-	for _, tt := range first.Templates() {
-		if tt.Tree != nil {
-			walkTemplateNames(tt.Tree.Root, func(name string) {
-				if strings.Contains(name, "$htmltemplate_") {
-					derived[name] = true
-				}
-			})
-		}
-	}
-	second := t
-	for name := range derived {
-		base, _, _ := strings.Cut(name, "$htmltemplate_")
-		src := second.Lookup(base)
-		if src == nil || src.Tree == nil {
-			return nil, fmt.Errorf("html/template derived %q from a template the set does not have", name)
-		}
-		tree := &parse.Tree{Name: name, ParseName: src.Tree.ParseName, Root: src.Tree.Root.CopyList()}
-		if _, err := second.AddParseTree(name, tree); err != nil {
+	for {
+		clone, err := t.Clone()
+		if err != nil {
 			return nil, err
 		}
+		if err := addDerived(clone, derived); err != nil {
+			return nil, err
+		}
+		if err := escape(clone, entries); err != nil {
+			return nil, err
+		}
+		found := false
+		for _, tt := range clone.Templates() {
+			if tt.Tree != nil {
+				walkTemplateNames(tt.Tree.Root, func(name string) {
+					if strings.Contains(name, "$htmltemplate_") && !derived[name] {
+						derived[name], found = true, true
+					}
+				})
+			}
+		}
+		if !found {
+			break
+		}
 	}
-	if err := escape(second, entries); err != nil {
+	if err := addDerived(t, derived); err != nil {
 		return nil, err
 	}
-	return second, nil
+	if err := escape(t, entries); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// addDerived adds to t a copy of a template under each derived name.
+func addDerived(t *template.Template, derived map[string]bool) error {
+	for name := range derived {
+		base, _, _ := strings.Cut(name, "$htmltemplate_")
+		src := t.Lookup(base)
+		if src == nil || src.Tree == nil {
+			return fmt.Errorf("html/template derived %q from a template the set does not have", name)
+		}
+		tree := &parse.Tree{Name: name, ParseName: src.Tree.ParseName, Root: src.Tree.Root.CopyList()}
+		if _, err := t.AddParseTree(name, tree); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // escape makes html/template escape the entries of t: it escapes a template when it is

@@ -266,6 +266,7 @@ var semantics = []string{
 	`{{upper .S}} {{add .N 1}} {{fadd .F 0.5}} {{join .L ", "}} {{join (list .S .T) "+"}}`,
 	`{{template "sub" dict "a" .S "b" .N}}{{define "sub"}}[{{.a}}/{{.b}}/{{.c}}]{{end}}`,
 	`<a title="{{template "attr" .}}">{{template "attr" .}}</a>{{define "attr"}}{{.S}}&{{.T}}{{end}}`,
+	`<a title="{{template "a" .}}" href="/{{template "a" .}}">{{define "a"}}x{{template "b" .}}{{end}}{{define "b"}}{{.S}}<{{.T}}{{end}}`,
 	`<script type="application/ld+json">{"a":{{.S}},"n":{{.N}},"l":{{.L}},"m":{{.Ints}}}</script>`,
 	`{{block "b" .}}default {{.S}}{{end}}`,
 	`{{(.Self).S}} {{(index .Items 0).Name}} {{$.S}}`,
