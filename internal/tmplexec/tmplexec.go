@@ -97,17 +97,21 @@ func escapeAll(t *template.Template, entries []string) (*template.Template, erro
 		if err := escape(clone, entries); err != nil {
 			return nil, err
 		}
-		found := false
+		again := false // a new derived template calls others: there may be more
 		for _, tt := range clone.Templates() {
 			if tt.Tree != nil {
 				walkTemplateNames(tt.Tree.Root, func(name string) {
 					if strings.Contains(name, "$htmltemplate_") && !derived[name] {
-						derived[name], found = true, true
+						derived[name] = true
+						base, _, _ := strings.Cut(name, "$htmltemplate_")
+						if src := t.Lookup(base); src != nil && src.Tree != nil {
+							walkTemplateNames(src.Tree.Root, func(string) { again = true })
+						}
 					}
 				})
 			}
 		}
-		if !found {
+		if !again {
 			break
 		}
 	}
