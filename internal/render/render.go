@@ -1,8 +1,8 @@
 // Package render executes the layouts over the site model and returns every output file in
 // memory: HTML pages, the sitemap, robots.txt. Layouts are parsed once, escaped by
 // html/template and compiled by internal/tmplexec, which executes them (html/template
-// does if TemplatesEnv says so); pages are rendered in parallel. UI strings come from i18n/<lang>.toml, one file per language, and every
-// language must define every key.
+// does if TemplatesEnv says so); pages are rendered in parallel. UI strings come from
+// i18n/<lang>.toml, one file per language, and every language must define every key.
 package render
 
 import (
