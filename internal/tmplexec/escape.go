@@ -13,7 +13,10 @@ import (
 
 // The escapers html/template appends to actions, by the names it gives them, written here
 // from html/template's rules. An escaper that a layout needs and this table lacks is an
-// error of Compile.
+// error of Compile. The layouts use all but two: nospaceescaper (a value in an unquoted
+// attribute) and commentescaper (in an HTML comment), kept so that such an edit works.
+// The CSS and JavaScript string escapers are left out: no layout writes a value into a
+// style or a script other than JSON.
 var escapers = map[string]*escaper{
 	"_html_template_htmlescaper":    {str: htmlEscaper, write: writeHTML},
 	"_html_template_attrescaper":    {str: attrEscaper, write: writeAttr},
