@@ -16,7 +16,7 @@ import (
 
 func collect(text string) []string {
 	var out []string
-	tokens(text, func(t string) { out = append(out, t) })
+	new(tokenizer).tokens(text, func(t []byte) { out = append(out, string(t)) })
 	return out
 }
 
@@ -78,14 +78,15 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 	}
 	for _, lang := range cfg.LanguageCodes() {
 		var meta struct {
-			Shards, Chunk, Passages int
-			Docs                    [][4]any
+			Shards, Passages int
+			Chunks           []int
+			Docs             [][4]any
 		}
 		if err := json.Unmarshal(files[Dir(lang)+"meta.json"], &meta); err != nil {
 			t.Fatalf("%s meta.json: %v", lang, err)
 		}
-		if meta.Shards != Shards || meta.Chunk != ChunkSize || len(meta.Docs) == 0 {
-			t.Fatalf("%s meta.json: %d shards, %d a chunk, %d documents", lang, meta.Shards, meta.Chunk, len(meta.Docs))
+		if meta.Shards < MinShards || len(meta.Chunks) == 0 || len(meta.Docs) == 0 {
+			t.Fatalf("%s meta.json: %d shards, %d text files, %d documents", lang, meta.Shards, len(meta.Chunks), len(meta.Docs))
 		}
 		kinds := map[string]int{}
 		for _, d := range meta.Docs {
@@ -97,14 +98,17 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			}
 		}
 		// Read every passage back and look each of its tokens up.
-		shards := make([]map[string][]int, Shards)
+		shards := make([]map[string][]int, meta.Shards)
 		for n := range shards {
 			if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(lang), n)], &shards[n]); err != nil {
 				t.Fatalf("%s shard %d: %v", lang, n, err)
 			}
 		}
 		var texts []string
-		for c := 0; c*ChunkSize < meta.Passages; c++ {
+		for c, first := range meta.Chunks {
+			if first != len(texts) {
+				t.Fatalf("%s meta.json: text file %d starts at passage %d, after %d passages", lang, c, first, len(texts))
+			}
 			var chunk []string
 			if err := json.Unmarshal(files[fmt.Sprintf("%st/%d.json", Dir(lang), c)], &chunk); err != nil {
 				t.Fatalf("%s text %d: %v", lang, c, err)
@@ -116,9 +120,10 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		}
 		checked := 0
 		for id, text := range texts {
-			tokens(text, func(tok string) {
+			new(tokenizer).tokens(text, func(b []byte) {
+				tok := string(b)
 				at, ids := 0, []int{}
-				for _, d := range shards[shardOf(tok, Shards)][tok] {
+				for _, d := range shards[shardOf(tok, meta.Shards)][tok] {
 					at += d
 					ids = append(ids, at)
 				}
