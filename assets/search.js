@@ -121,7 +121,14 @@
   }
   var metaP = null;
   function meta() {
-    if (!metaP) metaP = getJSON("meta.json");
+    if (!metaP) {
+      metaP = getJSON("meta.json").then(function (m) {
+        // m.chunks has the number of passages in each text file; chunkOf wants the first.
+        var at = 0;
+        m.chunkStarts = m.chunks.map(function (n) { var first = at; at += n; return first; });
+        return m;
+      });
+    }
     return metaP;
   }
   var decoded = {};
@@ -192,13 +199,12 @@
     }
     return lo;
   }
-  // docOf is the document of a passage; chunkOf the text file that holds it (m.chunks has
-  // the first passage of each).
+  // docOf is the document of a passage; chunkOf the text file that holds it.
   function docOf(m, passage) {
     return lastAtMost(m.docs.length, function (i) { return m.docs[i][3]; }, passage);
   }
   function chunkOf(m, passage) {
-    return lastAtMost(m.chunks.length, function (i) { return m.chunks[i]; }, passage);
+    return lastAtMost(m.chunkStarts.length, function (i) { return m.chunkStarts[i]; }, passage);
   }
 
   var kindOrder = { country: 0, theme: 0, page: 1, glossary: 2, timeline: 3 };
@@ -391,7 +397,7 @@
       var c = chunkOf(m, it.passage);
       return getJSON("t/" + c + ".json").then(function (texts) {
         if (id !== current) return;
-        var text = texts[it.passage - m.chunks[c]];
+        var text = texts[it.passage - m.chunkStarts[c]];
         if (text) it.li.appendChild(excerpt(text, matches));
       });
     }));

@@ -402,7 +402,7 @@ func (c *crawler) searchIndex(u string) {
 	c.checkHeaders(meta, strings.TrimPrefix(meta, c.base.String()), r)
 	var m struct {
 		Shards int
-		Chunks []float64 // the first passage of each text file, 34e3 as minified
+		Chunks []float64 // the passages of each text file (a number as minified: 34e3)
 	}
 	if err := json.Unmarshal(r.Body, &m); err != nil || len(m.Chunks) == 0 {
 		c.problem("%s: not a search index: %v", meta, err)

@@ -6,7 +6,7 @@
 // query fetches a small part of it:
 //
 //   - meta.json: the documents (kind, URL, title, first passage), the number of shards
-//     and of passages, the first passage of each text file, and the stop words;
+//     and of passages, the number of passages in each text file, and the stop words;
 //   - s/<n>.json: shard n of the inverted index, token -> the passages it occurs in (ids
 //     ascending, delta-coded). A query reads only the shards of its tokens;
 //   - t/<n>.json: the text of consecutive passages, ChunkBytes or a little more, for the
@@ -38,14 +38,15 @@ import (
 // MinShards is the fewest shards of a language's inverted index: a bigger index has more,
 // in powers of two, so that a shard stays near ShardBytes, as a query reads one per token.
 // ChunkBytes is the text a text file holds at least (but the last): a file is closed
-// after the passage that reaches it. With the real site, a shard is 2 to 10 KB; a first
-// query reads meta.json, a few shards and a text file per result shown. At 1,000 briefs
-// per language, some 700 text files a language instead of one per 8 passages (6,400),
-// each a few KB as a file system's block is.
+// after the passage that reaches it. A first query reads meta.json, a shard per token
+// and a text file per result shown: with the real site a shard is 2 to 10 KB and a text
+// file 2 to 3 KB. Texts by bytes rather than by a count of passages: at 1,000 briefs per
+// language, some 1,200 text files a language instead of 6,400 of 8 passages each, for
+// about 1 KB more per result shown.
 const (
 	MinShards  = 32
 	ShardBytes = 16 << 10
-	ChunkBytes = 4 << 10
+	ChunkBytes = 2 << 10
 )
 
 // Kinds of documents, as meta.json names them (the search page has a label for each).
@@ -190,7 +191,7 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 		Version  int       `json:"v"`
 		Shards   int       `json:"shards"`
 		Passages int       `json:"passages"`
-		Chunks   []int     `json:"chunks"` // the first passage of each text file
+		Chunks   []int     `json:"chunks"` // the number of passages in each text file
 		Stop     []string  `json:"stop"`
 		Docs     []docJSON `json:"docs"`
 	}{Version: 2, Stop: stopWords}
@@ -209,7 +210,7 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 			return true
 		}
 		ok := yield(publish.File{Path: fmt.Sprintf("%st/%d.json", dir, len(meta.Chunks)), Data: marshal(chunk)})
-		meta.Chunks = append(meta.Chunks, n-len(chunk))
+		meta.Chunks = append(meta.Chunks, len(chunk))
 		chunk, chunkBytes = chunk[:0], 0
 		return ok
 	}

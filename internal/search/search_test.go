@@ -10,6 +10,7 @@ import (
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/publish"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
 )
@@ -105,14 +106,15 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			}
 		}
 		var texts []string
-		for c, first := range meta.Chunks {
-			if first != len(texts) {
-				t.Fatalf("%s meta.json: text file %d starts at passage %d, after %d passages", lang, c, first, len(texts))
-			}
+		for c, n := range meta.Chunks {
 			var chunk []string
 			if err := json.Unmarshal(files[fmt.Sprintf("%st/%d.json", Dir(lang), c)], &chunk); err != nil {
 				t.Fatalf("%s text %d: %v", lang, c, err)
 			}
+			if len(chunk) != n {
+				t.Fatalf("%s text %d: %d passages, meta.json says %d", lang, c, len(chunk), n)
+			}
+
 			texts = append(texts, chunk...)
 		}
 		if len(texts) != meta.Passages {
@@ -142,5 +144,56 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 				t.Errorf("%s: document %v: title passage %q", lang, d, texts[first])
 			}
 		}
+	}
+}
+
+// TestTextFilesCloseAtChunkBytes indexes documents of passages of many sizes: each text
+// file but the last is closed by the passage that brings it to ChunkBytes, and a bigger
+// index has more shards, each near ShardBytes.
+func TestTextFilesCloseAtChunkBytes(t *testing.T) {
+	var docs []doc
+	for i := range 3000 {
+		d := doc{kind: KindCountry, url: fmt.Sprintf("en/countries/c%d/", i), title: fmt.Sprintf("Country %d", i)}
+		for j := range 1 + i%5 {
+			var words []string
+			for k := range 5 + (i*13+j*31)%40 {
+				words = append(words, fmt.Sprintf("w%d", (i*131+j*17+k*7919)%60000))
+			}
+			d.passages = append(d.passages, strings.Join(words, " "))
+		}
+		docs = append(docs, d)
+	}
+	files := map[string][]byte{}
+	langFiles("en", slices.Values(docs), func(f publish.File) bool { files[f.Path] = f.Data; return true })
+	var meta struct {
+		Shards int
+		Chunks []int
+	}
+	if err := json.Unmarshal(files["en/search/meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if len(meta.Chunks) < 2 {
+		t.Fatalf("%d text files: the test wants several", len(meta.Chunks))
+	}
+	for c := range meta.Chunks {
+		var chunk []string
+		if err := json.Unmarshal(files[fmt.Sprintf("en/search/t/%d.json", c)], &chunk); err != nil {
+			t.Fatal(err)
+		}
+		size := 0
+		for _, p := range chunk {
+			size += len(p)
+		}
+		last := len(chunk[len(chunk)-1])
+		if c < len(meta.Chunks)-1 && (size < ChunkBytes || size-last >= ChunkBytes) {
+			t.Errorf("text %d: %d bytes, %d without its last passage; a file closes at %d", c, size, size-last, ChunkBytes)
+		}
+	}
+	shardBytes := 0
+	for n := range meta.Shards {
+		shardBytes += len(files[fmt.Sprintf("en/search/s/%d.json", n)])
+	}
+	if meta.Shards <= MinShards || shardBytes/meta.Shards > ShardBytes || shardBytes/meta.Shards < ShardBytes/4 {
+		t.Errorf("%d shards of %d bytes in all: want more than %d, near %d bytes each", meta.Shards, shardBytes, MinShards, ShardBytes)
 	}
 }
