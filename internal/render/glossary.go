@@ -213,8 +213,6 @@ func wordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
-
 // wordEnd reports whether a word ends at i of s, after an optional plural "s" or "es".
 func wordEnd(s []byte, i int) bool {
 	for _, plural := range []string{"", "s", "es"} {

@@ -184,7 +184,7 @@ func mergeRetold(events []*timelineEvent) []TimelineEntry {
 
 // gramScratch is the memory textGrams reuses from one text to the next.
 type gramScratch struct {
-	lower []byte   // the text in lower case
+	lower []byte   // the words of the text in lower case, one after the other
 	units [][2]int // the words (or pairs of characters) of lower, as spans
 	grams []uint64 // before sorting
 }
@@ -195,7 +195,6 @@ type gramScratch struct {
 // characters.
 func (g *gramScratch) textGrams(text string) []uint64 {
 	g.lower, g.units = g.lower[:0], g.units[:0]
-	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	start, runes := -1, 0 // the word being read: where it starts in lower, its characters
 	var first rune
 	endWord := func() {
@@ -219,7 +218,7 @@ func (g *gramScratch) textGrams(text string) []uint64 {
 	}
 	for _, r := range text {
 		r = unicode.ToLower(r)
-		if !word(r) {
+		if !wordRune(r) {
 			endWord()
 			continue
 		}
