@@ -252,7 +252,9 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 		return
 	}
 	meta.Passages = n
-	// Enough shards that a shard holds about ShardBytes: a query reads a shard per token.
+	// Enough shards that a shard holds about ShardBytes, a query reading one per token.
+	// A token takes its text, its quotes, colon and brackets, and some 3 bytes a passage
+	// (a delta and a comma).
 	size := 0
 	for t, i := range index {
 		size += len(t) + 4 + 3*len(postings[i-1])
