@@ -102,11 +102,26 @@ type termIndex struct {
 	ja     bool
 	byWord map[string][]termForm
 	byPair map[runePair][]termForm
-	// pairStarts has the bit of every first character of byPair's keys (modulo 1<<16):
-	// most characters of a Japanese text start no term, and a bit is cheaper to test than
-	// a map.
-	pairStarts [1 << 16 / 64]uint64
+	// maybe has a bit for each key of byWord and byPair (see wordBit and pairBit): most
+	// words and pairs of characters of a text start no term, and a bit is cheaper to test
+	// than a map.
+	maybe [1 << 16 / 64]uint64
 }
+
+// wordBit is the bit of maybe for a word: its first byte in lower case and its length.
+func wordBit(w []byte) uint16 {
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return uint16(c)<<8 | uint16(min(len(w), 255))
+}
+
+// pairBit is the bit of maybe for a pair of characters.
+func pairBit(p runePair) uint16 { return uint16(p[0]*31 + p[1]) }
+
+func (ix *termIndex) set(bit uint16)      { ix.maybe[bit/64] |= 1 << (bit % 64) }
+func (ix *termIndex) has(bit uint16) bool { return ix.maybe[bit/64]&(1<<(bit%64)) != 0 }
 
 type termForm struct {
 	term int
@@ -130,11 +145,14 @@ func newTermIndex(terms []glossary.Term, ja bool) *termIndex {
 		if ja {
 			k := pairAt([]byte(text))
 			ix.byPair[k] = append(ix.byPair[k], f)
-			ix.pairStarts[uint16(k[0])/64] |= 1 << (uint16(k[0]) % 64)
+			ix.set(pairBit(k))
 			return
 		}
-		k := string(firstWord([]byte(text)))
-		ix.byWord[k] = append(ix.byWord[k], f)
+		k := firstWord([]byte(text))
+		ix.byWord[string(k)] = append(ix.byWord[string(k)], f)
+		if len(k) > 0 {
+			ix.set(wordBit(k))
+		}
 	}
 	for i, t := range terms {
 		if ja {
@@ -161,26 +179,38 @@ func (ix *termIndex) scan(text, lower []byte, found func(term int)) {
 			}
 		}
 	}
-	prevWord := false // whether the character before pos is a letter or digit
-	for pos := 0; pos < len(text); {
-		r, size := utf8.DecodeRune(text[pos:])
-		if ix.ja {
-			if ix.pairStarts[uint16(r)/64]&(1<<(uint16(r)%64)) != 0 {
-				check(pos, ix.byPair[pairAt(text[pos:])])
+	if ix.ja {
+		// Each character is decoded once: it is the second of one pair, then the first
+		// of the next.
+		r0, n0 := utf8.DecodeRune(text)
+		for pos := 0; pos < len(text); {
+			var r1 rune
+			n1 := 0
+			if pos+n0 < len(text) {
+				r1, n1 = utf8.DecodeRune(text[pos+n0:])
 			}
+			if k := (runePair{r0, r1}); ix.has(pairBit(k)) {
+				check(pos, ix.byPair[k])
+			}
+			pos += n0
+			r0, n0 = r1, n1
+		}
+		return
+	}
+	// From word to word: a word starts after a character that is not a letter or digit.
+	for pos := 0; pos < len(text); {
+		if r, size := utf8.DecodeRune(text[pos:]); !wordRune(r) {
 			pos += size
 			continue
 		}
-		isWord := wordRune(r)
-		if isWord && !prevWord {
-			key := firstWord(text[pos:])
+		key := firstWord(text[pos:])
+		if ix.has(wordBit(key)) {
 			check(pos, ix.byWord[string(key)])
 			if lk := lower[pos : pos+len(key)]; !bytes.Equal(lk, key) {
 				check(pos, ix.byWord[string(lk)])
 			}
 		}
-		prevWord = isWord
-		pos += size
+		pos += len(key)
 	}
 }
 
