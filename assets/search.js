@@ -121,7 +121,14 @@
   }
   var metaP = null;
   function meta() {
-    if (!metaP) metaP = getJSON("meta.json");
+    if (!metaP) {
+      metaP = getJSON("meta.json").then(function (m) {
+        // m.chunks has the number of passages in each text file; chunkOf wants the first.
+        var at = 0;
+        m.chunkStarts = m.chunks.map(function (n) { var first = at; at += n; return first; });
+        return m;
+      });
+    }
     return metaP;
   }
   var decoded = {};
@@ -183,13 +190,21 @@
     }));
   }
 
-  function docOf(m, passage) {
-    var lo = 0, hi = m.docs.length - 1;
+  // lastAtMost is the last i < n whose first(i), ascending in i, is at most passage.
+  function lastAtMost(n, first, passage) {
+    var lo = 0, hi = n - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (m.docs[mid][3] <= passage) lo = mid; else hi = mid - 1;
+      if (first(mid) <= passage) lo = mid; else hi = mid - 1;
     }
     return lo;
+  }
+  // docOf is the document of a passage; chunkOf the text file that holds it.
+  function docOf(m, passage) {
+    return lastAtMost(m.docs.length, function (i) { return m.docs[i][3]; }, passage);
+  }
+  function chunkOf(m, passage) {
+    return lastAtMost(m.chunkStarts.length, function (i) { return m.chunkStarts[i]; }, passage);
   }
 
   var kindOrder = { country: 0, theme: 0, page: 1, glossary: 2, timeline: 3 };
@@ -379,10 +394,10 @@
     });
     return Promise.all(items.map(function (it) {
       if (it.passage < 0) return null;
-      var c = Math.floor(it.passage / m.chunk);
+      var c = chunkOf(m, it.passage);
       return getJSON("t/" + c + ".json").then(function (texts) {
         if (id !== current) return;
-        var text = texts[it.passage - c * m.chunk];
+        var text = texts[it.passage - m.chunkStarts[c]];
         if (text) it.li.appendChild(excerpt(text, matches));
       });
     }));

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -421,6 +422,9 @@ func TestCheckFindsABrokenSearchIndex(t *testing.T) {
 		{"a shard missing", func(m map[string][]byte) { delete(m, "ja/search/s/3.json") }, "ja/search/meta.json: shard ja/search/s/3.json of the index is missing"},
 		{"a text missing", func(m map[string][]byte) { delete(m, "en/search/t/0.json") }, "en/search/meta.json: text en/search/t/0.json of the index is missing"},
 		{"unreadable", func(m map[string][]byte) { m["en/search/meta.json"] = []byte("{") }, "en/search/meta.json: does not read as a search index"},
+		{"text files short of the passages", func(m map[string][]byte) {
+			m["en/search/meta.json"] = regexp.MustCompile(`"chunks":\[[0-9,e]*\]`).ReplaceAll(m["en/search/meta.json"], []byte(`"chunks":[1]`))
+		}, "en/search/meta.json: the text files do not hold the"},
 		{"a result to nowhere", func(m map[string][]byte) {
 			m["en/search/meta.json"] = bytes.Replace(m["en/search/meta.json"], []byte(`"en/glossary/"`), []byte(`"en/glossary/#no-such-id"`), 1)
 		}, `en/search/meta.json: a result leads to en/glossary/#no-such-id: en/glossary/index.html has no id "no-such-id"`},

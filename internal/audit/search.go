@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -17,7 +18,7 @@ import (
 type searchMeta struct {
 	err       string // why it does not read, if it does not
 	shards    int
-	chunk     int
+	chunks    []int // the number of passages in each text file
 	passages  int
 	docURLs   []string // site-root-relative, with #fragment
 	firstBad  string   // a document entry that is not [kind, url, title, first passage]
@@ -28,15 +29,19 @@ const searchMetaName = "search/meta.json"
 
 func summarizeSearchMeta(data []byte) *searchMeta {
 	var m struct {
-		Shards   int     `json:"shards"`
-		Chunk    int     `json:"chunk"`
-		Passages int     `json:"passages"`
-		Docs     [][]any `json:"docs"`
+		Shards int `json:"shards"`
+		// Numbers as the minifier writes them: 34000 is 34e3.
+		Chunks   []float64 `json:"chunks"`
+		Passages float64   `json:"passages"`
+		Docs     [][]any   `json:"docs"`
 	}
 	if err := json.Unmarshal(data, &m); err != nil {
 		return &searchMeta{err: err.Error()}
 	}
-	s := &searchMeta{shards: m.Shards, chunk: m.Chunk, passages: m.Passages, docsCount: len(m.Docs)}
+	s := &searchMeta{shards: m.Shards, passages: int(m.Passages), docsCount: len(m.Docs)}
+	for _, c := range m.Chunks {
+		s.chunks = append(s.chunks, int(c))
+	}
 	for _, d := range m.Docs {
 		if len(d) != 4 {
 			s.firstBad = fmt.Sprint(d)
@@ -71,8 +76,11 @@ func (a *auditor) checkSearch(out *reporter) {
 		case m.err != "":
 			out.report(metaPath, "", "does not read as a search index: %s", m.err)
 			continue
-		case m.shards <= 0 || m.chunk <= 0 || m.passages <= 0 || m.docsCount == 0:
-			out.report(metaPath, "", "an empty search index: %d shards, %d passages a chunk, %d passages, %d documents", m.shards, m.chunk, m.passages, m.docsCount)
+		case m.shards <= 0 || len(m.chunks) == 0 || m.passages <= 0 || m.docsCount == 0:
+			out.report(metaPath, "", "an empty search index: %d shards, %d text files, %d passages, %d documents", m.shards, len(m.chunks), m.passages, m.docsCount)
+			continue
+		case slices.Min(m.chunks) <= 0 || sum(m.chunks) != m.passages:
+			out.report(metaPath, "", "the text files do not hold the %d passages: %v", m.passages, m.chunks)
 			continue
 		case m.firstBad != "":
 			out.report(metaPath, "", "a document is not [kind, url, title, first passage]: %s", m.firstBad)
@@ -83,7 +91,7 @@ func (a *auditor) checkSearch(out *reporter) {
 				out.report(metaPath, "", "shard %s of the index is missing", name)
 			}
 		}
-		for c := 0; c*m.chunk < m.passages; c++ {
+		for c := range m.chunks {
 			if name := fmt.Sprintf("%st/%d.json", dir, c); a.files[name] == nil {
 				out.report(metaPath, "", "text %s of the index is missing", name)
 			}
@@ -101,4 +109,12 @@ func (a *auditor) checkSearch(out *reporter) {
 			}
 		}
 	}
+}
+
+func sum(ns []int) int {
+	t := 0
+	for _, n := range ns {
+		t += n
+	}
+	return t
 }

@@ -400,15 +400,18 @@ func (c *crawler) searchIndex(u string) {
 	c.seen[meta] = true
 	c.mu.Unlock()
 	c.checkHeaders(meta, strings.TrimPrefix(meta, c.base.String()), r)
-	var m struct{ Shards, Chunk, Passages int }
-	if err := json.Unmarshal(r.Body, &m); err != nil || m.Chunk <= 0 {
+	var m struct {
+		Shards int
+		Chunks []float64 // the passages of each text file (a number as minified: 34e3)
+	}
+	if err := json.Unmarshal(r.Body, &m); err != nil || len(m.Chunks) == 0 {
 		c.problem("%s: not a search index: %v", meta, err)
 		return
 	}
 	for i := range m.Shards {
 		c.add(resolve(u, fmt.Sprintf("s/%d.json", i)))
 	}
-	for i := range (m.Passages + m.Chunk - 1) / m.Chunk {
+	for i := range m.Chunks {
 		c.add(resolve(u, fmt.Sprintf("t/%d.json", i)))
 	}
 }

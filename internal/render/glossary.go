@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode"
@@ -67,15 +68,72 @@ func (v *View) GlossaryInitials() []GlossaryInitial {
 //
 // Each page's text is read once: a term is looked for only where the word (English) or
 // the pair of characters (Japanese) it starts with occurs, so the work grows with the
-// text and not with the number of terms times the text.
+// text and not with the number of terms times the text. The page's text is made in one
+// buffer reused for every page.
 func (v *View) termUses(terms []glossary.Term) [][]*site.Page {
-	ja := v.Lang == "ja"
-	type form struct {
-		term int
-		text string // lower case for an English form
-		fold bool   // compare in lower case
+	ix := newTermIndex(terms, v.Lang == "ja")
+	uses := make([][]*site.Page, len(terms))
+	foundOn := make([]int, len(terms)) // 1 + the number of the last page that uses the term
+	var text, lower []byte
+	n := 0
+	for _, kind := range []string{"country", "theme"} {
+		for _, p := range v.Pages(kind) {
+			if p.Fallback {
+				continue
+			}
+			n++
+			text = appendPageText(text[:0], p)
+			lower = appendASCIILower(lower[:0], text) // byte for byte: positions stay the same
+			ix.scan(text, lower, func(term int) {
+				if foundOn[term] != n {
+					foundOn[term] = n
+					uses[term] = append(uses[term], p)
+				}
+			})
+		}
 	}
-	byStart := map[string][]form{}
+	return uses
+}
+
+// termIndex holds the forms of the glossary's terms by what they start with: their first
+// word in English (as written for an abbreviation, lower case for an English form), their
+// first two characters in Japanese.
+type termIndex struct {
+	ja     bool
+	byWord map[string][]termForm
+	byPair map[runePair][]termForm
+	// maybe has a bit for each key of byWord and byPair (see wordBit and pairBit): most
+	// words and pairs of characters of a text start no term, and a bit is cheaper to test
+	// than a map.
+	maybe [1 << 16 / 64]uint64
+}
+
+// wordBit is the bit of maybe for a word: its first byte in lower case and its length.
+func wordBit(w []byte) uint16 {
+	c := w[0]
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return uint16(c)<<8 | uint16(min(len(w), 255))
+}
+
+// pairBit is the bit of maybe for a pair of characters.
+func pairBit(p runePair) uint16 { return uint16(p[0]*31 + p[1]) }
+
+func (ix *termIndex) set(bit uint16)      { ix.maybe[bit/64] |= 1 << (bit % 64) }
+func (ix *termIndex) has(bit uint16) bool { return ix.maybe[bit/64]&(1<<(bit%64)) != 0 }
+
+type termForm struct {
+	term int
+	text string // lower case for an English form
+	fold bool   // compare in lower case
+}
+
+// runePair is a pair of characters; the second is 0 at the end of a text.
+type runePair [2]rune
+
+func newTermIndex(terms []glossary.Term, ja bool) *termIndex {
+	ix := &termIndex{ja: ja, byWord: map[string][]termForm{}, byPair: map[runePair][]termForm{}}
 	add := func(i int, text string, fold bool) {
 		if text == "" {
 			return
@@ -83,7 +141,18 @@ func (v *View) termUses(terms []glossary.Term) [][]*site.Page {
 		if fold {
 			text = asciiLower(text)
 		}
-		byStart[startKey(text, ja)] = append(byStart[startKey(text, ja)], form{i, text, fold})
+		f := termForm{i, text, fold}
+		if ja {
+			k := pairAt([]byte(text))
+			ix.byPair[k] = append(ix.byPair[k], f)
+			ix.set(pairBit(k))
+			return
+		}
+		k := firstWord([]byte(text))
+		ix.byWord[string(k)] = append(ix.byWord[string(k)], f)
+		if len(k) > 0 {
+			ix.set(wordBit(k))
+		}
 	}
 	for i, t := range terms {
 		if ja {
@@ -93,104 +162,127 @@ func (v *View) termUses(terms []glossary.Term) [][]*site.Page {
 		}
 		add(i, t.Abbr, false)
 	}
-	uses := make([][]*site.Page, len(terms))
-	for _, kind := range []string{"country", "theme"} {
-		for _, p := range v.Pages(kind) {
-			if p.Fallback {
-				continue
+	return ix
+}
+
+// scan calls found with the term of every form that occurs in text; lower is text with
+// its ASCII letters lowered.
+func (ix *termIndex) scan(text, lower []byte, found func(term int)) {
+	check := func(pos int, forms []termForm) {
+		for _, f := range forms {
+			src := text
+			if f.fold {
+				src = lower
 			}
-			text := pageText(p)
-			lower := asciiLower(text) // byte for byte: positions stay the same
-			found := map[int]bool{}
-			check := func(pos int, forms []form) {
-				for _, f := range forms {
-					src := text
-					if f.fold {
-						src = lower
-					}
-					if !found[f.term] && strings.HasPrefix(src[pos:], f.text) && (ja || wordEnd(src, pos+len(f.text))) {
-						found[f.term] = true
-						uses[f.term] = append(uses[f.term], p)
-					}
-				}
-			}
-			for pos := 0; pos < len(text); {
-				r, size := utf8.DecodeRuneInString(text[pos:])
-				if ja || wordRune(r) && (pos == 0 || !wordRune(lastRune(text[:pos]))) {
-					key := startKey(text[pos:], ja)
-					check(pos, byStart[key])
-					if !ja {
-						if lk := asciiLower(key); lk != key {
-							check(pos, byStart[lk])
-						}
-					}
-				}
-				pos += size
+			if bytes.HasPrefix(src[pos:], []byte(f.text)) && (ix.ja || wordEnd(src, pos+len(f.text))) {
+				found(f.term)
 			}
 		}
 	}
-	return uses
-}
-
-// startKey is what a form is looked up by: its first word in English, its first two
-// characters in Japanese.
-func startKey(s string, ja bool) string {
-	if ja {
-		n := 0
-		for i := range s {
-			if n == 2 {
-				return s[:i]
+	if ix.ja {
+		// Each character is decoded once: it is the second of one pair, then the first
+		// of the next.
+		r0, n0 := utf8.DecodeRune(text)
+		for pos := 0; pos < len(text); {
+			var r1 rune
+			n1 := 0
+			if pos+n0 < len(text) {
+				r1, n1 = utf8.DecodeRune(text[pos+n0:])
 			}
-			n++
+			if k := (runePair{r0, r1}); ix.has(pairBit(k)) {
+				check(pos, ix.byPair[k])
+			}
+			pos += n0
+			r0, n0 = r1, n1
 		}
-		return s
+		return
 	}
-	end := strings.IndexFunc(s, func(r rune) bool { return !wordRune(r) })
-	if end < 0 {
-		return s
+	// From word to word: a word starts after a character that is not a letter or digit.
+	for pos := 0; pos < len(text); {
+		if r, size := utf8.DecodeRune(text[pos:]); !wordRune(r) {
+			pos += size
+			continue
+		}
+		key := firstWord(text[pos:])
+		if ix.has(wordBit(key)) {
+			check(pos, ix.byWord[string(key)])
+			if lk := lower[pos : pos+len(key)]; !bytes.Equal(lk, key) {
+				check(pos, ix.byWord[string(lk)])
+			}
+		}
+		pos += len(key)
 	}
-	return s[:end]
 }
 
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// pairAt is the first two characters of s.
+func pairAt(s []byte) runePair {
+	r0, n := utf8.DecodeRune(s)
+	var r1 rune
+	if n < len(s) {
+		r1, _ = utf8.DecodeRune(s[n:])
+	}
+	return runePair{r0, r1}
+}
 
-func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
+// firstWord is s up to its first character that is not a letter or digit.
+func firstWord(s []byte) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		if !wordRune(r) {
+			return s[:i]
+		}
+		i += size
+	}
+	return s
+}
+
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // wordEnd reports whether a word ends at i of s, after an optional plural "s" or "es".
-func wordEnd(s string, i int) bool {
+func wordEnd(s []byte, i int) bool {
 	for _, plural := range []string{"", "s", "es"} {
-		if j := i + len(plural); strings.HasPrefix(s[i:], plural) && (j == len(s) || !wordRune(firstRune(s[j:]))) {
+		if j := i + len(plural); bytes.HasPrefix(s[i:], []byte(plural)) && (j == len(s) || !wordRune(firstRune(s[j:]))) {
 			return true
 		}
 	}
 	return false
 }
 
-func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+func firstRune(s []byte) rune { r, _ := utf8.DecodeRune(s); return r }
 
 // asciiLower lowers the ASCII letters of s and leaves every other byte as it is.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
+func asciiLower(s string) string { return string(appendASCIILower(nil, []byte(s))) }
+
+func appendASCIILower(dst, s []byte) []byte {
+	for _, c := range s {
 		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			c += 'a' - 'A'
 		}
+		dst = append(dst, c)
 	}
-	return string(b)
+	return dst
 }
 
-// pageText is the text a reader sees of a brief, without markup.
-func pageText(p *site.Page) string {
-	var b strings.Builder
-	b.WriteString(p.Title + "\n" + p.Summary + "\n")
+// appendPageText appends the text a reader sees of a brief, without markup.
+func appendPageText(b []byte, p *site.Page) []byte {
+	line := func(s string) { b = append(append(b, s...), '\n') }
+	line(p.Title)
+	line(p.Summary)
 	if f := p.Facts; f != nil {
-		b.WriteString(f.OfficialName + "\n" + f.Capital + "\n" + strings.Join(f.Languages, "\n") + "\n")
+		line(f.OfficialName)
+		line(f.Capital)
+		line(strings.Join(f.Languages, "\n"))
 	}
 	for _, f := range p.Figures {
-		b.WriteString(f.Label + "\n")
+		line(f.Label)
 	}
 	for _, e := range p.Events {
-		b.WriteString(e.Text + "\n")
+		line(e.Text)
 	}
 	body := string(p.Body)
 	for {
@@ -198,15 +290,14 @@ func pageText(p *site.Page) string {
 		if lt < 0 {
 			break
 		}
-		b.WriteString(html.UnescapeString(body[:lt]))
+		b = append(b, html.UnescapeString(body[:lt])...)
 		gt := strings.IndexByte(body[lt:], '>')
 		if gt < 0 {
 			body = ""
 			break
 		}
-		b.WriteByte(' ')
+		b = append(b, ' ')
 		body = body[lt+gt+1:]
 	}
-	b.WriteString(html.UnescapeString(body))
-	return b.String()
+	return append(b, html.UnescapeString(body)...)
 }

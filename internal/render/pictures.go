@@ -464,6 +464,19 @@ const (
 // TimelineChart lays this language's events out on an axis from the first year to the
 // last, or returns nil when there are none.
 func (v *View) TimelineChart() *TimelineChart {
+	label, _ := v.T("timeline_row_japan")
+	var rows []TimelineRow
+	for _, p := range v.Pages("country") {
+		if len(p.Events) > 0 {
+			rows = append(rows, TimelineRow{Label: p.Title, Page: p})
+		}
+	}
+	rows = append(rows, TimelineRow{Label: label})
+	// Counted before the events are gathered and merged, which a site of a thousand
+	// countries would do only to draw nothing.
+	if len(rows) > maxTimelineRows {
+		return nil // too many countries for one picture: the list below has every event
+	}
 	years := v.Timeline()
 	if len(years) == 0 {
 		return nil
@@ -472,12 +485,8 @@ func (v *View) TimelineChart() *TimelineChart {
 	t := &TimelineChart{Width: timelineWidth, Right: timelineWidth - 10}
 	t.Title, _ = v.T("timeline_chart_title")
 	t.Desc, _ = v.Tf("timeline_chart_desc", first, last)
-	label, _ := v.T("timeline_row_japan")
-	t.Left = textWidth(label, timelineFont)
-	for _, p := range v.Pages("country") {
-		if len(p.Events) > 0 {
-			t.Left = max(t.Left, textWidth(p.Title, timelineFont))
-		}
+	for _, r := range rows {
+		t.Left = max(t.Left, textWidth(r.Label, timelineFont))
 	}
 	t.Left = math.Round(min(t.Left+16, timelineWidth/3))
 	per := (t.Right - t.Left) / float64(last-first+1)
@@ -492,16 +501,6 @@ func (v *View) TimelineChart() *TimelineChart {
 			f += (float64(d.Month-1) + float64(d.Day)/31) / 12
 		}
 		return math.Round((t.Left+f*per)*10) / 10
-	}
-	var rows []TimelineRow
-	for _, p := range v.Pages("country") {
-		if len(p.Events) > 0 {
-			rows = append(rows, TimelineRow{Label: p.Title, Page: p})
-		}
-	}
-	rows = append(rows, TimelineRow{Label: label})
-	if len(rows) > maxTimelineRows {
-		return nil // too many countries for one picture: the list below has every event
 	}
 	index := map[*site.Page]int{}
 	for i, r := range rows {

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // wrap keeps every line within the width, loses no character but the spaces it breaks
@@ -28,7 +29,7 @@ func TestWrapChartLabels(t *testing.T) {
 			if i == 0 {
 				continue
 			}
-			prev := lastRune(lines[i-1])
+			prev, _ := utf8.DecodeLastRuneInString(lines[i-1])
 			first := []rune(l)[0]
 			if isDigit(prev) && (isDigit(first) || strings.ContainsRune("年月日", first)) {
 				t.Errorf("wrap(%q): breaks inside a number: %q | %q", tc.s, lines[i-1], l)

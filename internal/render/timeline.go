@@ -2,10 +2,10 @@ package render
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/site"
@@ -111,7 +111,8 @@ type timelineEvent struct {
 // Timeline gathers the events of this language's country and theme briefs, oldest first,
 // retold events merged; entries of one date keep page order.
 func (v *View) Timeline() []TimelineYear {
-	var events []timelineEvent
+	var events []*timelineEvent
+	var g gramScratch
 	for _, kind := range []string{"country", "theme"} {
 		for _, p := range v.Pages(kind) {
 			master := v.Site.Lookup(v.Site.Config.DefaultLanguage, p.Key)
@@ -120,11 +121,11 @@ func (v *View) Timeline() []TimelineYear {
 				if master != nil && i < len(master.Events) {
 					text = master.Events[i].Text
 				}
-				events = append(events, timelineEvent{Event: e, page: p, grams: textGrams(text)})
+				events = append(events, &timelineEvent{Event: e, page: p, grams: g.textGrams(text)})
 			}
 		}
 	}
-	slices.SortStableFunc(events, func(a, b timelineEvent) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(events, func(a, b *timelineEvent) int { return a.Date.Compare(b.Date) })
 
 	var years []TimelineYear
 	for start := 0; start < len(events); {
@@ -145,22 +146,22 @@ func (v *View) Timeline() []TimelineYear {
 
 // mergeRetold groups the events of one date: an event joins the first group it is alike
 // to (with any of its members) that has no event of its brief yet.
-func mergeRetold(events []timelineEvent) []TimelineEntry {
-	var groups [][]timelineEvent
+func mergeRetold(events []*timelineEvent) []TimelineEntry {
+	var groups [][]*timelineEvent
 	for _, e := range events {
 		joined := false
 		for gi, g := range groups {
-			if slices.ContainsFunc(g, func(m timelineEvent) bool { return m.page == e.page }) {
+			if slices.ContainsFunc(g, func(m *timelineEvent) bool { return m.page == e.page }) {
 				continue
 			}
-			if slices.ContainsFunc(g, func(m timelineEvent) bool { return dice(m.grams, e.grams) >= mergeThreshold }) {
+			if slices.ContainsFunc(g, func(m *timelineEvent) bool { return alike(m.grams, e.grams) }) {
 				groups[gi] = append(g, e)
 				joined = true
 				break
 			}
 		}
 		if !joined {
-			groups = append(groups, []timelineEvent{e})
+			groups = append(groups, []*timelineEvent{e})
 		}
 	}
 	entries := make([]TimelineEntry, 0, len(groups))
@@ -181,46 +182,92 @@ func mergeRetold(events []timelineEvent) []TimelineEntry {
 	return entries
 }
 
-// textGrams are the hashes of the lower-case words of text and of its pairs of
-// consecutive words, sorted and without repeats. A Japanese master text has no spaces:
-// its words are then its pairs of characters.
-func textGrams(text string) []uint64 {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	var units []string
-	for _, w := range words {
-		if r := []rune(w); len(r) > 1 && !isLatin(r[0]) {
-			for i := 0; i+1 < len(r); i++ {
-				units = append(units, string(r[i:i+2]))
+// gramScratch is the memory textGrams reuses from one text to the next.
+type gramScratch struct {
+	lower []byte   // the words of the text in lower case, one after the other
+	units [][2]int // the words (or pairs of characters) of lower, as spans
+	grams []uint64 // before sorting
+}
+
+// textGrams are the hashes (FNV-1a) of the lower-case words of text and of its pairs of
+// consecutive words (the two words with a space between them), sorted and without
+// repeats. A Japanese master text has no spaces: its words are then its pairs of
+// characters.
+func (g *gramScratch) textGrams(text string) []uint64 {
+	g.lower, g.units = g.lower[:0], g.units[:0]
+	start, runes := -1, 0 // the word being read: where it starts in lower, its characters
+	var first rune
+	endWord := func() {
+		if start < 0 {
+			return
+		}
+		if runes > 1 && !isLatin(first) {
+			// Every pair of characters: from each character to the end of the next.
+			for i := start; ; {
+				_, n := utf8.DecodeRune(g.lower[i:])
+				_, m := utf8.DecodeRune(g.lower[i+n:])
+				g.units = append(g.units, [2]int{i, i + n + m})
+				if i = i + n; i+m == len(g.lower) {
+					break
+				}
 			}
+		} else {
+			g.units = append(g.units, [2]int{start, len(g.lower)})
+		}
+		start = -1
+	}
+	for _, r := range text {
+		r = unicode.ToLower(r)
+		if !wordRune(r) {
+			endWord()
 			continue
 		}
-		units = append(units, w)
-	}
-	grams := make([]uint64, 0, 2*len(units))
-	hash := func(s string) uint64 {
-		h := fnv.New64a()
-		h.Write([]byte(s))
-		return h.Sum64()
-	}
-	for i, u := range units {
-		grams = append(grams, hash(u))
-		if i > 0 {
-			grams = append(grams, hash(units[i-1]+" "+u))
+		if start < 0 {
+			start, runes, first = len(g.lower), 0, r
 		}
+		g.lower = utf8.AppendRune(g.lower, r)
+		runes++
 	}
-	slices.Sort(grams)
-	return slices.Compact(grams)
+	endWord()
+	g.grams = g.grams[:0]
+	prev := uint64(0)
+	for i, u := range g.units {
+		h := fnv1a(fnvOffset, g.lower[u[0]:u[1]])
+		g.grams = append(g.grams, h)
+		if i > 0 {
+			g.grams = append(g.grams, fnv1a(fnv1a(prev, []byte(" ")), g.lower[u[0]:u[1]]))
+		}
+		prev = h
+	}
+	slices.Sort(g.grams)
+	return slices.Clone(slices.Compact(g.grams))
+}
+
+const fnvOffset = 14695981039346656037
+
+// fnv1a continues the 64-bit FNV-1a hash h over b: the hash of a string and a space is
+// where the hash of the string with the next word starts.
+func fnv1a(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func isLatin(r rune) bool { return r < 0x250 }
 
-// dice is the Dice coefficient of two sorted sets: 2|a∩b| / (|a|+|b|).
-func dice(a, b []uint64) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
+// alike reports whether the Dice coefficient of two sorted sets, 2|a∩b| / (|a|+|b|), is
+// at least mergeThreshold. Most events of a date tell other events: the count stops as
+// soon as what is left of the shorter set could not reach it.
+func alike(a, b []uint64) bool {
+	n := float64(len(a) + len(b))
+	reaches := func(common int) bool { return n > 0 && 2*float64(common)/n >= mergeThreshold }
 	common := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
+		if !reaches(common + min(len(a)-i, len(b)-j)) {
+			return false
+		}
 		switch {
 		case a[i] == b[j]:
 			common++
@@ -232,5 +279,5 @@ func dice(a, b []uint64) float64 {
 			j++
 		}
 	}
-	return 2 * float64(common) / float64(len(a)+len(b))
+	return reaches(common)
 }

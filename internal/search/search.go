@@ -6,10 +6,11 @@
 // query fetches a small part of it:
 //
 //   - meta.json: the documents (kind, URL, title, first passage), the number of shards
-//     and passages per text chunk, and the stop words;
+//     and of passages, the number of passages in each text file, and the stop words;
 //   - s/<n>.json: shard n of the inverted index, token -> the passages it occurs in (ids
 //     ascending, delta-coded). A query reads only the shards of its tokens;
-//   - t/<n>.json: the text of ChunkSize passages, for the excerpts of the results shown.
+//   - t/<n>.json: the text of consecutive passages, ChunkBytes or a little more, for the
+//     excerpts of the results shown.
 //
 // A document is made of passages: its title first, then its summary, facts, figures and
 // body blocks (a brief), its other-language form (a glossary term), or its text (a
@@ -34,12 +35,18 @@ import (
 	"peacebuilding/internal/site"
 )
 
-// Shards is the number of shards of a language's inverted index, and ChunkSize the
-// passages in one text file. With the real site, a shard is 2 to 10 KB and a chunk 1 to
-// 4 KB: a first query reads meta.json, a few shards and a chunk per result shown.
+// MinShards is the fewest shards of a language's inverted index: a bigger index has more,
+// in powers of two, so that a shard stays near ShardBytes, as a query reads one per token.
+// ChunkBytes is the text a text file holds at least (but the last): a file is closed
+// after the passage that reaches it. A first query reads meta.json, a shard per token
+// and a text file per result shown: with the real site a shard is 2 to 10 KB and a text
+// file 2 to 3 KB. Texts by bytes rather than by a count of passages: at 1,000 briefs per
+// language, some 1,200 text files a language instead of 6,400 of 8 passages each, for
+// about 1 KB more per result shown.
 const (
-	Shards    = 32
-	ChunkSize = 8
+	MinShards  = 32
+	ShardBytes = 16 << 10
+	ChunkBytes = 2 << 10
 )
 
 // Kinds of documents, as meta.json names them (the search page has a label for each).
@@ -181,40 +188,51 @@ func pageDoc(p *site.Page, lang string) doc {
 func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 	type docJSON = [4]any // kind, url, title, first passage
 	meta := struct {
-		Version   int       `json:"v"`
-		Shards    int       `json:"shards"`
-		ChunkSize int       `json:"chunk"`
-		Passages  int       `json:"passages"`
-		Stop      []string  `json:"stop"`
-		Docs      []docJSON `json:"docs"`
-	}{Version: 1, Shards: Shards, ChunkSize: ChunkSize, Stop: stopWords}
+		Version  int       `json:"v"`
+		Shards   int       `json:"shards"`
+		Passages int       `json:"passages"`
+		Chunks   []int     `json:"chunks"` // the number of passages in each text file
+		Stop     []string  `json:"stop"`
+		Docs     []docJSON `json:"docs"`
+	}{Version: 2, Stop: stopWords}
 	dir := Dir(lang)
-	postings := map[string][]int{}
-	// The text chunks are written as the passages come: passage id is in chunk
-	// id/ChunkSize. A title's text is in meta.json: its place in a chunk is empty.
+	// The postings of each token: index[token] is 1 + its place in postings.
+	index := map[string]int32{}
+	var postings [][]int32
+	tok := new(tokenizer)
+	// The text files are written as the passages come: a file is closed once it holds
+	// ChunkBytes of text. A title's text is in meta.json: its place in a file is empty.
 	n := 0 // passages so far
-	chunk := make([]string, 0, ChunkSize)
+	var chunk []string
+	chunkBytes := 0
 	flush := func() bool {
 		if len(chunk) == 0 {
 			return true
 		}
-		ok := yield(publish.File{Path: fmt.Sprintf("%st/%d.json", dir, (n-1)/ChunkSize), Data: marshal(chunk)})
-		chunk = chunk[:0]
+		ok := yield(publish.File{Path: fmt.Sprintf("%st/%d.json", dir, len(meta.Chunks)), Data: marshal(chunk)})
+		meta.Chunks = append(meta.Chunks, len(chunk))
+		chunk, chunkBytes = chunk[:0], 0
 		return ok
 	}
 	add := func(text string, title bool) bool {
-		id := n
+		id := int32(n)
 		n++
-		tokens(text, func(tok string) {
-			ids := postings[tok]
-			if len(ids) == 0 || ids[len(ids)-1] != id {
-				postings[tok] = append(ids, id)
+		tok.tokens(text, func(t []byte) {
+			i := index[string(t)]
+			if i == 0 {
+				postings = append(postings, nil)
+				i = int32(len(postings))
+				index[string(t)] = i
+			}
+			if ids := postings[i-1]; len(ids) == 0 || ids[len(ids)-1] != id {
+				postings[i-1] = append(ids, id)
 			}
 		})
 		if title {
 			text = ""
 		}
-		if chunk = append(chunk, text); len(chunk) == ChunkSize {
+		chunk = append(chunk, text)
+		if chunkBytes += len(text); chunkBytes >= ChunkBytes {
 			return flush()
 		}
 		return true
@@ -234,41 +252,70 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 		return
 	}
 	meta.Passages = n
+	// Enough shards that a shard holds about ShardBytes, a query reading one per token.
+	// A token takes its text, its quotes, colon and brackets, and some 3 bytes a passage
+	// (a delta and a comma).
+	size := 0
+	for t, i := range index {
+		size += len(t) + 4 + 3*len(postings[i-1])
+	}
+	meta.Shards = MinShards
+	for size/meta.Shards > ShardBytes {
+		meta.Shards *= 2
+	}
 	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
 		return
 	}
 
 	// Shards, each an object of tokens in sorted order.
-	shards := make([][]string, Shards)
-	for tok := range postings {
-		n := shardOf(tok, Shards)
-		shards[n] = append(shards[n], tok)
+	shards := make([][]string, meta.Shards)
+	for t := range index {
+		n := shardOf(t, meta.Shards)
+		shards[n] = append(shards[n], t)
 	}
+	var b []byte
 	for n, toks := range shards {
 		slices.Sort(toks)
-		var b bytes.Buffer
-		b.WriteByte('{')
-		for i, tok := range toks {
+		b = append(b[:0], '{')
+		for i, t := range toks {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.Write(marshal(tok))
-			b.WriteString(":[")
-			prev := 0
-			for j, id := range postings[tok] {
+			b = appendJSONString(b, t)
+			b = append(b, ":["...)
+			prev := int32(0)
+			for j, id := range postings[index[t]-1] {
 				if j > 0 {
-					b.WriteByte(',')
+					b = append(b, ',')
 				}
-				b.WriteString(strconv.Itoa(id - prev))
+				b = strconv.AppendInt(b, int64(id-prev), 10)
 				prev = id
 			}
-			b.WriteByte(']')
+			b = append(b, ']')
 		}
-		b.WriteByte('}')
-		if !yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: b.Bytes()}) {
+		b = append(b, '}')
+		if !yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: bytes.Clone(b)}) {
 			return
 		}
 	}
+}
+
+// appendJSONString appends s as a JSON string. A token is letters and digits: only a
+// quote, a backslash or a control character, which a token cannot have, would need
+// escaping, and they are escaped all the same.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = fmt.Appendf(b, `\u%04x`, c)
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }
 
 // marshal encodes v as JSON without escaping <, > and & (the files are not HTML).

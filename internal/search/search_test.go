@@ -10,13 +10,14 @@ import (
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/publish"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
 )
 
 func collect(text string) []string {
 	var out []string
-	tokens(text, func(t string) { out = append(out, t) })
+	new(tokenizer).tokens(text, func(t []byte) { out = append(out, string(t)) })
 	return out
 }
 
@@ -78,14 +79,15 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 	}
 	for _, lang := range cfg.LanguageCodes() {
 		var meta struct {
-			Shards, Chunk, Passages int
-			Docs                    [][4]any
+			Shards, Passages int
+			Chunks           []int
+			Docs             [][4]any
 		}
 		if err := json.Unmarshal(files[Dir(lang)+"meta.json"], &meta); err != nil {
 			t.Fatalf("%s meta.json: %v", lang, err)
 		}
-		if meta.Shards != Shards || meta.Chunk != ChunkSize || len(meta.Docs) == 0 {
-			t.Fatalf("%s meta.json: %d shards, %d a chunk, %d documents", lang, meta.Shards, meta.Chunk, len(meta.Docs))
+		if meta.Shards < MinShards || len(meta.Chunks) == 0 || len(meta.Docs) == 0 {
+			t.Fatalf("%s meta.json: %d shards, %d text files, %d documents", lang, meta.Shards, len(meta.Chunks), len(meta.Docs))
 		}
 		kinds := map[string]int{}
 		for _, d := range meta.Docs {
@@ -97,18 +99,22 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			}
 		}
 		// Read every passage back and look each of its tokens up.
-		shards := make([]map[string][]int, Shards)
+		shards := make([]map[string][]int, meta.Shards)
 		for n := range shards {
 			if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(lang), n)], &shards[n]); err != nil {
 				t.Fatalf("%s shard %d: %v", lang, n, err)
 			}
 		}
 		var texts []string
-		for c := 0; c*ChunkSize < meta.Passages; c++ {
+		for c, n := range meta.Chunks {
 			var chunk []string
 			if err := json.Unmarshal(files[fmt.Sprintf("%st/%d.json", Dir(lang), c)], &chunk); err != nil {
 				t.Fatalf("%s text %d: %v", lang, c, err)
 			}
+			if len(chunk) != n {
+				t.Fatalf("%s text %d: %d passages, meta.json says %d", lang, c, len(chunk), n)
+			}
+
 			texts = append(texts, chunk...)
 		}
 		if len(texts) != meta.Passages {
@@ -116,9 +122,10 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		}
 		checked := 0
 		for id, text := range texts {
-			tokens(text, func(tok string) {
+			new(tokenizer).tokens(text, func(b []byte) {
+				tok := string(b)
 				at, ids := 0, []int{}
-				for _, d := range shards[shardOf(tok, Shards)][tok] {
+				for _, d := range shards[shardOf(tok, meta.Shards)][tok] {
 					at += d
 					ids = append(ids, at)
 				}
@@ -137,5 +144,56 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 				t.Errorf("%s: document %v: title passage %q", lang, d, texts[first])
 			}
 		}
+	}
+}
+
+// TestTextFilesCloseAtChunkBytes indexes documents of passages of many sizes: each text
+// file but the last is closed by the passage that brings it to ChunkBytes, and a bigger
+// index has more shards, each near ShardBytes.
+func TestTextFilesCloseAtChunkBytes(t *testing.T) {
+	var docs []doc
+	for i := range 3000 {
+		d := doc{kind: KindCountry, url: fmt.Sprintf("en/countries/c%d/", i), title: fmt.Sprintf("Country %d", i)}
+		for j := range 1 + i%5 {
+			var words []string
+			for k := range 5 + (i*13+j*31)%40 {
+				words = append(words, fmt.Sprintf("w%d", (i*131+j*17+k*7919)%60000))
+			}
+			d.passages = append(d.passages, strings.Join(words, " "))
+		}
+		docs = append(docs, d)
+	}
+	files := map[string][]byte{}
+	langFiles("en", slices.Values(docs), func(f publish.File) bool { files[f.Path] = f.Data; return true })
+	var meta struct {
+		Shards int
+		Chunks []int
+	}
+	if err := json.Unmarshal(files["en/search/meta.json"], &meta); err != nil {
+		t.Fatal(err)
+	}
+	if len(meta.Chunks) < 2 {
+		t.Fatalf("%d text files: the test wants several", len(meta.Chunks))
+	}
+	for c := range meta.Chunks {
+		var chunk []string
+		if err := json.Unmarshal(files[fmt.Sprintf("en/search/t/%d.json", c)], &chunk); err != nil {
+			t.Fatal(err)
+		}
+		size := 0
+		for _, p := range chunk {
+			size += len(p)
+		}
+		last := len(chunk[len(chunk)-1])
+		if c < len(meta.Chunks)-1 && (size < ChunkBytes || size-last >= ChunkBytes) {
+			t.Errorf("text %d: %d bytes, %d without its last passage; a file closes at %d", c, size, size-last, ChunkBytes)
+		}
+	}
+	shardBytes := 0
+	for n := range meta.Shards {
+		shardBytes += len(files[fmt.Sprintf("en/search/s/%d.json", n)])
+	}
+	if meta.Shards <= MinShards || shardBytes/meta.Shards > ShardBytes || shardBytes/meta.Shards < ShardBytes/4 {
+		t.Errorf("%d shards of %d bytes in all: want more than %d, near %d bytes each", meta.Shards, shardBytes, MinShards, ShardBytes)
 	}
 }

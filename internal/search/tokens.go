@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The tokenizer. assets/search.js has the same rules for the query; a change here is a
@@ -38,34 +39,92 @@ func isWord(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isJapanese(r)
 }
 
-// tokens calls f with every token of text.
-func tokens(text string, f func(string)) {
-	rs := []rune(text)
-	for i := range rs {
-		rs[i] = fold(rs[i])
+// A charClass is what the tokenizer makes of a (folded) character.
+type charClass uint8
+
+const (
+	unknownClass  charClass = iota // not looked up yet
+	otherClass                     // between tokens
+	wordClass                      // in a word
+	japaneseClass                  // in a Japanese run, and a token by itself
+	hiraganaClass                  // in a Japanese run, not a token by itself
+)
+
+func classOf(r rune) charClass {
+	switch {
+	case unicode.Is(unicode.Hiragana, r):
+		return hiraganaClass
+	case isJapanese(r):
+		return japaneseClass
+	case isWord(r):
+		return wordClass
 	}
+	return otherClass
+}
+
+// A tokenizer cuts texts into tokens, reusing its memory from one text to the next. It
+// remembers the class of each character of the Basic Multilingual Plane it meets: the
+// Unicode tables are looked up once per character rather than once per occurrence.
+type tokenizer struct {
+	classes [1 << 16]charClass
+	runes   []rune // the text, folded
+	tok     []byte // the token being handed over
+}
+
+func (t *tokenizer) class(r rune) charClass {
+	if r < 0x80 {
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' {
+			return wordClass
+		}
+		return otherClass
+	}
+	if r >= 1<<16 {
+		return classOf(r)
+	}
+	c := t.classes[r]
+	if c == unknownClass {
+		c = classOf(r)
+		t.classes[r] = c
+	}
+	return c
+}
+
+// tokens calls f with every token of text; the bytes are f's only until it returns.
+func (t *tokenizer) tokens(text string, f func([]byte)) {
+	rs := t.runes[:0]
+	for _, r := range text {
+		if r < 0x80 {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = fold(r)
+		}
+		rs = append(rs, r)
+	}
+	t.runes = rs
 	for i := 0; i < len(rs); {
-		switch {
-		case isJapanese(rs[i]):
+		switch c := t.class(rs[i]); c {
+		case japaneseClass, hiraganaClass:
 			j := i
-			for j < len(rs) && isJapanese(rs[j]) {
+			for j < len(rs) && t.isJapaneseClass(rs[j]) {
 				j++
 			}
 			for k := i; k < j; k++ {
-				if !unicode.Is(unicode.Hiragana, rs[k]) {
-					f(string(rs[k]))
+				if t.class(rs[k]) != hiraganaClass {
+					f(t.utf8(rs[k : k+1]))
 				}
 				if k+1 < j {
-					f(string(rs[k : k+2]))
+					f(t.utf8(rs[k : k+2]))
 				}
 			}
 			i = j
-		case isWord(rs[i]):
+		case wordClass:
 			j := i
-			for j < len(rs) && isWord(rs[j]) {
+			for j < len(rs) && t.class(rs[j]) == wordClass {
 				j++
 			}
-			if w := string(rs[i:j]); j-i >= 2 && !isStop(w) {
+			if w := t.utf8(rs[i:j]); j-i >= 2 && !isStop(w) {
 				f(w)
 			}
 			i = j
@@ -75,9 +134,23 @@ func tokens(text string, f func(string)) {
 	}
 }
 
-func isStop(w string) bool {
+// utf8 is run in UTF-8, in the tokenizer's buffer.
+func (t *tokenizer) utf8(run []rune) []byte {
+	t.tok = t.tok[:0]
+	for _, r := range run {
+		t.tok = utf8.AppendRune(t.tok, r)
+	}
+	return t.tok
+}
+
+func (t *tokenizer) isJapaneseClass(r rune) bool {
+	c := t.class(r)
+	return c == japaneseClass || c == hiraganaClass
+}
+
+func isStop(w []byte) bool {
 	for _, s := range stopWords {
-		if s == w {
+		if s == string(w) {
 			return true
 		}
 	}
