@@ -40,6 +40,7 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 //	contains FILE TEXT    the new output file FILE must contain TEXT
 //	lacks FILE TEXT       the new output file FILE must not contain TEXT
 func TestHostileInput(t *testing.T) {
+	t.Parallel() // beside TestKilledBuild, whose builds run in processes of their own
 	names, err := filepath.Glob(filepath.Join(sitetest.RepoRoot(), "testdata", "hostile", "*.txtar"))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no archives in testdata/hostile: %v", err)
