@@ -44,6 +44,9 @@ const killedSitePages = 50
 // output is whole. The kills are shared among killLanes lanes, each with its own copy of
 // the project and its own output folder, that run at once.
 func TestKilledBuild(t *testing.T) {
+	// The lanes spend much of their time waiting for a build to reach a moment or to end:
+	// the hostile-input cases, which build in this process, use that time.
+	t.Parallel()
 	for lane := range killLanes {
 		t.Run(fmt.Sprintf("lane %d", lane+1), func(t *testing.T) {
 			t.Parallel()

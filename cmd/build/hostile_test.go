@@ -40,23 +40,40 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 //	contains FILE TEXT    the new output file FILE must contain TEXT
 //	lacks FILE TEXT       the new output file FILE must not contain TEXT
 func TestHostileInput(t *testing.T) {
+	t.Parallel() // beside TestKilledBuild, whose builds run in processes of their own
 	names, err := filepath.Glob(filepath.Join(sitetest.RepoRoot(), "testdata", "hostile", "*.txtar"))
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no archives in testdata/hostile: %v", err)
 	}
 	for _, name := range names {
+		text, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ar := sitetest.ParseArchive(string(text))
 		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) {
-			runHostile(t, name)
+			// Each case has a project and an output folder of its own, so the cases run at
+			// once; but deny swaps the build's openRoot, a global, for the length of its
+			// case: such a case runs alone, before the others start.
+			if !denies(ar) {
+				t.Parallel()
+			}
+			runHostile(t, name, ar)
 		})
 	}
 }
 
-func runHostile(t *testing.T, archive string) {
-	text, err := os.ReadFile(archive)
-	if err != nil {
-		t.Fatal(err)
+// denies reports whether an archive has the deny directive.
+func denies(ar sitetest.Archive) bool {
+	for _, line := range strings.Split(ar.Comment, "\n") {
+		if fields := strings.Fields(line); len(fields) > 0 && fields[0] == "deny" {
+			return true
+		}
 	}
-	ar := sitetest.ParseArchive(string(text))
+	return false
+}
+
+func runHostile(t *testing.T, archive string, ar sitetest.Archive) {
 	tmp := t.TempDir()
 	root := filepath.Join(tmp, "site")
 	out := filepath.Join(root, "public")
@@ -128,9 +145,9 @@ func runHostile(t *testing.T, archive string) {
 				t.Fatal(err)
 			}
 		case verb == "deny" && len(fields) == 2:
-			denied := fields[1]
+			denied, open := fields[1], openRoot
 			openRoot = func(dir string) fs.FS { return denyFS{os.DirFS(dir), denied} }
-			t.Cleanup(func() { openRoot = os.DirFS })
+			t.Cleanup(func() { openRoot = open })
 		case (verb == "contains" || verb == "lacks") && len(fields) >= 3:
 			checks = append(checks, []string{verb, fields[1], strings.Join(fields[2:], " ")})
 		default:
@@ -141,7 +158,7 @@ func runHostile(t *testing.T, archive string) {
 	before := snapshot(t, out)
 
 	stderr.Reset()
-	err = run(args, &bytes.Buffer{}, &stderr)
+	err := run(args, &bytes.Buffer{}, &stderr)
 	if err != nil && !errors.Is(err, errReported) {
 		fmt.Fprintf(&stderr, "build: %v\n", err) // as main prints it
 	}

@@ -97,11 +97,14 @@ func closeBrowser() {
 // spends much of its time waiting for the browser to lay it out or draw a frame, time
 // another tab can use.
 type tab struct {
-	root   context.Context // the tab's own context: it lives as long as the tab
-	ctx    context.Context // the current page's context, with pageTimeout
-	mu     sync.Mutex
-	urls   map[network.RequestID]string
-	errors []string
+	root context.Context // the tab's own context: it lives as long as the tab
+	ctx  context.Context // the current page's context, with pageTimeout
+	// switched is the output path of the page the tab holds after a click on the language
+	// switch that led to it with status 200; "" once the tab loads anything else.
+	switched string
+	mu       sync.Mutex
+	urls     map[network.RequestID]string
+	errors   []string
 }
 
 // pageTimeout bounds what a test does with one page, so that a hung page fails its test
@@ -144,20 +147,34 @@ const tabsAtOnce = 4
 // tabs; only their order in the output changes.
 func inTabs[T any](t *testing.T, names []string, open func(t *testing.T) T, check func(t *testing.T, tabs T, name string)) {
 	t.Helper()
-	work := make(chan string)
+	groups := make([][]string, len(names))
+	for i, name := range names {
+		groups[i] = []string{name}
+	}
+	inTabsGrouped(t, groups, open, check)
+}
+
+// inTabsGrouped is inTabs with the names in groups: one set of tabs checks the names of a
+// group one after the other, in their order, each as a subtest of t, so that a check can
+// leave its tabs where the next name's check starts.
+func inTabsGrouped[T any](t *testing.T, groups [][]string, open func(t *testing.T) T, check func(t *testing.T, tabs T, name string)) {
+	t.Helper()
+	work := make(chan []string)
 	var wg sync.WaitGroup
-	for range min(tabsAtOnce, len(names)) {
+	for range min(tabsAtOnce, len(groups)) {
 		tabs := open(t)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for name := range work {
-				t.Run(name, func(t *testing.T) { check(t, tabs, name) })
+			for group := range work {
+				for _, name := range group {
+					t.Run(name, func(t *testing.T) { check(t, tabs, name) })
+				}
 			}
 		}()
 	}
-	for _, name := range names {
-		work <- name
+	for _, group := range groups {
+		work <- group
 	}
 	close(work)
 	wg.Wait()
@@ -221,6 +238,7 @@ func (tb *tab) takeErrors() []string {
 // open loads url in the tab and returns the HTTP status of the document.
 func (tb *tab) open(t *testing.T, url string) int64 {
 	t.Helper()
+	tb.switched = ""
 	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(url))
 	if err != nil {
 		t.Fatalf("loading %s: %v", url, err)

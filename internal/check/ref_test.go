@@ -27,6 +27,7 @@ type refIndexedTerm struct {
 	en       string   // lower case, single spaces
 	variants []string // with, for each, the official forms that contain it
 	covers   [][]string
+	longer   []string // the English forms of other terms that contain en
 }
 
 func newRefTermIndex(g *glossary.Glossary) *refTermIndex {
@@ -50,6 +51,14 @@ func newRefTermIndex(g *glossary.Glossary) *refTermIndex {
 			it.covers = append(it.covers, covers)
 		}
 		x.terms = append(x.terms, it)
+	}
+	// Once per glossary rather than per term and file pair: the search is over every term.
+	for i, t := range x.terms {
+		for _, o := range x.terms {
+			if len(o.en) > len(t.en) && strings.Contains(o.en, t.en) {
+				x.terms[i].longer = append(x.terms[i].longer, o.en)
+			}
+		}
 	}
 	return x
 }
@@ -106,7 +115,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 	}
 	missing := map[int]bool{}
 	for ti, t := range x.terms {
-		i, off, isAbbr := en.find(t, x.longer(t))
+		i, off, isAbbr := en.find(t, t.longer)
 		if i < 0 {
 			continue
 		}
@@ -133,7 +142,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			continue
 		}
 		for i, u := range us {
-			off := indexWordOutside(en.lower[i], t.en, x.longer(t))
+			off := indexWordOutside(en.lower[i], t.en, t.longer)
 			if !u.src.body || off < 0 {
 				continue
 			}
@@ -269,19 +278,6 @@ func refPlain(s string) string {
 	return string(b)
 }
 
-// indexWord returns the offset of the first occurrence of w in s that starts and ends on
-// a word boundary, or -1.
-// longer lists the English forms of the glossary that contain t's, longer than it.
-func (x *refTermIndex) longer(t refIndexedTerm) []string {
-	var out []string
-	for _, o := range x.terms {
-		if len(o.en) > len(t.en) && strings.Contains(o.en, t.en) {
-			out = append(out, o.en)
-		}
-	}
-	return out
-}
-
 // indexWordOutside is indexWord of w in s, skipping the occurrences inside an occurrence
 // (on word boundaries) of one of longer: the longest form wins.
 func indexWordOutside(s, w string, longer []string) int {
@@ -316,6 +312,8 @@ func indexWordOutside(s, w string, longer []string) int {
 	return -1
 }
 
+// indexWord returns the offset of the first occurrence of w in s that starts and ends on
+// a word boundary, or -1.
 func indexWord(s, w string) int {
 	for off := 0; off < len(s); {
 		i := strings.Index(s[off:], w)
