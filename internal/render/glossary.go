@@ -192,7 +192,7 @@ func pageText(p *site.Page) string {
 	for _, e := range p.Events {
 		b.WriteString(e.Text + "\n")
 	}
-	body := string(p.Body)
+	body := string(p.Body())
 	for {
 		lt := strings.IndexByte(body, '<')
 		if lt < 0 {

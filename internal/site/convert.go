@@ -38,7 +38,7 @@ func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, 
 	if isNew {
 		fresh = c
 	}
-	p.Body, p.Headings, p.Links = c.body, c.headings, c.links
+	p.body, p.Headings, p.Links = c.body, c.headings, c.links
 	// A fallback page converts another language's file again; its problems were reported
 	// when that file was converted for its own language.
 	if p.Fallback {

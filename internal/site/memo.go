@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"slices"
 
 	"peacebuilding/internal/config"
@@ -202,7 +201,7 @@ func (m *Memo) linked(s *Site) {
 type conversion struct {
 	src, textLang string // the Markdown converted, and the language of its file
 	lookups       []lookup
-	body          template.HTML
+	body          packedHTML
 	headings      []markdown.Heading
 	links         []markdown.Link
 	problems      []markdown.Problem
@@ -279,7 +278,7 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 		r.lookups = &c.lookups
 	}
 	res := conv.Convert([]byte(p.File.Body), r)
-	c.body = template.HTML(res.HTML) // the only template.HTML: goldmark output, raw HTML dropped
+	c.body = pack(res.HTML)
 	c.headings, c.links, c.problems = res.Headings, res.Links, res.Problems
 	return c, true
 }

@@ -9,6 +9,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -90,7 +91,7 @@ type Page struct {
 	Events         []Event
 	Figures        []Figure
 	Corrections    []content.Correction
-	Body           template.HTML
+	body           packedHTML // see Body
 	Headings       []markdown.Heading
 	Links          []markdown.Link
 
@@ -102,6 +103,13 @@ type Page struct {
 	// in the order of the indexes; nil at the ends and on other pages.
 	Prev, Next *Page
 }
+
+// Body is the page's converted Markdown. It is inflated at each call (see packedHTML):
+// call it once per use.
+func (p *Page) Body() template.HTML { return p.body.html() }
+
+// SameBody reports whether p and q have the same converted body, without inflating them.
+func (p *Page) SameBody(q *Page) bool { return bytes.Equal(p.body, q.body) }
 
 // TextLang is the language of the text the page shows.
 func (p *Page) TextLang() string { return p.File.Lang }
