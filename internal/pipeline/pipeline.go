@@ -169,9 +169,13 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 	in := st.in
 	// 2. The model.
 	var s *site.Site
-	if st.memo != nil {
+	switch {
+	case st.memo != nil:
 		s, err = st.memo.Build(in.cfg, files, in.gl)
-	} else {
+	case !st.keepText && st.opts.Extra == nil:
+		// Nothing reads the text after the model: let each file's go as it is converted.
+		s, err = site.BuildOnce(in.cfg, files, in.gl)
+	default:
 		s, err = site.Build(in.cfg, files, in.gl)
 	}
 	if err != nil {
@@ -184,7 +188,8 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 		return nil, err
 	}
 	if !st.keepText {
-		// Rendering reads the converted bodies and the decoded front matter, not the text.
+		// Rendering reads the converted bodies and the decoded front matter, not the text
+		// (which BuildOnce has let go already, unless Extra read it).
 		for _, f := range files {
 			f.DropText()
 		}

@@ -7,7 +7,9 @@ import (
 	"peacebuilding/internal/parallel"
 	"slices"
 	"strings"
+	"sync/atomic"
 
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/markdown"
 )
 
@@ -19,9 +21,26 @@ func (b *builder) convert() {
 	problems := make([][]error, len(pages))
 	warnings := make([][]string, len(pages))
 	fresh := make([]*conversion, len(pages))
+	// shows counts the pages left to convert that show each file's text.
+	var shows map[*content.File]*atomic.Int32
+	if b.dropText {
+		shows = map[*content.File]*atomic.Int32{}
+		for _, p := range pages {
+			if shows[p.File] == nil {
+				shows[p.File] = &atomic.Int32{}
+			}
+			shows[p.File].Add(1)
+		}
+	}
 	parallel.For(len(pages), func() func(int) {
 		conv := markdown.New()
-		return func(i int) { problems[i], warnings[i], fresh[i] = b.convertPage(conv, pages[i]) }
+		return func(i int) {
+			p := pages[i]
+			problems[i], warnings[i], fresh[i] = b.convertPage(conv, p)
+			if shows != nil && shows[p.File].Add(-1) == 0 {
+				p.File.DropText()
+			}
+		}
 	})
 	b.memo.store(pages, fresh)
 	for i := range pages {

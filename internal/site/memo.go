@@ -238,7 +238,7 @@ func (m *Memo) Build(cfg *config.Config, files []*content.File, gl *glossary.Glo
 			m.hashes[f] = h
 		}
 	}
-	s, err := build(cfg, files, gl, m)
+	s, err := build(cfg, files, gl, m, false)
 	for k, c := range m.pages {
 		if c.gen != m.gen {
 			delete(m.pages, k) // a page that no longer exists, or a build that stopped early

@@ -243,12 +243,20 @@ func Rel(from, to string) string {
 
 // Build makes the site model from the loaded files. Errors are collected, in file order.
 func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
-	return build(cfg, files, gl, nil)
+	return build(cfg, files, gl, nil, false)
 }
 
-func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo) (*Site, error) {
+// BuildOnce is Build for a build that reads the files' text no more once the model is
+// made: it lets each file's text go (content.File.DropText) as soon as every page that
+// shows it is converted, so that a site of thousands of pages never holds the Markdown
+// of every file and the conversions of every page at once.
+func BuildOnce(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
+	return build(cfg, files, gl, nil, true)
+}
+
+func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo, dropText bool) (*Site, error) {
 	s := &Site{Config: cfg, Glossary: gl, byKey: map[pageKey]*Page{}}
-	b := &builder{site: s, memo: memo}
+	b := &builder{site: s, memo: memo, dropText: dropText}
 	b.group(files)
 	b.makePages()
 	b.memo.reshape(s)
@@ -277,6 +285,8 @@ type builder struct {
 	keys  []string
 	errs  []error
 	memo  *Memo // nil: convert and hash everything
+	// dropText lets each file's text go once the pages that show it are converted.
+	dropText bool
 }
 
 func (b *builder) fail(err error) { b.errs = append(b.errs, err) }
