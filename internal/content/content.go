@@ -56,12 +56,17 @@ type File struct {
 	defined []string
 }
 
-// DropText forgets the file's text, FrontSource and Body, and which keys it defines, for a
-// build that needs them no more (pipeline.Stream, once the pages are converted and
-// checked): a site of thousands of files need not keep them all while it renders. The
-// decoded front matter stays, and BodyLine and FrontLine; Line and ItemLine, which look
-// keys up in the text, then give FrontLine, whatever the key, and Defined reports false.
-func (f *File) DropText() { f.FrontSource, f.Body, f.defined = "", "", nil }
+// Release forgets what only the making of the site model reads, for a build that needs it
+// no more (pipeline.Stream, once the pages are converted and checked): a site of thousands
+// of files need not keep it all while it renders. It forgets the file's text (FrontSource
+// and Body), which keys it defines, and its decoded front matter but for source_hash (the
+// pages hold the values they show; the strings they share with it stay). The name, place
+// and BodyLine and FrontLine stay; Line and ItemLine, which look keys up in the text, then
+// give FrontLine, whatever the key, and Defined reports false.
+func (f *File) Release() {
+	f.FrontSource, f.Body, f.defined = "", "", nil
+	f.Front = FrontMatter{SourceHash: f.Front.SourceHash}
+}
 
 // IsIndex reports whether f introduces its section or language (an _index.md).
 func (f *File) IsIndex() bool { return f.Slug == "" }

@@ -38,7 +38,7 @@ func (b *builder) convert() {
 			p := pages[i]
 			problems[i], warnings[i], fresh[i] = b.convertPage(conv, p)
 			if shows != nil && shows[p.File].Add(-1) == 0 {
-				p.File.DropText()
+				p.File.Release()
 			}
 		}
 	})
@@ -164,7 +164,7 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 	if to == nil {
 		return markdown.Target{}, fmt.Errorf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
 	}
-	t := markdown.Target{URL: Rel(p.URL, to.URL), Page: key, Fragment: u.Fragment}
+	t := markdown.Target{URL: Rel(p.URL, to.URL), Page: to.Key, Fragment: u.Fragment} // to.Key: one string for every link to it
 	if to == p {
 		t.URL = "./"
 	}

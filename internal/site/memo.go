@@ -273,9 +273,10 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 			return c, false
 		}
 	}
-	c = &conversion{src: p.File.Body, textLang: p.File.Lang}
+	c = &conversion{textLang: p.File.Lang}
 	if m != nil {
-		r.lookups = &c.lookups
+		// What the validity of c depends on; without a memo, the text is not kept.
+		c.src, r.lookups = p.File.Body, &c.lookups
 	}
 	res := conv.Convert([]byte(p.File.Body), r)
 	c.body = pack(res.HTML)

@@ -246,10 +246,10 @@ func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*S
 	return build(cfg, files, gl, nil, false)
 }
 
-// BuildOnce is Build for a build that reads the files' text no more once the model is
-// made: it lets each file's text go (content.File.DropText) as soon as every page that
-// shows it is converted, so that a site of thousands of pages never holds the Markdown
-// of every file and the conversions of every page at once.
+// BuildOnce is Build for a build that reads the files no more once the model is made: it
+// lets go of each file's text and front matter (content.File.Release) as soon as every
+// page that shows it is converted, so that a site of thousands of pages never holds the
+// Markdown of every file and the conversions of every page at once.
 func BuildOnce(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
 	return build(cfg, files, gl, nil, true)
 }
@@ -285,7 +285,7 @@ type builder struct {
 	keys  []string
 	errs  []error
 	memo  *Memo // nil: convert and hash everything
-	// dropText lets each file's text go once the pages that show it are converted.
+	// dropText releases each file once the pages that show it are converted.
 	dropText bool
 }
 
