@@ -203,7 +203,8 @@ type conversion struct {
 	lookups       []lookup
 	body          packedHTML
 	headings      []markdown.Heading
-	links         []markdown.Link
+	links         []markdown.Link // for checkFragments
+	kept          []Link          // the page's Links
 	problems      []markdown.Problem
 	gen           int // the build that last used it
 }
@@ -281,6 +282,7 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 	res := conv.Convert([]byte(p.File.Body), r)
 	c.body = pack(res.HTML)
 	c.headings, c.links, c.problems = res.Headings, res.Links, res.Problems
+	c.kept = keptLinks(res.Links)
 	return c, true
 }
 
@@ -302,13 +304,13 @@ func (c *conversion) valid(s *Site, p *Page, sameShape bool) bool {
 	return true
 }
 
-// store remembers new conversions after the workers are done.
-func (m *Memo) store(pages []*Page, convs []*conversion) {
+// store remembers the new conversions (fresh) of convs after the workers are done.
+func (m *Memo) store(pages []*Page, convs []*conversion, fresh []bool) {
 	if m == nil {
 		return
 	}
 	for i, c := range convs {
-		if c != nil {
+		if fresh[i] {
 			c.gen = m.gen
 			m.pages[pageKey{pages[i].Lang, pages[i].Key}] = c
 		}

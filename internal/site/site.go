@@ -93,7 +93,7 @@ type Page struct {
 	Corrections    []content.Correction
 	body           packedHTML // see Body
 	Headings       []markdown.Heading
-	Links          []markdown.Link
+	Links          []Link
 
 	Themes       []*Page // a country's themes, in this language
 	Backlinks    []*Page // a theme's countries
@@ -139,6 +139,27 @@ func (p *Page) Anchor() string {
 		return "theme-" + p.Slug
 	}
 	return p.Slug
+}
+
+// Link is a link of a page's body as the model keeps it, for the output audit's messages:
+// where it leads and the line that writes it. The rest of what the conversion knew of it
+// (the destination as written, the page and heading it names) is checked while the model
+// is built, and not kept: a site has hundreds of thousands of links.
+type Link struct {
+	URL      string // as the HTML has it
+	External bool
+	Line     int // of the body, from 1
+}
+
+func keptLinks(links []markdown.Link) []Link {
+	if len(links) == 0 {
+		return nil
+	}
+	kept := make([]Link, len(links))
+	for i, l := range links {
+		kept[i] = Link{URL: l.Target.URL, External: l.Target.External, Line: l.Line}
+	}
+	return kept
 }
 
 // Facts are a country's key facts, with inherited numbers filled in.
