@@ -228,26 +228,28 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 // bigPage is the buffer size beyond which a worker drops its buffers after a page.
 const bigPage = 4 << 20
 
-// queue hands out the outputs of Make: first the search index of each language, one at a
-// time, beside the rest; the print booklets in one part, which hold every brief of their
-// language, then the other pages made from the whole site (home, section indexes,
-// timeline, figures, the parts of a booklet in parts), then the pages of one content file
-// each, then the rest (assets, sitemap, share images). Started last, a booklet or a
-// search index would keep one worker busy long after the others ran out of work. While
-// other work is left, only one booklet is rendered at a time: a booklet of
-// config.DefaultBookletPartSize briefs takes a few megabytes, but bookletPartSize may be
-// set much higher. The search index of a language, its index of every word, is the
-// largest thing a build holds besides the model: made first, it is let go before the
-// output audit has read the pages (audit.Summaries, 40 MB at 10,000 pages per language),
-// and never held together with the other language's.
+// queue hands out the outputs of Make, biggest first: the print booklets in one part,
+// which hold every brief of their language, then the other pages made from the whole site
+// (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
+// search index of each language beside the pages of one content file each, then the rest
+// (assets, sitemap, share images). Started last, a booklet or a search index would keep
+// one worker busy long after the others ran out of work. While other work is left, only
+// one booklet is rendered at a time: a booklet of config.DefaultBookletPartSize briefs
+// takes a few megabytes, but bookletPartSize may be set much higher. The search index of
+// a language, its index of every word, is the largest thing a build holds besides the
+// model: it is made one language at a time, once no page made from the whole site is
+// being rendered (the timeline's view of every event is the next largest), and before the
+// output audit has read most pages (audit.Summaries, 40 MB at 10,000 pages per language).
 type queue struct {
 	mu        sync.Mutex
 	kinds     []outputKind // by index of outputs
-	search    []int        // indexes of outputs
-	booklets  []int
+	booklets  []int        // indexes of outputs
+	whole     []int        // the other pages made from the whole site
+	search    []int
 	rest      []int
-	searching bool // a search index is being made
 	busy      bool // a booklet is being rendered
+	wholeBusy int  // pages made from the whole site being rendered
+	searching bool // a search index is being made
 }
 
 type outputKind uint8
@@ -255,6 +257,7 @@ type outputKind uint8
 const (
 	otherOutput outputKind = iota
 	bookletOutput
+	wholeOutput
 	searchOutput
 )
 
@@ -271,14 +274,15 @@ func newQueue(outputs []Output) *queue {
 			q.kinds[i] = bookletOutput
 		case o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
 			o.Page != nil && (o.Page.Kind == site.KindHome || o.Page.Kind == site.KindSection):
-			q.rest = append(q.rest, i)
+			q.whole = append(q.whole, i)
+			q.kinds[i] = wholeOutput
 		case o.Page != nil || o.Job != nil:
 			single = append(single, i)
 		default:
 			other = append(other, i)
 		}
 	}
-	q.rest = append(append(q.rest, single...), other...)
+	q.rest = append(single, other...)
 	return q
 }
 
@@ -287,15 +291,24 @@ func newQueue(outputs []Output) *queue {
 func (q *queue) next() (i int, ok bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	left := len(q.whole) + len(q.rest)
 	switch {
-	case len(q.search) > 0 && !q.searching:
-		i, q.search = q.search[0], q.search[1:]
-		q.searching = true
-	case len(q.booklets) > 0 && (!q.busy || len(q.rest) == 0):
+	case len(q.booklets) > 0 && (!q.busy || left == 0):
 		i, q.booklets = q.booklets[0], q.booklets[1:]
 		q.busy = true
+	case len(q.whole) > 0:
+		i, q.whole = q.whole[0], q.whole[1:]
+		q.wholeBusy++
+	case len(q.search) > 0 && !q.searching && q.wholeBusy == 0:
+		i, q.search = q.search[0], q.search[1:]
+		q.searching = true
 	case len(q.rest) > 0:
 		i, q.rest = q.rest[0], q.rest[1:]
+	case len(q.search) > 0 && !q.searching:
+		// Only search indexes are left, and the pages made from the whole site are
+		// still being rendered: make the index now rather than stop.
+		i, q.search = q.search[0], q.search[1:]
+		q.searching = true
 	default:
 		// Nothing is left, or only search indexes while one is being made: the worker
 		// making it takes the next when it is done; the others stop.
@@ -310,6 +323,8 @@ func (q *queue) done(i int) {
 	switch q.kinds[i] {
 	case bookletOutput:
 		q.busy = false
+	case wholeOutput:
+		q.wholeBusy--
 	case searchOutput:
 		q.searching = false
 	}

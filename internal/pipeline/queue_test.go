@@ -79,28 +79,35 @@ func TestQueueTakesBookletPartsAsOtherSitePages(t *testing.T) {
 	}
 }
 
-func TestQueueGivesTheSearchIndexesFirstOneAtATime(t *testing.T) {
+func TestQueueGivesTheSearchIndexesAfterTheWholeSitePagesOneAtATime(t *testing.T) {
 	none := func(func(publish.File) bool) {}
+	country := &site.Page{Kind: site.KindCountry}
 	outputs := []Output{
-		{Page: &site.Page{Kind: site.KindCountry}},
-		{Path: "en/search/", Many: true, Data: none},
-		{Path: "ja/search/", Many: true, Data: none},
+		0: {Page: country},
+		1: {Path: "en/search/", Many: true, Data: none},
+		2: {Path: "ja/search/", Many: true, Data: none},
+		3: {Job: &render.Job{Layout: "timeline", View: &render.View{}}},
+		4: {Page: country},
 	}
 	q := newQueue(outputs)
-	if i, ok := q.next(); !ok || i != 1 {
-		t.Fatalf("first output %d, %v; want the search index 1", i, ok)
+	next := func(want int, why string) {
+		t.Helper()
+		if i, ok := q.next(); !ok || i != want {
+			t.Fatalf("%s: next() = %d, %v; want %d", why, i, ok, want)
+		}
 	}
-	// The first index is being made: the page, not the second index, goes to the next
-	// worker, and then nothing.
-	if i, ok := q.next(); !ok || i != 0 {
-		t.Fatalf("while a search index is made: next() = %d, %v; want the page 0", i, ok)
-	}
+	next(3, "first")
+	// The timeline is being rendered: a page of one file, not a search index.
+	next(0, "while the timeline is rendered")
+	q.done(3)
+	next(1, "after the timeline")
+	// The first index is being made: a page, not the second index, then nothing.
+	next(4, "while a search index is made")
 	if i, ok := q.next(); ok {
-		t.Fatalf("while a search index is made: next() = %d; want nothing (two indexes at once)", i)
+		t.Fatalf("while a search index is made and nothing else is left: next() = %d; want nothing (two indexes at once)", i)
 	}
 	q.done(0)
+	q.done(4)
 	q.done(1)
-	if i, ok := q.next(); !ok || i != 2 {
-		t.Fatalf("after the first index: next() = %d, %v; want the search index 2", i, ok)
-	}
+	next(2, "after the first index")
 }
