@@ -200,10 +200,14 @@ func publishSite(root, out string, opts pipeline.Options, precompress bool, extr
 	headers := publish.File{Path: deploy.HeadersFile, Data: deploy.Headers(res.Site.Config.BasePath(), assets)}
 	sums.Add(headers)
 	stage.Add(headers)
-	// The built files are audited before the stage is swapped in: a broken link fails the build.
-	if err := sums.Check(audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(out), Sources: audit.Sources(res.Site)}); err != nil {
+	// The built files are audited before the stage is swapped in: a broken link fails the
+	// build. Where each link was written (audit.Sources, a map of every link of the site)
+	// is only looked up for the messages of a failed audit, which then runs again with it.
+	checks := audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: filepath.ToSlash(out)}
+	if err := sums.Check(checks); err != nil {
+		checks.Sources = audit.Sources(res.Site)
 		stage.Abort()
-		return nil, nil, 0, report(stderr, err)
+		return nil, nil, 0, report(stderr, sums.Check(checks))
 	}
 	if err := stage.Commit(); err != nil {
 		return nil, nil, 0, err

@@ -34,8 +34,8 @@ func Sources(s *site.Site) map[string]Source {
 		}
 		from := &url.URL{Path: "/" + p.URL}
 		for _, l := range p.Links {
-			k := l.Target.URL
-			if u, err := url.Parse(l.Target.URL); err == nil && !l.Target.External {
+			k := l.URL
+			if u, err := url.Parse(l.URL); err == nil && !l.External {
 				abs := from.ResolveReference(u)
 				k = LinkKey(strings.TrimPrefix(abs.Path, "/"), abs.Fragment)
 			}

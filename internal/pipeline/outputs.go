@@ -196,12 +196,12 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 				}
 			}
 			for {
-				i, booklet, ok := q.next()
+				i, ok := q.next()
 				if !ok {
 					return
 				}
 				work(i)
-				q.done(booklet)
+				q.done(i)
 				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
 				// let them go rather than hold them through the thousands of small pages.
 				if page.Cap() > bigPage {
@@ -231,75 +231,102 @@ const bigPage = 4 << 20
 // queue hands out the outputs of Make, biggest first: the print booklets in one part,
 // which hold every brief of their language, then the other pages made from the whole site
 // (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
-// pages of one content file each, then the rest (assets, sitemap, search index). Started
-// last, a booklet would keep one worker busy long after the others ran out of work. While
-// other work is left, only one booklet is rendered at a time: a booklet of
-// config.DefaultBookletPartSize briefs takes a few megabytes, but bookletPartSize may be
-// set much higher. The search index of each language comes last, one at a time, when
-// no page is being rendered: its index of every word is the largest thing a build holds
-// besides the model, and the pages' buffers are gone by then.
+// search index of each language beside the pages of one content file each, then the rest
+// (assets, sitemap, share images). Started last, a booklet or a search index would keep
+// one worker busy long after the others ran out of work. While other work is left, only
+// one booklet is rendered at a time: a booklet of config.DefaultBookletPartSize briefs
+// takes a few megabytes, but bookletPartSize may be set much higher. The search index of
+// a language, its index of every word, is the largest thing a build holds besides the
+// model: it is made one language at a time, once no page made from the whole site is
+// being rendered (the timeline's view of every event is the next largest), and before the
+// output audit has read most pages (audit.Summaries, 40 MB at 10,000 pages per language).
 type queue struct {
-	mu       sync.Mutex
-	booklets []int // indexes of outputs
-	rest     []int
-	last     []int // the search index of each language
-	busy     bool  // a booklet is being rendered
-	pending  int   // outputs handed out and not done
+	mu        sync.Mutex
+	kinds     []outputKind // by index of outputs
+	booklets  []int        // indexes of outputs
+	whole     []int        // the other pages made from the whole site
+	search    []int
+	rest      []int
+	busy      bool // a booklet is being rendered
+	wholeBusy int  // pages made from the whole site being rendered
+	searching bool // a search index is being made
 }
 
+type outputKind uint8
+
+const (
+	otherOutput outputKind = iota
+	bookletOutput
+	wholeOutput
+	searchOutput
+)
+
 func newQueue(outputs []Output) *queue {
-	q := &queue{}
+	q := &queue{kinds: make([]outputKind, len(outputs))}
 	var single, other []int
 	for i, o := range outputs {
 		switch {
 		case o.Many:
-			q.last = append(q.last, i)
+			q.search = append(q.search, i)
+			q.kinds[i] = searchOutput
 		case o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
 			q.booklets = append(q.booklets, i)
+			q.kinds[i] = bookletOutput
 		case o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
 			o.Page != nil && (o.Page.Kind == site.KindHome || o.Page.Kind == site.KindSection):
-			q.rest = append(q.rest, i)
+			q.whole = append(q.whole, i)
+			q.kinds[i] = wholeOutput
 		case o.Page != nil || o.Job != nil:
 			single = append(single, i)
 		default:
 			other = append(other, i)
 		}
 	}
-	q.rest = append(append(q.rest, single...), other...)
+	q.rest = append(single, other...)
 	return q
 }
 
-// next returns the next output, and whether it is a booklet (the caller then calls done
-// when it is finished); ok is false when none is left.
-func (q *queue) next() (i int, booklet, ok bool) {
+// next returns the index of the next output; ok is false when none is left for now. The
+// caller calls done when it is made.
+func (q *queue) next() (i int, ok bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	left := len(q.whole) + len(q.rest)
 	switch {
-	case len(q.booklets) > 0 && (!q.busy || len(q.rest) == 0):
+	case len(q.booklets) > 0 && (!q.busy || left == 0):
 		i, q.booklets = q.booklets[0], q.booklets[1:]
 		q.busy = true
-		return i, true, true
+	case len(q.whole) > 0:
+		i, q.whole = q.whole[0], q.whole[1:]
+		q.wholeBusy++
+	case len(q.search) > 0 && !q.searching && q.wholeBusy == 0:
+		i, q.search = q.search[0], q.search[1:]
+		q.searching = true
 	case len(q.rest) > 0:
 		i, q.rest = q.rest[0], q.rest[1:]
-		q.pending++
-		return i, false, true
-	case len(q.last) > 0 && !q.busy && q.pending == 0:
-		// Every other output is done: the worker that asks keeps the rest of these,
-		// one after another; the others have nothing left.
-		i, q.last = q.last[0], q.last[1:]
-		q.pending++
-		return i, false, true
+	case len(q.search) > 0 && !q.searching:
+		// Only search indexes are left, and the pages made from the whole site are
+		// still being rendered: make the index now rather than stop.
+		i, q.search = q.search[0], q.search[1:]
+		q.searching = true
+	default:
+		// Nothing is left, or only search indexes while one is being made: the worker
+		// making it takes the next when it is done; the others stop.
+		return 0, false
 	}
-	return 0, false, false
+	return i, true
 }
 
-// done marks an output handed out by next as finished.
-func (q *queue) done(booklet bool) {
+// done marks output i, handed out by next, as made.
+func (q *queue) done(i int) {
 	q.mu.Lock()
-	if booklet {
+	switch q.kinds[i] {
+	case bookletOutput:
 		q.busy = false
-	} else {
-		q.pending--
+	case wholeOutput:
+		q.wholeBusy--
+	case searchOutput:
+		q.searching = false
 	}
 	q.mu.Unlock()
 }

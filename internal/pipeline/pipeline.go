@@ -37,7 +37,7 @@ type Options struct {
 	Origin string
 	// Extra, when set, is called with the built site and renderer and returns pages to add
 	// (the translation status page). It runs before the pages are rendered, and is the
-	// last step that may read the content files' text (content.File.Body and FrontSource),
+	// last step that may read the content files' text and front matter (content.File),
 	// which a one-off build then lets go. If it fails, the build fails with its error alone.
 	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
 	// Dates, when set, returns the date (YYYY-MM-DD) of the last commit of each of names
@@ -86,8 +86,9 @@ func Build(fsys fs.FS, opts Options) (*Result, error) {
 // emitted, but every page is still rendered so that all problems are reported, in page
 // order; emit may have been given files of a build that then fails.
 //
-// The content files of Result.Site have no text (see content.File.DropText): a build of
-// thousands of pages does not keep their Markdown through rendering.
+// The content files of Result.Site have no text and no decoded front matter but
+// source_hash (see content.File.Release): a build of thousands of pages does not keep
+// their Markdown through rendering; its pages hold what they show.
 func Stream(fsys fs.FS, opts Options, emit func(publish.File) error) (*Result, error) {
 	return newState(fsys, opts, false).Run(nil, nil, emit)
 }
@@ -169,9 +170,13 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 	in := st.in
 	// 2. The model.
 	var s *site.Site
-	if st.memo != nil {
+	switch {
+	case st.memo != nil:
 		s, err = st.memo.Build(in.cfg, files, in.gl)
-	} else {
+	case !st.keepText && st.opts.Extra == nil:
+		// Nothing reads the files after the model: let each go as its pages are converted.
+		s, err = site.BuildOnce(in.cfg, files, in.gl)
+	default:
 		s, err = site.Build(in.cfg, files, in.gl)
 	}
 	if err != nil {
@@ -184,9 +189,10 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 		return nil, err
 	}
 	if !st.keepText {
-		// Rendering reads the converted bodies and the decoded front matter, not the text.
+		// Rendering reads the pages, not the files (which BuildOnce has let go already,
+		// unless Extra read them).
 		for _, f := range files {
-			f.DropText()
+			f.Release()
 		}
 		st.src = nil // a one-off build: nothing is read again
 		st.loaded = false

@@ -24,12 +24,12 @@ func TestQueueOrder(t *testing.T) {
 	q := newQueue(jobs)
 	var got []int
 	take := func() (int, bool) {
-		i, booklet, ok := q.next()
+		i, ok := q.next()
 		if !ok {
 			t.Fatalf("queue ran out after %v", got)
 		}
 		got = append(got, i)
-		return i, booklet
+		return i, q.kinds[i] == bookletOutput
 	}
 	// The first booklet first; the second waits while the first is rendered and other
 	// work is left; then the whole-site pages before the pages of one file, and the
@@ -40,14 +40,14 @@ func TestQueueOrder(t *testing.T) {
 	if i, _ := take(); i != 1 {
 		t.Fatalf("second job %d while a booklet is rendered, want the section index 1", i)
 	}
-	q.done(true)
+	q.done(2)
 	if i, booklet := take(); i != 5 || !booklet {
 		t.Fatalf("after the first booklet: job %d, want the booklet 5", i)
 	}
 	for range 4 {
 		take()
 	}
-	if _, _, ok := q.next(); ok {
+	if _, ok := q.next(); ok {
 		t.Fatalf("queue hands out more than the %d jobs", len(jobs))
 	}
 	if want := []int{2, 1, 5, 4, 0, 3, 6}; !slices.Equal(got, want) {
@@ -60,8 +60,8 @@ func TestQueueGivesTheLastBookletsAtOnce(t *testing.T) {
 	q := newQueue(jobs)
 	q.next()
 	// Nothing else is left: the second booklet goes to the idle worker now.
-	if i, booklet, ok := q.next(); !ok || i != 1 || !booklet {
-		t.Errorf("second booklet with nothing else left: next() = %d, %v, %v; want 1, true, true", i, booklet, ok)
+	if i, ok := q.next(); !ok || i != 1 {
+		t.Errorf("second booklet with nothing else left: next() = %d, %v; want 1, true", i, ok)
 	}
 }
 
@@ -73,36 +73,41 @@ func TestQueueTakesBookletPartsAsOtherSitePages(t *testing.T) {
 	}
 	q := newQueue(jobs)
 	for want := range 2 {
-		if i, booklet, ok := q.next(); !ok || i != want || booklet {
-			t.Errorf("next() = %d, %v, %v; want %d, false, true: a part is not a whole booklet", i, booklet, ok, want)
+		if i, ok := q.next(); !ok || i != want || q.kinds[i] == bookletOutput {
+			t.Errorf("next() = %d, %v (kind %d); want %d, true, not a booklet: a part is not a whole booklet", i, ok, q.kinds[i], want)
 		}
 	}
 }
 
-func TestQueueGivesTheSearchIndexLastAndAlone(t *testing.T) {
+func TestQueueGivesTheSearchIndexesAfterTheWholeSitePagesOneAtATime(t *testing.T) {
 	none := func(func(publish.File) bool) {}
+	country := &site.Page{Kind: site.KindCountry}
 	outputs := []Output{
-		{Path: "en/search/", Many: true, Data: none},
-		{Page: &site.Page{Kind: site.KindCountry}},
-		{Path: "ja/search/", Many: true, Data: none},
+		0: {Page: country},
+		1: {Path: "en/search/", Many: true, Data: none},
+		2: {Path: "ja/search/", Many: true, Data: none},
+		3: {Job: &render.Job{Layout: "timeline", View: &render.View{}}},
+		4: {Page: country},
 	}
 	q := newQueue(outputs)
-	if i, _, ok := q.next(); !ok || i != 1 {
-		t.Fatalf("first output %d, %v; want the page 1", i, ok)
-	}
-	// The page is being rendered: another worker gets nothing, and stops.
-	if i, _, ok := q.next(); ok {
-		t.Fatalf("while a page is rendered: next() = %d; want nothing", i)
-	}
-	q.done(false)
-	for _, want := range []int{0, 2} {
-		i, _, ok := q.next()
-		if !ok || i != want {
-			t.Fatalf("next() = %d, %v; want the search index %d", i, ok, want)
+	next := func(want int, why string) {
+		t.Helper()
+		if i, ok := q.next(); !ok || i != want {
+			t.Fatalf("%s: next() = %d, %v; want %d", why, i, ok, want)
 		}
-		if _, _, ok := q.next(); ok {
-			t.Fatalf("two search indexes handed out at once")
-		}
-		q.done(false)
 	}
+	next(3, "first")
+	// The timeline is being rendered: a page of one file, not a search index.
+	next(0, "while the timeline is rendered")
+	q.done(3)
+	next(1, "after the timeline")
+	// The first index is being made: a page, not the second index, then nothing.
+	next(4, "while a search index is made")
+	if i, ok := q.next(); ok {
+		t.Fatalf("while a search index is made and nothing else is left: next() = %d; want nothing (two indexes at once)", i)
+	}
+	q.done(0)
+	q.done(4)
+	q.done(1)
+	next(2, "after the first index")
 }

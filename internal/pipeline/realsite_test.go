@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -70,9 +71,14 @@ func TestRealSiteIsComplete(t *testing.T) {
 // outgoing counts the distinct other content pages that p's body links to.
 func outgoing(p *site.Page) int {
 	seen := map[string]bool{}
+	from := &url.URL{Path: "/" + p.URL}
 	for _, l := range p.Links {
-		if l.Target.Page != "" && l.Target.Page != p.Key {
-			seen[l.Target.Page] = true
+		u, err := url.Parse(l.URL)
+		if err != nil || l.External {
+			continue
+		}
+		if to := from.ResolveReference(u).Path; to != from.Path {
+			seen[to] = true
 		}
 	}
 	return len(seen)

@@ -284,7 +284,7 @@ func appendPageText(b []byte, p *site.Page) []byte {
 	for _, e := range p.Events {
 		line(e.Text)
 	}
-	body := string(p.Body)
+	body := string(p.Body())
 	for {
 		lt := strings.IndexByte(body, '<')
 		if lt < 0 {

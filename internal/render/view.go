@@ -122,10 +122,10 @@ func (v *View) Body() template.HTML {
 		return ""
 	}
 	if v.Path == v.Page.URL {
-		return v.Page.Body
+		return v.Page.Body()
 	}
 	prefix := strings.ReplaceAll(v.Page.Key, "/", "-") + "--"
-	return template.HTML(rebase(string(v.Page.Body), v.Page.URL, v.Path, prefix))
+	return template.HTML(rebase(string(v.Page.Body()), v.Page.URL, v.Path, prefix))
 }
 
 // attrRe matches the href and id attributes of goldmark's output, which always quotes with

@@ -7,7 +7,9 @@ import (
 	"peacebuilding/internal/parallel"
 	"slices"
 	"strings"
+	"sync/atomic"
 
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/markdown"
 )
 
@@ -18,31 +20,46 @@ func (b *builder) convert() {
 	pages := b.site.Pages
 	problems := make([][]error, len(pages))
 	warnings := make([][]string, len(pages))
-	fresh := make([]*conversion, len(pages))
+	convs := make([]*conversion, len(pages))
+	fresh := make([]bool, len(pages))
+	// shows counts the pages left to convert that show each file's text.
+	var shows map[*content.File]*atomic.Int32
+	if b.dropText {
+		shows = map[*content.File]*atomic.Int32{}
+		for _, p := range pages {
+			if shows[p.File] == nil {
+				shows[p.File] = &atomic.Int32{}
+			}
+			shows[p.File].Add(1)
+		}
+	}
 	parallel.For(len(pages), func() func(int) {
 		conv := markdown.New()
-		return func(i int) { problems[i], warnings[i], fresh[i] = b.convertPage(conv, pages[i]) }
+		return func(i int) {
+			p := pages[i]
+			problems[i], warnings[i], convs[i], fresh[i] = b.convertPage(conv, p)
+			if shows != nil && shows[p.File].Add(-1) == 0 {
+				p.File.Release()
+			}
+		}
 	})
-	b.memo.store(pages, fresh)
+	b.memo.store(pages, convs, fresh)
 	for i := range pages {
 		b.errs = append(b.errs, problems[i]...)
 		b.site.Warnings = append(b.site.Warnings, warnings[i]...)
 	}
-	b.checkFragments()
+	b.checkFragments(convs)
 }
 
-// convertPage converts p's body, or takes it from the memo; it returns the problems and
-// the conversion if it is new.
-func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string, fresh *conversion) {
-	c, isNew := b.memo.convert(conv, p, &resolver{site: b.site, page: p})
-	if isNew {
-		fresh = c
-	}
-	p.Body, p.Headings, p.Links = c.body, c.headings, c.links
+// convertPage converts p's body, or takes it from the memo; it returns the problems, the
+// conversion and whether it is new.
+func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string, c *conversion, fresh bool) {
+	c, fresh = b.memo.convert(conv, p, &resolver{site: b.site, page: p})
+	p.body, p.Headings, p.Links = c.body, c.headings, c.kept
 	// A fallback page converts another language's file again; its problems were reported
 	// when that file was converted for its own language.
 	if p.Fallback {
-		return nil, nil, fresh
+		return nil, nil, c, fresh
 	}
 	for _, pr := range c.problems {
 		// Lines of the body, counted from its first line, become lines of the file.
@@ -56,15 +73,17 @@ func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, 
 			errs = append(errs, p.File.Errorf(line, "%s", pr.Msg))
 		}
 	}
-	return errs, warnings, fresh
+	return errs, warnings, c, fresh
 }
 
-func (b *builder) checkFragments() {
-	for _, p := range b.site.Pages {
+// checkFragments checks the #fragment of every cross-link of convs, the conversions of
+// the site's pages, against the headings of its target.
+func (b *builder) checkFragments(convs []*conversion) {
+	for i, p := range b.site.Pages {
 		if p.Fallback {
 			continue
 		}
-		for _, l := range p.Links {
+		for _, l := range convs[i].links {
 			if l.Target.Fragment == "" {
 				continue
 			}
@@ -145,7 +164,7 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 	if to == nil {
 		return markdown.Target{}, fmt.Errorf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
 	}
-	t := markdown.Target{URL: Rel(p.URL, to.URL), Page: key, Fragment: u.Fragment}
+	t := markdown.Target{URL: Rel(p.URL, to.URL), Page: to.Key, Fragment: u.Fragment} // to.Key: one string for every link to it
 	if to == p {
 		t.URL = "./"
 	}

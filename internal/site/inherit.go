@@ -59,6 +59,9 @@ func (b *builder) inherit() {
 				p.Facts.Languages = mf.Languages
 			}
 		}
+		if len(mm.Events) > 0 {
+			p.Events = make([]Event, 0, len(mm.Events))
+		}
 		for i, e := range mm.Events {
 			text := e.Text
 			if i < len(fm.Events) && fm.Events[i].Text != "" {
@@ -66,6 +69,9 @@ func (b *builder) inherit() {
 			}
 			d, _ := numbers.ParseDate(deref(e.Date)) // validated in validate
 			p.Events = append(p.Events, Event{Date: d, Raw: deref(e.Date), Text: text})
+		}
+		if len(mm.Figures) > 0 {
+			p.Figures = make([]Figure, 0, len(mm.Figures))
 		}
 		for i, g := range mm.Figures {
 			label := g.Label

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"html/template"
 	"slices"
 
 	"peacebuilding/internal/config"
@@ -202,9 +201,10 @@ func (m *Memo) linked(s *Site) {
 type conversion struct {
 	src, textLang string // the Markdown converted, and the language of its file
 	lookups       []lookup
-	body          template.HTML
+	body          packedHTML
 	headings      []markdown.Heading
-	links         []markdown.Link
+	links         []markdown.Link // for checkFragments
+	kept          []Link          // the page's Links
 	problems      []markdown.Problem
 	gen           int // the build that last used it
 }
@@ -239,7 +239,7 @@ func (m *Memo) Build(cfg *config.Config, files []*content.File, gl *glossary.Glo
 			m.hashes[f] = h
 		}
 	}
-	s, err := build(cfg, files, gl, m)
+	s, err := build(cfg, files, gl, m, false)
 	for k, c := range m.pages {
 		if c.gen != m.gen {
 			delete(m.pages, k) // a page that no longer exists, or a build that stopped early
@@ -274,13 +274,15 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 			return c, false
 		}
 	}
-	c = &conversion{src: p.File.Body, textLang: p.File.Lang}
+	c = &conversion{textLang: p.File.Lang}
 	if m != nil {
-		r.lookups = &c.lookups
+		// What the validity of c depends on; without a memo, the text is not kept.
+		c.src, r.lookups = p.File.Body, &c.lookups
 	}
 	res := conv.Convert([]byte(p.File.Body), r)
-	c.body = template.HTML(res.HTML) // the only template.HTML: goldmark output, raw HTML dropped
+	c.body = pack(res.HTML)
 	c.headings, c.links, c.problems = res.Headings, res.Links, res.Problems
+	c.kept = keptLinks(res.Links)
 	return c, true
 }
 
@@ -302,13 +304,13 @@ func (c *conversion) valid(s *Site, p *Page, sameShape bool) bool {
 	return true
 }
 
-// store remembers new conversions after the workers are done.
-func (m *Memo) store(pages []*Page, convs []*conversion) {
+// store remembers the new conversions (fresh) of convs after the workers are done.
+func (m *Memo) store(pages []*Page, convs []*conversion, fresh []bool) {
 	if m == nil {
 		return
 	}
 	for i, c := range convs {
-		if c != nil {
+		if fresh[i] {
 			c.gen = m.gen
 			m.pages[pageKey{pages[i].Lang, pages[i].Key}] = c
 		}

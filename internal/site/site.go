@@ -9,6 +9,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -90,9 +91,9 @@ type Page struct {
 	Events         []Event
 	Figures        []Figure
 	Corrections    []content.Correction
-	Body           template.HTML
+	body           packedHTML // see Body
 	Headings       []markdown.Heading
-	Links          []markdown.Link
+	Links          []Link
 
 	Themes       []*Page // a country's themes, in this language
 	Backlinks    []*Page // a theme's countries
@@ -102,6 +103,13 @@ type Page struct {
 	// in the order of the indexes; nil at the ends and on other pages.
 	Prev, Next *Page
 }
+
+// Body is the page's converted Markdown. It is inflated at each call (see packedHTML):
+// call it once per use.
+func (p *Page) Body() template.HTML { return p.body.html() }
+
+// SameBody reports whether p and q have the same converted body, without inflating them.
+func (p *Page) SameBody(q *Page) bool { return bytes.Equal(p.body, q.body) }
 
 // TextLang is the language of the text the page shows.
 func (p *Page) TextLang() string { return p.File.Lang }
@@ -131,6 +139,27 @@ func (p *Page) Anchor() string {
 		return "theme-" + p.Slug
 	}
 	return p.Slug
+}
+
+// Link is a link of a page's body as the model keeps it, for the output audit's messages:
+// where it leads and the line that writes it. The rest of what the conversion knew of it
+// (the destination as written, the page and heading it names) is checked while the model
+// is built, and not kept: a site has hundreds of thousands of links.
+type Link struct {
+	URL      string // as the HTML has it
+	External bool
+	Line     int // of the body, from 1
+}
+
+func keptLinks(links []markdown.Link) []Link {
+	if len(links) == 0 {
+		return nil
+	}
+	kept := make([]Link, len(links))
+	for i, l := range links {
+		kept[i] = Link{URL: l.Target.URL, External: l.Target.External, Line: l.Line}
+	}
+	return kept
 }
 
 // Facts are a country's key facts, with inherited numbers filled in.
@@ -235,12 +264,20 @@ func Rel(from, to string) string {
 
 // Build makes the site model from the loaded files. Errors are collected, in file order.
 func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
-	return build(cfg, files, gl, nil)
+	return build(cfg, files, gl, nil, false)
 }
 
-func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo) (*Site, error) {
+// BuildOnce is Build for a build that reads the files no more once the model is made: it
+// lets go of each file's text and front matter (content.File.Release) as soon as every
+// page that shows it is converted, so that a site of thousands of pages never holds the
+// Markdown of every file and the conversions of every page at once.
+func BuildOnce(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
+	return build(cfg, files, gl, nil, true)
+}
+
+func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo, dropText bool) (*Site, error) {
 	s := &Site{Config: cfg, Glossary: gl, byKey: map[pageKey]*Page{}}
-	b := &builder{site: s, memo: memo}
+	b := &builder{site: s, memo: memo, dropText: dropText}
 	b.group(files)
 	b.makePages()
 	b.memo.reshape(s)
@@ -269,6 +306,8 @@ type builder struct {
 	keys  []string
 	errs  []error
 	memo  *Memo // nil: convert and hash everything
+	// dropText releases each file once the pages that show it are converted.
+	dropText bool
 }
 
 func (b *builder) fail(err error) { b.errs = append(b.errs, err) }
