@@ -325,8 +325,6 @@ var funcs = template.FuncMap{
 	"fadd":  func(a, b float64) float64 { return a + b }, // positions in the pictures' SVG
 	"join":  strings.Join,
 	"list":  func(s ...string) []string { return s },
-	// trimIndex turns the key of a section's index page into its folder:
-	// "countries/_index" -> "countries".
 	// dict makes a map of key-value pairs, the data of a small partial.
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
