@@ -38,6 +38,7 @@ package bench
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -150,6 +151,14 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 	if opts.Runs < 1 {
 		return nil, fmt.Errorf("bench: need at least one run, not %d", opts.Runs)
 	}
+	trash := &trash{dir: filepath.Join(opts.Dir, "trash")}
+	if err := os.RemoveAll(trash.dir); err != nil { // a killed run's
+		return nil, err
+	}
+	if err := os.MkdirAll(trash.dir, 0o755); err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(trash.dir)
 	var results []Result
 	for _, n := range opts.Sizes {
 		site := filepath.Join(opts.Dir, "site-"+strconv.Itoa(n))
@@ -168,10 +177,10 @@ func Run(opts Options, w io.Writer) ([]Result, error) {
 			ProgramFloor:    {exe: opts.Exe, args: []string{"bench-floor", site}},
 			ProgramPipeline: {exe: opts.Exe, args: []string{"bench-pipeline", site}},
 			ProgramBuild:    {exe: opts.Exe, args: []string{"-root", site, "-out", out, "-q", "-status"}},
-			ProgramFirst:    {exe: opts.Exe, args: []string{"-root", site, "-out", first, "-q", "-status"}, fresh: first},
+			ProgramFirst:    {exe: opts.Exe, args: []string{"-root", site, "-out", first, "-q", "-status"}, fresh: first, trash: trash},
 		}
 		if opts.Hugo != "" {
-			hugo, err := hugoCommand(opts, site, hugoOut)
+			hugo, err := hugoCommand(opts, site, hugoOut, trash)
 			if err != nil {
 				return nil, err
 			}
@@ -227,7 +236,7 @@ func countPages(site string) (int, error) {
 
 // hugoCommand builds site into out with Hugo. The script links the site's content into a
 // folder of its own, so every path it gets is absolute.
-func hugoCommand(opts Options, site, out string) (*command, error) {
+func hugoCommand(opts Options, site, out string, trash *trash) (*command, error) {
 	var abs [4]string
 	for i, p := range []string{opts.HugoScript, opts.Hugo, site, out} {
 		a, err := filepath.Abs(p)
@@ -236,7 +245,28 @@ func hugoCommand(opts Options, site, out string) (*command, error) {
 		}
 		abs[i] = a
 	}
-	return &command{exe: abs[0], args: []string{abs[2], abs[3]}, env: []string{"HUGO=" + abs[1]}, fresh: abs[3]}, nil
+	return &command{exe: abs[0], args: []string{abs[2], abs[3]}, env: []string{"HUGO=" + abs[1]}, fresh: abs[3], trash: trash}, nil
+}
+
+// A trash holds the outputs of earlier runs until the measuring is over. They are moved
+// there, not removed: on a file system without a journal (this project's bench machine),
+// ext4 steps over the inodes freed in the last minute or more, one by one, each time it
+// makes a file, so creating files just after removing thousands costs seconds of kernel
+// time, charged to whichever program runs next. The harness's cleaning is not the
+// measured program's work.
+type trash struct {
+	dir string
+	n   int // folders put so far, to name the next
+}
+
+// put moves the folder path, if it exists, into the trash.
+func (t *trash) put(path string) error {
+	err := os.Rename(path, filepath.Join(t.dir, strconv.Itoa(t.n)))
+	t.n++
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
 }
 
 // A command is a child process that bench runs.
@@ -244,7 +274,8 @@ type command struct {
 	exe   string
 	args  []string
 	env   []string // added to the environment
-	fresh string   // a folder removed, untimed, before each run: the output must be new
+	fresh string   // a folder moved into trash, untimed, before each run: the output must be new
+	trash *trash
 }
 
 // run runs c and returns its output and its Sample: wall time, CPU time and peak RSS. A
@@ -252,7 +283,7 @@ type command struct {
 // the children a process waited for, and its peak RSS is the largest of theirs.
 func (c command) run() ([]byte, Sample, error) {
 	if c.fresh != "" {
-		if err := os.RemoveAll(c.fresh); err != nil {
+		if err := c.trash.put(c.fresh); err != nil {
 			return nil, Sample{}, err
 		}
 	}

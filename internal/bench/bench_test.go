@@ -2,7 +2,9 @@ package bench
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -111,5 +113,48 @@ func TestVersusHugo(t *testing.T) {
 		if !strings.Contains(with.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, with.String())
 		}
+	}
+}
+
+// TestTrashPut: a fresh output folder is moved aside whole, each under a new name, and a
+// missing one (the first run) is no error.
+func TestTrashPut(t *testing.T) {
+	dir := t.TempDir()
+	tr := &trash{dir: filepath.Join(dir, "trash")}
+	if err := os.Mkdir(tr.dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	if err := tr.put(out); err != nil {
+		t.Fatalf("a missing folder: %v", err)
+	}
+	for run := range 2 {
+		if err := os.MkdirAll(filepath.Join(out, "en"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, "en", "index.html"), []byte{byte(run)}, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.put(out); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Fatalf("run %d: %s is still there (%v)", run, out, err)
+		}
+	}
+	entries, err := os.ReadDir(tr.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(tr.dir, e.Name(), "en", "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept = append(kept, fmt.Sprintf("%s:%d", e.Name(), data[0]))
+	}
+	if got := strings.Join(kept, " "); got != "1:0 2:1" {
+		t.Fatalf("trash holds %q, want both outputs under names of their own (1:0 2:1)", got)
 	}
 }
