@@ -6,10 +6,6 @@ import (
 	"html"
 	"slices"
 	"strings"
-	"sync"
-
-	"github.com/tdewolff/parse/v2"
-	htmllex "github.com/tdewolff/parse/v2/html"
 )
 
 // page is what the audit keeps of one HTML file: only what its checks read, with every
@@ -104,7 +100,9 @@ const (
 	kindAction // <form action>: the search box's, a link to the search page
 )
 
-func (k refKind) encode(buf []byte) []byte {
+// encode appends the encoding of k, for an element named tag (k.tag is not read: an
+// element's name is bytes of the page until it is stored).
+func (k refKind) encode(buf, tag []byte) []byte {
 	var flags byte
 	switch k.attr {
 	case "src":
@@ -118,7 +116,7 @@ func (k refKind) encode(buf []byte) []byte {
 	if k.ext {
 		flags |= kindExt
 	}
-	return append(append(buf, flags), k.tag...)
+	return append(append(buf, flags), tag...)
 }
 
 func decodeRefKind(s string) refKind {
@@ -151,17 +149,49 @@ const (
 
 var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang", "action", "property", "type"}
 
+// attrIndex returns the index of the attribute name in attrNames, case aside, or -1.
 func attrIndex(name []byte) int {
-	for i, n := range attrNames {
-		if n == string(name) {
-			return i
+	var lower [8]byte // the longest of attrNames
+	if len(name) > len(lower) {
+		return -1
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		lower[i] = c
+	}
+	switch string(lower[:len(name)]) {
+	case "id":
+		return attrID
+	case "rel":
+		return attrRel
+	case "lang":
+		return attrLang
+	case "class":
+		return attrClass
+	case "name":
+		return attrName
+	case "content":
+		return attrContent
+	case "href":
+		return attrHref
+	case "src":
+		return attrSrc
+	case "hreflang":
+		return attrHreflang
+	case "action":
+		return attrAction
+	case "property":
+		return attrProperty
+	case "type":
+		return attrType
 	}
 	return -1
 }
 
-// element is one start tag and the attributes the audit reads, as raw bytes of the lexed
-// copy of the file (first value wins, as in browsers).
+// element is one start tag and the attributes the audit reads, as raw bytes of the file
+// (first value wins, as in browsers).
 type element struct {
 	tag  []byte
 	has  [numAttrs]bool
@@ -193,36 +223,15 @@ func (e *element) value(i int) string {
 	return attrValue(e.raw[i])
 }
 
-// lexBuffers holds the copies of files that the lexer reads; files beyond maxPooled are
-// left to the garbage collector rather than kept for a next file.
-var lexBuffers sync.Pool
-
-const maxPooledLexBuffer = 1 << 20
-
-// parsePage lexes an HTML file. The lexer is lenient and never fails on bad markup; the
+// parsePage reads an HTML file. The scanner is lenient and never fails on bad markup; the
 // validator tests judge markup, the audit only what it links to.
 func parsePage(syms *symtab, path string, data []byte) *page {
-	// The lexer lower-cases tag and attribute names in place: give it a copy, so that the
-	// files being audited are never changed. One byte more leaves it room for the NUL it
-	// appends.
-	var buf []byte
-	if b, ok := lexBuffers.Get().(*[]byte); ok && cap(*b) > len(data) {
-		buf = *b
-	} else {
-		buf = make([]byte, 0, len(data)+1)
-	}
-	buf = append(buf[:0], data...)
-	defer func() {
-		if cap(buf) <= maxPooledLexBuffer {
-			lexBuffers.Put(&buf)
-		}
-	}()
 	pp := pageParser{page: &page{path: path}, syms: syms}
-	pp.parse(htmllex.NewLexer(parse.NewInputBytes(buf)))
+	pp.parse(&scanner{data: data})
 	return pp.finish()
 }
 
-// pageParser fills a page as the lexer goes.
+// pageParser fills a page as the scanner goes.
 type pageParser struct {
 	*page
 	syms  *symtab
@@ -235,44 +244,32 @@ type pageParser struct {
 	scratch   []byte
 }
 
-func (pp *pageParser) parse(l *htmllex.Lexer) {
+func (pp *pageParser) parse(s *scanner) {
 	// One element is reused for every tag: element keeps nothing of it.
 	var e element
-	inTag, inTitle, inJSONLD := false, false, false
+	inTitle, inJSONLD := false, false
 	var jsonLD []byte
 	for {
-		tt, raw := l.Next()
-		switch tt {
-		case htmllex.ErrorToken:
+		tok, text := s.next(&e)
+		switch tok {
+		case endOfPage:
 			return
-		case htmllex.StartTagToken:
-			e.reset(l.Text())
-			inTag = true
-		case htmllex.AttributeToken:
-			if inTag {
-				if i := attrIndex(l.AttrKey()); i >= 0 {
-					e.set(i, l.AttrVal())
-				}
-			}
-		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			if inTag {
-				pp.element(&e)
-				inTitle = string(e.tag) == "title" && tt == htmllex.StartTagCloseToken
-				if inTitle {
-					pp.titles++
-				}
-				inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tt == htmllex.StartTagCloseToken
-				jsonLD = jsonLD[:0]
-			}
-			inTag = false
-		case htmllex.TextToken:
+		case startTag, voidTag:
+			pp.element(&e)
+			inTitle = string(e.tag) == "title" && tok == startTag
 			if inTitle {
-				pp.title += html.UnescapeString(string(raw))
+				pp.titles++
+			}
+			inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tok == startTag
+			jsonLD = jsonLD[:0]
+		case rawText:
+			if inTitle {
+				pp.title += html.UnescapeString(string(text))
 			}
 			if inJSONLD {
-				jsonLD = append(jsonLD, raw...)
+				jsonLD = append(jsonLD, text...)
 			}
-		case htmllex.EndTagToken:
+		case endTag:
 			if inJSONLD {
 				pp.jsonLD = append(pp.jsonLD, pp.syms.sym(jsonLD))
 			}
@@ -323,13 +320,13 @@ func (pp *pageParser) element(e *element) {
 	if e.has[attrID] {
 		pp.ids = append(pp.ids, pp.symOf(e, attrID))
 	}
-	tag := string(e.tag)
+	tag := e.tag
 	// rel is read for <link> and for every href and src: lower-case it once.
 	var rel string
-	if e.has[attrRel] && (tag == "link" || len(e.refs) > 0) {
+	if e.has[attrRel] && (string(tag) == "link" || len(e.refs) > 0) {
 		rel = strings.ToLower(e.value(attrRel))
 	}
-	switch tag {
+	switch string(tag) {
 	case "html":
 		pp.lang = pp.symOf(e, attrLang)
 	case "body":
@@ -372,13 +369,12 @@ func (pp *pageParser) element(e *element) {
 		return
 	}
 	kind := refKind{
-		tag:      tag,
-		headLink: tag == "link" && (hasField(rel, "canonical") || hasField(rel, "alternate")),
-		ext:      tag == "a" && hasField(e.value(attrClass), "ext"),
+		headLink: string(tag) == "link" && (hasField(rel, "canonical") || hasField(rel, "alternate")),
+		ext:      string(tag) == "a" && hasField(e.value(attrClass), "ext"),
 	}
 	for _, i := range e.refs {
 		kind.attr = attrNames[i]
-		pp.scratch = kind.encode(pp.scratch[:0])
+		pp.scratch = kind.encode(pp.scratch[:0], tag)
 		k := pp.lastKind
 		if !bytes.Equal(pp.scratch, pp.kindBytes) {
 			k = pp.syms.sym(pp.scratch)
