@@ -30,10 +30,13 @@ type page struct {
 	// social are the <meta property="og:…">, <meta name="twitter:…"> and <meta
 	// name="theme-color"> of the head, key and content, in order (social.go).
 	social    []alternate
-	touchIcon bool  // <link rel="apple-touch-icon">
-	jsonLD    []sym // the text of each <script type="application/ld+json">
-	ids       []sym // every id, sorted, once
-	dupIDs    []sym // an id for each time it is used again, in order
+	touchIcon bool // <link rel="apple-touch-icon">
+	// jsonLD is the text of each <script type="application/ld+json"> of a home page: the
+	// audit reads no other page's (checkWebSite), and they are long and differ on every
+	// page (a BreadcrumbList on every brief).
+	jsonLD []sym
+	ids    []sym // every id, sorted, once
+	dupIDs []sym // an id for each time it is used again, in order
 	// refs is every href and src, in order, as uvarints: the sym of its value, times two,
 	// plus one when the sym of its kind (see refKind) follows, which it does when the kind
 	// differs from the previous link's. Most links are <a href> after an <a href>, and
@@ -237,6 +240,10 @@ type pageParser struct {
 	syms  *symtab
 	ids   []sym
 	title string
+	// home says that the page's layout is the home page's; jsonLDTexts holds the texts of
+	// its JSON-LD scripts, parts of the file, until finish knows whether to keep them.
+	home        bool
+	jsonLDTexts [][]byte
 	// lastKind is the kind of the last href or src, and kindBytes its encoding: most
 	// links are of the kind of the link before, which needs no look-up then.
 	lastKind  sym
@@ -248,7 +255,7 @@ func (pp *pageParser) parse(s *scanner) {
 	// One element is reused for every tag: element keeps nothing of it.
 	var e element
 	inTitle, inJSONLD := false, false
-	var jsonLD []byte
+	var jsonLD []byte // the text of the JSON-LD script being read, a part of the file
 	for {
 		tok, text := s.next(&e)
 		switch tok {
@@ -261,17 +268,17 @@ func (pp *pageParser) parse(s *scanner) {
 				pp.titles++
 			}
 			inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tok == startTag
-			jsonLD = jsonLD[:0]
+			jsonLD = nil
 		case rawText:
 			if inTitle {
 				pp.title += html.UnescapeString(string(text))
 			}
 			if inJSONLD {
-				jsonLD = append(jsonLD, text...)
+				jsonLD = text // a raw text element has one text, up to its end tag
 			}
 		case endTag:
 			if inJSONLD {
-				pp.jsonLD = append(pp.jsonLD, pp.syms.sym(jsonLD))
+				pp.jsonLDTexts = append(pp.jsonLDTexts, jsonLD)
 			}
 			inTitle, inJSONLD = false, false
 		}
@@ -296,10 +303,14 @@ func (pp *pageParser) finish() *page {
 			seen[id] = true
 		}
 	}
+	if pp.home {
+		for _, text := range pp.jsonLDTexts {
+			p.jsonLD = append(p.jsonLD, pp.syms.sym(text))
+		}
+	}
 	p.ids = slices.Clone(p.ids)
 	p.alternates = slices.Clone(p.alternates)
 	p.social = slices.Clone(p.social)
-	p.jsonLD = slices.Clone(p.jsonLD)
 	p.refs = bytes.Clone(p.refs)
 	return p
 }
@@ -333,6 +344,7 @@ func (pp *pageParser) element(e *element) {
 		for c := range strings.FieldsSeq(e.value(attrClass)) {
 			if name, ok := strings.CutPrefix(c, "layout-"); ok {
 				pp.layout = pp.syms.symString(name)
+				pp.home = name == "home"
 			}
 		}
 	case "meta":

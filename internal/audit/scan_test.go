@@ -64,7 +64,7 @@ func lexPage(syms *symtab, path string, data []byte) *page {
 			}
 		case htmllex.EndTagToken:
 			if inJSONLD {
-				pp.jsonLD = append(pp.jsonLD, pp.syms.sym(jsonLD))
+				pp.jsonLDTexts = append(pp.jsonLDTexts, bytes.Clone(jsonLD))
 			}
 			inTitle, inJSONLD = false, false
 		}
@@ -141,6 +141,7 @@ var trickyHTML = []struct {
 	{"title with entities", `<title>A &amp; B</title><title> </title>`, nil, nil},
 	{"void raw element", `<title/><a id=no></title><a id=yes>`, []string{"yes"}, nil},
 	{"plaintext", `<a id=a><plaintext><a id=no></plaintext><a id=no2>`, []string{"a"}, nil},
+	{"JSON-LD of a home page", `<body class="x layout-home"><script type=application/ld+json>{"@type":"WebSite"}</script><script type=application/ld+json></script>`, nil, nil},
 	{"JSON-LD", `<script type="application/LD+JSON">{"a":"</b>"}</script><script type=application/ld+json></script><script>{"no":1}</script>`, nil, nil},
 	{"svg skipped whole", `<svg id=no><a href="no/" id=no2/><svg><use href="#x"></svg></svg><a id=yes><math id=no3>"</math>"<a id=no4></math><a id=yes2>`, []string{"yes", "yes2"}, nil},
 	{"self-closing svg", `<svg/><a id=no></svg ><a id=yes>`, []string{"yes"}, nil},
