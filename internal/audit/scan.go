@@ -33,7 +33,7 @@ const (
 	startTag        // a start tag closed by ">"; the element holds its name and attributes
 	voidTag         // a start tag closed by "/>"
 	rawText         // the text of a raw text element: title, textarea, style, xmp, iframe, script, plaintext
-	endTag          // an end tag, or a raw text element's end
+	endTag          // an end tag
 )
 
 // next returns the next token of the page. For startTag and voidTag it fills e; for
@@ -64,7 +64,7 @@ func (s *scanner) next(e *element) (token, []byte) {
 				return endTag, nil
 			}
 		case isLetter(c):
-			if t, ok := s.startTag(e); ok {
+			if t, ok := s.readStartTag(e); ok {
 				return t, nil
 			}
 		case c == '!':
@@ -128,10 +128,11 @@ func (s *scanner) markup() {
 	}
 }
 
-// startTag reads the start tag at s.pos, its '<' followed by a letter, into e. It
-// reports false for an <svg>, <math> or <xml> element, which it skips whole, and at the
-// end of the page: it returns endOfPage there, as for a tag that the page cuts short.
-func (s *scanner) startTag(e *element) (token, bool) {
+// readStartTag reads the start tag at s.pos, its '<' followed by a letter, into e, and
+// returns startTag or voidTag; endOfPage when the page ends inside the tag (the tag is not
+// read) or at a NUL byte of an <svg>, <math> or <xml> element. It reports false when it
+// skipped such an element whole: there is no token to return.
+func (s *scanner) readStartTag(e *element) (token, bool) {
 	d := s.data
 	start := s.pos + 1
 	i := start
