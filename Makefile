@@ -55,6 +55,7 @@ fuzz:
 	GO=$(GO) bash scripts/fuzz.sh ./internal/config/ FuzzLoad $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/glossary/ FuzzLoad $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/numbers/ FuzzExtract $(FUZZTIME)
+	GO=$(GO) bash scripts/fuzz.sh ./internal/audit/ FuzzScanner $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/tmplexec/ FuzzExecutors $(FUZZTIME)
 
 # Speed: builds synthetic sites of 1,000 and 10,000 country pages per language in .bench/

@@ -189,6 +189,8 @@ func TestCheckFindsEachDefect(t *testing.T) {
 			`public/en/b/index.html: no <link rel="apple-touch-icon"> (layouts/page.html)`},
 		{"a home page without its WebSite", []edit{{"en/index.html", `class="layout-page"`, `class="layout-home"`}},
 			`public/en/index.html: a home page without a JSON-LD WebSite (layouts/home.html)`},
+		{"JSON-LD of a home page that does not read", []edit{{"en/index.html", `class="layout-page"`, `class="layout-home"`}, {"en/index.html", `</head>`, `<script type="application/ld+json">{"@type":</script></head>`}},
+			`public/en/index.html: JSON-LD does not read: unexpected end of JSON input (layouts/home.html)`},
 		{"duplicate id", []edit{{"en/a/index.html", `<main id="main">`, `<main id="main"><p id="main">`}},
 			`public/en/a/index.html: id "main" is used twice: a link to #main is ambiguous (layouts/page.html)`},
 		{"hreflang not reciprocal", []edit{{"ja/a/index.html", `<link rel="alternate" hreflang="en" href="https://example.org/briefing/en/a/">`, ``}},

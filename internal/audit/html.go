@@ -6,10 +6,6 @@ import (
 	"html"
 	"slices"
 	"strings"
-	"sync"
-
-	"github.com/tdewolff/parse/v2"
-	htmllex "github.com/tdewolff/parse/v2/html"
 )
 
 // page is what the audit keeps of one HTML file: only what its checks read, with every
@@ -34,10 +30,13 @@ type page struct {
 	// social are the <meta property="og:…">, <meta name="twitter:…"> and <meta
 	// name="theme-color"> of the head, key and content, in order (social.go).
 	social    []alternate
-	touchIcon bool  // <link rel="apple-touch-icon">
-	jsonLD    []sym // the text of each <script type="application/ld+json">
-	ids       []sym // every id, sorted, once
-	dupIDs    []sym // an id for each time it is used again, in order
+	touchIcon bool // <link rel="apple-touch-icon">
+	// jsonLD is the text of each <script type="application/ld+json"> of a home page: the
+	// audit reads no other page's (checkWebSite), and they are long and differ on every
+	// page (a BreadcrumbList on every brief).
+	jsonLD []sym
+	ids    []sym // every id, sorted, once
+	dupIDs []sym // an id for each time it is used again, in order
 	// refs is every href and src, in order, as uvarints: the sym of its value, times two,
 	// plus one when the sym of its kind (see refKind) follows, which it does when the kind
 	// differs from the previous link's. Most links are <a href> after an <a href>, and
@@ -104,7 +103,9 @@ const (
 	kindAction // <form action>: the search box's, a link to the search page
 )
 
-func (k refKind) encode(buf []byte) []byte {
+// encode appends the encoding of k, for an element named tag (k.tag is not read: an
+// element's name is bytes of the page until it is stored).
+func (k refKind) encode(buf, tag []byte) []byte {
 	var flags byte
 	switch k.attr {
 	case "src":
@@ -118,7 +119,7 @@ func (k refKind) encode(buf []byte) []byte {
 	if k.ext {
 		flags |= kindExt
 	}
-	return append(append(buf, flags), k.tag...)
+	return append(append(buf, flags), tag...)
 }
 
 func decodeRefKind(s string) refKind {
@@ -151,17 +152,49 @@ const (
 
 var attrNames = [numAttrs]string{"id", "rel", "lang", "class", "name", "content", "href", "src", "hreflang", "action", "property", "type"}
 
+// attrIndex returns the index of the attribute name in attrNames, case aside, or -1.
 func attrIndex(name []byte) int {
-	for i, n := range attrNames {
-		if n == string(name) {
-			return i
+	var lower [8]byte // the longest of attrNames
+	if len(name) > len(lower) {
+		return -1
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		lower[i] = c
+	}
+	switch string(lower[:len(name)]) {
+	case "id":
+		return attrID
+	case "rel":
+		return attrRel
+	case "lang":
+		return attrLang
+	case "class":
+		return attrClass
+	case "name":
+		return attrName
+	case "content":
+		return attrContent
+	case "href":
+		return attrHref
+	case "src":
+		return attrSrc
+	case "hreflang":
+		return attrHreflang
+	case "action":
+		return attrAction
+	case "property":
+		return attrProperty
+	case "type":
+		return attrType
 	}
 	return -1
 }
 
-// element is one start tag and the attributes the audit reads, as raw bytes of the lexed
-// copy of the file (first value wins, as in browsers).
+// element is one start tag and the attributes the audit reads, as raw bytes of the file
+// (first value wins, as in browsers).
 type element struct {
 	tag  []byte
 	has  [numAttrs]bool
@@ -193,41 +226,24 @@ func (e *element) value(i int) string {
 	return attrValue(e.raw[i])
 }
 
-// lexBuffers holds the copies of files that the lexer reads; files beyond maxPooled are
-// left to the garbage collector rather than kept for a next file.
-var lexBuffers sync.Pool
-
-const maxPooledLexBuffer = 1 << 20
-
-// parsePage lexes an HTML file. The lexer is lenient and never fails on bad markup; the
+// parsePage reads an HTML file. The scanner is lenient and never fails on bad markup; the
 // validator tests judge markup, the audit only what it links to.
 func parsePage(syms *symtab, path string, data []byte) *page {
-	// The lexer lower-cases tag and attribute names in place: give it a copy, so that the
-	// files being audited are never changed. One byte more leaves it room for the NUL it
-	// appends.
-	var buf []byte
-	if b, ok := lexBuffers.Get().(*[]byte); ok && cap(*b) > len(data) {
-		buf = *b
-	} else {
-		buf = make([]byte, 0, len(data)+1)
-	}
-	buf = append(buf[:0], data...)
-	defer func() {
-		if cap(buf) <= maxPooledLexBuffer {
-			lexBuffers.Put(&buf)
-		}
-	}()
 	pp := pageParser{page: &page{path: path}, syms: syms}
-	pp.parse(htmllex.NewLexer(parse.NewInputBytes(buf)))
+	pp.parse(&scanner{data: data})
 	return pp.finish()
 }
 
-// pageParser fills a page as the lexer goes.
+// pageParser fills a page as the scanner goes.
 type pageParser struct {
 	*page
 	syms  *symtab
 	ids   []sym
 	title string
+	// home says that the page's layout is the home page's; jsonLDTexts holds the texts of
+	// its JSON-LD scripts, parts of the file, until finish knows whether to keep them.
+	home        bool
+	jsonLDTexts [][]byte
 	// lastKind is the kind of the last href or src, and kindBytes its encoding: most
 	// links are of the kind of the link before, which needs no look-up then.
 	lastKind  sym
@@ -235,46 +251,34 @@ type pageParser struct {
 	scratch   []byte
 }
 
-func (pp *pageParser) parse(l *htmllex.Lexer) {
+func (pp *pageParser) parse(s *scanner) {
 	// One element is reused for every tag: element keeps nothing of it.
 	var e element
-	inTag, inTitle, inJSONLD := false, false, false
-	var jsonLD []byte
+	inTitle, inJSONLD := false, false
+	var jsonLD []byte // the text of the JSON-LD script being read, a part of the file
 	for {
-		tt, raw := l.Next()
-		switch tt {
-		case htmllex.ErrorToken:
+		tok, text := s.next(&e)
+		switch tok {
+		case endOfPage:
 			return
-		case htmllex.StartTagToken:
-			e.reset(l.Text())
-			inTag = true
-		case htmllex.AttributeToken:
-			if inTag {
-				if i := attrIndex(l.AttrKey()); i >= 0 {
-					e.set(i, l.AttrVal())
-				}
-			}
-		case htmllex.StartTagCloseToken, htmllex.StartTagVoidToken:
-			if inTag {
-				pp.element(&e)
-				inTitle = string(e.tag) == "title" && tt == htmllex.StartTagCloseToken
-				if inTitle {
-					pp.titles++
-				}
-				inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tt == htmllex.StartTagCloseToken
-				jsonLD = jsonLD[:0]
-			}
-			inTag = false
-		case htmllex.TextToken:
+		case startTag, voidTag:
+			pp.element(&e)
+			inTitle = string(e.tag) == "title" && tok == startTag
 			if inTitle {
-				pp.title += html.UnescapeString(string(raw))
+				pp.titles++
+			}
+			inJSONLD = string(e.tag) == "script" && strings.EqualFold(e.value(attrType), "application/ld+json") && tok == startTag
+			jsonLD = nil
+		case rawText:
+			if inTitle {
+				pp.title += html.UnescapeString(string(text))
 			}
 			if inJSONLD {
-				jsonLD = append(jsonLD, raw...)
+				jsonLD = text // a raw text element has one text, up to its end tag
 			}
-		case htmllex.EndTagToken:
+		case endTag:
 			if inJSONLD {
-				pp.jsonLD = append(pp.jsonLD, pp.syms.sym(jsonLD))
+				pp.jsonLDTexts = append(pp.jsonLDTexts, jsonLD)
 			}
 			inTitle, inJSONLD = false, false
 		}
@@ -299,10 +303,14 @@ func (pp *pageParser) finish() *page {
 			seen[id] = true
 		}
 	}
+	if pp.home {
+		for _, text := range pp.jsonLDTexts {
+			p.jsonLD = append(p.jsonLD, pp.syms.sym(text))
+		}
+	}
 	p.ids = slices.Clone(p.ids)
 	p.alternates = slices.Clone(p.alternates)
 	p.social = slices.Clone(p.social)
-	p.jsonLD = slices.Clone(p.jsonLD)
 	p.refs = bytes.Clone(p.refs)
 	return p
 }
@@ -323,19 +331,20 @@ func (pp *pageParser) element(e *element) {
 	if e.has[attrID] {
 		pp.ids = append(pp.ids, pp.symOf(e, attrID))
 	}
-	tag := string(e.tag)
+	tag := e.tag
 	// rel is read for <link> and for every href and src: lower-case it once.
 	var rel string
-	if e.has[attrRel] && (tag == "link" || len(e.refs) > 0) {
+	if e.has[attrRel] && (string(tag) == "link" || len(e.refs) > 0) {
 		rel = strings.ToLower(e.value(attrRel))
 	}
-	switch tag {
+	switch string(tag) {
 	case "html":
 		pp.lang = pp.symOf(e, attrLang)
 	case "body":
 		for c := range strings.FieldsSeq(e.value(attrClass)) {
 			if name, ok := strings.CutPrefix(c, "layout-"); ok {
 				pp.layout = pp.syms.symString(name)
+				pp.home = name == "home"
 			}
 		}
 	case "meta":
@@ -372,13 +381,12 @@ func (pp *pageParser) element(e *element) {
 		return
 	}
 	kind := refKind{
-		tag:      tag,
-		headLink: tag == "link" && (hasField(rel, "canonical") || hasField(rel, "alternate")),
-		ext:      tag == "a" && hasField(e.value(attrClass), "ext"),
+		headLink: string(tag) == "link" && (hasField(rel, "canonical") || hasField(rel, "alternate")),
+		ext:      string(tag) == "a" && hasField(e.value(attrClass), "ext"),
 	}
 	for _, i := range e.refs {
 		kind.attr = attrNames[i]
-		pp.scratch = kind.encode(pp.scratch[:0])
+		pp.scratch = kind.encode(pp.scratch[:0], tag)
 		k := pp.lastKind
 		if !bytes.Equal(pp.scratch, pp.kindBytes) {
 			k = pp.syms.sym(pp.scratch)

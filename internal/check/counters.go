@@ -48,10 +48,14 @@ var counterNames = map[string]string{"people": "人 or 名", "weapons": "丁", "
 // words after it, or "".
 func nounAfter(s string, n numbers.Number) string {
 	rest := s[min(len(s), n.Offset+len(n.Text)):]
-	for i, w := range strings.Fields(rest) {
+	i := 0
+	// FieldsSeq, not Fields: the rest may be the whole section after the number, and
+	// splitting all of it for every number made the check quadratic in a section's length.
+	for w := range strings.FieldsSeq(rest) {
 		if i >= 4 {
 			break
 		}
+		i++
 		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
 		if c, ok := nounClasses[w]; ok {
 			return c

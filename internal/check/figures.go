@@ -154,13 +154,14 @@ func equalGroups(ns []numbers.Number) groupIndex {
 		gi.groups = append(gi.groups, &group{members: []int{i}})
 	}
 	for _, g := range gi.groups {
-		g.byBound, g.next = map[string][]int{}, map[string]int{}
 		for _, i := range g.members {
 			b := ns[i].Bound
-			if _, ok := g.byBound[b]; !ok {
-				g.bounds = append(g.bounds, b)
+			k := slices.IndexFunc(g.bounds, func(l boundList) bool { return l.bound == b })
+			if k < 0 {
+				k = len(g.bounds)
+				g.bounds = append(g.bounds, boundList{bound: b})
 			}
-			g.byBound[b] = append(g.byBound[b], i)
+			g.bounds[k].members = append(g.bounds[k].members, i)
 		}
 	}
 	gi.ns, gi.keys = ns, keys
@@ -174,14 +175,20 @@ type groupIndex struct {
 	groups []*group
 }
 
-// group is a run of equal numbers: their indexes in text order, by the bound of their
-// approximation ("" exact, "about", "over", "up-to"), each list with a cursor before
-// which all are used.
+// group is a run of equal numbers: their indexes in text order, and by the bound of their
+// approximation ("" exact, "about", "over", "up-to"), in the order the bounds first occur.
 type group struct {
 	members []int // in text order (a stable sort keeps it)
-	bounds  []string
-	byBound map[string][]int
-	next    map[string]int
+	bounds  []boundList
+}
+
+// boundList is the members of a group with one bound, in text order, with a cursor
+// before which all are used. A group has a few: slices, not maps, as there is a group
+// for every number.
+type boundList struct {
+	bound   string
+	members []int
+	next    int
 }
 
 func (gi groupIndex) find(n numbers.Number) *group {
@@ -208,17 +215,16 @@ func (gi groupIndex) find(n numbers.Number) *group {
 // members are used only through take.
 func (g *group) take(used []bool, bound string, any bool) int {
 	best := -1
-	for _, b := range g.bounds {
-		if !any && b != bound {
+	for bi := range g.bounds {
+		b := &g.bounds[bi]
+		if !any && b.bound != bound {
 			continue
 		}
-		list, k := g.byBound[b], g.next[b]
-		for k < len(list) && used[list[k]] {
-			k++
+		for b.next < len(b.members) && used[b.members[b.next]] {
+			b.next++
 		}
-		g.next[b] = k
-		if k < len(list) {
-			if j := list[k]; best < 0 || j < best {
+		if b.next < len(b.members) {
+			if j := b.members[b.next]; best < 0 || j < best {
 				best = j
 			}
 		}

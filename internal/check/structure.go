@@ -520,15 +520,15 @@ func features(s string, ns []numbers.Number, terms *termIndex, english bool) map
 			m["a:"+w.word] = true
 		}
 	}
-	if terms != nil {
+	if terms != nil && len(terms.terms) > 0 { // without a glossary, the matchers are nil
 		if english {
 			for _, u := range terms.formUses(nil, 0, s) {
 				m[fmt.Sprintf("t:%d", u.term)] = true
 			}
 		} else {
-			for i, t := range terms.terms {
-				if t.JA != "" && strings.Contains(s, t.JA) {
-					m[fmt.Sprintf("t:%d", i)] = true
+			for p := range terms.official.matches(s) {
+				for _, t := range terms.officialTerms[p] {
+					m[fmt.Sprintf("t:%d", t)] = true
 				}
 			}
 		}

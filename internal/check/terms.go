@@ -38,6 +38,10 @@ type termIndex struct {
 	// by two terms).
 	exact     *matcher
 	exactUses [][]exactUse
+	// official finds the official Japanese forms (indexedTerm.JA) as they are written;
+	// officialTerms[p] are the terms of pattern p.
+	official      *matcher
+	officialTerms [][]int
 	// allowed are the words of the English terms, which a Japanese text may quote
 	// (untranslated.go).
 	allowed map[string]bool
@@ -81,8 +85,8 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 		x.terms = append(x.terms, it)
 	}
 
-	var forms, exact []string
-	formID, exactID := map[string]int{}, map[string]int{}
+	var forms, exact, official []string
+	formID, exactID, officialID := map[string]int{}, map[string]int{}, map[string]int{}
 	addExact := func(p string, u exactUse) {
 		id, ok := exactID[p]
 		if !ok {
@@ -104,6 +108,16 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 			}
 			x.formTerms[id] = append(x.formTerms[id], i)
 		}
+		if t.JA != "" {
+			id, ok := officialID[t.JA]
+			if !ok {
+				id = len(official)
+				officialID[t.JA] = id
+				official = append(official, t.JA)
+				x.officialTerms = append(x.officialTerms, nil)
+			}
+			x.officialTerms[id] = append(x.officialTerms[id], i)
+		}
 		if t.Abbr != "" {
 			addExact(t.Abbr, exactUse{i, -1})
 		}
@@ -114,6 +128,7 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 	x.forms = newMatcher(forms, lowerSpace)
 	x.allowed = allowedWords(x)
 	x.exact = newMatcher(exact, nil)
+	x.official = newMatcher(official, nil)
 	return x
 }
 

@@ -922,7 +922,12 @@ func (s *scanner) at(i int) rune {
 func isDigit(c rune) bool { return c >= '0' && c <= '9' }
 
 // isLetter is true for Latin letters: a number glued to one is a name.
-func isLetter(c rune) bool { return unicode.Is(unicode.Latin, c) }
+func isLetter(c rune) bool {
+	if c < utf8.RuneSelf { // most of an English text: the Latin letters of ASCII are these
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return unicode.Is(unicode.Latin, c)
+}
 
 func sameLetter(a, b rune) bool {
 	return a == b || a < unicode.MaxASCII && b < unicode.MaxASCII && unicode.ToLower(a) == unicode.ToLower(b)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // found is the part of a Number that a test states; Offset is checked for
@@ -588,6 +589,26 @@ func TestHasDigit(t *testing.T) {
 	for _, tt := range tests {
 		if got := hasDigit(tt.text); got != tt.want {
 			t.Errorf("hasDigit(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestKanjiValueAndIsLetter: the fast paths of kanjiValue and isLetter give what their
+// definitions say, for every rune.
+func TestKanjiValueAndIsLetter(t *testing.T) {
+	others := map[rune]int{'零': 0, '十': 10, '百': 100, '千': 1000}
+	for c := rune(0); c <= unicode.MaxRune; c++ {
+		want := -1
+		if i := strings.IndexRune("〇一二三四五六七八九", c); i >= 0 {
+			want = i / len("〇")
+		} else if v, ok := others[c]; ok {
+			want = v
+		}
+		if got := kanjiValue(c); got != want {
+			t.Errorf("kanjiValue(%q) = %d, want %d", c, got, want)
+		}
+		if got, want := isLetter(c), unicode.Is(unicode.Latin, c); got != want {
+			t.Errorf("isLetter(%q) = %v, want %v", c, got, want)
 		}
 	}
 }

@@ -27,12 +27,28 @@ func (s *scanner) numberAt(i int) (tok, bool) {
 // kanjiValue is the value of a kanji digit (〇 to 九, and 零), 10, 100 or 1000 for 十, 百
 // and 千, and -1 for any other rune. 万, 億 and 兆 are read by myriad, as after digits.
 func kanjiValue(c rune) int {
-	if i := strings.IndexRune("〇一二三四五六七八九", c); i >= 0 {
-		return i / len("〇")
-	}
+	// A switch, not a search of "〇一二…": it is asked of every rune of a Japanese text.
 	switch c {
-	case '零':
+	case '〇', '零':
 		return 0
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
 	case '十':
 		return 10
 	case '百':
