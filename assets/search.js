@@ -131,13 +131,22 @@
     }
     return metaP;
   }
+  // The digits of the postings (index.go's postingDigits): a digit's value is its place.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", digit = {};
+  DIGITS.split("").forEach(function (c, i) { digit[c] = i; });
   var decoded = {};
-  // postings returns the passages of tok in shard (decoded from deltas once).
+  // postings returns the passages of tok in shard, decoded once: each is the difference
+  // from the one before in base 32, most significant digit first, a digit 32 and over
+  // saying that more follow.
   function postings(n, shard, tok) {
     var key = n + "\u0000" + tok;
     if (!decoded[key]) {
-      var ids = [], at = 0;
-      (shard[tok] || []).forEach(function (d) { at += d; ids.push(at); });
+      var s = shard[tok] || "", ids = [], at = 0, v = 0;
+      for (var j = 0; j < s.length; j++) {
+        var d = digit[s[j]];
+        v = v * 32 + (d & 31);
+        if (d < 32) { at += v; ids.push(at); v = 0; }
+      }
       decoded[key] = ids;
     }
     return decoded[key];

@@ -37,17 +37,30 @@ import (
 
 // MinShards is the fewest shards of a language's inverted index: a bigger index has more,
 // in powers of two, so that a shard stays near ShardBytes, as a query reads one per token.
-// ChunkBytes is the text a text file holds at least (but the last): a file is closed
-// after the passage that reaches it. A first query reads meta.json, a shard per token
-// and a text file per result shown: with the real site a shard is 2 to 10 KB and a text
-// file 2 to 3 KB. Texts by bytes rather than by a count of passages: at 1,000 briefs per
-// language, some 1,200 text files a language instead of 6,400 of 8 passages each, for
-// about 1 KB more per result shown.
+// The texts are in files of ChunkBytes or more (a file is closed after the passage that
+// reaches its size), about TextFiles of them for a big site: a file holds
+// max(ChunkBytes, PageText × pages / TextFiles). A first query reads meta.json, a shard
+// per token and a text file per result shown: with the real site (some 45 pages a
+// language) a shard is 2 to 10 KB and a text file 2 to 3 KB; at 1,000 briefs per language
+// a text file is about 20 KB. Every file the build writes costs a system call or three:
+// a site of a thousand briefs, whose texts were in 2 KB files, wrote 2,400 of them, half
+// of its output.
 const (
-	MinShards  = 32
-	ShardBytes = 16 << 10
+	MinShards  = 16
+	ShardBytes = 32 << 10
 	ChunkBytes = 2 << 10
+	TextFiles  = 128
+	PageText   = 2560 // the text of a brief, about: 2.6 KB at 1,000 synthetic briefs, 2.3 KB on the real site
 )
+
+// textBytes is the size at which a text file of lang's index closes.
+func textBytes(s *site.Site, lang string) int {
+	pages := 0
+	for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
+		pages += len(s.Section(lang, kind))
+	}
+	return max(ChunkBytes, PageText*pages/TextFiles)
+}
 
 // Kinds of documents, as meta.json names them (the search page has a label for each).
 const (
@@ -75,7 +88,7 @@ type doc struct {
 // It yields each file as soon as it is written, so that the index of thousands of pages
 // is never held whole; the file's Data is the caller's.
 func Files(s *site.Site, lang string) iter.Seq[publish.File] {
-	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), yield) }
+	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), textBytes(s, lang), yield) }
 }
 
 // docs yields the documents of lang: briefs and stand-alone pages, then glossary terms,
@@ -184,8 +197,8 @@ func pageDoc(p *site.Page, lang string) doc {
 }
 
 // langFiles writes the index of one language's documents, handing each file to yield
-// until it returns false.
-func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
+// until it returns false. A text file closes once it holds textBytes of text.
+func langFiles(lang string, docs iter.Seq[doc], textBytes int, yield func(publish.File) bool) {
 	type docJSON = [4]any // kind, url, title, first passage
 	meta := struct {
 		Version  int       `json:"v"`
@@ -194,15 +207,11 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 		Chunks   []int     `json:"chunks"` // the number of passages in each text file
 		Stop     []string  `json:"stop"`
 		Docs     []docJSON `json:"docs"`
-	}{Version: 2, Stop: stopWords}
+	}{Version: 3, Stop: stopWords}
 	dir := Dir(lang)
-	// The postings of each token: index[token] is 1 + its place in postings.
-	index := map[string]int32{}
-	var postings [][]int32
-	tok := new(tokenizer)
+	ix := newIndex()
 	// The text files are written as the passages come: a file is closed once it holds
-	// ChunkBytes of text. A title's text is in meta.json: its place in a file is empty.
-	n := 0 // passages so far
+	// textBytes of text. A title's text is in meta.json: its place in a file is empty.
 	var chunk []string
 	chunkBytes := 0
 	flush := func() bool {
@@ -215,30 +224,18 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 		return ok
 	}
 	add := func(text string, title bool) bool {
-		id := int32(n)
-		n++
-		tok.tokens(text, func(t []byte) {
-			i := index[string(t)]
-			if i == 0 {
-				postings = append(postings, nil)
-				i = int32(len(postings))
-				index[string(t)] = i
-			}
-			if ids := postings[i-1]; len(ids) == 0 || ids[len(ids)-1] != id {
-				postings[i-1] = append(ids, id)
-			}
-		})
+		ix.add(text)
 		if title {
 			text = ""
 		}
 		chunk = append(chunk, text)
-		if chunkBytes += len(text); chunkBytes >= ChunkBytes {
+		if chunkBytes += len(text); chunkBytes >= textBytes {
 			return flush()
 		}
 		return true
 	}
 	for d := range docs {
-		meta.Docs = append(meta.Docs, docJSON{d.kind, d.url, d.title, n})
+		meta.Docs = append(meta.Docs, docJSON{d.kind, d.url, d.title, ix.passages})
 		if !add(cmp.Or(d.indexed, d.title), true) {
 			return
 		}
@@ -251,53 +248,14 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 	if !flush() {
 		return
 	}
-	meta.Passages = n
-	// Enough shards that a shard holds about ShardBytes, a query reading one per token.
-	// A token takes its text, its quotes, colon and brackets, and some 3 bytes a passage
-	// (a delta and a comma).
-	size := 0
-	for t, i := range index {
-		size += len(t) + 4 + 3*len(postings[i-1])
-	}
-	meta.Shards = MinShards
-	for size/meta.Shards > ShardBytes {
-		meta.Shards *= 2
-	}
+	meta.Passages = int(ix.passages)
+	meta.Shards = ix.shards()
 	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
 		return
 	}
-
-	// Shards, each an object of tokens in sorted order.
-	shards := make([][]string, meta.Shards)
-	for t := range index {
-		n := shardOf(t, meta.Shards)
-		shards[n] = append(shards[n], t)
-	}
-	var b []byte
-	for n, toks := range shards {
-		slices.Sort(toks)
-		b = append(b[:0], '{')
-		for i, t := range toks {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, t)
-			b = append(b, ":["...)
-			prev := int32(0)
-			for j, id := range postings[index[t]-1] {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = strconv.AppendInt(b, int64(id-prev), 10)
-				prev = id
-			}
-			b = append(b, ']')
-		}
-		b = append(b, '}')
-		if !yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: bytes.Clone(b)}) {
-			return
-		}
-	}
+	ix.writeShards(meta.Shards, func(n int, data []byte) bool {
+		return yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: data})
+	})
 }
 
 // appendJSONString appends s as a JSON string. A token is letters and digits: only a

@@ -33,6 +33,8 @@ func TestTokens(t *testing.T) {
 		{"The Landmines of Cambodia's", []string{"landmines", "cambodia"}},
 		{"ＯＤＡ大綱", []string{"oda", "大", "大綱", "綱"}},
 		{"US$7.14 million", []string{"us", "14", "million"}},
+		// Non-ASCII letters folded too, and the same character twice (it is looked up once).
+		{"Ｃôte d'Ivoire ÉLECTIONS, côte", []string{"côte", "ivoire", "élections", "côte"}},
 		{"東ティモール・ディリ", []string{"東", "東テ", "テ", "ティ", "ィ", "ィモ", "モ", "モー", "ー", "ール", "ル", "デ", "ディ", "ィ", "ィリ", "リ"}},
 	}
 	for _, c := range cases {
@@ -99,7 +101,7 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			}
 		}
 		// Read every passage back and look each of its tokens up.
-		shards := make([]map[string][]int, meta.Shards)
+		shards := make([]map[string]string, meta.Shards)
 		for n := range shards {
 			if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(lang), n)], &shards[n]); err != nil {
 				t.Fatalf("%s shard %d: %v", lang, n, err)
@@ -124,10 +126,9 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		for id, text := range texts {
 			new(tokenizer).tokens(text, func(b []byte) {
 				tok := string(b)
-				at, ids := 0, []int{}
-				for _, d := range shards[shardOf(tok, meta.Shards)][tok] {
-					at += d
-					ids = append(ids, at)
+				ids, err := decodePostings(shards[shardOf(tok, meta.Shards)][tok])
+				if err != nil {
+					t.Errorf("%s: token %q: %v", lang, tok, err)
 				}
 				if !slices.Contains(ids, id) {
 					t.Errorf("%s: token %q of passage %d (%q) is not indexed with it", lang, tok, id, text)
@@ -164,7 +165,7 @@ func TestTextFilesCloseAtChunkBytes(t *testing.T) {
 		docs = append(docs, d)
 	}
 	files := map[string][]byte{}
-	langFiles("en", slices.Values(docs), func(f publish.File) bool { files[f.Path] = f.Data; return true })
+	langFiles("en", slices.Values(docs), ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
 	var meta struct {
 		Shards int
 		Chunks []int
@@ -195,5 +196,59 @@ func TestTextFilesCloseAtChunkBytes(t *testing.T) {
 	}
 	if meta.Shards <= MinShards || shardBytes/meta.Shards > ShardBytes || shardBytes/meta.Shards < ShardBytes/4 {
 		t.Errorf("%d shards of %d bytes in all: want more than %d, near %d bytes each", meta.Shards, shardBytes, MinShards, ShardBytes)
+	}
+}
+
+// decodePostings reads the passages of a token as search.js does.
+func decodePostings(s string) ([]int, error) {
+	var ids []int
+	at, v := 0, 0
+	for i := range len(s) {
+		d := strings.IndexByte(postingDigits, s[i])
+		if d < 0 {
+			return ids, fmt.Errorf("%q: %q is not a digit", s, s[i])
+		}
+		v = v*32 + d&31
+		if d < 32 {
+			at += v
+			ids = append(ids, at)
+			v = 0
+		}
+	}
+	if v != 0 || len(s) > 0 && strings.IndexByte(postingDigits[32:], s[len(s)-1]) >= 0 {
+		return ids, fmt.Errorf("%q: the last number is not finished", s)
+	}
+	return ids, nil
+}
+
+// TestPostingsReadBack writes passage numbers as a token's postings and reads them back as
+// search.js does: small and large differences, the first passage 0, and numbers of every
+// length up to 32 bits.
+func TestPostingsReadBack(t *testing.T) {
+	for _, want := range [][]int{
+		{0},
+		{0, 1, 2, 3},
+		{5, 31, 32, 33, 1023, 1024, 1025},
+		{31, 32 + 31, 32*32 + 32 + 31, 1 << 20, 1<<20 + 1, 1<<31 - 1},
+	} {
+		var b []byte
+		prev := 0
+		for _, id := range want {
+			b = appendDelta(b, int32(id-prev))
+			prev = id
+		}
+		got, err := decodePostings(string(b))
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("postings %v written as %q read back as %v (%v)", want, b, got, err)
+		}
+	}
+	// One character a passage for passages close together.
+	var ix index
+	ix.ids = map[string]int32{}
+	for range 40 {
+		ix.add("landmines")
+	}
+	if got := string(ix.postings[ix.ids["landmines"]]); got != "A"+strings.Repeat("B", 39) {
+		t.Errorf("a word in 40 passages in a row: postings %q, want A then 39 B", got)
 	}
 }
