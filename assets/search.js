@@ -123,8 +123,18 @@
   function meta() {
     if (!metaP) {
       metaP = getJSON("meta.json").then(function (m) {
+        // A document of meta.json is [kind, URL, title, passages]: its kind's place in
+        // m.kinds, its URL or "" for the URL of the document before it, the number of its
+        // passages. Here it becomes [kind, URL, title, first passage].
+        var at = 0, url = "";
+        m.docs = m.docs.map(function (d) {
+          var first = at;
+          at += d[3];
+          url = d[1] || url;
+          return [m.kinds[d[0]], url, d[2], first];
+        });
         // m.chunks has the number of passages in each text file; chunkOf wants the first.
-        var at = 0;
+        at = 0;
         m.chunkStarts = m.chunks.map(function (n) { var first = at; at += n; return first; });
         return m;
       });

@@ -5,11 +5,13 @@
 // A language's index is in three kinds of files under <lang>/search/, so that a first
 // query fetches a small part of it:
 //
-//   - meta.json: the documents (kind, URL, title, first passage), the number of shards
-//     and of passages, the number of passages in each text file, and the stop words;
+//   - meta.json: the documents (kind, URL, title, number of passages), the number of
+//     shards and of passages, the number of passages in each text file, the stop words
+//     and the names of the kinds;
 //   - s/<n>.json: shard n of the inverted index, token -> the passages it occurs in (ids
-//     ascending, delta-coded). A query reads only the shards of its tokens;
-//   - t/<n>.json: the text of consecutive passages, ChunkBytes or a little more, for the
+//     ascending, delta-coded in a string of base-32 digits, see index.go). A query reads
+//     only the shards of its tokens;
+//   - t/<n>.json: the text of consecutive passages, textBytes or a little more, for the
 //     excerpts of the results shown.
 //
 // A document is made of passages: its title first, then its summary, facts, figures and
@@ -37,20 +39,24 @@ import (
 
 // MinShards is the fewest shards of a language's inverted index: a bigger index has more,
 // in powers of two, so that a shard stays near ShardBytes, as a query reads one per token.
-// The texts are in files of ChunkBytes or more (a file is closed after the passage that
-// reaches its size), about TextFiles of them for a big site: a file holds
-// max(ChunkBytes, PageText × pages / TextFiles). A first query reads meta.json, a shard
-// per token and a text file per result shown: with the real site (some 45 pages a
-// language) a shard is 2 to 10 KB and a text file 2 to 3 KB; at 1,000 briefs per language
-// a text file is about 20 KB. Every file the build writes costs a system call or three:
-// a site of a thousand briefs, whose texts were in 2 KB files, wrote 2,400 of them, half
-// of its output.
+//
+// The texts are in files of textBytes or a little more (a file is closed by the passage
+// that reaches its size): ChunkBytes for a small site; for a bigger one, the size that
+// gives about TextFiles files (PageText a page), up to MaxChunkBytes, as a query reads a
+// text file per result shown. Every file costs the build a few system calls: a site of
+// 1,000 briefs a language, whose texts were all in 2 KB files, wrote 2,400 of them, half
+// of its output, where it now writes about 170.
+//
+// A first query reads meta.json, a shard per token and a text file per result shown: on
+// the real site (some 45 pages a language) a shard is 3 to 10 KB and a text file 2 to
+// 3 KB; at 1,000 briefs a language a shard is about 30 KB and a text file 32 KB.
 const (
-	MinShards  = 16
-	ShardBytes = 32 << 10
-	ChunkBytes = 2 << 10
-	TextFiles  = 128
-	PageText   = 2560 // the text of a brief, about: 2.6 KB at 1,000 synthetic briefs, 2.3 KB on the real site
+	MinShards     = 16
+	ShardBytes    = 32 << 10
+	ChunkBytes    = 2 << 10
+	MaxChunkBytes = 32 << 10
+	TextFiles     = 64
+	PageText      = 2560 // bytes: 2.6 KB a brief at 1,000 synthetic briefs, 2.3 KB on the real site
 )
 
 // textBytes is the size at which a text file of lang's index closes.
@@ -59,10 +65,11 @@ func textBytes(s *site.Site, lang string) int {
 	for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
 		pages += len(s.Section(lang, kind))
 	}
-	return max(ChunkBytes, PageText*pages/TextFiles)
+	return min(MaxChunkBytes, max(ChunkBytes, PageText*pages/TextFiles))
 }
 
-// Kinds of documents, as meta.json names them (the search page has a label for each).
+// Kinds of documents, in the order meta.json lists their names (the search page has a
+// label for each): a document gives its kind by its place in the list.
 const (
 	KindCountry  = "country"
 	KindTheme    = "theme"
@@ -70,6 +77,8 @@ const (
 	KindGlossary = "glossary"
 	KindTimeline = "timeline"
 )
+
+var kinds = []string{KindCountry, KindTheme, KindPage, KindGlossary, KindTimeline}
 
 // Dir is the folder of a language's search page and index: "en/search/".
 func Dir(lang string) string { return lang + "/search/" }
@@ -199,15 +208,19 @@ func pageDoc(p *site.Page, lang string) doc {
 // langFiles writes the index of one language's documents, handing each file to yield
 // until it returns false. A text file closes once it holds textBytes of text.
 func langFiles(lang string, docs iter.Seq[doc], textBytes int, yield func(publish.File) bool) {
-	type docJSON = [4]any // kind, url, title, first passage
+	// A document is [kind, URL, title, passages]: its kind's place in Kinds; its URL, or
+	// "" for the URL of the document before it (the events of a year, the glossary's
+	// terms); the number of its passages, its title's included.
+	type docJSON = [4]any
 	meta := struct {
 		Version  int       `json:"v"`
 		Shards   int       `json:"shards"`
 		Passages int       `json:"passages"`
 		Chunks   []int     `json:"chunks"` // the number of passages in each text file
 		Stop     []string  `json:"stop"`
+		Kinds    []string  `json:"kinds"`
 		Docs     []docJSON `json:"docs"`
-	}{Version: 3, Stop: stopWords}
+	}{Version: 3, Stop: stopWords, Kinds: kinds}
 	dir := Dir(lang)
 	ix := newIndex()
 	// The text files are written as the passages come: a file is closed once it holds
@@ -234,8 +247,14 @@ func langFiles(lang string, docs iter.Seq[doc], textBytes int, yield func(publis
 		}
 		return true
 	}
+	prevURL := ""
 	for d := range docs {
-		meta.Docs = append(meta.Docs, docJSON{d.kind, d.url, d.title, ix.passages})
+		url := d.url
+		if url == prevURL {
+			url = ""
+		}
+		prevURL = d.url
+		meta.Docs = append(meta.Docs, docJSON{slices.Index(kinds, d.kind), url, d.title, 1 + len(d.passages)})
 		if !add(cmp.Or(d.indexed, d.title), true) {
 			return
 		}

@@ -83,6 +83,7 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		var meta struct {
 			Shards, Passages int
 			Chunks           []int
+			Kinds            []string
 			Docs             [][4]any
 		}
 		if err := json.Unmarshal(files[Dir(lang)+"meta.json"], &meta); err != nil {
@@ -92,8 +93,18 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			t.Fatalf("%s meta.json: %d shards, %d text files, %d documents", lang, meta.Shards, len(meta.Chunks), len(meta.Docs))
 		}
 		kinds := map[string]int{}
-		for _, d := range meta.Docs {
-			kinds[d[0].(string)]++
+		firsts := []int{} // the first passage of each document
+		n := 0
+		for i, d := range meta.Docs {
+			kinds[meta.Kinds[int(d[0].(float64))]]++
+			firsts = append(firsts, n)
+			n += int(d[3].(float64))
+			if i == 0 && d[1] == "" {
+				t.Errorf("%s: the first document has no URL: %v", lang, d)
+			}
+		}
+		if n != meta.Passages {
+			t.Errorf("%s: the documents hold %d passages, meta.json says %d", lang, n, meta.Passages)
 		}
 		for _, k := range []string{KindCountry, KindTheme, KindGlossary, KindTimeline} {
 			if kinds[k] == 0 {
@@ -140,8 +151,8 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			t.Errorf("%s: no token checked", lang)
 		}
 		// Every document's title passage is empty in the texts: its title is in meta.json.
-		for _, d := range meta.Docs {
-			if first := int(d[3].(float64)); texts[first] != "" || strings.TrimSpace(d[2].(string)) == "" {
+		for i, d := range meta.Docs {
+			if first := firsts[i]; texts[first] != "" || strings.TrimSpace(d[2].(string)) == "" {
 				t.Errorf("%s: document %v: title passage %q", lang, d, texts[first])
 			}
 		}
