@@ -43,18 +43,14 @@ func (ix *index) add(text string) {
 	})
 }
 
-// shards is the number of shards of the index: MinShards, or more in powers of two so that
-// a shard holds about ShardBytes, as a query reads one per token.
+// shards is the number of shards of the index: MinShards, or more so that a shard holds
+// about ShardBytes, as a query reads one per token.
 func (ix *index) shards() int {
 	size := 0
 	for id, t := range ix.toks {
 		size += len(t) + len(`"":"",`) + len(ix.postings[id])
 	}
-	n := MinShards
-	for size/n > ShardBytes {
-		n *= 2
-	}
-	return n
+	return max(MinShards, (size+ShardBytes-1)/ShardBytes)
 }
 
 // writeShards hands each of the n shards to emit, in order, until it returns false: a

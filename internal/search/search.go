@@ -38,7 +38,7 @@ import (
 )
 
 // MinShards is the fewest shards of a language's inverted index: a bigger index has more,
-// in powers of two, so that a shard stays near ShardBytes, as a query reads one per token.
+// so that a shard stays near ShardBytes, as a query reads one per token.
 //
 // The texts are in files of textBytes or a little more (a file is closed by the passage
 // that reaches its size): ChunkBytes for a small site; for a bigger one, the size that
