@@ -12,24 +12,37 @@ import (
 type index struct {
 	tok      tokenizer
 	ids      map[string]int32 // token -> id
+	keyIDs   map[uint32]int32 // a Japanese token's key (see tokenizer.tokens) -> id
 	toks     []string         // id -> token
 	postings [][]byte         // id -> its passages, as written in its shard
 	last     []int32          // id -> 1 + the last passage it was indexed with, or 0
 	passages int32            // the passages indexed so far: the next one's number
 }
 
-func newIndex() *index { return &index{ids: map[string]int32{}} }
+func newIndex() *index { return &index{ids: map[string]int32{}, keyIDs: map[uint32]int32{}} }
 
 // add indexes the next passage, text.
 func (ix *index) add(text string) {
 	p := ix.passages
 	ix.passages++
-	ix.tok.tokens(text, func(t []byte) {
-		id, ok := ix.ids[string(t)]
+	ix.tok.tokens(text, func(t []byte, key uint32) {
+		// Most tokens of Japanese have a key, which hashes faster than their bytes: half
+		// of the time it took to index Japanese went to looking up its tokens by string.
+		var id int32
+		var ok bool
+		if key != 0 {
+			id, ok = ix.keyIDs[key]
+		} else {
+			id, ok = ix.ids[string(t)]
+		}
 		if !ok {
 			id = int32(len(ix.toks))
 			s := string(t)
-			ix.ids[s] = id
+			if key != 0 {
+				ix.keyIDs[key] = id
+			} else {
+				ix.ids[s] = id
+			}
 			ix.toks = append(ix.toks, s)
 			ix.postings = append(ix.postings, nil)
 			ix.last = append(ix.last, 0)

@@ -3,6 +3,8 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +19,14 @@ import (
 
 func collect(text string) []string {
 	var out []string
-	new(tokenizer).tokens(text, func(t []byte) { out = append(out, string(t)) })
+	new(tokenizer).tokens(text, func(t []byte, key uint32) {
+		// A key is the token's characters, as they were when it has one.
+		if rs := []rune(string(t)); key != 0 && (len(rs) == 1 && key != uint32(rs[0])<<16 || len(rs) == 2 && key != uint32(rs[0])<<16|uint32(rs[1])) {
+			out = append(out, fmt.Sprintf("%s (key %#x)", t, key))
+			return
+		}
+		out = append(out, string(t))
+	})
 	return out
 }
 
@@ -50,6 +59,46 @@ func TestPlainTextSplitsBlocksAndDecodes(t *testing.T) {
 	want := []string{"Aid & trade", "Japan's help for peace.", "One", `Two "2"`}
 	if !slices.Equal(got, want) {
 		t.Errorf("plainText = %q, want %q", got, want)
+	}
+}
+
+// TestPlainTextCollapsesSpacesAsFields compares plainText with the plain way to collapse
+// white space (strings.Fields, then Join), on tricky text and every page of the fixture
+// site and of the real site.
+func TestPlainTextCollapsesSpacesAsFields(t *testing.T) {
+	var names []string
+	for name := range blockTags {
+		names = append(names, name)
+	}
+	blockTag := regexp.MustCompile(`(?i)</?(` + strings.Join(names, "|") + `)(\s[^>]*)?>`)
+	fields := func(html string) []string {
+		var blocks []string
+		for _, block := range blockTag.Split(html, -1) {
+			text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(block, "")
+			if s := strings.Join(strings.Fields(text), " "); s != "" {
+				blocks = append(blocks, unescape(s))
+			}
+		}
+		return blocks
+	}
+	htmls := []string{
+		"<p>  a\t\n b  </p><p> </p><li>\u00a0x\u2003y\u3000z&nbsp;w </li>",
+		"<p>bad \xff\xfe utf-8 <em> in </em>  it</p>text after<br>end",
+		"<div>  <p>x</p>  y  </div>",
+	}
+	for _, s := range []*site.Site{buildSite(t, sitetest.FS(t, "testdata/sites/basic")), buildSite(t, os.DirFS(sitetest.RepoRoot()))} {
+		for _, l := range s.Config.LanguageCodes() {
+			for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
+				for _, p := range s.Section(l, kind) {
+					htmls = append(htmls, string(p.Body()))
+				}
+			}
+		}
+	}
+	for _, h := range htmls {
+		if got, want := plainText(h), fields(h); !slices.Equal(got, want) {
+			t.Errorf("plainText(%q) = %q, want %q", h, got, want)
+		}
 	}
 }
 
@@ -135,7 +184,7 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		}
 		checked := 0
 		for id, text := range texts {
-			new(tokenizer).tokens(text, func(b []byte) {
+			new(tokenizer).tokens(text, func(b []byte, _ uint32) {
 				tok := string(b)
 				ids, err := decodePostings(shards[shardOf(tok, meta.Shards)][tok])
 				if err != nil {
@@ -254,8 +303,7 @@ func TestPostingsReadBack(t *testing.T) {
 		}
 	}
 	// One character a passage for passages close together.
-	var ix index
-	ix.ids = map[string]int32{}
+	ix := newIndex()
 	for range 40 {
 		ix.add("landmines")
 	}

@@ -69,6 +69,7 @@ type tokenizer struct {
 	chars [1 << 16]uint32 // a character's folded form << 8 | its class; 0: not looked up yet
 	text  []byte          // the text, folded
 	at    []int32         // where each character of text starts, and len(text)
+	runes []rune          // each character of text
 	class []charClass     // the class of each character of text
 }
 
@@ -96,17 +97,27 @@ func (t *tokenizer) char(r rune) (rune, charClass) {
 	return rune(c >> 8), charClass(c)
 }
 
-// tokens calls f with every token of text; the bytes are f's only until it returns.
-func (t *tokenizer) tokens(text string, f func([]byte)) {
-	b, at, cs := t.text[:0], t.at[:0], t.class[:0]
+// tokens calls f with every token of text; the bytes are f's only until it returns. key
+// is a Japanese token's characters, when they are of the Basic Multilingual Plane: the
+// first << 16 | the second (0 for a token of one character); a token with key 0 is a word
+// or a rarer character.
+func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
+	b, at, rs, cs := t.text[:0], t.at[:0], t.runes[:0], t.class[:0]
 	for _, r := range text {
 		r, c := t.char(r)
 		at = append(at, int32(len(b)))
+		rs = append(rs, r)
 		cs = append(cs, c)
 		b = utf8.AppendRune(b, r)
 	}
 	at = append(at, int32(len(b)))
-	t.text, t.at, t.class = b, at, cs
+	t.text, t.at, t.runes, t.class = b, at, rs, cs
+	key := func(r1, r2 rune) uint32 {
+		if r1 >= 1<<16 || r2 >= 1<<16 {
+			return 0
+		}
+		return uint32(r1)<<16 | uint32(r2)
+	}
 	for i := 0; i < len(cs); {
 		switch cs[i] {
 		case japaneseClass, hiraganaClass:
@@ -116,10 +127,10 @@ func (t *tokenizer) tokens(text string, f func([]byte)) {
 			}
 			for k := i; k < j; k++ {
 				if cs[k] != hiraganaClass {
-					f(b[at[k]:at[k+1]])
+					f(b[at[k]:at[k+1]], key(rs[k], 0))
 				}
 				if k+1 < j {
-					f(b[at[k]:at[k+2]])
+					f(b[at[k]:at[k+2]], key(rs[k], rs[k+1]))
 				}
 			}
 			i = j
@@ -129,7 +140,7 @@ func (t *tokenizer) tokens(text string, f func([]byte)) {
 				j++
 			}
 			if w := b[at[i]:at[j]]; j-i >= 2 && !isStop(w) {
-				f(w)
+				f(w, 0)
 			}
 			i = j
 		default:
@@ -172,24 +183,40 @@ func shardOf(tok string, n int) int {
 }
 
 // plainText returns the text of rendered HTML, one string per block (paragraph, list item,
-// heading, table cell), entities decoded. The HTML is goldmark's output: tags are well
-// formed and '<' in text is escaped.
+// heading, table cell), its runs of white space made one space, entities decoded. The
+// HTML is goldmark's output: tags are well formed and '<' in text is escaped.
 func plainText(html string) []string {
 	var blocks []string
-	var b strings.Builder
-	flush := func() {
-		if s := strings.Join(strings.Fields(b.String()), " "); s != "" {
-			blocks = append(blocks, unescape(s))
+	var b []byte   // the block so far, its spaces collapsed
+	space := false // a space is due before the next text of the block
+	text := func(s string) {
+		for len(s) > 0 {
+			r, n := utf8.DecodeRuneInString(s)
+			if unicode.IsSpace(r) {
+				space = len(b) > 0
+			} else {
+				if space {
+					b = append(b, ' ')
+					space = false
+				}
+				b = append(b, s[:n]...)
+			}
+			s = s[n:]
 		}
-		b.Reset()
+	}
+	flush := func() {
+		if len(b) > 0 {
+			blocks = append(blocks, unescape(string(b)))
+		}
+		b, space = b[:0], false
 	}
 	for len(html) > 0 {
 		i := strings.IndexByte(html, '<')
 		if i < 0 {
-			b.WriteString(html)
+			text(html)
 			break
 		}
-		b.WriteString(html[:i])
+		text(html[:i])
 		j := strings.IndexByte(html[i:], '>')
 		if j < 0 {
 			break
