@@ -45,11 +45,11 @@ import (
 // gives about TextFiles files (PageText a page), up to MaxChunkBytes, as a query reads a
 // text file per result shown. Every file costs the build a few system calls: a site of
 // 1,000 briefs a language, whose texts were all in 2 KB files, wrote 2,400 of them, half
-// of its output, where it now writes about 170.
+// of its output, where it now writes 161.
 //
 // A first query reads meta.json, a shard per token and a text file per result shown: on
-// the real site (some 45 pages a language) a shard is 3 to 10 KB and a text file 2 to
-// 3 KB; at 1,000 briefs a language a shard is about 30 KB and a text file 32 KB.
+// the real site (some 45 pages a language) a shard is 2 to 11 KB and a text file 2 to
+// 3 KB; at 1,000 briefs a language a shard is 13 to 50 KB and a text file 15 to 36 KB.
 const (
 	MinShards     = 16
 	ShardBytes    = 32 << 10
@@ -206,9 +206,9 @@ func pageDoc(p *site.Page, lang string) doc {
 }
 
 // langFiles writes the index of one language's documents, handing each file to yield
-// until it returns false. A text file closes once it holds textBytes of text.
-func langFiles(lang string, docs iter.Seq[doc], textBytes int, yield func(publish.File) bool) {
-	// A document is [kind, URL, title, passages]: its kind's place in Kinds; its URL, or
+// until it returns false. A text file closes once it holds chunkSize bytes of text.
+func langFiles(lang string, docs iter.Seq[doc], chunkSize int, yield func(publish.File) bool) {
+	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, or
 	// "" for the URL of the document before it (the events of a year, the glossary's
 	// terms); the number of its passages, its title's included.
 	type docJSON = [4]any
@@ -224,7 +224,7 @@ func langFiles(lang string, docs iter.Seq[doc], textBytes int, yield func(publis
 	dir := Dir(lang)
 	ix := newIndex()
 	// The text files are written as the passages come: a file is closed once it holds
-	// textBytes of text. A title's text is in meta.json: its place in a file is empty.
+	// chunkSize bytes of text. A title's text is in meta.json: its place in a file is empty.
 	var chunk []string
 	chunkBytes := 0
 	flush := func() bool {
@@ -242,7 +242,7 @@ func langFiles(lang string, docs iter.Seq[doc], textBytes int, yield func(publis
 			text = ""
 		}
 		chunk = append(chunk, text)
-		if chunkBytes += len(text); chunkBytes >= textBytes {
+		if chunkBytes += len(text); chunkBytes >= chunkSize {
 			return flush()
 		}
 		return true
