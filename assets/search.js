@@ -151,7 +151,8 @@
   function postings(n, shard, tok) {
     var key = n + "\u0000" + tok;
     if (!decoded[key]) {
-      var s = shard[tok] || "", ids = [], at = 0, v = 0;
+      // Own keys only: "constructor" is a word, and every object has one.
+      var s = Object.prototype.hasOwnProperty.call(shard, tok) ? shard[tok] : "", ids = [], at = 0, v = 0;
       for (var j = 0; j < s.length; j++) {
         var d = digit[s[j]];
         v = v * 32 + (d & 31);
