@@ -49,7 +49,7 @@ import (
 //
 // A first query reads meta.json, a shard per token and a text file per result shown: on
 // the real site (some 45 pages a language) a shard is 2 to 11 KB and a text file 2 to
-// 3 KB; at 1,000 briefs a language a shard is 13 to 50 KB and a text file 15 to 36 KB.
+// 3 KB; at 1,000 briefs a language a shard is 11 to 62 KB and a text file 33 to 37 KB.
 const (
 	MinShards     = 16
 	ShardBytes    = 32 << 10
