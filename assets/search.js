@@ -123,21 +123,41 @@
   function meta() {
     if (!metaP) {
       metaP = getJSON("meta.json").then(function (m) {
+        // A document of meta.json is [kind, URL, title, passages]: its kind's place in
+        // m.kinds, its URL or "" for the URL of the document before it, the number of its
+        // passages. Here it becomes [kind, URL, title, first passage].
+        var at = 0, url = "";
+        m.docs = m.docs.map(function (d) {
+          var first = at;
+          at += d[3];
+          url = d[1] || url;
+          return [m.kinds[d[0]], url, d[2], first];
+        });
         // m.chunks has the number of passages in each text file; chunkOf wants the first.
-        var at = 0;
+        at = 0;
         m.chunkStarts = m.chunks.map(function (n) { var first = at; at += n; return first; });
         return m;
       });
     }
     return metaP;
   }
+  // The digits of the postings (index.go's postingDigits): a digit's value is its place.
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", digit = {};
+  DIGITS.split("").forEach(function (c, i) { digit[c] = i; });
   var decoded = {};
-  // postings returns the passages of tok in shard (decoded from deltas once).
+  // postings returns the passages of tok in shard, decoded once: each is the difference
+  // from the one before in base 32, most significant digit first, a digit 32 and over
+  // saying that more follow.
   function postings(n, shard, tok) {
     var key = n + "\u0000" + tok;
     if (!decoded[key]) {
-      var ids = [], at = 0;
-      (shard[tok] || []).forEach(function (d) { at += d; ids.push(at); });
+      // Own keys only: "constructor" is a word, and every object has one.
+      var s = Object.prototype.hasOwnProperty.call(shard, tok) ? shard[tok] : "", ids = [], at = 0, v = 0;
+      for (var j = 0; j < s.length; j++) {
+        var d = digit[s[j]];
+        v = v * 32 + (d & 31);
+        if (d < 32) { at += v; ids.push(at); v = 0; }
+      }
       decoded[key] = ids;
     }
     return decoded[key];

@@ -430,6 +430,12 @@ func TestCheckFindsABrokenSearchIndex(t *testing.T) {
 		{"a result to nowhere", func(m map[string][]byte) {
 			m["en/search/meta.json"] = bytes.Replace(m["en/search/meta.json"], []byte(`"en/glossary/"`), []byte(`"en/glossary/#no-such-id"`), 1)
 		}, `en/search/meta.json: a result leads to en/glossary/#no-such-id: en/glossary/index.html has no id "no-such-id"`},
+		{"documents short of the passages", func(m map[string][]byte) {
+			m["en/search/meta.json"] = regexp.MustCompile(`("docs":\[\[0,"[^"]*","[^"]*",)`).ReplaceAll(m["en/search/meta.json"], []byte(`${1}1`))
+		}, "en/search/meta.json: the documents hold"},
+		{"a first document without its URL", func(m map[string][]byte) {
+			m["en/search/meta.json"] = regexp.MustCompile(`"docs":\[\[0,"[^"]*"`).ReplaceAll(m["en/search/meta.json"], []byte(`"docs":[[0,""`))
+		}, "en/search/meta.json: a document is not [kind, url, title, passages]"},
 		{"no search page", func(m map[string][]byte) { delete(m, "ja/search/index.html") }, `<form action="../search/"> leads to ja/search/index.html, which the output does not have`},
 	}
 	if err := audit.Check(res.Files, audit.Options{BaseURL: base}); err != nil {

@@ -16,13 +16,14 @@ import (
 
 // searchMeta is what the audit keeps of a search index's meta.json.
 type searchMeta struct {
-	err       string // why it does not read, if it does not
-	shards    int
-	chunks    []int // the number of passages in each text file
-	passages  int
-	docURLs   []string // site-root-relative, with #fragment
-	firstBad  string   // a document entry that is not [kind, url, title, first passage]
-	docsCount int
+	err         string // why it does not read, if it does not
+	shards      int
+	chunks      []int // the number of passages in each text file
+	passages    int
+	docPassages int      // the passages of the documents, summed
+	docURLs     []string // site-root-relative, with #fragment
+	firstBad    string   // a document entry that is not [kind, url, title, passages]
+	docsCount   int
 }
 
 const searchMetaName = "search/meta.json"
@@ -33,6 +34,7 @@ func summarizeSearchMeta(data []byte) *searchMeta {
 		// Numbers as the minifier writes them: 34000 is 34e3.
 		Chunks   []float64 `json:"chunks"`
 		Passages float64   `json:"passages"`
+		Kinds    []string  `json:"kinds"`
 		Docs     [][]any   `json:"docs"`
 	}
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -42,17 +44,31 @@ func summarizeSearchMeta(data []byte) *searchMeta {
 	for _, c := range m.Chunks {
 		s.chunks = append(s.chunks, int(c))
 	}
+	// A document is [kind, URL, title, passages]: its kind's place in kinds, its URL or ""
+	// for the URL of the document before it, the number of its passages (package search).
+	url := ""
 	for _, d := range m.Docs {
-		if len(d) != 4 {
+		var kind, n float64
+		var u string
+		ok := len(d) == 4
+		if ok {
+			kind, ok = d[0].(float64)
+		}
+		if ok {
+			u, ok = d[1].(string)
+		}
+		if ok {
+			n, ok = d[3].(float64)
+		}
+		if !ok || kind < 0 || int(kind) >= len(m.Kinds) || n < 1 || u == "" && url == "" {
 			s.firstBad = fmt.Sprint(d)
 			break
 		}
-		u, ok := d[1].(string)
-		if !ok {
-			s.firstBad = fmt.Sprint(d)
-			break
+		if u != "" {
+			url = u
+			s.docURLs = append(s.docURLs, u)
 		}
-		s.docURLs = append(s.docURLs, u)
+		s.docPassages += int(n)
 	}
 	return s
 }
@@ -83,7 +99,10 @@ func (a *auditor) checkSearch(out *reporter) {
 			out.report(metaPath, "", "the text files do not hold the %d passages: %v", m.passages, m.chunks)
 			continue
 		case m.firstBad != "":
-			out.report(metaPath, "", "a document is not [kind, url, title, first passage]: %s", m.firstBad)
+			out.report(metaPath, "", "a document is not [kind, url, title, passages]: %s", m.firstBad)
+			continue
+		case m.docPassages != m.passages:
+			out.report(metaPath, "", "the documents hold %d passages, not the %d of the index", m.docPassages, m.passages)
 			continue
 		}
 		for n := range m.shards {

@@ -5,11 +5,13 @@
 // A language's index is in three kinds of files under <lang>/search/, so that a first
 // query fetches a small part of it:
 //
-//   - meta.json: the documents (kind, URL, title, first passage), the number of shards
-//     and of passages, the number of passages in each text file, and the stop words;
+//   - meta.json: the documents (kind, URL, title, number of passages), the number of
+//     shards and of passages, the number of passages in each text file, the stop words
+//     and the names of the kinds;
 //   - s/<n>.json: shard n of the inverted index, token -> the passages it occurs in (ids
-//     ascending, delta-coded). A query reads only the shards of its tokens;
-//   - t/<n>.json: the text of consecutive passages, ChunkBytes or a little more, for the
+//     ascending, delta-coded in a string of base-32 digits, see index.go). A query reads
+//     only the shards of its tokens;
+//   - t/<n>.json: the text of consecutive passages, textBytes or a little more, for the
 //     excerpts of the results shown.
 //
 // A document is made of passages: its title first, then its summary, facts, figures and
@@ -36,20 +38,38 @@ import (
 )
 
 // MinShards is the fewest shards of a language's inverted index: a bigger index has more,
-// in powers of two, so that a shard stays near ShardBytes, as a query reads one per token.
-// ChunkBytes is the text a text file holds at least (but the last): a file is closed
-// after the passage that reaches it. A first query reads meta.json, a shard per token
-// and a text file per result shown: with the real site a shard is 2 to 10 KB and a text
-// file 2 to 3 KB. Texts by bytes rather than by a count of passages: at 1,000 briefs per
-// language, some 1,200 text files a language instead of 6,400 of 8 passages each, for
-// about 1 KB more per result shown.
+// so that a shard stays near ShardBytes, as a query reads one per token.
+//
+// The texts are in files of textBytes or a little more (a file is closed by the passage
+// that reaches its size): ChunkBytes for a small site; for a bigger one, the size that
+// gives about TextFiles files (PageText a page), up to MaxChunkBytes, as a query reads a
+// text file per result shown. Every file costs the build a few system calls: a site of
+// 1,000 briefs a language, whose texts were all in 2 KB files, wrote 2,400 of them, half
+// of its output, where it now writes 161.
+//
+// A first query reads meta.json, a shard per token and a text file per result shown: on
+// the real site (some 45 pages a language) a shard is 2 to 11 KB and a text file 2 to
+// 3 KB; at 1,000 briefs a language a shard is 11 to 62 KB and a text file 33 to 37 KB.
 const (
-	MinShards  = 32
-	ShardBytes = 16 << 10
-	ChunkBytes = 2 << 10
+	MinShards     = 16
+	ShardBytes    = 32 << 10
+	ChunkBytes    = 2 << 10
+	MaxChunkBytes = 32 << 10
+	TextFiles     = 64
+	PageText      = 2560 // bytes: 2.6 KB a brief at 1,000 synthetic briefs, 2.3 KB on the real site
 )
 
-// Kinds of documents, as meta.json names them (the search page has a label for each).
+// textBytes is the size at which a text file of lang's index closes.
+func textBytes(s *site.Site, lang string) int {
+	pages := 0
+	for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
+		pages += len(s.Section(lang, kind))
+	}
+	return min(MaxChunkBytes, max(ChunkBytes, PageText*pages/TextFiles))
+}
+
+// Kinds of documents, in the order meta.json lists their names (the search page has a
+// label for each): a document gives its kind by its place in the list.
 const (
 	KindCountry  = "country"
 	KindTheme    = "theme"
@@ -57,6 +77,8 @@ const (
 	KindGlossary = "glossary"
 	KindTimeline = "timeline"
 )
+
+var kinds = []string{KindCountry, KindTheme, KindPage, KindGlossary, KindTimeline}
 
 // Dir is the folder of a language's search page and index: "en/search/".
 func Dir(lang string) string { return lang + "/search/" }
@@ -75,7 +97,7 @@ type doc struct {
 // It yields each file as soon as it is written, so that the index of thousands of pages
 // is never held whole; the file's Data is the caller's.
 func Files(s *site.Site, lang string) iter.Seq[publish.File] {
-	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), yield) }
+	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), textBytes(s, lang), yield) }
 }
 
 // docs yields the documents of lang: briefs and stand-alone pages, then glossary terms,
@@ -184,25 +206,25 @@ func pageDoc(p *site.Page, lang string) doc {
 }
 
 // langFiles writes the index of one language's documents, handing each file to yield
-// until it returns false.
-func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
-	type docJSON = [4]any // kind, url, title, first passage
+// until it returns false. A text file closes once it holds chunkSize bytes of text.
+func langFiles(lang string, docs iter.Seq[doc], chunkSize int, yield func(publish.File) bool) {
+	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, or
+	// "" for the URL of the document before it (the events of a year, the glossary's
+	// terms); the number of its passages, its title's included.
+	type docJSON = [4]any
 	meta := struct {
 		Version  int       `json:"v"`
 		Shards   int       `json:"shards"`
 		Passages int       `json:"passages"`
 		Chunks   []int     `json:"chunks"` // the number of passages in each text file
 		Stop     []string  `json:"stop"`
+		Kinds    []string  `json:"kinds"`
 		Docs     []docJSON `json:"docs"`
-	}{Version: 2, Stop: stopWords}
+	}{Version: 3, Stop: stopWords, Kinds: kinds}
 	dir := Dir(lang)
-	// The postings of each token: index[token] is 1 + its place in postings.
-	index := map[string]int32{}
-	var postings [][]int32
-	tok := new(tokenizer)
+	ix := newIndex()
 	// The text files are written as the passages come: a file is closed once it holds
-	// ChunkBytes of text. A title's text is in meta.json: its place in a file is empty.
-	n := 0 // passages so far
+	// chunkSize bytes of text. A title's text is in meta.json: its place in a file is empty.
 	var chunk []string
 	chunkBytes := 0
 	flush := func() bool {
@@ -215,30 +237,24 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 		return ok
 	}
 	add := func(text string, title bool) bool {
-		id := int32(n)
-		n++
-		tok.tokens(text, func(t []byte) {
-			i := index[string(t)]
-			if i == 0 {
-				postings = append(postings, nil)
-				i = int32(len(postings))
-				index[string(t)] = i
-			}
-			if ids := postings[i-1]; len(ids) == 0 || ids[len(ids)-1] != id {
-				postings[i-1] = append(ids, id)
-			}
-		})
+		ix.add(text)
 		if title {
 			text = ""
 		}
 		chunk = append(chunk, text)
-		if chunkBytes += len(text); chunkBytes >= ChunkBytes {
+		if chunkBytes += len(text); chunkBytes >= chunkSize {
 			return flush()
 		}
 		return true
 	}
+	prevURL := ""
 	for d := range docs {
-		meta.Docs = append(meta.Docs, docJSON{d.kind, d.url, d.title, n})
+		url := d.url
+		if url == prevURL {
+			url = ""
+		}
+		prevURL = d.url
+		meta.Docs = append(meta.Docs, docJSON{slices.Index(kinds, d.kind), url, d.title, 1 + len(d.passages)})
 		if !add(cmp.Or(d.indexed, d.title), true) {
 			return
 		}
@@ -251,53 +267,14 @@ func langFiles(lang string, docs iter.Seq[doc], yield func(publish.File) bool) {
 	if !flush() {
 		return
 	}
-	meta.Passages = n
-	// Enough shards that a shard holds about ShardBytes, a query reading one per token.
-	// A token takes its text, its quotes, colon and brackets, and some 3 bytes a passage
-	// (a delta and a comma).
-	size := 0
-	for t, i := range index {
-		size += len(t) + 4 + 3*len(postings[i-1])
-	}
-	meta.Shards = MinShards
-	for size/meta.Shards > ShardBytes {
-		meta.Shards *= 2
-	}
+	meta.Passages = int(ix.passages)
+	meta.Shards = ix.shards()
 	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
 		return
 	}
-
-	// Shards, each an object of tokens in sorted order.
-	shards := make([][]string, meta.Shards)
-	for t := range index {
-		n := shardOf(t, meta.Shards)
-		shards[n] = append(shards[n], t)
-	}
-	var b []byte
-	for n, toks := range shards {
-		slices.Sort(toks)
-		b = append(b[:0], '{')
-		for i, t := range toks {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, t)
-			b = append(b, ":["...)
-			prev := int32(0)
-			for j, id := range postings[index[t]-1] {
-				if j > 0 {
-					b = append(b, ',')
-				}
-				b = strconv.AppendInt(b, int64(id-prev), 10)
-				prev = id
-			}
-			b = append(b, ']')
-		}
-		b = append(b, '}')
-		if !yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: bytes.Clone(b)}) {
-			return
-		}
-	}
+	ix.writeShards(meta.Shards, func(n int, data []byte) bool {
+		return yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: data})
+	})
 }
 
 // appendJSONString appends s as a JSON string. A token is letters and digits: only a

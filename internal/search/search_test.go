@@ -3,6 +3,8 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +19,14 @@ import (
 
 func collect(text string) []string {
 	var out []string
-	new(tokenizer).tokens(text, func(t []byte) { out = append(out, string(t)) })
+	new(tokenizer).tokens(text, func(t []byte, key uint32) {
+		// A key is the token's characters, as they were when it has one.
+		if rs := []rune(string(t)); key != 0 && (len(rs) == 1 && key != uint32(rs[0])<<16 || len(rs) == 2 && key != uint32(rs[0])<<16|uint32(rs[1])) {
+			out = append(out, fmt.Sprintf("%s (key %#x)", t, key))
+			return
+		}
+		out = append(out, string(t))
+	})
 	return out
 }
 
@@ -33,6 +42,8 @@ func TestTokens(t *testing.T) {
 		{"The Landmines of Cambodia's", []string{"landmines", "cambodia"}},
 		{"ＯＤＡ大綱", []string{"oda", "大", "大綱", "綱"}},
 		{"US$7.14 million", []string{"us", "14", "million"}},
+		// Non-ASCII letters folded too, and the same character twice (it is looked up once).
+		{"Ｃôte d'Ivoire ÉLECTIONS, côte", []string{"côte", "ivoire", "élections", "côte"}},
 		{"東ティモール・ディリ", []string{"東", "東テ", "テ", "ティ", "ィ", "ィモ", "モ", "モー", "ー", "ール", "ル", "デ", "ディ", "ィ", "ィリ", "リ"}},
 	}
 	for _, c := range cases {
@@ -48,6 +59,46 @@ func TestPlainTextSplitsBlocksAndDecodes(t *testing.T) {
 	want := []string{"Aid & trade", "Japan's help for peace.", "One", `Two "2"`}
 	if !slices.Equal(got, want) {
 		t.Errorf("plainText = %q, want %q", got, want)
+	}
+}
+
+// TestPlainTextCollapsesSpacesAsFields compares plainText with the plain way to collapse
+// white space (strings.Fields, then Join), on tricky text and every page of the fixture
+// site and of the real site.
+func TestPlainTextCollapsesSpacesAsFields(t *testing.T) {
+	var names []string
+	for name := range blockTags {
+		names = append(names, name)
+	}
+	blockTag := regexp.MustCompile(`(?i)</?(` + strings.Join(names, "|") + `)(\s[^>]*)?>`)
+	fields := func(html string) []string {
+		var blocks []string
+		for _, block := range blockTag.Split(html, -1) {
+			text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(block, "")
+			if s := strings.Join(strings.Fields(text), " "); s != "" {
+				blocks = append(blocks, unescape(s))
+			}
+		}
+		return blocks
+	}
+	htmls := []string{
+		"<p>  a\t\n b  </p><p> </p><li>\u00a0x\u2003y\u3000z&nbsp;w </li>",
+		"<p>bad \xff\xfe utf-8 <em> in </em>  it</p>text after<br>end",
+		"<div>  <p>x</p>  y  </div>",
+	}
+	for _, s := range []*site.Site{buildSite(t, sitetest.FS(t, "testdata/sites/basic")), buildSite(t, os.DirFS(sitetest.RepoRoot()))} {
+		for _, l := range s.Config.LanguageCodes() {
+			for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindStandalone} {
+				for _, p := range s.Section(l, kind) {
+					htmls = append(htmls, string(p.Body()))
+				}
+			}
+		}
+	}
+	for _, h := range htmls {
+		if got, want := plainText(h), fields(h); !slices.Equal(got, want) {
+			t.Errorf("plainText(%q) = %q, want %q", h, got, want)
+		}
 	}
 }
 
@@ -81,6 +132,7 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		var meta struct {
 			Shards, Passages int
 			Chunks           []int
+			Kinds            []string
 			Docs             [][4]any
 		}
 		if err := json.Unmarshal(files[Dir(lang)+"meta.json"], &meta); err != nil {
@@ -90,8 +142,18 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			t.Fatalf("%s meta.json: %d shards, %d text files, %d documents", lang, meta.Shards, len(meta.Chunks), len(meta.Docs))
 		}
 		kinds := map[string]int{}
-		for _, d := range meta.Docs {
-			kinds[d[0].(string)]++
+		firsts := []int{} // the first passage of each document
+		n := 0
+		for i, d := range meta.Docs {
+			kinds[meta.Kinds[int(d[0].(float64))]]++
+			firsts = append(firsts, n)
+			n += int(d[3].(float64))
+			if i == 0 && d[1] == "" {
+				t.Errorf("%s: the first document has no URL: %v", lang, d)
+			}
+		}
+		if n != meta.Passages {
+			t.Errorf("%s: the documents hold %d passages, meta.json says %d", lang, n, meta.Passages)
 		}
 		for _, k := range []string{KindCountry, KindTheme, KindGlossary, KindTimeline} {
 			if kinds[k] == 0 {
@@ -99,7 +161,7 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			}
 		}
 		// Read every passage back and look each of its tokens up.
-		shards := make([]map[string][]int, meta.Shards)
+		shards := make([]map[string]string, meta.Shards)
 		for n := range shards {
 			if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(lang), n)], &shards[n]); err != nil {
 				t.Fatalf("%s shard %d: %v", lang, n, err)
@@ -122,12 +184,11 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		}
 		checked := 0
 		for id, text := range texts {
-			new(tokenizer).tokens(text, func(b []byte) {
+			new(tokenizer).tokens(text, func(b []byte, _ uint32) {
 				tok := string(b)
-				at, ids := 0, []int{}
-				for _, d := range shards[shardOf(tok, meta.Shards)][tok] {
-					at += d
-					ids = append(ids, at)
+				ids, err := decodePostings(shards[shardOf(tok, meta.Shards)][tok])
+				if err != nil {
+					t.Errorf("%s: token %q: %v", lang, tok, err)
 				}
 				if !slices.Contains(ids, id) {
 					t.Errorf("%s: token %q of passage %d (%q) is not indexed with it", lang, tok, id, text)
@@ -139,8 +200,8 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 			t.Errorf("%s: no token checked", lang)
 		}
 		// Every document's title passage is empty in the texts: its title is in meta.json.
-		for _, d := range meta.Docs {
-			if first := int(d[3].(float64)); texts[first] != "" || strings.TrimSpace(d[2].(string)) == "" {
+		for i, d := range meta.Docs {
+			if first := firsts[i]; texts[first] != "" || strings.TrimSpace(d[2].(string)) == "" {
 				t.Errorf("%s: document %v: title passage %q", lang, d, texts[first])
 			}
 		}
@@ -164,7 +225,7 @@ func TestTextFilesCloseAtChunkBytes(t *testing.T) {
 		docs = append(docs, d)
 	}
 	files := map[string][]byte{}
-	langFiles("en", slices.Values(docs), func(f publish.File) bool { files[f.Path] = f.Data; return true })
+	langFiles("en", slices.Values(docs), ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
 	var meta struct {
 		Shards int
 		Chunks []int
@@ -195,5 +256,58 @@ func TestTextFilesCloseAtChunkBytes(t *testing.T) {
 	}
 	if meta.Shards <= MinShards || shardBytes/meta.Shards > ShardBytes || shardBytes/meta.Shards < ShardBytes/4 {
 		t.Errorf("%d shards of %d bytes in all: want more than %d, near %d bytes each", meta.Shards, shardBytes, MinShards, ShardBytes)
+	}
+}
+
+// decodePostings reads the passages of a token as search.js does.
+func decodePostings(s string) ([]int, error) {
+	var ids []int
+	at, v := 0, 0
+	for i := range len(s) {
+		d := strings.IndexByte(postingDigits, s[i])
+		if d < 0 {
+			return ids, fmt.Errorf("%q: %q is not a digit", s, s[i])
+		}
+		v = v*32 + d&31
+		if d < 32 {
+			at += v
+			ids = append(ids, at)
+			v = 0
+		}
+	}
+	if v != 0 || len(s) > 0 && strings.IndexByte(postingDigits[32:], s[len(s)-1]) >= 0 {
+		return ids, fmt.Errorf("%q: the last number is not finished", s)
+	}
+	return ids, nil
+}
+
+// TestPostingsReadBack writes passage numbers as a token's postings and reads them back as
+// search.js does: small and large differences, the first passage 0, and numbers of every
+// length up to 32 bits.
+func TestPostingsReadBack(t *testing.T) {
+	for _, want := range [][]int{
+		{0},
+		{0, 1, 2, 3},
+		{5, 31, 32, 33, 1023, 1024, 1025},
+		{31, 32 + 31, 32*32 + 32 + 31, 1 << 20, 1<<20 + 1, 1<<31 - 1},
+	} {
+		var b []byte
+		prev := 0
+		for _, id := range want {
+			b = appendDelta(b, int32(id-prev))
+			prev = id
+		}
+		got, err := decodePostings(string(b))
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("postings %v written as %q read back as %v (%v)", want, b, got, err)
+		}
+	}
+	// One character a passage for passages close together.
+	ix := newIndex()
+	for range 40 {
+		ix.add("landmines")
+	}
+	if got := string(ix.postings[ix.ids["landmines"]]); got != "A"+strings.Repeat("B", 39) {
+		t.Errorf("a word in 40 passages in a row: postings %q, want A then 39 B", got)
 	}
 }

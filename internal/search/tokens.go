@@ -43,11 +43,10 @@ func isWord(r rune) bool {
 type charClass uint8
 
 const (
-	unknownClass  charClass = iota // not looked up yet
-	otherClass                     // between tokens
-	wordClass                      // in a word
-	japaneseClass                  // in a Japanese run, and a token by itself
-	hiraganaClass                  // in a Japanese run, not a token by itself
+	otherClass    charClass = iota + 1 // between tokens
+	wordClass                          // in a word
+	japaneseClass                      // in a Japanese run, and a token by itself
+	hiraganaClass                      // in a Japanese run, not a token by itself
 )
 
 func classOf(r rune) charClass {
@@ -63,69 +62,85 @@ func classOf(r rune) charClass {
 }
 
 // A tokenizer cuts texts into tokens, reusing its memory from one text to the next. It
-// remembers the class of each character of the Basic Multilingual Plane it meets: the
-// Unicode tables are looked up once per character rather than once per occurrence.
+// remembers what it makes of each character of the Basic Multilingual Plane it meets (the
+// character folded, and the class of that): the Unicode tables are looked up once per
+// character rather than once per occurrence.
 type tokenizer struct {
-	classes [1 << 16]charClass
-	runes   []rune // the text, folded
-	tok     []byte // the token being handed over
+	chars [1 << 16]uint32 // a character's folded form << 8 | its class; 0: not looked up yet
+	text  []byte          // the text, folded
+	at    []int32         // where each character of text starts, and len(text)
+	runes []rune          // each character of text
+	class []charClass     // the class of each character of text
 }
 
-func (t *tokenizer) class(r rune) charClass {
+// char is r folded, and its class.
+func (t *tokenizer) char(r rune) (rune, charClass) {
 	if r < 0x80 {
-		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' {
-			return wordClass
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			return r, wordClass
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A', wordClass
 		}
-		return otherClass
+		return r, otherClass
 	}
 	if r >= 1<<16 {
-		return classOf(r)
+		f := fold(r)
+		return f, classOf(f)
 	}
-	c := t.classes[r]
-	if c == unknownClass {
-		c = classOf(r)
-		t.classes[r] = c
+	c := t.chars[r]
+	if c == 0 {
+		f := fold(r)
+		c = uint32(f)<<8 | uint32(classOf(f))
+		t.chars[r] = c
 	}
-	return c
+	return rune(c >> 8), charClass(c)
 }
 
-// tokens calls f with every token of text; the bytes are f's only until it returns.
-func (t *tokenizer) tokens(text string, f func([]byte)) {
-	rs := t.runes[:0]
+// tokens calls f with every token of text; the bytes are f's only until it returns. key
+// is a Japanese token's characters, when they are of the Basic Multilingual Plane: the
+// first << 16 | the second (0 for a token of one character); a token with key 0 is a word
+// or a rarer character.
+func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
+	b, at, rs, cs := t.text[:0], t.at[:0], t.runes[:0], t.class[:0]
 	for _, r := range text {
-		if r < 0x80 {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-		} else {
-			r = fold(r)
-		}
+		r, c := t.char(r)
+		at = append(at, int32(len(b)))
 		rs = append(rs, r)
+		cs = append(cs, c)
+		b = utf8.AppendRune(b, r)
 	}
-	t.runes = rs
-	for i := 0; i < len(rs); {
-		switch c := t.class(rs[i]); c {
+	at = append(at, int32(len(b)))
+	t.text, t.at, t.runes, t.class = b, at, rs, cs
+	key := func(r1, r2 rune) uint32 {
+		if r1 >= 1<<16 || r2 >= 1<<16 {
+			return 0
+		}
+		return uint32(r1)<<16 | uint32(r2)
+	}
+	for i := 0; i < len(cs); {
+		switch cs[i] {
 		case japaneseClass, hiraganaClass:
 			j := i
-			for j < len(rs) && t.isJapaneseClass(rs[j]) {
+			for j < len(cs) && (cs[j] == japaneseClass || cs[j] == hiraganaClass) {
 				j++
 			}
 			for k := i; k < j; k++ {
-				if t.class(rs[k]) != hiraganaClass {
-					f(t.utf8(rs[k : k+1]))
+				if cs[k] != hiraganaClass {
+					f(b[at[k]:at[k+1]], key(rs[k], 0))
 				}
 				if k+1 < j {
-					f(t.utf8(rs[k : k+2]))
+					f(b[at[k]:at[k+2]], key(rs[k], rs[k+1]))
 				}
 			}
 			i = j
 		case wordClass:
 			j := i
-			for j < len(rs) && t.class(rs[j]) == wordClass {
+			for j < len(cs) && cs[j] == wordClass {
 				j++
 			}
-			if w := t.utf8(rs[i:j]); j-i >= 2 && !isStop(w) {
-				f(w)
+			if w := b[at[i]:at[j]]; j-i >= 2 && !isStop(w) {
+				f(w, 0)
 			}
 			i = j
 		default:
@@ -134,28 +149,16 @@ func (t *tokenizer) tokens(text string, f func([]byte)) {
 	}
 }
 
-// utf8 is run in UTF-8, in the tokenizer's buffer.
-func (t *tokenizer) utf8(run []rune) []byte {
-	t.tok = t.tok[:0]
-	for _, r := range run {
-		t.tok = utf8.AppendRune(t.tok, r)
-	}
-	return t.tok
-}
+// isStop reports whether w is a stop word.
+func isStop(w []byte) bool { return stopSet[string(w)] }
 
-func (t *tokenizer) isJapaneseClass(r rune) bool {
-	c := t.class(r)
-	return c == japaneseClass || c == hiraganaClass
-}
-
-func isStop(w []byte) bool {
-	for _, s := range stopWords {
-		if s == string(w) {
-			return true
-		}
+var stopSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range stopWords {
+		m[w] = true
 	}
-	return false
-}
+	return m
+}()
 
 // shardKey is what decides a token's shard: a Japanese token itself, the first two
 // characters of a word, so that every word a query word may match by prefix or by stem
@@ -180,24 +183,40 @@ func shardOf(tok string, n int) int {
 }
 
 // plainText returns the text of rendered HTML, one string per block (paragraph, list item,
-// heading, table cell), entities decoded. The HTML is goldmark's output: tags are well
-// formed and '<' in text is escaped.
+// heading, table cell), its runs of white space made one space, entities decoded. The
+// HTML is goldmark's output: tags are well formed and '<' in text is escaped.
 func plainText(html string) []string {
 	var blocks []string
-	var b strings.Builder
-	flush := func() {
-		if s := strings.Join(strings.Fields(b.String()), " "); s != "" {
-			blocks = append(blocks, unescape(s))
+	var b []byte   // the block so far, its spaces collapsed
+	space := false // a space is due before the next text of the block
+	text := func(s string) {
+		for len(s) > 0 {
+			r, n := utf8.DecodeRuneInString(s)
+			if unicode.IsSpace(r) {
+				space = len(b) > 0
+			} else {
+				if space {
+					b = append(b, ' ')
+					space = false
+				}
+				b = append(b, s[:n]...)
+			}
+			s = s[n:]
 		}
-		b.Reset()
+	}
+	flush := func() {
+		if len(b) > 0 {
+			blocks = append(blocks, unescape(string(b)))
+		}
+		b, space = b[:0], false
 	}
 	for len(html) > 0 {
 		i := strings.IndexByte(html, '<')
 		if i < 0 {
-			b.WriteString(html)
+			text(html)
 			break
 		}
-		b.WriteString(html[:i])
+		text(html[:i])
 		j := strings.IndexByte(html[i:], '>')
 		if j < 0 {
 			break
