@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -128,30 +127,55 @@ func (v *View) Body() template.HTML {
 	return template.HTML(rebase(string(v.Page.Body()), v.Page.URL, v.Path, prefix))
 }
 
-// attrRe matches the href and id attributes of goldmark's output, which always quotes with
-// '"' and escapes '"' in text, so the pattern cannot match inside text.
-var attrRe = regexp.MustCompile(` (href|id)="([^"]*)"`)
-
 // rebase rewrites html, written for the page at from, to be shown at to (both
 // site-root-relative URLs): ids get prefix; links to a fragment of the page itself lead to
 // the prefixed id; other relative links lead to the same page as before. Absolute links stay.
 func rebase(html, from, to, prefix string) string {
 	base := &url.URL{Path: "/" + from}
-	// One pass of the pattern with submatches, rather than ReplaceAllStringFunc and a second
-	// match of each attribute: the booklet rebases the body of every brief.
 	var b strings.Builder
 	b.Grow(len(html) + len(html)/8)
 	last := 0
-	for _, loc := range attrRe.FindAllStringSubmatchIndex(html, -1) {
-		b.WriteString(html[last:loc[0]])
-		b.WriteString(rebaseAttr(html[loc[0]:loc[1]], html[loc[2]:loc[3]], html[loc[4]:loc[5]], base, to, prefix))
-		last = loc[1]
+	for {
+		start, value, end, ok := nextAttr(html, last)
+		if !ok {
+			break
+		}
+		b.WriteString(html[last:start])
+		b.WriteString(rebaseAttr(html[start:end+1], html[start+1:value-2], html[value:end], base, to, prefix))
+		last = end + 1
 	}
 	b.WriteString(html[last:])
 	return b.String()
 }
 
-// rebaseAttr rewrites one match m of attrRe, attr="val", for rebase.
+// nextAttr finds the first href="..." or id="..." attribute of html at or after i, as the
+// regular expression ` (href|id)="([^"]*)"` would: where the space before it is, where its
+// value starts, and where the closing quote is. goldmark's output always quotes with '"'
+// and escapes '"' in text, so it cannot find an attribute inside text. (A scan rather than
+// the expression: the booklet rebases the body of every brief, and the expression took a
+// fifth of the booklet's time.)
+func nextAttr(html string, i int) (start, value, end int, ok bool) {
+	for {
+		eq := strings.Index(html[i:], `="`)
+		if eq < 0 {
+			return 0, 0, 0, false
+		}
+		eq += i
+		quote := strings.IndexByte(html[eq+2:], '"')
+		if quote < 0 {
+			return 0, 0, 0, false // and no attribute after it has a closing quote either
+		}
+		switch {
+		case strings.HasSuffix(html[:eq], " href"):
+			return eq - len(" href"), eq + 2, eq + 2 + quote, true
+		case strings.HasSuffix(html[:eq], " id"):
+			return eq - len(" id"), eq + 2, eq + 2 + quote, true
+		}
+		i = eq + 1
+	}
+}
+
+// rebaseAttr rewrites one attribute m, attr="val", for rebase.
 func rebaseAttr(m, attr, val string, base *url.URL, to, prefix string) string {
 	if attr == "id" {
 		return ` id="` + prefix + val + `"`

@@ -104,11 +104,11 @@ type Page struct {
 	Prev, Next *Page
 }
 
-// Body is the page's converted Markdown. It is inflated at each call (see packedHTML):
+// Body is the page's converted Markdown. It is unpacked at each call (see packedHTML):
 // call it once per use.
 func (p *Page) Body() template.HTML { return p.body.html() }
 
-// SameBody reports whether p and q have the same converted body, without inflating them.
+// SameBody reports whether p and q have the same converted body, without unpacking them.
 func (p *Page) SameBody(q *Page) bool { return bytes.Equal(p.body, q.body) }
 
 // TextLang is the language of the text the page shows.
