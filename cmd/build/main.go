@@ -36,6 +36,7 @@ import (
 )
 
 func main() {
+	limitsMemory = true
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return // -h: the usage is printed, and asking for it is no failure
@@ -134,6 +135,9 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	start := time.Now()
 	if err := checkProject(*root); err != nil {
 		return err
+	}
+	if limitsMemory {
+		limitMemory(*root)
 	}
 	// The status page shows which translations are drafts: it is published only on request
 	// (-status); the preview always has it.

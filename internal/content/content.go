@@ -148,6 +148,73 @@ type FrontMatter struct {
 	Accept []Accept `toml:"accept"`
 }
 
+// compact copies the strings of fm into one allocation. The decoder's strings are slices
+// of its own copy of the whole front matter (BurntSushi/toml), which one title, summary or
+// event text kept by a page would keep alive: 1.1 KB a country brief for the 0.4 KB of
+// text it shows, 14 MB at 10,000 pages per language.
+func (fm *FrontMatter) compact() {
+	fields := fm.stringFields()
+	n := 0
+	for _, s := range fields {
+		n += len(*s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range fields {
+		b.WriteString(*s)
+	}
+	all := b.String()
+	for _, s := range fields {
+		*s, all = all[:len(*s)], all[len(*s):]
+	}
+}
+
+// stringFields returns a pointer to every string of fm.
+func (fm *FrontMatter) stringFields() []*string {
+	out := []*string{&fm.Title, &fm.Summary, &fm.SourceHash}
+	if fm.Region != nil {
+		out = append(out, fm.Region)
+	}
+	for i := range fm.ISO {
+		out = append(out, &fm.ISO[i])
+	}
+	for i := range fm.Themes {
+		out = append(out, &fm.Themes[i])
+	}
+	if f := fm.Facts; f != nil {
+		out = append(out, &f.OfficialName, &f.Capital, &f.Source)
+		for i := range f.Languages {
+			out = append(out, &f.Languages[i])
+		}
+	}
+	for i := range fm.Events {
+		e := &fm.Events[i]
+		if e.Date != nil {
+			out = append(out, e.Date)
+		}
+		out = append(out, &e.Text)
+	}
+	for i := range fm.Figures {
+		g := &fm.Figures[i]
+		if g.Unit != nil {
+			out = append(out, g.Unit)
+		}
+		if g.Approx != nil {
+			out = append(out, g.Approx)
+		}
+		out = append(out, &g.Label)
+	}
+	for i := range fm.Corrections {
+		c := &fm.Corrections[i]
+		out = append(out, &c.Source, &c.Correction, &c.Note)
+	}
+	for i := range fm.Accept {
+		a := &fm.Accept[i]
+		out = append(out, &a.Rule, &a.Where, &a.Text, &a.Reason)
+	}
+	return out
+}
+
 // Accept accepts the findings of the translator check that match it: of the check Rule
 // ("figure", "glossary", "structure", "untranslated" or any other rule the check has), in
 // the part Where if given ("section #small-arms"), whose text contains Text if given.
@@ -443,6 +510,7 @@ func Parse(f *File, data []byte) error {
 	}
 	f.FrontSource, f.FrontLine, f.Body, f.BodyLine = front, frontLine, body, bodyLine
 	md, terrs := tomlx.Decode(front, &f.Front, knownKeys)
+	f.Front.compact()
 	f.defined = definedKeys(md)
 	var errs []error
 	for _, e := range terrs {

@@ -60,8 +60,10 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 			jobs = append(jobs, render.Job{Layout: v.Layout, View: v})
 		}
 	}
-	for i := range jobs {
-		outputs = append(outputs, Output{Path: jobs[i].Path(), Job: &jobs[i]})
+	for _, j := range jobs {
+		// Each job its own variable, not a pointer into jobs: Make lets go of a job's
+		// view once its page is made (see Make).
+		outputs = append(outputs, Output{Path: j.Path(), Job: &j})
 	}
 	outputs = append(outputs,
 		Output{Path: "sitemap.xml", Data: func(yield func(publish.File) bool) {
@@ -114,6 +116,11 @@ func (st *State) ExtraOutputs(s *site.Site, extra func(*site.Site, *render.Rende
 // in the order of outputs; only if there are none, minify errors in path order (as a
 // build that minified every page after rendering them all would report them), then emit
 // errors. See Stream for emit.
+//
+// Make clears each element of outputs once it is made, so that what only an output holds
+// goes before the end of the build: the status page's view holds the report of every
+// translation, and through the text it quotes, every content file's text (60 MB at
+// 10,000 pages per language).
 func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) error) error {
 	r := st.in.r
 	renderErrs := make([]error, len(outputs))
@@ -201,6 +208,7 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 					return
 				}
 				work(i)
+				outputs[i] = Output{}
 				q.done(i)
 				// A booklet of thousands of briefs grows the buffers to tens of megabytes:
 				// let them go rather than hold them through the thousands of small pages.

@@ -54,8 +54,6 @@ type Result struct {
 	Site     *site.Site
 	Files    []publish.File // Build's; nil from Stream and Run
 	Warnings []string
-	// Outputs is every output of the site, made or not (see Select).
-	Outputs []Output
 }
 
 // Build builds the project in fsys (rooted at the project folder) and returns every file
@@ -206,7 +204,7 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 		return nil, err
 	}
 	st.fresh = false
-	return &Result{Site: s, Warnings: warnings, Outputs: outputs}, nil
+	return &Result{Site: s, Warnings: warnings}, nil
 }
 
 // load reads everything but the content files' text, and walks content/ anew. What it
@@ -289,13 +287,17 @@ func (s Summary) Line(langs []string) string {
 // without rendering any: the input of the benchmarks of the render and minify phases.
 func Jobs(fsys fs.FS) (*render.Renderer, []render.Job, error) {
 	st := newState(fsys, Options{}, false)
-	res, err := st.Run(nil, func(*site.Site, bool, []Output) []Output { return nil }, nil)
+	var outputs []Output
+	res, err := st.Run(nil, func(_ *site.Site, _ bool, all []Output) []Output {
+		outputs = all
+		return nil
+	}, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	r := st.Renderer()
 	var jobs []render.Job
-	for _, o := range res.Outputs {
+	for _, o := range outputs {
 		switch {
 		case o.Page != nil:
 			jobs = append(jobs, r.PageJob(res.Site, o.Page))

@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"weak"
 
 	"peacebuilding/internal/audit"
 	"peacebuilding/internal/content"
@@ -575,5 +577,42 @@ func TestSitemapLastModFromHistory(t *testing.T) {
 		if m[2] != want {
 			t.Errorf("sitemap.xml: lastmod of %s is %q, want %q", url, m[2], want)
 		}
+	}
+}
+
+// A one-off build lets go of a page's view once the page is made: the status page's view
+// holds the report of every translation, which must not live to the end of the build.
+func TestStreamLetsGoOfAPageOnceMade(t *testing.T) {
+	type report struct{ rows []string }
+	var held weak.Pointer[report]
+	opts := pipeline.Options{Extra: func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
+		rep := &report{rows: []string{"a row"}}
+		held = weak.Make(rep)
+		return []*render.View{r.NewView(s, "404", "en", "extra/", "Extra", rep)}, nil
+	}}
+	var mu sync.Mutex
+	made, letGo := false, false
+	_, err := pipeline.Stream(sitetest.FS(t, "testdata/sites/basic"), opts, func(f publish.File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case f.Path == "extra/index.html":
+			made = true
+		case made && !letGo:
+			// A page made after the extra page: once the worker that made it is done
+			// with it, nothing holds its view.
+			runtime.GC()
+			letGo = held.Value() == nil
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Stream: %v", err)
+	}
+	if !made {
+		t.Fatal("the extra page was not made")
+	}
+	if !letGo {
+		t.Error("the extra page's view was kept until the end of the build")
 	}
 }

@@ -101,39 +101,49 @@ func (v *View) FilterPages(kind string) []*site.Page {
 	return out
 }
 
-// timelineEvent is one event of one brief, with what the merge compares.
+// timelineEvent is one event of one brief, with the text the merge compares.
 type timelineEvent struct {
 	site.Event
-	page  *site.Page
-	grams []uint64 // sorted, of the master text
+	page   *site.Page
+	master string // the default language's text of the event
+	grams  []uint64
 }
 
 // Timeline gathers the events of this language's country and theme briefs, oldest first,
 // retold events merged; entries of one date keep page order.
+//
+// A site of thousands of briefs has tens of thousands of events: the words compared are
+// made for one date at a time, and only for dates with more than one event, and the
+// entries' lists of briefs share one array, so that the timeline's page holds little
+// more than its entries while it renders.
 func (v *View) Timeline() []TimelineYear {
-	var events []*timelineEvent
-	var g gramScratch
-	for _, kind := range []string{"country", "theme"} {
-		for _, p := range v.Pages(kind) {
-			master := v.Site.Lookup(v.Site.Config.DefaultLanguage, p.Key)
-			for i, e := range p.Events {
-				text := e.Text
-				if master != nil && i < len(master.Events) {
-					text = master.Events[i].Text
-				}
-				events = append(events, &timelineEvent{Event: e, page: p, grams: g.textGrams(text)})
+	briefs := append(v.Pages("country"), v.Pages("theme")...)
+	n := 0
+	for _, p := range briefs {
+		n += len(p.Events)
+	}
+	events := make([]timelineEvent, 0, n)
+	for _, p := range briefs {
+		master := v.Site.Lookup(v.Site.Config.DefaultLanguage, p.Key)
+		for i, e := range p.Events {
+			text := e.Text
+			if master != nil && i < len(master.Events) {
+				text = master.Events[i].Text
 			}
+			events = append(events, timelineEvent{Event: e, page: p, master: text})
 		}
 	}
-	slices.SortStableFunc(events, func(a, b *timelineEvent) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(events, func(a, b timelineEvent) int { return a.Date.Compare(b.Date) })
 
 	var years []TimelineYear
+	var m merger
+	m.pages = make([]*site.Page, 0, len(events))
 	for start := 0; start < len(events); {
 		end := start + 1
 		for end < len(events) && events[end].Date.Compare(events[start].Date) == 0 {
 			end++
 		}
-		for _, e := range mergeRetold(events[start:end]) {
+		for _, e := range m.mergeRetold(events[start:end]) {
 			if len(years) == 0 || years[len(years)-1].Year != e.Event.Date.Year {
 				years = append(years, TimelineYear{Year: e.Event.Date.Year})
 			}
@@ -144,11 +154,27 @@ func (v *View) Timeline() []TimelineYear {
 	return years
 }
 
+// merger is what the merge of one date's events reuses for the next date.
+type merger struct {
+	scratch gramScratch
+	grams   []uint64     // the grams of every event of the date, one after the other
+	pages   []*site.Page // the entries' Pages, one after the other
+}
+
 // mergeRetold groups the events of one date: an event joins the first group it is alike
 // to (with any of its members) that has no event of its brief yet.
-func mergeRetold(events []*timelineEvent) []TimelineEntry {
+func (m *merger) mergeRetold(events []timelineEvent) []TimelineEntry {
+	if len(events) > 1 {
+		m.grams = m.grams[:0]
+		for i := range events {
+			start := len(m.grams)
+			m.grams = append(m.grams, m.scratch.textGrams(events[i].master)...)
+			events[i].grams = m.grams[start:len(m.grams):len(m.grams)]
+		}
+	}
 	var groups [][]*timelineEvent
-	for _, e := range events {
+	for i := range events {
+		e := &events[i]
 		joined := false
 		for gi, g := range groups {
 			if slices.ContainsFunc(g, func(m *timelineEvent) bool { return m.page == e.page }) {
@@ -168,16 +194,19 @@ func mergeRetold(events []*timelineEvent) []TimelineEntry {
 	for _, g := range groups {
 		// The longest telling says most; the first of equals, to be deterministic.
 		shown := g[0]
-		for _, m := range g[1:] {
-			if len(m.grams) > len(shown.grams) {
-				shown = m
+		for _, e := range g[1:] {
+			if len(e.grams) > len(shown.grams) {
+				shown = e
 			}
 		}
-		entry := TimelineEntry{Event: shown.Event, Page: shown.page}
-		for _, m := range g {
-			entry.Pages = append(entry.Pages, m.page)
+		start := len(m.pages)
+		for _, e := range g {
+			m.pages = append(m.pages, e.page)
 		}
-		entries = append(entries, entry)
+		entries = append(entries, TimelineEntry{Event: shown.Event, Page: shown.page, Pages: m.pages[start:len(m.pages):len(m.pages)]})
+	}
+	for i := range events {
+		events[i].grams = nil // the next date reuses m.grams
 	}
 	return entries
 }
@@ -192,7 +221,7 @@ type gramScratch struct {
 // textGrams are the hashes (FNV-1a) of the lower-case words of text and of its pairs of
 // consecutive words (the two words with a space between them), sorted and without
 // repeats. A Japanese master text has no spaces: its words are then its pairs of
-// characters.
+// characters. They are valid until the next call.
 func (g *gramScratch) textGrams(text string) []uint64 {
 	g.lower, g.units = g.lower[:0], g.units[:0]
 	start, runes := -1, 0 // the word being read: where it starts in lower, its characters
@@ -240,7 +269,7 @@ func (g *gramScratch) textGrams(text string) []uint64 {
 		prev = h
 	}
 	slices.Sort(g.grams)
-	return slices.Clone(slices.Compact(g.grams))
+	return slices.Compact(g.grams)
 }
 
 const fnvOffset = 14695981039346656037

@@ -281,7 +281,9 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 	}
 	res := conv.Convert([]byte(p.File.Body), r)
 	c.body = pack(res.HTML)
-	c.headings, c.links, c.problems = res.Headings, res.Links, res.Problems
+	// The page keeps its headings through the build: without the room that appending
+	// them left (a brief of six headings had room for eight).
+	c.headings, c.links, c.problems = slices.Clone(res.Headings), res.Links, res.Problems
 	c.kept = keptLinks(res.Links)
 	return c, true
 }
