@@ -52,6 +52,7 @@ fuzz:
 	GO=$(GO) bash scripts/fuzz.sh ./internal/content/ FuzzSplit $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/content/ FuzzParse $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/site/ FuzzResolve $(FUZZTIME)
+	GO=$(GO) bash scripts/fuzz.sh ./internal/site/ FuzzPackedHTML $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/config/ FuzzLoad $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/glossary/ FuzzLoad $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/numbers/ FuzzExtract $(FUZZTIME)
