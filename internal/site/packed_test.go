@@ -11,9 +11,10 @@ import (
 	"peacebuilding/internal/synth"
 )
 
-// TestPackedHTMLGivesBackItsHTML packs bodies of every size the site has and the edges
-// of the format (runs of new bytes and repeats of 15 bytes and more, repeats that overlap
-// what they make, repeats farther back than a sequence can reach), and unpacks them.
+// TestPackedHTMLGivesBackItsHTML packs bodies of every size the site has, the edges of
+// LZ4's block format (runs of new bytes and repeats of 15 bytes and more, repeats that
+// overlap what they make, repeats farther back than a sequence can reach) and bodies kept
+// as they are (too short to shrink), and unpacks them.
 func TestPackedHTMLGivesBackItsHTML(t *testing.T) {
 	for _, html := range []string{
 		"",
