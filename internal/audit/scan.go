@@ -251,15 +251,12 @@ func (s *scanner) rawText(name string) []byte {
 		i += k
 		switch {
 		case s.byteAt(i+1) == '/':
-			j := i + 2
-			for j < len(d) && isLetter(d[j]) {
-				j++
-			}
-			if equalFold(d[i+2:j], name) {
+			_, from, to := s.tagName(i)
+			if equalFold(d[from:to], name) {
 				s.pos = i
 				return d[start:i]
 			}
-			i = j
+			i = to
 		case name == "script" && bytes.HasPrefix(d[i+1:], []byte("!--")):
 			end, ok := s.scriptComment(i + 4)
 			if ok {
@@ -273,6 +270,21 @@ func (s *scanner) rawText(name string) []byte {
 	}
 	s.pos = len(d)
 	return d[start:]
+}
+
+// tagName reads the name of a tag whose '<' is at lt: whether it is an end tag, and where
+// the letters of its name start and end (the name may be empty).
+func (s *scanner) tagName(lt int) (isEnd bool, from, to int) {
+	isEnd = s.byteAt(lt+1) == '/'
+	from = lt + 1
+	if isEnd {
+		from++
+	}
+	to = from
+	for to < len(s.data) && isLetter(s.data[to]) {
+		to++
+	}
+	return isEnd, from, to
 }
 
 // scriptComment reads a "<!--" of a script from just after it, as the lexer does: to its
@@ -289,22 +301,14 @@ func (s *scanner) scriptComment(i int) (int, bool) {
 			}
 			i++
 		case '<':
-			isEnd := s.byteAt(i+1) == '/'
-			i++
-			if isEnd {
-				i++
-			}
-			j := i
-			for j < len(d) && isLetter(d[j]) {
-				j++
-			}
-			if equalFold(d[i:j], "script") {
+			isEnd, from, to := s.tagName(i)
+			if equalFold(d[from:to], "script") {
 				if isEnd && !inScript {
-					return i - 2, true
+					return i, true
 				}
 				inScript = !isEnd
 			}
-			i = j
+			i = to
 		default:
 			i++
 		}
@@ -332,17 +336,9 @@ func (s *scanner) skipForeign(name string) bool {
 			inQuote = !inQuote
 			i++
 		case c == '<' && !inQuote:
-			isEnd := s.byteAt(i+1) == '/'
-			i++
-			if isEnd {
-				i++
-			}
-			j := i
-			for j < len(d) && isLetter(d[j]) {
-				j++
-			}
+			isEnd, from, j := s.tagName(i)
 			selfClosing := !isEnd && s.byteAt(j) == '/'
-			if !selfClosing && equalFold(d[i:j], name) {
+			if !selfClosing && equalFold(d[from:j], name) {
 				if isEnd && nested == 0 {
 					s.pos = j
 					return s.skipTagEnd()
