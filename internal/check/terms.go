@@ -85,51 +85,50 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 		x.terms = append(x.terms, it)
 	}
 
-	var forms, exact, official []string
-	formID, exactID, officialID := map[string]int{}, map[string]int{}, map[string]int{}
-	addExact := func(p string, u exactUse) {
-		id, ok := exactID[p]
-		if !ok {
-			id = len(exact)
-			exactID[p] = id
-			exact = append(exact, p)
-			x.exactUses = append(x.exactUses, nil)
-		}
-		x.exactUses[id] = append(x.exactUses[id], u)
-	}
+	var forms, official patterns[int]
+	var exact patterns[exactUse]
 	for i, t := range x.terms {
 		if t.en != "" { // the glossary has no blank term; an empty pattern would match everywhere
-			id, ok := formID[t.en]
-			if !ok {
-				id = len(forms)
-				formID[t.en] = id
-				forms = append(forms, t.en)
-				x.formTerms = append(x.formTerms, nil)
-			}
-			x.formTerms[id] = append(x.formTerms[id], i)
+			forms.add(t.en, i)
 		}
 		if t.JA != "" {
-			id, ok := officialID[t.JA]
-			if !ok {
-				id = len(official)
-				officialID[t.JA] = id
-				official = append(official, t.JA)
-				x.officialTerms = append(x.officialTerms, nil)
-			}
-			x.officialTerms[id] = append(x.officialTerms[id], i)
+			official.add(t.JA, i)
 		}
 		if t.Abbr != "" {
-			addExact(t.Abbr, exactUse{i, -1})
+			exact.add(t.Abbr, exactUse{i, -1})
 		}
 		for vi, v := range t.variants {
-			addExact(v, exactUse{i, vi})
+			exact.add(v, exactUse{i, vi})
 		}
 	}
-	x.forms = newMatcher(forms, lowerSpace)
+	x.formTerms, x.exactUses, x.officialTerms = forms.uses, exact.uses, official.uses
+	x.forms = newMatcher(forms.list, lowerSpace)
 	x.allowed = allowedWords(x)
-	x.exact = newMatcher(exact, nil)
-	x.official = newMatcher(official, nil)
+	x.exact = newMatcher(exact.list, nil)
+	x.official = newMatcher(official.list, nil)
 	return x
+}
+
+// patterns gathers the distinct patterns of a matcher, in the order first added, and for
+// each (by its index in list) the values added with it.
+type patterns[T any] struct {
+	list []string
+	ids  map[string]int
+	uses [][]T
+}
+
+func (p *patterns[T]) add(pattern string, v T) {
+	id, ok := p.ids[pattern]
+	if !ok {
+		if p.ids == nil {
+			p.ids = map[string]int{}
+		}
+		id = len(p.list)
+		p.ids[pattern] = id
+		p.list = append(p.list, pattern)
+		p.uses = append(p.uses, nil)
+	}
+	p.uses[id] = append(p.uses[id], v)
 }
 
 // lowerSpace is how the English forms are matched: ASCII letters in lower case, line
