@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"peacebuilding/internal/pdf"
 )
 
 // One browser serves every test of the package: starting Chromium costs about a second,
@@ -27,24 +28,16 @@ var browser struct {
 	stop    func()
 }
 
-// browserNames are the commands that run Chromium on the systems we know.
-var browserNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
-
 // startBrowser returns the shared browser, starting it on first use. A missing Chromium
 // skips the test (fails it under REQUIRE_TOOLS=1); one that is installed but does not
 // start always fails it.
 func startBrowser(t *testing.T) context.Context {
 	t.Helper()
 	browser.once.Do(func() {
-		exe := ""
-		for _, name := range browserNames {
-			if p, err := exec.LookPath(name); err == nil {
-				exe = p
-				break
-			}
-		}
-		if exe == "" {
-			browser.missing = fmt.Sprintf("no Chromium found (looked for %s): apt-get install chromium fonts-noto-cjk", strings.Join(browserNames, ", "))
+		// The browser the print command uses: the headless shell where it is installed.
+		exe, err := pdf.Find()
+		if err != nil {
+			browser.missing = err.Error()
 			return
 		}
 		profile, err := os.MkdirTemp("", "browsertest-profile-")

@@ -3,26 +3,21 @@ package serve
 import (
 	"context"
 	"os"
-	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"peacebuilding/internal/pdf"
 )
 
 // browser starts headless Chromium for one test. A missing Chromium skips the test, or
 // fails it when REQUIRE_TOOLS=1 (CI), so that a check that did not run never passes.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		msg := "no Chromium found: apt-get install chromium"
+	exe, err := pdf.Find() // the browser the print command uses
+	if err != nil {
+		msg := err.Error()
 		if os.Getenv("REQUIRE_TOOLS") == "1" {
 			t.Fatalf("%s (REQUIRE_TOOLS=1: the tool is required)", msg)
 		}
