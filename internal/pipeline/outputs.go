@@ -13,7 +13,6 @@ import (
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/search"
-	"peacebuilding/internal/share"
 	"peacebuilding/internal/site"
 )
 
@@ -77,7 +76,7 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 			yield(render.TimelineStyle(s, l.Code))
 		}})
 	}
-	images, err := share.Files(in.cfg)
+	images, err := in.images()
 	if err != nil {
 		return nil, err
 	}
