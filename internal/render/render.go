@@ -103,7 +103,6 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 	return nil
 }
 
-// parse parses the layouts for lang, with its UI strings folded in (see foldStrings).
 // layoutSet is one page layout of one language, parsed with base.html and the partials,
 // and compiled.
 type layoutSet struct {
@@ -112,11 +111,11 @@ type layoutSet struct {
 	err error
 }
 
-// parse parses and compiles the layouts of every language: per language, base.html with
-// the partials, then each page layout with a copy of them. The sets are independent of one
-// another, so they are made on every core at once: on one core, they took a quarter of the
-// real site's build. The error is the one a loop over the languages and then their page
-// layouts would meet first.
+// parse parses and compiles the layouts of every language, with its UI strings folded in
+// (see foldStrings): per language, base.html with the partials, then each page layout with
+// a copy of them. The sets are independent of one another, so they are made on every core
+// at once: on one core, they took a quarter of the real site's build. The error is the one
+// a loop over the languages and then their page layouts would meet first.
 func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 	bases := make([]layoutSet, len(langs))
 	parallel.For(len(langs), func() func(int) {
