@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"os"
 	"regexp"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -358,9 +357,9 @@ func BenchmarkSummaries(b *testing.B) {
 		}
 		return s
 	}
-	before := heapInUse()
+	before := sitetest.HeapInUse()
 	s := summarize()
-	retained := heapInUse() - before
+	retained := sitetest.HeapInUse() - before
 	if err := s.Check(opts); err != nil {
 		b.Fatal(err)
 	}
@@ -371,14 +370,6 @@ func BenchmarkSummaries(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(retained), "retained-B/op")
-}
-
-// heapInUse is the memory the heap holds after a collection.
-func heapInUse() uint64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }
 
 // TestCheckNamesTheMarkdownLineInTheBooklet checks that a broken link of a body shown in the

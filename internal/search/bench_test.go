@@ -4,7 +4,6 @@ import (
 	"flag"
 	"io/fs"
 	"os"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -53,11 +52,11 @@ func BenchmarkFiles(b *testing.B) {
 	}
 	s := buildSite(b, fsys)
 	langs := s.Config.LanguageCodes()
-	before := heapInUse()
+	before := sitetest.HeapInUse()
 	held := uint64(0)
 	for f := range Files(s, langs[len(langs)-1]) {
 		if strings.HasSuffix(f.Path, "/meta.json") {
-			held = heapInUse() - before
+			held = sitetest.HeapInUse() - before
 		}
 	}
 	b.ReportAllocs()
@@ -68,12 +67,4 @@ func BenchmarkFiles(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(held), "held-B/op")
-}
-
-// heapInUse is the memory the heap holds after a collection.
-func heapInUse() uint64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
 }

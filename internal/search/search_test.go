@@ -9,9 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"peacebuilding/internal/config"
-	"peacebuilding/internal/content"
-	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
@@ -105,23 +102,8 @@ func TestPlainTextCollapsesSpacesAsFields(t *testing.T) {
 // TestIndexOfTheFixtureSite builds the fixture site's index and reads it back: every
 // token of every passage is in the shard that shardOf names, with that passage.
 func TestIndexOfTheFixtureSite(t *testing.T) {
-	fsys := sitetest.FS(t, "testdata/sites/basic")
-	cfg, err := config.Load(fsys, "config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfiles, _, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	gl, err := glossary.Load(fsys, "data/glossary.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Build(cfg, cfiles, gl)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := buildSite(t, sitetest.FS(t, "testdata/sites/basic"))
+	cfg := s.Config
 	files := map[string][]byte{}
 	for _, l := range cfg.LanguageCodes() {
 		for f := range Files(s, l) {

@@ -156,3 +156,12 @@ func Beside(t testing.TB, out string) []string {
 	}
 	return names
 }
+
+// HeapInUse is the memory the heap holds after a collection: what a benchmark reports as
+// held by the work it measures.
+func HeapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
