@@ -32,12 +32,13 @@ import (
 
 // Renderer holds the parsed layouts and UI strings.
 type Renderer struct {
-	templates map[string]map[string]*template.Template // lang -> layout -> layouts with lang's UI strings
-	// compiled are the same layouts compiled by internal/tmplexec, which executes them;
-	// nil when html/template does (TemplatesEnv).
-	compiled map[string]map[string]*tmplexec.Template
-	strings  map[string]map[string]string // lang -> key -> text
-	sources  map[string]string            // lang -> its i18n file's text, for lines
+	// templates are the layouts of each page layout with lang's UI strings (lang ->
+	// layout), kept when html/template executes them (TemplatesEnv); compiled are the same
+	// compiled by internal/tmplexec, which executes them otherwise: one of the two is nil.
+	templates map[string]map[string]*template.Template
+	compiled  map[string]map[string]*tmplexec.Template
+	strings   map[string]map[string]string // lang -> key -> text
+	sources   map[string]string            // lang -> its i18n file's text, for lines
 	// Assets maps an asset's source name ("style.css") to its fingerprinted output path
 	// ("assets/style.1a2b3c4d.css").
 	Assets map[string]string
@@ -64,13 +65,14 @@ var Executors = []string{"tmplexec", "stdlib"}
 // New parses the layouts in fsys (the layouts/ folder) and reads the UI strings of langs
 // from i18nFS (the i18n/ folder).
 func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Renderer, error) {
-	r := &Renderer{templates: map[string]map[string]*template.Template{}, strings: map[string]map[string]string{}, Assets: assets}
-	r.partials = map[string]*template.Template{}
+	r := &Renderer{strings: map[string]map[string]string{}, Assets: assets}
 	switch env := os.Getenv(TemplatesEnv); env {
 	case "", "tmplexec":
 		r.compiled = map[string]map[string]*tmplexec.Template{}
 		r.compiledPartials = map[string]*tmplexec.Template{}
 	case "stdlib":
+		r.templates = map[string]map[string]*template.Template{}
+		r.partials = map[string]*template.Template{}
 	default:
 		return nil, fmt.Errorf("%s=%q: want one of %s", TemplatesEnv, env, strings.Join(Executors, ", "))
 	}
@@ -139,35 +141,38 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 			pages[k] = r.parsePage(layouts, bases[i].t, langs[i], name)
 		}
 	})
-	for i, lang := range langs {
+	for i := range langs {
 		if bases[i].err != nil {
 			return bases[i].err
 		}
-		r.partials[lang] = bases[i].t
-		r.templates[lang] = map[string]*template.Template{}
-		if r.compiled != nil {
-			r.compiled[lang] = map[string]*tmplexec.Template{}
-		}
-		for j, name := range pageTemplates {
-			set := pages[i*len(pageTemplates)+j]
-			if set.err != nil {
-				return set.err
-			}
-			r.templates[lang][name] = set.t
-			if r.compiled != nil {
-				r.compiled[lang][name] = set.x
+		for j := range pageTemplates {
+			if err := pages[i*len(pageTemplates)+j].err; err != nil {
+				return err
 			}
 		}
 	}
-	if r.compiledPartials == nil {
+	if r.compiled == nil {
+		// html/template executes the sets it parsed.
+		for i, lang := range langs {
+			r.partials[lang] = bases[i].t
+			r.templates[lang] = map[string]*template.Template{}
+			for j, name := range pageTemplates {
+				r.templates[lang][name] = pages[i*len(pageTemplates)+j].t
+			}
+		}
 		return nil
 	}
-	// The partials are compiled on their own once every page layout has its copy of them:
-	// html/template cannot copy a template it has escaped.
+	// The partials are compiled on their own for {{.Shared "name"}}, once the page layouts
+	// say which they include. The parsed sets are then let go: tmplexec holds escaped
+	// copies of what it executes.
 	partials := make([]layoutSet, len(langs))
 	parallel.For(len(langs), func() func(int) {
 		return func(i int) {
-			partials[i].x, partials[i].err = compileLayouts(bases[i].t, sharedNames(r.templates[langs[i]])...)
+			sets := map[string]*template.Template{}
+			for j, name := range pageTemplates {
+				sets[name] = pages[i*len(pageTemplates)+j].t
+			}
+			partials[i].x, partials[i].err = compileLayouts(bases[i].t, sharedNames(sets)...)
 		}
 	})
 	for i, lang := range langs {
@@ -175,6 +180,10 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 			return fmt.Errorf("layouts/partials.html: %v", partials[i].err)
 		}
 		r.compiledPartials[lang] = partials[i].x
+		r.compiled[lang] = map[string]*tmplexec.Template{}
+		for j, name := range pageTemplates {
+			r.compiled[lang][name] = pages[i*len(pageTemplates)+j].x
+		}
 	}
 	return nil
 }
@@ -308,20 +317,28 @@ func (j Job) Path() string { return OutputPath(j.View.Path) }
 // Execute renders one job into w; the pipeline minifies and hands over each page as soon
 // as it is rendered.
 func (r *Renderer) Execute(w io.Writer, j Job) error {
-	t := r.templates[j.View.Lang][j.Layout]
-	if t == nil {
-		return fmt.Errorf("rendering %s: no layout %q in language %q", j.View.Path, j.Layout, j.View.Lang)
-	}
 	var err error
 	if r.compiled != nil {
-		err = r.compiled[j.View.Lang][j.Layout].Execute(w, "base.html", j.View)
+		x := r.compiled[j.View.Lang][j.Layout]
+		if x == nil {
+			return noLayout(j)
+		}
+		err = x.Execute(w, "base.html", j.View)
 	} else {
+		t := r.templates[j.View.Lang][j.Layout]
+		if t == nil {
+			return noLayout(j)
+		}
 		err = t.ExecuteTemplate(w, "base.html", j.View)
 	}
 	if err != nil {
 		return fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
 	}
 	return nil
+}
+
+func noLayout(j Job) error {
+	return fmt.Errorf("rendering %s: no layout %q in language %q", j.View.Path, j.Layout, j.View.Lang)
 }
 
 // OutputPath turns a page URL into the file that serves it: directories get index.html.

@@ -47,10 +47,10 @@ type Template struct {
 // An Option adds to what Compile knows about the data.
 type Option func(*Template)
 
-// Compile escapes t, as executing each of entries would, and compiles those templates and
-// every template they call. t can still be executed by html/template afterwards, with the
-// same output, but no longer cloned or parsed into. funcs must be the functions t was
-// parsed with.
+// Compile escapes a copy of t, as executing each of entries would, and compiles those
+// templates and every template they call. t itself is left as it was: html/template can
+// still clone it, parse into it or execute it, with the same output. funcs must be the
+// functions t was parsed with.
 func Compile(t *template.Template, funcs template.FuncMap, entries []string, opts ...Option) (*Template, error) {
 	escaped, err := escapeAll(t, entries)
 	if err != nil {
@@ -76,15 +76,15 @@ func Compile(t *template.Template, funcs template.FuncMap, entries []string, opt
 	return x, nil
 }
 
-// escapeAll escapes t as executing each of entries would escape it, with the templates
-// html/template derives for other contexts in its set, so that their escaped trees can be
-// read. html/template keeps derived templates out of its own set
-// ("name$htmltemplate_stateAttr..."), but uses one of that name if the set has it: a
-// clone is escaped to learn their names, and t gets a copy of each template under each
-// derived name before it is escaped.
+// escapeAll returns a copy of t escaped as executing each of entries would escape it, with
+// the templates html/template derives for other contexts in its set, so that their
+// escaped trees can be read. html/template keeps derived templates out of its own set
+// ("name$htmltemplate_stateAttr..."), but uses one of that name if the set has it: a copy
+// is escaped to learn their names, and if it called any that it did not have, a new copy
+// gets a copy of each template under each derived name before it is escaped, until an
+// escaped copy calls no derived name it lacks. Most sets derive none: their first copy is
+// the result, escaped once.
 func escapeAll(t *template.Template, entries []string) (*template.Template, error) {
-	// A derived template can call others in their own other contexts: their names show
-	// only once the derived one is in the set, so the clones go on until no name is new.
 	derived := map[string]bool{}
 	for {
 		clone, err := t.Clone()
@@ -97,31 +97,23 @@ func escapeAll(t *template.Template, entries []string) (*template.Template, erro
 		if err := escape(clone, entries); err != nil {
 			return nil, err
 		}
-		again := false // a new derived template calls others: there may be more
+		// A derived template can call others in their own other contexts: their names
+		// show only once the derived one is in the set.
+		grew := false
 		for _, tt := range clone.Templates() {
 			if tt.Tree != nil {
 				walkTemplateNames(tt.Tree.Root, func(name string) {
 					if strings.Contains(name, "$htmltemplate_") && !derived[name] {
 						derived[name] = true
-						base, _, _ := strings.Cut(name, "$htmltemplate_")
-						if src := t.Lookup(base); src != nil && src.Tree != nil {
-							walkTemplateNames(src.Tree.Root, func(string) { again = true })
-						}
+						grew = true
 					}
 				})
 			}
 		}
-		if !again {
-			break
+		if !grew {
+			return clone, nil
 		}
 	}
-	if err := addDerived(t, derived); err != nil {
-		return nil, err
-	}
-	if err := escape(t, entries); err != nil {
-		return nil, err
-	}
-	return t, nil
 }
 
 // addDerived adds to t a copy of a template under each derived name.
