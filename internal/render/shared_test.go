@@ -74,12 +74,13 @@ func TestSharedPartialsRenderAsIfAlone(t *testing.T) {
 		if shared == nil {
 			shared = newRenderer(t, fsys, s.Config)
 		}
+		made := newRenderer(t, fsys, s.Config) // never renders: each page gets a fresh copy
 		for i, j := range plan(shared, s) {
 			var got, want bytes.Buffer
 			if err := shared.Execute(&got, j); err != nil {
 				t.Fatal(err)
 			}
-			alone := newRenderer(t, fsys, s.Config)
+			alone := made.Fresh()
 			if err := alone.Execute(&want, plan(alone, s)[i]); err != nil {
 				t.Fatal(err)
 			}
