@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"testing"
 
@@ -44,5 +45,19 @@ func BenchmarkExecute(b *testing.B) {
 			}
 			b.SetBytes(int64(buf.Len()))
 		})
+	}
+}
+
+// BenchmarkNew parses and compiles the real site's layouts for its two languages, as
+// every build does before it renders a page (28 page sets and the shared partials).
+func BenchmarkNew(b *testing.B) {
+	root := os.DirFS("../..")
+	layouts, _ := fs.Sub(root, "layouts")
+	i18n, _ := fs.Sub(root, "i18n")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := render.New(layouts, i18n, []string{"en", "ja"}, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -108,9 +108,10 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 // layoutSet is one page layout of one language, parsed with base.html and the partials,
 // and compiled.
 type layoutSet struct {
-	t   *template.Template
-	x   *tmplexec.Template // nil when html/template executes the layouts
-	err error
+	t      *template.Template // when html/template executes the layouts
+	x      *tmplexec.Template // otherwise
+	shared []string           // the partials the page layout includes with {{.Shared "name"}}
+	err    error
 }
 
 // parse parses and compiles the layouts of every language, with its UI strings folded in
@@ -120,16 +121,16 @@ type layoutSet struct {
 // a loop over the languages and then their page layouts would meet first.
 func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 	bases := make([]layoutSet, len(langs))
-	parallel.For(len(langs), func() func(int) {
-		return func(i int) {
-			base := template.New("base.html").Funcs(funcs)
-			if err := parseLayouts(base, layouts, "base.html", "partials.html", "pictures.html"); err != nil {
-				bases[i].err = err
-				return
-			}
-			foldStrings(base, r.strings[langs[i]])
-			bases[i].t = base
+	parseBase := func(lang string) (*template.Template, error) {
+		base := template.New("base.html").Funcs(funcs)
+		if err := parseLayouts(base, layouts, "base.html", "partials.html", "pictures.html"); err != nil {
+			return nil, err
 		}
+		foldStrings(base, r.strings[lang])
+		return base, nil
+	}
+	parallel.For(len(langs), func() func(int) {
+		return func(i int) { bases[i].t, bases[i].err = parseBase(langs[i]) }
 	})
 	pages := make([]layoutSet, len(langs)*len(pageTemplates))
 	parallel.For(len(pages), func() func(int) {
@@ -162,17 +163,19 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 		}
 		return nil
 	}
-	// The partials are compiled on their own for {{.Shared "name"}}, once the page layouts
-	// say which they include. The parsed sets are then let go: tmplexec holds escaped
-	// copies of what it executes.
+	// The partials are compiled on their own for {{.Shared "name"}}, once every page layout
+	// has its copy of them (tmplexec escapes the set it is given, and an escaped set
+	// cannot be copied).
 	partials := make([]layoutSet, len(langs))
 	parallel.For(len(langs), func() func(int) {
 		return func(i int) {
-			sets := map[string]*template.Template{}
-			for j, name := range pageTemplates {
-				sets[name] = pages[i*len(pageTemplates)+j].t
+			var names []string
+			for j := range pageTemplates {
+				names = append(names, pages[i*len(pageTemplates)+j].shared...)
 			}
-			partials[i].x, partials[i].err = compileLayouts(bases[i].t, sharedNames(sets)...)
+			slices.Sort(names)
+			again := func() (*template.Template, error) { return parseBase(langs[i]) }
+			partials[i].x, partials[i].err = compileLayouts(bases[i].t, again, slices.Compact(names)...)
 		}
 	})
 	for i, lang := range langs {
@@ -191,26 +194,32 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 // parsePage parses the page layout name over a copy of base, lang's base.html and
 // partials, and compiles it unless html/template executes the layouts.
 func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name string) layoutSet {
-	t := template.Must(base.Clone())
-	if err := parseLayouts(t, layouts, name+".html"); err != nil {
+	parse := func() (*template.Template, error) {
+		t := template.Must(base.Clone())
+		if err := parseLayouts(t, layouts, name+".html"); err != nil {
+			return nil, err
+		}
+		foldStrings(t, r.strings[lang])
+		return t, nil
+	}
+	t, err := parse()
+	if err != nil {
 		return layoutSet{err: err}
 	}
-	foldStrings(t, r.strings[lang])
-	set := layoutSet{t: t}
-	if r.compiled != nil {
-		x, err := compileLayouts(t, "base.html")
-		if err != nil {
-			return layoutSet{err: fmt.Errorf("layouts/%s.html: %v", name, err)}
-		}
-		set.x = x
+	if r.compiled == nil {
+		return layoutSet{t: t}
+	}
+	set := layoutSet{shared: sharedNames(t)}
+	if set.x, err = compileLayouts(t, parse, "base.html"); err != nil {
+		return layoutSet{err: fmt.Errorf("layouts/%s.html: %v", name, err)}
 	}
 	return set
 }
 
 // compileLayouts compiles a set of layouts for internal/tmplexec, with direct calls of the
 // methods the layouts call most: any other is called through reflection.
-func compileLayouts(t *template.Template, entries ...string) (*tmplexec.Template, error) {
-	return tmplexec.Compile(t, funcs, entries,
+func compileLayouts(t *template.Template, again func() (*template.Template, error), entries ...string) (*tmplexec.Template, error) {
+	return tmplexec.Compile(t, again, funcs, entries,
 		tmplexec.Methods[*View](), tmplexec.Methods[*Chrome](), tmplexec.Methods[*site.Page](),
 		tmplexec.Methods[*Booklet](), tmplexec.Methods[*PDF](), tmplexec.Methods[*ChartBar](),
 		tmplexec.Methods[*config.Region](), tmplexec.Methods[*numbers.Date](), tmplexec.Methods[*TimelineEntry](),

@@ -173,9 +173,9 @@ type sharedState struct {
 	keep             atomic.Pointer[keepers] // View.Keep's pattern, for the latest site
 }
 
-// sharedNames are the partials that the layouts include with {{.Shared "name"}}, which
-// are executed on their own: they are compiled when the layouts are loaded.
-func sharedNames(sets map[string]*template.Template) []string {
+// sharedNames are the partials that the set of layouts includes with {{.Shared "name"}},
+// which are executed on their own: they are compiled when the layouts are loaded.
+func sharedNames(set *template.Template) []string {
 	seen := map[string]bool{}
 	var walk func(n parse.Node)
 	walk = func(n parse.Node) {
@@ -217,11 +217,9 @@ func sharedNames(sets map[string]*template.Template) []string {
 			walk(n.Pipe)
 		}
 	}
-	for _, set := range sets {
-		for _, t := range set.Templates() {
-			if t.Tree != nil {
-				walk(t.Tree.Root)
-			}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			walk(t.Tree.Root)
 		}
 	}
 	return slices.Sorted(maps.Keys(seen))

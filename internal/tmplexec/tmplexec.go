@@ -47,12 +47,15 @@ type Template struct {
 // An Option adds to what Compile knows about the data.
 type Option func(*Template)
 
-// Compile escapes a copy of t, as executing each of entries would, and compiles those
-// templates and every template they call. t itself is left as it was: html/template can
-// still clone it, parse into it or execute it, with the same output. funcs must be the
-// functions t was parsed with.
-func Compile(t *template.Template, funcs template.FuncMap, entries []string, opts ...Option) (*Template, error) {
-	escaped, err := escapeAll(t, entries)
+// Compile escapes t, as executing each of entries would, and compiles those templates and
+// every template they call. It owns t from then on: t is escaped in place, and cannot be
+// cloned or parsed into afterwards. A set that calls a template in another context than
+// the one it was defined in needs the copy html/template derives for that context added
+// before it is escaped, and an escaped set takes no more templates: Compile then calls
+// again for a new, unescaped copy of the set as t was given. funcs must be the functions
+// t was parsed with.
+func Compile(t *template.Template, again func() (*template.Template, error), funcs template.FuncMap, entries []string, opts ...Option) (*Template, error) {
+	escaped, err := escapeAll(t, again, entries)
 	if err != nil {
 		return nil, err
 	}
@@ -76,31 +79,26 @@ func Compile(t *template.Template, funcs template.FuncMap, entries []string, opt
 	return x, nil
 }
 
-// escapeAll returns a copy of t escaped as executing each of entries would escape it, with
-// the templates html/template derives for other contexts in its set, so that their
-// escaped trees can be read. html/template keeps derived templates out of its own set
-// ("name$htmltemplate_stateAttr..."), but uses one of that name if the set has it: a copy
-// is escaped to learn their names, and if it called any that it did not have, a new copy
-// gets a copy of each template under each derived name before it is escaped, until an
-// escaped copy calls no derived name it lacks. Most sets derive none: their first copy is
-// the result, escaped once.
-func escapeAll(t *template.Template, entries []string) (*template.Template, error) {
+// escapeAll escapes t as executing each of entries would escape it, with the templates
+// html/template derives for other contexts in its set, so that their escaped trees can be
+// read. html/template keeps derived templates out of its own set
+// ("name$htmltemplate_stateAttr..."), but uses one of that name if the set has it. Most
+// sets derive none: t, escaped once, is the result. Otherwise a new copy of the set (from
+// again) gets a copy of each template under each derived name before it is escaped,
+// until an escaped copy calls no derived name it lacks.
+func escapeAll(t *template.Template, again func() (*template.Template, error), entries []string) (*template.Template, error) {
 	derived := map[string]bool{}
 	for {
-		clone, err := t.Clone()
-		if err != nil {
+		if err := addDerived(t, derived); err != nil {
 			return nil, err
 		}
-		if err := addDerived(clone, derived); err != nil {
-			return nil, err
-		}
-		if err := escape(clone, entries); err != nil {
+		if err := escape(t, entries); err != nil {
 			return nil, err
 		}
 		// A derived template can call others in their own other contexts: their names
 		// show only once the derived one is in the set.
 		grew := false
-		for _, tt := range clone.Templates() {
+		for _, tt := range t.Templates() {
 			if tt.Tree != nil {
 				walkTemplateNames(tt.Tree.Root, func(name string) {
 					if strings.Contains(name, "$htmltemplate_") && !derived[name] {
@@ -111,7 +109,11 @@ func escapeAll(t *template.Template, entries []string) (*template.Template, erro
 			}
 		}
 		if !grew {
-			return clone, nil
+			return t, nil
+		}
+		var err error
+		if t, err = again(); err != nil {
+			return nil, err
 		}
 	}
 }

@@ -112,12 +112,13 @@ func sample(s, t string, n int) *data {
 // both executes name of text with html/template and with the compiled executor.
 func both(t testing.TB, text string, d any) (want, got string, wantErr, gotErr error, ok bool) {
 	t.Helper()
-	tmpl, err := template.New("t").Funcs(testFuncs).Parse(text)
+	parse := func() (*template.Template, error) { return template.New("t").Funcs(testFuncs).Parse(text) }
+	tmpl, err := parse()
 	if err != nil {
 		return "", "", nil, nil, false
 	}
 	ref := template.Must(tmpl.Clone()) // html/template's own, untouched by Compile
-	x, compileErr := Compile(tmpl, testFuncs, []string{"t"}, Methods[*data](), Method0[*data, []item](),
+	x, compileErr := Compile(tmpl, parse, testFuncs, []string{"t"}, Methods[*data](), Method0[*data, []item](),
 		Method1[*data, item, string](), Method1[*data, int, *data](), Func1[*data, string]())
 	var w bytes.Buffer
 	wantErr = ref.ExecuteTemplate(&w, "t", d)
@@ -216,8 +217,8 @@ func TestEscapersMatchHTMLTemplate(t *testing.T) {
 func TestEscapersUsed(t *testing.T) {
 	used := map[string]bool{}
 	for _, ctx := range contexts {
-		tmpl := template.Must(template.New("t").Parse(ctx))
-		escaped, err := escapeAll(tmpl, []string{"t"})
+		parse := func() (*template.Template, error) { return template.New("t").Parse(ctx) }
+		escaped, err := escapeAll(template.Must(parse()), parse, []string{"t"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -310,8 +311,8 @@ func TestErrorNamesTemplate(t *testing.T) {
 // TestUnsupportedIsLoadError checks that a construct the executor lacks fails Compile
 // with the template's name, rather than rendering otherwise.
 func TestUnsupportedIsLoadError(t *testing.T) {
-	tmpl := template.Must(template.New("page").Parse(`{{range .}}{{break}}{{end}}`))
-	_, err := Compile(tmpl, nil, []string{"page"})
+	parse := func() (*template.Template, error) { return template.New("page").Parse(`{{range .}}{{break}}{{end}}`) }
+	_, err := Compile(template.Must(parse()), parse, nil, []string{"page"})
 	if err == nil || !strings.Contains(err.Error(), `"page"`) || !strings.Contains(err.Error(), "not supported") {
 		t.Fatalf("Compile = %v, want an error naming the template", err)
 	}
