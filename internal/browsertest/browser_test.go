@@ -95,9 +95,12 @@ type tab struct {
 	// switched is the output path of the page the tab holds after a click on the language
 	// switch that led to it with status 200; "" once the tab loads anything else.
 	switched string
-	mu       sync.Mutex
-	urls     map[network.RequestID]string
-	errors   []string
+	// width is the viewport width the tab is set to, 0 before the first: it stays through
+	// page loads.
+	width  int64
+	mu     sync.Mutex
+	urls   map[network.RequestID]string
+	errors []string
 }
 
 // pageTimeout bounds what a test does with one page, so that a hung page fails its test
@@ -258,12 +261,18 @@ func location(tb *tab) string {
 	return loc
 }
 
-// viewport sets the width of the layout viewport, as a window of that width would.
+// viewport sets the width of the layout viewport, as a window of that width would, unless
+// it has that width: each change lays the page out again.
 func (tb *tab) viewport(t *testing.T, width int64) {
 	t.Helper()
+	if width == tb.width {
+		return
+	}
+	tb.width = 0 // unknown until the change succeeds
 	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 		t.Fatalf("setting the viewport to %d px: %v", width, err)
 	}
+	tb.width = width
 }
 
 // darkBackground is the body's background in the dark scheme (--bg of assets/style.css).

@@ -67,16 +67,19 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		}
 	}
 
+	// The widths go from the desktop's down to the phones' and back once: each change lays
+	// the page out again.
+	tb.viewport(t, 1280)
 	t.Run("keyboard", func(t *testing.T) { checkKeyboard(t, tb) })
 	t.Run("no horizontal scroll", func(t *testing.T) {
 		for _, w := range narrowWidths {
 			tb.viewport(t, w)
 			checkNoHorizontalScroll(t, tb, w)
 		}
-		tb.viewport(t, 1280)
 	})
 	t.Run("phone", func(t *testing.T) { checkPhone(t, tb, page) })
 	t.Run("where am I", func(t *testing.T) {
+		tb.viewport(t, 1280)
 		checkNoHorizontalScroll(t, tb, 1280)
 		checkCurrentSection(t, tb, url)
 		checkOnThisPage(t, tb, page)

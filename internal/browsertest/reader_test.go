@@ -97,11 +97,11 @@ const phoneJS = `(() => {
 	return out;
 })()`
 
-// checkPhone lays the page out at phoneWidth and checks it as a phone's reader meets it:
-// no sideways scroll, stacked tables, tap targets, and unbroken Japanese numbers and names.
+// checkPhone lays the page out at phoneWidth, where it leaves it, and checks it as a
+// phone's reader meets it: no sideways scroll, stacked tables, tap targets, and unbroken
+// Japanese numbers and names.
 func checkPhone(t *testing.T, tb *tab, page string) {
 	tb.viewport(t, phoneWidth)
-	defer tb.viewport(t, 1280)
 	checkNoHorizontalScroll(t, tb, phoneWidth)
 	p := eval[phoneInfo](t, tb, fmt.Sprintf(phoneJS, minTarget))
 	if p.HeaderRows > 2 {
