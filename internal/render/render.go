@@ -32,9 +32,10 @@ import (
 
 // Renderer holds the parsed layouts and UI strings.
 type Renderer struct {
-	// templates are the layouts of each page layout with lang's UI strings (lang ->
-	// layout), kept when html/template executes them (TemplatesEnv); compiled are the same
-	// compiled by internal/tmplexec, which executes them otherwise: one of the two is nil.
+	// templates are the page layouts of each language with its UI strings folded in (lang
+	// -> layout), kept when html/template executes them (TemplatesEnv); compiled are the
+	// same compiled by internal/tmplexec, which executes them otherwise. One of the two is
+	// nil.
 	templates map[string]map[string]*template.Template
 	compiled  map[string]map[string]*tmplexec.Template
 	strings   map[string]map[string]string // lang -> key -> text
