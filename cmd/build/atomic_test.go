@@ -28,13 +28,14 @@ const (
 )
 
 // killedSitePages is the number of country briefs per language of the synthetic site that
-// TestKilledBuild builds: 400 files (1,100 while the search index wrote a text file per 8
-// passages), so that staging the site and removing the previous one take many steps to
-// land a kill between, while a build stays under a second of CPU (50 killed builds of the
-// 500-brief site, then 7,600 files, took two minutes of CPU for the same proof).
+// TestKilledBuild builds: 325 files in 160 folders (1,100 files while the search index
+// wrote a text file per 8 passages), so that staging the site and removing the previous
+// one take many steps to land a kill between, while a build stays under a second of CPU
+// (50 killed builds of the 500-brief site, then 7,600 files, took two minutes of CPU for
+// the same proof).
 const killedSitePages = 50
 
-// TestKilledBuild builds a synthetic site of 400 files in two versions, A
+// TestKilledBuild builds a synthetic site of 325 files in two versions, A
 // and B (another site title, so every page differs; a page only A has and one only B
 // has), then starts builds of A and B in turn into the same output folder and kills each
 // with SIGKILL: half at a random moment of the build (while it stages its files), half at
