@@ -106,6 +106,7 @@ type timelineEvent struct {
 	site.Event
 	page   *site.Page
 	master string // the default language's text of the event
+	text   int    // the number of master among the distinct texts of the date
 	grams  []uint64
 }
 
@@ -157,50 +158,80 @@ func (v *View) Timeline() []TimelineYear {
 // merger is what the merge of one date's events reuses for the next date.
 type merger struct {
 	scratch gramScratch
-	grams   []uint64     // the grams of every event of the date, one after the other
+	grams   []uint64     // the grams of every distinct text of the date, one after the other
 	pages   []*site.Page // the entries' Pages, one after the other
+	// A date of a large site has hundreds of events told in a few texts: each distinct
+	// text's grams are made once, and each pair of texts is compared once.
+	texts   map[string]int  // master text -> its number
+	gramsOf [][]uint64      // the grams of each text, by number
+	alike   map[[2]int]bool // pairs of texts compared, smaller number first
+}
+
+// mergeGroup is the events that tell one event, and the distinct texts they tell it in.
+type mergeGroup struct {
+	events []*timelineEvent
+	texts  []int
 }
 
 // mergeRetold groups the events of one date: an event joins the first group it is alike
 // to (with any of its members) that has no event of its brief yet.
 func (m *merger) mergeRetold(events []timelineEvent) []TimelineEntry {
 	if len(events) > 1 {
-		m.grams = m.grams[:0]
+		m.grams, m.gramsOf = m.grams[:0], m.gramsOf[:0]
+		if m.texts == nil {
+			m.texts, m.alike = map[string]int{}, map[[2]int]bool{}
+		}
+		clear(m.texts)
+		clear(m.alike)
 		for i := range events {
-			start := len(m.grams)
-			m.grams = append(m.grams, m.scratch.textGrams(events[i].master)...)
-			events[i].grams = m.grams[start:len(m.grams):len(m.grams)]
+			id, ok := m.texts[events[i].master]
+			if !ok {
+				start := len(m.grams)
+				m.grams = append(m.grams, m.scratch.textGrams(events[i].master)...)
+				id = len(m.gramsOf)
+				m.texts[events[i].master] = id
+				m.gramsOf = append(m.gramsOf, m.grams[start:len(m.grams):len(m.grams)])
+			}
+			events[i].text = id
+		}
+		// m.grams has stopped growing: the texts' slices stay valid.
+		for i := range events {
+			events[i].grams = m.gramsOf[events[i].text]
 		}
 	}
-	var groups [][]*timelineEvent
+	var groups []mergeGroup
 	for i := range events {
 		e := &events[i]
 		joined := false
-		for gi, g := range groups {
-			if slices.ContainsFunc(g, func(m *timelineEvent) bool { return m.page == e.page }) {
+		for gi := range groups {
+			g := &groups[gi]
+			if slices.ContainsFunc(g.events, func(m *timelineEvent) bool { return m.page == e.page }) {
 				continue
 			}
-			if slices.ContainsFunc(g, func(m *timelineEvent) bool { return alike(m.grams, e.grams) }) {
-				groups[gi] = append(g, e)
+			if slices.ContainsFunc(g.texts, func(t int) bool { return m.alikeTexts(t, e.text) }) {
+				g.events = append(g.events, e)
+				if !slices.Contains(g.texts, e.text) {
+					g.texts = append(g.texts, e.text)
+				}
 				joined = true
 				break
 			}
 		}
 		if !joined {
-			groups = append(groups, []*timelineEvent{e})
+			groups = append(groups, mergeGroup{events: []*timelineEvent{e}, texts: []int{e.text}})
 		}
 	}
 	entries := make([]TimelineEntry, 0, len(groups))
 	for _, g := range groups {
 		// The longest telling says most; the first of equals, to be deterministic.
-		shown := g[0]
-		for _, e := range g[1:] {
+		shown := g.events[0]
+		for _, e := range g.events[1:] {
 			if len(e.grams) > len(shown.grams) {
 				shown = e
 			}
 		}
 		start := len(m.pages)
-		for _, e := range g {
+		for _, e := range g.events {
 			m.pages = append(m.pages, e.page)
 		}
 		entries = append(entries, TimelineEntry{Event: shown.Event, Page: shown.page, Pages: m.pages[start:len(m.pages):len(m.pages)]})
@@ -285,6 +316,17 @@ func fnv1a(h uint64, b []byte) uint64 {
 }
 
 func isLatin(r rune) bool { return r < 0x250 }
+
+// alikeTexts reports whether the texts numbered a and b of the date are alike.
+func (m *merger) alikeTexts(a, b int) bool {
+	key := [2]int{min(a, b), max(a, b)}
+	same, ok := m.alike[key]
+	if !ok {
+		same = alike(m.gramsOf[a], m.gramsOf[b])
+		m.alike[key] = same
+	}
+	return same
+}
 
 // alike reports whether the Dice coefficient of two sorted sets, 2|a∩b| / (|a|+|b|), is
 // at least mergeThreshold. Most events of a date tell other events: the count stops as
