@@ -87,14 +87,17 @@ func (c *svgMemo) Minify(m *minify.M, w io.Writer, r io.Reader, params map[strin
 		_, err := w.Write(out)
 		return err
 	}
+	if len(c.known) >= memoSVGCount {
+		// Full: the pictures of one page each (a brief's small charts) go straight
+		// through, without a copy of their bytes to remember them by.
+		return svg.Minify(m, w, r, params)
+	}
 	key := string(in.Bytes()) // before the minifier reads it
 	var out bytes.Buffer
 	if err := svg.Minify(m, &out, r, params); err != nil {
 		return err
 	}
-	if len(c.known) < memoSVGCount {
-		c.known[key] = out.Bytes()
-	}
+	c.known[key] = out.Bytes()
 	_, err := w.Write(out.Bytes())
 	return err
 }
