@@ -64,10 +64,33 @@ const TemplatesEnv = "PEACEBUILDING_TEMPLATES"
 var Executors = []string{"tmplexec", "stdlib"}
 
 // New parses the layouts in fsys (the layouts/ folder) and reads the UI strings of langs
-// from i18nFS (the i18n/ folder).
+// from i18nFS (the i18n/ folder). Layouts and strings that New has parsed lately, byte for
+// byte the same, are not parsed again (see parsedLayouts).
 func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Renderer, error) {
-	r := &Renderer{strings: map[string]map[string]string{}, Assets: assets}
-	switch env := os.Getenv(TemplatesEnv); env {
+	env := os.Getenv(TemplatesEnv)
+	in, ok := readLayoutInputs(layouts, i18nFS, langs, env)
+	if ok {
+		if r := parsedLayouts.get(in.key); r != nil {
+			return r.fresh(assets, nil), nil
+		}
+		// Parse the bytes that make the key, even if a file changes meanwhile.
+		layouts, i18nFS = in.layouts, in.i18n
+	}
+	r, err := parseRenderer(layouts, i18nFS, langs, env)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		parsedLayouts.put(in.key, r)
+	}
+	return r.fresh(assets, nil), nil
+}
+
+// parseRenderer parses the layouts and reads the UI strings for New, for the executor env
+// names (TemplatesEnv).
+func parseRenderer(layouts, i18nFS fs.FS, langs []string, env string) (*Renderer, error) {
+	r := &Renderer{strings: map[string]map[string]string{}}
+	switch env {
 	case "", "tmplexec":
 		r.compiled = map[string]map[string]*tmplexec.Template{}
 		r.compiledPartials = map[string]*tmplexec.Template{}
@@ -84,6 +107,17 @@ func New(layouts, i18nFS fs.FS, langs []string, assets map[string]string) (*Rend
 		return nil, err
 	}
 	return r, nil
+}
+
+// fresh returns a renderer with r's parsed layouts and UI strings, the given assets and
+// PDFs, and nothing that rendering with r left behind. It names what it takes from r, so
+// that a cache added to Renderer starts empty in the copy.
+func (r *Renderer) fresh(assets map[string]string, pdfs map[string]PDF) *Renderer {
+	return &Renderer{
+		templates: r.templates, compiled: r.compiled, strings: r.strings, sources: r.sources,
+		Assets: assets, PDFs: pdfs,
+		sharedState: sharedState{partials: r.partials, compiledPartials: r.compiledPartials},
+	}
 }
 
 // parseLayouts parses the files names of layouts into t, as template.ParseFS does, but

@@ -1,0 +1,94 @@
+package render
+
+import (
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// projectFolder copies the project's folder dir (layouts, i18n) into memory, to edit.
+func projectFolder(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	root := os.DirFS("../../" + dir)
+	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(root, name)
+		out[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestNewParsesLayoutsOnceForTheSameBytes: New reuses the layouts it parsed for the same
+// files, languages and executor, and parses again when any of them differs, so that an
+// edited layout or string is never rendered from the copy parsed before the edit.
+func TestNewParsesLayoutsOnceForTheSameBytes(t *testing.T) {
+	layouts, i18n := projectFolder(t, "layouts"), projectFolder(t, "i18n")
+	langs := []string{"en", "ja"}
+	newRenderer := func(assets map[string]string) *Renderer {
+		t.Helper()
+		r, err := New(layouts, i18n, langs, assets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	// The set that executes a country brief in English, whichever executor runs.
+	countrySet := func(r *Renderer) any {
+		if r.compiled != nil {
+			return r.compiled["en"]["country"]
+		}
+		return r.templates["en"]["country"]
+	}
+
+	first := newRenderer(map[string]string{"style.css": "assets/style.1.css"})
+	again := newRenderer(map[string]string{"style.css": "assets/style.2.css"})
+	if countrySet(again) != countrySet(first) {
+		t.Fatal("the same layouts and strings were parsed again")
+	}
+	if again.Assets["style.css"] != "assets/style.2.css" || first.Assets["style.css"] != "assets/style.1.css" {
+		t.Error("renderers made from one parse share their assets")
+	}
+	if &again.sharedState == &first.sharedState || again.shared.Load() != nil {
+		t.Error("a renderer made from a parse starts with another's state")
+	}
+
+	edits := []struct {
+		name string
+		edit func()
+	}{
+		{"a layout edited", func() {
+			f := layouts["country.html"]
+			layouts["country.html"] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), "<article", "<article data-edited", 1))}
+		}},
+		{"a UI string edited", func() {
+			f := i18n["ja.toml"]
+			i18n["ja.toml"] = &fstest.MapFile{Data: append([]byte("# edited\n"), f.Data...)}
+		}},
+		{"the languages in another order", func() { langs = []string{"ja", "en"} }},
+		{"the other executor", func() {
+			other := "stdlib"
+			if os.Getenv(TemplatesEnv) == "stdlib" {
+				other = "tmplexec"
+			}
+			t.Setenv(TemplatesEnv, other)
+		}},
+	}
+	before := again
+	for _, e := range edits {
+		e.edit()
+		after := newRenderer(nil)
+		if countrySet(after) == countrySet(before) {
+			t.Errorf("%s: the renderer reused the layouts parsed before", e.name)
+		}
+		before = after
+	}
+}
