@@ -48,6 +48,8 @@ func (m *layoutMemo) get(key [sha256.Size]byte) *Renderer {
 func (m *layoutMemo) put(key [sha256.Size]byte, r *Renderer) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	// Two builds that missed at once parsed the same files: keep one.
+	m.entries = slices.DeleteFunc(m.entries, func(e memoEntry) bool { return e.key == key })
 	m.entries = append(m.entries, memoEntry{key, r})
 	if len(m.entries) > layoutMemoSize {
 		m.entries = append(m.entries[:0:0], m.entries[len(m.entries)-layoutMemoSize:]...)
@@ -63,7 +65,7 @@ type layoutInputs struct {
 
 // layoutFiles are the files of layouts/ that New parses.
 func layoutFiles() []string {
-	names := []string{"base.html", "partials.html", "pictures.html"}
+	names := slices.Clone(baseLayouts)
 	for _, name := range pageTemplates {
 		names = append(names, name+".html")
 	}

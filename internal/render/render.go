@@ -50,8 +50,12 @@ type Renderer struct {
 	sharedState
 }
 
+// baseLayouts are parsed with every page layout, base.html first: the page, the header
+// and footer, the partials and the pictures.
+var baseLayouts = []string{"base.html", "partials.html", "pictures.html"}
+
 // pageTemplates are the layouts that render a whole page; each is parsed together with
-// base.html and partials.html.
+// baseLayouts.
 var pageTemplates = []string{"home", "countries", "themes", "country", "theme", "page", "timeline", "figures", "glossary", "print", "search", "chooser", "404", "status"}
 
 // TemplatesEnv names the environment variable that says what executes the layouts:
@@ -158,7 +162,7 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 	bases := make([]layoutSet, len(langs))
 	parseBase := func(lang string) (*template.Template, error) {
 		base := template.New("base.html").Funcs(funcs)
-		if err := parseLayouts(base, layouts, "base.html", "partials.html", "pictures.html"); err != nil {
+		if err := parseLayouts(base, layouts, baseLayouts...); err != nil {
 			return nil, err
 		}
 		foldStrings(base, r.strings[lang])
