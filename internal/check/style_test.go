@@ -15,23 +15,7 @@ import (
 // realProject copies what a check reads of the real project (config.toml, content/,
 // data/, i18n/) into memory, so that a test can plant a mistake in a copy.
 func realProject(t *testing.T) fstest.MapFS {
-	t.Helper()
-	root := os.DirFS(sitetest.RepoRoot())
-	out := fstest.MapFS{}
-	for _, top := range []string{"config.toml", "content", "data", "i18n"} {
-		err := fs.WalkDir(root, top, func(name string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(root, name)
-			out[name] = &fstest.MapFile{Data: data}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return out
+	return sitetest.Copy(t, "config.toml", "content", "data", "i18n")
 }
 
 // onlyPages is project with pages as its only content files.

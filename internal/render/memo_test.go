@@ -6,32 +6,17 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-)
 
-// projectFolder copies the project's folder dir (layouts, i18n) into memory, to edit.
-func projectFolder(t *testing.T, dir string) fstest.MapFS {
-	t.Helper()
-	out := fstest.MapFS{}
-	root := os.DirFS("../../" + dir)
-	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(root, name)
-		out[name] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
+	"peacebuilding/internal/sitetest"
+)
 
 // TestNewParsesLayoutsOnceForTheSameBytes: New reuses the layouts it parsed for the same
 // files, languages and executor, and parses again when any of them differs, so that an
 // edited layout or string is never rendered from the copy parsed before the edit.
 func TestNewParsesLayoutsOnceForTheSameBytes(t *testing.T) {
-	layouts, i18n := projectFolder(t, "layouts"), projectFolder(t, "i18n")
+	project := sitetest.Copy(t, "layouts", "i18n")
+	layouts, _ := fs.Sub(project, "layouts") // the copy as it is when New reads it
+	i18n, _ := fs.Sub(project, "i18n")
 	langs := []string{"en", "ja"}
 	newRenderer := func(assets map[string]string) *Renderer {
 		t.Helper()
@@ -65,12 +50,12 @@ func TestNewParsesLayoutsOnceForTheSameBytes(t *testing.T) {
 		edit func()
 	}{
 		{"a layout edited", func() {
-			f := layouts["country.html"]
-			layouts["country.html"] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), "<article", "<article data-edited", 1))}
+			f := project["layouts/country.html"]
+			project["layouts/country.html"] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), "<article", "<article data-edited", 1))}
 		}},
 		{"a UI string edited", func() {
-			f := i18n["ja.toml"]
-			i18n["ja.toml"] = &fstest.MapFile{Data: append([]byte("# edited\n"), f.Data...)}
+			f := project["i18n/ja.toml"]
+			project["i18n/ja.toml"] = &fstest.MapFile{Data: append([]byte("# edited\n"), f.Data...)}
 		}},
 		{"the languages in another order", func() { langs = []string{"ja", "en"} }},
 		{"the other executor", func() {

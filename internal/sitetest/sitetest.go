@@ -55,6 +55,29 @@ func FS(t testing.TB, dir string) fstest.MapFS {
 	return m
 }
 
+// Copy returns the repository's files and folders names (slash-separated, relative to
+// the repository: "config.toml", "content") in memory, by their repository paths, for a
+// test to change a copy of the real project.
+func Copy(t testing.TB, names ...string) fstest.MapFS {
+	t.Helper()
+	root := os.DirFS(RepoRoot())
+	out := fstest.MapFS{}
+	for _, top := range names {
+		err := fs.WalkDir(root, top, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(root, name)
+			out[name] = &fstest.MapFile{Data: data}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
 func hasPrefix(m fstest.MapFS, prefix string) bool {
 	for name := range m {
 		if strings.HasPrefix(name, prefix) {
