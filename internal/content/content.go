@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -92,6 +93,36 @@ var internedKeys = func() map[string]string {
 	}
 	return m
 }()
+
+// keySets holds one copy of each list of defined keys: files of one kind write the same
+// keys, and a list per file was 16 MB of a build's peak at 10,000 pages per language
+// (while the files were read, before any could be let go).
+var keySets = keySetCache{sets: map[string][]string{}}
+
+// keySetCache maps lists of keys, joined by "\n", to one shared copy. It is shared by
+// every build of a process, so that a preview running for days keeps at most maxKeySets
+// lists: past that, a list that is new is kept by its file alone.
+type keySetCache struct {
+	mu   sync.Mutex
+	sets map[string][]string
+}
+
+const maxKeySets = 1 << 10
+
+// share returns the cache's copy of keys, which it adds if there is room.
+func (c *keySetCache) share(keys []string) []string {
+	joined := strings.Join(keys, "\n")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	// A quoted key may hold "\n": the lists must be equal, not only their joins.
+	if shared, ok := c.sets[joined]; ok && slices.Equal(shared, keys) {
+		return shared
+	}
+	if len(c.sets) < maxKeySets {
+		c.sets[joined] = keys
+	}
+	return keys
+}
 
 // definedKeys returns the keys that md.IsDefined reports: every key of md but those inside
 // an array of tables (not reached through tables), and the tables that dotted keys make
@@ -373,7 +404,6 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 			files = append(files, e.file)
 		}
 	}
-	ShareKeys(files)
 	order := map[string]int{}
 	for i, l := range langs {
 		order[l] = i
@@ -382,21 +412,6 @@ func Load(fsys fs.FS, langs []string) ([]*File, []string, error) {
 		return cmp.Or(cmp.Compare(order[a.Lang], order[b.Lang]), cmp.Compare(a.Path, b.Path))
 	})
 	return files, warnings, errors.Join(errs...)
-}
-
-// ShareKeys makes the files that define the same front matter keys share one list of
-// them (see File.Defined): files of one kind write the same keys, and a list per file was
-// 17 MB at 10,000 pages per language.
-func ShareKeys(files []*File) {
-	keySets := map[string][]string{}
-	for _, f := range files {
-		set := strings.Join(f.defined, "\n")
-		if shared, ok := keySets[set]; ok && slices.Equal(shared, f.defined) { // a quoted key may hold "\n"
-			f.defined = shared
-		} else {
-			keySets[set] = f.defined
-		}
-	}
 }
 
 // loadEntry reads the file p of content/<lang>/, of the given type, as Load finds it: a
@@ -511,7 +526,7 @@ func Parse(f *File, data []byte) error {
 	f.FrontSource, f.FrontLine, f.Body, f.BodyLine = front, frontLine, body, bodyLine
 	md, terrs := tomlx.Decode(front, &f.Front, knownKeys)
 	f.Front.compact()
-	f.defined = definedKeys(md)
+	f.defined = keySets.share(definedKeys(md))
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%d:%s", f.Name, e.Line+frontLine-1, colSuffix(e)))

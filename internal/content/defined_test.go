@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"strings"
@@ -57,5 +58,43 @@ func TestDefinedMatchesMetaData(t *testing.T) {
 				t.Errorf("%s: Defined(%q) = %v, MetaData.IsDefined says %v", name, k, got, want)
 			}
 		}
+	}
+}
+
+// TestFilesWithTheSameKeysShareOneList checks that files writing the same front matter
+// keys hold one list of them, that a file with other keys keeps its own, and that a full
+// cache shares what it holds and adds nothing.
+func TestFilesWithTheSameKeysShareOneList(t *testing.T) {
+	parse := func(name, front string) *File {
+		t.Helper()
+		f := &File{Name: name}
+		if err := Parse(f, []byte("+++\n"+front+"+++\nBody.\n")); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	same := func(a, b []string) bool { return len(a) > 0 && len(b) > 0 && &a[0] == &b[0] }
+	a := parse("a.md", "title = \"A\"\nsummary = \"s\"\nweight = 1\n")
+	b := parse("b.md", "title = \"B\"\nsummary = \"t\"\nweight = 2\n")
+	c := parse("c.md", "title = \"C\"\nsummary = \"u\"\n")
+	if !same(a.defined, b.defined) {
+		t.Errorf("a.md and b.md define the same keys %q but hold two lists", a.defined)
+	}
+	if same(a.defined, c.defined) || !c.Defined("title") || c.Defined("weight") {
+		t.Errorf("c.md defines %q, shared with a.md's %q", c.defined, a.defined)
+	}
+
+	full := keySetCache{sets: map[string][]string{}}
+	for i := range maxKeySets {
+		full.share([]string{fmt.Sprint("k", i)})
+	}
+	kept := []string{"k0"}
+	if got := full.share(kept); &got[0] == &kept[0] {
+		t.Error("a full cache did not share the list it holds")
+	}
+	extra := []string{"extra"}
+	full.share(extra)
+	if len(full.sets) != maxKeySets {
+		t.Errorf("a full cache of %d lists grew to %d", maxKeySets, len(full.sets))
 	}
 }

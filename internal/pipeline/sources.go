@@ -60,14 +60,9 @@ func loadSources(fsys fs.FS, langs []string) *sources {
 	parallel.For(len(paths), func() func(int) {
 		return func(i int) { entries[i] = s.read(fsys, paths[i]) }
 	})
-	files := make([]*content.File, 0, len(entries))
 	for i, p := range paths {
 		s.set(p, entries[i])
-		if f := entries[i].file; f != nil {
-			files = append(files, f)
-		}
 	}
-	content.ShareKeys(files)
 	return s
 }
 
