@@ -65,6 +65,16 @@ func TestDefinedMatchesMetaData(t *testing.T) {
 // keys hold one list of them, that a file with other keys keeps its own, and that a full
 // cache shares what it holds and adds nothing.
 func TestFilesWithTheSameKeysShareOneList(t *testing.T) {
+	// An empty cache for this test: the process's may be full of other tests' lists.
+	keySets.mu.Lock()
+	saved := keySets.sets
+	keySets.sets = map[string][]string{}
+	keySets.mu.Unlock()
+	t.Cleanup(func() {
+		keySets.mu.Lock()
+		keySets.sets = saved
+		keySets.mu.Unlock()
+	})
 	parse := func(name, front string) *File {
 		t.Helper()
 		f := &File{Name: name}
