@@ -160,3 +160,42 @@ func TestGitLogsAttributesEachCommitToItsFiles(t *testing.T) {
 		t.Errorf("Logs gave %d files (%v), want a.md and b.md only", len(logs), logs)
 	}
 }
+
+// TestGitLogsNameTheFilesOfAMerge merges two branches that both edited a file: the merged
+// version is in no other commit, so the merge commit must be among the file's commits, or a
+// translation marked after the merge would never find the version it was made from.
+func TestGitLogsNameTheFilesOfAMerge(t *testing.T) {
+	dir, git := gitRepo(t)
+	writeFiles(t, dir, map[string]string{"content/en/a.md": "one\ntwo\nthree\nfour\nfive\n"})
+	git("add", ".")
+	git("commit", "-q", "-m", "first")
+	main := git("rev-parse", "--abbrev-ref", "HEAD")
+	git("checkout", "-q", "-b", "side")
+	writeFiles(t, dir, map[string]string{"content/en/a.md": "one, edited on the side\ntwo\nthree\nfour\nfive\n"})
+	git("commit", "-q", "-am", "side")
+	git("checkout", "-q", main)
+	writeFiles(t, dir, map[string]string{"content/en/a.md": "one\ntwo\nthree\nfour\nfive, edited on main\n"})
+	git("commit", "-q", "-am", "main")
+	git("merge", "-q", "--no-edit", "side")
+	merge := git("rev-parse", "HEAD")
+
+	h, why := NewGit(dir)
+	if h == nil {
+		t.Fatalf("NewGit(%s) = nil, %q", dir, why)
+	}
+	logs, err := h.Logs([]string{"content/en/a.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	commits := logs["content/en/a.md"]
+	if len(commits) != 4 || commits[0].Hash != merge {
+		t.Fatalf("Logs: content/en/a.md has commits %v, want 4, the merge %s first", commits, merge)
+	}
+	data, err := h.Show(commits[0], "content/en/a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "one, edited on the side\ntwo\nthree\nfour\nfive, edited on main\n"; string(data) != want {
+		t.Errorf("Show(merge) = %q, want the merged version %q", data, want)
+	}
+}

@@ -70,15 +70,17 @@ func (g *Git) run(args ...string) ([]byte, error) {
 func (g *Git) Name() string { return "git" }
 
 // Logs reads the log of every name in one git command: a command per file costs a few
-// milliseconds each, and a site of thousands of pages has hundreds of stale ones. Like
-// any path-limited git log, it names the files a merge commit changed only through the
-// commits it merged.
+// milliseconds each, and a site of thousands of pages has hundreds of stale ones. A merge
+// commit names the files it changed against its first parent: git log names none of a
+// merge's files by default, and a merge of two branches that both edited a file makes a
+// version that no other commit has (a translation marked after such a merge would find no
+// commit with its recorded version, and the check could not show what changed since).
 func (g *Git) Logs(names []string) (map[string][]Commit, error) {
 	logs := map[string][]Commit{}
 	if len(names) == 0 {
 		return logs, nil
 	}
-	out, err := g.run(append([]string{"log", "--format=%x00%H %cs", "--name-only", "--no-renames", "--"}, names...)...)
+	out, err := g.run(append([]string{"log", "--format=%x00%H %cs", "--name-only", "--no-renames", "--diff-merges=first-parent", "--"}, names...)...)
 	if err != nil {
 		return logs, err // an empty history, or no commit yet
 	}
