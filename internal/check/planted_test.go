@@ -143,7 +143,7 @@ var falseAlarms = []struct {
 		{enCambodia, "the Cambodian conflict", "the ten-year Cambodian conflict"},
 		{jaCambodia, "カンボジア紛争の政治的解決", "10年に及ぶカンボジア紛争の政治的解決"}}},
 	{"kanji numerals for a count", []edit{{jaCambodia, "合計1,300人", "合計千三百人"}}},
-	{"kanji numerals for a month", []edit{{"content/ja/themes/reconstruction.md", "2007年1月現在、日本は", "二〇〇七年一月現在、日本は"}}},
+	{"kanji numerals for a month", []edit{{"content/ja/themes/reconstruction.md", "日本は2007年1月までに", "日本は二〇〇七年一月までに"}}},
 	{"kanji numerals with 万", []edit{{"content/ja/themes/small-arms.md", "6,000万ドル", "六千万ドル"}}},
 	{"約2割 for about 20 percent", []edit{{"content/ja/themes/peacekeeping.md", "約20%", "約2割"}}},
 	{"2割強 for more than 20 percent", []edit{
