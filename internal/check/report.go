@@ -229,13 +229,15 @@ func (r *Report) details(b *strings.Builder, lang string) {
 		start := b.Len()
 		switch p.State {
 		case Missing:
-			fmt.Fprintf(b, "missing: %s: no translation %s yet\n", p.Source.File, translationName(p.Source.File, r.Source, lang))
+			name := translationName(p.Source.File, r.Source, lang)
+			fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
 		case Orphan:
 			fmt.Fprintf(b, "orphan: %s:1: translates %s, which does not exist (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
 		case Stale:
 			st := p.Stale
 			if st.Recorded == "" {
-				fmt.Fprintf(b, "stale: %s:%d: not marked as translated from %s (mark it once the translation is done)\n", p.Translation.File, st.Line, p.Source.File)
+				fmt.Fprintf(b, "stale: %s:%d: not marked as translated from %s\n", p.Translation.File, st.Line, p.Source.File)
+				fmt.Fprintf(b, "    %s\n", markHint(p.Translation.File))
 				break
 			}
 			fmt.Fprintf(b, "stale: %s:%d: translated from an older version of %s\n", p.Translation.File, st.Line, p.Source.File)
@@ -257,6 +259,7 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			default:
 				fmt.Fprintf(b, "    %s\n", st.Note)
 			}
+			fmt.Fprintf(b, "    %s\n", markHint(p.Translation.File))
 		}
 		for _, pr := range p.Problems {
 			if pr.Accepted != "" {
@@ -277,6 +280,12 @@ func (r *Report) details(b *strings.Builder, lang string) {
 	if wrote {
 		b.WriteString("\n")
 	}
+}
+
+// markHint says how to mark a translation once it says what its source says: the command
+// is where the translator looks, at the end of the entry.
+func markHint(translation string) string {
+	return fmt.Sprintf("once the translation is done: make check ARGS=\"-mark %s\"", translation)
 }
 
 // clipSentence keeps a sentence of a stale entry to a terminal's few lines.

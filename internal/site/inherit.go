@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"peacebuilding/internal/content"
@@ -242,7 +243,7 @@ func (b *builder) themeSlugs() []string {
 // from master m, naming both files.
 func (b *builder) conflicts(m, t *content.File) {
 	report := func(line, mline int, what string, tv, mv any) {
-		b.fail(t.Errorf(line, "%s is %v here but %v in %s:%d; language-neutral values are written once, in %s (remove it here)", what, tv, mv, m.Name, mline, m.Name))
+		b.fail(t.Errorf(line, "%s is %v here but %v in %s:%d; language-neutral values are written once, in %s (remove it here)", what, plain(tv), plain(mv), m.Name, mline, m.Name))
 	}
 	tf, mf := &t.Front, &m.Front
 	if tf.Weight != nil && (mf.Weight == nil || *tf.Weight != *mf.Weight) {
@@ -310,6 +311,15 @@ func (b *builder) conflicts(m, t *content.File) {
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// plain writes a number of the front matter as a translator wrote it, 200000000 rather
+// than %v's 2e+08.
+func plain(v any) any {
+	if f, ok := v.(float64); ok {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return v
+}
 
 func show[T any](p *T) any {
 	if p == nil {
