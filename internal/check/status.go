@@ -84,6 +84,16 @@ func (p *Pair) Status() string {
 	return string(p.State)
 }
 
+// AlsoState is the pair's State when Status hides it: a stale, orphan or missing pair
+// with findings is listed as needing fixing, and its row names the State as well, so that
+// a coordinator looking for stale pages finds it; "" otherwise.
+func (p *Pair) AlsoState() string {
+	if p.Status() == string(p.State) || p.State == OK {
+		return ""
+	}
+	return string(p.State)
+}
+
 // statusOrder is the order of the status page: what needs work first.
 var statusOrder = []string{"needs-fixing", string(Orphan), string(Stale), string(Missing), string(OK)}
 

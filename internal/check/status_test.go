@@ -143,3 +143,26 @@ func TestStatusPageListsWorkFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusPageNamesTheStateOfAPageThatNeedsFixing plants a finding in the stale page: it
+// is listed among those that need fixing, and its row and heading still say that it is
+// stale, so that a coordinator handing out updates of stale pages does not miss it.
+func TestStatusPageNamesTheStateOfAPageThatNeedsFixing(t *testing.T) {
+	fsys := statusSite(t)
+	f := fsys["content/ja/countries/cambodia.md"]
+	f.Data = append(f.Data, "\nJapan has supported the programme in many ways.\n"...)
+	files := buildStatus(t, fsys)
+	row := regexp.MustCompile(`<tr class="state-needs-fixing"[^>]*><th scope="row"><a [^>]*>countries/cambodia</a>.*?</tr>`).FindString(files["status/index.html"])
+	if row == "" {
+		t.Fatal("countries/cambodia is not listed as needing fixing")
+	}
+	if !strings.Contains(row, "<td>needs fixing, stale</td>") {
+		t.Errorf("the row of a stale page that needs fixing does not name both states: %s", row)
+	}
+	if page := files["status/index.html"]; !strings.Contains(page, "countries/cambodia (needs fixing, stale)</h3>") {
+		t.Error("the heading of a stale page that needs fixing does not name both states")
+	}
+	if ja := files["status/ja/index.html"]; !strings.Contains(ja, "<td>要修正、要更新</td>") {
+		t.Error("the Japanese status page does not name both states of a stale page that needs fixing")
+	}
+}
