@@ -205,3 +205,27 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 		t.Errorf("still English reported at %s, want a line of %s", got, jaCambodia)
 	}
 }
+
+// TestEnglishLeftInPointsAtTheSource: English left in a translation is usually the
+// source's own words, and the finding's source line is where they are, quoted, rather than
+// the start of the part with "(not found in this part)", which would be false.
+func TestEnglishLeftInPointsAtTheSource(t *testing.T) {
+	base := realProject(t)
+	fsys := plant(t, base, []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := lineOf(fsys[enCambodia].Data, "Japan sent it a total of 1,300 personnel")
+	for _, p := range Run(in).Pairs {
+		for _, pr := range p.Problems {
+			if pr.Check == "untranslated" && strings.Contains(pr.Message, "Japan sent it") {
+				if pr.Source.File != enCambodia || pr.Source.Line != want || !strings.Contains(pr.Source.Text, "Japan sent it") {
+					t.Errorf("the source of the finding is %s, want %s:%d quoting the English", pr.Source, enCambodia, want)
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("the English sentence left in the translation was not reported")
+}

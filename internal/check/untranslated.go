@@ -125,9 +125,15 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 			continue
 		}
 		for _, run := range englishRuns(u.dst.plain, allowed) {
+			// The English left in the translation is usually the source's own words: the
+			// report points at them, or at the part when they are not there.
+			source := Loc{File: src.Name, Line: u.src.line()}
+			if i := strings.Index(u.src.plain, run.text); i >= 0 {
+				source.Line, source.Text = u.src.lineAt(i), clip(run.text)
+			}
 			out = append(out, Problem{Check: "untranslated", Where: u.where,
 				Message:     fmt.Sprintf("English in the %s text: %q", dst.Lang, clip(run.text)),
-				Source:      Loc{File: src.Name, Line: u.src.line()},
+				Source:      source,
 				Translation: Loc{File: dst.Name, Line: u.dst.lineAt(run.off), Text: clip(run.text)}})
 		}
 	}
