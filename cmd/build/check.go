@@ -35,8 +35,8 @@ or theme...): a good translation can still fail the build.
 
 The exit status is 1 on orphans, mismatches and build errors, and 0 when only missing
 or stale pages remain (with -strict, those fail too). -mark records in each translation
-FILE that it was translated from the current version of its source (source_hash in its
-front matter).
+FILE (or page key, such as countries/cambodia) that it was translated from the current
+version of its source (source_hash in its front matter).
 
 `
 

@@ -76,8 +76,23 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 
 // contentPath checks that path is a translation file of the project at root and returns
 // its name relative to root ("content/ja/countries/cambodia.md"), its language and its
-// path inside the language folder.
+// path inside the language folder. A page key ("countries/cambodia") names the page's
+// translation.
 func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
+	if filepath.Ext(path) == "" {
+		// A page key, as the check's report names pages ("countries/cambodia"): the
+		// translation when there is one language to translate into.
+		var into []string
+		for _, l := range cfg.LanguageCodes() {
+			if l != cfg.DefaultLanguage {
+				into = append(into, l)
+			}
+		}
+		if len(into) != 1 {
+			return "", "", "", fmt.Errorf("%s: a page key names the page in every language; name the translation file (content/<lang>/%s.md)", path, path)
+		}
+		path = filepath.Join(root, "content", into[0], filepath.FromSlash(path)+".md")
+	}
 	absRoot, err := filepath.Abs(root)
 	if err != nil {
 		return "", "", "", err

@@ -133,6 +133,10 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	if m, err := Mark(root, target, cfg); err != nil || m.Changed {
 		t.Errorf("Mark again = %+v, %v; want no change", m, err)
 	}
+	// The page key of the report names the same file: the one translation of the page.
+	if m, err := Mark(root, "countries/cambodia", cfg); err != nil || m.Changed || m.File != "content/ja/countries/cambodia.md" {
+		t.Errorf("Mark by the page key = %+v, %v; want content/ja/countries/cambodia.md, unchanged", m, err)
+	}
 	in, err := Load(os.DirFS(root))
 	if err != nil {
 		t.Fatal(err)
