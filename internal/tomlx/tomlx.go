@@ -41,6 +41,10 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			line := max(perr.Position.Line, 1)
 			text := lineText(src, line)
 			col := charColumn(text, perr.Position.Col)
+			if m := tableThenListRe.FindStringSubmatch(perr.Message); m != nil {
+				// [events] and then [[events]]: the parser names only the second.
+				return md, []*Error{{Line: line, Col: col, Msg: tableThenList(m[1])}}
+			}
 			return md, []*Error{{Line: line, Col: col, Msg: oneLine(plain(msg, text, perr.Position.Col))}}
 		}
 		return md, []*Error{decodeError(err)}
@@ -87,6 +91,16 @@ func charColumn(line string, byteCol int) int {
 	}
 	b := min(byteCol-1, len(line))
 	return utf8.RuneCountInString(line[:b]) + 1
+}
+
+// tableThenListRe matches the parser's message for a [[key]] after a [key].
+var tableThenListRe = regexp.MustCompile(`^Key '([^']+)' was already created and cannot be used as an array\.$`)
+
+// tableThenList says that the list key has a single table [key] before its [[key]] items.
+// (The line of [key] is not named: the caller counts lines from where src starts in its
+// file, and the message is said here.)
+func tableThenList(key string) string {
+	return fmt.Sprintf("[[%s]] after a single [%s] above: every item of a list is written [[%s]], the first one too", key, key, key)
 }
 
 var (
