@@ -19,8 +19,15 @@ type text struct {
 	body bool
 }
 
-// line returns the file line the text starts on.
-func (t text) line() int { return t.at.line() }
+// line returns the file line the text starts on: for a part of the body, its first line
+// that is not blank (a section's text starts with the blank line after its heading, where
+// an editor jumping to the finding would find nothing).
+func (t text) line() int {
+	if !t.body {
+		return t.at.line()
+	}
+	return t.lineAt(len(t.s) - len(strings.TrimLeft(t.s, " \t\r\n")))
+}
 
 // lineAt returns the file line of the byte at offset in t.s.
 func (t text) lineAt(offset int) int {
