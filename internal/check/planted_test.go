@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -228,4 +229,27 @@ func TestEnglishLeftInPointsAtTheSource(t *testing.T) {
 		}
 	}
 	t.Fatal("the English sentence left in the translation was not reported")
+}
+
+// TestDroppedEventIsOneFinding deletes an event of a translation: the count, which the
+// build rejects, is reported, and no event is compared with the one after its
+// counterpart (which made a false finding for every later event).
+func TestDroppedEventIsOneFinding(t *testing.T) {
+	base := realProject(t)
+	const sudan = "content/ja/countries/sudan.md"
+	fsys := plant(t, base, []edit{{sudan, "[[events]]\ntext = \"日本がスーダン暫定DDRプログラム（IDDRP）に対し、児童・女性兵士を対象とする714万ドルの無償資金協力を実施する。\"\n\n", ""}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Run(in)
+	p := rep.Lookup("countries/sudan", "ja")
+	for _, pr := range p.Problems {
+		if strings.HasPrefix(pr.Where, "event ") {
+			t.Errorf("a finding compares events of lists of different lengths: %s: %s", pr.Where, pr.Message)
+		}
+	}
+	if errs := SiteErrors(in); !slices.ContainsFunc(errs, func(e string) bool { return strings.Contains(e, "3 [[events]] here but 4") }) {
+		t.Errorf("the count of events is not reported; build errors: %q", errs)
+	}
 }

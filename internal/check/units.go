@@ -136,13 +136,20 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 			front("facts."+f.key.key, f.s, f.d, keyPlace(src, f.key), keyPlace(dst, f.key))
 		}
 	}
-	for i := range min(len(sf.Events), len(df.Events)) {
-		front(fmt.Sprintf("event %d", i+1), sf.Events[i].Text, df.Events[i].Text,
-			itemPlace(src, eventKey, i), itemPlace(dst, eventKey, i))
+	// Events and figures are paired by their place in the list. With one dropped or added,
+	// the places pair different items and every later pair would be a false finding: the
+	// count, which the build rejects, is the finding then (Report.Build).
+	if len(sf.Events) == len(df.Events) {
+		for i := range sf.Events {
+			front(fmt.Sprintf("event %d", i+1), sf.Events[i].Text, df.Events[i].Text,
+				itemPlace(src, eventKey, i), itemPlace(dst, eventKey, i))
+		}
 	}
-	for i := range min(len(sf.Figures), len(df.Figures)) {
-		front(fmt.Sprintf("figure %d", i+1), sf.Figures[i].Label, df.Figures[i].Label,
-			itemPlace(src, figureKey, i), itemPlace(dst, figureKey, i))
+	if len(sf.Figures) == len(df.Figures) {
+		for i := range sf.Figures {
+			front(fmt.Sprintf("figure %d", i+1), sf.Figures[i].Label, df.Figures[i].Label,
+				itemPlace(src, figureKey, i), itemPlace(dst, figureKey, i))
+		}
 	}
 	if len(sf.Corrections) == len(df.Corrections) {
 		// The source field quotes the source document, in its language, on both sides.
