@@ -28,7 +28,8 @@ type phoneInfo struct {
 // table layout), every visible link, button, input and summary at least minTarget square
 // (a link broken over two lines: its tallest line box and its full width), and, on a
 // Japanese page, no number with its unit or counter and no name of a country, capital or
-// official name broken over two lines in the tables, key facts and figures. The names are
+// official name broken over two lines in the tables, key facts and figures, and no number
+// in the text (where names may break: see render.keepHTML). The names are
 // read from the page: the text of its links to country briefs and of the facts' names.
 const phoneJS = `(() => {
 	const min = %d, out = {HeaderRows: 0, Tables: [], Small: [], Targets: 0, Broken: [], Kept: 0};
@@ -74,9 +75,13 @@ const phoneJS = `(() => {
 		const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 		const number = "(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|ドル|円|人|丁|km²|%%)?(?:以上|以下|超|余り)?";
 		const re = new RegExp([...names].sort((a, b) => b.length - a.length).map(esc).concat([number]).join("|"), "g");
-		const where = "main :is(td, th, dd, .figure-value, .figure-label, .event-list li)";
+		const numberOnly = new RegExp(number, "g");
 		const seen = new Set();
-		for (const cell of document.querySelectorAll(where)) {
+		const cells = [
+			...Array.from(document.querySelectorAll("main :is(td, th, dd, .figure-value, .figure-label, .event-list li)"), cell => [cell, re]),
+			...Array.from(document.querySelectorAll("main .prose :is(p, li, h2, h3)"), cell => [cell, numberOnly]),
+		];
+		for (const [cell, re] of cells) {
 			if (!visible(cell)) continue;
 			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 			for (let node; (node = walker.nextNode());) {

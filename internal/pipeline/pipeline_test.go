@@ -215,7 +215,7 @@ func TestHeadingIDsKeepJapanese(t *testing.T) {
 func TestLineBreaks(t *testing.T) {
 	files := buildBasic(t)
 	// Between two Japanese characters a line break is no space; Latin words keep one.
-	if ja := get(t, files, "ja/countries/cambodia/index.html"); !strings.Contains(ja, "カンボジアに要員1,300人") {
+	if ja := get(t, files, "ja/countries/cambodia/index.html"); !strings.Contains(ja, `カンボジアに要員<span class="nobr">1,300人</span>`) {
 		t.Errorf("a line break between Japanese characters became a space or was kept:\n%s", excerpt(ja, "カンボジアに"))
 	}
 	if en := get(t, files, "en/countries/cambodia/index.html"); !regexp.MustCompile(`had sent\s1,300 personnel`).MatchString(en) {
@@ -227,7 +227,7 @@ func TestGeneratedIndexes(t *testing.T) {
 	files := buildBasic(t)
 	for _, c := range []struct{ file, want string }{
 		// Home: countries grouped by region, in config order; themes.
-		{"en/index.html", `<h3>Asia</h3><ul class="entry-list"><li><a href="countries/cambodia/">Cambodia</a><span class="entry-summary"> Japan's first comprehensive peacebuilding effort.</span></li></ul>`},
+		{"en/index.html", `<h3>Asia</h3><ul class="entry-list"><li><a href="countries/cambodia/">Cambodia</a><span class="entry-summary"> <span>Japan's first comprehensive peacebuilding effort.</span></span></li></ul>`},
 		{"en/index.html", `<h3>Africa</h3><ul class="entry-list"><li><a href="countries/sudan/">Sudan</a>`},
 		{"en/index.html", `<li><a href="themes/mine-action/">Mine action</a><span class="entry-summary">`},
 		// Countries index: by region with a key-facts table.

@@ -11,3 +11,6 @@ func ForgetParsedLayouts() {
 	parsedLayouts.entries = nil
 	parsedLayouts.mu.Unlock()
 }
+
+// KeepHTML is keepHTML, for the tests of package render_test.
+func KeepHTML(html string) string { return keepHTML(html) }

@@ -26,7 +26,7 @@ type Run struct {
 // jaNumber matches a Japanese number with what belongs to it: 約 or 最大 or 第 before;
 // digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter; 以上 or 超 after.
 const jaNumber = `(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
-	`(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
+	`(?:年度|年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
 
 // jaNumberRe matches jaNumber at the start of a text.
@@ -84,16 +84,23 @@ func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: text}}
 	}
-	k := v.r.keepNames(v.Site)
+	return keepRuns(text, v.r.keepNames(v.Site))
+}
+
+// keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k
+// (none when k is nil), each a run to keep.
+func keepRuns(text string, k *keepers) []Run {
 	var runs []Run
 	last := 0
 	for pos := 0; pos < len(text); {
 		r, size := utf8.DecodeRuneInString(text[pos:])
 		n := 0
-		for _, l := range k.lens[r] {
-			if pos+l <= len(text) && k.names[text[pos:pos+l]] {
-				n = l
-				break
+		if k != nil {
+			for _, l := range k.lens[r] {
+				if pos+l <= len(text) && k.names[text[pos:pos+l]] {
+					n = l
+					break
+				}
 			}
 		}
 		if n == 0 && (unicode.IsDigit(r) || r == '約' || r == '最' || r == '第') {
@@ -116,4 +123,70 @@ func (v *View) Keep(text string) []Run {
 		runs = append(runs, Run{Text: text[last:]})
 	}
 	return runs
+}
+
+// keepHTML keeps the numbers of converted Japanese Markdown whole: in the text between the
+// tags of html, each number with its unit of more than one character is wrapped in
+// <span class="nobr">, so that a paragraph does not break 7億5,000万ドル after 7 or
+// 2005年9月 after 9. Character references (&amp;) and code are left as they are. Names
+// are not kept here: a body would then change with the title of every country it names,
+// and the preview, which renders again only the pages whose inputs changed, would have to
+// know that.
+func keepHTML(html string) string {
+	var b strings.Builder
+	last := 0 // html[:last] is in b
+	text := func(start, end int) {
+		at := start // where the run starts in html
+		for _, r := range keepRuns(html[start:end], nil) {
+			if r.Keep && utf8.RuneCountInString(r.Text) > 1 {
+				if b.Len() == 0 {
+					b.Grow(len(html) + len(html)/8)
+				}
+				b.WriteString(html[last:at])
+				b.WriteString(`<span class="nobr">`)
+				b.WriteString(r.Text)
+				b.WriteString(`</span>`)
+				last = at + len(r.Text)
+			}
+			at += len(r.Text)
+		}
+	}
+	code := false
+	for i := 0; i < len(html); {
+		switch html[i] {
+		case '<':
+			end := strings.IndexByte(html[i:], '>')
+			if end < 0 {
+				end = len(html) - i - 1
+			}
+			tag := html[i : i+end+1]
+			switch {
+			case strings.HasPrefix(tag, "<code"), strings.HasPrefix(tag, "<pre"):
+				code = true
+			case strings.HasPrefix(tag, "</code"), strings.HasPrefix(tag, "</pre"):
+				code = false
+			}
+			i += end + 1
+		case '&':
+			end := strings.IndexByte(html[i:], ';')
+			if end < 0 {
+				end = 0
+			}
+			i += end + 1
+		default:
+			j := i
+			for j < len(html) && html[j] != '<' && html[j] != '&' {
+				j++
+			}
+			if !code {
+				text(i, j)
+			}
+			i = j
+		}
+	}
+	if b.Len() == 0 {
+		return html
+	}
+	b.WriteString(html[last:])
+	return b.String()
 }

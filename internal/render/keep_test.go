@@ -3,6 +3,8 @@ package render_test
 import (
 	"strings"
 	"testing"
+
+	"peacebuilding/internal/render"
 )
 
 // Keep cuts a Japanese text into runs that the layouts keep whole on a line: numbers with
@@ -42,5 +44,28 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 	}
 	if runs := en.Keep("over US$4.5 billion in Timor-Leste"); len(runs) != 1 || runs[0].Keep {
 		t.Errorf("an English page's text is cut into runs: %+v", runs)
+	}
+}
+
+// keepHTML keeps the numbers of converted Markdown whole, in the text between its tags
+// only: a paragraph of a Japanese brief does not break 7億5,000万ドル after 7. Names are
+// not kept there (a body would change with other pages' titles). Tags, character
+// references and code stay as they are, single characters are not wrapped, and without
+// the wrapping spans the HTML is what it was.
+func TestKeepHTMLWrapsNumbersInTextOnly(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<p>国連予算で7億5,000万ドル超）。</p>`, `<p>国連予算で<span class="nobr">7億5,000万ドル超</span>）。</p>`},
+		{`<p><a href="../countries/cambodia/">カンボジア</a>では平成17年度に</p>`, `<p><a href="../countries/cambodia/">カンボジア</a>では平成<span class="nobr">17年度</span>に</p>`},
+		{`<h2 id="y2005">2005年9月</h2>`, `<h2 id="y2005"><span class="nobr">2005年9月</span></h2>`},
+		{`<p>G8と&#39;5&#39;と<code>2006年</code></p>`, `<p>G8と&#39;5&#39;と<code>2006年</code></p>`},
+		{`<p>平和構築</p>`, `<p>平和構築</p>`},
+	} {
+		got := render.KeepHTML(tt.in)
+		if got != tt.want {
+			t.Errorf("keepHTML(%s)\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+		if strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "").Replace(got) != tt.in {
+			t.Errorf("keepHTML(%s) changed more than it wrapped: %s", tt.in, got)
+		}
 	}
 }

@@ -116,15 +116,22 @@ func (v *View) For(p *site.Page) *View {
 // bodies of many pages at its own URL), its relative links are rewritten to lead to the same
 // places from there, and its heading ids get a prefix per page, so that ids stay unique in
 // the booklet and links within the body still reach them.
+//
+// In a Japanese text, numbers with their units are kept whole on a line (keepHTML), as in
+// the tables.
 func (v *View) Body() template.HTML {
 	if v.Page == nil {
 		return ""
 	}
+	html := string(v.Page.Body())
+	if v.Lang == "ja" && v.Page.TextLang() == "ja" {
+		html = keepHTML(html)
+	}
 	if v.Path == v.Page.URL {
-		return v.Page.Body()
+		return template.HTML(html)
 	}
 	prefix := strings.ReplaceAll(v.Page.Key, "/", "-") + "--"
-	return template.HTML(rebase(string(v.Page.Body()), v.Page.URL, v.Path, prefix))
+	return template.HTML(rebase(html, v.Page.URL, v.Path, prefix))
 }
 
 // rebase rewrites html, written for the page at from, to be shown at to (both
