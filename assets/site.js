@@ -27,6 +27,21 @@
     if (v) root.style.setProperty(p[1], '"' + v.replace(/["\\]/g, "\\$&").replace(/\n/g, "\\a ") + '"');
   });
 
+  // On a phone the menu is one line that scrolls sideways: the link of the current section
+  // is scrolled into view, so that a reader sees where they are (the last links were off
+  // the screen's edge on their own pages).
+  var nav = document.querySelector(".site-nav");
+  var current = nav && nav.querySelector("a[aria-current]");
+  function showCurrent() {
+    if (nav.scrollWidth <= nav.clientWidth) return;
+    var c = current.getBoundingClientRect(), n = nav.getBoundingClientRect();
+    if (c.right > n.right) nav.scrollLeft += c.right - n.right + 16;
+  }
+  if (current) {
+    showCurrent();
+    window.addEventListener("resize", showCurrent); // a phone turned upright
+  }
+
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
   // cookie) and read back before each page is drawn (the theme-head partial).
   var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;

@@ -128,10 +128,25 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 	for _, s := range p.Broken {
 		t.Errorf("at %d px a Japanese number with its unit or a name breaks across lines: %s", phoneWidth, s)
 	}
+	// The menu scrolls sideways on a phone; after the resize has been handled (two frames),
+	// the link of the current section must be on the screen.
+	if hidden := eval[string](t, tb, currentShownJS); hidden != "" {
+		t.Errorf("at %d px the menu link of the current section is off the screen: %s", phoneWidth, hidden)
+	}
 	if strings.HasPrefix(page, "ja/figures/") && p.Kept == 0 {
 		t.Error("no Japanese number or name was measured on the figures page: the check saw nothing")
 	}
 }
+
+// currentShownJS waits two frames and describes the menu's current link if it is not wholly
+// inside the menu's visible box ("" if it is, or if no link is current).
+const currentShownJS = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+	const nav = document.querySelector(".site-nav"), a = nav && nav.querySelector("a[aria-current]");
+	if (!a || a.getClientRects().length === 0) return done("");
+	const r = a.getBoundingClientRect(), n = nav.getBoundingClientRect();
+	done(r.left >= n.left - 0.5 && r.right <= Math.min(n.right, innerWidth) + 0.5 ? "" :
+		JSON.stringify(a.textContent.trim()) + " at " + Math.round(r.left) + "-" + Math.round(r.right) + " px, the menu shows " + Math.round(n.left) + "-" + Math.round(Math.min(n.right, innerWidth)) + " px");
+})))`
 
 type currentInfo struct {
 	Links []struct {
