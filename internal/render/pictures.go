@@ -350,14 +350,20 @@ func pts(v ...float64) string {
 
 func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
-// textWidth estimates the width of s in a sans-serif font of size font: about 0.55 em
-// for Latin letters and digits, a full em for kana and kanji.
+// textWidth estimates the width of s in a sans-serif font of size font: a full em for kana
+// and kanji, about 0.55 em for Latin letters and digits, more for capitals (UNAMET,
+// UNTAET, UNMISET is a fifth wider than its count of letters at 0.55 em), less for a
+// space.
 func textWidth(s string, font float64) float64 {
 	w := 0.0
 	for _, r := range s {
 		switch {
+		case r == ' ':
+			w += 0.3
+		case r >= 'A' && r <= 'Z':
+			w += 0.68
 		case r < 0x2000:
-			w += 0.6
+			w += 0.58
 		case r >= 0xff61 && r <= 0xff9f: // half-width kana
 			w += 0.5
 		default:
@@ -367,8 +373,17 @@ func textWidth(s string, font float64) float64 {
 	return w * font
 }
 
-// wrap breaks s into lines no wider than width: at spaces in English, and between any
-// two characters in Japanese, but not before closing punctuation.
+// Characters a line may not start with (closing punctuation, small kana, the long vowel
+// mark, the iteration mark) or end with (opening brackets): 禁則 of Japanese typesetting.
+const (
+	notLineStart = "、。，．）」』】〕〉》・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.;:!?)]"
+	notLineEnd   = "（「『【〔〈《([$"
+)
+
+// wrap breaks s into lines no wider than width: in English at spaces, in Japanese between
+// two characters, but never before a character that may not start a line, after one that
+// may not end it, or inside a number with its unit or a date (2005年11月, 7億5,000万ドル:
+// keepRuns). Only a word wider than the chart is broken where it must be.
 func wrap(s string, width, font float64) []string {
 	var lines []string
 	for s != "" {
@@ -376,32 +391,18 @@ func wrap(s string, width, font float64) []string {
 			lines = append(lines, s)
 			break
 		}
-		cut, lastSpace, w := len(s), -1, 0.0
+		// fits is the end of the longest start of s within the width.
+		fits, w := 0, 0.0
 		for i, r := range s {
-			rw := textWidth(string(r), font)
-			if w+rw > width {
-				cut = i
+			if w += textWidth(string(r), font); w > width {
 				break
 			}
-			w += rw
-			if r == ' ' {
-				lastSpace = i
-			}
+			fits = i + utf8.RuneLen(r)
 		}
-		if lastSpace > 0 {
-			cut = lastSpace
-		}
-		fits := cut
-		for cut > 0 && cut < len(s) {
-			next, _ := utf8.DecodeRuneInString(s[cut:])
-			prev, size := utf8.DecodeLastRuneInString(s[:cut])
-			// Not before closing punctuation or a small kana, and not inside a number
-			// with its counter: 「2007年1月」 stays whole.
-			inNumber := isAlnum(prev) && (isAlnum(next) || strings.ContainsRune("年月日人万億円%,.", next)) ||
-				prev == ',' || prev == '.'
-			if !inNumber && !strings.ContainsRune("、。，．）」』】〕・ー々ゃゅょっャュョッ", next) {
-				break
-			}
+		kept := keptRanges(s)
+		cut := fits
+		for cut > 0 && !canBreak(s, cut, kept) {
+			_, size := utf8.DecodeLastRuneInString(s[:cut])
 			cut -= size
 		}
 		if cut == 0 {
@@ -416,8 +417,42 @@ func wrap(s string, width, font float64) []string {
 	return lines
 }
 
-func isAlnum(r rune) bool {
-	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z')
+// canBreak reports whether a line may end at byte i of s. kept are the byte ranges that
+// stay whole.
+func canBreak(s string, i int, kept [][2]int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i:])
+	if next == ' ' {
+		return true // the space goes: the line ends before it
+	}
+	if prev == ' ' {
+		return !strings.ContainsRune(notLineStart, next)
+	}
+	if prev < 0x2e80 && next < 0x2e80 {
+		return false // inside a word, or a word and its punctuation
+	}
+	if strings.ContainsRune(notLineStart, next) || strings.ContainsRune(notLineEnd, prev) {
+		return false
+	}
+	for _, k := range kept {
+		if k[0] < i && i < k[1] {
+			return false
+		}
+	}
+	return true
+}
+
+// keptRanges returns the byte ranges of s's numbers with their units (keepRuns).
+func keptRanges(s string) [][2]int {
+	var out [][2]int
+	at := 0
+	for _, r := range keepRuns(s, nil) {
+		if r.Keep {
+			out = append(out, [2]int{at, at + len(r.Text)})
+		}
+		at += len(r.Text)
+	}
+	return out
 }
 
 // TimelineChart is the timeline to look at: one row per country, and one for Japan's own

@@ -1,13 +1,16 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // wrap keeps every line within the width, loses no character but the spaces it breaks
-// at, and does not break inside a number or before closing punctuation.
+// at, and follows the rules of line breaking: no line starts with closing punctuation or a
+// small kana, none ends with an opening bracket, and no number with its unit or date is
+// broken (2005年 | 11月 was, in a chart of the Sudan brief).
 func TestWrapChartLabels(t *testing.T) {
 	for _, tc := range []struct {
 		s     string
@@ -16,26 +19,45 @@ func TestWrapChartLabels(t *testing.T) {
 		{"Japanese personnel sent to UNTAC (Self-Defense Forces, civilian police, election monitors)", 300},
 		{"イラク人道復興支援特別措置法に基づき派遣された自衛隊員（2007年1月現在、延べ人数）", 200},
 		{"日本・カンボジア共同の小型武器管理プログラムによる回収数（2006年12月現在）", 150},
+		{"スーダン暫定DDRプログラム（IDDRP）への無償資金協力（2005年11月）", 428},
+		{"スーダン・西アフリカ・大湖地域を対象とする2006年2月のイニシアティブに基づく支援実績（全地域の合計）", 428},
+		{"国連ミッション（UNAMET、UNTAET、UNMISET）への日本の派遣要員（1999年8月～2004年6月）", 428},
+		{"Grant aid to the Interim Disarmament, Demobilization and Reintegration Programme for Sudan (IDDRP), November 2005", 428},
 		{"Supercalifragilisticexpialidocious", 60},
 	} {
-		lines := wrap(tc.s, tc.width, 13)
-		if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(tc.s, " ", "") {
-			t.Errorf("wrap(%q) lost text: %q", tc.s, lines)
-		}
-		for i, l := range lines {
-			if w := textWidth(l, 13); w > tc.width && strings.Contains(l, " ") {
-				t.Errorf("wrap(%q, %g): line %q is %g wide", tc.s, tc.width, l, w)
+		for _, width := range []float64{tc.width, tc.width * 0.7, tc.width * 0.45} {
+			lines := wrap(tc.s, width, 13)
+			if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(tc.s, " ", "") {
+				t.Errorf("wrap(%q) lost text: %q", tc.s, lines)
 			}
-			if i == 0 {
-				continue
+			kept := map[string]bool{}
+			for _, r := range keepRuns(tc.s, nil) {
+				if r.Keep {
+					kept[r.Text] = true
+				}
 			}
-			prev, _ := utf8.DecodeLastRuneInString(lines[i-1])
-			first := []rune(l)[0]
-			if isDigit(prev) && (isDigit(first) || strings.ContainsRune("年月日", first)) {
-				t.Errorf("wrap(%q): breaks inside a number: %q | %q", tc.s, lines[i-1], l)
+			for i, l := range lines {
+				if w := textWidth(l, 13); w > width && strings.ContainsAny(l, " ・、") {
+					t.Errorf("wrap(%q, %g): line %q is %g wide", tc.s, width, l, w)
+				}
+				last, _ := utf8.DecodeLastRuneInString(l)
+				if i < len(lines)-1 && strings.ContainsRune(notLineEnd, last) {
+					t.Errorf("wrap(%q, %g): line %q ends with %q", tc.s, width, l, last)
+				}
+				if i == 0 {
+					continue
+				}
+				if first, _ := utf8.DecodeRuneInString(l); strings.ContainsRune(notLineStart, first) {
+					t.Errorf("wrap(%q, %g): a line starts with %q: %q", tc.s, width, first, l)
+				}
 			}
-			if strings.ContainsRune("、。）」", first) {
-				t.Errorf("wrap(%q): a line starts with %q", tc.s, first)
+			for k := range kept {
+				if textWidth(k, 13)+13 > width {
+					continue // wider than a line with its bracket: broken where it must be
+				}
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, k) }) {
+					t.Errorf("wrap(%q, %g): %q is broken: %q", tc.s, width, k, lines)
+				}
 			}
 		}
 	}
