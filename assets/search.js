@@ -429,13 +429,16 @@
     var url = new URL(location.href);
     if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
     if (url.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", url.href);
-    // The language switch opens the same search in the other language.
+    carryQuery(q);
+    return run(q);
+  }
+  // The language switch opens the same search in the other language.
+  function carryQuery(q) {
     document.querySelectorAll(".lang-switch a[href]").forEach(function (a) {
       var u = new URL(a.href);
       if (q.trim()) u.searchParams.set("q", q); else u.searchParams.delete("q");
       a.href = u.href;
     });
-    return run(q);
   }
   input.addEventListener("input", function () {
     clearTimeout(timer);
@@ -455,6 +458,7 @@
   });
   window.addEventListener("popstate", function () {
     input.value = new URL(location.href).searchParams.get("q") || "";
+    carryQuery(input.value);
     run(input.value);
   });
 
@@ -489,5 +493,8 @@
     var l = links();
     if (l.length) { ev.preventDefault(); l[0].focus(); }
   });
-  if (q0) run(q0);
+  if (q0) {
+    carryQuery(q0);
+    run(q0);
+  }
 })();

@@ -137,6 +137,11 @@ func TestSearch(t *testing.T) {
 		if c.kind != "glossary" && len(top.Marks) == 0 {
 			t.Errorf("%s %q: the excerpt of %s marks no hit: %q", c.lang, c.q, top.Title, top.Excerpt)
 		}
+		// A search opened by its address: the language switch opens it in the other language.
+		switchURL := eval[string](t, tb, `(document.querySelector(".lang-switch a[href]") || {}).href || ""`)
+		if u, err := url.Parse(switchURL); err != nil || u.Query().Get("q") != c.q || !strings.HasSuffix(u.Path, "/search/") {
+			t.Errorf("%s %q: the language switch leads to %q, not to the same search", c.lang, c.q, switchURL)
+		}
 	})
 	tb := open(t)
 	t.Run("transfer", func(t *testing.T) {
