@@ -271,6 +271,24 @@ func TestWorldMapLinksAreTheBriefsCountries(t *testing.T) {
 					t.Errorf("%s: %s is linked, but no brief names it", pageURL, code)
 				}
 			}
+			// One dot per brief: a brief of two of today's countries (Sudan as of 2007)
+			// has two shapes but one marker.
+			briefs := map[string]int{}
+			for _, a := range m.root.all("a") {
+				for _, c := range a.all("circle") {
+					if c.attrs["class"] == "marker" {
+						briefs[got[a.attrs["data-iso"]]]++
+					}
+				}
+			}
+			if n := len(b.res.Site.Section(lang, site.KindCountry)); len(briefs) != n {
+				t.Errorf("%s: markers on %d briefs' shapes, want one on each of the %d briefs", pageURL, len(briefs), n)
+			}
+			for u, n := range briefs {
+				if n != 1 {
+					t.Errorf("%s: the brief %s has %d markers, want 1", pageURL, u, n)
+				}
+			}
 		}
 	}
 }

@@ -39,6 +39,9 @@ type MapLink struct {
 	Region string // the region slug, which styles it
 	D      string
 	Marker geo.Point
+	// First marks the brief's first shape, the one with its marker: a brief of two
+	// countries of today (Sudan as of 2007) is one dot, not two.
+	First bool
 }
 
 // MapRegion is an entry of the map's legend.
@@ -59,13 +62,15 @@ func (v *View) WorldMap() *WorldMap {
 	m := &WorldMap{Width: f.Width, Height: f.Height}
 	linked := map[string]bool{}
 	for _, p := range v.Pages("country") {
+		first := true
 		for _, code := range p.ISO {
 			c := geo.Lookup(code)
 			if c == nil || linked[code] {
 				continue
 			}
 			linked[code] = true
-			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: f.Point(c.Anchor())})
+			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: f.Point(c.Anchor()), First: first})
+			first = false
 		}
 	}
 	if len(m.Links) == 0 {
