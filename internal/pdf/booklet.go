@@ -33,6 +33,9 @@ type Plan struct {
 	Anchors []string
 	Joined  []bool
 	Start   []int
+	// apart marks the briefs that fillEmpty took out of a run: they start a page from then
+	// on, so that a later pass does not join them again.
+	apart []bool
 }
 
 // Share, Gap and MaxShared rule a booklet's pages: a brief follows the brief before on its
@@ -74,13 +77,21 @@ const Empty = 0.25
 
 // fillEmpty joins to the page before it each brief that starts after a page of the
 // booklet less than Empty full (with a margin, since the join moves what follows), as far
-// as MaxShared allows, and reports whether it joined any.
+// as MaxShared allows, and reports whether it changed the plan. When the run before is
+// full already and its last brief ran on from an earlier page onto the nearly empty one,
+// that brief leaves the run and starts a page instead (its end moves down the page, and
+// the brief after may join it then).
 func (p *Plan) fillEmpty(pages []PageWords) bool {
 	p.Joined = slices.Clone(p.Joined)
+	if len(p.apart) != len(p.Anchors) {
+		p.apart = make([]bool, len(p.Anchors))
+	} else {
+		p.apart = slices.Clone(p.apart)
+	}
 	changed := false
 	for k := 1; k < len(p.Anchors); k++ {
 		before := p.Start[k] - 2 // the index of the page before the brief's first
-		if p.Joined[k] || before < 0 || before >= len(pages) || pages[before].Fill() >= Empty+0.05 {
+		if p.Joined[k] || p.apart[k] || before < 0 || before >= len(pages) || pages[before].Fill() >= Empty+0.05 {
 			continue
 		}
 		run := 2 // the run of the brief before k joined with the run k begins
@@ -90,8 +101,12 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 		for j := k + 1; j < len(p.Joined) && p.Joined[j]; j++ {
 			run++
 		}
-		if run <= MaxShared {
+		switch last := k - 1; {
+		case run <= MaxShared:
 			p.Joined[k], changed = true, true
+		case !changed && p.Joined[last] && p.Start[last] < p.Start[k]-1:
+			// Only on pages that no change of this pass has moved yet.
+			p.Joined[last], p.apart[last], changed = false, true, true
 		}
 	}
 	return changed
@@ -246,8 +261,9 @@ func (p PageWords) Fill() float64 {
 
 // PrintSite prints every target of the site written in siteDir to outDir, at the
 // targets' Out paths: the briefs, then each booklet by its plan, again until the pages
-// its contents names are those its briefs start on (twice, or three times when the page
-// numbers themselves move a brief).
+// its contents names are those its briefs start on (twice, or more when the page numbers
+// themselves move a brief, or when a nearly empty page makes fillEmpty change the plan:
+// each of its changes moves what follows, so that it makes one kind at a time).
 func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) error {
 	job := func(t Target) Job {
 		return Job{Src: filepath.Join(siteDir, filepath.FromSlash(t.Src)), Out: filepath.Join(outDir, filepath.FromSlash(t.Out))}
@@ -292,7 +308,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 		books = append(books, t)
 		plans = append(plans, NewPlan(bs))
 	}
-	const passes = 5
+	const passes = 8
 	for pass := 1; len(books) > 0; pass++ {
 		jobs = jobs[:0]
 		for i, t := range books {

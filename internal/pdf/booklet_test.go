@@ -93,3 +93,27 @@ func TestFillEmptyJoinsAcrossRunsUpToMaxShared(t *testing.T) {
 		t.Errorf("fillEmpty: joined %v, want %v", p.Joined, want)
 	}
 }
+
+// A run of MaxShared briefs whose last brief runs on from page 2 onto a nearly empty page 3:
+// the brief after cannot join the run, so the last brief leaves it and starts a page, and
+// a later pass does not join it again.
+func TestFillEmptyTakesTheLastBriefOutOfAFullRun(t *testing.T) {
+	page := func(fill float64) PageWords {
+		y := TopMargin + fill*(841.9-TopMargin-BottomMargin)
+		return PageWords{Width: 595.3, Height: 841.9, Words: []Box{{XMin: 50, YMin: y - 10, XMax: 60, YMax: y, Text: "x"}}}
+	}
+	pages := []PageWords{page(1), page(0.9), page(0.08), page(0.9)}
+	p := Plan{Anchors: []string{"a", "b", "c", "d"}, Joined: []bool{false, true, true, false}, Start: []int{1, 2, 2, 4}}
+	if !p.fillEmpty(pages) {
+		t.Fatal("fillEmpty changed nothing")
+	}
+	if want := []bool{false, true, false, false}; !slices.Equal(p.Joined, want) {
+		t.Fatalf("fillEmpty: joined %v, want %v (c out of the run)", p.Joined, want)
+	}
+	// Printed again, c starts page 3, which b's end left nearly empty: c stays apart.
+	p.Start = []int{1, 2, 3, 4}
+	pages = []PageWords{page(1), page(0.1), page(0.9), page(0.9)}
+	if p.fillEmpty(pages) || p.Joined[2] {
+		t.Errorf("fillEmpty joined c again: %v", p.Joined)
+	}
+}

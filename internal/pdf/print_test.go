@@ -177,6 +177,26 @@ func TestPrintedBriefs(t *testing.T) {
 			t.Logf("%s: a median of %.0f characters per line (%d lines)", lang, med, len(lines[lang]))
 		}
 	}
+	// Japanese headings print in a true bold Gothic (BIZ UDPGothic Bold, TrueType) where it
+	// is installed: IPAex has no bold, and a synthetic bold would be Type 3.
+	t.Run("Japanese headings in bold", func(t *testing.T) {
+		if out, _ := exec.Command("fc-list", ":family=BIZ UDPGothic:style=Bold").Output(); len(bytes.TrimSpace(out)) == 0 {
+			missingTool(t, "BIZ UDPGothic Bold is not installed, so Japanese headings print without bold: apt-get install fonts-morisawa-bizud-gothic")
+		}
+		for _, tg := range targets {
+			if tg.Lang != "ja" {
+				continue
+			}
+			file := filepath.Join(pdfDir, filepath.FromSlash(tg.Out))
+			out, err := exec.Command("pdffonts", file).Output()
+			if err != nil {
+				t.Fatalf("pdffonts %s: %v", file, err)
+			}
+			if !strings.Contains(string(out), "BIZUDPGothic-Bold") {
+				t.Errorf("%s: the Japanese headings are not printed in BIZ UDPGothic Bold; pdffonts lists:\n%s", tg.Out, out)
+			}
+		}
+	})
 	// Japanese fonts embedded as CID TrueType subsets cost little more than the Latin ones.
 	en, ja := sizes["en/pdf/countries/cambodia.pdf"], sizes["ja/pdf/countries/cambodia.pdf"]
 	if en > 0 && ja > 0 && float64(ja) > 2.5*float64(en) {
