@@ -66,6 +66,15 @@ func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
 	if got, want := stderr.String(), "warning: content/ja/countries/cambodia.md: marked, but the check still finds 1 mismatch in it (make check lists them)\n"; got != want {
 		t.Errorf("stderr = %q, want %q", got, want)
 	}
+	// Accepted, the finding is no reason to warn.
+	editFile(t, ja, "note = \"誤植。\"\n", "note = \"誤植。\"\n\n[[accept]]\nrule = \"figure\"\ntext = \"1,300\"\nreason = \"テストのため\"\n")
+	stderr.Reset()
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("marking a page whose only finding is accepted warned: %s", stderr.String())
+	}
 }
 
 // Run from the wrong folder, the build and the check say where to run them from.
