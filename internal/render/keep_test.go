@@ -69,3 +69,29 @@ func TestKeepHTMLWrapsNumbersInTextOnly(t *testing.T) {
 		}
 	}
 }
+
+// FuzzKeepHTML: whatever the HTML, keepHTML only inserts whole <span class="nobr"> pairs
+// around text: taken out again, they leave the input as it was.
+func FuzzKeepHTML(f *testing.F) {
+	for _, s := range []string{
+		`<p>国連予算で7億5,000万ドル超）。</p>`,
+		`<p><a href="../x/">カンボジア</a>では平成17年度に&amp;2005年9月</p>`,
+		`<p>G8と&#39;5&#39;と<code>2006年</code>と<pre>1,300人</pre>1,300人`,
+		`<p>約3,860万ドル<`,
+		`&12年`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, html string) {
+		if strings.Contains(html, "nobr") || strings.Contains(html, "</span>") {
+			return // the check below could not tell the inserted spans from the input's
+		}
+		got := render.KeepHTML(html)
+		if strings.Count(got, `<span class="nobr">`) != strings.Count(got, `</span>`) {
+			t.Fatalf("keepHTML(%q) = %q: unbalanced spans", html, got)
+		}
+		if back := strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "").Replace(got); back != html {
+			t.Fatalf("keepHTML(%q) = %q: more changed than the spans", html, got)
+		}
+	})
+}
