@@ -136,19 +136,19 @@ func keepHTML(html string) string {
 	var b strings.Builder
 	last := 0 // html[:last] is in b
 	text := func(start, end int) {
-		at := start // where the run starts in html
-		for _, r := range keepRuns(html[start:end], nil) {
-			if r.Keep && utf8.RuneCountInString(r.Text) > 1 {
-				if b.Len() == 0 {
-					b.Grow(len(html) + len(html)/8)
-				}
-				b.WriteString(html[last:at])
-				b.WriteString(`<span class="nobr">`)
-				b.WriteString(r.Text)
-				b.WriteString(`</span>`)
-				last = at + len(r.Text)
+		for _, k := range keptRanges(html[start:end]) {
+			run := html[start+k[0] : start+k[1]]
+			if utf8.RuneCountInString(run) < 2 {
+				continue
 			}
-			at += len(r.Text)
+			if b.Len() == 0 {
+				b.Grow(len(html) + len(html)/8)
+			}
+			b.WriteString(html[last : start+k[0]])
+			b.WriteString(`<span class="nobr">`)
+			b.WriteString(run)
+			b.WriteString(`</span>`)
+			last = start + k[1]
 		}
 	}
 	code := false
@@ -189,4 +189,18 @@ func keepHTML(html string) string {
 	}
 	b.WriteString(html[last:])
 	return b.String()
+}
+
+// keptRanges returns the byte ranges of s's numbers with their units (keepRuns): what
+// keepHTML wraps and wrap does not break.
+func keptRanges(s string) [][2]int {
+	var out [][2]int
+	at := 0
+	for _, r := range keepRuns(s, nil) {
+		if r.Keep {
+			out = append(out, [2]int{at, at + len(r.Text)})
+		}
+		at += len(r.Text)
+	}
+	return out
 }

@@ -447,19 +447,6 @@ func canBreak(s string, i int, kept [][2]int) bool {
 	return true
 }
 
-// keptRanges returns the byte ranges of s's numbers with their units (keepRuns).
-func keptRanges(s string) [][2]int {
-	var out [][2]int
-	at := 0
-	for _, r := range keepRuns(s, nil) {
-		if r.Keep {
-			out = append(out, [2]int{at, at + len(r.Text)})
-		}
-		at += len(r.Text)
-	}
-	return out
-}
-
 // TimelineChart is the timeline to look at: one row per country, and one for Japan's own
 // laws and policies (the events of theme briefs), on an axis of years.
 type TimelineChart struct {
