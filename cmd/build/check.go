@@ -11,9 +11,8 @@ import (
 
 	"peacebuilding/internal/check"
 	"peacebuilding/internal/config"
+	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
-	"peacebuilding/internal/render"
-	"peacebuilding/internal/site"
 )
 
 func init() { subcommands["check"] = runCheck }
@@ -169,7 +168,7 @@ func reportErrors(w io.Writer, what string, err error) error {
 
 // statusPage is the build's hook for the translation status page (/status/), dated from
 // git when the project is a git repository.
-func statusPage(root string) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+func statusPage(root string) pipeline.Extra {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		abs = root

@@ -32,7 +32,6 @@ import (
 	"peacebuilding/internal/projectfs"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
-	"peacebuilding/internal/site"
 )
 
 func main() {
@@ -141,7 +140,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	// The status page shows which translations are drafts: it is published only on request
 	// (-status); the preview always has it.
-	var extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	var extra pipeline.Extra
 	if *status {
 		extra = statusPage(*root)
 	}

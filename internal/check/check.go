@@ -281,18 +281,9 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 	return p
 }
 
-// FromSite collects the content files of a built site, for the status page: every page's
-// own file (fallback pages show another language's file and add none).
+// FromSite is the Input of a built site's files (site.Files).
 func FromSite(s *site.Site, h History, noHistory string) Input {
-	in := Input{Config: s.Config, Glossary: s.Glossary, History: h, NoHistory: noHistory}
-	seen := map[*content.File]bool{}
-	for _, p := range s.Pages {
-		if !p.Fallback && !seen[p.File] {
-			seen[p.File] = true
-			in.Files = append(in.Files, p.File)
-		}
-	}
-	return in
+	return Input{Config: s.Config, Glossary: s.Glossary, Files: s.Files(), History: h, NoHistory: noHistory}
 }
 
 // plainBody is plain(f.Body), or "" without a file.

@@ -3,6 +3,9 @@ package check
 import (
 	"strings"
 
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
@@ -12,21 +15,26 @@ import (
 const StatusPath = "status/"
 
 // StatusPage returns the pipeline.Options.Extra hook that adds the translation status
-// page: the report of Run over the built site, rendered with layouts/status.html in every
-// language (StatusPathIn), each linking to the others. h may be nil (no git): the page
-// then shows no dates.
-func StatusPage(h History, noHistory string) func(*site.Site, *render.Renderer) ([]*render.View, error) {
-	return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
-		rep := Run(FromSite(s, h, noHistory))
-		var views []*render.View
-		for _, l := range s.Config.Languages {
-			title, err := r.T(l.Code, "status_title")
-			if err != nil {
-				return nil, err
+// page: the report of Run over the content files, rendered with layouts/status.html in
+// every language (StatusPathIn), each linking to the others. The check runs when the hook
+// is called, before the model is made, while the files still hold their text (a one-off
+// build lets each file go once its pages are converted); the report holds the text of
+// the files it quotes in its findings, no other. h may be nil (no git): the page then
+// shows no dates.
+func StatusPage(h History, noHistory string) func(*config.Config, *glossary.Glossary, []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+	return func(cfg *config.Config, gl *glossary.Glossary, files []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+		rep := Run(Input{Config: cfg, Glossary: gl, Files: files, History: h, NoHistory: noHistory})
+		return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
+			var views []*render.View
+			for _, l := range s.Config.Languages {
+				title, err := r.T(l.Code, "status_title")
+				if err != nil {
+					return nil, err
+				}
+				views = append(views, r.NewView(s, "status", l.Code, rep.StatusPathIn(l.Code), title, rep))
 			}
-			views = append(views, r.NewView(s, "status", l.Code, rep.StatusPathIn(l.Code), title, rep))
+			return views, nil
 		}
-		return views, nil
 	}
 }
 

@@ -31,7 +31,6 @@ import (
 
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
-	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
 
@@ -39,7 +38,7 @@ import (
 // several goroutines; one build runs at a time.
 type Builder struct {
 	fsys  fs.FS
-	extra func(*site.Site, *render.Renderer) ([]*render.View, error) // Options.Extra
+	extra pipeline.Extra // Options.Extra
 	st    *pipeline.State
 
 	mu    sync.Mutex

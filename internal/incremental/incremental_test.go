@@ -8,6 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
@@ -36,10 +39,12 @@ func replace(t *testing.T, fsys fstest.MapFS, name, old, new string) string {
 	return strings.Replace(string(f.Data), old, new, 1)
 }
 
-// extraPage stands for the translation status page: a page made from the whole site by
-// another package, through Options.Extra.
-func extraPage(s *site.Site, r *render.Renderer) ([]*render.View, error) {
-	return []*render.View{r.NewView(s, "glossary", "en", "extra/", fmt.Sprintf("%d pages", len(s.Pages)), nil)}, nil
+// extraPage stands for the translation status page: a page made from the content files
+// and the whole site by another package, through Options.Extra.
+func extraPage(_ *config.Config, _ *glossary.Glossary, files []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+	return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
+		return []*render.View{r.NewView(s, "glossary", "en", "extra/", fmt.Sprintf("%d files, %d pages", len(files), len(s.Pages)), nil)}, nil
+	}
 }
 
 func apply(fsys fstest.MapFS, e edit) []string {

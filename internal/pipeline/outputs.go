@@ -40,7 +40,7 @@ type Output struct {
 // plan lists every output of s: the assets, the content pages, the pages made from the
 // whole site, the extra pages, the sitemap, robots.txt, the timeline's filter rules, the
 // share images and the search index, in that order.
-func (st *State) plan(s *site.Site) ([]Output, error) {
+func (st *State) plan(s *site.Site, extra func(*site.Site, *render.Renderer) ([]*render.View, error)) ([]Output, error) {
 	in := st.in
 	outputs := make([]Output, 0, len(in.assets)+len(s.Pages)+64)
 	for _, f := range in.assets {
@@ -50,8 +50,8 @@ func (st *State) plan(s *site.Site) ([]Output, error) {
 		outputs = append(outputs, Output{Path: render.OutputPath(p.URL), Page: p})
 	}
 	jobs := in.r.SiteJobs(s)
-	if st.opts.Extra != nil {
-		views, err := st.opts.Extra(s, in.r)
+	if extra != nil {
+		views, err := extra(s, in.r)
 		if err != nil {
 			return nil, err
 		}
@@ -94,11 +94,11 @@ func single(f publish.File) iter.Seq[publish.File] {
 	return func(yield func(publish.File) bool) { yield(f) }
 }
 
-// ExtraOutputs calls Options.Extra, or extra if it is given, over s with the renderer of
-// the last load, and returns the outputs of its pages: for a preview that makes them
-// only when they are asked for.
-func (st *State) ExtraOutputs(s *site.Site, extra func(*site.Site, *render.Renderer) ([]*render.View, error)) ([]Output, error) {
-	views, err := extra(s, st.in.r)
+// ExtraOutputs calls extra over the files of s (which a preview keeps) and makes its pages
+// with the renderer of the last load, and returns their outputs: for a preview that makes
+// them only when they are asked for.
+func (st *State) ExtraOutputs(s *site.Site, extra Extra) ([]Output, error) {
+	views, err := extra(s.Config, s.Glossary, s.Files())(s, st.in.r)
 	if err != nil {
 		return nil, err
 	}

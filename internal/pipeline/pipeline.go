@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
@@ -36,11 +37,9 @@ type Options struct {
 	// base URL and keeps its path, so that a preview serves the site at the sub-path it
 	// is published at and its canonical links stay on the preview.
 	Origin string
-	// Extra, when set, is called with the built site and renderer and returns pages to add
-	// (the translation status page). It runs before the pages are rendered, and is the
-	// last step that may read the content files' text and front matter (content.File),
-	// which a one-off build then lets go. If it fails, the build fails with its error alone.
-	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	// Extra, when set, adds pages made from the content files themselves (the translation
+	// status page). See Extra.
+	Extra Extra
 	// Dates, when set, returns the date (YYYY-MM-DD) of the last commit of each of names
 	// (files of the project, "content/en/about.md") that has one, for the sitemap's
 	// lastmod; the others are dated by their modification time (render.Dates).
@@ -49,6 +48,13 @@ type Options struct {
 	// pages link to them.
 	PDFs map[string]render.PDF
 }
+
+// Extra is called with the configuration, the glossary and every content file once they
+// are loaded, before the model is made: it is the one step besides the model that may read
+// the files' text and front matter (content.File), which a one-off build lets go as it
+// converts them. It returns the function that makes its pages once the model and the
+// renderer are ready; if that fails, the build fails with its error alone.
+type Extra func(*config.Config, *glossary.Glossary, []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error)
 
 // Result is a finished build.
 type Result struct {
@@ -169,12 +175,16 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 		return nil, err
 	}
 	in := st.in
-	// 2. The model.
+	// 2. The extra pages' reading of the files, and the model.
+	var extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	if st.opts.Extra != nil {
+		extra = st.opts.Extra(in.cfg, in.gl, files)
+	}
 	var s *site.Site
 	switch {
 	case st.memo != nil:
 		s, err = st.memo.Build(in.cfg, files, in.gl)
-	case !st.keepText && st.opts.Extra == nil:
+	case !st.keepText:
 		// Nothing reads the files after the model: let each go as its pages are converted.
 		s, err = site.BuildOnce(in.cfg, files, in.gl)
 	default:
@@ -185,16 +195,12 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 	}
 	warnings = append(warnings, s.Warnings...)
 	// 3. The plan: every output of the site.
-	outputs, err := st.plan(s)
+	outputs, err := st.plan(s, extra)
 	if err != nil {
 		return nil, err
 	}
 	if !st.keepText {
-		// Rendering reads the pages, not the files (which BuildOnce has let go already,
-		// unless Extra read them).
-		for _, f := range files {
-			f.Release()
-		}
+		// Rendering reads the pages, not the files, which BuildOnce has let go.
 		st.src = nil // a one-off build: nothing is read again
 		st.loaded = false
 	}

@@ -17,7 +17,9 @@ import (
 	"weak"
 
 	"peacebuilding/internal/audit"
+	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
@@ -363,16 +365,18 @@ func excerpt(s, near string) string {
 	return s[max(0, i-80):min(len(s), i+120)]
 }
 
-// Stream lets the Markdown go once the status page is made; it must still make the same
-// files as Build, which keeps it, and the status page must still see the text.
+// Stream lets the Markdown go as it converts it, even with a status page, which reads the
+// files first; it must still make the same files as Build, which keeps it, and the status
+// page must still see every file's text.
 func TestStreamDropsTheTextAndMakesTheSameFiles(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
-	sawText := false
-	opts := pipeline.Options{Extra: func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
-		for _, p := range s.Pages {
-			sawText = sawText || p.File.Body != ""
+	sawText, sawFiles := true, 0
+	opts := pipeline.Options{Extra: func(_ *config.Config, _ *glossary.Glossary, files []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+		for _, f := range files {
+			sawText = sawText && f.Body != ""
 		}
-		return nil, nil
+		sawFiles = len(files)
+		return func(*site.Site, *render.Renderer) ([]*render.View, error) { return nil, nil }
 	}}
 	built, err := pipeline.Build(fsys, opts)
 	if err != nil {
@@ -390,7 +394,10 @@ func TestStreamDropsTheTextAndMakesTheSameFiles(t *testing.T) {
 		t.Fatalf("Stream: %v", err)
 	}
 	if !sawText {
-		t.Errorf("Extra saw no text: it must run before the text is dropped")
+		t.Errorf("Extra was given a file without its text: it must run before the text is dropped")
+	}
+	if want := len(res.Site.Files()); sawFiles != want || want == 0 {
+		t.Errorf("Extra was given %d files, want the site's %d", sawFiles, want)
 	}
 	for _, p := range res.Site.Pages {
 		if p.File.Body != "" || p.File.FrontSource != "" {
@@ -586,10 +593,12 @@ func TestSitemapLastModFromHistory(t *testing.T) {
 func TestStreamLetsGoOfAPageOnceMade(t *testing.T) {
 	type report struct{ rows []string }
 	var held weak.Pointer[report]
-	opts := pipeline.Options{Extra: func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
-		rep := &report{rows: []string{"a row"}}
-		held = weak.Make(rep)
-		return []*render.View{r.NewView(s, "404", "en", "extra/", "Extra", rep)}, nil
+	opts := pipeline.Options{Extra: func(*config.Config, *glossary.Glossary, []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+		return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
+			rep := &report{rows: []string{"a row"}}
+			held = weak.Make(rep)
+			return []*render.View{r.NewView(s, "404", "en", "extra/", "Extra", rep)}, nil
+		}
 	}}
 	var mu sync.Mutex
 	made, letGo, waited := false, false, false

@@ -27,8 +27,6 @@ import (
 	"peacebuilding/internal/incremental"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
-	"peacebuilding/internal/render"
-	"peacebuilding/internal/site"
 )
 
 // Options configure a preview server.
@@ -41,7 +39,7 @@ type Options struct {
 	// Log receives one line per build, and the errors of a failed one.
 	Log io.Writer
 	// Extra is the build's pipeline.Options.Extra (the translation status page).
-	Extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	Extra pipeline.Extra
 }
 
 // Server is a running preview.

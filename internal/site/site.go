@@ -192,6 +192,19 @@ type Figure struct {
 // Lookup returns the page of key in lang.
 func (s *Site) Lookup(lang, key string) *Page { return s.byKey[pageKey{lang, key}] }
 
+// Files returns the content file of each page that shows its own (a fallback page shows
+// another language's file and adds none), in page order: every file the site was built
+// from.
+func (s *Site) Files() []*content.File {
+	var files []*content.File
+	for _, p := range s.Pages {
+		if !p.Fallback {
+			files = append(files, p.File)
+		}
+	}
+	return files
+}
+
 // pageKey names a page: a struct, so that a look-up builds no string.
 type pageKey struct{ lang, key string }
 
