@@ -176,7 +176,8 @@ type groupIndex struct {
 }
 
 // group is a run of equal numbers: their indexes in text order, and by the bound of their
-// approximation ("" exact, "about", "over", "up-to"), in the order the bounds first occur.
+// approximation ("" exact, "about", "under", "over", "up to"), in the order the bounds
+// first occur.
 type group struct {
 	members []int // in text order (a stable sort keeps it)
 	bounds  []boundList

@@ -473,7 +473,7 @@ var (
 		1e12, 2.5e13, 1.2345e16, 123456789.123, 1e21,
 	}
 	roundTripUnits   = []string{"people", "usd", "jpy", "items", "percent"}
-	roundTripApproxs = []string{"", "about", "over", "up-to"}
+	roundTripApproxs = []string{"", "about", "nearly", "over", "up-to"}
 )
 
 // roundTrip checks that the figure Figure writes extracts back to its value.

@@ -27,7 +27,8 @@ func Group(v float64, lang string) string {
 
 // Figure writes a contribution figure of the content model: value is the
 // full number in its unit (4.5 billion is 4500000000), unit is one of people,
-// usd, jpy, items, weapons or percent, approx is "", "about", "over" or "up-to".
+// usd, jpy, items, weapons or percent, approx is "", "about", "nearly", "over" or
+// "up-to".
 //
 //	Figure(4500000000, "usd", "over", "en")  == "over US$4.5 billion"
 //	Figure(4500000000, "usd", "over", "ja")  == "45億ドル超"
@@ -84,6 +85,10 @@ func Figure(value float64, unit, approx, lang string) string {
 		return "約" + s
 	case approx == "about":
 		return "about " + s
+	case approx == "nearly" && ja:
+		return s + "近く" // 90%近く: the number comes first, as the source's translation writes it
+	case approx == "nearly":
+		return "nearly " + s
 	case approx == "over" && ja:
 		// 超 ("more than"), not 以上: in 公用文 以上 includes the number
 		// itself ("or more"), which "more than" and "over" do not. Running

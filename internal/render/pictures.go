@@ -296,7 +296,7 @@ func (c *Chart) layout() {
 		case "over":
 			b.End = b.W
 			b.ValueX += chartArrow
-		case "about":
+		case "about", "nearly":
 			b.End = math.Round(max(b.W-12, b.W*0.6)*10) / 10
 		}
 		top = b.Y + chartBar + chartGap
@@ -307,8 +307,8 @@ func (c *Chart) layout() {
 // ValueAttr is the figure's value in full, for the bar's data-value attribute.
 func (b ChartBar) ValueAttr() string { return strconv.FormatFloat(b.Figure.Value, 'f', -1, 64) }
 
-// Open is the length of the bar's outlined end: an "about" bar's last part, all of an
-// "up to" bar.
+// Open is the length of the bar's outlined end: an "about" or "nearly" bar's last part,
+// all of an "up to" bar.
 func (b ChartBar) Open() float64 { return b.W - b.Solid() }
 
 // Approx reports whether the chart has a bar that is not exact, and so needs the key
@@ -333,11 +333,11 @@ func (b ChartBar) ValueY() float64 { return b.Y + chartBar - 3 }
 // BarH is the height of a bar.
 func (ChartBar) BarH() float64 { return chartBar }
 
-// Solid is the length of the bar's solid part: all of it but for an "about" bar's dashed end
-// and an "up to" bar, which is an outline.
+// Solid is the length of the bar's solid part: all of it but for the dashed end of an
+// "about" or "nearly" bar and an "up to" bar, which is an outline.
 func (b ChartBar) Solid() float64 {
 	switch b.Figure.Approx {
-	case "about":
+	case "about", "nearly":
 		return b.End
 	case "up-to":
 		return 0

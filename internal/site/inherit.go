@@ -188,7 +188,7 @@ func (b *builder) validate(m *content.File, p *Page) {
 			b.fail(m.Errorf(m.ItemLine("figures", i, "unit"), "figure %d: unit must be one of %s", i+1, strings.Join(Units, ", ")))
 		}
 		if g.Approx != nil && !slices.Contains(Approx, *g.Approx) {
-			b.fail(m.Errorf(m.ItemLine("figures", i, "approx"), "figure %d: approx must be one of \"\", \"about\", \"over\", \"up-to\"", i+1))
+			b.fail(m.Errorf(m.ItemLine("figures", i, "approx"), "figure %d: approx must be one of %s", i+1, quoteAll(Approx)))
 		}
 		if strings.TrimSpace(g.Label) == "" {
 			b.fail(m.Errorf(m.ItemLine("figures", i, "label"), "figure %d has no label", i+1))
@@ -311,6 +311,15 @@ func (b *builder) conflicts(m, t *content.File) {
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+// quoteAll quotes each of list and joins them: `"", "about"`.
+func quoteAll(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = quote(s)
+	}
+	return strings.Join(q, ", ")
+}
 
 // plain writes a number of the front matter as a translator wrote it, 200000000 rather
 // than %v's 2e+08.

@@ -42,7 +42,7 @@ var Reserved = []string{"timeline", "figures", "glossary", "print", "status", "a
 // Units and Approx are the allowed values of a figure's unit and approx.
 var (
 	Units  = []string{"people", "usd", "jpy", "items", "weapons", "percent"}
-	Approx = []string{"", "about", "over", "up-to"}
+	Approx = []string{"", "about", "nearly", "over", "up-to"}
 )
 
 // Site is the whole model.
