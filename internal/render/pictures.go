@@ -189,10 +189,12 @@ type ChartLine struct {
 	Head bool
 }
 
-// Chart geometry, in viewBox units: a 440-unit wide chart is legible at the width of a
-// phone and of a printed column.
+// Chart geometry, in viewBox units, which the stylesheet shows at most 400 px wide (.chart
+// svg): a chart 360 wide fits a phone's column (358 px at 390) nearly at full size, so
+// that its 13-unit labels stay near 13 px there (at 440 they were 10.6 px, too small for
+// kanji), and 14 px on a desktop.
 const (
-	chartWidth  = 440
+	chartWidth  = 360
 	chartFont   = 13
 	chartLine   = 16
 	chartBar    = 14
