@@ -1,6 +1,6 @@
-// On every page (issue 14): "/" focuses the search box, and the colour scheme toggle. The
-// pages read fine without it: the search box is a plain form, and the scheme follows
-// prefers-color-scheme.
+// On every page (issue 14): "/" focuses the search box, the colour scheme toggle, and
+// headings that link to their section. The pages read fine without it: the search box is a
+// plain form, the scheme follows prefers-color-scheme, and "On this page" links sections.
 (function () {
   "use strict";
   document.addEventListener("keydown", function (ev) {
@@ -61,4 +61,20 @@
     });
     if (system && system.addEventListener) system.addEventListener("change", show);
   });
+
+  // Each heading of a page with an id becomes a link to itself, as MDN's do, so that a
+  // reader can take the address of a section to a colleague (the "On this page" list has
+  // the same links, without script too). The whole heading is the link: its accessible
+  // name stays the heading's text, and a "#" shows on hover and focus. The booklet's
+  // hundreds of headings are left alone, as are headings that hold a link already.
+  if (!document.body.classList.contains("layout-print")) {
+    document.querySelectorAll("main h2[id], main h3[id]").forEach(function (h) {
+      if (h.querySelector("a")) return;
+      var a = document.createElement("a");
+      a.className = "heading-link";
+      a.href = "#" + h.id;
+      while (h.firstChild) a.appendChild(h.firstChild);
+      h.appendChild(a);
+    });
+  }
 })();

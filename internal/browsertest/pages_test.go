@@ -16,7 +16,8 @@ import (
 // small phone or a desktop, the skip link and visible focus for keyboard users, and the
 // page without JavaScript; at 390 px, stacked tables, tap targets of 24 px and Japanese
 // numbers and names kept whole on a line; at 1280 px, the menu marking the current section
-// and the "On this page" links landing on their headings (reader_test.go).
+// the "On this page" links landing on their headings and the headings linking to
+// themselves (reader_test.go).
 func TestEveryPageInBrowser(t *testing.T) {
 	startBrowser(t)
 	if len(site.pages) < 2*len(site.langs) {
@@ -83,6 +84,7 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		checkNoHorizontalScroll(t, tb, 1280)
 		checkCurrentSection(t, tb, url)
 		checkOnThisPage(t, tb, page)
+		checkHeadingLinks(t, tb, page)
 		checkFilters(t, tb, page)
 	})
 	t.Run("no console error or failed request", func(t *testing.T) {

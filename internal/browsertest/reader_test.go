@@ -238,6 +238,58 @@ func checkOnThisPage(t *testing.T, tb *tab, page string) {
 	}
 }
 
+type headingLinkInfo struct {
+	Headings int      // headings with an id in main
+	Missed   []string // those that are not a link to themselves, or land elsewhere
+}
+
+// headingLinkJS checks that every heading with an id in main (but in the booklet) holds
+// one link, to its own id, around all of its text, and that following the last one puts
+// the heading at the top of the viewport.
+const headingLinkJS = `(async () => {
+	const out = {Headings: 0, Missed: []};
+	if (document.body.classList.contains("layout-print")) return out;
+	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	let last = null;
+	for (const h of document.querySelectorAll("main h2[id], main h3[id]")) {
+		out.Headings++;
+		const links = h.querySelectorAll("a");
+		const a = links[0];
+		if (links.length !== 1 || !a.classList.contains("heading-link") || a.getAttribute("href") !== "#" + h.id || a.textContent !== h.textContent) {
+			out.Missed.push(h.id + ": " + h.innerHTML.slice(0, 120));
+			continue;
+		}
+		last = a;
+	}
+	if (last) {
+		last.click();
+		await frame();
+		const top = last.parentElement.getBoundingClientRect().top;
+		const atBottom = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+		if (location.hash !== last.hash || top < -1 || (top > 40 && !atBottom)) {
+			out.Missed.push(last.hash + ": after the click the heading is at " + Math.round(top) + " px, hash " + location.hash);
+		}
+		history.replaceState(null, "", location.pathname);
+		scrollTo(0, 0);
+	}
+	return out;
+})()`
+
+// checkHeadingLinks: every section heading links to itself (assets/site.js), so that a
+// reader can pass on the address of a section; pages with sections have such headings.
+func checkHeadingLinks(t *testing.T, tb *tab, page string) {
+	info := eval[headingLinkInfo](t, tb, headingLinkJS)
+	sections := strings.Contains(page, "/countries/") && !strings.HasSuffix(page, "/countries/index.html") ||
+		strings.Contains(page, "/themes/") && !strings.HasSuffix(page, "/themes/index.html") ||
+		strings.Contains(page, "/about/")
+	if sections && info.Headings == 0 {
+		t.Errorf("no heading with an id in main: a section cannot be linked to")
+	}
+	for _, m := range info.Missed {
+		t.Errorf("heading link %s", m)
+	}
+}
+
 type filterInfo struct {
 	Total, Shown int
 	Wrong        []string
