@@ -62,13 +62,18 @@
     if (system && system.addEventListener) system.addEventListener("change", show);
   });
 
-  // Each heading of a page with an id becomes a link to itself, as MDN's do, so that a
-  // reader can take the address of a section to a colleague (the "On this page" list has
-  // the same links, without script too). The whole heading is the link: its accessible
-  // name stays the heading's text, and a "#" shows on hover and focus. The booklet's
-  // hundreds of headings are left alone, as are headings that hold a link already.
-  if (!document.body.classList.contains("layout-print")) {
+  // Each section heading (h2, h3) with an id becomes a link to itself, as MDN's do, so
+  // that a reader can take the address of a section to a colleague (the "On this page"
+  // list has the same links, without script too). The whole heading is the link: its
+  // accessible name stays the heading's text, and a "#" shows on hover and focus. Left
+  // alone: the booklet's hundreds of headings; a page printed by build pdf (?pdf), where
+  // a heading would only link to itself; the timeline's years, whose address would drop
+  // the filter that the address's #f-… holds; headings that hold a link already.
+  var linkHeadings = !document.body.classList.contains("layout-print") &&
+    !new URLSearchParams(location.search).has("pdf");
+  if (linkHeadings) {
     document.querySelectorAll("main h2[id], main h3[id]").forEach(function (h) {
+      if (h.closest(".timeline-year")) return;
       if (h.querySelector("a")) return;
       var a = document.createElement("a");
       a.className = "heading-link";

@@ -239,26 +239,36 @@ func checkOnThisPage(t *testing.T, tb *tab, page string) {
 }
 
 type headingLinkInfo struct {
-	Headings int      // headings with an id in main
-	Missed   []string // those that are not a link to themselves, or land elsewhere
+	Linked   int      // headings that link to themselves
+	Missed   []string // headings that should and do not, or that land elsewhere
+	Unwanted []string // links added where there should be none
 }
 
-// headingLinkJS checks that every heading with an id in main (but in the booklet) holds
-// one link, to its own id, around all of its text, and that following the last one puts
-// the heading at the top of the viewport.
+// headingLinkJS checks the headings that assets/site.js makes links to their section:
+// every h2 and h3 with an id in main holds one link, to its own id, around all of its
+// text, but in the booklet, in a timeline year and where the heading held a link already;
+// following the last puts the heading at the top of the viewport.
 const headingLinkJS = `(async () => {
-	const out = {Headings: 0, Missed: []};
-	if (document.body.classList.contains("layout-print")) return out;
+	const out = {Linked: 0, Missed: [], Unwanted: []};
 	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const added = document.querySelectorAll("a.heading-link");
+	if (document.body.classList.contains("layout-print")) {
+		added.forEach(a => out.Unwanted.push(a.getAttribute("href") + " in the booklet"));
+		return out;
+	}
 	let last = null;
 	for (const h of document.querySelectorAll("main h2[id], main h3[id]")) {
-		out.Headings++;
-		const links = h.querySelectorAll("a");
-		const a = links[0];
-		if (links.length !== 1 || !a.classList.contains("heading-link") || a.getAttribute("href") !== "#" + h.id || a.textContent !== h.textContent) {
-			out.Missed.push(h.id + ": " + h.innerHTML.slice(0, 120));
+		const own = h.querySelectorAll("a.heading-link"), others = h.querySelectorAll("a:not(.heading-link)");
+		if (h.closest(".timeline-year") || others.length > 0) {
+			if (own.length > 0) out.Unwanted.push("#" + h.id + ": " + h.innerHTML.slice(0, 120));
 			continue;
 		}
+		const a = own[0];
+		if (own.length !== 1 || a.getAttribute("href") !== "#" + h.id || a.textContent !== h.textContent) {
+			out.Missed.push("#" + h.id + ": " + h.innerHTML.slice(0, 120));
+			continue;
+		}
+		out.Linked++;
 		last = a;
 	}
 	if (last) {
@@ -276,17 +286,21 @@ const headingLinkJS = `(async () => {
 })()`
 
 // checkHeadingLinks: every section heading links to itself (assets/site.js), so that a
-// reader can pass on the address of a section; pages with sections have such headings.
+// reader can pass on the address of a section; pages with sections have such headings,
+// and the booklet and the timeline's years have none.
 func checkHeadingLinks(t *testing.T, tb *tab, page string) {
 	info := eval[headingLinkInfo](t, tb, headingLinkJS)
 	sections := strings.Contains(page, "/countries/") && !strings.HasSuffix(page, "/countries/index.html") ||
 		strings.Contains(page, "/themes/") && !strings.HasSuffix(page, "/themes/index.html") ||
 		strings.Contains(page, "/about/")
-	if sections && info.Headings == 0 {
-		t.Errorf("no heading with an id in main: a section cannot be linked to")
+	if sections && info.Linked == 0 {
+		t.Errorf("no heading links to its section")
 	}
 	for _, m := range info.Missed {
 		t.Errorf("heading link %s", m)
+	}
+	for _, u := range info.Unwanted {
+		t.Errorf("a heading link where there should be none: %s", u)
 	}
 }
 
