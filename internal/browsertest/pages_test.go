@@ -15,7 +15,7 @@ import (
 // console error or failed request, a working language switch, no horizontal scrolling on a
 // small phone or a desktop, the skip link and visible focus for keyboard users, and the
 // page without JavaScript; at 390 px, stacked tables, tap targets of 24 px and Japanese
-// numbers and names kept whole on a line; at 1280 px, the menu marking the current section
+// numbers and names kept whole on a line; at 1280 px, the menu marking the current section,
 // the "On this page" links landing on their headings and the headings linking to
 // themselves (reader_test.go).
 func TestEveryPageInBrowser(t *testing.T) {

@@ -281,7 +281,9 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 	return p
 }
 
-// FromSite is the Input of a built site's files (site.Files).
+// FromSite is the Input of a built site's files (site.Files), for a site whose files keep
+// their text (the preview's); a one-off build's have none left, and StatusPage reads them
+// before the model instead.
 func FromSite(s *site.Site, h History, noHistory string) Input {
 	return Input{Config: s.Config, Glossary: s.Glossary, Files: s.Files(), History: h, NoHistory: noHistory}
 }

@@ -6,6 +6,7 @@ import (
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
@@ -21,8 +22,8 @@ const StatusPath = "status/"
 // build lets each file go once its pages are converted); the report holds the text of
 // the files it quotes in its findings, no other. h may be nil (no git): the page then
 // shows no dates.
-func StatusPage(h History, noHistory string) func(*config.Config, *glossary.Glossary, []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
-	return func(cfg *config.Config, gl *glossary.Glossary, files []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+func StatusPage(h History, noHistory string) pipeline.Extra {
+	return func(cfg *config.Config, gl *glossary.Glossary, files []*content.File) pipeline.ExtraPages {
 		rep := Run(Input{Config: cfg, Glossary: gl, Files: files, History: h, NoHistory: noHistory})
 		return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 			var views []*render.View

@@ -41,7 +41,7 @@ func replace(t *testing.T, fsys fstest.MapFS, name, old, new string) string {
 
 // extraPage stands for the translation status page: a page made from the content files
 // and the whole site by another package, through Options.Extra.
-func extraPage(_ *config.Config, _ *glossary.Glossary, files []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+func extraPage(_ *config.Config, _ *glossary.Glossary, files []*content.File) pipeline.ExtraPages {
 	return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 		return []*render.View{r.NewView(s, "glossary", "en", "extra/", fmt.Sprintf("%d files, %d pages", len(files), len(s.Pages)), nil)}, nil
 	}

@@ -495,8 +495,9 @@ func roundTrip(t *testing.T, v float64, unit, approx, lang string) {
 			return
 		}
 	}
-	if len(ns) != 1 || !Equal(ns[0], want) || ns[0].Approx != (approx != "") {
-		t.Errorf("Extract(Figure(%v, %q, %q, %q) = %q) = %v, want %v (approx %v)", v, unit, approx, lang, text, summarize(ns), v, approx != "")
+	bound := map[string]string{"about": "about", "nearly": "under", "over": "over", "up-to": "up to"}[approx]
+	if len(ns) != 1 || !Equal(ns[0], want) || ns[0].Approx != (approx != "") || ns[0].Bound != bound {
+		t.Errorf("Extract(Figure(%v, %q, %q, %q) = %q) = %v, want %v (bound %q)", v, unit, approx, lang, text, summarize(ns), v, bound)
 	}
 }
 

@@ -40,7 +40,7 @@ type Output struct {
 // plan lists every output of s: the assets, the content pages, the pages made from the
 // whole site, the extra pages, the sitemap, robots.txt, the timeline's filter rules, the
 // share images and the search index, in that order.
-func (st *State) plan(s *site.Site, extra func(*site.Site, *render.Renderer) ([]*render.View, error)) ([]Output, error) {
+func (st *State) plan(s *site.Site, extra ExtraPages) ([]Output, error) {
 	in := st.in
 	outputs := make([]Output, 0, len(in.assets)+len(s.Pages)+64)
 	for _, f := range in.assets {
@@ -94,9 +94,10 @@ func single(f publish.File) iter.Seq[publish.File] {
 	return func(yield func(publish.File) bool) { yield(f) }
 }
 
-// ExtraOutputs calls extra over the files of s (which a preview keeps) and makes its pages
-// with the renderer of the last load, and returns their outputs: for a preview that makes
-// them only when they are asked for.
+// ExtraOutputs calls extra over the files of s and makes its pages with the renderer of
+// the last load, and returns their outputs: for a preview, which keeps the files' text and
+// makes these pages only when they are asked for. After a one-off build (Stream) the files
+// have no text left, and extra would see empty files.
 func (st *State) ExtraOutputs(s *site.Site, extra Extra) ([]Output, error) {
 	views, err := extra(s.Config, s.Glossary, s.Files())(s, st.in.r)
 	if err != nil {

@@ -1,6 +1,7 @@
 // Package pipeline runs the build phases in order, one call and one check each:
 //
-//	config.Load -> content, glossary.Load, publish.Assets, render.New -> site.Build -> plan -> make
+//	config.Load -> content, glossary.Load, publish.Assets, render.New -> Options.Extra's reading
+//	of the files -> site.Build -> plan -> make
 //
 // in one function, State.Run, used by every build: the build command, the preview
 // server's first build and its rebuilds after an edit, the benchmarks and the tests. A
@@ -52,9 +53,15 @@ type Options struct {
 // Extra is called with the configuration, the glossary and every content file once they
 // are loaded, before the model is made: it is the one step besides the model that may read
 // the files' text and front matter (content.File), which a one-off build lets go as it
-// converts them. It returns the function that makes its pages once the model and the
-// renderer are ready; if that fails, the build fails with its error alone.
-type Extra func(*config.Config, *glossary.Glossary, []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error)
+// converts them. It runs even if the model then fails (the check of the status page then
+// costs its time for nothing: a tenth of a large build's CPU). It returns the function
+// that makes its pages once the model and the renderer are ready; if that fails, the build
+// fails with its error alone.
+type Extra func(*config.Config, *glossary.Glossary, []*content.File) ExtraPages
+
+// ExtraPages makes the pages of an Extra from the built site with its renderer. An alias,
+// so that a package that makes them (check) need not import this one.
+type ExtraPages = func(*site.Site, *render.Renderer) ([]*render.View, error)
 
 // Result is a finished build.
 type Result struct {
@@ -176,7 +183,7 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 	}
 	in := st.in
 	// 2. The extra pages' reading of the files, and the model.
-	var extra func(*site.Site, *render.Renderer) ([]*render.View, error)
+	var extra ExtraPages
 	if st.opts.Extra != nil {
 		extra = st.opts.Extra(in.cfg, in.gl, files)
 	}

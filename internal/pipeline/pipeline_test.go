@@ -366,17 +366,31 @@ func excerpt(s, near string) string {
 }
 
 // Stream lets the Markdown go as it converts it, even with a status page, which reads the
-// files first; it must still make the same files as Build, which keeps it, and the status
-// page must still see every file's text.
+// files first: by the time the status page is made, the files it read have no text left.
+// Stream must still make the same files as Build, which keeps the text, and the status
+// page's reading must still see every file's text.
 func TestStreamDropsTheTextAndMakesTheSameFiles(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
-	sawText, sawFiles := true, 0
-	opts := pipeline.Options{Extra: func(_ *config.Config, _ *glossary.Glossary, files []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+	type run struct {
+		files       int
+		allHadText  bool // when Extra read them
+		textAtPages bool // when its pages were made: some file still had its text
+		pagesMade   bool
+	}
+	var runs []*run
+	opts := pipeline.Options{Extra: func(_ *config.Config, _ *glossary.Glossary, files []*content.File) pipeline.ExtraPages {
+		r := &run{files: len(files), allHadText: true}
+		runs = append(runs, r)
 		for _, f := range files {
-			sawText = sawText && f.Body != ""
+			r.allHadText = r.allHadText && f.Body != ""
 		}
-		sawFiles = len(files)
-		return func(*site.Site, *render.Renderer) ([]*render.View, error) { return nil, nil }
+		return func(*site.Site, *render.Renderer) ([]*render.View, error) {
+			r.pagesMade = true
+			for _, f := range files {
+				r.textAtPages = r.textAtPages || f.Body != "" || f.FrontSource != ""
+			}
+			return nil, nil
+		}
 	}}
 	built, err := pipeline.Build(fsys, opts)
 	if err != nil {
@@ -393,11 +407,26 @@ func TestStreamDropsTheTextAndMakesTheSameFiles(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Stream: %v", err)
 	}
-	if !sawText {
-		t.Errorf("Extra was given a file without its text: it must run before the text is dropped")
+	if len(runs) != 2 {
+		t.Fatalf("Extra was called %d times for two builds", len(runs))
 	}
-	if want := len(res.Site.Files()); sawFiles != want || want == 0 {
-		t.Errorf("Extra was given %d files, want the site's %d", sawFiles, want)
+	for i, r := range runs {
+		name := []string{"Build", "Stream"}[i]
+		if want := len(res.Site.Files()); r.files != want || want == 0 {
+			t.Errorf("%s: Extra was given %d files, want the site's %d", name, r.files, want)
+		}
+		if !r.allHadText {
+			t.Errorf("%s: Extra was given a file without its text: it must run before the text is dropped", name)
+		}
+		if !r.pagesMade {
+			t.Errorf("%s: Extra's pages were not made", name)
+		}
+	}
+	if !runs[0].textAtPages {
+		t.Errorf("Build had let the files' text go by the time Extra's pages were made")
+	}
+	if runs[1].textAtPages {
+		t.Errorf("Stream still held the files' text when Extra's pages were made: it kept every file's text through the model")
 	}
 	for _, p := range res.Site.Pages {
 		if p.File.Body != "" || p.File.FrontSource != "" {
@@ -593,7 +622,7 @@ func TestSitemapLastModFromHistory(t *testing.T) {
 func TestStreamLetsGoOfAPageOnceMade(t *testing.T) {
 	type report struct{ rows []string }
 	var held weak.Pointer[report]
-	opts := pipeline.Options{Extra: func(*config.Config, *glossary.Glossary, []*content.File) func(*site.Site, *render.Renderer) ([]*render.View, error) {
+	opts := pipeline.Options{Extra: func(*config.Config, *glossary.Glossary, []*content.File) pipeline.ExtraPages {
 		return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 			rep := &report{rows: []string{"a row"}}
 			held = weak.Make(rep)

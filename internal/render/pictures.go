@@ -178,7 +178,7 @@ type ChartBar struct {
 	Value  string      // the figure as the text writes it: "more than 25,000", 「2万5,000丁以上」
 	ValueX float64
 	// End is where an approximate bar's end mark starts: the tip of an arrow (more than),
-	// a dashed outline (about) or an outline for the whole bar (up to).
+	// a dashed outline (about, nearly) or an outline for the whole bar (up to).
 	End float64
 }
 

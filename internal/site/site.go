@@ -194,7 +194,7 @@ func (s *Site) Lookup(lang, key string) *Page { return s.byKey[pageKey{lang, key
 
 // Files returns the content file of each page that shows its own (a fallback page shows
 // another language's file and adds none), in page order: every file the site was built
-// from.
+// from. Those of a site made by BuildOnce have no text left (content.File.Release).
 func (s *Site) Files() []*content.File {
 	var files []*content.File
 	for _, p := range s.Pages {
