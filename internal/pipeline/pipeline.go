@@ -59,9 +59,8 @@ type Options struct {
 // fails with its error alone.
 type Extra func(*config.Config, *glossary.Glossary, []*content.File) ExtraPages
 
-// ExtraPages makes the pages of an Extra from the built site with its renderer. An alias,
-// so that a package that makes them (check) need not import this one.
-type ExtraPages = func(*site.Site, *render.Renderer) ([]*render.View, error)
+// ExtraPages makes the pages of an Extra from the built site with its renderer.
+type ExtraPages func(*site.Site, *render.Renderer) ([]*render.View, error)
 
 // Result is a finished build.
 type Result struct {
