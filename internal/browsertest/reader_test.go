@@ -196,12 +196,25 @@ type tocInfo struct {
 	Missed []string
 }
 
+// followJS defines follow(a, target): it clicks the in-page link a and returns "" if the
+// address took a's fragment and target is at the top of the viewport (or as far as the
+// page scrolls), else where target is; the "On this page" list and the heading links
+// share it.
+const followJS = `
+	const follow = async (a, target) => {
+		a.click();
+		await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+		const top = target.getBoundingClientRect().top;
+		const atBottom = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+		if (location.hash === a.hash && top >= -1 && (top <= 40 || atBottom)) return "";
+		return "at " + Math.round(top) + " px, hash " + location.hash;
+	};`
+
 // tocJS follows every link of the "On this page" list, one after the other, and checks
 // where it lands: an element with the fragment's id that is, or starts with, a heading with
 // the link's text, scrolled to the top of the viewport (or as far as the page scrolls).
-const tocJS = `(async () => {
+const tocJS = `(async () => {` + followJS + `
 	const out = {Links: 0, Missed: []};
-	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 	for (const a of document.querySelectorAll(".toc a[href^='#']")) {
 		out.Links++;
 		const id = decodeURIComponent(a.getAttribute("href").slice(1));
@@ -212,13 +225,8 @@ const tocJS = `(async () => {
 			out.Missed.push(a.textContent + ": #" + id + " is not its heading (" + (heading ? heading.textContent.trim() : "none") + ")");
 			continue;
 		}
-		a.click();
-		await frame();
-		const top = target.getBoundingClientRect().top;
-		const atBottom = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
-		if (location.hash !== a.hash || top < -1 || (top > 40 && !atBottom)) {
-			out.Missed.push(a.textContent + ": after the click #" + id + " is at " + Math.round(top) + " px, hash " + location.hash);
-		}
+		const where = await follow(a, target);
+		if (where) out.Missed.push(a.textContent + ": after the click #" + id + " is " + where);
 	}
 	history.replaceState(null, "", location.pathname);
 	scrollTo(0, 0);
@@ -248,9 +256,8 @@ type headingLinkInfo struct {
 // every h2 and h3 with an id in main holds one link, to its own id, around all of its
 // text, but in the booklet, in a timeline year and where the heading held a link already;
 // following the last puts the heading at the top of the viewport.
-const headingLinkJS = `(async () => {
+const headingLinkJS = `(async () => {` + followJS + `
 	const out = {Linked: 0, Missed: [], Unwanted: []};
-	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 	const added = document.querySelectorAll("a.heading-link");
 	if (document.body.classList.contains("layout-print")) {
 		added.forEach(a => out.Unwanted.push(a.getAttribute("href") + " in the booklet"));
@@ -272,13 +279,8 @@ const headingLinkJS = `(async () => {
 		last = a;
 	}
 	if (last) {
-		last.click();
-		await frame();
-		const top = last.parentElement.getBoundingClientRect().top;
-		const atBottom = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
-		if (location.hash !== last.hash || top < -1 || (top > 40 && !atBottom)) {
-			out.Missed.push(last.hash + ": after the click the heading is at " + Math.round(top) + " px, hash " + location.hash);
-		}
+		const where = await follow(last, last.parentElement);
+		if (where) out.Missed.push(last.hash + ": after the click the heading is " + where);
 		history.replaceState(null, "", location.pathname);
 		scrollTo(0, 0);
 	}
