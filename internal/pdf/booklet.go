@@ -36,6 +36,9 @@ type Plan struct {
 	// apart marks the briefs that fillEmpty took out of a run: they start a page from then
 	// on, so that a later pass does not join them again.
 	apart []bool
+	// heights are the briefs' heights in pages, from their own PDFs (Brief.height), for
+	// estimate; nil in a plan made by hand.
+	heights []float64
 }
 
 // Share, Gap and MaxShared rule a booklet's pages: a brief follows the brief before on its
@@ -49,15 +52,24 @@ const (
 	MaxShared = 3
 )
 
-// NewPlan decides which briefs share a page, from their own PDFs; Start is left 0. A
-// brief's height is its pages but the last, which break where the text allows, plus the
-// fill of its last page.
+// height is how many pages the brief takes: its pages but the last, which break where the
+// text allows, plus the fill of its last page.
+func (b Brief) height() float64 { return float64(b.Pages-1) + b.Fill }
+
+// frontPages is how many pages come before a booklet's first brief: the cover and one page
+// of contents (layouts/print.html). Only the first printing's estimate of the page numbers
+// counts on it; a longer contents costs one more printing.
+const frontPages = 2
+
+// NewPlan decides which briefs share a page, from their own PDFs, and estimates on which
+// page each starts (estimate), so that the first printing may already be the last.
 func NewPlan(briefs []Brief) Plan {
-	p := Plan{Anchors: make([]string, len(briefs)), Joined: make([]bool, len(briefs)), Start: make([]int, len(briefs))}
+	p := Plan{Anchors: make([]string, len(briefs)), Joined: make([]bool, len(briefs)), Start: make([]int, len(briefs)), heights: make([]float64, len(briefs))}
 	fill, run := 1.0, 0 // how full the last page is, and the briefs run on together so far
 	for i, b := range briefs {
 		p.Anchors[i] = b.Anchor
-		height := float64(b.Pages-1) + b.Fill
+		height := b.height()
+		p.heights[i] = height
 		if i > 0 && fill < Share && run < MaxShared {
 			p.Joined[i] = true
 			end := fill + Gap + height
@@ -69,7 +81,30 @@ func NewPlan(briefs []Brief) Plan {
 		}
 		fill, run = b.Fill, 1
 	}
+	p.estimate(0, frontPages, 1)
 	return p
+}
+
+// estimate sets the start page of brief from and of every brief after it, as NewPlan lays
+// them out from their heights, continuing after page, filled to fill (1: a full page). It
+// is a guess that the next printing checks: a brief breaks across pages in the booklet
+// where it can, not where its own PDF broke.
+func (p *Plan) estimate(from, page int, fill float64) {
+	if len(p.heights) != len(p.Anchors) {
+		return // a plan made by hand: no heights to go by
+	}
+	for i := from; i < len(p.Anchors); i++ {
+		end := p.heights[i] // how far below the top of its first page the brief ends, in pages
+		if p.Joined[i] {
+			end += fill + Gap
+		} else {
+			page++
+		}
+		p.Start[i] = page
+		breaks := max(math.Ceil(end)-1, 0) // a brief that ends at a page's foot fills it
+		page += int(breaks)
+		fill = end - breaks
+	}
 }
 
 // Empty is how full a page of a booklet must be, but its last: a quarter.
@@ -80,7 +115,8 @@ const Empty = 0.25
 // as MaxShared allows, and reports whether it changed the plan. When the run before is
 // full already and its last brief ran on from an earlier page onto the nearly empty one,
 // that brief leaves the run and starts a page instead (its end moves down the page, and
-// the brief after may join it then).
+// the brief after may join it then). The start pages of the changed briefs and of those
+// after them are estimated again from the printed page before the first change.
 func (p *Plan) fillEmpty(pages []PageWords) bool {
 	p.Joined = slices.Clone(p.Joined)
 	if len(p.apart) != len(p.Anchors) {
@@ -89,6 +125,7 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 		p.apart = slices.Clone(p.apart)
 	}
 	changed := false
+	from, page, fill := -1, 0, 0.0 // the first changed brief, and where the page before it ends
 	for k := 1; k < len(p.Anchors); k++ {
 		before := p.Start[k] - 2 // the index of the page before the brief's first
 		if p.Joined[k] || p.apart[k] || before < 0 || before >= len(pages) || pages[before].Fill() >= Empty+0.05 {
@@ -103,11 +140,20 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 		}
 		switch last := k - 1; {
 		case run <= MaxShared:
+			if !changed {
+				from, page, fill = k, p.Start[k]-1, pages[before].Fill()
+			}
 			p.Joined[k], changed = true, true
 		case !changed && p.Joined[last] && p.Start[last] < p.Start[k]-1:
-			// Only on pages that no change of this pass has moved yet.
+			// Only on pages that no change of this pass has moved yet. The brief now starts
+			// the page after the one it started on.
+			from, page, fill = last, p.Start[last], 1
 			p.Joined[last], p.apart[last], changed = false, true, true
 		}
+	}
+	if changed {
+		p.Start = slices.Clone(p.Start)
+		p.estimate(from, page, fill)
 	}
 	return changed
 }
@@ -275,7 +321,16 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			jobs = append(jobs, job(t))
 		}
 	}
-	if err := p.PrintAll(ctx, jobs, parallel); err != nil {
+	if len(targets) == 0 {
+		return nil
+	}
+	// One browser prints every pass: starting one costs about a second.
+	b, err := p.start()
+	if err != nil {
+		return err
+	}
+	defer b.close()
+	if err := p.printAll(ctx, b, jobs, parallel); err != nil {
 		return err
 	}
 	for _, t := range targets {
@@ -316,7 +371,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			j.Query = plans[i].Query()
 			jobs = append(jobs, j)
 		}
-		if err := p.PrintAll(ctx, jobs, parallel); err != nil {
+		if err := p.printAll(ctx, b, jobs, parallel); err != nil {
 			return err
 		}
 		var again []Target

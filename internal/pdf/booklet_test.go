@@ -24,10 +24,24 @@ func TestNewPlanJoinsABriefToANearlyEmptyPage(t *testing.T) {
 		{"l", 1, 0.0}, // 0.3
 		{"m", 1, 0.1}, // j, k and l are MaxShared: a page of its own however empty the last
 	}
-	got := NewPlan(briefs).Joined
+	plan := NewPlan(briefs)
 	want := []bool{false, true, false, false, true, true, false, true, true, false, true, true, false}
-	if !slices.Equal(got, want) {
-		t.Errorf("NewPlan joins %v, want %v", got, want)
+	if !slices.Equal(plan.Joined, want) {
+		t.Errorf("NewPlan joins %v, want %v", plan.Joined, want)
+	}
+	// The first brief after the cover and the contents; a joined brief on the page where
+	// the one before ends, any other on the page after.
+	if want := []int{3, 4, 5, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10}; !slices.Equal(plan.Start, want) {
+		t.Errorf("NewPlan estimates the start pages %v, want %v", plan.Start, want)
+	}
+}
+
+func TestEstimateLetsABriefThatEndsAtAPagesFootFillIt(t *testing.T) {
+	p := Plan{Anchors: []string{"a", "b", "c", "d"}, Joined: []bool{false, true, false, false}, Start: make([]int, 4), heights: []float64{0.25, 0.7, 2, 1}}
+	p.estimate(0, 1, 1)
+	// b ends at 0.25+0.05+0.7 = 1.0, the foot of page 2; c fills pages 3 and 4.
+	if want := []int{2, 2, 3, 5}; !slices.Equal(p.Start, want) {
+		t.Errorf("estimate: start pages %v, want %v", p.Start, want)
 	}
 }
 
@@ -84,13 +98,17 @@ func TestFillEmptyJoinsAcrossRunsUpToMaxShared(t *testing.T) {
 	// Pages 2 and 4 are nearly empty; c starts page 3 and d continues it (a run of two),
 	// e starts page 5.
 	pages := []PageWords{page(1), page(0.1), page(0.9), page(0.1), page(0.9)}
-	p := Plan{Anchors: []string{"a", "b", "c", "d", "e"}, Joined: []bool{false, false, false, true, false}, Start: []int{1, 2, 3, 3, 5}}
+	p := Plan{Anchors: []string{"a", "b", "c", "d", "e"}, Joined: []bool{false, false, false, true, false}, Start: []int{1, 2, 3, 3, 5}, heights: []float64{1, 0.1, 0.5, 0.3, 0.9}}
 	if !p.fillEmpty(pages) {
 		t.Fatal("fillEmpty changed nothing")
 	}
 	// c joins b's page, making b, c and d a run of three; e would make it four.
 	if want := []bool{false, false, true, true, false}; !slices.Equal(p.Joined, want) {
 		t.Errorf("fillEmpty: joined %v, want %v", p.Joined, want)
+	}
+	// c and d now fit on page 2 (0.1 + 0.05 + 0.5, then + 0.05 + 0.3), so e moves up to page 3.
+	if want := []int{1, 2, 2, 2, 3}; !slices.Equal(p.Start, want) {
+		t.Errorf("fillEmpty: estimated start pages %v, want %v", p.Start, want)
 	}
 }
 
@@ -103,12 +121,16 @@ func TestFillEmptyTakesTheLastBriefOutOfAFullRun(t *testing.T) {
 		return PageWords{Width: 595.3, Height: 841.9, Words: []Box{{XMin: 50, YMin: y - 10, XMax: 60, YMax: y, Text: "x"}}}
 	}
 	pages := []PageWords{page(1), page(0.9), page(0.08), page(0.9)}
-	p := Plan{Anchors: []string{"a", "b", "c", "d"}, Joined: []bool{false, true, true, false}, Start: []int{1, 2, 2, 4}}
+	p := Plan{Anchors: []string{"a", "b", "c", "d"}, Joined: []bool{false, true, true, false}, Start: []int{1, 2, 2, 4}, heights: []float64{1, 0.6, 0.4, 0.9}}
 	if !p.fillEmpty(pages) {
 		t.Fatal("fillEmpty changed nothing")
 	}
 	if want := []bool{false, true, false, false}; !slices.Equal(p.Joined, want) {
 		t.Fatalf("fillEmpty: joined %v, want %v (c out of the run)", p.Joined, want)
+	}
+	// c starts the page after the one it started on, and d the page after c's.
+	if want := []int{1, 2, 3, 4}; !slices.Equal(p.Start, want) {
+		t.Errorf("fillEmpty: estimated start pages %v, want %v", p.Start, want)
 	}
 	// Printed again, c starts page 3, which b's end left nearly empty: c stays apart.
 	p.Start = []int{1, 2, 3, 4}

@@ -111,6 +111,11 @@ func (p Printer) PrintAll(ctx context.Context, jobs []Job, parallel int) error {
 		return err
 	}
 	defer b.close()
+	return p.printAll(ctx, b, jobs, parallel)
+}
+
+// printAll prints every job with the browser b, at most parallel pages at a time.
+func (p Printer) printAll(ctx context.Context, b *browser, jobs []Job, parallel int) error {
 	parallel = max(parallel, 1)
 	errs := make([]error, len(jobs))
 	sem := make(chan struct{}, parallel)
