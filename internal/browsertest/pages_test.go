@@ -87,6 +87,7 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		checkHeadingLinks(t, tb, page)
 		checkFilters(t, tb, page)
 	})
+	t.Run("text in its language", func(t *testing.T) { checkTextLanguage(t, tb) })
 	t.Run("no console error or failed request", func(t *testing.T) {
 		for _, e := range tb.takeErrors() {
 			if wantStatus == 404 && isOwn404(e, url) {
@@ -103,6 +104,35 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		}
 	})
 	t.Run("without JavaScript", func(t *testing.T) { checkWithoutScript(t, noScript, url, wantStatus) })
+}
+
+// textLanguageJS lists the blocks of text (a paragraph, a list item, a heading, a cell...; a quotation by its paragraphs)
+// written in the other language's script from the lang they are under: Japanese under
+// lang="en", English under lang="ja", by the rule of markdown.blockLang (Japanese: at
+// least half as many Japanese characters as Latin letters; English: no Japanese
+// character and a dozen Latin letters or more; an address is neither).
+const textLanguageJS = `(() => {
+	const japanese = /[\u3040-\u30ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/g, latin = /[A-Za-z]/g;
+	const wrong = [];
+	for (const el of document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, caption, figcaption, summary, title")) {
+		if (el.closest("script, style, [hidden]")) continue;
+		const text = el.textContent.replace(/https?:\/\/\S+/g, "");
+		const lang = (el.closest("[lang]") || document.documentElement).lang;
+		const ja = (text.match(japanese) || []).length, en = (text.match(latin) || []).length;
+		if ((lang.startsWith("en") && ja > 0 && 2 * ja >= en) || (lang.startsWith("ja") && ja === 0 && en >= 12)) {
+			wrong.push(lang + ": <" + el.tagName.toLowerCase() + "> " + text.trim().slice(0, 80));
+		}
+	}
+	return wrong;
+})()`
+
+// checkTextLanguage fails on text marked with the wrong language: a screen reader would
+// read it with the wrong voice, and a browser draw kanji under lang="en" in a Chinese
+// font's forms.
+func checkTextLanguage(t *testing.T, tb *tab) {
+	for _, w := range eval[[]string](t, tb, textLanguageJS) {
+		t.Errorf("text in the other language without its lang attribute, under %s", w)
+	}
 }
 
 // isOwn404 reports whether a recorded error is the 404 status of the not-found page itself,

@@ -46,7 +46,7 @@ func BenchmarkConvert(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				if res := c.Convert(bodies[i%len(bodies)], linkResolver{}); len(res.Problems) > 0 {
+				if res := c.Convert(bodies[i%len(bodies)], "en", linkResolver{}); len(res.Problems) > 0 {
 					b.Fatalf("problems: %v", res.Problems)
 				}
 				i++

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -107,8 +108,9 @@ func Goldmark() goldmark.Markdown {
 	)
 }
 
-// Convert converts src, resolving every link through r.
-func (c *Converter) Convert(src []byte, r Resolver) Result {
+// Convert converts src, written in the language lang ("en", "ja"), resolving every link
+// through r.
+func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	ids := newHeadingIDs()
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -123,7 +125,15 @@ func (c *Converter) Convert(src []byte, r Resolver) Result {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph:
+			markLang(n, n, src, lang)
+		case *ast.TextBlock:
+			// A tight list's item: its text has no element of its own but the item's.
+			if item, ok := n.Parent().(*ast.ListItem); ok && item.ChildCount() == 1 {
+				markLang(item, n, src, lang)
+			}
 		case *ast.Heading:
+			markLang(n, n, src, lang)
 			id, _ := n.AttributeString("id")
 			idStr := string(asBytes(id))
 			line := lines.of(n, src)
@@ -183,6 +193,48 @@ func (res *Result) link(n *ast.Link, dest string, line int, r Resolver, set func
 		n.AppendChild(n, ast.NewString([]byte(t.Mark)))
 	}
 	res.Links = append(res.Links, Link{Dest: dest, Target: t, Line: line})
+}
+
+// markLang gives the element el a lang attribute when the text of block is written in
+// the other language's script (blockLang).
+func markLang(el, block ast.Node, src []byte, lang string) {
+	if l := blockLang(plainText(block, src), lang); l != "" {
+		el.SetAttributeString("lang", []byte(l))
+	}
+}
+
+// blockLang returns the language of a block of text in a page written in lang when it is
+// the other one: "ja" for Japanese on an English page (a citation or a title quoted in
+// Japanese), "en" for English on a Japanese page; "" for the page's own. Screen readers
+// switch voices by the lang attribute, and browsers choose the Japanese forms of kanji by
+// it: under lang="en", a Chinese font's forms may be drawn. A block is Japanese when at
+// least half as many of its characters are Japanese as are Latin letters (an English
+// sentence that gives a Japanese name in brackets stays English), and English when it has
+// no Japanese character and a dozen Latin letters or more (an acronym alone stays).
+func blockLang(text, lang string) string {
+	japanese, latin := 0, 0
+	for _, r := range text {
+		switch {
+		case isJapanese(r):
+			japanese++
+		case r < utf8.RuneSelf && unicode.IsLetter(r):
+			latin++
+		}
+	}
+	switch {
+	case lang == "en" && japanese > 0 && 2*japanese >= latin:
+		return "ja"
+	case lang == "ja" && japanese == 0 && latin >= 12:
+		return "en"
+	}
+	return ""
+}
+
+// isJapanese reports whether r is a kanji, a kana, or Japanese punctuation or a full-width
+// form.
+func isJapanese(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
 func asBytes(v any) []byte {

@@ -43,20 +43,31 @@ func TestConvert(t *testing.T) {
 		name, in string
 		want     []string // substrings of the HTML
 		problems []string // "line: msg"
+		lang     string   // of the text; "" for "en"
 	}{
-		{"japanese line break has no space", "日本は\nカンボジアを支援した。", []string{"<p>日本はカンボジアを支援した。</p>"}, nil},
-		{"latin line break keeps a space", "Japan supported\nCambodia.", []string{"<p>Japan supported\nCambodia.</p>"}, nil},
-		{"cross-link rewritten", "See [DDR](ddr.md).", []string{`<a href="ddr/">DDR</a>`}, nil},
-		{"fallback marked", "[Sudan](fallback.md)", []string{`<a href="fallback/">Sudan (EN)</a>`}, nil},
-		{"external link classed", "[MOFA](https://www.mofa.go.jp/)", []string{`<a href="https://www.mofa.go.jp/" class="ext">MOFA</a>`}, nil},
-		{"broken link reported", "line one\n\n[x](missing.md)", nil, []string{"3: no such page"}},
-		{"raw html dropped", "<script>alert(1)</script>\n\nText <b>bold</b>.", []string{"<!-- raw HTML omitted -->"}, []string{"1: raw HTML is not allowed and was left out; write Markdown instead", "3: raw HTML is not allowed and was left out; write Markdown instead"}},
-		{"explicit and generated ids", "## Elections {#elections}\n\n## 選挙\n\n## 選挙", []string{`<h2 id="elections">Elections</h2>`, `<h2 id="選挙">選挙</h2>`, `<h2 id="選挙-1">選挙</h2>`}, nil},
-		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also 1)`}},
-		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil},
-		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}},
+		{"japanese line break has no space", "日本は\nカンボジアを支援した。", []string{"<p>日本はカンボジアを支援した。</p>"}, nil, "ja"},
+		{"latin line break keeps a space", "Japan supported\nCambodia.", []string{"<p>Japan supported\nCambodia.</p>"}, nil, ""},
+		{"cross-link rewritten", "See [DDR](ddr.md).", []string{`<a href="ddr/">DDR</a>`}, nil, ""},
+		{"fallback marked", "[Sudan](fallback.md)", []string{`<a href="fallback/">Sudan (EN)</a>`}, nil, ""},
+		{"external link classed", "[MOFA](https://www.mofa.go.jp/)", []string{`<a href="https://www.mofa.go.jp/" class="ext">MOFA</a>`}, nil, ""},
+		{"broken link reported", "line one\n\n[x](missing.md)", nil, []string{"3: no such page"}, ""},
+		{"raw html dropped", "<script>alert(1)</script>\n\nText <b>bold</b>.", []string{"<!-- raw HTML omitted -->"}, []string{"1: raw HTML is not allowed and was left out; write Markdown instead", "3: raw HTML is not allowed and was left out; write Markdown instead"}, ""},
+		{"explicit and generated ids", "## Elections {#elections}\n\n## 選挙\n\n## 選挙", []string{`<h2 id="elections">Elections</h2>`, `<h2 id="選挙">選挙</h2>`, `<h2 id="選挙-1">選挙</h2>`}, nil, "ja"},
+		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also 1)`}, ""},
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil, ""},
+		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}, ""},
+		// A block in the other language's script is marked with its language.
+		{"japanese citation on an english page", "Cite as:\n\n> 「ページ名」『日本の平和構築への取組』（2007年）、外務省『Japan’s Efforts on Peacebuilding』に基づく", []string{"<p>Cite as:</p>", `<p lang="ja">「ページ名」`}, nil, ""},
+		{"a japanese name in an english sentence", "Japan calls it a *terakoya* (寺子屋), a school for peacebuilders.", []string{"<p>Japan calls"}, nil, ""},
+		{"english on a japanese page", "英語での引用例：\n\n> *Page title*. Based on Japan’s Efforts on Peacebuilding, 2007.", []string{"<p>英語での引用例：</p>", `<p lang="en"><em>Page title</em>`}, nil, "ja"},
+		{"an acronym alone stays", "- UNTAC\n- 国連カンボジア暫定統治機構", []string{"<li>UNTAC</li>", "<li>国連カンボジア暫定統治機構</li>"}, nil, "ja"},
+		{"a japanese list item and heading", "## 用語\n\n- 平和の定着\n- peace consolidation", []string{`<h2 id="用語" lang="ja">用語</h2>`, `<li lang="ja">平和の定着</li>`, "<li>peace consolidation</li>"}, nil, ""},
 	} {
-		res := New().Convert([]byte(c.in), fakeResolver{})
+		lang := c.lang
+		if lang == "" {
+			lang = "en"
+		}
+		res := New().Convert([]byte(c.in), lang, fakeResolver{})
 		html := string(res.HTML)
 		for _, w := range c.want {
 			if !strings.Contains(html, w) {
@@ -81,7 +92,7 @@ func TestConvert(t *testing.T) {
 }
 
 func TestHeadingsListed(t *testing.T) {
-	res := New().Convert([]byte("## One {#one}\n\ntext\n\n### Two `code`"), fakeResolver{})
+	res := New().Convert([]byte("## One {#one}\n\ntext\n\n### Two `code`"), "en", fakeResolver{})
 	if len(res.Headings) != 2 || res.Headings[0].ID != "one" || res.Headings[1].Text != "Two code" || res.Headings[1].Line != 5 {
 		t.Errorf("Headings = %+v", res.Headings)
 	}

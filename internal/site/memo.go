@@ -279,7 +279,7 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 		// What the validity of c depends on; without a memo, the text is not kept.
 		c.src, r.lookups = p.File.Body, &c.lookups
 	}
-	res := conv.Convert([]byte(p.File.Body), r)
+	res := conv.Convert([]byte(p.File.Body), p.File.Lang, r)
 	c.body = pack(res.HTML)
 	// The page keeps its headings through the build: without the room that appending
 	// them left (a brief of six headings had room for eight).
