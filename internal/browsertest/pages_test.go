@@ -108,7 +108,7 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 
 // textLanguageJS lists the blocks of text (a paragraph, a list item, a heading, a cell...; a quotation by its paragraphs)
 // written in the other language's script from the lang they are under: Japanese under
-// lang="en", English under lang="ja", by the rule of markdown.blockLang (Japanese: at
+// lang="en", English under lang="ja", by the rule and the ranges of markdown.scriptCount (Japanese: at
 // least half as many Japanese characters as Latin letters; English: no Japanese
 // character and a dozen Latin letters or more; an address is neither).
 const textLanguageJS = `(() => {

@@ -198,43 +198,66 @@ func (res *Result) link(n *ast.Link, dest string, line int, r Resolver, set func
 // markLang gives the element el a lang attribute when the text of block is written in
 // the other language's script (blockLang).
 func markLang(el, block ast.Node, src []byte, lang string) {
-	if l := blockLang(plainText(block, src), lang); l != "" {
+	var n scriptCount
+	_ = ast.Walk(block, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				n.add(c.Segment.Value(src))
+			case *ast.String:
+				n.add(c.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if l := n.lang(lang); l != "" {
 		el.SetAttributeString("lang", []byte(l))
 	}
 }
 
-// blockLang returns the language of a block of text in a page written in lang when it is
-// the other one: "ja" for Japanese on an English page (a citation or a title quoted in
+// scriptCount counts the Japanese characters and the Latin letters of a text.
+type scriptCount struct{ japanese, latin int }
+
+func (n *scriptCount) add(text []byte) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				n.latin++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(text[i:])
+		if isJapanese(r) {
+			n.japanese++
+		}
+		i += size
+	}
+}
+
+// lang returns the language of a block of text in a page written in lang when it is the
+// other one: "ja" for Japanese on an English page (a citation or a title quoted in
 // Japanese), "en" for English on a Japanese page; "" for the page's own. Screen readers
 // switch voices by the lang attribute, and browsers choose the Japanese forms of kanji by
 // it: under lang="en", a Chinese font's forms may be drawn. A block is Japanese when at
 // least half as many of its characters are Japanese as are Latin letters (an English
 // sentence that gives a Japanese name in brackets stays English), and English when it has
 // no Japanese character and a dozen Latin letters or more (an acronym alone stays).
-func blockLang(text, lang string) string {
-	japanese, latin := 0, 0
-	for _, r := range text {
-		switch {
-		case isJapanese(r):
-			japanese++
-		case r < utf8.RuneSelf && unicode.IsLetter(r):
-			latin++
-		}
-	}
+func (n scriptCount) lang(lang string) string {
 	switch {
-	case lang == "en" && japanese > 0 && 2*japanese >= latin:
+	case lang == "en" && n.japanese > 0 && 2*n.japanese >= n.latin:
 		return "ja"
-	case lang == "ja" && japanese == 0 && latin >= 12:
+	case lang == "ja" && n.japanese == 0 && n.latin >= 12:
 		return "en"
 	}
 	return ""
 }
 
-// isJapanese reports whether r is a kanji, a kana, or Japanese punctuation or a full-width
-// form.
+// isJapanese reports whether r is Japanese punctuation, a kana, a kanji (the unified
+// ideographs and extension A) or a full-width form.
 func isJapanese(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
-		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+	return (r >= 0x3000 && r <= 0x30ff) || (r >= 0x3400 && r <= 0x9fff) || (r >= 0xff00 && r <= 0xffef)
 }
 
 func asBytes(v any) []byte {
