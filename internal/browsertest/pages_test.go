@@ -88,6 +88,7 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		checkFilters(t, tb, page)
 	})
 	t.Run("text in its language", func(t *testing.T) { checkTextLanguage(t, tb) })
+	t.Run("chart labels fit", func(t *testing.T) { checkChartText(t, tb) })
 	t.Run("no console error or failed request", func(t *testing.T) {
 		for _, e := range tb.takeErrors() {
 			if wantStatus == 404 && isOwn404(e, url) {
@@ -132,6 +133,23 @@ const textLanguageJS = `(() => {
 func checkTextLanguage(t *testing.T, tb *tab) {
 	for _, w := range eval[[]string](t, tb, textLanguageJS) {
 		t.Errorf("text in the other language without its lang attribute, under %s", w)
+	}
+}
+
+// chartTextJS lists the lines of the bar charts that the browser draws past the chart's
+// right edge, where the chart's box cuts them off: the layout wraps them by an estimate of
+// their width (render.textWidth), which this checks against the font the reader gets.
+const chartTextJS = `[...document.querySelectorAll("figure.chart svg")].flatMap(svg => {
+	const right = svg.viewBox.baseVal.width;
+	return [...svg.querySelectorAll("text")]
+		.filter(t => { const b = t.getBBox(); return b.x + b.width > right + 0.5; })
+		.map(t => t.textContent + " (" + Math.round(t.getBBox().x + t.getBBox().width) + " of " + right + ")");
+})`
+
+// checkChartText fails on a chart line cut off at the chart's edge.
+func checkChartText(t *testing.T, tb *tab) {
+	for _, line := range eval[[]string](t, tb, chartTextJS) {
+		t.Errorf("a chart's line runs past its right edge: %s", line)
 	}
 }
 

@@ -280,9 +280,10 @@ func (c *Chart) layout() {
 	for i := range c.Bars {
 		b := &c.Bars[i]
 		y := top
-		if b.Head != "" {
+		// The head is bold, about a tenth wider than the label's estimate.
+		for _, line := range wrap(b.Head, (c.Width-12)/1.1, chartFont) {
 			y += chartLine
-			b.Lines = append(b.Lines, ChartLine{Text: b.Head, Y: y - 4, Head: true})
+			b.Lines = append(b.Lines, ChartLine{Text: line, Y: y - 4, Head: true})
 		}
 		for _, line := range wrap(b.Figure.Label, c.Width-12, chartFont) {
 			y += chartLine
