@@ -49,7 +49,7 @@ func buildSubPath(t *testing.T) builtSite {
 
 // A picture is an inline <svg> with the classes of its enclosing <figure>, decoded as XML.
 type picture struct {
-	figure string // the class of the enclosing figure: "world-map", "locator", "chart"
+	figure string // the first class of the enclosing figure: "world-map", "locator", "chart"
 	raw    []byte // the <svg> element as published
 	root   *node
 }
@@ -141,7 +141,8 @@ func pageParts(t *testing.T, data []byte, textClass string) (pics []picture, tex
 			}
 		case htmllex.StartTagCloseToken:
 			if tag == "figure" {
-				figures = append(figures, class)
+				kind, _, _ := strings.Cut(class, " ") // "locator locator-alone": a locator
+				figures = append(figures, kind)
 			}
 			switch {
 			case capturing:
@@ -344,6 +345,11 @@ func TestLocatorMapsOnEveryBrief(t *testing.T) {
 			if !strings.Contains(l.root.child("title").text, p.Title) {
 				t.Errorf("%s: the locator's title %q does not name the brief %q", p.URL, l.root.child("title").text, p.Title)
 			}
+			// Without the facts box to hold it, the map is captioned with the region.
+			caption := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(p.Region.Name(lang)) + `</figcaption></figure>`)
+			if p.Facts == nil && p.Region.Slug != "" && !caption.Match(b.files[p.URL+"index.html"]) {
+				t.Errorf("%s: no facts box, and the locator map has no caption naming the region %q", p.URL, p.Region.Name(lang))
+			}
 		}
 	}
 }
@@ -411,12 +417,18 @@ func chartBars(t *testing.T, where string, pics []picture) (units []string, char
 }
 
 // wantCharts groups the figures of pages by unit, each unit's figures in page order: the
-// charts may come in any order of units, but their bars come in this order.
+// charts may come in any order of units, but their bars come in this order. A unit of one
+// figure has no chart.
 func wantCharts(pages []*site.Page) map[string][]site.Figure {
 	want := map[string][]site.Figure{}
 	for _, p := range pages {
 		for _, f := range p.Figures {
 			want[f.Unit] = append(want[f.Unit], f)
+		}
+	}
+	for unit, figs := range want {
+		if len(figs) < 2 {
+			delete(want, unit)
 		}
 	}
 	return want
@@ -450,8 +462,8 @@ func compareCharts(t *testing.T, where string, units []string, charts [][]bar, w
 	}
 }
 
-// Each brief with figures has one chart per unit, its bars the brief's figures in order,
-// each saying its value as the figures list beside it says it.
+// Each brief with figures has one chart per unit of two figures or more, its bars the
+// brief's figures in order, each saying its value as the figures list beside it says it.
 func TestBriefChartsAreTheBriefsFigures(t *testing.T) {
 	b := buildSubPath(t)
 	for _, lang := range []string{"en", "ja"} {

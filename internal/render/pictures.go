@@ -206,7 +206,8 @@ const (
 // Units lists the units figures are charted in, in the order of the charts.
 var chartUnits = []string{"usd", "jpy", "people", "weapons", "items", "percent"}
 
-// Charts makes one chart per unit of the view's page's figures.
+// Charts makes one chart per unit of the view's page's figures that has two of them or
+// more.
 func (v *View) Charts() []Chart {
 	if v.Page == nil {
 		return nil
@@ -228,6 +229,9 @@ func (v *View) SectionCharts(kind string) []Chart {
 	}
 	return charts
 }
+
+// minChartBars is the fewest figures of one unit that make a chart.
+const minChartBars = 2
 
 // maxBars and maxTimelineRows bound the pictures of the whole site, for sites far larger
 // than the briefing (the synthetic sites of make bench).
@@ -251,7 +255,8 @@ func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
 				}
 			}
 		}
-		if len(c.Bars) > 0 {
+		// A chart of one bar compares nothing: its figure is in the list beside it.
+		if len(c.Bars) >= minChartBars {
 			c.Title, _ = v.T("chart_" + unit)
 			c.Desc, _ = v.Tf("chart_desc", len(c.Bars))
 			if c.Approx() {
