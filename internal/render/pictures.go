@@ -396,8 +396,29 @@ const (
 // wrap breaks s into lines no wider than width: in English at spaces, in Japanese between
 // two characters, but never before a character that may not start a line, after one that
 // may not end it, or inside a number with its unit or a date (2005年11月, 7億5,000万ドル:
-// keepRuns). Only a word wider than the chart is broken where it must be.
+// keepRuns). Only a word wider than the chart is broken where it must be. A last line
+// shorter than a quarter of the width (「る）」 alone) takes words from the lines above: the
+// lines are made as narrow as they can be without adding one, as CSS's text-wrap: balance
+// does.
 func wrap(s string, width, font float64) []string {
+	lines := wrapGreedy(s, width, font)
+	if len(lines) < 2 || textWidth(lines[len(lines)-1], font) >= width/4 {
+		return lines
+	}
+	lo, hi := width/2, width // hi always wraps into len(lines) lines
+	for range 12 {
+		mid := (lo + hi) / 2
+		if len(wrapGreedy(s, mid, font)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrapGreedy(s, hi, font)
+}
+
+// wrapGreedy breaks s into lines as wrap does, each line as long as it can be.
+func wrapGreedy(s string, width, font float64) []string {
 	var lines []string
 	for s != "" {
 		if textWidth(s, font) <= width {

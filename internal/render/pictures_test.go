@@ -63,4 +63,27 @@ func TestWrapChartLabels(t *testing.T) {
 	}
 }
 
+// A last line of a character or two takes words from the lines above, in as many lines as
+// the longest lines would make: 「る）」 was left alone under a label of the Sudan brief.
+func TestWrapBalancesAShortLastLine(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width float64
+	}{
+		{"スーダンへの支援実績（2005年4月の表明額を既に上回る）", chartWidth - 12},
+		{"Aid for Sudan announced in April 2005", textWidth("Aid for Sudan announced in April", chartFont) + 1},
+	} {
+		greedy, lines := wrapGreedy(tc.s, tc.width, chartFont), wrap(tc.s, tc.width, chartFont)
+		if last := greedy[len(greedy)-1]; len(greedy) < 2 || textWidth(last, chartFont) >= tc.width/4 {
+			t.Fatalf("the case %q no longer leaves a short last line: %q", tc.s, greedy)
+		}
+		if len(lines) != len(greedy) {
+			t.Errorf("wrap(%q) = %q, %d lines, want %d", tc.s, lines, len(lines), len(greedy))
+		}
+		if last := lines[len(lines)-1]; textWidth(last, chartFont) < tc.width/4 {
+			t.Errorf("wrap(%q) leaves %q alone on the last line: %q", tc.s, last, lines)
+		}
+	}
+}
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
