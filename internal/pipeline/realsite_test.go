@@ -124,3 +124,18 @@ func japaneseShare(s string) (ja, all int) {
 	}
 	return ja, all
 }
+
+// A Japanese summary keeps its numbers whole on a line, as the text does, wherever it is
+// shown: 約2,000万|ドル broke at 375 px in the countries index.
+func TestJapaneseSummariesKeepNumbersWhole(t *testing.T) {
+	res := buildReal(t)
+	kept := `<span class="nobr">約2,000万ドル</span>`
+	for _, f := range res.Files {
+		switch f.Path {
+		case "ja/countries/index.html", "ja/countries/colombia/index.html", "ja/print/index.html":
+			if !strings.Contains(string(f.Data), "学校・図書館の建設や文化事業に"+kept) {
+				t.Errorf("%s: Colombia's summary does not keep %s whole", f.Path, kept)
+			}
+		}
+	}
+}
