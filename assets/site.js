@@ -41,6 +41,19 @@
     showCurrent();
     window.addEventListener("resize", showCurrent); // a phone turned upright
   }
+  // Which ends of the menu hold links scrolled out of sight: the stylesheet fades that end
+  // (.more-after, .more-before), so that a reader sees that the line scrolls; the shadow
+  // the stylesheet draws without script is faint.
+  function markEnds() {
+    var hidden = nav.scrollWidth - nav.clientWidth;
+    nav.classList.toggle("more-after", nav.scrollLeft < hidden - 1);
+    nav.classList.toggle("more-before", nav.scrollLeft > 1);
+  }
+  if (nav) {
+    markEnds();
+    nav.addEventListener("scroll", markEnds, { passive: true });
+    window.addEventListener("resize", markEnds);
+  }
 
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
   // cookie) and read back before each page is drawn (the theme-head partial).
