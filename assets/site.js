@@ -35,7 +35,7 @@
   function showCurrent() {
     if (nav.scrollWidth <= nav.clientWidth) return;
     var c = current.getBoundingClientRect(), n = nav.getBoundingClientRect();
-    if (c.right > n.right) nav.scrollLeft += c.right - n.right + 16;
+    if (c.right > n.right) nav.scrollLeft += c.right - n.right + 48; // clear of the fade
   }
   if (current) {
     showCurrent();

@@ -133,10 +133,30 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 	if hidden := eval[string](t, tb, currentShownJS); hidden != "" {
 		t.Errorf("at %d px the menu link of the current section is off the screen: %s", phoneWidth, hidden)
 	}
+	if wrong := eval[string](t, tb, menuEndsJS); wrong != "" {
+		t.Errorf("at %d px the menu's faded ends do not match its scrolling: %s", phoneWidth, wrong)
+	}
 	if strings.HasPrefix(page, "ja/figures/") && p.Kept == 0 {
 		t.Error("no Japanese number or name was measured on the figures page: the check saw nothing")
 	}
 }
+
+// menuEndsJS checks that the menu fades an end exactly when links are scrolled out of
+// sight past it (site.js marks the ends), where the page left it, then scrolled to its
+// start and to its end; it returns what is wrong, or "".
+const menuEndsJS = `(async () => {
+	const nav = document.querySelector(".site-nav"), frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	if (!nav) return "";
+	const hidden = nav.scrollWidth - nav.clientWidth, wrong = [];
+	for (const to of [null, 0, hidden]) {
+		if (to !== null) { nav.scrollLeft = to; await frames(); }
+		const after = nav.scrollLeft < hidden - 1, before = nav.scrollLeft > 1;
+		if (nav.classList.contains("more-after") !== after || nav.classList.contains("more-before") !== before) {
+			wrong.push("scrolled " + Math.round(nav.scrollLeft) + " of " + hidden + " px, classes " + JSON.stringify(nav.className));
+		}
+	}
+	return wrong.join("; ");
+})()`
 
 // currentShownJS waits two frames and describes the menu's current link if it is not wholly
 // inside the menu's visible box ("" if it is, or if no link is current).
