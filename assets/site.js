@@ -41,19 +41,20 @@
     showCurrent();
     window.addEventListener("resize", showCurrent); // a phone turned upright
   }
-  // Which ends of the menu hold links scrolled out of sight: the stylesheet fades that end
-  // (.more-after, .more-before), so that a reader sees that the line scrolls; the shadow
-  // the stylesheet draws without script is faint.
-  function markEnds() {
-    var hidden = nav.scrollWidth - nav.clientWidth;
-    nav.classList.toggle("more-after", nav.scrollLeft < hidden - 1);
-    nav.classList.toggle("more-before", nav.scrollLeft > 1);
-  }
-  if (nav) {
+  // Which ends of a box that scrolls sideways (the menu on a phone, the timeline's chart)
+  // hold what is scrolled out of sight: the stylesheet fades that end (.more-after,
+  // .more-before), so that a reader sees that the box scrolls; the shadow the stylesheet
+  // draws for the menu without script is faint, and the chart had none.
+  document.querySelectorAll(".site-nav, .scroll-wrap").forEach(function (box) {
+    function markEnds() {
+      var hidden = box.scrollWidth - box.clientWidth;
+      box.classList.toggle("more-after", box.scrollLeft < hidden - 1);
+      box.classList.toggle("more-before", box.scrollLeft > 1);
+    }
     markEnds();
-    nav.addEventListener("scroll", markEnds, { passive: true });
+    box.addEventListener("scroll", markEnds, { passive: true });
     window.addEventListener("resize", markEnds);
-  }
+  });
 
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
   // cookie) and read back before each page is drawn (the theme-head partial).

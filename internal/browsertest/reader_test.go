@@ -133,26 +133,33 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 	if hidden := eval[string](t, tb, currentShownJS); hidden != "" {
 		t.Errorf("at %d px the menu link of the current section is off the screen: %s", phoneWidth, hidden)
 	}
-	if wrong := eval[string](t, tb, menuEndsJS); wrong != "" {
-		t.Errorf("at %d px the menu's faded ends do not match its scrolling: %s", phoneWidth, wrong)
+	if wrong := eval[string](t, tb, scrollEndsJS); wrong != "" {
+		t.Errorf("at %d px a box that scrolls sideways is faded or hinted wrongly: %s", phoneWidth, wrong)
 	}
 	if strings.HasPrefix(page, "ja/figures/") && p.Kept == 0 {
 		t.Error("no Japanese number or name was measured on the figures page: the check saw nothing")
 	}
 }
 
-// menuEndsJS checks that the menu fades an end exactly when links are scrolled out of
-// sight past it (site.js marks the ends), where the page left it, then scrolled to its
-// start and to its end; it returns what is wrong, or "".
-const menuEndsJS = `(async () => {
-	const nav = document.querySelector(".site-nav"), frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-	if (!nav) return "";
-	const hidden = nav.scrollWidth - nav.clientWidth, wrong = [];
-	for (const to of [null, 0, hidden]) {
-		if (to !== null) { nav.scrollLeft = to; await frames(); }
-		const after = nav.scrollLeft < hidden - 1, before = nav.scrollLeft > 1;
-		if (nav.classList.contains("more-after") !== after || nav.classList.contains("more-before") !== before) {
-			wrong.push("scrolled " + Math.round(nav.scrollLeft) + " of " + hidden + " px, classes " + JSON.stringify(nav.className));
+// scrollEndsJS checks that each box that scrolls sideways (the menu, the timeline's
+// chart) fades an end exactly when something is scrolled out of sight past it (site.js
+// marks the ends), where the page left it, then scrolled to its start and to its end, and
+// that the timeline's hint to scroll shows exactly when later years are out of sight; it
+// returns what is wrong, or "".
+const scrollEndsJS = `(async () => {
+	const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const wrong = [];
+	for (const box of document.querySelectorAll(".site-nav, .scroll-wrap")) {
+		const hidden = box.scrollWidth - box.clientWidth, hint = box.parentElement.querySelector(".scroll-hint");
+		for (const to of [null, 0, hidden]) {
+			if (to !== null) { box.scrollLeft = to; await frames(); }
+			const after = box.scrollLeft < hidden - 1, before = box.scrollLeft > 1;
+			if (box.classList.contains("more-after") !== after || box.classList.contains("more-before") !== before) {
+				wrong.push(box.className + " scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px");
+			}
+			if (hint && (hint.getClientRects().length > 0) !== after) {
+				wrong.push("the hint to scroll is " + (after ? "hidden" : "shown") + " with the chart scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px");
+			}
 		}
 	}
 	return wrong.join("; ");
