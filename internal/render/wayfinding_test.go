@@ -66,6 +66,8 @@ func TestTimelineMergesRetoldEvents(t *testing.T) {
 			{"1999-08", "countries/timor-leste", "themes/elections-and-police"},
 			{"2007-02", "countries/timor-leste", "themes/peacekeeping"},
 			{"2007-02", "themes/elections-and-police", "themes/peacekeeping"},
+			{"2003-03-20", "countries/iraq", "themes/refugees-and-humanitarian-aid"},                 // aid as the offensive began
+			{"2004-04", "countries/bosnia-and-herzegovina", "themes/education-sport-reconciliation"}, // the "peace ball"
 		} {
 			if !together(c.raw, c.a, c.b) {
 				t.Errorf("%s: the event of %s on %s and on %s are not one entry: %v", lang, c.raw, c.a, c.b, entries[c.raw])
