@@ -41,6 +41,9 @@ func missingTool(t *testing.T, format string, args ...any) {
 	t.Skip(msg)
 }
 
+// briefPageFill is how full each page of a brief's own PDF must be, but its last.
+const briefPageFill = 0.5
+
 // The measure of the text column, in characters per line (median of a language's briefs):
 // book typography aims near 65-75 in English and 35-45 in Japanese.
 var measure = map[string][2]float64{"en": {65, 80}, "ja": {38, 45}}
@@ -128,6 +131,11 @@ func TestPrintedBriefs(t *testing.T) {
 				}
 				if !tg.Booklet() && !strings.Contains(pg.footer, squash(tg.Canonical)) {
 					t.Errorf("page %d: the bottom margin %q lacks the canonical URL %s", k+1, pg.footer, tg.Canonical)
+				}
+				// A brief's text runs on to its next page only from a full one: a first page
+				// left with its title and figures had its text pushed whole to the second.
+				if !tg.Booklet() && k < len(pages)-1 && pg.fill < briefPageFill {
+					t.Errorf("page %d is %.0f%% full, want at least %.0f%% but on the last page", k+1, 100*pg.fill, 100*briefPageFill)
 				}
 			}
 			text := all.String()
