@@ -45,7 +45,7 @@ shot() {
 shot docs/pictures-map-en.png 1280 760 en/countries/
 shot docs/pictures-map-ja.png 1280 760 ja/countries/
 shot docs/pictures-map-ja-390.png 390 760 ja/countries/
-shot docs/pictures-brief-en.png 1280 900 en/countries/cambodia/
+shot docs/pictures-brief-en.png 1280 1250 en/countries/iraq/
 shot docs/pictures-brief-ja.png 1280 1250 ja/countries/iraq/
 shot docs/pictures-figures-en.png 1280 1300 en/figures/
 shot docs/pictures-figures-ja.png 1280 1300 ja/figures/
