@@ -401,25 +401,27 @@ const (
 // lines are made as narrow as they can be without adding one, as CSS's text-wrap: balance
 // does.
 func wrap(s string, width, font float64) []string {
-	lines := wrapGreedy(s, width, font)
+	lines, forced := wrapGreedy(s, width, font)
 	if len(lines) < 2 || textWidth(lines[len(lines)-1], font) >= width/4 {
 		return lines
 	}
-	lo, hi := width/2, width // hi always wraps into len(lines) lines
+	// hi always wraps into as many lines, breaking no more words where it must.
+	lo, hi := width/2, width
 	for range 12 {
 		mid := (lo + hi) / 2
-		if len(wrapGreedy(s, mid, font)) == len(lines) {
+		if l, f := wrapGreedy(s, mid, font); len(l) == len(lines) && f <= forced {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	return wrapGreedy(s, hi, font)
+	lines, _ = wrapGreedy(s, hi, font)
+	return lines
 }
 
-// wrapGreedy breaks s into lines as wrap does, each line as long as it can be.
-func wrapGreedy(s string, width, font float64) []string {
-	var lines []string
+// wrapGreedy breaks s into lines as wrap does, each line as long as it can be, and counts
+// the words wider than the width that it had to break where it must.
+func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
 	for s != "" {
 		if textWidth(s, font) <= width {
 			lines = append(lines, s)
@@ -441,6 +443,7 @@ func wrapGreedy(s string, width, font float64) []string {
 		}
 		if cut == 0 {
 			cut = fits // one word wider than the chart: break it where it must
+			forced++
 		}
 		if cut == 0 {
 			_, cut = utf8.DecodeRuneInString(s)
@@ -448,7 +451,7 @@ func wrapGreedy(s string, width, font float64) []string {
 		lines = append(lines, strings.TrimRight(s[:cut], " "))
 		s = strings.TrimLeft(s[cut:], " ")
 	}
-	return lines
+	return lines, forced
 }
 
 // canBreak reports whether a line may end at byte i of s. kept are the byte ranges that

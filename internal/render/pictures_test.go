@@ -73,7 +73,8 @@ func TestWrapBalancesAShortLastLine(t *testing.T) {
 		{"スーダンへの支援実績（2005年4月の表明額を既に上回る）", chartWidth - 12},
 		{"Aid for Sudan announced in April 2005", textWidth("Aid for Sudan announced in April", chartFont) + 1},
 	} {
-		greedy, lines := wrapGreedy(tc.s, tc.width, chartFont), wrap(tc.s, tc.width, chartFont)
+		greedy, _ := wrapGreedy(tc.s, tc.width, chartFont)
+		lines := wrap(tc.s, tc.width, chartFont)
 		if last := greedy[len(greedy)-1]; len(greedy) < 2 || textWidth(last, chartFont) >= tc.width/4 {
 			t.Fatalf("the case %q no longer leaves a short last line: %q", tc.s, greedy)
 		}
@@ -82,6 +83,22 @@ func TestWrapBalancesAShortLastLine(t *testing.T) {
 		}
 		if last := lines[len(lines)-1]; textWidth(last, chartFont) < tc.width/4 {
 			t.Errorf("wrap(%q) leaves %q alone on the last line: %q", tc.s, last, lines)
+		}
+	}
+}
+
+// Balancing never breaks a word that the longest lines kept whole: a narrower width would
+// break "Reintegration-Reconstruction-Disarmament" where it must.
+func TestWrapBalancingBreaksNoWord(t *testing.T) {
+	s := "Reintegration-Reconstruction-Disarmament aid to Sudan"
+	width := textWidth("Reintegration-Reconstruction-Disarmament aid", chartFont) + 1
+	greedy, _ := wrapGreedy(s, width, chartFont)
+	if len(greedy) != 2 || greedy[1] != "to Sudan" {
+		t.Fatalf("the case no longer leaves a short last line: %q", greedy)
+	}
+	for _, l := range wrap(s, width, chartFont) {
+		if strings.Contains(l, "-") && !strings.Contains(l, "Reintegration-Reconstruction-Disarmament") {
+			t.Errorf("wrap(%q) broke the long word: %q", s, wrap(s, width, chartFont))
 		}
 	}
 }
