@@ -34,8 +34,10 @@
   var current = nav && nav.querySelector("a[aria-current]");
   function showCurrent() {
     if (nav.scrollWidth <= nav.clientWidth) return;
+    // Clear of the fade at the menu's end (3rem, .more-after in the stylesheet).
+    var fade = 3 * parseFloat(getComputedStyle(root).fontSize);
     var c = current.getBoundingClientRect(), n = nav.getBoundingClientRect();
-    if (c.right > n.right) nav.scrollLeft += c.right - n.right + 48; // clear of the fade
+    if (c.right > n.right - fade) nav.scrollLeft += c.right - n.right + fade;
   }
   if (current) {
     showCurrent();

@@ -107,17 +107,26 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 	t.Run("without JavaScript", func(t *testing.T) { checkWithoutScript(t, noScript, url, wantStatus) })
 }
 
-// textLanguageJS lists the blocks of text (a paragraph, a list item, a heading, a cell...; a quotation by its paragraphs)
-// written in the other language's script from the lang they are under: Japanese under
-// lang="en", English under lang="ja", by the rule and the ranges of markdown.scriptCount (Japanese: at
-// least half as many Japanese characters as Latin letters; English: no Japanese
-// character and a dozen Latin letters or more; an address is neither).
+// textLanguageJS lists the blocks of text (a paragraph, a list item, a heading, a cell...)
+// whose own text is written in the other language's script from the lang they are under:
+// Japanese under lang="en", English under lang="ja", by the rule and the ranges of
+// markdown.scriptCount (Japanese: at least half as many Japanese characters as Latin
+// letters; English: no Japanese character and a dozen Latin letters or more). A block's
+// own text leaves out the blocks inside it, which are checked themselves (a loose list's
+// paragraphs), what an element inside it marks with its own lang, and web addresses,
+// which the Markdown converter does not count either.
 const textLanguageJS = `(() => {
 	const japanese = /[\u3040-\u30ff\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/g, latin = /[A-Za-z]/g;
+	const blocks = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, caption, figcaption, summary, title";
 	const wrong = [];
-	for (const el of document.querySelectorAll("p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, caption, figcaption, summary, title")) {
+	for (const el of document.querySelectorAll(blocks)) {
 		if (el.closest("script, style, [hidden]")) continue;
-		const text = el.textContent.replace(/https?:\/\/\S+/g, "");
+		let text = "";
+		const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+		for (let n; (n = walk.nextNode()); ) {
+			if (n.parentElement.closest(blocks + ", [lang]") === el) text += n.data;
+		}
+		text = text.replace(/(?:https?:\/\/|www\.)\S+/g, "");
 		const lang = (el.closest("[lang]") || document.documentElement).lang;
 		const ja = (text.match(japanese) || []).length, en = (text.match(latin) || []).length;
 		if ((lang.startsWith("en") && ja > 0 && 2 * ja >= en) || (lang.startsWith("ja") && ja === 0 && en >= 12)) {

@@ -142,10 +142,10 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 }
 
 // scrollEndsJS checks that each box that scrolls sideways (the menu, the timeline's
-// chart) fades an end exactly when something is scrolled out of sight past it (site.js
-// marks the ends), where the page left it, then scrolled to its start and to its end, and
-// that the timeline's hint to scroll shows exactly when later years are out of sight; it
-// returns what is wrong, or "".
+// chart) is marked (site.js) and masked (the stylesheet) at an end exactly when something
+// is scrolled out of sight past it, where the page left it, then scrolled to its start
+// and to its end, and that the timeline's hint to scroll shows exactly when later years
+// are out of sight; it returns what is wrong, or "".
 const scrollEndsJS = `(async () => {
 	const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 	const wrong = [];
@@ -156,6 +156,9 @@ const scrollEndsJS = `(async () => {
 			const after = box.scrollLeft < hidden - 1, before = box.scrollLeft > 1;
 			if (box.classList.contains("more-after") !== after || box.classList.contains("more-before") !== before) {
 				wrong.push(box.className + " scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px");
+			}
+			if ((getComputedStyle(box).maskImage !== "none") !== (after || before)) {
+				wrong.push(box.className + " scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px: mask " + getComputedStyle(box).maskImage);
 			}
 			if (hint && (hint.getClientRects().length > 0) !== after) {
 				wrong.push("the hint to scroll is " + (after ? "hidden" : "shown") + " with the chart scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px");
@@ -170,9 +173,13 @@ const scrollEndsJS = `(async () => {
 const currentShownJS = `new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
 	const nav = document.querySelector(".site-nav"), a = nav && nav.querySelector("a[aria-current]");
 	if (!a || a.getClientRects().length === 0) return done("");
+	// Clear of the fade at an end that holds more links (3rem).
+	const fade = 3 * parseFloat(getComputedStyle(document.documentElement).fontSize);
 	const r = a.getBoundingClientRect(), n = nav.getBoundingClientRect();
-	done(r.left >= n.left - 0.5 && r.right <= Math.min(n.right, innerWidth) + 0.5 ? "" :
-		JSON.stringify(a.textContent.trim()) + " at " + Math.round(r.left) + "-" + Math.round(r.right) + " px, the menu shows " + Math.round(n.left) + "-" + Math.round(Math.min(n.right, innerWidth)) + " px");
+	const left = n.left + (nav.classList.contains("more-before") ? fade : 0);
+	const right = Math.min(n.right, innerWidth) - (nav.classList.contains("more-after") ? fade : 0);
+	done(r.left >= left - 0.5 && r.right <= right + 0.5 ? "" :
+		JSON.stringify(a.textContent.trim()) + " at " + Math.round(r.left) + "-" + Math.round(r.right) + " px, the menu shows " + Math.round(left) + "-" + Math.round(right) + " px clear of its fades");
 })))`
 
 type currentInfo struct {

@@ -20,6 +20,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -50,6 +51,9 @@ type Heading struct {
 	ID    string
 	Text  string
 	Line  int
+	// Lang is the language of a heading written in the other language's script (its lang
+	// attribute, for a list of the headings to repeat), or "".
+	Lang string
 }
 
 // Link is a link of the document as written and as resolved.
@@ -132,8 +136,10 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 			if item, ok := n.Parent().(*ast.ListItem); ok && item.ChildCount() == 1 {
 				markLang(item, n, src, lang)
 			}
-		case *ast.Heading:
+		case *east.TableCell:
 			markLang(n, n, src, lang)
+		case *ast.Heading:
+			headingLang := markLang(n, n, src, lang)
 			id, _ := n.AttributeString("id")
 			idStr := string(asBytes(id))
 			line := lines.of(n, src)
@@ -141,7 +147,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 				res.Problems = append(res.Problems, Problem{Line: line, Msg: "heading id \"" + idStr + "\" is used twice", Also: prev})
 			}
 			seen[idStr] = line
-			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: idStr, Text: plainText(n, src), Line: line})
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: idStr, Text: plainText(n, src), Line: line, Lang: headingLang})
 		case *ast.Link:
 			res.link(n, string(n.Destination), lines.of(n, src), r, func(dest string) { n.Destination = []byte(dest) })
 		case *ast.AutoLink:
@@ -196,8 +202,8 @@ func (res *Result) link(n *ast.Link, dest string, line int, r Resolver, set func
 }
 
 // markLang gives the element el a lang attribute when the text of block is written in
-// the other language's script (blockLang).
-func markLang(el, block ast.Node, src []byte, lang string) {
+// the other language's script (scriptCount.lang), and returns that language or "".
+func markLang(el, block ast.Node, src []byte, lang string) string {
 	var n scriptCount
 	_ = ast.Walk(block, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
@@ -210,9 +216,11 @@ func markLang(el, block ast.Node, src []byte, lang string) {
 		}
 		return ast.WalkContinue, nil
 	})
-	if l := n.lang(lang); l != "" {
+	l := n.lang(lang)
+	if l != "" {
 		el.SetAttributeString("lang", []byte(l))
 	}
+	return l
 }
 
 // scriptCount counts the Japanese characters and the Latin letters of a text.

@@ -62,6 +62,9 @@ func TestConvert(t *testing.T) {
 		{"english on a japanese page", "英語での引用例：\n\n> *Page title*. Based on Japan’s Efforts on Peacebuilding, 2007.", []string{"<p>英語での引用例：</p>", `<p lang="en"><em>Page title</em>`}, nil, "ja"},
 		{"an acronym alone stays", "- UNTAC\n- 国連カンボジア暫定統治機構", []string{"<li>UNTAC</li>", "<li>国連カンボジア暫定統治機構</li>"}, nil, "ja"},
 		{"a japanese list item and heading", "## 用語\n\n- 平和の定着\n- peace consolidation", []string{`<h2 id="用語" lang="ja">用語</h2>`, `<li lang="ja">平和の定着</li>`, "<li>peace consolidation</li>"}, nil, ""},
+		{"a japanese table cell", "| English | Japanese |\n|---|---|\n| peace consolidation | 平和の定着 |", []string{"<td>peace consolidation</td>", `<td lang="ja">平和の定着</td>`}, nil, ""},
+		{"a loose list's paragraphs", "- 平和の定着\n\n- peace consolidation", []string{`<li>
+<p lang="ja">平和の定着</p>`}, nil, ""},
 	} {
 		lang := c.lang
 		if lang == "" {
@@ -92,8 +95,12 @@ func TestConvert(t *testing.T) {
 }
 
 func TestHeadingsListed(t *testing.T) {
-	res := New().Convert([]byte("## One {#one}\n\ntext\n\n### Two `code`"), "en", fakeResolver{})
-	if len(res.Headings) != 2 || res.Headings[0].ID != "one" || res.Headings[1].Text != "Two code" || res.Headings[1].Line != 5 {
+	res := New().Convert([]byte("## One {#one}\n\ntext\n\n### Two `code`\n\n## 平和の定着"), "en", fakeResolver{})
+	if len(res.Headings) != 3 || res.Headings[0].ID != "one" || res.Headings[1].Text != "Two code" || res.Headings[1].Line != 5 {
 		t.Errorf("Headings = %+v", res.Headings)
+	}
+	// A heading in the other language's script says so, for the lists that repeat it.
+	if res.Headings[0].Lang != "" || res.Headings[2].Lang != "ja" {
+		t.Errorf("heading languages %q and %q, want \"\" and \"ja\"", res.Headings[0].Lang, res.Headings[2].Lang)
 	}
 }

@@ -72,14 +72,12 @@ func NewPlan(briefs []Brief) Plan {
 		p.heights[i] = height
 		if i > 0 && fill < Share && run < MaxShared {
 			p.Joined[i] = true
-			end := fill + Gap + height
-			if end > 1 {
-				end -= math.Floor(end)
-			}
-			fill, run = end, run+1
+			_, fill = pageBreaks(fill + Gap + height)
+			run++
 			continue
 		}
-		fill, run = b.Fill, 1
+		_, fill = pageBreaks(height)
+		run = 1
 	}
 	p.estimate(0, frontPages, 1)
 	return p
@@ -101,10 +99,18 @@ func (p *Plan) estimate(from, page int, fill float64) {
 			page++
 		}
 		p.Start[i] = page
-		breaks := max(math.Ceil(end)-1, 0) // a brief that ends at a page's foot fills it
-		page += int(breaks)
-		fill = end - breaks
+		var breaks int
+		breaks, fill = pageBreaks(end)
+		page += breaks
 	}
+}
+
+// pageBreaks returns how many pages a brief turns that ends end pages below the top of
+// the page it starts on, and how full it leaves its last page: a brief that ends at a
+// page's foot fills that page (1), it does not leave the next one empty.
+func pageBreaks(end float64) (breaks int, fill float64) {
+	b := max(math.Ceil(end)-1, 0)
+	return int(b), end - b
 }
 
 // Empty is how full a page of a booklet must be, but its last: a quarter.
@@ -311,6 +317,9 @@ func (p PageWords) Fill() float64 {
 // themselves move a brief, or when a nearly empty page makes fillEmpty change the plan:
 // each of its changes moves what follows, so that it makes one kind at a time).
 func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) error {
+	if len(targets) == 0 {
+		return nil
+	}
 	job := func(t Target) Job {
 		return Job{Src: filepath.Join(siteDir, filepath.FromSlash(t.Src)), Out: filepath.Join(outDir, filepath.FromSlash(t.Out))}
 	}
@@ -321,16 +330,13 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			jobs = append(jobs, job(t))
 		}
 	}
-	if len(targets) == 0 {
-		return nil
-	}
 	// One browser prints every pass: starting one costs about a second.
-	b, err := p.start()
+	chrome, err := p.start()
 	if err != nil {
 		return err
 	}
-	defer b.close()
-	if err := p.printAll(ctx, b, jobs, parallel); err != nil {
+	defer chrome.close()
+	if err := p.printAll(ctx, chrome, jobs, parallel); err != nil {
 		return err
 	}
 	for _, t := range targets {
@@ -371,7 +377,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			j.Query = plans[i].Query()
 			jobs = append(jobs, j)
 		}
-		if err := p.printAll(ctx, b, jobs, parallel); err != nil {
+		if err := p.printAll(ctx, chrome, jobs, parallel); err != nil {
 			return err
 		}
 		var again []Target

@@ -2,7 +2,8 @@
 // and for the print tests, plans the booklet (which briefs share a page, on which page each
 // starts) and counts the pages of the PDFs it makes.
 //
-// One Chromium prints every page of a PrintAll, driven over the DevTools protocol on a
+// One Chromium prints every page of a PrintAll, or of a PrintSite with every printing of
+// its booklets, driven over the DevTools protocol on a
 // pipe (devtools.go): a browser per page, as --print-to-pdf needs, costs a second of
 // start-up per page. A page that hangs costs its own PDF (the per-page timeout); a crashed
 // browser fails the pages still printing.

@@ -132,8 +132,9 @@ func TestPrintedBriefs(t *testing.T) {
 				if !tg.Booklet() && !strings.Contains(pg.footer, squash(tg.Canonical)) {
 					t.Errorf("page %d: the bottom margin %q lacks the canonical URL %s", k+1, pg.footer, tg.Canonical)
 				}
-				// A brief's text runs on to its next page only from a full one: a first page
-				// left with its title and figures had its text pushed whole to the second.
+				// A brief's text runs on to its next page only from a page at least half full:
+				// a first page left with its title and figures had its text pushed whole to
+				// the second.
 				if !tg.Booklet() && k < len(pages)-1 && pg.fill < briefPageFill {
 					t.Errorf("page %d is %.0f%% full, want at least %.0f%% but on the last page", k+1, 100*pg.fill, 100*briefPageFill)
 				}

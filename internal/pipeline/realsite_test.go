@@ -130,12 +130,17 @@ func japaneseShare(s string) (ja, all int) {
 func TestJapaneseSummariesKeepNumbersWhole(t *testing.T) {
 	res := buildReal(t)
 	kept := `<span class="nobr">約2,000万ドル</span>`
+	seen := 0
 	for _, f := range res.Files {
 		switch f.Path {
 		case "ja/countries/index.html", "ja/countries/colombia/index.html", "ja/print/index.html":
+			seen++
 			if !strings.Contains(string(f.Data), "学校・図書館の建設や文化事業に"+kept) {
 				t.Errorf("%s: Colombia's summary does not keep %s whole", f.Path, kept)
 			}
 		}
+	}
+	if seen != 3 {
+		t.Errorf("%d of the 3 pages that show Colombia's summary were built", seen)
 	}
 }
