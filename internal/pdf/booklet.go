@@ -313,9 +313,10 @@ func (p PageWords) Fill() float64 {
 
 // PrintSite prints every target of the site written in siteDir to outDir, at the
 // targets' Out paths: the briefs, then each booklet by its plan, again until the pages
-// its contents names are those its briefs start on (twice, or more when the page numbers
-// themselves move a brief, or when a nearly empty page makes fillEmpty change the plan:
-// each of its changes moves what follows, so that it makes one kind at a time).
+// its contents names are those its briefs start on (once when the plan's estimate was
+// right; again when the page numbers move a brief, or when a nearly empty page makes
+// fillEmpty change the plan: each of its changes moves what follows, so that it makes one
+// kind at a time).
 func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) error {
 	if len(targets) == 0 {
 		return nil
