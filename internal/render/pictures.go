@@ -201,6 +201,9 @@ const (
 	chartGap    = 12
 	chartArrow  = 10
 	chartMinBar = 2
+	// chartBold is how much wider bold text (a bar's value, its head) runs than
+	// textWidth's estimate for regular text.
+	chartBold = 1.1
 )
 
 // Units lists the units figures are charted in, in the order of the charts.
@@ -275,8 +278,9 @@ func (c *Chart) layout() {
 	top := 0.0
 	valueRoom := 0.0
 	for _, b := range c.Bars {
-		valueRoom = max(valueRoom, textWidth(b.Value, chartFont)*1.1) // the value is bold
+		valueRoom = max(valueRoom, textWidth(b.Value, chartFont)*chartBold) // the value is bold
 	}
+	lineWidth := c.Width - 12 // a label's line, short of the chart's edge
 	longest := c.Width - valueRoom - chartArrow - 8
 	high := 0.0
 	for _, b := range c.Bars {
@@ -285,12 +289,11 @@ func (c *Chart) layout() {
 	for i := range c.Bars {
 		b := &c.Bars[i]
 		y := top
-		// The head is bold, about a tenth wider than the label's estimate.
-		for _, line := range wrap(b.Head, (c.Width-12)/1.1, chartFont) {
+		for _, line := range wrap(b.Head, lineWidth/chartBold, chartFont) { // the head is bold
 			y += chartLine
 			b.Lines = append(b.Lines, ChartLine{Text: line, Y: y - 4, Head: true})
 		}
-		for _, line := range wrap(b.Figure.Label, c.Width-12, chartFont) {
+		for _, line := range wrap(b.Figure.Label, lineWidth, chartFont) {
 			y += chartLine
 			b.Lines = append(b.Lines, ChartLine{Text: line, Y: y - 4})
 		}
