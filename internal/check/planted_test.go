@@ -207,6 +207,45 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 	}
 }
 
+// A page whose translation is under way, its last two sections still in English, is not
+// "still English": its English parts are reported each at its line, and the parts already
+// translated are checked. Half its letters are Latin, since English takes more letters than
+// Japanese for the same words.
+func TestPartlyTranslatedPageIsCheckedPartByPart(t *testing.T) {
+	fsys := realProject(t)
+	en := string(fsys[enCambodia].Data)
+	ja := string(fsys[jaCambodia].Data)
+	enRest := en[strings.Index(en, "## Elections and the rule of law {#elections}"):]
+	jaAt := strings.Index(ja, "## 選挙支援と法の支配 {#elections}")
+	fsys[jaCambodia] = &fstest.MapFile{Data: []byte(ja[:jaAt] + enRest)}
+	if share := latinShare(strings.SplitN(string(fsys[jaCambodia].Data), "+++", 3)[2]); share < 0.5 {
+		t.Fatalf("the planted page is %.2f Latin letters: the test needs a page that is mostly Latin", share)
+	}
+	// A number changed in a translated part must still be found.
+	fsys = plant(t, fsys, []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,200人の要員を派遣した。"}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Run(in).Lookup("countries/cambodia", "ja")
+	var english, number bool
+	for _, pr := range p.Problems {
+		switch {
+		case strings.Contains(pr.Message, "still English"):
+			t.Errorf("a page partly translated is reported as still English: %s", pr.Message)
+		case pr.Check == "untranslated" && strings.HasPrefix(pr.Message, "English in the ja text") && pr.Translation.Line >= lineOf(fsys[jaCambodia].Data, "{#elections}"):
+			english = true
+		case pr.Check == "figure" && pr.Translation.Line == lineOf(fsys[jaCambodia].Data, "1,200人"):
+			number = true
+		case pr.Translation.Line >= lineOf(fsys[jaCambodia].Data, "{#elections}"):
+			t.Errorf("a part left in English has a finding besides untranslated: %s: %s", pr.Check, pr.Message)
+		}
+	}
+	if !english || !number {
+		t.Errorf("English parts reported: %v, the changed number in a translated part: %v; want both; problems: %+v", english, number, p.Problems)
+	}
+}
+
 // TestEnglishLeftInPointsAtTheSource: English left in a translation is usually the
 // source's own words, and the finding's source line is where they are, quoted, rather than
 // the start of the part with "(not found in this part)", which would be false.

@@ -11,8 +11,10 @@ import (
 
 // The untranslated check finds English left in a Japanese translation:
 //
-//   - a whole copy: a translation whose text is mostly Latin letters is reported once, as
-//     still English, instead of as the mismatches its numbers and terms would make;
+//   - a whole copy: a translation whose text is nearly all Latin letters is reported once,
+//     as still English, instead of as the mismatches its numbers and terms would make; a
+//     part of a page left in English is reported as such, and its numbers and terms are
+//     not compared either;
 //   - a title, summary, text fact, event text or figure label identical to the source's;
 //   - a run of English prose in Japanese text: three or more words in lower case (the,
 //     of, personnel) in one run of Latin words, more than its capitalized words. Names,
@@ -76,14 +78,23 @@ func latinShare(s string) float64 {
 	return float64(latin) / float64(all)
 }
 
+// stillEnglishShare is the share of Latin letters from which a Japanese page counts as
+// still English. English takes two to three times as many letters as Japanese for the
+// same content (2,511 Latin letters in the English Cambodia brief, 890 Japanese ones in
+// its translation), so a page half translated, or three-quarters, can still be mostly
+// Latin letters: it is a translation under way, whose English parts are each reported
+// where they are. A copy of the English with its title and summary translated, where a
+// translator starts, is above 0.95.
+const stillEnglishShare = 0.9
+
 // stillEnglish reports a translation that is a copy of its source not yet translated: a
-// translation into a language not written in Latin letters whose text is mostly Latin.
+// translation into a language not written in Latin letters whose text is nearly all Latin.
 func stillEnglish(src, dst *content.File, dstBody string) (Problem, bool) {
 	if dst.Lang != "ja" {
 		return Problem{}, false
 	}
 	text := dst.Front.Title + "\n" + dst.Front.Summary + "\n" + dstBody
-	if latinShare(text) < 0.5 {
+	if latinShare(text) < stillEnglishShare {
 		return Problem{}, false
 	}
 	return Problem{Check: "untranslated", Where: "page",
@@ -135,6 +146,28 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 				Message:     fmt.Sprintf("English in the %s text: %q", dst.Lang, clip(run.text)),
 				Source:      source,
 				Translation: Loc{File: dst.Name, Line: u.dst.lineAt(run.off), Text: clip(run.text)}})
+		}
+	}
+	return out
+}
+
+// translatedUnits returns the units of us that dst has translated: not those that are
+// still the source text, or English prose in nearly all Latin letters (a part left in
+// English while the rest of the page is translated).
+func translatedUnits(us []unit, dst *content.File, terms *termIndex) []unit {
+	if dst.Lang != "ja" {
+		return us
+	}
+	var allowed map[string]bool
+	if terms != nil {
+		allowed = terms.allowed
+	}
+	out := make([]unit, 0, len(us))
+	for _, u := range us {
+		copied := strings.TrimSpace(u.src.s) == strings.TrimSpace(u.dst.s) && hasWord(u.dst.s)
+		english := latinShare(u.dst.plain) >= stillEnglishShare && len(englishRuns(u.dst.plain, allowed)) > 0
+		if !copied && !english {
+			out = append(out, u)
 		}
 	}
 	return out
