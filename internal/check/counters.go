@@ -67,9 +67,10 @@ func nounAfter(s string, n numbers.Number) string {
 	return ""
 }
 
-// counterAt returns the counter written right after the Japanese number at n, and its
-// class: the digits, kanji numerals, units and markers of the number are skipped.
-func counterAt(s string, n numbers.Number) (string, string) {
+// counterAt returns the counter written right after the Japanese number at n, its class,
+// and the offset in s where the counter ends: the digits, kanji numerals, units and
+// markers of the number are skipped.
+func counterAt(s string, n numbers.Number) (counter, class string, end int) {
 	i := n.Offset
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -81,10 +82,10 @@ func counterAt(s string, n numbers.Number) (string, string) {
 	}
 	for _, c := range counterClasses {
 		if strings.HasPrefix(s[i:], c.counter) {
-			return c.counter, c.class
+			return c.counter, c.class, i + len(c.counter)
 		}
 	}
-	return "", ""
+	return "", "", i
 }
 
 // compareCounters reports the Japanese numbers whose counter is not that of what the
@@ -114,11 +115,13 @@ func compareCounters(us []unit, src, dst *content.File) []Problem {
 					continue
 				}
 				used[j] = true
-				if counter, c := counterAt(u.dst.s, b); c != "" && c != class {
+				// The quote is the number with its counter, as the text writes them: the
+				// number's own text may run past the counter (2万5,000人を超).
+				if counter, c, end := counterAt(u.dst.s, b); c != "" && c != class {
 					out = append(out, Problem{Check: "figure", Where: u.where,
 						Message:     fmt.Sprintf("the counter %s counts %s, but the en text counts %s here: write %s", counter, c, class, counterNames[class]),
 						Source:      Loc{File: src.Name, Line: u.src.lineAt(a.Offset), Text: a.Text},
-						Translation: Loc{File: dst.Name, Line: u.dst.lineAt(b.Offset), Text: b.Text + counter}})
+						Translation: Loc{File: dst.Name, Line: u.dst.lineAt(b.Offset), Text: u.dst.s[b.Offset:end]}})
 				}
 				break
 			}

@@ -246,6 +246,25 @@ func TestPartlyTranslatedPageIsCheckedPartByPart(t *testing.T) {
 	}
 }
 
+// A counter finding quotes the number and its counter as the translation writes them,
+// even where the number reads on past the counter (2万5,000人を超え: "more than").
+func TestCounterFindingQuotesTheText(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "回収数は2万5,000丁を超え", "回収数は2万5,000人を超え"}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range Run(in).Lookup("countries/cambodia", "ja").Problems {
+		if strings.Contains(pr.Message, "the counter 人") {
+			if pr.Translation.Text != "2万5,000人" {
+				t.Errorf("the finding quotes %q, want %q", pr.Translation.Text, "2万5,000人")
+			}
+			return
+		}
+	}
+	t.Fatal("the counter 人 for weapons was not reported")
+}
+
 // TestEnglishLeftInPointsAtTheSource: English left in a translation is usually the
 // source's own words, and the finding's source line is where they are, quoted, rather than
 // the start of the part with "(not found in this part)", which would be false.
