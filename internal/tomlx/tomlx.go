@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -65,7 +66,29 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 		errs = append(errs, &Error{Line: keyLineN(src, key, seen[key.String()]), Msg: msg})
 		seen[key.String()]++
 	}
+	errs = append(errs, caseVariants(src, md, known)...)
+	slices.SortStableFunc(errs, func(a, b *Error) int { return a.Line - b.Line })
 	return md, errs
+}
+
+// caseVariants reports the keys of md that are known keys written in another case.
+// BurntSushi/toml matches a key to a field whatever its case, so that Summary = "…" under
+// summary = "…" replaced it without a word.
+func caseVariants(src string, md toml.MetaData, known []string) []*Error {
+	var errs []*Error
+	seen := map[string]int{}
+	for _, key := range md.Keys() {
+		name := key[len(key)-1]
+		n := seen[key.String()]
+		seen[key.String()]++
+		if slices.Contains(known, name) {
+			continue
+		}
+		if i := slices.IndexFunc(known, func(k string) bool { return strings.EqualFold(k, name) }); i >= 0 {
+			errs = append(errs, &Error{Line: keyLineN(src, key, n), Msg: fmt.Sprintf("key %q: keys are case-sensitive: write %s", key.String(), known[i])})
+		}
+	}
+	return errs
 }
 
 // lineText returns line n (1-based) of src, without its line break.
