@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"peacebuilding/internal/check"
@@ -81,7 +82,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	rep.Build = check.SiteErrors(in)
 	rep.Quiet = *quiet
 	if fl.NArg() > 0 {
-		if err := rep.Only(fl.Args()); err != nil {
+		if err := rep.Only(projectPaths(*root, fl.Args())); err != nil {
 			return fmt.Errorf("check: %v", err)
 		}
 	}
@@ -201,4 +202,23 @@ func gitDates(root string) func(names []string) map[string]string {
 		}
 		return dates
 	}
+}
+
+// projectPaths returns paths with each absolute path inside the project folder root made
+// relative to it (an editor runs the check on the absolute path of the file it shows).
+func projectPaths(root string, paths []string) []string {
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return paths
+	}
+	out := slices.Clone(paths)
+	for i, p := range out {
+		if !filepath.IsAbs(p) {
+			continue
+		}
+		if rel, err := filepath.Rel(absRoot, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			out[i] = rel
+		}
+	}
+	return out
 }

@@ -122,6 +122,36 @@ func TestCheckPathsAndQuiet(t *testing.T) {
 	}
 }
 
+// check PATH takes the paths a translator types or an editor passes: a file's absolute
+// path, a page key with .md, the file of a translation not yet written; and a style
+// finding of another page neither shows nor fails the check of this one.
+func TestCheckPathsAsTyped(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	writeFile(t, filepath.Join(root, "data", "style.toml"), []byte("lang = \"ja\"\n\n[[rules]]\nid = \"oyobi\"\nforms = [\"および\"]\npreferred = \"及び\"\nexample = \"選挙および警察\"\n"))
+	editFile(t, filepath.Join(root, "content", "ja", "themes", "ddr.md"), "約6万人の元兵士。", "約6万人の元兵士。選挙および警察。")
+	for _, tt := range []struct{ path, want string }{
+		{filepath.Join(root, "content", "ja", "countries", "cambodia.md"), "countries/cambodia "},
+		{"countries/cambodia.md", "countries/cambodia "},
+		{"content/ja/countries/sudan.md", "countries/sudan  missing"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if err := run([]string{"check", "-root", root, tt.path}, &stdout, &stderr); err != nil {
+			t.Errorf("check %s: %v\n%s%s", tt.path, err, stdout.String(), stderr.String())
+			continue
+		}
+		if !strings.Contains(stdout.String(), tt.want) || strings.Contains(stdout.String(), "oyobi") {
+			t.Errorf("check %s: want a row %q and no other page's style finding:\n%s", tt.path, tt.want, stdout.String())
+		}
+	}
+	// The page with the finding: listed with it, even by -q, and the check fails.
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"check", "-root", root, "-q", "themes/ddr"}, &stdout, &stderr)
+	if err == nil || !strings.Contains(stdout.String(), "oyobi") || !strings.Contains(stdout.String(), "themes/ddr") {
+		t.Errorf("check -q themes/ddr with a style finding: %v\n%s", err, stdout.String())
+	}
+}
+
 // With -json, an error that stops the check comes as a value too: file, line, column in
 // characters, message.
 func TestCheckJSONErrors(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -103,18 +104,21 @@ func ParseDiagnostics(lines []string) []Diagnostic {
 	return out
 }
 
-// Only keeps the pairs of the pages that paths name: content files of either language
-// (content/ja/countries/cambodia.md), folders (content/en/themes) or keys
-// (countries/cambodia), and the build errors of their files. A path that names no page
-// is an error.
+// Only keeps the pairs of the pages that paths name, and the build errors and style
+// findings of their files: content files of either language, a missing translation's
+// file included (content/ja/countries/cambodia.md), folders (content/en/themes) or keys
+// (countries/cambodia, or countries/cambodia.md). Paths are relative to the project
+// folder. A path that names no page is an error.
 func (r *Report) Only(paths []string) error {
 	match := func(p *Pair, path string) bool {
 		path = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./"), "/")
-		if path == p.Key || path == "content" {
+		if path == p.Key || path == p.Key+".md" || path == "content" {
 			return true
 		}
-		for _, d := range []*Doc{p.Source, p.Translation} {
-			if d != nil && (d.File == path || strings.HasPrefix(d.File, path+"/")) {
+		// The pair's two files, by the paths they have or would have.
+		for _, lang := range []string{r.Source, p.Lang} {
+			file := "content/" + lang + "/" + p.Key + ".md"
+			if file == path || strings.HasPrefix(file, path+"/") {
 				return true
 			}
 		}
@@ -136,14 +140,23 @@ func (r *Report) Only(paths []string) error {
 			return fmt.Errorf("%s: no page of the site (name a content file, a folder of content/ or a page such as countries/cambodia)", paths[i])
 		}
 	}
+	files := map[string]bool{}
+	for _, p := range keep {
+		for _, d := range []*Doc{p.Source, p.Translation} {
+			if d != nil {
+				files[d.File] = true
+			}
+		}
+	}
+	if !slices.ContainsFunc(paths, func(p string) bool { return filepath.Clean(p) == "content" }) {
+		// Only the findings of the pages asked for; the UI strings' are not a page's.
+		r.Style = slices.DeleteFunc(r.Style, func(f StyleFinding) bool { return !files[f.Loc.File] })
+	}
 	r.Pairs = keep
 	var build []string
 	for _, e := range r.Build {
-		for _, p := range keep {
-			if p.Source != nil && strings.HasPrefix(e, p.Source.File+":") || p.Translation != nil && strings.HasPrefix(e, p.Translation.File+":") {
-				build = append(build, e)
-				break
-			}
+		if file, _, _ := strings.Cut(e, ":"); files[file] {
+			build = append(build, e)
 		}
 	}
 	r.Build = build
@@ -180,12 +193,17 @@ func plural(n int, one, many string) string {
 // table writes the table of the pairs of lang (with Quiet, of those that need work), and
 // reports whether it wrote one.
 func (r *Report) table(b *strings.Builder, lang string) bool {
-	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES"}}
+	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES", "STYLE"}}
+	style := r.styleOpenByFile()
 	for _, p := range r.Pairs {
-		if p.Lang != lang || r.Quiet && p.State == OK && p.Open() == 0 {
+		styleOpen := 0
+		if p.Translation != nil {
+			styleOpen = style[p.Translation.File]
+		}
+		if p.Lang != lang || r.Quiet && p.State == OK && p.Open() == 0 && styleOpen == 0 {
 			continue
 		}
-		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(p.Open())}
+		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(p.Open()), fmt.Sprint(styleOpen)}
 		if p.Source != nil {
 			row[2] = fmt.Sprint(p.Source.Words)
 		}
