@@ -93,6 +93,12 @@ function printBooklet(plan) {
     var brief = briefs[u];
     if (!brief || brief.el.contains(a)) return;
     a.setAttribute("href", "#" + brief.el.id + "-title");
-    if (brief.page) a.appendChild(document.createTextNode(ref(brief.page)));
+    if (!brief.page) return;
+    // The reference kept whole on its line; a space before it may still break.
+    var text = ref(brief.page), lead = text.match(/^\s*/)[0], r = document.createElement("span");
+    if (lead) a.appendChild(document.createTextNode(lead));
+    r.className = "page-ref";
+    r.textContent = text.slice(lead.length);
+    a.appendChild(r);
   });
 }

@@ -206,10 +206,13 @@ func TestPrintedBriefs(t *testing.T) {
 			}
 		}
 	})
-	// Japanese fonts embedded as CID TrueType subsets cost little more than the Latin ones.
+	// Japanese fonts embedded as CID TrueType subsets cost little more than the Latin ones:
+	// the Japanese brief, with a Gothic, a bold Gothic, a Mincho and the Latin face of its
+	// quotation marks, is 2.5 times the English one; embedded as Type 3 fonts, it was 7.
+	const maxJapaneseSize = 3.0
 	en, ja := sizes["en/pdf/countries/cambodia.pdf"], sizes["ja/pdf/countries/cambodia.pdf"]
-	if en > 0 && ja > 0 && float64(ja) > 2.5*float64(en) {
-		t.Errorf("the Japanese Cambodia PDF is %d bytes, more than 2.5 times the English one (%d)", ja, en)
+	if en > 0 && ja > 0 && float64(ja) > maxJapaneseSize*float64(en) {
+		t.Errorf("the Japanese Cambodia PDF is %d bytes, more than %.1f times the English one (%d)", ja, maxJapaneseSize, en)
 	}
 }
 
