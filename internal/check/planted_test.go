@@ -94,6 +94,12 @@ var missed = []struct {
 		"glossary", `"Paris Peace Agreements" is used in this part in en; the ja text of this part should write パリ和平協定`, "## 和平に向けた外交努力"},
 	{"rule of law as 法治 in one section", []edit{{jaCambodia, "## 選挙支援と法の支配", "## 選挙支援と法治"}, {jaCambodia, "[法の支配](../themes/rule-of-law.md)の強化", "[法治](../themes/rule-of-law.md)の強化"}},
 		"glossary", "should write 法の支配", "## 選挙支援と法治"},
+	// A title or an event is shown alone (menus, the timeline): a wrong form there is
+	// wrong even when the page writes the official form elsewhere.
+	{"term not official in the title", []edit{{"content/ja/themes/human-security.md", `title = "人間の安全保障"`, `title = "ヒューマン・セキュリティ"`}},
+		"glossary", "the ja text of this part should write 人間の安全保障", `title = "ヒューマン・セキュリティ"`},
+	{"term not official in an event", []edit{{"content/ja/themes/human-security.md", "小渕恵三総理大臣が人間の安全保障の考え方", "小渕恵三総理大臣がヒューマン・セキュリティの考え方"}},
+		"glossary", "the ja text of this part should write 人間の安全保障", "ヒューマン・セキュリティの考え方"},
 	{"PKO協力法 in one section", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}, {jaCambodia, "[国連PKOと国際平和協力法]", "[国連PKOとPKO協力法]"}},
 		"glossary", "should write 国際平和協力法", "## UNTAC"},
 	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},

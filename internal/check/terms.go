@@ -229,7 +229,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 	// (a summary, an event) often leave a term to the body: the page-wide check above
 	// is theirs.
 	for k, u := range uses {
-		if u.abbr || !us[u.unit].src.body || missing[u.term] || k > 0 && uses[k-1].term == u.term && uses[k-1].unit == u.unit {
+		if u.abbr || !standsAlone(us[u.unit]) || missing[u.term] || k > 0 && uses[k-1].term == u.term && uses[k-1].unit == u.unit {
 			continue
 		}
 		t := &x.terms[u.term]
@@ -524,4 +524,11 @@ func foldWidth(r rune) rune {
 		return r - 0xFEE0
 	}
 	return r
+}
+
+// standsAlone reports whether u is a text that must write each term it translates itself:
+// a section of the body, or a title, an event or a figure label, which menus, the timeline
+// and the figures page show alone. A summary may leave a term to the body.
+func standsAlone(u *unit) bool {
+	return u.src.body || u.where == "title" || strings.HasPrefix(u.where, "event ") || strings.HasPrefix(u.where, "figure ")
 }
