@@ -174,7 +174,8 @@ func statusPage(root string) pipeline.Extra {
 	if err != nil {
 		abs = root
 	}
-	return check.StatusPage(check.NewGit(abs))
+	h, noHistory := check.NewGit(abs)
+	return check.StatusPage(projectfs.New(root), h, noHistory)
 }
 
 // gitDates returns pipeline.Options.Dates for the project at root: the date of each

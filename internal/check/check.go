@@ -97,6 +97,20 @@ type Pair struct {
 	Translation *Doc       `json:"translation,omitempty"` // nil when missing
 	Stale       *Staleness `json:"stale,omitempty"`
 	Problems    []Problem  `json:"problems,omitempty"`
+	// Style are the house style findings of the translation, accepted ones included (the
+	// report lists them all in its Style).
+	Style []StyleFinding `json:"-"`
+}
+
+// StyleOpen counts the style findings of the pair's translation that no acceptance covers.
+func (p *Pair) StyleOpen() int {
+	n := 0
+	for _, f := range p.Style {
+		if f.Accepted == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // Doc is one content file of a pair.
@@ -232,6 +246,17 @@ func Run(in Input) *Report {
 		}
 	})
 	rep.Style = in.Style.CheckStyle(in.Files)
+	byTranslation := map[string]*Pair{}
+	for _, p := range rep.Pairs {
+		if p.Translation != nil {
+			byTranslation[p.Translation.File] = p
+		}
+	}
+	for _, f := range rep.Style {
+		if p := byTranslation[f.Loc.File]; p != nil {
+			p.Style = append(p.Style, f)
+		}
+	}
 	return rep
 }
 

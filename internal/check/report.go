@@ -194,12 +194,8 @@ func plural(n int, one, many string) string {
 // reports whether it wrote one.
 func (r *Report) table(b *strings.Builder, lang string) bool {
 	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES", "STYLE"}}
-	style := r.styleOpenByFile()
 	for _, p := range r.Pairs {
-		styleOpen := 0
-		if p.Translation != nil {
-			styleOpen = style[p.Translation.File]
-		}
+		styleOpen := p.StyleOpen()
 		if p.Lang != lang || r.Quiet && p.State == OK && p.Open() == 0 && styleOpen == 0 {
 			continue
 		}

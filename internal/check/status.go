@@ -1,6 +1,7 @@
 package check
 
 import (
+	"io/fs"
 	"strings"
 
 	"peacebuilding/internal/config"
@@ -20,11 +21,17 @@ const StatusPath = "status/"
 // every language (StatusPathIn), each linking to the others. The check runs when the hook
 // is called, before the model is made, while the files still hold their text (a one-off
 // build lets each file go once its pages are converted); the report holds the text of
-// the files it quotes in its findings, no other. h may be nil (no git): the page then
-// shows no dates.
-func StatusPage(h History, noHistory string) pipeline.Extra {
+// the files it quotes in its findings, no other. fsys is the project, for its house style
+// sheet. h may be nil (no git): the page then shows no dates.
+func StatusPage(fsys fs.FS, h History, noHistory string) pipeline.Extra {
 	return func(cfg *config.Config, gl *glossary.Glossary, files []*content.File) pipeline.ExtraPages {
-		rep := Run(Input{Config: cfg, Glossary: gl, Files: files, History: h, NoHistory: noHistory})
+		// The house style sheet is read at each build, as the content is: the preview
+		// shows an edit of it at once.
+		st, err := LoadStyle(fsys, StyleFile)
+		if err != nil {
+			return func(*site.Site, *render.Renderer) ([]*render.View, error) { return nil, err }
+		}
+		rep := Run(Input{Config: cfg, Glossary: gl, Files: files, Style: st, History: h, NoHistory: noHistory})
 		return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 			var views []*render.View
 			for _, l := range s.Config.Languages {
@@ -85,9 +92,9 @@ func (r *Report) LangPairs(lang string) []*Pair {
 }
 
 // Status is how the status page names the state of a pair: its State, or "needs-fixing"
-// when the check has findings in it that no acceptance accepts.
+// when the check has findings in it, of the house style too, that no acceptance accepts.
 func (p *Pair) Status() string {
-	if p.Open() > 0 {
+	if p.Open() > 0 || p.StyleOpen() > 0 {
 		return "needs-fixing"
 	}
 	return string(p.State)

@@ -33,7 +33,7 @@ func statusSite(t *testing.T) fstest.MapFS {
 
 func buildStatus(t *testing.T, fsys fstest.MapFS) map[string]string {
 	t.Helper()
-	res, err := pipeline.Build(fsys, pipeline.Options{Extra: check.StatusPage(nil, "no git in this test")})
+	res, err := pipeline.Build(fsys, pipeline.Options{Extra: check.StatusPage(fsys, nil, "no git in this test")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,5 +164,22 @@ func TestStatusPageNamesTheStateOfAPageThatNeedsFixing(t *testing.T) {
 	}
 	if ja := files["status/ja/index.html"]; !strings.Contains(ja, "<td>要修正、要更新</td>") {
 		t.Error("the Japanese status page does not name both states of a stale page that needs fixing")
+	}
+}
+
+// A house style finding is work on its page: the page needs fixing, and its section lists
+// the finding with its line.
+func TestStatusPageListsStyleFindings(t *testing.T) {
+	fsys := statusSite(t)
+	fsys[check.StyleFile] = &fstest.MapFile{Data: []byte("lang = \"ja\"\n\n[[rules]]\nid = \"oyobi\"\nforms = [\"および\"]\npreferred = \"及び\"\nexample = \"選挙および警察\"\n")}
+	f := fsys["content/ja/themes/ddr.md"]
+	f.Data = bytes.Replace(f.Data, []byte("約6万人の元兵士。"), []byte("約6万人の元兵士。選挙および警察。"), 1)
+	page := buildStatus(t, fsys)["status/index.html"]
+	row := regexp.MustCompile(`<tr class="state-needs-fixing"[^>]*><th scope="row"><a [^>]*>themes/ddr</a>.*?</tr>`).FindString(page)
+	if row == "" {
+		t.Fatal("themes/ddr, ok but for a style finding, is not listed as needing fixing")
+	}
+	if !regexp.MustCompile(`<strong>style</strong>, oyobi: .*?<code>content/ja/themes/ddr\.md:\d+: `).MatchString(page) {
+		t.Error("the status page does not list the style finding with its file and line")
 	}
 }

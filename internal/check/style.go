@@ -364,17 +364,6 @@ func (r *Report) StyleOpen() int {
 	return n
 }
 
-// styleOpenByFile counts the open style findings of each file.
-func (r *Report) styleOpenByFile() map[string]int {
-	n := map[string]int{}
-	for _, f := range r.Style {
-		if f.Accepted == "" {
-			n[f.Loc.File]++
-		}
-	}
-	return n
-}
-
 // writeStyle writes the style findings, open ones first, each as file:line: message and
 // the line it was found in, then a count.
 func (r *Report) writeStyle(b *strings.Builder) {

@@ -31,7 +31,8 @@ func statusJobs(t *testing.T) func(s *site.Site, r *render.Renderer) []render.Jo
 		t.Fatal(err)
 	}
 	return func(s *site.Site, r *render.Renderer) []render.Job {
-		views, err := check.StatusPage(check.NewGit(root))(s.Config, s.Glossary, s.Files())(s, r)
+		h, noHistory := check.NewGit(root)
+		views, err := check.StatusPage(os.DirFS(root), h, noHistory)(s.Config, s.Glossary, s.Files())(s, r)
 		if err != nil {
 			t.Fatal(err)
 		}
