@@ -170,6 +170,12 @@ func compareHeadings(src, dst *content.File) []Problem {
 			}
 		}
 	}
+	// A heading's level makes the outline: "On this page", the booklet's and a reader's.
+	sameLevel := func(s, d heading) {
+		if s.level != d.level {
+			add(fmt.Sprintf("the heading is level %d (%s) here but level %d (%s) in the en page: keep the level", d.level, strings.Repeat("#", d.level), s.level, strings.Repeat("#", s.level)), sLoc(s), dLoc(d))
+		}
+	}
 	var gapS, gapD []heading
 	flush := func(next int) {
 		n := min(len(gapS), len(gapD))
@@ -177,7 +183,8 @@ func compareHeadings(src, dst *content.File) []Problem {
 			s, d := gapS[k], gapD[k]
 			switch {
 			case s.id == "" && d.id == "":
-				// Two headings without id at the same place: nothing to compare.
+				// Two headings without id at the same place: their levels only.
+				sameLevel(s, d)
 			case d.id == "":
 				add(fmt.Sprintf("the heading has no {#%s}: keep the id of the en heading at the end of the heading", s.id), sLoc(s), dLoc(d))
 			case s.id == "":
@@ -221,6 +228,7 @@ func compareHeadings(src, dst *content.File) []Problem {
 		switch {
 		case i < len(sh) && j < len(dh) && sh[i].id != "" && sh[i].id == dh[j].id:
 			flush(j)
+			sameLevel(sh[i], dh[j])
 			i++
 			j++
 		case j < len(dh) && (i == len(sh) || lcs[i][j+1] >= lcs[i+1][j]):
@@ -239,6 +247,7 @@ func compareHeadings(src, dst *content.File) []Problem {
 // with the source's: lists, tables and paragraphs counted, links with their targets.
 type shape struct {
 	paragraphs, items, tables []int // byte offsets in the body where each starts
+	rows                      []int // of the tables' rows, the header's included
 	links                     []link
 }
 
@@ -299,6 +308,9 @@ func shapeOf(body string, start, end int) shape {
 			if strings.HasPrefix(trimmed, "|") {
 				if state != table {
 					sh.tables = append(sh.tables, off)
+				}
+				if strings.Trim(trimmed, "|-: \t") != "" || !strings.Contains(trimmed, "-") {
+					sh.rows = append(sh.rows, off) // not the |---| line under the header
 				}
 				state = table
 				break
@@ -421,6 +433,9 @@ func compareShapes(where string, src, dst *content.File, s, d section) []Problem
 	}
 	count("list items", a.items, b.items)
 	count("tables", a.tables, b.tables)
+	if len(a.tables) == len(b.tables) {
+		count("table rows", a.rows, b.rows)
+	}
 	count("paragraphs", a.paragraphs, b.paragraphs)
 
 	// Links: each target of the source must be a target of the translation. What is
