@@ -665,3 +665,29 @@ func TestStreamLetsGoOfAPageOnceMade(t *testing.T) {
 		t.Error("the extra page's view was kept until the end of the build")
 	}
 }
+
+// An author of the source who adds an event does not stop the build: the stale
+// translation, whose events can no longer be paired with the source's, shows the source's
+// events marked with their language, and the build warns with the file and line. The
+// count-mismatch archive of testdata/errors keeps the error for a translation marked as
+// current.
+func TestSourceWithANewEventKeepsBuilding(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	en := fsys["content/en/themes/ddr.md"]
+	en.Data = bytes.Replace(en.Data, []byte("+++\nDDR in"), []byte("\n[[events]]\ndate = \"2004-06\"\ntext = \"A second event.\"\n+++\nDDR in"), 1)
+	res, files := buildFiles(t, fsys)
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool {
+		return strings.HasPrefix(w, "content/ja/themes/ddr.md:5: 1 [[events]] here but 2 in content/en/themes/ddr.md, which changed since this translation")
+	}) {
+		t.Errorf("no warning of the events' count; warnings: %q", res.Warnings)
+	}
+	page := files["ja/themes/ddr/index.html"]
+	for _, want := range []string{`<span lang="en">ANBP starts.</span>`, `<span lang="en">A second event.</span>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("ja/themes/ddr/ does not show the source's event %s", want)
+		}
+	}
+	if strings.Contains(page, "ANBP発足。") {
+		t.Error("ja/themes/ddr/ pairs its one event with one of the source's two")
+	}
+}

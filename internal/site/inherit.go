@@ -22,15 +22,16 @@ func (b *builder) inherit() {
 	memo := b.memo.inheritance(cfg, b.themeSlugs(), len(b.site.Pages))
 	for i, p := range b.site.Pages {
 		m, f := p.Master, p.File
-		if errs, ok := memo.reuse(i, p); ok {
+		if errs, warns, ok := memo.reuse(i, p); ok {
 			checked[f], validated[m] = true, true
 			b.errs = append(b.errs, errs...)
+			b.site.Warnings = append(b.site.Warnings, warns...)
 			continue
 		}
-		before := len(b.errs)
+		before, warned := len(b.errs), len(b.site.Warnings)
 		if f != m && !checked[f] {
 			checked[f] = true
-			b.conflicts(m, f)
+			b.conflicts(m, f, p.Stale)
 		}
 		if !validated[m] {
 			validated[m] = true
@@ -60,33 +61,47 @@ func (b *builder) inherit() {
 				p.Facts.Languages = mf.Languages
 			}
 		}
+		// The texts of events and figures are the file's, item by item, unless the file
+		// has another number of them than its master: then they cannot be paired, and
+		// the master's are shown (a stale translation; conflicts rejects any other).
+		textLang, masterLang := langOf(f, p), langOf(m, p)
 		if len(mm.Events) > 0 {
 			p.Events = make([]Event, 0, len(mm.Events))
 		}
+		ownEvents := len(fm.Events) == len(mm.Events)
 		for i, e := range mm.Events {
-			text := e.Text
-			if i < len(fm.Events) && fm.Events[i].Text != "" {
-				text = fm.Events[i].Text
+			text, lang := e.Text, masterLang
+			if ownEvents && fm.Events[i].Text != "" {
+				text, lang = fm.Events[i].Text, textLang
 			}
 			d, _ := numbers.ParseDate(deref(e.Date)) // validated in validate
-			p.Events = append(p.Events, Event{Date: d, Raw: deref(e.Date), Text: text})
+			p.Events = append(p.Events, Event{Date: d, Raw: deref(e.Date), Text: text, Lang: lang})
 		}
 		if len(mm.Figures) > 0 {
 			p.Figures = make([]Figure, 0, len(mm.Figures))
 		}
+		ownFigures := len(fm.Figures) == len(mm.Figures)
 		for i, g := range mm.Figures {
-			label := g.Label
-			if i < len(fm.Figures) && fm.Figures[i].Label != "" {
-				label = fm.Figures[i].Label
+			label, lang := g.Label, masterLang
+			if ownFigures && fm.Figures[i].Label != "" {
+				label, lang = fm.Figures[i].Label, textLang
 			}
-			p.Figures = append(p.Figures, Figure{Value: deref(g.Value), Unit: deref(g.Unit), Approx: deref(g.Approx), Label: label})
+			p.Figures = append(p.Figures, Figure{Value: deref(g.Value), Unit: deref(g.Unit), Approx: deref(g.Approx), Label: label, Lang: lang})
 		}
 		p.Corrections = mm.Corrections
 		if len(fm.Corrections) == len(mm.Corrections) {
 			p.Corrections = fm.Corrections
 		}
-		memo.remember(i, p, b.errs[before:])
+		memo.remember(i, p, b.errs[before:], b.site.Warnings[warned:])
 	}
+}
+
+// langOf is the language of f's texts shown on p: "" when it is p's own.
+func langOf(f *content.File, p *Page) string {
+	if f.Lang == p.Lang {
+		return ""
+	}
+	return f.Lang
 }
 
 func or(a, b string) string {
@@ -241,7 +256,7 @@ func (b *builder) themeSlugs() []string {
 
 // conflicts reports every language-neutral value that translation t writes differently
 // from master m, naming both files.
-func (b *builder) conflicts(m, t *content.File) {
+func (b *builder) conflicts(m, t *content.File, stale bool) {
 	report := func(line, mline int, what string, tv, mv any) {
 		b.fail(t.Errorf(line, "%s is %v here but %v in %s:%d; language-neutral values are written once, in %s (remove it here)", what, plain(tv), plain(mv), m.Name, mline, m.Name))
 	}
@@ -280,11 +295,18 @@ func (b *builder) conflicts(m, t *content.File) {
 		}
 	}
 	counted := func(table string, tn, mn int) bool {
-		if tn > 0 && tn != mn {
+		switch {
+		case tn == 0 || tn == mn:
+			return true
+		case stale:
+			// The source gained or lost an item since the translation: the page shows the
+			// source's items until the translation follows (make check lists them). An
+			// author of the source alone does not stop the build.
+			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, which changed since this translation: the %s page shows the %s %s until they are translated again (make check)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
+		default:
 			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order", tn, table, mn, m.Name, table))
-			return false
 		}
-		return true
+		return false
 	}
 	if counted("events", len(tf.Events), len(mf.Events)) {
 		for i, e := range tf.Events {

@@ -48,8 +48,9 @@ type Memo struct {
 type inheritMemo struct {
 	cfg    *config.Config
 	themes []string
-	pages  []*Page   // by index: the page of the build that inherited
-	errs   [][]error // what inherit reported for it
+	pages  []*Page    // by index: the page of the build that inherited
+	errs   [][]error  // what inherit reported for it
+	warns  [][]string // and warned of
 	gen    int
 	prev   *inheritMemo // the previous build's, if its pages are this build's
 }
@@ -60,7 +61,7 @@ func (m *Memo) inheritance(cfg *config.Config, themes []string, n int) *inheritM
 	if m == nil {
 		return nil
 	}
-	in := &inheritMemo{cfg: cfg, themes: themes, pages: make([]*Page, n), errs: make([][]error, n), gen: m.gen}
+	in := &inheritMemo{cfg: cfg, themes: themes, pages: make([]*Page, n), errs: make([][]error, n), warns: make([][]string, n), gen: m.gen}
 	if prev := m.inherit; prev != nil && m.sameShape && prev.gen == m.gen-1 && prev.cfg == cfg && slices.Equal(prev.themes, themes) {
 		in.prev = prev
 		prev.prev = nil // one build back is enough
@@ -70,29 +71,29 @@ func (m *Memo) inheritance(cfg *config.Config, themes []string, n int) *inheritM
 }
 
 // reuse gives page i the values of the previous build's page i if it has the same files,
-// and returns the problems inherit found then.
-func (in *inheritMemo) reuse(i int, p *Page) ([]error, bool) {
+// and returns the problems inherit found then and what it warned of.
+func (in *inheritMemo) reuse(i int, p *Page) ([]error, []string, bool) {
 	if in == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	prev := in.prev
 	if prev == nil || prev.pages[i] == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	o := prev.pages[i]
 	if o.File != p.File || o.Master != p.Master {
-		return nil, false
+		return nil, nil, false
 	}
 	p.Title, p.Summary, p.Weight, p.Region, p.ISO = o.Title, o.Summary, o.Weight, o.Region, o.ISO
 	p.Facts, p.Events, p.Figures, p.Corrections = o.Facts, o.Events, o.Figures, o.Corrections
-	in.pages[i], in.errs[i] = p, prev.errs[i]
-	return prev.errs[i], true
+	in.pages[i], in.errs[i], in.warns[i] = p, prev.errs[i], prev.warns[i]
+	return prev.errs[i], prev.warns[i], true
 }
 
-// remember notes the values inherit gave page i and the problems it found.
-func (in *inheritMemo) remember(i int, p *Page, errs []error) {
+// remember notes the values inherit gave page i, the problems it found and its warnings.
+func (in *inheritMemo) remember(i int, p *Page, errs []error, warns []string) {
 	if in != nil {
-		in.pages[i], in.errs[i] = p, slices.Clone(errs)
+		in.pages[i], in.errs[i], in.warns[i] = p, slices.Clone(errs), slices.Clone(warns)
 	}
 }
 

@@ -127,7 +127,7 @@ func (p *Page) LangAttr() template.HTMLAttr {
 	if !p.Fallback {
 		return ""
 	}
-	return template.HTMLAttr(` lang="` + p.TextLang() + `"`) // a configured language code
+	return langAttr(p.TextLang())
 }
 
 // Anchor is the page's id in the print booklet, where the briefs of both sections share
@@ -179,7 +179,14 @@ type Event struct {
 	Date numbers.Date
 	Raw  string // as written: "1991-10"
 	Text string
+	// Lang is the language of Text when it is not the page's: a fallback page's, or the
+	// default language's while a translation's events do not match its source's (a
+	// source that gained or lost an event since it was translated).
+	Lang string
 }
+
+// LangAttr is ` lang="…"` when the text is in another language than the page, else "".
+func (e Event) LangAttr() template.HTMLAttr { return langAttr(e.Lang) }
 
 // Figure is a key number of Japan's contribution.
 type Figure struct {
@@ -187,6 +194,17 @@ type Figure struct {
 	Unit   string
 	Approx string
 	Label  string
+	Lang   string // of Label, when it is not the page's (see Event.Lang)
+}
+
+// LangAttr is ` lang="…"` when the label is in another language than the page, else "".
+func (g Figure) LangAttr() template.HTMLAttr { return langAttr(g.Lang) }
+
+func langAttr(lang string) template.HTMLAttr {
+	if lang == "" {
+		return ""
+	}
+	return template.HTMLAttr(` lang="` + lang + `"`) // a configured language code
 }
 
 // Lookup returns the page of key in lang.
