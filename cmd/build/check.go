@@ -24,7 +24,8 @@ const checkUsage = `usage: build check [-root DIR] [-json] [-q] [-strict] [PATH.
 Reports, per page, whether its translation is ok, missing, orphan (its source is gone)
 or stale (the source changed since it was translated), and every number, glossary term,
 heading, section, link and untranslated text that differs between a page and its
-translation, with file:line in both. PATHs (content files of either language, folders,
+translation, with file:line in both, and the findings of the house style sheet
+(data/style.toml). PATHs (content files of either language, absolute paths too, folders,
 or page keys such as countries/cambodia) check only those pages; -q prints only what
 needs work. A finding a translator accepted ([[accept]] in the translation, with a
 reason) is shown as accepted and does not fail the check.
@@ -33,7 +34,7 @@ It also builds the site model and lists what make build would reject in the cont
 (broken links, a translation that changes a language-neutral value, an unknown region
 or theme...): a good translation can still fail the build.
 
-The exit status is 1 on orphans, mismatches and build errors, and 0 when only missing
+The exit status is 1 on orphans, mismatches, style findings and build errors, and 0 when only missing
 or stale pages remain (with -strict, those fail too). -mark records in each translation
 FILE (or page key, such as countries/cambodia) that it was translated from the current
 version of its source (source_hash in its front matter).

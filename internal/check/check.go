@@ -429,8 +429,8 @@ func (r *Report) Langs() []string {
 	return out
 }
 
-// Failed reports whether the check fails: on orphans, mismatches and build errors, and
-// with strict also on missing and stale pages.
+// Failed reports whether the check fails: on orphans, mismatches, style findings and
+// build errors, and with strict also on missing and stale pages.
 func (r *Report) Failed(strict bool) bool { return len(r.Why(strict)) > 0 }
 
 // Why says what fails the check, counted over every language: "1 orphan", "2 mismatches",

@@ -242,8 +242,9 @@ func checkLinks(t *testing.T, data []byte, baseURL string) {
 }
 
 var (
-	prosePara = regexp.MustCompile(`(?s)<p>(.*?)</p>`)
-	tag       = regexp.MustCompile(`<[^>]*>`)
+	sideColumn = regexp.MustCompile(`class="(facts|locator|events)[" ]`)
+	prosePara  = regexp.MustCompile(`(?s)<p>(.*?)</p>`)
+	tag        = regexp.MustCompile(`<[^>]*>`)
 )
 
 // checkText compares the text of a brief's PDF, as pdftotext reads it, with the
@@ -253,8 +254,10 @@ var (
 // hyphens are compared as absent.)
 func checkText(t *testing.T, file string, page []byte) {
 	t.Helper()
-	text := strings.ReplaceAll(columnText(t, file), "-", "")
 	s := string(page)
+	// A brief with nothing for the side column sets its text in two columns.
+	twoColumns := !sideColumn.MatchString(s)
+	text := strings.ReplaceAll(columnText(t, file, twoColumns), "-", "")
 	start, end := strings.Index(s, `<div class="prose">`), strings.Index(s, `<footer class="print-only`)
 	if start < 0 || end < start {
 		t.Fatal("the page has no prose")
@@ -271,8 +274,9 @@ func checkText(t *testing.T, file string, page []byte) {
 	}
 }
 
-// columnText returns the text of the PDF's text column, page by page, without white space.
-func columnText(t *testing.T, file string) string {
+// columnText returns the text of the PDF's text column, page by page, without white space;
+// with twoColumns, each page's first column and then its second.
+func columnText(t *testing.T, file string, twoColumns bool) string {
 	t.Helper()
 	pages, err := pdf.ReadWords(file)
 	if err != nil {
@@ -287,14 +291,22 @@ func columnText(t *testing.T, file string) string {
 	}
 	var b strings.Builder
 	for _, p := range pages {
-		var col []pdf.Box
+		var col, second []pdf.Box
 		for _, w := range p.Words {
-			// Within the column and the page's margins (a paragraph may go on to the next page).
-			if mid := (w.YMin + w.YMax) / 2; w.XMax <= right+1 && mid > pdf.TopMargin && mid < p.Height-pdf.BottomMargin {
+			// Within the page's margins (a paragraph may go on to the next page), in the
+			// column, or in the second column of a brief set in two.
+			if mid := (w.YMin + w.YMax) / 2; mid <= pdf.TopMargin || mid >= p.Height-pdf.BottomMargin {
+				continue
+			}
+			switch {
+			case w.XMax <= right+1:
 				col = append(col, w)
+			case twoColumns:
+				second = append(second, w)
 			}
 		}
 		b.WriteString(inLines(col))
+		b.WriteString(inLines(second))
 	}
 	return b.String()
 }
