@@ -80,7 +80,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	in.History, in.NoHistory = check.NewGit(*root)
 	rep := check.Run(in)
-	rep.Build = check.SiteErrors(in)
+	// The model cannot be made without a file that cannot be read: its errors are the
+	// build's first, and the model's would follow from them.
+	rep.Build = in.Unreadable
+	if len(rep.Build) == 0 {
+		rep.Build = check.SiteErrors(in)
+	}
 	rep.Quiet = *quiet
 	if fl.NArg() > 0 {
 		if err := rep.Only(projectPaths(*root, fl.Args())); err != nil {

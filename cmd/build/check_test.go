@@ -170,3 +170,26 @@ func TestCheckJSONErrors(t *testing.T) {
 		t.Errorf("-json output:\n%s\nwant it to hold:\n%s", stdout.String(), want)
 	}
 }
+
+// A page whose front matter is broken is reported with its file and line, and the other
+// pages are still checked: one slip does not hide the whole report.
+func TestCheckGoesOnPastABrokenFile(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	editFile(t, filepath.Join(root, "content", "ja", "themes", "ddr.md"), `title = "武装解除・動員解除・社会復帰（DDR）"`, `title = "武装解除・動員解除・社会復帰（DDR）`)
+	var stdout, stderr bytes.Buffer
+	err := run([]string{"check", "-root", root}, &stdout, &stderr)
+	if err == nil {
+		t.Fatal("check passed a file with broken front matter")
+	}
+	out := stdout.String()
+	if !strings.Contains(out, "countries/cambodia ") || !strings.Contains(out, "countries/sudan ") {
+		t.Errorf("the other pages are not in the report:\n%s", out)
+	}
+	if !strings.Contains(out, "make build would fail on the content: 1 error\ncontent/ja/themes/ddr.md:2:") {
+		t.Errorf("the broken file's error is not reported with its line:\n%s", out)
+	}
+	if strings.Contains(out, "themes/ddr ") {
+		t.Errorf("the page of the broken file is in the table as if it were read:\n%s", out)
+	}
+}

@@ -176,6 +176,24 @@ type Input struct {
 	// Keys, when set, limits the check to those pages ("countries/cambodia"): the
 	// preview checks the page it shows, not the whole site.
 	Keys []string
+	// Unreadable are the errors of the content files that could not be read (broken
+	// front matter), one per line as the build prints them. Run leaves their pages out;
+	// the other pages are checked.
+	Unreadable []string
+}
+
+// unreadableKeys are the pages ("countries/cambodia") of the files that in.Unreadable
+// names.
+func (in Input) unreadableKeys() map[string]bool {
+	keys := map[string]bool{}
+	for _, e := range in.Unreadable {
+		name, _, _ := strings.Cut(e, ":")
+		parts := strings.SplitN(name, "/", 3)
+		if len(parts) == 3 && parts[0] == "content" {
+			keys[strings.TrimSuffix(parts[2], ".md")] = true
+		}
+	}
+	return keys
 }
 
 // Run checks every pair of in.Files.
@@ -186,8 +204,9 @@ func Run(in Input) *Report {
 	byLang := map[string]map[string]*content.File{}
 	var keys []string
 	seen := map[string]bool{} // a set beside keys: a scan of keys per file is quadratic
+	unreadable := in.unreadableKeys()
 	for _, f := range in.Files {
-		if len(in.Keys) > 0 && !slices.Contains(in.Keys, f.Key()) {
+		if len(in.Keys) > 0 && !slices.Contains(in.Keys, f.Key()) || unreadable[f.Key()] {
 			continue
 		}
 		if byLang[f.Lang] == nil {

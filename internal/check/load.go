@@ -2,6 +2,7 @@ package check
 
 import (
 	"io/fs"
+	"strings"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
@@ -10,15 +11,18 @@ import (
 
 // Load reads what a check needs from the project in fsys: config.toml, the content files
 // and the glossary. It does not build the site: a broken cross-link is the build's
-// business, and the check should still say which pages need translating.
+// business, and the check should still say which pages need translating. A content file
+// that cannot be read (broken front matter) does not stop it either: its errors are in
+// Input.Unreadable, and the other pages are checked.
 func Load(fsys fs.FS) (Input, error) {
 	cfg, err := config.Load(fsys, "config.toml")
 	if err != nil {
 		return Input{}, err
 	}
-	files, _, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		return Input{}, err
+	files, _, contentErr := content.Load(fsys, cfg.LanguageCodes())
+	var unreadable []string
+	if contentErr != nil {
+		unreadable = strings.Split(contentErr.Error(), "\n")
 	}
 	gl, err := glossary.Load(fsys, "data/glossary.toml")
 	if err != nil {
@@ -28,5 +32,5 @@ func Load(fsys fs.FS) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	return Input{Config: cfg, Files: files, Glossary: gl, Style: st}, nil
+	return Input{Config: cfg, Files: files, Glossary: gl, Style: st, Unreadable: unreadable}, nil
 }
