@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -99,5 +100,24 @@ func BenchmarkCompareManyNumbers(b *testing.B) {
 	u, src, dst := manyNumbersUnit(20000)
 	for b.Loop() {
 		compareUnit(&u, src, dst)
+	}
+}
+
+// TestMistypedNumbersPairWithinTheirParagraph: two numbers mistyped in two paragraphs are
+// each paired with the number of its own paragraph, though the other paragraph's looks
+// closer (1,300 and 1,310).
+func TestMistypedNumbersPairWithinTheirParagraph(t *testing.T) {
+	en := "Japan sent 1,300 people.\n\nIt then sent 1,350 people.\n"
+	ja := "日本は1,900人を派遣した。\n\n次いで1,310人を派遣した。\n"
+	src := &content.File{Lang: "en", Name: "content/en/x.md", Body: en, BodyLine: 4}
+	dst := &content.File{Lang: "ja", Name: "content/ja/x.md", Body: ja, BodyLine: 4}
+	u := unit{where: "body", src: text{s: en, body: true, at: bodyPlace(src, 0)}, dst: text{s: ja, body: true, at: bodyPlace(dst, 0)}}
+	var got []string
+	for _, p := range compareUnit(&u, src, dst) {
+		got = append(got, p.Message)
+	}
+	want := []string{`number differs: "1,300" in en, "1,900" in ja`, `number differs: "1,350" in en, "1,310" in ja`}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -89,21 +89,37 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 	if len(leftS) > maxPairing || len(leftD) > maxPairing {
 		leftS = nil
 	}
-	for _, i := range leftS {
-		a := sn[i]
-		best, bestDist := -1, math.Inf(1)
-		for _, j := range leftD {
-			if d, ok := distance(a, dn[j]); ok && !dUsed[j] && d < bestDist {
-				best, bestDist = j, d
-			}
-		}
-		if best < 0 {
+	// First within the same paragraph, when both sides have as many (the structure check
+	// reports it when they do not), then anywhere in the section: two mistyped numbers of
+	// two paragraphs are each paired with its own, not with the closer-looking other.
+	sBlocks, dBlocks := blockStarts(u.src.s), blockStarts(u.dst.s)
+	sameBlocks := len(sBlocks) == len(dBlocks)
+	for pass := range 2 {
+		if pass == 0 && !sameBlocks {
 			continue
 		}
-		b := dn[best]
-		sUsed[i], dUsed[best] = true, true
-		add(fmt.Sprintf("number differs: %s in %s, %s in %s", describe(a), src.Lang, describe(b), dst.Lang),
-			loc(u.src, src, a), loc(u.dst, dst, b))
+		for _, i := range leftS {
+			if sUsed[i] {
+				continue
+			}
+			a := sn[i]
+			best, bestDist := -1, math.Inf(1)
+			for _, j := range leftD {
+				if dUsed[j] || pass == 0 && blockOf(sBlocks, a.Offset) != blockOf(dBlocks, dn[j].Offset) {
+					continue
+				}
+				if d, ok := distance(a, dn[j]); ok && d < bestDist {
+					best, bestDist = j, d
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			b := dn[best]
+			sUsed[i], dUsed[best] = true, true
+			add(fmt.Sprintf("number differs: %s in %s, %s in %s", describe(a), src.Lang, describe(b), dst.Lang),
+				loc(u.src, src, a), loc(u.dst, dst, b))
+		}
 	}
 	for i, a := range sn {
 		if !sUsed[i] {
@@ -118,6 +134,29 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 	// Report in the order of the source text, then the translation's.
 	sortProblems(out)
 	return out
+}
+
+// blockStarts returns the offsets in s where each block of text separated by blank lines
+// (a paragraph, a list, a table) starts.
+func blockStarts(s string) []int {
+	starts := []int{0}
+	for i := 0; ; {
+		j := strings.Index(s[i:], "\n\n")
+		if j < 0 {
+			return starts
+		}
+		i += j + 2
+		for i < len(s) && s[i] == '\n' {
+			i++
+		}
+		starts = append(starts, i)
+	}
+}
+
+// blockOf is the index of the block of starts (blockStarts) that holds offset off.
+func blockOf(starts []int, off int) int {
+	i, _ := slices.BinarySearch(starts, off+1)
+	return i - 1
 }
 
 // maxPairing is the most numbers left unmatched on either side of a section that are
