@@ -12,6 +12,8 @@ func TestPlainMessages(t *testing.T) {
 		{"a key after a table", "[[accept]]\nrule = \"x\"\ntitle = \"y\"\n", `3: title is read as part of [accept] above it: write the keys such as title before the first [table] or [[table]]`},
 		{"a single table, then a list", "[accept]\nrule = \"x\"\n\n[[accept]]\nrule = \"y\"\n", `4:3: [[accept]] after a single [accept] above: every item of a list is written [[accept]], the first one too`},
 		{"text after the value", "title = \"カンボジア\" x\n", `1:16: unexpected x after the value: write one key = value per line`},
+		{"a key written twice", "title = \"x\"\nsummary = \"s\"\ntitle = \"y\"\n", `3: title is written twice (first on line 1): keep one`},
+		{"a key written twice in a list item", "[[accept]]\nrule = \"x\"\n\n[[accept]]\nrule = \"y\"\nrule = \"z\"\n", `6: accept.rule is written twice (first on line 5): keep one`},
 		{"a key in another case", "title = \"x\"\nTitle = \"y\"\n", `2: key "Title": keys are case-sensitive: write title`},
 		{"a key of a list item in another case", "[[accept]]\nRule = \"x\"\n", `2: key "accept.Rule": keys are case-sensitive: write rule`},
 	} {

@@ -46,6 +46,19 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 				// [events] and then [[events]]: the parser names only the second.
 				return md, []*Error{{Line: line, Col: col, Msg: tableThenList(m[1])}}
 			}
+			if m := definedTwiceRe.FindStringSubmatch(perr.Message); m != nil {
+				// The parser names the second; the writer needs both: the definition
+				// before it (in a list of tables, the same item's).
+				key, first := toml.Key(strings.Split(m[1], ".")), 0
+				for n := 0; ; n++ {
+					l := keyLineN(src, key, n)
+					if l >= line || n > 0 && l <= first {
+						break
+					}
+					first = l
+				}
+				return md, []*Error{{Line: line, Msg: fmt.Sprintf("%s is written twice (first on line %d): keep one", m[1], first)}}
+			}
 			return md, []*Error{{Line: line, Col: col, Msg: oneLine(plain(msg, text, perr.Position.Col))}}
 		}
 		return md, []*Error{decodeError(err)}
@@ -160,6 +173,8 @@ func prefix(key string) string {
 	}
 	return key + ": "
 }
+
+var definedTwiceRe = regexp.MustCompile(`^Key '([^']+)' has already been defined\.?$`)
 
 var (
 	// typeErrRe matches the errors toml returns for a value of the wrong type, which are
