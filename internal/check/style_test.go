@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +216,61 @@ func TestParseStyleErrors(t *testing.T) {
 				t.Errorf("ParseStyle(%q) = %q, want it to contain %q", c.src, err, c.want)
 			}
 		})
+	}
+}
+
+// The strings a rule's matches must contain (requiredLiterals) let the check skip a text
+// only when the rule finds nothing in it: over the examples, the allowed texts and every
+// line of the real Japanese content, no text in which a rule finds a form is skipped. And
+// the skip serves: most rules have such strings.
+func TestStyleRulesSkipOnlyTextsWithoutAForm(t *testing.T) {
+	fsys := realProject(t)
+	st, err := LoadStyle(fsys, StyleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "content/ja/") {
+			texts = append(texts, strings.Split(string(f.Data), "\n")...)
+		}
+	}
+	withNeeds := 0
+	for _, r := range st.Rules {
+		if r.needs != nil {
+			withNeeds++
+		}
+		for _, s := range append(append([]string{r.Example}, r.Allowed...), texts...) {
+			if len(r.Find(s)) > 0 && !r.mayMatch(s) {
+				t.Errorf("rule %s finds %q in %q, but its strings %q are not there", r.ID, s[r.Find(s)[0][0]:r.Find(s)[0][1]], s, r.needs)
+			}
+		}
+	}
+	if withNeeds*4 < len(st.Rules)*3 {
+		t.Errorf("only %d of %d rules have strings to look for first", withNeeds, len(st.Rules))
+	}
+}
+
+func TestRequiredLiterals(t *testing.T) {
+	for _, tt := range []struct {
+		re   string
+		want []string
+	}{
+		{`および|ならびに`, []string{"および", "ならびに"}},
+		{`元兵士(?:$|[^の]|の$|の[^市])`, []string{"元兵士"}},
+		{`[『「（][A-Za-z][^』」）「『（\n]*’[A-Za-z]`, []string{"’"}},
+		{`「[^「」\n]*(?:会議|会合)」`, []string{"会合」", "会議」"}},
+		{`a*`, nil},
+		{`[^x]+`, nil},
+	} {
+		re, err := syntax.Parse(tt.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := requiredLiterals(re.Simplify())
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("requiredLiterals(%s) = %q, want %q", tt.re, got, tt.want)
+		}
 	}
 }
