@@ -65,7 +65,7 @@
 // "October 23, 1991", "FY 2005". In Japanese it reads the units 十, 百, 千, 万,
 // 億 and 兆 between digits (1億2,500万, 18万1,000, 3千万, 2万5千); ドル, 米ドル,
 // 円 and パーセント after the number, and 割 (2割 is 20 percent); 約, およそ
-// and 最大 before it; 以上, 超, を超, を上回, 余り, 余, 強, 近く, 弱, 未満,
+// and 最大 before it; 以上, 超, を超, を上回, 余り, 余, 強, 近く, 弱, 未満, 以下,
 // 程度, 前後, ほど and 規模 after it, also after a counter of up to three
 // letters (2万5,000丁以上, 1万人を超える, 1,000人規模); kanji numerals,
 // positional or with 十, 百 and 千 (二〇〇七, 千三百, 六千万; a single kanji
@@ -75,7 +75,7 @@
 //
 // Approx says a marker was written, and Bound which: "about" (about, 約,
 // 程度, 前後, ほど, 規模), "over" (more than, over, 以上, を超える, 余り, 強),
-// "under" (nearly, less than, 近く, 弱, 未満) or "up to" (最大), so that a
+// "under" (nearly, less than, 近く, 弱, 未満, 以下) or "up to" (最大), so that a
 // check can tell "more than 400 million yen" from 約4億円.
 //
 // A year is Year, a month of a year Month, a day Day, with Value year,

@@ -796,7 +796,7 @@ var (
 	approxBeforeJA = []marker{{"約", "about"}, {"およそ", "about"}, {"最大で", "up to"}, {"最大", "up to"}}
 	approxAfterJA  = []marker{
 		{"以上", "over"}, {"を上回", "over"}, {"を超", "over"}, {"超", "over"}, {"余り", "over"}, {"余", "over"}, {"強", "over"},
-		{"近く", "under"}, {"弱", "under"}, {"未満", "under"},
+		{"近く", "under"}, {"弱", "under"}, {"未満", "under"}, {"以下", "under"},
 		{"程度", "about"}, {"前後", "about"}, {"ほど", "about"}, {"規模", "about"},
 	}
 )

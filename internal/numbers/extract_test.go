@@ -373,6 +373,7 @@ func TestTranslationPairs(t *testing.T) {
 		{"kyo", "more than 20 percent", "2割強", false},
 		{"uwamawaru", "more than 1,000 people", "1,000人を上回る", false},
 		{"miman", "fewer than 1,000", "1,000未満", false},
+		{"ika", "less than 15 percent", "15％以下", false},
 		{"about is not more than", "more than 400 million yen", "約4億円", true},
 		{"more than is not about", "about 400 million yen", "4億円以上", true},
 		{"sentence", "Japan sent some 1,300 personnel to UNTAC in 1992 and pledged US$100 million.",
