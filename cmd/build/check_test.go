@@ -193,3 +193,24 @@ func TestCheckGoesOnPastABrokenFile(t *testing.T) {
 		t.Errorf("the page of the broken file is in the table as if it were read:\n%s", out)
 	}
 }
+
+// A source renamed without its translation gives an orphan and a missing page: the
+// orphan's entry names the renamed source and the git mv that pairs them again.
+func TestCheckHintsAtARename(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	var stdout, stderr bytes.Buffer
+	ja := filepath.Join(root, "content", "ja", "themes", "ddr.md")
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if err := os.Rename(filepath.Join(root, "content", "en", "themes", "ddr.md"), filepath.Join(root, "content", "en", "themes", "disarmament.md")); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	run([]string{"check", "-root", root}, &stdout, &stderr)
+	want := "    renamed? content/en/themes/disarmament.md has no translation: if it is this page's source under a new name, move this file there: git mv content/ja/themes/ddr.md content/ja/themes/disarmament.md\n"
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("no rename hint in the report:\n%s", stdout.String())
+	}
+}

@@ -45,6 +45,7 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -100,6 +101,9 @@ type Pair struct {
 	// Style are the house style findings of the translation, accepted ones included (the
 	// report lists them all in its Style).
 	Style []StyleFinding `json:"-"`
+	// Renamed is, for an orphan, the source file that it may translate under a new name
+	// (a missing page of the same language: see renamed).
+	Renamed string `json:"renamed,omitempty"`
 }
 
 // StyleOpen counts the style findings of the pair's translation that no acceptance covers.
@@ -264,6 +268,11 @@ func Run(in Input) *Report {
 			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, h)
 		}
 	})
+	pairFiles := make([][2]*content.File, len(tasks))
+	for i, tk := range tasks {
+		pairFiles[i] = [2]*content.File{tk.s, tk.t}
+	}
+	renamed(rep.Pairs, pairFiles)
 	rep.Style = in.Style.CheckStyle(in.Files)
 	byTranslation := map[string]*Pair{}
 	for _, p := range rep.Pairs {
@@ -277,6 +286,38 @@ func Run(in Input) *Report {
 		}
 	}
 	return rep
+}
+
+// renamed gives each orphan the source it may translate under a new name (Pair.Renamed):
+// the missing page of its language whose source has the hash the orphan was marked with
+// (renamed, not edited), or else the only missing page of the same folder.
+// files holds each pair's source and translation files.
+func renamed(pairs []*Pair, files [][2]*content.File) {
+	for i, p := range pairs {
+		if p.State != Orphan {
+			continue
+		}
+		orphan := files[i][1]
+		var same, folder []*Pair
+		for j, q := range pairs {
+			if q.State != Missing || q.Lang != p.Lang {
+				continue
+			}
+			src := files[j][0]
+			if h := orphan.Front.SourceHash; h != "" && h == content.SourceHash(src) {
+				same = append(same, q)
+			}
+			if path.Dir(q.Key) == path.Dir(p.Key) {
+				folder = append(folder, q)
+			}
+		}
+		switch {
+		case len(same) == 1:
+			p.Renamed = same[0].Source.File
+		case len(same) == 0 && len(folder) == 1:
+			p.Renamed = folder[0].Source.File
+		}
+	}
 }
 
 // history is what Run read of the History (nil without one), for checkPair.

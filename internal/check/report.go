@@ -247,6 +247,10 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
 		case Orphan:
 			fmt.Fprintf(b, "orphan: %s:1: translates %s, which does not exist (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
+			if p.Renamed != "" {
+				to := translationName(p.Renamed, r.Source, lang)
+				fmt.Fprintf(b, "    renamed? %s has no translation: if it is this page's source under a new name, move this file there: git mv %s %s\n", p.Renamed, p.Translation.File, to)
+			}
 		case Stale:
 			st := p.Stale
 			if st.Recorded == "" {
