@@ -209,7 +209,7 @@ func TestCheckHintsAtARename(t *testing.T) {
 	}
 	stdout.Reset()
 	run([]string{"check", "-root", root}, &stdout, &stderr)
-	want := "    renamed? content/en/themes/disarmament.md has no translation: if it is this page's source under a new name, move this file there: git mv content/ja/themes/ddr.md content/ja/themes/disarmament.md\n"
+	want := "    renamed: content/en/themes/disarmament.md is this page's source under a new name (the same text): move this file there: git mv content/ja/themes/ddr.md content/ja/themes/disarmament.md\n"
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("no rename hint in the report:\n%s", stdout.String())
 	}

@@ -45,7 +45,6 @@ package check
 import (
 	"cmp"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -101,8 +100,8 @@ type Pair struct {
 	// Style are the house style findings of the translation, accepted ones included (the
 	// report lists them all in its Style).
 	Style []StyleFinding `json:"-"`
-	// Renamed is, for an orphan, the source file that it may translate under a new name
-	// (a missing page of the same language: see renamed).
+	// Renamed is, for an orphan, the source file that it translates under a new name (see
+	// renamed).
 	Renamed string `json:"renamed,omitempty"`
 }
 
@@ -288,34 +287,27 @@ func Run(in Input) *Report {
 	return rep
 }
 
-// renamed gives each orphan the source it may translate under a new name (Pair.Renamed):
-// the missing page of its language whose source has the hash the orphan was marked with
-// (renamed, not edited), or else the only missing page of the same folder.
-// files holds each pair's source and translation files.
+// renamed gives each orphan the source it translates under a new name (Pair.Renamed):
+// the one missing page of its language whose source has the hash the orphan was marked
+// with, that is a source renamed and not edited since. files holds each pair's source
+// and translation files.
 func renamed(pairs []*Pair, files [][2]*content.File) {
 	for i, p := range pairs {
-		if p.State != Orphan {
+		h := ""
+		if p.State == Orphan {
+			h = files[i][1].Front.SourceHash
+		}
+		if h == "" {
 			continue
 		}
-		orphan := files[i][1]
-		var same, folder []*Pair
+		var same []*Pair
 		for j, q := range pairs {
-			if q.State != Missing || q.Lang != p.Lang {
-				continue
-			}
-			src := files[j][0]
-			if h := orphan.Front.SourceHash; h != "" && h == content.SourceHash(src) {
+			if q.State == Missing && q.Lang == p.Lang && content.SourceHash(files[j][0]) == h {
 				same = append(same, q)
 			}
-			if path.Dir(q.Key) == path.Dir(p.Key) {
-				folder = append(folder, q)
-			}
 		}
-		switch {
-		case len(same) == 1:
+		if len(same) == 1 {
 			p.Renamed = same[0].Source.File
-		case len(same) == 0 && len(folder) == 1:
-			p.Renamed = folder[0].Source.File
 		}
 	}
 }

@@ -249,7 +249,7 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			fmt.Fprintf(b, "orphan: %s:1: translates %s, which does not exist (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
 			if p.Renamed != "" {
 				to := translationName(p.Renamed, r.Source, lang)
-				fmt.Fprintf(b, "    renamed? %s has no translation: if it is this page's source under a new name, move this file there: git mv %s %s\n", p.Renamed, p.Translation.File, to)
+				fmt.Fprintf(b, "    renamed: %s is this page's source under a new name (the same text): move this file there: git mv %s %s\n", p.Renamed, p.Translation.File, to)
 			}
 		case Stale:
 			st := p.Stale
