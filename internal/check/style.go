@@ -9,6 +9,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/parallel"
@@ -60,6 +61,9 @@ type StyleRule struct {
 	// needs are strings one of which every match contains (requiredLiterals), nil when
 	// the expression gives none: a text that holds none of them is not searched.
 	needs []string
+	// needRunes holds needs when each is one character (a class such as [０-９Ａ-Ｚ]):
+	// one pass over a text finds them all.
+	needRunes map[rune]bool
 }
 
 // StyleAccept accepts one occurrence of a rule's non-preferred form.
@@ -185,6 +189,12 @@ func ParseStyle(name, src string) (*Style, error) {
 		if re, err := syntax.Parse(r.re.String(), syntax.Perl); err == nil {
 			r.needs = requiredLiterals(re.Simplify())
 		}
+		if len(r.needs) > 1 && !slices.ContainsFunc(r.needs, func(n string) bool { return utf8.RuneCountInString(n) != 1 }) {
+			r.needRunes = map[rune]bool{}
+			for _, n := range r.needs {
+				r.needRunes[[]rune(n)[0]] = true
+			}
+		}
 		if r.Example != "" && r.re.FindStringIndex(r.Example) == nil {
 			bad("finds nothing in its example %q", r.Example)
 		}
@@ -217,15 +227,28 @@ func (r *StyleRule) Find(s string) [][]int { return r.re.FindAllStringIndex(s, -
 // mayMatch reports whether s holds one of the strings every match contains: false means
 // that Find finds nothing in it.
 func (r *StyleRule) mayMatch(s string) bool {
-	if r.needs == nil {
+	switch {
+	case r.needs == nil:
 		return true
+	case r.needRunes != nil:
+		for _, c := range s {
+			if r.needRunes[c] {
+				return true
+			}
+		}
+		return false
 	}
 	return slices.ContainsFunc(r.needs, func(lit string) bool { return strings.Contains(s, lit) })
 }
 
 // maxNeeds is the most strings requiredLiterals lists: a character class of more
-// characters is not worth looking for one by one.
-const maxNeeds = 16
+// characters is not worth looking for one by one. maxJoined is the most that joining
+// adjacent parts may make (会 then [議合]): more strings to look for, each longer, are
+// not worth it past that.
+const (
+	maxNeeds  = 64
+	maxJoined = 32
+)
 
 // requiredLiterals returns strings one of which every match of re contains, or nil when
 // it cannot tell (a part that may be empty, a large class). Searching a text for them
@@ -233,26 +256,11 @@ const maxNeeds = 16
 // expression over every line of every Japanese page, a fifth of a large build's CPU with
 // the status page.
 func requiredLiterals(re *syntax.Regexp) []string {
+	if lits := exactLiterals(re, maxNeeds); lits != nil {
+		return lits
+	}
 	switch re.Op {
-	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 {
-			return nil
-		}
-		return []string{string(re.Rune)}
-	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
-				if len(out) == maxNeeds {
-					return nil
-				}
-				out = append(out, string(c))
-			}
-		}
-		return out
-	case syntax.OpCapture:
-		return requiredLiterals(re.Sub[0])
-	case syntax.OpPlus:
+	case syntax.OpCapture, syntax.OpPlus:
 		return requiredLiterals(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
@@ -283,30 +291,80 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			}
 		}
 		for _, sub := range re.Sub {
-			lits := requiredLiterals(sub)
-			exact := lits != nil && (sub.Op == syntax.OpLiteral || sub.Op == syntax.OpCharClass)
+			exact := exactLiterals(sub, maxNeeds)
 			switch {
-			case exact && run != nil && len(run)*len(lits) <= maxNeeds:
-				var joined []string
-				for _, a := range run {
-					for _, b := range lits {
-						joined = append(joined, a+b)
-					}
-				}
-				run = joined
-			case exact:
+			case exact != nil && run != nil && len(run)*len(exact) <= maxJoined:
+				run = joinLiterals(run, exact)
+			case exact != nil:
 				consider(run)
-				run = lits
+				run = exact
 			default:
 				consider(run)
 				run = nil
-				consider(lits)
+				consider(requiredLiterals(sub))
 			}
 		}
 		consider(run)
 		return best
 	}
 	return nil
+}
+
+// exactLiterals returns every string that re matches, when they are at most limit (a
+// literal, a small class, alternatives and sequences of them), else nil.
+func exactLiterals(re *syntax.Regexp, limit int) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				if len(out) == limit {
+					return nil
+				}
+				out = append(out, string(c))
+			}
+		}
+		return out
+	case syntax.OpCapture:
+		return exactLiterals(re.Sub[0], limit)
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			lits := exactLiterals(sub, limit-len(out))
+			if lits == nil || len(out)+len(lits) > limit {
+				return nil
+			}
+			out = append(out, lits...)
+		}
+		return out
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			lits := exactLiterals(sub, limit)
+			if lits == nil || len(out)*len(lits) > limit {
+				return nil
+			}
+			out = joinLiterals(out, lits)
+		}
+		return out
+	}
+	return nil
+}
+
+// joinLiterals returns each of a followed by each of b.
+func joinLiterals(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 // shortestLen is the length of the shortest of lits, 0 for none.
