@@ -31,6 +31,7 @@ if (params.has("pdf")) {
 function printBooklet(plan) {
   var book = document.querySelector(".booklet");
   var pageRef = book.getAttribute("data-page-ref");
+  var separator = book.getAttribute("data-head-separator");
   // A constructed style sheet, not a <style> element: the site's content security policy
   // allows no inline styles, and the rules of a style sheet read from file:// are closed
   // to the page's script.
@@ -65,7 +66,7 @@ function printBooklet(plan) {
       return i ? relative(first, u) : u;
     });
     g.forEach(function (b) { b.el.style.page = name; });
-    sheet.insertRule("@page " + name + " { @top-left { content: " + quote(titles.join(" · ")) +
+    sheet.insertRule("@page " + name + " { @top-left { content: " + quote(titles.join(separator)) +
       "; } @bottom-left { content: " + quote(urls.join(" · ")) + "; font-size: 6.5pt; } }", sheet.cssRules.length);
   });
   function relative(from, to) {
