@@ -389,44 +389,39 @@ func (st *Style) CheckStyle(files []*content.File) []StyleFinding {
 	if st == nil {
 		return nil
 	}
-	var texts []styleText
+	// The texts of each file together, each file on its own and on every core: a site of
+	// thousands of pages has thousands. A rule looks for its strings (mayMatch) in the
+	// file first, then in each text of it where the file has them, and only there runs
+	// its expression.
+	var groups [][]styleText
 	for _, f := range files {
 		if f.Lang == st.Lang {
-			texts = append(texts, styleTexts(f)...)
+			groups = append(groups, styleTexts(f))
 		}
 	}
 	if st.UIFile != "" {
-		texts = append(texts, uiTexts(st.UIFile, st.UI)...)
+		groups = append(groups, uiTexts(st.UIFile, st.UI))
 	}
-	// Each text on its own, on every core: a site of thousands of pages has thousands.
-	found := make([][]StyleFinding, len(texts))
-	parallel.For(len(texts), func() func(int) {
+	found := make([][]StyleFinding, len(groups))
+	parallel.For(len(groups), func() func(int) {
 		return func(i int) {
-			t := texts[i]
-			var rules []*StyleRule
+			texts := groups[i]
+			parts := make([]string, len(texts))
+			for k, t := range texts {
+				parts[k] = t.s
+			}
+			whole := strings.Join(parts, "\n")
+			var inFile []*StyleRule
 			for _, r := range st.Rules {
-				if r.mayMatch(t.s) {
-					rules = append(rules, r)
+				if r.mayMatch(whole) {
+					inFile = append(inFile, r)
 				}
 			}
-			if len(rules) == 0 {
-				return
-			}
-			for n, line := range strings.Split(t.s, "\n") {
-				at := t.line
-				if t.multi {
-					at += n
+			for _, t := range texts {
+				if len(inFile) == 0 {
+					break
 				}
-				for _, r := range rules {
-					for _, m := range r.Find(line) {
-						form := line[m[0]:m[1]]
-						found[i] = append(found[i], StyleFinding{
-							Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred,
-							Message: fmt.Sprintf("style %s: %q: write %s", r.ID, form, r.Preferred),
-							at:      m[0],
-						})
-					}
-				}
+				found[i] = t.check(inFile, found[i])
 			}
 		}
 	})
@@ -435,6 +430,36 @@ func (st *Style) CheckStyle(files []*content.File) []StyleFinding {
 		return cmp.Or(cmp.Compare(a.Loc.File, b.Loc.File), cmp.Compare(a.Loc.Line, b.Loc.Line))
 	})
 	return st.accept(out)
+}
+
+// check appends to out the findings of rules in t.
+func (t styleText) check(rules []*StyleRule, out []StyleFinding) []StyleFinding {
+	var here []*StyleRule
+	for _, r := range rules {
+		if r.mayMatch(t.s) {
+			here = append(here, r)
+		}
+	}
+	if len(here) == 0 {
+		return out
+	}
+	for n, line := range strings.Split(t.s, "\n") {
+		at := t.line
+		if t.multi {
+			at += n
+		}
+		for _, r := range here {
+			for _, m := range r.Find(line) {
+				form := line[m[0]:m[1]]
+				out = append(out, StyleFinding{
+					Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred,
+					Message: fmt.Sprintf("style %s: %q: write %s", r.ID, form, r.Preferred),
+					at:      m[0],
+				})
+			}
+		}
+	}
+	return out
 }
 
 // accept marks each finding that an acceptance singles out, and adds a finding for each
