@@ -138,6 +138,11 @@ func staleness(s, t *content.File, hash string, h History, why string, commits [
 		}
 		st.Commit, st.Date = short(c.Hash), c.Date
 		st.Changes, st.Diff = changes(old, s)
+		for i := range st.Diff {
+			if at := st.Diff[i].at; at != nil {
+				st.Diff[i].Line = at(t)
+			}
+		}
 		return st
 	}
 	st.Note = fmt.Sprintf("no commit of %s has the recorded version", s.Name)
@@ -159,17 +164,22 @@ func changes(old, cur *content.File) ([]string, []Change) {
 	same := func(a, b string) bool {
 		return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 	}
-	field := func(name, a, b string) {
+	// at finds the part in a translation, for the line of each change.
+	field := func(name, a, b string, at func(*content.File) int) {
 		if !same(a, b) {
 			out = append(out, name)
 			if c := sentenceDiff(name, a, b); len(c.Removed)+len(c.Added) > 0 {
+				c.at = at
 				diff = append(diff, c)
 			}
 		}
 	}
+	key := func(k *frontKey) func(*content.File) int {
+		return func(t *content.File) int { return keyPlace(t, k).line() }
+	}
 	of, cf := &old.Front, &cur.Front
-	field("title", of.Title, cf.Title)
-	field("summary", of.Summary, cf.Summary)
+	field("title", of.Title, cf.Title, key(titleKey))
+	field("summary", of.Summary, cf.Summary, key(summaryKey))
 	var oFacts, cFacts content.Facts
 	if of.Facts != nil {
 		oFacts = *of.Facts
@@ -177,11 +187,11 @@ func changes(old, cur *content.File) ([]string, []Change) {
 	if cf.Facts != nil {
 		cFacts = *cf.Facts
 	}
-	field("facts.official_name", oFacts.OfficialName, cFacts.OfficialName)
-	field("facts.capital", oFacts.Capital, cFacts.Capital)
-	field("facts.languages", strings.Join(oFacts.Languages, "\x1f"), strings.Join(cFacts.Languages, "\x1f"))
-	field("facts.source", oFacts.Source, cFacts.Source)
-	list := func(what string, a, b []string) {
+	field("facts.official_name", oFacts.OfficialName, cFacts.OfficialName, key(officialNameKey))
+	field("facts.capital", oFacts.Capital, cFacts.Capital, key(capitalKey))
+	field("facts.languages", strings.Join(oFacts.Languages, "\x1f"), strings.Join(cFacts.Languages, "\x1f"), key(languagesKey))
+	field("facts.source", oFacts.Source, cFacts.Source, key(factsSourceKey))
+	list := func(what string, k *frontKey, a, b []string) {
 		for i := range max(len(a), len(b)) {
 			switch {
 			case i >= len(a):
@@ -189,7 +199,7 @@ func changes(old, cur *content.File) ([]string, []Change) {
 			case i >= len(b):
 				out = append(out, fmt.Sprintf("%s %d (removed)", what, i+1))
 			default:
-				field(fmt.Sprintf("%s %d", what, i+1), a[i], b[i])
+				field(fmt.Sprintf("%s %d", what, i+1), a[i], b[i], func(t *content.File) int { return itemPlace(t, k, i).line() })
 			}
 		}
 	}
@@ -207,28 +217,38 @@ func changes(old, cur *content.File) ([]string, []Change) {
 	}
 	oe, og, oc := texts(old)
 	ce, cg, cc := texts(cur)
-	list("event", oe, ce)
-	list("figure", og, cg)
-	list("correction", oc, cc)
+	list("event", eventKey, oe, ce)
+	list("figure", figureKey, og, cg)
+	list("correction", correctionKey, oc, cc)
 
-	key := func(s section) string { return s.id + "\x00" + s.title }
+	sameSection := func(a, b section) bool {
+		return a.id != "" && a.id == b.id || a.id+"\x00"+a.title == b.id+"\x00"+b.title
+	}
 	os, cs := sections(old.Body, false), sections(cur.Body, false)
 	for _, s := range cs {
-		i := slices.IndexFunc(os, func(o section) bool {
-			return s.id != "" && o.id == s.id || key(o) == key(s)
-		})
+		i := slices.IndexFunc(os, func(o section) bool { return sameSection(s, o) })
 		switch {
 		case i < 0:
 			out = append(out, s.label()+" (added)")
 		case !same(old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]):
 			out = append(out, s.label())
 			if c := sentenceDiff(s.label(), old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]); len(c.Removed)+len(c.Added) > 0 {
+				// The translation's section of the same id (a heading's title is
+				// translated: the introduction, without one, is found by being first).
+				c.at = func(t *content.File) int {
+					for _, ts := range sections(t.Body, false) {
+						if ts.id == s.id && (s.id != "" || s.title == "" && ts.title == "") {
+							return bodyPlace(t, ts.start).line()
+						}
+					}
+					return 0
+				}
 				diff = append(diff, c)
 			}
 		}
 	}
 	for _, o := range os {
-		if !slices.ContainsFunc(cs, func(s section) bool { return o.id != "" && o.id == s.id || key(o) == key(s) }) {
+		if !slices.ContainsFunc(cs, func(s section) bool { return sameSection(o, s) }) {
 			out = append(out, o.label()+" (removed)")
 		}
 	}
@@ -242,6 +262,10 @@ type Change struct {
 	Where   string   `json:"where"`
 	Removed []string `json:"removed,omitempty"`
 	Added   []string `json:"added,omitempty"`
+	// Line is the line of the part in the translation, where the change is to be made;
+	// 0 when the translation does not have it.
+	Line int `json:"line,omitempty"`
+	at   func(translation *content.File) int
 }
 
 // sentenceDiff compares two versions of a text sentence by sentence (longest common

@@ -265,12 +265,18 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			case st.Commit != "":
 				fmt.Fprintf(b, "    changed since %s (%s): %s\n", st.Commit, st.Date, strings.Join(st.Changes, ", "))
 				for _, c := range st.Diff {
-					fmt.Fprintf(b, "    %s:\n", c.Where)
+					// The part's line in the translation, for an editor to jump to; "was"
+					// and "now", not - and +, which a list item's own - would double.
+					if c.Line > 0 {
+						fmt.Fprintf(b, "    %s:%d: %s:\n", p.Translation.File, c.Line, c.Where)
+					} else {
+						fmt.Fprintf(b, "    %s:\n", c.Where)
+					}
 					for _, s := range c.Removed {
-						fmt.Fprintf(b, "      - %s\n", clipSentence(s))
+						fmt.Fprintf(b, "      was: %s\n", clipSentence(s))
 					}
 					for _, s := range c.Added {
-						fmt.Fprintf(b, "      + %s\n", clipSentence(s))
+						fmt.Fprintf(b, "      now: %s\n", clipSentence(s))
 					}
 				}
 				fmt.Fprintf(b, "    the change, word by word: git diff --word-diff %s -- %s\n", st.Commit, p.Source.File)
