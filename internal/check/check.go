@@ -106,15 +106,7 @@ type Pair struct {
 }
 
 // StyleOpen counts the style findings of the pair's translation that no acceptance covers.
-func (p *Pair) StyleOpen() int {
-	n := 0
-	for _, f := range p.Style {
-		if f.Accepted == "" {
-			n++
-		}
-	}
-	return n
-}
+func (p *Pair) StyleOpen() int { return openFindings(p.Style) }
 
 // Doc is one content file of a pair.
 type Doc struct {

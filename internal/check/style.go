@@ -562,9 +562,12 @@ func uiTexts(name, src string) []styleText {
 }
 
 // StyleOpen counts the style findings that no acceptance covers.
-func (r *Report) StyleOpen() int {
+func (r *Report) StyleOpen() int { return openFindings(r.Style) }
+
+// openFindings counts the findings of fs that no acceptance covers.
+func openFindings(fs []StyleFinding) int {
 	n := 0
-	for _, f := range r.Style {
+	for _, f := range fs {
 		if f.Accepted == "" {
 			n++
 		}
