@@ -171,6 +171,9 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 	parallel.For(len(langs), func() func(int) {
 		return func(i int) { bases[i].t, bases[i].err = parseBase(langs[i]) }
 	})
+	// Every set has its own copy of base.html and the partials, escaped alike: each of
+	// those is compiled once per language, for all the sets.
+	shared := tmplexec.NewShared()
 	pages := make([]layoutSet, len(langs)*len(pageTemplates))
 	parallel.For(len(pages), func() func(int) {
 		return func(k int) {
@@ -178,7 +181,7 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 			if bases[i].err != nil {
 				return
 			}
-			pages[k] = r.parsePage(layouts, bases[i].t, langs[i], name)
+			pages[k] = r.parsePage(layouts, bases[i].t, langs[i], name, shared)
 		}
 	})
 	for i := range langs {
@@ -214,7 +217,7 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 			}
 			slices.Sort(names)
 			again := func() (*template.Template, error) { return parseBase(langs[i]) }
-			partials[i].x, partials[i].err = compileLayouts(bases[i].t, again, slices.Compact(names)...)
+			partials[i].x, partials[i].err = compileLayouts(bases[i].t, again, shared, slices.Compact(names)...)
 		}
 	})
 	for i, lang := range langs {
@@ -232,7 +235,7 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 
 // parsePage parses the page layout name over a copy of base, lang's base.html and
 // partials, and compiles it unless html/template executes the layouts.
-func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name string) layoutSet {
+func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name string, shared *tmplexec.Shared) layoutSet {
 	parse := func() (*template.Template, error) {
 		t := template.Must(base.Clone())
 		if err := parseLayouts(t, layouts, name+".html"); err != nil {
@@ -249,7 +252,7 @@ func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name 
 		return layoutSet{t: t}
 	}
 	set := layoutSet{shared: sharedNames(t)}
-	if set.x, err = compileLayouts(t, parse, "base.html"); err != nil {
+	if set.x, err = compileLayouts(t, parse, shared, "base.html"); err != nil {
 		return layoutSet{err: fmt.Errorf("layouts/%s.html: %v", name, err)}
 	}
 	return set
@@ -257,8 +260,8 @@ func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name 
 
 // compileLayouts compiles a set of layouts for internal/tmplexec, with direct calls of the
 // methods the layouts call most: any other is called through reflection.
-func compileLayouts(t *template.Template, again func() (*template.Template, error), entries ...string) (*tmplexec.Template, error) {
-	return tmplexec.Compile(t, again, funcs, entries,
+func compileLayouts(t *template.Template, again func() (*template.Template, error), shared *tmplexec.Shared, entries ...string) (*tmplexec.Template, error) {
+	return tmplexec.Compile(t, again, funcs, entries, tmplexec.Share(shared),
 		tmplexec.Methods[*View](), tmplexec.Methods[*Chrome](), tmplexec.Methods[*site.Page](),
 		tmplexec.Methods[*Booklet](), tmplexec.Methods[*PDF](), tmplexec.Methods[*ChartBar](),
 		tmplexec.Methods[*config.Region](), tmplexec.Methods[*numbers.Date](), tmplexec.Methods[*TimelineEntry](),

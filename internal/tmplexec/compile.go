@@ -1,7 +1,9 @@
 package tmplexec
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -43,33 +45,93 @@ func (p *proc) run(s *state, dot reflect.Value) {
 	s.base = base
 }
 
-// procLocked returns the compiled template name, compiling it and the templates it calls
-// on first use. x.mu must be held.
-func (x *Template) procLocked(name string) (*proc, error) {
-	if p, ok := x.procs[name]; ok {
+// proc returns the compiled template name, compiling it and the templates it calls on
+// first use, or taking it from x.shared. Only Compile calls it.
+func (x *Template) proc(name string) (*proc, error) {
+	c := x.compiling
+	if p, ok := c.procs[name]; ok {
 		return p, nil
 	}
-	if err, ok := x.failed[name]; ok {
+	if err, ok := c.failed[name]; ok {
 		return nil, err
 	}
-	t := x.html.Lookup(name)
+	t := c.html.Lookup(name)
 	if t == nil {
 		return nil, fmt.Errorf("html/template: %q is undefined", name)
 	}
 	if t.Tree == nil || t.Tree.Root == nil {
 		return nil, fmt.Errorf("html/template: %q is an incomplete or empty template", name)
 	}
+	var (
+		key   procKey
+		share bool
+	)
+	if x.shared != nil {
+		key, share = x.key(name, map[string]bool{})
+	}
+	if share {
+		x.shared.mu.Lock()
+		p := x.shared.procs[key]
+		x.shared.mu.Unlock()
+		if p != nil {
+			c.procs[name] = p
+			return p, nil
+		}
+	}
 	p := &proc{name: name, tree: t.Tree}
-	x.procs[name] = p // before its body: a template may call itself
-	c := &compiler{x: x, p: p, nslots: 1, scope: []scopeVar{{"$", 0}}}
-	body, err := c.compile(t.Tree.Root)
+	c.procs[name] = p // before its body: a template may call itself
+	comp := &compiler{x: x, p: p, nslots: 1, scope: []scopeVar{{"$", 0}}}
+	body, err := comp.compile(t.Tree.Root)
 	if err != nil {
-		delete(x.procs, name)
-		x.failed[name] = err
+		delete(c.procs, name)
+		c.failed[name] = err
 		return nil, err
 	}
-	p.body, p.nslots = body, c.nslots
+	p.body, p.nslots = body, comp.nslots
+	if share {
+		// Only a finished template is shared: a set compiled at the same time may have
+		// compiled its own copy meanwhile, which then stays its own.
+		x.shared.mu.Lock()
+		if x.shared.procs[key] == nil {
+			x.shared.procs[key] = p
+		}
+		x.shared.mu.Unlock()
+	}
 	return p, nil
+}
+
+// key returns the procKey of the template name of the set being compiled, and whether it
+// may be shared: a template that calls itself, directly or not, is not, nor are those
+// that call it (their keys could not name what the cycle holds).
+func (x *Template) key(name string, visiting map[string]bool) (procKey, bool) {
+	c := x.compiling
+	if k, ok := c.keys[name]; ok {
+		return k.key, k.shareable
+	}
+	h := sha256.New()
+	t := c.html.Lookup(name)
+	fmt.Fprintf(h, "%q %q\n", name, t.Tree.ParseName)
+	io.WriteString(h, t.Tree.Root.String())
+	shareable := true
+	visiting[name] = true
+	walkTemplateNames(t.Tree.Root, func(callee string) {
+		if visiting[callee] {
+			shareable = false
+			return
+		}
+		if ct := c.html.Lookup(callee); ct == nil || ct.Tree == nil {
+			shareable = false // Compile fails on it
+			return
+		}
+		k, ok := x.key(callee, visiting)
+		shareable = shareable && ok
+		fmt.Fprintf(h, "\ncalls %q %x", callee, k)
+	})
+	delete(visiting, name)
+	var k procKey
+	h.Sum(k[:0])
+	c.keys[name] = keyOf{k, shareable}
+	return k, shareable
 }
 
 type compiler struct {
@@ -486,7 +548,7 @@ func (c *compiler) rangeNode(r *parse.RangeNode) nodeFn {
 func (c *compiler) templateNode(t *parse.TemplateNode) nodeFn {
 	p := c.p
 	arg := c.pipeline(t.Pipe)
-	callee, err := c.x.procLocked(t.Name)
+	callee, err := c.x.proc(t.Name)
 	if err != nil {
 		// html/template's escaping has checked that every called template exists.
 		if c.err == nil {

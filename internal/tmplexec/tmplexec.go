@@ -19,6 +19,7 @@
 package tmplexec
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -32,17 +33,52 @@ import (
 
 // Template is an html/template set compiled for execution.
 type Template struct {
-	html  *template.Template // escaped, with the copies derived for other contexts
 	funcs map[string]reflect.Value
 	fast  map[reflect.Type][]fastMaker // by receiver type
 	// fastFuncs make direct calls of template functions
 	fastFuncs []fastMaker
-	// entries are the templates Compile was given, compiled: read without a lock.
+	// entries are the templates Compile was given, compiled; the only ones Execute runs.
 	entries map[string]*proc
-	mu      sync.Mutex
-	procs   map[string]*proc // by template name, compiled on first use under mu
-	failed  map[string]error
+	shared  *Shared // nil: nothing is shared with other sets
+	// compiling holds what only Compile needs: the escaped set and what is compiled of it
+	// so far. It is let go once the entries are compiled, with the trees no proc keeps.
+	compiling *compiling
 }
+
+// compiling is a Template's state while Compile runs.
+type compiling struct {
+	html   *template.Template // escaped, with the copies derived for other contexts
+	procs  map[string]*proc   // by template name
+	failed map[string]error
+	keys   map[string]keyOf // see Template.key
+}
+
+// Shared holds compiled templates for every set compiled with it (see Share): a set of
+// page layouts that each take a copy of the same base and partials compiles each of those
+// once, not once per page layout, and keeps one copy of their trees.
+type Shared struct {
+	mu    sync.Mutex
+	procs map[procKey]*proc
+}
+
+// NewShared returns an empty Shared.
+func NewShared() *Shared { return &Shared{procs: map[procKey]*proc{}} }
+
+// procKey identifies a compiled template by all that its compiled form depends on: its
+// name, the file it was parsed from, its escaped tree and, in order, the keys of the
+// templates it calls.
+type procKey [sha256.Size]byte
+
+type keyOf struct {
+	key       procKey
+	shareable bool
+}
+
+// Share makes Compile take a template from s when a set compiled before with s had the
+// same one (see procKey), and add those it compiles to s. Every set compiled with one
+// Shared must be compiled with the same functions and options: a compiled template
+// calls them as they were for the set that compiled it first.
+func Share(s *Shared) Option { return func(x *Template) { x.shared = s } }
 
 // An Option adds to what Compile knows about the data.
 type Option func(*Template)
@@ -59,23 +95,23 @@ func Compile(t *template.Template, again func() (*template.Template, error), fun
 	if err != nil {
 		return nil, err
 	}
-	x := &Template{html: escaped, funcs: map[string]reflect.Value{}, fast: map[reflect.Type][]fastMaker{}, procs: map[string]*proc{}, failed: map[string]error{}}
+	x := &Template{funcs: map[string]reflect.Value{}, fast: map[reflect.Type][]fastMaker{},
+		compiling: &compiling{html: escaped, procs: map[string]*proc{}, failed: map[string]error{}, keys: map[string]keyOf{}}}
 	for name, f := range funcs {
 		x.funcs[name] = reflect.ValueOf(f)
 	}
 	for _, o := range opts {
 		o(x)
 	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
 	x.entries = map[string]*proc{}
 	for _, name := range entries {
-		p, err := x.procLocked(name)
+		p, err := x.proc(name)
 		if err != nil {
 			return nil, err
 		}
 		x.entries[name] = p
 	}
+	x.compiling = nil
 	return x, nil
 }
 
@@ -179,12 +215,7 @@ func walkTemplateNames(n parse.Node, f func(string)) {
 func (x *Template) Execute(w io.Writer, name string, data any) (err error) {
 	p := x.entries[name]
 	if p == nil {
-		x.mu.Lock()
-		p, err = x.procLocked(name)
-		x.mu.Unlock()
-		if err != nil {
-			return err
-		}
+		return fmt.Errorf("html/template: %q is not one of the templates the set was compiled to execute", name)
 	}
 	s := &state{}
 	if sw, ok := w.(stringWriter); ok {
