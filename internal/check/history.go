@@ -141,6 +141,7 @@ func staleness(s, t *content.File, hash string, h History, why string, commits [
 		for i := range st.Diff {
 			if at := st.Diff[i].at; at != nil {
 				st.Diff[i].Line = at(t)
+				st.Diff[i].at = nil // it holds the texts of both versions
 			}
 		}
 		return st

@@ -32,6 +32,7 @@ func StatusPage(fsys fs.FS, h History, noHistory string) pipeline.Extra {
 			return func(*site.Site, *render.Renderer) ([]*render.View, error) { return nil, err }
 		}
 		rep := Run(Input{Config: cfg, Glossary: gl, Files: files, Style: st, History: h, NoHistory: noHistory})
+		rep.Detach() // kept until the page is rendered, after the build lets the files' text go
 		return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
 			var views []*render.View
 			for _, l := range s.Config.Languages {
