@@ -118,7 +118,7 @@ func samePage(a, b *site.Page) bool {
 		a.Title == b.Title && a.Summary == b.Summary && a.Weight == b.Weight &&
 		a.Region.Slug == b.Region.Slug && slices.Equal(a.ISO, b.ISO) && sameFacts(a.Facts, b.Facts) &&
 		sameSlice(a.Events, b.Events) && sameSlice(a.Figures, b.Figures) &&
-		sameSlice(a.Corrections, b.Corrections) &&
+		sameSlice(a.Corrections, b.Corrections) && a.CorrectionsLang == b.CorrectionsLang &&
 		a.SameBody(b) && sameSlice(a.Headings, b.Headings) && sameSlice(a.Links, b.Links) &&
 		slices.EqualFunc(a.Themes, b.Themes, sameKey) && slices.EqualFunc(a.Backlinks, b.Backlinks, sameKey) &&
 		slices.EqualFunc(a.Related, b.Related, sameKey) && slices.EqualFunc(a.Translations, b.Translations, sameKey) &&

@@ -15,7 +15,7 @@ import (
 func TestSamePageKnowsEveryField(t *testing.T) {
 	known := []string{
 		"Lang", "Kind", "Key", "Section", "Slug", "URL", "File", "Master", "Fallback", "Stale",
-		"Title", "Summary", "Weight", "Region", "ISO", "Facts", "Events", "Figures", "Corrections",
+		"Title", "Summary", "Weight", "Region", "ISO", "Facts", "Events", "Figures", "Corrections", "CorrectionsLang",
 		"body", "Headings", "Links", "Themes", "Backlinks", "Related", "Translations", "Prev", "Next",
 	}
 	typ := reflect.TypeFor[site.Page]()

@@ -251,7 +251,8 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"en/figures/index.html", `Personnel sent to UNTAC</td><td class="num" data-label="Figure"><span class="nobr">1,300 people</span></td>`},
 		{"ja/figures/index.html", `<td class="num" data-label="数値"><span class="nobr">1億ドル超</span></td>`},
 		// About-style corrections box on the page that has them.
-		{"ja/countries/cambodia/index.html", "出典では「armed crush」とあるが、本ページでは「武力衝突」とした。"},
+		// The source's wording is marked as English.
+		{"ja/countries/cambodia/index.html", `出典では「<span lang="en">armed crush</span>」とあるが、本ページでは「武力衝突」とした。`},
 	} {
 		if !strings.Contains(get(t, files, c.file), c.want) {
 			t.Errorf("%s lacks %s", c.file, c.want)
@@ -689,5 +690,24 @@ func TestSourceWithANewEventKeepsBuilding(t *testing.T) {
 	}
 	if strings.Contains(page, "ANBP発足。") {
 		t.Error("ja/themes/ddr/ pairs its one event with one of the source's two")
+	}
+}
+
+// An editor's note shown on a page of another language marks each part with its
+// language: the source's wording always (the source document's language), and the page's
+// wording and the note when a stale translation shows its source's notes.
+func TestEditorsNoteMarksItsLanguages(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	en := fsys["content/en/themes/ddr.md"]
+	en.Data = bytes.Replace(en.Data, []byte("+++\nDDR in"), []byte("\n[[corrections]]\nsource = \"Disarmement\"\ncorrection = \"Disarmament\"\nnote = \"A misprint.\"\n+++\nDDR in"), 1)
+	_, files := buildFiles(t, fsys)
+	want := map[string]string{
+		"en/themes/ddr/index.html": `<li>The source says “Disarmement”; this page says “Disarmament”. A misprint.</li>`,
+		"ja/themes/ddr/index.html": `<li>出典では「<span lang="en">Disarmement</span>」とあるが、本ページでは「<span lang="en">Disarmament</span>」とした。<span lang="en">A misprint.</span></li>`,
+	}
+	for path, line := range want {
+		if !strings.Contains(files[path], line) {
+			t.Errorf("%s does not have the editor's note %s", path, line)
+		}
 	}
 }

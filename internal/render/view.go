@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"peacebuilding/internal/config"
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/site"
@@ -334,6 +335,75 @@ func (v *View) Corrections() []CorrectionRef {
 		}
 	}
 	return out
+}
+
+// CorrectionLine is the editor's note of correction c of the page: the i18n string
+// correction_line with the source's wording, the page's and the note, each part with the
+// language it is written in when that is not the page's. The source's wording is the
+// source document's, in the default language; the page's wording and the note are those
+// of Page.CorrectionsLang.
+func (v *View) CorrectionLine(c content.Correction) ([]Phrase, error) {
+	const key = "correction_line"
+	format, err := v.r.T(v.Lang, key)
+	if err != nil {
+		return nil, err
+	}
+	sourceLang := v.Site.Config.DefaultLanguage
+	if sourceLang == v.Lang {
+		sourceLang = ""
+	}
+	args := []Phrase{{c.Source, sourceLang}, {c.Correction, v.Page.CorrectionsLang}, {c.Note, v.Page.CorrectionsLang}}
+	var out []Phrase
+	text := func(s string) {
+		if s == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Lang == "" {
+			out[n-1].Text += s
+			return
+		}
+		out = append(out, Phrase{Text: s})
+	}
+	next := 0
+	for rest := format; rest != ""; {
+		i := strings.IndexByte(rest, '%')
+		if i < 0 || i == len(rest)-1 {
+			text(rest)
+			break
+		}
+		text(rest[:i])
+		switch verb := rest[i+1]; {
+		case verb == '%':
+			text("%")
+		case verb == 's' && next < len(args):
+			if a := args[next]; a.Lang == "" {
+				text(a.Text)
+			} else if a.Text != "" {
+				out = append(out, a)
+			}
+			next++
+		default:
+			return nil, fmt.Errorf("i18n/%s.toml:%d: %s takes three %%s, for the source's wording, the page's and the note", v.Lang, v.r.line(v.Lang, key), key)
+		}
+		rest = rest[i+2:]
+	}
+	if next != len(args) {
+		return nil, fmt.Errorf("i18n/%s.toml:%d: %s takes three %%s, for the source's wording, the page's and the note", v.Lang, v.r.line(v.Lang, key), key)
+	}
+	return out, nil
+}
+
+// Phrase is a part of a sentence; Lang is its language when it is not the page's.
+type Phrase struct {
+	Text, Lang string
+}
+
+// LangAttr is ` lang="…"` when the phrase is in another language than the page, else "".
+func (p Phrase) LangAttr() template.HTMLAttr {
+	if p.Lang == "" {
+		return ""
+	}
+	return template.HTMLAttr(` lang="` + p.Lang + `"`) // a configured language code
 }
 
 // CorrectionRef is a correction with its page.

@@ -88,9 +88,9 @@ func (b *builder) inherit() {
 			}
 			p.Figures = append(p.Figures, Figure{Value: deref(g.Value), Unit: deref(g.Unit), Approx: deref(g.Approx), Label: label, Lang: lang})
 		}
-		p.Corrections = mm.Corrections
+		p.Corrections, p.CorrectionsLang = mm.Corrections, masterLang
 		if len(fm.Corrections) == len(mm.Corrections) {
-			p.Corrections = fm.Corrections
+			p.Corrections, p.CorrectionsLang = fm.Corrections, textLang
 		}
 		memo.remember(i, p, b.errs[before:], b.site.Warnings[warned:])
 	}

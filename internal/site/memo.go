@@ -85,7 +85,7 @@ func (in *inheritMemo) reuse(i int, p *Page) ([]error, []string, bool) {
 		return nil, nil, false
 	}
 	p.Title, p.Summary, p.Weight, p.Region, p.ISO = o.Title, o.Summary, o.Weight, o.Region, o.ISO
-	p.Facts, p.Events, p.Figures, p.Corrections = o.Facts, o.Events, o.Figures, o.Corrections
+	p.Facts, p.Events, p.Figures, p.Corrections, p.CorrectionsLang = o.Facts, o.Events, o.Figures, o.Corrections, o.CorrectionsLang
 	in.pages[i], in.errs[i], in.warns[i] = p, prev.errs[i], prev.warns[i]
 	return prev.errs[i], prev.warns[i], true
 }

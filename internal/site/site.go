@@ -91,9 +91,12 @@ type Page struct {
 	Events         []Event
 	Figures        []Figure
 	Corrections    []content.Correction
-	body           packedHTML // see Body
-	Headings       []markdown.Heading
-	Links          []Link
+	// CorrectionsLang is the language of the corrections' texts when it is not the
+	// page's: a stale translation with another number of them shows its master's.
+	CorrectionsLang string
+	body            packedHTML // see Body
+	Headings        []markdown.Heading
+	Links           []Link
 
 	Themes       []*Page // a country's themes, in this language
 	Backlinks    []*Page // a theme's countries
