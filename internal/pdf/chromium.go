@@ -10,6 +10,7 @@
 package pdf
 
 import (
+	"cmp"
 	"bytes"
 	"context"
 	"errors"
@@ -99,6 +100,8 @@ type Printer struct {
 // added to the page's address for its script (a booklet's plan, see Plan.Query).
 type Job struct {
 	Src, Out, Query string
+	// Scale is the size the page is printed at, 0.1 to 2 (printToPDF's scale); 0 is 1.
+	Scale float64
 }
 
 // PrintAll prints every job with one browser, at most parallel pages at a time, and
@@ -161,7 +164,7 @@ func (p Printer) print(ctx context.Context, b *browser, j Job) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	data, err := b.printPage(ctx, u)
+	data, err := b.printPage(ctx, u, cmp.Or(j.Scale, 1))
 	if ctx.Err() == context.DeadlineExceeded {
 		return fmt.Errorf("%s: chromium did not print it within %s", j.Src, timeout)
 	}

@@ -180,7 +180,7 @@ func (b *browser) event(session, method string) <-chan struct{} {
 
 // printPage opens url in a new tab, waits for it to load (its deferred scripts have run
 // by then), prints it to PDF by the page's own @page rules and returns the PDF.
-func (b *browser) printPage(ctx context.Context, url string) ([]byte, error) {
+func (b *browser) printPage(ctx context.Context, url string, scale float64) ([]byte, error) {
 	var target struct {
 		TargetID string `json:"targetId"`
 	}
@@ -226,6 +226,7 @@ func (b *browser) printPage(ctx context.Context, url string) ([]byte, error) {
 	}
 	if err := b.call(ctx, s, "Page.printToPDF", map[string]any{
 		"preferCSSPageSize":       true,
+		"scale":                   scale,
 		"displayHeaderFooter":     false,
 		"generateDocumentOutline": true,
 		"generateTaggedPDF":       true,

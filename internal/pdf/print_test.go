@@ -138,6 +138,11 @@ func TestPrintedBriefs(t *testing.T) {
 				if !tg.Booklet() && k < len(pages)-1 && pg.fill < briefPageFill {
 					t.Errorf("page %d is %.0f%% full, want at least %.0f%% but on the last page", k+1, 100*pg.fill, 100*briefPageFill)
 				}
+				// Nor does a sheet go to the source note or a line or two: such a brief
+				// is printed smaller, on one page less (PrintSite).
+				if !tg.Booklet() && k > 0 && k == len(pages)-1 && pg.fill <= pdf.FitFill {
+					t.Errorf("the last page, %d, is %.0f%% full: it holds only a few lines", k+1, 100*pg.fill)
+				}
 			}
 			text := all.String()
 			for _, want := range []struct{ what, text string }{
