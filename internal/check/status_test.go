@@ -183,3 +183,50 @@ func TestStatusPageListsStyleFindings(t *testing.T) {
 		t.Error("the status page does not list the style finding with its file and line")
 	}
 }
+
+// oneCommit is a History in which every file was last changed in one commit, where each
+// file of old had the text given there.
+type oneCommit struct{ old map[string][]byte }
+
+func (h oneCommit) Name() string { return "test" }
+
+func (h oneCommit) Logs(names []string) (map[string][]check.Commit, error) {
+	logs := map[string][]check.Commit{}
+	for _, n := range names {
+		logs[n] = []check.Commit{{Hash: "abcdef1234567890", Date: "2007-01-15"}}
+	}
+	return logs, nil
+}
+
+func (h oneCommit) Show(_ check.Commit, name string) ([]byte, error) { return h.old[name], nil }
+
+// A change of the source's section is listed on the status page with the line of the
+// same section in the translation, where it is to be made.
+func TestStatusPageGivesTheLineOfEachChange(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	const name = "content/en/countries/cambodia.md"
+	old := bytes.Clone(fsys[name].Data)
+	src := &content.File{Name: name, Lang: "en"}
+	if err := content.Parse(src, old); err != nil {
+		t.Fatal(err)
+	}
+	ja := fsys["content/ja/countries/cambodia.md"]
+	ja.Data = bytes.Replace(ja.Data, []byte("+++\n"), []byte("+++\nsource_hash = \""+content.SourceHash(src)+"\"\n"), 1)
+	en := fsys[name]
+	en.Data = bytes.Replace(en.Data, []byte("Text with a [link"), []byte("New text with a [link"), 1)
+	res, err := pipeline.Build(fsys, pipeline.Options{Extra: check.StatusPage(fsys, oneCommit{map[string][]byte{name: old}}, "")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page string
+	for _, f := range res.Files {
+		if f.Path == "status/index.html" {
+			page = string(f.Data)
+		}
+	}
+	// The section's heading is on line 25 of the translation once source_hash is added.
+	want := `<strong>section "Elections" (#elections)</strong> <code>content/ja/countries/cambodia.md:25</code>`
+	if !strings.Contains(page, want) {
+		t.Errorf("the status page lacks %s", want)
+	}
+}
