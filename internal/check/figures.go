@@ -327,6 +327,8 @@ func describe(n numbers.Number) string {
 		v = numbers.Figure(n.Value, n.Unit, "", "en")
 	case numbers.Percent:
 		v = numbers.Figure(n.Value, "percent", "", "en")
+	case numbers.Fraction:
+		v = numbers.FractionName(n.Value)
 	default:
 		v = numbers.Group(n.Value, "en")
 	}

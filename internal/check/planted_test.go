@@ -92,6 +92,8 @@ var missed = []struct {
 		"untranslated", "figure 1 label is the en text", "Japanese personnel"},
 	{"about for more than", []edit{{"content/ja/countries/liberia.md", "4億円を超える", "約4億円の"}},
 		"figure", `"more than 400 million yen" (¥400 million) in en (more than), "約4億円" (¥400 million) in ja (about)`, "約4億円"},
+	{"half as a third", []edit{{"content/ja/themes/consolidation-of-peace.md", "紛争の約半数は", "紛争の約3分の1は"}},
+		"figure", `number differs: "around half" (1/2) in en, "約3分の1" (1/3) in ja`, "紛争の約3分の1は"},
 	{"counter of ships for people", []edit{{jaCambodia, "合計1,300人の要員", "合計1,300隻の要員"}},
 		"figure", "the counter 隻 counts ships, but the en text counts people here", "合計1,300隻"},
 	{"glossary term wrong in one section", []edit{{jaCambodia, "1991年10月のパリ和平協定締結", "1991年10月のパリ平和協定締結"}},

@@ -60,6 +60,9 @@
 // approximation words about, approximately, around, roughly, some, nearly,
 // almost, less than, fewer than, more than, over, exceeding, at least and up
 // to before it; the number words ten to ninety-nine ("ten-year", "twenty");
+// fractions in words (one half, half of, one-third, a third of, two-thirds,
+// one quarter, a quarter of, three-quarters; "half of" and "a third of" need
+// their "of", and "the first half of" is a period, not a fraction);
 // and
 // dates with a capitalized month name: "December 2006", "23 October 1991",
 // "October 23, 1991", "FY 2005". In Japanese it reads the units 十, 百, 千, 万,
@@ -70,7 +73,8 @@
 // letters (2万5,000丁以上, 1万人を超える, 1,000人規模); kanji numerals,
 // positional or with 十, 百 and 千 (二〇〇七, 千三百, 六千万; a single kanji
 // only before 万, 億, 兆, 人, 名, 年, 月 or 日, and none after 数, 何 or 幾:
-// 一部, 十分 and 数千 are words); and the dates 2006年, 2006年度, 2006年12月,
+// 一部, 十分 and 数千 are words); fractions (半数, 半分, 3分の1, 三分の二; not 過半数,
+// a majority); and the dates 2006年, 2006年度, 2006年12月,
 // 1991年10月23日 and era years (昭和, 平成, 令和: 平成18年 is 2006).
 //
 // Approx says a marker was written, and Bound which: "about" (about, 約,

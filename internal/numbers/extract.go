@@ -15,15 +15,16 @@ import (
 type Kind int
 
 const (
-	Plain   Kind = iota // a count or measure: 1,300, 13.8 million, 18万1,000
-	Money               // an amount with Unit "usd" or "jpy"
-	Percent             // 20%, 20 percent, 20％
-	Year                // 2006, FY 2005, 2006年, 平成18年: Value is the year
-	Month               // December 2006, 2006年12月: Value is year*100 + month
-	Day                 // 23 October 1991, 1991年10月23日: Value is year*10000 + month*100 + day
+	Plain    Kind = iota // a count or measure: 1,300, 13.8 million, 18万1,000
+	Money                // an amount with Unit "usd" or "jpy"
+	Percent              // 20%, 20 percent, 20％
+	Year                 // 2006, FY 2005, 2006年, 平成18年: Value is the year
+	Month                // December 2006, 2006年12月: Value is year*100 + month
+	Day                  // 23 October 1991, 1991年10月23日: Value is year*10000 + month*100 + day
+	Fraction             // half of, two-thirds, 半数, 3分の1: Value is the fraction (0.5)
 )
 
-var kindNames = [...]string{"plain", "money", "percent", "year", "month", "day"}
+var kindNames = [...]string{"plain", "money", "percent", "year", "month", "day", "fraction"}
 
 func (k Kind) String() string {
 	if k < 0 || int(k) >= len(kindNames) {
@@ -89,13 +90,20 @@ func closeTo(a, b float64) bool {
 // package comment lists what it reads and what it leaves out.
 func Extract(text, lang string) []Number {
 	ja := lang == "ja"
-	if !hasDigit(text) && !(ja && hasKanjiNumeral(text)) && !(!ja && hasNumberWord(text)) {
+	fractions := hasFractionWord(text, ja)
+	if !hasDigit(text) && !(ja && hasKanjiNumeral(text)) && !(!ja && hasNumberWord(text)) && !fractions {
 		return nil // most titles and many sections: no need to read them as runes
 	}
 	s := scanners.Get().(*scanner)
 	defer s.release()
 	s.reset(text, ja)
 	for i := 0; i < len(s.r); {
+		if fractions {
+			if m, ok := s.fractionAt(i); ok {
+				i = s.add(m)
+				continue
+			}
+		}
 		if t, ok := s.numberAt(i); ok {
 			i = s.read(t)
 		} else {
@@ -228,6 +236,11 @@ func (s *scanner) read(t tok) int {
 	if !ok {
 		m = s.quantity(t)
 	}
+	return s.add(m)
+}
+
+// add records what read or fractionAt found at m, and returns where it ends.
+func (s *scanner) add(m span) int {
 	if !m.skip {
 		m.n.Text = s.src[s.off[m.start]:s.off[m.end]]
 		m.n.Offset = s.off[m.start]

@@ -235,6 +235,34 @@ var extractTests = []extractTest{
 }
 
 // ignoreTests are texts in which Extract finds nothing, one rule each.
+// fractionTests are fractions written in words, and their look-alikes that are none.
+var fractionTests = []extractTest{
+	{"en around half of", "en", "Around half of the conflicts flare up again within five years.",
+		[]found{{"Around half", 0.5, Fraction, "", true}}},
+	{"en two-thirds", "en", "two-thirds of the budget", []found{{"two-thirds", 2.0 / 3, Fraction, "", false}}},
+	{"en a third of", "en", "more than a third of the mines", []found{{"more than a third", 1.0 / 3, Fraction, "", true}}},
+	{"en one quarter", "en", "one quarter", []found{{"one quarter", 0.25, Fraction, "", false}}},
+	{"en three-quarters", "en", "three-quarters of them", []found{{"three-quarters", 0.75, Fraction, "", false}}},
+	{"ja about half", "ja", "紛争の約半数は再発している。", []found{{"約半数", 0.5, Fraction, "", true}}},
+	{"ja half", "ja", "予算の半分", []found{{"半分", 0.5, Fraction, "", false}}},
+	{"ja digits", "ja", "予算の3分の2以上", []found{{"3分の2以上", 2.0 / 3, Fraction, "", true}}},
+	{"ja kanji", "ja", "三分の一", []found{{"三分の一", 1.0 / 3, Fraction, "", false}}},
+	{"ja full-width", "ja", "４分の３", []found{{"４分の３", 0.75, Fraction, "", false}}},
+	// None of these is a fraction.
+	{"en half without of", "en", "a half-day workshop and half the time", nil},
+	{"en first half of", "en", "the first half of 2006", []found{{"2006", 2006, Year, "", false}}},
+	{"en a third country", "en", "a third country and a third round", nil},
+	{"en behalf", "en", "on behalf of the people", nil},
+	{"ja majority", "ja", "過半数の賛成", nil},
+	{"ja peninsula", "ja", "半島と半年", nil},
+	{"ja minutes", "ja", "30分の会合", []found{{"30", 30, Plain, "", false}}},
+	{"ja not a proper fraction", "ja", "3分の5", nil},
+}
+
+func TestExtractFractions(t *testing.T) {
+	runExtractTests(t, fractionTests)
+}
+
 var ignoreTests = []extractTest{
 	{"en small count", "en", "5 people", nil},
 	{"en small decimal", "en", "3.5 times", nil},
@@ -358,6 +386,8 @@ func TestTranslationPairs(t *testing.T) {
 		{"between", "between 5 and 10 million U.S. dollars", "500万～1,000万ドル", false},
 		{"percent range", "10-15%", "10～15%", false},
 		{"small count", "three pillars", "3つの柱", false},
+		{"about half", "around half of the conflicts", "紛争の約半数", false},
+		{"two-thirds", "two-thirds of the budget", "予算の3分の2", false},
 		{"number words", "approximately twenty percent", "約20%", false},
 		{"number word with a hyphen", "a ten-year conflict", "10年に及ぶ紛争", false},
 		{"twenty-five", "twenty-five countries", "25か国", false},
@@ -459,7 +489,7 @@ func TestNumberDate(t *testing.T) {
 }
 
 func TestKindString(t *testing.T) {
-	for k, want := range map[Kind]string{Plain: "plain", Money: "money", Percent: "percent", Year: "year", Month: "month", Day: "day", Kind(9): "Kind(9)"} {
+	for k, want := range map[Kind]string{Plain: "plain", Money: "money", Percent: "percent", Year: "year", Month: "month", Day: "day", Fraction: "fraction", Kind(9): "Kind(9)"} {
 		if got := k.String(); got != want {
 			t.Errorf("Kind(%d).String() = %q, want %q", int(k), got, want)
 		}
