@@ -103,6 +103,9 @@ type Pair struct {
 	// Renamed is, for an orphan, the source file that it translates under a new name (see
 	// renamed).
 	Renamed string `json:"renamed,omitempty"`
+	// RenamedChanged says that the source was edited too, in or since its renaming (found
+	// in the history's renames): the translation, once moved, is stale.
+	RenamedChanged bool `json:"renamed_changed,omitempty"`
 }
 
 // StyleOpen counts the style findings of the pair's translation that no acceptance covers.
@@ -263,7 +266,7 @@ func Run(in Input) *Report {
 	for i, tk := range tasks {
 		pairFiles[i] = [2]*content.File{tk.s, tk.t}
 	}
-	renamed(rep.Pairs, pairFiles)
+	renamed(rep.Pairs, pairFiles, h, src)
 	rep.Style = in.Style.CheckStyle(in.Files)
 	byTranslation := map[string]*Pair{}
 	for _, p := range rep.Pairs {
@@ -281,20 +284,23 @@ func Run(in Input) *Report {
 
 // renamed gives each orphan the source it translates under a new name (Pair.Renamed):
 // the one missing page of its language whose source has the hash the orphan was marked
-// with, that is a source renamed and not edited since. files holds each pair's source
-// and translation files.
-func renamed(pairs []*Pair, files [][2]*content.File) {
+// with, that is a source renamed and not edited since; or else, when the history knows
+// renames, the missing page whose source is the orphan's source renamed, edited or not
+// (Pair.RenamedChanged). files holds each pair's source and translation files.
+func renamed(pairs []*Pair, files [][2]*content.File, h history, source string) {
+	var orphans []string // the names their sources had
 	for i, p := range pairs {
-		h := ""
+		hash := ""
 		if p.State == Orphan {
-			h = files[i][1].Front.SourceHash
+			hash = files[i][1].Front.SourceHash
+			orphans = append(orphans, sourceName(p, source))
 		}
-		if h == "" {
+		if hash == "" {
 			continue
 		}
 		var same []*Pair
 		for j, q := range pairs {
-			if q.State == Missing && q.Lang == p.Lang && content.SourceHash(files[j][0]) == h {
+			if q.State == Missing && q.Lang == p.Lang && content.SourceHash(files[j][0]) == hash {
 				same = append(same, q)
 			}
 		}
@@ -302,6 +308,34 @@ func renamed(pairs []*Pair, files [][2]*content.File) {
 			p.Renamed = same[0].Source.File
 		}
 	}
+	r, ok := h.History.(renamer)
+	if !ok || len(orphans) == 0 {
+		return
+	}
+	now, err := r.Renamed(orphans)
+	if err != nil {
+		return // the hint is a help; the check does not fail for want of it
+	}
+	for _, p := range pairs {
+		if p.State != Orphan || p.Renamed != "" {
+			continue
+		}
+		to := now[sourceName(p, source)]
+		if to == "" {
+			continue
+		}
+		for _, q := range pairs {
+			if q.State == Missing && q.Lang == p.Lang && q.Source.File == to {
+				p.Renamed, p.RenamedChanged = to, true
+			}
+		}
+	}
+}
+
+// sourceName is the name of the source file that pair p's translation translates:
+// content/<source>/<key>.md.
+func sourceName(p *Pair, source string) string {
+	return "content/" + source + "/" + p.Key + ".md"
 }
 
 // history is what Run read of the History (nil without one), for checkPair.

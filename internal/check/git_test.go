@@ -199,3 +199,45 @@ func TestGitLogsNameTheFilesOfAMerge(t *testing.T) {
 		t.Errorf("Show(merge) = %q, want the merged version %q", data, want)
 	}
 }
+
+// TestRenameWithEditsIsHinted renames and edits a source in one commit: its translation
+// is an orphan and the new name a missing page, and the report names the new name from
+// git's rename, saying that the moved translation will be stale.
+func TestRenameWithEditsIsHinted(t *testing.T) {
+	dir, git := gitRepo(t)
+	writeFiles(t, dir, map[string]string{
+		"config.toml":                      "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n",
+		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro, a paragraph long enough for git to see the file again after the rename.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990. The meeting gave the parties a venue for dialogue.\n",
+		"content/ja/countries/cambodia.md": "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n",
+	})
+	git("add", ".")
+	git("commit", "-q", "-m", "translated")
+	git("mv", "content/en/countries/cambodia.md", "content/en/countries/kingdom-of-cambodia.md")
+	writeFiles(t, dir, map[string]string{
+		"content/en/countries/kingdom-of-cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro, a paragraph long enough for git to see the file again after the rename.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990. The meeting gave the parties a venue for talks.\n",
+	})
+	git("commit", "-q", "-am", "renamed and edited")
+
+	h, why := NewGit(dir)
+	if h == nil {
+		t.Fatalf("NewGit = nil, %q", why)
+	}
+	in, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.History = h
+	rep := Run(in)
+	p := rep.Lookup("countries/cambodia", "ja")
+	if p == nil || p.State != Orphan {
+		t.Fatalf("pair = %+v, want an orphan", p)
+	}
+	if p.Renamed != "content/en/countries/kingdom-of-cambodia.md" || !p.RenamedChanged {
+		t.Errorf("renamed %q (changed %v), want content/en/countries/kingdom-of-cambodia.md, changed", p.Renamed, p.RenamedChanged)
+	}
+	var b strings.Builder
+	rep.WriteText(&b)
+	if want := "git mv content/ja/countries/cambodia.md content/ja/countries/kingdom-of-cambodia.md"; !strings.Contains(b.String(), want) || !strings.Contains(b.String(), "will be stale") {
+		t.Errorf("the report lacks the hint %q, saying the page will be stale:\n%s", want, b.String())
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -68,6 +70,54 @@ func (g *Git) run(args ...string) ([]byte, error) {
 
 // Name is "git".
 func (g *Git) Name() string { return "git" }
+
+// renamer is a History that knows where files went when they were renamed.
+type renamer interface {
+	// Renamed returns, for each of names (files of the project) that was renamed, the
+	// name it has now, following one rename after another.
+	Renamed(names []string) (map[string]string, error)
+}
+
+// Renamed reads every rename under the folders of names from the log, in one git
+// command, with git's rename detection: a file renamed and edited in one commit is a
+// rename when most of its text stayed (git's 50% similarity).
+func (g *Git) Renamed(names []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(names) == 0 {
+		return out, nil
+	}
+	dirs := map[string]bool{}
+	for _, n := range names {
+		dirs[path.Dir(n)] = true
+	}
+	log, err := g.run(append([]string{"log", "--format=", "--name-status", "--diff-filter=R", "-M", "--"}, slices.Sorted(maps.Keys(dirs))...)...)
+	if err != nil {
+		return out, err
+	}
+	to := map[string]string{}
+	for _, line := range strings.Split(string(log), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || !strings.HasPrefix(f[0], "R") {
+			continue
+		}
+		from, ok1 := strings.CutPrefix(f[1], g.prefix)
+		now, ok2 := strings.CutPrefix(f[2], g.prefix)
+		if _, seen := to[from]; ok1 && ok2 && !seen {
+			to[from] = now // the log is newest first: a name used again keeps its last rename
+		}
+	}
+	for _, n := range names {
+		cur, seen := n, map[string]bool{}
+		for to[cur] != "" && !seen[cur] {
+			seen[cur] = true
+			cur = to[cur]
+		}
+		if cur != n {
+			out[n] = cur
+		}
+	}
+	return out, nil
+}
 
 // Logs reads the log of every name in one git command: a command per file costs a few
 // milliseconds each, and a site of thousands of pages has hundreds of stale ones. A merge

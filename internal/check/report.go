@@ -249,7 +249,11 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			fmt.Fprintf(b, "orphan: %s:1: translates %s, which does not exist (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
 			if p.Renamed != "" {
 				to := translationName(p.Renamed, r.Source, lang)
-				fmt.Fprintf(b, "    renamed: %s is this page's source under a new name (the same text): move this file there: git mv %s %s\n", p.Renamed, p.Translation.File, to)
+				what := "the same text"
+				if p.RenamedChanged {
+					what = "git saw it renamed; its text changed too, so the moved translation will be stale"
+				}
+				fmt.Fprintf(b, "    renamed: %s is this page's source under a new name (%s): move this file there: git mv %s %s\n", p.Renamed, what, p.Translation.File, to)
 			}
 		case Stale:
 			st := p.Stale
