@@ -75,7 +75,8 @@ const phoneJS = `(() => {
 		const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 		const number = "(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|ドル|円|人|丁|km²|%%)?(?:以上|以下|超|余り)?";
 		const re = new RegExp([...names].sort((a, b) => b.length - a.length).map(esc).concat([number]).join("|"), "g");
-		const numberOnly = new RegExp(number, "g");
+		// In running text a line may end after the year of a date (2003年 / 10月).
+		const numberOnly = new RegExp(number.replace("年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?", "年"), "g");
 		const seen = new Set();
 		const cells = [
 			...Array.from(document.querySelectorAll("main :is(td, th, dd, .figure-value, .figure-label, .event-list li)"), cell => [cell, re]),

@@ -84,12 +84,15 @@ func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: text}}
 	}
-	return keepRuns(text, v.r.keepNames(v.Site))
+	return keepRuns(text, v.r.keepNames(v.Site), true)
 }
 
 // keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k
-// (none when k is nil), each a run to keep.
-func keepRuns(text string, k *keepers) []Run {
+// (none when k is nil), each a run to keep. A date is one run with wholeDates; without,
+// its year is one and its month and day another (2003年 and 10月5日), as in running text,
+// where a line may end after the year: a justified line that cannot take the whole date
+// was spread out by the width of the date (a fifth of a printed line's width).
+func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 	var runs []Run
 	last := 0
 	for pos := 0; pos < len(text); {
@@ -106,6 +109,11 @@ func keepRuns(text string, k *keepers) []Run {
 		if n == 0 && (unicode.IsDigit(r) || r == '約' || r == '最' || r == '第') {
 			if m := jaNumberRe.FindStringIndex(text[pos:]); m != nil {
 				n = m[1]
+				if y := strings.Index(text[pos:pos+n], "年"); !wholeDates && y > 0 && pos+y+len("年") < pos+n {
+					if c, _ := utf8.DecodeRuneInString(text[pos+y+len("年"):]); unicode.IsDigit(c) {
+						n = y + len("年") // the month and day are the next run
+					}
+				}
 			}
 		}
 		if n == 0 {
@@ -128,7 +136,7 @@ func keepRuns(text string, k *keepers) []Run {
 // keepHTML keeps the numbers of converted Japanese Markdown whole: in the text between the
 // tags of html, each number with its unit of more than one character is wrapped in
 // <span class="nobr">, so that a paragraph does not break 7億5,000万ドル after 7 or
-// 2005年9月 after 9. Character references (&amp;) and code are left as they are. Names
+// 2005年9月 after 9 (it may break it after 年). Character references (&amp;) and code are left as they are. Names
 // are not kept here: a body would then change with the title of every country it names,
 // and the preview, which renders again only the pages whose inputs changed, would have to
 // know that.
@@ -136,7 +144,7 @@ func keepHTML(html string) string {
 	var b strings.Builder
 	last := 0 // html[:last] is in b
 	text := func(start, end int) {
-		for _, k := range keptRanges(html[start:end]) {
+		for _, k := range keptRanges(html[start:end], false) {
 			run := html[start+k[0] : start+k[1]]
 			if utf8.RuneCountInString(run) < 2 {
 				continue
@@ -191,12 +199,12 @@ func keepHTML(html string) string {
 	return b.String()
 }
 
-// keptRanges returns the byte ranges of s's numbers with their units (keepRuns): what
-// keepHTML wraps and wrap does not break.
-func keptRanges(s string) [][2]int {
+// keptRanges returns the byte ranges of s's numbers with their units (keepRuns, dates
+// whole or not): what keepHTML wraps and wrap does not break.
+func keptRanges(s string, wholeDates bool) [][2]int {
 	var out [][2]int
 	at := 0
-	for _, r := range keepRuns(s, nil) {
+	for _, r := range keepRuns(s, nil, wholeDates) {
 		if r.Keep {
 			out = append(out, [2]int{at, at + len(r.Text)})
 		}

@@ -438,7 +438,7 @@ func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
 			}
 			fits = i + utf8.RuneLen(r)
 		}
-		kept := keptRanges(s)
+		kept := keptRanges(s, true)
 		cut := fits
 		for cut > 0 && !canBreak(s, cut, kept) {
 			_, size := utf8.DecodeLastRuneInString(s[:cut])

@@ -31,7 +31,7 @@ func TestWrapChartLabels(t *testing.T) {
 				t.Errorf("wrap(%q) lost text: %q", tc.s, lines)
 			}
 			kept := map[string]bool{}
-			for _, r := range keepRuns(tc.s, nil) {
+			for _, r := range keepRuns(tc.s, nil, true) {
 				if r.Keep {
 					kept[r.Text] = true
 				}
