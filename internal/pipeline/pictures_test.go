@@ -609,3 +609,44 @@ func TestHomePageSize(t *testing.T) {
 		}
 	}
 }
+
+// A chart's key explains only the marks its bars have: the Sudan brief's chart, whose one
+// approximate figure is "more than", had a key to dashed ends and outlines too.
+func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
+	b := buildSubPath(t)
+	marks := map[string]map[string]string{ // lang -> sentence -> the approximations it explains
+		"en": {"An arrow after a bar: more than.": "over", "A dashed end: about or nearly.": "about nearly", "An outline: up to.": "up-to"},
+		"ja": {"棒の先の矢印は「超」を表す。": "over", "棒の先端の破線は「約」又は「近く」を表す。": "about nearly", "輪郭だけの棒は「最大」を表す。": "up-to"},
+	}
+	key := regexp.MustCompile(`<p class="chart-marks">([^<]*)</p>`)
+	keys := 0
+	for _, lang := range []string{"en", "ja"} {
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
+			for _, p := range b.res.Site.Section(lang, kind) {
+				has := map[string]bool{}
+				for _, f := range p.Figures {
+					has[f.Approx] = true
+				}
+				for _, m := range key.FindAllStringSubmatch(string(b.files[p.URL+"index.html"]), -1) {
+					keys++
+					rest := m[1]
+					for sentence, approx := range marks[lang] {
+						if !strings.Contains(rest, sentence) {
+							continue
+						}
+						rest = strings.Replace(rest, sentence, "", 1)
+						if !slices.ContainsFunc(strings.Fields(approx), func(a string) bool { return has[a] }) {
+							t.Errorf("%s: the chart's key says %q, but no figure of the brief is %s", p.URL, sentence, approx)
+						}
+					}
+					if strings.TrimSpace(rest) != "" {
+						t.Errorf("%s: the chart's key has %q, which is no mark's sentence", p.URL, rest)
+					}
+				}
+			}
+		}
+	}
+	if keys == 0 {
+		t.Fatal("no brief's chart has a key: the test checks nothing")
+	}
+}

@@ -262,9 +262,7 @@ func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
 		if len(c.Bars) >= minChartBars {
 			c.Title, _ = v.T("chart_" + unit)
 			c.Desc, _ = v.Tf("chart_desc", len(c.Bars))
-			if c.Approx() {
-				c.Marks, _ = v.T("chart_marks")
-			}
+			c.Marks = v.chartMarks(c)
 			c.layout()
 			out = append(out, c)
 		}
@@ -324,13 +322,30 @@ func (b ChartBar) Open() float64 { return b.W - b.Solid() }
 
 // Approx reports whether the chart has a bar that is not exact, and so needs the key
 // to its marks.
-func (c Chart) Approx() bool {
-	for _, b := range c.Bars {
-		if b.Figure.Approx != "" {
-			return true
+// chartMarkKinds are the marks of approximate bars, each with the approximations it shows
+// (site.Approx), in the order of the key.
+var chartMarkKinds = []struct {
+	key    string
+	approx []string
+}{
+	{"chart_mark_over", []string{"over"}},
+	{"chart_mark_about", []string{"about", "nearly"}},
+	{"chart_mark_up_to", []string{"up-to"}},
+}
+
+// chartMarks is the key to the marks of c's approximate bars: a sentence for each kind of
+// mark that a bar of c has, none when all are exact. A key to marks the chart does not
+// draw had the reader look for them.
+func (v *View) chartMarks(c Chart) string {
+	var parts []string
+	for _, k := range chartMarkKinds {
+		if slices.ContainsFunc(c.Bars, func(b ChartBar) bool { return slices.Contains(k.approx, b.Figure.Approx) }) {
+			s, _ := v.T(k.key)
+			parts = append(parts, s)
 		}
 	}
-	return false
+	sep, _ := v.T("chart_marks_separator")
+	return strings.Join(parts, sep)
 }
 
 // ArrowPoints is the arrow after a "more than" bar.
