@@ -17,10 +17,12 @@ import (
 // <span class="nobr">: a number with its scale, unit, counter and 超 or 以上 (2万5,000丁超,
 // 2006年12月), and a proper noun of the site (a country's name, official name or capital).
 
-// Run is a piece of text; Keep marks a piece that must not be broken across lines.
+// Run is a piece of text; Keep marks a piece that must not be broken across lines, and
+// Wbr one that starts a phrase, where a line may break (see phraseBreak).
 type Run struct {
 	Text string
 	Keep bool
+	Wbr  bool
 }
 
 // jaNumber matches a Japanese number with what belongs to it: 約 or 最大 or 第 before;
@@ -84,7 +86,39 @@ func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: text}}
 	}
-	return keepRuns(text, v.r.keepNames(v.Site), true)
+	return phrased(keepRuns(text, v.r.keepNames(v.Site), true))
+}
+
+// Phrases is Keep without the names, for a text in a large face (a page's title): a name
+// kept whole there could be wider than a phone's screen (ボスニア・ヘルツェゴビナ).
+func (v *View) Phrases(text string) []Run {
+	if v.Lang != "ja" || text == "" {
+		return []Run{{Text: text}}
+	}
+	return phrased(keepRuns(text, nil, true))
+}
+
+// phrased cuts the runs that may break into phrases, and marks each run that starts a
+// phrase after the first (Wbr): the layouts put a <wbr> there.
+func phrased(runs []Run) []Run {
+	out := make([]Run, 0, len(runs))
+	var prev rune
+	for _, r := range runs {
+		first, _ := utf8.DecodeRuneInString(r.Text)
+		wbr := phraseBreak(prev, first)
+		if r.Keep {
+			out = append(out, Run{Text: r.Text, Keep: true, Wbr: wbr})
+		} else {
+			from := 0
+			for _, at := range phraseBreaks(r.Text) {
+				out = append(out, Run{Text: r.Text[from:at], Wbr: wbr})
+				from, wbr = at, true
+			}
+			out = append(out, Run{Text: r.Text[from:], Wbr: wbr})
+		}
+		prev, _ = utf8.DecodeLastRuneInString(r.Text)
+	}
+	return out
 }
 
 // keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k
@@ -143,23 +177,48 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 func keepHTML(html string) string {
 	var b strings.Builder
 	last := 0 // html[:last] is in b
-	text := func(start, end int) {
+	grow := func() {
+		if b.Len() == 0 {
+			b.Grow(len(html) + len(html)/8)
+		}
+	}
+	// text wraps the numbers of html[start:end] and, in a heading, marks the places
+	// between its phrases with <wbr> (see phraseBreak), as the layouts do for titles.
+	text := func(start, end int, heading bool) {
+		var breaks []int
+		if heading {
+			breaks = phraseBreaks(html[start:end])
+		}
+		wbr := func(upTo int) { // the breaks before html offset upTo
+			for len(breaks) > 0 && start+breaks[0] < upTo {
+				if at := start + breaks[0]; at > last {
+					grow()
+					b.WriteString(html[last:at])
+					b.WriteString("<wbr>")
+					last = at
+				}
+				breaks = breaks[1:]
+			}
+		}
 		for _, k := range keptRanges(html[start:end], false) {
 			run := html[start+k[0] : start+k[1]]
 			if utf8.RuneCountInString(run) < 2 {
 				continue
 			}
-			if b.Len() == 0 {
-				b.Grow(len(html) + len(html)/8)
+			wbr(start + k[0] + 1) // a break just before the run, none inside it
+			for len(breaks) > 0 && breaks[0] < k[1] {
+				breaks = breaks[1:]
 			}
+			grow()
 			b.WriteString(html[last : start+k[0]])
 			b.WriteString(`<span class="nobr">`)
 			b.WriteString(run)
 			b.WriteString(`</span>`)
 			last = start + k[1]
 		}
+		wbr(end)
 	}
-	code := false
+	code, heading := false, false
 	for i := 0; i < len(html); {
 		switch html[i] {
 		case '<':
@@ -173,6 +232,10 @@ func keepHTML(html string) string {
 				code = true
 			case strings.HasPrefix(tag, "</code"), strings.HasPrefix(tag, "</pre"):
 				code = false
+			case len(tag) > 3 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6':
+				heading = true
+			case len(tag) > 4 && tag[1] == '/' && tag[2] == 'h' && tag[3] >= '1' && tag[3] <= '6':
+				heading = false
 			}
 			i += end + 1
 		case '&':
@@ -187,7 +250,7 @@ func keepHTML(html string) string {
 				j++
 			}
 			if !code {
-				text(i, j)
+				text(i, j, heading)
 			}
 			i = j
 		}

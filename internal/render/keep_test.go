@@ -61,12 +61,16 @@ func TestKeepHTMLWrapsNumbersInTextOnly(t *testing.T) {
 		{`<p>2003年10月5日の</p>`, `<p><span class="nobr">2003年</span><span class="nobr">10月5日</span>の</p>`},
 		{`<p>G8と&#39;5&#39;と<code>2006年</code></p>`, `<p>G8と&#39;5&#39;と<code>2006年</code></p>`},
 		{`<p>平和構築</p>`, `<p>平和構築</p>`},
+		// A heading marks where its phrases start; running text does not.
+		{`<h2 id="un-peacekeeping">UNTAC：日本初の本格的なPKO参加</h2>`, `<h2 id="un-peacekeeping">UNTAC：<wbr>日本初の<wbr>本格的な<wbr>PKO参加</h2>`},
+		{`<h3>2006年12月の東京会議</h3>`, `<h3><span class="nobr">2006年</span><span class="nobr">12月</span>の<wbr>東京会議</h3>`},
+		{`<p>日本初の本格的な</p>`, `<p>日本初の本格的な</p>`},
 	} {
 		got := render.KeepHTML(tt.in)
 		if got != tt.want {
 			t.Errorf("keepHTML(%s)\n got %s\nwant %s", tt.in, got, tt.want)
 		}
-		if strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "").Replace(got) != tt.in {
+		if strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "", "<wbr>", "").Replace(got) != tt.in {
 			t.Errorf("keepHTML(%s) changed more than it wrapped: %s", tt.in, got)
 		}
 	}
@@ -85,15 +89,15 @@ func FuzzKeepHTML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, html string) {
-		if strings.Contains(html, "nobr") || strings.Contains(html, "</span>") {
-			return // the check below could not tell the inserted spans from the input's
+		if strings.Contains(html, "nobr") || strings.Contains(html, "</span>") || strings.Contains(html, "<wbr>") {
+			return // the check below could not tell the inserted spans and breaks from the input's
 		}
 		got := render.KeepHTML(html)
 		if strings.Count(got, `<span class="nobr">`) != strings.Count(got, `</span>`) {
 			t.Fatalf("keepHTML(%q) = %q: unbalanced spans", html, got)
 		}
-		if back := strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "").Replace(got); back != html {
-			t.Fatalf("keepHTML(%q) = %q: more changed than the spans", html, got)
+		if back := strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "", "<wbr>", "").Replace(got); back != html {
+			t.Fatalf("keepHTML(%q) = %q: more changed than the spans and breaks", html, got)
 		}
 	})
 }

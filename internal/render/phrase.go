@@ -1,0 +1,67 @@
+package render
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Japanese breaks a line after almost any character, and a browser that cannot find the
+// phrases of a heading or a label (word-break: auto-phrase: none but Chromium, and not
+// every build of it) breaks it inside a word: UNTAC：日本初の本格的なPKO参/加, 和/解. The
+// layouts mark the places between the phrases of such short texts with <wbr>, and the
+// style sheet lets them break only there (word-break: keep-all), or anywhere when a
+// phrase is wider than the line (overflow-wrap: anywhere).
+//
+// A phrase ends where a line may end in careful Japanese typesetting: after a closing
+// mark (、。」）・：), before an opening one (「（), and where hiragana give way to a
+// word in kanji, katakana or Latin letters (日本初の|本格的な|PKO参加,
+// プログラムによる|回収数): particles and endings are hiragana, the words they follow
+// rarely are. It is a rule of thumb, not a dictionary: a compound of kanji and katakana
+// stays one phrase, and one wider than a line breaks where it must.
+
+// closing are the marks a line may end after; opening those it may start with.
+const (
+	closing = "、。，．・：；！？」』）］｝〉》】〕"
+	opening = "「『（［｛〈《【〔"
+)
+
+// phraseBreak reports whether a line may break between the runes a and b of a Japanese
+// text at a phrase boundary.
+func phraseBreak(a, b rune) bool {
+	switch {
+	case a == 0 || b == 0:
+		return false
+	case strings.ContainsRune(closing, b), strings.ContainsRune(opening, a):
+		return false // a closing mark stays with what it closes, an opening one with what follows
+	case strings.ContainsRune(closing, a), strings.ContainsRune(opening, b):
+		return true
+	case isHiragana(a) && !isHiragana(b) && b != 'ー' && (unicode.Is(unicode.Han, b) || unicode.Is(unicode.Katakana, b) || isLatinOrDigit(b)):
+		return true
+	}
+	return false
+}
+
+// isHiragana is true for the hiragana that end a phrase: not the small ones (っ, ゃ),
+// which belong to the syllable before.
+func isHiragana(c rune) bool {
+	return unicode.Is(unicode.Hiragana, c) && !strings.ContainsRune("ぁぃぅぇぉっゃゅょゎゕゖ", c)
+}
+
+func isLatinOrDigit(c rune) bool {
+	return c < utf8.RuneSelf && (unicode.IsLetter(c) || unicode.IsDigit(c)) || c >= '０' && c <= '９' || c >= 'Ａ' && c <= 'ｚ'
+}
+
+// phraseBreaks returns the byte offsets of s at which a line may break between phrases
+// (phraseBreak), in order.
+func phraseBreaks(s string) []int {
+	var out []int
+	var prev rune
+	for i, c := range s {
+		if phraseBreak(prev, c) {
+			out = append(out, i)
+		}
+		prev = c
+	}
+	return out
+}

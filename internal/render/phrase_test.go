@@ -1,0 +1,55 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The phrases of Japanese headings and labels that the reader's review found broken
+// inside a word, and marks that stay with what they belong to.
+func TestPhraseBreaks(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"UNTAC：日本初の本格的なPKO参加", "UNTAC：|日本初の|本格的な|PKO参加"},
+		{"日本のアフリカ政策における位置付け", "日本の|アフリカ政策における|位置付け"},
+		{"教育・スポーツを通じた和解", "教育・|スポーツを|通じた|和解"},
+		{"横にスクロールすると以降の年を表示", "横に|スクロールすると|以降の|年を|表示"},
+		{"日本・カンボジア共同の小型武器対策プログラムによる回収数（2006年12月現在）", "日本・|カンボジア共同の|小型武器対策プログラムによる|回収数|（2006年12月現在）"},
+		{"「平和の定着」東京会議", "「平和の|定着」|東京会議"},
+		{"ちょっと", "ちょっと"},
+		{"Peace and reconciliation", "Peace and reconciliation"},
+	} {
+		var parts []string
+		from := 0
+		for _, at := range phraseBreaks(tt.in) {
+			parts = append(parts, tt.in[from:at])
+			from = at
+		}
+		parts = append(parts, tt.in[from:])
+		if got := strings.Join(parts, "|"); got != tt.want {
+			t.Errorf("phrases of %s:\n got %s\nwant %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// phrased keeps a number or name whole and marks the phrase it starts.
+func TestPhrasedRuns(t *testing.T) {
+	got := phrased(keepRuns("スーダンへの支援実績（2005年4月の表明額を既に上回る）", nil, true))
+	var b strings.Builder
+	for _, r := range got {
+		if r.Wbr {
+			b.WriteString("|")
+		}
+		if r.Keep {
+			b.WriteString("[" + r.Text + "]")
+		} else {
+			b.WriteString(r.Text)
+		}
+	}
+	if want := "スーダンへの|支援実績|（[2005年4月]の|表明額を|既に|上回る）"; b.String() != want {
+		t.Errorf("runs %s, want %s", b.String(), want)
+	}
+	if slices.ContainsFunc(got, func(r Run) bool { return r.Text == "" }) {
+		t.Errorf("an empty run in %+v", got)
+	}
+}
