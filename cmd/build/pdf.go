@@ -69,7 +69,8 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	}
 	targets := pdf.Targets(res.Site)
 	p := pdf.Printer{Chromium: chromium, Timeout: *timeout}
-	if err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, *parallel); err != nil {
+	fitted, err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, *parallel)
+	if err != nil {
 		return err
 	}
 	// A brief over its page budget is published anyway, and reported.
@@ -97,7 +98,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "%s: %d pages, %d bytes\n", t.Out, n, len(data))
 		}
 		files = append(files, publish.File{Path: t.Out, Data: data})
-		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data))}
+		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data)), Scale: fitted[t.Out]}
 	}
 	res, stage, nfiles, err := publishSite(*root, *out, opts, *precompress, files, stderr)
 	if err != nil {

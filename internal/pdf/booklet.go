@@ -316,10 +316,12 @@ func (p PageWords) Fill() float64 {
 // its contents names are those its briefs start on (once when the plan's estimate was
 // right; again when the page numbers move a brief, or when a nearly empty page makes
 // fillEmpty change the plan: each of its changes moves what follows, so that it makes one
-// kind at a time).
-func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) error {
+// kind at a time). It returns the size each brief printed smaller was printed at (see
+// fitBriefs), by its Out path.
+func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) (map[string]float64, error) {
+	fitted := map[string]float64{}
 	if len(targets) == 0 {
-		return nil
+		return fitted, nil
 	}
 	job := func(t Target) Job {
 		return Job{Src: filepath.Join(siteDir, filepath.FromSlash(t.Src)), Out: filepath.Join(outDir, filepath.FromSlash(t.Out))}
@@ -334,11 +336,11 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 	// One browser prints every pass: starting one costs about a second.
 	chrome, err := p.start()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer chrome.close()
 	if err := p.printAll(ctx, chrome, jobs, parallel); err != nil {
-		return err
+		return nil, err
 	}
 	for _, t := range targets {
 		if t.Booklet() {
@@ -346,18 +348,18 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 		}
 		pages, err := ReadWords(job(t).Out)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if len(pages) == 0 {
-			return fmt.Errorf("%s: no pages", job(t).Out)
+			return nil, fmt.Errorf("%s: no pages", job(t).Out)
 		}
 		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
 	}
 	// The booklets are planned from the briefs as printed at full size, as the booklets
 	// print them; only then is a brief that spills a few lines onto a last page printed
 	// smaller, to fit one page less.
-	if err := p.fitBriefs(ctx, chrome, jobs, parallel); err != nil {
-		return err
+	if fitted, err = p.fitBriefs(ctx, chrome, jobs, parallel, outDir); err != nil {
+		return nil, err
 	}
 	var books []Target
 	var plans []Plan
@@ -369,7 +371,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 		for _, b := range t.Briefs {
 			br, ok := briefs[b.URL]
 			if !ok {
-				return fmt.Errorf("%s: the brief %s was not printed", t.Src, b.URL)
+				return nil, fmt.Errorf("%s: the brief %s was not printed", t.Src, b.URL)
 			}
 			bs = append(bs, br)
 		}
@@ -385,18 +387,18 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			jobs = append(jobs, j)
 		}
 		if err := p.printAll(ctx, chrome, jobs, parallel); err != nil {
-			return err
+			return nil, err
 		}
 		var again []Target
 		var againPlans []Plan
 		for i, t := range books {
 			data, err := os.ReadFile(jobs[i].Out)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			starts, err := Starts(data)
 			if err != nil {
-				return fmt.Errorf("%s: %v", jobs[i].Out, err)
+				return nil, fmt.Errorf("%s: %v", jobs[i].Out, err)
 			}
 			plan, moved := plans[i], false
 			plan.Start = slices.Clone(plan.Start)
@@ -409,7 +411,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			// still leaves nearly empty takes the next brief after all.
 			pages, err := ReadWords(jobs[i].Out)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if plan.fillEmpty(pages) {
 				moved = true
@@ -418,34 +420,36 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 				continue
 			}
 			if pass == passes {
-				return fmt.Errorf("%s: the page numbers of the contents did not settle after %d printings", jobs[i].Out, passes)
+				return nil, fmt.Errorf("%s: the page numbers of the contents did not settle after %d printings", jobs[i].Out, passes)
 			}
 			again, againPlans = append(again, t), append(againPlans, plan)
 		}
 		books, plans = again, againPlans
 	}
-	return nil
+	return fitted, nil
 }
 
-// fitScales are the sizes a brief is printed at again, in turn, when its last page holds
+// FitScales are the sizes a brief is printed at again, in turn, when its last page holds
 // no more than FitFill of a page (the source note alone, or a line or two): 96% and 93%
 // of the full size, its 10-point text at 9.6 and 9.3 points, still easy to read, for a
 // brief of one sheet less. A brief that fits at neither keeps its full size.
-var fitScales = []float64{0.96, 0.93}
+var FitScales = []float64{0.96, 0.93}
 
 // FitFill is how full a brief's last page may be for fitBriefs to try the brief smaller:
 // about a twelfth of the body, five lines.
 const FitFill = 0.085
 
 // fitBriefs prints again, smaller, each brief of jobs (printed) whose last page is
-// nearly empty, and keeps the smaller print when it has fewer pages.
-func (p Printer) fitBriefs(ctx context.Context, chrome *browser, jobs []Job, parallel int) error {
-	for _, scale := range fitScales {
+// nearly empty, and keeps the smaller print when it has fewer pages. It returns the size
+// of each brief it kept smaller, by its path relative to outDir, slash-separated.
+func (p Printer) fitBriefs(ctx context.Context, chrome *browser, jobs []Job, parallel int, outDir string) (map[string]float64, error) {
+	fitted := map[string]float64{}
+	for _, scale := range FitScales {
 		var tries []Job
 		for _, j := range jobs {
 			pages, err := ReadWords(j.Out)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFill {
 				j.Out += ".fit"
@@ -454,30 +458,32 @@ func (p Printer) fitBriefs(ctx context.Context, chrome *browser, jobs []Job, par
 			}
 		}
 		if len(tries) == 0 {
-			return nil
+			break
 		}
 		if err := p.printAll(ctx, chrome, tries, parallel); err != nil {
-			return err
+			return nil, err
 		}
 		for _, j := range tries {
 			full := strings.TrimSuffix(j.Out, ".fit")
 			smaller, err := ReadWords(j.Out)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			before, err := ReadWords(full)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if len(smaller) < len(before) {
 				err = os.Rename(j.Out, full)
+				rel, _ := filepath.Rel(outDir, full)
+				fitted[filepath.ToSlash(rel)] = scale
 			} else {
 				err = os.Remove(j.Out)
 			}
 			if err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return fitted, nil
 }

@@ -77,9 +77,18 @@ func TestPrintedBriefs(t *testing.T) {
 	}
 	targets := pdf.Targets(res.Site)
 	p := pdf.Printer{Chromium: chromium, Timeout: 2 * time.Minute}
-	if err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, 2); err != nil {
+	fitted, err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, 2)
+	if err != nil {
 		t.Fatal(err)
 	}
+	// The briefs printed smaller are named as build pdf looks them up (Target.Out), each
+	// at one of the sizes the style sheet has a rule for.
+	for out, scale := range fitted {
+		if !slices.Contains(pdf.FitScales, scale) || !slices.ContainsFunc(targets, func(t pdf.Target) bool { return t.Out == out && !t.Booklet() }) {
+			t.Errorf("PrintSite fitted %q at %v: want a brief's Out at one of %v", out, scale, pdf.FitScales)
+		}
+	}
+	t.Logf("%d briefs printed smaller: %v", len(fitted), fitted)
 
 	cfg := res.Site.Config
 	lines := map[string][]int{} // characters per line of the text column, by language

@@ -1,11 +1,16 @@
 package pdf
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/site"
+	"peacebuilding/internal/sitetest"
 )
 
 func TestTargetsPrintEachPartOfABookletInParts(t *testing.T) {
@@ -34,6 +39,21 @@ func TestTargetsPrintEachPartOfABookletInParts(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("part size %d: targets\n%q\nwant\n%q", tc.size, got, tc.want)
+		}
+	}
+}
+
+// Each size a brief may be printed at has its rule in the style sheet, for the browser to
+// print the page at the PDF's size (render.PDF.PrintClass).
+func TestEveryFitScaleHasAPrintRule(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(), "assets", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range FitScales {
+		rule := fmt.Sprintf(".print-scale-%.0f main { zoom: %g; }", s*100, s)
+		if !strings.Contains(string(css), rule) {
+			t.Errorf("assets/style.css lacks %s", rule)
 		}
 	}
 }

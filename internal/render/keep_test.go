@@ -101,3 +101,15 @@ func FuzzKeepHTML(f *testing.F) {
 		}
 	})
 }
+
+// A page's print class gives the browser the size build pdf printed its PDF at.
+func TestPDFPrintClass(t *testing.T) {
+	for _, tt := range []struct {
+		scale float64
+		want  string
+	}{{0, ""}, {1, ""}, {0.96, "print-scale-96"}, {0.93, "print-scale-93"}} {
+		if got := (&render.PDF{Scale: tt.scale}).PrintClass(); got != tt.want {
+			t.Errorf("PrintClass at %v = %q, want %q", tt.scale, got, tt.want)
+		}
+	}
+}

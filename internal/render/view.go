@@ -57,6 +57,18 @@ type Booklet struct {
 type PDF struct {
 	Path string // relative to the site root: "en/pdf/countries/cambodia.pdf"
 	Size int64  // in bytes
+	// Scale is the size the PDF prints its page at when build pdf printed it smaller to
+	// save a sheet (0.96); 0 for the full size.
+	Scale float64
+}
+
+// PrintClass is the class that has a browser print the page at the PDF's size
+// ("print-scale-96"), so that it fits the sheets the PDF fits; "" at the full size.
+func (p *PDF) PrintClass() string {
+	if p.Scale == 0 || p.Scale == 1 {
+		return ""
+	}
+	return fmt.Sprintf("print-scale-%.0f", p.Scale*100)
 }
 
 // PDF returns the published PDF of the page, or nil when the site has none (a site built
