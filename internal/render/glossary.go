@@ -23,6 +23,29 @@ type GlossaryEntry struct {
 	UsedIn []*site.Page // the briefs of this language that use the term, in section order
 }
 
+// usedInShown is how many of a term's briefs the glossary lists before the others are
+// folded away; a term used in up to usedInShown+2 lists them all (folding one or two
+// saves nothing). Place names and the commonest terms are used in 10 to 20 briefs, and
+// listing them all made the page on a phone some 33,000 px tall.
+const usedInShown = 5
+
+// UsedFirst are the briefs the glossary lists for the term; UsedMore the others, folded
+// away (a <details>), none for most terms.
+func (e GlossaryEntry) UsedFirst() []*site.Page {
+	if len(e.UsedIn) <= usedInShown+2 {
+		return e.UsedIn
+	}
+	return e.UsedIn[:usedInShown]
+}
+
+// UsedMore: see UsedFirst.
+func (e GlossaryEntry) UsedMore() []*site.Page {
+	if len(e.UsedIn) <= usedInShown+2 {
+		return nil
+	}
+	return e.UsedIn[usedInShown:]
+}
+
 // GlossaryInitial is one jump link of the glossary page; Has is false for an initial
 // without terms (shown, not linked).
 type GlossaryInitial struct {
