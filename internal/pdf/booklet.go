@@ -328,6 +328,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 	}
 	var jobs []Job
 	briefs := map[string]Brief{} // by page URL
+	var spilled []spill          // the briefs whose last page is nearly empty
 	for _, t := range targets {
 		if !t.Booklet() {
 			jobs = append(jobs, job(t))
@@ -354,11 +355,14 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			return nil, fmt.Errorf("%s: no pages", job(t).Out)
 		}
 		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
+		if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFill {
+			spilled = append(spilled, spill{job(t), len(pages)})
+		}
 	}
 	// The booklets are planned from the briefs as printed at full size, as the booklets
 	// print them; only then is a brief that spills a few lines onto a last page printed
 	// smaller, to fit one page less.
-	if fitted, err = p.fitBriefs(ctx, chrome, jobs, parallel, outDir); err != nil {
+	if fitted, err = p.fitBriefs(ctx, chrome, spilled, parallel, outDir); err != nil {
 		return nil, err
 	}
 	var books []Target
@@ -439,23 +443,25 @@ var FitScales = []float64{0.96, 0.93}
 // about a twelfth of the body, five lines.
 const FitFill = 0.085
 
-// fitBriefs prints again, smaller, each brief of jobs (printed) whose last page is
-// nearly empty, and keeps the smaller print when it has fewer pages. It returns the size
-// of each brief it kept smaller, by its path relative to outDir, slash-separated.
-func (p Printer) fitBriefs(ctx context.Context, chrome *browser, jobs []Job, parallel int, outDir string) (map[string]float64, error) {
+// spill is a brief printed at full size whose last page is nearly empty, and its pages.
+type spill struct {
+	job   Job
+	pages int
+}
+
+// fitBriefs prints each brief of spilled again, smaller, and keeps the smaller print when
+// it has fewer pages. It returns the size of each brief it kept smaller, by its path
+// relative to outDir, slash-separated.
+func (p Printer) fitBriefs(ctx context.Context, chrome *browser, spilled []spill, parallel int, outDir string) (map[string]float64, error) {
 	fitted := map[string]float64{}
 	for _, scale := range FitScales {
 		var tries []Job
-		for _, j := range jobs {
-			pages, err := ReadWords(j.Out)
-			if err != nil {
-				return nil, err
-			}
-			if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFill {
-				j.Out += ".fit"
-				j.Scale = scale
-				tries = append(tries, j)
-			}
+		var left []spill // at full size still
+		for _, s := range spilled {
+			j := s.job
+			j.Out += ".fit"
+			j.Scale = scale
+			tries = append(tries, j)
 		}
 		if len(tries) == 0 {
 			break
@@ -463,27 +469,25 @@ func (p Printer) fitBriefs(ctx context.Context, chrome *browser, jobs []Job, par
 		if err := p.printAll(ctx, chrome, tries, parallel); err != nil {
 			return nil, err
 		}
-		for _, j := range tries {
-			full := strings.TrimSuffix(j.Out, ".fit")
+		for k, j := range tries {
 			smaller, err := ReadWords(j.Out)
 			if err != nil {
 				return nil, err
 			}
-			before, err := ReadWords(full)
-			if err != nil {
-				return nil, err
-			}
-			if len(smaller) < len(before) {
+			full := spilled[k].job.Out
+			if len(smaller) < spilled[k].pages {
 				err = os.Rename(j.Out, full)
 				rel, _ := filepath.Rel(outDir, full)
 				fitted[filepath.ToSlash(rel)] = scale
 			} else {
 				err = os.Remove(j.Out)
+				left = append(left, spilled[k])
 			}
 			if err != nil {
 				return nil, err
 			}
 		}
+		spilled = left
 	}
 	return fitted, nil
 }

@@ -675,10 +675,7 @@ func TestStreamLetsGoOfAPageOnceMade(t *testing.T) {
 // count-mismatch archive of testdata/errors keeps the error for a translation marked as
 // current.
 func TestSourceWithANewEventKeepsBuilding(t *testing.T) {
-	fsys := sitetest.FS(t, "testdata/sites/basic")
-	en := fsys["content/en/themes/ddr.md"]
-	en.Data = bytes.Replace(en.Data, []byte("+++\nDDR in"), []byte("\n[[events]]\ndate = \"2004-06\"\ntext = \"A second event.\"\n+++\nDDR in"), 1)
-	res, files := buildFiles(t, fsys)
+	res, files := buildFiles(t, basicWithEnglishDDR(t, "[[events]]\ndate = \"2004-06\"\ntext = \"A second event.\"\n"))
 	if !slices.ContainsFunc(res.Warnings, func(w string) bool {
 		return strings.HasPrefix(w, "content/ja/themes/ddr.md:5: 1 [[events]] here but 2 in content/en/themes/ddr.md, which changed since this translation")
 	}) {
@@ -699,10 +696,7 @@ func TestSourceWithANewEventKeepsBuilding(t *testing.T) {
 // language: the source's wording always (the source document's language), and the page's
 // wording and the note when a stale translation shows its source's notes.
 func TestEditorsNoteMarksItsLanguages(t *testing.T) {
-	fsys := sitetest.FS(t, "testdata/sites/basic")
-	en := fsys["content/en/themes/ddr.md"]
-	en.Data = bytes.Replace(en.Data, []byte("+++\nDDR in"), []byte("\n[[corrections]]\nsource = \"Disarmement\"\ncorrection = \"Disarmament\"\nnote = \"A misprint.\"\n+++\nDDR in"), 1)
-	_, files := buildFiles(t, fsys)
+	_, files := buildFiles(t, basicWithEnglishDDR(t, "[[corrections]]\nsource = \"Disarmement\"\ncorrection = \"Disarmament\"\nnote = \"A misprint.\"\n"))
 	want := map[string]string{
 		"en/themes/ddr/index.html": `<li>The source says “Disarmement”; this page says “Disarmament”. A misprint.</li>`,
 		"ja/themes/ddr/index.html": `<li>出典では「<span lang="en">Disarmement</span>」とあるが、本ページでは「<span lang="en">Disarmament</span>」とした。<span lang="en">A misprint.</span></li>`,
@@ -712,4 +706,14 @@ func TestEditorsNoteMarksItsLanguages(t *testing.T) {
 			t.Errorf("%s does not have the editor's note %s", path, line)
 		}
 	}
+}
+
+// basicWithEnglishDDR is the basic fixture with toml added at the end of the front matter
+// of content/en/themes/ddr.md: an author's edit that makes its translation stale.
+func basicWithEnglishDDR(t *testing.T, toml string) fstest.MapFS {
+	t.Helper()
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	en := fsys["content/en/themes/ddr.md"]
+	en.Data = bytes.Replace(en.Data, []byte("+++\nDDR in"), []byte("\n"+toml+"+++\nDDR in"), 1)
+	return fsys
 }
