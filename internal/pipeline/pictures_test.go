@@ -619,7 +619,11 @@ func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
 		"ja": {"棒の先の矢印は「超」を表す。": "over", "棒の先端の破線は「約」又は「近く」を表す。": "about nearly", "輪郭だけの棒は「最大」を表す。": "up-to"},
 	}
 	key := regexp.MustCompile(`<p class="chart-marks">([^<]*)</p>`)
-	keys := 0
+	// The description a screen reader announces with the chart names no mark: the key,
+	// read as text after it, names the marks the chart has.
+	desc := regexp.MustCompile(`<desc id="chart-[^"]*">([^<]*)</desc>`)
+	markWords := map[string][]string{"en": {"arrow", "dashed", "outline"}, "ja": {"矢印", "破線", "輪郭"}}
+	keys, descs := 0, 0
 	for _, lang := range []string{"en", "ja"} {
 		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
 			for _, p := range b.res.Site.Section(lang, kind) {
@@ -627,7 +631,16 @@ func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
 				for _, f := range p.Figures {
 					has[f.Approx] = true
 				}
-				for _, m := range key.FindAllStringSubmatch(string(b.files[p.URL+"index.html"]), -1) {
+				page := string(b.files[p.URL+"index.html"])
+				for _, d := range desc.FindAllStringSubmatch(page, -1) {
+					descs++
+					for _, w := range markWords[lang] {
+						if strings.Contains(d[1], w) {
+							t.Errorf("%s: a chart's description names a mark (%q): %s", p.URL, w, d[1])
+						}
+					}
+				}
+				for _, m := range key.FindAllStringSubmatch(page, -1) {
 					keys++
 					rest := m[1]
 					for sentence, approx := range marks[lang] {
@@ -646,7 +659,7 @@ func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
 			}
 		}
 	}
-	if keys == 0 {
-		t.Fatal("no brief's chart has a key: the test checks nothing")
+	if keys == 0 || descs == 0 {
+		t.Fatalf("%d charts' keys and %d descriptions: the test checks nothing", keys, descs)
 	}
 }

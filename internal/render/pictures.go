@@ -320,8 +320,6 @@ func (b ChartBar) ValueAttr() string { return strconv.FormatFloat(b.Figure.Value
 // all of an "up to" bar.
 func (b ChartBar) Open() float64 { return b.W - b.Solid() }
 
-// Approx reports whether the chart has a bar that is not exact, and so needs the key
-// to its marks.
 // chartMarkKinds are the marks of approximate bars, each with the approximations it shows
 // (site.Approx), in the order of the key.
 var chartMarkKinds = []struct {
