@@ -53,3 +53,26 @@ func TestPhrasedRuns(t *testing.T) {
 		t.Errorf("an empty run in %+v", got)
 	}
 }
+
+// The glossary shows a reading where kanji are at least half of a term's letters, and
+// not where it would only spell the term's katakana again in hiragana.
+func TestNeedsReading(t *testing.T) {
+	for _, tt := range []struct {
+		term string
+		want bool
+	}{
+		{"明石康", true},
+		{"平和の定着", true},
+		{"人間の安全保障", true},
+		{"国連カンボジア暫定統治機構", true},
+		{"アフガニスタン新生計画", false},
+		{"アフガニスタンの平和の定着に関する第2回東京会議", false},
+		{"オーナーシップ", false},
+		{"ジャパン・プラットフォーム", false},
+		{"DDR", false},
+	} {
+		if got := needsReading(tt.term); got != tt.want {
+			t.Errorf("needsReading(%q) = %v, want %v", tt.term, got, tt.want)
+		}
+	}
+}

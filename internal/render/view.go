@@ -453,18 +453,27 @@ var funcs = template.FuncMap{
 		}
 		return m, nil
 	},
-	"filterID":  FilterID,
-	"initialID": InitialID,
-	"trimIndex": func(key string) string { return strings.TrimSuffix(key, "/_index") },
-	// hasKanji tells whether a Japanese term needs its reading shown.
-	"hasKanji": func(s string) bool {
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) {
-				return true
-			}
+	"filterID":     FilterID,
+	"initialID":    InitialID,
+	"trimIndex":    func(key string) string { return strings.TrimSuffix(key, "/_index") },
+	"needsReading": needsReading,
+}
+
+// needsReading tells whether the glossary shows a Japanese term's reading: when at least
+// half of its letters are kanji (明石康, 平和の定着). A term mostly in kana reads as
+// written, and its reading (kept for the 五十音順 order) only spelt its katakana again in
+// hiragana (アフガニスタン新生計画, あふがにすたんしんせいけいかく).
+func needsReading(term string) bool {
+	kanji, letters := 0, 0
+	for _, r := range term {
+		if unicode.Is(unicode.Han, r) {
+			kanji++
 		}
-		return false
-	},
+		if unicode.IsLetter(r) { // kanji, kana, the long-vowel mark, Latin; not ・ or （）
+			letters++
+		}
+	}
+	return kanji > 0 && 2*kanji >= letters
 }
 
 func (r *Renderer) pageView(s *site.Site, p *site.Page) *View {
