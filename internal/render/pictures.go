@@ -460,6 +460,8 @@ func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
 		if cut == 0 {
 			cut = fits // one word wider than the chart: break it where it must
 			forced++
+		} else if p := phraseCut(s, cut, kept); textWidth(s[:p], font) >= width*phraseFill {
+			cut = p // between two phrases (研修を受けた|指導員), not inside a word (指|導員)
 		}
 		if cut == 0 {
 			_, cut = utf8.DecodeRuneInString(s)
@@ -468,6 +470,29 @@ func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
 		s = strings.TrimLeft(s[cut:], " ")
 	}
 	return lines, forced
+}
+
+// phraseFill is how full a line must be for wrapGreedy to end it at a phrase's end
+// rather than at the last character that fits: a line shorter than that breaks inside a
+// phrase instead.
+const phraseFill = 0.6
+
+// phraseCut returns the last byte offset of s, at most cut, where a line may end between
+// two Japanese phrases (phraseBreak, and canBreak's rules), or cut if there is none or s
+// is not Japanese there (English lines end at spaces anyway).
+func phraseCut(s string, cut int, kept [][2]int) int {
+	for p := cut; p > 0; {
+		prev, size := utf8.DecodeLastRuneInString(s[:p])
+		next, _ := utf8.DecodeRuneInString(s[p:])
+		if next == ' ' || prev == ' ' {
+			return cut
+		}
+		if phraseBreak(prev, next) && canBreak(s, p, kept) {
+			return p
+		}
+		p -= size
+	}
+	return cut
 }
 
 // canBreak reports whether a line may end at byte i of s. kept are the byte ranges that

@@ -103,4 +103,26 @@ func TestWrapBalancingBreaksNoWord(t *testing.T) {
 	}
 }
 
+// A Japanese label ends its lines between phrases where a line would still be at least
+// phraseFill full: the reader's review found 指|導員, 技|術者 and 自衛隊|員 on the figures
+// page, where each line ended at the last character that fitted.
+func TestWrapEndsJapaneseLinesBetweenPhrases(t *testing.T) {
+	width := float64(chartWidth - 12)
+	for _, tc := range []struct {
+		s    string
+		want []string
+	}{
+		{"国際協力機構（JICA）を通じて警察民主化研修を受けた指導員（警察官）",
+			[]string{"国際協力機構（JICA）を通じて警察民主化研修を受けた", "指導員（警察官）"}},
+		{"研修を受けたイラク政府職員・技術者（2004年3月～2006年12月）",
+			[]string{"研修を受けたイラク政府職員・技術者", "（2004年3月～2006年12月）"}},
+		{"イラク人道復興支援特別措置法に基づき派遣された自衛隊員（2007年1月現在、延べ人数）",
+			[]string{"イラク人道復興支援特別措置法に基づき派遣された", "自衛隊員（2007年1月現在、延べ人数）"}},
+	} {
+		if got := wrap(tc.s, width, chartFont); !slices.Equal(got, tc.want) {
+			t.Errorf("wrap(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
