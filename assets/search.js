@@ -229,8 +229,10 @@
 
   var kindOrder = { country: 0, theme: 0, page: 1, glossary: 2, timeline: 3 };
   // A glossary term or a timeline event is short, so a word in it weighs as much as in a
-  // brief's title: they count less than briefs, unless the query is their whole title.
-  var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.4, timeline: 0.5 };
+  // brief's title: they count less than briefs, unless the query is their whole title. A
+  // term with the query in its name ranks below a brief that uses the word twice or more
+  // (地雷: the Cambodia and Afghanistan briefs before 地雷回避教育 and 対人地雷禁止条約).
+  var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.25, timeline: 0.5 };
 
   // rank scores the documents that every term occurs in.
   function rank(m, q, matches) {
@@ -266,8 +268,10 @@
         score += weight * Math.log(1 + nDocs / df[i]) * ((title ? 8 : 0) + 1 + Math.log2(1 + n));
       });
       score *= kindWeight[d[0]] || 1;
+      // A document whose whole title is the query comes first, whatever the others score
+      // (平和構築: the glossary's term before 平和構築の人材育成, which uses it 20 times).
       var t = Array.from(d[2]).map(fold).join("");
-      if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 20;
+      if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 1000;
       e.score = score;
     });
     results.sort(function (a, b) {
