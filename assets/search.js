@@ -231,7 +231,7 @@
   // A glossary term or a timeline event is short, so a word in it weighs as much as in a
   // brief's title: they count less than briefs, unless the query is their whole title. A
   // term with the query in its name ranks below a brief that uses the word twice or more
-  // (地雷: the Cambodia and Afghanistan briefs before 地雷回避教育 and 対人地雷禁止条約).
+  // (地雷: the Afghanistan brief before 地雷回避教育 and 対人地雷禁止条約).
   var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.25, timeline: 0.5 };
 
   // rank scores the documents that every term occurs in.
