@@ -359,6 +359,7 @@ type bar struct {
 	unit, approx string
 	value        float64
 	text         string
+	head         string // the lines of the head above the label, joined
 }
 
 // chartBars reads the charts of a page: per chart, its unit and bars. It fails the test if
@@ -385,12 +386,14 @@ func chartBars(t *testing.T, where string, pics []picture) (units []string, char
 			if err != nil {
 				t.Errorf("%s: a bar's data-value: %v", where, err)
 			}
-			var text string
+			var text, head string
 			var w float64
 			for _, c := range g.children {
 				switch {
 				case c.name == "text" && c.attrs["class"] == "value":
 					text = c.text
+				case c.name == "text" && c.attrs["class"] == "head":
+					head += c.text
 				case c.name == "rect":
 					rw, _ := strconv.ParseFloat(c.attrs["width"], 64)
 					w += rw
@@ -399,7 +402,7 @@ func chartBars(t *testing.T, where string, pics []picture) (units []string, char
 			if g.attrs["data-unit"] != unit {
 				t.Errorf("%s: a bar in %s in the chart of %s: a chart mixes units", where, g.attrs["data-unit"], unit)
 			}
-			bars = append(bars, bar{unit: g.attrs["data-unit"], approx: g.attrs["data-approx"], value: v, text: text})
+			bars = append(bars, bar{unit: g.attrs["data-unit"], approx: g.attrs["data-approx"], value: v, text: text, head: head})
 			widths, values = append(widths, w), append(values, v)
 		}
 		// Bar lengths are in proportion to the values: the longest bar is the largest value.
@@ -419,10 +422,14 @@ func chartBars(t *testing.T, where string, pics []picture) (units []string, char
 // wantCharts groups the figures of pages by unit, each unit's figures in page order: the
 // charts may come in any order of units, but their bars come in this order. A unit of one
 // figure has no chart.
-func wantCharts(pages []*site.Page) map[string][]site.Figure {
+// On the figures page (merged), a figure that several briefs report alike is one bar.
+func wantCharts(pages []*site.Page, merged bool) map[string][]site.Figure {
 	want := map[string][]site.Figure{}
 	for _, p := range pages {
 		for _, f := range p.Figures {
+			if merged && slices.Contains(want[f.Unit], f) {
+				continue
+			}
 			want[f.Unit] = append(want[f.Unit], f)
 		}
 	}
@@ -474,7 +481,7 @@ func TestBriefChartsAreTheBriefsFigures(t *testing.T) {
 				if len(texts) != len(p.Figures) {
 					t.Errorf("%s: %d figures in the list, want %d", p.URL, len(texts), len(p.Figures))
 				}
-				compareCharts(t, p.URL, units, charts, wantCharts([]*site.Page{p}), texts)
+				compareCharts(t, p.URL, units, charts, wantCharts([]*site.Page{p}, false), texts)
 			}
 		}
 	}
@@ -489,13 +496,13 @@ func TestFiguresPageCharts(t *testing.T) {
 		pics, _ := pageParts(t, b.files[url+"index.html"], "")
 		units, charts := chartBars(t, url, pics)
 		// The country charts come first, then the theme charts.
-		countries := wantCharts(b.res.Site.Section(lang, site.KindCountry))
+		countries := wantCharts(b.res.Site.Section(lang, site.KindCountry), true)
 		n := len(countries)
 		if len(units) < n {
 			t.Fatalf("%s: %d charts, want at least %d for the countries", url, len(units), n)
 		}
 		compareCharts(t, url+" (countries)", units[:n], charts[:n], countries, nil)
-		compareCharts(t, url+" (themes)", units[n:], charts[n:], wantCharts(b.res.Site.Section(lang, site.KindTheme)), nil)
+		compareCharts(t, url+" (themes)", units[n:], charts[n:], wantCharts(b.res.Site.Section(lang, site.KindTheme), true), nil)
 		var texts []string
 		for _, p := range append(b.res.Site.Section(lang, site.KindCountry), b.res.Site.Section(lang, site.KindTheme)...) {
 			_, t2 := pageParts(t, b.files[p.URL+"index.html"], "figure-value")
@@ -507,6 +514,44 @@ func TestFiguresPageCharts(t *testing.T) {
 					t.Errorf("%s: chart %d, bar %d says %q, which no brief's figures say", url, i+1, j+1, bar.text)
 				}
 			}
+		}
+		// A figure that several country briefs report alike (a joint sum) is one bar,
+		// headed by each of them.
+		reporters := map[site.Figure][]string{}
+		for _, p := range b.res.Site.Section(lang, site.KindCountry) {
+			for _, f := range p.Figures {
+				reporters[f] = append(reporters[f], p.Title)
+			}
+		}
+		shared := 0
+		for f, titles := range reporters {
+			if len(titles) < 2 {
+				continue
+			}
+			shared++
+			i := slices.Index(units[:n], f.Unit)
+			if i < 0 {
+				t.Errorf("%s: no chart of %s for %q", url, f.Unit, f.Label)
+				continue
+			}
+			heads := 0
+			for _, bar := range charts[i] {
+				if bar.value != f.Value || bar.approx != f.Approx {
+					continue
+				}
+				heads++
+				for _, title := range titles {
+					if !strings.Contains(strings.ReplaceAll(bar.head, " ", ""), strings.ReplaceAll(title, " ", "")) {
+						t.Errorf("%s: the bar of %q is headed %q, without %q", url, f.Label, bar.head, title)
+					}
+				}
+			}
+			if heads != 1 {
+				t.Errorf("%s: %d bars of %q, which %q report; want one", url, heads, f.Label, titles)
+			}
+		}
+		if shared == 0 {
+			t.Errorf("%s: no figure is reported by two country briefs: the check of a shared bar checks nothing", url)
 		}
 	}
 }

@@ -245,17 +245,27 @@ const (
 
 func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
 	var out []Chart
+	sep, _ := v.T("list_separator")
 	for _, unit := range chartUnits {
 		c := Chart{ID: "chart-" + id + "-" + unit, Unit: unit, Width: chartWidth}
 		for _, p := range pages {
 			for _, f := range p.Figures {
-				if f.Unit == unit {
-					b := ChartBar{Figure: f, Page: p, Value: v.Figure(f)}
-					if heads {
-						b.Head = p.Title
-					}
-					c.Bars = append(c.Bars, b)
+				if f.Unit != unit {
+					continue
 				}
+				// A sum that two briefs both report (Sierra Leone's and Liberia's joint
+				// 4億円超, 両国の合計) is one bar headed by both: two bars read as twice
+				// the money.
+				same := func(b ChartBar) bool { return b.Figure == f && b.Page.LangAttr() == p.LangAttr() }
+				if i := slices.IndexFunc(c.Bars, same); heads && i >= 0 {
+					c.Bars[i].Head += sep + p.Title
+					continue
+				}
+				b := ChartBar{Figure: f, Page: p, Value: v.Figure(f)}
+				if heads {
+					b.Head = p.Title
+				}
+				c.Bars = append(c.Bars, b)
 			}
 		}
 		// A chart of one bar compares nothing: its figure is in the list beside it.
