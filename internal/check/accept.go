@@ -116,16 +116,26 @@ func (p *Pair) sourceFile() string {
 	return ""
 }
 
-// Open counts the problems of p that no acceptance accepts.
+// Open counts the problems of p that fail the check: accepted by no acceptance, and not
+// pending with a stale page's update.
 func (p *Pair) Open() int {
+	return p.count(func(pr Problem) bool { return pr.Accepted == "" && !pr.Pending })
+}
+
+// Accepted counts the problems of p that an acceptance accepts.
+func (p *Pair) Accepted() int { return p.count(func(pr Problem) bool { return pr.Accepted != "" }) }
+
+// Pending counts the problems of p that wait for its stale translation's update.
+func (p *Pair) Pending() int {
+	return p.count(func(pr Problem) bool { return pr.Accepted == "" && pr.Pending })
+}
+
+func (p *Pair) count(match func(Problem) bool) int {
 	n := 0
 	for _, pr := range p.Problems {
-		if pr.Accepted == "" {
+		if match(pr) {
 			n++
 		}
 	}
 	return n
 }
-
-// Accepted counts the problems of p that an acceptance accepts.
-func (p *Pair) Accepted() int { return len(p.Problems) - p.Open() }

@@ -141,6 +141,28 @@ type Staleness struct {
 	Note string `json:"note,omitempty"`
 }
 
+// changed reports whether where, the unit of a Problem ("summary", "event 3", "section
+// #small-arms", "body"), is a part of the source that changed since the translation was
+// marked. Without the history's detail (no Changes), nothing is known to have changed.
+func (st *Staleness) changed(where string) bool {
+	if st == nil {
+		return false
+	}
+	id, section := strings.CutPrefix(where, "section #")
+	for _, c := range st.Changes {
+		c = strings.TrimSuffix(strings.TrimSuffix(c, " (added)"), " (removed)")
+		body := c == "introduction" || strings.HasPrefix(c, "section ")
+		switch {
+		case c == where,
+			section && strings.HasSuffix(c, "(#"+id+")"),
+			// A body compared whole, or its headings, changed with any of its sections.
+			body && (where == "body" || where == "heading" || where == "headings"):
+			return true
+		}
+	}
+	return false
+}
+
 // Problem is one mismatch between a source and its translation.
 type Problem struct {
 	Check   string `json:"check"` // "figure" or "glossary"
@@ -148,9 +170,14 @@ type Problem struct {
 	Message string `json:"message"`
 	// Accepted is the reason of the acceptance in the translation that accepts this
 	// problem ([[accept]], accept.go); an accepted problem does not fail the check.
-	Accepted    string `json:"accepted,omitempty"`
-	Source      Loc    `json:"source"`
-	Translation Loc    `json:"translation"`
+	Accepted string `json:"accepted,omitempty"`
+	// Pending is set on a problem of a stale translation in a part of the source that
+	// changed since the translation was marked (Staleness.Changes): the English author's
+	// edit made it, and it goes with the translation's update, as the stale page does,
+	// instead of failing the check (Pair.Pending).
+	Pending     bool `json:"pending,omitempty"`
+	Source      Loc  `json:"source"`
+	Translation Loc  `json:"translation"`
 }
 
 // Loc is a place in a file, with the text found there ("" when something is absent).
@@ -384,6 +411,9 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 	p.Problems = append(p.Problems, fileStructure(s, t, true)...)
 	p.Problems = append(p.Problems, fileStructure(t, s, false)...)
 	applyAccepts(p, t)
+	for i := range p.Problems {
+		p.Problems[i].Pending = p.Stale.changed(p.Problems[i].Where)
+	}
 	return p
 }
 

@@ -108,6 +108,77 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 	}
 }
 
+// TestStaleChangesArePendingNotFailures commits a marked translation, then changes a
+// number in one section of the source (as an English author does) and, in another, the
+// translation: the number the source changed is a pending problem of the stale page,
+// which does not fail the check, and the one in the unchanged section still fails it.
+func TestStaleChangesArePendingNotFailures(t *testing.T) {
+	dir, git := gitRepo(t)
+	en := "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990.\n\n## Small arms {#small-arms}\n\nOver 25,000 weapons were collected.\n"
+	ja := "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n2万5,000丁を超える武器が回収された。\n"
+	writeFiles(t, dir, map[string]string{
+		"config.toml":                      "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n",
+		"content/en/countries/cambodia.md": en,
+		"content/ja/countries/cambodia.md": ja,
+	})
+	in, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Mark(dir, filepath.Join(dir, "content/ja/countries/cambodia.md"), in.Config); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-q", "-m", "translated")
+	run := func() *Report {
+		t.Helper()
+		h, why := NewGit(dir)
+		if h == nil {
+			t.Fatalf("NewGit = nil, %q", why)
+		}
+		in, err := Load(os.DirFS(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.History = h
+		return Run(in)
+	}
+	if r := run(); r.Failed(false) {
+		t.Fatalf("the marked translation fails the check: %q", r.Why(false))
+	}
+
+	writeFiles(t, dir, map[string]string{"content/en/countries/cambodia.md": strings.Replace(en, "25,000", "26,000", 1)})
+	git("commit", "-q", "-am", "English changed")
+	r := run()
+	p := r.Lookup("countries/cambodia", "ja")
+	if p == nil || p.State != Stale || p.Pending() != 1 || p.Open() != 0 {
+		t.Fatalf("after the English edit: %+v, want stale with 1 pending and 0 open problems", p)
+	}
+	if pr := p.Problems[0]; pr.Where != "section #small-arms" || !pr.Pending {
+		t.Errorf("problem %+v, want pending in section #small-arms", pr)
+	}
+	if r.Failed(false) {
+		t.Errorf("an English edit fails the check: %q", r.Why(false))
+	}
+	var text strings.Builder
+	r.WriteText(&text)
+	if !strings.Contains(text.String(), "pending: figure: countries/cambodia, section #small-arms") || !strings.Contains(text.String(), "1 pending") {
+		t.Errorf("the report does not list the pending problem:\n%s", text.String())
+	}
+
+	// A mismatch in a part of the source that did not change is the translator's, and
+	// fails the check as before.
+	marked, err := os.ReadFile(filepath.Join(dir, "content/ja/countries/cambodia.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, dir, map[string]string{"content/ja/countries/cambodia.md": strings.Replace(string(marked), "1990年6月", "1991年6月", 1)})
+	p = run().Lookup("countries/cambodia", "ja")
+	if p == nil || p.Pending() != 1 || p.Open() != 1 {
+		t.Fatalf("with a mismatch in an unchanged section: %+v, want 1 pending and 1 open", p)
+	}
+}
+
 func TestNoGitRepository(t *testing.T) {
 	requireGit(t)
 	dir := t.TempDir()

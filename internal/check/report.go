@@ -48,6 +48,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		States     map[State]int `json:"states"`
 		Mismatches int           `json:"mismatches"`
 		Accepted   int           `json:"accepted"`
+		Pending    int           `json:"pending"`
 		// Words counts the source words to translate: of missing pages, and of the new
 		// or changed sentences of stale ones (Pair.ToTranslate).
 		Words int `json:"words_to_translate"`
@@ -61,6 +62,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 				continue
 			}
 			t.Accepted += p.Accepted()
+			t.Pending += p.Pending()
 			t.Words += p.ToTranslate()
 		}
 		all[lang] = t
@@ -170,13 +172,17 @@ func (r *Report) SummaryLine(lang string) string {
 	for _, s := range States {
 		parts = append(parts, fmt.Sprintf("%d %s", states[s], s))
 	}
-	accepted := 0
+	accepted, pending := 0, 0
 	for _, p := range r.Pairs {
 		if p.Lang == lang {
 			accepted += p.Accepted()
+			pending += p.Pending()
 		}
 	}
 	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+	if pending > 0 {
+		line += fmt.Sprintf(", %d pending", pending)
+	}
 	if accepted > 0 {
 		line += fmt.Sprintf(", %d accepted", accepted)
 	}
@@ -293,8 +299,17 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			if pr.Accepted != "" {
 				continue
 			}
-			fmt.Fprintf(b, "%s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
+			// A pending problem is listed as the work it is, with the stale page, and does
+			// not fail the check.
+			pending := ""
+			if pr.Pending {
+				pending = "pending: "
+			}
+			fmt.Fprintf(b, "%s%s: %s, %s: %s\n", pending, pr.Check, p.Key, pr.Where, pr.Message)
 			fmt.Fprintf(b, "    %s\n    %s\n", pr.Source.String(), pr.Translation.String())
+			if pr.Pending {
+				fmt.Fprintf(b, "    (the source changed here since the translation was marked: fix it with the update)\n")
+			}
 		}
 		for _, pr := range p.Problems {
 			if pr.Accepted == "" || r.Quiet {
