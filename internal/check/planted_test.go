@@ -62,6 +62,8 @@ var missed = []struct {
 		"structure", "{#election} is not the en heading's {#elections}", "## 選挙支援と法の支配"},
 	{"heading id in full-width braces", []edit{{jaCambodia, "{#elections}", "｛#elections｝"}},
 		"structure", "｛#elections｝ is not read as a heading id", "## 選挙支援と法の支配"},
+	{"link in full-width parentheses", []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "[法の支配]（../themes/rule-of-law.md）"}},
+		"structure", "[法の支配]（../themes/rule-of-law.md） is not read as a link", "また日本は1999年以来"},
 	{"two sections swapped", swap(jaCambodia, "## 和平に向けた外交努力 {#peace-process}", "## UNTAC：日本初の本格的なPKO参加 {#un-peacekeeping}"),
 		"structure", "section {#un-peacekeeping} is in another place than in the en page", "## UNTAC：日本初の本格的なPKO参加"},
 	{"a heading added", []edit{{jaCambodia, "- 自衛隊員（国道の補修などに従事）", "### 要員\n\n- 自衛隊員（国道の補修などに従事）"}},

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -16,7 +17,9 @@ import (
 //     in the same order; a heading with no id, another id, or a {#…} that Markdown does
 //     not read as an id (｛#…｝, or text after it) is reported at its line;
 //   - per section (from one heading with an id to the next), the same number of list
-//     items, tables and paragraphs, and links to the same targets;
+//     items, tables and paragraphs, and links to the same targets; a link written with a
+//     full-width bracket or parenthesis (［…］, （…）), which Markdown publishes as text,
+//     is reported at its line;
 //   - events, figures and corrections in the same order;
 //   - no level-1 heading (# …) in a body, in any language: the title is the page's one
 //     level-1 heading (docs/content-model.md).
@@ -109,8 +112,35 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		}
 		out = append(out, p)
 	}
+	for _, m := range fullWidthLink.FindAllStringSubmatchIndex(f.Body, -1) {
+		lit := f.Body[m[0]:m[1]]
+		if target := f.Body[m[4]:m[5]]; strings.HasPrefix(lit, "[") && strings.Contains(lit, "](") ||
+			!strings.Contains(target, ".md") && !strings.Contains(target, "://") && !strings.HasPrefix(target, "#") {
+			continue // a link as Markdown reads it, or brackets around something else
+		}
+		here := Loc{File: f.Name, Line: bodyPlace(f, m[0]).line(), Text: lit}
+		there := Loc{}
+		if other != nil {
+			there = Loc{File: other.Name, Line: other.BodyLine}
+		}
+		p := Problem{Check: "structure", Where: "link", Message: fmt.Sprintf(
+			"%s is not read as a link and would be published as text: write the brackets and parentheses half-width, [%s](%s)",
+			lit, f.Body[m[2]:m[3]], f.Body[m[4]:m[5]])}
+		if srcSide {
+			p.Source, p.Translation = here, there
+		} else {
+			p.Source, p.Translation = there, here
+		}
+		out = append(out, p)
+	}
 	return out
 }
+
+// fullWidthLink matches a Markdown link with a full-width bracket or parenthesis, as a
+// Japanese input method writes them: [法の支配]（../themes/rule-of-law.md）. Markdown
+// does not read it as a link, and the page would show its address as text. The
+// submatches are the text and the target.
+var fullWidthLink = regexp.MustCompile(`[\[［]([^\]］\n]+)[\]］][(（]([^)）\s]+)[)）]`)
 
 // wholeLine is the line of s that holds off, trimmed and cut to a terminal line.
 func wholeLine(s string, off int) string {
