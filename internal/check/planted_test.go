@@ -279,6 +279,30 @@ func TestCounterFindingQuotesTheText(t *testing.T) {
 	t.Fatal("the counter 人 for weapons was not reported")
 }
 
+// TestVariantPointsAtTheEnglishTerm: a non-official form in a translation is reported
+// with the line where the English writes the term, quoted, for the translator to compare
+// with, not the part's first line "(not found in this part)", which would be false.
+func TestVariantPointsAtTheEnglishTerm(t *testing.T) {
+	base := realProject(t)
+	fsys := plant(t, base, []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO法に基づく"}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := lineOf(fsys[enCambodia].Data, "This was Japan’s first full-scale deployment")
+	for _, p := range Run(in).Pairs {
+		for _, pr := range p.Problems {
+			if pr.Check == "glossary" && strings.HasPrefix(pr.Message, "PKO法 is not the official form") {
+				if pr.Source.File != enCambodia || pr.Source.Line != want || pr.Source.Text != "International Peace Cooperation Law" {
+					t.Errorf("the source of the finding is %s, want %s:%d quoting the term", pr.Source, enCambodia, want)
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("PKO法 was not reported")
+}
+
 // TestEnglishLeftInPointsAtTheSource: English left in a translation is usually the
 // source's own words, and the finding's source line is where they are, quoted, rather than
 // the start of the part with "(not found in this part)", which would be false.

@@ -162,7 +162,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
 		}
 		for _, m := range x.variants(ja.texts[i], false) {
-			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line()}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+			add(u, refVariantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
 		}
 	}
 	return out

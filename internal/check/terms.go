@@ -252,7 +252,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		_, hits = x.scanExact(jaTexts[i], i, false, nil, hits[:0])
 		for _, m := range x.variants(jaTexts[i], hits) {
-			add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.line()}, Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+			add(u, variantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
 		}
 	}
 	return out
@@ -372,6 +372,19 @@ func (s *jaSide) fold(texts []string) string {
 		s.foldText, s.folded = strings.Map(foldWidth, s.all(texts)), true
 	}
 	return s.foldText
+}
+
+// termLoc is where the English text t of a unit writes the term en (in any case): the
+// line a translator compares with, quoted; the part's first line, unquoted, when the
+// English writes the term another way.
+func termLoc(file string, t text, en string) Loc {
+	for i := 0; i+len(en) <= len(t.s); i++ {
+		// A variant is reported rarely: trying every offset costs nothing that matters.
+		if strings.EqualFold(t.s[i:i+len(en)], en) {
+			return Loc{File: file, Line: t.lineAt(i), Text: t.s[i : i+len(en)]}
+		}
+	}
+	return Loc{File: file, Line: t.line()}
 }
 
 func variantMessage(t *indexedTerm, v string) string {
