@@ -106,6 +106,10 @@ type Pair struct {
 	// RenamedChanged says that the source was edited too, in or since its renaming (found
 	// in the history's renames): the translation, once moved, is stale.
 	RenamedChanged bool `json:"renamed_changed,omitempty"`
+	// english says that the translation is still a copy of its source, untranslated
+	// (stillEnglish): its one finding says so, and the house style waits for the
+	// translation too.
+	english bool
 }
 
 // StyleOpen counts the style findings of the pair's translation that no acceptance covers.
@@ -294,7 +298,19 @@ func Run(in Input) *Report {
 		pairFiles[i] = [2]*content.File{tk.s, tk.t}
 	}
 	renamed(rep.Pairs, pairFiles, h, src)
-	rep.Style = in.Style.CheckStyle(in.Files)
+	// A copy not yet translated is one finding, not also a style finding for each of
+	// its English quotation marks.
+	english := map[string]bool{}
+	for _, p := range rep.Pairs {
+		if p.english {
+			english[p.Translation.File] = true
+		}
+	}
+	styled := in.Files
+	if len(english) > 0 {
+		styled = slices.DeleteFunc(slices.Clone(in.Files), func(f *content.File) bool { return english[f.Name] })
+	}
+	rep.Style = in.Style.CheckStyle(styled)
 	byTranslation := map[string]*Pair{}
 	for _, p := range rep.Pairs {
 		if p.Translation != nil {
@@ -395,6 +411,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 		if pr, ok := stillEnglish(s, t, tBody); ok {
 			// A copy not yet translated: one finding, not every number and term of it.
 			p.Problems = []Problem{pr}
+			p.english = true
 			break
 		}
 		us := units(s, t, sBody, tBody)

@@ -212,12 +212,23 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Run(in).Lookup("countries/cambodia", "ja")
+	rep := Run(in)
+	p := rep.Lookup("countries/cambodia", "ja")
 	if len(p.Problems) != 1 || p.Problems[0].Check != "untranslated" || !strings.Contains(p.Problems[0].Message, "still English") {
 		t.Fatalf("problems of an untranslated copy: %+v, want one, still English", p.Problems)
 	}
 	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 {
 		t.Errorf("still English reported at %s, want a line of %s", got, jaCambodia)
+	}
+	// Nor a style finding per English quotation mark: the house style waits for the
+	// translation (the copy has “UNTAC” quotes and half-width punctuation to find).
+	for _, f := range rep.Style {
+		if f.Loc.File == jaCambodia {
+			t.Errorf("a style finding in the untranslated copy: %s: %s", f.Loc, f.Message)
+		}
+	}
+	if !strings.ContainsAny(en, "“”") {
+		t.Fatal("the English Cambodia brief has no curly quotes: the style half of the test checks nothing")
 	}
 }
 
