@@ -9,6 +9,10 @@ func TestPlainMessages(t *testing.T) {
 		{"closing quote missing", "title = \"カンボジア\nsummary = \"x\"\n", `1:15: title: closing quote missing: a text in "…" ends on the line where it starts (for several lines, write """…""")`},
 		{"quotation marks inside a text", "summary = \"日本は\"平和\"を\"\n", `1:16: the text ends at the quotation mark before 平: use 「」 or \" for quotation marks inside a text`},
 		{"no quotes", "a = \"x\"\ntitle = カンボジア\n", `2:9: title: a text needs quotation marks: "カンボジア"`},
+		// What a Japanese input method or a word processor types for the syntax.
+		{"a full-width equals sign", "title ＝ \"カンボジア\"\n", `1:7: a full-width ＝: write = (half-width)`},
+		{"curly quotation marks", "title = “カンボジア”\n", `1:9: title: a curly quotation mark “: write the text in straight quotation marks, "…"`},
+		{"a full-width bracket", "［[accept]]\n", `1:1: a full-width ［: write [ (half-width)`},
 		{"a key after a table", "[[accept]]\nrule = \"x\"\ntitle = \"y\"\n", `3: title is read as part of [accept] above it: write the keys such as title before the first [table] or [[table]]`},
 		{"a single table, then a list", "[accept]\nrule = \"x\"\n\n[[accept]]\nrule = \"y\"\n", `4:3: [[accept]] after a single [accept] above: every item of a list is written [[accept]], the first one too`},
 		{"text after the value", "title = \"カンボジア\" x\n", `1:16: unexpected x after the value: write one key = value per line`},

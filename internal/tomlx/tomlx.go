@@ -150,6 +150,13 @@ var (
 // text, a text without quotes. line is the line of the error and byteCol its column in
 // bytes.
 func plain(msg, line string, byteCol int) string {
+	if hint := wideHint(line, byteCol); hint != "" {
+		key := ""
+		if m := keyRe.FindStringSubmatch(msg); m != nil {
+			key = m[1]
+		}
+		return prefix(key) + hint
+	}
 	if m := newlinesRe.FindStringSubmatch(msg); m != nil {
 		return prefix(m[1]) + `closing quote missing: a text in "…" ends on the line where it starts (for several lines, write """…""")`
 	}
@@ -166,6 +173,34 @@ func plain(msg, line string, byteCol int) string {
 	}
 	return msg
 }
+
+// keyRe matches the key the parser names before its message ("title: expected value").
+var keyRe = regexp.MustCompile(`^([A-Za-z0-9_.-]+): `)
+
+// wideHint says what to write instead of the character at byteCol of line (1-based, as
+// the parser counts) when it is the full-width or curly form of a character of the
+// syntax, as a Japanese input method or a word processor types it: ＝ for =, “ for ".
+// It returns "" for any other character.
+func wideHint(line string, byteCol int) string {
+	at := byteCol - 1
+	if at < 0 || at >= len(line) {
+		return ""
+	}
+	r, _ := utf8.DecodeRuneInString(line[at:])
+	switch r {
+	case '“', '”', '„', '″':
+		return fmt.Sprintf(`a curly quotation mark %c: write the text in straight quotation marks, "…"`, r)
+	case '＂':
+		return `a full-width quotation mark ＂: write the text in half-width quotation marks, "…"`
+	}
+	if half, ok := wideSyntax[r]; ok {
+		return fmt.Sprintf("a full-width %c: write %c (half-width)", r, half)
+	}
+	return ""
+}
+
+// wideSyntax maps the full-width forms of the characters of TOML's syntax to them.
+var wideSyntax = map[rune]rune{'＝': '=', '［': '[', '］': ']', '＃': '#', '，': ',', '．': '.', '｛': '{', '｝': '}'}
 
 func prefix(key string) string {
 	if key == "" {
