@@ -31,7 +31,7 @@ BIN = .cache/bin/build
 ARGS ?=
 
 $(BIN)-fresh:
-	@test -x $(BIN) || echo "compiling the site generator first (about 15 s, once; later runs start in under a second)" >&2
+	@test -x $(BIN) || echo "compiling the site generator first (15 to 30 s on an empty Go build cache, once; later runs start in under a second)" >&2
 	@$(GO) build -o $(BIN) ./cmd/build
 
 check: $(BIN)-fresh
