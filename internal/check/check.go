@@ -159,8 +159,9 @@ func (st *Staleness) changed(where string) bool {
 		switch {
 		case c == where,
 			section && strings.HasSuffix(c, "(#"+id+")"),
-			// A body compared whole, or its headings, changed with any of its sections.
-			body && (where == "body" || where == "heading" || where == "headings"):
+			// A body compared whole, or its headings compared with the source's, changed
+			// with any of its sections ("heading", a file's own typo, is no such problem).
+			body && (where == "body" || where == "headings"):
 			return true
 		}
 	}

@@ -312,3 +312,23 @@ func TestRenameWithEditsIsHinted(t *testing.T) {
 		t.Errorf("the report lacks the hint %q, saying the page will be stale:\n%s", want, b.String())
 	}
 }
+
+// The parts of a problem that a change of the source covers: the same front matter field
+// or item, the section of the same id, and a body or its headings compared whole when any
+// section changed; not a file's own typo (a heading id Markdown does not read), nor a
+// part that did not change.
+func TestStaleChangedParts(t *testing.T) {
+	st := &Staleness{Changes: []string{"summary", "event 3", `section "Small arms" (#small-arms)`, "figure 2 (added)"}}
+	for where, want := range map[string]bool{
+		"summary": true, "event 3": true, "figure 2": true, "section #small-arms": true,
+		"body": true, "headings": true,
+		"title": false, "event 2": false, "section #peace-process": false, "heading": false, "link": false,
+	} {
+		if got := st.changed(where); got != want {
+			t.Errorf("changed(%q) = %v, want %v", where, got, want)
+		}
+	}
+	if (*Staleness)(nil).changed("summary") {
+		t.Error("a page that is not stale has changed parts")
+	}
+}
