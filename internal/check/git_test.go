@@ -57,17 +57,17 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-// TestGitHistoryShowsChangedSections commits a source and its marked translation, then
-// changes a section of the source, and checks that the report finds the commit the
-// translation was made from and names the changed section, and dates both files.
-func TestGitHistoryShowsChangedSections(t *testing.T) {
-	dir, git := gitRepo(t)
-	// The project is a sub-folder of the repository, as it may be.
-	root := filepath.Join(dir, "site")
+// twoLanguages is the config.toml of the test projects: English and Japanese.
+const twoLanguages = "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n"
+
+// commitMarked writes a project in English and Japanese into root, in a repository, with
+// en and ja as its Cambodia briefs, marks the translation and commits it.
+func commitMarked(t *testing.T, git func(args ...string) string, root, en, ja string) {
+	t.Helper()
 	writeFiles(t, root, map[string]string{
-		"config.toml":                      "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n",
-		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990.\n\n## Small arms {#small-arms}\n\nCollected.\n",
-		"content/ja/countries/cambodia.md": "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n回収。\n",
+		"config.toml":                      twoLanguages,
+		"content/en/countries/cambodia.md": en,
+		"content/ja/countries/cambodia.md": ja,
 	})
 	in, err := Load(os.DirFS(root))
 	if err != nil {
@@ -78,6 +78,18 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 	}
 	git("add", ".")
 	git("commit", "-q", "-m", "translated")
+}
+
+// TestGitHistoryShowsChangedSections commits a source and its marked translation, then
+// changes a section of the source, and checks that the report finds the commit the
+// translation was made from and names the changed section, and dates both files.
+func TestGitHistoryShowsChangedSections(t *testing.T) {
+	dir, git := gitRepo(t)
+	// The project is a sub-folder of the repository, as it may be.
+	root := filepath.Join(dir, "site")
+	commitMarked(t, git, root,
+		"+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990.\n\n## Small arms {#small-arms}\n\nCollected.\n",
+		"+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n回収。\n")
 	marked := git("rev-parse", "HEAD")
 	writeFiles(t, root, map[string]string{
 		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo,   June 1990.\n\n## Small arms {#small-arms}\n\nCollected and destroyed.\n",
@@ -88,7 +100,8 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 	if h == nil {
 		t.Fatalf("NewGit(%s) = nil, %q", root, why)
 	}
-	if in, err = Load(os.DirFS(root)); err != nil {
+	in, err := Load(os.DirFS(root))
+	if err != nil {
 		t.Fatal(err)
 	}
 	in.History = h
@@ -116,20 +129,7 @@ func TestStaleChangesArePendingNotFailures(t *testing.T) {
 	dir, git := gitRepo(t)
 	en := "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990.\n\n## Small arms {#small-arms}\n\nOver 25,000 weapons were collected.\n"
 	ja := "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n2万5,000丁を超える武器が回収された。\n"
-	writeFiles(t, dir, map[string]string{
-		"config.toml":                      "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n",
-		"content/en/countries/cambodia.md": en,
-		"content/ja/countries/cambodia.md": ja,
-	})
-	in, err := Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Mark(dir, filepath.Join(dir, "content/ja/countries/cambodia.md"), in.Config); err != nil {
-		t.Fatal(err)
-	}
-	git("add", ".")
-	git("commit", "-q", "-m", "translated")
+	commitMarked(t, git, dir, en, ja)
 	run := func() *Report {
 		t.Helper()
 		h, why := NewGit(dir)
@@ -277,7 +277,7 @@ func TestGitLogsNameTheFilesOfAMerge(t *testing.T) {
 func TestRenameWithEditsIsHinted(t *testing.T) {
 	dir, git := gitRepo(t)
 	writeFiles(t, dir, map[string]string{
-		"config.toml":                      "baseURL = \"https://example.org/\"\ndefaultLanguage = \"en\"\nasOf = \"2007\"\n[languages.en]\nname = \"English\"\ntitle = \"T\"\nweight = 1\n[languages.ja]\nname = \"日本語\"\ntitle = \"T\"\nweight = 2\n",
+		"config.toml":                      twoLanguages,
 		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro, a paragraph long enough for git to see the file again after the rename.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990. The meeting gave the parties a venue for dialogue.\n",
 		"content/ja/countries/cambodia.md": "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n",
 	})

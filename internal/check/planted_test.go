@@ -296,22 +296,32 @@ func TestCounterFindingQuotesTheText(t *testing.T) {
 func TestVariantPointsAtTheEnglishTerm(t *testing.T) {
 	base := realProject(t)
 	fsys := plant(t, base, []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO法に基づく"}})
+	want := lineOf(fsys[enCambodia].Data, "This was Japan’s first full-scale deployment")
+	pr := findProblem(t, fsys, "PKO法", func(pr Problem) bool {
+		return pr.Check == "glossary" && strings.HasPrefix(pr.Message, "PKO法 is not the official form")
+	})
+	if pr.Source.File != enCambodia || pr.Source.Line != want || pr.Source.Text != "International Peace Cooperation Law" {
+		t.Errorf("the source of the finding is %s, want %s:%d quoting the term", pr.Source, enCambodia, want)
+	}
+}
+
+// findProblem checks fsys and returns the first problem that match accepts; the test
+// fails, saying that what was not reported, if there is none.
+func findProblem(t *testing.T, fsys fstest.MapFS, what string, match func(Problem) bool) Problem {
+	t.Helper()
 	in, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := lineOf(fsys[enCambodia].Data, "This was Japan’s first full-scale deployment")
 	for _, p := range Run(in).Pairs {
 		for _, pr := range p.Problems {
-			if pr.Check == "glossary" && strings.HasPrefix(pr.Message, "PKO法 is not the official form") {
-				if pr.Source.File != enCambodia || pr.Source.Line != want || pr.Source.Text != "International Peace Cooperation Law" {
-					t.Errorf("the source of the finding is %s, want %s:%d quoting the term", pr.Source, enCambodia, want)
-				}
-				return
+			if match(pr) {
+				return pr
 			}
 		}
 	}
-	t.Fatal("PKO法 was not reported")
+	t.Fatalf("%s was not reported", what)
+	return Problem{}
 }
 
 // TestEnglishLeftInPointsAtTheSource: English left in a translation is usually the
@@ -320,22 +330,13 @@ func TestVariantPointsAtTheEnglishTerm(t *testing.T) {
 func TestEnglishLeftInPointsAtTheSource(t *testing.T) {
 	base := realProject(t)
 	fsys := plant(t, base, []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}})
-	in, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := lineOf(fsys[enCambodia].Data, "Japan sent it a total of 1,300 personnel")
-	for _, p := range Run(in).Pairs {
-		for _, pr := range p.Problems {
-			if pr.Check == "untranslated" && strings.Contains(pr.Message, "Japan sent it") {
-				if pr.Source.File != enCambodia || pr.Source.Line != want || !strings.Contains(pr.Source.Text, "Japan sent it") {
-					t.Errorf("the source of the finding is %s, want %s:%d quoting the English", pr.Source, enCambodia, want)
-				}
-				return
-			}
-		}
+	pr := findProblem(t, fsys, "the English sentence left in the translation", func(pr Problem) bool {
+		return pr.Check == "untranslated" && strings.Contains(pr.Message, "Japan sent it")
+	})
+	if pr.Source.File != enCambodia || pr.Source.Line != want || !strings.Contains(pr.Source.Text, "Japan sent it") {
+		t.Errorf("the source of the finding is %s, want %s:%d quoting the English", pr.Source, enCambodia, want)
 	}
-	t.Fatal("the English sentence left in the translation was not reported")
 }
 
 // TestDroppedEventIsOneFinding deletes an event of a translation: the count, which the
