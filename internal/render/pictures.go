@@ -256,10 +256,12 @@ func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
 				// A sum that two briefs both report (Sierra Leone's and Liberia's joint
 				// 4億円超, 両国の合計) is one bar headed by both: two bars read as twice
 				// the money.
-				same := func(b ChartBar) bool { return b.Figure == f && b.Page.LangAttr() == p.LangAttr() }
-				if i := slices.IndexFunc(c.Bars, same); heads && i >= 0 {
-					c.Bars[i].Head += sep + p.Title
-					continue
+				if heads {
+					same := func(b ChartBar) bool { return b.Figure == f && b.Page.LangAttr() == p.LangAttr() }
+					if i := slices.IndexFunc(c.Bars, same); i >= 0 {
+						c.Bars[i].Head += sep + p.Title
+						continue
+					}
 				}
 				b := ChartBar{Figure: f, Page: p, Value: v.Figure(f)}
 				if heads {
