@@ -241,7 +241,7 @@ func TestStyleRulesSkipOnlyTextsWithoutAForm(t *testing.T) {
 			withNeeds++
 		}
 		for _, s := range append(append([]string{r.Example}, r.Allowed...), texts...) {
-			if len(r.Find(s)) > 0 && !r.mayMatch(s) {
+			if len(r.Find(s)) > 0 && !slices.Contains(st.needs.mayMatch(s), r) {
 				t.Errorf("rule %s finds %q in %q, but its strings %q are not there", r.ID, s[r.Find(s)[0][0]:r.Find(s)[0][1]], s, r.needs)
 			}
 		}
