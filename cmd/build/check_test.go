@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -172,7 +173,8 @@ func TestCheckJSONErrors(t *testing.T) {
 }
 
 // A page whose front matter is broken is reported with its file and line, and the other
-// pages are still checked: one slip does not hide the whole report.
+// pages are still checked: one slip does not hide the whole report. The broken page keeps
+// its row, as unreadable, and the check can be narrowed to it.
 func TestCheckGoesOnPastABrokenFile(t *testing.T) {
 	root := t.TempDir()
 	writeFixture(t, root)
@@ -189,8 +191,35 @@ func TestCheckGoesOnPastABrokenFile(t *testing.T) {
 	if !strings.Contains(out, "make build would fail on the content: 1 error\ncontent/ja/themes/ddr.md:2:") {
 		t.Errorf("the broken file's error is not reported with its line:\n%s", out)
 	}
-	if strings.Contains(out, "themes/ddr ") {
-		t.Errorf("the page of the broken file is in the table as if it were read:\n%s", out)
+	row := regexp.MustCompile(`(?m)^themes/ddr +unreadable +\d+$`)
+	if !row.MatchString(out) {
+		t.Errorf("the broken page's row does not say unreadable, with its source's words and nothing compared:\n%s", out)
+	}
+	for _, want := range []string{
+		"unreadable: content/ja/themes/ddr.md:2: not checked until the file can be read",
+		", 1 unreadable; ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
+	}
+
+	// Narrowed to the broken file: its row and its error, not "no page of the site".
+	stdout.Reset()
+	stderr.Reset()
+	run([]string{"check", "-root", root, filepath.Join(root, "content", "ja", "themes", "ddr.md")}, &stdout, &stderr)
+	if out := stdout.String(); !row.MatchString(out) || !strings.Contains(out, "content/ja/themes/ddr.md:2:") || strings.Contains(out, "countries/") {
+		t.Errorf("check of the broken file alone:\n%s\nstderr:\n%s", out, stderr.String())
+	}
+
+	// A broken source (of a page the fixture has not translated): its pair is unreadable
+	// too, with neither count, since there is nothing to count or compare.
+	editFile(t, filepath.Join(root, "content", "ja", "themes", "ddr.md"), `title = "武装解除・動員解除・社会復帰（DDR）`, `title = "武装解除・動員解除・社会復帰（DDR）"`)
+	editFile(t, filepath.Join(root, "content", "en", "countries", "sudan.md"), `+++`, `++`)
+	stdout.Reset()
+	run([]string{"check", "-root", root}, &stdout, &stderr)
+	if out := stdout.String(); !regexp.MustCompile(`(?m)^countries/sudan +unreadable$`).MatchString(out) || !strings.Contains(out, "unreadable: content/en/countries/sudan.md:1:") {
+		t.Errorf("a broken source does not make its pair unreadable:\n%s", out)
 	}
 }
 

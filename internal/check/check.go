@@ -8,6 +8,8 @@
 //	missing  the source has no translation yet (the site shows the source instead)
 //	orphan   a translation whose source file does not exist
 //	stale    the source changed since the translation was marked (or it was never marked)
+//	unreadable  the source or the translation cannot be read (broken front matter): the
+//	         build's error names the line, and the pair is checked once it is fixed
 //
 // A translation records the version of its source it was translated from: source_hash in
 // its front matter, content.SourceHash of the source, written by Mark. With a History (git)
@@ -65,6 +67,9 @@ const (
 	Missing State = "missing"
 	Orphan  State = "orphan"
 	Stale   State = "stale"
+	// Unreadable is not in States: it is counted only when there is one, and the site
+	// does not build with one, so the status page never shows it.
+	Unreadable State = "unreadable"
 )
 
 // States lists the states in the order reports count them.
@@ -106,10 +111,18 @@ type Pair struct {
 	// RenamedChanged says that the source was edited too, in or since its renaming (found
 	// in the history's renames): the translation, once moved, is stale.
 	RenamedChanged bool `json:"renamed_changed,omitempty"`
+	// Unreadable lists, for an unreadable pair, its files that could not be read, with the
+	// first line that the build's errors name in each.
+	Unreadable []Loc `json:"unreadable,omitempty"`
 	// english says that the translation is still a copy of its source, untranslated
 	// (stillEnglish): its one finding says so, and the house style waits for the
 	// translation too.
 	english bool
+}
+
+// unreadable reports whether file is one of the pair's files that could not be read.
+func (p *Pair) unreadable(file string) bool {
+	return slices.ContainsFunc(p.Unreadable, func(l Loc) bool { return l.File == file })
 }
 
 // StyleOpen counts the style findings of the pair's translation that no acceptance covers.
@@ -207,23 +220,26 @@ type Input struct {
 	// preview checks the page it shows, not the whole site.
 	Keys []string
 	// Unreadable are the errors of the content files that could not be read (broken
-	// front matter), one per line as the build prints them. Run leaves their pages out;
-	// the other pages are checked.
+	// front matter), one per line as the build prints them. Their pages are listed as
+	// unreadable, not checked; the other pages are checked.
 	Unreadable []string
 }
 
-// unreadableKeys are the pages ("countries/cambodia") of the files that in.Unreadable
-// names.
-func (in Input) unreadableKeys() map[string]bool {
-	keys := map[string]bool{}
-	for _, e := range in.Unreadable {
-		name, _, _ := strings.Cut(e, ":")
-		parts := strings.SplitN(name, "/", 3)
-		if len(parts) == 3 && parts[0] == "content" {
-			keys[strings.TrimSuffix(parts[2], ".md")] = true
+// unreadableFiles gives, by page ("countries/cambodia"), the files that in.Unreadable
+// names, each at the first line named.
+func (in Input) unreadableFiles() map[string][]Loc {
+	byKey := map[string][]Loc{}
+	for _, d := range ParseDiagnostics(in.Unreadable) {
+		parts := strings.SplitN(d.File, "/", 3)
+		if len(parts) != 3 || parts[0] != "content" || !strings.HasSuffix(parts[2], ".md") {
+			continue
+		}
+		key := strings.TrimSuffix(parts[2], ".md")
+		if !slices.ContainsFunc(byKey[key], func(l Loc) bool { return l.File == d.File }) {
+			byKey[key] = append(byKey[key], Loc{File: d.File, Line: d.Line})
 		}
 	}
-	return keys
+	return byKey
 }
 
 // Run checks every pair of in.Files.
@@ -234,20 +250,27 @@ func Run(in Input) *Report {
 	byLang := map[string]map[string]*content.File{}
 	var keys []string
 	seen := map[string]bool{} // a set beside keys: a scan of keys per file is quadratic
-	unreadable := in.unreadableKeys()
-	for _, f := range in.Files {
-		if len(in.Keys) > 0 && !slices.Contains(in.Keys, f.Key()) || unreadable[f.Key()] {
-			continue
+	addKey := func(key string) bool {
+		if len(in.Keys) > 0 && !slices.Contains(in.Keys, key) {
+			return false
 		}
-		if byLang[f.Lang] == nil {
-			byLang[f.Lang] = map[string]*content.File{}
-		}
-		key := f.Key()
-		byLang[f.Lang][key] = f
 		if !seen[key] {
 			seen[key] = true
 			keys = append(keys, key)
 		}
+		return true
+	}
+	for _, f := range in.Files {
+		if addKey(f.Key()) {
+			if byLang[f.Lang] == nil {
+				byLang[f.Lang] = map[string]*content.File{}
+			}
+			byLang[f.Lang][f.Key()] = f
+		}
+	}
+	unreadable := in.unreadableFiles()
+	for key := range unreadable {
+		addKey(key)
 	}
 	slices.Sort(keys)
 
@@ -271,8 +294,9 @@ func Run(in Input) *Report {
 	// The pairs are checked on every core, each into its own slot, and gathered in key
 	// then language order: at thousands of pages the check is a second's work.
 	type task struct {
-		key, lang string
-		s, t      *content.File
+		key, lang  string
+		s, t       *content.File
+		unreadable []Loc // of the pair's files
 	}
 	var tasks []task
 	for _, key := range keys {
@@ -280,9 +304,14 @@ func Run(in Input) *Report {
 			if l.Code == src {
 				continue
 			}
-			s, t := byLang[src][key], byLang[l.Code][key]
-			if s != nil || t != nil {
-				tasks = append(tasks, task{key, l.Code, s, t})
+			tk := task{key: key, lang: l.Code, s: byLang[src][key], t: byLang[l.Code][key]}
+			for _, loc := range unreadable[key] {
+				if loc.File == "content/"+src+"/"+key+".md" || loc.File == "content/"+l.Code+"/"+key+".md" {
+					tk.unreadable = append(tk.unreadable, loc)
+				}
+			}
+			if tk.s != nil || tk.t != nil || tk.unreadable != nil {
+				tasks = append(tasks, tk)
 			}
 		}
 	}
@@ -291,6 +320,10 @@ func Run(in Input) *Report {
 	parallel.For(len(tasks), func() func(int) {
 		return func(i int) {
 			tk := tasks[i]
+			if tk.unreadable != nil {
+				rep.Pairs[i] = unreadablePair(tk.key, tk.lang, src, tk.s, tk.t, tk.unreadable, h.dates)
+				return
+			}
 			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, h)
 		}
 	})
@@ -389,6 +422,24 @@ type history struct {
 	logs  map[string][]Commit
 	err   error // of Logs
 	dates map[string]string
+}
+
+// unreadablePair is the pair of page key in lang of which the files at broken could not be
+// read: nothing of it is compared. s and t are whichever of its files could be read.
+func unreadablePair(key, lang, source string, s, t *content.File, broken []Loc, dates map[string]string) *Pair {
+	p := &Pair{Key: key, Lang: lang, State: Unreadable, Unreadable: broken,
+		Source: doc(s, plainBody(s), dates), Translation: doc(t, plainBody(t), dates)}
+	// The unreadable files by name, so that the report can be narrowed to them (Only).
+	for _, loc := range broken {
+		d := &Doc{File: loc.File, Lang: lang, LastChange: dates[loc.File]}
+		if loc.File == "content/"+source+"/"+key+".md" {
+			d.Lang = source
+			p.Source = d
+		} else {
+			p.Translation = d
+		}
+	}
+	return p
 }
 
 // checkPair checks source s against its translation t into lang (either may be nil, not

@@ -179,6 +179,9 @@ func (r *Report) SummaryLine(lang string) string {
 			pending += p.Pending()
 		}
 	}
+	if n := states[Unreadable]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", n, Unreadable))
+	}
 	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
 	if pending > 0 {
 		line += fmt.Sprintf(", %d pending", pending)
@@ -206,11 +209,14 @@ func (r *Report) table(b *strings.Builder, lang string) bool {
 			continue
 		}
 		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(p.Open()), fmt.Sprint(styleOpen)}
-		if p.Source != nil {
+		if p.Source != nil && !p.unreadable(p.Source.File) {
 			row[2] = fmt.Sprint(p.Source.Words)
 		}
-		if p.Translation != nil {
+		if p.Translation != nil && !p.unreadable(p.Translation.File) {
 			row[3] = fmt.Sprint(p.Translation.Chars)
+		}
+		if p.State == Unreadable {
+			row[4], row[5] = "", "" // nothing was compared
 		}
 		rows = append(rows, row)
 	}
@@ -248,6 +254,10 @@ func (r *Report) details(b *strings.Builder, lang string) {
 		}
 		start := b.Len()
 		switch p.State {
+		case Unreadable:
+			for _, loc := range p.Unreadable {
+				fmt.Fprintf(b, "unreadable: %s:%d: not checked until the file can be read (its error is listed below)\n", loc.File, loc.Line)
+			}
 		case Missing:
 			name := translationName(p.Source.File, r.Source, lang)
 			fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
