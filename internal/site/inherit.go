@@ -236,6 +236,29 @@ func (b *builder) validateISO(m *content.File) {
 	}
 }
 
+// oneBriefPerCountry rejects a country code (iso) that two briefs give: the maps draw a
+// country as a link to one brief, and a brief copied to start another keeps the codes of
+// the one it was copied from, which would leave the new brief off the world map without a
+// word. Site-wide, so not remembered page by page as validate's findings are.
+func (b *builder) oneBriefPerCountry() {
+	first := map[string]*content.File{}
+	seen := map[*content.File]bool{}
+	for _, p := range b.site.Pages {
+		m := p.Master
+		if p.Kind != KindCountry || seen[m] {
+			continue
+		}
+		seen[m] = true
+		for _, code := range m.Front.ISO {
+			if other, ok := first[code]; ok && other != m { // twice in one file: validateISO
+				b.fail(m.Errorf(m.Line("iso"), "iso: %q is also the country of %s:%d: each country has one brief (was this file copied from it?)", code, other.Name, other.Line("iso")))
+				continue
+			}
+			first[code] = m
+		}
+	}
+}
+
 func regionSlugs(b *builder) []string {
 	var out []string
 	for _, r := range b.site.Config.Regions {

@@ -316,6 +316,7 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 	b.makePages()
 	b.memo.reshape(s)
 	b.inherit()
+	b.oneBriefPerCountry()
 	b.link()
 	b.neighbours()
 	b.convert()
