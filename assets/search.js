@@ -380,7 +380,7 @@
       if (id !== current) return;
       lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
       var n = r.results.length;
-      statusEl.textContent = format(n === 0 ? "none" : n === 1 ? "one" : "many", q, n);
+      statusEl.textContent = format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
       return showMore(id).then(function () {
         // For tests and scripts: the query whose results are listed, excerpts included.
         if (id === current) app.setAttribute("data-done", q);

@@ -113,6 +113,11 @@ func TestSearch(t *testing.T) {
 		if e := tb.takeErrors(); len(e) > 0 {
 			t.Errorf("errors: %s", strings.Join(e, "\n"))
 		}
+		// The count line is the UI string with the query in it, in the language's own
+		// quotation marks, not in a script's (an attribute read as a handler quotes it).
+		if status := eval[string](t, tb, `document.getElementById("search-status").textContent`); !strings.Contains(status, strings.TrimSpace(c.q)) || strings.Contains(status, `"`) {
+			t.Errorf("%s %q: the result count reads %q", c.lang, c.q, status)
+		}
 		if c.want == "" {
 			if len(hits) > 0 {
 				t.Errorf("%s %q (%s): %d results, want none; first %q", c.lang, c.q, c.why, len(hits), hits[0].Title)
