@@ -202,7 +202,11 @@ type Problem struct {
 type Loc struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
-	Text string `json:"text,omitempty"`
+	// Column is where Text starts in its line, in characters from 1, where the check
+	// knows it (in a body; 0 otherwise): a Japanese paragraph is one line of hundreds of
+	// characters, and an editor jumps to file:line:column.
+	Column int    `json:"column,omitempty"`
+	Text   string `json:"text,omitempty"`
 }
 
 // Input is what a check reads.

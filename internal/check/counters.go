@@ -120,8 +120,8 @@ func compareCounters(us []unit, src, dst *content.File) []Problem {
 				if counter, c, end := counterAt(u.dst.s, b); c != "" && c != class {
 					out = append(out, Problem{Check: "figure", Where: u.where,
 						Message:     fmt.Sprintf("the counter %s counts %s, but the en text counts %s here: write %s", counter, c, class, counterNames[class]),
-						Source:      Loc{File: src.Name, Line: u.src.lineAt(a.Offset), Text: a.Text},
-						Translation: Loc{File: dst.Name, Line: u.dst.lineAt(b.Offset), Text: u.dst.s[b.Offset:end]}})
+						Source:      u.src.locAt(src.Name, a.Offset, a.Text),
+						Translation: u.dst.locAt(dst.Name, b.Offset, u.dst.s[b.Offset:end])})
 				}
 				break
 			}

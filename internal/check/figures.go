@@ -59,7 +59,7 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 		}
 	}
 	loc := func(t text, f *content.File, n numbers.Number) Loc {
-		return Loc{File: f.Name, Line: t.lineAt(n.Offset), Text: n.Text}
+		return t.locAt(f.Name, n.Offset, n.Text)
 	}
 	var out []Problem
 	add := func(msg string, s Loc, d Loc) {

@@ -133,7 +133,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
 		missing[ti] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
-			Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
+			u.src.locAt(src.Name, off, found),
 			Loc{File: dst.Name, Line: u.dst.line()})
 	}
 	// Section by section, for the terms the page has.
@@ -152,17 +152,17 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			}
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
 			add(u, fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
-				Loc{File: src.Name, Line: u.src.lineAt(off), Text: found},
+				u.src.locAt(src.Name, off, found),
 				Loc{File: dst.Name, Line: u.dst.line()})
 		}
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
 		for _, m := range x.variants(en.texts[i], true) {
-			add(u, refVariantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
+			add(u, refVariantMessage(m.term, m.variant), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
 		}
 		for _, m := range x.variants(ja.texts[i], false) {
-			add(u, refVariantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+			add(u, refVariantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
 		}
 	}
 	return out

@@ -352,6 +352,9 @@ func clipSentence(s string) string {
 // String writes a place as a compiler would, with the text found there.
 func (l Loc) String() string {
 	s := fmt.Sprintf("%s:%d:", l.File, l.Line)
+	if l.Column > 0 {
+		s = fmt.Sprintf("%s:%d:%d:", l.File, l.Line, l.Column)
+	}
 	if l.Text == "" {
 		return s + " (not found in this part)"
 	}

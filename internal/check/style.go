@@ -78,9 +78,12 @@ type StyleAccept struct {
 // StyleFinding is one occurrence of a non-preferred form, or an acceptance that matches
 // no occurrence or several (Rule "accept").
 type StyleFinding struct {
-	Rule      string `json:"rule"`
-	Loc       Loc    `json:"loc"`  // the file and line, with the line's text
-	Form      string `json:"form"` // what was written
+	Rule string `json:"rule"`
+	Loc  Loc    `json:"loc"`  // the file and line, with the line's text
+	Form string `json:"form"` // what was written
+	// Column is Form's column in its line, in characters from 1, in a body (a Japanese
+	// paragraph is one long line); 0 in a front matter value.
+	Column    int    `json:"column,omitempty"`
 	Preferred string `json:"preferred"`
 	Message   string `json:"message"`
 	// Accepted is the reason of the acceptance that covers the finding, if any.
@@ -91,6 +94,9 @@ type StyleFinding struct {
 // String is the finding as a compiler would print it.
 func (f StyleFinding) String() string {
 	s := fmt.Sprintf("%s:%d: %s", f.Loc.File, f.Loc.Line, f.Message)
+	if f.Column > 0 {
+		s = fmt.Sprintf("%s:%d:%d: %s", f.Loc.File, f.Loc.Line, f.Column, f.Message)
+	}
 	if f.Accepted != "" {
 		s += " (accepted: " + f.Accepted + ")"
 	}
@@ -458,8 +464,12 @@ func (t styleText) check(rules []*StyleRule, out []StyleFinding) []StyleFinding 
 		for _, r := range rules {
 			for _, m := range r.Find(line) {
 				form := line[m[0]:m[1]]
+				column := 0
+				if t.multi {
+					column = utf8.RuneCountInString(line[:m[0]]) + 1
+				}
 				out = append(out, StyleFinding{
-					Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred,
+					Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred, Column: column,
 					Message: fmt.Sprintf("style %s: %q: write %s", r.ID, form, r.Preferred),
 					at:      m[0],
 				})

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"peacebuilding/internal/sitetest"
 )
@@ -83,14 +84,17 @@ func TestEveryStyleRuleFailsTheCheckWhenPlanted(t *testing.T) {
 	}
 	summaryLine := strings.Count(orig[:summary+1], "\n") + 1
 	for _, r := range st.Rules {
+		// In the body the report names the column of the form too, in characters.
+		column := utf8.RuneCountInString(r.Example[:r.Find(r.Example)[0][0]]) + 1
 		planted := map[string]struct {
-			text string
-			line int
+			text   string
+			line   int
+			column string
 		}{
 			// A paragraph at the end of the body: the file's last line + 2.
-			"body": {strings.TrimRight(orig, "\n") + "\n\n" + r.Example + "\n", strings.Count(strings.TrimRight(orig, "\n"), "\n") + 3},
+			"body": {strings.TrimRight(orig, "\n") + "\n\n" + r.Example + "\n", strings.Count(strings.TrimRight(orig, "\n"), "\n") + 3, fmt.Sprintf("%d:", column)},
 			// The start of the summary, in the front matter (TOML escapes for its quotes).
-			"summary": {orig[:summary] + "\nsummary = \"" + tomlEscape(r.Example) + orig[summary+len("\nsummary = \""):], summaryLine},
+			"summary": {orig[:summary] + "\nsummary = \"" + tomlEscape(r.Example) + orig[summary+len("\nsummary = \""):], summaryLine, ""},
 		}
 		for where, p := range planted {
 			t.Run(r.ID+"/"+where, func(t *testing.T) {
@@ -116,7 +120,7 @@ func TestEveryStyleRuleFailsTheCheckWhenPlanted(t *testing.T) {
 				if err := rep.WriteText(&out); err != nil {
 					t.Fatal(err)
 				}
-				if want := fmt.Sprintf("%s:%d: style %s: ", page, p.line, r.ID); !strings.Contains(out.String(), want) {
+				if want := fmt.Sprintf("%s:%d:%s style %s: ", page, p.line, p.column, r.ID); !strings.Contains(out.String(), want) {
 					t.Errorf("the report does not name the place: want a line starting %q", want)
 				}
 			})

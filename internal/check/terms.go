@@ -219,7 +219,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		missing[first.term] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
-			Loc{File: src.Name, Line: u.src.lineAt(first.offset), Text: found},
+			u.src.locAt(src.Name, first.offset, found),
 			Loc{File: dst.Name, Line: u.dst.line()})
 	}
 	// Then section by section: a section of the body that uses a term in full in
@@ -240,19 +240,19 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
 		add(us[u.unit], fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
-			Loc{File: src.Name, Line: us[u.unit].src.lineAt(u.offset), Text: found},
+			us[u.unit].src.locAt(src.Name, u.offset, found),
 			Loc{File: dst.Name, Line: us[u.unit].dst.line()})
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
 		if enVariants != nil {
 			for _, m := range enVariants[i] {
-				add(u, variantMessage(m.term, m.variant), Loc{File: src.Name, Line: u.src.lineAt(m.start), Text: m.variant}, Loc{File: dst.Name, Line: u.dst.line()})
+				add(u, variantMessage(m.term, m.variant), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
 			}
 		}
 		_, hits = x.scanExact(jaTexts[i], i, false, nil, hits[:0])
 		for _, m := range x.variants(jaTexts[i], hits) {
-			add(u, variantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), Loc{File: dst.Name, Line: u.dst.lineAt(m.start), Text: m.variant})
+			add(u, variantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
 		}
 	}
 	return out
@@ -381,7 +381,7 @@ func termLoc(file string, t text, en string) Loc {
 	for i := 0; i+len(en) <= len(t.s); i++ {
 		// A variant is reported rarely: trying every offset costs nothing that matters.
 		if strings.EqualFold(t.s[i:i+len(en)], en) {
-			return Loc{File: file, Line: t.lineAt(i), Text: t.s[i : i+len(en)]}
+			return t.locAt(file, i, t.s[i:i+len(en)])
 		}
 	}
 	return Loc{File: file, Line: t.line()}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/numbers"
@@ -35,6 +36,22 @@ func (t text) lineAt(offset int) int {
 		return t.at.line()
 	}
 	return t.at.line() + strings.Count(t.s[:offset], "\n")
+}
+
+// columnAt returns the column, in characters from 1, of the byte at offset in t.s; 0 for a
+// front matter value, whose place in its line the check does not keep. A part of the body
+// starts at the start of a line, so t.s's lines are its file's.
+func (t text) columnAt(offset int) int {
+	if !t.body {
+		return 0
+	}
+	start := strings.LastIndexByte(t.s[:offset], '\n') + 1
+	return utf8.RuneCountInString(t.s[start:offset]) + 1
+}
+
+// locAt is the place in file of the byte at offset in t.s, where found is.
+func (t text) locAt(file string, offset int, found string) Loc {
+	return Loc{File: file, Line: t.lineAt(offset), Column: t.columnAt(offset), Text: found}
 }
 
 // A place is where a text starts in its file, as what finds its line: only the texts

@@ -145,7 +145,7 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 			out = append(out, Problem{Check: "untranslated", Where: u.where,
 				Message:     fmt.Sprintf("English in the %s text: %q", dst.Lang, clip(run.text)),
 				Source:      source,
-				Translation: Loc{File: dst.Name, Line: u.dst.lineAt(run.off), Text: clip(run.text)}})
+				Translation: u.dst.locAt(dst.Name, run.off, clip(run.text))})
 		}
 	}
 	return out
