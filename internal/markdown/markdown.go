@@ -121,7 +121,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	lines := newLineIndex(src)
 	var res Result
 	seen := map[string]int{}
-	rawHTMLLine := 0
+	rawHTMLLine, boldLine := 0, 0
 	var autolinks []*ast.AutoLink
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -153,6 +153,17 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				autolinks = append(autolinks, n)
+			}
+		case *ast.Text:
+			// A ** that did not pair is printed as it is. In Japanese it happens without a
+			// slip of the hand: CommonMark ends bold after a mark such as ） only when a
+			// space or another mark follows, and Japanese writes a letter there.
+			if _, inCode := n.Parent().(*ast.CodeSpan); inCode || !bytes.Contains(n.Segment.Value(src), []byte("**")) {
+				break
+			}
+			if line := lines.of(n, src); line != boldLine { // its opening ** too is text
+				boldLine = line
+				res.Problems = append(res.Problems, Problem{Line: line, Msg: "** would be printed as it is: bold does not end at a ** between a mark such as ） or 」 and a letter; end it before the mark (**会議**（TICAD IV）は, not **会議（TICAD IV）**は) or put a mark after it (**会議（TICAD IV）**：)"})
 			}
 		case *ast.Image:
 			res.Problems = append(res.Problems, Problem{Line: lines.of(n, src), Msg: "images are not supported in content files; describe the picture in text"})

@@ -56,6 +56,12 @@ func TestConvert(t *testing.T) {
 		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also 1)`}, ""},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil, ""},
 		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}, ""},
+		// CommonMark ends bold after ） only before a space or a mark: in Japanese the **
+		// would be printed, so it is an error at its line, once per line.
+		{"bold left open after a full-width mark", "前文\n\n- **第4回会議（TICAD IV）**は2008年に開催される。", nil, []string{"3: ** would be printed as it is: bold does not end at a ** between a mark such as ） or 」 and a letter; end it before the mark (**会議**（TICAD IV）は, not **会議（TICAD IV）**は) or put a mark after it (**会議（TICAD IV）**：)"}, "ja"},
+		{"bold closed before the mark", "**第4回会議**（TICAD IV）は開催される。", []string{"<strong>第4回会議</strong>（TICAD IV）"}, nil, "ja"},
+		{"bold closed before a colon", "**第4回会議（TICAD IV）**：2008年。", []string{"<strong>第4回会議（TICAD IV）</strong>："}, nil, "ja"},
+		{"asterisks in code are code", "Write `**bold**` for bold.", []string{"<code>**bold**</code>"}, nil, ""},
 		// A block in the other language's script is marked with its language.
 		{"japanese citation on an english page", "Cite as:\n\n> 「ページ名」『日本の平和構築への取組』（2007年）、外務省『Japan’s Efforts on Peacebuilding』に基づく", []string{"<p>Cite as:</p>", `<p lang="ja">「ページ名」`}, nil, ""},
 		{"a japanese name in an english sentence", "Japan calls it a *terakoya* (寺子屋), a school for peacebuilders.", []string{"<p>Japan calls"}, nil, ""},
