@@ -26,8 +26,8 @@ if (params.has("pdf")) {
 // "anchor.page" per brief, "+anchor.page" for a brief that shares the page before. It
 // writes each brief's first page into the contents and after each cross-reference to
 // it, which then leads to it inside the PDF, and gives each run of pages its running
-// head: the titles of its briefs, and in its foot their addresses (Chromium has neither
-// target-counter() nor string-set, so the plan brings what a second printing needs).
+// head and foot (Chromium has neither target-counter() nor string-set, so the plan
+// brings what a second printing needs).
 function printBooklet(plan) {
   var book = document.querySelector(".booklet");
   var pageRef = book.getAttribute("data-page-ref");
@@ -57,23 +57,31 @@ function printBooklet(plan) {
   function quote(s) { return '"' + s.replace(/["\\]/g, "\\$&").replace(/\s+/g, " ") + '"'; }
   groups.forEach(function (g, i) {
     var name = "brief-" + (i + 1);
-    var titles = g.map(function (b) { return b.el.querySelector(".brief-title").textContent; });
-    // The first brief's address in full, the others relative to it: three full
-    // addresses would not fit the foot beside the page number.
-    var first = g[0].el.getAttribute("data-url");
-    var urls = g.map(function (b, i) {
-      var u = b.el.getAttribute("data-url");
-      return i ? relative(first, u) : u;
-    });
+    // A brief alone on its pages is headed by its title, with its address at the foot.
+    // Briefs that share pages are headed by their part (Countries, Themes): Chromium gives
+    // every page of a run the same head, and a list of the run's titles named, on most of
+    // its pages, a brief that is not there. Their foot is the address they share, the
+    // part's index, where each of them is listed.
+    var head = g[0].el.querySelector(".brief-title").textContent;
+    var foot = g[0].el.getAttribute("data-url");
+    if (g.length > 1) {
+      var parts = [];
+      g.forEach(function (b) {
+        var part = b.el.getAttribute("data-part");
+        if (parts.indexOf(part) < 0) parts.push(part);
+        foot = commonFolder(foot, b.el.getAttribute("data-url"));
+      });
+      head = parts.join(separator);
+    }
     g.forEach(function (b) { b.el.style.page = name; });
-    sheet.insertRule("@page " + name + " { @top-left { content: " + quote(titles.join(separator)) +
-      "; } @bottom-left { content: " + quote(urls.join(" · ")) + "; font-size: 6.5pt; } }", sheet.cssRules.length);
+    sheet.insertRule("@page " + name + " { @top-left { content: " + quote(head) +
+      "; } @bottom-left { content: " + quote(foot) + "; font-size: 6.5pt; } }", sheet.cssRules.length);
   });
-  function relative(from, to) {
-    var a = new URL(from).pathname.split("/").slice(0, -1), b = new URL(to).pathname.split("/");
-    var common = 0;
-    while (common < a.length && a[common] === b[common]) common++;
-    return "../".repeat(a.length - common) + b.slice(common).join("/");
+  // commonFolder is the longest address that is a folder of both addresses.
+  function commonFolder(a, b) {
+    var n = 0;
+    while (n < a.length && a.charAt(n) === b.charAt(n)) n++;
+    return a.slice(0, a.lastIndexOf("/", n - 1) + 1);
   }
   function ref(page) { return pageRef.replace("%d", page); }
   // Links lead to a brief's title, where it starts in print: the article itself may begin

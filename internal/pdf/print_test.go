@@ -11,7 +11,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -419,9 +418,16 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 	if got, want := contentsNumbers(t, pages[1], tg.Lang), starts; !slices.Equal(got, want) {
 		t.Errorf("the contents gives the pages %v, want where the briefs start: %v", got, want)
 	}
+	// Each page's head and foot, from the briefs on it. A brief alone on its pages is
+	// headed by its title, with its address at the foot; briefs that share pages by their
+	// part (Countries, Themes), with the folder of their addresses (the part's index).
+	// Chromium gives every page of a run the same head, so no head may name a brief, or
+	// give the address of one, that is not on its page.
+	parts := map[site.Kind]string{site.KindCountry: uiString(t, tg.Lang, "nav_countries"), site.KindTheme: uiString(t, tg.Lang, "nav_themes")}
 	for k := 2; k <= len(pages); k++ {
 		pg := pages[k-1]
-		for i, b := range tg.Briefs {
+		on := make([]bool, len(tg.Briefs))
+		for i := range tg.Briefs {
 			last := len(pages)
 			if i+1 < len(starts) {
 				// The brief after starts a page, or below the end of this one.
@@ -430,15 +436,19 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 					last++
 				}
 			}
-			if k < starts[i] || k > last {
-				continue
-			}
-			if !strings.Contains(pg.header, squash(b.Title)) {
-				t.Errorf("page %d: the running head %q does not name the brief %q on it", k, pg.header, b.Title)
-			}
-			// The first brief of a page's run in full, the others relative to it.
-			if !strings.Contains(pg.footer, path.Base(b.URL)+"/") {
-				t.Errorf("page %d: the foot %q lacks the address of the brief %q on it", k, pg.footer, b.Title)
+			on[i] = starts[i] <= k && k <= last
+		}
+		for i, b := range tg.Briefs {
+			named, addressed := strings.Contains(pg.header, squash(b.Title)), strings.Contains(pg.footer, b.URL)
+			switch {
+			case !on[i] && named:
+				t.Errorf("page %d: the running head %q names the brief %q, which is not on it", k, pg.header, b.Title)
+			case !on[i] && addressed:
+				t.Errorf("page %d: the foot %q gives the address of the brief %q, which is not on it", k, pg.footer, b.URL)
+			case on[i] && !named && !strings.Contains(pg.header, squash(parts[b.Kind])):
+				t.Errorf("page %d: the running head %q names neither the brief %q on it nor its part %q", k, pg.header, b.Title, parts[b.Kind])
+			case on[i] && !addressed && !strings.Contains(pg.footer, b.Lang+"/"):
+				t.Errorf("page %d: the foot %q gives neither the address of the brief %q on it nor a folder of it", k, pg.footer, b.URL)
 			}
 		}
 		if k < len(pages) && pg.fill < pdf.Empty {
@@ -490,17 +500,20 @@ func contentsNumbers(t *testing.T, p page, lang string) []int {
 }
 
 // themesHeading is the contents' heading of the themes: nav_themes in i18n/<lang>.toml.
-func themesHeading(t *testing.T, lang string) string {
+func themesHeading(t *testing.T, lang string) string { return uiString(t, lang, "nav_themes") }
+
+// uiString is the UI string key of i18n/<lang>.toml.
+func uiString(t *testing.T, lang, key string) string {
 	t.Helper()
 	var ui map[string]any
 	if _, err := toml.DecodeFile(filepath.Join("../../i18n", lang+".toml"), &ui); err != nil {
 		t.Fatal(err)
 	}
-	h, _ := ui["nav_themes"].(string)
-	if h == "" {
-		t.Fatalf("i18n/%s.toml has no nav_themes", lang)
+	s, _ := ui[key].(string)
+	if s == "" {
+		t.Fatalf("i18n/%s.toml has no %s", lang, key)
 	}
-	return h
+	return s
 }
 
 var asOfPara = regexp.MustCompile(`<p class="?as-of"?>(.*?)</p>`)
