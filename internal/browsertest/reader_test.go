@@ -347,7 +347,8 @@ type filterInfo struct {
 }
 
 // timelineFilterJS follows the filter link of the first brief and counts the events left
-// shown: each must name that brief, and fewer than all are shown; then it follows "all".
+// shown: each must name that brief, and fewer than all are shown, and the chart fades the
+// marks of every other brief; then it follows "all".
 const timelineFilterJS = `(async () => {
 	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 	const items = Array.from(document.querySelectorAll(".timeline-year li"));
@@ -362,9 +363,18 @@ const timelineFilterJS = `(async () => {
 		out.Shown++;
 		if (!li.classList.contains(id)) out.Wrong.push(li.textContent.trim().slice(0, 60));
 	}
+	// The chart picks out the brief's marks: the others faded, its own not.
+	const marks = Array.from(document.querySelectorAll(".timeline-chart a"));
+	const faded = a => Number(getComputedStyle(a).opacity) < 0.5;
+	if (marks.length === 0) out.Wrong.push("the timeline has no chart");
+	if (!marks.some(a => a.classList.contains(id))) out.Wrong.push("the chart has no mark of the chosen brief");
+	for (const a of marks) {
+		if (a.classList.contains(id) === faded(a)) out.Wrong.push("chart mark " + a.getAttribute("aria-label").slice(0, 60) + (faded(a) ? " is faded" : " is not faded"));
+	}
 	document.querySelector(".filter-all a").click();
 	await frame();
 	if (items.some(li => li.getClientRects().length === 0)) out.Wrong.push("after All events, some events are still hidden");
+	if (marks.some(faded)) out.Wrong.push("after All events, some chart marks are still faded");
 	history.replaceState(null, "", location.pathname);
 	return out;
 })()`

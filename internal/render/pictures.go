@@ -567,6 +567,18 @@ type TimelineMark struct {
 	Theme bool
 }
 
+// hasTimelineChart reports whether the timeline has few enough rows for a chart: a row per
+// country with events, and one for Japan's own.
+func (v *View) hasTimelineChart() bool {
+	rows := 1
+	for _, p := range v.Pages("country") {
+		if len(p.Events) > 0 {
+			rows++
+		}
+	}
+	return rows <= maxTimelineRows
+}
+
 const (
 	timelineWidth = 900
 	timelineFont  = 12
@@ -576,6 +588,11 @@ const (
 // TimelineChart lays this language's events out on an axis from the first year to the
 // last, or returns nil when there are none.
 func (v *View) TimelineChart() *TimelineChart {
+	// Counted before the events are gathered and merged, which a site of a thousand
+	// countries would do only to draw nothing.
+	if !v.hasTimelineChart() {
+		return nil // too many countries for one picture: the list below has every event
+	}
 	label, _ := v.T("timeline_row_japan")
 	var rows []TimelineRow
 	for _, p := range v.Pages("country") {
@@ -584,11 +601,6 @@ func (v *View) TimelineChart() *TimelineChart {
 		}
 	}
 	rows = append(rows, TimelineRow{Label: label})
-	// Counted before the events are gathered and merged, which a site of a thousand
-	// countries would do only to draw nothing.
-	if len(rows) > maxTimelineRows {
-		return nil // too many countries for one picture: the list below has every event
-	}
 	years := v.Timeline()
 	if len(years) == 0 {
 		return nil

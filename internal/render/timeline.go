@@ -55,18 +55,22 @@ func FilterID(p *site.Page) string { return "f-" + strings.ReplaceAll(p.Key, "/"
 
 // TimelineStyle is the rules of the timeline's filter by country or theme of one language,
 // <lang>/timeline/filter.css, which the timeline page links. The filter works without
-// script: a link to #f-<brief> targets an empty element before the years, and these rules
-// hide the events of other briefs and the years left empty, and mark the chosen link. A
-// file rather than a <style> in the page, so that the Content-Security-Policy of deploy/
-// needs no 'unsafe-inline'.
+// script: a link to #f-<brief> targets an empty element before the chart and the years,
+// and these rules show its notice, fade the chart's marks of other briefs, hide their
+// events and the years left empty, and mark the chosen link. A file rather than a <style> in the page, so
+// that the Content-Security-Policy of deploy/ needs no 'unsafe-inline'.
 func TimelineStyle(s *site.Site, lang string) publish.File {
 	v := &View{Site: s, Lang: lang}
+	chart := v.hasTimelineChart()
 	var b strings.Builder
 	for _, p := range v.FilterPages("") {
 		id := cssIdent(FilterID(p))
-		fmt.Fprintf(&b, "#%[1]s:target~.timeline-year li:not(.%[1]s),#%[1]s:target~.timeline-year:not(:has(.%[1]s)){display:none}\n", id)
-		fmt.Fprintf(&b, "#%[1]s:target~.timeline-filter a[href=%[2]q]{font-weight:700;color:var(--text);background:var(--notice)}\n", id, "#"+FilterID(p))
+		fmt.Fprintf(&b, "#%[1]s:target~.timeline .timeline-year li:not(.%[1]s),#%[1]s:target~.timeline .timeline-year:not(:has(.%[1]s)){display:none}\n", id)
+		fmt.Fprintf(&b, "#%[1]s:target~.timeline .timeline-filter a[href=%[2]q]{font-weight:700;color:var(--text);background:var(--notice)}\n", id, "#"+FilterID(p))
 		fmt.Fprintf(&b, "#%[1]s:target~.filter-status.%[1]s{display:block}\n", id)
+		if chart {
+			fmt.Fprintf(&b, "#%[1]s:target~.timeline-chart a:not(.%[1]s){opacity:.15}\n", id)
+		}
 	}
 	return publish.File{Path: lang + "/timeline/filter.css", Data: []byte(b.String())}
 }
