@@ -136,14 +136,15 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			u.src.locAt(src.Name, off, found),
 			Loc{File: dst.Name, Line: u.dst.line()})
 	}
-	// Section by section, for the terms the page has.
+	// Part by part (each section of the body, the title, each event and figure label),
+	// for the terms the page has.
 	for ti, t := range x.terms {
 		if missing[ti] {
 			continue
 		}
 		for i, u := range us {
 			off := indexWordOutside(en.lower[i], t.en, t.longer)
-			if !u.src.body || off < 0 {
+			if !standsAlone(&u) || off < 0 {
 				continue
 			}
 			one := strings.ReplaceAll(ja.texts[i], "\n", "")
