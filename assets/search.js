@@ -81,12 +81,13 @@
   }
 
   // tails are the ways to read a long word as a compound: a head of three letters or more
-  // and a tail of five or more ("landmines": "land" + "mines"). match finds the words of
-  // the index that the tail is, by stem, as a weaker match.
+  // and a tail of four or more ("landmines": "land" + "mines", "landmine": "land" +
+  // "mine"). match finds the words of the index that the tail is, by stem, as a weaker
+  // match: a tail that is no word of the index finds nothing.
   function tails(w) {
     var cs = Array.from(w), out = [];
     if (cs.length < 8 || /\d/.test(w)) return out;
-    for (var i = 3; cs.length - i >= 5; i++) out.push(cs.slice(i).join(""));
+    for (var i = 3; cs.length - i >= 4; i++) out.push(cs.slice(i).join(""));
     return out;
   }
 

@@ -68,6 +68,7 @@ var searchCases = []struct {
 	why                 string
 }{
 	{"en", "landmines", "theme", "en/themes/mine-action/", "English stem and compound: the brief says mines and mine action, not landmines"},
+	{"en", "landmine", "theme", "en/themes/mine-action/", "the singular of that compound"},
 	{"en", "refugee", "theme", "en/themes/refugees-and-humanitarian-aid/", "English stem: the singular finds refugees"},
 	{"en", "elections", "theme", "en/themes/elections-and-police/", "English plural"},
 	{"en", "reintegrat", "theme", "en/themes/ddr/", "English partial word"},
