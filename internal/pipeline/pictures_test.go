@@ -276,7 +276,7 @@ func TestWorldMapLinksAreTheBriefsCountries(t *testing.T) {
 			// has two shapes but one marker.
 			briefs := map[string]int{}
 			for _, a := range m.root.all("a") {
-				for _, c := range a.all("circle") {
+				for _, c := range a.all("path") {
 					if c.attrs["class"] == "marker" {
 						briefs[got[a.attrs["data-iso"]]]++
 					}

@@ -39,13 +39,57 @@ type MapLink struct {
 	Region string // the region slug, which styles it
 	D      string
 	Marker geo.Point
+	// MarkerD is the marker's path, in its region's shape (markerPath).
+	MarkerD string
 	// First marks the brief's first shape, the one with its marker: a brief of two
 	// countries of today (Sudan as of 2007) is one dot, not two.
 	First bool
 }
 
-// MapRegion is an entry of the map's legend.
-type MapRegion struct{ Slug, Name string }
+// MapRegion is an entry of the map's legend, with its marker's shape drawn in the
+// swatch's 20 by 14 box.
+type MapRegion struct{ Slug, Name, MarkerD string }
+
+// markerShapes are the shapes of the world map's markers, one per region in the config's
+// order. A small country is mostly its marker, and a marker told from another by its
+// colour alone is lost on a black-and-white printer and to readers who do not tell the
+// colours apart: the shape names the region too, as the legend shows.
+var markerShapes = []string{"circle", "square", "triangle", "diamond", "triangle-down"}
+
+// markerPath is the path of a marker of the given shape centred on c, of about the area
+// of a circle of radius r.
+func markerPath(shape string, c geo.Point, r float64) string {
+	n := func(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
+	at := func(x, y float64) string { return n(c.X+x) + " " + n(c.Y+y) }
+	switch shape {
+	case "square":
+		h := r * math.Sqrt(math.Pi) / 2
+		return "M" + at(-h, -h) + "H" + n(c.X+h) + "V" + n(c.Y+h) + "H" + n(c.X-h) + "Z"
+	case "triangle", "triangle-down":
+		a := r * math.Sqrt(4*math.Pi/math.Sqrt(3)) // the side
+		h := a * math.Sqrt(3) / 2
+		s := 1.0
+		if shape == "triangle-down" {
+			s = -1
+		}
+		return "M" + at(0, -s*2*h/3) + "L" + at(a/2, s*h/3) + "L" + at(-a/2, s*h/3) + "Z"
+	case "diamond":
+		d := r * math.Sqrt(math.Pi/2)
+		return "M" + at(0, -d) + "L" + at(d, 0) + "L" + at(0, d) + "L" + at(-d, 0) + "Z"
+	}
+	return "M" + at(-r, 0) + "a" + n(r) + " " + n(r) + " 0 1 0 " + n(2*r) + " 0a" + n(r) + " " + n(r) + " 0 1 0 " + n(-2*r) + " 0Z"
+}
+
+// regionShape is the marker shape of the region slug: by its place among the config's
+// regions, so that a region keeps its shape whichever regions a language's map shows.
+func (v *View) regionShape(slug string) string {
+	for i, r := range v.Site.Config.Regions {
+		if r.Slug == slug {
+			return markerShapes[i%len(markerShapes)]
+		}
+	}
+	return markerShapes[0]
+}
 
 // worldWidth is the world map's viewBox width; whole units are fine enough for a map
 // shown at most about that many pixels wide.
@@ -69,7 +113,9 @@ func (v *View) WorldMap() *WorldMap {
 				continue
 			}
 			linked[code] = true
-			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: f.Point(c.Anchor()), First: first})
+			marker := f.Point(c.Anchor())
+			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: marker,
+				MarkerD: markerPath(v.regionShape(p.Region.Slug), marker, 5), First: first})
 			first = false
 		}
 	}
@@ -97,7 +143,7 @@ func (v *View) WorldMap() *WorldMap {
 	for _, g := range v.Regions() {
 		for _, l := range m.Links {
 			if l.Region == g.Region.Slug {
-				m.Regions = append(m.Regions, MapRegion{Slug: g.Region.Slug, Name: g.Name})
+				m.Regions = append(m.Regions, MapRegion{Slug: g.Region.Slug, Name: g.Name, MarkerD: markerPath(v.regionShape(g.Region.Slug), geo.Point{X: 10, Y: 7}, 4)})
 				break
 			}
 		}

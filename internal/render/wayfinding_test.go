@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -165,4 +166,61 @@ func TestGlossaryInitialsLeadToTheirFirstTerm(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The world map tells a small country's region by its marker's shape as well as its
+// colour: each region of the real site's legend has its own shape, and every brief's
+// marker is its region's (the legend draws the shape centred in its 20 by 14 box).
+func TestWorldMapMarkersShapedByRegion(t *testing.T) {
+	s, views := realViews(t)
+	for _, lang := range s.Config.LanguageCodes() {
+		m := views[lang].WorldMap()
+		if m == nil || len(m.Regions) < 2 {
+			t.Fatalf("%s: a world map of fewer than two regions", lang)
+		}
+		shapes := map[string]string{} // legend marker -> region
+		byRegion := map[string]string{}
+		for _, r := range m.Regions {
+			if other, dup := shapes[r.MarkerD]; dup {
+				t.Errorf("%s: regions %s and %s have the same marker", lang, other, r.Slug)
+			}
+			shapes[r.MarkerD], byRegion[r.Slug] = r.Slug, r.MarkerD
+		}
+		for _, l := range m.Links {
+			if !l.First {
+				continue
+			}
+			// The same shape as the legend's, which is centred on (10, 7).
+			if got, want := shapeOf(t, l.MarkerD, l.Marker.X, l.Marker.Y), shapeOf(t, byRegion[l.Region], 10, 7); got != want {
+				t.Errorf("%s: %s's marker %q (%s) is not its region's shape %q (%s)", lang, l.Code, l.MarkerD, got, byRegion[l.Region], want)
+			}
+		}
+	}
+}
+
+// shapeOf reduces a marker path centred on (x, y) to what tells the shapes apart: the
+// kinds of its commands and where its first point lies from the centre (a triangle's
+// apex above it, an upside-down one's below).
+func shapeOf(t *testing.T, d string, x, y float64) string {
+	t.Helper()
+	var px, py float64
+	if _, err := fmt.Sscanf(d, "M%g %g", &px, &py); err != nil {
+		t.Fatalf("marker path %q does not start with a point: %v", d, err)
+	}
+	sign := func(v float64) string {
+		switch {
+		case v < -0.5:
+			return "-"
+		case v > 0.5:
+			return "+"
+		}
+		return "0"
+	}
+	kinds := strings.Map(func(r rune) rune {
+		if strings.ContainsRune("MLHVaZ", r) {
+			return r
+		}
+		return -1
+	}, d)
+	return kinds + sign(px-x) + sign(py-y)
 }
