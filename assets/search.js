@@ -333,7 +333,11 @@
     el.appendChild(document.createTextNode(chars.slice(at, end).join("")));
   }
 
-  function excerpt(text, matches) {
+  // excerpt is the passage text with the hits of matches marked, around the first hit.
+  // other, for a glossary term's form in the other language, labels it and gives it that
+  // language, so that a screen reader reads "mine clearance" on the Japanese page in
+  // English.
+  function excerpt(text, matches, other) {
     var chars = Array.from(text), ms = marks(chars, matches);
     var ja = lang === "ja", width = ja ? 90 : 180, before = ja ? 20 : 50;
     var start = 0;
@@ -349,11 +353,20 @@
       while (e2 > start + width / 2 && chars[e2] !== " ") e2--;
       if (chars[e2] === " ") end = e2;
     }
-    var p = document.createElement("p");
+    var p = document.createElement("p"), body = p;
     p.className = "search-excerpt";
-    if (start > 0) p.appendChild(document.createTextNode("…"));
-    marked(p, chars, ms, start, end);
-    if (end < chars.length) p.appendChild(document.createTextNode("…"));
+    if (other) {
+      var label = document.createElement("span");
+      label.className = "search-excerpt-label";
+      label.textContent = app.getAttribute("data-glossary-other");
+      body = document.createElement("span");
+      body.lang = app.getAttribute("data-glossary-lang");
+      p.appendChild(label);
+      p.appendChild(body);
+    }
+    if (start > 0) body.appendChild(document.createTextNode("…"));
+    marked(body, chars, ms, start, end);
+    if (end < chars.length) body.appendChild(document.createTextNode("…"));
     return p;
   }
 
@@ -415,7 +428,9 @@
       li.appendChild(h);
       li.appendChild(kind);
       list.appendChild(li);
-      return { li: li, passage: excerptPassage(m, e) };
+      var passage = excerptPassage(m, e);
+      // A glossary term's first passage after its title is its form in the other language.
+      return { li: li, passage: passage, other: d[0] === "glossary" && passage === d[3] + 1 };
     });
     return Promise.all(items.map(function (it) {
       if (it.passage < 0) return null;
@@ -423,7 +438,7 @@
       return getJSON("t/" + c + ".json").then(function (texts) {
         if (id !== current) return;
         var text = texts[it.passage - m.chunkStarts[c]];
-        if (text) it.li.appendChild(excerpt(text, matches));
+        if (text) it.li.appendChild(excerpt(text, matches, it.other));
       });
     }));
   }

@@ -19,6 +19,9 @@ import (
 type searchHit struct {
 	Title, Kind, Href, Excerpt string
 	Marks                      []string
+	// ExcerptLang is the lang of the excerpt's text where it differs from the page's (a
+	// glossary term's form in the other language), else "".
+	ExcerptLang string
 }
 
 // searchResultsJS waits until the search page has listed the results of the query %s
@@ -35,6 +38,7 @@ const searchResultsJS = `new Promise((resolve, reject) => {
 					Kind: li.querySelector(".search-kind").textContent,
 					Excerpt: ex ? ex.textContent : "",
 					Marks: ex ? [...ex.querySelectorAll("mark")].map(m => m.textContent) : [],
+					ExcerptLang: ex && ex.querySelector("[lang]") ? ex.querySelector("[lang]").lang : "",
 				};
 			}));
 		} else if (Date.now() - t0 > 20000) {
@@ -142,6 +146,15 @@ func TestSearch(t *testing.T) {
 		}
 		if c.kind != "glossary" && len(top.Marks) == 0 {
 			t.Errorf("%s %q: the excerpt of %s marks no hit: %q", c.lang, c.q, top.Title, top.Excerpt)
+		}
+		// A glossary term's excerpt is its form in the other language: labelled, and in
+		// that language for a screen reader.
+		if c.kind == "glossary" {
+			label := eval[string](t, tb, `document.getElementById("search-app").getAttribute("data-glossary-other")`)
+			other := map[string]string{"en": "ja", "ja": "en"}[c.lang]
+			if !strings.HasPrefix(top.Excerpt, label) || top.ExcerptLang != other {
+				t.Errorf("%s %q: the glossary excerpt %q (lang %q), want it after %q, in %s", c.lang, c.q, top.Excerpt, top.ExcerptLang, label, other)
+			}
 		}
 		// A search opened by its address: the language switch opens it in the other language.
 		switchURL := eval[string](t, tb, `(document.querySelector(".lang-switch a[href]") || {}).href || ""`)
