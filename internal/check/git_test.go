@@ -130,19 +130,7 @@ func TestStaleChangesArePendingNotFailures(t *testing.T) {
 	en := "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990.\n\n## Small arms {#small-arms}\n\nOver 25,000 weapons were collected.\n"
 	ja := "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n2万5,000丁を超える武器が回収された。\n"
 	commitMarked(t, git, dir, en, ja)
-	run := func() *Report {
-		t.Helper()
-		h, why := NewGit(dir)
-		if h == nil {
-			t.Fatalf("NewGit = nil, %q", why)
-		}
-		in, err := Load(os.DirFS(dir))
-		if err != nil {
-			t.Fatal(err)
-		}
-		in.History = h
-		return Run(in)
-	}
+	run := func() *Report { return runWithGit(t, dir) }
 	if r := run(); r.Failed(false) {
 		t.Fatalf("the marked translation fails the check: %q", r.Why(false))
 	}
@@ -289,16 +277,7 @@ func TestRenameWithEditsIsHinted(t *testing.T) {
 	})
 	git("commit", "-q", "-am", "renamed and edited")
 
-	h, why := NewGit(dir)
-	if h == nil {
-		t.Fatalf("NewGit = nil, %q", why)
-	}
-	in, err := Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in.History = h
-	rep := Run(in)
+	rep := runWithGit(t, dir)
 	p := rep.Lookup("countries/cambodia", "ja")
 	if p == nil || p.State != Orphan {
 		t.Fatalf("pair = %+v, want an orphan", p)
@@ -331,4 +310,19 @@ func TestStaleChangedParts(t *testing.T) {
 	if (*Staleness)(nil).changed("summary") {
 		t.Error("a page that is not stale has changed parts")
 	}
+}
+
+// runWithGit checks the project in dir with its git history.
+func runWithGit(t *testing.T, dir string) *Report {
+	t.Helper()
+	h, why := NewGit(dir)
+	if h == nil {
+		t.Fatalf("NewGit = nil, %q", why)
+	}
+	in, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.History = h
+	return Run(in)
 }
