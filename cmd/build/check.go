@@ -82,10 +82,11 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	rep := check.Run(in)
 	// The model cannot be made without a file that cannot be read: its errors are the
 	// build's first, and the model's would follow from them.
-	rep.Build = in.Unreadable
-	if len(rep.Build) == 0 {
-		rep.Build = check.SiteErrors(in)
+	build := in.Unreadable
+	if len(build) == 0 {
+		build = check.SiteErrors(in)
 	}
+	rep.SetBuild(build)
 	rep.Quiet = *quiet
 	if fl.NArg() > 0 {
 		if err := rep.Only(projectPaths(*root, fl.Args())); err != nil {

@@ -84,7 +84,7 @@ type Report struct {
 	History string `json:"history"`
 	// Build lists, one per line, the errors for which the site model rejects the content
 	// (links, language-neutral values, names): a page can be a good translation and still
-	// fail the build. Set by SiteErrors' caller; empty on the status page, whose site built.
+	// fail the build. Set by SetBuild; empty on the status page, whose site built.
 	Build []string `json:"-"`
 	// Style lists the house style findings (style.go), accepted ones included.
 	Style []StyleFinding `json:"style,omitempty"`
@@ -114,6 +114,9 @@ type Pair struct {
 	// Unreadable lists, for an unreadable pair, its files that could not be read, with the
 	// first line that the build's errors name in each.
 	Unreadable []Loc `json:"unreadable,omitempty"`
+	// BuildErrors counts the errors of the build (Report.Build) in the pair's files: a
+	// good translation whose page the build rejects still needs fixing.
+	BuildErrors int `json:"build_errors,omitempty"`
 	// english says that the translation is still a copy of its source, untranslated
 	// (stillEnglish): its one finding says so, and the house style waits for the
 	// translation too.
@@ -320,6 +323,10 @@ func Run(in Input) *Report {
 		}
 	}
 	terms := newTermIndex(in.Glossary)
+	pages := map[string]bool{} // every page's key, for the links (compareSections)
+	for _, f := range in.Files {
+		pages[f.Key()] = true
+	}
 	rep.Pairs = make([]*Pair, len(tasks))
 	parallel.For(len(tasks), func() func(int) {
 		return func(i int) {
@@ -328,7 +335,7 @@ func Run(in Input) *Report {
 				rep.Pairs[i] = unreadablePair(tk.key, tk.lang, src, tk.s, tk.t, tk.unreadable, h.dates)
 				return
 			}
-			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, h)
+			rep.Pairs[i] = checkPair(tk.key, tk.lang, tk.s, tk.t, terms, pages, h)
 		}
 	})
 	pairFiles := make([][2]*content.File, len(tasks))
@@ -448,7 +455,7 @@ func unreadablePair(key, lang, source string, s, t *content.File, broken []Loc, 
 
 // checkPair checks source s against its translation t into lang (either may be nil, not
 // both). It only reads its arguments, so that pairs can be checked at the same time.
-func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history) *Pair {
+func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map[string]bool, h history) *Pair {
 	// The bodies as plain text, made once for the counts and the glossary.
 	sBody, tBody := plainBody(s), plainBody(t)
 	p := &Pair{Key: key, Lang: lang, Source: doc(s, sBody, h.dates), Translation: doc(t, tBody, h.dates)}
@@ -477,7 +484,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, h history
 		p.Problems = append(compareFigures(done, s, t), terms.check(done, s, t)...)
 		p.Problems = append(p.Problems, compareCounters(done, s, t)...)
 		p.Problems = append(p.Problems, compareHeadings(s, t)...)
-		p.Problems = append(p.Problems, compareSections(s, t)...)
+		p.Problems = append(p.Problems, compareSections(s, t, pages)...)
 		p.Problems = append(p.Problems, compareOrder(done, s, t, terms)...)
 		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 	}

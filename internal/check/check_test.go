@@ -205,6 +205,53 @@ func TestWhySaysWhatFails(t *testing.T) {
 	}
 }
 
+// A page whose file the build rejects needs fixing, however good its translation: its row
+// says so, shows under -q with its count of errors, and the summary counts it as the
+// status page does. The terminal and the status page name a page's state alike.
+func TestBuildErrorsMakeTheirPageNeedFixing(t *testing.T) {
+	r := &Report{Source: "en", Quiet: true, Pairs: []*Pair{
+		{Key: "countries/a", Lang: "ja", State: OK},
+		{Key: "countries/b", Lang: "ja", State: OK},
+		{Key: "countries/c", Lang: "ja", State: Stale, Problems: make([]Problem, 1),
+			Source:      &Doc{File: "content/en/countries/c.md"},
+			Translation: &Doc{File: "content/ja/countries/c.md"}, Stale: &Staleness{Line: 4}},
+	}}
+	r.SetBuild([]string{
+		"content/ja/countries/b.md:12: 8 [[events]] here but 9 in content/en/countries/b.md",
+		"content/en/countries/b.md:40: link \"x.md\": there is no page content/en/countries/x.md",
+		"config.toml:3: unknown region",
+	})
+	if got := r.Pairs[1].BuildErrors; got != 2 {
+		t.Errorf("the page with errors in both its files counts %d build errors, want 2", got)
+	}
+	if got := r.Pairs[0].Status(); got != "ok" {
+		t.Errorf("a page without errors is %q", got)
+	}
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"PAGE         STATE                 EN WORDS  JA CHARS  MISMATCHES  STYLE  ERRORS\n",
+		"countries/b  needs fixing                                       0      0       2\n",
+		"countries/c  needs fixing (stale)         0         0           1      0       0\n",
+		"ja: 1 ok, 2 needs fixing, 0 missing, 0 orphan, 0 stale; 1 mismatch\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "countries/a ") {
+		t.Errorf("-q shows a page that is ok:\n%s", out)
+	}
+	for _, p := range r.Pairs[1:] {
+		if p.Status() != NeedsFixing {
+			t.Errorf("%s: status %q, want %q", p.Key, p.Status(), NeedsFixing)
+		}
+	}
+}
+
 // The check also reports what the site model rejects: a translation that changes a
 // language-neutral value is a build error however good its text.
 func TestSiteErrorsReportWhatTheBuildRejects(t *testing.T) {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -359,5 +360,55 @@ func TestDroppedEventIsOneFinding(t *testing.T) {
 	}
 	if errs := SiteErrors(in); !slices.ContainsFunc(errs, func(e string) bool { return strings.Contains(e, "3 [[events]] here but 4") }) {
 		t.Errorf("the count of events is not reported; build errors: %q", errs)
+	}
+}
+
+// TestBrokenLinkIsReportedOnce plants a link to no page in either language: the build's
+// error names it at its line, and the structure check does not also report the other
+// language's link, which is right, as leading elsewhere.
+func TestBrokenLinkIsReportedOnce(t *testing.T) {
+	base := realProject(t)
+	for _, file := range []string{enCambodia, jaCambodia} {
+		t.Run(file, func(t *testing.T) {
+			fsys := plant(t, base, []edit{{file, "(../themes/rule-of-law.md)", "(../themes/rule-of-lw.md)"}})
+			in, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pr := range Run(in).Lookup("countries/cambodia", "ja").Problems {
+				if pr.Accepted == "" {
+					t.Errorf("a finding besides the build's error: %s: %s: %s", pr.Check, pr.Where, pr.Message)
+				}
+			}
+			at := fmt.Sprintf("%s:%d: link \"../themes/rule-of-lw.md\": there is no page", file, lineOf(fsys[file].Data, "rule-of-lw.md"))
+			if errs := SiteErrors(in); len(errs) != 1 || !strings.HasPrefix(errs[0], at) {
+				t.Errorf("the build's errors are %q, want one starting %q", errs, at)
+			}
+		})
+	}
+}
+
+// TestFullWidthLinkIsOneFinding: a link written with full-width brackets is one mistake,
+// reported as such; its path is not English left untranslated, its link not also missing,
+// and the full stop of its path not a style finding.
+func TestFullWidthLinkIsOneFinding(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "[法の支配]（../themes/rule-of-law.md）"}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := Run(in)
+	p := rep.Lookup("countries/cambodia", "ja")
+	var found []string
+	for _, pr := range p.Problems {
+		if pr.Accepted == "" {
+			found = append(found, pr.Check+": "+pr.Message)
+		}
+	}
+	for _, f := range p.Style {
+		found = append(found, "style "+f.Rule+": "+f.Form)
+	}
+	if len(found) != 1 || !strings.Contains(found[0], "is not read as a link") {
+		t.Errorf("findings: %q, want the one that the link is not read as one", found)
 	}
 }

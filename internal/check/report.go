@@ -109,17 +109,19 @@ func ParseDiagnostics(lines []string) []Diagnostic {
 // Only keeps the pairs of the pages that paths name, and the build errors and style
 // findings of their files: content files of either language, a missing translation's
 // file included (content/ja/countries/cambodia.md), folders (content/en/themes) or keys
-// (countries/cambodia, or countries/cambodia.md). Paths are relative to the project
-// folder. A path that names no page is an error.
+// (countries/cambodia, or countries/cambodia.md), with or without .md, and folders of
+// keys (themes). Paths are relative to the project folder. A path that names no page is
+// an error.
 func (r *Report) Only(paths []string) error {
 	match := func(p *Pair, path string) bool {
 		path = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./"), "/")
-		if path == p.Key || path == p.Key+".md" || path == "content" {
+		path = strings.TrimSuffix(path, ".md")
+		if path == p.Key || strings.HasPrefix(p.Key, path+"/") || path == "content" {
 			return true
 		}
 		// The pair's two files, by the paths they have or would have.
 		for _, lang := range []string{r.Source, p.Lang} {
-			file := "content/" + lang + "/" + p.Key + ".md"
+			file := "content/" + lang + "/" + p.Key
 			if file == path || strings.HasPrefix(file, path+"/") {
 				return true
 			}
@@ -165,21 +167,37 @@ func (r *Report) Only(paths []string) error {
 	return nil
 }
 
-// SummaryLine counts the pairs of lang per state: "ja: 38 ok, 1 missing, 0 orphan, 1 stale; 2 mismatches".
-func (r *Report) SummaryLine(lang string) string {
-	states, problems := r.Counts(lang)
-	var parts []string
-	for _, s := range States {
-		parts = append(parts, fmt.Sprintf("%d %s", states[s], s))
+// SetBuild sets the build's errors, one per line as the build prints them (Build), and
+// counts in each pair those in its files (Pair.BuildErrors).
+func (r *Report) SetBuild(lines []string) {
+	r.Build = lines
+	byFile := map[string]int{}
+	for _, d := range ParseDiagnostics(lines) {
+		byFile[d.File]++
 	}
+	for _, p := range r.Pairs {
+		p.BuildErrors = byFile["content/"+r.Source+"/"+p.Key+".md"] + byFile["content/"+p.Lang+"/"+p.Key+".md"]
+	}
+}
+
+// SummaryLine counts the pairs of lang per Status, as the status page does: "ja: 37 ok,
+// 1 needs fixing, 1 missing, 0 orphan, 1 stale; 2 mismatches".
+func (r *Report) SummaryLine(lang string) string {
+	_, problems := r.Counts(lang)
+	statuses := map[string]int{}
 	accepted, pending := 0, 0
 	for _, p := range r.Pairs {
 		if p.Lang == lang {
+			statuses[p.Status()]++
 			accepted += p.Accepted()
 			pending += p.Pending()
 		}
 	}
-	if n := states[Unreadable]; n > 0 {
+	var parts []string
+	for _, s := range []string{string(OK), NeedsFixing, string(Missing), string(Orphan), string(Stale)} {
+		parts = append(parts, fmt.Sprintf("%d %s", statuses[s], statusText(s)))
+	}
+	if n := statuses[string(Unreadable)]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s", n, Unreadable))
 	}
 	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
@@ -192,6 +210,9 @@ func (r *Report) SummaryLine(lang string) string {
 	return line
 }
 
+// statusText is a Status as the terminal writes it: "needs fixing".
+func statusText(status string) string { return strings.ReplaceAll(status, "-", " ") }
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -202,13 +223,25 @@ func plural(n int, one, many string) string {
 // table writes the table of the pairs of lang (with Quiet, of those that need work), and
 // reports whether it wrote one.
 func (r *Report) table(b *strings.Builder, lang string) bool {
-	rows := [][]string{{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES", "STYLE"}}
+	header := []string{"PAGE", "STATE", strings.ToUpper(r.Source) + " WORDS", strings.ToUpper(lang) + " CHARS", "MISMATCHES", "STYLE"}
+	// A column for the build's errors only when a page of lang has some.
+	withErrors := slices.ContainsFunc(r.Pairs, func(p *Pair) bool { return p.Lang == lang && p.BuildErrors > 0 })
+	if withErrors {
+		header = append(header, "ERRORS")
+	}
+	rows := [][]string{header}
 	for _, p := range r.Pairs {
-		styleOpen := p.StyleOpen()
-		if p.Lang != lang || r.Quiet && p.State == OK && p.Open() == 0 && styleOpen == 0 {
+		if p.Lang != lang || r.Quiet && p.Status() == string(OK) {
 			continue
 		}
-		row := []string{p.Key, string(p.State), "", "", fmt.Sprint(p.Open()), fmt.Sprint(styleOpen)}
+		state := statusText(p.Status())
+		if also := p.AlsoState(); also != "" {
+			state += " (" + also + ")"
+		}
+		row := []string{p.Key, state, "", "", fmt.Sprint(p.Open()), fmt.Sprint(p.StyleOpen())}
+		if withErrors {
+			row = append(row, fmt.Sprint(p.BuildErrors))
+		}
 		if p.Source != nil && !p.unreadable(p.Source.File) {
 			row[2] = fmt.Sprint(p.Source.Words)
 		}

@@ -92,14 +92,19 @@ func (r *Report) LangPairs(lang string) []*Pair {
 	return out
 }
 
-// Status is how the status page names the state of a pair: its State, or "needs-fixing"
-// when the check has findings in it, of the house style too, that no acceptance accepts.
+// Status is how the reports name the state of a pair, the terminal's and the status
+// page's alike: its State, or "needs-fixing" when the check has findings in it, of the
+// house style too, that no acceptance accepts, or the build rejects one of its files. An
+// unreadable pair stays unreadable: nothing of it was compared.
 func (p *Pair) Status() string {
-	if p.Open() > 0 || p.StyleOpen() > 0 {
-		return "needs-fixing"
+	if p.State != Unreadable && (p.Open() > 0 || p.StyleOpen() > 0 || p.BuildErrors > 0) {
+		return NeedsFixing
 	}
 	return string(p.State)
 }
+
+// NeedsFixing is the Status of a pair with open findings or build errors.
+const NeedsFixing = "needs-fixing"
 
 // AlsoState is the pair's State when Status hides it: a stale, orphan or missing pair
 // with findings is listed as needing fixing, and its row names the State as well, so that
@@ -112,7 +117,7 @@ func (p *Pair) AlsoState() string {
 }
 
 // statusOrder is the order of the status page: what needs work first.
-var statusOrder = []string{"needs-fixing", string(Orphan), string(Stale), string(Missing), string(OK)}
+var statusOrder = []string{NeedsFixing, string(Orphan), string(Stale), string(Missing), string(OK)}
 
 // ToTranslate is the number of source words a translator has to translate for the pair:
 // the whole source of a missing page; of a stale one, the words of the sentences that

@@ -2,7 +2,10 @@ package check
 
 import (
 	"fmt"
+	"net/url"
+	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -397,13 +400,24 @@ func links(body string, start, end int) []link {
 		out = append(out, link{dest: dest, off: k})
 		off = d + e + 1
 	}
+	// A link written with full-width brackets is still the link in its place, misspelt:
+	// fileStructure reports the spelling, and the link is not also missing.
+	for _, m := range fullWidthLink.FindAllStringSubmatchIndex(body[start:end], -1) {
+		if lit := body[start+m[0] : start+m[1]]; !strings.Contains(lit, "](") {
+			out = append(out, link{dest: body[start+m[4] : start+m[5]], off: start + m[0]})
+		}
+	}
+	slices.SortFunc(out, func(a, b link) int { return a.off - b.off })
 	return out
 }
 
 // compareSections compares the shapes of the sections of src and dst that have the same
 // extent: the same id, and the same id after them (or none), so that a missing or
 // misplaced heading, which compareHeadings reports, does not also count as paragraphs.
-func compareSections(src, dst *content.File) []Problem {
+//
+// pages holds the key of every page of the site (countries/cambodia), in any language: a
+// link to none of them is the build's error, reported once, as the build reports it.
+func compareSections(src, dst *content.File, pages map[string]bool) []Problem {
 	ss, ds := sections(src.Body, true), sections(dst.Body, true)
 	key := func(secs []section, i int) string {
 		next := "\x00end"
@@ -426,12 +440,12 @@ func compareSections(src, dst *content.File) []Problem {
 		if i > 0 {
 			where = "section #" + s.id
 		}
-		out = append(out, compareShapes(where, src, dst, s, d)...)
+		out = append(out, compareShapes(where, src, dst, s, d, pages)...)
 	}
 	return out
 }
 
-func compareShapes(where string, src, dst *content.File, s, d section) []Problem {
+func compareShapes(where string, src, dst *content.File, s, d section, pages map[string]bool) []Problem {
 	a, b := shapeOf(src.Body, s.start, s.end), shapeOf(dst.Body, d.start, d.end)
 	var out []Problem
 	sLine := func(off int) int { return bodyPlace(src, off).line() }
@@ -490,6 +504,11 @@ func compareShapes(where string, src, dst *content.File, s, d section) []Problem
 			extra = append(extra, m)
 		}
 	}
+	// A link that leads to no page is the build's error in its file, listed with the
+	// build's errors: it is not also a difference of the other language, whose link in
+	// its place is taken to be its counterpart.
+	missing, extra = dropBroken(missing, extra, src, pages)
+	extra, missing = dropBroken(extra, missing, dst, pages)
 	for k, l := range missing {
 		if k < len(extra) {
 			add(fmt.Sprintf("a link leads to %s where en links to %s", extra[k].dest, l.dest), l.off, extra[k].off)
@@ -501,6 +520,38 @@ func compareShapes(where string, src, dst *content.File, s, d section) []Problem
 		add(fmt.Sprintf("a link to %s that en does not have", m.dest), s.start, m.off)
 	}
 	return out
+}
+
+// dropBroken removes from links those of file that lead to no page of pages, and from
+// others as many of its links that do lead somewhere: their counterparts.
+func dropBroken(links, others []link, file *content.File, pages map[string]bool) ([]link, []link) {
+	kept := links[:0:0]
+	for _, l := range links {
+		if leadsToPage(l.dest, file.Key(), pages) {
+			kept = append(kept, l)
+			continue
+		}
+		if i := slices.IndexFunc(others, func(o link) bool { return leadsToPage(o.dest, file.Key(), pages) }); i >= 0 {
+			others = slices.Delete(slices.Clone(others), i, i+1)
+		}
+	}
+	return kept, others
+}
+
+// leadsToPage reports whether dest, a link of the page key, leads somewhere: outside the
+// site, within the page, or to a page of pages (as ../themes/ddr.md, with or without a
+// #heading). What else it may be, the build rejects.
+func leadsToPage(dest, key string, pages map[string]bool) bool {
+	u, err := url.Parse(dest)
+	switch {
+	case err != nil:
+		return false
+	case u.Scheme != "" || u.Path == "":
+		return true
+	case !strings.HasSuffix(u.Path, ".md"):
+		return false
+	}
+	return pages[strings.TrimSuffix(path.Join(path.Dir(key), u.Path), ".md")]
 }
 
 // compareOrder reports events, figures and corrections of the translation that seem to

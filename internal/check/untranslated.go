@@ -228,9 +228,11 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 			}
 		}
 		// A title quoted in English (Japan's Efforts on Peacebuilding) is mostly
-		// capitalized words; a sentence is mostly words in lower case.
-		if prose >= 3 && prose > names {
-			end := ws[j-1].off + len(ws[j-1].word)
+		// capitalized words; a sentence is mostly words in lower case, with spaces
+		// between them: words joined by punctuation alone are a file's path or an
+		// address (themes/rule-of-law.md), not text to translate.
+		end := ws[j-1].off + len(ws[j-1].word)
+		if prose >= 3 && prose > names && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
 			out = append(out, englishRun{s[ws[i].off:end], ws[i].off})
 		}
 		i = j
