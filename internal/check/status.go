@@ -78,6 +78,15 @@ func (r *Report) Mismatches(lang string) int {
 	return n
 }
 
+// StyleOpenIn counts the open style findings of the pages of lang (not of its UI strings).
+func (r *Report) StyleOpenIn(lang string) int {
+	n := 0
+	for _, p := range r.LangPairs(lang) {
+		n += p.StyleOpen()
+	}
+	return n
+}
+
 // ID is an HTML id for the pair: "ja-countries-cambodia".
 func (p *Pair) ID() string { return p.Lang + "-" + strings.ReplaceAll(p.Key, "/", "-") }
 

@@ -156,13 +156,13 @@ func TestStatusPageNamesTheStateOfAPageThatNeedsFixing(t *testing.T) {
 	if row == "" {
 		t.Fatal("countries/cambodia is not listed as needing fixing")
 	}
-	if !strings.Contains(row, "<td>needs fixing, stale</td>") {
+	if !strings.Contains(row, `<td class="state" data-label="State">needs fixing, stale</td>`) {
 		t.Errorf("the row of a stale page that needs fixing does not name both states: %s", row)
 	}
 	if page := files["status/index.html"]; !strings.Contains(page, "countries/cambodia (needs fixing, stale)</h3>") {
 		t.Error("the heading of a stale page that needs fixing does not name both states")
 	}
-	if ja := files["status/ja/index.html"]; !strings.Contains(ja, "<td>要修正、要更新</td>") {
+	if ja := files["status/ja/index.html"]; !strings.Contains(ja, `<td class="state" data-label="状態">要修正、要更新</td>`) {
 		t.Error("the Japanese status page does not name both states of a stale page that needs fixing")
 	}
 }
@@ -179,8 +179,12 @@ func TestStatusPageListsStyleFindings(t *testing.T) {
 	if row == "" {
 		t.Fatal("themes/ddr, ok but for a style finding, is not listed as needing fixing")
 	}
-	if !regexp.MustCompile(`<strong>style</strong>, oyobi: .*?<code>content/ja/themes/ddr\.md:\d+: `).MatchString(page) {
-		t.Error("the status page does not list the style finding with its file and line")
+	// Its message once, and its place with the column, as the terminal gives it.
+	if !regexp.MustCompile(`<li>style oyobi: "および": write 及び<br><code>content/ja/themes/ddr\.md:\d+:\d+: `).MatchString(page) {
+		t.Error("the status page does not list the style finding with its file, line and column")
+	}
+	if !regexp.MustCompile(`<td class="num" data-label="Style">1</td>`).MatchString(row) {
+		t.Errorf("the row does not count the style finding: %s", row)
 	}
 }
 

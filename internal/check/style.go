@@ -91,6 +91,13 @@ type StyleFinding struct {
 	at       int    // the byte offset of Form in Loc.Text
 }
 
+// At is where the finding is, with its column: file:line:column and the line's text.
+func (f StyleFinding) At() Loc {
+	l := f.Loc
+	l.Column = f.Column
+	return l
+}
+
 // String is the finding as a compiler would print it.
 func (f StyleFinding) String() string {
 	s := fmt.Sprintf("%s:%d: %s", f.Loc.File, f.Loc.Line, f.Message)
