@@ -20,6 +20,9 @@ if (params.has("pdf")) {
     });
   }
   if (params.has("book")) printBooklet(params.get("book"));
+  // build pdf prints a brief without its list of the pages it refers to when that saves
+  // a sheet (internal/pdf, Fits); the published page then has the class itself.
+  if (params.has("norefs")) document.body.classList.add("print-no-refs");
 }
 
 // printBooklet lays out the booklet by build pdf's plan (internal/pdf, Plan.Query):

@@ -98,7 +98,8 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "%s: %d pages, %d bytes\n", t.Out, n, len(data))
 		}
 		files = append(files, publish.File{Path: t.Out, Data: data})
-		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data)), Scale: fitted[t.Out]}
+		fit := fitted[t.Out]
+		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data)), Scale: fit.Scale, NoRefs: fit.NoRefs}
 	}
 	res, stage, nfiles, err := publishSite(*root, *out, opts, *precompress, files, stderr)
 	if err != nil {

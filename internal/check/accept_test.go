@@ -57,7 +57,7 @@ func TestAcceptances(t *testing.T) {
 				t.Errorf("open findings %q, want one with %q", open, tc.open)
 			}
 			if failed := rep.Failed(false); failed != (tc.open != "") {
-				t.Errorf("Failed() = %v with open findings %q", failed, open)
+				t.Errorf("Failed() = %v with open findings %q: %q", failed, open, rep.Why(false))
 			}
 		})
 	}

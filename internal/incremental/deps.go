@@ -88,7 +88,7 @@ func (d *diff) briefChanged(p *site.Page) bool {
 	}
 	// Its lists link to the same pages (samePage compares them by key): do they show
 	// the same?
-	for _, list := range [][]*site.Page{p.Translations, p.Themes, p.Backlinks, p.Related, {p.Prev, p.Next}} {
+	for _, list := range [][]*site.Page{p.Translations, p.Themes, p.Backlinks, p.Related, p.Refs, {p.Prev, p.Next}} {
 		for _, q := range list {
 			if q != nil && d.changed[q] && !d.sameLinkTo(d.old.Lookup(q.Lang, q.Key), q) {
 				return true
@@ -122,6 +122,7 @@ func samePage(a, b *site.Page) bool {
 		a.SameBody(b) && sameSlice(a.Headings, b.Headings) && sameSlice(a.Links, b.Links) &&
 		slices.EqualFunc(a.Themes, b.Themes, sameKey) && slices.EqualFunc(a.Backlinks, b.Backlinks, sameKey) &&
 		slices.EqualFunc(a.Related, b.Related, sameKey) && slices.EqualFunc(a.Translations, b.Translations, sameKey) &&
+		slices.EqualFunc(a.Refs, b.Refs, sameKey) &&
 		sameNeighbour(a.Prev, b.Prev) && sameNeighbour(a.Next, b.Next)
 }
 

@@ -16,7 +16,7 @@ func TestSamePageKnowsEveryField(t *testing.T) {
 	known := []string{
 		"Lang", "Kind", "Key", "Section", "Slug", "URL", "File", "Master", "Fallback", "Stale",
 		"Title", "Summary", "Weight", "Region", "ISO", "Facts", "Events", "Figures", "Corrections", "CorrectionsLang",
-		"body", "Headings", "Links", "Themes", "Backlinks", "Related", "Translations", "Prev", "Next",
+		"body", "Headings", "Links", "Refs", "Themes", "Backlinks", "Related", "Translations", "Prev", "Next",
 	}
 	typ := reflect.TypeFor[site.Page]()
 	for i := range typ.NumField() {

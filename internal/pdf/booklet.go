@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -316,10 +317,10 @@ func (p PageWords) Fill() float64 {
 // its contents names are those its briefs start on (once when the plan's estimate was
 // right; again when the page numbers move a brief, or when a nearly empty page makes
 // fillEmpty change the plan: each of its changes moves what follows, so that it makes one
-// kind at a time). It returns the size each brief printed smaller was printed at (see
+// kind at a time). It returns how each brief printed again for a sheet less was printed (see
 // fitBriefs), by its Out path.
-func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) (map[string]float64, error) {
-	fitted := map[string]float64{}
+func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets []Target, parallel int) (map[string]Fit, error) {
+	fitted := map[string]Fit{}
 	if len(targets) == 0 {
 		return fitted, nil
 	}
@@ -433,15 +434,27 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 	return fitted, nil
 }
 
-// FitScales are the sizes a brief is printed at again, in turn, when its last page holds
-// no more than FitFill of a page (the source note alone, or a line or two): 96% and 93%
-// of the full size, its 10-point text at 9.6 and 9.3 points, still easy to read, for a
-// brief of one sheet less. A brief that fits at neither keeps its full size.
-var FitScales = []float64{0.96, 0.93}
+// A Fit is a way of printing a brief again for a sheet less: smaller, without the list
+// of the pages its text refers to, or both.
+type Fit struct {
+	// Scale is the size, printToPDF's scale: 0.96 and 0.93, its 10-point text at 9.6 and
+	// 9.3 points, still easy to read; 1 is the full size.
+	Scale float64
+	// NoRefs leaves out the printed list of the pages the text refers to (the page's
+	// "print-refs"; "norefs" in its query, for assets/print.js).
+	NoRefs bool
+}
 
-// FitFill is how full a brief's last page may be for fitBriefs to try the brief smaller:
-// about a twelfth of the body, five lines.
-const FitFill = 0.085
+// Fits are the ways a brief is printed again, in turn, when its last page holds no more
+// than FitFill of a page (the source note alone, or a line or two): smaller first, then,
+// for a brief with a list of the pages it refers to, without that list, at each size. A
+// brief that fits none keeps its full size and its list.
+var Fits = []Fit{{0.96, false}, {0.93, false}, {1, true}, {0.96, true}, {0.93, true}}
+
+// FitFill is how full a brief's last page may be for fitBriefs to try the brief again:
+// about a ninth of the body, seven lines, as much as the source note and the list of the
+// pages referred to take.
+const FitFill = 0.12
 
 // spill is a brief printed at full size whose last page is nearly empty, and its pages.
 type spill struct {
@@ -449,22 +462,37 @@ type spill struct {
 	pages int
 }
 
-// fitBriefs prints each brief of spilled again, smaller, and keeps the smaller print when
-// it has fewer pages. It returns the size of each brief it kept smaller, by its path
-// relative to outDir, slash-separated.
-func (p Printer) fitBriefs(ctx context.Context, chrome *browser, spilled []spill, parallel int, outDir string) (map[string]float64, error) {
-	fitted := map[string]float64{}
-	for _, scale := range FitScales {
+// fitBriefs prints each brief of spilled again by each of Fits in turn, and keeps the
+// first print that has fewer pages. It returns the Fit of each brief it kept, by its
+// path relative to outDir, slash-separated.
+func (p Printer) fitBriefs(ctx context.Context, chrome *browser, spilled []spill, parallel int, outDir string) (map[string]Fit, error) {
+	fitted := map[string]Fit{}
+	hasRefs := map[string]bool{} // by Src
+	for _, s := range spilled {
+		html, err := os.ReadFile(s.job.Src)
+		if err != nil {
+			return nil, err
+		}
+		hasRefs[s.job.Src] = bytes.Contains(html, []byte("print-refs"))
+	}
+	for _, fit := range Fits {
 		var tries []Job
-		var left []spill // at full size still
+		var tried, left []spill // left: at full size still
 		for _, s := range spilled {
+			if fit.NoRefs && !hasRefs[s.job.Src] {
+				left = append(left, s) // without the list it prints the same
+				continue
+			}
 			j := s.job
 			j.Out += ".fit"
-			j.Scale = scale
-			tries = append(tries, j)
+			j.Scale = fit.Scale
+			if fit.NoRefs {
+				j.Query = "norefs"
+			}
+			tries, tried = append(tries, j), append(tried, s)
 		}
 		if len(tries) == 0 {
-			break
+			continue
 		}
 		if err := p.printAll(ctx, chrome, tries, parallel); err != nil {
 			return nil, err
@@ -474,14 +502,14 @@ func (p Printer) fitBriefs(ctx context.Context, chrome *browser, spilled []spill
 			if err != nil {
 				return nil, err
 			}
-			full := spilled[k].job.Out
-			if len(smaller) < spilled[k].pages {
+			full := tried[k].job.Out
+			if len(smaller) < tried[k].pages {
 				err = os.Rename(j.Out, full)
 				rel, _ := filepath.Rel(outDir, full)
-				fitted[filepath.ToSlash(rel)] = scale
+				fitted[filepath.ToSlash(rel)] = fit
 			} else {
 				err = os.Remove(j.Out)
-				left = append(left, spilled[k])
+				left = append(left, tried[k])
 			}
 			if err != nil {
 				return nil, err

@@ -82,12 +82,34 @@ func TestPrintedBriefs(t *testing.T) {
 	}
 	// The briefs printed smaller are named as build pdf looks them up (Target.Out), each
 	// at one of the sizes the style sheet has a rule for.
-	for out, scale := range fitted {
-		if !slices.Contains(pdf.FitScales, scale) || !slices.ContainsFunc(targets, func(t pdf.Target) bool { return t.Out == out && !t.Booklet() }) {
-			t.Errorf("PrintSite fitted %q at %v: want a brief's Out at one of %v", out, scale, pdf.FitScales)
+	for out, fit := range fitted {
+		if !slices.Contains(pdf.Fits, fit) || !slices.ContainsFunc(targets, func(t pdf.Target) bool { return t.Out == out && !t.Booklet() }) {
+			t.Errorf("PrintSite fitted %q by %v: want a brief's Out, by one of %v", out, fit, pdf.Fits)
 		}
 	}
 	t.Logf("%d briefs printed smaller: %v", len(fitted), fitted)
+
+	// The print without the list of pages referred to, which Fits may choose, leaves it out
+	// and keeps the rest.
+	norefs := pdf.Job{Src: filepath.Join(siteDir, "en", "countries", "cambodia", "index.html"), Out: filepath.Join(dir, "norefs.pdf"), Query: "norefs"}
+	if err := p.PrintAll(context.Background(), []pdf.Job{norefs}, 1); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]bool{norefs.Out: false, filepath.Join(pdfDir, "en", "pdf", "countries", "cambodia.pdf"): true} {
+		words, err := pdf.ReadWords(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		for _, pg := range words {
+			for _, w := range pg.Words {
+				text.WriteString(w.Text)
+			}
+		}
+		if got := strings.Contains(text.String(), squash(refsHeading(t, "en"))); got != want || !strings.Contains(text.String(), "Smallarmscollection") {
+			t.Errorf("%s: the list of pages referred to printed: %v, want %v (and the text)", file, got, want)
+		}
+	}
 
 	cfg := res.Site.Config
 	lines := map[string][]int{} // characters per line of the text column, by language
@@ -153,6 +175,14 @@ func TestPrintedBriefs(t *testing.T) {
 				}
 			}
 			text := all.String()
+			// A brief whose text refers to other pages lists them on paper, but where
+			// build pdf left the list out to save a sheet (pdf.Fits).
+			if !tg.Booklet() && strings.Contains(string(page), "print-refs") {
+				heading := squash(refsHeading(t, tg.Lang))
+				if printed := strings.Contains(text, heading); printed == fitted[tg.Out].NoRefs {
+					t.Errorf("the list of pages referred to (%q) printed: %v, left out to save a sheet: %v", heading, printed, fitted[tg.Out].NoRefs)
+				}
+			}
 			for _, want := range []struct{ what, text string }{
 				{"title", tg.Title},
 				{"canonical URL", tg.Canonical},
@@ -338,6 +368,11 @@ type textLine struct {
 // bodyLines returns the lines of a PDF's text column: lines set at the size most
 // characters have (the body text, not headings, facts or dates) that start at the left
 // margin (not the side column), within the page margins.
+// textColumnEnd is where, in points from the left of an A4 page, a brief's text column
+// ends at most: the side column (40 mm in Japanese) starts beyond it, or the second of
+// two columns.
+const textColumnEnd = 450
+
 func bodyLines(t *testing.T, file string) []textLine {
 	t.Helper()
 	out, err := exec.Command("pdftotext", "-bbox-layout", "-enc", "UTF-8", file, "-").Output()
@@ -369,9 +404,14 @@ func bodyLines(t *testing.T, file string) []textLine {
 		}
 		n := utf8.RuneCountInString(strings.Join(words, sep))
 		ls = append(ls, line{textLine{x, number(m[3]), n}, h})
-		heights[h] += n
+		if number(m[3]) < textColumnEnd {
+			heights[h] += n
+		}
 	}
-	// The body's size is the one most characters have.
+	// The body's size is the one most characters have in lines that end short of the
+	// side column: the notes below the text (dates, the source, the pages referred to)
+	// run across the whole width in smaller type, and may have more characters than a
+	// short brief's text column.
 	body, most := 0.0, 0
 	for h, n := range heights {
 		if n > most || n == most && h < body {
@@ -501,6 +541,13 @@ func contentsNumbers(t *testing.T, p page, lang string) []int {
 
 // themesHeading is the contents' heading of the themes: nav_themes in i18n/<lang>.toml.
 func themesHeading(t *testing.T, lang string) string { return uiString(t, lang, "nav_themes") }
+
+// refsHeading is the printed list of pages referred to's heading up to the site's
+// address: "Pages referred to, at ".
+func refsHeading(t *testing.T, lang string) string {
+	heading, _, _ := strings.Cut(uiString(t, lang, "print_refs"), "%s")
+	return heading
+}
 
 // uiString is the UI string key of i18n/<lang>.toml.
 func uiString(t *testing.T, lang, key string) string {

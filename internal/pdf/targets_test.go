@@ -43,17 +43,21 @@ func TestTargetsPrintEachPartOfABookletInParts(t *testing.T) {
 	}
 }
 
-// Each size a brief may be printed at has its rule in the style sheet, for the browser to
-// print the page at the PDF's size (render.PDF.PrintClass).
+// Each size a brief may be printed at, and the print without its list of pages referred
+// to, has its rule in the style sheet, for the browser to print the page as the PDF is
+// printed (render.PDF.PrintClass).
 func TestEveryFitScaleHasAPrintRule(t *testing.T) {
 	css, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(), "assets", "style.css"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range FitScales {
-		rule := fmt.Sprintf(".print-scale-%.0f main { zoom: %g; }", s*100, s)
-		if !strings.Contains(string(css), rule) {
+	for _, f := range Fits {
+		rule := fmt.Sprintf(".print-scale-%.0f main { zoom: %g; }", f.Scale*100, f.Scale)
+		if f.Scale != 1 && !strings.Contains(string(css), rule) {
 			t.Errorf("assets/style.css lacks %s", rule)
 		}
+	}
+	if rule := ".print-no-refs :is(.print-refs-h, .print-refs) { display: none; }"; !strings.Contains(string(css), rule) {
+		t.Errorf("assets/style.css lacks %s", rule)
 	}
 }

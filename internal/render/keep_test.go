@@ -105,11 +105,13 @@ func FuzzKeepHTML(f *testing.F) {
 // A page's print class gives the browser the size build pdf printed its PDF at.
 func TestPDFPrintClass(t *testing.T) {
 	for _, tt := range []struct {
-		scale float64
-		want  string
-	}{{0, ""}, {1, ""}, {0.96, "print-scale-96"}, {0.93, "print-scale-93"}} {
-		if got := (&render.PDF{Scale: tt.scale}).PrintClass(); got != tt.want {
-			t.Errorf("PrintClass at %v = %q, want %q", tt.scale, got, tt.want)
+		scale  float64
+		noRefs bool
+		want   string
+	}{{0, false, ""}, {1, false, ""}, {0.96, false, "print-scale-96"}, {0.93, false, "print-scale-93"},
+		{1, true, "print-no-refs"}, {0.93, true, "print-scale-93 print-no-refs"}} {
+		if got := (&render.PDF{Scale: tt.scale, NoRefs: tt.noRefs}).PrintClass(); got != tt.want {
+			t.Errorf("PrintClass at %v, without refs %v = %q, want %q", tt.scale, tt.noRefs, got, tt.want)
 		}
 	}
 }

@@ -60,15 +60,23 @@ type PDF struct {
 	// Scale is the size the PDF prints its page at when build pdf printed it smaller to
 	// save a sheet (0.96); 0 for the full size.
 	Scale float64
+	// NoRefs says that build pdf left out the list of the pages the text refers to, to
+	// save a sheet (pdf.Fit).
+	NoRefs bool
 }
 
-// PrintClass is the class that has a browser print the page at the PDF's size
-// ("print-scale-96"), so that it fits the sheets the PDF fits; "" at the full size.
+// PrintClass is the classes that have a browser print the page as the PDF is printed
+// ("print-scale-96", "print-no-refs"), so that it fits the sheets the PDF fits; "" at
+// the full size with everything.
 func (p *PDF) PrintClass() string {
-	if p.Scale == 0 || p.Scale == 1 {
-		return ""
+	var classes []string
+	if p.Scale != 0 && p.Scale != 1 {
+		classes = append(classes, fmt.Sprintf("print-scale-%.0f", p.Scale*100))
 	}
-	return fmt.Sprintf("print-scale-%.0f", p.Scale*100)
+	if p.NoRefs {
+		classes = append(classes, "print-no-refs")
+	}
+	return strings.Join(classes, " ")
 }
 
 // PDF returns the published PDF of the page, or nil when the site has none (a site built

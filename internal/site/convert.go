@@ -49,6 +49,23 @@ func (b *builder) convert() {
 		b.site.Warnings = append(b.site.Warnings, warnings[i]...)
 	}
 	b.checkFragments(convs)
+	b.refs(convs)
+}
+
+// refs sets each page's Refs from the cross-links of convs, the conversions of the
+// site's pages.
+func (b *builder) refs(convs []*conversion) {
+	for i, p := range b.site.Pages {
+		p.Refs = nil
+		for _, l := range convs[i].links {
+			if l.Target.Page == "" || l.Target.Page == p.Key {
+				continue
+			}
+			if to := b.site.Lookup(p.Lang, l.Target.Page); to != nil && !slices.Contains(p.Refs, to) {
+				p.Refs = append(p.Refs, to)
+			}
+		}
+	}
 }
 
 // convertPage converts p's body, or takes it from the memo; it returns the problems, the

@@ -97,6 +97,10 @@ type Page struct {
 	body            packedHTML // see Body
 	Headings        []markdown.Heading
 	Links           []Link
+	// Refs are the other pages the body links to, in this language, in the order of
+	// their first link: a printed brief lists them with their addresses, which paper
+	// cannot follow.
+	Refs []*Page
 
 	Themes       []*Page // a country's themes, in this language
 	Backlinks    []*Page // a theme's countries
