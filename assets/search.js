@@ -125,13 +125,15 @@
     if (!metaP) {
       metaP = getJSON("meta.json").then(function (m) {
         // A document of meta.json is [kind, URL, title, passages]: its kind's place in
-        // m.kinds, its URL or "" for the URL of the document before it, the number of its
-        // passages. Here it becomes [kind, URL, title, first passage].
+        // m.kinds, its URL, "" for the URL of the document before it or "#fragment" for
+        // another place on that page, the number of its passages. Here it becomes [kind,
+        // URL, title, first passage].
         var at = 0, url = "";
         m.docs = m.docs.map(function (d) {
           var first = at;
           at += d[3];
-          url = d[1] || url;
+          if (d[1].charAt(0) === "#") url = url.split("#")[0] + d[1];
+          else url = d[1] || url;
           return [m.kinds[d[0]], url, d[2], first];
         });
         // m.chunks has the number of passages in each text file; chunkOf wants the first.

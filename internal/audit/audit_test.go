@@ -419,8 +419,12 @@ func TestCheckFindsABrokenSearchIndex(t *testing.T) {
 			m["en/search/meta.json"] = regexp.MustCompile(`"chunks":\[[0-9,e]*\]`).ReplaceAll(m["en/search/meta.json"], []byte(`"chunks":[1]`))
 		}, "en/search/meta.json: the text files do not hold the"},
 		{"a result to nowhere", func(m map[string][]byte) {
-			m["en/search/meta.json"] = bytes.Replace(m["en/search/meta.json"], []byte(`"en/glossary/"`), []byte(`"en/glossary/#no-such-id"`), 1)
+			m["en/search/meta.json"] = regexp.MustCompile(`"en/glossary/#[a-z-]+"`).ReplaceAll(m["en/search/meta.json"], []byte(`"en/glossary/#no-such-id"`))
 		}, `en/search/meta.json: a result leads to en/glossary/#no-such-id: en/glossary/index.html has no id "no-such-id"`},
+		// A glossary term after the first is written as its fragment alone.
+		{"a result to nowhere on the page before's", func(m map[string][]byte) {
+			m["en/search/meta.json"] = regexp.MustCompile(`,"#term-[a-z-]+"`).ReplaceAll(m["en/search/meta.json"], []byte(`,"#term-nowhere"`))
+		}, `en/search/meta.json: a result leads to en/glossary/#term-nowhere: en/glossary/index.html has no id "term-nowhere"`},
 		{"documents short of the passages", func(m map[string][]byte) {
 			m["en/search/meta.json"] = regexp.MustCompile(`("docs":\[\[0,"[^"]*","[^"]*",)`).ReplaceAll(m["en/search/meta.json"], []byte(`${1}1`))
 		}, "en/search/meta.json: the documents hold"},

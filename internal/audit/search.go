@@ -6,6 +6,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"peacebuilding/internal/search"
 )
 
 // The search index (package search, read by assets/search.js on /<lang>/search/): a search
@@ -44,8 +46,9 @@ func summarizeSearchMeta(data []byte) *searchMeta {
 	for _, c := range m.Chunks {
 		s.chunks = append(s.chunks, int(c))
 	}
-	// A document is [kind, URL, title, passages]: its kind's place in kinds, its URL or ""
-	// for the URL of the document before it, the number of its passages (package search).
+	// A document is [kind, URL, title, passages]: its kind's place in kinds, its URL (""
+	// or "#fragment" after the document before it: search.DocURL), the number of its
+	// passages (package search).
 	url := ""
 	for _, d := range m.Docs {
 		var kind, n float64
@@ -60,13 +63,13 @@ func summarizeSearchMeta(data []byte) *searchMeta {
 		if ok {
 			n, ok = d[3].(float64)
 		}
-		if !ok || kind < 0 || int(kind) >= len(m.Kinds) || n < 1 || u == "" && url == "" {
+		if !ok || kind < 0 || int(kind) >= len(m.Kinds) || n < 1 || url == "" && (u == "" || strings.HasPrefix(u, "#")) {
 			s.firstBad = fmt.Sprint(d)
 			break
 		}
 		if u != "" {
-			url = u
-			s.docURLs = append(s.docURLs, u)
+			url = search.DocURL(url, u)
+			s.docURLs = append(s.docURLs, url)
 		}
 		s.docPassages += int(n)
 	}

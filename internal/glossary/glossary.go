@@ -94,16 +94,30 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 				errs = append(errs, fmt.Errorf("%s:%d: also %q of %q is too short: it would be found inside unrelated words", name, t.Line, a, t.EN))
 			}
 		}
-		key := strings.ToLower(t.EN)
-		if prev, dup := seen[key]; dup {
-			errs = append(errs, fmt.Errorf("%s:%d: term %q is listed twice (also line %d)", name, t.Line, t.EN, prev))
+		// The anchor is made from the English form: one anchor, one term.
+		if prev, dup := seen[t.ID()]; dup {
+			errs = append(errs, fmt.Errorf("%s:%d: term %q is listed twice, or spelt as another is but for case and punctuation (also line %d)", name, t.Line, t.EN, prev))
 		}
-		seen[key] = t.Line
+		seen[t.ID()] = t.Line
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return &Glossary{File: name, Terms: file.Terms}, nil
+}
+
+// ID is the term's anchor on the glossary page, where search results lead: its English
+// form in lower case, each run of other characters than ASCII letters and digits a
+// hyphen ("term-mine-clearance", "term-japan-s-efforts-on-peacebuilding").
+func (t Term) ID() string {
+	var b strings.Builder
+	b.WriteString("term")
+	for _, word := range strings.FieldsFunc(strings.ToLower(t.EN), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	}) {
+		b.WriteString("-" + word)
+	}
+	return b.String()
 }
 
 // isHiragana reports whether a reading is hiragana, with the long vowel mark, the

@@ -46,7 +46,8 @@ func TestLoadErrors(t *testing.T) {
 		{"also equal to the official form", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"concept\"\nalso = [\"平和\"]\n", `data/glossary.toml:2: also "平和" of "x" is its official form or a variant`},
 		{"variant too short", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"concept\"\nvariants = [\"平\"]\n", `data/glossary.toml:2: variant "平" of "x" is too short: it would be found inside unrelated words`},
 		{"unknown kind", "[[terms]]\nen = \"x\"\nja = \"平和\"\nreading = \"へいわ\"\nkind = \"idea\"\n", `data/glossary.toml:2: kind "idea" of "x" must be one of concept, programme, law, organisation, conference, country, person, place, document`},
-		{"duplicate", "[[terms]]\nen = \"X\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\n[[terms]]\nen = \"x\"\nja = \"b\"\nreading = \"い\"\nkind = \"concept\"\n", `data/glossary.toml:7: term "x" is listed twice (also line 2)`},
+		{"duplicate", "[[terms]]\nen = \"X\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\n[[terms]]\nen = \"x\"\nja = \"b\"\nreading = \"い\"\nkind = \"concept\"\n", `data/glossary.toml:7: term "x" is listed twice, or spelt as another is but for case and punctuation (also line 2)`},
+		{"the same anchor", "[[terms]]\nen = \"Mine-clearance\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\n[[terms]]\nen = \"mine clearance\"\nja = \"b\"\nreading = \"い\"\nkind = \"concept\"\n", `data/glossary.toml:7: term "mine clearance" is listed twice, or spelt as another is but for case and punctuation (also line 2)`},
 		{"unknown key", "[[terms]]\nen = \"x\"\nja = \"a\"\nreading = \"あ\"\nkind = \"concept\"\nnotes = \"\"\n", `data/glossary.toml:6: unknown key "terms.notes" (did you mean "note"?)`},
 	} {
 		_, err := Load(fstest.MapFS{"data/glossary.toml": {Data: []byte(c.in)}}, "data/glossary.toml")

@@ -122,9 +122,8 @@ func docs(s *site.Site, lang string) iter.Seq[doc] {
 // otherDocs lists the glossary terms and the timeline events of lang.
 func otherDocs(s *site.Site, lang string) []doc {
 	var out []doc
-	glossaryURL := lang + "/glossary/"
 	for _, t := range s.Glossary.Sorted(lang) {
-		d := doc{kind: KindGlossary, url: glossaryURL}
+		d := doc{kind: KindGlossary, url: lang + "/glossary/#" + t.ID()}
 		en, ja := t.EN, t.JA
 		if t.Abbr != "" {
 			en += " (" + t.Abbr + ")"
@@ -205,12 +204,27 @@ func pageDoc(p *site.Page, lang string) doc {
 	return d
 }
 
+// DocURL is the URL of a document of meta.json whose URL field is u, after a document
+// with the URL prev: u itself, prev for "", and prev's page with another fragment for
+// "#fragment" (assets/search.js reads them alike).
+func DocURL(prev, u string) string {
+	switch {
+	case u == "":
+		return prev
+	case strings.HasPrefix(u, "#"):
+		page, _, _ := strings.Cut(prev, "#")
+		return page + u
+	}
+	return u
+}
+
 // langFiles writes the index of one language's documents, handing each file to yield
 // until it returns false. A text file closes once it holds chunkSize bytes of text.
 func langFiles(lang string, docs iter.Seq[doc], chunkSize int, yield func(publish.File) bool) {
-	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, or
-	// "" for the URL of the document before it (the events of a year, the glossary's
-	// terms); the number of its passages, its title's included.
+	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, ""
+	// for the URL of the document before it (the events of a year), or "#fragment" for
+	// another place on the page before's (the glossary's terms); the number of its
+	// passages, its title's included.
 	type docJSON = [4]any
 	meta := struct {
 		Version  int       `json:"v"`
@@ -220,7 +234,7 @@ func langFiles(lang string, docs iter.Seq[doc], chunkSize int, yield func(publis
 		Stop     []string  `json:"stop"`
 		Kinds    []string  `json:"kinds"`
 		Docs     []docJSON `json:"docs"`
-	}{Version: 3, Stop: stopWords, Kinds: kinds}
+	}{Version: 4, Stop: stopWords, Kinds: kinds}
 	dir := Dir(lang)
 	ix := newIndex()
 	// The text files are written as the passages come: a file is closed once it holds
@@ -250,8 +264,12 @@ func langFiles(lang string, docs iter.Seq[doc], chunkSize int, yield func(publis
 	prevURL := ""
 	for d := range docs {
 		url := d.url
-		if url == prevURL {
+		path, fragment, hasFragment := strings.Cut(url, "#")
+		switch prevPath, _, _ := strings.Cut(prevURL, "#"); {
+		case url == prevURL:
 			url = ""
+		case hasFragment && path == prevPath:
+			url = "#" + fragment // the glossary's terms, one after another
 		}
 		prevURL = d.url
 		meta.Docs = append(meta.Docs, docJSON{slices.Index(kinds, d.kind), url, d.title, 1 + len(d.passages)})

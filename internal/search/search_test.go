@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -126,13 +127,30 @@ func TestIndexOfTheFixtureSite(t *testing.T) {
 		kinds := map[string]int{}
 		firsts := []int{} // the first passage of each document
 		n := 0
+		terms := map[string]bool{} // the glossary's anchors
+		for _, term := range s.Glossary.Terms {
+			terms[lang+"/glossary/#"+term.ID()] = true
+		}
+		url := ""
 		for i, d := range meta.Docs {
-			kinds[meta.Kinds[int(d[0].(float64))]]++
+			kind := meta.Kinds[int(d[0].(float64))]
+			kinds[kind]++
 			firsts = append(firsts, n)
 			n += int(d[3].(float64))
 			if i == 0 && d[1] == "" {
 				t.Errorf("%s: the first document has no URL: %v", lang, d)
 			}
+			// A glossary term leads to its row, each to its own.
+			url = DocURL(url, d[1].(string))
+			if kind == KindGlossary {
+				if !terms[url] {
+					t.Errorf("%s: the glossary term %q leads to %s, the anchor of no term", lang, d[2], url)
+				}
+				delete(terms, url)
+			}
+		}
+		if len(terms) > 0 {
+			t.Errorf("%s: %d glossary terms have no search document of their own (or share one): %v", lang, len(terms), slices.Sorted(maps.Keys(terms)))
 		}
 		if n != meta.Passages {
 			t.Errorf("%s: the documents hold %d passages, meta.json says %d", lang, n, meta.Passages)
