@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
 )
 
 // Keep cuts a Japanese text into runs that the layouts keep whole on a line: numbers with
@@ -112,6 +113,29 @@ func TestPDFPrintClass(t *testing.T) {
 		{1, true, "print-no-refs"}, {0.93, true, "print-scale-93 print-no-refs"}} {
 		if got := (&render.PDF{Scale: tt.scale, NoRefs: tt.noRefs}).PrintClass(); got != tt.want {
 			t.Errorf("PrintClass at %v, without refs %v = %q, want %q", tt.scale, tt.noRefs, got, tt.want)
+		}
+	}
+}
+
+// A country of which the source gives none of its region's columns gets one cell saying
+// so, as wide as those columns, not a row of dashes (the Philippines: no key facts).
+func TestFactColumnsShowsACountryWithoutFigures(t *testing.T) {
+	c := render.FactColumns{Capital: true, Area: true, GDP: true}
+	if got := c.Count(); got != 3 {
+		t.Errorf("Count = %d, want 3", got)
+	}
+	for _, tt := range []struct {
+		name  string
+		facts *site.Facts
+		want  bool
+	}{
+		{"no facts", nil, false},
+		{"only a value the table has no column for", &site.Facts{PopulationMillions: 4.5}, false},
+		{"a capital", &site.Facts{Capital: "Dili"}, true},
+		{"an area", &site.Facts{AreaKm2: 14000}, true},
+	} {
+		if got := c.Shows(tt.facts); got != tt.want {
+			t.Errorf("%s: Shows = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -330,18 +330,43 @@ type FactColumns struct{ Capital, Area, Population, GDP bool }
 // Any reports whether the table has a column besides the countries' names.
 func (c FactColumns) Any() bool { return c.Capital || c.Area || c.Population || c.GDP }
 
+// Count is the number of columns besides the countries' names.
+func (c FactColumns) Count() int {
+	n := 0
+	for _, has := range []bool{c.Capital, c.Area, c.Population, c.GDP} {
+		if has {
+			n++
+		}
+	}
+	return n
+}
+
 // Columns are the columns of the region's facts table that have a value.
 func (g RegionGroup) Columns() FactColumns {
 	var c FactColumns
 	for _, p := range g.Countries {
-		if f := p.Facts; f != nil {
-			c.Capital = c.Capital || f.Capital != ""
-			c.Area = c.Area || f.AreaKm2 != 0
-			c.Population = c.Population || f.PopulationMillions != 0
-			c.GDP = c.GDP || f.GDPPerCapitaUSD != 0
-		}
+		c = c.or(factColumnsOf(p.Facts))
 	}
 	return c
+}
+
+// Shows reports whether the table's columns show a value of f: a country of which the
+// source gives none of them gets one cell that says so, not a row of dashes.
+func (c FactColumns) Shows(f *site.Facts) bool {
+	has := factColumnsOf(f)
+	return c.Capital && has.Capital || c.Area && has.Area || c.Population && has.Population || c.GDP && has.GDP
+}
+
+// factColumnsOf are the columns that f has a value for; none for nil.
+func factColumnsOf(f *site.Facts) FactColumns {
+	if f == nil {
+		return FactColumns{}
+	}
+	return FactColumns{Capital: f.Capital != "", Area: f.AreaKm2 != 0, Population: f.PopulationMillions != 0, GDP: f.GDPPerCapitaUSD != 0}
+}
+
+func (c FactColumns) or(d FactColumns) FactColumns {
+	return FactColumns{c.Capital || d.Capital, c.Area || d.Area, c.Population || d.Population, c.GDP || d.GDP}
 }
 
 // Corrections lists every editor's correction of this language's pages, in page order.
