@@ -20,7 +20,7 @@ type GlossaryEntry struct {
 	Initial string
 	// First marks the first term of its initial: its row carries the initial's id.
 	First  bool
-	UsedIn []*site.Page // the briefs of this language that use the term, in section order
+	UsedIn []*site.Page // the pages of this language that use the term: briefs, then the others
 }
 
 // usedInShown is how many of a term's briefs the glossary lists before the others are
@@ -99,8 +99,10 @@ func (v *View) termUses(terms []glossary.Term) [][]*site.Page {
 	foundOn := make([]int, len(terms)) // 1 + the number of the last page that uses the term
 	var text, lower []byte
 	n := 0
-	for _, kind := range []string{"country", "theme"} {
-		for _, p := range v.Pages(kind) {
+	// The briefs first, then the pages that are not briefs: a term of the home page or
+	// the sources alone is used there, not nowhere.
+	for _, kind := range []site.Kind{site.KindCountry, site.KindTheme, site.KindHome, site.KindSection, site.KindStandalone} {
+		for _, p := range v.Site.Section(v.Lang, kind) {
 			if p.Fallback {
 				continue
 			}

@@ -115,7 +115,7 @@ func TestFilterIDsAreUniqueAndMatchEntries(t *testing.T) {
 	}
 }
 
-// A term's "used in" links lead to briefs whose content file writes the term (the English
+// A term's "used in" links lead to pages whose content file writes the term (the English
 // form in any case, or the abbreviation, on English pages; the official form or the
 // abbreviation on Japanese ones); the brief of a country that is a term uses it.
 func TestGlossaryUsedInLeadsToBriefsThatWriteTheTerm(t *testing.T) {
@@ -136,6 +136,11 @@ func TestGlossaryUsedInLeadsToBriefsThatWriteTheTerm(t *testing.T) {
 			}
 			if e.EN == "Cambodia" && !slices.ContainsFunc(e.UsedIn, func(p *site.Page) bool { return p.Key == "countries/cambodia" }) {
 				t.Errorf("%s: the Cambodia brief is not among the uses of %q", lang, e.JA)
+			}
+			// A term of a page that is not a brief is used there too: "failed states" is
+			// on the home page alone.
+			if e.EN == "failed states" && !slices.ContainsFunc(e.UsedIn, func(p *site.Page) bool { return p.Key == "_index" }) {
+				t.Errorf("%s: the home page is not among the uses of %q", lang, e.EN)
 			}
 		}
 		if listed == 0 {
