@@ -25,9 +25,10 @@ type Run struct {
 	Wbr  bool
 }
 
-// jaNumber matches a Japanese number with what belongs to it: 約 or 最大 or 第 before;
-// digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter; 以上 or 超 after.
-const jaNumber = `(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
+// jaNumber matches a Japanese number with what belongs to it: 約, 最大, 第 or an era
+// (平成17年度) before; digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter;
+// 以上 or 超 after.
+const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
 	`(?:年度|年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
 
@@ -140,7 +141,7 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 				}
 			}
 		}
-		if n == 0 && (unicode.IsDigit(r) || r == '約' || r == '最' || r == '第') {
+		if n == 0 && (unicode.IsDigit(r) || strings.ContainsRune("約最第平昭令", r)) {
 			if m := jaNumberRe.FindStringIndex(text[pos:]); m != nil {
 				n = m[1]
 				if y := strings.Index(text[pos:pos+n], "年"); !wholeDates && y > 0 && pos+y+len("年") < pos+n {

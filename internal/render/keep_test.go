@@ -56,7 +56,7 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 func TestKeepHTMLWrapsNumbersInTextOnly(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{`<p>国連予算で7億5,000万ドル超）。</p>`, `<p>国連予算で<span class="nobr">7億5,000万ドル超</span>）。</p>`},
-		{`<p><a href="../countries/cambodia/">カンボジア</a>では平成17年度に</p>`, `<p><a href="../countries/cambodia/">カンボジア</a>では平成<span class="nobr">17年度</span>に</p>`},
+		{`<p><a href="../countries/cambodia/">カンボジア</a>では平成17年度に</p>`, `<p><a href="../countries/cambodia/">カンボジア</a>では<span class="nobr">平成17年度</span>に</p>`},
 		// A line of running text may end after the year of a date, not inside either part.
 		{`<h2 id="y2005">2005年9月</h2>`, `<h2 id="y2005"><span class="nobr">2005年</span><span class="nobr">9月</span></h2>`},
 		{`<p>2003年10月5日の</p>`, `<p><span class="nobr">2003年</span><span class="nobr">10月5日</span>の</p>`},
