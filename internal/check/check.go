@@ -484,7 +484,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		p.Problems = append(compareFigures(done, s, t), terms.check(done, s, t)...)
 		p.Problems = append(p.Problems, compareCounters(done, s, t)...)
 		p.Problems = append(p.Problems, compareHeadings(s, t)...)
-		p.Problems = append(p.Problems, compareSections(s, t, pages)...)
+		p.Problems = append(p.Problems, compareSections(s, t, terms, pages)...)
 		p.Problems = append(p.Problems, compareOrder(done, s, t, terms)...)
 		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 	}

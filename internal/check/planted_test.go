@@ -412,3 +412,31 @@ func TestFullWidthLinkIsOneFinding(t *testing.T) {
 		t.Errorf("findings: %q, want the one that the link is not read as one", found)
 	}
 }
+
+// TestDroppedListItemIsPointedAt drops one item of a list of three: the finding names the
+// item of the source that has no counterpart, and the place in the translation where it
+// is missing, found by the numbers, acronyms and glossary terms the other items share,
+// not the lists' last items, which both languages have.
+func TestDroppedListItemIsPointedAt(t *testing.T) {
+	items := []string{"- 自衛隊員（国道の補修などに従事）\n", "- 文民警察要員\n", "- 選挙監視要員\n"}
+	sources := []string{"Self-Defense Forces personnel", "civilian police officers", "election monitors"}
+	for i := range items {
+		t.Run(sources[i], func(t *testing.T) {
+			fsys := plant(t, realProject(t), []edit{{jaCambodia, items[i], ""}})
+			pr := findProblem(t, fsys, "the dropped list item", func(pr Problem) bool {
+				return pr.Check == "structure" && strings.Contains(pr.Message, "3 list items in en, 2 in ja")
+			})
+			if want := lineOf(fsys[enCambodia].Data, "- "+sources[i]); pr.Source.Line != want {
+				t.Errorf("the source line is %s, want %d, the dropped item's", pr.Source, want)
+			}
+			// Where it is missing: the item after it, or the last one for the last.
+			at := items[min(i+1, len(items)-1)]
+			if i == len(items)-1 {
+				at = items[i-1]
+			}
+			if want := lineOf(fsys[jaCambodia].Data, at); pr.Translation.Line != want {
+				t.Errorf("the translation line is %s, want %d", pr.Translation, want)
+			}
+		})
+	}
+}

@@ -417,7 +417,8 @@ func links(body string, start, end int) []link {
 //
 // pages holds the key of every page of the site (countries/cambodia), in any language: a
 // link to none of them is the build's error, reported once, as the build reports it.
-func compareSections(src, dst *content.File, pages map[string]bool) []Problem {
+// terms tell which list item a translation lacks.
+func compareSections(src, dst *content.File, terms *termIndex, pages map[string]bool) []Problem {
 	ss, ds := sections(src.Body, true), sections(dst.Body, true)
 	key := func(secs []section, i int) string {
 		next := "\x00end"
@@ -440,12 +441,12 @@ func compareSections(src, dst *content.File, pages map[string]bool) []Problem {
 		if i > 0 {
 			where = "section #" + s.id
 		}
-		out = append(out, compareShapes(where, src, dst, s, d, pages)...)
+		out = append(out, compareShapes(where, src, dst, s, d, terms, pages)...)
 	}
 	return out
 }
 
-func compareShapes(where string, src, dst *content.File, s, d section, pages map[string]bool) []Problem {
+func compareShapes(where string, src, dst *content.File, s, d section, terms *termIndex, pages map[string]bool) []Problem {
 	a, b := shapeOf(src.Body, s.start, s.end), shapeOf(dst.Body, d.start, d.end)
 	var out []Problem
 	sLine := func(off int) int { return bodyPlace(src, off).line() }
@@ -460,8 +461,16 @@ func compareShapes(where string, src, dst *content.File, s, d section, pages map
 			return
 		}
 		// Point at the first one that has no counterpart: the one after the last of the
-		// shorter list, or the section's start.
+		// shorter list, or the section's start; or, for one item more or less, the item
+		// whose leaving out best pairs the others (missingItem).
 		n := min(len(x), len(y))
+		if what == "list items" && max(len(x), len(y)) == n+1 {
+			if len(x) > len(y) {
+				n = missingItem(itemFeatures(src, x, terms, true), itemFeatures(dst, y, terms, false))
+			} else {
+				n = missingItem(itemFeatures(dst, y, terms, false), itemFeatures(src, x, terms, true))
+			}
+		}
 		sOff, dOff := s.start, d.start
 		if n < len(x) {
 			sOff = x[n]
@@ -520,6 +529,47 @@ func compareShapes(where string, src, dst *content.File, s, d section, pages map
 		add(fmt.Sprintf("a link to %s that en does not have", m.dest), s.start, m.off)
 	}
 	return out
+}
+
+// itemFeatures are the numbers, acronyms and glossary terms of the first line of each
+// list item of f at offsets items (english: f is the source).
+func itemFeatures(f *content.File, items []int, terms *termIndex, english bool) []map[string]bool {
+	out := make([]map[string]bool, len(items))
+	for i, off := range items {
+		line := wholeLine(f.Body, off)
+		out[i] = features(line, numbers.Extract(line, f.Lang), terms, english)
+	}
+	return out
+}
+
+// missingItem returns which item of long, a list of one item more than short, short
+// lacks: the one whose leaving out pairs the others in order with the most features in
+// common. Without a better choice, the last: the item after short's end.
+func missingItem(long, short []map[string]bool) int {
+	shared := func(a, b map[string]bool) int {
+		n := 0
+		for f := range a {
+			if b[f] {
+				n++
+			}
+		}
+		return n
+	}
+	// score(k) = the items before k paired with their own place, those after with the
+	// place before.
+	before := make([]int, len(long)+1)
+	for i := range short {
+		before[i+1] = before[i] + shared(long[i], short[i])
+	}
+	after := 0
+	best, bestScore := len(long)-1, before[len(short)]
+	for k := len(long) - 2; k >= 0; k-- {
+		after += shared(long[k+1], short[k])
+		if score := before[k] + after; score > bestScore {
+			best, bestScore = k, score
+		}
+	}
+	return best
 }
 
 // dropBroken removes from links those of file that lead to no page of pages, and from
