@@ -107,6 +107,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	ja := "+++\r\n# comment kept\r\ntitle = \"カンボジア\"\r\nsummary = \"要約。\"\r\n+++\r\n\r\n1,300人。\r\n"
 	write("content/ja/countries/cambodia.md", ja)
 	write("content/ja/old.md", "+++\ntitle = \"古い\"\nsummary = \"S\"\n+++\n")
+	write("content/en/countries/sudan.md", "+++\ntitle = \"Sudan\"\nsummary = \"S.\"\n+++\n")
 	cfg, err := config.Load(os.DirFS(root), "config.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -147,6 +148,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(root, "content", "ja", "old.md"), "content/ja/old.md: there is no source content/en/old.md to mark it as translated from"},
+		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
 		{filepath.Join(root, "config.toml"), "not a content file"},
 		{filepath.Join(root, "content", "fr", "x.md"), `"fr" is not a language of config.toml`},
