@@ -384,6 +384,7 @@
     q = q.trim();
     list.textContent = "";
     moreButton.hidden = true;
+    if (other) other.parentNode.hidden = true;
     if (!q) { statusEl.textContent = ""; app.setAttribute("data-done", ""); return Promise.resolve(); }
     statusEl.textContent = app.getAttribute("data-loading");
     return meta().then(function (m) {
@@ -397,6 +398,7 @@
       lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
       var n = r.results.length;
       statusEl.textContent = format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
+      offerOtherEdition(q, n);
       return showMore(id).then(function () {
         // For tests and scripts: the query whose results are listed, excerpts included.
         if (id === current) app.setAttribute("data-done", q);
@@ -405,6 +407,23 @@
       // Opened from the disk (file://), a browser lets no page read other files.
       if (id === current) statusEl.textContent = app.getAttribute(location.protocol === "file:" ? "data-file" : "data-failed");
     });
+  }
+
+  // offerOtherEdition links the same search in the other edition when the query is
+  // written for it: Japanese script on the English edition (its briefs are in the
+  // Japanese one; here only the glossary has the words), or, on the Japanese edition,
+  // Latin letters that find nothing.
+  var other = document.getElementById("search-other");
+  function offerOtherEdition(q, n) {
+    if (!other) return;
+    var japanese = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(q);
+    var offer = other.getAttribute("data-lang") === "ja" ? japanese : !japanese && n === 0;
+    other.parentNode.hidden = !offer;
+    if (!offer) return;
+    var u = new URL(other.href);
+    u.searchParams.set("q", q);
+    other.href = u.href;
+    other.textContent = other.getAttribute("data-template").replace("{q}", q);
   }
 
   // showMore lists the next PAGE results, with their excerpts.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode"
 	"testing"
 	"time"
 
@@ -90,6 +91,25 @@ var searchCases = []struct {
 	{"ja", "1997年7月 武力衝突", "timeline", "ja/timeline/#y1997", "a timeline event by its date and words"},
 	{"ja", "ＯＤＡ", "theme", "ja/themes/oda/", "full-width Latin letters in a Japanese page"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
+	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},
+}
+
+// otherEditionJS gives the address of the search page's offer of the same search in the
+// other edition, "" when it is hidden.
+const otherEditionJS = `(() => {
+	const a = document.getElementById("search-other");
+	return a && !a.parentNode.hidden ? a.getAttribute("href") : "";
+})()`
+
+// offersOtherEdition is when the search page offers the other edition: a query with
+// Japanese script on the English edition, whose Japanese words are the glossary's only;
+// on the Japanese edition, a query without Japanese script that found nothing.
+func offersOtherEdition(lang, q string, results int) bool {
+	japanese := strings.IndexFunc(q, func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) }) >= 0
+	if lang == "en" {
+		return japanese
+	}
+	return !japanese && results == 0
 }
 
 // TestSearch searches the real site, served under a sub-path, in the browser: the top
@@ -122,6 +142,12 @@ func TestSearch(t *testing.T) {
 		// quotation marks, not in a script's (an attribute read as a handler quotes it).
 		if status := eval[string](t, tb, `document.getElementById("search-status").textContent`); !strings.Contains(status, strings.TrimSpace(c.q)) || strings.Contains(status, `"`) {
 			t.Errorf("%s %q: the result count reads %q", c.lang, c.q, status)
+		}
+		other := eval[string](t, tb, otherEditionJS)
+		if want := offersOtherEdition(c.lang, c.q, len(hits)); (other != "") != want {
+			t.Errorf("%s %q: the other edition offered at %q, want it offered: %v", c.lang, c.q, other, want)
+		} else if want && !strings.Contains(other, "/search/?q=") {
+			t.Errorf("%s %q: the other edition's offer leads to %q, not its search for the query", c.lang, c.q, other)
 		}
 		if c.want == "" {
 			if len(hits) > 0 {
