@@ -440,3 +440,17 @@ func TestDroppedListItemIsPointedAt(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishNotInTheSourcePointsAtItsPart: English left in a translation that the source
+// does not have (a draft's own words) is pointed at in the source by its part's first
+// line, quoted, not as "not found".
+func TestEnglishNotInTheSourcePointsAtItsPart(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。The draft says this in its own words here."}})
+	pr := findProblem(t, fsys, "the English sentence that the source does not have", func(pr Problem) bool {
+		return pr.Check == "untranslated" && strings.Contains(pr.Message, "The draft says")
+	})
+	heading := "## UNTAC: Japan’s first full-scale PKO {#un-peacekeeping}"
+	if want := lineOf(fsys[enCambodia].Data, heading); pr.Source.Line != want || pr.Source.Text != heading {
+		t.Errorf("the source of the finding is %s, want %s:%d: %s", pr.Source, enCambodia, want, heading)
+	}
+}

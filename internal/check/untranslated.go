@@ -137,8 +137,10 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 		}
 		for _, run := range englishRuns(u.dst.plain, allowed) {
 			// The English left in the translation is usually the source's own words: the
-			// report points at them, or at the part when they are not there.
-			source := Loc{File: src.Name, Line: u.src.line()}
+			// report points at them, or, when they are not there, at the part's first
+			// line, quoted (a heading, say), rather than "not found".
+			first, _, _ := strings.Cut(strings.TrimSpace(u.src.s), "\n")
+			source := Loc{File: src.Name, Line: u.src.line(), Text: clip(first)}
 			if i := strings.Index(u.src.plain, run.text); i >= 0 {
 				source.Line, source.Text = u.src.lineAt(i), clip(run.text)
 			}
