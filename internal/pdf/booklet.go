@@ -446,10 +446,11 @@ type Fit struct {
 }
 
 // Fits are the ways a brief is printed again, in turn, when its last page holds no more
-// than FitFill of a page (the source note alone, or a line or two): smaller first, then,
-// for a brief with a list of the pages it refers to, without that list, at each size. A
-// brief that fits none keeps its full size and its list.
-var Fits = []Fit{{0.96, false}, {0.93, false}, {1, true}, {0.96, true}, {0.93, true}}
+// than FitFill of a page (the source note alone, or a line or two): without its list of
+// the pages it refers to, if it has one, then at each smaller size with the list, then
+// without it. The list never makes the text smaller: a brief is printed as large as it
+// would be without it. A brief that fits none keeps its full size and its list.
+var Fits = []Fit{{1, true}, {0.96, false}, {0.96, true}, {0.93, false}, {0.93, true}}
 
 // FitFill is how full a brief's last page may be for fitBriefs to try the brief again:
 // about a ninth of the body, seven lines, as much as the source note and the list of the

@@ -210,8 +210,8 @@ func TestPrintedBriefs(t *testing.T) {
 				checkBooklet(t, res.Site, tg, data, pages)
 				return
 			}
-			checkText(t, file, page)
-			for _, l := range bodyLines(t, file) {
+			checkText(t, file, tg.Lang, page)
+			for _, l := range bodyLines(t, file, tg.Lang) {
 				lines[tg.Lang] = append(lines[tg.Lang], l.chars)
 			}
 		})
@@ -295,12 +295,12 @@ var (
 // are read in lines within the column, which pdftotext's own reading order would mix with
 // the side column's; it also drops the hyphen of a word broken at a line's end, so
 // hyphens are compared as absent.)
-func checkText(t *testing.T, file string, page []byte) {
+func checkText(t *testing.T, file, lang string, page []byte) {
 	t.Helper()
 	s := string(page)
 	// A brief with nothing for the side column sets its text in two columns.
 	twoColumns := !sideColumn.MatchString(s)
-	text := strings.ReplaceAll(columnText(t, file, twoColumns), "-", "")
+	text := strings.ReplaceAll(columnText(t, file, lang, twoColumns), "-", "")
 	start, end := strings.Index(s, `<div class="prose">`), strings.Index(s, `<footer class="print-only`)
 	if start < 0 || end < start {
 		t.Fatal("the page has no prose")
@@ -319,14 +319,14 @@ func checkText(t *testing.T, file string, page []byte) {
 
 // columnText returns the text of the PDF's text column, page by page, without white space;
 // with twoColumns, each page's first column and then its second.
-func columnText(t *testing.T, file string, twoColumns bool) string {
+func columnText(t *testing.T, file, lang string, twoColumns bool) string {
 	t.Helper()
 	pages, err := pdf.ReadWords(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	right := 0.0 // the column's right edge: where its longest line ends
-	for _, l := range bodyLines(t, file) {
+	for _, l := range bodyLines(t, file, lang) {
 		right = max(right, l.xMax)
 	}
 	if right == 0 {
@@ -367,51 +367,52 @@ type textLine struct {
 
 // bodyLines returns the lines of a PDF's text column: lines set at the size most
 // characters have (the body text, not headings, facts or dates) that start at the left
-// margin (not the side column), within the page margins.
-// textColumnEnd is where, in points from the left of an A4 page, a brief's text column
-// ends at most: the side column (40 mm in Japanese) starts beyond it, or the second of
-// two columns.
-const textColumnEnd = 450
-
-func bodyLines(t *testing.T, file string) []textLine {
+// margin (not the side column), within the page margins, above the colophon (the pages
+// referred to and the source, in small type across the whole width, which may have more
+// characters than a short brief's text column). lang is the PDF's language.
+func bodyLines(t *testing.T, file, lang string) []textLine {
 	t.Helper()
 	out, err := exec.Command("pdftotext", "-bbox-layout", "-enc", "UTF-8", file, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext -bbox-layout %s: %v", file, err)
 	}
+	source, _, _ := strings.Cut(uiString(t, lang, "print_source_line"), "“")
+	colophon := []string{squash(refsHeading(t, lang)), squash(source)}
 	type line struct {
 		textLine
 		height float64
 	}
 	var ls []line
 	heights := map[float64]int{}
-	for _, m := range lineTag.FindAllStringSubmatch(string(out), -1) {
-		y := number(m[2])
-		if y < pdf.TopMargin || y > 841.9-pdf.BottomMargin {
-			continue
-		}
-		var words []string
-		for _, w := range wordIn.FindAllStringSubmatch(m[5], -1) {
-			words = append(words, html.UnescapeString(w[1]))
-		}
-		sep := " "
-		if japaneseRunes(strings.Join(words, "")) > 0 {
-			sep = "" // pdftotext splits a Japanese line where it likes
-		}
-		x, h := number(m[1]), math.Round((number(m[4])-y)*2)/2
-		if x >= pdf.LeftMargin+5 {
-			continue // the side column
-		}
-		n := utf8.RuneCountInString(strings.Join(words, sep))
-		ls = append(ls, line{textLine{x, number(m[3]), n}, h})
-		if number(m[3]) < textColumnEnd {
+	for _, pg := range strings.Split(string(out), "<page ")[1:] {
+		for _, m := range lineTag.FindAllStringSubmatch(pg, -1) {
+			var words []string
+			for _, w := range wordIn.FindAllStringSubmatch(m[5], -1) {
+				words = append(words, html.UnescapeString(w[1]))
+			}
+			if text := squash(strings.Join(words, "")); slices.ContainsFunc(colophon, func(c string) bool {
+				return strings.HasPrefix(text, c[:min(len(c), len(text))]) && len(text) >= 4
+			}) {
+				break // the rest of the page is the colophon
+			}
+			y := number(m[2])
+			if y < pdf.TopMargin || y > 841.9-pdf.BottomMargin {
+				continue
+			}
+			sep := " "
+			if japaneseRunes(strings.Join(words, "")) > 0 {
+				sep = "" // pdftotext splits a Japanese line where it likes
+			}
+			x, h := number(m[1]), math.Round((number(m[4])-y)*2)/2
+			if x >= pdf.LeftMargin+5 {
+				continue // the side column
+			}
+			n := utf8.RuneCountInString(strings.Join(words, sep))
+			ls = append(ls, line{textLine{x, number(m[3]), n}, h})
 			heights[h] += n
 		}
 	}
-	// The body's size is the one most characters have in lines that end short of the
-	// side column: the notes below the text (dates, the source, the pages referred to)
-	// run across the whole width in smaller type, and may have more characters than a
-	// short brief's text column.
+	// The body's size is the one most characters have.
 	body, most := 0.0, 0
 	for h, n := range heights {
 		if n > most || n == most && h < body {
