@@ -373,7 +373,8 @@
   }
 
   function format(key, q, n) {
-    return app.getAttribute("data-" + key).replace("{q}", q).replace("{n}", String(n));
+    // Functions, not strings: a query's "$&" is no replacement pattern.
+    return app.getAttribute("data-" + key).replace("{q}", function () { return q; }).replace("{n}", String(n));
   }
 
   var current = 0; // the number of the search running: an older one's answer is dropped
@@ -423,7 +424,7 @@
     var u = new URL(other.href);
     u.searchParams.set("q", q);
     other.href = u.href;
-    other.textContent = other.getAttribute("data-template").replace("{q}", q);
+    other.textContent = other.getAttribute("data-template").replace("{q}", function () { return q; });
   }
 
   // showMore lists the next PAGE results, with their excerpts.

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
@@ -105,7 +104,11 @@ const otherEditionJS = `(() => {
 // Japanese script on the English edition, whose Japanese words are the glossary's only;
 // on the Japanese edition, a query without Japanese script that found nothing.
 func offersOtherEdition(lang, q string, results int) bool {
-	japanese := strings.IndexFunc(q, func(r rune) bool { return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) }) >= 0
+	// The ranges of assets/search.js: kana (with ー and ・), CJK ideographs and their
+	// compatibility forms.
+	japanese := strings.IndexFunc(q, func(r rune) bool {
+		return 0x3040 <= r && r <= 0x30ff || 0x3400 <= r && r <= 0x9fff || 0xf900 <= r && r <= 0xfaff
+	}) >= 0
 	if lang == "en" {
 		return japanese
 	}

@@ -390,26 +390,34 @@ func TestBrokenLinkIsReportedOnce(t *testing.T) {
 
 // TestFullWidthLinkIsOneFinding: a link written with full-width brackets is one mistake,
 // reported as such; its path is not English left untranslated, its link not also missing,
-// and the full stop of its path not a style finding.
+// and the full stop of its path not a style finding. Full-width brackets around what is
+// not a link's destination (a note) are no link: the link it replaced is missing.
 func TestFullWidthLinkIsOneFinding(t *testing.T) {
-	fsys := plant(t, realProject(t), []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "[法の支配]（../themes/rule-of-law.md）"}})
-	in, err := Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep := Run(in)
-	p := rep.Lookup("countries/cambodia", "ja")
-	var found []string
-	for _, pr := range p.Problems {
-		if pr.Accepted == "" {
-			found = append(found, pr.Check+": "+pr.Message)
-		}
-	}
-	for _, f := range p.Style {
-		found = append(found, "style "+f.Rule+": "+f.Form)
-	}
-	if len(found) != 1 || !strings.Contains(found[0], "is not read as a link") {
-		t.Errorf("findings: %q, want the one that the link is not read as one", found)
+	for _, tc := range []struct{ name, with, want string }{
+		{"parentheses", "[法の支配]（../themes/rule-of-law.md）", "is not read as a link"},
+		{"brackets", "［法の支配](../themes/rule-of-law.md)", "is not read as a link"},
+		{"a note, not a link", "法の支配［注］（外務省）", "the link to ../themes/rule-of-law.md is missing in ja"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := plant(t, realProject(t), []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", tc.with}})
+			in, err := Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := Run(in).Lookup("countries/cambodia", "ja")
+			var found []string
+			for _, pr := range p.Problems {
+				if pr.Accepted == "" {
+					found = append(found, pr.Check+": "+pr.Message)
+				}
+			}
+			for _, f := range p.Style {
+				found = append(found, "style "+f.Rule+": "+f.Form)
+			}
+			if len(found) != 1 || !strings.Contains(found[0], tc.want) {
+				t.Errorf("findings: %q, want the one %q", found, tc.want)
+			}
+		})
 	}
 }
 
@@ -429,10 +437,10 @@ func TestDroppedListItemIsPointedAt(t *testing.T) {
 			if want := lineOf(fsys[enCambodia].Data, "- "+sources[i]); pr.Source.Line != want {
 				t.Errorf("the source line is %s, want %d, the dropped item's", pr.Source, want)
 			}
-			// Where it is missing: the item after it, or the last one for the last.
-			at := items[min(i+1, len(items)-1)]
-			if i == len(items)-1 {
-				at = items[i-1]
+			// Where it is missing: the item after it, or the one before for the last.
+			at := items[len(items)-2]
+			if i < len(items)-1 {
+				at = items[i+1]
 			}
 			if want := lineOf(fsys[jaCambodia].Data, at); pr.Translation.Line != want {
 				t.Errorf("the translation line is %s, want %d", pr.Translation, want)

@@ -45,10 +45,13 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	type totals struct {
-		States     map[State]int `json:"states"`
-		Mismatches int           `json:"mismatches"`
-		Accepted   int           `json:"accepted"`
-		Pending    int           `json:"pending"`
+		States map[State]int `json:"states"`
+		// Statuses counts the pairs as the terminal and the status page name them
+		// (Pair.Status): an ok page with findings or build errors needs fixing.
+		Statuses   map[string]int `json:"statuses"`
+		Mismatches int            `json:"mismatches"`
+		Accepted   int            `json:"accepted"`
+		Pending    int            `json:"pending"`
 		// Words counts the source words to translate: of missing pages, and of the new
 		// or changed sentences of stale ones (Pair.ToTranslate).
 		Words int `json:"words_to_translate"`
@@ -56,11 +59,12 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	all := map[string]totals{}
 	for _, lang := range r.Langs() {
 		states, problems := r.Counts(lang)
-		t := totals{States: states, Mismatches: problems}
+		t := totals{States: states, Statuses: map[string]int{}, Mismatches: problems}
 		for _, p := range r.Pairs {
 			if p.Lang != lang {
 				continue
 			}
+			t.Statuses[p.Status()]++
 			t.Accepted += p.Accepted()
 			t.Pending += p.Pending()
 			t.Words += p.ToTranslate()
@@ -158,9 +162,9 @@ func (r *Report) Only(paths []string) error {
 	}
 	r.Pairs = keep
 	var build []string
-	for _, e := range r.Build {
-		if file, _, _ := strings.Cut(e, ":"); files[file] {
-			build = append(build, e)
+	for i, d := range ParseDiagnostics(r.Build) {
+		if files[d.File] {
+			build = append(build, r.Build[i])
 		}
 	}
 	r.Build = build

@@ -115,12 +115,8 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		}
 		out = append(out, p)
 	}
-	for _, m := range fullWidthLink.FindAllStringSubmatchIndex(f.Body, -1) {
+	for _, m := range misspeltLinks(f.Body, 0, len(f.Body)) {
 		lit := f.Body[m[0]:m[1]]
-		if target := f.Body[m[4]:m[5]]; strings.HasPrefix(lit, "[") && strings.Contains(lit, "](") ||
-			!strings.Contains(target, ".md") && !strings.Contains(target, "://") && !strings.HasPrefix(target, "#") {
-			continue // a link as Markdown reads it, or brackets around something else
-		}
 		here := Loc{File: f.Name, Line: bodyPlace(f, m[0]).line(), Text: lit}
 		there := Loc{}
 		if other != nil {
@@ -144,6 +140,26 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 // does not read it as a link, and the page would show its address as text. The
 // submatches are the text and the target.
 var fullWidthLink = regexp.MustCompile(`[\[［]([^\]］\n]+)[\]］][(（]([^)）\s]+)[)）]`)
+
+// misspeltLinks finds the links of body[start:end] written with a full-width bracket or
+// parenthesis, which Markdown does not read as links: the offsets in body of each match
+// of fullWidthLink and its text and destination. Brackets around something that is not a
+// link's destination (［注］（外務省）) are not links.
+func misspeltLinks(body string, start, end int) [][]int {
+	var out [][]int
+	for _, m := range fullWidthLink.FindAllStringSubmatchIndex(body[start:end], -1) {
+		for i := range m {
+			m[i] += start
+		}
+		lit, target := body[m[0]:m[1]], body[m[4]:m[5]]
+		if strings.Contains(lit, "](") && strings.HasPrefix(lit, "[") ||
+			!strings.Contains(target, ".md") && !strings.Contains(target, "://") && !strings.HasPrefix(target, "#") {
+			continue // a link as Markdown reads it, or brackets around something else
+		}
+		out = append(out, m)
+	}
+	return out
+}
 
 // wholeLine is the line of s that holds off, trimmed and cut to a terminal line.
 func wholeLine(s string, off int) string {
@@ -402,9 +418,9 @@ func links(body string, start, end int) []link {
 	}
 	// A link written with full-width brackets is still the link in its place, misspelt:
 	// fileStructure reports the spelling, and the link is not also missing.
-	for _, m := range fullWidthLink.FindAllStringSubmatchIndex(body[start:end], -1) {
-		if lit := body[start+m[0] : start+m[1]]; !strings.Contains(lit, "](") {
-			out = append(out, link{dest: body[start+m[4] : start+m[5]], off: start + m[0]})
+	for _, m := range misspeltLinks(body, start, end) {
+		if !strings.Contains(body[m[0]:m[1]], "](") { // else the loop above has it
+			out = append(out, link{dest: body[m[4]:m[5]], off: m[0]})
 		}
 	}
 	slices.SortFunc(out, func(a, b link) int { return a.off - b.off })

@@ -356,8 +356,13 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			return nil, fmt.Errorf("%s: no pages", job(t).Out)
 		}
 		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
-		if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFill {
-			spilled = append(spilled, spill{job(t), len(pages)})
+		html, err := os.ReadFile(job(t).Src)
+		if err != nil {
+			return nil, err
+		}
+		refs := bytes.Contains(html, []byte("print-refs"))
+		if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFillFor(refs) {
+			spilled = append(spilled, spill{job(t), len(pages), refs})
 		}
 	}
 	// The booklets are planned from the briefs as printed at full size, as the booklets
@@ -446,21 +451,35 @@ type Fit struct {
 }
 
 // Fits are the ways a brief is printed again, in turn, when its last page holds no more
-// than FitFill of a page (the source note alone, or a line or two): without its list of
-// the pages it refers to, if it has one, then at each smaller size with the list, then
-// without it. The list never makes the text smaller: a brief is printed as large as it
-// would be without it. A brief that fits none keeps its full size and its list.
+// than a few lines (FitFillFor): without its list of the pages it refers to, if it has
+// one, then at each smaller size with the list, then without it. The list never makes
+// the text smaller: a brief is printed as large as it would be without it. A brief that
+// fits none keeps its full size and its list.
 var Fits = []Fit{{1, true}, {0.96, false}, {0.96, true}, {0.93, false}, {0.93, true}}
 
 // FitFill is how full a brief's last page may be for fitBriefs to try the brief again:
-// about a ninth of the body, seven lines, as much as the source note and the list of the
-// pages referred to take.
-const FitFill = 0.12
+// about a twelfth of the body, five lines (the source note alone, or a line or two).
+// FitFillRefs is the same for a brief with a list of the pages it refers to, which takes
+// up to two lines more: about an eighth, seven lines.
+const (
+	FitFill     = 0.085
+	FitFillRefs = 0.12
+)
 
-// spill is a brief printed at full size whose last page is nearly empty, and its pages.
+// FitFillFor is FitFill, or FitFillRefs for a brief with a list of pages referred to.
+func FitFillFor(refs bool) float64 {
+	if refs {
+		return FitFillRefs
+	}
+	return FitFill
+}
+
+// spill is a brief printed at full size whose last page is nearly empty, its pages, and
+// whether it has a list of pages referred to.
 type spill struct {
 	job   Job
 	pages int
+	refs  bool
 }
 
 // fitBriefs prints each brief of spilled again by each of Fits in turn, and keeps the
@@ -468,19 +487,11 @@ type spill struct {
 // path relative to outDir, slash-separated.
 func (p Printer) fitBriefs(ctx context.Context, chrome *browser, spilled []spill, parallel int, outDir string) (map[string]Fit, error) {
 	fitted := map[string]Fit{}
-	hasRefs := map[string]bool{} // by Src
-	for _, s := range spilled {
-		html, err := os.ReadFile(s.job.Src)
-		if err != nil {
-			return nil, err
-		}
-		hasRefs[s.job.Src] = bytes.Contains(html, []byte("print-refs"))
-	}
 	for _, fit := range Fits {
 		var tries []Job
 		var tried, left []spill // left: at full size still
 		for _, s := range spilled {
-			if fit.NoRefs && !hasRefs[s.job.Src] {
+			if fit.NoRefs && !s.refs {
 				left = append(left, s) // without the list it prints the same
 				continue
 			}

@@ -12,7 +12,7 @@ import (
 )
 
 // The glossary page: its terms grouped under initials (A–Z, あかさたな…) to jump to, and
-// for each term the briefs that use it.
+// for each term the pages that use it.
 
 // GlossaryEntry is a term of the glossary page.
 type GlossaryEntry struct {
@@ -23,13 +23,13 @@ type GlossaryEntry struct {
 	UsedIn []*site.Page // the pages of this language that use the term: briefs, then the others
 }
 
-// usedInShown is how many of a term's briefs the glossary lists before the others are
+// usedInShown is how many of a term's pages the glossary lists before the others are
 // folded away; a term used in up to usedInShown+2 lists them all (folding one or two
 // saves nothing). Place names and the commonest terms are used in 10 to 20 briefs, and
 // listing them all made the page on a phone some 33,000 px tall.
 const usedInShown = 5
 
-// UsedFirst are the briefs the glossary lists for the term; UsedMore the others, folded
+// UsedFirst are the pages the glossary lists for the term; UsedMore the others, folded
 // away (a <details>), none for most terms.
 func (e GlossaryEntry) UsedFirst() []*site.Page {
 	if len(e.UsedIn) <= usedInShown+2 {
@@ -83,7 +83,7 @@ func (v *View) GlossaryInitials() []GlossaryInitial {
 	return out
 }
 
-// termUses finds, for each term, the briefs of this language whose text (title, summary,
+// termUses finds, for each term, the pages of this language whose text (title, summary,
 // body, facts, figures, events) uses it: on an English page its English form in any case
 // on word boundaries (a plural "s" allowed) or its abbreviation as written; on a Japanese
 // page its official form or its abbreviation. Fallback copies are left out: their text is
@@ -293,7 +293,7 @@ func appendASCIILower(dst, s []byte) []byte {
 	return dst
 }
 
-// appendPageText appends the text a reader sees of a brief, without markup.
+// appendPageText appends the text a reader sees of a page, without markup.
 func appendPageText(b []byte, p *site.Page) []byte {
 	line := func(s string) { b = append(append(b, s...), '\n') }
 	line(p.Title)
