@@ -56,22 +56,6 @@ func (r *Report) StatusPathIn(lang string) string {
 	return StatusPath + lang + "/"
 }
 
-// StateCount is the number of pairs in a state, for the status page.
-type StateCount struct {
-	State State
-	N     int
-}
-
-// Summary counts the pairs of lang per state, in the order of States.
-func (r *Report) Summary(lang string) []StateCount {
-	states, _ := r.Counts(lang)
-	out := make([]StateCount, len(States))
-	for i, s := range States {
-		out[i] = StateCount{s, states[s]}
-	}
-	return out
-}
-
 // Mismatches counts the problems of the pairs of lang.
 func (r *Report) Mismatches(lang string) int {
 	_, n := r.Counts(lang)
