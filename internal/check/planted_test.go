@@ -462,3 +462,52 @@ func TestEnglishNotInTheSourcePointsAtItsPart(t *testing.T) {
 		t.Errorf("the source of the finding is %s, want %s:%d: %s", pr.Source, enCambodia, want, heading)
 	}
 }
+
+// missingItem names the item the shorter list lacks: by how the others pair, and, between
+// choices that pair as well, by a feature the shorter list has nowhere.
+func TestMissingItem(t *testing.T) {
+	f := func(features ...string) map[string]bool {
+		m := map[string]bool{}
+		for _, x := range features {
+			m[x] = true
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name        string
+		long, short []map[string]bool
+		want        int
+	}{
+		{"the first, by pairing", []map[string]bool{f("a"), f("b"), f("c")}, []map[string]bool{f("b"), f("c")}, 0},
+		{"the middle, by pairing", []map[string]bool{f("a"), f("b"), f("c")}, []map[string]bool{f("a"), f("c")}, 1},
+		{"the first, by what the other list lacks", []map[string]bool{f("sdf"), f(), f("unv")}, []map[string]bool{f(), f("unv")}, 0},
+		{"nothing to tell them apart: the last", []map[string]bool{f(), f(), f()}, []map[string]bool{f(), f()}, 2},
+	} {
+		if got := missingItem(tc.long, tc.short); got != tc.want {
+			t.Errorf("%s: missingItem = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A link leads somewhere when the build would publish it: a scheme the build allows, a
+// #heading of the page, or a content file of the site; not another scheme, a query or a
+// page that is not there.
+func TestLeadsToPage(t *testing.T) {
+	pages := map[string]bool{"themes/ddr": true, "countries/cambodia": true}
+	for dest, want := range map[string]bool{
+		"https://www.mofa.go.jp/": true,
+		"mailto:a@example.org":    true,
+		"ftp://example.org/":      false,
+		"javascript:alert(1)":     false,
+		"#elections":              true,
+		"../themes/ddr.md":        true,
+		"../themes/ddr.md#intro":  true,
+		"../themes/ddr.md?x=1":    false,
+		"../themes/dd.md":         false,
+		"../themes/ddr/":          false,
+	} {
+		if got := leadsToPage(dest, "countries/cambodia", pages); got != want {
+			t.Errorf("leadsToPage(%q) = %v, want %v", dest, got, want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/numbers"
+	"peacebuilding/internal/site"
 )
 
 // The structure check compares the shape of a translation with its source, where a
@@ -577,11 +578,27 @@ func missingItem(long, short []map[string]bool) int {
 	for i := range short {
 		before[i+1] = before[i] + shared(long[i], short[i])
 	}
+	// Between choices that pair as well, the item of which the other list has nothing
+	// (it counts a feature that no item of short has) is the one it lacks.
+	absent := func(item map[string]bool) bool {
+		if len(item) == 0 {
+			return false
+		}
+		for f := range item {
+			for _, o := range short {
+				if o[f] {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	after := 0
 	best, bestScore := len(long)-1, before[len(short)]
 	for k := len(long) - 2; k >= 0; k-- {
 		after += shared(long[k+1], short[k])
-		if score := before[k] + after; score > bestScore {
+		score := before[k] + after
+		if score > bestScore || score == bestScore && absent(long[k]) && !absent(long[best]) {
 			best, bestScore = k, score
 		}
 	}
@@ -605,14 +622,18 @@ func dropBroken(links, others []link, file *content.File, pages map[string]bool)
 }
 
 // leadsToPage reports whether dest, a link of the page key, leads somewhere: outside the
-// site, within the page, or to a page of pages (as ../themes/ddr.md, with or without a
-// #heading). What else it may be, the build rejects.
+// site by a scheme the build allows, within the page, or to a page of pages (as
+// ../themes/ddr.md, with or without a #heading). What else it may be, the build rejects.
 func leadsToPage(dest, key string, pages map[string]bool) bool {
 	u, err := url.Parse(dest)
 	switch {
 	case err != nil:
 		return false
-	case u.Scheme != "" || u.Path == "":
+	case u.Scheme != "":
+		return slices.Contains(site.ExternalSchemes, strings.ToLower(u.Scheme))
+	case u.RawQuery != "" || u.ForceQuery:
+		return false // a page of the site answers no query: the build rejects it
+	case u.Path == "":
 		return true
 	case !strings.HasSuffix(u.Path, ".md"):
 		return false

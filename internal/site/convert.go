@@ -131,8 +131,9 @@ type resolver struct {
 	lookups *[]lookup
 }
 
-// externalSchemes are the schemes a link may use to leave the site.
-var externalSchemes = []string{"http", "https", "mailto"}
+// ExternalSchemes are the schemes a link may use to leave the site (the translation check
+// reads them too).
+var ExternalSchemes = []string{"http", "https", "mailto"}
 
 func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 	if strings.TrimSpace(dest) == "" {
@@ -143,7 +144,7 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		return markdown.Target{}, fmt.Errorf("link %q is not a valid URL", dest)
 	}
 	if u.Scheme != "" {
-		if !slices.Contains(externalSchemes, strings.ToLower(u.Scheme)) {
+		if !slices.Contains(ExternalSchemes, strings.ToLower(u.Scheme)) {
 			return markdown.Target{}, fmt.Errorf("link %q: %s: links are not allowed (use https://, http:// or mailto:)", dest, u.Scheme)
 		}
 		return markdown.Target{URL: dest, External: true}, nil

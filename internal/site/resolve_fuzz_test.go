@@ -64,7 +64,7 @@ func FuzzResolve(f *testing.F) {
 		}
 		if target.External {
 			u, err := url.Parse(dest)
-			if err != nil || !slices.Contains(externalSchemes, strings.ToLower(u.Scheme)) || target.URL != dest {
+			if err != nil || !slices.Contains(ExternalSchemes, strings.ToLower(u.Scheme)) || target.URL != dest {
 				t.Fatalf("Resolve(%q) from %s = external %q", dest, p.URL, target.URL)
 			}
 			return
