@@ -86,6 +86,7 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		checkOnThisPage(t, tb, page)
 		checkHeadingLinks(t, tb, page)
 		checkFilters(t, tb, page)
+		checkTimelineLabels(t, tb, page)
 	})
 	t.Run("text in its language", func(t *testing.T) { checkTextLanguage(t, tb) })
 	t.Run("chart labels fit", func(t *testing.T) { checkChartText(t, tb) })

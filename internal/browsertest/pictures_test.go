@@ -25,10 +25,10 @@ type pictureBox struct {
 }
 
 // picturesJS measures every picture of the page: an svg in a figure (not the legend's
-// swatches).
-const picturesJS = `Array.from(document.querySelectorAll("figure > svg, figure > .scroll-wrap > svg")).map(svg => {
-	const fig = svg.closest("figure"), r = svg.getBoundingClientRect();
-	const box = svg.parentElement.classList.contains("scroll-wrap") ? svg.parentElement.getBoundingClientRect() : r;
+// swatches, nor the timeline's copy of its row labels).
+const picturesJS = `Array.from(document.querySelectorAll("figure > svg, figure > .scroll-wrap > .timeline-plot > svg:not(.timeline-labels)")).map(svg => {
+	const fig = svg.closest("figure"), r = svg.getBoundingClientRect(), wrap = svg.closest(".scroll-wrap");
+	const box = wrap ? wrap.getBoundingClientRect() : r;
 	return {Figure: fig.className, Width: r.width, Height: r.height, Right: box.right,
 		ClientWidth: document.documentElement.clientWidth,
 		Title: !!svg.querySelector(":scope > title") && svg.querySelector(":scope > title").textContent.trim() !== "",

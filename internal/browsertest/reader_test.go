@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -144,7 +145,7 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 
 // scrollEndsJS checks that each box that scrolls sideways (the menu, the timeline's
 // chart) is marked (site.js) and masked (the stylesheet) at an end exactly when something
-// is scrolled out of sight past it, where the page left it, then scrolled to its start
+// is scrolled out of sight past it (not at the start of a chart whose labels stay there), where the page left it, then scrolled to its start
 // and to its end, and that the timeline's hint to scroll shows exactly when later years
 // are out of sight; it returns what is wrong, or "".
 const scrollEndsJS = `(async () => {
@@ -158,7 +159,10 @@ const scrollEndsJS = `(async () => {
 			if (box.classList.contains("more-after") !== after || box.classList.contains("more-before") !== before) {
 				wrong.push(box.className + " scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px");
 			}
-			if ((getComputedStyle(box).maskImage !== "none") !== (after || before)) {
+			// A chart whose row labels stay at its left edge fades only at its end.
+			const labels = box.querySelector(".timeline-labels");
+			const keepsStart = labels !== null && labels.getClientRects().length > 0;
+			if ((getComputedStyle(box).maskImage !== "none") !== (after || before && !keepsStart)) {
 				wrong.push(box.className + " scrolled " + Math.round(box.scrollLeft) + " of " + hidden + " px: mask " + getComputedStyle(box).maskImage);
 			}
 			if (hint && (hint.getClientRects().length > 0) !== after) {
@@ -404,6 +408,44 @@ const glossaryFilterJS = `(async () => {
 	if (!rows.every(shown)) out.Wrong.push("after clearing the box, some terms are still hidden");
 	return out;
 })()`
+
+// timelineLabelsJS scrolls the timeline chart to its end and says where its sticky row
+// labels are: shown, and at the left edge of the box the chart scrolls in.
+const timelineLabelsJS = `(() => {
+	const wrap = document.querySelector(".timeline-chart .scroll-wrap");
+	const labels = document.querySelector(".timeline-labels");
+	if (!wrap || !labels) return {Found: false};
+	const start = wrap.scrollLeft;
+	wrap.scrollLeft = wrap.scrollWidth;
+	const out = {Found: true, Scrolls: wrap.scrollWidth > wrap.clientWidth, Shown: labels.getClientRects().length > 0,
+		Offset: labels.getBoundingClientRect().left - wrap.getBoundingClientRect().left};
+	wrap.scrollLeft = start;
+	return out;
+})()`
+
+// checkTimelineLabels: where the timeline chart scrolls sideways (a phone), its row labels
+// stay at its left edge however far it is scrolled; where it does not, there is no copy.
+func checkTimelineLabels(t *testing.T, tb *tab, page string) {
+	if !strings.HasSuffix(page, "/timeline/index.html") {
+		return
+	}
+	type labels struct {
+		Found, Scrolls, Shown bool
+		Offset                float64
+	}
+	for _, w := range []int64{phoneWidth, 1280} {
+		tb.viewport(t, w)
+		l := eval[labels](t, tb, timelineLabelsJS)
+		switch {
+		case !l.Found:
+			t.Fatal("the timeline has no chart or no row labels to keep")
+		case l.Scrolls != l.Shown:
+			t.Errorf("at %d px the chart scrolls: %v, its sticky labels shown: %v", w, l.Scrolls, l.Shown)
+		case l.Shown && math.Abs(l.Offset) > 1:
+			t.Errorf("at %d px, scrolled to its end, the chart's labels are %.0f px from its left edge", w, l.Offset)
+		}
+	}
+}
 
 // checkFilters: on the timeline, a brief's filter link shows its events only; on the
 // glossary, the filter box keeps the matching terms only.

@@ -589,6 +589,13 @@ type TimelineChart struct {
 	Bottom        float64 // the y of the axis
 }
 
+// LabelsWidth is the width of the row labels' column, as an SVG width attribute, when the
+// chart is drawn at its least width and scrolls: on a phone the labels stay in view while
+// the years scroll under them, at the scale of the chart.
+func (t *TimelineChart) LabelsWidth() string {
+	return strconv.FormatFloat(t.Left/t.Width*timelineMinRem, 'f', 3, 64) + "rem"
+}
+
 // TimelineTick is a year on the axis.
 type TimelineTick struct {
 	Year  int
@@ -629,6 +636,10 @@ const (
 	timelineWidth = 900
 	timelineFont  = 12
 	timelineRow   = 24
+	// timelineMinRem is the least width the chart is drawn at, in rem (the style sheet's
+	// .timeline-chart svg min-width): on a narrower screen it scrolls sideways, at this
+	// width, and its row labels stay in view (TimelineChart.LabelsWidth).
+	timelineMinRem = 46
 )
 
 // TimelineChart lays this language's events out on an axis from the first year to the
