@@ -59,12 +59,11 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	all := map[string]totals{}
 	for _, lang := range r.Langs() {
 		states, problems := r.Counts(lang)
-		t := totals{States: states, Statuses: map[string]int{}, Mismatches: problems}
+		t := totals{States: states, Statuses: r.statusCounts(lang), Mismatches: problems}
 		for _, p := range r.Pairs {
 			if p.Lang != lang {
 				continue
 			}
-			t.Statuses[p.Status()]++
 			t.Accepted += p.Accepted()
 			t.Pending += p.Pending()
 			t.Words += p.ToTranslate()
@@ -188,11 +187,10 @@ func (r *Report) SetBuild(lines []string) {
 // 1 needs fixing, 1 missing, 0 orphan, 1 stale; 2 mismatches".
 func (r *Report) SummaryLine(lang string) string {
 	_, problems := r.Counts(lang)
-	statuses := map[string]int{}
+	statuses := r.statusCounts(lang)
 	accepted, pending := 0, 0
 	for _, p := range r.Pairs {
 		if p.Lang == lang {
-			statuses[p.Status()]++
 			accepted += p.Accepted()
 			pending += p.Pending()
 		}

@@ -144,12 +144,18 @@ type StatusCount struct {
 	N      int
 }
 
-// StatusSummary counts the pairs of lang per Status, in the order of the status page.
-func (r *Report) StatusSummary(lang string) []StatusCount {
+// statusCounts counts the pairs of lang per Status, for every report that shows them.
+func (r *Report) statusCounts(lang string) map[string]int {
 	n := map[string]int{}
 	for _, p := range r.LangPairs(lang) {
 		n[p.Status()]++
 	}
+	return n
+}
+
+// StatusSummary counts the pairs of lang per Status, in the order of the status page.
+func (r *Report) StatusSummary(lang string) []StatusCount {
+	n := r.statusCounts(lang)
 	out := make([]StatusCount, len(statusOrder))
 	for i, s := range statusOrder {
 		out[i] = StatusCount{s, n[s]}

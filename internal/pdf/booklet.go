@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -356,13 +355,8 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			return nil, fmt.Errorf("%s: no pages", job(t).Out)
 		}
 		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
-		html, err := os.ReadFile(job(t).Src)
-		if err != nil {
-			return nil, err
-		}
-		refs := bytes.Contains(html, []byte("print-refs"))
-		if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFillFor(refs) {
-			spilled = append(spilled, spill{job(t), len(pages), refs})
+		if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFillFor(t.Refs) {
+			spilled = append(spilled, spill{job(t), len(pages), t.Refs})
 		}
 	}
 	// The booklets are planned from the briefs as printed at full size, as the booklets

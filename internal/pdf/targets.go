@@ -27,6 +27,9 @@ type Target struct {
 	// Anchor is a brief's id in its booklet; Briefs are a booklet's briefs in order.
 	Anchor string
 	Briefs []*site.Page
+	// Refs says that a brief prints a list of the pages its text refers to (its page's
+	// Refs), which Fits may leave out.
+	Refs bool
 }
 
 // BriefPages is the most A4 pages a printed brief may take.
@@ -62,6 +65,7 @@ func Targets(s *site.Site) []Target {
 					Canonical: s.Config.BaseURL + canonical,
 					MaxPages:  BriefPages,
 					Anchor:    p.Anchor(),
+					Refs:      len(p.Refs) > 0,
 				})
 			}
 		}
