@@ -71,7 +71,7 @@ var missed = []struct {
 		"structure", "this heading has no {#id} and the en page has no heading here", "### 要員"},
 	{"heading level changed", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "### 復興支援 {#reconstruction}"}},
 		"structure", "the heading is level 3 (###) here but level 2 (##) in the en page", "### 復興支援"},
-	{"table row deleted", []edit{{"content/ja/future.md", "| 知的貢献 | 国際社会の議論の発展に貢献する。国連平和構築委員会をはじめとする国際的な場で知的イニシアティブを発揮する |\n", ""}},
+	{"table row deleted", []edit{{"content/ja/future.md", "| 知的貢献 | 国際社会の議論の発展に貢献する。国連平和構築委員会をはじめとする国際的な場で知的イニシアティブを発揮する。 |\n", ""}},
 		"structure", "5 table rows in en, 4 in ja", "| 国際平和協力 |"},
 	{"level-1 heading in the body", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "# 復興支援 {#reconstruction}"}},
 		"structure", "level-1 heading", "# 復興支援"},
