@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A booklet is printed twice or more (Chromium has no target-counter()): once to learn on
@@ -164,6 +166,31 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 	return changed
 }
 
+// separate takes out of its run each brief that the plan joins to the page before but
+// that the printing started on a page of its own, its title the first text of the page
+// (titles[k] is brief k's): the brief before filled its page. In the run, its pages would
+// be headed by the part's name, and the rule that sets it apart from the brief before
+// would top its page; on its own they are headed by its title. It then starts a page
+// from the plan's next printing on, where it starts already, so nothing moves; apart
+// keeps fillEmpty from joining it again. It reports whether it changed the plan.
+func (p *Plan) separate(pages []PageWords, titles []string) bool {
+	changed := false
+	for k := 1; k < len(p.Anchors); k++ {
+		n := p.Start[k]
+		if !p.Joined[k] || n < 1 || n > len(pages) || !strings.HasPrefix(pages[n-1].Body(), Squash(titles[k])) {
+			continue
+		}
+		if !changed {
+			p.Joined, p.apart = slices.Clone(p.Joined), slices.Clone(p.apart)
+			if len(p.apart) != len(p.Anchors) {
+				p.apart = make([]bool, len(p.Anchors))
+			}
+		}
+		p.Joined[k], p.apart[k], changed = false, true, true
+	}
+	return changed
+}
+
 // TitleID is the id of the title of the brief with the anchor a in its booklet
 // (layouts/print.html), which the booklet's contents and cross-references lead to in print.
 func TitleID(a string) string { return a + "-title" }
@@ -260,6 +287,50 @@ type Box struct {
 type PageWords struct {
 	Width, Height float64
 	Words         []Box
+}
+
+// InLines joins words in reading order, without white space (pdftotext sets spaces as it
+// guesses them): lines from the top (words whose middles are within 3 points of the
+// line's first word share the line), each from the left.
+func InLines(words []Box) string {
+	words = slices.Clone(words)
+	mid := func(w Box) float64 { return (w.YMin + w.YMax) / 2 }
+	slices.SortStableFunc(words, func(a, b Box) int { return cmp.Compare(mid(a), mid(b)) })
+	var b strings.Builder
+	for len(words) > 0 {
+		n := 1
+		for n < len(words) && mid(words[n])-mid(words[0]) < 3 {
+			n++
+		}
+		line := words[:n]
+		slices.SortStableFunc(line, func(a, b Box) int { return cmp.Compare(a.XMin, b.XMin) })
+		for _, w := range line {
+			b.WriteString(Squash(w.Text))
+		}
+		words = words[n:]
+	}
+	return b.String()
+}
+
+// Squash removes all white space.
+func Squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Body is the text of the page between its margins, in reading order (InLines).
+func (p PageWords) Body() string {
+	var body []Box
+	for _, w := range p.Words {
+		if mid := (w.YMin + w.YMax) / 2; mid > TopMargin && mid < p.Height-BottomMargin {
+			body = append(body, w)
+		}
+	}
+	return InLines(body)
 }
 
 var (
@@ -411,11 +482,19 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 					plan.Start[k], moved = n, true
 				}
 			}
-			// The briefs' own PDFs only estimate the booklet's pages: a page the booklet
-			// still leaves nearly empty takes the next brief after all.
+			// The briefs' own PDFs only estimate the booklet's pages: a brief planned to
+			// share a page may start one of its own, and a page the booklet still leaves
+			// nearly empty takes the next brief after all.
 			pages, err := ReadWords(jobs[i].Out)
 			if err != nil {
 				return nil, err
+			}
+			titles := make([]string, len(t.Briefs))
+			for k, b := range t.Briefs {
+				titles[k] = b.Title
+			}
+			if plan.separate(pages, titles) {
+				moved = true
 			}
 			if plan.fillEmpty(pages) {
 				moved = true

@@ -139,3 +139,44 @@ func TestFillEmptyTakesTheLastBriefOutOfAFullRun(t *testing.T) {
 		t.Errorf("fillEmpty joined c again: %v", p.Joined)
 	}
 }
+
+// A brief planned to share the page of the brief before, printed at the top of a page of
+// its own (the brief before filled its page), leaves the run: its pages are then headed
+// by its title. A brief that did share the page stays in its run.
+func TestSeparateTakesOutABriefThatStartsItsPage(t *testing.T) {
+	line := func(y float64, words ...string) []Box {
+		var out []Box
+		for i, w := range words {
+			x := 50 + 60*float64(i)
+			out = append(out, Box{XMin: x, YMin: y - 12, XMax: x + 50, YMax: y, Text: w})
+		}
+		return out
+	}
+	head := line(30, "Countries") // in the top margin: not the page's body
+	page := func(lines ...[]Box) PageWords {
+		p := PageWords{Width: 595.3, Height: 841.9, Words: slices.Clone(head)}
+		for _, l := range lines {
+			p.Words = append(p.Words, l...)
+		}
+		return p
+	}
+	pages := []PageWords{
+		page(line(80, "Cambodia"), line(100, "text")),
+		page(line(80, "Sri", "Lanka"), line(100, "text"), line(700, "Japan’s", "support")),
+		page(line(80, "Philippines", "(Mindanao)"), line(100, "text"), line(500, "Timor-Leste"), line(520, "text")),
+	}
+	titles := []string{"Cambodia", "Sri Lanka", "Philippines (Mindanao)", "Timor-Leste"}
+	p := Plan{Anchors: []string{"cambodia", "sri-lanka", "philippines", "timor-leste"}, Joined: []bool{false, false, true, true}, Start: []int{1, 2, 3, 3}}
+	if !p.separate(pages, titles) {
+		t.Fatal("separate changed nothing")
+	}
+	if want := []bool{false, false, false, true}; !slices.Equal(p.Joined, want) {
+		t.Errorf("separate: joined %v, want %v (the Philippines out of the run, Timor-Leste on its page)", p.Joined, want)
+	}
+	if want := []bool{false, false, true, false}; !slices.Equal(p.apart, want) {
+		t.Errorf("separate: apart %v, want %v (fillEmpty must not join the Philippines again)", p.apart, want)
+	}
+	if p.separate(pages, titles) {
+		t.Errorf("separate changed the plan again: joined %v", p.Joined)
+	}
+}

@@ -106,7 +106,7 @@ func TestPrintedBriefs(t *testing.T) {
 				text.WriteString(w.Text)
 			}
 		}
-		if got := strings.Contains(text.String(), squash(refsHeading(t, "en"))); got != want || !strings.Contains(text.String(), "Smallarmscollection") {
+		if got := strings.Contains(text.String(), pdf.Squash(refsHeading(t, "en"))); got != want || !strings.Contains(text.String(), "Smallarmscollection") {
 			t.Errorf("%s: the list of pages referred to printed: %v, want %v (and the text)", file, got, want)
 		}
 	}
@@ -153,13 +153,13 @@ func TestPrintedBriefs(t *testing.T) {
 					continue // a booklet's cover has no running head or foot
 				}
 				// A booklet's briefs have their own running head (checkBooklet).
-				if (!tg.Booklet() || k == 1) && !strings.Contains(pg.header, squash(lang.Title)) {
+				if (!tg.Booklet() || k == 1) && !strings.Contains(pg.header, pdf.Squash(lang.Title)) {
 					t.Errorf("page %d: the top margin %q lacks the site's name %q", k+1, pg.header, lang.Title)
 				}
 				if num := regexp.MustCompile(fmt.Sprintf(`(^|[^0-9])%d/%d($|[^0-9])`, k+1, n)); !num.MatchString(pg.footer) {
 					t.Errorf("page %d: the bottom margin %q lacks the page number %d/%d", k+1, pg.footer, k+1, n)
 				}
-				if !tg.Booklet() && !strings.Contains(pg.footer, squash(tg.Canonical)) {
+				if !tg.Booklet() && !strings.Contains(pg.footer, pdf.Squash(tg.Canonical)) {
 					t.Errorf("page %d: the bottom margin %q lacks the canonical URL %s", k+1, pg.footer, tg.Canonical)
 				}
 				// A brief's text runs on to its next page only from a page at least half full:
@@ -179,7 +179,7 @@ func TestPrintedBriefs(t *testing.T) {
 			// A brief whose text refers to other pages lists them on paper, but where
 			// build pdf left the list out to save a sheet (pdf.Fits).
 			if !tg.Booklet() && strings.Contains(string(page), "print-refs") {
-				heading := squash(refsHeading(t, tg.Lang))
+				heading := pdf.Squash(refsHeading(t, tg.Lang))
 				if printed := strings.Contains(text, heading); printed == fitted[tg.Out].NoRefs {
 					t.Errorf("the list of pages referred to (%q) printed: %v, left out to save a sheet: %v", heading, printed, fitted[tg.Out].NoRefs)
 				}
@@ -188,7 +188,7 @@ func TestPrintedBriefs(t *testing.T) {
 				{"title", tg.Title},
 				{"canonical URL", tg.Canonical},
 			} {
-				if !strings.Contains(text, squash(want.text)) {
+				if !strings.Contains(text, pdf.Squash(want.text)) {
 					t.Errorf("the %s %q is not in the PDF text", want.what, want.text)
 				}
 			}
@@ -197,7 +197,7 @@ func TestPrintedBriefs(t *testing.T) {
 				t.Errorf("a straight quote in the PDF text: %q", text[max(0, i-40):min(len(text), i+40)])
 			}
 			// The date of the information is printed once: under the title, or on the cover.
-			if c := strings.Count(text, squash(asOf)); c != 1 {
+			if c := strings.Count(text, pdf.Squash(asOf)); c != 1 {
 				t.Errorf("the as-of line %q is printed %d times, want once", asOf, c)
 			}
 			if tg.Lang == "ja" {
@@ -311,7 +311,7 @@ func checkText(t *testing.T, file, lang string, page []byte) {
 		t.Fatal("the page has no paragraphs")
 	}
 	for _, m := range paras {
-		want := strings.ReplaceAll(squash(html.UnescapeString(tag.ReplaceAllString(m[1], ""))), "-", "")
+		want := strings.ReplaceAll(pdf.Squash(html.UnescapeString(tag.ReplaceAllString(m[1], ""))), "-", "")
 		if !strings.Contains(text, want) {
 			t.Errorf("the paragraph %q is not in the PDF's text as pdftotext reads it", want)
 		}
@@ -349,8 +349,8 @@ func columnText(t *testing.T, file, lang string, twoColumns bool) string {
 				second = append(second, w)
 			}
 		}
-		b.WriteString(inLines(col))
-		b.WriteString(inLines(second))
+		b.WriteString(pdf.InLines(col))
+		b.WriteString(pdf.InLines(second))
 	}
 	return b.String()
 }
@@ -378,7 +378,7 @@ func bodyLines(t *testing.T, file, lang string) []textLine {
 		t.Fatalf("pdftotext -bbox-layout %s: %v", file, err)
 	}
 	source, _, _ := strings.Cut(uiString(t, lang, "print_source_line"), "“")
-	colophon := []string{squash(refsHeading(t, lang)), squash(source)}
+	colophon := []string{pdf.Squash(refsHeading(t, lang)), pdf.Squash(source)}
 	type line struct {
 		textLine
 		height float64
@@ -391,7 +391,7 @@ func bodyLines(t *testing.T, file, lang string) []textLine {
 			for _, w := range wordIn.FindAllStringSubmatch(m[5], -1) {
 				words = append(words, html.UnescapeString(w[1]))
 			}
-			if text := squash(strings.Join(words, "")); slices.ContainsFunc(colophon, func(c string) bool {
+			if text := pdf.Squash(strings.Join(words, "")); slices.ContainsFunc(colophon, func(c string) bool {
 				return strings.HasPrefix(text, c[:min(len(c), len(text))]) && len(text) >= 4
 			}) {
 				break // the rest of the page is the colophon
@@ -448,7 +448,7 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 		if starts[i] < 2 || starts[i] > len(pages) {
 			t.Fatalf("the brief %q starts on page %d of %d", b.Title, starts[i], len(pages))
 		}
-		if !strings.Contains(pages[starts[i]-1].body, squash(b.Title)) {
+		if !strings.Contains(pages[starts[i]-1].body, pdf.Squash(b.Title)) {
 			t.Errorf("page %d, where the brief %q starts, does not show its title", starts[i], b.Title)
 		}
 		if i > 0 && starts[i] < starts[i-1] {
@@ -474,20 +474,20 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 			if i+1 < len(starts) {
 				// The brief after starts a page, or below the end of this one.
 				last = starts[i+1] - 1
-				if !strings.HasPrefix(pages[starts[i+1]-1].body, squash(tg.Briefs[i+1].Title)) {
+				if !strings.HasPrefix(pages[starts[i+1]-1].body, pdf.Squash(tg.Briefs[i+1].Title)) {
 					last++
 				}
 			}
 			on[i] = starts[i] <= k && k <= last
 		}
 		for i, b := range tg.Briefs {
-			named, addressed := strings.Contains(pg.header, squash(b.Title)), strings.Contains(pg.footer, b.URL)
+			named, addressed := strings.Contains(pg.header, pdf.Squash(b.Title)), strings.Contains(pg.footer, b.URL)
 			switch {
 			case !on[i] && named:
 				t.Errorf("page %d: the running head %q names the brief %q, which is not on it", k, pg.header, b.Title)
 			case !on[i] && addressed:
 				t.Errorf("page %d: the foot %q gives the address of the brief %q, which is not on it", k, pg.footer, b.URL)
-			case on[i] && !named && !strings.Contains(pg.header, squash(parts[b.Kind])):
+			case on[i] && !named && !strings.Contains(pg.header, pdf.Squash(parts[b.Kind])):
 				t.Errorf("page %d: the running head %q names neither the brief %q on it nor its part %q", k, pg.header, b.Title, parts[b.Kind])
 			case on[i] && !addressed && !strings.Contains(pg.footer, b.Lang+"/"):
 				t.Errorf("page %d: the foot %q gives neither the address of the brief %q on it nor a folder of it", k, pg.footer, b.URL)
@@ -504,10 +504,10 @@ var digits = regexp.MustCompile(`^[0-9]+$`)
 // contentsNumbers reads the page numbers of the contents page in the contents' order:
 // by section (the headings of the countries and the themes), then by column, then down.
 func contentsNumbers(t *testing.T, p page, lang string) []int {
-	heading := squash(themesHeading(t, lang))
+	heading := pdf.Squash(themesHeading(t, lang))
 	themesY := math.Inf(1)
 	for _, w := range p.words {
-		if w.Text != "" && strings.HasPrefix(heading, squash(w.Text)) {
+		if w.Text != "" && strings.HasPrefix(heading, pdf.Squash(w.Text)) {
 			themesY = min(themesY, w.YMin)
 		}
 	}
@@ -607,7 +607,7 @@ func split(pages []pdf.PageWords) []page {
 				body = append(body, w)
 			}
 		}
-		p.header, p.body, p.footer = inLines(head), inLines(body), inLines(foot)
+		p.header, p.body, p.footer = pdf.InLines(head), pdf.InLines(body), pdf.InLines(foot)
 		out = append(out, p)
 	}
 	return out
@@ -617,38 +617,6 @@ func number(s string) float64 {
 	var f float64
 	fmt.Sscan(s, &f)
 	return f
-}
-
-// inLines joins words in reading order: lines from the top (words whose middles are
-// within 3 points of the line's first word share the line), each from the left.
-func inLines(words []pdf.Box) string {
-	words = slices.Clone(words)
-	mid := func(w pdf.Box) float64 { return (w.YMin + w.YMax) / 2 }
-	slices.SortStableFunc(words, func(a, b pdf.Box) int { return cmp.Compare(mid(a), mid(b)) })
-	var b strings.Builder
-	for len(words) > 0 {
-		n := 1
-		for n < len(words) && mid(words[n])-mid(words[0]) < 3 {
-			n++
-		}
-		line := words[:n]
-		slices.SortStableFunc(line, func(a, b pdf.Box) int { return cmp.Compare(a.XMin, b.XMin) })
-		for _, w := range line {
-			b.WriteString(squash(w.Text))
-		}
-		words = words[n:]
-	}
-	return b.String()
-}
-
-// squash removes all white space.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // japaneseRunes counts kana and kanji.
