@@ -23,6 +23,8 @@
     var n = [shown, rows.length];
     count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
   };
-  input.addEventListener("input", update);
+  // Not on each kana of a Japanese input method: on the converted text.
+  input.addEventListener("input", function (ev) { if (!ev.isComposing) update(); });
+  input.addEventListener("compositionend", update);
   update();
 })();

@@ -482,10 +482,15 @@
       a.href = u.href;
     });
   }
-  input.addEventListener("input", function () {
+  // A Japanese input method sends an input event for each kana before the word is
+  // converted: the search waits for the converted text (compositionend).
+  function typed(ev) {
+    if (ev.isComposing) return;
     clearTimeout(timer);
     timer = setTimeout(function () { update(false); }, 120);
-  });
+  }
+  input.addEventListener("input", typed);
+  input.addEventListener("compositionend", typed);
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     clearTimeout(timer);
@@ -528,13 +533,16 @@
   var q0 = new URL(location.href).searchParams.get("q") || "";
   input.value = q0;
   // The box is not focused on load: the first Tab stop of every page is its skip link.
-  // Coming from the header's box, the arrows still lead into the results.
-  document.addEventListener("keydown", function (ev) {
+  // Coming from the header's box, the first key, Down, still leads into the results;
+  // after that the arrows scroll the page, as on any other.
+  function firstKey(ev) {
+    document.removeEventListener("keydown", firstKey);
     var a = document.activeElement;
     if (ev.key !== "ArrowDown" || (a && a !== document.body && a.tagName !== "MAIN")) return;
     var l = links();
     if (l.length) { ev.preventDefault(); l[0].focus(); }
-  });
+  }
+  document.addEventListener("keydown", firstKey);
   if (q0) {
     carryQuery(q0);
     run(q0);

@@ -8,9 +8,15 @@
     var t = ev.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     // The search page's own box, else the header's (the 404 page has one per language,
-    // of which one is shown).
+    // of which one is shown). A phone's header has no box: "/" opens the search page.
     var box = document.getElementById("search-q") || Array.prototype.filter.call(
       document.querySelectorAll(".site-search input"), function (i) { return i.offsetParent !== null; })[0];
+    var form = document.querySelector(".site-search");
+    if (!box && form) {
+      ev.preventDefault();
+      location.href = form.action;
+      return;
+    }
     if (!box) return;
     ev.preventDefault();
     box.focus();
@@ -32,10 +38,10 @@
   // the screen's edge on their own pages).
   var nav = document.querySelector(".site-nav");
   var current = nav && nav.querySelector("a[aria-current]");
+  // The fade at a sideways-scrolling box's ends (3rem, .more-after in the stylesheet).
+  var fade = 3 * parseFloat(getComputedStyle(root).fontSize);
   function showCurrent() {
     if (nav.scrollWidth <= nav.clientWidth) return;
-    // Clear of the fade at the menu's end (3rem, .more-after in the stylesheet).
-    var fade = 3 * parseFloat(getComputedStyle(root).fontSize);
     var c = current.getBoundingClientRect(), n = nav.getBoundingClientRect();
     if (c.right > n.right - fade) nav.scrollLeft += c.right - n.right + fade;
   }
@@ -47,16 +53,40 @@
   // hold what is scrolled out of sight: the stylesheet fades that end (.more-after,
   // .more-before), so that a reader sees that the box scrolls; the shadow the stylesheet
   // draws for the menu without script is faint, and the chart had none.
+  // The timeline's chart on a phone keeps its row labels over its left edge (sticky): a
+  // mark reached with Tab is scrolled clear of them as well as of the fade.
   document.querySelectorAll(".site-nav, .scroll-wrap").forEach(function (box) {
+    var labels = box.querySelector("svg.timeline-labels");
     function markEnds() {
       var hidden = box.scrollWidth - box.clientWidth;
       box.classList.toggle("more-after", box.scrollLeft < hidden - 1);
       box.classList.toggle("more-before", box.scrollLeft > 1);
+      if (labels) {
+        var w = labels.getBoundingClientRect().width; // 0 where the chart does not scroll
+        box.style.scrollPaddingLeft = w ? (w + fade) + "px" : "";
+      }
     }
     markEnds();
     box.addEventListener("scroll", markEnds, { passive: true });
     window.addEventListener("resize", markEnds);
   });
+
+  // "On this page" of a brief: on a wide screen beside the text and always open (the
+  // stylesheet shows it open without script too), so it is open for a screen reader as
+  // well, and its summary, which toggles nothing there, is no Tab stop; on a phone a
+  // closed <details>.
+  var toc = document.querySelector(".brief > .toc details");
+  var wide = window.matchMedia && window.matchMedia("(min-width: 64rem)");
+  if (toc && wide) {
+    var summary = toc.querySelector("summary");
+    var fit = function () {
+      toc.open = wide.matches;
+      if (wide.matches) summary.tabIndex = -1; else summary.removeAttribute("tabindex");
+    };
+    fit();
+    if (wide.addEventListener) wide.addEventListener("change", fit);
+    toc.addEventListener("toggle", function () { if (wide.matches && !toc.open) toc.open = true; });
+  }
 
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
   // cookie) and read back before each page is drawn (the theme-head partial).

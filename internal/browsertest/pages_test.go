@@ -176,16 +176,31 @@ type focusInfo struct {
 	OutlineStyle         string
 	OutlineWidth         float64
 	OutlineColor         string
-	InViewport           bool
-	AfterMainStart       bool // inside main, or after it in document order
+	// OutlineContrast is the contrast ratio of the outline's colour against the first
+	// background colour behind the element (WCAG 2: 3:1 at least for a focus indicator).
+	OutlineContrast float64
+	InViewport      bool
+	AfterMainStart  bool // inside main, or after it in document order
 }
 
 const focusJS = `(() => {
 	const a = document.activeElement || document.body;
 	const s = getComputedStyle(a), r = a.getBoundingClientRect(), m = document.querySelector("main");
+	const rgb = c => (c.match(/[0-9.]+/g) || []).map(Number);
+	const lum = c => {
+		const [R, G, B] = rgb(c).slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+		return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+	};
+	let bg = "rgb(255, 255, 255)";
+	for (let e = a.parentElement; e; e = e.parentElement) {
+		const c = getComputedStyle(e).backgroundColor, v = rgb(c);
+		if (v.length === 3 || (v.length === 4 && v[3] > 0)) { bg = c; break; }
+	}
+	const [hi, lo] = [lum(s.outlineColor), lum(bg)].sort((x, y) => y - x);
 	return {
 		Tag: a.tagName, Class: a.getAttribute("class") || "", ID: a.id, Href: a.getAttribute("href") || "",
 		OutlineStyle: s.outlineStyle, OutlineWidth: parseFloat(s.outlineWidth) || 0, OutlineColor: s.outlineColor,
+		OutlineContrast: (hi + 0.05) / (lo + 0.05),
 		InViewport: r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
 		AfterMainStart: !!m && (m.contains(a) || !!(m.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING)),
 	};
@@ -204,11 +219,11 @@ const waitMainFocusJS = `new Promise(done => {
 
 // visibleOutline reports whether the focused element draws an outline a reader can see.
 func (f focusInfo) visibleOutline() bool {
-	return f.OutlineStyle != "none" && f.OutlineWidth >= 1 && f.OutlineColor != "rgba(0, 0, 0, 0)" && f.OutlineColor != "transparent"
+	return f.OutlineStyle != "none" && f.OutlineWidth >= 1 && f.OutlineColor != "rgba(0, 0, 0, 0)" && f.OutlineColor != "transparent" && f.OutlineContrast >= 3
 }
 
 func (f focusInfo) String() string {
-	return fmt.Sprintf("<%s class=%q id=%q href=%q> (outline %s %gpx %s)", strings.ToLower(f.Tag), f.Class, f.ID, f.Href, f.OutlineStyle, f.OutlineWidth, f.OutlineColor)
+	return fmt.Sprintf("<%s class=%q id=%q href=%q> (outline %s %gpx %s, contrast %.1f:1)", strings.ToLower(f.Tag), f.Class, f.ID, f.Href, f.OutlineStyle, f.OutlineWidth, f.OutlineColor, f.OutlineContrast)
 }
 
 func press(t *testing.T, tb *tab, key string) {

@@ -233,6 +233,10 @@ func checkCurrentSection(t *testing.T, tb *tab, url string) {
 type tocInfo struct {
 	Links  int
 	Missed []string
+	// Shown: the list is laid out (beside the text on a wide screen); Open: its <details>
+	// says so to a screen reader; SummaryTab: its summary's tabIndex.
+	Shown, Open bool
+	SummaryTab  int
 }
 
 // followJS defines follow(a, target): it clicks the in-page link a and returns "" if the
@@ -253,7 +257,15 @@ const followJS = `
 // where it lands: an element with the fragment's id that is, or starts with, a heading with
 // the link's text, scrolled to the top of the viewport (or as far as the page scrolls).
 const tocJS = `(async () => {` + followJS + `
-	const out = {Links: 0, Missed: []};
+	const out = {Links: 0, Missed: [], Shown: false, Open: false, SummaryTab: 0};
+	// A width just set tells the page's script of the change (matchMedia) at the next frame.
+	await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const details = document.querySelector(".toc details");
+	if (details) {
+		out.Shown = details.querySelector("ol").getClientRects().length > 0;
+		out.Open = details.open;
+		out.SummaryTab = details.querySelector("summary").tabIndex;
+	}
 	for (const a of document.querySelectorAll(".toc a[href^='#']")) {
 		out.Links++;
 		const id = decodeURIComponent(a.getAttribute("href").slice(1));
@@ -272,9 +284,17 @@ const tocJS = `(async () => {` + followJS + `
 	return out;
 })()`
 
-// checkOnThisPage: on a brief, every link of the "On this page" list lands on its heading.
+// checkOnThisPage: on a brief, every link of the "On this page" list lands on its heading;
+// a list shown open (a wide screen) is open for a screen reader too, and its summary,
+// which toggles nothing there, is no Tab stop.
 func checkOnThisPage(t *testing.T, tb *tab, page string) {
 	info := eval[tocInfo](t, tb, tocJS)
+	if info.Shown && !info.Open {
+		t.Error("the on-this-page list is shown, but its <details> is closed for a screen reader")
+	}
+	if info.Shown && info.SummaryTab >= 0 {
+		t.Errorf("the on-this-page list is shown open, and its summary is a Tab stop (tabIndex %d)", info.SummaryTab)
+	}
 	brief := strings.Contains(page, "/countries/") && !strings.HasSuffix(page, "/countries/index.html") ||
 		strings.Contains(page, "/themes/") && !strings.HasSuffix(page, "/themes/index.html")
 	if brief && info.Links < 2 {
@@ -418,13 +438,23 @@ const timelineLabelsJS = `(() => {
 	const start = wrap.scrollLeft;
 	wrap.scrollLeft = wrap.scrollWidth;
 	const out = {Found: true, Scrolls: wrap.scrollWidth > wrap.clientWidth, Shown: labels.getClientRects().length > 0,
-		Offset: labels.getBoundingClientRect().left - wrap.getBoundingClientRect().left};
+		Offset: labels.getBoundingClientRect().left - wrap.getBoundingClientRect().left, Hidden: 0, Marks: 0};
+	// Each mark focused in turn, as Tab reaches them: the chart scrolls it into view, clear
+	// of the labels over its left edge.
+	const active = document.activeElement;
+	for (const a of wrap.querySelectorAll("svg:not(.timeline-labels) a")) {
+		a.focus();
+		out.Marks++;
+		if (out.Shown && a.getBoundingClientRect().left < labels.getBoundingClientRect().right) out.Hidden++;
+	}
+	if (active && active.focus) active.focus();
 	wrap.scrollLeft = start;
 	return out;
 })()`
 
 // checkTimelineLabels: where the timeline chart scrolls sideways (a phone), its row labels
-// stay at its left edge however far it is scrolled; where it does not, there is no copy.
+// stay at its left edge however far it is scrolled, and a mark that takes the focus is
+// scrolled clear of them; where it does not scroll, there is no copy.
 func checkTimelineLabels(t *testing.T, tb *tab, page string) {
 	if !strings.HasSuffix(page, "/timeline/index.html") {
 		return
@@ -432,6 +462,7 @@ func checkTimelineLabels(t *testing.T, tb *tab, page string) {
 	type labels struct {
 		Found, Scrolls, Shown bool
 		Offset                float64
+		Marks, Hidden         int
 	}
 	for _, w := range []int64{phoneWidth, 1280} {
 		tb.viewport(t, w)
@@ -443,6 +474,10 @@ func checkTimelineLabels(t *testing.T, tb *tab, page string) {
 			t.Errorf("at %d px the chart scrolls: %v, its sticky labels shown: %v", w, l.Scrolls, l.Shown)
 		case l.Shown && math.Abs(l.Offset) > 1:
 			t.Errorf("at %d px, scrolled to its end, the chart's labels are %.0f px from its left edge", w, l.Offset)
+		case l.Marks == 0:
+			t.Errorf("at %d px the timeline chart has no marks to focus", w)
+		case l.Hidden > 0:
+			t.Errorf("at %d px, %d of the chart's %d marks, focused, stay under its row labels", w, l.Hidden, l.Marks)
 		}
 	}
 }
