@@ -169,7 +169,12 @@ func (st *Staleness) changed(where string) bool {
 		return false
 	}
 	id, section := strings.CutPrefix(where, "section #")
+	// The count of a list (itemCounts: "events") changed with an item added or removed.
+	item, list := strings.CutSuffix(where, "s")
 	for _, c := range st.Changes {
+		if list && strings.HasPrefix(c, item+" ") && (strings.HasSuffix(c, " (added)") || strings.HasSuffix(c, " (removed)")) {
+			return true
+		}
 		c = strings.TrimSuffix(strings.TrimSuffix(c, " (added)"), " (removed)")
 		body := c == "introduction" || strings.HasPrefix(c, "section ")
 		switch {
@@ -487,6 +492,9 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		p.Problems = append(p.Problems, compareSections(s, t, terms, pages)...)
 		p.Problems = append(p.Problems, compareOrder(done, s, t, terms)...)
 		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
+		if p.State == Stale {
+			p.Problems = append(p.Problems, itemCounts(s, t)...)
+		}
 	}
 	p.Problems = append(p.Problems, fileStructure(s, t, true)...)
 	p.Problems = append(p.Problems, fileStructure(t, s, false)...)

@@ -167,6 +167,58 @@ func TestStaleChangesArePendingNotFailures(t *testing.T) {
 	}
 }
 
+// TestStaleEventCounts: the build lets a stale translation whose events' count differs
+// from its source's through, showing the source's events; the check says which side
+// changed. The source's added event is pending (it goes with the translation's update);
+// an event the translator dropped, in a page made stale by an edit elsewhere, fails.
+func TestStaleEventCounts(t *testing.T) {
+	dir, git := gitRepo(t)
+	event := func(date, text string) string {
+		return "[[events]]\ndate = \"" + date + "\"\ntext = \"" + text + "\"\n"
+	}
+	en := "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n" + event("1990-06", "Tokyo meeting.") + event("1991-10", "Paris agreements.") + "+++\n\nIntro.\n"
+	ja := "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n[[events]]\ntext = \"東京会議。\"\n[[events]]\ntext = \"パリ協定。\"\n+++\n\nはじめに。\n"
+	commitMarked(t, git, dir, en, ja)
+	marked, err := os.ReadFile(filepath.Join(dir, "content/ja/countries/cambodia.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	countProblem := func(p *Pair) *Problem {
+		for i := range p.Problems {
+			if p.Problems[i].Where == "events" {
+				return &p.Problems[i]
+			}
+		}
+		return nil
+	}
+
+	// The English author adds an event.
+	writeFiles(t, dir, map[string]string{"content/en/countries/cambodia.md": strings.Replace(en, "+++\n\nIntro.", event("1992-03", "UNTAC.")+"+++\n\nIntro.", 1)})
+	git("commit", "-q", "-am", "English event added")
+	p := runWithGit(t, dir).Lookup("countries/cambodia", "ja")
+	if p == nil || p.State != Stale {
+		t.Fatalf("after the English event: %+v, want stale", p)
+	}
+	if pr := countProblem(p); pr == nil || !pr.Pending || !strings.Contains(pr.Message, "3 [[events]] in en, 2 in ja") {
+		t.Errorf("after the English event, the count problem is %+v, want a pending 3 against 2", pr)
+	}
+
+	// Back to two English events, changed in their body only; the translator drops one.
+	writeFiles(t, dir, map[string]string{
+		"content/en/countries/cambodia.md": strings.Replace(en, "Intro.", "Intro, changed.", 1),
+		"content/ja/countries/cambodia.md": strings.Replace(string(marked), "[[events]]\ntext = \"パリ協定。\"\n", "", 1),
+	})
+	git("commit", "-q", "-am", "English text changed, a Japanese event dropped")
+	r := runWithGit(t, dir)
+	p = r.Lookup("countries/cambodia", "ja")
+	if pr := countProblem(p); pr == nil || pr.Pending || !strings.Contains(pr.Message, "2 [[events]] in en, 1 in ja") {
+		t.Errorf("with a Japanese event dropped, the count problem is %+v, want an open 2 against 1", pr)
+	}
+	if !r.Failed(false) {
+		t.Error("a dropped event in a stale translation does not fail the check")
+	}
+}
+
 func TestNoGitRepository(t *testing.T) {
 	requireGit(t)
 	dir := t.TempDir()

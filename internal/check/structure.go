@@ -136,6 +136,33 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 	return out
 }
 
+// itemCounts compares the number of events and of figures of source s and translation
+// t. The build rejects a translation whose counts differ, but not a stale one, whose
+// source may have gained or lost an item since (it shows the source's items until they
+// match): the check says so there, pending when the source's count changed since the
+// translation was marked (Staleness.changed), a mismatch when the translation's did.
+func itemCounts(s, t *content.File) []Problem {
+	var out []Problem
+	for _, c := range []struct {
+		table  string
+		sn, tn int
+	}{
+		{"events", len(s.Front.Events), len(t.Front.Events)},
+		{"figures", len(s.Front.Figures), len(t.Front.Figures)},
+	} {
+		if c.tn == 0 || c.sn == c.tn {
+			continue // none: the translation shows the source's
+		}
+		out = append(out, Problem{Check: "structure", Where: c.table,
+			Message: fmt.Sprintf("%d [[%s]] in %s, %d in %s: a translation has the same %s in the same order; until it does, the page shows the %s %s",
+				c.sn, c.table, s.Lang, c.tn, t.Lang, c.table, s.Lang, c.table),
+			Source:      Loc{File: s.Name, Line: s.Line(c.table), Text: "[[" + c.table + "]]"},
+			Translation: Loc{File: t.Name, Line: t.Line(c.table), Text: "[[" + c.table + "]]"},
+		})
+	}
+	return out
+}
+
 // fullWidthLink matches a Markdown link with a full-width bracket or parenthesis, as a
 // Japanese input method writes them: [法の支配]（../themes/rule-of-law.md）. Markdown
 // does not read it as a link, and the page would show its address as text. The

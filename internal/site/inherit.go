@@ -322,10 +322,10 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 		case tn == 0 || tn == mn:
 			return true
 		case stale:
-			// The source gained or lost an item since the translation: the page shows the
-			// source's items until the translation follows (make check lists them). An
-			// author of the source alone does not stop the build.
-			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, which changed since this translation: the %s page shows the %s %s until they are translated again (make check)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
+			// The source may have gained or lost an item since the translation: the page
+			// shows the source's items until the counts match again. An author of the
+			// source alone does not stop the build; make check says which side changed.
+			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, and this translation is older than that file: the %s page shows the %s %s until the counts match (make check says which side changed)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
 		default:
 			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order", tn, table, mn, m.Name, table))
 		}
