@@ -43,7 +43,7 @@ func TestParse(t *testing.T) {
 		{"bom and crlf accepted", "\ufeff+++\r\ntitle = \"A\"\r\nsummary = \"S\"\r\n+++\r\nBody\r\n", ""},
 		{"unknown key", "+++\ntitle = \"A\"\nsummary = \"S\"\nregoin = \"asia\"\n+++\n", `content/en/x.md:4: front matter: unknown key "regoin" (did you mean "region"?)`},
 		{"unknown nested key", "+++\ntitle = \"A\"\nsummary = \"S\"\n[facts]\ncapitol = \"X\"\n+++\n", `content/en/x.md:5: front matter: unknown key "facts.capitol" (did you mean "capital"?)`},
-		{"syntax error", "+++\ntitle = \"A\"\nsummary \"S\"\n+++\n", `content/en/x.md:3:9: front matter: expected '.' or '=', but got '"' instead`},
+		{"syntax error", "+++\ntitle = \"A\"\nsummary \"S\"\n+++\n", `content/en/x.md:3:9: front matter: the = is missing: write key = value`},
 		{"wrong type", "+++\ntitle = \"A\"\nsummary = \"S\"\nweight = \"ten\"\n+++\n", "content/en/x.md:4: front matter: weight: must be an integer, not a string"},
 		{"missing title", "+++\nsummary = \"S\"\n+++\n", "content/en/x.md:1: front matter: title is required"},
 		{"not utf-8", "+++\ntitle = \"caf\xe9\"\n+++\n", "content/en/x.md:2:13: file is not valid UTF-8 (save it as UTF-8)"},

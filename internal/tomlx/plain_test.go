@@ -20,6 +20,15 @@ func TestPlainMessages(t *testing.T) {
 		{"a key written twice in a list item", "[[accept]]\nrule = \"x\"\n\n[[accept]]\nrule = \"y\"\nrule = \"z\"\n", `6: accept.rule is written twice (first on line 5): keep one`},
 		{"a key in another case", "title = \"x\"\nTitle = \"y\"\n", `2: key "Title": keys are case-sensitive: write title`},
 		{"a key of a list item in another case", "[[accept]]\nRule = \"x\"\n", `2: key "accept.Rule": keys are case-sensitive: write rule`},
+		{"a list item without its closing bracket", "title = \"x\"\n[[accept]\nrule = \"y\"\n", `2:10: the closing ] is missing: a table is written [name], an item of a list [[name]]`},
+		{"a list without its closing bracket", "title = \"x\"\nsummary = [\"a\", \"b\"\n\n[[accept]]\nrule = \"y\"\n", `2: summary: the closing ] of the list is missing: the lines below are read as part of it`},
+		{"no equals sign", "title \"x\"\n", `1:7: the = is missing: write key = value`},
+		{"a key alone", "a = \"x\"\ntitle\n", `2:6: the = is missing: write key = value`},
+		// A date without quotation marks: a month alone is no TOML date, a day is one,
+		// and a year a number; in a list, the item without them, not the last one.
+		{"a month without quotation marks", "[[accept]]\nrule = 2003-03\n", `2:8: accept.rule: a date is written as a text, in quotation marks: "2003-03"`},
+		{"a day without quotation marks", "[[accept]]\nrule = 2003-03-01\n\n[[accept]]\nrule = \"2004\"\n", `2: accept.rule: a text is written in quotation marks: rule = "2003-03-01"`},
+		{"a year without quotation marks", "[[accept]]\nrule = \"2003\"\n\n[[accept]]\nrule = 2004 # the year\n\n[[accept]]\nrule = \"2005\"\n", `5: accept.rule: a text is written in quotation marks: rule = "2004"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var v struct {

@@ -42,6 +42,21 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			line := max(perr.Position.Line, 1)
 			text := lineText(src, line)
 			col := charColumn(text, perr.Position.Col)
+			if unclosedNameRe.MatchString(perr.Message) && line > 1 {
+				// [[events] at the end of its line: the parser has read the line break and
+				// names the next line, and the table before as its key.
+				line--
+				text = lineText(src, line)
+				return md, []*Error{{Line: line, Col: utf8.RuneCountInString(text) + 1, Msg: "the closing ] is missing: a table is written [name], an item of a list [[name]]"}}
+			}
+			if unclosedListRe.MatchString(perr.Message) && perr.LastKey != "" {
+				// themes = ["a", "b" without its ]: the list runs on over the next lines,
+				// and the parser stops where they cannot belong to it. (That line is not
+				// named: the caller counts lines from where src starts in its file.)
+				if start := KeyLine(src, toml.Key(strings.Split(perr.LastKey, "."))); start < line {
+					return md, []*Error{{Line: start, Msg: perr.LastKey + ": the closing ] of the list is missing: the lines below are read as part of it"}}
+				}
+			}
 			if m := tableThenListRe.FindStringSubmatch(perr.Message); m != nil {
 				// [events] and then [[events]]: the parser names only the second.
 				return md, []*Error{{Line: line, Col: col, Msg: tableThenList(m[1])}}
@@ -61,7 +76,7 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			}
 			return md, []*Error{{Line: line, Col: col, Msg: oneLine(plain(msg, text, perr.Position.Col))}}
 		}
-		return md, []*Error{decodeError(err)}
+		return md, []*Error{decodeError(src, err)}
 	}
 	var errs []*Error
 	seen := map[string]int{} // definitions of each key reported so far, in source order
@@ -140,9 +155,13 @@ func tableThenList(key string) string {
 }
 
 var (
-	gotRe      = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead$`)
-	noValueRe  = regexp.MustCompile(`^(?:(.+): )?expected value but found "(.*)" instead$`)
-	newlinesRe = regexp.MustCompile(`^(?:(.+): )?strings cannot contain newlines$`)
+	gotRe          = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got '(.*)' instead$`)
+	noValueRe      = regexp.MustCompile(`^(?:(.+): )?expected value but found "(.*)" instead$`)
+	newlinesRe     = regexp.MustCompile(`^(?:(.+): )?strings cannot contain newlines$`)
+	datetimeRe     = regexp.MustCompile(`^(?:(.+): )?invalid datetime: "(.*)"$`)
+	unclosedNameRe = regexp.MustCompile(`^expected end of table (?:array )?name delimiter '\]', but got '\\n' instead$`)
+	unclosedListRe = regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got `)
+	noEqualsRe     = regexp.MustCompile(`^expected '\.' or '=', but got '.*' instead$`)
 )
 
 // plain says in a writer's words what the parser's message says in its own, for the
@@ -170,6 +189,13 @@ func plain(msg, line string, byteCol int) string {
 	}
 	if m := noValueRe.FindStringSubmatch(msg); m != nil {
 		return prefix(m[1]) + fmt.Sprintf(`a text needs quotation marks: "%s"`, m[2])
+	}
+	if noEqualsRe.MatchString(msg) {
+		return `the = is missing: write key = value`
+	}
+	if m := datetimeRe.FindStringSubmatch(msg); m != nil {
+		// date = 2003-03 is read as a TOML date, and a month alone is none.
+		return prefix(m[1]) + fmt.Sprintf(`a date is written as a text, in quotation marks: "%s"`, m[2])
 	}
 	return msg
 }
@@ -218,8 +244,8 @@ var (
 	mismatchRe = regexp.MustCompile(`^incompatible types: TOML value has type (.+); destination has type (.+)$`)
 )
 
-// decodeError turns a toml type error into an *Error at the key's line.
-func decodeError(err error) *Error {
+// decodeError turns a toml type error of src into an *Error at the key's line.
+func decodeError(src string, err error) *Error {
 	text := oneLine(err.Error())
 	m := typeErrRe.FindStringSubmatch(text)
 	if m == nil {
@@ -229,8 +255,36 @@ func decodeError(err error) *Error {
 	msg := m[3]
 	if mm := mismatchRe.FindStringSubmatch(msg); mm != nil {
 		msg = fmt.Sprintf("must be %s, not %s", article(mm[2]), article(mm[1]))
+		// A date or a number where a text belongs: date = 2003-03-01 is a TOML date. The
+		// parser names the last line of the key (of a [[table]], its last item's), not
+		// the one without quotation marks.
+		if mm[2] == "string" {
+			key := toml.Key(strings.Split(m[2], "."))
+			if l, value, ok := unquoted(src, key); ok {
+				return &Error{Line: l, Msg: fmt.Sprintf(`%s: a text is written in quotation marks: %s = "%s"`, m[2], key[len(key)-1], value)}
+			}
+		}
 	}
 	return &Error{Line: max(line, 1), Msg: m[2] + ": " + msg}
+}
+
+// unquoted finds the first definition of key in src whose value is not in quotation
+// marks, and returns its line and value.
+func unquoted(src string, key toml.Key) (line int, value string, ok bool) {
+	prev := 0
+	for n := 0; ; n++ {
+		l := keyLineN(src, key, n)
+		if l <= prev {
+			return 0, "", false // no more definitions (keyLineN says 1)
+		}
+		prev = l
+		_, v, found := strings.Cut(lineText(src, l), "=")
+		v, _, _ = strings.Cut(v, "#")
+		v = strings.TrimSpace(v)
+		if found && v != "" && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") && !strings.HasPrefix(v, "[") {
+			return l, v, true
+		}
+	}
 }
 
 // oneLine keeps a message on one line: toml quotes the offending text, which may hold a
