@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -11,6 +12,7 @@ import (
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/markdown"
+	"peacebuilding/internal/tomlx"
 )
 
 // convert renders every page's Markdown body, in parallel with one converter per worker,
@@ -150,7 +152,7 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		return markdown.Target{URL: dest, External: true}, nil
 	}
 	if strings.HasPrefix(dest, "/") {
-		return markdown.Target{}, fmt.Errorf("link %q: write cross-links as relative links to the .md file, e.g. ../themes/ddr.md", dest)
+		return markdown.Target{}, fmt.Errorf("link %q: write cross-links as relative links to the .md file, %s", dest, r.fileExample(u.Path))
 	}
 	if u.RawQuery != "" || u.ForceQuery {
 		// The site is static files: a page answers every query the same.
@@ -161,7 +163,9 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		return markdown.Target{URL: "#" + u.Fragment, Page: p.Key, Fragment: u.Fragment}, nil
 	}
 	if !strings.HasSuffix(u.Path, ".md") {
-		return markdown.Target{}, fmt.Errorf("link %q: link to the content file (.md), e.g. ../themes/ddr.md, not to a URL", dest)
+		// The address may be meant from the file's folder or from the page's own address.
+		return markdown.Target{}, fmt.Errorf("link %q: link to the content file (.md), %s, not to a URL", dest,
+			r.fileExample(path.Join(p.Lang, path.Dir(p.File.Path), u.Path), path.Join(p.URL, u.Path)))
 	}
 	dir := path.Dir(p.File.Path)
 	target := path.Clean(path.Join(dir, u.Path))
@@ -180,7 +184,11 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		*r.lookups = append(*r.lookups, lookupOf(key, to))
 	}
 	if to == nil {
-		return markdown.Target{}, fmt.Errorf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
+		msg := fmt.Sprintf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
+		if sug := tomlx.Suggest(path.Base(key), r.names(p.Lang, path.Dir(key))); sug != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", relFile(dir, path.Join(path.Dir(key), sug)))
+		}
+		return markdown.Target{}, errors.New(msg)
 	}
 	t := markdown.Target{URL: Rel(p.URL, to.URL), Page: to.Key, Fragment: u.Fragment} // to.Key: one string for every link to it
 	if to == p {
@@ -193,4 +201,47 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		t.Mark = " (" + strings.ToUpper(to.TextLang()) + ")"
 	}
 	return t, nil
+}
+
+// fileExample is the relative link to the content file of the first page with one of the
+// addresses ("/en/themes/ddr/", "en/themes/ddr/index.html"), for a link written as an
+// address: "../themes/ddr.md", or an example when no page has them.
+func (r *resolver) fileExample(addresses ...string) string {
+	for _, a := range addresses {
+		key := strings.Trim(strings.TrimSuffix(path.Clean("/"+a), "/index.html"), "/")
+		key = strings.TrimSuffix(strings.TrimPrefix(key+"/", r.page.Lang+"/"), "/")
+		for _, k := range []string{key, key + "/_index"} {
+			if r.site.Lookup(r.page.Lang, k) != nil {
+				return relFile(path.Dir(r.page.File.Path), k)
+			}
+		}
+	}
+	return "e.g. ../themes/ddr.md"
+}
+
+// names are the file names, without .md, of the pages of lang in the content folder dir
+// ("themes", "."), for a suggestion.
+func (r *resolver) names(lang, dir string) []string {
+	var out []string
+	for _, p := range r.site.Pages {
+		if p.Lang == lang && path.Dir(p.Key) == dir {
+			out = append(out, path.Base(p.Key))
+		}
+	}
+	return out
+}
+
+// relFile is the relative link from the content folder dir ("countries", ".") to the
+// file of the page key ("themes/ddr"): "../themes/ddr.md".
+func relFile(dir, key string) string {
+	from := strings.Split(dir, "/")
+	if dir == "." {
+		from = nil
+	}
+	to := strings.Split(key+".md", "/")
+	n := 0
+	for n < len(from) && n < len(to)-1 && from[n] == to[n] {
+		n++
+	}
+	return strings.Repeat("../", len(from)-n) + strings.Join(to[n:], "/")
 }
