@@ -2,16 +2,27 @@
 # `make build` builds the site into public/; `make test` runs every test.
 
 GO ?= go
+.DEFAULT_GOAL := build
 # Packages with golden files (they take the -update flag).
 GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
+
+# The build, the check and the preview run a compiled program, kept in .cache/: go run
+# would compile it on every run, would not pass a kill of make's PID on to the server, and
+# adds "exit status 1" under the build's own errors. The first run says that it compiles. ARGS are the check's: make check ARGS="-q content/ja/countries".
+BIN = .cache/bin/build
+ARGS ?=
+
+$(BIN)-fresh:
+	@test -x $(BIN) || echo "compiling the site generator first (15 to 30 s on an empty Go build cache, once; later runs start in under a second)" >&2
+	@$(GO) build -o $(BIN) ./cmd/build
 
 .PHONY: build test check bench serve pdf fuzz update-golden vet clean glyphs $(BIN)-fresh
 
 # BUILDFLAGS are the build's: make build BUILDFLAGS="-precompress -baseurl https://example.org/briefing/"
 # (-precompress writes name.gz and name.br for nginx, see README, Deploying).
 BUILDFLAGS ?=
-build:
-	$(GO) run ./cmd/build $(BUILDFLAGS)
+build: $(BIN)-fresh
+	@$(BIN) $(BUILDFLAGS)
 
 # go test runs two packages at a time on two cores, in the order given: the longest go
 # first (the killed builds, the browser, the PDFs), so that none of them runs alone at the
@@ -23,16 +34,6 @@ SLOW_TESTS = ./cmd/build ./internal/browsertest ./internal/pdf ./internal/check 
 test:
 	$(GO) vet ./...
 	$(GO) test -json $(SLOW_TESTS) ./... | $(GO) run ./scripts/testreport
-
-# The check and the preview run a compiled program, kept in .cache/: go run would compile
-# it on every run, and would not pass a kill of make's PID on to the server. The first run
-# says that it compiles. ARGS are the check's: make check ARGS="-q content/ja/countries".
-BIN = .cache/bin/build
-ARGS ?=
-
-$(BIN)-fresh:
-	@test -x $(BIN) || echo "compiling the site generator first (15 to 30 s on an empty Go build cache, once; later runs start in under a second)" >&2
-	@$(GO) build -o $(BIN) ./cmd/build
 
 check: $(BIN)-fresh
 	@$(BIN) check $(ARGS)

@@ -289,21 +289,25 @@ func sub(fsys fs.FS, dir string) fs.FS {
 // Summary counts what a build made, for the one-line report.
 type Summary struct {
 	Pages     map[string]int // per language
-	Fallbacks int
+	Fallbacks []string       // the addresses of the pages that show another language's text
 	Files     int
 }
 
-// Summarize counts pages per language and fallbacks.
+// Summarize counts pages per language and lists the fallbacks.
 func Summarize(r *Result) Summary {
 	s := Summary{Pages: map[string]int{}, Files: len(r.Files)}
 	for _, p := range r.Site.Pages {
 		s.Pages[p.Lang]++
 		if p.Fallback {
-			s.Fallbacks++
+			s.Fallbacks = append(s.Fallbacks, p.URL)
 		}
 	}
 	return s
 }
+
+// shownFallbacks is how many fallbacks the summary line names: a few are an author's
+// new briefs, to be translated; many are a site being translated, listed by make check.
+const shownFallbacks = 3
 
 // Line formats the summary with languages in config order.
 func (s Summary) Line(langs []string) string {
@@ -315,7 +319,17 @@ func (s Summary) Line(langs []string) string {
 		}
 		out += fmt.Sprintf("%s%s %d", sep, l, s.Pages[l])
 	}
-	return out + fmt.Sprintf("; %d fallbacks; %d files", s.Fallbacks, s.Files)
+	switch n := len(s.Fallbacks); {
+	case n == 0:
+		out += "; 0 fallbacks"
+	case n == 1:
+		out += "; 1 fallback (" + s.Fallbacks[0] + ")"
+	case n <= shownFallbacks:
+		out += fmt.Sprintf("; %d fallbacks (%s)", n, strings.Join(s.Fallbacks, ", "))
+	default:
+		out += fmt.Sprintf("; %d fallbacks (%s, …: make check lists them)", n, strings.Join(s.Fallbacks[:shownFallbacks], ", "))
+	}
+	return out + fmt.Sprintf("; %d files", s.Files)
 }
 
 // Jobs builds the model of the project in fsys and lists the render job of every page,

@@ -188,12 +188,15 @@ th { overflow-wrap: anywhere; }
 `))
 
 // findingsBox is what the preview adds to a page of the site: the check's findings for
-// it, and a link to the side-by-side view.
+// it, and a link to the side-by-side view. Open findings are listed; a page with none
+// keeps its list (accepted or pending findings) folded, so that the box covers no more of
+// the page than a line.
 var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview-check" style="position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;border:2px solid {{if .Open}}#a00{{else}}#2a7{{end}};padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000" lang="en">
-<strong>Check: {{if .Open}}{{.Open}} finding(s){{else}}no finding{{end}}</strong> · <a href="{{.Pair}}">side by side</a>
-{{- if .Problems}}<ul style="margin:.25rem 0 0;padding-left:1.2rem">
-{{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{end}}</li>{{end}}
-</ul>{{end}}
+{{- if .Problems}}<details{{if .Open}} open{{end}}><summary>{{end}}
+<strong>Check: {{if .Open}}{{.Open}} open finding(s){{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}</strong> · <a href="{{.Pair}}">side by side</a>
+{{- if .Problems}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
+{{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}</li>{{end}}
+</ul></details>{{end}}
 </aside>
 `))
 
@@ -213,10 +216,10 @@ func (s *Server) withFindings(page []byte, rel, base string, gen int64) []byte {
 		if p.Source != nil && p.Source.URL == url || p.Translation != nil && p.Translation.URL == url {
 			var buf bytes.Buffer
 			findingsBox.Execute(&buf, struct {
-				Open     int
-				Problems []check.Problem
-				Pair     string
-			}{p.Open(), p.Problems, base + PairPath + p.Key + "?lang=" + p.Lang})
+				Open, Other int
+				Problems    []check.Problem
+				Pair        string
+			}{p.Open(), len(p.Problems) - p.Open(), p.Problems, base + PairPath + p.Key + "?lang=" + p.Lang})
 			i := bytes.LastIndex(page, []byte("</body>"))
 			if i < 0 {
 				return append(page[:len(page):len(page)], buf.Bytes()...)

@@ -47,6 +47,10 @@ func TestPairPageAlignsSectionsAndShowsFindings(t *testing.T) {
 	if !strings.Contains(page, `class="preview-check"`) || !strings.Contains(page, "a link leads to https://www.mofa.go.jp/ja/") || !strings.Contains(page, PairPath+"countries/cambodia?lang=ja") {
 		t.Errorf("the preview's page does not show the check's finding and the link to the side-by-side view")
 	}
+	// An open finding is listed unfolded, and counted as open.
+	if !strings.Contains(page, "<details open><summary>") || !strings.Contains(page, "Check: 1 open finding(s)") {
+		t.Errorf("the preview's box does not show its open finding unfolded and counted")
+	}
 }
 
 func fetch(t *testing.T, url string) string {
