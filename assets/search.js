@@ -21,6 +21,12 @@
   var JA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
   var HIRAGANA = /\p{Script=Hiragana}/u;
   var WORD = /[\p{L}\p{N}]/u;
+  // A middle dot joins the parts of a Japanese run and is in none of its tokens
+  // (tokens.go): クメールルージュ finds クメール・ルージュ.
+  var JOINER = "・";
+  // Particles between the words of a Japanese query (カンボジアの選挙, スーダンへの支援):
+  // a reader writes them, and a text need not have them where the query does.
+  var PARTICLES = /^(?:[のをにへとがはでやも]+|から|まで)$/;
 
   // fold maps one character as tokens.go's fold does.
   function fold(ch) {
@@ -30,6 +36,8 @@
     return Array.from(l).length === 1 ? l : ch;
   }
   function isJapanese(ch) { return JA.test(ch); }
+  function isKana(s) { return /[\u3040-\u30ff]/.test(s); }
+  function inRun(ch) { return ch === JOINER || JA.test(ch); }
   function isWord(ch) { return WORD.test(ch) && !JA.test(ch); }
 
   // runs splits text (an array of folded characters) into Japanese runs and words, with
@@ -39,7 +47,7 @@
     for (var i = 0; i < chars.length;) {
       var j = i;
       if (isJapanese(chars[i])) {
-        while (j < chars.length && isJapanese(chars[j])) j++;
+        while (j < chars.length && inRun(chars[j])) j++;
         out.push({ ja: true, text: chars.slice(i, j).join(""), start: i, end: j });
       } else if (isWord(chars[i])) {
         while (j < chars.length && isWord(chars[j])) j++;
@@ -53,8 +61,9 @@
   }
 
   // stem is a light English stemmer for matching, not for display: plurals, -ing, -ed,
-  // and a final e, so that "landmines", "landmine" and "mining"/"mine" meet. It runs on
-  // both the query word and the indexed words, here: the index keeps words as written.
+  // the -er of a long word, and a final e, so that "landmines", "landmine" and
+  // "mining"/"mine" meet, and "peacekeepers" and "peacekeeping". It runs on both the
+  // query word and the indexed words, here: the index keeps words as written.
   function stem(w) {
     if (w.length <= 3 || /\d/.test(w)) return w;
     if (/ies$/.test(w)) w = w.slice(0, -3) + "y";
@@ -62,6 +71,7 @@
     else if (/[^su]s$/.test(w)) w = w.slice(0, -1);
     if (w.length > 5 && /ing$/.test(w)) w = w.slice(0, -3);
     else if (w.length > 4 && /ed$/.test(w)) w = w.slice(0, -2);
+    else if (w.length > 8 && /[^e]er$/.test(w)) w = w.slice(0, -2);
     if (/([^aeiouls])\1$/.test(w)) w = w.slice(0, -1);
     if (w.length > 3 && /e$/.test(w)) w = w.slice(0, -1);
     return w;
@@ -91,18 +101,46 @@
     return out;
   }
 
-  // terms parses a query: a word, or a Japanese run with the tokens it must all have.
+  // jaWords cuts a Japanese run of a query at its particles: the hiragana between two other
+  // characters, and at its ends, that are particles alone (PARTICLES). A run of hiragana
+  // alone (a reading, じらい) is one word.
+  function jaWords(run) {
+    var cs = Array.from(run).filter(function (c) { return c !== JOINER; });
+    if (cs.every(function (c) { return HIRAGANA.test(c); })) return [cs.join("")];
+    var out = [], word = "";
+    for (var i = 0; i < cs.length;) {
+      var j = i;
+      while (j < cs.length && HIRAGANA.test(cs[j])) j++;
+      if (j === i) { word += cs[i++]; continue; }
+      var kana = cs.slice(i, j).join("");
+      if (PARTICLES.test(kana)) {
+        if (word) out.push(word);
+        word = "";
+      } else {
+        word += kana;
+      }
+      i = j;
+    }
+    if (word) out.push(word);
+    return out;
+  }
+
+  // terms parses a query: a word, or a Japanese word with the tokens it must all have.
+  // The query is NFKC-normalized first, as the texts are written: half-width katakana
+  // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones.
   function terms(q, stop) {
     var out = [];
-    runs(Array.from(q).map(fold)).forEach(function (r) {
+    runs(Array.from(q.normalize("NFKC")).map(fold)).forEach(function (r) {
       if (r.ja) {
-        var cs = Array.from(r.text), toks = [];
-        if (cs.length === 1) {
-          if (!HIRAGANA.test(cs[0])) toks.push(cs[0]);
-        } else {
-          for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
-        }
-        if (toks.length) out.push({ ja: true, text: r.text, toks: toks });
+        jaWords(r.text).forEach(function (w) {
+          var cs = Array.from(w), toks = [];
+          if (cs.length === 1) {
+            if (!HIRAGANA.test(cs[0])) toks.push(cs[0]);
+          } else {
+            for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
+          }
+          if (toks.length) out.push({ ja: true, text: w, toks: toks });
+        });
       } else if (Array.from(r.text).length >= 2 && stop.indexOf(r.text) < 0) {
         out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });
       }
@@ -200,11 +238,12 @@
         var main = {};
         Object.keys(set).forEach(function (id) { main[id] = true; });
         // The tail of a compound: "landmines" also finds "mines" and "mine", as a weaker
-        // match (see rank).
+        // match (see rank); not a word under four letters, though: "peacekeepers" is no
+        // compound of "per" ("per capita").
         t.tails.forEach(function (tail, i) {
           var n = shards[i + 1], shard = loaded[i + 1], st = stem(tail);
           Object.keys(shard).forEach(function (w) {
-            if (stem(w) === st && words.indexOf(w) < 0) take(n, shard, w);
+            if (w.length >= 4 && stem(w) === st && words.indexOf(w) < 0) take(n, shard, w);
           });
         });
         var ps2 = Object.keys(set).map(Number).sort(function (a, b) { return a - b; });
@@ -247,7 +286,7 @@
         (e.hits[ti] || (e.hits[ti] = [])).push(p);
       });
     });
-    var nDocs = m.docs.length, folded = Array.from(q.trim()).map(fold).join("");
+    var nDocs = m.docs.length, folded = Array.from(q.trim().normalize("NFKC")).map(fold).join("");
     var results = [];
     Object.keys(perDoc).forEach(function (k) {
       var e = perDoc[k];
@@ -270,7 +309,17 @@
         var title = ps.indexOf(d[3]) >= 0, n = ps.length - (title ? 1 : 0);
         score += weight * Math.log(1 + nDocs / df[i]) * ((title ? 8 : 0) + 1 + Math.log2(1 + n));
       });
-      score *= kindWeight[d[0]] || 1;
+      // Words of a query of several that occur in the same passage ("human security")
+      // are more likely the reader's phrase than words found apart.
+      if (e.hits.length > 1) {
+        var together = e.hits.reduce(function (a, ps) { return a.filter(function (p) { return ps.indexOf(p) >= 0; }); });
+        score += 2 * Math.log2(1 + together.length);
+      }
+      // A glossary term that spells out the abbreviation the query is (JICA: "Japan
+      // International Cooperation Agency (JICA)") weighs as a brief: above the briefs that
+      // only use the abbreviation, below one named by it (ODA: 平和構築のためのODA).
+      var abbr = d[0] === "glossary" && d[2].match(/[（(]([^)）]*)[)）]\s*$/);
+      if (!(abbr && Array.from(abbr[1]).map(fold).join("") === folded)) score *= kindWeight[d[0]] || 1;
       // A document whose whole title is the query comes first, whatever the others score
       // (平和構築: the glossary's term before 平和構築の人材育成, which uses it 20 times).
       var t = Array.from(d[2]).map(fold).join("");
@@ -307,14 +356,21 @@
     runs(folded).forEach(function (r) {
       if (!r.ja && words[r.text]) out.push([r.start, r.end]);
     });
-    var s = folded.join("");
+    // A Japanese term is found with the text's ・ left out, as the index reads it, and
+    // marked from its first character to its last in the text.
+    var kept = [];
+    folded.forEach(function (c, i) { if (c !== JOINER) kept.push(i); });
+    var s = kept.map(function (i) { return folded[i]; });
     matches.forEach(function (mt) {
       if (!mt.term.ja) return;
-      var needle = mt.term.text, from = 0, at;
-      while ((at = s.indexOf(needle, from)) >= 0) {
-        var start = Array.from(s.slice(0, at)).length;
-        out.push([start, start + Array.from(needle).length]);
-        from = at + needle.length;
+      var needle = Array.from(mt.term.text), n = needle.length;
+      for (var at = 0; at + n <= s.length; at++) {
+        var k = 0;
+        while (k < n && s[at + k] === needle[k]) k++;
+        if (k === n) {
+          out.push([kept[at], kept[at + n - 1] + 1]);
+          at += n - 1;
+        }
       }
     });
     return out.sort(function (a, b) { return a[0] - b[0]; });
@@ -417,7 +473,7 @@
   var other = document.getElementById("search-other");
   function offerOtherEdition(q, n) {
     if (!other) return;
-    var japanese = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(q);
+    var japanese = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(q.normalize("NFKC"));
     var offer = other.getAttribute("data-lang") === "ja" ? japanese : !japanese && n === 0;
     other.parentNode.hidden = !offer;
     if (!offer) return;
@@ -466,11 +522,19 @@
   }
 
   var timer = 0;
+  // The history keeps each search the reader submitted (Enter) or arrived with: typing
+  // after one starts an entry of its own, which goes on being replaced while the reader
+  // types, so that Back returns to the submitted search, not to the one before it.
+  var keep = false;
   function update(push) {
     var q = input.value;
     var url = new URL(location.href);
     if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
-    if (url.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", url.href);
+    if (url.href !== location.href) {
+      history[push || keep ? "pushState" : "replaceState"](null, "", url.href);
+      keep = false;
+    }
+    if (push) keep = true;
     carryQuery(q);
     return run(q);
   }
@@ -483,9 +547,10 @@
     });
   }
   // A Japanese input method sends an input event for each kana before the word is
-  // converted: the search waits for the converted text (compositionend).
+  // converted: the search waits for the converted text (compositionend). A phone's
+  // keyboard composes Latin words too; those are searched as they are typed.
   function typed(ev) {
-    if (ev.isComposing) return;
+    if (ev.isComposing && isKana(input.value)) return;
     clearTimeout(timer);
     timer = setTimeout(function () { update(false); }, 120);
   }
@@ -505,6 +570,7 @@
   });
   window.addEventListener("popstate", function () {
     input.value = new URL(location.href).searchParams.get("q") || "";
+    keep = !!input.value.trim();
     carryQuery(input.value);
     run(input.value);
   });
@@ -532,15 +598,18 @@
 
   var q0 = new URL(location.href).searchParams.get("q") || "";
   input.value = q0;
+  keep = !!q0.trim();
   // The box is not focused on load: the first Tab stop of every page is its skip link.
-  // Coming from the header's box, the first key, Down, still leads into the results;
-  // after that the arrows scroll the page, as on any other.
+  // Coming from the header's box, Down still leads into the results, as the first key
+  // pressed once they are listed (Shift and the like are no key pressed); after any
+  // other key the arrows scroll the page, as on any other.
   function firstKey(ev) {
+    if (/^(Shift|Control|Alt|Meta)$/.test(ev.key) || !links().length) return;
     document.removeEventListener("keydown", firstKey);
     var a = document.activeElement;
     if (ev.key !== "ArrowDown" || (a && a !== document.body && a.tagName !== "MAIN")) return;
-    var l = links();
-    if (l.length) { ev.preventDefault(); l[0].focus(); }
+    ev.preventDefault();
+    links()[0].focus();
   }
   document.addEventListener("keydown", firstKey);
   if (q0) {

@@ -80,6 +80,8 @@ var searchCases = []struct {
 	{"en", "terakoya", "glossary", "en/glossary/#term-terakoya", "a glossary term, at its row"},
 	{"en", "July 1997 armed clash", "timeline", "en/timeline/#y1997", "a timeline event by its date and words"},
 	{"en", "人間の安全保障", "glossary", "en/glossary/#term-human-security", "a Japanese term on the English site: its glossary entry"},
+	{"en", "peacekeepers", "theme", "en/themes/peacekeeping/", "an -er word meets the -ing word; no tail stemmed to three letters (pers: per capita)"},
+	{"en", "JICA", "glossary", "en/glossary/#term-japan-international-cooperation-agency", "an abbreviation: the term it spells out"},
 	{"en", "zzqxv", "", "", "no result"},
 	{"ja", "武器", "theme", "ja/themes/small-arms/", "a word inside a compound: 小型武器"},
 	{"ja", "ティモール", "country", "ja/countries/timor-leste/", "part of a name: 東ティモール"},
@@ -89,6 +91,9 @@ var searchCases = []struct {
 	{"ja", "寺子屋", "glossary", "ja/glossary/#term-terakoya", "a glossary term, at its row"},
 	{"ja", "1997年7月 武力衝突", "timeline", "ja/timeline/#y1997", "a timeline event by its date and words"},
 	{"ja", "ＯＤＡ", "theme", "ja/themes/oda/", "full-width Latin letters in a Japanese page"},
+	{"ja", "スーダンへの支援", "country", "ja/countries/sudan/", "particles between the words of a query"},
+	{"ja", "ｶﾝﾎﾞｼﾞｱ", "country", "ja/countries/cambodia/", "half-width katakana (NFKC)"},
+	{"ja", "ボスニアヘルツェゴビナ", "country", "ja/countries/bosnia-and-herzegovina/", "a name without the ・ the text writes"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
 	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},
 }

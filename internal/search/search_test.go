@@ -42,7 +42,10 @@ func TestTokens(t *testing.T) {
 		{"US$7.14 million", []string{"us", "14", "million"}},
 		// Non-ASCII letters folded too, and the same character twice (it is looked up once).
 		{"Ｃôte d'Ivoire ÉLECTIONS, côte", []string{"côte", "ivoire", "élections", "côte"}},
-		{"東ティモール・ディリ", []string{"東", "東テ", "テ", "ティ", "ィ", "ィモ", "モ", "モー", "ー", "ール", "ル", "デ", "ディ", "ィ", "ィリ", "リ"}},
+		// A middle dot joins the parts of a name: クメールルージュ finds クメール・ルージュ.
+		{"東ティモール・ディリ", []string{"東", "東テ", "テ", "ティ", "ィ", "ィモ", "モ", "モー", "ー", "ール", "ル", "ルデ", "デ", "ディ", "ィ", "ィリ", "リ"}},
+		{"ル・・ル", []string{"ル", "ルル", "ル"}},
+		{"・ル・", []string{"ル"}},
 	}
 	for _, c := range cases {
 		if got := collect(c.text); !slices.Equal(got, c.want) {

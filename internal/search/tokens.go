@@ -14,6 +14,9 @@ import (
 //     the run, and every character of it but hiragana as a unigram: Japanese has no
 //     spaces, and a bigram index finds 武器 inside 小型武器 without a dictionary, so a
 //     query and the text are always cut the same way;
+//   - a middle dot ・ inside a run joins its two parts and is no character of them:
+//     クメール・ルージュ gives the bigrams of クメールルージュ, which a reader types as
+//     often (and 難民・国内避難民 a bigram 民国 that nobody searches for);
 //   - any other run of letters and digits is a word, if it has two characters or more and
 //     is not a stop word; words are indexed as written (the query side matches them by
 //     prefix and by English stem, see search.js).
@@ -47,10 +50,13 @@ const (
 	wordClass                          // in a word
 	japaneseClass                      // in a Japanese run, and a token by itself
 	hiraganaClass                      // in a Japanese run, not a token by itself
+	joinerClass                        // in a Japanese run, and in none of its tokens (・)
 )
 
 func classOf(r rune) charClass {
 	switch {
+	case r == '・':
+		return joinerClass
 	case unicode.Is(unicode.Hiragana, r):
 		return hiraganaClass
 	case isJapanese(r):
@@ -71,6 +77,7 @@ type tokenizer struct {
 	at    []int32         // where each character of text starts, and len(text)
 	runes []rune          // each character of text
 	class []charClass     // the class of each character of text
+	pair  []byte          // a bigram across a ・
 }
 
 // char is r folded, and its class.
@@ -118,19 +125,32 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 		}
 		return uint32(r1)<<16 | uint32(r2)
 	}
+	inRun := func(c charClass) bool { return c == japaneseClass || c == hiraganaClass || c == joinerClass }
 	for i := 0; i < len(cs); {
 		switch cs[i] {
 		case japaneseClass, hiraganaClass:
 			j := i
-			for j < len(cs) && (cs[j] == japaneseClass || cs[j] == hiraganaClass) {
+			for j < len(cs) && inRun(cs[j]) {
 				j++
 			}
 			for k := i; k < j; k++ {
+				if cs[k] == joinerClass {
+					continue
+				}
 				if cs[k] != hiraganaClass {
 					f(b[at[k]:at[k+1]], key(rs[k], 0))
 				}
-				if k+1 < j {
+				next := k + 1
+				for next < j && cs[next] == joinerClass {
+					next++
+				}
+				switch {
+				case next == j:
+				case next == k+1:
 					f(b[at[k]:at[k+2]], key(rs[k], rs[k+1]))
+				default: // across a ・
+					t.pair = append(append(t.pair[:0], b[at[k]:at[k+1]]...), b[at[next]:at[next+1]]...)
+					f(t.pair, key(rs[k], rs[next]))
 				}
 			}
 			i = j
