@@ -6,9 +6,10 @@ GO ?= go
 # Packages with golden files (they take the -update flag).
 GOLDEN_PKGS = ./internal/pipeline/ ./internal/check/ ./cmd/build/
 
-# The build, the check and the preview run a compiled program, kept in .cache/: go run
-# would compile it on every run, would not pass a kill of make's PID on to the server, and
-# adds "exit status 1" under the build's own errors. The first run says that it compiles. ARGS are the check's: make check ARGS="-q content/ja/countries".
+# The build, the PDFs, the check and the preview run a compiled program, kept in .cache/:
+# go run would compile it on every run, would not pass a kill of make's PID on to the
+# server, and adds "exit status 1" under the program's own errors. The first run says that
+# it compiles. ARGS are the check's: make check ARGS="-q content/ja/countries".
 BIN = .cache/bin/build
 ARGS ?=
 
@@ -81,8 +82,8 @@ update-golden:
 # pages fails it. It builds the
 # site itself, with the same BUILDFLAGS (-baseurl, -precompress): make build after it
 # publishes the site without PDFs.
-pdf:
-	$(GO) run ./cmd/build pdf $(BUILDFLAGS)
+pdf: $(BIN)-fresh
+	@$(BIN) pdf $(BUILDFLAGS)
 
 # The glyph outlines the share images are drawn from (internal/share/glyphs.json), when a
 # site title gains a character they lack; needs the Debian package fonts-noto-cjk.

@@ -23,8 +23,9 @@
     var n = [shown, rows.length];
     count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
   };
-  // Not on each kana of a Japanese input method: on the converted text.
-  input.addEventListener("input", function (ev) { if (!ev.isComposing) update(); });
+  // Not on each kana of a Japanese input method: on the converted text. (A phone's
+  // keyboard composes Latin words too: those filter as they are typed.)
+  input.addEventListener("input", function (ev) { if (!ev.isComposing || !/[\u3040-\u30ff]/.test(input.value)) update(); });
   input.addEventListener("compositionend", update);
   update();
 })();

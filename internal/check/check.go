@@ -163,14 +163,19 @@ type Staleness struct {
 
 // changed reports whether where, the unit of a Problem ("summary", "event 3", "section
 // #small-arms", "body"), is a part of the source that changed since the translation was
-// marked. Without the history's detail (no Changes), nothing is known to have changed.
+// marked. Without the history's detail (no Changes), nothing is known to have changed,
+// but the count of a list ("events", "figures"), which the build lets differ too.
 func (st *Staleness) changed(where string) bool {
 	if st == nil {
 		return false
 	}
 	id, section := strings.CutPrefix(where, "section #")
-	// The count of a list (itemCounts: "events") changed with an item added or removed.
-	item, list := strings.CutSuffix(where, "s")
+	// The count of a list (itemCounts) changed with an item added or removed; without the
+	// history's detail, it may have, as the build supposes.
+	item, list := map[string]string{"events": "event", "figures": "figure"}[where]
+	if list && st.Commit == "" {
+		return true
+	}
 	for _, c := range st.Changes {
 		if list && strings.HasPrefix(c, item+" ") && (strings.HasSuffix(c, " (added)") || strings.HasSuffix(c, " (removed)")) {
 			return true

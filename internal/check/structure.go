@@ -140,7 +140,8 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 // t. The build rejects a translation whose counts differ, but not a stale one, whose
 // source may have gained or lost an item since (it shows the source's items until they
 // match): the check says so there, pending when the source's count changed since the
-// translation was marked (Staleness.changed), a mismatch when the translation's did.
+// translation was marked, or may have (no history: Staleness.changed), a mismatch when
+// the translation's did.
 func itemCounts(s, t *content.File) []Problem {
 	var out []Problem
 	for _, c := range []struct {

@@ -595,19 +595,17 @@ type page struct {
 func split(pages []pdf.PageWords) []page {
 	var out []page
 	for _, pw := range pages {
-		p := page{width: pw.Width, height: pw.Height, words: pw.Words, fill: pw.Fill()}
-		var head, body, foot []pdf.Box
+		p := page{width: pw.Width, height: pw.Height, words: pw.Words, fill: pw.Fill(), body: pw.Body()}
+		var head, foot []pdf.Box
 		for _, w := range pw.Words {
 			switch mid := (w.YMin + w.YMax) / 2; {
 			case mid < pdf.TopMargin:
 				head = append(head, w)
 			case mid > pw.Height-pdf.BottomMargin:
 				foot = append(foot, w)
-			default:
-				body = append(body, w)
 			}
 		}
-		p.header, p.body, p.footer = pdf.InLines(head), pdf.InLines(body), pdf.InLines(foot)
+		p.header, p.footer = pdf.InLines(head), pdf.InLines(foot)
 		out = append(out, p)
 	}
 	return out

@@ -677,7 +677,7 @@ func TestStreamLetsGoOfAPageOnceMade(t *testing.T) {
 func TestSourceWithANewEventKeepsBuilding(t *testing.T) {
 	res, files := buildFiles(t, basicWithEnglishDDR(t, "[[events]]\ndate = \"2004-06\"\ntext = \"A second event.\"\n"))
 	if !slices.ContainsFunc(res.Warnings, func(w string) bool {
-		return strings.HasPrefix(w, "content/ja/themes/ddr.md:5: 1 [[events]] here but 2 in content/en/themes/ddr.md, and this translation is older than that file")
+		return strings.HasPrefix(w, "content/ja/themes/ddr.md:5: 1 [[events]] here but 2 in content/en/themes/ddr.md, and this translation was marked against an earlier version of that file")
 	}) {
 		t.Errorf("no warning of the events' count; warnings: %q", res.Warnings)
 	}
@@ -716,4 +716,24 @@ func basicWithEnglishDDR(t *testing.T, toml string) fstest.MapFS {
 	en := fsys["content/en/themes/ddr.md"]
 	en.Data = bytes.Replace(en.Data, []byte("+++\nDDR in"), []byte("\n"+toml+"+++\nDDR in"), 1)
 	return fsys
+}
+
+// The build's summary line names a few fallback pages, which are an author's new briefs
+// to translate, and leaves many to make check.
+func TestSummaryLineNamesFallbacks(t *testing.T) {
+	langs := []string{"en", "ja"}
+	pages := map[string]int{"en": 3, "ja": 3}
+	for _, c := range []struct {
+		fallbacks []string
+		want      string
+	}{
+		{nil, "pages en 3, ja 3; 0 fallbacks; 9 files"},
+		{[]string{"ja/countries/chad/"}, "pages en 3, ja 3; 1 fallback (ja/countries/chad/); 9 files"},
+		{[]string{"ja/a/", "ja/b/", "ja/c/"}, "pages en 3, ja 3; 3 fallbacks (ja/a/, ja/b/, ja/c/); 9 files"},
+		{[]string{"ja/a/", "ja/b/", "ja/c/", "ja/d/"}, "pages en 3, ja 3; 4 fallbacks (ja/a/, ja/b/, ja/c/, …: make check lists them); 9 files"},
+	} {
+		if got := (pipeline.Summary{Pages: pages, Fallbacks: c.fallbacks, Files: 9}).Line(langs); got != c.want {
+			t.Errorf("Line with fallbacks %q = %q, want %q", c.fallbacks, got, c.want)
+		}
+	}
 }

@@ -210,7 +210,7 @@ func (r *resolver) fileExample(addresses ...string) string {
 	for _, a := range addresses {
 		key := strings.Trim(strings.TrimSuffix(path.Clean("/"+a), "/index.html"), "/")
 		key = strings.TrimSuffix(strings.TrimPrefix(key+"/", r.page.Lang+"/"), "/")
-		for _, k := range []string{key, key + "/_index"} {
+		for _, k := range []string{key, path.Join(key, "_index")} {
 			if r.site.Lookup(r.page.Lang, k) != nil {
 				return relFile(path.Dir(r.page.File.Path), k)
 			}

@@ -325,7 +325,7 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 			// The source may have gained or lost an item since the translation: the page
 			// shows the source's items until the counts match again. An author of the
 			// source alone does not stop the build; make check says which side changed.
-			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, and this translation is older than that file: the %s page shows the %s %s until the counts match (make check says which side changed)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
+			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, and this translation was marked against an earlier version of that file: the %s page shows the %s %s until the counts match (make check says which side changed)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
 		default:
 			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order", tn, table, mn, m.Name, table))
 		}

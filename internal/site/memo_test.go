@@ -88,3 +88,39 @@ func keys(pages []*Page) string {
 func samePacked(a, b packedHTML) bool {
 	return len(a) == len(b) && unsafe.SliceData(a) == unsafe.SliceData(b)
 }
+
+// A link's error names what the site has besides the page it looks up: a conversion that
+// failed is made again, so that the preview's error names the file the site has now (a
+// link written as an address, to a brief added since, names that brief's file).
+func TestMemoConvertsAFailedLinkAgain(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	cfg, err := config.Load(fsys, "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _, err := content.Load(fsys, cfg.LanguageCodes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	gl := &glossary.Glossary{}
+	i := slices.IndexFunc(files, func(f *content.File) bool { return f.Name == "content/en/countries/sudan.md" })
+	if i < 0 {
+		t.Fatal("the fixture has no content/en/countries/sudan.md")
+	}
+	sudan := *files[i]
+	sudan.Body += "\nSee [Chad](/en/themes/chad/).\n"
+	files = slices.Clone(files)
+	files[i] = &sudan
+	var m Memo
+	if _, err := m.Build(cfg, files, gl); err == nil || !strings.Contains(err.Error(), "e.g. ../themes/ddr.md") {
+		t.Fatalf("without a chad brief: %v, want the link's error with an example", err)
+	}
+	chad := &content.File{Name: "content/en/themes/chad.md", Lang: "en", Path: "themes/chad.md"}
+	if err := content.Parse(chad, []byte("+++\ntitle = \"Chad\"\nsummary = \"S.\"\n+++\n\nChad.\n")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = m.Build(cfg, append(files, chad), gl)
+	if err == nil || !strings.Contains(err.Error(), "write cross-links as relative links to the .md file, ../themes/chad.md") {
+		t.Errorf("with a chad brief: %v, want the link's error naming ../themes/chad.md", err)
+	}
+}

@@ -21,6 +21,9 @@ func TestPlainMessages(t *testing.T) {
 		{"a key in another case", "title = \"x\"\nTitle = \"y\"\n", `2: key "Title": keys are case-sensitive: write title`},
 		{"a key of a list item in another case", "[[accept]]\nRule = \"x\"\n", `2: key "accept.Rule": keys are case-sensitive: write rule`},
 		{"a list item without its closing bracket", "title = \"x\"\n[[accept]\nrule = \"y\"\n", `2:10: the closing ] is missing: a table is written [name], an item of a list [[name]]`},
+		{"a list item without its closing bracket, CRLF", "title = \"x\"\r\n[[accept]\r\nrule = \"y\"\r\n", `2:10: the closing ] is missing: a table is written [name], an item of a list [[name]]`},
+		{"a table without its closing bracket", "title = \"x\"\n[accept\nrule = \"y\"\n", `2:8: the closing ] is missing: a table is written [name], an item of a list [[name]]`},
+		{"a list of a list item without its closing bracket", "[[accept]]\nrule = \"a\"\nthemes = [\"a\"]\n\n[[accept]]\nrule = \"b\"\nthemes = [\"a\", \"b\"\n\n[[accept]]\nrule = \"c\"\n", `7: accept.themes: the closing ] of the list is missing: the lines below are read as part of it`},
 		{"a list without its closing bracket", "title = \"x\"\nsummary = [\"a\", \"b\"\n\n[[accept]]\nrule = \"y\"\n", `2: summary: the closing ] of the list is missing: the lines below are read as part of it`},
 		{"no equals sign", "title \"x\"\n", `1:7: the = is missing: write key = value`},
 		{"a key alone", "a = \"x\"\ntitle\n", `2:6: the = is missing: write key = value`},
@@ -33,9 +36,12 @@ func TestPlainMessages(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var v struct {
 				A, Title, Summary string
-				Accept            []struct{ Rule string }
+				Accept            []struct {
+					Rule   string
+					Themes []string
+				}
 			}
-			_, errs := Decode(tt.src, &v, []string{"accept", "rule", "title"})
+			_, errs := Decode(tt.src, &v, []string{"accept", "rule", "themes", "title"})
 			if len(errs) != 1 || errs[0].Error() != tt.want {
 				t.Errorf("Decode(%q) = %v, want %s", tt.src, errs, tt.want)
 			}

@@ -42,18 +42,29 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 			line := max(perr.Position.Line, 1)
 			text := lineText(src, line)
 			col := charColumn(text, perr.Position.Col)
-			if unclosedNameRe.MatchString(perr.Message) && line > 1 {
+			if m := unclosedNameRe.FindStringSubmatch(perr.Message); m != nil {
 				// [[events] at the end of its line: the parser has read the line break and
-				// names the next line, and the table before as its key.
-				line--
-				text = lineText(src, line)
+				// names the next line (but a \r before it), and the table before as its key.
+				if m[1] == `\n` && line > 1 {
+					line--
+				}
+				text = strings.TrimSuffix(lineText(src, line), "\r")
 				return md, []*Error{{Line: line, Col: utf8.RuneCountInString(text) + 1, Msg: "the closing ] is missing: a table is written [name], an item of a list [[name]]"}}
 			}
 			if unclosedListRe.MatchString(perr.Message) && perr.LastKey != "" {
 				// themes = ["a", "b" without its ]: the list runs on over the next lines,
 				// and the parser stops where they cannot belong to it. (That line is not
 				// named: the caller counts lines from where src starts in its file.)
-				if start := KeyLine(src, toml.Key(strings.Split(perr.LastKey, "."))); start < line {
+				// The key's last definition before that line: in a list of tables, the item's.
+				key, start := toml.Key(strings.Split(perr.LastKey, ".")), 0
+				for n := 0; ; n++ {
+					l := keyLineN(src, key, n)
+					if l >= line || l <= start {
+						break
+					}
+					start = l
+				}
+				if start > 0 && definesKey(lineText(src, start), key) {
 					return md, []*Error{{Line: start, Msg: perr.LastKey + ": the closing ] of the list is missing: the lines below are read as part of it"}}
 				}
 			}
@@ -159,7 +170,7 @@ var (
 	noValueRe      = regexp.MustCompile(`^(?:(.+): )?expected value but found "(.*)" instead$`)
 	newlinesRe     = regexp.MustCompile(`^(?:(.+): )?strings cannot contain newlines$`)
 	datetimeRe     = regexp.MustCompile(`^(?:(.+): )?invalid datetime: "(.*)"$`)
-	unclosedNameRe = regexp.MustCompile(`^expected end of table (?:array )?name delimiter '\]', but got '\\n' instead$`)
+	unclosedNameRe = regexp.MustCompile(`^expected (?:end of table (?:array )?name delimiter '\]'|'\.' or '\]' to end table name), but got '(\\n|\\r)' instead$`)
 	unclosedListRe = regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got `)
 	noEqualsRe     = regexp.MustCompile(`^expected '\.' or '=', but got '.*' instead$`)
 )
@@ -268,23 +279,30 @@ func decodeError(src string, err error) *Error {
 	return &Error{Line: max(line, 1), Msg: m[2] + ": " + msg}
 }
 
-// unquoted finds the first definition of key in src whose value is not in quotation
-// marks, and returns its line and value.
+// unquoted finds the first definition of key in src, on a line of its own, whose value is
+// not in quotation marks, and returns its line and value.
 func unquoted(src string, key toml.Key) (line int, value string, ok bool) {
 	prev := 0
 	for n := 0; ; n++ {
 		l := keyLineN(src, key, n)
-		if l <= prev {
-			return 0, "", false // no more definitions (keyLineN says 1)
+		text := lineText(src, l)
+		if l <= prev || !definesKey(text, key) {
+			return 0, "", false // no more definitions (keyLineN says 1), or an inline table
 		}
 		prev = l
-		_, v, found := strings.Cut(lineText(src, l), "=")
+		_, v, _ := strings.Cut(text, "=")
 		v, _, _ = strings.Cut(v, "#")
 		v = strings.TrimSpace(v)
-		if found && v != "" && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") && !strings.HasPrefix(v, "[") {
+		if v != "" && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") && !strings.HasPrefix(v, "[") {
 			return l, v, true
 		}
 	}
+}
+
+// definesKey reports whether line is "name = …" for the last part of key.
+func definesKey(line string, key toml.Key) bool {
+	name, _, found := strings.Cut(line, "=")
+	return found && strings.Trim(strings.TrimSpace(name), `"'`) == key[len(key)-1]
 }
 
 // oneLine keeps a message on one line: toml quotes the offending text, which may hold a
