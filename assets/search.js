@@ -141,6 +141,11 @@
           }
           if (toks.length) out.push({ ja: true, text: w, toks: toks });
         });
+      } else if (/^\d{5,}$/.test(r.text)) {
+        // 25000: the texts group the digits (25,000), which the index reads as 25 and 000.
+        r.text.replace(/\B(?=(\d{3})+$)/g, ",").split(",").forEach(function (g) {
+          if (g.length >= 2) out.push({ ja: false, text: g, toks: [g], tails: [] });
+        });
       } else if (Array.from(r.text).length >= 2 && stop.indexOf(r.text) < 0) {
         out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });
       }
@@ -444,17 +449,29 @@
     if (other) other.parentNode.hidden = true;
     if (!q) { statusEl.textContent = ""; app.setAttribute("data-done", ""); return Promise.resolve(); }
     statusEl.textContent = app.getAttribute("data-loading");
+    if (suggestion) suggestion.parentNode.hidden = true;
     return meta().then(function (m) {
       var ts = terms(q, m.stop);
-      if (!ts.length) return { m: m, matches: [], results: [] };
+      if (!ts.length) return { m: m, matches: [], results: [], common: true };
       return match(m, ts).then(function (matches) {
-        return { m: m, matches: matches, results: rank(m, q, matches) };
+        var results = rank(m, q, matches);
+        if (results.length || ts.length !== 1) return { m: m, matches: matches, results: results };
+        return suggest(m, ts[0]).then(function (s) { return { m: m, matches: matches, results: results, suggestion: s }; });
       });
     }).then(function (r) {
       if (id !== current) return;
       lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
       var n = r.results.length;
-      statusEl.textContent = format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
+      // Only words too common to index ("the"): say so, rather than "no results".
+      var common = r.common && Array.from(q.normalize("NFKC")).some(function (c) { return isWord(fold(c)); });
+      statusEl.textContent = common ? format("stop", q, 0) : format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
+      if (r.suggestion && suggestion) {
+        var u = new URL(location.href);
+        u.searchParams.set("q", r.suggestion);
+        suggestion.href = u.href;
+        suggestion.textContent = suggestion.getAttribute("data-template").replace("{q}", function () { return r.suggestion; });
+        suggestion.parentNode.hidden = false;
+      }
       offerOtherEdition(q, n);
       return showMore(id).then(function () {
         // For tests and scripts: the query whose results are listed, excerpts included.
@@ -464,6 +481,49 @@
       // Opened from the disk (file://), a browser lets no page read other files.
       if (id === current) statusEl.textContent = app.getAttribute(location.protocol === "file:" ? "data-file" : "data-failed");
     });
+  }
+
+  // suggest finds, for a word that finds nothing, the word of the index closest to it: at
+  // most one edit away (two for a word of seven letters or more), a swap of two letters
+  // counting one (cambodai: cambodia), the one in the most passages at an equal distance.
+  // Only words of the query word's shard are compared: a typo in the first two letters
+  // finds none.
+  var suggestion = document.getElementById("search-suggest");
+  function suggest(m, t) {
+    if (t.ja || !suggestion) return Promise.resolve("");
+    var w = Array.from(t.text);
+    if (w.length < 4 || /\d/.test(t.text)) return Promise.resolve("");
+    var n = shardOf(shardKey(t.text), m.shards), most = w.length >= 7 ? 2 : 1;
+    return getJSON("s/" + n + ".json").then(function (shard) {
+      var best = "", bestD = most + 1, bestN = 0;
+      Object.keys(shard).sort().forEach(function (c) {
+        if (isJapanese(c[0])) return;
+        var d = distance(w, Array.from(c), most);
+        if (d > most) return;
+        var k = postings(n, shard, c).length;
+        if (d < bestD || d === bestD && k > bestN) { best = c; bestD = d; bestN = k; }
+      });
+      return best;
+    });
+  }
+  // distance is the optimal string alignment distance of a and b (arrays of characters):
+  // insertions, deletions, substitutions and swaps of neighbours; more than most once it
+  // cannot be most or less.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (var k = 1; k <= b.length; k++) {
+        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+        if (prev2 && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) v = Math.min(v, prev2[k - 2] + 1);
+        cur.push(v);
+      }
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
   }
 
   // offerOtherEdition links the same search in the other edition when the query is

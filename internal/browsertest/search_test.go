@@ -211,6 +211,34 @@ func TestSearch(t *testing.T) {
 			t.Errorf("a first query transfers %.0f KB, want at most 150 KB", n/1024)
 		}
 	})
+	// A query that finds nothing: a misspelt word is offered the word it was meant to be,
+	// a word too common to index is said to be so, and a word nothing is near gets neither.
+	// A number written without its commas finds the number the texts write with them.
+	t.Run("nothing found", func(t *testing.T) {
+		const aside = `(() => {
+			const s = document.getElementById("search-suggest");
+			return [document.getElementById("search-status").textContent, s && !s.parentNode.hidden ? new URL(s.href).searchParams.get("q") : ""];
+		})()`
+		for _, c := range []struct{ q, status, suggest string }{
+			{"cambodai", "No results", "cambodia"},
+			{"refugess", "No results", "refugees"},
+			{"the", "too common", ""},
+			{"zzqxv", "No results", ""},
+		} {
+			tb.page(t)
+			if hits := search(t, tb, "en", c.q); len(hits) != 0 {
+				t.Errorf("%q: %d results, want none", c.q, len(hits))
+			}
+			got := eval[[]string](t, tb, aside)
+			if !strings.Contains(got[0], c.status) || got[1] != c.suggest {
+				t.Errorf("%q: status %q and suggestion %q, want %q in the status and the suggestion %q", c.q, got[0], got[1], c.status, c.suggest)
+			}
+		}
+		tb.page(t)
+		if hits := search(t, tb, "en", "25000"); len(hits) == 0 || !strings.HasSuffix(hits[0].Href, "/en/themes/small-arms/") {
+			t.Errorf("25000: %v, want the small arms brief first (25,000 weapons collected)", hits)
+		}
+	})
 }
 
 // TestSearchKeyboard searches with the keyboard alone: / on a brief focuses the header's
