@@ -14,6 +14,7 @@ import (
 	"testing/fstest"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
 )
 
@@ -202,6 +203,21 @@ func TestWhySaysWhatFails(t *testing.T) {
 	}
 	if why := (&Report{Pairs: []*Pair{{Key: "d", Lang: "ja", State: OK}}}).Why(true); len(why) > 0 {
 		t.Errorf("Why of a passing report = %q", why)
+	}
+}
+
+// An orphan is the check's own finding: the build's error that its source is missing is
+// not repeated under it, and its other errors are.
+func TestOrphanIsNotReportedTwice(t *testing.T) {
+	r := &Report{Source: "en", Pairs: []*Pair{
+		{Key: "countries/foo", Lang: "ja", State: Orphan, Translation: &Doc{File: "content/ja/countries/foo.md"}},
+	}}
+	r.SetBuild([]string{
+		"content/ja/countries/foo.md:1: front matter: region is required for a country",
+		"content/ja/countries/foo.md:1: " + site.NoSource("content/en/countries/foo.md"),
+	})
+	if want := []string{"content/ja/countries/foo.md:1: front matter: region is required for a country"}; !slices.Equal(r.Build, want) || r.Pairs[0].BuildErrors != 1 {
+		t.Errorf("build errors %q (%d on the page), want %q", r.Build, r.Pairs[0].BuildErrors, want)
 	}
 }
 

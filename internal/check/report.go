@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"peacebuilding/internal/site"
 )
 
 // WriteText writes the report for a terminal: a table of every pair per translation
@@ -173,9 +175,21 @@ func (r *Report) Only(paths []string) error {
 // SetBuild sets the build's errors, one per line as the build prints them (Build), and
 // counts in each pair those in its files (Pair.BuildErrors).
 func (r *Report) SetBuild(lines []string) {
-	r.Build = lines
+	// An orphan is the check's finding already: the build's error that says its source
+	// is missing would say it twice.
+	said := map[string]bool{}
+	for _, p := range r.Pairs {
+		if p.State == Orphan && p.Translation != nil {
+			said[p.Translation.File+"\x00"+site.NoSource("content/"+r.Source+"/"+p.Key+".md")] = true
+		}
+	}
+	r.Build = nil
 	byFile := map[string]int{}
-	for _, d := range ParseDiagnostics(lines) {
+	for i, d := range ParseDiagnostics(lines) {
+		if said[d.File+"\x00"+d.Message] {
+			continue
+		}
+		r.Build = append(r.Build, lines[i])
 		byFile[d.File]++
 	}
 	for _, p := range r.Pairs {

@@ -139,7 +139,7 @@ func (b *builder) validateMaster(m *content.File, p *Page) {
 	n := len(b.errs)
 	b.validate(m, p)
 	if len(b.errs) > n {
-		b.fail(m.Errorf(m.FrontLine-1, "there is no %s: if this file translates a page that was renamed or removed, rename or delete it too", source))
+		b.fail(m.Errorf(m.FrontLine-1, "%s", NoSource(source)))
 	}
 }
 
@@ -387,4 +387,12 @@ func showq(p *string) string {
 		return "not set"
 	}
 	return quote(*p)
+}
+
+// NoSource is the build's error for a file of another language than the default whose
+// default-language file does not exist, when the file cannot be a page of its own: why
+// its other errors arise. The translation check, which reports such a file as an orphan,
+// leaves this error out.
+func NoSource(source string) string {
+	return "there is no " + source + ": if this file translates a page that was renamed or removed, rename or delete it too"
 }
