@@ -34,6 +34,8 @@ if (params.has("pdf")) {
 function printBooklet(plan) {
   var book = document.querySelector(".booklet");
   var pageRef = book.getAttribute("data-page-ref");
+  var pageRefClosing = book.getAttribute("data-page-ref-closing");
+  var closes = new RegExp(book.getAttribute("data-page-ref-closes"));
   var separator = book.getAttribute("data-head-separator");
   // A constructed style sheet, not a <style> element: the site's content security policy
   // allows no inline styles, and the rules of a style sheet read from file:// are closed
@@ -86,7 +88,13 @@ function printBooklet(plan) {
     while (n < a.length && a.charAt(n) === b.charAt(n)) n++;
     return a.slice(0, a.lastIndexOf("/", n - 1) + 1);
   }
-  function ref(page) { return pageRef.replace("%d", page); }
+  // ref is the page reference to write after the link a: the closing form where the
+  // text after it would nest brackets or cut the phrase (data-page-ref-closes).
+  function ref(page, a) {
+    var next = "";
+    for (var n = a.nextSibling; n && !next; n = n.nextSibling) next = n.textContent;
+    return (closes.test(next) ? pageRefClosing : pageRef).replace("%d", page);
+  }
   // Links lead to a brief's title, where it starts in print: the article itself may begin
   // with its rule at the foot of the page before. build pdf reads the titles' pages.
   document.querySelectorAll(".booklet .toc a[href^='#']").forEach(function (a) {
@@ -107,7 +115,7 @@ function printBooklet(plan) {
     a.setAttribute("href", "#" + brief.el.id + "-title");
     if (!brief.page) return;
     // The reference kept whole on its line; a space before it may still break.
-    var text = ref(brief.page), lead = text.match(/^\s*/)[0], r = document.createElement("span");
+    var text = ref(brief.page, a), lead = text.match(/^\s*/)[0], r = document.createElement("span");
     if (lead) a.appendChild(document.createTextNode(lead));
     r.className = "page-ref";
     r.textContent = text.slice(lead.length);

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A booklet is printed twice or more (Chromium has no target-counter()): once to learn on
@@ -166,29 +167,63 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 	return changed
 }
 
+// Stranded is how far down its page a brief's title may start when it shares the page
+// with the brief before: lower, its title and summary end the page and its text starts
+// the next, where the contents send the reader.
+const Stranded = 0.7
+
 // separate takes out of its run each brief that the plan joins to the page before but
-// that the printing started on a page of its own, its title the first text of the page
-// (titles[k] is brief k's): the brief before filled its page. In the run, its pages would
-// be headed by the part's name, and the rule that sets it apart from the brief before
-// would top its page; on its own they are headed by its title. It then starts a page
-// from the plan's next printing on, where it starts already, so nothing moves; apart
-// keeps fillEmpty from joining it again. It reports whether it changed the plan.
+// that the printing put on a page of its own, or at the foot of the shared one (titles[k]
+// is brief k's title):
+//   - its title the first text of its page: the brief before filled its page. In the run,
+//     its pages would be headed by the part's name, and the rule that sets it apart from
+//     the brief before would top its page; on its own they are headed by its title, and
+//     nothing moves;
+//   - its title below Stranded of the page: it starts the next page instead, and the start
+//     pages of the briefs after it are estimated again.
+//
+// apart keeps fillEmpty from joining it again. It reports whether it changed the plan.
 func (p *Plan) separate(pages []PageWords, titles []string) bool {
-	changed := false
+	changed, from := false, -1
 	for k := 1; k < len(p.Anchors); k++ {
 		n := p.Start[k]
-		if !p.Joined[k] || n < 1 || n > len(pages) || !strings.HasPrefix(pages[n-1].Body(), Squash(titles[k])) {
+		if !p.Joined[k] || n < 1 || n > len(pages) {
+			continue
+		}
+		title := Squash(titles[k])
+		top := strings.HasPrefix(pages[n-1].Body(), title)
+		at, found := pages[n-1].lineStarting(title)
+		stranded := found && !top && at > Stranded
+		if !top && !stranded {
 			continue
 		}
 		if !changed {
-			p.Joined, p.apart = slices.Clone(p.Joined), slices.Clone(p.apart)
+			p.Joined, p.apart, p.Start = slices.Clone(p.Joined), slices.Clone(p.apart), slices.Clone(p.Start)
 			if len(p.apart) != len(p.Anchors) {
 				p.apart = make([]bool, len(p.Anchors))
 			}
 		}
 		p.Joined[k], p.apart[k], changed = false, true, true
+		if stranded && from < 0 {
+			from = k
+		}
+	}
+	if from >= 0 {
+		p.estimate(from, p.Start[from], 1)
 	}
 	return changed
+}
+
+// lineStarting finds the first line of the page's body that the text starts with, or that
+// starts the text (a title on two lines), and says how far down the body it starts: 0 at
+// its top, 1 at its foot.
+func (p PageWords) lineStarting(text string) (at float64, found bool) {
+	for _, l := range lines(p.body()) {
+		if utf8.RuneCountInString(l.text) >= min(utf8.RuneCountInString(text), 4) && (strings.HasPrefix(text, l.text) || strings.HasPrefix(l.text, text)) {
+			return (l.top - TopMargin) / (p.Height - TopMargin - BottomMargin), true
+		}
+	}
+	return 0, false
 }
 
 // TitleID is the id of the title of the brief with the anchor a in its booklet
@@ -293,23 +328,42 @@ type PageWords struct {
 // guesses them): lines from the top (words whose middles are within 3 points of the
 // line's first word share the line), each from the left.
 func InLines(words []Box) string {
+	var b strings.Builder
+	for _, l := range lines(words) {
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// A line is the words of a line of a page, joined without white space, and where its top
+// is.
+type line struct {
+	text string
+	top  float64
+}
+
+// lines groups words into lines, from the top (words whose middles are within 3 points of
+// the line's first word share the line), each read from the left.
+func lines(words []Box) []line {
 	words = slices.Clone(words)
 	mid := func(w Box) float64 { return (w.YMin + w.YMax) / 2 }
 	slices.SortStableFunc(words, func(a, b Box) int { return cmp.Compare(mid(a), mid(b)) })
-	var b strings.Builder
+	var out []line
 	for len(words) > 0 {
 		n := 1
 		for n < len(words) && mid(words[n])-mid(words[0]) < 3 {
 			n++
 		}
-		line := words[:n]
-		slices.SortStableFunc(line, func(a, b Box) int { return cmp.Compare(a.XMin, b.XMin) })
-		for _, w := range line {
+		ws := words[:n]
+		slices.SortStableFunc(ws, func(a, b Box) int { return cmp.Compare(a.XMin, b.XMin) })
+		var b strings.Builder
+		for _, w := range ws {
 			b.WriteString(Squash(w.Text))
 		}
+		out = append(out, line{b.String(), words[0].YMin})
 		words = words[n:]
 	}
-	return b.String()
+	return out
 }
 
 // Squash removes all white space.
@@ -323,14 +377,17 @@ func Squash(s string) string {
 }
 
 // Body is the text of the page between its margins, in reading order (InLines).
-func (p PageWords) Body() string {
-	var body []Box
+func (p PageWords) Body() string { return InLines(p.body()) }
+
+// body is the words of the page between its margins.
+func (p PageWords) body() []Box {
+	var out []Box
 	for _, w := range p.Words {
 		if mid := (w.YMin + w.YMax) / 2; mid > TopMargin && mid < p.Height-BottomMargin {
-			body = append(body, w)
+			out = append(out, w)
 		}
 	}
-	return InLines(body)
+	return out
 }
 
 var (
@@ -373,11 +430,8 @@ func unescape(s string) string { return unescaper.Replace(s) }
 // body's height between the margins: 0 for a page without body text.
 func (p PageWords) Fill() float64 {
 	bottom := TopMargin
-	for _, w := range p.Words {
-		mid := (w.YMin + w.YMax) / 2
-		if mid > TopMargin && mid < p.Height-BottomMargin {
-			bottom = max(bottom, w.YMax)
-		}
+	for _, w := range p.body() {
+		bottom = max(bottom, w.YMax)
 	}
 	return (bottom - TopMargin) / (p.Height - TopMargin - BottomMargin)
 }

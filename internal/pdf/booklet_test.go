@@ -180,3 +180,24 @@ func TestSeparateTakesOutABriefThatStartsItsPage(t *testing.T) {
 		t.Errorf("separate changed the plan again: joined %v", p.Joined)
 	}
 }
+
+// A brief planned to share a page whose title the printing put at the page's foot (below
+// Stranded) starts the next page instead, and the briefs after it move with it.
+func TestSeparateMovesAStrandedTitle(t *testing.T) {
+	line := func(y float64, text string) Box { return Box{XMin: 50, YMin: y - 12, XMax: 300, YMax: y, Text: text} }
+	foot := TopMargin + 0.9*(841.9-TopMargin-BottomMargin)
+	pages := []PageWords{
+		{Width: 595.3, Height: 841.9, Words: []Box{line(80, "Sudan"), line(400, "text"), line(foot, "Liberia"), line(foot+14, "Summary.")}},
+		{Width: 595.3, Height: 841.9, Words: []Box{line(80, "Text of Liberia.")}},
+	}
+	p := Plan{Anchors: []string{"sudan", "liberia", "burundi"}, Joined: []bool{false, true, false}, Start: []int{1, 1, 2}, heights: []float64{0.8, 0.5, 0.5}}
+	if !p.separate(pages, []string{"Sudan", "Liberia", "Burundi"}) {
+		t.Fatal("separate changed nothing")
+	}
+	if want := []bool{false, false, false}; !slices.Equal(p.Joined, want) {
+		t.Errorf("joined %v, want %v", p.Joined, want)
+	}
+	if want := []int{1, 2, 3}; !slices.Equal(p.Start, want) {
+		t.Errorf("start pages %v, want %v (Liberia on a page of its own, Burundi after it)", p.Start, want)
+	}
+}

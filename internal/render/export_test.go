@@ -14,3 +14,5 @@ func ForgetParsedLayouts() {
 
 // KeepHTML is keepHTML, for the tests of package render_test.
 func KeepHTML(html string) string { return keepHTML(html) }
+
+func KeepUnits(html string) string { return keepUnits(html) }

@@ -276,3 +276,18 @@ func keptRanges(s string, wholeDates bool) [][2]int {
 	}
 	return out
 }
+
+// unitRe is a number and the word of its unit in English text, a space between: a line
+// that breaks there leaves "US$4.5" at the end of one line and "billion" alone at the
+// start of the next.
+var unitRe = regexp.MustCompile(`\d (?:(?:million|billion|trillion)(?: yen| dollars)?|percent|yen)\b`)
+
+// keepUnits joins each number of English HTML to the word of its unit with a no-break
+// space. The words are no tag or attribute names, and a body's attributes hold addresses
+// and ids, which have no such space.
+func keepUnits(html string) string {
+	if !strings.Contains(html, "illion") && !strings.Contains(html, "yen") && !strings.Contains(html, "percent") {
+		return html
+	}
+	return unitRe.ReplaceAllStringFunc(html, func(m string) string { return strings.ReplaceAll(m, " ", "\u00a0") })
+}

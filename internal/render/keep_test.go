@@ -77,6 +77,19 @@ func TestKeepHTMLWrapsNumbersInTextOnly(t *testing.T) {
 	}
 }
 
+// An English number stays on the line of the word of its unit: a no-break space between.
+func TestKeepUnitsJoinsNumbersToTheirUnits(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`<p>about 33.5 billion yen and US$4.5 billion</p>`, "<p>about 33.5\u00a0billion\u00a0yen and US$4.5\u00a0billion</p>"},
+		{`<p>about 20 percent, 1,500 people</p>`, "<p>about 20\u00a0percent, 1,500 people</p>"},
+		{`<p>In 2005 yenloans</p>`, `<p>In 2005 yenloans</p>`},
+	} {
+		if got := render.KeepUnits(tt.in); got != tt.want {
+			t.Errorf("keepUnits(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // FuzzKeepHTML: whatever the HTML, keepHTML only inserts whole <span class="nobr"> pairs
 // around text: taken out again, they leave the input as it was.
 func FuzzKeepHTML(f *testing.F) {

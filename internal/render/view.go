@@ -139,14 +139,19 @@ func (v *View) For(p *site.Page) *View {
 // the booklet and links within the body still reach them.
 //
 // In a Japanese text, numbers with their units are kept whole on a line (keepHTML), as in
-// the tables.
+// the tables; in an English one, a number and the word of its unit (keepUnits).
 func (v *View) Body() template.HTML {
 	if v.Page == nil {
 		return ""
 	}
 	html := string(v.Page.Body())
-	if v.Lang == "ja" && v.Page.TextLang() == "ja" {
-		html = keepHTML(html)
+	switch v.Page.TextLang() {
+	case "ja":
+		if v.Lang == "ja" {
+			html = keepHTML(html)
+		}
+	case "en":
+		html = keepUnits(html)
 	}
 	if v.Path == v.Page.URL {
 		return template.HTML(html)
