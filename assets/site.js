@@ -69,6 +69,18 @@
     markEnds();
     box.addEventListener("scroll", markEnds, { passive: true });
     window.addEventListener("resize", markEnds);
+    // The timeline filtered to a brief (#f-…, a CSS :target): the chart scrolls to the
+    // brief's first mark, which the years before it kept out of a phone's view.
+    if (labels) {
+      var toFiltered = function () {
+        var id = location.hash.slice(1), mark = id && box.querySelector("a." + CSS.escape(id));
+        if (!mark || box.scrollWidth <= box.clientWidth) return;
+        var pad = parseFloat(box.style.scrollPaddingLeft) || fade;
+        box.scrollLeft += mark.getBoundingClientRect().left - box.getBoundingClientRect().left - pad;
+      };
+      toFiltered();
+      window.addEventListener("hashchange", toFiltered);
+    }
   });
 
   // "On this page" of a brief: on a wide screen beside the text and always open (the

@@ -165,7 +165,7 @@ func TestMissingTranslationFallsBack(t *testing.T) {
 		`<html lang="ja">`,
 		"このページはまだ日本語に翻訳されていません",                                                          // notice in Japanese
 		`<div class="prose" lang="en">`,                                                  // English text, marked as such
-		"Japan pledged US$100 million",                                                   // the English body
+		"Japan pledged US$100\u00a0million",                                              // the English body, its number kept with its unit
 		`<link rel="canonical" href="https://example.org/briefing/en/countries/sudan/">`, // canonical is the original
 	} {
 		if !strings.Contains(sudan, want) {
