@@ -480,7 +480,15 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			return nil, fmt.Errorf("%s: no pages", job(t).Out)
 		}
 		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
-		if len(pages) > 1 && pages[len(pages)-1].Fill() <= FitFillFor(t.Refs) {
+		heading := ""
+		if t.Refs {
+			html, err := os.ReadFile(job(t).Src)
+			if err != nil {
+				return nil, err
+			}
+			heading = RefsHeading(html)
+		}
+		if Spills(pages, heading) {
 			spilled = append(spilled, spill{job(t), len(pages), t.Refs})
 		}
 	}
@@ -578,7 +586,7 @@ type Fit struct {
 }
 
 // Fits are the ways a brief is printed again, in turn, when its last page holds no more
-// than a few lines (FitFillFor): without its list of the pages it refers to, if it has
+// than a few lines (Spills): without its list of the pages it refers to, if it has
 // one, then at each smaller size with the list, then without it. The list never makes
 // the text smaller: a brief is printed as large as it would be without it. A brief that
 // fits none keeps its full size and its list.
@@ -586,19 +594,40 @@ var Fits = []Fit{{1, true}, {0.96, false}, {0.96, true}, {0.93, false}, {0.93, t
 
 // FitFill is how full a brief's last page may be for fitBriefs to try the brief again:
 // about a twelfth of the body, five lines (the source note alone, or a line or two).
-// FitFillRefs is the same for a brief with a list of the pages it refers to, which takes
-// up to two lines more: about an eighth, seven lines.
-const (
-	FitFill     = 0.085
-	FitFillRefs = 0.12
-)
+const FitFill = 0.085
 
-// FitFillFor is FitFill, or FitFillRefs for a brief with a list of pages referred to.
-func FitFillFor(refs bool) float64 {
-	if refs {
-		return FitFillRefs
+// Spills reports whether a brief printed on pages holds no more than FitFill of its last
+// page, measured down to its list of pages referred to when the page holds the list's
+// heading (refsHeading, "" for a brief without a list): the list runs from one line to
+// six, and a sheet for a line or two of text and the list is as wasted as one for the
+// source note.
+func Spills(pages []PageWords, refsHeading string) bool {
+	if len(pages) < 2 {
+		return false
 	}
-	return FitFill
+	last := pages[len(pages)-1]
+	fill := last.Fill()
+	if refsHeading != "" {
+		if at, found := last.lineStarting(refsHeading); found {
+			fill = at
+		}
+	}
+	return fill <= FitFill
+}
+
+// RefsHeading is the start of the heading of the list of pages referred to in a brief's
+// HTML (layouts/partials.html, class print-refs-h), up to its address in brackets, white
+// space removed as Squash does: "Pagesreferredto"; "" without a list.
+func RefsHeading(html []byte) string {
+	_, after, found := strings.Cut(string(html), "print-refs-h")
+	if !found {
+		return ""
+	}
+	_, after, _ = strings.Cut(after, ">")
+	text, _, _ := strings.Cut(after, "<")
+	text, _, _ = strings.Cut(text, "(")
+	text, _, _ = strings.Cut(text, "（")
+	return Squash(text)
 }
 
 // spill is a brief printed at full size whose last page is nearly empty, its pages, and

@@ -201,3 +201,28 @@ func TestSeparateMovesAStrandedTitle(t *testing.T) {
 		t.Errorf("start pages %v, want %v (Liberia on a page of its own, Burundi after it)", p.Start, want)
 	}
 }
+
+// A brief spills when its last page holds a few lines: with a list of pages referred to,
+// counted down to the list's heading, however long the list.
+func TestSpillsCountsDownToTheList(t *testing.T) {
+	body := 841.9 - TopMargin - BottomMargin
+	at := func(f float64, text string) Box {
+		y := TopMargin + f*body
+		return Box{XMin: 50, YMin: y, XMax: 300, YMax: y + 10, Text: text}
+	}
+	full := PageWords{Width: 595.3, Height: 841.9, Words: []Box{at(0, "Text"), at(0.97, "text")}}
+	listed := PageWords{Width: 595.3, Height: 841.9, Words: []Box{at(0, "Two"), at(0.02, "lines."), at(0.05, "Pages referred to (addresses under x)"), at(0.08, "a"), at(0.11, "b"), at(0.14, "c"), at(0.17, "Source.")}}
+	heading := RefsHeading([]byte(`<h2 class=print-refs-h>Pages referred to (addresses under https://example.org/)</h2>`))
+	if heading != "Pagesreferredto" {
+		t.Fatalf("RefsHeading = %q", heading)
+	}
+	if !Spills([]PageWords{full, listed}, heading) {
+		t.Error("two lines of text before a list of four lines do not spill")
+	}
+	if Spills([]PageWords{full, listed}, "") {
+		t.Error("a last page 18% full spills, counted whole")
+	}
+	if Spills([]PageWords{listed}, heading) {
+		t.Error("a brief of one page spills")
+	}
+}
