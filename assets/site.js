@@ -28,7 +28,7 @@
   // page's data-print-* attributes (an inline style would need 'unsafe-inline' in the
   // Content-Security-Policy).
   var root = document.documentElement;
-  [["data-print-site", "--print-site"], ["data-print-url", "--print-url"]].forEach(function (p) {
+  [["data-print-site", "--print-site"], ["data-print-url", "--print-url"], ["data-print-title", "--print-title"]].forEach(function (p) {
     var v = document.body.getAttribute(p[0]);
     if (v) root.style.setProperty(p[1], '"' + v.replace(/["\\]/g, "\\$&").replace(/\n/g, "\\a ") + '"');
   });
