@@ -452,7 +452,11 @@
     if (suggestion) suggestion.parentNode.hidden = true;
     return meta().then(function (m) {
       var ts = terms(q, m.stop);
-      if (!ts.length) return { m: m, matches: [], results: [], common: true };
+      if (!ts.length) {
+        // A stop word ("the") and nothing else to search for: say so, not "no results".
+        var common = runs(Array.from(q.normalize("NFKC")).map(fold)).some(function (r) { return !r.ja && m.stop.indexOf(r.text) >= 0; });
+        return { m: m, matches: [], results: [], common: common };
+      }
       return match(m, ts).then(function (matches) {
         var results = rank(m, q, matches);
         if (results.length || ts.length !== 1) return { m: m, matches: matches, results: results };
@@ -462,9 +466,7 @@
       if (id !== current) return;
       lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
       var n = r.results.length;
-      // Only words too common to index ("the"): say so, rather than "no results".
-      var common = r.common && Array.from(q.normalize("NFKC")).some(function (c) { return isWord(fold(c)); });
-      statusEl.textContent = common ? format("stop", q, 0) : format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
+      statusEl.textContent = r.common ? format("stop", q, 0) : format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
       if (r.suggestion && suggestion) {
         var u = new URL(location.href);
         u.searchParams.set("q", r.suggestion);
@@ -507,8 +509,8 @@
     });
   }
   // distance is the optimal string alignment distance of a and b (arrays of characters):
-  // insertions, deletions, substitutions and swaps of neighbours; more than most once it
-  // cannot be most or less.
+  // insertions, deletions, substitutions and swaps of neighbours; most + 1, uncounted,
+  // when their lengths alone differ by more than most.
   function distance(a, b, most) {
     if (Math.abs(a.length - b.length) > most) return most + 1;
     var prev2 = null, prev = [], cur;

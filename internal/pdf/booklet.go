@@ -555,10 +555,11 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			for k, b := range t.Briefs {
 				titles[k] = b.Title
 			}
+			// One kind of change a printing: a brief that separate moved has moved the
+			// pages after it, which fillEmpty would read at their old places.
 			if plan.separate(pages, titles) {
 				moved = true
-			}
-			if plan.fillEmpty(pages) {
+			} else if plan.fillEmpty(pages) {
 				moved = true
 			}
 			if !moved {
