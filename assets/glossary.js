@@ -9,14 +9,14 @@
   var rows = Array.prototype.slice.call(document.querySelectorAll(".glossary-table tbody tr"));
   var norm = function (s) { return s.normalize("NFKC").toLowerCase(); };
   // What a cell shows: not the words a screen reader alone reads (（読み：…）).
-  var shown = function (td) {
+  var visibleText = function (td) {
     var c = td.cloneNode(true);
     c.querySelectorAll(".visually-hidden").forEach(function (n) { n.remove(); });
     return c.textContent;
   };
   var texts = rows.map(function (tr) {
     var cells = tr.querySelectorAll("td");
-    return norm(shown(cells[0]) + " " + shown(cells[1]));
+    return norm(visibleText(cells[0]) + " " + visibleText(cells[1]));
   });
   box.hidden = false;
   var update = function () {

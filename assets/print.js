@@ -34,6 +34,7 @@ if (params.has("pdf")) {
 function printBooklet(plan) {
   var book = document.querySelector(".booklet");
   var pageRef = book.getAttribute("data-page-ref");
+  var pageRefNested = book.getAttribute("data-page-ref-nested");
   var pageRefClosing = book.getAttribute("data-page-ref-closing");
   var closes = new RegExp(book.getAttribute("data-page-ref-closes"));
   var separator = book.getAttribute("data-head-separator");
@@ -88,12 +89,28 @@ function printBooklet(plan) {
     while (n < a.length && a.charAt(n) === b.charAt(n)) n++;
     return a.slice(0, a.lastIndexOf("/", n - 1) + 1);
   }
-  // ref is the page reference to write after the link a: the closing form where the
-  // text after it would nest brackets or cut the phrase (data-page-ref-closes).
+  // ref is the page reference to write after the link a: the nested form inside an open
+  // bracket of its paragraph, so that brackets do not nest; the closing form where the
+  // text after it ends the phrase (data-page-ref-closes); else the form for a phrase.
   function ref(page, a) {
     var next = "";
     for (var n = a.nextSibling; n && !next; n = n.nextSibling) next = n.textContent;
-    return (closes.test(next) ? pageRefClosing : pageRef).replace("%d", page);
+    var form = insideBrackets(a) ? pageRefNested : closes.test(next) ? pageRefClosing : pageRef;
+    return form.replace("%d", page);
+  }
+  // insideBrackets reports whether a bracket of a's paragraph (or list item, cell) is open
+  // where a starts: "(see DDR", 「（平和の定着と国づくり」.
+  function insideBrackets(a) {
+    var block = a.closest("p, li, td, dd, h2, h3, h4, blockquote") || a.parentNode;
+    var r = document.createRange();
+    r.setStart(block, 0);
+    r.setEndBefore(a);
+    var depth = 0;
+    Array.from(r.toString()).forEach(function (c) {
+      if (c === "(" || c === "（") depth++;
+      else if ((c === ")" || c === "）") && depth > 0) depth--;
+    });
+    return depth > 0;
   }
   // Links lead to a brief's title, where it starts in print: the article itself may begin
   // with its rule at the foot of the page before. build pdf reads the titles' pages.

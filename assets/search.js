@@ -447,9 +447,9 @@
     list.textContent = "";
     moreButton.hidden = true;
     if (other) other.parentNode.hidden = true;
+    if (suggestion) suggestion.parentNode.hidden = true;
     if (!q) { statusEl.textContent = ""; app.setAttribute("data-done", ""); return Promise.resolve(); }
     statusEl.textContent = app.getAttribute("data-loading");
-    if (suggestion) suggestion.parentNode.hidden = true;
     return meta().then(function (m) {
       var ts = terms(q, m.stop);
       if (!ts.length) {
@@ -473,6 +473,8 @@
         suggestion.href = u.href;
         suggestion.textContent = suggestion.getAttribute("data-template").replace("{q}", function () { return r.suggestion; });
         suggestion.parentNode.hidden = false;
+        // The status is what a screen reader reads out: the offer too.
+        statusEl.textContent += " " + suggestion.textContent;
       }
       offerOtherEdition(q, n);
       return showMore(id).then(function () {

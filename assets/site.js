@@ -73,10 +73,14 @@
     // brief's first mark, which the years before it kept out of a phone's view.
     if (labels) {
       var toFiltered = function () {
-        var id = location.hash.slice(1), mark = id && box.querySelector("a." + CSS.escape(id));
-        if (!mark || box.scrollWidth <= box.clientWidth) return;
+        var id = location.hash.slice(1);
+        if (!id || box.scrollWidth <= box.clientWidth) return;
+        // The earliest of its marks: the marks are in the chart's rows, not in time.
+        var left = Infinity;
+        box.querySelectorAll("a." + CSS.escape(id)).forEach(function (m) { left = Math.min(left, m.getBoundingClientRect().left); });
+        if (left === Infinity) return;
         var pad = parseFloat(box.style.scrollPaddingLeft) || fade;
-        box.scrollLeft += mark.getBoundingClientRect().left - box.getBoundingClientRect().left - pad;
+        box.scrollLeft += left - box.getBoundingClientRect().left - pad;
       };
       toFiltered();
       window.addEventListener("hashchange", toFiltered);

@@ -215,6 +215,8 @@ func TestOrphanIsNotReportedTwice(t *testing.T) {
 	r.SetBuild([]string{
 		"content/ja/countries/foo.md:1: front matter: region is required for a country",
 		"content/ja/countries/foo.md:1: " + site.NoSource("content/en/countries/foo.md"),
+		// A file marked as a translation (source_hash) is told so in other words.
+		"content/ja/countries/foo.md:4: " + site.TranslatesMissing("content/en/countries/foo.md"),
 	})
 	if want := []string{"content/ja/countries/foo.md:1: front matter: region is required for a country"}; !slices.Equal(r.Build, want) || r.Pairs[0].BuildErrors != 1 {
 		t.Errorf("build errors %q (%d on the page), want %q", r.Build, r.Pairs[0].BuildErrors, want)

@@ -180,7 +180,9 @@ func (r *Report) SetBuild(lines []string) {
 	said := map[string]bool{}
 	for _, p := range r.Pairs {
 		if p.State == Orphan && p.Translation != nil {
-			said[p.Translation.File+"\x00"+site.NoSource("content/"+r.Source+"/"+p.Key+".md")] = true
+			source := "content/" + r.Source + "/" + p.Key + ".md"
+			said[p.Translation.File+"\x00"+site.NoSource(source)] = true
+			said[p.Translation.File+"\x00"+site.TranslatesMissing(source)] = true
 		}
 	}
 	r.Build = nil

@@ -82,10 +82,11 @@ func (r *Renderer) keepNames(s *site.Site) *keepers {
 
 // Keep splits text into runs for a page in the view's language: on a Japanese page, the
 // numbers with their units and the proper nouns are runs to keep whole; on others, the
-// text is one run that may break anywhere it normally would.
+// text is one run that may break anywhere it normally would but between a number and the
+// word of its unit (keepUnits).
 func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
-		return []Run{{Text: text}}
+		return []Run{{Text: keepUnits(text)}}
 	}
 	return phrased(keepRuns(text, v.r.keepNames(v.Site), true))
 }
@@ -94,7 +95,7 @@ func (v *View) Keep(text string) []Run {
 // kept whole there could be wider than a phone's screen (ボスニア・ヘルツェゴビナ).
 func (v *View) Phrases(text string) []Run {
 	if v.Lang != "ja" || text == "" {
-		return []Run{{Text: text}}
+		return []Run{{Text: keepUnits(text)}}
 	}
 	return phrased(keepRuns(text, nil, true))
 }
@@ -282,9 +283,10 @@ func keptRanges(s string, wholeDates bool) [][2]int {
 // start of the next.
 var unitRe = regexp.MustCompile(`\d (?:(?:million|billion|trillion)(?: yen| dollars)?|percent|yen)\b`)
 
-// keepUnits joins each number of English HTML to the word of its unit with a no-break
-// space. The words are no tag or attribute names, and a body's attributes hold addresses
-// and ids, which have no such space.
+// keepUnits joins each number of English HTML or text to the word of its unit with a
+// no-break space (a body, and Keep's summaries, dates and labels). The words are no tag
+// or attribute names, and a body's attributes hold addresses and ids, which have no such
+// space.
 func keepUnits(html string) string {
 	if !strings.Contains(html, "illion") && !strings.Contains(html, "yen") && !strings.Contains(html, "percent") {
 		return html

@@ -133,7 +133,7 @@ func (b *builder) validateMaster(m *content.File, p *Page) {
 	}
 	source := path.Join("content", def, m.Path)
 	if m.Front.SourceHash != "" {
-		b.fail(m.Errorf(m.Line("source_hash"), "translates %s, which does not exist (delete this file, or restore or rename the source)", source))
+		b.fail(m.Errorf(m.Line("source_hash"), "%s", TranslatesMissing(source)))
 		return
 	}
 	n := len(b.errs)
@@ -391,8 +391,14 @@ func showq(p *string) string {
 
 // NoSource is the build's error for a file of another language than the default whose
 // default-language file does not exist, when the file cannot be a page of its own: why
-// its other errors arise. The translation check, which reports such a file as an orphan,
-// leaves this error out.
+// its other errors arise. TranslatesMissing is the error for such a file marked as a
+// translation (source_hash). The translation check, which reports such a file as an
+// orphan, leaves these errors out.
 func NoSource(source string) string {
 	return "there is no " + source + ": if this file translates a page that was renamed or removed, rename or delete it too"
+}
+
+// TranslatesMissing: see NoSource.
+func TranslatesMissing(source string) string {
+	return "translates " + source + ", which does not exist (delete this file, or restore or rename the source)"
 }
