@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unsafe"
 
-	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/sitetest"
@@ -17,15 +16,7 @@ import (
 // Japanese pages that link to it are converted anew (their links now carry " (EN)") and
 // every body and list of links is the one Build makes, linking pages of the new model.
 func TestMemoReusesOnlyValidConversions(t *testing.T) {
-	fsys := sitetest.FS(t, "testdata/sites/basic")
-	cfg, err := config.Load(fsys, "config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, files := loadFiles(t, sitetest.FS(t, "testdata/sites/basic"))
 	gl := &glossary.Glossary{}
 	var m Memo
 	first, err := m.Build(cfg, files, gl)
@@ -93,15 +84,7 @@ func samePacked(a, b packedHTML) bool {
 // failed is made again, so that the preview's error names the file the site has now (a
 // link written as an address, to a brief added since, names that brief's file).
 func TestMemoConvertsAFailedLinkAgain(t *testing.T) {
-	fsys := sitetest.FS(t, "testdata/sites/basic")
-	cfg, err := config.Load(fsys, "config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg, files := loadFiles(t, sitetest.FS(t, "testdata/sites/basic"))
 	gl := &glossary.Glossary{}
 	i := slices.IndexFunc(files, func(f *content.File) bool { return f.Name == "content/en/countries/sudan.md" })
 	if i < 0 {
@@ -119,8 +102,7 @@ func TestMemoConvertsAFailedLinkAgain(t *testing.T) {
 	if err := content.Parse(chad, []byte("+++\ntitle = \"Chad\"\nsummary = \"S.\"\n+++\n\nChad.\n")); err != nil {
 		t.Fatal(err)
 	}
-	_, err = m.Build(cfg, append(files, chad), gl)
-	if err == nil || !strings.Contains(err.Error(), "write cross-links as relative links to the .md file, ../themes/chad.md") {
+	if _, err := m.Build(cfg, append(files, chad), gl); err == nil || !strings.Contains(err.Error(), "write cross-links as relative links to the .md file, ../themes/chad.md") {
 		t.Errorf("with a chad brief: %v, want the link's error naming ../themes/chad.md", err)
 	}
 }

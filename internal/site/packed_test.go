@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"peacebuilding/internal/config"
-	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/synth"
 )
@@ -59,14 +57,7 @@ func BenchmarkPackedHTML(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cfg, err := config.Load(fsys, "config.toml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	files, _, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		b.Fatal(err)
-	}
+	cfg, files := loadFiles(b, fsys)
 	s, err := Build(cfg, files, &glossary.Glossary{})
 	if err != nil {
 		b.Fatal(err)

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"peacebuilding/internal/config"
-	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/sitetest"
 )
@@ -22,15 +20,7 @@ var linkDest = regexp.MustCompile(`\]\(([^)\s]*)\)`)
 // resolved link leads to a page of the site in the page's language, reached from the page's
 // URL without leaving the site; an external link keeps an allowed scheme and its text.
 func FuzzResolve(f *testing.F) {
-	fsys := sitetest.FS(f, "testdata/sites/basic")
-	cfg, err := config.Load(fsys, "config.toml")
-	if err != nil {
-		f.Fatal(err)
-	}
-	files, _, err := content.Load(fsys, cfg.LanguageCodes())
-	if err != nil {
-		f.Fatal(err)
-	}
+	cfg, files := loadFiles(f, sitetest.FS(f, "testdata/sites/basic"))
 	s, err := Build(cfg, files, &glossary.Glossary{})
 	if err != nil {
 		f.Fatal(err)
