@@ -396,6 +396,7 @@ func TestFullWidthLinkIsOneFinding(t *testing.T) {
 	for _, tc := range []struct{ name, with, want string }{
 		{"parentheses", "[法の支配]（../themes/rule-of-law.md）", "is not read as a link"},
 		{"brackets", "［法の支配](../themes/rule-of-law.md)", "is not read as a link"},
+		{"closing bracket", "[法の支配］(../themes/rule-of-law.md)", "is not read as a link"},
 		{"a note, not a link", "法の支配［注］（外務省）", "the link to ../themes/rule-of-law.md is missing in ja"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

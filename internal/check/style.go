@@ -558,9 +558,26 @@ func styleTexts(f *content.File) []styleText {
 		add(c.Note, f.ItemLine("corrections", i, "note"))
 	}
 	if strings.TrimSpace(f.Body) != "" {
-		out = append(out, styleText{file: f.Name, s: plain(f.Body), line: f.BodyLine, multi: true})
+		out = append(out, styleText{file: f.Name, s: blankMisspeltDestinations(f.Body, plain(f.Body)), line: f.BodyLine, multi: true})
 	}
 	return out
+}
+
+// blankMisspeltDestinations blanks in text, the plain form of body, the destinations of the
+// links that body writes with a full-width bracket or parenthesis, with their parentheses,
+// as plain blanks a link's: the structure check reports the link once, and its path and
+// half-width parenthesis are no style finding.
+func blankMisspeltDestinations(body, text string) string {
+	links := misspeltLinks(body, 0, len(body))
+	if len(links) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, m := range links {
+		_, bracket := utf8.DecodeRuneInString(body[m[3]:])
+		blank(b, m[3]+bracket, m[1])
+	}
+	return string(b)
 }
 
 // uiTexts are the string values of an i18n file, one per line: key = "value". Comments,

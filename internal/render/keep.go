@@ -278,18 +278,73 @@ func keptRanges(s string, wholeDates bool) [][2]int {
 	return out
 }
 
-// unitRe is a number and the word of its unit in English text, a space between: a line
-// that breaks there leaves "US$4.5" at the end of one line and "billion" alone at the
-// start of the next.
-var unitRe = regexp.MustCompile(`\d (?:(?:million|billion|trillion)(?: yen| dollars)?|percent|yen)\b`)
+// unitWords are the words of a unit that keepUnits joins to the number before them, each
+// with the words that may follow it as part of the unit ("33.5 billion yen").
+var unitWords = []struct {
+	word  string
+	after []string
+}{
+	{"million", []string{" yen", " dollars"}},
+	{"billion", []string{" yen", " dollars"}},
+	{"trillion", []string{" yen", " dollars"}},
+	{"percent", nil},
+	{"yen", nil},
+}
 
 // keepUnits joins each number of English HTML or text to the word of its unit with a
-// no-break space (a body, and Keep's summaries, dates and labels). The words are no tag
-// or attribute names, and a body's attributes hold addresses and ids, which have no such
-// space.
+// no-break space (a body, and Keep's summaries, dates and labels): a line that breaks
+// there leaves "US$4.5" at the end of one line and "billion" alone at the start of the
+// next. The words are no tag or attribute names, and a body's attributes hold addresses
+// and ids, which have no such space. It scans for the spaces after digits rather than
+// matching a regular expression, which was 3% of a build's CPU.
 func keepUnits(html string) string {
-	if !strings.Contains(html, "illion") && !strings.Contains(html, "yen") && !strings.Contains(html, "percent") {
+	var b strings.Builder
+	last := 0 // html[:last] is in b
+	for i := 1; i < len(html); i++ {
+		if html[i] != ' ' || !isDigit(html[i-1]) {
+			continue
+		}
+		end := unitEnd(html, i+1)
+		if end < 0 {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(html) + 16)
+		}
+		b.WriteString(html[last:i])
+		b.WriteString(strings.ReplaceAll(html[i:end], " ", "\u00a0"))
+		last, i = end, end-1
+	}
+	if last == 0 {
 		return html
 	}
-	return unitRe.ReplaceAllStringFunc(html, func(m string) string { return strings.ReplaceAll(m, " ", "\u00a0") })
+	b.WriteString(html[last:])
+	return b.String()
+}
+
+// unitEnd is the end of the unit's words that start s[at:], or -1 if none does. A word
+// ends where an ASCII letter, digit or underscore does not follow ("yenloans" is none).
+func unitEnd(s string, at int) int {
+	wordEnds := func(end int) bool { return end == len(s) || !isWordByte(s[end]) }
+	for _, u := range unitWords {
+		if !strings.HasPrefix(s[at:], u.word) {
+			continue
+		}
+		end := at + len(u.word)
+		for _, a := range u.after {
+			if strings.HasPrefix(s[end:], a) && wordEnds(end+len(a)) {
+				return end + len(a)
+			}
+		}
+		if wordEnds(end) {
+			return end
+		}
+	}
+	return -1
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isWordByte(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -88,6 +89,25 @@ func TestKeepUnitsJoinsNumbersToTheirUnits(t *testing.T) {
 			t.Errorf("keepUnits(%s) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzKeepUnits: keepUnits joins what the regular expression it replaced matched, and
+// nothing else.
+func FuzzKeepUnits(f *testing.F) {
+	for _, s := range []string{
+		"about 33.5 billion yen and US$4.5 billion", "20 percent", "In 2005 yenloans",
+		"3 million yenx", "3 million dollars_", "7 trillion", "1 yen", "9 percentage", "x million",
+		"5 billion dollars and 6 billion yen.",
+	} {
+		f.Add(s)
+	}
+	unitRe := regexp.MustCompile(`\d (?:(?:million|billion|trillion)(?: yen| dollars)?|percent|yen)\b`)
+	f.Fuzz(func(t *testing.T, s string) {
+		want := unitRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "\u00a0") })
+		if got := render.KeepUnits(s); got != want {
+			t.Errorf("keepUnits(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // FuzzKeepHTML: whatever the HTML, keepHTML only inserts whole <span class="nobr"> pairs

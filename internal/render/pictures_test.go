@@ -124,5 +124,3 @@ func TestWrapEndsJapaneseLinesBetweenPhrases(t *testing.T) {
 		}
 	}
 }
-
-func isDigit(r rune) bool { return r >= '0' && r <= '9' }
