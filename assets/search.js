@@ -225,12 +225,20 @@
       var shards = t.toks.concat(t.tails || []).map(function (tok) { return shardOf(shardKey(tok), m.shards); });
       return Promise.all(shards.map(function (n) { return getJSON("s/" + n + ".json"); })).then(function (loaded) {
         if (t.ja) {
-          var ps = null;
-          t.toks.forEach(function (tok, i) {
-            var p = postings(shards[i], loaded[i], tok);
-            ps = ps === null ? p : intersect(ps, p);
-          });
-          return { term: t, passages: ps || [], words: null };
+          var lists = t.toks.map(function (tok, i) { return postings(shards[i], loaded[i], tok); });
+          var found = function (ls) {
+            return ls.reduce(function (a, p) { return a === null ? p : intersect(a, p); }, null) || [];
+          };
+          var ps = found(lists);
+          // A compound that no text writes whole (人間安全保障 for 人間の安全保障): two
+          // characters that stand side by side in no text are where the query joined two
+          // words, and the term becomes its parts, of two characters or more, each found
+          // in the passage.
+          var parts = splitAtAbsentPairs(t.text, lists);
+          if (!ps.length && parts.length > 1) {
+            return { term: t, passages: found(lists.filter(function (p) { return p.length; })), words: null, parts: parts };
+          }
+          return { term: t, passages: ps, words: null, parts: [t.text] };
         }
         var s = stem(t.text), words = [], set = {};
         var take = function (n, shard, w) {
@@ -255,6 +263,20 @@
         return { term: t, passages: ps2, words: words, main: main };
       });
     }));
+  }
+
+  // splitAtAbsentPairs cuts a Japanese word after each character whose pair with the next,
+  // lists[i] being that pair's passages, is in no passage; [] if a part would be one
+  // character, which says too little to search for.
+  function splitAtAbsentPairs(text, lists) {
+    var cs = Array.from(text), parts = [], start = 0;
+    for (var i = 0; i < lists.length; i++) {
+      if (lists[i].length) continue;
+      parts.push(cs.slice(start, i + 1).join(""));
+      start = i + 1;
+    }
+    parts.push(cs.slice(start).join(""));
+    return parts.every(function (p) { return Array.from(p).length >= 2; }) ? parts : [];
   }
 
   // lastAtMost is the last i < n whose first(i), ascending in i, is at most passage.
@@ -368,15 +390,17 @@
     var s = kept.map(function (i) { return folded[i]; });
     matches.forEach(function (mt) {
       if (!mt.term.ja) return;
-      var needle = Array.from(mt.term.text), n = needle.length;
-      for (var at = 0; at + n <= s.length; at++) {
-        var k = 0;
-        while (k < n && s[at + k] === needle[k]) k++;
-        if (k === n) {
-          out.push([kept[at], kept[at + n - 1] + 1]);
-          at += n - 1;
+      mt.parts.forEach(function (part) {
+        var needle = Array.from(part), n = needle.length;
+        for (var at = 0; at + n <= s.length; at++) {
+          var k = 0;
+          while (k < n && s[at + k] === needle[k]) k++;
+          if (k === n) {
+            out.push([kept[at], kept[at + n - 1] + 1]);
+            at += n - 1;
+          }
         }
-      }
+      });
     });
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }

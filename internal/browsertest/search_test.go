@@ -92,6 +92,7 @@ var searchCases = []struct {
 	{"ja", "1997年7月 武力衝突", "timeline", "ja/timeline/#y1997", "a timeline event by its date and words"},
 	{"ja", "ＯＤＡ", "theme", "ja/themes/oda/", "full-width Latin letters in a Japanese page"},
 	{"ja", "スーダンへの支援", "country", "ja/countries/sudan/", "particles between the words of a query"},
+	{"ja", "人間安全保障", "theme", "ja/themes/human-security/", "a compound without the の the texts write: its parts, 人間 and 安全保障, found"},
 	{"ja", "ｶﾝﾎﾞｼﾞｱ", "country", "ja/countries/cambodia/", "half-width katakana (NFKC)"},
 	{"ja", "ボスニアヘルツェゴビナ", "country", "ja/countries/bosnia-and-herzegovina/", "a name without the ・ the text writes"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
