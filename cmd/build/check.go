@@ -52,7 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	asJSON := fl.Bool("json", false, "print the report as JSON")
 	strict := fl.Bool("strict", false, "fail on missing and stale translations too")
 	mark := fl.Bool("mark", false, "mark the translation files given as arguments as translated from their current source")
-	quiet := fl.Bool("q", false, "print only what needs work: no rows for pages that are ok, no accepted findings")
+	quiet := fl.Bool("q", false, "print only what needs work (text or JSON): no pages that are ok, no accepted findings")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}

@@ -88,7 +88,7 @@ type Report struct {
 	Build []string `json:"-"`
 	// Style lists the house style findings (style.go), accepted ones included.
 	Style []StyleFinding `json:"style,omitempty"`
-	// Quiet makes WriteText print only what needs work: no table rows of pages that are
+	// Quiet makes WriteText and WriteJSON print only what needs work: no pages that are
 	// ok, no accepted findings (build check -q).
 	Quiet bool `json:"-"`
 }

@@ -40,8 +40,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// WriteJSON writes the report as indented JSON, for tools: the report, totals per
-// translation language, and the build errors as file, line, column and message.
+// WriteJSON writes the report as indented JSON, for tools: the report (with Quiet, only
+// what needs work: needsWork), totals per translation language, and the build errors as
+// file, line, column and message.
 func (r *Report) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -77,7 +78,27 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Totals      map[string]totals `json:"totals"`
 		BuildErrors []Diagnostic      `json:"build_errors,omitempty"`
 		Failed      bool              `json:"failed"`
-	}{r, all, ParseDiagnostics(r.Build), r.Failed(false)})
+	}{r.needsWork(), all, ParseDiagnostics(r.Build), r.Failed(false)})
+}
+
+// needsWork is r itself, or with Quiet, a copy that lists only what needs work, as the
+// text does: no pairs that are ok, no accepted findings. The totals count everything.
+func (r *Report) needsWork() *Report {
+	if !r.Quiet {
+		return r
+	}
+	q := *r
+	q.Pairs = nil
+	for _, p := range r.Pairs {
+		if p.Status() == string(OK) {
+			continue
+		}
+		c := *p
+		c.Problems = slices.DeleteFunc(slices.Clone(p.Problems), func(pr Problem) bool { return pr.Accepted != "" })
+		q.Pairs = append(q.Pairs, &c)
+	}
+	q.Style = slices.DeleteFunc(slices.Clone(r.Style), func(f StyleFinding) bool { return f.Accepted != "" })
+	return &q
 }
 
 // A Diagnostic is an error of the build as a value: file, line, column (in characters)
