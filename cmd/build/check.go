@@ -53,11 +53,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	strict := fl.Bool("strict", false, "fail on missing and stale translations too")
 	mark := fl.Bool("mark", false, "mark the translation files given as arguments as translated from their current source")
 	quiet := fl.Bool("q", false, "print only what needs work (text or JSON): no pages that are ok, no accepted findings")
-	if err := fl.Parse(args); err != nil {
+	pages, err := parseInterleaved(fl, args)
+	if err != nil {
 		return err
 	}
 	if *mark {
-		return runMark(*root, fl.Args(), stdout, stderr)
+		return runMark(*root, pages, stdout, stderr)
 	}
 	if err := checkProject(*root); err != nil {
 		return err
@@ -88,8 +89,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	rep.SetBuild(build)
 	rep.Quiet = *quiet
-	if fl.NArg() > 0 {
-		if err := rep.Only(projectPaths(*root, fl.Args())); err != nil {
+	if len(pages) > 0 {
+		if err := rep.Only(projectPaths(*root, pages)); err != nil {
 			return fmt.Errorf("check: %v", err)
 		}
 	}
@@ -106,6 +107,23 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	return nil
+}
+
+// parseInterleaved parses args with fl, flags before, between or after the other
+// arguments (check countries/liberia -q), and returns the others in order. A page's
+// name never starts with "-".
+func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		if fl.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fl.Arg(0))
+		args = fl.Args()[1:]
+	}
 }
 
 func runMark(root string, files []string, stdout, stderr io.Writer) error {

@@ -252,6 +252,20 @@ func (r *Report) SummaryLine(lang string) string {
 // statusText is a Status as the terminal writes it: "needs fixing".
 func statusText(status string) string { return strings.ReplaceAll(status, "-", " ") }
 
+// MarshalJSON writes the pair's fields and its Status: its state says where the
+// translation stands ("ok": up to date with its source), its status what it needs, as
+// the first column of the text report does ("needs-fixing": findings or build errors).
+func (p *Pair) MarshalJSON() ([]byte, error) {
+	type fields Pair // without this method
+	return json.Marshal(struct {
+		*fields
+		Status string `json:"status"`
+	}{(*fields)(p), p.Status()})
+}
+
+// StatusText is the pair's Status as the terminal and the preview write it.
+func (p *Pair) StatusText() string { return statusText(p.Status()) }
+
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one

@@ -36,6 +36,11 @@ func (s *Server) report(gen int64, key string) (*check.Report, check.Input) {
 			return nil, check.Input{}
 		}
 		s.check.in = check.FromSite(site, nil, "the preview shows no history")
+		// The house style sheet as the build read it: a sheet that does not load fails the
+		// build's status page, whose error every page then shows.
+		if st, err := check.LoadStyle(s.fsys, check.StyleFile); err == nil {
+			s.check.in.Style = st
+		}
 		s.check.reports, s.check.gen = map[string]*check.Report{}, gen
 	}
 	rep := s.check.reports[key]
@@ -158,7 +163,7 @@ th { overflow-wrap: anywhere; }
 </head>
 <body>
 <main>
-<h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.State}}; {{.Pair.Open}} finding(s) to fix{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
+<h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.StatusText}}{{with .Pair.AlsoState}}, {{.}}{{end}}; {{.Pair.Open}} finding(s) to fix{{with .Pair.StyleOpen}}, {{.}} of house style{{end}}{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
 <p><a href="{{.Base}}{{if .Pair.Source}}{{.Pair.Source.URL}}{{end}}">{{.Source}}</a> · <a href="{{.Base}}{{if .Pair.Translation}}{{.Pair.Translation.URL}}{{end}}">{{.Lang}}</a></p>
 <table>
 <thead><tr><th class="where" scope="col">part</th><th scope="col">{{.Source}}{{if .Pair.Source}} <span class="line">{{.Pair.Source.File}}</span>{{end}}</th><th scope="col" lang="{{.Lang}}">{{.Lang}}{{if .Pair.Translation}} <span class="line">{{.Pair.Translation.File}}</span>{{end}}</th></tr></thead>
@@ -181,6 +186,12 @@ th { overflow-wrap: anywhere; }
 {{- end}}
 </tbody>
 </table>
+{{- with .Pair.Style}}
+<h2>House style</h2>
+{{- range .}}
+<div class="finding{{if .Accepted}} accepted{{end}}">{{.Message}}{{if .Accepted}} — accepted: {{.Accepted}}{{end}}<br><span class="line">{{.At}}</span></div>
+{{- end}}
+{{- end}}
 </main>
 {{template "script" .}}
 </body>
@@ -188,14 +199,15 @@ th { overflow-wrap: anywhere; }
 `))
 
 // findingsBox is what the preview adds to a page of the site: the check's findings for
-// it, and a link to the side-by-side view. Open findings are listed; a page with none
+// it (house style too), each with the translation's file and line, and a link to the side-by-side view. Open findings are listed; a page with none
 // keeps its list (accepted or pending findings) folded, so that the box covers no more of
 // the page than a line.
 var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview-check" style="position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;border:2px solid {{if .Open}}#a00{{else}}#2a7{{end}};padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000" lang="en">
-{{- if .Problems}}<details{{if .Open}} open{{end}}><summary>{{end}}
+{{- if or .Problems .Style}}<details{{if .Open}} open{{end}}><summary>{{end}}
 <strong>Check: {{if .Open}}{{.Open}} open finding(s){{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}</strong> · <a href="{{.Pair}}">side by side</a>
-{{- if .Problems}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
-{{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}</li>{{end}}
+{{- if or .Problems .Style}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
+{{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}<br><small>{{.Translation}}</small></li>{{end}}
+{{- range .Style}}<li>{{.Message}}{{if .Accepted}} (accepted){{end}}<br><small>{{.At}}</small></li>{{end}}
 </ul></details>{{end}}
 </aside>
 `))
@@ -215,11 +227,13 @@ func (s *Server) withFindings(page []byte, rel, base string, gen int64) []byte {
 	for _, p := range rep.Pairs {
 		if p.Source != nil && p.Source.URL == url || p.Translation != nil && p.Translation.URL == url {
 			var buf bytes.Buffer
+			open := p.Open() + p.StyleOpen()
 			findingsBox.Execute(&buf, struct {
 				Open, Other int
 				Problems    []check.Problem
+				Style       []check.StyleFinding
 				Pair        string
-			}{p.Open(), len(p.Problems) - p.Open(), p.Problems, base + PairPath + p.Key + "?lang=" + p.Lang})
+			}{open, len(p.Problems) + len(p.Style) - open, p.Problems, p.Style, base + PairPath + p.Key + "?lang=" + p.Lang})
 			i := bytes.LastIndex(page, []byte("</body>"))
 			if i < 0 {
 				return append(page[:len(page):len(page)], buf.Bytes()...)

@@ -3,6 +3,8 @@ package serve
 import (
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -68,4 +70,38 @@ func fetch(t *testing.T, url string) string {
 		t.Fatalf("GET %s: %s\n%s", url, resp.Status, data)
 	}
 	return string(data)
+}
+
+// A house style finding is a finding of the preview too: counted as open in the page's
+// box, listed there with its file and line, and on the side-by-side page, whose heading
+// says that the page needs fixing.
+func TestPreviewShowsHouseStyleFindings(t *testing.T) {
+	dir := fixture(t)
+	if err := os.WriteFile(filepath.Join(dir, "data", "style.toml"), []byte(`lang = "ja"
+
+[[rules]]
+id = "half-width-parenthesis"
+pattern = '[\p{Han}\p{Hiragana}\p{Katakana}][(]'
+preferred = "全角の（）"
+note = "和文中の括弧は全角。"
+example = "派遣(UNTAC)"
+allowed = ["派遣（UNTAC）"]
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, dir, "content/ja/countries/cambodia.md", "要員1,300人を派遣した。", "要員1,300人を派遣(UNTAC)した。")
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	page := fetch(t, srv.URL()+"ja/countries/cambodia/")
+	if !strings.Contains(page, "Check: 1 open finding(s)") || !strings.Contains(page, "style half-width-parenthesis") ||
+		!strings.Contains(page, "content/ja/countries/cambodia.md:22:") {
+		t.Errorf("the preview's box does not count and list the house style finding with its line:\n%s", page[strings.Index(page, `<aside class="preview-check"`):])
+	}
+	pair := fetch(t, srv.URL()+PairPath+"countries/cambodia")
+	if !strings.Contains(pair, "(needs fixing, stale; 0 finding(s) to fix, 1 of house style)") || !strings.Contains(pair, "<h2>House style</h2>") {
+		t.Errorf("the side-by-side page does not show the house style finding:\n%s", pair)
+	}
 }

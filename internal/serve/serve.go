@@ -62,8 +62,10 @@ type Server struct {
 	lastErr error
 	gen     int64
 	// check is the translator check of the last build, for the side-by-side view and
-	// the findings shown on the pages (pair.go).
+	// the findings shown on the pages (pair.go); fsys is the project, for its house style
+	// sheet.
 	check checked
+	fsys  fs.FS
 }
 
 // maxPaths is the most page paths a reload event lists; more reload every page.
@@ -90,6 +92,7 @@ func Start(opts Options) (*Server, error) {
 		builder: incremental.New(fsys, pipeline.Options{Origin: "http://" + ln.Addr().String(), Extra: opts.Extra}),
 		done:    make(chan struct{}),
 		gen:     time.Now().UnixMilli(),
+		fsys:    fsys,
 	}
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	snap := snapshot(fsys) // before the build: a save during it is seen at the first poll
