@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,38 @@ func TestAuditCommand(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("audit output lacks\n%s\ngot:\n%s", want, got)
+		}
+	}
+}
+
+// The build's line counts the compressed copies that -precompress puts beside the files,
+// made or kept, so that a plain build's removing them is no surprise.
+func TestBuildLineCountsCompressedCopies(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	out := filepath.Join(root, "public")
+	writeFixture(t, root)
+	for i, args := range [][]string{{"-precompress"}, {"-precompress"}, {}} {
+		var stdout, stderr bytes.Buffer
+		if err := run(append([]string{"-root", root, "-out", out}, args...), &stdout, &stderr); err != nil {
+			t.Fatalf("build %d: %v\n%s", i+1, err, stderr.String())
+		}
+		var copies int
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && (strings.HasSuffix(p, ".gz") || strings.HasSuffix(p, ".br")) {
+				copies++
+			}
+			return nil
+		})
+		line := stdout.String()
+		switch i {
+		case 0, 1:
+			if copies == 0 || !strings.Contains(line, fmt.Sprintf(", %d compressed copies, 0 removed)", copies)) {
+				t.Errorf("build %d with -precompress made %d copies and printed %q", i+1, copies, line)
+			}
+		case 2:
+			if copies != 0 || !strings.Contains(line, " removed)") || strings.Contains(line, "compressed") {
+				t.Errorf("a plain build after -precompress left %d copies and printed %q", copies, line)
+			}
 		}
 	}
 }

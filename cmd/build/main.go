@@ -154,7 +154,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		sum := pipeline.Summarize(res)
 		sum.Files = files
-		fmt.Fprintf(stdout, "built %s (%d written, %d removed); %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), stage.Removed(), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
+		compressed := ""
+		if n := stage.Compressed(); n > 0 {
+			compressed = fmt.Sprintf(", %d compressed copies", n)
+		}
+		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, stage.Removed(), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil
 }

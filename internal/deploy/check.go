@@ -55,8 +55,9 @@ type Options struct {
 // fingerprinted assets, revalidated for the rest), a missing security header or a
 // Content-Security-Policy that allows inline script or style, a compressible answer sent
 // uncompressed, an inline script or style (which the policy blocks), a resource loaded
-// from another host or over http from an https site, and canonical, alternate or sitemap
-// URLs on another host than start's (a baseURL that is not where the site is served).
+// from another host or over http from an https site, and canonical, alternate, sitemap,
+// og:url and og:image URLs on another host than start's (a baseURL that is not where the
+// site is served).
 // A missing page must answer 404 with the site's 404 page and the same headers.
 func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	base, err := url.Parse(start)
@@ -372,6 +373,15 @@ func (c *crawler) element(u, tag string, attrs [][2]string) {
 		default:
 			c.link(u, href, "<link rel="+rel+">", true)
 		}
+	case "meta":
+		// The addresses a link preview fetches, written from baseURL like the canonical.
+		property, _ := get("property")
+		if name, _ := get("name"); property == "" {
+			property = name
+		}
+		if content, ok := get("content"); ok && (property == "og:url" || property == "og:image" || property == "twitter:image") {
+			c.link(u, content, property, false)
+		}
 	case "a", "area":
 		if href, ok := get("href"); ok {
 			c.link(u, href, "link", false)
@@ -448,7 +458,7 @@ func (c *crawler) link(u, ref, what string, resource bool) {
 		case resource:
 			c.problem("%s: %s from another host: %s", u, what, t)
 		case !strings.HasPrefix(what, "link"):
-			// Canonical, alternate and sitemap URLs name where the site is published.
+			// Canonical, alternate, sitemap and sharing URLs name where the site is published.
 			c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at?", u, what, c.base.Host, t)
 		}
 		return

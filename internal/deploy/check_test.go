@@ -15,6 +15,7 @@ func TestCheckFindsProblems(t *testing.T) {
 	big := strings.Repeat("<p>text</p>", 200)
 	pages := map[string]string{
 		"/site/": `<!doctype html><html lang="en"><head><link rel="canonical" href="https://elsewhere.example/site/">` +
+			`<meta property="og:image" content="https://elsewhere.example/site/assets/share-en.png">` +
 			`<link rel="stylesheet" href="assets/style.0123456789.css"><script>alert(1)</script>` +
 			`<script src="https://cdn.example/x.js"></script></head><body style="color:red">` +
 			`<a href="en/">en</a><a href="missing/">gone</a><a href="https://other.example/">out</a>` + big + `</body></html>`,
@@ -56,6 +57,7 @@ func TestCheckFindsProblems(t *testing.T) {
 		base + ": an inline style attribute on <body>",
 		base + ": script from another host: https://cdn.example/x.js",
 		base + ": canonical link on another host than the site's",
+		base + ": og:image on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://elsewhere.example/site/assets/share-en.png",
 		"bytes sent uncompressed to a client that accepts br and gzip",
 		base + "en/: an inline <style>",
 		base + "missing/: status 404",

@@ -126,14 +126,20 @@ func TestSitemapListsPublishedPagesWithAlternates(t *testing.T) {
 	if strings.Contains(sm, "ja/countries/sudan/") {
 		t.Error("sitemap.xml lists the untranslated fallback page ja/countries/sudan/")
 	}
-	if strings.Contains(sm, "status/") || strings.Contains(sm, "404") {
-		t.Error("sitemap.xml lists the status or 404 page")
+	if strings.Contains(sm, "status/") || strings.Contains(sm, "404") || strings.Contains(sm, "search/") || strings.Contains(sm, "print/") {
+		t.Error("sitemap.xml lists the status, 404, search or booklet page")
 	}
 	locs := regexp.MustCompile(`<loc>`).FindAllStringIndex(sm, -1)
-	// 7 content pages + 5 generated (timeline, figures, glossary, print, search) in
-	// English; 6 (no Sudan) + 5 in Japanese; the root.
-	if len(locs) != 24 {
-		t.Errorf("sitemap.xml lists %d pages, want 24", len(locs))
+	// 7 content pages + 3 generated (timeline, figures, glossary; not the search page
+	// and the booklet, which ask not to be indexed) in English; 6 (no Sudan) + 3 in
+	// Japanese; the root.
+	if len(locs) != 20 {
+		t.Errorf("sitemap.xml lists %d pages, want 20", len(locs))
+	}
+	for _, page := range []string{"en/search/index.html", "ja/print/index.html"} {
+		if !strings.Contains(get(t, buildBasic(t), page), `<meta name="robots" content="noindex">`) {
+			t.Errorf("%s does not ask search engines not to index it", page)
+		}
 	}
 	if robots := get(t, buildBasic(t), "robots.txt"); !strings.Contains(robots, "Sitemap: https://example.org/briefing/sitemap.xml") {
 		t.Errorf("robots.txt does not name the sitemap:\n%s", robots)
@@ -502,8 +508,13 @@ func TestBookletInParts(t *testing.T) {
 	if err := audit.Check(res.Files, audit.Options{BaseURL: res.Site.Config.BaseURL, Dir: "public", Sources: audit.Sources(res.Site)}); err != nil {
 		t.Errorf("audit of the site with its booklet in parts:\n%v", err)
 	}
-	if sm := get(t, files, "sitemap.xml"); !strings.Contains(sm, "<loc>https://example.org/briefing/ja/print/2/</loc>") {
-		t.Errorf("sitemap lists no part 2 of the ja booklet")
+	// Kept out of search engines, as the booklet in one part is: the briefs' own pages are
+	// the ones to find.
+	if sm := get(t, files, "sitemap.xml"); strings.Contains(sm, "/print/") {
+		t.Errorf("the sitemap lists a part of the booklet")
+	}
+	if !strings.Contains(get(t, files, "ja/print/2/index.html"), `<meta name="robots" content="noindex">`) {
+		t.Errorf("part 2 of the ja booklet does not ask search engines not to index it")
 	}
 }
 

@@ -96,5 +96,6 @@ func (s *Stage) precompress(f File, kept bool) error {
 func (s *Stage) addMade(p string) {
 	s.mu.Lock()
 	s.made[p] = true
+	s.compressed++
 	s.mu.Unlock()
 }

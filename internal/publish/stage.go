@@ -50,6 +50,7 @@ type Stage struct {
 	made       map[string]bool // every path added
 	written    int             // files written (not taken from the previous output)
 	removed    int             // files of the previous output that the build no longer makes
+	compressed int             // compressed copies in the stage (-precompress), made or kept
 	cleanup    error           // the previous output could not be removed after the swap
 	// The errors of the first invalid path and the first failed write, by path order, as
 	// Write would report them.
@@ -427,6 +428,10 @@ func (s *Stage) Written() int { return s.written }
 
 // Removed: see Written.
 func (s *Stage) Removed() int { return s.removed }
+
+// Compressed is how many compressed copies (name.gz, name.br) the output holds beside the
+// site's files, made or kept from the previous output.
+func (s *Stage) Compressed() int { return s.compressed }
 
 // Leftover is the error of removing the previous output after a successful Commit, or nil.
 func (s *Stage) Leftover() error { return s.cleanup }

@@ -48,7 +48,8 @@ func Dates(fsys fs.FS, s *site.Site, history func(names []string) map[string]str
 
 // Sitemap lists every published page: content pages that are not fallbacks, and the
 // generated pages of each language, each with xhtml:link alternates for its translations
-// and x-default. Fallback copies and the status page are left out on purpose. A page's
+// and x-default. Fallback copies and the pages kept out of search engines (noIndex: the
+// status, search and booklet pages) are left out on purpose. A page's
 // lastmod is the latest of dates (see Dates) of the files it shows: a content page's own
 // file and the file it inherits from, every file of its language for a page made from the
 // whole site (and the glossary for the glossary page), every file for the root.
@@ -100,12 +101,11 @@ func Sitemap(s *site.Site, dates map[string]string) []byte {
 		lastmod = max(dates[p.File.Name], dates[p.Master.Name])
 		add(p.URL, versions)
 	}
-	booklets := map[string][]site.BookletPart{}
-	for _, l := range s.Config.Languages {
-		booklets[l.Code] = s.Booklet(l.Code)
-	}
 	for _, l := range s.Config.Languages {
 		for _, g := range generated {
+			if noIndex(g.layout) {
+				continue
+			}
 			versions := map[string]string{}
 			for _, o := range s.Config.Languages {
 				versions[o.Code] = o.Code + "/" + g.layout + "/"
@@ -115,20 +115,6 @@ func Sitemap(s *site.Site, dates map[string]string) []byte {
 				lastmod = max(lastmod, dates[GlossaryFile])
 			}
 			add(l.Code+"/"+g.layout+"/", versions)
-		}
-		// The parts of a booklet in parts, each with the part of the same number in
-		// the other languages (as bookletPartView links them).
-		if parts := booklets[l.Code]; len(parts) > 1 {
-			for _, part := range parts {
-				versions := map[string]string{}
-				for _, o := range s.Config.Languages {
-					if other := booklets[o.Code]; len(other) >= part.Number {
-						versions[o.Code] = other[part.Number-1].URL
-					}
-				}
-				lastmod = latest[l.Code]
-				add(part.URL, versions)
-			}
 		}
 	}
 	lastmod = max(latest[""], dates[GlossaryFile])

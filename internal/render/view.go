@@ -102,6 +102,17 @@ type Alternate struct {
 	Fallback   bool
 }
 
+// NoIndex reports whether search engines are asked not to index the page (see noIndex).
+func (v *View) NoIndex() bool { return noIndex(v.Layout) }
+
+// noIndex reports whether the pages of layout are left out of search engines and the
+// sitemap: the status page is for the team, a search page is a form whose results a
+// search engine should not list, and the printable booklet repeats every brief, whose
+// own pages are the ones to find.
+func noIndex(layout string) bool {
+	return layout == "status" || layout == "search" || layout == "print"
+}
+
 // T returns a UI string of the page's language. A missing key fails the render.
 func (v *View) T(key string) (string, error) { return v.r.T(v.Lang, key) }
 
@@ -599,6 +610,19 @@ func (r *Renderer) rootView(s *site.Site, path, layout string) *View {
 	v := &View{r: r, Site: s, Layout: layout, Lang: s.Config.DefaultLanguage, Path: path, Canonical: s.Config.BaseURL + path}
 	v.Title = s.Config.Languages[0].Title
 	v.Description = s.Config.Languages[0].Subtitle
+	if layout == "chooser" {
+		// The site's address, the link most often shared: its title and description (a
+		// preview's text) in every language, as the page itself is.
+		var titles, descriptions []string
+		for _, l := range s.Config.Languages {
+			d := l.Subtitle
+			if home := s.Lookup(l.Code, "_index"); home != nil && home.Summary != "" {
+				d = home.Summary
+			}
+			titles, descriptions = append(titles, l.Title), append(descriptions, d)
+		}
+		v.Title, v.Description = strings.Join(titles, " | "), strings.Join(descriptions, " ")
+	}
 	if path == "404.html" {
 		// Served at whatever URL was missing: its links are root-relative, and it has no
 		// canonical URL of its own (a canonical to /404.html would ask search engines to
