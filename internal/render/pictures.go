@@ -32,19 +32,23 @@ type WorldMap struct {
 }
 
 // MapLink is a country with a brief on a map: a link to the brief.
+//
+// A brief of two countries of today (Sudan as of 2007: SDN and SSD) is one link of two
+// shapes with one marker: one Tab stop and one name for a keyboard or a screen reader.
 type MapLink struct {
-	Page   *site.Page
-	Code   string // the ISO 3166-1 alpha-3 code of the shape
+	Page *site.Page
+	// ISO are the ISO 3166-1 alpha-3 codes of its shapes, in the brief's order.
+	ISO    []string
 	Href   string
 	Region string // the region slug, which styles it
-	D      string
+	D      string // the shapes, one path
 	Marker geo.Point
-	// MarkerD is the marker's path, in its region's shape (markerPath).
+	// MarkerD is the marker's path, in its region's shape (markerPath), on the first shape.
 	MarkerD string
-	// First marks the brief's first shape, the one with its marker: a brief of two
-	// countries of today (Sudan as of 2007) is one dot, not two.
-	First bool
 }
+
+// Codes are the link's ISO codes, separated by spaces (its data-iso attribute).
+func (l MapLink) Codes() string { return strings.Join(l.ISO, " ") }
 
 // MapRegion is an entry of the map's legend, with its marker's shape drawn in the
 // swatch's 20 by 14 box.
@@ -106,17 +110,21 @@ func (v *View) WorldMap() *WorldMap {
 	m := &WorldMap{Width: f.Width, Height: f.Height}
 	linked := map[string]bool{}
 	for _, p := range v.Pages("country") {
-		first := true
+		var l *MapLink
 		for _, code := range p.ISO {
 			c := geo.Lookup(code)
 			if c == nil || linked[code] {
 				continue
 			}
 			linked[code] = true
-			marker := f.Point(c.Anchor())
-			m.Links = append(m.Links, MapLink{Page: p, Code: code, Href: v.Rel(p.URL), Region: p.Region.Slug, D: f.Path(c), Marker: marker,
-				MarkerD: markerPath(v.regionShape(p.Region.Slug), marker, 5), First: first})
-			first = false
+			if l == nil {
+				marker := f.Point(c.Anchor())
+				m.Links = append(m.Links, MapLink{Page: p, Href: v.Rel(p.URL), Region: p.Region.Slug, Marker: marker,
+					MarkerD: markerPath(v.regionShape(p.Region.Slug), marker, 5)})
+				l = &m.Links[len(m.Links)-1]
+			}
+			l.ISO = append(l.ISO, code)
+			l.D += f.Path(c)
 		}
 	}
 	if len(m.Links) == 0 {
@@ -135,11 +143,7 @@ func (v *View) WorldMap() *WorldMap {
 	}
 	m.Land = land.String()
 	m.Title, _ = v.T("map_title")
-	countries := map[*site.Page]bool{}
-	for _, l := range m.Links {
-		countries[l.Page] = true
-	}
-	m.Desc, _ = v.Tf("map_desc", len(countries))
+	m.Desc, _ = v.Tf("map_desc", len(m.Links))
 	for _, g := range v.Regions() {
 		for _, l := range m.Links {
 			if l.Region == g.Region.Slug {
