@@ -457,9 +457,26 @@
     return p;
   }
 
-  function format(key, q, n) {
-    // Functions, not strings: a query's "$&" is no replacement pattern.
-    return app.getAttribute("data-" + key).replace("{q}", function () { return q; }).replace("{n}", String(n));
+  // showStatus writes the line of the UI string key with the query q and the count n in
+  // it. A query in the other language's script is marked with its language, so that a
+  // screen reader reads "landmines" on the Japanese page in English, and 地雷 on the
+  // English page in Japanese.
+  function showStatus(key, q, n) {
+    var parts = app.getAttribute("data-" + key).replace("{n}", String(n)).split("{q}");
+    var ql = Array.from(q).some(isJapanese) ? "ja" : "en";
+    statusEl.textContent = "";
+    parts.forEach(function (part, i) {
+      if (i > 0) {
+        var node = document.createTextNode(q);
+        if (ql !== lang) {
+          node = document.createElement("span");
+          node.lang = ql;
+          node.textContent = q;
+        }
+        statusEl.appendChild(node);
+      }
+      statusEl.appendChild(document.createTextNode(part));
+    });
   }
 
   var current = 0; // the number of the search running: an older one's answer is dropped
@@ -490,7 +507,7 @@
       if (id !== current) return;
       lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
       var n = r.results.length;
-      statusEl.textContent = r.common ? format("stop", q, 0) : format(n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
+      showStatus(r.common ? "stop" : n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
       if (r.suggestion && suggestion) {
         var u = new URL(location.href);
         u.searchParams.set("q", r.suggestion);
@@ -498,7 +515,7 @@
         suggestion.textContent = suggestion.getAttribute("data-template").replace("{q}", function () { return r.suggestion; });
         suggestion.parentNode.hidden = false;
         // The status is what a screen reader reads out: the offer too.
-        statusEl.textContent += " " + suggestion.textContent;
+        statusEl.appendChild(document.createTextNode(" " + suggestion.textContent));
       }
       offerOtherEdition(q, n);
       return showMore(id).then(function () {

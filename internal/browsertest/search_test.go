@@ -110,15 +110,19 @@ const otherEditionJS = `(() => {
 // Japanese script on the English edition, whose Japanese words are the glossary's only;
 // on the Japanese edition, a query without Japanese script that found nothing.
 func offersOtherEdition(lang, q string, results int) bool {
-	// The ranges of assets/search.js: kana (with ー and ・), CJK ideographs and their
-	// compatibility forms.
-	japanese := strings.IndexFunc(q, func(r rune) bool {
-		return 0x3040 <= r && r <= 0x30ff || 0x3400 <= r && r <= 0x9fff || 0xf900 <= r && r <= 0xfaff
-	}) >= 0
 	if lang == "en" {
-		return japanese
+		return hasJapanese(q)
 	}
-	return !japanese && results == 0
+	return !hasJapanese(q) && results == 0
+}
+
+// hasJapanese reports whether q has a character of the ranges of assets/search.js: kana
+// (with ー and ・, and the half-width katakana), CJK ideographs and their compatibility
+// forms.
+func hasJapanese(q string) bool {
+	return strings.IndexFunc(q, func(r rune) bool {
+		return 0x3040 <= r && r <= 0x30ff || 0x3400 <= r && r <= 0x9fff || 0xf900 <= r && r <= 0xfaff || 0xff66 <= r && r <= 0xff9f
+	}) >= 0
 }
 
 // TestSearch searches the real site, served under a sub-path, in the browser: the top
@@ -151,6 +155,15 @@ func TestSearch(t *testing.T) {
 		// quotation marks, not in a script's (an attribute read as a handler quotes it).
 		if status := eval[string](t, tb, `document.getElementById("search-status").textContent`); !strings.Contains(status, strings.TrimSpace(c.q)) || strings.Contains(status, `"`) {
 			t.Errorf("%s %q: the result count reads %q", c.lang, c.q, status)
+		}
+		// A query in the other language's script is read in that language.
+		marked := eval[string](t, tb, `(() => { const s = document.querySelector("#search-status [lang]"); return s ? s.lang + " " + s.textContent : ""; })()`)
+		want := ""
+		if ql := map[bool]string{true: "ja", false: "en"}[hasJapanese(c.q)]; ql != c.lang {
+			want = ql + " " + strings.TrimSpace(c.q)
+		}
+		if marked != want {
+			t.Errorf("%s %q: the result count marks %q as in another language, want %q", c.lang, c.q, marked, want)
 		}
 		other := eval[string](t, tb, otherEditionJS)
 		if want := offersOtherEdition(c.lang, c.q, len(hits)); (other != "") != want {
