@@ -418,7 +418,25 @@ func TestFullWidthLinkIsOneFinding(t *testing.T) {
 			if len(found) != 1 || !strings.Contains(found[0], tc.want) {
 				t.Errorf("findings: %q, want the one %q", found, tc.want)
 			}
+			// The misspelt link is pointed at in the English too: the line of its link.
+			for _, pr := range p.Problems {
+				if pr.Check == "structure" && pr.Accepted == "" && !strings.Contains(pr.Source.Text, "](../themes/rule-of-law.md)") {
+					t.Errorf("the finding points at %s in the English, not at the line of its link", pr.Source)
+				}
+			}
 		})
+	}
+}
+
+// A heading id in full-width braces is pointed at in the English at the heading of that
+// id, not at the body's first line.
+func TestLiteralHeadingIDPointsAtItsHeading(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "{#elections}", "｛#elections｝"}})
+	pr := findProblem(t, fsys, "the heading id in full-width braces", func(pr Problem) bool {
+		return pr.Check == "structure" && strings.Contains(pr.Message, "｛#elections｝ is not read as a heading id")
+	})
+	if want := lineOf(fsys[enCambodia].Data, "{#elections}"); pr.Source.Line != want || !strings.Contains(pr.Source.Text, "{#elections}") {
+		t.Errorf("the source is %s, want line %d, the English heading of #elections", pr.Source, want)
 	}
 }
 

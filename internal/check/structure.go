@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"peacebuilding/internal/content"
@@ -106,7 +107,12 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		}
 		there := Loc{}
 		if other != nil {
-			there = Loc{File: other.Name, Line: other.BodyLine}
+			there = counterpart(other, "")
+			if lit, ok := literalID(h.title); ok && h.level != 1 {
+				// The same id, as the other language writes it: ｛#ddr｝ is {#ddr}.
+				id := strings.Trim(lit, "{}｛｝#＃")
+				there = counterpart(other, "{#"+id+"}")
+			}
 		}
 		p := Problem{Check: "structure", Where: "heading", Message: msg}
 		if srcSide {
@@ -121,7 +127,7 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		here := Loc{File: f.Name, Line: bodyPlace(f, m[0]).line(), Text: lit}
 		there := Loc{}
 		if other != nil {
-			there = Loc{File: other.Name, Line: other.BodyLine}
+			there = counterpart(other, "]("+f.Body[m[4]:m[5]]+")")
 		}
 		p := Problem{Check: "structure", Where: "link", Message: fmt.Sprintf(
 			"%s is not read as a link and would be published as text: write the brackets and parentheses half-width, [%s](%s)",
@@ -169,6 +175,23 @@ func itemCounts(s, t *content.File) []Problem {
 // does not read it as a link, and the page would show its address as text. The
 // submatches are the text and the target.
 var fullWidthLink = regexp.MustCompile(`[\[［]([^\]］\n]+)[\]］][(（]([^)）\s]+)[)）]`)
+
+// counterpart is where other writes needle (the id or the link that a mistake of the file
+// in the other language stands for), with its line; without needle or where other does
+// not write it, the first line of other's body that has text.
+func counterpart(other *content.File, needle string) Loc {
+	at := -1
+	if needle != "" {
+		at = strings.Index(other.Body, needle)
+	}
+	if at < 0 {
+		at = strings.IndexFunc(other.Body, func(r rune) bool { return !unicode.IsSpace(r) })
+	}
+	if at < 0 {
+		return Loc{File: other.Name, Line: other.BodyLine}
+	}
+	return Loc{File: other.Name, Line: bodyPlace(other, at).line(), Text: wholeLine(other.Body, at)}
+}
 
 // misspeltLinks finds the links of body[start:end] written with a full-width bracket or
 // parenthesis, which Markdown does not read as links: the offsets in body of each match
