@@ -278,3 +278,32 @@ func TestRequiredLiterals(t *testing.T) {
 		}
 	}
 }
+
+// A half-width pair of parentheses in Japanese is one finding, the pair with the
+// character beside it; a lone one is one too.
+func TestHalfWidthParenthesesAreOneFinding(t *testing.T) {
+	st, err := LoadStyle(realProject(t), StyleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(st.Rules, func(r *StyleRule) bool { return r.ID == "half-width-parenthesis" })
+	if i < 0 {
+		t.Fatal("no rule half-width-parenthesis")
+	}
+	r := st.Rules[i]
+	for s, want := range map[string][]string{
+		"要員を派遣(UNTAC)した。":       {"遣(UNTAC)"},
+		"(UNTAC)に派遣した。":         {"(UNTAC)に"},
+		"国連(UNTAC、UNMIS)と(PKO)": {"連(UNTAC、UNMIS)", "と(PKO)"},
+		"派遣(した。":                {"遣("},
+		"Efforts (2007)":        nil,
+	} {
+		var got []string
+		for _, m := range r.Find(s) {
+			got = append(got, s[m[0]:m[1]])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("in %q: %q, want %q", s, got, want)
+		}
+	}
+}
