@@ -221,7 +221,7 @@ func (r *Report) SetBuild(lines []string) {
 }
 
 // SummaryLine counts the pairs of lang per Status, as the status page does: "ja: 37 ok,
-// 1 needs fixing, 1 missing, 0 orphan, 1 stale; 2 mismatches".
+// 2 needs fixing (1 stale), 1 missing, 0 orphan, 1 stale; 2 mismatches".
 func (r *Report) SummaryLine(lang string) string {
 	_, problems := r.Counts(lang)
 	statuses := r.statusCounts(lang)
@@ -232,9 +232,29 @@ func (r *Report) SummaryLine(lang string) string {
 			pending += p.Pending()
 		}
 	}
+	// A page that needs fixing is counted there, not in its state: the rows that say
+	// "needs fixing (stale)" are told apart in brackets, so that the stale pages add up.
+	hidden := map[string]int{}
+	for _, p := range r.Pairs {
+		if p.Lang == lang && p.AlsoState() != "" {
+			hidden[p.AlsoState()]++
+		}
+	}
 	var parts []string
 	for _, s := range []string{string(OK), NeedsFixing, string(Missing), string(Orphan), string(Stale)} {
-		parts = append(parts, fmt.Sprintf("%d %s", statuses[s], statusText(s)))
+		part := fmt.Sprintf("%d %s", statuses[s], statusText(s))
+		if s == NeedsFixing {
+			var of []string
+			for _, st := range States {
+				if n := hidden[string(st)]; n > 0 {
+					of = append(of, fmt.Sprintf("%d %s", n, st))
+				}
+			}
+			if len(of) > 0 {
+				part += " (" + strings.Join(of, ", ") + ")"
+			}
+		}
+		parts = append(parts, part)
 	}
 	if n := statuses[string(Unreadable)]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s", n, Unreadable))
