@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -14,7 +15,26 @@ import (
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/projectfs"
+	"peacebuilding/internal/tomlx"
 )
+
+// suggestTranslation is, for a translation name whose source src does not exist, " (did
+// you mean content/ja/countries/liberia.md?)": the translation of the source whose name
+// is closest, or "" if none is close.
+func suggestTranslation(fsys fs.FS, src, name string) string {
+	var names []string
+	entries, _ := fs.ReadDir(fsys, path.Dir(src))
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() {
+			names = append(names, n)
+		}
+	}
+	sug := tomlx.Suggest(strings.TrimSuffix(path.Base(src), ".md"), names)
+	if sug == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", path.Join(path.Dir(filepath.ToSlash(name)), sug+".md"))
+}
 
 // Marked is the result of marking one translation.
 type Marked struct {
@@ -42,7 +62,7 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 	fsys := projectfs.New(root)
 	srcData, err := fs.ReadFile(fsys, src)
 	if errors.Is(err, fs.ErrNotExist) {
-		return m, fmt.Errorf("%s: there is no source %s to mark it as translated from", name, src)
+		return m, fmt.Errorf("%s: there is no source %s to mark it as translated from%s", name, src, suggestTranslation(fsys, src, name))
 	}
 	if err != nil {
 		return m, fmt.Errorf("%s: %v", src, err)

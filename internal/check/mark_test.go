@@ -148,6 +148,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(root, "content", "ja", "old.md"), "content/ja/old.md: there is no source content/en/old.md to mark it as translated from"},
+		{"countries/cambodja", "content/ja/countries/cambodja.md: there is no source content/en/countries/cambodja.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
 		{filepath.Join(root, "config.toml"), "not a content file"},
