@@ -457,14 +457,19 @@ func clipSentence(s string) string {
 
 // String writes a place as a compiler would, with the text found there.
 func (l Loc) String() string {
-	s := fmt.Sprintf("%s:%d:", l.File, l.Line)
-	if l.Column > 0 {
-		s = fmt.Sprintf("%s:%d:%d:", l.File, l.Line, l.Column)
-	}
+	s := l.Position()
 	if l.Text == "" {
 		return s + " (not found in this part)"
 	}
 	return s + " " + strings.Join(strings.Fields(l.Text), " ")
+}
+
+// Position is "file:line:", or "file:line:column:" where the column is known.
+func (l Loc) Position() string {
+	if l.Column > 0 {
+		return fmt.Sprintf("%s:%d:%d:", l.File, l.Line, l.Column)
+	}
+	return fmt.Sprintf("%s:%d:", l.File, l.Line)
 }
 
 // translationName is the file of the same page in another language.

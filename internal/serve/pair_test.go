@@ -105,3 +105,28 @@ allowed = ["派遣（UNTAC）"]
 		t.Errorf("the side-by-side page does not show the house style finding:\n%s", pair)
 	}
 }
+
+// After a save, the terminal lists the open findings of the saved page, each at its file
+// and line, as the page's box shows them.
+func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
+	dir := fixture(t)
+	var log strings.Builder
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	edit(t, dir, "content/ja/countries/cambodia.md", "[出典](https://www.mofa.go.jp/)", "[出典](https://www.mofa.go.jp/ja/)")
+	srv.rebuild([]string{"content/ja/countries/cambodia.md"})
+	want := "content/ja/countries/cambodia.md:26: structure: a link leads to https://www.mofa.go.jp/ja/ where en links to https://www.mofa.go.jp/"
+	if !strings.Contains(log.String(), want) {
+		t.Errorf("the terminal after the save:\n%s\nwant a line %q", log.String(), want)
+	}
+	// A save of another page lists that page's findings, not these again.
+	log.Reset()
+	edit(t, dir, "content/en/countries/sudan.md", "+++\n", "+++\n# saved\n")
+	srv.rebuild([]string{"content/en/countries/sudan.md"})
+	if strings.Contains(log.String(), "cambodia") {
+		t.Errorf("a save of the Sudan brief printed Cambodia's findings:\n%s", log.String())
+	}
+}

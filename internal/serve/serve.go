@@ -190,8 +190,47 @@ func (s *Server) rebuild(saved []string) {
 	s.mu.Lock()
 	s.lastErr = err
 	s.gen++
+	gen := s.gen
 	s.hub.send(reload{Gen: s.gen, Paths: paths})
 	s.mu.Unlock()
+	if err == nil {
+		s.logFindings(saved, gen)
+	}
+}
+
+// logFindings prints the check's open findings of the pages whose content files were
+// saved, one line each at its file and line (as an editor jumps to them): what the
+// page's box shows, in the terminal the writer watches.
+func (s *Server) logFindings(saved []string, gen int64) {
+	seen := map[string]bool{}
+	for _, name := range saved {
+		rest, ok := strings.CutPrefix(name, "content/")
+		_, rel, inLang := strings.Cut(rest, "/")
+		if !ok || !inLang || !strings.HasSuffix(rel, ".md") || seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		rep, _ := s.report(gen, strings.TrimSuffix(rel, ".md"))
+		if rep == nil {
+			return
+		}
+		for _, p := range rep.Pairs {
+			for _, pr := range p.Problems {
+				if pr.Accepted == "" && !pr.Pending {
+					at := pr.Translation
+					if at.File == "" {
+						at = pr.Source
+					}
+					fmt.Fprintf(s.opts.Log, "%s %s: %s\n", at.Position(), pr.Check, pr.Message)
+				}
+			}
+			for _, f := range p.Style {
+				if f.Accepted == "" {
+					fmt.Fprintf(s.opts.Log, "%s %s\n", f.At().Position(), f.Message)
+				}
+			}
+		}
+	}
 }
 
 // reload is the data of a reload event.
