@@ -720,5 +720,9 @@
   if (q0) {
     carryQuery(q0);
     run(q0);
+  } else if (new URL(location.href).searchParams.has("q")) {
+    // The header's search button pressed with nothing typed (a phone's header shows the
+    // button alone): the reader came to type, and the box takes the focus.
+    input.focus();
   }
 })();

@@ -87,6 +87,17 @@
     }
   });
 
+  // The language switch leads to the same place in the translation: a section's id is
+  // the same in both languages (the translator check holds them together), so the
+  // address's #fragment goes with it, as it is when the reader follows the link.
+  document.querySelectorAll(".lang-switch a[href]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      var u = new URL(a.href);
+      u.hash = location.hash;
+      a.href = u.href;
+    });
+  });
+
   // "On this page" of a brief: on a wide screen beside the text and always open (the
   // stylesheet shows it open without script too), so it is open for a screen reader as
   // well, and its summary, which toggles nothing there, is no Tab stop; on a phone a

@@ -448,3 +448,19 @@ func checkWithoutScript(t *testing.T, tb *tab, url string, wantStatus int64) {
 		t.Error(e)
 	}
 }
+
+// TestLanguageSwitchKeepsThePlace: followed from a section (#darfur), the language switch
+// opens the translation at the same section, whose id is the same.
+func TestLanguageSwitchKeepsThePlace(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	tb.page(t)
+	tb.open(t, site.url("en/countries/sudan/index.html")+"#darfur")
+	if _, err := chromedp.RunResponse(tb.ctx, chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang="ja"]`))); err != nil {
+		t.Fatalf("clicking the language switch: %v", err)
+	}
+	got := eval[struct{ URL, Target string }](t, tb, `({URL: location.href, Target: (document.querySelector(":target") || {}).id || ""})`)
+	if want := site.base + "ja/countries/sudan/#darfur"; got.URL != want || got.Target != "darfur" {
+		t.Errorf("the language switch from #darfur led to %s (target %q), want %s at its section", got.URL, got.Target, want)
+	}
+}

@@ -225,6 +225,21 @@ func TestSearch(t *testing.T) {
 			t.Errorf("a first query transfers %.0f KB, want at most 150 KB", n/1024)
 		}
 	})
+	// The header's search button pressed with nothing typed (?q=): the box takes the focus,
+	// as the reader came to type; arriving by a link (no ?q), the skip link stays the
+	// first Tab stop.
+	t.Run("focus", func(t *testing.T) {
+		for _, c := range []struct {
+			query string
+			want  bool
+		}{{"?q=", true}, {"", false}} {
+			tb.page(t)
+			tb.open(t, site.base+"en/search/"+c.query)
+			if got := eval[bool](t, tb, `document.activeElement && document.activeElement.id === "search-q"`); got != c.want {
+				t.Errorf("en/search/%s: the box has the focus: %v, want %v", c.query, got, c.want)
+			}
+		}
+	})
 	// A query that finds nothing: a misspelt word is offered the word it was meant to be,
 	// a word too common to index is said to be so, and a word nothing is near gets neither.
 	// A number written without its commas finds the number the texts write with them.
