@@ -98,6 +98,15 @@
     });
   });
 
+  // The timeline's filter: once a brief is chosen, its list of briefs folds away, so that
+  // the events follow the chart again (on a phone the open list stood 700 px between them).
+  var filter = document.querySelector(".timeline-filter");
+  if (filter) {
+    filter.addEventListener("click", function (ev) {
+      if (ev.target.closest("a[href^='#']")) filter.open = false;
+    });
+  }
+
   // "On this page" of a brief: on a wide screen beside the text and always open (the
   // stylesheet shows it open without script too), so it is open for a screen reader as
   // well, and its summary, which toggles nothing there, is no Tab stop; on a phone a

@@ -370,8 +370,8 @@ type filterInfo struct {
 	Wrong        []string
 }
 
-// timelineFilterJS follows the filter link of the first brief and counts the events left
-// shown: each must name that brief, and fewer than all are shown, and the chart fades the
+// timelineFilterJS opens the filter's list, follows the link of its first brief (the list
+// must fold away) and counts the events left shown: each must name that brief, and fewer than all are shown, and the chart fades the
 // marks of every other brief; then it follows "all".
 const timelineFilterJS = `(async () => {
 	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -380,8 +380,11 @@ const timelineFilterJS = `(async () => {
 	const out = {Total: items.length, Shown: 0, Wrong: []};
 	if (!link) return out;
 	const id = link.getAttribute("href").slice(1);
+	link.closest("details").open = true;
 	link.click();
 	await frame();
+	// The list of briefs folds away once one is chosen: the events follow the chart.
+	if (link.closest("details").open) out.Wrong.push("the filter's list of briefs is still open after a brief was chosen");
 	for (const li of items) {
 		if (li.getClientRects().length === 0) continue;
 		out.Shown++;
