@@ -84,6 +84,44 @@ func markerPath(shape string, c geo.Point, r float64) string {
 	return "M" + at(-r, 0) + "a" + n(r) + " " + n(r) + " 0 1 0 " + n(2*r) + " 0a" + n(r) + " " + n(r) + " 0 1 0 " + n(-2*r) + " 0Z"
 }
 
+// markerSize is the size of a world map's markers (markerPath's r), and markerGap the least
+// distance between two markers' centres: two of the triangles side by side, whose side is
+// 2.7 times the size, with a little room (Sierra Leone's and Liberia's were drawn one on
+// the other).
+const (
+	markerSize = 5
+	markerGap  = 16
+)
+
+// separateMarkers moves apart the markers of links closer than gap, each pair
+// symmetrically along the line between them, in a few passes (a move can bring a third
+// closer); a marker stays on or beside its country. Deterministic: the links' order.
+func separateMarkers(links []MapLink, gap float64) {
+	for range 8 {
+		moved := false
+		for i := range links {
+			for j := i + 1; j < len(links); j++ {
+				a, b := &links[i].Marker, &links[j].Marker
+				dx, dy := b.X-a.X, b.Y-a.Y
+				d := math.Hypot(dx, dy)
+				if d >= gap-1e-9 {
+					continue
+				}
+				if d == 0 {
+					dx, dy, d = 1, 0, 1
+				}
+				push := (gap - d) / 2
+				a.X, a.Y = a.X-dx/d*push, a.Y-dy/d*push
+				b.X, b.Y = b.X+dx/d*push, b.Y+dy/d*push
+				moved = true
+			}
+		}
+		if !moved {
+			return
+		}
+	}
+}
+
 // regionShape is the marker shape of the region slug: by its place among the config's
 // regions, so that a region keeps its shape whichever regions a language's map shows.
 func (v *View) regionShape(slug string) string {
@@ -118,9 +156,7 @@ func (v *View) WorldMap() *WorldMap {
 			}
 			linked[code] = true
 			if l == nil {
-				marker := f.Point(c.Anchor())
-				m.Links = append(m.Links, MapLink{Page: p, Href: v.Rel(p.URL), Region: p.Region.Slug, Marker: marker,
-					MarkerD: markerPath(v.regionShape(p.Region.Slug), marker, 5)})
+				m.Links = append(m.Links, MapLink{Page: p, Href: v.Rel(p.URL), Region: p.Region.Slug, Marker: f.Point(c.Anchor())})
 				l = &m.Links[len(m.Links)-1]
 			}
 			l.ISO = append(l.ISO, code)
@@ -129,6 +165,11 @@ func (v *View) WorldMap() *WorldMap {
 	}
 	if len(m.Links) == 0 {
 		return nil
+	}
+	separateMarkers(m.Links, markerGap)
+	for i := range m.Links {
+		l := &m.Links[i]
+		l.MarkerD = markerPath(v.regionShape(l.Region), l.Marker, markerSize)
 	}
 	var land strings.Builder
 	for _, c := range geo.Countries() {

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -225,4 +226,20 @@ func shapeOf(t *testing.T, d string, x, y float64) string {
 		return -1
 	}, d)
 	return kinds + sign(px-x) + sign(py-y)
+}
+
+// No two markers of the world map overlap: Sierra Leone's and Liberia's were one on the
+// other, and each is its country's link.
+func TestWorldMapMarkersDoNotOverlap(t *testing.T) {
+	s, views := realViews(t)
+	for _, lang := range s.Config.LanguageCodes() {
+		m := views[lang].WorldMap()
+		for i, a := range m.Links {
+			for _, b := range m.Links[i+1:] {
+				if d := math.Hypot(a.Marker.X-b.Marker.X, a.Marker.Y-b.Marker.Y); d < 15.99 {
+					t.Errorf("%s: the markers of %s and %s are %.1f apart, want 16 at least", lang, a.Codes(), b.Codes(), d)
+				}
+			}
+		}
+	}
 }
