@@ -139,6 +139,17 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			return edit{name: "the region fixed", files: map[string]string{enSudan: replace(t, fsys, enSudan, `region = "afrika"`, `region = "africa"`)}}
 		},
 		func() edit {
+			// Related countries put a country's own region first among equals: Laos shares
+			// one theme with Cambodia (Asia) and Sudan (Africa, lighter).
+			return edit{name: "a third country", files: map[string]string{"content/en/countries/laos.md": "+++\ntitle = \"Laos\"\nsummary = \"S.\"\nweight = 30\nregion = \"asia\"\nthemes = [\"ddr\"]\n+++\nText.\n"}}
+		},
+		func() edit {
+			return edit{name: "a country moved to another region: related countries", files: map[string]string{enSudan: replace(t, fsys, enSudan, `region = "africa"`, `region = "asia"`)}}
+		},
+		func() edit {
+			return edit{name: "and back, the third country removed", files: map[string]string{enSudan: replace(t, fsys, enSudan, `region = "asia"`, `region = "africa"`), "content/en/countries/laos.md": ""}}
+		},
+		func() edit {
 			return edit{name: "a stray file: a warning", files: map[string]string{"content/en/notes.txt": "to do"}}
 		},
 		func() edit {

@@ -6,7 +6,8 @@ import "slices"
 const relatedMax = 3
 
 // link connects pages of one language: a country's themes, a theme's countries (its
-// backlinks, generated from the countries' themes) and the countries that share most themes.
+// backlinks, generated from the countries' themes) and the countries that share most themes
+// (of its region first among equals).
 func (b *builder) link() {
 	if b.memo.relink(b.site) {
 		return
@@ -33,7 +34,8 @@ func (b *builder) link() {
 }
 
 // relate sets the Related countries of each of countries (one language's, by weight): the
-// relatedMax others that share most themes with it, ties by weight. Each country's themes
+// relatedMax others that share most themes with it, ties by region (its own first), then
+// by weight. Each country's themes
 // are counted through an index from theme to countries, so a country costs the number of
 // countries that share a theme with it, not the number of all countries: for n countries
 // and themes that grow with the site, the whole is linear in n rather than quadratic.
@@ -61,7 +63,18 @@ func relate(countries []*Page) {
 		// keep a small sorted list.
 		var best [relatedMax]int32
 		n := 0
-		better := func(a, b int32) bool { return shared[a] > shared[b] || shared[a] == shared[b] && a < b }
+		// Of countries that share as many themes, those of the same region first: the
+		// neighbours a brief's text points to (Sudan: DR Congo and Burundi before Cambodia).
+		near := func(q int32) bool { return countries[q].Region.Slug == p.Region.Slug }
+		better := func(a, b int32) bool {
+			if shared[a] != shared[b] {
+				return shared[a] > shared[b]
+			}
+			if near(a) != near(b) {
+				return near(a)
+			}
+			return a < b
+		}
 		for _, q := range touched {
 			if q == int32(i) {
 				continue

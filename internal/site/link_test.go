@@ -9,7 +9,7 @@ import (
 )
 
 // relatedByScan is the definition of Related: every other country that shares a theme,
-// by most shared themes, then by weight; the first relatedMax.
+// by most shared themes, then those of p's region, then by weight; the first relatedMax.
 func relatedByScan(p *Page, countries []*Page) []*Page {
 	type scored struct {
 		page   *Page
@@ -28,7 +28,13 @@ func relatedByScan(p *Page, countries []*Page) []*Page {
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.shared, a.shared), byWeight(a.page, b.page))
+		near := func(q *Page) int {
+			if q.Region.Slug == p.Region.Slug {
+				return 0
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.shared, a.shared), cmp.Compare(near(a.page), near(b.page)), byWeight(a.page, b.page))
 	})
 	var out []*Page
 	for i := 0; i < len(cands) && i < relatedMax; i++ {
@@ -61,6 +67,7 @@ func TestRelateMatchesScan(t *testing.T) {
 			countries := make([]*Page, tc.countries)
 			for i := range countries {
 				p := &Page{Kind: KindCountry, Slug: fmt.Sprintf("c%03d", i), Weight: 10 * r.IntN(5)}
+				p.Region.Slug = fmt.Sprintf("r%d", r.IntN(3))
 				for range r.IntN(tc.maxThemes + 1) {
 					if th := themes[r.IntN(len(themes))]; !slices.Contains(p.Themes, th) {
 						p.Themes = append(p.Themes, th)

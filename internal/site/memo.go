@@ -122,24 +122,24 @@ func (m *Memo) reshape(s *Site) {
 // linkInput is what link reads of a country or theme page: the lists of links (themes,
 // backlinks, related countries) of a language follow from those of its pages.
 type linkInput struct {
-	lang, key, slug string
-	kind            Kind
-	weight          int
-	themes          []string
+	lang, key, slug, region string
+	kind                    Kind
+	weight                  int
+	themes                  []string
 }
 
 func linkInputs(s *Site) []linkInput {
 	var in []linkInput
 	for _, p := range s.Pages {
 		if p.Kind == KindCountry || p.Kind == KindTheme {
-			in = append(in, linkInput{p.Lang, p.Key, p.Slug, p.Kind, p.Weight, p.Master.Front.Themes})
+			in = append(in, linkInput{p.Lang, p.Key, p.Slug, p.Region.Slug, p.Kind, p.Weight, p.Master.Front.Themes})
 		}
 	}
 	return in
 }
 
 func sameLinkInput(a, b linkInput) bool {
-	return a.lang == b.lang && a.key == b.key && a.slug == b.slug && a.kind == b.kind && a.weight == b.weight && slices.Equal(a.themes, b.themes)
+	return a.lang == b.lang && a.key == b.key && a.slug == b.slug && a.region == b.region && a.kind == b.kind && a.weight == b.weight && slices.Equal(a.themes, b.themes)
 }
 
 // relink gives the pages of s the lists of links of the previous build, if link would
