@@ -98,6 +98,23 @@
     });
   });
 
+  // "Back to top" (the site footer's link): shown once the reader is two screens down a
+  // page, hidden near its top, where the header is in view.
+  // Followed, it scrolls to the very top, the header in view, and puts the focus on the
+  // content, where Tab goes on from; the address keeps its #fragment (the timeline's
+  // filter is one), which the link's own #main would replace.
+  var toTop = document.querySelector(".to-top");
+  if (toTop) {
+    var placeTop = function () { toTop.hidden = window.scrollY < 2 * window.innerHeight; };
+    placeTop();
+    window.addEventListener("scroll", placeTop, { passive: true });
+    toTop.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      window.scrollTo(0, 0);
+      document.getElementById("main").focus({ preventScroll: true });
+    });
+  }
+
   // The timeline's filter: once a brief is chosen, its list of briefs folds away, so that
   // the events follow the chart again (on a phone the open list stood 700 px between them).
   var filter = document.querySelector(".timeline-filter");

@@ -464,3 +464,36 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 		t.Errorf("the language switch from #darfur led to %s (target %q), want %s at its section", got.URL, got.Target, want)
 	}
 }
+
+// TestBackToTop: two screens down a long page, on a phone and on a desktop, "Back to top"
+// shows, and following it brings the reader to the top with the focus on the content and
+// the address unchanged (the timeline's filter is its #fragment); near the top it is
+// hidden.
+func TestBackToTop(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	for _, w := range []int64{phoneWidth, 1280} {
+		tb.page(t)
+		tb.viewport(t, w)
+		tb.open(t, site.url("ja/timeline/index.html")+fmt.Sprintf("?w=%d#all", w)) // a new document at each width
+		type state struct {
+			Hidden        bool
+			Y             float64
+			Focused, Hash string
+		}
+		const read = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r({Hidden: document.querySelector(".to-top").hidden, Y: scrollY, Focused: document.activeElement.id, Hash: location.hash}))))`
+		if s := eval[state](t, tb, read); !s.Hidden {
+			t.Errorf("at %d px, at the top of the page: Back to top is shown", w)
+		}
+		eval[bool](t, tb, `(window.scrollTo(0, 3 * innerHeight), true)`)
+		if s := eval[state](t, tb, read); s.Hidden {
+			t.Fatalf("at %d px, three screens down: Back to top is hidden", w)
+		}
+		if _, err := chromedp.Run(tb.ctx, chromedp.Click(chromedp.CSS(".to-top"))); err != nil {
+			t.Fatalf("at %d px, clicking Back to top: %v", w, err)
+		}
+		if s := eval[state](t, tb, read); s.Y > 1 || s.Focused != "main" || !s.Hidden || s.Hash != "#all" {
+			t.Errorf("at %d px, after Back to top: scrolled to %.0f, focus on %q, the link hidden %v, the address's %q; want the top, main, hidden, #all", w, s.Y, s.Focused, s.Hidden, s.Hash)
+		}
+	}
+}
