@@ -721,3 +721,14 @@ func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
 		t.Fatalf("%d charts' keys and %d descriptions: the test checks nothing", keys, descs)
 	}
 }
+
+// A country too small to see on its locator map is ringed: Timor-Leste, a sliver 20 px
+// long and 5 high, is; Cambodia is not.
+func TestLocatorRingsASmallCountry(t *testing.T) {
+	b := buildSubPath(t)
+	for page, want := range map[string]bool{"en/countries/timor-leste/index.html": true, "ja/countries/timor-leste/index.html": true, "en/countries/cambodia/index.html": false} {
+		if got := strings.Contains(string(b.files[page]), `<circle class="marker"`); got != want {
+			t.Errorf("%s: a ring on the locator map: %v, want %v", page, got, want)
+		}
+	}
+}

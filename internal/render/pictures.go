@@ -236,7 +236,9 @@ func (v *View) Locator() *Locator {
 		switch {
 		case slices.Contains(v.Page.ISO, c.Code):
 			focus.WriteString(f.Path(c))
-			if b := c.Box(); b.W()*f.Width/f.View.W() < 12 && b.H()*f.Width/f.View.W() < 12 {
+			// Small: a box of less than 12 by 12 px on the map, or as little area (Timor-Leste,
+			// 20 px long and 5 high, was a sliver a reader could miss).
+			if b, scale := c.Box(), f.Width/f.View.W(); b.W()*scale*b.H()*scale < 12*12 {
 				l.Markers = append(l.Markers, f.Point(c.Anchor()))
 			}
 		default:
