@@ -460,10 +460,10 @@
   // showStatus writes the line of the UI string key with the query q and the count n in
   // it. A query in the other language's script is marked with its language, so that a
   // screen reader reads "landmines" on the Japanese page in English, and 地雷 on the
-  // English page in Japanese.
+  // English page in Japanese; digits alone (2007) are either's.
   function showStatus(key, q, n) {
     var parts = app.getAttribute("data-" + key).replace("{n}", String(n)).split("{q}");
-    var ql = Array.from(q).some(isJapanese) ? "ja" : "en";
+    var ql = Array.from(q).some(isJapanese) ? "ja" : /[A-Za-z]/.test(q) ? "en" : lang;
     statusEl.textContent = "";
     parts.forEach(function (part, i) {
       if (i > 0) {

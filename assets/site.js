@@ -89,14 +89,20 @@
 
   // The language switch leads to the same place in the translation: a section's id is
   // the same in both languages (the translator check holds them together), so the
-  // address's #fragment goes with it, as it is when the reader follows the link.
-  document.querySelectorAll(".lang-switch a[href]").forEach(function (a) {
-    a.addEventListener("click", function () {
+  // address's #fragment goes with it, kept up to date as the reader moves (a link opened
+  // in a new tab has it too). Not #main, where the skip link leads: the translation opens
+  // at its top.
+  var switchLinks = document.querySelectorAll(".lang-switch a[href]");
+  function carryHash() {
+    switchLinks.forEach(function (a) {
       var u = new URL(a.href);
-      u.hash = location.hash;
+      u.hash = location.hash === "#main" ? "" : location.hash;
       a.href = u.href;
     });
-  });
+  }
+  carryHash();
+  window.addEventListener("hashchange", carryHash);
+  switchLinks.forEach(function (a) { a.addEventListener("click", carryHash); });
 
   // "Back to top" (the site footer's link): shown once the reader is two screens down a
   // page, hidden near its top, where the header is in view.
@@ -117,10 +123,15 @@
 
   // The timeline's filter: once a brief is chosen, its list of briefs folds away, so that
   // the events follow the chart again (on a phone the open list stood 700 px between them).
+  // The focus, on the chosen link that folding hides, goes to the list's summary, from
+  // which a keyboard reader goes on or chooses again.
   var filter = document.querySelector(".timeline-filter");
   if (filter) {
     filter.addEventListener("click", function (ev) {
-      if (ev.target.closest("a[href^='#']")) filter.open = false;
+      if (!ev.target.closest("a[href^='#']")) return;
+      var hadFocus = filter.contains(document.activeElement);
+      filter.open = false;
+      if (hadFocus) filter.querySelector("summary").focus();
     });
   }
 

@@ -110,16 +110,19 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 }
 
 // parseInterleaved parses args with fl, flags before, between or after the other
-// arguments (check countries/liberia -q), and returns the others in order. A page's
-// name never starts with "-".
+// arguments (check countries/liberia -q), and returns the others in order; after "--",
+// every argument is one of the others.
 func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
+	var rest, after []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, after = args[:i], args[i+1:]
+	}
 	for {
 		if err := fl.Parse(args); err != nil {
 			return nil, err
 		}
 		if fl.NArg() == 0 {
-			return rest, nil
+			return append(rest, after...), nil
 		}
 		rest = append(rest, fl.Arg(0))
 		args = fl.Args()[1:]

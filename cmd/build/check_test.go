@@ -145,6 +145,11 @@ func TestCheckPathsAsTyped(t *testing.T) {
 			t.Errorf("check %s: want a row %q and no other page's style finding:\n%s", tt.path, tt.want, stdout.String())
 		}
 	}
+	// After --, an argument is a page even if it starts with -.
+	var out, errOut bytes.Buffer
+	if err := run([]string{"check", "-root", root, "--", "-q"}, &out, &errOut); err == nil || !strings.Contains(err.Error(), "-q: no page of the site") {
+		t.Errorf("check -- -q: %v, want -q read as a page that the site does not have", err)
+	}
 	// The page with the finding: listed with it, even by -q, and the check fails; the
 	// flags may come after the page too.
 	for _, args := range [][]string{{"-root", root, "-q", "themes/ddr"}, {"themes/ddr", "-root", root, "-q"}} {

@@ -329,7 +329,8 @@ type switchLink struct{ Href, Lang string }
 const switchJS = `Array.from(document.querySelectorAll(".lang-switch a")).map(a => ({Href: a.href, Lang: a.hreflang}))`
 
 // checkLanguageSwitch follows each language-switch link with a click and checks that it
-// leads to the same page in the other language: the same path after the language folder.
+// leads to the same page in the other language: the same path after the language folder,
+// and the same #fragment.
 func checkLanguageSwitch(t *testing.T, tb *tab, page string) {
 	from := site.url(page)
 	lang, rest, ok := strings.Cut(strings.TrimSuffix(page, "index.html"), "/")
@@ -346,8 +347,11 @@ func checkLanguageSwitch(t *testing.T, tb *tab, page string) {
 	if len(links) != len(others) {
 		t.Fatalf("the language switch has %d links %v, want one for each of %v", len(links), links, others)
 	}
+	// The switch carries the address's #fragment (a section's id is the same in both
+	// languages), which the checks before this one may have set; not the skip link's.
+	hash := eval[string](t, tb, `location.hash === "#main" ? "" : location.hash`)
 	for i, l := range links {
-		want := site.base + l.Lang + "/" + rest
+		want := site.base + l.Lang + "/" + rest + hash
 		if l.Lang == lang || l.Href != want {
 			t.Errorf("language switch link to %q leads to %s, want %s", l.Lang, l.Href, want)
 			continue
@@ -462,6 +466,11 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 	got := eval[struct{ URL, Target string }](t, tb, `({URL: location.href, Target: (document.querySelector(":target") || {}).id || ""})`)
 	if want := site.base + "ja/countries/sudan/#darfur"; got.URL != want || got.Target != "darfur" {
 		t.Errorf("the language switch from #darfur led to %s (target %q), want %s at its section", got.URL, got.Target, want)
+	}
+	// After the skip link (#main), the translation opens at its top.
+	tb.open(t, site.url("en/countries/cambodia/index.html")+"#main")
+	if href := eval[string](t, tb, `document.querySelector('.lang-switch a[hreflang="ja"]').href`); href != site.base+"ja/countries/cambodia/" {
+		t.Errorf("the language switch after the skip link leads to %s, want the translation's top", href)
 	}
 }
 

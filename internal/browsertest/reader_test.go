@@ -279,7 +279,10 @@ const tocJS = `(async () => {` + followJS + `
 		const where = await follow(a, target);
 		if (where) out.Missed.push(a.textContent + ": after the click #" + id + " is " + where);
 	}
+	// Back to the address the page was loaded at, as its scripts see it (the language
+	// switch carries the #fragment): replaceState fires no hashchange of its own.
 	history.replaceState(null, "", location.pathname);
+	window.dispatchEvent(new HashChangeEvent("hashchange"));
 	scrollTo(0, 0);
 	return out;
 })()`
@@ -340,7 +343,8 @@ const headingLinkJS = `(async () => {` + followJS + `
 	if (last) {
 		const where = await follow(last, last.parentElement);
 		if (where) out.Missed.push(last.hash + ": after the click the heading is " + where);
-		history.replaceState(null, "", location.pathname);
+		history.replaceState(null, "", location.pathname); // and tell the page, as above
+		window.dispatchEvent(new HashChangeEvent("hashchange"));
 		scrollTo(0, 0);
 	}
 	return out;
@@ -402,7 +406,10 @@ const timelineFilterJS = `(async () => {
 	await frame();
 	if (items.some(li => li.getClientRects().length === 0)) out.Wrong.push("after All events, some events are still hidden");
 	if (marks.some(faded)) out.Wrong.push("after All events, some chart marks are still faded");
+	// Back to the address the page was loaded at, as its scripts see it (the language
+	// switch carries the #fragment): replaceState fires no hashchange of its own.
 	history.replaceState(null, "", location.pathname);
+	window.dispatchEvent(new HashChangeEvent("hashchange"));
 	return out;
 })()`
 

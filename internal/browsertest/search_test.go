@@ -95,6 +95,7 @@ var searchCases = []struct {
 	{"ja", "人間安全保障", "theme", "ja/themes/human-security/", "a compound without the の the texts write: its parts, 人間 and 安全保障, found"},
 	{"ja", "ｶﾝﾎﾞｼﾞｱ", "country", "ja/countries/cambodia/", "half-width katakana (NFKC)"},
 	{"ja", "ボスニアヘルツェゴビナ", "country", "ja/countries/bosnia-and-herzegovina/", "a name without the ・ the text writes"},
+	{"ja", "8,140", "country", "ja/countries/iraq/", "a number alone: digits are either language's, not marked as English"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
 	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},
 }
@@ -158,8 +159,14 @@ func TestSearch(t *testing.T) {
 		}
 		// A query in the other language's script is read in that language.
 		marked := eval[string](t, tb, `(() => { const s = document.querySelector("#search-status [lang]"); return s ? s.lang + " " + s.textContent : ""; })()`)
-		want := ""
-		if ql := map[bool]string{true: "ja", false: "en"}[hasJapanese(c.q)]; ql != c.lang {
+		want, ql := "", c.lang // digits alone are either language's
+		switch {
+		case hasJapanese(c.q):
+			ql = "ja"
+		case strings.ContainsFunc(c.q, func(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }):
+			ql = "en"
+		}
+		if ql != c.lang {
 			want = ql + " " + strings.TrimSpace(c.q)
 		}
 		if marked != want {

@@ -211,6 +211,16 @@ type Problem struct {
 	Translation Loc  `json:"translation"`
 }
 
+// Place is where a problem is shown in one line (the preview's box and terminal): in the
+// translation, or in the source when the translation has no place for it (a page not yet
+// translated).
+func (p Problem) Place() Loc {
+	if p.Translation.File == "" {
+		return p.Source
+	}
+	return p.Translation
+}
+
 // Loc is a place in a file, with the text found there ("" when something is absent).
 type Loc struct {
 	File string `json:"file"`

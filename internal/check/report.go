@@ -220,8 +220,9 @@ func (r *Report) SetBuild(lines []string) {
 	}
 }
 
-// SummaryLine counts the pairs of lang per Status, as the status page does: "ja: 37 ok,
-// 2 needs fixing (1 stale), 1 missing, 0 orphan, 1 stale; 2 mismatches".
+// SummaryLine counts the pairs of lang per Status, as the status page does, and gives the
+// states of those that need fixing in brackets, which the status page shows in their
+// rows: "ja: 37 ok, 2 needs fixing (1 stale), 1 missing, 0 orphan, 1 stale; 2 mismatches".
 func (r *Report) SummaryLine(lang string) string {
 	_, problems := r.Counts(lang)
 	statuses := r.statusCounts(lang)

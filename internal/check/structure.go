@@ -97,22 +97,19 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 	var out []Problem
 	for _, h := range headings(f.Body) {
 		here := Loc{File: f.Name, Line: bodyPlace(f, h.off).line(), Text: strings.TrimSpace(lineAt(f.Body, h.off))}
-		var msg string
+		var msg, needle string
 		if h.level == 1 {
 			msg = "a level-1 heading (# …) in the body: the title is the page's only level-1 heading; write ## and an {#id}"
 		} else if lit, ok := literalID(h.title); ok {
 			msg = fmt.Sprintf("%s is not read as a heading id and would be published as text: write {#id} in half-width braces at the end of the heading", lit)
+			// The same id, as the other language writes it: ｛#ddr｝ is {#ddr}.
+			needle = "{#" + strings.TrimSpace(strings.Trim(lit, "{}｛｝#＃ ")) + "}"
 		} else {
 			continue
 		}
 		there := Loc{}
 		if other != nil {
-			there = counterpart(other, "")
-			if lit, ok := literalID(h.title); ok && h.level != 1 {
-				// The same id, as the other language writes it: ｛#ddr｝ is {#ddr}.
-				id := strings.Trim(lit, "{}｛｝#＃")
-				there = counterpart(other, "{#"+id+"}")
-			}
+			there = counterpart(other, needle)
 		}
 		p := Problem{Check: "structure", Where: "heading", Message: msg}
 		if srcSide {

@@ -100,10 +100,7 @@ func (f StyleFinding) At() Loc {
 
 // String is the finding as a compiler would print it.
 func (f StyleFinding) String() string {
-	s := fmt.Sprintf("%s:%d: %s", f.Loc.File, f.Loc.Line, f.Message)
-	if f.Column > 0 {
-		s = fmt.Sprintf("%s:%d:%d: %s", f.Loc.File, f.Loc.Line, f.Column, f.Message)
-	}
+	s := f.At().Position() + " " + f.Message
 	if f.Accepted != "" {
 		s += " (accepted: " + f.Accepted + ")"
 	}
@@ -425,6 +422,9 @@ type styleText struct {
 	s     string
 	line  int  // the file line of the text's first line
 	multi bool // a body: lines advance with the newlines of s; else every line is line
+	// orig is the body as written, of which s is the plain text, byte for byte (blanks
+	// stand for what is not text): a column counts its characters, not the blanks.
+	orig string
 }
 
 // CheckStyle checks every file of the sheet's language and its UI strings, and returns the
@@ -463,6 +463,10 @@ func (st *Style) CheckStyle(files []*content.File) []StyleFinding {
 
 // check appends to out the findings of rules in t.
 func (t styleText) check(rules []*StyleRule, out []StyleFinding) []StyleFinding {
+	var origLines []string
+	if t.multi {
+		origLines = strings.Split(t.orig, "\n")
+	}
 	for n, line := range strings.Split(t.s, "\n") {
 		at := t.line
 		if t.multi {
@@ -473,7 +477,7 @@ func (t styleText) check(rules []*StyleRule, out []StyleFinding) []StyleFinding 
 				form := line[m[0]:m[1]]
 				column := 0
 				if t.multi {
-					column = utf8.RuneCountInString(line[:m[0]]) + 1
+					column = utf8.RuneCountInString(origLines[n][:m[0]]) + 1
 				}
 				out = append(out, StyleFinding{
 					Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred, Column: column,
@@ -558,7 +562,7 @@ func styleTexts(f *content.File) []styleText {
 		add(c.Note, f.ItemLine("corrections", i, "note"))
 	}
 	if strings.TrimSpace(f.Body) != "" {
-		out = append(out, styleText{file: f.Name, s: blankMisspeltDestinations(f.Body, plain(f.Body)), line: f.BodyLine, multi: true})
+		out = append(out, styleText{file: f.Name, s: blankMisspeltDestinations(f.Body, plain(f.Body)), line: f.BodyLine, multi: true, orig: f.Body})
 	}
 	return out
 }

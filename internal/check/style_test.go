@@ -307,3 +307,26 @@ func TestHalfWidthParenthesesAreOneFinding(t *testing.T) {
 		}
 	}
 }
+
+// A style finding's column counts the characters of the line as written, also after a
+// misspelt link, whose destination the style check blanks byte by byte.
+func TestStyleColumnAfterAMisspeltLink(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "[法の支配]（../themes/rule-of-law.md）と派遣(UNTAC)した"}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := string(fsys[jaCambodia].Data)
+	line = line[strings.LastIndex(line[:strings.Index(line, "派遣(UNTAC)")], "\n")+1:]
+	want := utf8.RuneCountInString(line[:strings.Index(line, "遣(UNTAC)")]) + 1
+	var got []string
+	for _, f := range Run(in).Style {
+		if f.Rule == "half-width-parenthesis" && f.Loc.File == jaCambodia {
+			if f.Column == want {
+				return
+			}
+			got = append(got, fmt.Sprint(f.Column))
+		}
+	}
+	t.Errorf("the finding of 遣(UNTAC) is at columns %v, want %d", got, want)
+}

@@ -43,7 +43,8 @@ type MapLink struct {
 	Region string // the region slug, which styles it
 	D      string // the shapes, one path
 	Marker geo.Point
-	// MarkerD is the marker's path, in its region's shape (markerPath), on the first shape.
+	// MarkerD is the marker's path, in its region's shape (markerPath), at the first
+	// shape's anchor, or beside it where another marker stood too close (separateMarkers).
 	MarkerD string
 }
 
@@ -94,8 +95,10 @@ const (
 )
 
 // separateMarkers moves apart the markers of links closer than gap, each pair
-// symmetrically along the line between them, in a few passes (a move can bring a third
-// closer); a marker stays on or beside its country. Deterministic: the links' order.
+// symmetrically along the line between them, in at most eight passes (a move can bring a
+// third closer; a cluster that does not settle by then keeps its last places, and the
+// test on the real map would fail). Each move is at most half the gap. Deterministic:
+// the links' order.
 func separateMarkers(links []MapLink, gap float64) {
 	for range 8 {
 		moved := false

@@ -206,7 +206,7 @@ var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview
 {{- if or .Problems .Style}}<details{{if .Open}} open{{end}}><summary>{{end}}
 <strong>Check: {{if .Open}}{{.Open}} open finding(s){{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}</strong> · <a href="{{.Pair}}">side by side</a>
 {{- if or .Problems .Style}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
-{{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}<br><small>{{.Translation}}</small></li>{{end}}
+{{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}<br><small>{{.Place}}</small></li>{{end}}
 {{- range .Style}}<li>{{.Message}}{{if .Accepted}} (accepted){{end}}<br><small>{{.At}}</small></li>{{end}}
 </ul></details>{{end}}
 </aside>

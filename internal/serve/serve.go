@@ -217,11 +217,7 @@ func (s *Server) logFindings(saved []string, gen int64) {
 		for _, p := range rep.Pairs {
 			for _, pr := range p.Problems {
 				if pr.Accepted == "" && !pr.Pending {
-					at := pr.Translation
-					if at.File == "" {
-						at = pr.Source
-					}
-					fmt.Fprintf(s.opts.Log, "%s %s: %s\n", at.Position(), pr.Check, pr.Message)
+					fmt.Fprintf(s.opts.Log, "%s %s: %s\n", pr.Place().Position(), pr.Check, pr.Message)
 				}
 			}
 			for _, f := range p.Style {
