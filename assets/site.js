@@ -152,6 +152,32 @@
     toc.addEventListener("toggle", function () { if (wide.matches && !toc.open) toc.open = true; });
   }
 
+  // On a wide screen, "On this page" follows the reader: the link of the section being
+  // read (the last whose heading is above the top third of the screen) is marked with
+  // aria-current="location" and styled so. A phone's list is folded, and left as it is.
+  var tocLinks = toc ? toc.querySelectorAll("a[href^='#']") : [];
+  if (tocLinks.length && wide) {
+    var sections = Array.prototype.map.call(tocLinks, function (a) {
+      return document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    });
+    var queued = false;
+    var follow = function () {
+      queued = false;
+      var at = -1;
+      if (wide.matches) {
+        sections.forEach(function (h, i) { if (h && h.getBoundingClientRect().top <= window.innerHeight / 3) at = i; });
+      }
+      tocLinks.forEach(function (a, i) {
+        if (i === at) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current");
+      });
+    };
+    follow();
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; requestAnimationFrame(follow); }
+    }, { passive: true });
+    if (wide.addEventListener) wide.addEventListener("change", follow);
+  }
+
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
   // cookie) and read back before each page is drawn (the theme-head partial).
   var system = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;

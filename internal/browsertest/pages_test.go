@@ -506,3 +506,29 @@ func TestBackToTop(t *testing.T) {
 		}
 	}
 }
+
+// TestOnThisPageFollowsTheReader: on a wide screen, the link of "On this page" of the
+// section being read is marked (aria-current="location"), one at a time, and follows
+// the scroll; on a phone, where the list is folded, none is.
+func TestOnThisPageFollowsTheReader(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	const marked = `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(Array.from(document.querySelectorAll(".toc a[aria-current]")).map(a => a.getAttribute("aria-current") + " " + a.hash)))))`
+	for _, c := range []struct {
+		width   int64
+		section string
+		want    []string
+	}{
+		{1280, "elections", []string{"location #elections"}},
+		{1280, "un-peacekeeping", []string{"location #un-peacekeeping"}},
+		{phoneWidth, "elections", nil},
+	} {
+		tb.page(t)
+		tb.viewport(t, c.width)
+		tb.open(t, site.url("en/countries/cambodia/index.html")+fmt.Sprintf("?w=%d", c.width))
+		eval[bool](t, tb, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView(), true)`, c.section))
+		if got := eval[[]string](t, tb, marked); !slices.Equal(got, c.want) {
+			t.Errorf("at %d px, scrolled to #%s: marked %q, want %q", c.width, c.section, got, c.want)
+		}
+	}
+}
