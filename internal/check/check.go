@@ -209,13 +209,16 @@ type Problem struct {
 	Pending     bool `json:"pending,omitempty"`
 	Source      Loc  `json:"source"`
 	Translation Loc  `json:"translation"`
+	// inSource says that the mistake is in the source file (a heading id or link it
+	// misspells), the translation's place only standing for it (Place).
+	inSource bool
 }
 
 // Place is where a problem is shown in one line (the preview's box and terminal): in the
-// translation, or in the source when the translation has no place for it (a page not yet
-// translated).
+// translation, or in the source when the mistake is there or the translation has no place
+// for it (a page not yet translated).
 func (p Problem) Place() Loc {
-	if p.Translation.File == "" {
+	if p.inSource || p.Translation.File == "" {
 		return p.Source
 	}
 	return p.Translation

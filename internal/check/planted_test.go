@@ -530,3 +530,18 @@ func TestLeadsToPage(t *testing.T) {
 		}
 	}
 }
+
+// A mistake in the English file (a heading id in full-width braces) is placed there for
+// the preview's one-line views, not at the Japanese line that stands for it; a mistake in
+// the Japanese file is placed in it.
+func TestProblemPlaceIsWhereTheMistakeIs(t *testing.T) {
+	for _, tc := range []struct{ file, want string }{{enCambodia, enCambodia}, {jaCambodia, jaCambodia}} {
+		fsys := plant(t, realProject(t), []edit{{tc.file, "{#elections}", "｛#elections｝"}})
+		pr := findProblem(t, fsys, "the heading id in full-width braces in "+tc.file, func(pr Problem) bool {
+			return pr.Check == "structure" && strings.Contains(pr.Message, "｛#elections｝")
+		})
+		if got := pr.Place(); got.File != tc.want || !strings.Contains(got.Text, "｛#elections｝") {
+			t.Errorf("planted in %s: placed at %s, want the line of %s that writes it", tc.file, got, tc.want)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		}
 		p := Problem{Check: "structure", Where: "heading", Message: msg}
 		if srcSide {
-			p.Source, p.Translation = here, there
+			p.Source, p.Translation, p.inSource = here, there, true
 		} else {
 			p.Source, p.Translation = there, here
 		}
@@ -130,7 +130,7 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 			"%s is not read as a link and would be published as text: write the brackets and parentheses half-width, [%s](%s)",
 			lit, f.Body[m[2]:m[3]], f.Body[m[4]:m[5]])}
 		if srcSide {
-			p.Source, p.Translation = here, there
+			p.Source, p.Translation, p.inSource = here, there, true
 		} else {
 			p.Source, p.Translation = there, here
 		}
