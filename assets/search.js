@@ -260,7 +260,11 @@
           });
         });
         var ps2 = Object.keys(set).map(Number).sort(function (a, b) { return a - b; });
-        return { term: t, passages: ps2, words: words, main: main };
+        // An abbreviation also finds the passages that write its term in full (SDF:
+        // "Self-Defense Forces"; internal/search, synonyms): its forms are marked too.
+        var forms = [];
+        words.forEach(function (w) { forms = forms.concat((m.syn || {})[w] || []); });
+        return { term: t, passages: ps2, words: words, main: main, forms: forms };
       });
     }));
   }
@@ -399,6 +403,23 @@
             out.push([kept[at], kept[at + n - 1] + 1]);
             at += n - 1;
           }
+        }
+      });
+    });
+    // A term written in full for its abbreviation, from a word's start to the end of the
+    // word it ends in: "self-defense force" marks "Self-Defense Forces".
+    matches.forEach(function (mt) {
+      (mt.forms || []).forEach(function (form) {
+        var needle = Array.from(form), n = needle.length;
+        for (var at = 0; at + n <= folded.length; at++) {
+          if (at > 0 && isWord(folded[at - 1])) continue;
+          var k = 0;
+          while (k < n && folded[at + k] === needle[k]) k++;
+          if (k < n) continue;
+          var end = at + n;
+          while (end < folded.length && isWord(folded[end])) end++;
+          out.push([at, end]);
+          at = end - 1;
         }
       });
     });

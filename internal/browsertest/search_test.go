@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -246,6 +247,21 @@ func TestSearch(t *testing.T) {
 				t.Errorf("en/search/%s: the box has the focus: %v, want %v", c.query, got, c.want)
 			}
 		}
+	})
+	// An abbreviation finds the briefs that write its term in full, marked there: the
+	// Timor-Leste brief writes "Self-Defense Forces" and never SDF.
+	t.Run("abbreviation", func(t *testing.T) {
+		tb.page(t)
+		hits := search(t, tb, "en", "SDF")
+		for _, h := range hits {
+			if strings.TrimPrefix(h.Href, site.base) == "en/countries/timor-leste/" {
+				if !slices.ContainsFunc(h.Marks, func(m string) bool { return strings.EqualFold(m, "Self-Defense Forces") }) {
+					t.Errorf("en SDF: the Timor-Leste excerpt %q marks %q, not Self-Defense Forces", h.Excerpt, h.Marks)
+				}
+				return
+			}
+		}
+		t.Errorf("en SDF: the Timor-Leste brief is not among the %d results", len(hits))
 	})
 	// A query that finds nothing: a misspelt word is offered the word it was meant to be,
 	// a word too common to index is said to be so, and a word nothing is near gets neither.

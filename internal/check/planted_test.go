@@ -109,6 +109,14 @@ var missed = []struct {
 		"glossary", "the ja text of this part should write 人間の安全保障", `title = "ヒューマン・セキュリティ"`},
 	{"term not official in an event", []edit{{"content/ja/themes/human-security.md", "小渕恵三総理大臣が人間の安全保障の考え方", "小渕恵三総理大臣がヒューマン・セキュリティの考え方"}},
 		"glossary", "the ja text of this part should write 人間の安全保障", "ヒューマン・セキュリティの考え方"},
+	// SDF is an abbreviation of English alone (en_abbr): the Japanese must write 自衛隊.
+	{"SDF in en, 自衛隊 left out in ja", []edit{
+		{"content/ja/themes/elections-and-police.md", "主に文民警察要員、自衛隊員、", "主に文民警察要員、"},
+		{"content/ja/themes/elections-and-police.md", "に、自衛隊員、文民警察要員", "に、文民警察要員"},
+		{"content/ja/themes/elections-and-police.md", "文民警察要員、自衛隊員、選挙", "文民警察要員、選挙"},
+		{"content/en/themes/elections-and-police.md", "among them Self-Defense Forces personnel", "among them SDF personnel"},
+		{"content/en/themes/elections-and-police.md", "officers, Self-Defense Forces personnel", "officers, SDF personnel"},
+	}, "glossary", `"SDF" is used in en; the ja page should write 自衛隊`, "label = \"東ティモールの国連PKOミッション"},
 	{"PKO協力法 in one section", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}, {jaCambodia, "[国連PKOと国際平和協力法]", "[国連PKOとPKO協力法]"}},
 		"glossary", "should write 国際平和協力法", "## UNTAC"},
 	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},

@@ -8,6 +8,7 @@ package check
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -123,12 +124,15 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		switch {
 		case hasForm(ja.all, &t.Term):
 			continue
-		case isAbbr && indexWordPlural(ja.fold, t.Abbr) >= 0:
+		case isAbbr && t.Abbr != "" && indexWordPlural(ja.fold, t.Abbr) >= 0:
 			continue
 		}
 		n, want := len(t.en), t.JA
-		if isAbbr {
+		switch {
+		case isAbbr && t.Abbr != "":
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
+		case isAbbr:
+			n = len(t.EnAbbr)
 		}
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
 		missing[ti] = true
@@ -171,8 +175,8 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 
 func refVariantMessage(t *refIndexedTerm, v string) string {
 	want := t.JA
-	if isLatin(v) && t.Abbr != "" {
-		want = t.Abbr
+	if a := cmp.Or(t.Abbr, t.EnAbbr); isLatin(v) && a != "" {
+		want = a
 	}
 	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
 }
@@ -187,9 +191,9 @@ func (s refSide) find(t refIndexedTerm, longer []string) (unit, offset int, abbr
 			}
 		}
 	}
-	if t.Abbr != "" && strings.Contains(s.textsAll, t.Abbr) {
+	if abbr := cmp.Or(t.Abbr, t.EnAbbr); abbr != "" && strings.Contains(s.textsAll, abbr) {
 		for i, txt := range s.texts {
-			if off := indexWordPlural(txt, t.Abbr); off >= 0 {
+			if off := indexWordPlural(txt, abbr); off >= 0 {
 				return i, off, true
 			}
 		}

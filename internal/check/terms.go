@@ -94,8 +94,8 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 		if t.JA != "" {
 			official.add(t.JA, i)
 		}
-		if t.Abbr != "" {
-			exact.add(t.Abbr, exactUse{i, -1})
+		if a := t.EnglishAbbr(); a != "" {
+			exact.add(a, exactUse{i, -1})
 		}
 		for vi, v := range t.variants {
 			exact.add(v, exactUse{i, vi})
@@ -209,12 +209,15 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		switch {
 		case hasForm(ja.all(jaTexts), &t.Term):
 			continue
-		case first.abbr && indexWordPlural(ja.fold(jaTexts), t.Abbr) >= 0:
+		case first.abbr && t.Abbr != "" && indexWordPlural(ja.fold(jaTexts), t.Abbr) >= 0:
 			continue
 		}
 		n, want := len(t.en), t.JA
-		if first.abbr {
+		switch {
+		case first.abbr && t.Abbr != "":
 			n, want = len(t.Abbr), t.Abbr+" or "+t.JA
+		case first.abbr:
+			n = len(t.EnAbbr) // Japanese pages write the official form, not the English abbreviation
 		}
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		missing[first.term] = true
@@ -389,8 +392,8 @@ func termLoc(file string, t text, en string) Loc {
 
 func variantMessage(t *indexedTerm, v string) string {
 	want := t.JA
-	if isLatin(v) && t.Abbr != "" {
-		want = t.Abbr
+	if a := t.EnglishAbbr(); isLatin(v) && a != "" {
+		want = a
 	}
 	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
 }

@@ -15,12 +15,13 @@ import (
 )
 
 // edgeGlossary has terms that make the matching rules meet: an abbreviation that is also
-// a variant, variants shared by two terms or inside each other or inside an official
+// a variant, an abbreviation of English only, variants shared by two terms or inside each other or inside an official
 // form, variants that start with "s" (the plural rule), forms with punctuation at their
 // ends, double spaces, digits and a non-ASCII Latin letter.
 var edgeGlossary = &glossary.Glossary{Terms: []glossary.Term{
 	{EN: "peacekeeping operations", JA: "国連平和維持活動", Abbr: "PKO", Variants: []string{"平和維持活動", "PKO", "PKOS"}},
 	{EN: "Self-Defense  Forces", JA: "自衛隊", Abbr: "SDF", Variants: []string{"自衛軍", ""}},
+	{EN: "Japan Coast Guard", JA: "海上保安庁", EnAbbr: "JCG", Variants: []string{"海保庁", "JCGS"}},
 	{EN: "U.N.", JA: "国連", Abbr: "UN", Variants: []string{"U.N", "UNs", ".UN."}},
 	{EN: "s-s", JA: "エス", Abbr: "S", Variants: []string{"sS", "ss", "SS", "s"}},
 	{EN: "consolidation of peace", JA: "平和の定着", Variants: []string{"平和の固定化", "平和の固定"}},
@@ -83,7 +84,7 @@ func TestTermCheckAgreesWithReference(t *testing.T) {
 		for _, term := range g.Terms {
 			pieces = append(pieces, term.EN, strings.ToUpper(term.EN), strings.ToLower(term.EN),
 				strings.ReplaceAll(term.EN, " ", "\n"), term.JA, runePrefix(term.JA, 2), term.Abbr,
-				term.Abbr+"s", strings.Map(fullWidth, term.Abbr), strings.ToLower(term.Abbr))
+				term.Abbr+"s", strings.Map(fullWidth, term.Abbr), strings.ToLower(term.Abbr), term.EnAbbr, term.EnAbbr+"s")
 			pieces = append(pieces, term.Variants...)
 			if f := strings.Fields(term.EN); len(f) > 1 {
 				pieces = append(pieces, f[0], f[len(f)-1])

@@ -18,10 +18,14 @@ import (
 
 // Term is one glossary entry.
 type Term struct {
-	EN       string   `toml:"en"`
-	JA       string   `toml:"ja"`
-	Reading  string   `toml:"reading"`
-	Abbr     string   `toml:"abbr"`
+	EN      string `toml:"en"`
+	JA      string `toml:"ja"`
+	Reading string `toml:"reading"`
+	Abbr    string `toml:"abbr"`
+	// EnAbbr is an abbreviation that English pages write and Japanese pages do not (SDF
+	// for 自衛隊): the check takes it in English for the term, and asks the Japanese for
+	// the official form, not for it.
+	EnAbbr   string   `toml:"en_abbr"`
 	Kind     string   `toml:"kind"`
 	Variants []string `toml:"variants"`
 	// Also lists other Japanese forms that translate the term well in some contexts (国の
@@ -56,7 +60,7 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 		Terms []Term `toml:"terms"`
 	}
 	src := string(data)
-	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "kind", "variants", "also", "note", "unconfirmed"})
+	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "en_abbr", "kind", "variants", "also", "note", "unconfirmed"})
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%s", name, e))
@@ -77,10 +81,12 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 			errs = append(errs, fmt.Errorf("%s:%d: reading %q of %q must be written in hiragana (katakana sorts apart in 五十音順)", name, t.Line, t.Reading, t.EN))
 		case !slices.Contains(Kinds, t.Kind):
 			errs = append(errs, fmt.Errorf("%s:%d: kind %q of %q must be one of %s", name, t.Line, t.Kind, t.EN, strings.Join(Kinds, ", ")))
+		case t.Abbr != "" && t.EnAbbr != "":
+			errs = append(errs, fmt.Errorf("%s:%d: %q has both abbr and en_abbr: an abbreviation is written in both languages (abbr) or in English only (en_abbr)", name, t.Line, t.EN))
 		}
 		for _, v := range t.Variants {
 			switch {
-			case v == t.JA || v == t.Abbr:
+			case v == t.JA || v == t.Abbr || v == t.EnAbbr:
 				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is its official form: a variant is a form not to write", name, t.Line, v, t.EN))
 			case tooShort(v):
 				errs = append(errs, fmt.Errorf("%s:%d: variant %q of %q is too short: it would be found inside unrelated words", name, t.Line, v, t.EN))
@@ -105,6 +111,10 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 	}
 	return &Glossary{File: name, Terms: file.Terms}, nil
 }
+
+// EnglishAbbr is the abbreviation English pages write for the term: the one both
+// languages write, or the English one, or "".
+func (t Term) EnglishAbbr() string { return cmp.Or(t.Abbr, t.EnAbbr) }
 
 // ID is the term's anchor on the glossary page, where search results lead: its English
 // form in lower case, each run of other characters than ASCII letters and digits a

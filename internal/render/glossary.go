@@ -182,10 +182,11 @@ func newTermIndex(terms []glossary.Term, ja bool) *termIndex {
 	for i, t := range terms {
 		if ja {
 			add(i, t.JA, false)
+			add(i, t.Abbr, false)
 		} else {
 			add(i, t.EN, true)
+			add(i, t.EnglishAbbr(), false)
 		}
-		add(i, t.Abbr, false)
 	}
 	return ix
 }

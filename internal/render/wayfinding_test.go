@@ -127,11 +127,11 @@ func TestGlossaryUsedInLeadsToBriefsThatWriteTheTerm(t *testing.T) {
 			for _, p := range e.UsedIn {
 				listed++
 				src := p.File.FrontSource + p.File.Body
-				form := e.JA
+				form, abbr := e.JA, e.Abbr
 				if lang == "en" {
-					src, form = strings.ToLower(src), strings.ToLower(e.EN)
+					src, form, abbr = strings.ToLower(src), strings.ToLower(e.EN), e.EnglishAbbr()
 				}
-				if !strings.Contains(src, form) && (e.Abbr == "" || !strings.Contains(p.File.FrontSource+p.File.Body, e.Abbr)) {
+				if !strings.Contains(src, form) && (abbr == "" || !strings.Contains(p.File.FrontSource+p.File.Body, abbr)) {
 					t.Errorf("%s: %q is said to be used in %s, whose file does not write it", lang, form, p.Key)
 				}
 			}

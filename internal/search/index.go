@@ -1,8 +1,12 @@
 package search
 
 import (
+	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"peacebuilding/internal/glossary"
 )
 
 // index is a language's inverted index while it is made, held compactly: each token once,
@@ -17,14 +21,39 @@ type index struct {
 	postings [][]byte         // id -> its passages, as written in its shard
 	last     []int32          // id -> 1 + the last passage it was indexed with, or 0
 	passages int32            // the passages indexed so far: the next one's number
+
+	syns     []synonym
+	synStart map[string][]int32 // the token a synonym's form is looked for at -> the synonyms
+	starts   [][]int32          // id -> the synonyms its token is looked for at (nil for most)
+	found    []int32            // the synonyms whose token the passage being indexed has
 }
 
-func newIndex() *index { return &index{ids: map[string]int32{}, keyIDs: map[uint32]int32{}} }
+// A synonym is an abbreviation that a passage writing its term in full is indexed under
+// too, so that a reader who types the abbreviation finds it: SDF for "Self-Defense
+// Forces", PKO for 国連平和維持活動. The glossary gives them (see synonyms).
+type synonym struct {
+	abbr string // the abbreviation's token: "sdf"
+	// form is the term as the text writes it, folded as the tokenizer folds a text; an
+	// English form without its plural s, so that "Self-Defense Force" is found too.
+	form string
+	// at is the form's longest token: a passage is looked at for the form only if it has
+	// that token, which is rarer than the form's first ("defense", not "self").
+	at string
+}
+
+func newIndex(syns []synonym) *index {
+	ix := &index{ids: map[string]int32{}, keyIDs: map[uint32]int32{}, syns: syns, synStart: map[string][]int32{}}
+	for i, syn := range syns {
+		ix.synStart[syn.at] = append(ix.synStart[syn.at], int32(i))
+	}
+	return ix
+}
 
 // add indexes the next passage, text.
 func (ix *index) add(text string) {
 	p := ix.passages
 	ix.passages++
+	ix.found = ix.found[:0]
 	ix.tok.tokens(text, func(t []byte, key uint32) {
 		// A Japanese token is looked up by its key, an integer, which hashes and compares
 		// faster than its bytes: Japanese text makes two tokens a character, and looking
@@ -37,24 +66,110 @@ func (ix *index) add(text string) {
 			id, ok = ix.ids[string(t)]
 		}
 		if !ok {
-			id = int32(len(ix.toks))
-			s := string(t)
+			id = ix.newToken(string(t))
 			if key != 0 {
 				ix.keyIDs[key] = id
 			} else {
-				ix.ids[s] = id
+				ix.ids[ix.toks[id]] = id
 			}
-			ix.toks = append(ix.toks, s)
-			ix.postings = append(ix.postings, nil)
-			ix.last = append(ix.last, 0)
 		}
-		// A token repeated in a passage is indexed once; the first passage is written as
-		// it is, the next ones as the difference from the one before.
-		if last := ix.last[id]; last != p+1 {
-			ix.postings[id] = appendDelta(ix.postings[id], p-max(last-1, 0))
-			ix.last[id] = p + 1
+		if ix.post(id, p) {
+			ix.found = append(ix.found, ix.starts[id]...)
 		}
 	})
+	// The tokenizer keeps the folded text of the passage until its next one.
+	for _, i := range ix.found {
+		if syn := ix.syns[i]; hasWordAt(ix.tok.text, syn.form) {
+			id, ok := ix.ids[syn.abbr]
+			if !ok {
+				id = ix.newToken(syn.abbr)
+				ix.ids[syn.abbr] = id
+			}
+			ix.post(id, p)
+		}
+	}
+}
+
+// newToken gives s an id, with no passage yet.
+func (ix *index) newToken(s string) int32 {
+	id := int32(len(ix.toks))
+	ix.toks = append(ix.toks, s)
+	ix.postings = append(ix.postings, nil)
+	ix.last = append(ix.last, 0)
+	ix.starts = append(ix.starts, ix.synStart[s])
+	return id
+}
+
+// post adds passage p to the passages of token id, and reports whether it was not there
+// yet. A token repeated in a passage is indexed once; the first passage is written as it
+// is, the next ones as the difference from the one before.
+func (ix *index) post(id, p int32) bool {
+	last := ix.last[id]
+	if last == p+1 {
+		return false
+	}
+	ix.postings[id] = appendDelta(ix.postings[id], p-max(last-1, 0))
+	ix.last[id] = p + 1
+	return true
+}
+
+// hasWordAt reports whether text has form where no letter or digit of a word runs into
+// its start: "self-defense force" in "Maritime Self-Defense Force vessels". Japanese has
+// no word boundaries to ask for.
+func hasWordAt(text []byte, form string) bool {
+	for from := 0; ; {
+		i := bytes.Index(text[from:], []byte(form))
+		if i < 0 {
+			return false
+		}
+		i += from
+		if r, _ := utf8.DecodeLastRune(text[:i]); i == 0 || !isWord(r) || isJapanese(r) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// synonyms are the abbreviations of the glossary's terms that lang's pages write: an
+// abbreviation of both languages (PKO) for the term in either, and one of English alone
+// (SDF) in English. An abbreviation that the tokenizer does not take as one token (one
+// letter, a stop word) is left out.
+func synonyms(g *glossary.Glossary, lang string) []synonym {
+	var tok tokenizer
+	var out []synonym
+	for _, t := range g.Terms {
+		abbr, forms := t.Abbr, []string{t.JA}
+		if lang == "en" {
+			abbr, forms = t.EnglishAbbr(), []string{t.EN}
+		} else {
+			forms = append(forms, t.Also...)
+		}
+		var abbrToks []string
+		tok.tokens(abbr, func(b []byte, _ uint32) { abbrToks = append(abbrToks, string(b)) })
+		if len(abbrToks) != 1 {
+			continue
+		}
+		for _, form := range forms {
+			var words []string
+			tok.tokens(form, func(b []byte, _ uint32) { words = append(words, string(b)) })
+			folded := string(tok.text)
+			// "Self-Defense Forces" is looked for as "self-defense force", and at a word of
+			// it that the singular writes too.
+			if n := len(words); lang == "en" && n > 1 && strings.HasSuffix(folded, "s") && strings.HasSuffix(words[n-1], "s") {
+				folded, words = folded[:len(folded)-1], words[:n-1]
+			}
+			longest := ""
+			for _, w := range words {
+				if len(w) > len(longest) {
+					longest = w
+				}
+			}
+			if longest != "" && longest != abbrToks[0] {
+				out = append(out, synonym{abbr: abbrToks[0], form: folded, at: longest})
+			}
+		}
+	}
+	return out
 }
 
 // shards is the number of shards of the index: MinShards, or more so that a shard holds

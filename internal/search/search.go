@@ -97,7 +97,9 @@ type doc struct {
 // It yields each file as soon as it is written, so that the index of thousands of pages
 // is never held whole; the file's Data is the caller's.
 func Files(s *site.Site, lang string) iter.Seq[publish.File] {
-	return func(yield func(publish.File) bool) { langFiles(lang, docs(s, lang), textBytes(s, lang), yield) }
+	return func(yield func(publish.File) bool) {
+		langFiles(lang, docs(s, lang), synonyms(s.Glossary, lang), textBytes(s, lang), yield)
+	}
 }
 
 // docs yields the documents of lang: briefs and stand-alone pages, then glossary terms,
@@ -125,8 +127,10 @@ func otherDocs(s *site.Site, lang string) []doc {
 	for _, t := range s.Glossary.Sorted(lang) {
 		d := doc{kind: KindGlossary, url: lang + "/glossary/#" + t.ID()}
 		en, ja := t.EN, t.JA
+		if a := t.EnglishAbbr(); a != "" {
+			en += " (" + a + ")"
+		}
 		if t.Abbr != "" {
-			en += " (" + t.Abbr + ")"
 			ja += "（" + t.Abbr + "）"
 		}
 		if lang == "ja" {
@@ -220,23 +224,29 @@ func DocURL(prev, u string) string {
 
 // langFiles writes the index of one language's documents, handing each file to yield
 // until it returns false. A text file closes once it holds chunkSize bytes of text.
-func langFiles(lang string, docs iter.Seq[doc], chunkSize int, yield func(publish.File) bool) {
+func langFiles(lang string, docs iter.Seq[doc], syns []synonym, chunkSize int, yield func(publish.File) bool) {
 	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, ""
 	// for the URL of the document before it (the events of a year), or "#fragment" for
 	// another place on the page before's (the glossary's terms); the number of its
 	// passages, its title's included.
 	type docJSON = [4]any
 	meta := struct {
-		Version  int       `json:"v"`
-		Shards   int       `json:"shards"`
-		Passages int       `json:"passages"`
-		Chunks   []int     `json:"chunks"` // the number of passages in each text file
-		Stop     []string  `json:"stop"`
-		Kinds    []string  `json:"kinds"`
-		Docs     []docJSON `json:"docs"`
-	}{Version: 4, Stop: stopWords, Kinds: kinds}
+		Version  int      `json:"v"`
+		Shards   int      `json:"shards"`
+		Passages int      `json:"passages"`
+		Chunks   []int    `json:"chunks"` // the number of passages in each text file
+		Stop     []string `json:"stop"`
+		Kinds    []string `json:"kinds"`
+		// Syn gives, for an abbreviation that passages are indexed under when they write
+		// its term in full, the forms to mark in their excerpts: "sdf": ["self-defense force"].
+		Syn  map[string][]string `json:"syn"`
+		Docs []docJSON           `json:"docs"`
+	}{Version: 5, Stop: stopWords, Kinds: kinds, Syn: map[string][]string{}}
+	for _, syn := range syns {
+		meta.Syn[syn.abbr] = append(meta.Syn[syn.abbr], syn.form)
+	}
 	dir := Dir(lang)
-	ix := newIndex()
+	ix := newIndex(syns)
 	// The text files are written as the passages come: a file is closed once it holds
 	// chunkSize bytes of text. A title's text is in meta.json: its place in a file is empty.
 	var chunk []string

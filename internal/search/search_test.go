@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
@@ -228,7 +230,7 @@ func TestTextFilesCloseAtChunkBytes(t *testing.T) {
 		docs = append(docs, d)
 	}
 	files := map[string][]byte{}
-	langFiles("en", slices.Values(docs), ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
+	langFiles("en", slices.Values(docs), nil, ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
 	var meta struct {
 		Shards int
 		Chunks []int
@@ -306,11 +308,74 @@ func TestPostingsReadBack(t *testing.T) {
 		}
 	}
 	// One character a passage for passages close together.
-	ix := newIndex()
+	ix := newIndex(nil)
 	for range 40 {
 		ix.add("landmines")
 	}
 	if got := string(ix.postings[ix.ids["landmines"]]); got != "A"+strings.Repeat("B", 39) {
 		t.Errorf("a word in 40 passages in a row: postings %q, want A then 39 B", got)
+	}
+}
+
+// TestAbbreviationsFindTheTermInFull indexes passages under the abbreviation of a
+// glossary term they write in full (SDF for "Self-Defense Forces", PKO for 国連平和維持活動),
+// and only those: not where the words of the term stand apart, inside a longer word or
+// in a term whose abbreviation is of the other language.
+func TestAbbreviationsFindTheTermInFull(t *testing.T) {
+	g := &glossary.Glossary{Terms: []glossary.Term{
+		{EN: "Self-Defense Forces", JA: "自衛隊", EnAbbr: "SDF"},
+		{EN: "peacekeeping operations", JA: "国連平和維持活動", Abbr: "PKO", Also: []string{"平和維持活動"}},
+		{EN: "a", JA: "エー", Abbr: "A"}, // one letter: no token of its own
+	}}
+	for _, c := range []struct {
+		lang     string
+		passages []string
+		abbr     string
+		want     []int
+		syn      map[string][]string
+	}{
+		{"en", []string{
+			"Japan's Self-Defense Forces deployed to Iraq",
+			"Maritime SELF-DEFENSE FORCE vessels",
+			"self-help, defense forces",
+			"theself-defense force",
+			"SDF personnel",
+			"UN peacekeeping operation",
+		}, "sdf", []int{0, 1, 4}, map[string][]string{"sdf": {"self-defense force"}, "pko": {"peacekeeping operation"}}},
+		{"en", []string{"peacekeeping", "PKO", "Peacekeeping Operations in Cambodia"}, "pko", []int{1, 2}, nil},
+		{"ja", []string{"自衛隊の派遣", "国連平和維持活動への参加", "平和維持活動", "平和の維持"}, "pko", []int{1, 2}, map[string][]string{"pko": {"国連平和維持活動", "平和維持活動"}}},
+		{"ja", []string{"自衛隊"}, "sdf", nil, nil},
+	} {
+		var docs []doc
+		for _, p := range c.passages {
+			docs = append(docs, doc{kind: KindPage, url: c.lang + "/x/", title: "x", passages: []string{p}})
+		}
+		files := map[string][]byte{}
+		langFiles(c.lang, slices.Values(docs), synonyms(g, c.lang), ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
+		var meta struct {
+			Shards int
+			Syn    map[string][]string
+		}
+		if err := json.Unmarshal(files[Dir(c.lang)+"meta.json"], &meta); err != nil {
+			t.Fatal(err)
+		}
+		var shard map[string]string
+		if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(c.lang), shardOf(c.abbr, meta.Shards))], &shard); err != nil {
+			t.Fatal(err)
+		}
+		ids, err := decodePostings(shard[c.abbr])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, id := range ids {
+			got = append(got, id/2) // each document: its title passage, then its one passage
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s %q: indexed in passages %v, want %v of %q", c.lang, c.abbr, got, c.want, c.passages)
+		}
+		if c.syn != nil && !reflect.DeepEqual(meta.Syn, c.syn) {
+			t.Errorf("%s meta.json syn = %v, want %v", c.lang, meta.Syn, c.syn)
+		}
 	}
 }
