@@ -22,10 +22,12 @@ type index struct {
 	last     []int32          // id -> 1 + the last passage it was indexed with, or 0
 	passages int32            // the passages indexed so far: the next one's number
 
+	// The glossary's abbreviations (see synonym). The tokens they are looked for at are
+	// made first, with ids below atTokens, so that a token is known to be one by its id.
 	syns     []synonym
-	synStart map[string][]int32 // the token a synonym's form is looked for at -> the synonyms
-	starts   [][]int32          // id -> the synonyms its token is looked for at (nil for most)
-	found    []int32            // the synonyms whose token the passage being indexed has
+	atTokens int32
+	synAt    map[int32][]int32 // the id of a token a synonym is looked for at -> the synonyms
+	found    []int32           // the ids below atTokens of the passage being indexed
 }
 
 // A synonym is an abbreviation that a passage writing its term in full is indexed under
@@ -35,17 +37,34 @@ type synonym struct {
 	abbr string // the abbreviation's token: "sdf"
 	// form is the term as the text writes it, folded as the tokenizer folds a text; an
 	// English form without its plural s, so that "Self-Defense Force" is found too.
-	form string
-	// at is the form's longest token: a passage is looked at for the form only if it has
-	// that token, which is rarer than the form's first ("defense", not "self").
-	at string
+	form []byte
+	// at is the form's longest token (with its key, see tokenizer.tokens): a passage is
+	// looked at for the form only if it has that token, which is rarer than the form's
+	// first ("defense", not "self").
+	at    string
+	atKey uint32
 }
 
-func newIndex(syns []synonym) *index {
-	ix := &index{ids: map[string]int32{}, keyIDs: map[uint32]int32{}, syns: syns, synStart: map[string][]int32{}}
-	for i, syn := range syns {
-		ix.synStart[syn.at] = append(ix.synStart[syn.at], int32(i))
+// newIndex makes the index of lang, with the abbreviations of g's terms (g may be nil).
+func newIndex(g *glossary.Glossary, lang string) *index {
+	ix := &index{ids: map[string]int32{}, keyIDs: map[uint32]int32{}, synAt: map[int32][]int32{}}
+	if g != nil {
+		ix.syns = synonyms(&ix.tok, g, lang)
 	}
+	for i, syn := range ix.syns {
+		var id int32
+		var ok bool
+		if syn.atKey != 0 {
+			id, ok = ix.keyIDs[syn.atKey]
+		} else {
+			id, ok = ix.ids[syn.at]
+		}
+		if !ok {
+			id = ix.newToken(syn.at, syn.atKey)
+		}
+		ix.synAt[id] = append(ix.synAt[id], int32(i))
+	}
+	ix.atTokens = int32(len(ix.toks))
 	return ix
 }
 
@@ -66,59 +85,61 @@ func (ix *index) add(text string) {
 			id, ok = ix.ids[string(t)]
 		}
 		if !ok {
-			id = ix.newToken(string(t))
-			if key != 0 {
-				ix.keyIDs[key] = id
-			} else {
-				ix.ids[ix.toks[id]] = id
-			}
+			id = ix.newToken(string(t), key)
 		}
-		if ix.post(id, p) {
-			ix.found = append(ix.found, ix.starts[id]...)
+		if ix.last[id] != p+1 {
+			ix.post(id, p)
+			if id < ix.atTokens {
+				ix.found = append(ix.found, id)
+			}
 		}
 	})
 	// The tokenizer keeps the folded text of the passage until its next one.
-	for _, i := range ix.found {
-		if syn := ix.syns[i]; hasWordAt(ix.tok.text, syn.form) {
+	for _, at := range ix.found {
+		for _, i := range ix.synAt[at] {
+			syn := ix.syns[i]
+			if !hasWordAt(ix.tok.text, syn.form) {
+				continue
+			}
 			id, ok := ix.ids[syn.abbr]
 			if !ok {
-				id = ix.newToken(syn.abbr)
-				ix.ids[syn.abbr] = id
+				id = ix.newToken(syn.abbr, 0)
 			}
-			ix.post(id, p)
+			if ix.last[id] != p+1 {
+				ix.post(id, p)
+			}
 		}
 	}
 }
 
-// newToken gives s an id, with no passage yet.
-func (ix *index) newToken(s string) int32 {
+// newToken gives s, whose key is key, an id, with no passage yet.
+func (ix *index) newToken(s string, key uint32) int32 {
 	id := int32(len(ix.toks))
+	if key != 0 {
+		ix.keyIDs[key] = id
+	} else {
+		ix.ids[s] = id
+	}
 	ix.toks = append(ix.toks, s)
 	ix.postings = append(ix.postings, nil)
 	ix.last = append(ix.last, 0)
-	ix.starts = append(ix.starts, ix.synStart[s])
 	return id
 }
 
-// post adds passage p to the passages of token id, and reports whether it was not there
-// yet. A token repeated in a passage is indexed once; the first passage is written as it
-// is, the next ones as the difference from the one before.
-func (ix *index) post(id, p int32) bool {
-	last := ix.last[id]
-	if last == p+1 {
-		return false
-	}
-	ix.postings[id] = appendDelta(ix.postings[id], p-max(last-1, 0))
+// post adds passage p, which is not there yet, to the passages of token id. A token
+// repeated in a passage is indexed once; the first passage is written as it is, the next
+// ones as the difference from the one before.
+func (ix *index) post(id, p int32) {
+	ix.postings[id] = appendDelta(ix.postings[id], p-max(ix.last[id]-1, 0))
 	ix.last[id] = p + 1
-	return true
 }
 
 // hasWordAt reports whether text has form where no letter or digit of a word runs into
 // its start: "self-defense force" in "Maritime Self-Defense Force vessels". Japanese has
 // no word boundaries to ask for.
-func hasWordAt(text []byte, form string) bool {
+func hasWordAt(text, form []byte) bool {
 	for from := 0; ; {
-		i := bytes.Index(text[from:], []byte(form))
+		i := bytes.Index(text[from:], form)
 		if i < 0 {
 			return false
 		}
@@ -134,8 +155,7 @@ func hasWordAt(text []byte, form string) bool {
 // abbreviation of both languages (PKO) for the term in either, and one of English alone
 // (SDF) in English. An abbreviation that the tokenizer does not take as one token (one
 // letter, a stop word) is left out.
-func synonyms(g *glossary.Glossary, lang string) []synonym {
-	var tok tokenizer
+func synonyms(tok *tokenizer, g *glossary.Glossary, lang string) []synonym {
 	var out []synonym
 	for _, t := range g.Terms {
 		abbr, forms := t.Abbr, []string{t.JA}
@@ -151,11 +171,15 @@ func synonyms(g *glossary.Glossary, lang string) []synonym {
 		}
 		for _, form := range forms {
 			var words []string
-			tok.tokens(form, func(b []byte, _ uint32) { words = append(words, string(b)) })
-			folded := string(tok.text)
+			keys := map[string]uint32{}
+			tok.tokens(form, func(b []byte, key uint32) {
+				words = append(words, string(b))
+				keys[string(b)] = key
+			})
+			folded := bytes.Clone(tok.text)
 			// "Self-Defense Forces" is looked for as "self-defense force", and at a word of
 			// it that the singular writes too.
-			if n := len(words); lang == "en" && n > 1 && strings.HasSuffix(folded, "s") && strings.HasSuffix(words[n-1], "s") {
+			if n := len(words); lang == "en" && n > 1 && bytes.HasSuffix(folded, []byte("s")) && strings.HasSuffix(words[n-1], "s") {
 				folded, words = folded[:len(folded)-1], words[:n-1]
 			}
 			longest := ""
@@ -165,7 +189,7 @@ func synonyms(g *glossary.Glossary, lang string) []synonym {
 				}
 			}
 			if longest != "" && longest != abbrToks[0] {
-				out = append(out, synonym{abbr: abbrToks[0], form: folded, at: longest})
+				out = append(out, synonym{abbr: abbrToks[0], form: folded, at: longest, atKey: keys[longest]})
 			}
 		}
 	}
@@ -177,7 +201,9 @@ func synonyms(g *glossary.Glossary, lang string) []synonym {
 func (ix *index) shards() int {
 	size := 0
 	for id, t := range ix.toks {
-		size += len(t) + len(`"":"",`) + len(ix.postings[id])
+		if len(ix.postings[id]) > 0 { // a token of synAt that no passage has is not written
+			size += len(t) + len(`"":"",`) + len(ix.postings[id])
+		}
 	}
 	return max(MinShards, (size+ShardBytes-1)/ShardBytes)
 }
@@ -189,6 +215,9 @@ func (ix *index) writeShards(n int, emit func(shard int, data []byte) bool) {
 	shards := make([][]int32, n)
 	sizes := make([]int, n)
 	for id, t := range ix.toks {
+		if len(ix.postings[id]) == 0 {
+			continue
+		}
 		s := shardOf(t, n)
 		shards[s] = append(shards[s], int32(id))
 		sizes[s] += len(t) + len(`"":"",`) + len(ix.postings[id])

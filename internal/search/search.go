@@ -33,6 +33,7 @@ import (
 	"strconv"
 	"strings"
 
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/site"
 )
@@ -98,7 +99,7 @@ type doc struct {
 // is never held whole; the file's Data is the caller's.
 func Files(s *site.Site, lang string) iter.Seq[publish.File] {
 	return func(yield func(publish.File) bool) {
-		langFiles(lang, docs(s, lang), synonyms(s.Glossary, lang), textBytes(s, lang), yield)
+		langFiles(lang, docs(s, lang), s.Glossary, textBytes(s, lang), yield)
 	}
 }
 
@@ -224,7 +225,7 @@ func DocURL(prev, u string) string {
 
 // langFiles writes the index of one language's documents, handing each file to yield
 // until it returns false. A text file closes once it holds chunkSize bytes of text.
-func langFiles(lang string, docs iter.Seq[doc], syns []synonym, chunkSize int, yield func(publish.File) bool) {
+func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize int, yield func(publish.File) bool) {
 	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, ""
 	// for the URL of the document before it (the events of a year), or "#fragment" for
 	// another place on the page before's (the glossary's terms); the number of its
@@ -242,11 +243,11 @@ func langFiles(lang string, docs iter.Seq[doc], syns []synonym, chunkSize int, y
 		Syn  map[string][]string `json:"syn"`
 		Docs []docJSON           `json:"docs"`
 	}{Version: 5, Stop: stopWords, Kinds: kinds, Syn: map[string][]string{}}
-	for _, syn := range syns {
-		meta.Syn[syn.abbr] = append(meta.Syn[syn.abbr], syn.form)
-	}
 	dir := Dir(lang)
-	ix := newIndex(syns)
+	ix := newIndex(g, lang)
+	for _, syn := range ix.syns {
+		meta.Syn[syn.abbr] = append(meta.Syn[syn.abbr], string(syn.form))
+	}
 	// The text files are written as the passages come: a file is closed once it holds
 	// chunkSize bytes of text. A title's text is in meta.json: its place in a file is empty.
 	var chunk []string

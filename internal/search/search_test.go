@@ -308,7 +308,7 @@ func TestPostingsReadBack(t *testing.T) {
 		}
 	}
 	// One character a passage for passages close together.
-	ix := newIndex(nil)
+	ix := newIndex(nil, "en")
 	for range 40 {
 		ix.add("landmines")
 	}
@@ -351,7 +351,7 @@ func TestAbbreviationsFindTheTermInFull(t *testing.T) {
 			docs = append(docs, doc{kind: KindPage, url: c.lang + "/x/", title: "x", passages: []string{p}})
 		}
 		files := map[string][]byte{}
-		langFiles(c.lang, slices.Values(docs), synonyms(g, c.lang), ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
+		langFiles(c.lang, slices.Values(docs), g, ChunkBytes, func(f publish.File) bool { files[f.Path] = f.Data; return true })
 		var meta struct {
 			Shards int
 			Syn    map[string][]string
@@ -362,6 +362,18 @@ func TestAbbreviationsFindTheTermInFull(t *testing.T) {
 		var shard map[string]string
 		if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(c.lang), shardOf(c.abbr, meta.Shards))], &shard); err != nil {
 			t.Fatal(err)
+		}
+		// A token made for the synonyms that no passage has is not written.
+		for n := range meta.Shards {
+			var sh map[string]string
+			if err := json.Unmarshal(files[fmt.Sprintf("%ss/%d.json", Dir(c.lang), n)], &sh); err != nil {
+				t.Fatal(err)
+			}
+			for tok, ps := range sh {
+				if ps == "" {
+					t.Errorf("%s shard %d: token %q with no passage", c.lang, n, tok)
+				}
+			}
 		}
 		ids, err := decodePostings(shard[c.abbr])
 		if err != nil {
