@@ -51,13 +51,25 @@
         out.push({ ja: true, text: chars.slice(i, j).join(""), start: i, end: j });
       } else if (isWord(chars[i])) {
         while (j < chars.length && isWord(chars[j])) j++;
-        out.push({ ja: false, text: chars.slice(i, j).join(""), start: i, end: j });
+        var end = groupedEnd(chars, i, j);
+        // A number in groups is one word of its digits: 8,140 is 8140.
+        out.push({ ja: false, text: chars.slice(i, end).join("").replace(/,/g, ""), start: i, end: end });
+        j = end;
       } else {
         j = i + 1;
       }
       i = j;
     }
     return out;
+  }
+
+  // groupedEnd is where a number written in groups of three digits ends (8,140, not 1,2
+  // or 1,0000) when chars[i:j] is its first group, or j (tokens.go's groupedEnd).
+  function groupedEnd(chars, i, j) {
+    var digits = function (a, b) { return b <= chars.length && /^[0-9]+$/.test(chars.slice(a, b).join("")); };
+    if (j - i > 3 || !digits(i, j)) return j;
+    while (chars[j] === "," && digits(j + 1, j + 4) && (j + 4 === chars.length || !isWord(chars[j + 4]))) j += 4;
+    return j;
   }
 
   // stem is a light English stemmer for matching, not for display: plurals, -ing, -ed,
@@ -140,11 +152,6 @@
             for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
           }
           if (toks.length) out.push({ ja: true, text: w, toks: toks });
-        });
-      } else if (/^\d{5,}$/.test(r.text)) {
-        // 25000: the texts group the digits (25,000), which the index reads as 25 and 000.
-        r.text.replace(/\B(?=(\d{3})+$)/g, ",").split(",").forEach(function (g) {
-          if (g.length >= 2) out.push({ ja: false, text: g, toks: [g], tails: [] });
         });
       } else if (Array.from(r.text).length >= 2 && stop.indexOf(r.text) < 0) {
         out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });

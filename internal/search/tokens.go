@@ -19,7 +19,9 @@ import (
 //     often (and 難民・国内避難民 a bigram 民国 that nobody searches for);
 //   - any other run of letters and digits is a word, if it has two characters or more and
 //     is not a stop word; words are indexed as written (the query side matches them by
-//     prefix and by English stem, see search.js).
+//     prefix and by English stem, see search.js);
+//   - a number in groups of three digits is one word of its digits: 8,140 is 8140, what a
+//     reader types, and its mark covers the whole number.
 
 // Stop words are left out of the index and of queries: they are in nearly every passage.
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with"}
@@ -78,6 +80,7 @@ type tokenizer struct {
 	runes []rune          // each character of text
 	class []charClass     // the class of each character of text
 	pair  []byte          // a bigram across a ・
+	num   []byte          // a number's digits without its commas
 }
 
 // char is r folded, and its class.
@@ -159,6 +162,19 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 			for j < len(cs) && cs[j] == wordClass {
 				j++
 			}
+			if end := groupedEnd(rs, cs, i, j); end > j {
+				// A number in groups is one token of its digits, as a reader types it:
+				// 8,140 is 8140.
+				t.num = t.num[:0]
+				for _, r := range rs[i:end] {
+					if r != ',' {
+						t.num = append(t.num, byte(r))
+					}
+				}
+				f(t.num, 0)
+				i = end
+				break
+			}
 			if w := b[at[i]:at[j]]; j-i >= 2 && !isStop(w) {
 				f(w, 0)
 			}
@@ -167,6 +183,27 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 			i++
 		}
 	}
+}
+
+// groupedEnd is where a number written in groups of three digits ends (8,140 and
+// 25,000,000, not 1,2 or 1,0000) when the word of rs[i:j] is its first group, or j.
+func groupedEnd(rs []rune, cs []charClass, i, j int) int {
+	if j-i > 3 || !allDigits(rs[i:j]) {
+		return j
+	}
+	for j+3 < len(rs) && rs[j] == ',' && allDigits(rs[j+1:j+4]) && (j+4 == len(rs) || cs[j+4] != wordClass) {
+		j += 4
+	}
+	return j
+}
+
+func allDigits(rs []rune) bool {
+	for _, r := range rs {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isStop reports whether w is a stop word.
