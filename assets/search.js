@@ -20,7 +20,8 @@
 
   var JA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
   var HIRAGANA = /\p{Script=Hiragana}/u;
-  var WORD = /[\p{L}\p{N}]/u;
+  // Letters and decimal digits, as tokens.go's isWord: not ² or ①.
+  var WORD = /[\p{L}\p{Nd}]/u;
   // A middle dot joins the parts of a Japanese run and is in none of its tokens
   // (tokens.go): クメールルージュ finds クメール・ルージュ.
   var JOINER = "・";
@@ -247,13 +248,14 @@
           }
           return { term: t, passages: ps, words: null, parts: [t.text] };
         }
-        var s = stem(t.text), words = [], set = {};
+        // A number is found as it is: 350 is not the start of 3,500.
+        var s = stem(t.text), words = [], set = {}, number = /^[0-9]+$/.test(t.text);
         var take = function (n, shard, w) {
           words.push(w);
           postings(n, shard, w).forEach(function (id) { set[id] = true; });
         };
         Object.keys(loaded[0]).forEach(function (w) {
-          if (w === t.text || (t.text.length >= 3 && w.indexOf(t.text) === 0) || stem(w) === s) take(shards[0], loaded[0], w);
+          if (w === t.text || !number && ((t.text.length >= 3 && w.indexOf(t.text) === 0) || stem(w) === s)) take(shards[0], loaded[0], w);
         });
         var main = {};
         Object.keys(set).forEach(function (id) { main[id] = true; });
@@ -270,7 +272,8 @@
         // An abbreviation also finds the passages that write its term in full (SDF:
         // "Self-Defense Forces"; internal/search, synonyms): its forms are marked too.
         var forms = [];
-        words.forEach(function (w) { forms = forms.concat((m.syn || {})[w] || []); });
+        var syn = m.syn || {};
+        words.forEach(function (w) { if (Object.prototype.hasOwnProperty.call(syn, w)) forms = forms.concat(syn[w]); });
         return { term: t, passages: ps2, words: words, main: main, forms: forms };
       });
     }));

@@ -282,6 +282,18 @@ func TestSearch(t *testing.T) {
 				t.Errorf("%s %q: the excerpt %q marks %q, want %q", c.lang, c.q, hits[0].Excerpt, hits[0].Marks, c.mark)
 			}
 		}
+		// A number is not the start of a larger one: 350 (US$350 million for Africa), not
+		// 3,500 (the jobs a day in Iraq).
+		tb.page(t)
+		hits := search(t, tb, "en", "350")
+		if len(hits) == 0 {
+			t.Error("en 350: no result, want the TICAD brief")
+		}
+		for _, h := range hits {
+			if slices.ContainsFunc(h.Marks, func(m string) bool { return m != "350" }) {
+				t.Errorf("en 350: %s marks %q", h.Title, h.Marks)
+			}
+		}
 	})
 	// A query that finds nothing: a misspelt word is offered the word it was meant to be,
 	// a word too common to index is said to be so, and a word nothing is near gets neither.

@@ -25,8 +25,11 @@ type refTermIndex struct {
 
 type refIndexedTerm struct {
 	glossary.Term
-	en       string   // lower case, single spaces
-	variants []string // with, for each, the official forms that contain it
+	en string // lower case, single spaces
+	// variants are the forms not to write, with, for each, whether it is a mistake in a
+	// Japanese text only and the official forms that contain it.
+	variants []string
+	jaOnly   []bool
 	covers   [][]string
 	longer   []string // the English forms of other terms that contain en
 }
@@ -49,7 +52,13 @@ func newRefTermIndex(g *glossary.Glossary) *refTermIndex {
 				}
 			}
 			it.variants = append(it.variants, v)
+			it.jaOnly = append(it.jaOnly, false)
 			it.covers = append(it.covers, covers)
+		}
+		if t.EnAbbr != "" {
+			it.variants = append(it.variants, t.EnAbbr)
+			it.jaOnly = append(it.jaOnly, true)
+			it.covers = append(it.covers, nil)
 		}
 		x.terms = append(x.terms, it)
 	}
@@ -164,19 +173,22 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
 		for _, m := range x.variants(en.texts[i], true) {
-			add(u, refVariantMessage(m.term, m.variant), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
+			add(u, refVariantMessage(m.term, m.variant, true), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
 		}
 		for _, m := range x.variants(ja.texts[i], false) {
-			add(u, refVariantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
+			add(u, refVariantMessage(m.term, m.variant, false), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
 		}
 	}
 	return out
 }
 
-func refVariantMessage(t *refIndexedTerm, v string) string {
+func refVariantMessage(t *refIndexedTerm, v string, english bool) string {
 	want := t.JA
-	if a := cmp.Or(t.Abbr, t.EnAbbr); isLatin(v) && a != "" {
-		want = a
+	switch {
+	case isLatin(v) && english && cmp.Or(t.Abbr, t.EnAbbr) != "":
+		want = cmp.Or(t.Abbr, t.EnAbbr)
+	case isLatin(v) && !english && t.Abbr != "":
+		want = t.Abbr
 	}
 	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
 }
@@ -215,7 +227,7 @@ func (x *refTermIndex) variants(txt string, latinOnly bool) []refVariantMatch {
 		t := &x.terms[ti]
 		for vi, v := range t.variants {
 			latin := isLatin(v)
-			if latinOnly && !latin {
+			if latinOnly && (!latin || t.jaOnly[vi]) {
 				continue
 			}
 			for off := 0; off < len(txt); {

@@ -49,9 +49,13 @@ type termIndex struct {
 
 type indexedTerm struct {
 	glossary.Term
-	en       string   // lower case, single spaces
-	variants []string // with, for each, whether it is in Latin letters and the official forms that contain it
+	en string // lower case, single spaces
+	// variants are the forms not to write, with, for each, whether it is in Latin
+	// letters, whether it is a mistake in a Japanese text only (the English
+	// abbreviation, en_abbr) and the official forms that contain it.
+	variants []string
 	latin    []bool
+	jaOnly   []bool
 	covers   [][]string
 }
 
@@ -80,7 +84,15 @@ func newTermIndex(g *glossary.Glossary) *termIndex {
 			}
 			it.variants = append(it.variants, v)
 			it.latin = append(it.latin, isLatin(v))
+			it.jaOnly = append(it.jaOnly, false)
 			it.covers = append(it.covers, covers)
+		}
+		// An abbreviation of English alone (SDF) is a mistake in a Japanese text.
+		if t.EnAbbr != "" {
+			it.variants = append(it.variants, t.EnAbbr)
+			it.latin = append(it.latin, isLatin(t.EnAbbr))
+			it.jaOnly = append(it.jaOnly, true)
+			it.covers = append(it.covers, nil)
 		}
 		x.terms = append(x.terms, it)
 	}
@@ -250,12 +262,12 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 	for i, u := range us {
 		if enVariants != nil {
 			for _, m := range enVariants[i] {
-				add(u, variantMessage(m.term, m.variant), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
+				add(u, variantMessage(m.term, m.variant, true), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
 			}
 		}
 		_, hits = x.scanExact(jaTexts[i], i, false, nil, hits[:0])
 		for _, m := range x.variants(jaTexts[i], hits) {
-			add(u, variantMessage(m.term, m.variant), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
+			add(u, variantMessage(m.term, m.variant, false), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
 		}
 	}
 	return out
@@ -300,7 +312,7 @@ func (x *termIndex) scanExact(txt string, i int, english bool, uses []use, hits 
 		for _, eu := range x.exactUses[p] {
 			switch {
 			case eu.variant >= 0:
-				if !english || x.terms[eu.term].latin[eu.variant] {
+				if t := &x.terms[eu.term]; !english || t.latin[eu.variant] && !t.jaOnly[eu.variant] {
 					hits = append(hits, variantHit{eu.term, eu.variant, start})
 				}
 			case english && wordPlural(txt, start, start+len(x.exact.patterns[p])):
@@ -390,10 +402,16 @@ func termLoc(file string, t text, en string) Loc {
 	return Loc{File: file, Line: t.line()}
 }
 
-func variantMessage(t *indexedTerm, v string) string {
-	want := t.JA
-	if a := t.EnglishAbbr(); isLatin(v) && a != "" {
-		want = a
+// variantMessage says what to write for the variant v of t, found in an English text or
+// a Japanese one: for a variant in Latin letters, the abbreviation that text may write,
+// if the term has one.
+func variantMessage(t *indexedTerm, v string, english bool) string {
+	want, abbr := t.JA, t.Abbr
+	if english {
+		abbr = t.EnglishAbbr()
+	}
+	if isLatin(v) && abbr != "" {
+		want = abbr
 	}
 	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
 }

@@ -38,9 +38,9 @@ type synonym struct {
 	// form is the term as the text writes it, folded as the tokenizer folds a text; an
 	// English form without its plural s, so that "Self-Defense Force" is found too.
 	form []byte
-	// at is the form's longest token (with its key, see tokenizer.tokens): a passage is
-	// looked at for the form only if it has that token, which is rarer than the form's
-	// first ("defense", not "self").
+	// at is the form's longest token (with its key, see tokenizer.tokens), the first of
+	// them if several are as long: a passage is looked at for the form only if it has
+	// that token ("defense", rarer than "self"; a Japanese form's first pair, 国連).
 	at    string
 	atKey uint32
 }
@@ -134,9 +134,9 @@ func (ix *index) post(id, p int32) {
 	ix.last[id] = p + 1
 }
 
-// hasWordAt reports whether text has form where no letter or digit of a word runs into
-// its start: "self-defense force" in "Maritime Self-Defense Force vessels". Japanese has
-// no word boundaries to ask for.
+// hasWordAt reports whether text has form where no letter or digit of a word (of a
+// script other than Japanese) runs into its start: "self-defense force" in "Maritime
+// Self-Defense Force vessels", 国連平和維持活動 in 日本は国連平和維持活動に.
 func hasWordAt(text, form []byte) bool {
 	for from := 0; ; {
 		i := bytes.Index(text[from:], form)
@@ -144,7 +144,7 @@ func hasWordAt(text, form []byte) bool {
 			return false
 		}
 		i += from
-		if r, _ := utf8.DecodeLastRune(text[:i]); i == 0 || !isWord(r) || isJapanese(r) {
+		if r, _ := utf8.DecodeLastRune(text[:i]); i == 0 || !isWord(r) {
 			return true
 		}
 		from = i + 1
