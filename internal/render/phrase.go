@@ -14,16 +14,19 @@ import (
 // phrase is wider than the line (overflow-wrap: anywhere).
 //
 // A phrase ends where a line may end in careful Japanese typesetting: after a closing
-// mark (、。」）・：), before an opening one (「（), and where hiragana give way to a
+// mark (、。」）・：) but for a particle after a bracket (（UNDP）の), before an opening one (「（), and where hiragana give way to a
 // word in kanji, katakana or Latin letters (日本初の|本格的な|PKO参加,
 // プログラムによる|回収数): particles and endings are hiragana, the words they follow
 // rarely are. It is a rule of thumb, not a dictionary: a compound of kanji and katakana
 // stays one phrase, and one wider than a line breaks where it must.
 
 // closing are the marks a line may end after; opening those it may start with.
+// closingBracket are the closing marks that end a noun phrase, not a clause: a particle
+// after one belongs to that phrase.
 const (
-	closing = "、。，．・：；！？」』）］｝〉》】〕"
-	opening = "「『（［｛〈《【〔"
+	closing        = "、。，．・：；！？」』）］｝〉》】〕"
+	opening        = "「『（［｛〈《【〔"
+	closingBracket = "」』）］｝〉》】〕"
 )
 
 // phraseBreak reports whether a line may break between the runes a and b of a Japanese
@@ -34,6 +37,8 @@ func phraseBreak(a, b rune) bool {
 		return false
 	case strings.ContainsRune(closing, b), strings.ContainsRune(opening, a):
 		return false // a closing mark stays with what it closes, an opening one with what follows
+	case strings.ContainsRune(closingBracket, a) && isHiragana(b):
+		return false // a particle stays with the bracket it follows: （UNDP）の|武器回収
 	case strings.ContainsRune(closing, a), strings.ContainsRune(opening, b):
 		return true
 	case isHiragana(a) && !isHiragana(b) && b != 'ー' && (unicode.Is(unicode.Han, b) || unicode.Is(unicode.Katakana, b) || isLatinOrDigit(b)):

@@ -520,12 +520,18 @@ const (
 // wrap breaks s into lines no wider than width: in English at spaces, in Japanese between
 // two characters, but never before a character that may not start a line, after one that
 // may not end it, or inside a number with its unit or a date (2005年11月, 7億5,000万ドル:
-// keepRuns). Only a word wider than the chart is broken where it must be. A last line
-// shorter than a quarter of the width (「る）」 alone) takes words from the lines above: the
-// lines are made as narrow as they can be without adding one, as CSS's text-wrap: balance
-// does.
+// keepRuns). A Japanese line ends between two phrases wherever one fits, unless that
+// takes more lines than ending lines at the last character that fits (and between
+// phrases only when the line is phraseFill full). Only a word wider than the chart is
+// broken where it must be. A last line shorter than a quarter of the width (「る）」
+// alone) takes words from the lines above: the lines are made as narrow as they can be
+// without adding one, as CSS's text-wrap: balance does.
 func wrap(s string, width, font float64) []string {
-	lines, forced := wrapGreedy(s, width, font)
+	fill := 0.0
+	lines, forced := wrapGreedy(s, width, font, fill)
+	if l, f := wrapGreedy(s, width, font, phraseFill); len(l) < len(lines) || f < forced {
+		fill, lines, forced = phraseFill, l, f
+	}
 	if len(lines) < 2 || textWidth(lines[len(lines)-1], font) >= width/4 {
 		return lines
 	}
@@ -533,19 +539,20 @@ func wrap(s string, width, font float64) []string {
 	lo, hi := width/2, width
 	for range 12 {
 		mid := (lo + hi) / 2
-		if l, f := wrapGreedy(s, mid, font); len(l) == len(lines) && f <= forced {
+		if l, f := wrapGreedy(s, mid, font, fill); len(l) == len(lines) && f <= forced {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	lines, _ = wrapGreedy(s, hi, font)
+	lines, _ = wrapGreedy(s, hi, font, fill)
 	return lines
 }
 
-// wrapGreedy breaks s into lines as wrap does, each line as long as it can be, and counts
+// wrapGreedy breaks s into lines as wrap does, each line as long as it can be, ending a
+// Japanese line between two phrases where that leaves it at least fill full, and counts
 // the words wider than the width that it had to break where it must.
-func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
+func wrapGreedy(s string, width, font, fill float64) (lines []string, forced int) {
 	for s != "" {
 		if textWidth(s, font) <= width {
 			lines = append(lines, s)
@@ -568,7 +575,7 @@ func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
 		if cut == 0 {
 			cut = fits // one word wider than the chart: break it where it must
 			forced++
-		} else if p := phraseCut(s, cut, kept); textWidth(s[:p], font) >= width*phraseFill {
+		} else if p := phraseCut(s, cut, kept); textWidth(s[:p], font) >= width*fill {
 			cut = p // between two phrases (研修を受けた|指導員), not inside a word (指|導員)
 		}
 		if cut == 0 {
@@ -580,9 +587,9 @@ func wrapGreedy(s string, width, font float64) (lines []string, forced int) {
 	return lines, forced
 }
 
-// phraseFill is how full a line must be for wrapGreedy to end it at a phrase's end
-// rather than at the last character that fits: a line shorter than that breaks inside a
-// phrase instead.
+// phraseFill is how full a line must be for wrap to end it at a phrase's end rather than
+// at the last character that fits, when ending every line between phrases would take
+// more lines: a line shorter than that breaks inside a phrase instead.
 const phraseFill = 0.6
 
 // phraseCut returns the last byte offset of s, at most cut, where a line may end between

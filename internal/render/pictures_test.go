@@ -73,7 +73,7 @@ func TestWrapBalancesAShortLastLine(t *testing.T) {
 		{"スーダンへの支援実績（2005年4月の表明額を既に上回る）", chartWidth - 12},
 		{"Aid for Sudan announced in April 2005", textWidth("Aid for Sudan announced in April", chartFont) + 1},
 	} {
-		greedy, _ := wrapGreedy(tc.s, tc.width, chartFont)
+		greedy, _ := wrapGreedy(tc.s, tc.width, chartFont, phraseFill)
 		lines := wrap(tc.s, tc.width, chartFont)
 		if last := greedy[len(greedy)-1]; len(greedy) < 2 || textWidth(last, chartFont) >= tc.width/4 {
 			t.Fatalf("the case %q no longer leaves a short last line: %q", tc.s, greedy)
@@ -92,7 +92,7 @@ func TestWrapBalancesAShortLastLine(t *testing.T) {
 func TestWrapBalancingBreaksNoWord(t *testing.T) {
 	s := "Reintegration-Reconstruction-Disarmament aid to Sudan"
 	width := textWidth("Reintegration-Reconstruction-Disarmament aid", chartFont) + 1
-	greedy, _ := wrapGreedy(s, width, chartFont)
+	greedy, _ := wrapGreedy(s, width, chartFont, phraseFill)
 	if len(greedy) != 2 || greedy[1] != "to Sudan" {
 		t.Fatalf("the case no longer leaves a short last line: %q", greedy)
 	}
@@ -103,8 +103,8 @@ func TestWrapBalancingBreaksNoWord(t *testing.T) {
 	}
 }
 
-// A Japanese label ends its lines between phrases where a line would still be at least
-// phraseFill full: the reader's review found 指|導員, 技|術者 and 自衛隊|員 on the figures
+// A Japanese label ends its lines between phrases, where a line would still be at least
+// phraseFill full or where that takes no more lines: the reader's review found 指|導員, 技|術者 and 自衛隊|員 on the figures
 // page, where each line ended at the last character that fitted.
 func TestWrapEndsJapaneseLinesBetweenPhrases(t *testing.T) {
 	width := float64(chartWidth - 12)
@@ -118,6 +118,12 @@ func TestWrapEndsJapaneseLinesBetweenPhrases(t *testing.T) {
 			[]string{"研修を受けたイラク政府職員・技術者", "（2004年3月～2006年12月）"}},
 		{"イラク人道復興支援特別措置法に基づき派遣された自衛隊員（2007年1月現在、延べ人数）",
 			[]string{"イラク人道復興支援特別措置法に基づき派遣された", "自衛隊員（2007年1月現在、延べ人数）"}},
+		// A line less than phraseFill full ends between phrases too when that takes no
+		// more lines: the trial of a reader found 直|後に and 2005年4月|の表明額.
+		{"1999年の東ティモール直接投票直後に国連を通じて行った緊急拠出",
+			[]string{"1999年の東ティモール直接投票直後に", "国連を通じて行った緊急拠出"}},
+		{"スーダンへの支援実績（2005年4月の表明額を既に上回る）",
+			[]string{"スーダンへの支援実績（2005年4月の", "表明額を既に上回る）"}},
 	} {
 		if got := wrap(tc.s, width, chartFont); !slices.Equal(got, tc.want) {
 			t.Errorf("wrap(%q) = %q, want %q", tc.s, got, tc.want)
