@@ -530,9 +530,9 @@
         return { m: m, matches: [], results: [], common: common };
       }
       return match(m, ts).then(function (matches) {
-        var results = rank(m, q, matches);
-        if (results.length || ts.length !== 1) return { m: m, matches: matches, results: results };
-        return suggest(m, ts[0]).then(function (s) { return { m: m, matches: matches, results: results, suggestion: s }; });
+        var r = { m: m, matches: matches, results: rank(m, q, matches) };
+        if (r.results.length) return r;
+        return suggestQuery(m, q, ts, matches).then(function (s) { r.suggestion = s; return r; });
       });
     }).then(function (r) {
       if (id !== current) return;
@@ -545,8 +545,12 @@
         suggestion.href = u.href;
         suggestion.textContent = suggestion.getAttribute("data-template").replace("{q}", function () { return r.suggestion; });
         suggestion.parentNode.hidden = false;
-        // The status is what a screen reader reads out: the offer too.
-        statusEl.appendChild(document.createTextNode(" " + suggestion.textContent));
+        // The status is what a screen reader reads out: the offer too, there for the ear
+        // alone (the link under it shows it).
+        var said = document.createElement("span");
+        said.className = "visually-hidden";
+        said.textContent = " " + suggestion.textContent;
+        statusEl.appendChild(said);
       }
       offerOtherEdition(q, n);
       return showMore(id).then(function () {
@@ -565,6 +569,29 @@
   // Only words of the query word's shard are compared: a typo in the first two letters
   // finds none.
   var suggestion = document.getElementById("search-suggest");
+  // suggestQuery offers, for a query that found nothing, the query with each of its words
+  // that found nothing replaced by its closest word of the index (suggest), if every such
+  // word has one and the new query finds something: "Self-Defence Forces" is offered
+  // "Self-Defense Forces". A query of one word is offered that word.
+  function suggestQuery(m, q, ts, matches) {
+    var missing = ts.filter(function (t, i) { return !matches[i].passages.length; });
+    if (!missing.length) return Promise.resolve("");
+    return Promise.all(missing.map(function (t) { return suggest(m, t); })).then(function (words) {
+      if (words.some(function (w) { return !w; })) return "";
+      if (ts.length === 1) return words[0];
+      var fixed = q.normalize("NFKC");
+      missing.forEach(function (t, i) {
+        fixed = fixed.replace(new RegExp(t.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu"), function (was) {
+          // A capital stays: "Ottowa" is offered "Ottawa".
+          var w = words[i], first = Array.from(was)[0];
+          return first !== first.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+        });
+      });
+      var ts2 = terms(fixed, m.stop);
+      return match(m, ts2).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
+    });
+  }
+
   function suggest(m, t) {
     if (t.ja || !suggestion) return Promise.resolve("");
     var w = Array.from(t.text);

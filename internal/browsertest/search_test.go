@@ -295,8 +295,9 @@ func TestSearch(t *testing.T) {
 			}
 		}
 	})
-	// A query that finds nothing: a misspelt word is offered the word it was meant to be,
-	// a word too common to index is said to be so, and a word nothing is near gets neither.
+	// A query that finds nothing: a misspelt word is offered the word it was meant to be
+	// (in a query of several words, the query with it mended), a word too common to index
+	// is said to be so, and a word nothing is near gets neither.
 	t.Run("nothing found", func(t *testing.T) {
 		const aside = `(() => {
 			const s = document.getElementById("search-suggest");
@@ -307,6 +308,10 @@ func TestSearch(t *testing.T) {
 			{"refugess", "No results", "refugees"},
 			{"the", "too common", ""},
 			{"zzqxv", "No results", ""},
+			// A word of several: the query with it replaced, if that finds something.
+			{"Self-Defence Forces", "No results", "Self-Defense Forces"},
+			{"Ottowa treaty", "No results", "Ottawa treaty"},
+			{"Cambodia zzqxv", "No results", ""},
 		} {
 			tb.page(t)
 			if hits := search(t, tb, "en", c.q); len(hits) != 0 {
