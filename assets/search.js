@@ -24,7 +24,8 @@
   var WORD = /[\p{L}\p{Nd}]/u;
   // A middle dot joins the parts of a Japanese run and is in none of its tokens
   // (tokens.go): クメールルージュ finds クメール・ルージュ.
-  var JOINER = "・";
+  // So is the long vowel mark, which readers leave out or add (サマワ finds サマーワ).
+  function isJoiner(ch) { return ch === "・" || ch === "ー"; }
   // Particles between the words of a Japanese query (カンボジアの選挙, スーダンへの支援):
   // a reader writes them, and a text need not have them where the query does.
   var PARTICLES = /^(?:[のをにへとがはでやも]+|から|まで)$/;
@@ -38,7 +39,7 @@
   }
   function isJapanese(ch) { return JA.test(ch); }
   function isKana(s) { return /[\u3040-\u30ff]/.test(s); }
-  function inRun(ch) { return ch === JOINER || JA.test(ch); }
+  function inRun(ch) { return isJoiner(ch) || JA.test(ch); }
   function isWord(ch) { return WORD.test(ch) && !JA.test(ch); }
 
   // runs splits text (an array of folded characters) into Japanese runs and words, with
@@ -118,7 +119,7 @@
   // characters, and at its ends, that are particles alone (PARTICLES). A run of hiragana
   // alone (a reading, じらい) is one word.
   function jaWords(run) {
-    var cs = Array.from(run).filter(function (c) { return c !== JOINER; });
+    var cs = Array.from(run).filter(function (c) { return !isJoiner(c); });
     if (cs.every(function (c) { return HIRAGANA.test(c); })) return [cs.join("")];
     var out = [], word = "";
     for (var i = 0; i < cs.length;) {
@@ -400,7 +401,7 @@
     // A Japanese term is found with the text's ・ left out, as the index reads it, and
     // marked from its first character to its last in the text.
     var kept = [];
-    folded.forEach(function (c, i) { if (c !== JOINER) kept.push(i); });
+    folded.forEach(function (c, i) { if (!isJoiner(c)) kept.push(i); });
     var s = kept.map(function (i) { return folded[i]; });
     matches.forEach(function (mt) {
       if (!mt.term.ja) return;

@@ -96,6 +96,7 @@ var searchCases = []struct {
 	{"ja", "人間安全保障", "theme", "ja/themes/human-security/", "a compound without the の the texts write: its parts, 人間 and 安全保障, found"},
 	{"ja", "ｶﾝﾎﾞｼﾞｱ", "country", "ja/countries/cambodia/", "half-width katakana (NFKC)"},
 	{"ja", "ボスニアヘルツェゴビナ", "country", "ja/countries/bosnia-and-herzegovina/", "a name without the ・ the text writes"},
+	{"ja", "ダルフル", "country", "ja/countries/sudan/", "a name without the ー the text writes (ダルフール)"},
 	{"ja", "8,140", "country", "ja/countries/iraq/", "a number alone: digits are either language's, not marked as English"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
 	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},

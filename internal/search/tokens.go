@@ -16,7 +16,9 @@ import (
 //     query and the text are always cut the same way;
 //   - a middle dot ・ inside a run joins its two parts and is no character of them:
 //     クメール・ルージュ gives the bigrams of クメールルージュ, which a reader types as
-//     often (and 難民・国内避難民 a bigram 民国 that nobody searches for);
+//     often (and 難民・国内避難民 a bigram 民国 that nobody searches for); so is the long
+//     vowel mark ー, which a reader leaves out or adds where the text does not (サマワ
+//     for サマーワ, ダルフル for ダルフール);
 //   - any other run of letters and digits is a word, if it has two characters or more and
 //     is not a stop word; words are indexed as written (the query side matches them by
 //     prefix and by English stem, see search.js);
@@ -52,12 +54,12 @@ const (
 	wordClass                          // in a word
 	japaneseClass                      // in a Japanese run, and a token by itself
 	hiraganaClass                      // in a Japanese run, not a token by itself
-	joinerClass                        // in a Japanese run, and in none of its tokens (・)
+	joinerClass                        // in a Japanese run, and in none of its tokens (・, ー)
 )
 
 func classOf(r rune) charClass {
 	switch {
-	case r == '・':
+	case r == '・' || r == 'ー':
 		return joinerClass
 	case unicode.Is(unicode.Hiragana, r):
 		return hiraganaClass
