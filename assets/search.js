@@ -53,8 +53,9 @@
         out.push({ ja: true, text: chars.slice(i, j).join(""), start: i, end: j });
       } else if (isWord(chars[i])) {
         while (j < chars.length && isWord(chars[j])) j++;
-        var end = groupedEnd(chars, i, j);
-        // A number in groups is one word of its digits: 8,140 is 8140.
+        var end = numberEnd(chars, i, j);
+        // A number in groups is one word of its digits (8,140 is 8140), a decimal number
+        // one word with its point (4.5).
         out.push({ ja: false, text: chars.slice(i, end).join("").replace(/,/g, ""), start: i, end: end });
         j = end;
       } else {
@@ -65,12 +66,20 @@
     return out;
   }
 
-  // groupedEnd is where a number written in groups of three digits ends (8,140, not 1,2
-  // or 1,0000) when chars[i:j] is its first group, or j (tokens.go's groupedEnd).
-  function groupedEnd(chars, i, j) {
+  // numberEnd is where a number whose first digits are the word chars[i:j] ends, when it
+  // goes on past the word: in groups of three digits (8,140, not 1,2 or 1,0000), then
+  // perhaps a decimal point and digits (4.5) (tokens.go's numberEnd).
+  function numberEnd(chars, i, j) {
     var digits = function (a, b) { return b <= chars.length && /^[0-9]+$/.test(chars.slice(a, b).join("")); };
-    if (j - i > 3 || !digits(i, j)) return j;
-    while (chars[j] === "," && digits(j + 1, j + 4) && (j + 4 === chars.length || !isWord(chars[j + 4]))) j += 4;
+    if (!digits(i, j)) return j;
+    if (j - i <= 3) {
+      while (chars[j] === "," && digits(j + 1, j + 4) && (j + 4 === chars.length || !isWord(chars[j + 4]))) j += 4;
+    }
+    if (chars[j] === "." && digits(j + 1, j + 2)) {
+      var k = j + 1;
+      while (k < chars.length && isWord(chars[k])) k++;
+      if (digits(j + 1, k)) j = k;
+    }
     return j;
   }
 
@@ -155,7 +164,7 @@
           }
           if (toks.length) out.push({ ja: true, text: w, toks: toks });
         });
-      } else if (Array.from(r.text).length >= 2 && stop.indexOf(r.text) < 0) {
+      } else if ((Array.from(r.text).length >= 2 || /^[0-9]$/.test(r.text)) && stop.indexOf(r.text) < 0) {
         out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });
       }
     });
@@ -250,7 +259,7 @@
           return { term: t, passages: ps, words: null, parts: [t.text] };
         }
         // A number is found as it is: 350 is not the start of 3,500.
-        var s = stem(t.text), words = [], set = {}, number = /^[0-9]+$/.test(t.text);
+        var s = stem(t.text), words = [], set = {}, number = /^[0-9][0-9.]*$/.test(t.text);
         var take = function (n, shard, w) {
           words.push(w);
           postings(n, shard, w).forEach(function (id) { set[id] = true; });

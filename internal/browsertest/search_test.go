@@ -265,13 +265,17 @@ func TestSearch(t *testing.T) {
 		t.Errorf("en SDF: the Timor-Leste brief is not among the %d results", len(hits))
 	})
 	// A number written with or without its commas finds the number the texts write with
-	// them, and the whole number is marked: 8,140 SDF personnel in Iraq.
+	// them, and the whole number is marked: 8,140 SDF personnel in Iraq. A digit alone
+	// is a word too, and a decimal number one word.
 	t.Run("numbers", func(t *testing.T) {
 		for _, c := range []struct{ lang, q, want, mark string }{
 			{"en", "25000", "en/countries/cambodia/", "25,000"}, // the brief and the theme alike; the country first
 			{"en", "8140", "en/countries/iraq/", "8,140"},
 			{"ja", "8140", "ja/countries/iraq/", "8,140"},
 			{"ja", "８，１４０", "ja/countries/iraq/", "8,140"},
+			// A digit is a word, a decimal number one word: 5 billion is not 4.5 billion.
+			{"en", "5 billion", "en/countries/iraq/", "5"},
+			{"en", "4.5 billion", "en/countries/afghanistan/", "4.5"},
 		} {
 			tb.page(t)
 			hits := search(t, tb, c.lang, c.q)

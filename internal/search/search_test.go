@@ -41,11 +41,11 @@ func TestTokens(t *testing.T) {
 		// Words: folded, stop words and one-letter words left out.
 		{"The Landmines of Cambodia's", []string{"landmines", "cambodia"}},
 		{"ＯＤＡ大綱", []string{"oda", "大", "大綱", "綱"}},
-		{"US$7.14 million", []string{"us", "14", "million"}},
-		// A number in groups is one word of its digits; not a list, a decimal comma or a
-		// group of four.
-		{"8,140 SDF; 2万5,000丁; 25,000,000 yen; 1999, 2000", []string{"8140", "sdf", "万", "5000", "丁", "25000000", "yen", "1999", "2000"}},
-		{"1,2 and 1,0000 and 1,000a and ２５，０００", []string{"0000", "000a", "25000"}},
+		// A number in groups is one word of its digits, a decimal number one word with its
+		// point; not a list, a decimal comma or a group of four. A digit is a word.
+		{"US$7.14 million; 1,234.5; 2005. In", []string{"us", "7.14", "million", "1234.5", "2005"}},
+		{"8,140 SDF; 2万5,000丁; 25,000,000 yen; 1999, 2000", []string{"8140", "sdf", "2", "万", "5000", "丁", "25000000", "yen", "1999", "2000"}},
+		{"1,2 and 1,0000 and 1,000a and ２５，０００ and 1.5a", []string{"1", "2", "1", "0000", "1", "000a", "25000", "1", "5a"}},
 		// Non-ASCII letters folded too, and the same character twice (it is looked up once).
 		{"Ｃôte d'Ivoire ÉLECTIONS, côte", []string{"côte", "ivoire", "élections", "côte"}},
 		// A middle dot joins the parts of a name: クメールルージュ finds クメール・ルージュ.

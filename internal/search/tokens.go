@@ -19,11 +19,12 @@ import (
 //     often (and 難民・国内避難民 a bigram 民国 that nobody searches for); so is the long
 //     vowel mark ー, which a reader leaves out or adds where the text does not (サマワ
 //     for サマーワ, ダルフル for ダルフール);
-//   - any other run of letters and digits is a word, if it has two characters or more and
-//     is not a stop word; words are indexed as written (the query side matches them by
-//     prefix and by English stem, see search.js);
+//   - any other run of letters and digits is a word, if it has two characters or more (or
+//     is a digit) and is not a stop word; words are indexed as written (the query side
+//     matches them by prefix and by English stem, see search.js);
 //   - a number in groups of three digits is one word of its digits: 8,140 is 8140, what a
-//     reader types, and its mark covers the whole number.
+//     reader types, and its mark covers the whole number; a decimal number is one word
+//     with its point (4.5 billion is not 5 billion).
 
 // Stop words are left out of the index and of queries: they are in nearly every passage.
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with"}
@@ -164,9 +165,9 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 			for j < len(cs) && cs[j] == wordClass {
 				j++
 			}
-			if end := groupedEnd(rs, cs, i, j); end > j {
-				// A number in groups is one token of its digits, as a reader types it:
-				// 8,140 is 8140.
+			if end := numberEnd(rs, cs, i, j); end > j {
+				// A number in groups is one token of its digits, as a reader types it
+				// (8,140 is 8140), and a decimal one token with its point (4.5).
 				t.num = t.num[:0]
 				for _, r := range rs[i:end] {
 					if r != ',' {
@@ -177,7 +178,8 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 				i = end
 				break
 			}
-			if w := b[at[i]:at[j]]; j-i >= 2 && !isStop(w) {
+			// A word of one letter says nothing; a digit does (US$5 billion).
+			if w := b[at[i]:at[j]]; (j-i >= 2 || isDigit(rs[i])) && !isStop(w) {
 				f(w, 0)
 			}
 			i = j
@@ -187,21 +189,35 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 	}
 }
 
-// groupedEnd is where a number written in groups of three digits ends (8,140 and
-// 25,000,000, not 1,2 or 1,0000) when the word of rs[i:j] is its first group, or j.
-func groupedEnd(rs []rune, cs []charClass, i, j int) int {
-	if j-i > 3 || !allDigits(rs[i:j]) {
+// numberEnd is where a number whose first digits are the word rs[i:j] ends, when it
+// goes on past the word: in groups of three digits (8,140 and 25,000,000, not 1,2 or
+// 1,0000), then perhaps a decimal point and digits (4.5, 1,234.5). Else it is j.
+func numberEnd(rs []rune, cs []charClass, i, j int) int {
+	if !allDigits(rs[i:j]) {
 		return j
 	}
-	for j+3 < len(rs) && rs[j] == ',' && allDigits(rs[j+1:j+4]) && (j+4 == len(rs) || cs[j+4] != wordClass) {
-		j += 4
+	if j-i <= 3 {
+		for j+3 < len(rs) && rs[j] == ',' && allDigits(rs[j+1:j+4]) && (j+4 == len(rs) || cs[j+4] != wordClass) {
+			j += 4
+		}
+	}
+	if j+1 < len(rs) && rs[j] == '.' && isDigit(rs[j+1]) {
+		k := j + 1
+		for k < len(rs) && cs[k] == wordClass {
+			k++
+		}
+		if allDigits(rs[j+1 : k]) {
+			j = k
+		}
 	}
 	return j
 }
 
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
 func allDigits(rs []rune) bool {
 	for _, r := range rs {
-		if r < '0' || r > '9' {
+		if !isDigit(r) {
 			return false
 		}
 	}
