@@ -199,7 +199,9 @@ func pageDoc(p *site.Page, lang string) doc {
 		}
 	}
 	for _, f := range p.Figures {
-		sep := " "
+		// The value, then what it counts: "1,300 people: Japanese personnel sent to
+		// UNTAC", as an excerpt shows it.
+		sep := ": "
 		if lang == "ja" {
 			sep = "　"
 		}
