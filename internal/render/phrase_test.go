@@ -17,7 +17,7 @@ func TestPhraseBreaks(t *testing.T) {
 		{"日本・カンボジア共同の小型武器対策プログラムによる回収数（2006年12月現在）", "日本・|カンボジア共同の|小型武器対策プログラムによる|回収数|（2006年12月現在）"},
 		{"「平和の定着」東京会議", "「平和の|定着」|東京会議"},
 		{"国連開発計画（UNDP）の武器回収", "国連開発計画|（UNDP）の|武器回収"}, // a particle stays with its bracket
-		{"開始された。この計画", "開始された。|この|計画"}, // a full stop ends its phrase before hiragana too
+		{"開始された。この計画", "開始された。|この|計画"},               // a full stop ends its phrase before hiragana too
 		{"ちょっと", "ちょっと"},
 		{"Peace and reconciliation", "Peace and reconciliation"},
 	} {
