@@ -328,7 +328,9 @@
   var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.25, timeline: 0.5 };
 
   // rank scores the documents that every term occurs in.
-  function rank(m, q, matches) {
+  // rank orders the documents that have every term of matches, or with some, those that
+  // have any, those with more of the terms first.
+  function rank(m, q, matches, some) {
     var perDoc = {};
     matches.forEach(function (mt, ti) {
       mt.passages.forEach(function (p) {
@@ -341,7 +343,7 @@
     var results = [];
     Object.keys(perDoc).forEach(function (k) {
       var e = perDoc[k];
-      for (var i = 0; i < matches.length; i++) if (!e.hits[i]) return;
+      if (!some) for (var i = 0; i < matches.length; i++) if (!e.hits[i]) return;
       results.push(e);
     });
     var df = matches.map(function (_, i) {
@@ -349,6 +351,8 @@
     });
     results.forEach(function (e) {
       var d = m.docs[e.doc], score = 0;
+      // With some of the terms, each term a document has outweighs any score of the others.
+      if (some) score += 10000 * e.hits.filter(function (ps) { return ps; }).length;
       e.hits.forEach(function (ps, i) {
         // A doc that has the tail of a compound ("mines" for "landmines") and not the word
         // itself scores half.
@@ -363,7 +367,7 @@
       // Words of a query of several that occur in the same passage ("human security")
       // are more likely the reader's phrase than words found apart.
       if (e.hits.length > 1) {
-        var together = e.hits.reduce(function (a, ps) { return a.filter(function (p) { return ps.indexOf(p) >= 0; }); });
+        var together = e.hits.reduce(function (a, ps) { return a.filter(function (p) { return (ps || []).indexOf(p) >= 0; }); }, e.hits[0] || []);
         score += 2 * Math.log2(1 + together.length);
       }
       // A glossary term that spells out the abbreviation the query is (JICA: "Japan
@@ -542,13 +546,22 @@
       return match(m, ts).then(function (matches) {
         var r = { m: m, matches: matches, results: rank(m, q, matches) };
         if (r.results.length) return r;
-        return suggestQuery(m, q, ts, matches).then(function (s) { r.suggestion = s; return r; });
+        return suggestQuery(m, q, ts, matches).then(function (s) {
+          r.suggestion = s;
+          // No document has every word, and no mended query finds one: those with some of
+          // the words ("child soldiers": fighters, not soldiers, in the Sudan brief).
+          if (!s && ts.length > 1) {
+            r.results = rank(m, q, matches, true);
+            r.some = r.results.length > 0;
+          }
+          return r;
+        });
       });
     }).then(function (r) {
       if (id !== current) return;
       lastM = r.m; lastMatches = r.matches; shown = r.results; shownCount = 0;
       var n = r.results.length;
-      showStatus(r.common ? "stop" : n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
+      showStatus(r.common ? "stop" : r.some ? "some" : n === 0 ? "none" : n === 1 ? "single" : "many", q, n);
       if (r.suggestion && suggestion) {
         var u = new URL(location.href);
         u.searchParams.set("q", r.suggestion);
