@@ -165,7 +165,7 @@
           if (toks.length) out.push({ ja: true, text: w, toks: toks });
         });
       } else if ((Array.from(r.text).length >= 2 || /^[0-9]$/.test(r.text)) && stop.indexOf(r.text) < 0) {
-        out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text) });
+        out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text), start: r.start, end: r.end });
       }
     });
     return out;
@@ -351,8 +351,6 @@
     });
     results.forEach(function (e) {
       var d = m.docs[e.doc], score = 0;
-      // With some of the terms, each term a document has outweighs any score of the others.
-      if (some) score += 10000 * e.hits.filter(function (ps) { return ps; }).length;
       e.hits.forEach(function (ps, i) {
         // A doc that has the tail of a compound ("mines" for "landmines") and not the word
         // itself scores half.
@@ -366,8 +364,9 @@
       });
       // Words of a query of several that occur in the same passage ("human security")
       // are more likely the reader's phrase than words found apart.
-      if (e.hits.length > 1) {
-        var together = e.hits.reduce(function (a, ps) { return a.filter(function (p) { return (ps || []).indexOf(p) >= 0; }); }, e.hits[0] || []);
+      var present = e.hits.filter(Boolean); // with some of the terms, hits has holes
+      if (present.length > 1) {
+        var together = present.reduce(function (a, ps) { return a.filter(function (p) { return ps.indexOf(p) >= 0; }); });
         score += 2 * Math.log2(1 + together.length);
       }
       // A glossary term that spells out the abbreviation the query is (JICA: "Japan
@@ -379,6 +378,9 @@
       // (平和構築: the glossary's term before 平和構築の人材育成, which uses it 20 times).
       var t = Array.from(d[2]).map(fold).join("");
       if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 1000;
+      // With some of the terms, each term a document has outweighs any score of the
+      // others, whatever its kind.
+      if (some) score += 1e6 * present.length;
       e.score = score;
     });
     results.sort(function (a, b) {
@@ -575,7 +577,7 @@
         said.textContent = " " + suggestion.textContent;
         statusEl.appendChild(said);
       }
-      offerOtherEdition(q, n);
+      offerOtherEdition(q, r.some ? 0 : n); // none has every word: the other edition may
       return showMore(id).then(function () {
         // For tests and scripts: the query whose results are listed, excerpts included.
         if (id === current) app.setAttribute("data-done", q);
@@ -595,23 +597,24 @@
   // suggestQuery offers, for a query that found nothing, the query with each of its words
   // that found nothing replaced by its closest word of the index (suggest), if every such
   // word has one and the new query finds something: "Self-Defence Forces" is offered
-  // "Self-Defense Forces". A query of one word is offered that word.
+  // "Self-Defense Forces", "Ottowa" "Ottawa". The rest of the query stays as typed.
   function suggestQuery(m, q, ts, matches) {
     var missing = ts.filter(function (t, i) { return !matches[i].passages.length; });
     if (!missing.length) return Promise.resolve("");
     return Promise.all(missing.map(function (t) { return suggest(m, t); })).then(function (words) {
       if (words.some(function (w) { return !w; })) return "";
-      if (ts.length === 1) return words[0];
-      var fixed = q.normalize("NFKC");
-      missing.forEach(function (t, i) {
-        fixed = fixed.replace(new RegExp(t.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu"), function (was) {
-          // A capital stays: "Ottowa" is offered "Ottawa".
-          var w = words[i], first = Array.from(was)[0];
-          return first !== first.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w;
-        });
-      });
-      var ts2 = terms(fixed, m.stop);
-      return match(m, ts2).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
+      // terms reads the query NFKC-normalized, one folded character for each: a word's
+      // start and end are its place in these characters.
+      var chars = Array.from(q.normalize("NFKC"));
+      for (var i = missing.length - 1; i >= 0; i--) {
+        var t = missing[i], was = chars.slice(t.start, t.end).join(""), w = words[i];
+        // A capital stays: "Ottowa" is offered "Ottawa", "UNTAK" "UNTAC".
+        if (was.length > 1 && was === was.toUpperCase() && was !== was.toLowerCase()) w = w.toUpperCase();
+        else if (was.charAt(0) !== was.charAt(0).toLowerCase()) w = w.charAt(0).toUpperCase() + w.slice(1);
+        chars.splice(t.start, t.end - t.start, w);
+      }
+      var fixed = chars.join("");
+      return match(m, terms(fixed, m.stop)).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
     });
   }
 

@@ -312,14 +312,27 @@ func TestSearch(t *testing.T) {
 			hits := search(t, tb, c.lang, c.q)
 			status := eval[string](t, tb, `document.getElementById("search-status").textContent`)
 			some := eval[string](t, tb, `document.getElementById("search-app").getAttribute("data-some")`)
-			before, _, _ := strings.Cut(some, "{q}")
-			if len(hits) == 0 || !strings.HasPrefix(status, before) {
+			before, after, _ := strings.Cut(some, "{q}")
+			after, _, _ = strings.Cut(after, "{n}")
+			if len(hits) == 0 || !strings.HasPrefix(status, before+c.q+after) {
 				t.Errorf("%s %q: %d results, count line %q, want results with some of the words", c.lang, c.q, len(hits), status)
 				continue
 			}
 			if c.want != "" && (strings.TrimPrefix(hits[0].Href, site.base) != c.want || !slices.Contains(hits[0].Marks, c.mark)) {
 				t.Errorf("%s %q: first %s marking %q, want %s marking %q", c.lang, c.q, hits[0].Href, hits[0].Marks, c.want, c.mark)
 			}
+		}
+		// A document with more of the words comes first, of whatever kind: the glossary's
+		// term of both words before the briefs with one.
+		tb.page(t)
+		if hits := search(t, tb, "en", "Advisory Group zzqxv"); len(hits) == 0 || !strings.HasPrefix(hits[0].Title, "Advisory Group") {
+			t.Errorf("en Advisory Group zzqxv: %d results, want the glossary's Advisory Group first", len(hits))
+		}
+		// The other edition is offered still: the English Cambodia brief has both words.
+		tb.page(t)
+		search(t, tb, "ja", "JICA Cambodia")
+		if other := eval[string](t, tb, otherEditionJS); !strings.Contains(other, "/en/search/?q=") {
+			t.Errorf("ja JICA Cambodia: the English edition is offered at %q", other)
 		}
 		// A document with two of the three words (Bosnia and football: Bosnia's brief, the
 		// education theme) comes before those with one.
@@ -352,6 +365,12 @@ func TestSearch(t *testing.T) {
 			// A word of several: the query with it replaced, if that finds something.
 			{"Self-Defence Forces", "No results", "Self-Defense Forces"},
 			{"Ottowa treaty", "No results", "Ottawa treaty"},
+			// The query as typed, but for the mended word, with its capitals: a stop word
+			// stays, and the word is mended where it is, not inside another (Burundi).
+			{"Ottowa", "No results", "Ottawa"},
+			{"the Ottowa", "No results", "the Ottawa"},
+			{"Burundi UNDI", "No results", "Burundi UNDP"},
+			{"UNTAK Cambodia", "No results", "UNTAC Cambodia"},
 		} {
 			tb.page(t)
 			if hits := search(t, tb, "en", c.q); len(hits) != 0 {

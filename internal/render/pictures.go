@@ -521,8 +521,8 @@ const (
 // two characters, but never before a character that may not start a line, after one that
 // may not end it, or inside a number with its unit or a date (2005年11月, 7億5,000万ドル:
 // keepRuns). A Japanese line ends between two phrases wherever one fits, unless that
-// takes more lines than ending lines at the last character that fits (and between
-// phrases only when the line is phraseFill full). Only a word wider than the chart is
+// takes more lines than ending a line between phrases only where it is at least
+// phraseFill full, and else at the last character that fits. Only a word wider than the chart is
 // broken where it must be. A last line shorter than a quarter of the width (「る）」
 // alone) takes words from the lines above: the lines are made as narrow as they can be
 // without adding one, as CSS's text-wrap: balance does.

@@ -124,6 +124,10 @@ func TestWrapEndsJapaneseLinesBetweenPhrases(t *testing.T) {
 			[]string{"1999年の東ティモール直接投票直後に", "国連を通じて行った緊急拠出"}},
 		{"スーダンへの支援実績（2005年4月の表明額を既に上回る）",
 			[]string{"スーダンへの支援実績（2005年4月の", "表明額を既に上回る）"}},
+		// Between phrases takes a line more here than ending the first line at the
+		// bracket (（UNDP）|の), and is kept: a particle does not start a line.
+		{"シエラレオネ及びリベリアにおける国連開発計画（UNDP）の武器回収プロジェクトへの拠出表明額（両国の合計）",
+			[]string{"シエラレオネ及びリベリアにおける国連開発計画", "（UNDP）の武器回収プロジェクトへの", "拠出表明額（両国の合計）"}},
 	} {
 		if got := wrap(tc.s, width, chartFont); !slices.Equal(got, tc.want) {
 			t.Errorf("wrap(%q) = %q, want %q", tc.s, got, tc.want)
