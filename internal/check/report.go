@@ -235,21 +235,13 @@ func (r *Report) SummaryLine(lang string) string {
 	}
 	// A page that needs fixing is counted there, not in its state: the rows that say
 	// "needs fixing (stale)" are told apart in brackets, so that the stale pages add up.
-	hidden := map[string]int{}
-	for _, p := range r.Pairs {
-		if p.Lang == lang && p.AlsoState() != "" {
-			hidden[p.AlsoState()]++
-		}
-	}
 	var parts []string
 	for _, s := range []string{string(OK), NeedsFixing, string(Missing), string(Orphan), string(Stale)} {
 		part := fmt.Sprintf("%d %s", statuses[s], statusText(s))
 		if s == NeedsFixing {
 			var of []string
-			for _, st := range States {
-				if n := hidden[string(st)]; n > 0 {
-					of = append(of, fmt.Sprintf("%d %s", n, st))
-				}
+			for _, c := range r.alsoCounts(lang) {
+				of = append(of, fmt.Sprintf("%d %s", c.N, c.Status))
 			}
 			if len(of) > 0 {
 				part += " (" + strings.Join(of, ", ") + ")"

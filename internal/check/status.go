@@ -138,10 +138,31 @@ func (p *Pair) ToTranslate() int {
 	return n
 }
 
-// StatusCount is the number of pairs with a Status.
+// StatusCount is the number of pairs with a Status. Of those that need fixing, Also
+// counts the pairs by the state they are in besides (stale, orphan), in the order of
+// States: "needs fixing 2 (stale 1)".
 type StatusCount struct {
 	Status string
 	N      int
+	Also   []StatusCount
+}
+
+// alsoCounts counts the pairs of lang that need fixing by the state they are in besides
+// (Pair.AlsoState), in the order of States.
+func (r *Report) alsoCounts(lang string) []StatusCount {
+	n := map[string]int{}
+	for _, p := range r.LangPairs(lang) {
+		if s := p.AlsoState(); s != "" {
+			n[s]++
+		}
+	}
+	var out []StatusCount
+	for _, st := range States {
+		if n[string(st)] > 0 {
+			out = append(out, StatusCount{Status: string(st), N: n[string(st)]})
+		}
+	}
+	return out
 }
 
 // statusCounts counts the pairs of lang per Status, for every report that shows them.
@@ -158,7 +179,10 @@ func (r *Report) StatusSummary(lang string) []StatusCount {
 	n := r.statusCounts(lang)
 	out := make([]StatusCount, len(statusOrder))
 	for i, s := range statusOrder {
-		out[i] = StatusCount{s, n[s]}
+		out[i] = StatusCount{Status: s, N: n[s]}
+		if s == NeedsFixing {
+			out[i].Also = r.alsoCounts(lang)
+		}
 	}
 	return out
 }

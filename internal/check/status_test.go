@@ -165,6 +165,13 @@ func TestStatusPageNamesTheStateOfAPageThatNeedsFixing(t *testing.T) {
 	if ja := files["status/ja/index.html"]; !strings.Contains(ja, `<td class="state" data-label="状態">要修正、要更新</td>`) {
 		t.Error("the Japanese status page does not name both states of a stale page that needs fixing")
 	}
+	// The filter at the top counts it as the terminal's last line does: 1 needs fixing (1 stale).
+	if page := files["status/index.html"]; !strings.Contains(page, ">needs fixing 1 (stale 1)</a>") {
+		t.Errorf("the filter does not count the stale page among those that need fixing:\n%s", excerpt(page, "status-filter"))
+	}
+	if ja := files["status/ja/index.html"]; !strings.Contains(ja, ">要修正 1（要更新 1）</a>") {
+		t.Errorf("the Japanese filter does not count the stale page among those that need fixing:\n%s", excerpt(ja, "status-filter"))
+	}
 }
 
 // A house style finding is work on its page: the page needs fixing, and its section lists
