@@ -162,7 +162,17 @@
           } else {
             for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
           }
-          if (toks.length) out.push({ ja: true, text: w, toks: toks });
+          if (!toks.length) return;
+          var term = { ja: true, text: w, toks: toks };
+          // A name in hiragana may be one the reader did not convert (かんぼじあ for
+          // カンボジア): its katakana form is looked for too.
+          if (cs.length >= 3 && cs.every(function (c) { return HIRAGANA.test(c); })) {
+            term.kata = cs.map(function (c) { var n = c.codePointAt(0); return n >= 0x3041 && n <= 0x3096 ? String.fromCodePoint(n + 0x60) : c; }).join("");
+            var ks = Array.from(term.kata);
+            term.kataToks = [];
+            for (var k = 0; k + 1 < ks.length; k++) term.kataToks.push(ks[k] + ks[k + 1]);
+          }
+          out.push(term);
         });
       } else if ((Array.from(r.text).length >= 2 || /^[0-9]$/.test(r.text)) && stop.indexOf(r.text) < 0) {
         out.push({ ja: false, text: r.text, toks: [r.text], tails: tails(r.text), start: r.start, end: r.end });
@@ -240,23 +250,32 @@
   // words it matched, to mark them in excerpts).
   function match(m, ts) {
     return Promise.all(ts.map(function (t) {
-      var shards = t.toks.concat(t.tails || []).map(function (tok) { return shardOf(shardKey(tok), m.shards); });
+      var all = t.toks.concat(t.tails || [], t.kataToks || []);
+      var shards = all.map(function (tok) { return shardOf(shardKey(tok), m.shards); });
       return Promise.all(shards.map(function (n) { return getJSON("s/" + n + ".json"); })).then(function (loaded) {
         if (t.ja) {
           var lists = t.toks.map(function (tok, i) { return postings(shards[i], loaded[i], tok); });
           var found = function (ls) {
             return ls.reduce(function (a, p) { return a === null ? p : intersect(a, p); }, null) || [];
           };
-          var ps = found(lists);
+          var ps = found(lists), parts = [t.text];
+          if (t.kata) {
+            var at = t.toks.length;
+            var kata = found(t.kataToks.map(function (tok, i) { return postings(shards[at + i], loaded[at + i], tok); }));
+            if (kata.length) {
+              ps = union(ps, kata);
+              parts.push(t.kata);
+            }
+          }
           // A compound that no text writes whole (人間安全保障 for 人間の安全保障): two
           // characters that stand side by side in no text are where the query joined two
           // words, and the term becomes its parts, of two characters or more, each found
           // in the passage.
-          var parts = splitAtAbsentPairs(t.text, lists);
-          if (!ps.length && parts.length > 1) {
-            return { term: t, passages: found(lists.filter(function (p) { return p.length; })), words: null, parts: parts };
+          var split = splitAtAbsentPairs(t.text, lists);
+          if (!ps.length && split.length > 1) {
+            return { term: t, passages: found(lists.filter(function (p) { return p.length; })), words: null, parts: split };
           }
-          return { term: t, passages: ps, words: null, parts: [t.text] };
+          return { term: t, passages: ps, words: null, parts: parts };
         }
         // A number is found as it is: 350 is not the start of 3,500.
         var s = stem(t.text), words = [], set = {}, number = /^[0-9][0-9.]*$/.test(t.text);
@@ -287,6 +306,17 @@
         return { term: t, passages: ps2, words: words, main: main, forms: forms };
       });
     }));
+  }
+
+  // union is the passages of two ascending lists, ascending, each once.
+  function union(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || i < a.length && a[i] < b[j]) out.push(a[i++]);
+      else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+      else { out.push(a[i++]); j++; }
+    }
+    return out;
   }
 
   // splitAtAbsentPairs cuts a Japanese word after each character whose pair with the next,
