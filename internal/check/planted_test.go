@@ -169,6 +169,13 @@ var falseAlarms = []struct {
 		{enCambodia, "the Cambodian conflict", "the ten-year Cambodian conflict"},
 		{jaCambodia, "カンボジア紛争の政治的解決", "10年に及ぶカンボジア紛争の政治的解決"}}},
 	{"kanji numerals for a count", []edit{{jaCambodia, "合計1,300人", "合計千三百人"}}},
+	// Two months of one year, however the translation joins them (a translator's trial).
+	{"April and May as 4～5月", []edit{
+		{"content/en/countries/timor-leste.md", "Conditions deteriorated again in the spring of 2006", "Conditions deteriorated again in April and May 2006"},
+		{"content/ja/countries/timor-leste.md", "2006年春に情勢が再び悪化し", "2006年4～5月にかけて情勢が再び悪化し"}}},
+	{"April and May as 4月から5月", []edit{
+		{"content/en/countries/timor-leste.md", "Conditions deteriorated again in the spring of 2006", "Conditions deteriorated again in April and May 2006"},
+		{"content/ja/countries/timor-leste.md", "2006年春に情勢が再び悪化し", "2006年の4月から5月にかけて情勢が再び悪化し"}}},
 	{"kanji numerals for a month", []edit{{"content/ja/themes/reconstruction.md", "日本は2007年1月までに", "日本は二〇〇七年一月までに"}}},
 	{"kanji numerals with 万", []edit{{"content/ja/themes/small-arms.md", "6,000万ドル", "六千万ドル"}}},
 	{"約2割 for about 20 percent", []edit{{"content/ja/themes/peacekeeping.md", "約20%", "約2割"}}},

@@ -65,7 +65,8 @@
 // their "of", and "the first half of" is a period, not a fraction);
 // and
 // dates with a capitalized month name: "December 2006", "23 October 1991",
-// "October 23, 1991", "FY 2005". In Japanese it reads the units 十, 百, 千, 万,
+// "October 23, 1991", "FY 2005", and two months of one year ("April and May
+// 2006", "April to May 2006", "April–May 2006": both of 2006). In Japanese it reads the units 十, 百, 千, 万,
 // 億 and 兆 between digits (1億2,500万, 18万1,000, 3千万, 2万5千); ドル, 米ドル,
 // 円 and パーセント after the number, and 割 (2割 is 20 percent); 約, およそ
 // and 最大 before it; 以上, 超, を超, を上回, 余り, 余, 強, 近く, 弱, 未満, 以下,
@@ -75,7 +76,8 @@
 // only before 万, 億, 兆, 人, 名, 年, 月 or 日, and none after 数, 何 or 幾:
 // 一部, 十分 and 数千 are words); fractions (半数, 半分, 3分の1, 三分の二; not 過半数,
 // a majority); and the dates 2006年, 2006年度, 2006年12月,
-// 1991年10月23日 and era years (昭和, 平成, 令和: 平成18年 is 2006).
+// 1991年10月23日, era years (昭和, 平成, 令和: 平成18年 is 2006) and two months
+// of one year (2006年4～5月, 2006年4月から5月, 2006年の4月と5月: both of 2006).
 //
 // Approx says a marker was written, and Bound which: "about" (about, 約,
 // 程度, 前後, ほど, 規模), "over" (more than, over, 以上, を超える, 余り, 強),

@@ -327,6 +327,11 @@ func (s *scanner) dateEN(t tok) (span, bool) {
 			return s.dateSpan(start, t.end, Date{Year: t.int()}), true
 		}
 		if month, start, ok := s.monthBefore(t.start); ok {
+			// April and May 2006, April–May 2006: the first month is of that year too,
+			// as 2006年4～5月 says.
+			if first, fs, fe, ok := s.monthRangeBefore(start); ok {
+				s.add(s.dateSpan(fs, fe, Date{Year: t.int(), Month: first}))
+			}
 			return s.dateSpan(start, t.end, Date{Year: t.int(), Month: month}), true
 		}
 	}
@@ -342,7 +347,8 @@ func (s *scanner) dateEN(t tok) (span, bool) {
 					return s.dateSpan(t.start, e, d), true
 				}
 			}
-			return partial, true
+			// The month is the day's: 1 April and May 2006 is no range of months.
+			return span{start: t.start, end: e, skip: true}, true
 		}
 	}
 	// October 23, 1991
@@ -396,10 +402,28 @@ func (s *scanner) dateJA(t tok) (span, bool) {
 			return s.dateSpan(start, end+1, Date{Year: year}), true
 		}
 		d := Date{Year: year}
+		if s.at(end) == 'の' && isDigit(s.at(end+1)) {
+			end++ // 2006年の4月
+		}
+		// 2006年4～5月: two months of the year, as "April and May 2006".
+		if first, e, ok := s.smallBefore(end, 0); ok && first >= 1 && first <= 12 {
+			if c := s.rangeAt(e); c > e {
+				if month, e2, ok := s.smallBefore(c, '月'); ok && month > first && month <= 12 {
+					s.add(s.dateSpan(start, e, Date{Year: year, Month: first}))
+					return s.dateSpan(c, e2, Date{Year: year, Month: month}), true
+				}
+			}
+		}
 		if month, e, ok := s.smallBefore(end, '月'); ok && month >= 1 && month <= 12 {
 			d.Month, end = month, e
 			if day, e, ok := s.smallBefore(end, '日'); ok && day > 0 && (Date{year, d.Month, day}).check() == nil {
 				d.Day, end = day, e
+			} else if c := s.rangeAt(end); c > end {
+				// 2006年4月～5月, 2006年4月から5月: the second month is of that year too.
+				if month2, e2, ok := s.smallBefore(c, '月'); ok && month2 > month && month2 <= 12 {
+					s.add(s.dateSpan(start, end, d))
+					return s.dateSpan(c, e2, Date{Year: year, Month: month2}), true
+				}
 			}
 		}
 		return s.dateSpan(start, end, d), true
@@ -467,13 +491,66 @@ func (s *scanner) yearAt(i int) (year, end int, ok bool) {
 	return t.int(), t.end, true
 }
 
-// smallBefore reads a one- or two-digit number at i followed by unit (月, 日).
+// smallBefore reads a one- or two-digit number at i followed by unit (月, 日); with
+// unit 0, by no unit, and end is the number's end.
 func (s *scanner) smallBefore(i int, unit rune) (n, end int, ok bool) {
 	t, ok := s.numberAt(i)
-	if !ok || !t.small() || s.at(t.end) != unit {
+	switch {
+	case !ok || !t.small():
+		return 0, 0, false
+	case unit == 0:
+		return t.int(), t.end, true
+	case s.at(t.end) != unit:
 		return 0, 0, false
 	}
 	return t.int(), t.end + 1, true
+}
+
+// rangeAt returns where what follows a Japanese range mark at i starts (～, 〜, から, と,
+// a dash), or i if there is none.
+func (s *scanner) rangeAt(i int) int {
+	switch s.at(i) {
+	case '～', '〜', '-', '–', '−', 'と', '・':
+		return i + 1
+	}
+	if e, ok := s.after(i, "から"); ok {
+		return e
+	}
+	return i
+}
+
+// monthRangeBefore finds, before the month name that starts at i, another joined to it
+// as a range or a pair ("April and May", "April to May", "April–May"), and returns it
+// with where its name starts and ends.
+func (s *scanner) monthRangeBefore(i int) (month, start, end int, ok bool) {
+	j := i
+	switch c := s.at(i - 1); {
+	case (c == '–' || c == '-') && i-1 >= s.floor:
+		j = i - 1
+	default:
+		k := s.spaceBack(i)
+		if k == i {
+			return 0, 0, 0, false
+		}
+		for _, word := range []string{"and", "to", "or", "through"} {
+			if w, ok := s.before(k, word); ok {
+				j = w
+				break
+			}
+		}
+		if j == i {
+			return 0, 0, 0, false
+		}
+		if j = s.spaceBack(j); j == k {
+			return 0, 0, 0, false
+		}
+	}
+	for m, name := range monthNames {
+		if start, ok := s.before(j, name); ok && unicode.IsUpper(s.r[start]) {
+			return m + 1, start, j, true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // ignored skips the numbers that are names or references, not quantities.
