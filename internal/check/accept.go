@@ -2,9 +2,11 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/tomlx"
 )
 
 // Accepting a finding: a translator who finds a finding of the check wrong for a good
@@ -22,6 +24,10 @@ import (
 // does not fail the check; an acceptance without a rule or a reason, or one that matches
 // nothing (the translation or the check changed), is itself a finding, of the rule
 // "accept", which no acceptance can accept.
+
+// Rules are the rules of the check's findings, which an acceptance names (house style
+// findings have acceptances of their own: data/style.toml).
+var Rules = []string{"figure", "glossary", "structure", "untranslated"}
 
 // applyAccepts marks the problems of p that an acceptance of t accepts, and adds a
 // problem for each acceptance that is incomplete or matches nothing.
@@ -45,6 +51,9 @@ func applyAccepts(p *Pair, t *content.File) {
 		switch {
 		case strings.TrimSpace(a.Rule) == "":
 			msg = `an acceptance needs the rule of the finding it accepts: rule = "figure", "glossary", "structure", "untranslated", …`
+		case !slices.Contains(Rules, strings.ToLower(strings.TrimSpace(a.Rule))):
+			msg = fmt.Sprintf("rule %q is no rule of the check%s: the rules are %s", a.Rule,
+				didYouMean(strings.ToLower(strings.TrimSpace(a.Rule)), Rules), strings.Join(Rules, ", "))
 		case strings.TrimSpace(a.Reason) == "":
 			msg = "an acceptance needs a reason: say why the translation is right (reason = \"…\")"
 		case !used[k]:
@@ -55,6 +64,14 @@ func applyAccepts(p *Pair, t *content.File) {
 		p.Problems = append(p.Problems, Problem{Check: "accept", Where: fmt.Sprintf("accept %d", k+1), Message: msg,
 			Source: Loc{File: p.sourceFile(), Line: 1, Text: "(the acceptance is in the translation)"}, Translation: at})
 	}
+}
+
+// didYouMean is " (did you mean "figure"?)" for the closest of names to s, or "".
+func didYouMean(s string, names []string) string {
+	if sug := tomlx.Suggest(s, names); sug != "" {
+		return fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	return ""
 }
 
 func acceptDetail(a content.Accept) string {

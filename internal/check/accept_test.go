@@ -29,6 +29,10 @@ func TestAcceptances(t *testing.T) {
 		{"a stale acceptance", []edit{
 			{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"figure\"\ntext = \"10年\"\nreason = \"r\"\n"}},
 			0, "matches no finding any more"},
+		{"a rule misspelt", []edit{
+			{"content/ja/countries/liberia.md", "この取組は、", "この取組は、10年に及ぶ"},
+			{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"figures\"\ntext = \"10年\"\nreason = \"r\"\n"}},
+			0, `rule "figures" is no rule of the check (did you mean "figure"?): the rules are figure, glossary, structure, untranslated`},
 		{"no reason", []edit{
 			{"content/ja/countries/liberia.md", "この取組は、", "この取組は、10年に及ぶ"},
 			{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"figure\"\ntext = \"10年\"\n"}},

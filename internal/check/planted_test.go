@@ -129,6 +129,10 @@ func TestPlantedMistakesAreReported(t *testing.T) {
 	base := realProject(t)
 	for _, c := range missed {
 		t.Run(c.name, func(t *testing.T) {
+			// The rules an acceptance may name are the rules of the findings.
+			if !slices.Contains(Rules, c.rule) {
+				t.Errorf("rule %q of the finding is not among Rules %q", c.rule, Rules)
+			}
 			fsys := plant(t, base, c.edits)
 			in, err := Load(fsys)
 			if err != nil {

@@ -415,7 +415,12 @@ func (r *Report) details(b *strings.Builder, lang string) {
 				pending = "pending: "
 			}
 			fmt.Fprintf(b, "%s%s: %s, %s: %s\n", pending, pr.Check, p.Key, pr.Where, pr.Message)
-			fmt.Fprintf(b, "    %s\n    %s\n", pr.Source.String(), pr.Translation.String())
+			if pr.Check == "accept" {
+				// An acceptance is in the translation alone: no line of the source to show.
+				fmt.Fprintf(b, "    %s\n", pr.Translation.String())
+			} else {
+				fmt.Fprintf(b, "    %s\n    %s\n", pr.Source.String(), pr.Translation.String())
+			}
 			if pr.Pending {
 				fmt.Fprintf(b, "    (the source changed here since the translation was marked: fix it with the update)\n")
 			}
