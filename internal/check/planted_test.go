@@ -119,6 +119,8 @@ var missed = []struct {
 	}, "glossary", `"SDF" is used in en; the ja page should write 自衛隊`, "label = \"東ティモールの国連PKOミッション"},
 	{"SDF in a Japanese text", []edit{{"content/ja/themes/elections-and-police.md", "主に文民警察要員、自衛隊員、", "主に文民警察要員、SDF隊員、"}},
 		"glossary", `SDF is not the official form of "Self-Defense Forces": write 自衛隊`, "主に文民警察要員、SDF隊員"},
+	{"PKO協力法, a form not to write", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}},
+		"glossary", `PKO協力法 is not the official form of "International Peace Cooperation Law": write 国際平和協力法`, "1992年6月に成立したPKO協力法"},
 	{"PKO協力法 in one section", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}, {jaCambodia, "[国連PKOと国際平和協力法]", "[国連PKOとPKO協力法]"}},
 		"glossary", "should write 国際平和協力法", "## UNTAC"},
 	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},
