@@ -469,18 +469,22 @@ func (t styleText) check(rules []*StyleRule, out []StyleFinding) []StyleFinding 
 	}
 	for n, line := range strings.Split(t.s, "\n") {
 		at := t.line
+		// A finding quotes the line as written, the link destinations that the rules do
+		// not read included: a translator searches the file for it.
+		written := line
 		if t.multi {
 			at += n
+			written = origLines[n]
 		}
 		for _, r := range rules {
 			for _, m := range r.Find(line) {
-				form := line[m[0]:m[1]]
+				form := written[m[0]:m[1]]
 				column := 0
 				if t.multi {
-					column = utf8.RuneCountInString(origLines[n][:m[0]]) + 1
+					column = utf8.RuneCountInString(written[:m[0]]) + 1
 				}
 				out = append(out, StyleFinding{
-					Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: line}, Form: form, Preferred: r.Preferred, Column: column,
+					Rule: r.ID, Loc: Loc{File: t.file, Line: at, Text: written}, Form: form, Preferred: r.Preferred, Column: column,
 					Message: fmt.Sprintf("style %s: %q: write %s", r.ID, form, r.Preferred),
 					at:      m[0],
 				})

@@ -330,3 +330,24 @@ func TestStyleColumnAfterAMisspeltLink(t *testing.T) {
 	}
 	t.Errorf("the finding of 遣(UNTAC) is at columns %v, want %d", got, want)
 }
+
+// A style finding quotes the text as written, link destinations included, which the
+// rules do not read: a translator's trial could not find "る([現地社会の尊重とオーナー
+// シップ]    参照)", its destination blanked, in the file.
+func TestStyleFindingQuotesTheTextAsWritten(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "([法の支配](../themes/rule-of-law.md)参照)"}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "([法の支配](../themes/rule-of-law.md)参照)"
+	for _, f := range Run(in).Style {
+		if f.Rule == "half-width-parenthesis" && f.Loc.File == jaCambodia {
+			if !strings.HasSuffix(f.Form, want) || !strings.Contains(f.Message, want) || !strings.Contains(f.Loc.Text, want) {
+				t.Errorf("the finding quotes %q in %q, line %q; want %q", f.Form, f.Message, f.Loc.Text, want)
+			}
+			return
+		}
+	}
+	t.Error("no half-width-parenthesis finding in the planted text")
+}
