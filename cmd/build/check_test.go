@@ -121,6 +121,21 @@ func TestCheckPathsAndQuiet(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "countries/nowhere: no page of the site") {
 		t.Errorf("check of a path with no page: %v", err)
 	}
+	// A page by its last part, or misspelt, is offered the page it names.
+	for arg, want := range map[string]string{"cambodia": "countries/cambodia", "cambodja": "countries/cambodia"} {
+		err := run([]string{"check", "-root", root, arg}, &quiet, &stderr)
+		if err == nil || !strings.Contains(err.Error(), arg+": no page of the site (did you mean "+want+"?)") {
+			t.Errorf("check %s: %v, want it to offer %s", arg, err, want)
+		}
+	}
+	// A place pasted from a finding names its file.
+	var pasted bytes.Buffer
+	if err := run([]string{"check", "-root", root, "content/ja/countries/cambodia.md:12:3"}, &pasted, &stderr); err != nil {
+		t.Fatalf("check FILE:LINE:COL: %v\n%s", err, stderr.String())
+	}
+	if pasted.String() != one.String() {
+		t.Errorf("check FILE:LINE:COL did not check FILE:\n%s\nwant:\n%s", pasted.String(), one.String())
+	}
 }
 
 // check PATH takes the paths a translator types or an editor passes: a file's absolute

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"peacebuilding/internal/site"
+	"peacebuilding/internal/tomlx"
 )
 
 // WriteText writes the report for a terminal: a table of every pair per translation
@@ -110,6 +112,29 @@ type Diagnostic struct {
 	Message string `json:"message"`
 }
 
+// suggestPage is the page that a path naming none was likely meant for: the page whose
+// last part it is (timor-leste: countries/timor-leste), or the closest such part
+// (cambodja: countries/cambodia); "" if none is close.
+func (r *Report) suggestPage(p string) string {
+	name := strings.TrimSuffix(path.Base(filepath.ToSlash(p)), ".md")
+	byName := map[string]string{}
+	var names []string
+	for _, pr := range r.Pairs {
+		base := path.Base(pr.Key)
+		if _, ok := byName[base]; !ok {
+			byName[base] = pr.Key
+			names = append(names, base)
+		}
+	}
+	if key, ok := byName[name]; ok {
+		return key
+	}
+	if sug := tomlx.Suggest(name, names); sug != "" {
+		return byName[sug]
+	}
+	return ""
+}
+
 // ParseDiagnostics reads errors written compiler style, "file:line:col: message" (line
 // and column optional), as values.
 func ParseDiagnostics(lines []string) []Diagnostic {
@@ -140,6 +165,10 @@ func ParseDiagnostics(lines []string) []Diagnostic {
 // an error.
 func (r *Report) Only(paths []string) error {
 	match := func(p *Pair, path string) bool {
+		// A place pasted from a finding: content/ja/countries/timor-leste.md:74:3.
+		if i := strings.Index(path, ".md:"); i >= 0 {
+			path = path[:i+len(".md")]
+		}
 		path = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./"), "/")
 		path = strings.TrimSuffix(path, ".md")
 		if path == p.Key || strings.HasPrefix(p.Key, path+"/") || path == "content" {
@@ -167,6 +196,9 @@ func (r *Report) Only(paths []string) error {
 	}
 	for i, u := range used {
 		if !u {
+			if sug := r.suggestPage(paths[i]); sug != "" {
+				return fmt.Errorf("%s: no page of the site (did you mean %s?)", paths[i], sug)
+			}
 			return fmt.Errorf("%s: no page of the site (name a content file, a folder of content/ or a page such as countries/cambodia)", paths[i])
 		}
 	}
