@@ -123,12 +123,12 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 	}
 	for i, a := range sn {
 		if !sUsed[i] {
-			add(fmt.Sprintf("%s is not in the %s text", describe(a), dst.Lang), loc(u.src, src, a), unitLoc(u.dst, dst))
+			add(fmt.Sprintf("%s is not in the %s text%s", describe(a), dst.Lang, writtenIn(a, dst.Lang)), loc(u.src, src, a), unitLoc(u.dst, dst))
 		}
 	}
 	for j, b := range dn {
 		if !dUsed[j] {
-			add(fmt.Sprintf("%s is not in the %s text", describe(b), src.Lang), unitLoc(u.src, src), loc(u.dst, dst, b))
+			add(fmt.Sprintf("%s is not in the %s text%s", describe(b), src.Lang, writtenIn(b, src.Lang)), unitLoc(u.src, src), loc(u.dst, dst, b))
 		}
 	}
 	// Report in the order of the source text, then the translation's.
@@ -337,6 +337,25 @@ func describe(n numbers.Number) string {
 		return fmt.Sprintf("%q", text)
 	}
 	return fmt.Sprintf("%q (%s)", text, v)
+}
+
+// writtenIn is " (in ja: 1991年10月23日)": how lang writes a date, an amount of money or a
+// percentage that its text lacks, so that the translator need not work it out; "" for a
+// count, whose counter depends on what is counted.
+func writtenIn(n numbers.Number, lang string) string {
+	var v string
+	switch n.Kind {
+	case numbers.Year, numbers.Month, numbers.Day:
+		d, _ := n.Date()
+		v = d.Format(lang)
+	case numbers.Money:
+		v = numbers.Figure(n.Value, n.Unit, "", lang)
+	case numbers.Percent:
+		v = numbers.Figure(n.Value, "percent", "", lang)
+	default:
+		return ""
+	}
+	return fmt.Sprintf(" (in %s: %s)", lang, v)
 }
 
 // sortProblems orders problems by the line of their source number, then of their
