@@ -40,6 +40,16 @@ var reloadScript = template.Must(template.New("script").Parse(`<script>
     }
   });
   if (!document.hidden) connect();
+  // The status page's rows name their page for the side-by-side view, which only the
+  // preview has: link it here.
+  document.querySelectorAll("[data-pair]").forEach(function (el) {
+    var a = document.createElement("a"), key = el.getAttribute("data-pair");
+    a.href = {{.Pair}} + key;
+    a.textContent = "side by side";
+    a.setAttribute("aria-label", key.split("?")[0] + " side by side");
+    el.appendChild(document.createTextNode(" "));
+    el.appendChild(a);
+  });
 })();
 </script>
 `))
@@ -49,13 +59,14 @@ type pageData struct {
 	Gen    int64 // the generation of the build the page comes from
 	All    bool  // reload on every event (the error page)
 	Events string
+	Pair   string // where the side-by-side view of a page is, but for its key
 	Errors []string
 }
 
 // script returns the reload script for a page of build generation gen served under base.
 func script(base string, gen int64, all bool) []byte {
 	var buf bytes.Buffer
-	if err := reloadScript.ExecuteTemplate(&buf, "script", pageData{Gen: gen, All: all, Events: base + EventsPath}); err != nil {
+	if err := reloadScript.ExecuteTemplate(&buf, "script", pageData{Gen: gen, All: all, Events: base + EventsPath, Pair: base + PairPath}); err != nil {
 		panic(err) // a constant template over numbers, a bool and strings
 	}
 	return buf.Bytes()
@@ -109,7 +120,7 @@ code { font: 14px/1.4 ui-monospace, monospace; white-space: pre-wrap; overflow-w
 // renderError returns the error page for a build error.
 func renderError(err error, base string, gen int64) []byte {
 	var buf bytes.Buffer
-	data := pageData{Gen: gen, All: true, Events: base + EventsPath, Errors: strings.Split(err.Error(), "\n")}
+	data := pageData{Gen: gen, All: true, Events: base + EventsPath, Pair: base + PairPath, Errors: strings.Split(err.Error(), "\n")}
 	if err := errorPage.ExecuteTemplate(&buf, "error", data); err != nil {
 		panic(err) // a constant template over numbers, a bool and strings
 	}

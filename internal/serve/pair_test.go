@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"peacebuilding/internal/check"
 )
 
 // The side-by-side view aligns the sections of both languages by heading id, and shows a
@@ -52,6 +54,21 @@ func TestPairPageAlignsSectionsAndShowsFindings(t *testing.T) {
 	// An open finding is listed unfolded, and counted as open.
 	if !strings.Contains(page, "<details open><summary>") || !strings.Contains(page, "Check: 1 open finding(s)") {
 		t.Errorf("the preview's box does not show its open finding unfolded and counted")
+	}
+}
+
+// The status page names each page of both languages for the side-by-side view, and the
+// preview's script links it there.
+func TestStatusPageLeadsToSideBySide(t *testing.T) {
+	dir := fixture(t)
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Extra: check.StatusPage(os.DirFS(dir), nil, "no history in this test")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	status := fetch(t, srv.URL()+check.StatusPath+"ja/")
+	if !strings.Contains(status, `data-pair="countries/cambodia?lang=ja"`) || !strings.Contains(status, `a.href = "/briefing/`+PairPath+`" + key`) {
+		t.Errorf("the preview's status page does not lead to the side-by-side view:\n%s", status)
 	}
 }
 
