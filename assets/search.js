@@ -357,7 +357,6 @@
   // (地雷: the Afghanistan brief before 地雷回避教育 and 対人地雷禁止条約).
   var kindWeight = { country: 1, theme: 1, page: 1, glossary: 0.25, timeline: 0.5 };
 
-  // rank scores the documents that every term occurs in.
   // rank orders the documents that have every term of matches, or with some, those that
   // have any, those with more of the terms first.
   function rank(m, q, matches, some) {
