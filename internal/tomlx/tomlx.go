@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -180,6 +181,7 @@ var (
 // text, a text without quotes. line is the line of the error and byteCol its column in
 // bytes.
 func plain(msg, line string, byteCol int) string {
+	msg = quoteOddKey(msg)
 	if hint := wideHint(line, byteCol); hint != "" {
 		key := ""
 		if m := keyRe.FindStringSubmatch(msg); m != nil {
@@ -209,6 +211,16 @@ func plain(msg, line string, byteCol int) string {
 		return prefix(m[1]) + fmt.Sprintf(`a date is written as a text, in quotation marks: "%s"`, m[2])
 	}
 	return msg
+}
+
+// quoteOddKey quotes the key that the parser names before its message when the key has
+// white space or a control character: "\t": unexpected EOF, not an invisible tab.
+func quoteOddKey(msg string) string {
+	key, rest, ok := strings.Cut(msg, ": ")
+	if !ok || key == "" || !strings.ContainsFunc(key, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return msg
+	}
+	return strconv.Quote(key) + ": " + rest
 }
 
 // keyRe matches the key the parser names before its message ("title: expected value").
