@@ -92,7 +92,15 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 	}
 	var errs []*Error
 	seen := map[string]int{} // definitions of each key reported so far, in source order
-	for _, key := range md.Undecoded() {
+	undecoded := md.Undecoded()
+	unknown := map[string]bool{}
+	for _, key := range undecoded {
+		unknown[key.String()] = true
+	}
+	for _, key := range undecoded {
+		if len(key) > 1 && unknown[key[:len(key)-1].String()] {
+			continue // the keys of a misspelt [table] or [[table]]: its own error says it
+		}
 		name := key[len(key)-1]
 		msg := fmt.Sprintf("unknown key %q", key.String())
 		switch s := Suggest(name, known); {
@@ -174,6 +182,8 @@ var (
 	unclosedNameRe = regexp.MustCompile(`^expected (?:end of table (?:array )?name delimiter '\]'|'\.' or '\]' to end table name), but got '(\\n|\\r)' instead$`)
 	unclosedListRe = regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got `)
 	noEqualsRe     = regexp.MustCompile(`^expected '\.' or '=', but got '.*' instead$`)
+	// The line ends, or a comment starts, right after the =.
+	emptyValueRe = regexp.MustCompile(`^(?:(.+): )?(?:expected value but found '(?:\\n|\\r|#)' instead|unexpected EOF; expected value)$`)
 )
 
 // plain says in a writer's words what the parser's message says in its own, for the
@@ -202,6 +212,9 @@ func plain(msg, line string, byteCol int) string {
 	}
 	if m := noValueRe.FindStringSubmatch(msg); m != nil {
 		return prefix(m[1]) + fmt.Sprintf(`a text needs quotation marks: "%s"`, m[2])
+	}
+	if m := emptyValueRe.FindStringSubmatch(msg); m != nil {
+		return prefix(m[1]) + `the value is missing after the =: write it on the same line (a text in quotation marks, "…")`
 	}
 	if noEqualsRe.MatchString(msg) {
 		return `the = is missing: write key = value`
