@@ -373,3 +373,27 @@ func TestPlainKeepsOffsets(t *testing.T) {
 		t.Errorf("plain(%q) = %q: %d ODA left, want 2 (the link text and the heading)", in, got, n)
 	}
 }
+
+// Accepted findings ask for nothing: they follow every entry that asks for work, whatever
+// the order of their pages, so that a translator reads the work first.
+func TestAcceptedFindingsComeLast(t *testing.T) {
+	r := &Report{Source: "en", Pairs: []*Pair{
+		{Key: "about", Lang: "ja", State: OK,
+			Source:      &Doc{File: "content/en/about.md"},
+			Translation: &Doc{File: "content/ja/about.md"},
+			Problems: []Problem{{Check: "untranslated", Where: "section #citation", Message: "English in the ja text",
+				Translation: Loc{File: "content/ja/about.md", Line: 30}, Accepted: "英語の引用例"}}},
+		{Key: "countries/c", Lang: "ja", State: Stale,
+			Source:      &Doc{File: "content/en/countries/c.md"},
+			Translation: &Doc{File: "content/ja/countries/c.md"}, Stale: &Staleness{Line: 4}},
+	}}
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	stale, accepted := strings.Index(out, "stale: content/ja/countries/c.md:4:"), strings.Index(out, "accepted: untranslated: about,")
+	if stale < 0 || accepted < 0 || accepted < stale {
+		t.Errorf("want the stale entry of countries/c, then the accepted finding of about:\n%s", out)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"peacebuilding/internal/config"
@@ -20,20 +21,35 @@ import (
 
 // suggestTranslation is, for a translation name whose source src does not exist, " (did
 // you mean content/ja/countries/liberia.md?)": the translation of the source whose name
-// is closest, or "" if none is close.
+// is closest, in src's folder first, then anywhere in the source language's folder (mark
+// sudan: countries/sudan.md), or "" if none is close.
 func suggestTranslation(fsys fs.FS, src, name string) string {
-	var names []string
-	entries, _ := fs.ReadDir(fsys, path.Dir(src))
-	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() {
-			names = append(names, n)
+	srcRoot := strings.Join(strings.SplitN(src, "/", 3)[:2], "/") // content/en
+	nameRoot := strings.Join(strings.SplitN(filepath.ToSlash(name), "/", 3)[:2], "/")
+	var here, all []string // paths of sources relative to srcRoot, without .md
+	fs.WalkDir(fsys, srcRoot, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if rel, ok := strings.CutSuffix(strings.TrimPrefix(p, srcRoot+"/"), ".md"); ok {
+			all = append(all, rel)
+			if path.Dir(p) == path.Dir(src) {
+				here = append(here, rel)
+			}
+		}
+		return nil
+	})
+	want := strings.TrimSuffix(path.Base(src), ".md")
+	for _, among := range [][]string{here, all} {
+		bases := make([]string, len(among))
+		for i, rel := range among {
+			bases[i] = path.Base(rel)
+		}
+		if sug := tomlx.Suggest(want, bases); sug != "" {
+			return fmt.Sprintf(" (did you mean %s/%s.md?)", nameRoot, among[slices.Index(bases, sug)])
 		}
 	}
-	sug := tomlx.Suggest(strings.TrimSuffix(path.Base(src), ".md"), names)
-	if sug == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", path.Join(path.Dir(filepath.ToSlash(name)), sug+".md"))
+	return ""
 }
 
 // Marked is the result of marking one translation.
@@ -102,6 +118,10 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 // path inside the language folder. A page key ("countries/cambodia") names the page's
 // translation.
 func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
+	// A place pasted from a finding: content/ja/countries/timor-leste.md:74:3.
+	if i := strings.Index(path, ".md:"); i >= 0 {
+		path = path[:i+len(".md")]
+	}
 	if filepath.Ext(path) == "" {
 		// A page key, as the check's report names pages ("countries/cambodia"): the
 		// translation when there is one language to translate into.

@@ -138,6 +138,10 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	if m, err := Mark(root, "countries/cambodia", cfg); err != nil || m.Changed || m.File != "content/ja/countries/cambodia.md" {
 		t.Errorf("Mark by the page key = %+v, %v; want content/ja/countries/cambodia.md, unchanged", m, err)
 	}
+	// A place pasted from a finding names its file.
+	if m, err := Mark(root, target+":74:3", cfg); err != nil || m.File != "content/ja/countries/cambodia.md" {
+		t.Errorf("Mark by a place in the file = %+v, %v; want content/ja/countries/cambodia.md", m, err)
+	}
 	in, err := Load(os.DirFS(root))
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +153,8 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(root, "content", "ja", "old.md"), "content/ja/old.md: there is no source content/en/old.md to mark it as translated from"},
 		{"countries/cambodja", "content/ja/countries/cambodja.md: there is no source content/en/countries/cambodja.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
+		// A page's name without its folder: the page of that name in another folder.
+		{"cambodia", "content/ja/cambodia.md: there is no source content/en/cambodia.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
 		{filepath.Join(root, "config.toml"), "not a content file"},

@@ -376,9 +376,11 @@ func (r *Report) table(b *strings.Builder, lang string) bool {
 }
 
 // details writes what a translator has to do, page by page: compiler-style places, so
-// that an editor can jump to them.
+// that an editor can jump to them. The accepted findings, which ask for nothing, follow
+// all of it.
 func (r *Report) details(b *strings.Builder, lang string) {
 	wrote := false
+	var accepted strings.Builder
 	for _, p := range r.Pairs {
 		if p.Lang != lang {
 			continue
@@ -461,11 +463,13 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			if pr.Accepted == "" || r.Quiet {
 				continue
 			}
-			fmt.Fprintf(b, "accepted: %s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
-			fmt.Fprintf(b, "    %s\n    reason: %s\n", pr.Translation.String(), pr.Accepted)
+			fmt.Fprintf(&accepted, "accepted: %s: %s, %s: %s\n", pr.Check, p.Key, pr.Where, pr.Message)
+			fmt.Fprintf(&accepted, "    %s\n    reason: %s\n", pr.Translation.String(), pr.Accepted)
 		}
 		wrote = wrote || b.Len() > start
 	}
+	b.WriteString(accepted.String())
+	wrote = wrote || accepted.Len() > 0
 	if wrote {
 		b.WriteString("\n")
 	}
