@@ -158,7 +158,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		if n := stage.Compressed(); n > 0 {
 			compressed = fmt.Sprintf(", %d compressed copies", n)
 		}
-		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %d warnings; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, stage.Removed(), len(res.Warnings), time.Since(start).Round(time.Millisecond), *out)
+		warnings := fmt.Sprintf("%d warnings", len(res.Warnings))
+		if len(res.Warnings) == 1 {
+			warnings = "1 warning"
+		}
+		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %s; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, stage.Removed(), warnings, time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil
 }

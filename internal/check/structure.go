@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/site"
 )
@@ -119,7 +119,7 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		}
 		out = append(out, p)
 	}
-	for _, m := range misspeltLinks(f.Body, 0, len(f.Body)) {
+	for _, m := range markdown.FullWidthLinks(f.Body, 0, len(f.Body)) {
 		lit := f.Body[m[0]:m[1]]
 		here := Loc{File: f.Name, Line: bodyPlace(f, m[0]).line(), Text: lit}
 		there := Loc{}
@@ -167,12 +167,6 @@ func itemCounts(s, t *content.File) []Problem {
 	return out
 }
 
-// fullWidthLink matches a Markdown link with a full-width bracket or parenthesis, as a
-// Japanese input method writes them: [法の支配]（../themes/rule-of-law.md）. Markdown
-// does not read it as a link, and the page would show its address as text. The
-// submatches are the text and the target.
-var fullWidthLink = regexp.MustCompile(`[\[［]([^\]］\n]+)[\]］][(（]([^)）\s]+)[)）]`)
-
 // counterpart is where other writes needle (the id or the link that a mistake of the file
 // in the other language stands for), with its line; without needle or where other does
 // not write it, the first line of other's body that has text.
@@ -188,32 +182,6 @@ func counterpart(other *content.File, needle string) Loc {
 		return Loc{File: other.Name, Line: other.BodyLine}
 	}
 	return Loc{File: other.Name, Line: bodyPlace(other, at).line(), Text: wholeLine(other.Body, at)}
-}
-
-// misspeltLinks finds the links of body[start:end] written with a full-width bracket or
-// parenthesis, which Markdown does not read as links: the offsets in body of each match
-// of fullWidthLink and its text and destination. Brackets around something that is not a
-// link's destination (［注］（外務省）) are not links.
-func misspeltLinks(body string, start, end int) [][]int {
-	// A match with only ASCII brackets is a link as Markdown reads it: without ［, ］ or
-	// ]（ there is nothing to report, and the expression's backtracking over every [ of
-	// a body is spared (2% of a build's CPU).
-	if part := body[start:end]; !strings.Contains(part, "［") && !strings.Contains(part, "］") && !strings.Contains(part, "]（") {
-		return nil
-	}
-	var out [][]int
-	for _, m := range fullWidthLink.FindAllStringSubmatchIndex(body[start:end], -1) {
-		for i := range m {
-			m[i] += start
-		}
-		lit, target := body[m[0]:m[1]], body[m[4]:m[5]]
-		if strings.Contains(lit, "](") && strings.HasPrefix(lit, "[") ||
-			!strings.Contains(target, ".md") && !strings.Contains(target, "://") && !strings.HasPrefix(target, "#") {
-			continue // a link as Markdown reads it, or brackets around something else
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 // wholeLine is the line of s that holds off, trimmed and cut to a terminal line.
@@ -473,7 +441,7 @@ func links(body string, start, end int) []link {
 	}
 	// A link written with full-width brackets is still the link in its place, misspelt:
 	// fileStructure reports the spelling, and the link is not also missing.
-	for _, m := range misspeltLinks(body, start, end) {
+	for _, m := range markdown.FullWidthLinks(body, start, end) {
 		if !strings.Contains(body[m[0]:m[1]], "](") { // else the loop above has it
 			out = append(out, link{dest: body[m[4]:m[5]], off: m[0]})
 		}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/parallel"
 	"peacebuilding/internal/tomlx"
 )
@@ -576,7 +577,7 @@ func styleTexts(f *content.File) []styleText {
 // as plain blanks a link's: the structure check reports the link once, and its path and
 // half-width parenthesis are no style finding.
 func blankMisspeltDestinations(body, text string) string {
-	links := misspeltLinks(body, 0, len(body))
+	links := markdown.FullWidthLinks(body, 0, len(body))
 	if len(links) == 0 {
 		return text
 	}

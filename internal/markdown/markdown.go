@@ -12,6 +12,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -185,6 +186,13 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 		link.AppendChild(link, ast.NewString(n.Label(src)))
 		n.Parent().ReplaceChild(n.Parent(), n, link)
 		res.link(link, dest, line, r, func(d string) { link.Destination = []byte(d) })
+	}
+
+	// A link typed with full-width brackets is no link: the reader would see its address.
+	for _, m := range FullWidthLinks(string(src), 0, len(src)) {
+		lit := string(src[m[0]:m[1]])
+		res.Problems = append(res.Problems, Problem{Line: lines.line(m[0]), Warning: true,
+			Msg: fmt.Sprintf("%s is shown as text, not as a link: write the brackets and parentheses half-width, [%s](%s)", lit, src[m[2]:m[3]], src[m[4]:m[5]])})
 	}
 
 	var buf bytes.Buffer
@@ -402,6 +410,11 @@ func (li lineIndex) of(n ast.Node, src []byte) int {
 	if offset < 0 {
 		return 1
 	}
+	return li.line(offset)
+}
+
+// line returns the 1-based line of the byte at offset.
+func (li lineIndex) line(offset int) int {
 	lo, hi := 0, len(li.starts)
 	for lo+1 < hi {
 		mid := (lo + hi) / 2

@@ -61,6 +61,9 @@ func TestConvert(t *testing.T) {
 		{"bold left open after a full-width mark", "前文\n\n- **第4回会議（TICAD IV）**は2008年に開催される。", nil, []string{"3: ** would be printed as it is: bold does not end at a ** between a mark such as ） or 」 and a letter; end it before the mark (**会議**（TICAD IV）は, not **会議（TICAD IV）**は) or put a mark after it (**会議（TICAD IV）**：)"}, "ja"},
 		{"bold closed before the mark", "**第4回会議**（TICAD IV）は開催される。", []string{"<strong>第4回会議</strong>（TICAD IV）"}, nil, "ja"},
 		{"bold closed before a colon", "**第4回会議（TICAD IV）**：2008年。", []string{"<strong>第4回会議（TICAD IV）</strong>："}, nil, "ja"},
+		// A Japanese input method's brackets make a link text: a warning at its line.
+		{"link in full-width parentheses", "前文\n\n詳しくは[法の支配]（../themes/rule-of-law.md）を参照されたい。", []string{"[法の支配]（../themes/rule-of-law.md）"}, []string{"3: [法の支配]（../themes/rule-of-law.md） is shown as text, not as a link: write the brackets and parentheses half-width, [法の支配](../themes/rule-of-law.md)"}, "ja"},
+		{"brackets around a note", "［注］（外務省）による。", nil, nil, "ja"},
 		{"asterisks in code are code", "Write `**bold**` for bold.", []string{"<code>**bold**</code>"}, nil, ""},
 		// A block in the other language's script is marked with its language.
 		{"japanese citation on an english page", "Cite as:\n\n> 「ページ名」『日本の平和構築への取組』（2007年）、外務省『Japan’s Efforts on Peacebuilding』に基づく", []string{"<p>Cite as:</p>", `<p lang="ja">「ページ名」`}, nil, ""},
