@@ -43,7 +43,7 @@ check: $(BIN)-fresh
 # path, rebuilt on every save, open pages reloaded. PORT=0 picks a free port.
 PORT ?= 1313
 serve: $(BIN)-fresh
-	exec $(BIN) serve -port $(PORT)
+	@exec $(BIN) serve -port $(PORT)
 
 # Fuzz every parser for FUZZTIME each, for invariants as well as panics; CI runs this. A
 # finding fails the run and is saved under the package's testdata/fuzz/, where go test

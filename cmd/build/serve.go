@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -45,6 +46,10 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 		Log:   stderr,
 		Extra: statusPage(*root),
 	})
+	if errors.Is(err, syscall.EADDRINUSE) {
+		// Another preview, or another server, has the port.
+		return fmt.Errorf("serve: port %d is in use: stop what uses it, or pick another port (make serve PORT=1314, or PORT=0 for any free one)", *port)
+	}
 	if err != nil {
 		return err
 	}

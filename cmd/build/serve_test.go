@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,4 +78,21 @@ func alive(pid int) bool {
 	}
 	fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
 	return len(fields) == 0 || fields[0] != "Z"
+}
+
+// A port in use is said in the writer's words, with the way out: another port, or any.
+func TestServeSaysThePortIsInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	root := t.TempDir()
+	writeFixture(t, root)
+	var stdout, stderr bytes.Buffer
+	err = run([]string{"serve", "-root", root, "-port", port}, &stdout, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "port "+port+" is in use") || !strings.Contains(err.Error(), "PORT=0") {
+		t.Errorf("serve on a port in use: error %v, want one saying the port is in use and offering PORT=0", err)
+	}
 }
