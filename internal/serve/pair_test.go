@@ -148,3 +148,33 @@ func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
 		t.Errorf("a save of the Sudan brief printed:\n%s\nwant the rebuild's line alone", log.String())
 	}
 }
+
+// A save that fixes a broken build says so: the count of changed files alone (often 0)
+// did not tell that the error pages were gone.
+func TestRebuildSaysTheErrorsAreFixed(t *testing.T) {
+	dir := fixture(t)
+	var log strings.Builder
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	file := "content/en/countries/sudan.md"
+	edit(t, dir, file, `region = "africa"`, `region = "nowhere"`)
+	srv.rebuild([]string{file})
+	if !strings.Contains(log.String(), "build failed in ") {
+		t.Fatalf("a broken save printed:\n%s\nwant the build's failure", log.String())
+	}
+	log.Reset()
+	edit(t, dir, file, `region = "nowhere"`, `region = "africa"`)
+	srv.rebuild([]string{file})
+	if got := log.String(); !strings.Contains(got, ": the errors are fixed, the pages show the site again\n") {
+		t.Errorf("the save that fixed it printed:\n%s\nwant a line saying the errors are fixed", got)
+	}
+	log.Reset()
+	edit(t, dir, file, "+++\n", "+++\n# saved\n")
+	srv.rebuild([]string{file})
+	if got := log.String(); strings.Contains(got, "fixed") {
+		t.Errorf("a save after the fix printed:\n%s\nwant no word of a fix", got)
+	}
+}

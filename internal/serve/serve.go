@@ -271,6 +271,7 @@ func (s *Server) urls(paths []string) []string {
 	return out
 }
 
+// logBuild prints the result of a build; s.failed is still the build before's.
 func (s *Server) logBuild(what string, start time.Time, changed []string, err error) {
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
@@ -284,9 +285,14 @@ func (s *Server) logBuild(what string, start time.Time, changed []string, err er
 		}
 		s.warnings = w
 	}
-	if what == "built" {
+	switch {
+	case what == "built":
 		fmt.Fprintf(s.opts.Log, "built in %s\n", took)
-	} else {
+	case s.failed:
+		// The build before failed: say that the error pages are gone, since the count
+		// of changed files (often 0: the last good build had the same output) does not.
+		fmt.Fprintf(s.opts.Log, "rebuilt in %s: the errors are fixed, the pages show the site again\n", took)
+	default:
 		fmt.Fprintf(s.opts.Log, "rebuilt in %s: %d file(s) changed\n", took, len(changed))
 	}
 }
