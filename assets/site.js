@@ -35,20 +35,23 @@
 
   // On a phone the menu is one line that scrolls sideways: the link of the current section
   // is scrolled into view, so that a reader sees where they are (the last links were off
-  // the screen's edge on their own pages).
+  // the screen's edge on their own pages), and so is a link reached with Tab: the browser
+  // scrolls only a link wholly out of view, and left one half under the fade.
   var nav = document.querySelector(".site-nav");
   var current = nav && nav.querySelector("a[aria-current]");
   // The fade at a sideways-scrolling box's ends (3rem, .more-after in the stylesheet).
   var fade = 3 * parseFloat(getComputedStyle(root).fontSize);
-  function showCurrent() {
+  function reveal(link) {
     if (nav.scrollWidth <= nav.clientWidth) return;
-    var c = current.getBoundingClientRect(), n = nav.getBoundingClientRect();
+    var c = link.getBoundingClientRect(), n = nav.getBoundingClientRect();
     if (c.right > n.right - fade) nav.scrollLeft += c.right - n.right + fade;
+    else if (c.left < n.left + fade) nav.scrollLeft -= n.left + fade - c.left;
   }
   if (current) {
-    showCurrent();
-    window.addEventListener("resize", showCurrent); // a phone turned upright
+    reveal(current);
+    window.addEventListener("resize", function () { reveal(current); }); // a phone turned upright
   }
+  if (nav) nav.addEventListener("focusin", function (e) { reveal(e.target); });
   // Which ends of a box that scrolls sideways (the menu on a phone, the timeline's chart)
   // hold what is scrolled out of sight: the stylesheet fades that end (.more-after,
   // .more-before), so that a reader sees that the box scrolls; the shadow the stylesheet

@@ -532,3 +532,36 @@ func TestOnThisPageFollowsTheReader(t *testing.T) {
 		}
 	}
 }
+
+// TestMenuLinkReachedWithTabIsShown: on a phone, where the menu scrolls sideways, each of
+// its links that takes the focus is scrolled clear of the fade at the menu's ends, in
+// both languages (Glossary was left half under the fade: the browser scrolls only a link
+// wholly out of view).
+func TestMenuLinkReachedWithTabIsShown(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	const check = `(async () => {
+	const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	const nav = document.querySelector(".site-nav"), fade = 3 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+	const out = [];
+	if (nav.scrollWidth <= nav.clientWidth) return ["the menu does not scroll sideways at this width"];
+	for (const a of nav.querySelectorAll("a")) {
+		a.focus();
+		await frames();
+		const c = a.getBoundingClientRect(), n = nav.getBoundingClientRect();
+		const after = nav.classList.contains("more-after") ? fade : 0, before = nav.classList.contains("more-before") ? fade : 0;
+		if (c.right > n.right - after + 1 || c.left < n.left + before - 1) {
+			out.push(a.textContent + ": " + Math.round(c.left - n.left) + " to " + Math.round(c.right - n.left) + " px in a menu of " + Math.round(n.width) + " px, faded " + before + " and " + after + " px at its ends");
+		}
+	}
+	return out;
+})()`
+	for _, page := range []string{"en/about/index.html", "ja/about/index.html"} {
+		tb.page(t)
+		tb.viewport(t, 320)
+		tb.open(t, site.url(page))
+		for _, e := range eval[[]string](t, tb, check) {
+			t.Errorf("%s at 320 px: %s", page, e)
+		}
+	}
+}

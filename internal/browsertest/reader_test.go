@@ -234,9 +234,11 @@ type tocInfo struct {
 	Links  int
 	Missed []string
 	// Shown: the list is laid out (beside the text on a wide screen); Open: its <details>
-	// says so to a screen reader; SummaryTab: its summary's tabIndex.
+	// says so to a screen reader; SummaryTab: its summary's tabIndex; Marker: the content
+	// of its summary's ::before, the ▸ or ▾ of a list that opens and closes.
 	Shown, Open bool
 	SummaryTab  int
+	Marker      string
 }
 
 // followJS defines follow(a, target): it clicks the in-page link a and returns "" if the
@@ -265,6 +267,7 @@ const tocJS = `(async () => {` + followJS + `
 		out.Shown = details.querySelector("ol").getClientRects().length > 0;
 		out.Open = details.open;
 		out.SummaryTab = details.querySelector("summary").tabIndex;
+		out.Marker = getComputedStyle(details.querySelector("summary"), "::before").content;
 	}
 	for (const a of document.querySelectorAll(".toc a[href^='#']")) {
 		out.Links++;
@@ -297,6 +300,9 @@ func checkOnThisPage(t *testing.T, tb *tab, page string) {
 	}
 	if info.Shown && info.SummaryTab >= 0 {
 		t.Errorf("the on-this-page list is shown open, and its summary is a Tab stop (tabIndex %d)", info.SummaryTab)
+	}
+	if info.Shown && info.Marker != "none" {
+		t.Errorf("the on-this-page list is shown open, and its summary shows the marker %s of a list that closes", info.Marker)
 	}
 	brief := strings.Contains(page, "/countries/") && !strings.HasSuffix(page, "/countries/index.html") ||
 		strings.Contains(page, "/themes/") && !strings.HasSuffix(page, "/themes/index.html")

@@ -29,7 +29,7 @@ type Run struct {
 // (平成17年度) before; digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter;
 // 以上 or 超 after.
 const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
-	`(?:年度|年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|km²|%|％|歳|トン)?` +
+	`(?:年度|年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|分野|ページ|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
 
 // jaNumberRe matches jaNumber at the start of a text.
@@ -113,14 +113,39 @@ func phrased(runs []Run) []Run {
 		} else {
 			from := 0
 			for _, at := range phraseBreaks(r.Text) {
-				out = append(out, Run{Text: r.Text[from:at], Wbr: wbr})
+				out = appendGlued(out, r.Text[from:at], wbr)
 				from, wbr = at, true
 			}
-			out = append(out, Run{Text: r.Text[from:], Wbr: wbr})
+			out = appendGlued(out, r.Text[from:], wbr)
 		}
 		prev, _ = utf8.DecodeLastRuneInString(r.Text)
 	}
 	return out
+}
+
+// appendGlued appends the phrase text to runs, marked with wbr, with each closing bracket
+// and the particle after it a run to keep: keep-all stops a browser breaking between
+// letters, not after a closing mark, and a line began with the particle, （UNDP）|の.
+func appendGlued(runs []Run, text string, wbr bool) []Run {
+	var prev rune
+	from := 0
+	for i, c := range text {
+		if strings.ContainsRune(closingBracket, prev) && isHiragana(c) {
+			at := i - utf8.RuneLen(prev)
+			end := i + utf8.RuneLen(c)
+			if at > from {
+				runs = append(runs, Run{Text: text[from:at], Wbr: wbr})
+				wbr = false
+			}
+			runs = append(runs, Run{Text: text[at:end], Keep: true, Wbr: wbr})
+			from, wbr = end, false
+		}
+		prev = c
+	}
+	if from < len(text) {
+		runs = append(runs, Run{Text: text[from:], Wbr: wbr})
+	}
+	return runs
 }
 
 // keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k

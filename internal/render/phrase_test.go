@@ -37,8 +37,29 @@ func TestPhraseBreaks(t *testing.T) {
 // phrased keeps a number or name whole and marks the phrase it starts.
 func TestPhrasedRuns(t *testing.T) {
 	got := phrased(keepRuns("スーダンへの支援実績（2005年4月の表明額を既に上回る）", nil, true))
+	if got, want := showRuns(got), "スーダンへの|支援実績|（[2005年4月]の|表明額を|既に|上回る）"; got != want {
+		t.Errorf("runs %s, want %s", got, want)
+	}
+	if slices.ContainsFunc(got, func(r Run) bool { return r.Text == "" }) {
+		t.Errorf("an empty run in %+v", got)
+	}
+	// keep-all does not stop a browser breaking after a closing bracket: the bracket and
+	// the particle after it are kept together.
+	for in, want := range map[string]string{
+		"国連開発計画（UNDP）の武器回収プロジェクト": "国連開発計画|（UNDP[）の]|武器回収プロジェクト",
+		"「平和の定着」と「国づくり」":          "「平和の|定着[」と]|「国づくり」",
+		"（2007年）": "（[2007年]）",
+	} {
+		if got := showRuns(phrased(keepRuns(in, nil, true))); got != want {
+			t.Errorf("runs of %s: %s, want %s", in, got, want)
+		}
+	}
+}
+
+// showRuns writes runs as |phrase [kept]: | where a <wbr> goes, [] around a run kept whole.
+func showRuns(runs []Run) string {
 	var b strings.Builder
-	for _, r := range got {
+	for _, r := range runs {
 		if r.Wbr {
 			b.WriteString("|")
 		}
@@ -48,12 +69,7 @@ func TestPhrasedRuns(t *testing.T) {
 			b.WriteString(r.Text)
 		}
 	}
-	if want := "スーダンへの|支援実績|（[2005年4月]の|表明額を|既に|上回る）"; b.String() != want {
-		t.Errorf("runs %s, want %s", b.String(), want)
-	}
-	if slices.ContainsFunc(got, func(r Run) bool { return r.Text == "" }) {
-		t.Errorf("an empty run in %+v", got)
-	}
+	return b.String()
 }
 
 // The glossary shows a reading where kanji are at least half of a term's letters, and

@@ -256,7 +256,7 @@ func (v *View) Locator() *Locator {
 type Chart struct {
 	ID            string // unique on the page: the chart's title and desc ids start with it
 	Title, Desc   string
-	Marks         string // the key to the marks of approximate bars, when the chart has one
+	Marks         []Run // the key to the marks of approximate bars, when the chart has one (View.Keep)
 	Unit          string
 	Width, Height float64
 	Bars          []ChartBar
@@ -370,7 +370,9 @@ func (v *View) charts(id string, pages []*site.Page, heads bool) []Chart {
 		if len(c.Bars) >= minChartBars {
 			c.Title, _ = v.T("chart_" + unit)
 			c.Desc, _ = v.Tf("chart_desc", len(c.Bars))
-			c.Marks = v.chartMarks(c)
+			if marks := v.chartMarks(c); marks != "" {
+				c.Marks = v.Keep(marks)
+			}
 			c.layout()
 			out = append(out, c)
 		}

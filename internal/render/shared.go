@@ -46,6 +46,10 @@ func (c *Chrome) T(key string) (string, error) { return c.v.T(key) }
 // Tf formats a UI string with arguments.
 func (c *Chrome) Tf(key string, args ...any) (string, error) { return c.v.Tf(key, args...) }
 
+// Keep splits a text of the pages' language into runs to keep whole (View.Keep): it
+// depends on the language and the site's names, not on the page.
+func (c *Chrome) Keep(text string) []Run { return c.v.Keep(text) }
+
 // AsOf is the year of the information.
 func (c *Chrome) AsOf() string { return c.v.AsOf() }
 
