@@ -108,13 +108,23 @@
   switchLinks.forEach(function (a) { a.addEventListener("click", carryHash); });
 
   // "Back to top" (the site footer's link): shown once the reader is two screens down a
-  // page, hidden near its top, where the header is in view.
+  // page, hidden near its top, where the header is in view. On a phone, where it stands
+  // over the text (a table's last column), it shows when the reader scrolls back up, as
+  // looking for the top, and goes when they read on down, as a phone's own toolbars do;
+  // it stays while it has the focus.
   // Followed, it scrolls to the very top, the header in view, and puts the focus on the
   // content, where Tab goes on from; the address keeps its #fragment (the timeline's
   // filter is one), which the link's own #main would replace.
   var toTop = document.querySelector(".to-top");
   if (toTop) {
-    var placeTop = function () { toTop.hidden = window.scrollY < 2 * window.innerHeight; };
+    var phone = window.matchMedia("(max-width: 40rem)"), lastY = window.scrollY;
+    var placeTop = function () {
+      var y = window.scrollY;
+      if (y < 2 * window.innerHeight) toTop.hidden = true;
+      else if (!phone.matches || y < lastY - 2) toTop.hidden = false;
+      else if (y > lastY + 2 && document.activeElement !== toTop) toTop.hidden = true;
+      lastY = y;
+    };
     placeTop();
     window.addEventListener("scroll", placeTop, { passive: true });
     toTop.addEventListener("click", function (ev) {

@@ -474,10 +474,10 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 	}
 }
 
-// TestBackToTop: two screens down a long page, on a phone and on a desktop, "Back to top"
-// shows, and following it brings the reader to the top with the focus on the content and
-// the address unchanged (the timeline's filter is its #fragment); near the top it is
-// hidden.
+// TestBackToTop: two screens down a long page, "Back to top" shows (on a phone, once the
+// reader scrolls back up: reading down, it would cover the text), and following it brings
+// the reader to the top with the focus on the content and the address unchanged (the
+// timeline's filter is its #fragment); near the top it is hidden.
 func TestBackToTop(t *testing.T) {
 	startBrowser(t)
 	tb := newTab(t, false)
@@ -495,6 +495,14 @@ func TestBackToTop(t *testing.T) {
 			t.Errorf("at %d px, at the top of the page: Back to top is shown", w)
 		}
 		eval[bool](t, tb, `(window.scrollTo(0, 3 * innerHeight), true)`)
+		if w == phoneWidth {
+			// On a phone it would stand over the text being read: it comes when the
+			// reader scrolls back up.
+			if s := eval[state](t, tb, read); !s.Hidden {
+				t.Errorf("at %d px, reading down three screens: Back to top is shown over the text", w)
+			}
+			eval[bool](t, tb, `(window.scrollBy(0, -200), true)`)
+		}
 		if s := eval[state](t, tb, read); s.Hidden {
 			t.Fatalf("at %d px, three screens down: Back to top is hidden", w)
 		}
