@@ -52,15 +52,21 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 				text = strings.TrimSuffix(lineText(src, line), "\r")
 				return md, []*Error{{Line: line, Col: utf8.RuneCountInString(text) + 1, Msg: "the closing ] is missing: a table is written [name], an item of a list [[name]]"}}
 			}
-			if unclosedListRe.MatchString(perr.Message) && perr.LastKey != "" {
+			// The file ends in a list (summary = ["a", on the last line): the parser
+			// names the line it reached, which may be the key's own.
+			eofInList := perr.Message == "unexpected EOF; expected value" && !strings.HasSuffix(strings.TrimRight(text, " \t\r"), "=")
+			if (unclosedListRe.MatchString(perr.Message) || eofInList) && perr.LastKey != "" {
 				// themes = ["a", "b" without its ]: the list runs on over the next lines,
 				// and the parser stops where they cannot belong to it. (That line is not
 				// named: the caller counts lines from where src starts in its file.)
 				// The key's last definition before that line: in a list of tables, the item's.
-				key, start := toml.Key(strings.Split(perr.LastKey, ".")), 0
+				key, start, upTo := toml.Key(strings.Split(perr.LastKey, ".")), 0, line
+				if eofInList {
+					upTo = line + 1
+				}
 				for n := 0; ; n++ {
 					l := keyLineN(src, key, n)
-					if l >= line || l <= start {
+					if l >= upTo || l <= start {
 						break
 					}
 					start = l
@@ -98,7 +104,7 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 		unknown[key.String()] = true
 	}
 	for _, key := range undecoded {
-		if len(key) > 1 && unknown[key[:len(key)-1].String()] {
+		if unknownTable(key, unknown) {
 			continue // the keys of a misspelt [table] or [[table]]: its own error says it
 		}
 		name := key[len(key)-1]
@@ -117,6 +123,16 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 	errs = append(errs, caseVariants(src, md, known)...)
 	slices.SortStableFunc(errs, func(a, b *Error) int { return a.Line - b.Line })
 	return md, errs
+}
+
+// unknownTable reports whether a table that key is in, however deep, is itself unknown.
+func unknownTable(key toml.Key, unknown map[string]bool) bool {
+	for i := 1; i < len(key); i++ {
+		if unknown[key[:i].String()] {
+			return true
+		}
+	}
+	return false
 }
 
 // caseVariants reports the keys of md that are known keys written in another case.
@@ -182,7 +198,7 @@ var (
 	unclosedNameRe = regexp.MustCompile(`^expected (?:end of table (?:array )?name delimiter '\]'|'\.' or '\]' to end table name), but got '(\\n|\\r)' instead$`)
 	unclosedListRe = regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got `)
 	noEqualsRe     = regexp.MustCompile(`^expected '\.' or '=', but got '.*' instead$`)
-	// The line ends, or a comment starts, right after the =.
+	// The line ends, or a comment starts, right after the =; or the file ends (emptyValue).
 	emptyValueRe = regexp.MustCompile(`^(?:(.+): )?(?:expected value but found '(?:\\n|\\r|#)' instead|unexpected EOF; expected value)$`)
 )
 
@@ -213,7 +229,9 @@ func plain(msg, line string, byteCol int) string {
 	if m := noValueRe.FindStringSubmatch(msg); m != nil {
 		return prefix(m[1]) + fmt.Sprintf(`a text needs quotation marks: "%s"`, m[2])
 	}
-	if m := emptyValueRe.FindStringSubmatch(msg); m != nil {
+	// The file may also end inside a list (Decode says so): only a line that ends with its
+	// = has no value.
+	if m := emptyValueRe.FindStringSubmatch(msg); m != nil && (!strings.Contains(msg, "EOF") || strings.HasSuffix(strings.TrimRight(line, " \t\r"), "=")) {
 		return prefix(m[1]) + `the value is missing after the =: write it on the same line (a text in quotation marks, "…")`
 	}
 	if noEqualsRe.MatchString(msg) {
