@@ -20,7 +20,7 @@ func FullWidthLinks(body string, start, end int) [][]int {
 	// A match with only ASCII brackets is a link as Markdown reads it: without ［, ］ or
 	// ]（ there is nothing to report, and the expression's backtracking over every [ of
 	// a body is spared (2% of a build's CPU).
-	if part := body[start:end]; !strings.Contains(part, "［") && !strings.Contains(part, "］") && !strings.Contains(part, "]（") {
+	if part := body[start:end]; !strings.Contains(part, "［") && !strings.Contains(part, "］") && !strings.Contains(part, "]（") && !closedFullWidth(part) {
 		return nil
 	}
 	var out [][]int
@@ -29,11 +29,27 @@ func FullWidthLinks(body string, start, end int) [][]int {
 			m[i] += start
 		}
 		lit, target := body[m[0]:m[1]], body[m[4]:m[5]]
-		if strings.Contains(lit, "](") && strings.HasPrefix(lit, "[") ||
+		// [a](b.md) is a link; [a](b.md） is none, its destination never closed.
+		if strings.HasPrefix(lit, "[") && strings.Contains(lit, "](") && strings.HasSuffix(lit, ")") ||
 			!strings.Contains(target, ".md") && !strings.Contains(target, "://") && !strings.HasPrefix(target, "#") {
 			continue // a link as Markdown reads it, or brackets around something else
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// closedFullWidth reports whether a link destination of text, after "](", ends at a
+// full-width ）rather than at ): [法の支配](../themes/rule-of-law.md）.
+func closedFullWidth(text string) bool {
+	for {
+		i := strings.Index(text, "](")
+		if i < 0 {
+			return false
+		}
+		text = text[i+2:]
+		if end := strings.IndexAny(text, ")） \t\n"); end >= 0 && strings.HasPrefix(text[end:], "）") {
+			return true
+		}
+	}
 }

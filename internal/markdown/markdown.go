@@ -13,6 +13,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -124,12 +125,23 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	seen := map[string]int{}
 	rawHTMLLine, boldLine := 0, 0
 	var autolinks []*ast.AutoLink
+	var code [][2]int // the byte ranges of src shown as code
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.CodeSpan:
+			if first, ok := n.FirstChild().(*ast.Text); ok {
+				if last, ok := n.LastChild().(*ast.Text); ok {
+					code = append(code, [2]int{first.Segment.Start, last.Segment.Stop})
+				}
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if l := n.Lines(); l.Len() > 0 {
+				code = append(code, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
+			}
 		case *ast.Paragraph:
 			markLang(n, n, src, lang)
 		case *ast.TextBlock:
@@ -189,7 +201,11 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	}
 
 	// A link typed with full-width brackets is no link: the reader would see its address.
+	// (Not in code, which shows what is typed.)
 	for _, m := range FullWidthLinks(string(src), 0, len(src)) {
+		if slices.ContainsFunc(code, func(r [2]int) bool { return r[0] <= m[0] && m[0] < r[1] }) {
+			continue
+		}
 		lit := string(src[m[0]:m[1]])
 		res.Problems = append(res.Problems, Problem{Line: lines.line(m[0]), Warning: true,
 			Msg: fmt.Sprintf("%s is shown as text, not as a link: write the brackets and parentheses half-width, [%s](%s)", lit, src[m[2]:m[3]], src[m[4]:m[5]])})

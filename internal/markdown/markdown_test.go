@@ -64,6 +64,8 @@ func TestConvert(t *testing.T) {
 		// A Japanese input method's brackets make a link text: a warning at its line.
 		{"link in full-width parentheses", "前文\n\n詳しくは[法の支配]（../themes/rule-of-law.md）を参照されたい。", []string{"[法の支配]（../themes/rule-of-law.md）"}, []string{"3: [法の支配]（../themes/rule-of-law.md） is shown as text, not as a link: write the brackets and parentheses half-width, [法の支配](../themes/rule-of-law.md)"}, "ja"},
 		{"brackets around a note", "［注］（外務省）による。", nil, nil, "ja"},
+		{"a link closed full-width", "[法の支配](../themes/rule-of-law.md）を参照。", nil, []string{"1: [法の支配](../themes/rule-of-law.md） is shown as text, not as a link: write the brackets and parentheses half-width, [法の支配](../themes/rule-of-law.md)"}, "ja"},
+		{"full-width brackets in code", "Write `[法の支配]（../themes/rule-of-law.md）` as\n\n```\n[法の支配]（../themes/rule-of-law.md）\n```\n\n    [法の支配]（../themes/rule-of-law.md）", nil, nil, ""},
 		{"asterisks in code are code", "Write `**bold**` for bold.", []string{"<code>**bold**</code>"}, nil, ""},
 		// A block in the other language's script is marked with its language.
 		{"japanese citation on an english page", "Cite as:\n\n> 「ページ名」『日本の平和構築への取組』（2007年）、外務省『Japan’s Efforts on Peacebuilding』に基づく", []string{"<p>Cite as:</p>", `<p lang="ja">「ページ名」`}, nil, ""},
