@@ -41,17 +41,21 @@
   var current = nav && nav.querySelector("a[aria-current]");
   // The fade at a sideways-scrolling box's ends (3rem, .more-after in the stylesheet).
   var fade = 3 * parseFloat(getComputedStyle(root).fontSize);
-  function reveal(link) {
-    if (nav.scrollWidth <= nav.clientWidth) return;
-    var c = link.getBoundingClientRect(), n = nav.getBoundingClientRect();
-    if (c.right > n.right - fade) nav.scrollLeft += c.right - n.right + fade;
-    else if (c.left < n.left + fade) nav.scrollLeft -= n.left + fade - c.left;
+  function reveal(link, box) {
+    if (box.scrollWidth <= box.clientWidth) return;
+    var c = link.getBoundingClientRect(), n = box.getBoundingClientRect();
+    if (c.right > n.right - fade) box.scrollLeft += c.right - n.right + fade;
+    else if (c.left < n.left + fade) box.scrollLeft -= n.left + fade - c.left;
   }
   if (current) {
-    reveal(current);
-    window.addEventListener("resize", function () { reveal(current); }); // a phone turned upright
+    reveal(current, nav);
+    window.addEventListener("resize", function () { reveal(current, nav); }); // a phone turned upright
   }
-  if (nav) nav.addEventListener("focusin", function (e) { reveal(e.target); });
+  // Any menu: the 404 page has one per language.
+  document.addEventListener("focusin", function (e) {
+    var box = e.target.closest && e.target.closest(".site-nav");
+    if (box) reveal(e.target, box);
+  });
   // Which ends of a box that scrolls sideways (the menu on a phone, the timeline's chart)
   // hold what is scrolled out of sight: the stylesheet fades that end (.more-after,
   // .more-before), so that a reader sees that the box scrolls; the shadow the stylesheet
@@ -117,13 +121,16 @@
   // filter is one), which the link's own #main would replace.
   var toTop = document.querySelector(".to-top");
   if (toTop) {
-    var phone = window.matchMedia("(max-width: 40rem)"), lastY = window.scrollY;
+    // turnY is where the scroll last turned: a slow scroll moves a pixel or two a frame,
+    // and counts from there.
+    var phone = window.matchMedia("(max-width: 40rem)"), lastY = window.scrollY, turnY = lastY;
     var placeTop = function () {
       var y = window.scrollY;
-      if (y < 2 * window.innerHeight) toTop.hidden = true;
-      else if (!phone.matches || y < lastY - 2) toTop.hidden = false;
-      else if (y > lastY + 2 && document.activeElement !== toTop) toTop.hidden = true;
+      if ((y - lastY) * (lastY - turnY) < 0) turnY = lastY;
       lastY = y;
+      if (y < 2 * window.innerHeight) toTop.hidden = true;
+      else if (!phone.matches || y < turnY - 16) toTop.hidden = false;
+      else if (y > turnY + 16 && document.activeElement !== toTop) toTop.hidden = true;
     };
     placeTop();
     window.addEventListener("scroll", placeTop, { passive: true });

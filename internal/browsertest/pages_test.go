@@ -501,7 +501,8 @@ func TestBackToTop(t *testing.T) {
 			if s := eval[state](t, tb, read); !s.Hidden {
 				t.Errorf("at %d px, reading down three screens: Back to top is shown over the text", w)
 			}
-			eval[bool](t, tb, `(window.scrollBy(0, -200), true)`)
+			// A slow scroll: a pixel a frame.
+			eval[bool](t, tb, `(async () => { for (let i = 0; i < 40; i++) { scrollBy(0, -1); await new Promise(r => requestAnimationFrame(r)); } return true; })()`)
 		}
 		if s := eval[state](t, tb, read); s.Hidden {
 			t.Fatalf("at %d px, three screens down: Back to top is hidden", w)
