@@ -118,9 +118,11 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 // path inside the language folder. A page key ("countries/cambodia") names the page's
 // translation.
 func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
-	// A place pasted from a finding: content/ja/countries/timor-leste.md:74:3.
-	if i := strings.Index(path, ".md:"); i >= 0 {
-		path = path[:i+len(".md")]
+	path = withoutPlace(path)
+	if filepath.Ext(path) == ".md" && !filepath.IsAbs(path) && !strings.HasPrefix(filepath.ToSlash(filepath.Clean(path)), "content/") {
+		if _, err := os.Stat(path); err != nil {
+			path = strings.TrimSuffix(path, ".md") // countries/cambodia.md: the page's key
+		}
 	}
 	if filepath.Ext(path) == "" {
 		// A page key, as the check's report names pages ("countries/cambodia"): the

@@ -153,6 +153,8 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(root, "content", "ja", "old.md"), "content/ja/old.md: there is no source content/en/old.md to mark it as translated from"},
 		{"countries/cambodja", "content/ja/countries/cambodja.md: there is no source content/en/countries/cambodja.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
+		// A page's key with its .md names the page too.
+		{"countries/sudan.md", "content/ja/countries/sudan.md: no translation yet"},
 		// A page's name without its folder: the page of that name in another folder.
 		{"cambodia", "content/ja/cambodia.md: there is no source content/en/cambodia.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},

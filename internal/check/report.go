@@ -135,6 +135,15 @@ func (r *Report) suggestPage(p string) string {
 	return ""
 }
 
+// withoutPlace is path without the line and column of a place pasted from a finding:
+// content/ja/countries/timor-leste.md:74:3 is content/ja/countries/timor-leste.md.
+func withoutPlace(path string) string {
+	if i := strings.Index(path, ".md:"); i >= 0 {
+		return path[:i+len(".md")]
+	}
+	return path
+}
+
 // ParseDiagnostics reads errors written compiler style, "file:line:col: message" (line
 // and column optional), as values.
 func ParseDiagnostics(lines []string) []Diagnostic {
@@ -165,10 +174,6 @@ func ParseDiagnostics(lines []string) []Diagnostic {
 // an error.
 func (r *Report) Only(paths []string) error {
 	match := func(p *Pair, path string) bool {
-		// A place pasted from a finding: content/ja/countries/timor-leste.md:74:3.
-		if i := strings.Index(path, ".md:"); i >= 0 {
-			path = path[:i+len(".md")]
-		}
 		path = strings.TrimSuffix(strings.TrimPrefix(filepath.ToSlash(filepath.Clean(path)), "./"), "/")
 		path = strings.TrimSuffix(path, ".md")
 		if path == p.Key || strings.HasPrefix(p.Key, path+"/") || path == "content" {
@@ -182,6 +187,10 @@ func (r *Report) Only(paths []string) error {
 			}
 		}
 		return false
+	}
+	paths = slices.Clone(paths)
+	for i := range paths {
+		paths[i] = withoutPlace(paths[i])
 	}
 	var keep []*Pair
 	used := make([]bool, len(paths))
@@ -377,7 +386,7 @@ func (r *Report) table(b *strings.Builder, lang string) bool {
 
 // details writes what a translator has to do, page by page: compiler-style places, so
 // that an editor can jump to them. The accepted findings, which ask for nothing, follow
-// all of it.
+// every page's entries (the style sheet's are writeStyle's).
 func (r *Report) details(b *strings.Builder, lang string) {
 	wrote := false
 	var accepted strings.Builder

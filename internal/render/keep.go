@@ -218,7 +218,7 @@ func keepHTML(html string) string {
 		}
 		wbr := func(upTo int) { // the breaks before html offset upTo
 			for len(breaks) > 0 && start+breaks[0] < upTo {
-				if at := start + breaks[0]; at > last {
+				if at := start + breaks[0]; at >= last {
 					grow()
 					b.WriteString(html[last:at])
 					b.WriteString("<wbr>")
@@ -227,7 +227,11 @@ func keepHTML(html string) string {
 				breaks = breaks[1:]
 			}
 		}
-		for _, k := range keptRanges(html[start:end], false) {
+		kept := keptRanges(html[start:end], false)
+		if heading {
+			kept = withGlued(kept, html[start:end])
+		}
+		for _, k := range kept {
 			run := html[start+k[0] : start+k[1]]
 			if utf8.RuneCountInString(run) < 2 {
 				continue
@@ -287,6 +291,33 @@ func keepHTML(html string) string {
 	}
 	b.WriteString(html[last:])
 	return b.String()
+}
+
+// withGlued adds to kept, the sorted ranges of s to keep whole, each closing bracket of s
+// with the particle after it (appendGlued), merging ranges that touch or overlap.
+func withGlued(kept [][2]int, s string) [][2]int {
+	var glued [][2]int
+	var prev rune
+	for i, c := range s {
+		if strings.ContainsRune(closingBracket, prev) && isHiragana(c) {
+			glued = append(glued, [2]int{i - utf8.RuneLen(prev), i + utf8.RuneLen(c)})
+		}
+		prev = c
+	}
+	if len(glued) == 0 {
+		return kept
+	}
+	all := append(slices.Clone(kept), glued...)
+	slices.SortFunc(all, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	out := all[:1]
+	for _, r := range all[1:] {
+		if last := &out[len(out)-1]; r[0] <= last[1] {
+			last[1] = max(last[1], r[1])
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // keptRanges returns the byte ranges of s's numbers with their units (keepRuns, dates

@@ -67,6 +67,9 @@ func TestKeepHTMLWrapsNumbersInTextOnly(t *testing.T) {
 		{`<h2 id="un-peacekeeping">UNTAC：日本初の本格的なPKO参加</h2>`, `<h2 id="un-peacekeeping">UNTAC：<wbr>日本初の<wbr>本格的な<wbr>PKO参加</h2>`},
 		{`<h3>2006年12月の東京会議</h3>`, `<h3><span class="nobr">2006年</span><span class="nobr">12月</span>の<wbr>東京会議</h3>`},
 		{`<p>日本初の本格的な</p>`, `<p>日本初の本格的な</p>`},
+		// A heading keeps a closing bracket with the particle after it.
+		{`<h2 id="x">国連開発計画（UNDP）の武器回収</h2>`, `<h2 id="x">国連開発計画<wbr>（UNDP<span class="nobr">）の</span><wbr>武器回収</h2>`},
+		{`<h2 id="y">東京会議（2006年）の成果</h2>`, `<h2 id="y">東京会議<wbr>（<span class="nobr">2006年）の</span><wbr>成果</h2>`},
 	} {
 		got := render.KeepHTML(tt.in)
 		if got != tt.want {
