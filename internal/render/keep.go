@@ -127,25 +127,33 @@ func phrased(runs []Run) []Run {
 // and the particle after it a run to keep: keep-all stops a browser breaking between
 // letters, not after a closing mark, and a line began with the particle, （UNDP）|の.
 func appendGlued(runs []Run, text string, wbr bool) []Run {
-	var prev rune
 	from := 0
-	for i, c := range text {
-		if strings.ContainsRune(closingBracket, prev) && isHiragana(c) {
-			at := i - utf8.RuneLen(prev)
-			end := i + utf8.RuneLen(c)
-			if at > from {
-				runs = append(runs, Run{Text: text[from:at], Wbr: wbr})
-				wbr = false
-			}
-			runs = append(runs, Run{Text: text[at:end], Keep: true, Wbr: wbr})
-			from, wbr = end, false
+	for _, g := range gluedPairs(text) {
+		if g[0] > from {
+			runs = append(runs, Run{Text: text[from:g[0]], Wbr: wbr})
+			wbr = false
 		}
-		prev = c
+		runs = append(runs, Run{Text: text[g[0]:g[1]], Keep: true, Wbr: wbr})
+		from, wbr = g[1], false
 	}
 	if from < len(text) {
 		runs = append(runs, Run{Text: text[from:], Wbr: wbr})
 	}
 	return runs
+}
+
+// gluedPairs returns the byte ranges of s that are a closing bracket and the particle
+// after it, in order.
+func gluedPairs(s string) [][2]int {
+	var out [][2]int
+	var prev rune
+	for i, c := range s {
+		if strings.ContainsRune(closingBracket, prev) && isHiragana(c) {
+			out = append(out, [2]int{i - utf8.RuneLen(prev), i + utf8.RuneLen(c)})
+		}
+		prev = c
+	}
+	return out
 }
 
 // keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k
@@ -294,16 +302,9 @@ func keepHTML(html string) string {
 }
 
 // withGlued adds to kept, the sorted ranges of s to keep whole, each closing bracket of s
-// with the particle after it (appendGlued), merging ranges that touch or overlap.
+// with the particle after it (gluedPairs), merging ranges that touch or overlap.
 func withGlued(kept [][2]int, s string) [][2]int {
-	var glued [][2]int
-	var prev rune
-	for i, c := range s {
-		if strings.ContainsRune(closingBracket, prev) && isHiragana(c) {
-			glued = append(glued, [2]int{i - utf8.RuneLen(prev), i + utf8.RuneLen(c)})
-		}
-		prev = c
-	}
+	glued := gluedPairs(s)
 	if len(glued) == 0 {
 		return kept
 	}

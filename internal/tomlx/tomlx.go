@@ -198,7 +198,8 @@ var (
 	unclosedNameRe = regexp.MustCompile(`^expected (?:end of table (?:array )?name delimiter '\]'|'\.' or '\]' to end table name), but got '(\\n|\\r)' instead$`)
 	unclosedListRe = regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got `)
 	noEqualsRe     = regexp.MustCompile(`^expected '\.' or '=', but got '.*' instead$`)
-	// The line ends, or a comment starts, right after the =; or the file ends (emptyValue).
+	// The line ends, or a comment starts, right after the =; or the file ends (plain tells
+	// an = at the end of the file from a list that is not closed).
 	emptyValueRe = regexp.MustCompile(`^(?:(.+): )?(?:expected value but found '(?:\\n|\\r|#)' instead|unexpected EOF; expected value)$`)
 )
 
