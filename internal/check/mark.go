@@ -21,8 +21,9 @@ import (
 
 // suggestTranslation is, for a translation name whose source src does not exist, " (did
 // you mean content/ja/countries/liberia.md?)": the translation of the source whose name
-// is closest, in src's folder first, then anywhere in the source language's folder (mark
-// sudan: countries/sudan.md), or "" if none is close.
+// is closest: of the same name anywhere in the source language's folder (mark sudan:
+// countries/sudan.md), else a close name in src's folder, then anywhere, or "" if none is
+// close.
 func suggestTranslation(fsys fs.FS, src, name string) string {
 	srcRoot := strings.Join(strings.SplitN(src, "/", 3)[:2], "/") // content/en
 	nameRoot := strings.Join(strings.SplitN(filepath.ToSlash(name), "/", 3)[:2], "/")
@@ -40,6 +41,11 @@ func suggestTranslation(fsys fs.FS, src, name string) string {
 		return nil
 	})
 	want := strings.TrimSuffix(path.Base(src), ".md")
+	// A page of that very name in another folder before a close name in this one, as the
+	// check's own suggestion does (Report.suggestPage).
+	if i := slices.IndexFunc(all, func(rel string) bool { return path.Base(rel) == want }); i >= 0 {
+		return fmt.Sprintf(" (did you mean %s/%s.md?)", nameRoot, all[i])
+	}
 	for _, among := range [][]string{here, all} {
 		bases := make([]string, len(among))
 		for i, rel := range among {

@@ -108,6 +108,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	write("content/ja/countries/cambodia.md", ja)
 	write("content/ja/old.md", "+++\ntitle = \"古い\"\nsummary = \"S\"\n+++\n")
 	write("content/en/countries/sudan.md", "+++\ntitle = \"Sudan\"\nsummary = \"S.\"\n+++\n")
+	write("content/en/themes/cambodian.md", "+++\ntitle = \"Cambodian\"\nsummary = \"S.\"\n+++\n")
 	cfg, err := config.Load(os.DirFS(root), "config.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -155,6 +156,8 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		{"countries/cambodja", "content/ja/countries/cambodja.md: there is no source content/en/countries/cambodja.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
 		// A page's key with its .md names the page too.
 		{"countries/sudan.md", "content/ja/countries/sudan.md: no translation yet"},
+		// A page of that very name elsewhere before a close name in the same folder.
+		{"themes/cambodia", "(did you mean content/ja/countries/cambodia.md?)"},
 		// A page's name without its folder: the page of that name in another folder.
 		{"cambodia", "content/ja/cambodia.md: there is no source content/en/cambodia.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},
