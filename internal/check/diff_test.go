@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -19,5 +20,30 @@ func TestSentenceDiff(t *testing.T) {
 	ja := sentencesOf("日本は要員を派遣した。道路を補修した。")
 	if want := []string{"日本は要員を派遣した。", "道路を補修した。"}; !slices.Equal(ja, want) {
 		t.Errorf("sentencesOf(ja) = %q, want %q", ja, want)
+	}
+}
+
+// Two sentences of one part reworded: each old form is followed by its new one, and a
+// new sentence that rewords none comes last.
+func TestChangeLinesPairTheRewordedSentences(t *testing.T) {
+	c := sentenceDiff("section #aid", "Japan worked actively for a political solution. It hosted the Tokyo meeting. The conference agreed to create ICORC.",
+		"Japan worked hard for a political settlement. It hosted the Tokyo meeting. The conference agreed to set up ICORC. Japan remains the largest donor.")
+	var got []string
+	for _, l := range c.Lines() {
+		word := "was"
+		if l.Added {
+			word = "now"
+		}
+		got = append(got, word+": "+l.Text)
+	}
+	want := []string{
+		"was: Japan worked actively for a political solution.",
+		"now: Japan worked hard for a political settlement.",
+		"was: The conference agreed to create ICORC.",
+		"now: The conference agreed to set up ICORC.",
+		"now: Japan remains the largest donor.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("lines of the change:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"peacebuilding/internal/content"
 )
@@ -317,6 +318,64 @@ type Change struct {
 	// 0 when the translation does not have it.
 	Line int `json:"line,omitempty"`
 	at   func(translation *content.File) int
+}
+
+// DiffLine is a sentence of a Change: one that is gone (Added false) or new.
+type DiffLine struct {
+	Text  string
+	Added bool
+}
+
+// Lines lists the change's sentences for a reader, each reworded sentence's old form
+// followed by its new one ("was", "now"), then the new sentences that reword none: the
+// old and new forms of two edits of one part were listed was, was, now, now. A new
+// sentence rewords the gone one it shares the most words with, if they share at least
+// half (a Dice coefficient of their sets of words of 0.5).
+func (c Change) Lines() []DiffLine {
+	words := func(s string) map[string]bool {
+		set := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			set[w] = true
+		}
+		return set
+	}
+	dice := func(a, b map[string]bool) float64 {
+		if len(a)+len(b) == 0 {
+			return 0
+		}
+		n := 0
+		for w := range a {
+			if b[w] {
+				n++
+			}
+		}
+		return 2 * float64(n) / float64(len(a)+len(b))
+	}
+	added := make([]map[string]bool, len(c.Added))
+	for j, s := range c.Added {
+		added[j] = words(s)
+	}
+	used := make([]bool, len(c.Added))
+	var out []DiffLine
+	for _, s := range c.Removed {
+		out = append(out, DiffLine{Text: s})
+		gone, best, bestJ := words(s), 0.5, -1
+		for j := range c.Added {
+			if d := dice(gone, added[j]); !used[j] && d >= best {
+				best, bestJ = d, j
+			}
+		}
+		if bestJ >= 0 {
+			used[bestJ] = true
+			out = append(out, DiffLine{Text: c.Added[bestJ], Added: true})
+		}
+	}
+	for j, s := range c.Added {
+		if !used[j] {
+			out = append(out, DiffLine{Text: s, Added: true})
+		}
+	}
+	return out
 }
 
 // sentenceDiff compares two versions of a text sentence by sentence (longest common

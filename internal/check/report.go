@@ -434,11 +434,12 @@ func (r *Report) details(b *strings.Builder, lang string) {
 					} else {
 						fmt.Fprintf(b, "    %s:\n", c.Where)
 					}
-					for _, s := range c.Removed {
-						fmt.Fprintf(b, "      was: %s\n", clipSentence(s))
-					}
-					for _, s := range c.Added {
-						fmt.Fprintf(b, "      now: %s\n", clipSentence(s))
+					for _, l := range c.Lines() {
+						word := "was"
+						if l.Added {
+							word = "now"
+						}
+						fmt.Fprintf(b, "      %s: %s\n", word, clipSentence(l.Text))
 					}
 				}
 				fmt.Fprintf(b, "    the change, word by word: git diff --word-diff %s -- %s\n", st.Commit, p.Source.File)
