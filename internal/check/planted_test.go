@@ -244,6 +244,10 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 {
 		t.Errorf("still English reported at %s, want a line of %s", got, jaCambodia)
 	}
+	// The English side shows the same first line of text, not a place with nothing there.
+	if src, dst := p.Problems[0].Source, p.Problems[0].Translation; src.File != enCambodia || src.Text == "" || !strings.HasPrefix(src.Text, strings.TrimSuffix(dst.Text, "…")) {
+		t.Errorf("still English: the English side is %s, want the first line of text of %s, as the Japanese side's %s", src, enCambodia, dst)
+	}
 	// Nor a style finding per English quotation mark: the house style waits for the
 	// translation (the copy has “UNTAC” quotes and half-width punctuation to find).
 	for _, f := range rep.Style {

@@ -98,8 +98,9 @@ func stillEnglish(src, dst *content.File, dstBody string) (Problem, bool) {
 		return Problem{}, false
 	}
 	return Problem{Check: "untranslated", Where: "page",
-		Message:     fmt.Sprintf("the %s page is still English: translate it (the other checks of the page wait until then)", dst.Lang),
-		Source:      Loc{File: src.Name, Line: 1},
+		Message: fmt.Sprintf("the %s page is still English: translate it (the other checks of the page wait until then)", dst.Lang),
+		// The first lines of text of both: the same English, where a translator starts.
+		Source:      counterpart(src, ""),
 		Translation: Loc{File: dst.Name, Line: dst.BodyLine, Text: firstLine(dstBody)}}, true
 }
 
