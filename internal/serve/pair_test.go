@@ -126,13 +126,7 @@ allowed = ["派遣（UNTAC）"]
 // After a save, the terminal lists the open findings of the saved page, each at its file
 // and line, as the page's box shows them.
 func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
-	dir := fixture(t)
-	var log strings.Builder
-	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Log: &log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	dir, srv, log := startQuiet(t)
 	edit(t, dir, "content/ja/countries/cambodia.md", "[出典](https://www.mofa.go.jp/)", "[出典](https://www.mofa.go.jp/ja/)")
 	srv.rebuild([]string{"content/ja/countries/cambodia.md"})
 	want := "content/ja/countries/cambodia.md:26: structure: a link leads to https://www.mofa.go.jp/ja/ where en links to https://www.mofa.go.jp/"
@@ -152,13 +146,7 @@ func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
 // A save that fixes a broken build says so: the count of changed files alone (often 0)
 // did not tell that the error pages were gone.
 func TestRebuildSaysTheErrorsAreFixed(t *testing.T) {
-	dir := fixture(t)
-	var log strings.Builder
-	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Log: &log})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
+	dir, srv, log := startQuiet(t)
 	file := "content/en/countries/sudan.md"
 	edit(t, dir, file, `region = "africa"`, `region = "nowhere"`)
 	srv.rebuild([]string{file})
@@ -177,4 +165,18 @@ func TestRebuildSaysTheErrorsAreFixed(t *testing.T) {
 	if got := log.String(); strings.Contains(got, "fixed") {
 		t.Errorf("a save after the fix printed:\n%s\nwant no word of a fix", got)
 	}
+}
+
+// startQuiet starts a preview of a fixture that does not watch (the test calls rebuild
+// itself) and returns its folder, the server and what it prints.
+func startQuiet(t *testing.T) (string, *Server, *strings.Builder) {
+	t.Helper()
+	dir := fixture(t)
+	log := &strings.Builder{}
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return dir, srv, log
 }
