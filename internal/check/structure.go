@@ -88,6 +88,11 @@ func literalID(title string) (string, bool) {
 	return "", false
 }
 
+// literalName is the id that lit, a literal id (literalID), stands for: ｛#ddr｝ is ddr.
+func literalName(lit string) string {
+	return strings.TrimSpace(strings.Trim(lit, "{}｛｝#＃ "))
+}
+
 // fileStructure reports what is wrong with one file's body whatever its language: a
 // level-1 heading and a heading id that Markdown does not read.
 func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem {
@@ -103,7 +108,7 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		} else if lit, ok := literalID(h.title); ok {
 			msg = fmt.Sprintf("%s is not read as a heading id and would be published as text: write {#id} in half-width braces at the end of the heading", lit)
 			// The same id, as the other language writes it: ｛#ddr｝ is {#ddr}.
-			needle = "{#" + strings.TrimSpace(strings.Trim(lit, "{}｛｝#＃ ")) + "}"
+			needle = "{#" + literalName(lit) + "}"
 		} else {
 			continue
 		}
@@ -258,6 +263,9 @@ func compareHeadings(src, dst *content.File) []Problem {
 				// Two headings without id at the same place: their levels only.
 				sameLevel(s, d)
 			case d.id == "":
+				if lit, ok := literalID(d.title); ok && literalName(lit) == s.id {
+					break // the id in full-width braces: fileStructure says so
+				}
 				add(fmt.Sprintf("the heading has no {#%s}: keep the id of the en heading at the end of the heading", s.id), sLoc(s), dLoc(d))
 			case s.id == "":
 				add(fmt.Sprintf("heading id {#%s}: the en heading here has none", d.id), sLoc(s), dLoc(d))
@@ -271,15 +279,19 @@ func compareHeadings(src, dst *content.File) []Problem {
 			if s.id != "" && dIDs[s.id] {
 				continue // the translation has it elsewhere: reported where it is
 			}
-			// Where the section would be: the next aligned heading, or the end of the body.
-			at := Loc{File: dst.Name, Line: dst.BodyLine + strings.Count(dst.Body, "\n")}
-			if next < len(dh) {
-				at = Loc{File: dst.Name, Line: bodyPlace(dst, dh[next].off).line()}
-			}
+			// Where the section would be: before the next aligned heading, which the place
+			// quotes, or after the body's last line.
+			what := fmt.Sprintf("section {#%s}", s.id)
 			if s.id == "" {
-				add(fmt.Sprintf("the heading %q of the en page is missing in the %s page", s.title, dst.Lang), sLoc(s), at)
+				what = fmt.Sprintf("the heading %q", s.title)
+			}
+			if next < len(dh) {
+				add(fmt.Sprintf("%s of the en page is missing in the %s page: it goes before this heading", what, dst.Lang), sLoc(s), dLoc(dh[next]))
 			} else {
-				add(fmt.Sprintf("section {#%s} of the en page is missing in the %s page", s.id, dst.Lang), sLoc(s), at)
+				body := strings.TrimRight(dst.Body, "\n")
+				last := body[strings.LastIndexByte(body, '\n')+1:]
+				at := Loc{File: dst.Name, Line: dst.BodyLine + strings.Count(body, "\n"), Text: strings.TrimSpace(last)}
+				add(fmt.Sprintf("%s of the en page is missing in the %s page: it goes at the end, after this line", what, dst.Lang), sLoc(s), at)
 			}
 		}
 		for _, d := range gapD[n:] {

@@ -61,6 +61,10 @@ type StyleRule struct {
 	Allowed []string `toml:"allowed"`
 	Line    int      `toml:"-"`
 	re      *regexp.Regexp
+	// form is the number of the pattern's group named form, or -1: the form within a
+	// match whose other characters are context (RE2 has no lookaround), so that the
+	// finding quotes 元兵士, not 元兵士の社.
+	form int
 	// needs are strings one of which every match contains (requiredLiterals), nil when
 	// the expression gives none: a text that holds none of them is not searched.
 	needs []string
@@ -196,6 +200,7 @@ func ParseStyle(name, src string) (*Style, error) {
 		// Longest alternatives first, so that a form is reported whole.
 		slices.SortStableFunc(alts, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 		r.re = regexp.MustCompile(strings.Join(alts, "|"))
+		r.form = r.re.SubexpIndex("form")
 		if re, err := syntax.Parse(r.re.String(), syntax.Perl); err == nil {
 			r.needs = requiredLiterals(re.Simplify())
 		}
@@ -226,8 +231,22 @@ func ParseStyle(name, src string) (*Style, error) {
 	return st, nil
 }
 
-// Find returns the byte ranges of the rule's non-preferred forms in s.
-func (r *StyleRule) Find(s string) [][]int { return r.re.FindAllStringIndex(s, -1) }
+// Find returns the byte ranges of the rule's non-preferred forms in s: of the group
+// named form, where the pattern has one and it took part in the match.
+func (r *StyleRule) Find(s string) [][]int {
+	if r.form < 0 {
+		return r.re.FindAllStringIndex(s, -1)
+	}
+	ms := r.re.FindAllStringSubmatchIndex(s, -1)
+	for i, m := range ms {
+		if m[2*r.form] >= 0 {
+			ms[i] = m[2*r.form : 2*r.form+2]
+		} else {
+			ms[i] = m[:2]
+		}
+	}
+	return ms
+}
 
 // needIndex finds the rules that may match a text in one pass over it. The style check
 // looked for each of some 300 strings in every file in turn, a tenth of the status page's

@@ -351,3 +351,36 @@ func TestStyleFindingQuotesTheTextAsWritten(t *testing.T) {
 	}
 	t.Error("no half-width-parenthesis finding in the planted text")
 }
+
+// A rule whose pattern names a group form finds only that group, the rest of the match
+// being context: a translator's trial was told of "元兵士の社" in 元兵士の社会復帰. A form
+// of the rule's list, outside the pattern, is found whole.
+func TestStyleFormGroupIsWhatIsFound(t *testing.T) {
+	st, err := ParseStyle("style.toml", `lang = "ja"
+[[rules]]
+id = "x"
+forms = ["旧兵士"]
+pattern = '(?P<form>元兵士)(?:$|[^の]|の[^市])'
+preferred = "元戦闘員"
+example = "元兵士の社会復帰"
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Rules[0]
+	for s, want := range map[string][]string{
+		"元兵士の社会復帰":       {"元兵士"},
+		"元兵士の市民社会への復帰":   nil,
+		"元兵士、元兵士の社会":     {"元兵士", "元兵士"},
+		"旧兵士と元兵士":        {"旧兵士", "元兵士"},
+		"児童及び女性の元兵士のDDR": {"元兵士"},
+	} {
+		var got []string
+		for _, m := range r.Find(s) {
+			got = append(got, s[m[0]:m[1]])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("in %q: %q, want %q", s, got, want)
+		}
+	}
+}

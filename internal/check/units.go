@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -180,14 +179,15 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 }
 
 // appendBodyUnits appends to out the units of the bodies: section by section when both
-// languages have the same explicit heading ids in the same order, and as a whole
-// otherwise: a translation may merge or split paragraphs, but a section with an id is the
-// same section in both.
+// languages give every heading an explicit id, and as a whole otherwise: a translation may
+// merge or split paragraphs, but a section with an id is the same section in both. A
+// section that one language has and the other has not (the structure check reports it)
+// is left out then: compared whole, each number and term of a dropped section was a
+// finding of its own, before the one that says what happened.
 func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string) []unit {
-	ss, ds := sections(src.Body, true), sections(dst.Body, true)
-	if len(ss) > 1 && slices.EqualFunc(ss, ds, func(a, b section) bool { return a.id == b.id }) {
-		for i, s := range ss {
-			d := ds[i]
+	if pairs := pairSections(src.Body, dst.Body); pairs != nil {
+		for _, p := range pairs {
+			s, d := p[0], p[1]
 			where := "introduction"
 			if s.id != "" {
 				where = "section #" + s.id
@@ -201,6 +201,41 @@ func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string
 	}
 	return append(out, unit{"body", text{s: src.Body, plain: srcBody, at: bodyPlace(src, 0), body: true},
 		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}, nil})
+}
+
+// pairSections pairs the sections of two bodies by their ids, the introductions with
+// each other, in the source's order. It returns nil, for the bodies to be compared
+// whole, unless both have headings, every heading of both has an id, no id is repeated,
+// and only one of the two has sections the other lacks: a heading without an id, or
+// sections on both sides with no partner (an id renamed), leave unsure which text is
+// which.
+func pairSections(srcBody, dstBody string) [][2]section {
+	ss, ds := sections(srcBody, true), sections(dstBody, true)
+	if len(ss) < 2 || len(ds) < 2 || len(ss) != len(sections(srcBody, false)) || len(ds) != len(sections(dstBody, false)) {
+		return nil
+	}
+	byID := make(map[string]section, len(ds))
+	for _, d := range ds[1:] {
+		if _, dup := byID[d.id]; dup {
+			return nil
+		}
+		byID[d.id] = d
+	}
+	pairs := [][2]section{{ss[0], ds[0]}}
+	seen := make(map[string]bool, len(ss))
+	for _, s := range ss[1:] {
+		if seen[s.id] {
+			return nil
+		}
+		seen[s.id] = true
+		if d, ok := byID[s.id]; ok {
+			pairs = append(pairs, [2]section{s, d})
+		}
+	}
+	if unpairedSrc, unpairedDst := len(ss)-len(pairs), len(ds)-len(pairs); unpairedSrc > 0 && unpairedDst > 0 {
+		return nil
+	}
+	return pairs
 }
 
 // A section is the part of a body from one heading to the next; the first section is
