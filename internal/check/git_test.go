@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -152,6 +153,10 @@ func TestStaleChangesArePendingNotFailures(t *testing.T) {
 	r.WriteText(&text)
 	if !strings.Contains(text.String(), "pending: figure: countries/cambodia, section #small-arms") || !strings.Contains(text.String(), "1 pending") {
 		t.Errorf("the report does not list the pending problem:\n%s", text.String())
+	}
+	// The table's row counts it too: a translator scanning the column sees the work.
+	if !regexp.MustCompile(`(?m)^countries/cambodia +stale .* 0 \+1 pending `).MatchString(text.String()) {
+		t.Errorf("the table's row does not count the pending problem:\n%s", text.String())
 	}
 
 	// A mismatch in a part of the source that did not change is the translator's, and

@@ -346,6 +346,10 @@ func (r *Report) table(b *strings.Builder, lang string) bool {
 			state += " (" + also + ")"
 		}
 		row := []string{p.Key, state, "", "", fmt.Sprint(p.Open()), fmt.Sprint(p.StyleOpen())}
+		if n := p.Pending(); n > 0 {
+			// The mismatches that wait for a stale page's update: work all the same.
+			row[4] += fmt.Sprintf(" +%d pending", n)
+		}
 		if withErrors {
 			row = append(row, fmt.Sprint(p.BuildErrors))
 		}
