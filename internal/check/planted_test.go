@@ -367,6 +367,27 @@ func TestEnglishLeftInPointsAtTheSource(t *testing.T) {
 	}
 }
 
+// TestEnglishSentenceWithNumbersIsOneFinding: a sentence left in English is one
+// finding even where numbers break its words into runs (a translator's trial was told of
+// two scraps of one sentence, cut at 200,000 and US$5).
+func TestEnglishSentenceWithNumbersIsOneFinding(t *testing.T) {
+	const left = "Japan sent it a total of 1,300 personnel, in 1992 and 1993, for US$5 million in all."
+	fsys := plant(t, realProject(t), []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", left}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, pr := range Run(in).Lookup("countries/cambodia", "ja").Problems {
+		if pr.Check == "untranslated" {
+			got = append(got, pr.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "Japan sent it a total of 1,300 personnel, in 1992") {
+		t.Errorf("the English sentence gives %q, want one finding quoting it from its start", got)
+	}
+}
+
 // TestDroppedEventIsOneFinding deletes an event of a translation: the count, which the
 // build rejects, is reported, and no event is compared with the one after its
 // counterpart (which made a false finding for every later event).

@@ -244,14 +244,15 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 }
 
 // joinedByPunct reports whether what lies between two Latin words keeps them in one run
-// of English: spaces and ASCII punctuation, no other letter or digit, no line break
-// between paragraphs.
+// of English: spaces, ASCII punctuation and digits (a sentence's numbers, "Some 200,000
+// refugees", "US$5 million": a paragraph left in English was reported as the scraps
+// between its numbers), no other letter, no line break between paragraphs.
 func joinedByPunct(s string) bool {
 	if strings.Contains(s, "\n\n") {
 		return false
 	}
 	for _, r := range s {
-		if r >= utf8.RuneSelf || unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if r >= utf8.RuneSelf || unicode.IsLetter(r) {
 			return false
 		}
 	}
