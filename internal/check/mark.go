@@ -84,6 +84,10 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 	fsys := projectfs.New(root)
 	srcData, err := fs.ReadFile(fsys, src)
 	if errors.Is(err, fs.ErrNotExist) {
+		if _, err := fs.Stat(fsys, name); errors.Is(err, fs.ErrNotExist) {
+			// Neither file: a name mistyped or without its folder, as the check says it.
+			return m, fmt.Errorf("%s: no page of the site%s", path, suggestTranslation(fsys, src, name))
+		}
 		return m, fmt.Errorf("%s: there is no source %s to mark it as translated from%s", name, src, suggestTranslation(fsys, src, name))
 	}
 	if err != nil {

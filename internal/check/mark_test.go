@@ -153,13 +153,13 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 
 	for _, tt := range []struct{ path, want string }{
 		{filepath.Join(root, "content", "ja", "old.md"), "content/ja/old.md: there is no source content/en/old.md to mark it as translated from"},
-		{"countries/cambodja", "content/ja/countries/cambodja.md: there is no source content/en/countries/cambodja.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
+		{"countries/cambodja", "countries/cambodja: no page of the site (did you mean content/ja/countries/cambodia.md?)"},
 		// A page's key with its .md names the page too.
 		{"countries/sudan.md", "content/ja/countries/sudan.md: no translation yet"},
 		// A page of that very name elsewhere before a close name in the same folder.
 		{"themes/cambodia", "(did you mean content/ja/countries/cambodia.md?)"},
 		// A page's name without its folder: the page of that name in another folder.
-		{"cambodia", "content/ja/cambodia.md: there is no source content/en/cambodia.md to mark it as translated from (did you mean content/ja/countries/cambodia.md?)"},
+		{"cambodia", "cambodia: no page of the site (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
 		{filepath.Join(root, "config.toml"), "not a content file"},
