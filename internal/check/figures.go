@@ -65,7 +65,6 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 	add := func(msg string, s Loc, d Loc) {
 		out = append(out, Problem{Check: "figure", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
-	unitLoc := func(t text, f *content.File) Loc { return Loc{File: f.Name, Line: t.line()} }
 	for _, m := range approx {
 		a, b := sn[m.s], dn[m.d]
 		add(fmt.Sprintf("approximation differs: %s in %s (%s), %s in %s (%s)", describe(a), src.Lang, approxWord(a), describe(b), dst.Lang, approxWord(b)),
@@ -123,12 +122,12 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 	}
 	for i, a := range sn {
 		if !sUsed[i] {
-			add(fmt.Sprintf("%s is not in the %s text%s", describe(a), dst.Lang, writtenIn(a, dst.Lang)), loc(u.src, src, a), unitLoc(u.dst, dst))
+			add(fmt.Sprintf("%s is not in the %s text%s", describe(a), dst.Lang, writtenIn(a, dst.Lang)), loc(u.src, src, a), placeLike(u.src, a.Offset, u.dst, dst.Name))
 		}
 	}
 	for j, b := range dn {
 		if !dUsed[j] {
-			add(fmt.Sprintf("%s is not in the %s text%s", describe(b), src.Lang, writtenIn(b, src.Lang)), unitLoc(u.src, src), loc(u.dst, dst, b))
+			add(fmt.Sprintf("%s is not in the %s text%s", describe(b), src.Lang, writtenIn(b, src.Lang)), placeLike(u.dst, b.Offset, u.src, src.Name), loc(u.dst, dst, b))
 		}
 	}
 	// Report in the order of the source text, then the translation's.

@@ -100,7 +100,7 @@ var missed = []struct {
 	{"counter of ships for people", []edit{{jaCambodia, "合計1,300人の要員", "合計1,300隻の要員"}},
 		"figure", "the counter 隻 counts ships, but the en text counts people here", "合計1,300隻"},
 	{"glossary term wrong in one section", []edit{{jaCambodia, "1991年10月のパリ和平協定締結", "1991年10月のパリ平和協定締結"}},
-		"glossary", `"Paris Peace Agreements" is used in this part in en; the ja text of this part should write パリ和平協定`, "## 和平に向けた外交努力"},
+		"glossary", `"Paris Peace Agreements" is used in this part in en; the ja text of this part should write パリ和平協定`, "1991年10月のパリ平和協定締結"},
 	{"rule of law as 法治 in one section", []edit{{jaCambodia, "## 選挙支援と法の支配", "## 選挙支援と法治"}, {jaCambodia, "[法の支配](../themes/rule-of-law.md)の強化", "[法治](../themes/rule-of-law.md)の強化"}},
 		"glossary", "should write 法の支配", "## 選挙支援と法治"},
 	// A title or an event is shown alone (menus, the timeline): a wrong form there is
@@ -122,7 +122,7 @@ var missed = []struct {
 	{"PKO協力法, a form not to write", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}},
 		"glossary", `PKO協力法 is not the official form of "International Peace Cooperation Law": write 国際平和協力法`, "1992年6月に成立したPKO協力法"},
 	{"PKO協力法 in one section", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}, {jaCambodia, "[国連PKOと国際平和協力法]", "[国連PKOとPKO協力法]"}},
-		"glossary", "should write 国際平和協力法", "## UNTAC"},
+		"glossary", "should write 国際平和協力法", "1992年6月に成立したPKO協力法に基づく"},
 	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},
 		"untranslated", "the title is the en text", `title = "Cambodia"`},
 }

@@ -147,7 +147,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		missing[ti] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			u.src.locAt(src.Name, off, found),
-			Loc{File: dst.Name, Line: u.dst.line()})
+			placeLike(u.src, off, u.dst, dst.Name))
 	}
 	// Part by part (each section of the body, the title, each event and figure label),
 	// for the terms the page has.
@@ -167,7 +167,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
 			add(u, fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
 				u.src.locAt(src.Name, off, found),
-				Loc{File: dst.Name, Line: u.dst.line()})
+				placeLike(u.src, off, u.dst, dst.Name))
 		}
 	}
 	// Variants, in unit order, each occurrence once.

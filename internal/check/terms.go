@@ -235,7 +235,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		missing[first.term] = true
 		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
 			u.src.locAt(src.Name, first.offset, found),
-			Loc{File: dst.Name, Line: u.dst.line()})
+			placeLike(u.src, first.offset, u.dst, dst.Name))
 	}
 	// Then section by section: a section of the body that uses a term in full in
 	// English must write its official form, or its abbreviation, in the same section
@@ -256,7 +256,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
 		add(us[u.unit], fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
 			us[u.unit].src.locAt(src.Name, u.offset, found),
-			Loc{File: dst.Name, Line: us[u.unit].dst.line()})
+			placeLike(us[u.unit].src, u.offset, us[u.unit].dst, dst.Name))
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {

@@ -53,6 +53,21 @@ func (t text) locAt(file string, offset int, found string) Loc {
 	return Loc{File: file, Line: t.lineAt(offset), Column: t.columnAt(offset), Text: found}
 }
 
+// placeLike is the place in to, the other language's text of a unit, that stands for
+// the byte at offset off in from: the first line of the paragraph (or list, table) of the
+// same rank, when both texts have as many (the structure check reports it when they do
+// not), else the first line of the text. Where a number or a term is missing, an editor
+// lands on the paragraph that should have it, not on the section's heading.
+func placeLike(from text, off int, to text, file string) Loc {
+	if from.body && to.body {
+		fb, tb := blockStarts(from.s), blockStarts(to.s)
+		if k := blockOf(fb, off); len(fb) == len(tb) && k > 0 {
+			return Loc{File: file, Line: to.lineAt(tb[k])}
+		}
+	}
+	return Loc{File: file, Line: to.line()}
+}
+
 // A place is where a text starts in its file, as what finds its line: only the texts
 // that a report names need one, and finding a key's line reads the front matter's source
 // line by line, which for every text of every page cost more than the rest of units.
