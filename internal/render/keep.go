@@ -189,6 +189,14 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 			pos += size
 			continue
 		}
+		// The ～ of a range ends a line with the number before it, never starts one:
+		// （2004年3月|～2006年12月） read as a list's dash.
+		for _, dash := range []string{"～", "〜"} {
+			if strings.HasPrefix(text[pos+n:], dash) {
+				n += len(dash)
+				break
+			}
+		}
 		if pos > last {
 			runs = append(runs, Run{Text: text[last:pos]})
 		}
