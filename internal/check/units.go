@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -193,8 +194,8 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 	return appendBodyUnits(out, src, dst, srcBody, dstBody)
 }
 
-// appendBodyUnits appends to out the units of the bodies: section by section when both
-// languages give every heading an explicit id, and as a whole otherwise: a translation may
+// appendBodyUnits appends to out the units of the bodies: section by section when their
+// sections pair by id (pairSections), and as a whole otherwise: a translation may
 // merge or split paragraphs, but a section with an id is the same section in both. A
 // section that one language has and the other has not (the structure check reports it)
 // is left out then: compared whole, each number and term of a dropped section was a
@@ -218,15 +219,26 @@ func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string
 		text{s: dst.Body, plain: dstBody, at: bodyPlace(dst, 0), body: true}, nil})
 }
 
-// pairSections pairs the sections of two bodies by their ids, the introductions with
-// each other, in the source's order. It returns nil, for the bodies to be compared
-// whole, unless both have headings, every heading of both has an id, no id is repeated,
-// and only one of the two has sections the other lacks: a heading without an id, or
+// pairSections pairs the sections of two bodies (from one heading with an id to the next)
+// by their ids, the introductions with each other, in the source's order. It returns nil,
+// for the bodies to be compared whole, unless both have sections and either their ids
+// are the same in the same order, or only one of the two has sections the other lacks,
+// every heading of both has an id and no id is repeated: a heading without an id, or
 // sections on both sides with no partner (an id renamed), leave unsure which text is
 // which.
 func pairSections(srcBody, dstBody string) [][2]section {
 	ss, ds := sections(srcBody, true), sections(dstBody, true)
-	if len(ss) < 2 || len(ds) < 2 || len(ss) != len(sections(srcBody, false)) || len(ds) != len(sections(dstBody, false)) {
+	if len(ss) < 2 || len(ds) < 2 {
+		return nil
+	}
+	if slices.EqualFunc(ss, ds, func(a, b section) bool { return a.id == b.id }) {
+		pairs := make([][2]section, len(ss))
+		for i := range ss {
+			pairs[i] = [2]section{ss[i], ds[i]}
+		}
+		return pairs
+	}
+	if len(ss) != len(sections(srcBody, false)) || len(ds) != len(sections(dstBody, false)) {
 		return nil
 	}
 	byID := make(map[string]section, len(ds))
