@@ -148,29 +148,41 @@
     return out;
   }
 
+  // jaToks are the tokens a Japanese word must all have: its pairs of characters, or the
+  // character itself when it is one and not hiragana.
+  function jaToks(w) {
+    var cs = Array.from(w), toks = [];
+    if (cs.length === 1) {
+      if (!HIRAGANA.test(cs[0])) toks.push(cs[0]);
+    } else {
+      for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
+    }
+    return toks;
+  }
+
   // terms parses a query: a word, or a Japanese word with the tokens it must all have.
   // The query is NFKC-normalized first, as the texts are written: half-width katakana
-  // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones.
-  function terms(q, stop) {
+  // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones. read is meta.json's
+  // readings of the glossary's terms.
+  function terms(q, stop, read) {
     var out = [];
     runs(Array.from(q.normalize("NFKC")).map(fold)).forEach(function (r) {
       if (r.ja) {
         jaWords(r.text).forEach(function (w) {
-          var cs = Array.from(w), toks = [];
-          if (cs.length === 1) {
-            if (!HIRAGANA.test(cs[0])) toks.push(cs[0]);
-          } else {
-            for (var i = 0; i + 1 < cs.length; i++) toks.push(cs[i] + cs[i + 1]);
-          }
+          var cs = Array.from(w), toks = jaToks(w);
           if (!toks.length) return;
-          var term = { ja: true, text: w, toks: toks };
-          // A name in hiragana may be one the reader did not convert (かんぼじあ for
-          // カンボジア): its katakana form is looked for too.
-          if (cs.length >= 3 && cs.every(function (c) { return HIRAGANA.test(c); })) {
-            term.kata = cs.map(function (c) { var n = c.codePointAt(0); return n >= 0x3041 && n <= 0x3096 ? String.fromCodePoint(n + 0x60) : c; }).join("");
-            var ks = Array.from(term.kata);
-            term.kataToks = [];
-            for (var k = 0; k + 1 < ks.length; k++) term.kataToks.push(ks[k] + ks[k + 1]);
+          var term = { ja: true, text: w, toks: toks, alts: [] };
+          // A word in hiragana may be one the reader did not convert: a name (かんぼじあ
+          // for カンボジア), whose katakana form is looked for too, or the reading of a
+          // glossary term (じえいたい for 自衛隊), whose term is.
+          if (cs.every(function (c) { return HIRAGANA.test(c); })) {
+            var forms = [];
+            if (cs.length >= 3) forms.push(cs.map(function (c) { var n = c.codePointAt(0); return n >= 0x3041 && n <= 0x3096 ? String.fromCodePoint(n + 0x60) : c; }).join(""));
+            if (read && Object.prototype.hasOwnProperty.call(read, w)) forms = forms.concat(read[w]);
+            term.alts = forms.map(function (f) {
+              var text = Array.from(f).filter(function (c) { return !isJoiner(c); }).join("");
+              return { text: text, toks: jaToks(text) };
+            });
           }
           out.push(term);
         });
@@ -179,6 +191,14 @@
       }
     });
     return out;
+  }
+
+  // readings loads the readings of the glossary's terms (read.json) into m.read, once,
+  // when q has a word in hiragana that one may be: the rest of the queries never wait
+  // for them.
+  function readings(m, q) {
+    if (!m.reads || m.read || !/[\u3041-\u3096]{2}/.test(q)) return Promise.resolve();
+    return getJSON("read.json").then(function (r) { m.read = r; }, function () { m.read = {}; });
   }
 
   var cache = {};
@@ -250,7 +270,8 @@
   // words it matched, to mark them in excerpts).
   function match(m, ts) {
     return Promise.all(ts.map(function (t) {
-      var all = t.toks.concat(t.tails || [], t.kataToks || []);
+      var all = t.toks.concat(t.tails || []);
+      (t.alts || []).forEach(function (a) { all = all.concat(a.toks); });
       var shards = all.map(function (tok) { return shardOf(shardKey(tok), m.shards); });
       return Promise.all(shards.map(function (n) { return getJSON("s/" + n + ".json"); })).then(function (loaded) {
         if (t.ja) {
@@ -258,15 +279,15 @@
           var found = function (ls) {
             return ls.reduce(function (a, p) { return a === null ? p : intersect(a, p); }, null) || [];
           };
-          var ps = found(lists), parts = [t.text];
-          if (t.kata) {
-            var at = t.toks.length;
-            var kata = found(t.kataToks.map(function (tok, i) { return postings(shards[at + i], loaded[at + i], tok); }));
-            if (kata.length) {
-              ps = union(ps, kata);
-              parts.push(t.kata);
+          var ps = found(lists), parts = [t.text], at = t.toks.length;
+          t.alts.forEach(function (a) {
+            var also = found(a.toks.map(function (tok, i) { return postings(shards[at + i], loaded[at + i], tok); }));
+            at += a.toks.length;
+            if (also.length) {
+              ps = union(ps, also);
+              parts.push(a.text);
             }
-          }
+          });
           // A compound that no text writes whole (人間安全保障 for 人間の安全保障): two
           // characters that stand side by side in no text are where the query joined two
           // words, and the term becomes its parts, of two characters or more, each found
@@ -568,7 +589,9 @@
     if (!q) { statusEl.textContent = ""; app.setAttribute("data-done", ""); return Promise.resolve(); }
     statusEl.textContent = app.getAttribute("data-loading");
     return meta().then(function (m) {
-      var ts = terms(q, m.stop);
+      return readings(m, q).then(function () { return m; });
+    }).then(function (m) {
+      var ts = terms(q, m.stop, m.read);
       if (!ts.length) {
         // A stop word ("the") and nothing else to search for: say so, not "no results".
         var common = runs(Array.from(q.normalize("NFKC")).map(fold)).some(function (r) { return !r.ja && m.stop.indexOf(r.text) >= 0; });
@@ -643,7 +666,7 @@
         chars.splice(t.start, t.end - t.start, w);
       }
       var fixed = chars.join("");
-      return match(m, terms(fixed, m.stop)).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
+      return match(m, terms(fixed, m.stop, m.read)).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
     });
   }
 

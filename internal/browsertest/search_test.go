@@ -98,6 +98,7 @@ var searchCases = []struct {
 	{"ja", "ボスニアヘルツェゴビナ", "country", "ja/countries/bosnia-and-herzegovina/", "a name without the ・ the text writes"},
 	{"ja", "ダルフル", "country", "ja/countries/sudan/", "a name without the ー the text writes (ダルフール)"},
 	{"ja", "かんぼじあ", "country", "ja/countries/cambodia/", "a name typed in hiragana, not converted: its katakana form is looked for too"},
+	{"ja", "じえいたい", "country", "ja/countries/iraq/", "a glossary term's reading typed in hiragana, not converted: the briefs that write the term, not only its glossary row"},
 	{"ja", "8,140", "country", "ja/countries/iraq/", "a number alone: digits are either language's, not marked as English"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
 	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},

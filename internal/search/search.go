@@ -32,6 +32,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/numbers"
@@ -242,8 +243,12 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 		Kinds    []string `json:"kinds"`
 		// Syn gives, for an abbreviation that passages are indexed under when they write
 		// its term in full, the forms to mark in their excerpts: "sdf": ["self-defense force"].
-		Syn  map[string][]string `json:"syn"`
-		Docs []docJSON           `json:"docs"`
+		Syn map[string][]string `json:"syn"`
+		// Reads says that read.json gives, for the reading of each glossary term, the
+		// terms it reads ("じえいたい": ["自衛隊"], see readings): loaded only for a query
+		// with a word in hiragana, not with every first query.
+		Reads bool      `json:"reads,omitempty"`
+		Docs  []docJSON `json:"docs"`
 	}{Version: 5, Stop: stopWords, Kinds: kinds, Syn: map[string][]string{}}
 	dir := Dir(lang)
 	ix := newIndex(g, lang)
@@ -298,6 +303,12 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 	if !flush() {
 		return
 	}
+	if read := readings(g, lang); len(read) > 0 {
+		if !yield(publish.File{Path: dir + "read.json", Data: marshal(read)}) {
+			return
+		}
+		meta.Reads = true
+	}
 	meta.Passages = int(ix.passages)
 	meta.Shards = ix.shards()
 	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
@@ -306,6 +317,41 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 	ix.writeShards(meta.Shards, func(n int, data []byte) bool {
 		return yield(publish.File{Path: fmt.Sprintf("%ss/%d.json", dir, n), Data: data})
 	})
+}
+
+// readings maps the reading of each glossary term of a Japanese edition, as a query
+// reads it (without ー, ・ or spaces, which the query leaves out), to the terms of that
+// reading: a reader who types じらい or じえいたい without converting it finds 地雷 and
+// 自衛隊 in the briefs, not only the glossary's rows. A term written with other than
+// Japanese script (ODA大綱) is left out: its pairs of characters are not all the index's.
+func readings(g *glossary.Glossary, lang string) map[string][]string {
+	if g == nil || lang != "ja" {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, t := range g.Terms {
+		key := strings.Map(func(r rune) rune {
+			if r == 'ー' || r == '・' || unicode.IsSpace(r) {
+				return -1
+			}
+			return r
+		}, t.Reading)
+		if key == "" || !allJapanese(t.JA) || slices.Contains(out[key], t.JA) {
+			continue
+		}
+		out[key] = append(out[key], t.JA)
+	}
+	return out
+}
+
+// allJapanese reports whether s is all characters of a run of Japanese script, or ・.
+func allJapanese(s string) bool {
+	for _, r := range s {
+		if !isJapanese(r) && r != '・' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // appendJSONString appends s as a JSON string. A token is letters and digits: only a

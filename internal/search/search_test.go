@@ -398,3 +398,24 @@ func TestAbbreviationsFindTheTermInFull(t *testing.T) {
 		}
 	}
 }
+
+// The readings a Japanese query may be typed in: keyed as a query reads them (no ー, ・
+// or space), each term once, and none for a term with other than Japanese script, whose
+// pairs of characters the index does not all have, nor on the English edition.
+func TestReadingsOfTheGlossary(t *testing.T) {
+	g := &glossary.Glossary{Terms: []glossary.Term{
+		{EN: "Self-Defense Forces", JA: "自衛隊", Reading: "じえいたい"},
+		{EN: "peacekeeping operations", JA: "国連平和維持活動", Reading: "こくれん へいわ・いじかつどう"},
+		{EN: "ODA Charter", JA: "ODA大綱", Reading: "おーでぃーえーたいこう"},
+		{EN: "Tokyo", JA: "東京", Reading: "とうきょう"},
+		{EN: "Tokyo Conference", JA: "東京", Reading: "とうきょう"},
+	}}
+	got := readings(g, "ja")
+	want := map[string][]string{"じえいたい": {"自衛隊"}, "こくれんへいわいじかつどう": {"国連平和維持活動"}, "とうきょう": {"東京"}}
+	if !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("readings = %q, want %q", got, want)
+	}
+	if got := readings(g, "en"); got != nil {
+		t.Errorf("the English edition has readings: %q", got)
+	}
+}
