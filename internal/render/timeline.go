@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -38,6 +39,10 @@ type TimelineEntry struct {
 	Event site.Event   // as the first brief of Pages tells it, or the longest telling
 	Page  *site.Page   // the brief whose text is shown
 	Pages []*site.Page // every brief that tells the event, in section order
+	// ID is the entry's id on the timeline page, which the search links to: its date and
+	// the key of the brief whose text is shown, "e-2003-06-countries-sri-lanka", with
+	// -2, -3 after the first of one date and brief.
+	ID string
 }
 
 // FilterClasses are the filter keys of the entry, as class names: "f-countries-cambodia
@@ -122,15 +127,19 @@ type timelineEvent struct {
 // made for one date at a time, and only for dates with more than one event, and the
 // entries' lists of briefs share one array, so that the timeline's page holds little
 // more than its entries while it renders.
-func (v *View) Timeline() []TimelineYear {
-	briefs := append(v.Pages("country"), v.Pages("theme")...)
+func (v *View) Timeline() []TimelineYear { return Timeline(v.Site, v.Lang) }
+
+// Timeline is the timeline of lang's briefs (View.Timeline), which the search index
+// lists as the page shows it: one result per entry, at the entry.
+func Timeline(s *site.Site, lang string) []TimelineYear {
+	briefs := append(s.Section(lang, site.KindCountry), s.Section(lang, site.KindTheme)...)
 	n := 0
 	for _, p := range briefs {
 		n += len(p.Events)
 	}
 	events := make([]timelineEvent, 0, n)
 	for _, p := range briefs {
-		master := v.Site.Lookup(v.Site.Config.DefaultLanguage, p.Key)
+		master := s.Lookup(s.Config.DefaultLanguage, p.Key)
 		for i, e := range p.Events {
 			text := e.Text
 			if master != nil && i < len(master.Events) {
@@ -144,12 +153,17 @@ func (v *View) Timeline() []TimelineYear {
 	var years []TimelineYear
 	var m merger
 	m.pages = make([]*site.Page, 0, len(events))
+	ids := map[string]int{}
 	for start := 0; start < len(events); {
 		end := start + 1
 		for end < len(events) && events[end].Date.Compare(events[start].Date) == 0 {
 			end++
 		}
 		for _, e := range m.mergeRetold(events[start:end]) {
+			e.ID = "e-" + e.Event.Raw + "-" + strings.ReplaceAll(e.Page.Key, "/", "-")
+			if ids[e.ID]++; ids[e.ID] > 1 {
+				e.ID += "-" + strconv.Itoa(ids[e.ID])
+			}
 			if len(years) == 0 || years[len(years)-1].Year != e.Event.Date.Year {
 				years = append(years, TimelineYear{Year: e.Event.Date.Year})
 			}

@@ -30,12 +30,12 @@ import (
 	"iter"
 	"peacebuilding/internal/publish"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/numbers"
+	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 )
 
@@ -147,29 +147,26 @@ func otherDocs(s *site.Site, lang string) []doc {
 		}
 		out = append(out, d)
 	}
-	// Timeline events in the order of the timeline page: by date, then page order.
-	type event struct {
-		e site.Event
-		p *site.Page
+	// The timeline's entries as its page shows them (render.Timeline): an event that
+	// several briefs tell is one entry, one result, linked to the entry itself.
+	list := ", "
+	if lang == "ja" {
+		list = "、"
 	}
-	var events []event
-	for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
-		for _, p := range s.Section(lang, kind) {
-			for _, e := range p.Events {
-				events = append(events, event{e, p})
+	for _, y := range render.Timeline(s, lang) {
+		for _, e := range y.Entries {
+			titles := make([]string, len(e.Pages))
+			for i, p := range e.Pages {
+				titles[i] = p.Title
 			}
+			out = append(out, doc{
+				kind:     KindTimeline,
+				url:      lang + "/timeline/#" + e.ID,
+				title:    e.Event.Date.Format(lang) + " · " + strings.Join(titles, list),
+				indexed:  e.Event.Date.Format(lang),
+				passages: []string{e.Event.Text},
+			})
 		}
-	}
-	slices.SortStableFunc(events, func(a, b event) int { return a.e.Date.Compare(b.e.Date) })
-	sep := " · "
-	for _, ev := range events {
-		out = append(out, doc{
-			kind:     KindTimeline,
-			url:      lang + "/timeline/#y" + strconv.Itoa(ev.e.Date.Year),
-			title:    ev.e.Date.Format(lang) + sep + ev.p.Title,
-			indexed:  ev.e.Date.Format(lang),
-			passages: []string{ev.e.Text},
-		})
 	}
 	return out
 }

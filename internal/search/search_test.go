@@ -419,3 +419,29 @@ func TestReadingsOfTheGlossary(t *testing.T) {
 		t.Errorf("the English edition has readings: %q", got)
 	}
 }
+
+// An event that several briefs tell is one entry of the timeline page and one result,
+// named by every brief that tells it and linked to the entry: the search listed June 2003
+// twice, under Sri Lanka and under reconstruction.
+func TestTimelineEventsAreTheTimelinesEntries(t *testing.T) {
+	s := buildSite(t, os.DirFS(sitetest.RepoRoot()))
+	for _, lang := range s.Config.LanguageCodes() {
+		urls := map[string]bool{}
+		merged := 0
+		for _, d := range otherDocs(s, lang) {
+			if d.kind != KindTimeline {
+				continue
+			}
+			if urls[d.url] || !strings.Contains(d.url, "/timeline/#e-") {
+				t.Errorf("%s: timeline result %q at %s: want one result per entry, at the entry", lang, d.title, d.url)
+			}
+			urls[d.url] = true
+			if strings.Contains(d.title, ", ") || strings.Contains(d.title, "、") {
+				merged++
+			}
+		}
+		if merged == 0 {
+			t.Errorf("%s: no timeline result names two briefs, though the real site has events told twice", lang)
+		}
+	}
+}
