@@ -25,6 +25,8 @@
   // A middle dot joins the parts of a Japanese run and is in none of its tokens
   // (tokens.go): クメールルージュ finds クメール・ルージュ.
   // So is the long vowel mark, which readers leave out or add (サマワ finds サマーワ).
+  // Counters that a number in a query carries (see terms): one character each.
+  var COUNTERS = "年月日人円件回名校台隻丁".split("");
   function isJoiner(ch) { return ch === "・" || ch === "ー"; }
   // Particles between the words of a Japanese query (カンボジアの選挙, スーダンへの支援):
   // a reader writes them, and a text need not have them where the query does.
@@ -165,8 +167,18 @@
   // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones. read is meta.json's
   // readings of the glossary's terms.
   function terms(q, stop, read) {
-    var out = [];
+    var out = [], prev = null;
     runs(Array.from(q.normalize("NFKC")).map(fold)).forEach(function (r) {
+      // A counter written after a number (2003年, 1,300人) belongs to it: searched for
+      // alone, 年 was found and marked in every date of the passage (2002年, 2004年), and
+      // the excerpt showed those rather than 2003年. The number's mark takes it in.
+      var last = prev;
+      prev = r;
+      if (r.ja && last && !last.ja && last.end === r.start && COUNTERS.indexOf(r.text) >= 0 && /^[0-9][0-9.]*$/.test(last.text)) {
+        var num = out[out.length - 1];
+        if (num && num.text === last.text) (num.units = num.units || []).push(r.text);
+        return;
+      }
       if (r.ja) {
         jaWords(r.text).forEach(function (w) {
           var cs = Array.from(w), toks = jaToks(w);
@@ -433,9 +445,12 @@
       if (some) score += 1e6 * present.length;
       e.score = score;
     });
+    // Ties: by kind, then the shorter title (the page about it more than a page that
+    // mentions it); timeline entries, whose titles are a date and briefs, in date order.
     results.sort(function (a, b) {
-      return b.score - a.score || kindOrder[m.docs[a.doc][0]] - kindOrder[m.docs[b.doc][0]] ||
-        m.docs[a.doc][2].length - m.docs[b.doc][2].length || a.doc - b.doc;
+      var ka = m.docs[a.doc][0], kb = m.docs[b.doc][0];
+      return b.score - a.score || kindOrder[ka] - kindOrder[kb] ||
+        (ka === "timeline" ? 0 : m.docs[a.doc][2].length - m.docs[b.doc][2].length) || a.doc - b.doc;
     });
     return results;
   }
@@ -460,8 +475,10 @@
     var folded = chars.map(fold), out = [];
     var words = {};
     matches.forEach(function (mt) { (mt.words || []).forEach(function (w) { words[w] = true; }); });
+    var units = {};
+    matches.forEach(function (mt) { (mt.term.units || []).forEach(function (u) { units[u] = true; }); });
     runs(folded).forEach(function (r) {
-      if (!r.ja && words[r.text]) out.push([r.start, r.end]);
+      if (!r.ja && words[r.text]) out.push([r.start, units[folded[r.end]] ? r.end + 1 : r.end]);
     });
     // A Japanese term is found with the text's ・ left out, as the index reads it, and
     // marked from its first character to its last in the text.

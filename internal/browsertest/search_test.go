@@ -389,6 +389,28 @@ func TestSearch(t *testing.T) {
 // TestSearchKeyboard searches with the keyboard alone: / on a brief focuses the header's
 // box, Enter opens the search page, the arrows move through the results and back to the
 // box, Esc returns to the box and then clears it, and Enter on a result opens it.
+// A date: its counter is the number's (2003年 is marked whole, 年 is not marked in
+// every other date of an excerpt), and the timeline's entries come in date order.
+func TestSearchForADate(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	hits := search(t, tb, "ja", "2003年")
+	var dates []string
+	for _, h := range hits {
+		for _, m := range h.Marks {
+			if m != "2003年" {
+				t.Errorf("%s: the excerpt %q marks %q, want only 2003年", h.Title, h.Excerpt, m)
+			}
+		}
+		if _, frag, ok := strings.Cut(h.Href, "/timeline/#e-"); ok {
+			dates = append(dates, frag[:strings.LastIndex(frag[:min(len(frag), 11)], "-")+1])
+		}
+	}
+	if len(dates) < 5 || !slices.IsSorted(dates) {
+		t.Errorf("the timeline's results are in the order %q, want five or more in date order", dates)
+	}
+}
+
 func TestSearchKeyboard(t *testing.T) {
 	tb := newTab(t, false)
 	tb.page(t)
