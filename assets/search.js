@@ -820,12 +820,35 @@
     update(true);
   });
   moreButton.addEventListener("click", function () {
-    var before = shownCount;
-    showMore(current).then(function () {
+    var before = shownCount, listed = showMore(current);
+    remember({ shown: shownCount });
+    listed.then(function () {
       var links = list.querySelectorAll(".search-hit");
       if (links[before]) links[before].focus();
     });
   });
+  // Back from a result: the page is loaded again (unless the browser kept it) and its
+  // results listed again; the history entry remembers how many were shown and where the
+  // page was scrolled, so that the reader is back at the result they left, not at the
+  // first ten and the top.
+  function remember(more) {
+    var st = Object.assign({}, history.state, more, { q: input.value });
+    history.replaceState(st, "", location.href);
+  }
+  if ("scrollRestoration" in history) history.scrollRestoration = "manual"; // restore's
+  window.addEventListener("pagehide", function () { remember({ y: window.scrollY }); });
+  function restore(q) {
+    var st = history.state;
+    if (!st || st.q !== q) return Promise.resolve();
+    var id = current;
+    var more = function () {
+      if (id !== current || shownCount >= Math.min(st.shown || 0, shown.length)) return Promise.resolve();
+      return showMore(id).then(more);
+    };
+    return more().then(function () {
+      if (id === current && st.y) window.scrollTo(0, st.y);
+    });
+  }
   window.addEventListener("popstate", function () {
     input.value = new URL(location.href).searchParams.get("q") || "";
     keep = !!input.value.trim();
@@ -872,7 +895,7 @@
   document.addEventListener("keydown", firstKey);
   if (q0) {
     carryQuery(q0);
-    run(q0);
+    run(q0).then(function () { return restore(q0); });
   } else if (new URL(location.href).searchParams.has("q")) {
     // The header's search button pressed with nothing typed (a phone's header shows the
     // button alone): the reader came to type, and the box takes the focus.

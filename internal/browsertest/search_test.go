@@ -411,6 +411,48 @@ func TestSearchForADate(t *testing.T) {
 	}
 }
 
+// Back from a result the reader reached after "more results" and a scroll: the page is
+// loaded again (a headless browser keeps no page in its back-forward cache, as a phone may
+// not), and lists as many results as before, scrolled where it was, instead of the first
+// ten at the top.
+func TestSearchBackFromAResult(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	const q = "地雷"
+	if hits := search(t, tb, "ja", q); len(hits) != 10 {
+		t.Fatalf("%d results listed first, want 10 (and more to show)", len(hits))
+	}
+	shown := eval[int](t, tb, `new Promise(resolve => {
+		document.getElementById("search-more").click();
+		// Listed, and every excerpt in: the page's height is final.
+		const poll = () => {
+			const n = document.querySelectorAll(".search-result").length;
+			n > 10 && document.querySelectorAll(".search-result .search-excerpt").length === n ? resolve(n) : setTimeout(poll, 20);
+		};
+		poll();
+	})`)
+	y := eval[float64](t, tb, `(() => {
+		const r = document.querySelectorAll(".search-result")[14] || document.querySelectorAll(".search-result")[10];
+		r.scrollIntoView({block: "start"});
+		return window.scrollY;
+	})()`)
+	href := eval[string](t, tb, `document.querySelectorAll(".search-hit")[14].href`)
+	tb.open(t, href)
+	eval[bool](t, tb, `(setTimeout(() => history.back(), 0), true)`)
+	var got [2]float64
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[2]float64](`location.pathname.endsWith("/search/") ? [document.querySelectorAll(".search-result").length, window.scrollY] : [0, 0]`))
+		if err == nil {
+			got = v
+			if int(got[0]) == shown && got[1] == y {
+				return
+			}
+		}
+	}
+	st, _ := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`JSON.stringify(history.state)`))
+	t.Errorf("back from a result: %v results, scrolled to %v; want %d, at %v (%s)", got[0], got[1], shown, y, st)
+}
+
 func TestSearchKeyboard(t *testing.T) {
 	tb := newTab(t, false)
 	tb.page(t)

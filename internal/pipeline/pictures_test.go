@@ -572,7 +572,7 @@ func TestFiguresPageCharts(t *testing.T) {
 // to its first brief, when only themes tell it. Every event of the content is in the list.
 func TestTimelineMarksEveryEvent(t *testing.T) {
 	b := buildSubPath(t)
-	entryRe := regexp.MustCompile(`(?s)<li class="f-[^"]*">.*?</li>`)
+	entryRe := regexp.MustCompile(`(?s)<li id="e-[^"]*" class="f-[^"]*">.*?</li>`)
 	pageRe := regexp.MustCompile(`<a class="event-page" href="([^"]*)"`)
 	for _, lang := range []string{"en", "ja"} {
 		url := lang + "/timeline/"
