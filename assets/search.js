@@ -646,7 +646,10 @@
         said.textContent = " " + suggestion.textContent;
         statusEl.appendChild(said);
       }
-      offerOtherEdition(q, r.some ? 0 : n); // none has every word: the other edition may
+      // Results with every word that are not the glossary's rows (which have both
+      // languages' words): none, and the other edition may have them.
+      var found = r.some ? 0 : r.results.filter(function (e) { return r.m.docs[e.doc][0] !== "glossary"; }).length;
+      offerOtherEdition(q, found);
       return showMore(id).then(function () {
         // For tests and scripts: the query whose results are listed, excerpts included.
         if (id === current) app.setAttribute("data-done", q);
@@ -727,7 +730,8 @@
   // offerOtherEdition links the same search in the other edition when the query is
   // written for it: Japanese script on the English edition (its briefs are in the
   // Japanese one; here only the glossary has the words), or, on the Japanese edition,
-  // Latin letters that find nothing.
+  // Latin letters that find nothing but glossary rows (n counts the other results):
+  // "landmines" found six terms and not one brief.
   var other = document.getElementById("search-other");
   function offerOtherEdition(q, n) {
     if (!other) return;

@@ -102,6 +102,7 @@ var searchCases = []struct {
 	{"ja", "8,140", "country", "ja/countries/iraq/", "a number alone: digits are either language's, not marked as English"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
 	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},
+	{"ja", "landmines", "glossary", "ja/glossary/#term-mine-clearance", "Latin letters that find glossary rows only: the English edition is offered too"},
 }
 
 // otherEditionJS gives the address of the search page's offer of the same search in the
@@ -113,12 +114,13 @@ const otherEditionJS = `(() => {
 
 // offersOtherEdition is when the search page offers the other edition: a query with
 // Japanese script on the English edition, whose Japanese words are the glossary's only;
-// on the Japanese edition, a query without Japanese script that found nothing.
-func offersOtherEdition(lang, q string, results int) bool {
+// on the Japanese edition, a query without Japanese script that found nothing but
+// glossary rows (nonGlossary counts the other results).
+func offersOtherEdition(lang, q string, nonGlossary int) bool {
 	if lang == "en" {
 		return hasJapanese(q)
 	}
-	return !hasJapanese(q) && results == 0
+	return !hasJapanese(q) && nonGlossary == 0
 }
 
 // hasJapanese reports whether q has a character of the ranges of assets/search.js: kana
@@ -177,7 +179,14 @@ func TestSearch(t *testing.T) {
 			t.Errorf("%s %q: the result count marks %q as in another language, want %q", c.lang, c.q, marked, want)
 		}
 		other := eval[string](t, tb, otherEditionJS)
-		if want := offersOtherEdition(c.lang, c.q, len(hits)); (other != "") != want {
+		glossaryKind := eval[string](t, tb, `document.getElementById("search-app").dataset.kindGlossary`)
+		nonGlossary := 0
+		for _, h := range hits {
+			if h.Kind != glossaryKind {
+				nonGlossary++
+			}
+		}
+		if want := offersOtherEdition(c.lang, c.q, nonGlossary); (other != "") != want {
 			t.Errorf("%s %q: the other edition offered at %q, want it offered: %v", c.lang, c.q, other, want)
 		} else if want && !strings.Contains(other, "/search/?q=") {
 			t.Errorf("%s %q: the other edition's offer leads to %q, not its search for the query", c.lang, c.q, other)

@@ -50,12 +50,13 @@ import (
 // of its output, where it now writes 161.
 //
 // A first query reads meta.json, a shard per token and a text file per result shown: on
-// the real site (some 45 pages a language) a shard is 2 to 11 KB and a text file 2 to
-// 3 KB; at 1,000 briefs a language a shard is 11 to 62 KB and a text file 33 to 37 KB.
+// the real site (some 45 pages a language) a shard is 2 to 11 KB and a text file 1.5 to
+// 2.3 KB (smaller files, more of them: a first query reads ten); at 1,000 briefs a
+// language a shard is 11 to 62 KB and a text file 33 to 37 KB.
 const (
 	MinShards     = 16
 	ShardBytes    = 32 << 10
-	ChunkBytes    = 2 << 10
+	ChunkBytes    = 1536
 	MaxChunkBytes = 32 << 10
 	TextFiles     = 64
 	PageText      = 2560 // bytes: 2.6 KB a brief at 1,000 synthetic briefs, 2.3 KB on the real site
