@@ -174,10 +174,12 @@
       // the excerpt showed those rather than 2003年. The number's mark takes it in.
       var last = prev;
       prev = r;
-      if (r.ja && last && !last.ja && last.end === r.start && COUNTERS.indexOf(r.text) >= 0 && /^[0-9][0-9.]*$/.test(last.text)) {
+      if (r.ja && last && !last.ja && last.end === r.start && COUNTERS.indexOf(r.text.charAt(0)) >= 0 && /^[0-9][0-9.]*$/.test(last.text)) {
         var num = out[out.length - 1];
-        if (num && num.text === last.text) (num.units = num.units || []).push(r.text);
-        return;
+        if (num && num.text === last.text) (num.units = num.units || []).push(r.text.charAt(0));
+        // The rest of the run is searched as its own (2003年6月の選挙: 選挙).
+        r = { ja: true, text: r.text.slice(1), start: r.start + 1, end: r.end };
+        if (!r.text) return;
       }
       if (r.ja) {
         jaWords(r.text).forEach(function (w) {
@@ -206,10 +208,11 @@
   }
 
   // readings loads the readings of the glossary's terms (read.json) into m.read, once,
-  // when q has a word in hiragana that one may be: the rest of the queries never wait
-  // for them.
+  // when q has a word all in hiragana, which one may be (じえいたい; not the particle of
+  // スーダンへの支援): the rest of the queries never wait for them.
   function readings(m, q) {
-    if (!m.reads || m.read || !/[\u3041-\u3096]{2}/.test(q)) return Promise.resolve();
+    var kana = function (t) { return t.ja && Array.from(t.text).every(function (c) { return HIRAGANA.test(c); }); };
+    if (!m.reads || m.read || !terms(q, m.stop).some(kana)) return Promise.resolve();
     return getJSON("read.json").then(function (r) { m.read = r; }, function () { m.read = {}; });
   }
 
@@ -793,6 +796,8 @@
     var url = new URL(location.href);
     if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
     if (url.href !== location.href) {
+      // The entry left keeps where it was scrolled, for Back (restore).
+      if (push || keep) remember({ y: window.scrollY });
       history[push || keep ? "pushState" : "replaceState"](null, "", url.href);
       keep = false;
     }
@@ -836,7 +841,7 @@
   // page was scrolled, so that the reader is back at the result they left, not at the
   // first ten and the top.
   function remember(more) {
-    var st = Object.assign({}, history.state, more, { q: input.value });
+    var st = Object.assign({}, history.state, more, { q: new URL(location.href).searchParams.get("q") || "" });
     history.replaceState(st, "", location.href);
   }
   if ("scrollRestoration" in history) history.scrollRestoration = "manual"; // restore's
@@ -850,14 +855,14 @@
       return showMore(id).then(more);
     };
     return more().then(function () {
-      if (id === current && st.y) window.scrollTo(0, st.y);
+      if (id === current) window.scrollTo(0, st.y || 0);
     });
   }
   window.addEventListener("popstate", function () {
-    input.value = new URL(location.href).searchParams.get("q") || "";
-    keep = !!input.value.trim();
-    carryQuery(input.value);
-    run(input.value);
+    var q = input.value = new URL(location.href).searchParams.get("q") || "";
+    keep = !!q.trim();
+    carryQuery(q);
+    run(q).then(function () { return restore(q); });
   });
 
   // Keyboard: arrows move between the box and the results, Esc clears the box or returns

@@ -414,6 +414,7 @@ func TestCheckFindsABrokenSearchIndex(t *testing.T) {
 		{"no meta.json", func(m map[string][]byte) { delete(m, "en/search/meta.json") }, "en/search/index.html: the search page has no index: en/search/meta.json is missing"},
 		{"a shard missing", func(m map[string][]byte) { delete(m, "ja/search/s/3.json") }, "ja/search/meta.json: shard ja/search/s/3.json of the index is missing"},
 		{"a text missing", func(m map[string][]byte) { delete(m, "en/search/t/0.json") }, "en/search/meta.json: text en/search/t/0.json of the index is missing"},
+		{"the readings missing", func(m map[string][]byte) { delete(m, "ja/search/read.json") }, "ja/search/meta.json: the readings ja/search/read.json of the index are missing"},
 		{"unreadable", func(m map[string][]byte) { m["en/search/meta.json"] = []byte("{") }, "en/search/meta.json: does not read as a search index"},
 		{"text files short of the passages", func(m map[string][]byte) {
 			m["en/search/meta.json"] = regexp.MustCompile(`"chunks":\[[0-9,e]*\]`).ReplaceAll(m["en/search/meta.json"], []byte(`"chunks":[1]`))

@@ -26,6 +26,7 @@ type searchMeta struct {
 	docURLs     []string // site-root-relative, with #fragment
 	firstBad    string   // a document entry that is not [kind, url, title, passages]
 	docsCount   int
+	reads       bool // read.json is the index's too
 }
 
 const searchMetaName = "search/meta.json"
@@ -38,11 +39,12 @@ func summarizeSearchMeta(data []byte) *searchMeta {
 		Passages float64   `json:"passages"`
 		Kinds    []string  `json:"kinds"`
 		Docs     [][]any   `json:"docs"`
+		Reads    bool      `json:"reads"`
 	}
 	if err := json.Unmarshal(data, &m); err != nil {
 		return &searchMeta{err: err.Error()}
 	}
-	s := &searchMeta{shards: m.Shards, passages: int(m.Passages), docsCount: len(m.Docs)}
+	s := &searchMeta{shards: m.Shards, passages: int(m.Passages), docsCount: len(m.Docs), reads: m.Reads}
 	for _, c := range m.Chunks {
 		s.chunks = append(s.chunks, int(c))
 	}
@@ -117,6 +119,9 @@ func (a *auditor) checkSearch(out *reporter) {
 			if name := fmt.Sprintf("%st/%d.json", dir, c); a.files[name] == nil {
 				out.report(metaPath, "", "text %s of the index is missing", name)
 			}
+		}
+		if name := dir + "read.json"; m.reads && a.files[name] == nil {
+			out.report(metaPath, "", "the readings %s of the index are missing", name)
 		}
 		for _, u := range m.docURLs {
 			file, frag, _ := strings.Cut(u, "#")

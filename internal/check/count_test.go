@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,6 +68,22 @@ func TestCountAgreesWithReference(t *testing.T) {
 			if rw, rc := refCount(f); w != rw || c != rc {
 				t.Errorf("%s: count = %d, %d; the reference counts %d, %d", f.Name, w, c, rw, rc)
 			}
+		}
+	}
+}
+
+// The blank lines that end a section's text, before the next heading, start no block: an
+// empty block had made a section's paragraphs one more than its translation's, or, by
+// chance as many, led a finding to the next heading (a review).
+func TestBlockStartsEndWithTheLastBlock(t *testing.T) {
+	for s, want := range map[string][]int{
+		"## A\n\nP1\n\nP2\n\n": {0, 6, 10},
+		"## A\n\nP1\n\nP2\n":   {0, 6, 10},
+		"## A\n\nP1\n\n\n":     {0, 6},
+		"P1":                   {0},
+	} {
+		if got := blockStarts(s); !slices.Equal(got, want) {
+			t.Errorf("blockStarts(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -148,6 +148,9 @@ func blockStarts(s string) []int {
 		for i < len(s) && s[i] == '\n' {
 			i++
 		}
+		if i == len(s) {
+			return starts // blank lines that end the text (a section's, before the next heading) start no block
+		}
 		starts = append(starts, i)
 	}
 }

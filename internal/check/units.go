@@ -222,10 +222,11 @@ func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string
 // pairSections pairs the sections of two bodies (from one heading with an id to the next)
 // by their ids, the introductions with each other, in the source's order. It returns nil,
 // for the bodies to be compared whole, unless both have sections and either their ids
-// are the same in the same order, or only one of the two has sections the other lacks,
-// every heading of both has an id and no id is repeated: a heading without an id, or
-// sections on both sides with no partner (an id renamed), leave unsure which text is
-// which.
+// are the same in the same order, or the translation lacks sections of the source and
+// has none of its own, every heading of both has an id and no id is repeated: a heading
+// without an id, an id renamed, or a section the translation adds (a section split in
+// two: the numbers it moved there would each be missing from the other) leave unsure
+// which text is which.
 func pairSections(srcBody, dstBody string) [][2]section {
 	ss, ds := sections(srcBody, true), sections(dstBody, true)
 	if len(ss) < 2 || len(ds) < 2 {
@@ -259,7 +260,7 @@ func pairSections(srcBody, dstBody string) [][2]section {
 			pairs = append(pairs, [2]section{s, d})
 		}
 	}
-	if unpairedSrc, unpairedDst := len(ss)-len(pairs), len(ds)-len(pairs); unpairedSrc > 0 && unpairedDst > 0 {
+	if len(ds) > len(pairs) {
 		return nil
 	}
 	return pairs

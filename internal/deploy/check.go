@@ -398,7 +398,7 @@ func (c *crawler) element(u, tag string, attrs [][2]string) {
 }
 
 // searchIndex queues the index of the search page at u, which its script fetches:
-// meta.json, then every shard and text file that meta.json implies.
+// meta.json, then every shard and text file that meta.json implies, and the readings.
 func (c *crawler) searchIndex(u string) {
 	meta := resolve(u, "meta.json")
 	r, err := c.get(meta)
@@ -413,6 +413,7 @@ func (c *crawler) searchIndex(u string) {
 	var m struct {
 		Shards int
 		Chunks []float64 // the passages of each text file (a number as minified: 34e3)
+		Reads  bool      // read.json: the readings of the glossary's terms
 	}
 	if err := json.Unmarshal(r.Body, &m); err != nil || len(m.Chunks) == 0 {
 		c.problem("%s: not a search index: %v", meta, err)
@@ -423,6 +424,9 @@ func (c *crawler) searchIndex(u string) {
 	}
 	for i := range m.Chunks {
 		c.add(resolve(u, fmt.Sprintf("t/%d.json", i)))
+	}
+	if m.Reads {
+		c.add(resolve(u, "read.json"))
 	}
 }
 

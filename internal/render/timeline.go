@@ -40,8 +40,9 @@ type TimelineEntry struct {
 	Page  *site.Page   // the brief whose text is shown
 	Pages []*site.Page // every brief that tells the event, in section order
 	// ID is the entry's id on the timeline page, which the search links to: its date and
-	// the key of the brief whose text is shown, "e-2003-06-countries-sri-lanka", with
-	// -2, -3 after the first of one date and brief.
+	// the key of its first brief in section order, "e-2003-06-countries-sri-lanka" (a
+	// brief that tells the event at more length, or later in the order, leaves it as it
+	// is), with _2, _3 after the first of one date and brief (no key has a _).
 	ID string
 }
 
@@ -160,9 +161,9 @@ func Timeline(s *site.Site, lang string) []TimelineYear {
 			end++
 		}
 		for _, e := range m.mergeRetold(events[start:end]) {
-			e.ID = "e-" + e.Event.Raw + "-" + strings.ReplaceAll(e.Page.Key, "/", "-")
+			e.ID = "e-" + e.Event.Raw + "-" + strings.ReplaceAll(e.Pages[0].Key, "/", "-")
 			if ids[e.ID]++; ids[e.ID] > 1 {
-				e.ID += "-" + strconv.Itoa(ids[e.ID])
+				e.ID += "_" + strconv.Itoa(ids[e.ID])
 			}
 			if len(years) == 0 || years[len(years)-1].Year != e.Event.Date.Year {
 				years = append(years, TimelineYear{Year: e.Event.Date.Year})

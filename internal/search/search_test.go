@@ -13,6 +13,7 @@ import (
 
 	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/publish"
+	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
 	"peacebuilding/internal/sitetest"
 )
@@ -426,22 +427,36 @@ func TestReadingsOfTheGlossary(t *testing.T) {
 func TestTimelineEventsAreTheTimelinesEntries(t *testing.T) {
 	s := buildSite(t, os.DirFS(sitetest.RepoRoot()))
 	for _, lang := range s.Config.LanguageCodes() {
-		urls := map[string]bool{}
-		merged := 0
+		byURL := map[string]doc{}
 		for _, d := range otherDocs(s, lang) {
-			if d.kind != KindTimeline {
-				continue
-			}
-			if urls[d.url] || !strings.Contains(d.url, "/timeline/#e-") {
-				t.Errorf("%s: timeline result %q at %s: want one result per entry, at the entry", lang, d.title, d.url)
-			}
-			urls[d.url] = true
-			if strings.Contains(d.title, ", ") || strings.Contains(d.title, "、") {
-				merged++
+			if d.kind == KindTimeline {
+				if _, twice := byURL[d.url]; twice {
+					t.Errorf("%s: two timeline results at %s", lang, d.url)
+				}
+				byURL[d.url] = d
 			}
 		}
-		if merged == 0 {
-			t.Errorf("%s: no timeline result names two briefs, though the real site has events told twice", lang)
+		entries, merged := 0, 0
+		for _, y := range render.Timeline(s, lang) {
+			for _, e := range y.Entries {
+				entries++
+				d, ok := byURL[lang+"/timeline/#"+e.ID]
+				if !ok {
+					t.Errorf("%s: no result at the entry %s", lang, e.ID)
+					continue
+				}
+				if len(e.Pages) > 1 {
+					merged++
+				}
+				for _, p := range e.Pages {
+					if !strings.Contains(d.title, p.Title) {
+						t.Errorf("%s: the result %q does not name %s, which tells the event", lang, d.title, p.Title)
+					}
+				}
+			}
+		}
+		if len(byURL) != entries || merged == 0 {
+			t.Errorf("%s: %d timeline results for %d entries, %d of them told by several briefs; want one per entry, and some merged", lang, len(byURL), entries, merged)
 		}
 	}
 }
