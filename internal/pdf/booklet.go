@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"os/exec"
@@ -15,6 +16,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"peacebuilding/internal/site"
 )
 
 // A booklet is printed twice or more (Chromium has no target-counter()): once to learn on
@@ -116,8 +119,13 @@ func pageBreaks(end float64) (breaks int, fill float64) {
 	return int(b), end - b
 }
 
-// Empty is how full a page of a booklet must be, but its last: a quarter.
-const Empty = 0.25
+// Empty is how full a page of a booklet must be, but its last: a quarter. The page before
+// a brief that separate set apart from its head may be less, down to ApartFill: the
+// brief's title started below Empty, and the space above it is the page's text.
+const (
+	Empty     = 0.25
+	ApartFill = 0.2
+)
 
 // fillEmpty joins to the page before it each brief that starts after a page of the
 // booklet less than Empty full (with a margin, since the join moves what follows), as far
@@ -172,28 +180,64 @@ func (p *Plan) fillEmpty(pages []PageWords) bool {
 // the next, where the contents send the reader.
 const Stranded = 0.7
 
+// A BriefHead is what separate looks for of a brief on the booklet's pages: its title,
+// and the first words of its text (Lead).
+type BriefHead struct {
+	Title, Lead string
+}
+
+// leadRunes is how much of a brief's text Lead keeps: enough to tell it from the side
+// column's first line beside it, short enough to be the start of a printed line.
+const leadRunes = 8
+
+// Lead is the first words of the text of the brief p, as a printed line starts with them
+// (Squash): its body's first text, without its tags.
+func Lead(p *site.Page) string {
+	text := Squash(html.UnescapeString(tagRE.ReplaceAllString(string(p.Body()), " ")))
+	if utf8.RuneCountInString(text) > leadRunes {
+		text = string([]rune(text)[:leadRunes])
+	}
+	return text
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
 // separate takes out of its run each brief that the plan joins to the page before but
-// that the printing put on a page of its own, or at the foot of the shared one (titles[k]
-// is brief k's title):
+// that the printing put on a page of its own, or at the foot of the shared one, or apart
+// from its own text (heads[k] is brief k's):
 //   - its title the first text of its page: the brief before filled its page. In the run,
 //     its pages would be headed by the part's name, and the rule that sets it apart from
 //     the brief before would top its page; on its own they are headed by its title, and
 //     nothing moves;
-//   - its title below Stranded of the page: it starts the next page instead, and the start
-//     pages of the briefs after it are estimated again.
+//   - its title below Stranded of the page, or its text on the next page while its title
+//     is on this one: it starts the next page instead, and the start pages of the briefs
+//     after it are estimated again. Below its head and figures, a brief's text and its
+//     side column (the key facts and map) are one row of its grid, which the printing
+//     moves whole to the next page when it does not fit: the head and the figures ended
+//     the page, apart from the text they introduce (Iraq in the Japanese booklet).
 //
 // apart keeps fillEmpty from joining it again. It reports whether it changed the plan.
-func (p *Plan) separate(pages []PageWords, titles []string) bool {
+func (p *Plan) separate(pages []PageWords, heads []BriefHead) bool {
 	changed, from := false, -1
 	for k := 1; k < len(p.Anchors); k++ {
 		n := p.Start[k]
 		if !p.Joined[k] || n < 1 || n > len(pages) {
 			continue
 		}
-		title := Squash(titles[k])
+		title := Squash(heads[k].Title)
 		top := strings.HasPrefix(pages[n-1].Body(), title)
 		at, found := pages[n-1].lineStarting(title)
-		stranded := found && !top && at > Stranded
+		textNext := false
+		if lead := heads[k].Lead; lead != "" && found && at > Empty && n < len(pages) {
+			// Only when the next page shows it: a lead the printed text does not start
+			// with (a word the PDF spells otherwise) moves nothing. And only when the
+			// page keeps a quarter of its height before the title: the page it leaves is
+			// then at least ApartFill full, not nearly empty.
+			_, here := pages[n-1].lineStarting(lead)
+			_, next := pages[n].lineStarting(lead)
+			textNext = !here && next
+		}
+		stranded := found && !top && (at > Stranded || textNext)
 		if !top && !stranded {
 			continue
 		}
@@ -551,13 +595,13 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			if err != nil {
 				return nil, err
 			}
-			titles := make([]string, len(t.Briefs))
+			heads := make([]BriefHead, len(t.Briefs))
 			for k, b := range t.Briefs {
-				titles[k] = b.Title
+				heads[k] = BriefHead{Title: b.Title, Lead: Lead(b)}
 			}
 			// One kind of change a printing: a brief that separate moved has moved the
 			// pages after it, which fillEmpty would read at their old places.
-			if plan.separate(pages, titles) {
+			if plan.separate(pages, heads) {
 				moved = true
 			} else if plan.fillEmpty(pages) {
 				moved = true

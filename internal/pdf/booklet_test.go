@@ -165,7 +165,7 @@ func TestSeparateTakesOutABriefThatStartsItsPage(t *testing.T) {
 		page(line(80, "Sri", "Lanka"), line(100, "text"), line(700, "Japan’s", "support")),
 		page(line(80, "Philippines", "(Mindanao)"), line(100, "text"), line(500, "Timor-Leste"), line(520, "text")),
 	}
-	titles := []string{"Cambodia", "Sri Lanka", "Philippines (Mindanao)", "Timor-Leste"}
+	titles := titled("Cambodia", "Sri Lanka", "Philippines (Mindanao)", "Timor-Leste")
 	p := Plan{Anchors: []string{"cambodia", "sri-lanka", "philippines", "timor-leste"}, Joined: []bool{false, false, true, true}, Start: []int{1, 2, 3, 3}}
 	if !p.separate(pages, titles) {
 		t.Fatal("separate changed nothing")
@@ -191,7 +191,7 @@ func TestSeparateMovesAStrandedTitle(t *testing.T) {
 		{Width: 595.3, Height: 841.9, Words: []Box{line(80, "Text of Liberia.")}},
 	}
 	p := Plan{Anchors: []string{"sudan", "liberia", "burundi"}, Joined: []bool{false, true, false}, Start: []int{1, 1, 2}, heights: []float64{0.8, 0.5, 0.5}}
-	if !p.separate(pages, []string{"Sudan", "Liberia", "Burundi"}) {
+	if !p.separate(pages, titled("Sudan", "Liberia", "Burundi")) {
 		t.Fatal("separate changed nothing")
 	}
 	if want := []bool{false, false, false}; !slices.Equal(p.Joined, want) {
@@ -224,5 +224,44 @@ func TestSpillsCountsDownToTheList(t *testing.T) {
 	}
 	if Spills([]PageWords{listed}, heading) {
 		t.Error("a brief of one page spills")
+	}
+}
+
+// titled is the heads of briefs with these titles and no lead.
+func titled(titles ...string) []BriefHead {
+	heads := make([]BriefHead, len(titles))
+	for i, t := range titles {
+		heads[i] = BriefHead{Title: t}
+	}
+	return heads
+}
+
+// A brief planned to share a page whose head and figures the printing put on it, and its
+// text (with its side column) on the next page, starts the next page: the Japanese
+// booklet's Iraq, whose figures ended one page and its text began the next. A lead that no
+// page shows moves nothing.
+func TestSeparateMovesAHeadApartFromItsText(t *testing.T) {
+	line := func(y float64, text string) Box { return Box{XMin: 50, YMin: y - 12, XMax: 300, YMax: y, Text: text} }
+	pages := func() []PageWords {
+		return []PageWords{
+			{Width: 595.3, Height: 841.9, Words: []Box{line(80, "Afghanistan"), line(200, "Notes."), line(300, "Iraq"), line(320, "Summary."), line(400, "50億ドル")}},
+			{Width: 595.3, Height: 841.9, Words: []Box{line(80, "イラクの安定と復興は国際社会"), line(300, "Text of Bosnia.")}},
+		}
+	}
+	p := Plan{Anchors: []string{"afghanistan", "iraq", "bosnia"}, Joined: []bool{false, true, true}, Start: []int{1, 1, 2}, heights: []float64{0.3, 0.9, 0.3}}
+	heads := []BriefHead{{Title: "Afghanistan"}, {Title: "Iraq", Lead: "イラクの安定と復興"}, {Title: "Bosnia"}}
+	if !p.separate(pages(), heads) {
+		t.Fatal("separate changed nothing")
+	}
+	if want := []bool{false, false, true}; !slices.Equal(p.Joined, want) {
+		t.Errorf("joined %v, want %v (Iraq starts a page)", p.Joined, want)
+	}
+	if p.Start[1] != 2 {
+		t.Errorf("Iraq starts on page %d, want 2", p.Start[1])
+	}
+	q := Plan{Anchors: []string{"afghanistan", "iraq", "bosnia"}, Joined: []bool{false, true, true}, Start: []int{1, 1, 2}, heights: []float64{0.3, 0.9, 0.3}}
+	heads[1].Lead = "どこにもない"
+	if q.separate(pages(), heads) {
+		t.Errorf("a lead that no page shows moved the plan: joined %v", q.Joined)
 	}
 }

@@ -496,8 +496,15 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 				t.Errorf("page %d: the foot %q gives neither the address of the brief %q on it nor a folder of it", k, pg.footer, b.URL)
 			}
 		}
-		if k < len(pages) && pg.fill < pdf.Empty {
-			t.Errorf("page %d is %.0f%% full, want at least %.0f%% but on the last page", k, 100*pg.fill, 100*pdf.Empty)
+		// The page before a brief that starts the next page at its top, which the plan
+		// set apart so that its head and figures do not end this page without their text,
+		// may be less full (pdf.ApartFill).
+		least := pdf.Empty
+		if k < len(pages) && slices.ContainsFunc(tg.Briefs, func(b *site.Page) bool { return strings.HasPrefix(pages[k].body, pdf.Squash(b.Title)) }) {
+			least = pdf.ApartFill
+		}
+		if k < len(pages) && pg.fill < least {
+			t.Errorf("page %d is %.0f%% full, want at least %.0f%% but on the last page", k, 100*pg.fill, 100*least)
 		}
 	}
 }
