@@ -39,7 +39,7 @@ const phoneJS = `(() => {
 		return s.visibility !== "hidden" && s.display !== "none" && el.getClientRects().length > 0;
 	};
 	// A row of the header: boxes that overlap vertically; the next row starts below.
-	const boxes = Array.from(document.querySelectorAll(".site-header .wrap > *")).filter(visible).map(el => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+	const boxes = Array.from(document.querySelectorAll(".site-header .wrap > *, .site-header .header-tools > *")).filter(visible).map(el => el.getBoundingClientRect()).sort((a, b) => a.top - b.top);
 	let rowBottom = -Infinity;
 	for (const r of boxes) {
 		if (r.top >= rowBottom - 1) { out.HeaderRows++; rowBottom = r.bottom; } else rowBottom = Math.max(rowBottom, r.bottom);

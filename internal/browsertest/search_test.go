@@ -423,6 +423,15 @@ func TestSearchForADate(t *testing.T) {
 	if len(dates) < 5 || !slices.IsSorted(dates) {
 		t.Errorf("the timeline's results are in the order %q, want five or more in date order", dates)
 	}
+	// A timeline event is found by the names of its briefs, which its text need not
+	// write: the general election of 1998 is Cambodia's.
+	found := false
+	for _, h := range search(t, tb, "en", "Cambodia 1998") {
+		found = found || strings.HasSuffix(h.Href, "/timeline/#e-1998-countries-cambodia")
+	}
+	if !found {
+		t.Error(`"Cambodia 1998" does not find the timeline's entry of the 1998 election, whose brief is Cambodia's`)
+	}
 	// A counter that starts a longer run: the rest is a word of its own.
 	hits = search(t, tb, "ja", "1,300人の要員")
 	if len(hits) == 0 {

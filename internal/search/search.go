@@ -149,10 +149,14 @@ func otherDocs(s *site.Site, lang string) []doc {
 		out = append(out, d)
 	}
 	// The timeline's entries as its page shows them (render.Timeline): an event that
-	// several briefs tell is one entry, one result, linked to the entry itself.
-	list := ", "
+	// several briefs tell is one entry, one result, linked to the entry itself. Its
+	// briefs are in its title, and in brackets after its text, which is what is indexed
+	// (the title's date alone is: a brief's name in the title would count as much as in
+	// a brief's title): "Cambodia 1998" finds the election of 1998, whose text does not
+	// name Cambodia.
+	list, open, close := ", ", " (", ")"
 	if lang == "ja" {
-		list = "、"
+		list, open, close = "、", "（", "）"
 	}
 	for _, y := range render.Timeline(s, lang) {
 		for _, e := range y.Entries {
@@ -165,7 +169,7 @@ func otherDocs(s *site.Site, lang string) []doc {
 				url:      lang + "/timeline/#" + e.ID,
 				title:    e.Event.Date.Format(lang) + " · " + strings.Join(titles, list),
 				indexed:  e.Event.Date.Format(lang),
-				passages: []string{e.Event.Text},
+				passages: []string{e.Event.Text + open + strings.Join(titles, list) + close},
 			})
 		}
 	}
