@@ -546,9 +546,21 @@
     var ja = lang === "ja", width = ja ? 90 : 180, before = ja ? 20 : 50;
     var start = 0;
     if (ms.length && chars.length > width) {
-      start = Math.max(0, Math.min(ms[0][0] - before, chars.length - width));
+      // The window that shows the most of the query's words, the first of equals: a
+      // passage that names one of them early and all of them later ("…Conference… the
+      // Tokyo conferences") shows the later place.
+      var at = 0, most = 0;
+      ms.forEach(function (m) {
+        var from = Math.max(0, m[0] - before), seen = {}, n = 0;
+        ms.forEach(function (o) {
+          var w = chars.slice(o[0], o[1]).join("").toLowerCase();
+          if (o[0] >= from && o[1] <= from + width && !seen[w]) { seen[w] = true; n++; }
+        });
+        if (n > most) { most = n; at = m[0]; }
+      });
+      start = Math.max(0, Math.min(at - before, chars.length - width));
       if (!ja && start > 0) {
-        while (start < ms[0][0] && chars[start - 1] !== " ") start++;
+        while (start < at && chars[start - 1] !== " ") start++;
       }
     }
     var end = Math.min(chars.length, start + width);

@@ -432,6 +432,17 @@ func TestSearchForADate(t *testing.T) {
 	if !found {
 		t.Error(`"Cambodia 1998" does not find the timeline's entry of the 1998 election, whose brief is Cambodia's`)
 	}
+	// An excerpt shows the place of a passage with the most of the query's words: the
+	// reconstruction brief's names a Conference first and "the Tokyo conferences" later.
+	glossaryKind := eval[string](t, tb, `document.getElementById("search-app").dataset.kindGlossary`)
+	for _, h := range search(t, tb, "en", "Tokyo conference") {
+		if h.Kind == glossaryKind || len(h.Marks) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(h.Marks, func(m string) bool { return strings.EqualFold(m, "tokyo") }) {
+			t.Errorf("%s: the excerpt %q marks %q, not Tokyo", h.Title, h.Excerpt, h.Marks)
+		}
+	}
 	// A counter that starts a longer run: the rest is a word of its own.
 	hits = search(t, tb, "ja", "1,300人の要員")
 	if len(hits) == 0 {
