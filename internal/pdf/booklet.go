@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"math"
 	"os"
 	"os/exec"
@@ -17,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"peacebuilding/internal/search"
 	"peacebuilding/internal/site"
 )
 
@@ -191,16 +191,18 @@ type BriefHead struct {
 const leadRunes = 8
 
 // Lead is the first words of the text of the brief p, as a printed line starts with them
-// (Squash): its body's first text, without its tags.
+// (Squash): its body's first block of text, as the search index reads it.
 func Lead(p *site.Page) string {
-	text := Squash(html.UnescapeString(tagRE.ReplaceAllString(string(p.Body()), " ")))
+	blocks := search.PlainText(string(p.Body()))
+	if len(blocks) == 0 {
+		return ""
+	}
+	text := Squash(blocks[0])
 	if utf8.RuneCountInString(text) > leadRunes {
 		text = string([]rune(text)[:leadRunes])
 	}
 	return text
 }
-
-var tagRE = regexp.MustCompile(`<[^>]*>`)
 
 // separate takes out of its run each brief that the plan joins to the page before but
 // that the printing put on a page of its own, or at the foot of the shared one, or apart

@@ -210,7 +210,7 @@ func pageDoc(p *site.Page, lang string) doc {
 		}
 		d.passages = append(d.passages, numbers.Figure(f.Value, f.Unit, f.Approx, lang)+sep+f.Label)
 	}
-	d.passages = append(d.passages, plainText(string(p.Body()))...)
+	d.passages = append(d.passages, PlainText(string(p.Body()))...)
 	return d
 }
 

@@ -65,15 +65,15 @@ func TestTokens(t *testing.T) {
 }
 
 func TestPlainTextSplitsBlocksAndDecodes(t *testing.T) {
-	got := plainText(`<h2 id="a">Aid &amp; trade</h2><p>Japan&#39;s <a href="x">help</a>
+	got := PlainText(`<h2 id="a">Aid &amp; trade</h2><p>Japan&#39;s <a href="x">help</a>
 	for  <em>peace</em>.</p><ul><li>One</li><li>Two &quot;2&quot;</li></ul>`)
 	want := []string{"Aid & trade", "Japan's help for peace.", "One", `Two "2"`}
 	if !slices.Equal(got, want) {
-		t.Errorf("plainText = %q, want %q", got, want)
+		t.Errorf("PlainText = %q, want %q", got, want)
 	}
 }
 
-// TestPlainTextCollapsesSpacesAsFields compares plainText with the plain way to collapse
+// TestPlainTextCollapsesSpacesAsFields compares PlainText with the plain way to collapse
 // white space (strings.Fields, then Join), on tricky text and every page of the fixture
 // site and of the real site.
 func TestPlainTextCollapsesSpacesAsFields(t *testing.T) {
@@ -107,8 +107,8 @@ func TestPlainTextCollapsesSpacesAsFields(t *testing.T) {
 		}
 	}
 	for _, h := range htmls {
-		if got, want := plainText(h), fields(h); !slices.Equal(got, want) {
-			t.Errorf("plainText(%q) = %q, want %q", h, got, want)
+		if got, want := PlainText(h), fields(h); !slices.Equal(got, want) {
+			t.Errorf("PlainText(%q) = %q, want %q", h, got, want)
 		}
 	}
 }

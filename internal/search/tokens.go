@@ -257,10 +257,10 @@ func shardOf(tok string, n int) int {
 	return int(h % uint32(n))
 }
 
-// plainText returns the text of rendered HTML, one string per block (paragraph, list item,
+// PlainText returns the text of rendered HTML, one string per block (paragraph, list item,
 // heading, table cell), its runs of white space made one space, entities decoded. The
 // HTML is goldmark's output: tags are well formed and '<' in text is escaped.
-func plainText(html string) []string {
+func PlainText(html string) []string {
 	var blocks []string
 	var b []byte   // the block so far, its spaces collapsed
 	space := false // a space is due before the next text of the block
