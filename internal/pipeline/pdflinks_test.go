@@ -72,3 +72,56 @@ func TestTextUsesCurlyQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintedPagesNameThemselves: every printed page but the booklet, the 404 page and the
+// language chooser carries its title for the top margin (data-print-title, which
+// assets/site.js hands to the print stylesheet), the title its <title> starts with: the
+// timeline, the figures and the glossary as the briefs do. The booklet names each brief
+// in its own running head; the other two are not printed.
+func TestPrintedPagesNameThemselves(t *testing.T) {
+	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := regexp.MustCompile(`<body[^>]*>`)
+	attr := func(tag, name string) (string, bool) {
+		m := regexp.MustCompile(`\s` + name + `=(?:"([^"]*)"|([^\s>"]+))`).FindStringSubmatch(tag)
+		if m == nil {
+			return "", false
+		}
+		return html.UnescapeString(m[1] + m[2]), true
+	}
+	titleTag := regexp.MustCompile(`<title>([^<]*)</title>`)
+	named := map[string]bool{}
+	for _, f := range res.Files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		tag := body.FindString(string(f.Data))
+		class, _ := attr(tag, "class")
+		printTitle, ok := attr(tag, "data-print-title")
+		switch layout := strings.Fields(class + " ")[0]; layout {
+		case "layout-print", "layout-404", "layout-chooser":
+			if ok {
+				t.Errorf("%s (%s) has a running title %q", f.Path, layout, printTitle)
+			}
+			continue
+		}
+		m := titleTag.FindStringSubmatch(string(f.Data))
+		if m == nil {
+			t.Fatalf("%s has no <title>", f.Path)
+		}
+		title, _, _ := strings.Cut(html.UnescapeString(m[1]), " | ")
+		if !ok || printTitle == "" {
+			t.Errorf("%s has no running title for print", f.Path)
+		} else if strings.Contains(html.UnescapeString(m[1]), " | ") && printTitle != title {
+			t.Errorf("%s: running title %q, want %q, as its <title>", f.Path, printTitle, title)
+		}
+		named[f.Path] = ok
+	}
+	for _, p := range []string{"en/timeline/index.html", "ja/figures/index.html", "en/glossary/index.html", "ja/countries/cambodia/index.html"} {
+		if !named[p] {
+			t.Errorf("%s was not checked or has no running title", p)
+		}
+	}
+}
