@@ -29,5 +29,11 @@ func lock(name string, waiting func(string)) (*os.File, error) {
 	return f, nil
 }
 
-// unlock releases the lock; closing the file does it.
-func unlock(f *os.File) { f.Close() }
+// unlock releases the lock before it closes the file. Closing alone releases it only once
+// no descriptor refers to the open file: a process forked meanwhile (a build that runs
+// Chromium, a test that starts builds) holds a copy of every descriptor until it execs,
+// and the next build would wait for it.
+func unlock(f *os.File) {
+	unix.Flock(int(f.Fd()), unix.LOCK_UN)
+	f.Close()
+}
