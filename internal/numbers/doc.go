@@ -18,7 +18,7 @@
 //	                               en                      ja
 //	Group(181000)                  181,000                 18万1,000
 //	Group(13.8)                    13.8                    13.8
-//	Area(181000)                   181,000 km²             18万1,000 km²
+//	Area(181000)                   181,000 km²             18万1,000km²
 //	Millions(13.8)                 13.8 million            1,380万
 //	Figure(1300, people)           1,300 people            1,300人
 //	Figure(4.5e9, usd, over)       over US$4.5 billion     45億ドル超

@@ -557,7 +557,7 @@ func (s *scanner) monthRangeBefore(i int) (month, start, end int, ok bool) {
 func (s *scanner) ignored(t tok) (span, bool) {
 	skip := span{start: t.start, end: t.end, skip: true}
 	// G8, UNSCR1325, A4, 6th, 1990s, km2: part of a name or an ordinal.
-	if isLetter(s.at(t.start-1)) || isLetter(s.at(t.end)) {
+	if isLetter(s.at(t.start-1)) || s.gluedName(t.end) {
 		return skip, true
 	}
 	// 第6回, 第12条: a Japanese ordinal, which English writes as "sixth"
@@ -774,7 +774,7 @@ func (s *scanner) myriad(t tok) (value float64, end, scale int) {
 		end++
 		// A number right after a unit goes on: the 1,000 of 18万1,000.
 		if n, ok := s.numberAt(end); ok {
-			if isLetter(s.at(n.end)) {
+			if s.gluedName(n.end) {
 				break
 			}
 			cur, have, end = n.digits, true, n.end
@@ -1010,6 +1010,13 @@ func (s *scanner) at(i int) rune {
 }
 
 func isDigit(c rune) bool { return c >= '0' && c <= '9' }
+
+// gluedName reports whether a number that ends at i is glued to letters that make it part
+// of a name (G8 in reverse: 6th, 1990s, km2), not to the unit that Japanese sets against
+// its number: 18万1,000km² (numbers.Area).
+func (s *scanner) gluedName(i int) bool {
+	return isLetter(s.at(i)) && !(s.at(i) == 'k' && s.at(i+1) == 'm' && s.at(i+2) == '²')
+}
 
 // isLetter is true for Latin letters: a number glued to one is a name.
 func isLetter(c rune) bool {

@@ -172,6 +172,8 @@ var extractTests = []extractTest{
 	{"ja jpy 4 oku", "ja", "4億円", []found{{"4億円", 400000000, Money, "jpy", false}}},
 	{"ja mixed oku and man", "ja", "1億2,500万", []found{{"1億2,500万", 125000000, Plain, "", false}}},
 	{"ja mixed man and units", "ja", "18万1,000 km²", []found{{"18万1,000", 181000, Plain, "", false}}},
+	{"ja area set against its number", "ja", "面積18万1,000km²、1万4,874km²", []found{{"18万1,000", 181000, Plain, "", false}, {"1万4,874", 14874, Plain, "", false}}},
+	{"ja km2 glued is a name", "ja", "50km2", nil},
 	{"ja cho and oku", "ja", "1兆5,000億円", []found{{"1兆5,000億円", 1500000000000, Money, "jpy", false}}},
 	{"ja decimal before a unit", "ja", "4.5億ドル", []found{{"4.5億ドル", 450000000, Money, "usd", false}}},
 	{"ja sen man", "ja", "3千万円", []found{{"3千万円", 30000000, Money, "jpy", false}}},

@@ -105,8 +105,12 @@ func Figure(value float64, unit, approx, lang string) string {
 	return s
 }
 
-// Area writes a surface in square kilometres: "181,000 km²" / "18万1,000 km²".
+// Area writes a surface in square kilometres: "181,000 km²" / "18万1,000km²". Japanese
+// sets a unit against its number, as it does 人 and % (docs/ja-style.md, section 5).
 func Area(km2 float64, lang string) string {
+	if lang == "ja" {
+		return Group(km2, lang) + "km²"
+	}
 	return Group(km2, lang) + " km²"
 }
 

@@ -119,11 +119,11 @@ func TestArea(t *testing.T) {
 		want string
 	}{
 		{"en", 181000, "en", "181,000 km²"},
-		{"ja mixed units", 181000, "ja", "18万1,000 km²"},
+		{"ja mixed units", 181000, "ja", "18万1,000km²"},
 		{"en large area is not scaled", 2345410, "en", "2,345,410 km²"},
-		{"ja large area", 2345410, "ja", "234万5,410 km²"},
+		{"ja large area", 2345410, "ja", "234万5,410km²"},
 		{"en small", 14874, "en", "14,874 km²"},
-		{"ja small", 14874, "ja", "1万4,874 km²"},
+		{"ja small", 14874, "ja", "1万4,874km²"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -245,7 +245,7 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"en/index.html", `<li><a href="themes/mine-action/">Mine action</a><span class="entry-summary">`},
 		// Countries index: by region with a key-facts table.
 		{"en/countries/index.html", `<td data-label="Capital">Phnom Penh</td><td class="num" data-label="Area">181,000 km²</td><td class="num" data-label="Population">13.8 million</td><td class="num" data-label="GDP per capita">US$354</td>`},
-		{"ja/countries/index.html", `<td class="num" data-label="面積">18万1,000 km²</td><td class="num" data-label="人口">1,380万人</td><td class="num" data-label="1人当たりGDP">354ドル</td>`},
+		{"ja/countries/index.html", `<td class="num" data-label="面積">18万1,000km²</td><td class="num" data-label="人口">1,380万人</td><td class="num" data-label="1人当たりGDP">354ドル</td>`},
 		// Themes index: how many countries cite each theme.
 		{"en/themes/index.html", "Country briefs citing this theme: 2"},
 		{"en/themes/index.html", "Country briefs citing this theme: 1"},
