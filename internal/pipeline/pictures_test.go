@@ -9,6 +9,7 @@ import (
 	"math"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -674,7 +675,7 @@ func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
 	b := buildSubPath(t)
 	marks := map[string]map[string]string{ // lang -> sentence -> the approximations it explains
 		"en": {"An arrow after a bar: more than.": "over", "A dashed end: about or nearly.": "about nearly", "An outline: up to.": "up-to"},
-		"ja": {"棒の先の矢印は「超」を表す。": "over", "棒の先端の破線は「約」又は「近く」を表す。": "about nearly", "輪郭だけの棒は「最大」を表す。": "up-to"},
+		"ja": {"棒の先端の矢印は「超」を示します。": "over", "棒の先端の破線は「約」又は「近く」を示します。": "about nearly", "輪郭だけの棒は「最大」を示します。": "up-to"},
 	}
 	key := regexp.MustCompile(`<p class="chart-marks">([^<]*)</p>`)
 	// The description a screen reader announces with the chart names no mark: the key,
@@ -730,5 +731,28 @@ func TestLocatorRingsASmallCountry(t *testing.T) {
 		if got := strings.Contains(string(b.files[page]), `<circle class="marker"`); got != want {
 			t.Errorf("%s: a ring on the locator map: %v, want %v", page, got, want)
 		}
+	}
+}
+
+// TestTimelineCaptionBreaksBetweenPhrases: the Japanese caption of the time axis, which
+// wraps on a phone, goes through Keep and breaks only where a phrase starts (表示で|きます
+// before); the style sheet keeps it whole between those places.
+func TestTimelineCaptionBreaksBetweenPhrases(t *testing.T) {
+	b := buildSubPath(t)
+	caption := regexp.MustCompile(`<figcaption>(.*?)</figcaption>`).FindStringSubmatch(string(b.files["ja/timeline/index.html"]))
+	if caption == nil {
+		t.Fatal("ja/timeline/ has no caption")
+	}
+	for _, want := range []string{"年表<wbr>（時間軸）", "<wbr>横に<wbr>スクロールすると", "<wbr>表示できます"} {
+		if !strings.Contains(caption[1], want) {
+			t.Errorf("the caption %s lacks %s", caption[1], want)
+		}
+	}
+	css, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(), "assets", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keepAll := regexp.MustCompile(`:lang\(ja\) :is\([^)]*\.timeline-chart figcaption[^{]*\{ word-break: keep-all`); !keepAll.Match(css) {
+		t.Error("the style sheet does not keep the caption's phrases whole (word-break: keep-all)")
 	}
 }
