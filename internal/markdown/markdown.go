@@ -2,7 +2,7 @@
 //
 // One goldmark setup serves every page: CommonMark with GitHub tables, strikethrough and
 // autolinks; East Asian line breaks, so that a line break between two Japanese characters
-// does not become a space; heading ids that keep Japanese letters; explicit ids written as
+// does not become a space (joinLines); heading ids that keep Japanese letters; explicit ids written as
 // {#id}. Raw HTML is never passed through: it is dropped and reported.
 //
 // Links are rewritten through a Resolver that the caller supplies, so this package knows
@@ -99,10 +99,9 @@ func Goldmark() goldmark.Markdown {
 			extension.Table,
 			extension.Strikethrough,
 			extension.Linkify,
-			extension.NewCJK(
-				extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft),
-				extension.WithEscapedSpace(),
-			),
+			// A line break between Japanese letters is joinLines's, not goldmark's
+			// (linebreaks.go says why).
+			extension.NewCJK(extension.WithEscapedSpace()),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -199,6 +198,8 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 		n.Parent().ReplaceChild(n.Parent(), n, link)
 		res.link(link, dest, line, r, func(d string) { link.Destination = []byte(d) })
 	}
+
+	joinLines(doc, src, lang)
 
 	// A link typed with full-width brackets is no link: the reader would see its address.
 	// (Not in code, which shows what is typed.)

@@ -47,6 +47,20 @@ func TestConvert(t *testing.T) {
 	}{
 		{"japanese line break has no space", "日本は\nカンボジアを支援した。", []string{"<p>日本はカンボジアを支援した。</p>"}, nil, "ja"},
 		{"latin line break keeps a space", "Japan supported\nCambodia.", []string{"<p>Japan supported\nCambodia.</p>"}, nil, ""},
+		// A line break is a space in English whatever follows or ends the line: goldmark's
+		// East Asian option had glued words before an element or next to a mark.
+		{"latin line break before elements", "Alpha one\n*beta* two\n**gamma** three\n`delta` four\n[epsilon](x.md) five",
+			[]string{"<p>Alpha one\n<em>beta</em> two\n<strong>gamma</strong> three\n<code>delta</code> four\n<a href=\"x/\">epsilon</a> five</p>"}, nil, ""},
+		{"latin line break after a link", "See [DDR](ddr.md)\nand more.", []string{"<p>See <a href=\"ddr/\">DDR</a>\nand more.</p>"}, nil, ""},
+		{"latin line break next to marks", "one,\ntwo. Three\n(four) five\n“six”", []string{"<p>one,\ntwo. Three\n(four) five\n“six”</p>"}, nil, ""},
+		{"latin line break in japanese text", "Japan and\nCambodia", []string{">Japan and\nCambodia</p>"}, nil, "ja"},
+		// Between Japanese letters a break is nothing, whatever element holds them.
+		{"japanese line break around elements", "日本は\n[カンボジア](x.md)\nを**強く**\n支援\n`した`\n。", []string{"<p>日本は<a href=\"x/\">カンボジア</a>を<strong>強く</strong>支援<code>した</code>。</p>"}, nil, "ja"},
+		{"japanese line break in emphasis", "**日本\nの支援**", []string{"<p><strong>日本の支援</strong></p>"}, nil, "ja"},
+		{"japanese line break next to latin", "国連開発計画\nUNDP\nの支援", []string{"<p>国連開発計画UNDPの支援</p>"}, nil, "ja"},
+		{"japanese word in english text", "the\n寺子屋\nschools", []string{"<p>the\n寺子屋\nschools</p>"}, nil, ""},
+		{"japanese line break next to an ambiguous mark", "次の通り\n…\n以上", []string{"<p>次の通り…以上</p>"}, nil, "ja"},
+		{"hangul line break keeps a space", "평화\n구축", []string{"<p>평화\n구축</p>"}, nil, "ja"},
 		{"cross-link rewritten", "See [DDR](ddr.md).", []string{`<a href="ddr/">DDR</a>`}, nil, ""},
 		{"fallback marked", "[Sudan](fallback.md)", []string{`<a href="fallback/">Sudan (EN)</a>`}, nil, ""},
 		{"external link classed", "[MOFA](https://www.mofa.go.jp/)", []string{`<a href="https://www.mofa.go.jp/" class="ext">MOFA</a>`}, nil, ""},
