@@ -222,7 +222,7 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(renderErrs...); err != nil {
+	if err := render.JoinExecErrors(renderErrs); err != nil {
 		return err
 	}
 	slices.SortFunc(minifyErrs, func(a, b pathErr) int { return strings.Compare(a.path, b.path) })

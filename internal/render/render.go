@@ -383,9 +383,65 @@ func (r *Renderer) Execute(w io.Writer, j Job) error {
 		err = t.ExecuteTemplate(w, "base.html", j.View)
 	}
 	if err != nil {
-		return fmt.Errorf("rendering %s with layouts/%s.html: %v", j.View.Path, j.Layout, err)
+		return &ExecError{Page: j.View.Path, Layout: j.Layout, Err: err}
 	}
 	return nil
+}
+
+// ExecError is a layout that failed on a page.
+type ExecError struct {
+	Page, Layout string
+	Err          error
+	others       int // the other pages it failed on alike (JoinExecErrors)
+}
+
+// templatePos is where the template package's errors say they happened: "template:
+// country.html:12:20: rest".
+var templatePos = regexp.MustCompile(`^template: ([^:\s]+\.html):(\d+(?::\d+)?): `)
+
+// Error reads as a compiler's, at the layout's file and line when the error names them:
+// "layouts/country.html:12:20: executing "main" at <.X>: … (rendering en/countries/sudan/)".
+func (e *ExecError) Error() string {
+	where := fmt.Sprintf("rendering %s", e.Page)
+	if e.others > 0 {
+		where += fmt.Sprintf(" and %d other page(s)", e.others)
+	}
+	msg := e.Err.Error()
+	if m := templatePos.FindStringSubmatchIndex(msg); m != nil {
+		return fmt.Sprintf("layouts/%s:%s: %s (%s)", msg[m[2]:m[3]], msg[m[4]:m[5]], msg[m[1]:], where)
+	}
+	return fmt.Sprintf("%s with layouts/%s.html: %s", where, e.Layout, msg)
+}
+
+func (e *ExecError) Unwrap() error { return e.Err }
+
+// JoinExecErrors joins the errors of rendering pages (errors.Join), each message once: a
+// slip in a layout or a partial fails every page that uses it alike, and is reported
+// once, naming the first page (by path) and how many others.
+func JoinExecErrors(errs []error) error {
+	var out []error
+	first := map[string]*ExecError{} // message -> its report
+	for _, err := range errs {
+		var e *ExecError
+		if !errors.As(err, &e) {
+			if err != nil {
+				out = append(out, err)
+			}
+			continue
+		}
+		key := e.Err.Error()
+		if f, ok := first[key]; ok {
+			f.others++
+			if e.Page < f.Page {
+				f.Page = e.Page
+			}
+			continue
+		}
+		c := *e
+		first[key] = &c
+		out = append(out, &c)
+	}
+	return errors.Join(out...)
 }
 
 func noLayout(j Job) error {
