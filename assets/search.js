@@ -608,6 +608,24 @@
     });
   }
 
+  // announce hands the status line to the live region a screen reader reads out
+  // (#search-said) once the reader stops typing, not at every key: typing "mine" had made
+  // eight announcements in under a second, "Searching…" and a count for each letter,
+  // each over the echo of the letter typed. A search the reader submitted, or arrived
+  // with, is read at once. The offer of a closer word goes with it, for the ear (the link
+  // under the status shows it).
+  var saidEl = document.getElementById("search-said");
+  var SAY_AFTER = 700; // ms without a key
+  var sayTimer = 0, typing = false;
+  function announce() {
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(function () {
+      saidEl.textContent = "";
+      statusEl.childNodes.forEach(function (n) { saidEl.appendChild(n.cloneNode(true)); });
+      if (suggestion && !suggestion.parentNode.hidden) saidEl.appendChild(document.createTextNode(" " + suggestion.textContent));
+    }, typing ? SAY_AFTER : 0);
+  }
+
   var current = 0; // the number of the search running: an older one's answer is dropped
   var shown = [], shownCount = 0, lastM = null, lastMatches = null;
 
@@ -618,7 +636,7 @@
     moreButton.hidden = true;
     if (other) other.parentNode.hidden = true;
     if (suggestion) suggestion.parentNode.hidden = true;
-    if (!q) { statusEl.textContent = ""; app.setAttribute("data-done", ""); return Promise.resolve(); }
+    if (!q) { statusEl.textContent = ""; announce(); app.setAttribute("data-done", ""); return Promise.resolve(); }
     statusEl.textContent = app.getAttribute("data-loading");
     return meta().then(function (m) {
       return readings(m, q).then(function () { return m; });
@@ -654,13 +672,8 @@
         suggestion.href = u.href;
         suggestion.textContent = suggestion.getAttribute("data-template").replace("{q}", function () { return r.suggestion; });
         suggestion.parentNode.hidden = false;
-        // The status is what a screen reader reads out: the offer too, there for the ear
-        // alone (the link under it shows it).
-        var said = document.createElement("span");
-        said.className = "visually-hidden";
-        said.textContent = " " + suggestion.textContent;
-        statusEl.appendChild(said);
       }
+      announce();
       // Results with every word that are not the glossary's rows (which have both
       // languages' words): none, and the other edition may have them.
       var found = r.some ? 0 : r.results.filter(function (e) { return r.m.docs[e.doc][0] !== "glossary"; }).length;
@@ -671,7 +684,9 @@
       });
     }).catch(function () {
       // Opened from the disk (file://), a browser lets no page read other files.
-      if (id === current) statusEl.textContent = app.getAttribute(location.protocol === "file:" ? "data-file" : "data-failed");
+      if (id !== current) return;
+      statusEl.textContent = app.getAttribute(location.protocol === "file:" ? "data-file" : "data-failed");
+      announce();
     });
   }
 
@@ -830,6 +845,7 @@
   // keyboard composes Latin words too; those are searched as they are typed.
   function typed(ev) {
     if (ev.isComposing && isKana(input.value)) return;
+    typing = true;
     clearTimeout(timer);
     timer = setTimeout(function () { update(false); }, 120);
   }
@@ -838,6 +854,7 @@
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     clearTimeout(timer);
+    typing = false;
     update(true);
   });
   moreButton.addEventListener("click", function () {
@@ -873,6 +890,7 @@
   window.addEventListener("popstate", function () {
     var q = input.value = new URL(location.href).searchParams.get("q") || "";
     keep = !!q.trim();
+    typing = false;
     carryQuery(q);
     run(q).then(function () { return restore(q); });
   });

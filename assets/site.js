@@ -8,15 +8,11 @@
     var t = ev.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     // The search page's own box, else the header's (the 404 page has one per language,
-    // of which one is shown). A phone's header has no box: "/" opens the search page.
+    // of which one is shown). A phone's header shows no box, and "/" does nothing: a key
+    // that left the page (it had opened the search page) is a trap for speech input and
+    // a tablet's keyboard (WCAG 2.1.4); the header's search button is there.
     var box = document.getElementById("search-q") || Array.prototype.filter.call(
       document.querySelectorAll(".site-search input"), function (i) { return i.offsetParent !== null; })[0];
-    var form = document.querySelector(".site-search");
-    if (!box && form) {
-      ev.preventDefault();
-      location.href = form.action;
-      return;
-    }
     if (!box) return;
     ev.preventDefault();
     box.focus();

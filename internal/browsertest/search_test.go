@@ -547,15 +547,27 @@ func TestSearchKeyboard(t *testing.T) {
 	}
 	// One keyDown with its text, as a keyboard sends it: chromedp's KeyEvent sends the
 	// text as a separate char event, which a page cannot cancel.
-	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
-		p := input.DispatchKeyEventParams{Type: typ, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191}
-		if typ == input.DispatchKeyEventTypeKeyDown {
-			p.Text = "/"
-		}
-		if _, err := chromedp.Call(tb.ctx, input.DispatchKeyEvent, p); err != nil {
-			t.Fatalf("pressing /: %v", err)
+	slash := func() {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			p := input.DispatchKeyEventParams{Type: typ, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191}
+			if typ == input.DispatchKeyEventTypeKeyDown {
+				p.Text = "/"
+			}
+			if _, err := chromedp.Call(tb.ctx, input.DispatchKeyEvent, p); err != nil {
+				t.Fatalf("pressing /: %v", err)
+			}
 		}
 	}
+	// On a phone the header shows no box: / stays on the page (it had opened the search
+	// page, a single key that leaves the page).
+	tb.viewport(t, phoneWidth)
+	slash()
+	time.Sleep(300 * time.Millisecond)
+	if loc := location(tb); loc != site.base+"en/countries/cambodia/" {
+		t.Errorf("on a phone / opened %s, want the page left as it was", loc)
+	}
+	tb.viewport(t, 1280)
+	slash()
 	if got := active(); got != "site-q-en" {
 		t.Fatalf("after / the focus is on %q, want the header's search box (site-q-en)", got)
 	}
@@ -593,6 +605,42 @@ func TestSearchKeyboard(t *testing.T) {
 	press(t, tb, "\r")
 	if loc := waitLocation(t, tb, "/themes/"); loc != hits[0].Href {
 		t.Errorf("Enter on the first result opened %s, want %s", loc, hits[0].Href)
+	}
+}
+
+// TestSearchAnnouncesWhenTypingStops: a screen reader hears the status once the reader
+// stops typing, not at every key, and never "Searching…" (4.1.3: typing "mine" at five
+// keys a second had made eight announcements in 0.75 s). A search submitted with Enter is
+// heard at once. The status line shows every count as it comes.
+func TestSearchAnnouncesWhenTypingStops(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	tb.open(t, site.base+"en/search/")
+	eval[bool](t, tb, `(() => {
+	window.said = [];
+	new MutationObserver(() => { const s = document.getElementById("search-said").textContent; if (s) window.said.push(s); })
+		.observe(document.getElementById("search-said"), { childList: true, characterData: true, subtree: true });
+	document.getElementById("search-q").focus();
+	return true;
+})()`)
+	for _, key := range "mine" {
+		press(t, tb, string(key))
+		time.Sleep(200 * time.Millisecond) // five keys a second; the search runs after each
+	}
+	search2(t, tb, "mine")
+	time.Sleep(1200 * time.Millisecond) // past announce's pause
+	said := eval[[]string](t, tb, `window.said`)
+	if len(said) != 1 || !strings.Contains(said[0], "“mine”") {
+		t.Errorf("typing mine was announced %d times, want once with its count: %q", len(said), said)
+	}
+	if status := eval[string](t, tb, `document.getElementById("search-status").textContent`); !strings.Contains(status, "“mine”") {
+		t.Errorf("the status line shows %q, want the count of mine", status)
+	}
+	eval[bool](t, tb, `(window.said = [], true)`)
+	press(t, tb, "s\r")
+	time.Sleep(400 * time.Millisecond) // well under announce's pause
+	if said := eval[[]string](t, tb, `window.said`); len(said) != 1 || !strings.Contains(said[0], "“mines”") {
+		t.Errorf("a search submitted with Enter was announced as %q within 0.4 s, want its count once", said)
 	}
 }
 
