@@ -591,10 +591,15 @@
   // screen reader reads "landmines" on the Japanese page in English, and 地雷 on the
   // English page in Japanese; digits alone (2007) are either's.
   function showStatus(key, q, n) {
-    var parts = app.getAttribute("data-" + key).replace("{n}", String(n)).split("{q}");
+    withQuery(statusEl, app.getAttribute("data-" + key).replace("{n}", String(n)), q);
+  }
+
+  // withQuery sets el's text to template with the query q for its {q}, marked with its
+  // language when that is not the page's (showStatus).
+  function withQuery(el, template, q) {
     var ql = Array.from(q).some(isJapanese) ? "ja" : /[A-Za-z]/.test(q) ? "en" : lang;
-    statusEl.textContent = "";
-    parts.forEach(function (part, i) {
+    el.textContent = "";
+    template.split("{q}").forEach(function (part, i) {
       if (i > 0) {
         var node = document.createTextNode(q);
         if (ql !== lang) {
@@ -602,9 +607,9 @@
           node.lang = ql;
           node.textContent = q;
         }
-        statusEl.appendChild(node);
+        el.appendChild(node);
       }
-      statusEl.appendChild(document.createTextNode(part));
+      el.appendChild(document.createTextNode(part));
     });
   }
 
@@ -772,7 +777,7 @@
     var u = new URL(other.href);
     u.searchParams.set("q", q);
     other.href = u.href;
-    other.textContent = other.getAttribute("data-template").replace("{q}", function () { return q; });
+    withQuery(other, other.getAttribute("data-template"), q);
   }
 
   // showMore lists the next PAGE results, with their excerpts.

@@ -190,6 +190,12 @@ func TestSearch(t *testing.T) {
 			t.Errorf("%s %q: the other edition offered at %q, want it offered: %v", c.lang, c.q, other, want)
 		} else if want && !strings.Contains(other, "/search/?q=") {
 			t.Errorf("%s %q: the other edition's offer leads to %q, not its search for the query", c.lang, c.q, other)
+		} else if want {
+			// The offer names the query in its language, as the count line does.
+			offerMarked := eval[string](t, tb, `(() => { const s = document.querySelector("#search-other [lang]"); return s ? s.lang + " " + s.textContent : ""; })()`)
+			if offerMarked != marked {
+				t.Errorf("%s %q: the other edition's offer marks %q as in another language, want %q", c.lang, c.q, offerMarked, marked)
+			}
 		}
 		if c.want == "" {
 			if len(hits) > 0 {

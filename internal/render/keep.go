@@ -17,12 +17,14 @@ import (
 // <span class="nobr">: a number with its scale, unit, counter and 超 or 以上 (2万5,000丁超,
 // 2006年12月), and a proper noun of the site (a country's name, official name or capital).
 
-// Run is a piece of text; Keep marks a piece that must not be broken across lines, and
-// Wbr one that starts a phrase, where a line may break (see phraseBreak).
+// Run is a piece of text; Keep marks a piece that must not be broken across lines, Wbr
+// one that starts a phrase, where a line may break (see phraseBreak), and Lang one in
+// another language than the page's (markEnglish).
 type Run struct {
 	Text string
 	Keep bool
 	Wbr  bool
+	Lang string
 }
 
 // jaNumber matches a Japanese number with what belongs to it: 約, 最大, 第 or an era
@@ -88,7 +90,7 @@ func (v *View) Keep(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: keepUnits(text)}}
 	}
-	return phrased(keepRuns(text, v.r.keepNames(v.Site), true))
+	return markEnglish(phrased(keepRuns(text, v.r.keepNames(v.Site), true)))
 }
 
 // Phrases is Keep without the names, for a text in a large face (a page's title): a name
@@ -97,7 +99,66 @@ func (v *View) Phrases(text string) []Run {
 	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: keepUnits(text)}}
 	}
-	return phrased(keepRuns(text, nil, true))
+	return markEnglish(phrased(keepRuns(text, nil, true)))
+}
+
+// englishWords matches a run of Latin words: letters, with the apostrophes, hyphens and
+// periods inside words and the spaces, commas and ampersands between them.
+var englishWords = regexp.MustCompile(`[A-Za-z](?:[A-Za-z’'.\-]*[A-Za-z.])?(?:[ ,&]+[A-Za-z](?:[A-Za-z’'.\-]*[A-Za-z.])?)*`)
+
+// markEnglish marks the English words of a Japanese text with their language, so that a
+// screen reader reads 『Japan’s Efforts on Peacebuilding』 and 「armed crush」 in English
+// (WCAG 3.1.2). A word in capitals (UNDP, PKO, TICAD IV) is read as Japanese text writes
+// it, and is left alone; so is a text with no Japanese letter, whose element says its
+// language (an English event on a page shown in English, the source's wording in an
+// editor's note).
+func markEnglish(runs []Run) []Run {
+	japanese := false
+	for _, r := range runs {
+		if strings.IndexFunc(r.Text, isJapanese) >= 0 {
+			japanese = true
+			break
+		}
+	}
+	if !japanese {
+		return runs
+	}
+	var out []Run
+	for _, r := range runs {
+		from := 0
+		if !r.Keep {
+			for _, m := range englishWords.FindAllStringIndex(r.Text, -1) {
+				if !isEnglishWords(r.Text[m[0]:m[1]]) {
+					continue
+				}
+				if m[0] > from {
+					out = append(out, Run{Text: r.Text[from:m[0]], Wbr: r.Wbr && from == 0})
+				}
+				out = append(out, Run{Text: r.Text[m[0]:m[1]], Wbr: r.Wbr && m[0] == 0, Lang: "en"})
+				from = m[1]
+			}
+		}
+		switch {
+		case from == 0:
+			out = append(out, r)
+		case from < len(r.Text):
+			out = append(out, Run{Text: r.Text[from:]})
+		}
+	}
+	return out
+}
+
+// isEnglishWords reports whether words (a match of englishWords) are English to read as
+// such: three letters or more, one of them lower-case.
+func isEnglishWords(words string) bool {
+	letters, lower := 0, false
+	for _, c := range words {
+		if unicode.IsLetter(c) {
+			letters++
+			lower = lower || unicode.IsLower(c)
+		}
+	}
+	return letters >= 3 && lower
 }
 
 // phrased cuts the runs that may break into phrases, and marks each run that starts a
@@ -412,4 +473,9 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isWordByte(c byte) bool {
 	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// isJapanese reports whether c is a Japanese letter: kana or a kanji.
+func isJapanese(c rune) bool {
+	return unicode.In(c, unicode.Hiragana, unicode.Katakana, unicode.Han)
 }

@@ -175,3 +175,44 @@ func TestFactColumnsShowsACountryWithoutFigures(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepMarksEnglishWords: in a Japanese text, English words and phrases are runs marked
+// as English, so that a screen reader reads them in English (WCAG 3.1.2); abbreviations
+// in capitals, units and texts with no Japanese letter are not. Joined again, the runs are
+// the text.
+func TestKeepMarksEnglishWords(t *testing.T) {
+	_, views := realViews(t)
+	ja, en := views["ja"], views["en"]
+	for _, tt := range []struct {
+		text    string
+		english []string
+	}{
+		{"外務省のパンフレット『Japan’s Efforts on Peacebuilding』（2007年）に基づく。", []string{"Japan’s Efforts on Peacebuilding"}},
+		{"出典の「armed crush」は「armed clash」の誤植である。", []string{"armed crush", "armed clash"}},
+		{"公用語は「Cambodian」とある。", []string{"Cambodian"}},
+		{"国連開発計画（UNDP）とTICAD IVの支援", nil},
+		{"面積18万1,000km²", nil},
+		{"Official Language: Cambodian", nil}, // no Japanese letter: its element says its language
+	} {
+		runs := ja.Keep(tt.text)
+		var got []string
+		var all strings.Builder
+		for _, r := range runs {
+			all.WriteString(r.Text)
+			if r.Lang == "en" {
+				got = append(got, r.Text)
+			} else if r.Lang != "" {
+				t.Errorf("%q: a run %q in %q", tt.text, r.Text, r.Lang)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.english, "|") {
+			t.Errorf("Keep(%q) marks %q as English, want %q", tt.text, got, tt.english)
+		}
+		if all.String() != tt.text {
+			t.Errorf("Keep(%q) runs join to %q", tt.text, all.String())
+		}
+	}
+	if runs := en.Keep("the terakoya (寺子屋) proposal"); len(runs) != 1 || runs[0].Lang != "" {
+		t.Errorf("an English page's text is one run in its own language: %+v", runs)
+	}
+}
