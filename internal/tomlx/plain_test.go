@@ -33,6 +33,12 @@ func TestPlainMessages(t *testing.T) {
 		{"no value at the end", "a = \"x\"\ntitle =", `2:7: title: the value is missing after the =: write it on the same line (a text in quotation marks, "…")`},
 		{"no equals sign", "title \"x\"\n", `1:7: the = is missing: write key = value`},
 		{"a key alone", "a = \"x\"\ntitle\n", `2:6: the = is missing: write key = value`},
+		// In a list item the parser names the list: the glossary's [[terms]] had said
+		// "terms: expected '.' or '=', but got '\"' instead".
+		{"no equals sign in a list item", "[[accept]]\nrule = \"x\"\nlabel \"y\"\n", `3:7: the = is missing: write key = value`},
+		// A key of the top level: the parser's message had been taken for a key with a
+		// space and quoted, "invalid datetime": "2003-03".
+		{"a top-level month without quotation marks", "title = \"x\"\ndate = 2003-03\nsummary = \"y\"\n", `2:8: date: a date is written as a text, in quotation marks: "2003-03"`},
 		// A date without quotation marks: a month alone is no TOML date, a day is one,
 		// and a year a number; in a list, the item without them, not the last one.
 		{"a month without quotation marks", "[[accept]]\nrule = 2003-03\n", `2:8: accept.rule: a date is written as a text, in quotation marks: "2003-03"`},

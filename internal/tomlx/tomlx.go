@@ -37,7 +37,9 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			msg := perr.Message
-			if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
+			// The key goes before the message unless the message names it: as a word, for
+			// "invalid datetime" does not name date.
+			if perr.LastKey != "" && !regexp.MustCompile(`\b`+regexp.QuoteMeta(perr.LastKey)+`\b`).MatchString(msg) {
 				msg = fmt.Sprintf("%s: %s", perr.LastKey, msg)
 			}
 			line := max(perr.Position.Line, 1)
@@ -197,7 +199,7 @@ var (
 	datetimeRe     = regexp.MustCompile(`^(?:(.+): )?invalid datetime: "(.*)"$`)
 	unclosedNameRe = regexp.MustCompile(`^expected (?:end of table (?:array )?name delimiter '\]'|'\.' or '\]' to end table name), but got '(\\n|\\r)' instead$`)
 	unclosedListRe = regexp.MustCompile(`^expected a comma \(','\) or array terminator \('\]'\), but got `)
-	noEqualsRe     = regexp.MustCompile(`^expected '\.' or '=', but got '.*' instead$`)
+	noEqualsRe     = regexp.MustCompile(`^(?:.+: )?expected '\.' or '=', but got '.*' instead$`)
 	// The line ends, or a comment starts, right after the =; or the file ends (plain tells
 	// an = at the end of the file from a list that is not closed).
 	emptyValueRe = regexp.MustCompile(`^(?:(.+): )?(?:expected value but found '(?:\\n|\\r|#)' instead|unexpected EOF; expected value)$`)
