@@ -24,8 +24,10 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // A Resolver maps a link written in Markdown, such as "../themes/ddr.md#afghanistan", to
@@ -109,7 +111,7 @@ func Goldmark() goldmark.Markdown {
 		),
 		// Without html.WithUnsafe, raw HTML is replaced by a comment (removed by the
 		// minifier) and javascript: URLs are dropped: translators cannot inject script.
-		goldmark.WithRendererOptions(html.WithXHTML()),
+		goldmark.WithRendererOptions(html.WithXHTML(), renderer.WithNodeRenderers(util.Prioritized(englishRenderer{}, 500))),
 	)
 }
 
@@ -200,6 +202,9 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	}
 
 	joinLines(doc, src, lang)
+	if lang == "ja" {
+		markEnglishWords(doc, src)
+	}
 
 	// A link typed with full-width brackets is no link: the reader would see its address.
 	// (Not in code, which shows what is typed.)

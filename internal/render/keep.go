@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/site"
 )
 
@@ -102,20 +103,15 @@ func (v *View) Phrases(text string) []Run {
 	return markEnglish(phrased(keepRuns(text, nil, true)))
 }
 
-// englishWords matches a run of Latin words: letters, with the apostrophes, hyphens and
-// periods inside words and the spaces, commas and ampersands between them.
-var englishWords = regexp.MustCompile(`[A-Za-z](?:[A-Za-z’'.\-]*[A-Za-z.])?(?:[ ,&]+[A-Za-z](?:[A-Za-z’'.\-]*[A-Za-z.])?)*`)
-
-// markEnglish marks the English words of a Japanese text with their language, so that a
-// screen reader reads 『Japan’s Efforts on Peacebuilding』 and 「armed crush」 in English
-// (WCAG 3.1.2). A word in capitals (UNDP, PKO, TICAD IV) is read as Japanese text writes
-// it, and is left alone; so is a text with no Japanese letter, whose element says its
-// language (an English event on a page shown in English, the source's wording in an
-// editor's note).
+// markEnglish marks the English words of a Japanese text with their language
+// (markdown.EnglishWords), so that a screen reader reads 『Japan’s Efforts on
+// Peacebuilding』 and 「armed crush」 in English (WCAG 3.1.2). A text with no Japanese
+// letter is left alone: its element says its language (an English event on a page shown
+// in English, the source's wording in an editor's note).
 func markEnglish(runs []Run) []Run {
 	japanese := false
 	for _, r := range runs {
-		if strings.IndexFunc(r.Text, isJapanese) >= 0 {
+		if markdown.HasJapanese(r.Text) {
 			japanese = true
 			break
 		}
@@ -127,15 +123,12 @@ func markEnglish(runs []Run) []Run {
 	for _, r := range runs {
 		from := 0
 		if !r.Keep {
-			for _, m := range englishWords.FindAllStringIndex(r.Text, -1) {
-				if !isEnglishWords(r.Text[m[0]:m[1]]) {
-					continue
+			for _, w := range markdown.EnglishWords(r.Text) {
+				if w[0] > from {
+					out = append(out, Run{Text: r.Text[from:w[0]], Wbr: r.Wbr && from == 0})
 				}
-				if m[0] > from {
-					out = append(out, Run{Text: r.Text[from:m[0]], Wbr: r.Wbr && from == 0})
-				}
-				out = append(out, Run{Text: r.Text[m[0]:m[1]], Wbr: r.Wbr && m[0] == 0, Lang: "en"})
-				from = m[1]
+				out = append(out, Run{Text: r.Text[w[0]:w[1]], Wbr: r.Wbr && w[0] == 0, Lang: "en"})
+				from = w[1]
 			}
 		}
 		switch {
@@ -146,19 +139,6 @@ func markEnglish(runs []Run) []Run {
 		}
 	}
 	return out
-}
-
-// isEnglishWords reports whether words (a match of englishWords) are English to read as
-// such: three letters or more, one of them lower-case.
-func isEnglishWords(words string) bool {
-	letters, lower := 0, false
-	for _, c := range words {
-		if unicode.IsLetter(c) {
-			letters++
-			lower = lower || unicode.IsLower(c)
-		}
-	}
-	return letters >= 3 && lower
 }
 
 // phrased cuts the runs that may break into phrases, and marks each run that starts a
@@ -473,9 +453,4 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isWordByte(c byte) bool {
 	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
-}
-
-// isJapanese reports whether c is a Japanese letter: kana or a kanji.
-func isJapanese(c rune) bool {
-	return unicode.In(c, unicode.Hiragana, unicode.Katakana, unicode.Han)
 }
