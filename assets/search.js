@@ -614,7 +614,8 @@
   }
 
   // announce hands the status line to the live region a screen reader reads out
-  // (#search-said) once the reader stops typing, not at every key: typing "mine" had made
+  // (#search-said) once the reader stops typing (a key or a new search cancels it), not
+  // at every key: typing "mine" had made
   // eight announcements in under a second, "Searching…" and a count for each letter,
   // each over the echo of the letter typed. A search the reader submitted, or arrived
   // with, is read at once. The offer of a closer word goes with it, for the ear (the link
@@ -636,6 +637,7 @@
 
   function run(q) {
     var id = ++current;
+    clearTimeout(sayTimer); // a new search: what the last one would have said is stale
     q = q.trim();
     list.textContent = "";
     moreButton.hidden = true;
@@ -852,6 +854,7 @@
     if (ev.isComposing && isKana(input.value)) return;
     typing = true;
     clearTimeout(timer);
+    clearTimeout(sayTimer); // the pause is counted from the last key
     timer = setTimeout(function () { update(false); }, 120);
   }
   input.addEventListener("input", typed);

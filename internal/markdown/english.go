@@ -18,15 +18,16 @@ import (
 // words inside a Japanese block are marked here, and in the short texts of the layouts
 // by render.View.Keep, by the same rule (EnglishWords).
 
-// englishWords matches a run of Latin words: letters, with the apostrophes, hyphens and
-// periods inside words and the spaces, commas and ampersands between them.
-var englishWords = regexp.MustCompile(`[A-Za-z](?:[A-Za-z’'.\-]*[A-Za-z.])?(?:[ ,&]+[A-Za-z](?:[A-Za-z’'.\-]*[A-Za-z.])?)*`)
+// englishWords matches a run of Latin words: Latin letters of any accent (Côte
+// d’Ivoire), with the digits, apostrophes, hyphens and periods inside words, and the
+// spaces, commas, colons and ampersands between them (a title and its subtitle).
+var englishWords = regexp.MustCompile(`\p{Latin}(?:[\p{Latin}\d’'.\-]*[\p{Latin}\d.])?(?:[ ,:;&]+\p{Latin}(?:[\p{Latin}\d’'.\-]*[\p{Latin}\d.])?)*`)
 
 // EnglishWords returns the byte ranges of s that are English words to mark as English in
-// a Japanese text: runs of Latin words of three letters or more, one of them lower-case.
-// A word in capitals (UNDP, PKO, TICAD IV) is read as Japanese text writes it, and so is
-// a unit (km²); a path, a file or an address (../themes/ddr.md, www.mofa.go.jp) is no
-// word to read.
+// a Japanese text: runs of Latin words of three letters or more, one of them a word with
+// a lower-case letter. A word in capitals (UNDP, PKO, TICAD IV), with its plural or
+// possessive (NGOs, UNDP's), is read as Japanese text writes it, and so is a unit (km²);
+// a path, a file or an address (../themes/ddr.md, www.mofa.go.jp) is no word to read.
 func EnglishWords(s string) [][2]int {
 	var out [][2]int
 	for _, m := range englishWords.FindAllStringIndex(s, -1) {
@@ -34,17 +35,30 @@ func EnglishWords(s string) [][2]int {
 			continue
 		}
 		letters, lower := 0, false
-		for _, c := range s[m[0]:m[1]] {
-			if unicode.IsLetter(c) {
-				letters++
-				lower = lower || unicode.IsLower(c)
+		for _, w := range strings.FieldsFunc(s[m[0]:m[1]], func(c rune) bool { return strings.ContainsRune(" ,:;&", c) }) {
+			for _, c := range w {
+				if unicode.IsLetter(c) {
+					letters++
+				}
 			}
+			lower = lower || hasLowerWord(w)
 		}
 		if letters >= 3 && lower {
 			out = append(out, [2]int{m[0], m[1]})
 		}
 	}
 	return out
+}
+
+// hasLowerWord reports whether the word w has a lower-case letter other than the s of
+// a plural or possessive of capitals (NGOs, UNDP's).
+func hasLowerWord(w string) bool {
+	for _, suffix := range []string{"’s", "'s", "s"} {
+		if rest, ok := strings.CutSuffix(w, suffix); ok && rest != "" && !strings.ContainsFunc(rest, unicode.IsLower) {
+			return false
+		}
+	}
+	return strings.ContainsFunc(w, unicode.IsLower)
 }
 
 // addressLike reports whether the words s[start:end] are part of a path, a file name or

@@ -121,6 +121,8 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	ids := newHeadingIDs()
 	ctx := parser.NewContext(parser.WithIDs(ids))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	// Before the walk, which reads each heading's text as the page shows it.
+	joinLines(doc, src, lang)
 	lines := newLineIndex(src)
 	var res Result
 	seen := map[string]int{}
@@ -201,7 +203,6 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 		res.link(link, dest, line, r, func(d string) { link.Destination = []byte(d) })
 	}
 
-	joinLines(doc, src, lang)
 	if lang == "ja" {
 		markEnglishWords(doc, src)
 	}

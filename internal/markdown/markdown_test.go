@@ -63,7 +63,8 @@ func TestConvert(t *testing.T) {
 		{"hangul line break keeps a space", "평화\n구축", []string{"<p>평화\n구축</p>"}, nil, "ja"},
 		// English words in a Japanese block are marked, for screen readers; capitals,
 		// addresses, code and blocks without Japanese are not.
-		{"english words in japanese", "外務省『Japan’s Efforts on Peacebuilding: Towards Consolidation』に基づく。", []string{`<p>外務省『<span lang="en">Japan’s Efforts on Peacebuilding</span>: <span lang="en">Towards Consolidation</span>』に基づく。</p>`}, nil, "ja"},
+		{"english words in japanese", "外務省『Japan’s Efforts on Peacebuilding: Towards Consolidation』に基づく。", []string{`<p>外務省『<span lang="en">Japan’s Efforts on Peacebuilding: Towards Consolidation</span>』に基づく。</p>`}, nil, "ja"},
+		{"accents and digits in english words", "（Côte d’Ivoire）とWeb3、NGOsとUNDP's", []string{`<p>（<span lang="en">Côte d’Ivoire</span>）と<span lang="en">Web3</span>、NGOsとUNDP's</p>`}, nil, "ja"},
 		{"english words across a line break", "出典の「armed\ncrush」は誤植", []string{"<p>出典の「<span lang=\"en\">armed</span>\n<span lang=\"en\">crush</span>」は誤植</p>"}, nil, "ja"},
 		{"capitals, a path and code stay", "国連開発計画（UNDP）とTICAD IV、`make serve`、../themes/rule-of-law.md", []string{"<p>国連開発計画（UNDP）とTICAD IV、<code>make serve</code>、../themes/rule-of-law.md</p>"}, nil, "ja"},
 		{"english in a link and emphasis", "[Natural Earth](x.md)の*world atlas*", []string{`<a href="x/"><span lang="en">Natural Earth</span></a>の<em><span lang="en">world atlas</span></em>`}, nil, "ja"},
@@ -135,5 +136,15 @@ func TestHeadingsListed(t *testing.T) {
 	// A heading in the other language's script says so, for the lists that repeat it.
 	if res.Headings[0].Lang != "" || res.Headings[2].Lang != "ja" {
 		t.Errorf("heading languages %q and %q, want \"\" and \"ja\"", res.Headings[0].Lang, res.Headings[2].Lang)
+	}
+}
+
+// TestHeadingTextJoinsJapaneseLines: a heading's text, which the list of a page's
+// sections shows, reads as the heading does: a line break between Japanese letters is
+// nothing there too (it had been a space: 日本の 支援).
+func TestHeadingTextJoinsJapaneseLines(t *testing.T) {
+	res := New().Convert([]byte("日本の\n支援\n---\n\nPeace\nbuilding\n---\n"), "ja", fakeResolver{})
+	if len(res.Headings) != 2 || res.Headings[0].Text != "日本の支援" || res.Headings[1].Text != "Peace building" {
+		t.Errorf("Headings = %+v, want the texts 日本の支援 and Peace building", res.Headings)
 	}
 }

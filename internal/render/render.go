@@ -433,7 +433,7 @@ func JoinExecErrors(errs []error) error {
 		if f, ok := first[key]; ok {
 			f.others++
 			if e.Page < f.Page {
-				f.Page = e.Page
+				f.Page, f.Layout = e.Page, e.Layout
 			}
 			continue
 		}
