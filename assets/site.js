@@ -153,15 +153,26 @@
 
   // "On this page" of a brief: on a wide screen beside the text and always open (the
   // stylesheet shows it open without script too), so it is open for a screen reader as
-  // well, and its summary, which toggles nothing there, is no Tab stop; on a phone a
-  // closed <details>.
+  // well, and its summary, which toggles nothing there, is no Tab stop, and no button for
+  // a screen reader either (it was "On this page, expanded", a button that did nothing):
+  // its words name the list's landmark instead. On a phone a closed <details>.
   var toc = document.querySelector(".brief > .toc details");
   var wide = window.matchMedia && window.matchMedia("(min-width: 64rem)");
   if (toc && wide) {
-    var summary = toc.querySelector("summary");
+    var summary = toc.querySelector("summary"), tocNav = toc.parentNode;
     var fit = function () {
       toc.open = wide.matches;
-      if (wide.matches) summary.tabIndex = -1; else summary.removeAttribute("tabindex");
+      if (wide.matches) {
+        summary.tabIndex = -1;
+        summary.setAttribute("aria-hidden", "true");
+        tocNav.setAttribute("aria-label", summary.textContent);
+        tocNav.removeAttribute("aria-labelledby");
+      } else {
+        summary.removeAttribute("tabindex");
+        summary.removeAttribute("aria-hidden");
+        tocNav.setAttribute("aria-labelledby", summary.id);
+        tocNav.removeAttribute("aria-label");
+      }
     };
     fit();
     if (wide.addEventListener) wide.addEventListener("change", fit);

@@ -239,6 +239,10 @@ type tocInfo struct {
 	Shown, Open bool
 	SummaryTab  int
 	Marker      string
+	// SummaryHidden: its summary is hidden from a screen reader; Name: the accessible name
+	// the list's nav has from its aria-label, else "".
+	SummaryHidden bool
+	Name          string
 }
 
 // followJS defines follow(a, target): it clicks the in-page link a and returns "" if the
@@ -268,6 +272,8 @@ const tocJS = `(async () => {` + followJS + `
 		out.Open = details.open;
 		out.SummaryTab = details.querySelector("summary").tabIndex;
 		out.Marker = getComputedStyle(details.querySelector("summary"), "::before").content;
+		out.SummaryHidden = details.querySelector("summary").getAttribute("aria-hidden") === "true";
+		out.Name = details.parentNode.getAttribute("aria-label") || "";
 	}
 	for (const a of document.querySelectorAll(".toc a[href^='#']")) {
 		out.Links++;
@@ -300,6 +306,14 @@ func checkOnThisPage(t *testing.T, tb *tab, page string) {
 	}
 	if info.Shown && info.SummaryTab >= 0 {
 		t.Errorf("the on-this-page list is shown open, and its summary is a Tab stop (tabIndex %d)", info.SummaryTab)
+	}
+	// There it is no button that toggles nothing for a screen reader either; its words name
+	// the list's landmark. On a phone it is the button it looks like.
+	if info.Shown && (!info.SummaryHidden || info.Name == "") {
+		t.Errorf("the on-this-page list is shown open, and its summary is a button for a screen reader (hidden: %v; the list's name %q)", info.SummaryHidden, info.Name)
+	}
+	if !info.Shown && info.SummaryHidden {
+		t.Error("the on-this-page list is closed, and its summary, the button that opens it, is hidden from a screen reader")
 	}
 	if info.Shown && info.Marker != "none" {
 		t.Errorf("the on-this-page list is shown open, and its summary shows the marker %s of a list that closes", info.Marker)
