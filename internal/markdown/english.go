@@ -93,7 +93,8 @@ func HasJapanese(s string) bool {
 // kindEnglish is the kind of an englishSpan node.
 var kindEnglish = ast.NewNodeKind("English")
 
-// englishSpan holds English words of a Japanese block: <span lang="en">.
+// englishSpan holds English words of a Japanese block: <span lang="en" class="inline-lang">
+// (the style sheet keeps the sentence's face for them).
 type englishSpan struct{ ast.BaseInline }
 
 func (n *englishSpan) Kind() ast.NodeKind { return kindEnglish }
@@ -106,7 +107,7 @@ type englishRenderer struct{}
 func (englishRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindEnglish, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			_, _ = w.WriteString(`<span lang="en">`)
+			_, _ = w.WriteString(`<span lang="en" class="inline-lang">`)
 		} else {
 			_, _ = w.WriteString(`</span>`)
 		}
