@@ -29,9 +29,10 @@ type Run struct {
 }
 
 // jaNumber matches a Japanese number with what belongs to it: 約, 最大, 第 or an era
-// (平成17年度) before; digits with 万, 億, 兆; a date (2006年12月3日) or a unit or counter;
-// 以上 or 超 after.
-const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*` +
+// (平成17年度) before; digits with 万, 億, 兆, or numbers joined by hyphens (an address's
+// 2-2-1, a postal code's 100-8919); a date (2006年12月3日) or a unit or counter; 以上 or 超
+// after.
+const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-９,，.．]*(?:-[0-9０-９]+)*(?:[万億兆][0-9０-９,，]*)*` +
 	`(?:年度|年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|分野|ページ|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
 

@@ -27,6 +27,7 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		{"東ティモールに1,300人", []string{"東ティモール", "1,300人"}},
 		{"1999年8月～2004年6月", []string{"1999年8月～", "2004年6月"}}, // ～ never starts a line
 		{"平和構築", nil},
+		{"〒100-8919 東京都千代田区霞が関2-2-1）", []string{"100-8919", "2-2-1"}}, // an address's numbers
 	} {
 		runs := ja.Keep(tt.text)
 		var joined strings.Builder
