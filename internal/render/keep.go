@@ -120,24 +120,37 @@ func markEnglish(runs []Run) []Run {
 	if !japanese {
 		return runs
 	}
+	// Most texts have no English word: their runs are returned as they are, and a new
+	// list is made only from the first run that has one.
 	var out []Run
-	for _, r := range runs {
-		from := 0
+	for i, r := range runs {
+		var words [][2]int
 		if !r.Keep {
-			for _, w := range markdown.EnglishWords(r.Text) {
-				if w[0] > from {
-					out = append(out, Run{Text: r.Text[from:w[0]], Wbr: r.Wbr && from == 0})
-				}
-				out = append(out, Run{Text: r.Text[w[0]:w[1]], Wbr: r.Wbr && w[0] == 0, Lang: "en"})
-				from = w[1]
-			}
+			words = markdown.EnglishWords(r.Text)
 		}
-		switch {
-		case from == 0:
-			out = append(out, r)
-		case from < len(r.Text):
+		if len(words) == 0 {
+			if out != nil {
+				out = append(out, r)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Run, 0, len(runs)+2*len(words)), runs[:i]...)
+		}
+		from := 0
+		for _, w := range words {
+			if w[0] > from {
+				out = append(out, Run{Text: r.Text[from:w[0]], Wbr: r.Wbr && from == 0})
+			}
+			out = append(out, Run{Text: r.Text[w[0]:w[1]], Wbr: r.Wbr && w[0] == 0, Lang: "en"})
+			from = w[1]
+		}
+		if from < len(r.Text) {
 			out = append(out, Run{Text: r.Text[from:]})
 		}
+	}
+	if out == nil {
+		return runs
 	}
 	return out
 }
