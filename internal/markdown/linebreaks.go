@@ -29,19 +29,19 @@ func joinLines(doc ast.Node, src []byte, lang string) {
 			return ast.WalkContinue, nil
 		}
 		before, after := lastRuneUpTo(t, src), firstRuneAfter(t, src)
-		if before != utf8.RuneError && after != utf8.RuneError && !spaceAtBreak(before, after, lang) {
+		if before != utf8.RuneError && after != utf8.RuneError && !SpaceAtBreak(before, after, lang) {
 			t.SetSoftLineBreak(false)
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-// spaceAtBreak reports whether a line break between the letters before and after is a
+// SpaceAtBreak reports whether a line break between the letters before and after is a
 // space (CSS Text 3, 4.1.3): not when both are wide (East Asian Width F, W or H) and
 // neither is Hangul, nor next to a zero-width space. In Japanese text not next to a wide
 // letter either: Japanese sets a Latin word or a mark against its letters
 // (国連開発計画（UNDP）の, 日本はUNDPを), and a break there is nothing too.
-func spaceAtBreak(before, after rune, lang string) bool {
+func SpaceAtBreak(before, after rune, lang string) bool {
 	if before == '\u200B' || after == '\u200B' {
 		return false
 	}

@@ -2,6 +2,7 @@ package numbers
 
 import (
 	"math"
+	"peacebuilding/internal/markdown"
 	"slices"
 	"strconv"
 	"strings"
@@ -181,6 +182,49 @@ func (s *scanner) reset(text string, ja bool) {
 	}
 	s.off = append(s.off, len(text))
 	blankMarkdown(s.r)
+	if ja {
+		s.joinLines()
+	}
+}
+
+// joinLines removes the line breaks inside a paragraph that the page does not show
+// (markdown.SpaceAtBreak): a translator may wrap a line in the middle of 1991年10月 or
+// 2万5,000人, which is still one number. A break that starts or ends a block (a blank
+// line, a heading, a list item, a quote, a table row, an indented or blanked line) is
+// kept. off keeps the offsets of the runes left, so a Number's Text is the input's
+// own, break included.
+func (s *scanner) joinLines() {
+	r, off := s.r, s.off
+	kept := 0
+	first := rune(0) // the first rune of the line being read; 0 for an empty line
+	for i, c := range r {
+		if i == 0 || r[i-1] == '\n' {
+			// r[i-1] is still the input's: no rune has been written above where it came from.
+			first = c
+		}
+		if c == '\n' && i > 0 && i+1 < len(r) && first != '\n' &&
+			!blockEdge(first, r[i-1], r[i+1]) && !markdown.SpaceAtBreak(r[i-1], r[i+1], "ja") {
+			continue
+		}
+		r[kept], off[kept] = c, off[i]
+		kept++
+	}
+	off[kept] = off[len(r)]
+	s.r, s.off = r[:kept], off[:kept+1]
+}
+
+// blockEdge reports whether a line break starts or ends a Markdown block rather than
+// continuing a paragraph, from the first and last runes of the line before it and the
+// first of the line after.
+func blockEdge(first, last, next rune) bool {
+	if first == '#' || unicode.IsSpace(last) {
+		return true
+	}
+	switch next {
+	case '#', '-', '*', '+', '>', '|':
+		return true
+	}
+	return unicode.IsSpace(next)
 }
 
 // release returns s to scanners, holding on to no text.

@@ -178,6 +178,14 @@ var extractTests = []extractTest{
 	{"ja decimal before a unit", "ja", "4.5億ドル", []found{{"4.5億ドル", 450000000, Money, "usd", false}}},
 	{"ja sen man", "ja", "3千万円", []found{{"3千万円", 30000000, Money, "jpy", false}}},
 	{"ja man sen", "ja", "2万5千丁", []found{{"2万5千", 25000, Plain, "", false}}},
+	// A line break inside a paragraph joins Japanese text (the page shows none): a date or
+	// an amount wrapped over two lines is one number.
+	{"ja date over two lines", "ja", "1991年\n10月に", []found{{"1991年\n10月", 199110, Month, "", false}}},
+	{"ja amount over two lines", "ja", "2万\n5,000人", []found{{"2万\n5,000", 25000, Plain, "", false}}},
+	{"ja paragraphs stay apart", "ja", "1991年\n\n10月に", []found{{"1991年", 1991, Year, "", false}}},
+	{"ja a heading ends its line", "ja", "## 2万\n5,000人", []found{{"2万", 20000, Plain, "", false}, {"5,000", 5000, Plain, "", false}}},
+	{"ja a list item starts a line", "ja", "1991年\n- 10月に", []found{{"1991年", 1991, Year, "", false}}},
+	{"en lines stay apart", "en", "in 2004\n2005 was", []found{{"2004", 2004, Year, "", false}, {"2005", 2005, Year, "", false}}},
 	{"ja units out of order end the number", "ja", "1万2万", []found{{"1万2", 10002, Plain, "", false}}},
 	{"ja percent", "ja", "20%", []found{{"20%", 20, Percent, "", false}}},
 	{"ja full-width percent", "ja", "20％", []found{{"20％", 20, Percent, "", false}}},
