@@ -1086,12 +1086,14 @@ func blankMarkdown(r []rune) {
 			}
 		}
 	}
+	var prev []rune // the line before
 	for start := 0; start < len(r); {
 		end := start
 		for end < len(r) && r[end] != '\n' {
 			end++
 		}
-		blankLineStart(r[start:end], blank, start)
+		blankLineStart(r[start:end], inParagraph(prev), blank, start)
+		prev = r[start:end]
 		start = end + 1
 	}
 	for i := 0; i < len(r); i++ {
@@ -1130,19 +1132,14 @@ func blankMarkdown(r []rune) {
 // blankLineStart blanks an ordered-list marker ("1. ", "12) ", also inside
 // block quotes) and the destination of a reference definition
 // ("[label]: destination"). Footnote definitions ("[^1]: text") are text.
-func blankLineStart(line []rune, blank func(i, j int), at int) {
-	i := 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
-		i++
-	}
-	j := i
-	for j < len(line) && isDigit(line[j]) {
-		j++
-	}
-	// CommonMark: one to nine digits, then . or ), then white space or the end of the line.
-	if j > i && j-i <= 9 && j < len(line) && (line[j] == '.' || line[j] == ')') &&
-		(j+1 == len(line) || line[j+1] == ' ' || line[j+1] == '\t') {
-		blank(at+i, at+j+1)
+func blankLineStart(line []rune, continues bool, blank func(i, j int), at int) {
+	i := skipIndent(line)
+	if j := orderedMarker(line, i); j > i {
+		// A line after a paragraph's text continues it, unless it starts a list with 1.
+		// (CommonMark): "in October\n1991." is the year 1991.
+		if !continues || string(line[i:j-1]) == "1" {
+			blank(at+i, at+j)
+		}
 		return
 	}
 	if i < len(line) && line[i] == '[' && i+1 < len(line) && line[i+1] != '^' {
@@ -1163,6 +1160,47 @@ func blankLineStart(line []rune, blank func(i, j int), at int) {
 		}
 		blank(at+k, at+e)
 	}
+}
+
+// skipIndent returns where line's text starts, after its indentation and quote marks.
+func skipIndent(line []rune) int {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
+	}
+	return i
+}
+
+// orderedMarker returns the end of the ordered-list marker at line[i:] (CommonMark: one to
+// nine digits, then . or ), then white space or the end of the line), or i if there is
+// none.
+func orderedMarker(line []rune, i int) int {
+	j := i
+	for j < len(line) && isDigit(line[j]) {
+		j++
+	}
+	if j > i && j-i <= 9 && j < len(line) && (line[j] == '.' || line[j] == ')') &&
+		(j+1 == len(line) || line[j+1] == ' ' || line[j+1] == '\t') {
+		return j + 1
+	}
+	return i
+}
+
+// inParagraph reports whether the line after line would continue a paragraph: line is
+// text, not blank, a heading, a table row or a list item (after which a marker starts
+// the list's next item).
+func inParagraph(line []rune) bool {
+	i := skipIndent(line)
+	if i > 0 && line[0] != '>' || i == len(line) || orderedMarker(line, i) > i {
+		return false // blank, indented (a list item's), or an item
+	}
+	switch line[i] {
+	case '#', '|':
+		return false
+	case '-', '*', '+':
+		return i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t'
+	}
+	return true
 }
 
 func hasPrefixFold(r []rune, prefix string) bool {
