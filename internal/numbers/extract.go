@@ -423,19 +423,27 @@ var eras = []struct {
 }
 
 func (s *scanner) dateJA(t tok) (span, bool) {
-	start, year := t.start, 0
+	start, year, end := t.start, 0, 0 // end: after 年
 	switch {
 	case t.year() && s.at(t.end) == '年':
-		year = t.int()
+		year, end = t.int(), t.end+1
+		// 2004年（平成16年）4月: the era's year glosses the western one.
+		if e, ok := s.eraGloss(end, year, true); ok {
+			end = e
+		}
+	case t.year():
+		// 2004（平成16）年4月, as the ministry writes dates.
+		if e, ok := s.eraGloss(t.end, t.int(), false); ok && s.at(e) == '年' {
+			year, end = t.int(), e+1
+		}
 	case t.small() && s.at(t.end) == '年':
 		for _, era := range eras {
 			if st, ok := s.before(t.start, era.name); ok {
-				start, year = st, era.base+t.int()
+				start, year, end = st, era.base+t.int(), t.end+1
 			}
 		}
 	}
 	if year > 0 {
-		end := t.end + 1 // after 年
 		switch s.at(end) {
 		case '代':
 			// 1990年代 is a decade; English glues it into "1990s", which
@@ -484,6 +492,43 @@ func (s *scanner) dateJA(t tok) (span, bool) {
 		return span{start: t.start, end: t.end + 1, skip: true}, true
 	}
 	return span{}, false
+}
+
+// eraGloss reads at i the year of year in a Japanese era, in parentheses: （平成16）, or
+// with nen （平成16年）. It returns where the gloss ends. A gloss of another year is not
+// one: its numbers are read, and differ from the other language's.
+func (s *scanner) eraGloss(i, year int, nen bool) (int, bool) {
+	if c := s.at(i); c != '(' && c != '（' {
+		return 0, false
+	}
+	for _, era := range eras {
+		j := i + 1
+		for _, c := range era.name {
+			if s.at(j) != c {
+				j = -1
+				break
+			}
+			j++
+		}
+		if j < 0 {
+			continue
+		}
+		e := s.digitsEnd(j)
+		if e == j || e-j > 2 || era.base+atoi(string(s.r[j:e])) != year {
+			return 0, false
+		}
+		if nen {
+			if s.at(e) != '年' {
+				return 0, false
+			}
+			e++
+		}
+		if c := s.at(e); c != ')' && c != '）' {
+			return 0, false
+		}
+		return e + 1, true
+	}
+	return 0, false
 }
 
 func (s *scanner) dateSpan(start, end int, d Date) span {

@@ -178,6 +178,10 @@ var extractTests = []extractTest{
 	{"ja decimal before a unit", "ja", "4.5億ドル", []found{{"4.5億ドル", 450000000, Money, "usd", false}}},
 	{"ja sen man", "ja", "3千万円", []found{{"3千万円", 30000000, Money, "jpy", false}}},
 	{"ja man sen", "ja", "2万5千丁", []found{{"2万5千", 25000, Plain, "", false}}},
+	{"ja era gloss in the year", "ja", "日本は2004（平成16）年4月に", []found{{"2004（平成16）年4月", 200404, Month, "", false}}},
+	{"ja era gloss after the year", "ja", "2004年（平成16年）4月", []found{{"2004年（平成16年）4月", 200404, Month, "", false}}},
+	{"ja era gloss half-width", "ja", "2004(平成16)年", []found{{"2004(平成16)年", 2004, Year, "", false}}},
+	{"ja era gloss of another year", "ja", "2004（平成17）年", []found{{"2004", 2004, Year, "", false}, {"17", 17, Plain, "", false}}},
 	// A line break inside a paragraph joins Japanese text (the page shows none): a date or
 	// an amount wrapped over two lines is one number.
 	{"ja date over two lines", "ja", "1991年\n10月に", []found{{"1991年\n10月", 199110, Month, "", false}}},
