@@ -9,6 +9,7 @@ import (
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/geo"
+	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/tomlx"
 )
@@ -239,24 +240,51 @@ func (b *builder) validateISO(m *content.File) {
 // oneBriefPerCountry rejects a country code (iso) that two briefs give: the maps draw a
 // country as a link to one brief, and a brief copied to start another keeps the codes of
 // the one it was copied from, which would leave the new brief off the world map without a
-// word. Site-wide, so not remembered page by page as validate's findings are.
+// word. The error is the copy's: the brief whose file is not named after its title (a
+// copy keeps the title too); failing that, the later one. Site-wide, so not remembered
+// page by page as validate's findings are.
 func (b *builder) oneBriefPerCountry() {
-	first := map[string]*content.File{}
-	seen := map[*content.File]bool{}
+	var codes []string
+	briefs := map[string][]*content.File{} // by code, in page order
 	for _, p := range b.site.Pages {
 		m := p.Master
-		if p.Kind != KindCountry || seen[m] {
+		if p.Kind != KindCountry {
 			continue
 		}
-		seen[m] = true
 		for _, code := range m.Front.ISO {
-			if other, ok := first[code]; ok && other != m { // twice in one file: validateISO
-				b.fail(m.Errorf(m.Line("iso"), "iso: %q is also the country of %s:%d: each country has one brief (was this file copied from it?)", code, other.Name, other.Line("iso")))
-				continue
+			switch have := briefs[code]; {
+			case len(have) == 0:
+				codes = append(codes, code)
+			case slices.Contains(have, m):
+				continue // another page of the brief, or twice in one file: validateISO
 			}
-			first[code] = m
+			briefs[code] = append(briefs[code], m)
 		}
 	}
+	for _, code := range codes {
+		have := briefs[code]
+		if len(have) < 2 {
+			continue
+		}
+		original := have[0]
+		for _, m := range have {
+			if namedAfterTitle(m) {
+				original = m
+				break
+			}
+		}
+		for _, m := range have {
+			if m != original {
+				b.fail(m.Errorf(m.Line("iso"), "iso: %q is also the country of %s:%d: each country has one brief (was this file copied from it?)", code, original.Name, original.Line("iso")))
+			}
+		}
+	}
+}
+
+// namedAfterTitle reports whether f's file name is its title's slug: sudan.md titled
+// Sudan, not chad.md titled Sudan.
+func namedAfterTitle(f *content.File) bool {
+	return strings.TrimSuffix(path.Base(f.Name), ".md") == markdown.Slugify(f.Front.Title)
 }
 
 func regionSlugs(b *builder) []string {
