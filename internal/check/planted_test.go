@@ -79,6 +79,8 @@ var missed = []struct {
 		"structure", "event 1 and event 2 seem to be swapped", "パリ和平協定が締結され"},
 	{"paragraph deleted", []edit{{jaCambodia, "\nまた日本は1999年以来、[法の支配](../themes/rule-of-law.md)の強化も支援している。\n", ""}},
 		"structure", "2 paragraphs in en, 1 in ja", "1998年の総選挙を前にした"},
+	{"paragraph added to a section of one", []edit{{jaCambodia, "を作った。\n", "を作った。\n\n東京会議は成功した。\n"}},
+		"structure", "1 paragraph in en, 2 in ja", "東京会議は成功した。"},
 	{"list item deleted", []edit{{jaCambodia, "- 文民警察要員\n", ""}},
 		"structure", "3 list items in en, 2 in ja", "- 選挙監視要員"},
 	{"section deleted", []edit{{jaCambodia, "## 復興支援 {#reconstruction}\n", ""}},
@@ -201,6 +203,10 @@ var falseAlarms = []struct {
 		{"content/en/countries/liberia.md", "part of Japan’s wider support", "part of Japan’s support for the reconstruction of the country and its wider support"},
 		{"content/ja/countries/liberia.md", "この取組は、", "この取組は、国の再建と"}}},
 	{"an acronym as the title", []edit{{jaCambodia, `title = "カンボジア"`, `title = "UNTAC"`}, {enCambodia, `title = "Cambodia"`, `title = "UNTAC"`}}},
+	// Lines wrapped anywhere in a paragraph, as docs/content-model.md allows.
+	{"a date and an amount wrapped in Japanese", []edit{{jaCambodia, "1991年10月のパリ", "1991年\n10月のパリ"}, {jaCambodia, "2万5,000丁を超え、", "2万\n5,000丁を超え、"}}},
+	{"a year starts a wrapped English line", []edit{{enCambodia, "Agreements of October 1991.", "Agreements of October\n1991."}}},
+	{"an era year glosses the western one", []edit{{"content/ja/countries/bosnia-and-herzegovina.md", "日本は2004年4月、", "日本は2004（平成16）年4月、"}}},
 }
 
 func TestFalseAlarmsAreNotReported(t *testing.T) {

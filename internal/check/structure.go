@@ -507,7 +507,8 @@ func compareShapes(where string, src, dst *content.File, s, d section, terms *te
 			Source:      Loc{File: src.Name, Line: sLine(sOff), Text: wholeLine(src.Body, sOff)},
 			Translation: Loc{File: dst.Name, Line: dLine(dOff), Text: wholeLine(dst.Body, dOff)}})
 	}
-	count := func(what string, x, y []int) {
+	// what is plural; one is its singular, for a count of one in en.
+	count := func(one, what string, x, y []int) {
 		if len(x) == len(y) {
 			return
 		}
@@ -533,14 +534,18 @@ func compareShapes(where string, src, dst *content.File, s, d section, terms *te
 		} else if len(y) > 0 {
 			dOff = y[len(y)-1]
 		}
-		add(fmt.Sprintf("%d %s in en, %d in %s", len(x), what, len(y), dst.Lang), sOff, dOff)
+		noun := what
+		if len(x) == 1 {
+			noun = one
+		}
+		add(fmt.Sprintf("%d %s in en, %d in %s", len(x), noun, len(y), dst.Lang), sOff, dOff)
 	}
-	count("list items", a.items, b.items)
-	count("tables", a.tables, b.tables)
+	count("list item", "list items", a.items, b.items)
+	count("table", "tables", a.tables, b.tables)
 	if len(a.tables) == len(b.tables) {
-		count("table rows", a.rows, b.rows)
+		count("table row", "table rows", a.rows, b.rows)
 	}
-	count("paragraphs", a.paragraphs, b.paragraphs)
+	count("paragraph", "paragraphs", a.paragraphs, b.paragraphs)
 
 	// Links: each target of the source must be a target of the translation. What is
 	// left on both sides is paired in order as a link to the wrong page.
