@@ -534,7 +534,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 			}
 			heading = RefsHeading(html)
 		}
-		if Spills(pages, heading) {
+		if Spills(pages, heading, FitFill) {
 			spilled = append(spilled, spill{job(t), len(pages), t.Refs})
 		}
 	}
@@ -639,16 +639,19 @@ type Fit struct {
 // fits none keeps its full size and its list.
 var Fits = []Fit{{1, true}, {0.96, false}, {0.96, true}, {0.93, false}, {0.93, true}}
 
-// FitFill is how full a brief's last page may be for fitBriefs to try the brief again:
-// about a twelfth of the body, five lines (the source note alone, or a line or two).
-const FitFill = 0.085
+// FitFill is how full a brief's last page may be for fitBriefs to try the brief again: a
+// quarter of the body, about fifteen lines. A second sheet for an editor's note, a short
+// section or a few dates is a sheet wasted in a meeting; at 0.085 (the source note alone,
+// or a line or two) four English briefs still printed such a sheet. A brief that no Fit
+// saves keeps its full size: trying costs only the printings.
+const FitFill = 0.25
 
-// Spills reports whether a brief printed on pages holds no more than FitFill of its last
-// page, measured down to its list of pages referred to when the page holds the list's
-// heading (refsHeading, "" for a brief without a list): the list runs from one line to
-// six, and a sheet for a line or two of text and the list is as wasted as one for the
-// source note.
-func Spills(pages []PageWords, refsHeading string) bool {
+// Spills reports whether a brief printed on pages holds no more than limit of its last
+// page (FitFill for fitBriefs), measured down to its list of pages referred to when the
+// page holds the list's heading (refsHeading, "" for a brief without a list): the list
+// runs from one line to six, and a sheet for a line or two of text and the list is as
+// wasted as one for the source note.
+func Spills(pages []PageWords, refsHeading string, limit float64) bool {
 	if len(pages) < 2 {
 		return false
 	}
@@ -659,7 +662,7 @@ func Spills(pages []PageWords, refsHeading string) bool {
 			fill = at
 		}
 	}
-	return fill <= FitFill
+	return fill <= limit
 }
 
 // RefsHeading is the start of the heading of the list of pages referred to in a brief's

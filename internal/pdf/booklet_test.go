@@ -211,18 +211,18 @@ func TestSpillsCountsDownToTheList(t *testing.T) {
 		return Box{XMin: 50, YMin: y, XMax: 300, YMax: y + 10, Text: text}
 	}
 	full := PageWords{Width: 595.3, Height: 841.9, Words: []Box{at(0, "Text"), at(0.97, "text")}}
-	listed := PageWords{Width: 595.3, Height: 841.9, Words: []Box{at(0, "Two"), at(0.02, "lines."), at(0.05, "Pages referred to (addresses under x)"), at(0.08, "a"), at(0.11, "b"), at(0.14, "c"), at(0.17, "Source.")}}
+	listed := PageWords{Width: 595.3, Height: 841.9, Words: []Box{at(0, "Two"), at(0.02, "lines."), at(0.05, "Pages referred to (addresses under x)"), at(0.12, "a"), at(0.19, "b"), at(0.26, "c"), at(0.30, "Source.")}}
 	heading := RefsHeading([]byte(`<h2 class=print-refs-h>Pages referred to (addresses under https://example.org/)</h2>`))
 	if heading != "Pagesreferredto" {
 		t.Fatalf("RefsHeading = %q", heading)
 	}
-	if !Spills([]PageWords{full, listed}, heading) {
+	if !Spills([]PageWords{full, listed}, heading, FitFill) {
 		t.Error("two lines of text before a list of four lines do not spill")
 	}
-	if Spills([]PageWords{full, listed}, "") {
-		t.Error("a last page 18% full spills, counted whole")
+	if Spills([]PageWords{full, listed}, "", FitFill) {
+		t.Error("a last page 31% full spills, counted whole")
 	}
-	if Spills([]PageWords{listed}, heading) {
+	if Spills([]PageWords{listed}, heading, FitFill) {
 		t.Error("a brief of one page spills")
 	}
 }
