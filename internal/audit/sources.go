@@ -12,17 +12,15 @@ import (
 
 // Sources maps the output file of every page of s to its content file and the lines of its
 // Markdown links. The print booklet of each language shows the bodies of that language's
-// briefs, so the booklet page that shows a brief gets its links too (for a target linked
+// briefs (and of its closing page), so the booklet page that shows a brief gets its links too (for a target linked
 // from several briefs, the first).
 func Sources(s *site.Site) map[string]Source {
 	out := map[string]Source{}
 	booklets := map[*site.Page]string{} // brief -> the output file of its booklet page
 	for _, l := range s.Config.LanguageCodes() {
 		for _, part := range s.Booklet(l) {
-			for _, list := range [][]*site.Page{part.Countries, part.Themes} {
-				for _, p := range list {
-					booklets[p] = outputFile(part.URL)
-				}
+			for _, p := range part.Briefs() {
+				booklets[p] = outputFile(part.URL)
 			}
 		}
 	}

@@ -31,6 +31,9 @@ type Brief struct {
 	Anchor string  // the id of the brief's article in the booklet
 	Pages  int     // pages of its own PDF
 	Fill   float64 // how full its last page is, 0 to 1
+	// Alone says that the brief starts a page, never sharing the page before: the page
+	// that closes the booklet (site.ClosingKey) is a part of its own.
+	Alone bool
 }
 
 // Plan says, for each brief of a booklet in order, whether it continues the page of the
@@ -70,13 +73,14 @@ const frontPages = 2
 // NewPlan decides which briefs share a page, from their own PDFs, and estimates on which
 // page each starts (estimate), so that the first printing may already be the last.
 func NewPlan(briefs []Brief) Plan {
-	p := Plan{Anchors: make([]string, len(briefs)), Joined: make([]bool, len(briefs)), Start: make([]int, len(briefs)), heights: make([]float64, len(briefs))}
+	p := Plan{Anchors: make([]string, len(briefs)), Joined: make([]bool, len(briefs)), Start: make([]int, len(briefs)), apart: make([]bool, len(briefs)), heights: make([]float64, len(briefs))}
 	fill, run := 1.0, 0 // how full the last page is, and the briefs run on together so far
 	for i, b := range briefs {
 		p.Anchors[i] = b.Anchor
+		p.apart[i] = b.Alone
 		height := b.height()
 		p.heights[i] = height
-		if i > 0 && fill < Share && run < MaxShared {
+		if i > 0 && !b.Alone && fill < Share && run < MaxShared {
 			p.Joined[i] = true
 			_, fill = pageBreaks(fill + Gap + height)
 			run++
@@ -525,7 +529,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 		if len(pages) == 0 {
 			return nil, fmt.Errorf("%s: no pages", job(t).Out)
 		}
-		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill()}
+		briefs[t.Page] = Brief{Anchor: t.Anchor, Pages: len(pages), Fill: pages[len(pages)-1].Fill(), Alone: t.Alone}
 		heading := ""
 		if t.Refs {
 			html, err := os.ReadFile(job(t).Src)

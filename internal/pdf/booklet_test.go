@@ -10,19 +10,19 @@ func TestNewPlanJoinsABriefToANearlyEmptyPage(t *testing.T) {
 		t.Skipf("the cases below are written for MaxShared = 3, not %d", MaxShared)
 	}
 	briefs := []Brief{
-		{"a", 2, 0.1},  // its second page is nearly empty: b follows on it
-		{"b", 1, 0.5},  // ends at 0.65 of that page: c starts a page
-		{"c", 1, 0.9},  // c fills its page: d starts a page
-		{"d", 2, 0.2},  // e follows on d's last page,
-		{"e", 1, 0.05}, // ending at 0.2+0.05+0.05 = 0.3, so f follows too,
-		{"f", 1, 0.02}, // ending at 0.37, more than Share: g starts a page
-		{"g", 1, 0.1},
-		{"h", 1, 0.1}, // 0.25
-		{"i", 1, 0.1}, // 0.4
-		{"j", 1, 0.1}, // a page of its own
-		{"k", 1, 0.1}, // 0.25
-		{"l", 1, 0.0}, // 0.3
-		{"m", 1, 0.1}, // j, k and l are MaxShared: a page of its own however empty the last
+		{"a", 2, 0.1, false},  // its second page is nearly empty: b follows on it
+		{"b", 1, 0.5, false},  // ends at 0.65 of that page: c starts a page
+		{"c", 1, 0.9, false},  // c fills its page: d starts a page
+		{"d", 2, 0.2, false},  // e follows on d's last page,
+		{"e", 1, 0.05, false}, // ending at 0.2+0.05+0.05 = 0.3, so f follows too,
+		{"f", 1, 0.02, false}, // ending at 0.37, more than Share: g starts a page
+		{"g", 1, 0.1, false},
+		{"h", 1, 0.1, false}, // 0.25
+		{"i", 1, 0.1, false}, // 0.4
+		{"j", 1, 0.1, false}, // a page of its own
+		{"k", 1, 0.1, false}, // 0.25
+		{"l", 1, 0.0, false}, // 0.3
+		{"m", 1, 0.1, false}, // j, k and l are MaxShared: a page of its own however empty the last
 	}
 	plan := NewPlan(briefs)
 	want := []bool{false, true, false, false, true, true, false, true, true, false, true, true, false}
@@ -33,6 +33,26 @@ func TestNewPlanJoinsABriefToANearlyEmptyPage(t *testing.T) {
 	// the one before ends, any other on the page after.
 	if want := []int{3, 4, 5, 6, 7, 7, 8, 8, 8, 9, 9, 9, 10}; !slices.Equal(plan.Start, want) {
 		t.Errorf("NewPlan estimates the start pages %v, want %v", plan.Start, want)
+	}
+}
+
+// The page that closes the booklet starts a page of its own, however empty the page before:
+// as the first plan makes it, and when a printing leaves that page nearly empty.
+func TestABriefAloneStartsAPage(t *testing.T) {
+	briefs := []Brief{{"a", 1, 0.1, false}, {"future", 1, 0.5, true}}
+	plan := NewPlan(briefs)
+	if plan.Joined[1] {
+		t.Fatal("NewPlan joins the brief alone to the nearly empty page before")
+	}
+	if want := []int{3, 4}; !slices.Equal(plan.Start, want) {
+		t.Errorf("NewPlan estimates the start pages %v, want %v", plan.Start, want)
+	}
+	page := func(fill float64) PageWords {
+		y := TopMargin + fill*(841.9-TopMargin-BottomMargin)
+		return PageWords{Width: 595.3, Height: 841.9, Words: []Box{{XMin: 50, YMin: y - 10, XMax: 60, YMax: y, Text: "x"}}}
+	}
+	if plan.fillEmpty([]PageWords{page(1), page(1), page(0.1), page(0.5)}) || plan.Joined[1] {
+		t.Errorf("fillEmpty joins the brief alone: %v", plan.Joined)
 	}
 }
 

@@ -328,13 +328,12 @@ func checkText(t *testing.T, file, lang string, page []byte) {
 }
 
 // columnText returns the text of the PDF's text column, page by page, without white space;
-// with twoColumns, each page's first column and then its second.
+// with twoColumns, each page's first column and then its second. A line is in the column
+// where it starts, as pdftotext -bbox-layout groups the words into lines: the lines that
+// run across both columns (the title and summary, a table) belong to the first, and in the
+// reading order of the second they came between a paragraph's two halves.
 func columnText(t *testing.T, file, lang string, twoColumns bool) string {
 	t.Helper()
-	pages, err := pdf.ReadWords(file)
-	if err != nil {
-		t.Fatal(err)
-	}
 	right := 0.0 // the column's right edge: where its longest line ends
 	for _, l := range bodyLines(t, file, lang) {
 		right = max(right, l.xMax)
@@ -342,20 +341,28 @@ func columnText(t *testing.T, file, lang string, twoColumns bool) string {
 	if right == 0 {
 		t.Fatal("no lines in the text column")
 	}
+	out, err := exec.Command("pdftotext", "-bbox-layout", "-enc", "UTF-8", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext -bbox-layout %s: %v", file, err)
+	}
 	var b strings.Builder
-	for _, p := range pages {
+	for _, pg := range strings.Split(string(out), "<page ")[1:] {
 		var col, second []pdf.Box
-		for _, w := range p.Words {
+		for _, m := range lineTag.FindAllStringSubmatch(pg, -1) {
 			// Within the page's margins (a paragraph may go on to the next page), in the
 			// column, or in the second column of a brief set in two.
-			if mid := (w.YMin + w.YMax) / 2; mid <= pdf.TopMargin || mid >= p.Height-pdf.BottomMargin {
+			if mid := (number(m[2]) + number(m[4])) / 2; mid <= pdf.TopMargin || mid >= 841.9-pdf.BottomMargin {
 				continue
 			}
-			switch {
-			case w.XMax <= right+1:
-				col = append(col, w)
+			var words []pdf.Box
+			for _, w := range wordBox.FindAllStringSubmatch(m[5], -1) {
+				words = append(words, pdf.Box{XMin: number(w[1]), YMin: number(w[2]), XMax: number(w[3]), YMax: number(w[4]), Text: html.UnescapeString(w[5])})
+			}
+			switch x := number(m[1]); {
+			case x <= right:
+				col = append(col, words...)
 			case twoColumns:
-				second = append(second, w)
+				second = append(second, words...)
 			}
 		}
 		b.WriteString(pdf.InLines(col))
@@ -367,6 +374,7 @@ func columnText(t *testing.T, file, lang string, twoColumns bool) string {
 var (
 	lineTag = regexp.MustCompile(`(?s)<line xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">(.*?)</line>`)
 	wordIn  = regexp.MustCompile(`<word [^>]*>(.*?)</word>`)
+	wordBox = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">(.*?)</word>`)
 )
 
 // A textLine is a line of a PDF's text column, as pdftotext -bbox-layout reads it.
@@ -466,7 +474,11 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 	}
 	// The contents (page 2) lists each brief with its page: in the order of the
 	// contents, which flows down one column and then the next, section by section.
-	if got, want := contentsNumbers(t, pages[1], tg.Lang), starts; !slices.Equal(got, want) {
+	closing := ""
+	if last := tg.Briefs[len(tg.Briefs)-1]; last.ClosesBooklet() {
+		closing = last.Title
+	}
+	if got, want := contentsNumbers(t, pages[1], tg.Lang, closing), starts; !slices.Equal(got, want) {
 		t.Errorf("the contents gives the pages %v, want where the briefs start: %v", got, want)
 	}
 	// Each page's head and foot, from the briefs on it. A brief alone on its pages is
@@ -504,9 +516,16 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 		}
 		// The page before a brief that starts the next page at its top, which the plan
 		// set apart so that its head and figures do not end this page without their text,
-		// may be less full (pdf.ApartFill).
+		// may be less full (pdf.ApartFill); the page before the closing page, which starts
+		// a page whatever the page before holds (pdf.Brief.Alone), as full as it is.
 		least := pdf.Empty
-		if k < len(pages) && slices.ContainsFunc(tg.Briefs, func(b *site.Page) bool { return strings.HasPrefix(pages[k].body, pdf.Squash(b.Title)) }) {
+		startsNext := func(b *site.Page) bool {
+			return k < len(pages) && strings.HasPrefix(pages[k].body, pdf.Squash(b.Title))
+		}
+		switch {
+		case slices.ContainsFunc(tg.Briefs, func(b *site.Page) bool { return b.ClosesBooklet() && startsNext(b) }):
+			least = 0
+		case slices.ContainsFunc(tg.Briefs, startsNext):
 			least = pdf.ApartFill
 		}
 		if k < len(pages) && pg.fill < least {
@@ -518,14 +537,22 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 var digits = regexp.MustCompile(`^[0-9]+$`)
 
 // contentsNumbers reads the page numbers of the contents page in the contents' order:
-// by section (the headings of the countries and the themes), then by column, then down.
-func contentsNumbers(t *testing.T, p page, lang string) []int {
-	heading := pdf.Squash(themesHeading(t, lang))
-	themesY := math.Inf(1)
-	for _, w := range p.words {
-		if w.Text != "" && strings.HasPrefix(heading, pdf.Squash(w.Text)) {
-			themesY = min(themesY, w.YMin)
+// by section (the headings of the countries and the themes, and the closing page's entry
+// below the themes when closing is its title), then by column, then down.
+func contentsNumbers(t *testing.T, p page, lang, closing string) []int {
+	// startY is where the first line that begins text starts, below the height below.
+	startY := func(text string, below float64) float64 {
+		y := math.Inf(1)
+		for _, w := range p.words {
+			if w.Text != "" && w.YMin > below && strings.HasPrefix(pdf.Squash(text), pdf.Squash(w.Text)) {
+				y = min(y, w.YMin)
+			}
 		}
+		return y
+	}
+	themesY, closingY := startY(themesHeading(t, lang), 0), math.Inf(1)
+	if closing != "" {
+		closingY = startY(closing, themesY) - 1 // its number stands a little higher
 	}
 	type num struct {
 		section, column int
@@ -538,7 +565,10 @@ func contentsNumbers(t *testing.T, p page, lang string) []int {
 			continue
 		}
 		sec := 0
-		if w.YMin > themesY {
+		switch {
+		case w.YMin > closingY:
+			sec = 2
+		case w.YMin > themesY:
 			sec = 1
 		}
 		col := 0

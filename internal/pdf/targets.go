@@ -30,6 +30,8 @@ type Target struct {
 	// Refs says that a brief prints a list of the pages its text refers to (its page's
 	// Refs), which Fits may leave out.
 	Refs bool
+	// Alone says that the brief starts a page of its own in its booklet (Brief.Alone).
+	Alone bool
 }
 
 // BriefPages is the most A4 pages a printed brief may take.
@@ -38,16 +40,18 @@ const BriefPages = 2
 // Booklet reports whether the target is a booklet (or a part of one).
 func (t Target) Booklet() bool { return t.MaxPages == 0 }
 
-// Targets lists the PDFs of a site: every country and theme brief of every language, then
-// the language's booklet (/<lang>/print/, <lang>/pdf/booklet.pdf), or each part of a
-// booklet in parts (/<lang>/print/2/, <lang>/pdf/booklet-2.pdf), in language and page
-// order. A brief's PDF mirrors its page's path: en/countries/cambodia/ prints to
+// Targets lists the PDFs of a site: every country and theme brief of every language and
+// the page that closes its booklet (site.ClosingKey: en/pdf/future.pdf), then the
+// language's booklet (/<lang>/print/, <lang>/pdf/booklet.pdf), or each part of a booklet
+// in parts (/<lang>/print/2/, <lang>/pdf/booklet-2.pdf), in language and booklet order.
+// A brief's PDF mirrors its page's path: en/countries/cambodia/ prints to
 // en/pdf/countries/cambodia.pdf.
 func Targets(s *site.Site) []Target {
 	var out []Target
 	for _, lang := range s.Config.LanguageCodes() {
-		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
-			for _, p := range s.Section(lang, kind) {
+		parts := s.Booklet(lang)
+		for _, part := range parts {
+			for _, p := range part.Briefs() {
 				// A fallback page is a copy of the other language's page and names that
 				// page as canonical, as the layouts do.
 				canonical := p.URL
@@ -66,11 +70,11 @@ func Targets(s *site.Site) []Target {
 					MaxPages:  BriefPages,
 					Anchor:    p.Anchor(),
 					Refs:      len(p.Refs) > 0,
+					Alone:     p.ClosesBooklet(),
 				})
 			}
 		}
 		l, _ := s.Config.Language(lang)
-		parts := s.Booklet(lang)
 		for _, part := range parts {
 			name := "booklet.pdf"
 			if len(parts) > 1 {
@@ -83,7 +87,7 @@ func Targets(s *site.Site) []Target {
 				Out:       path.Join(lang, "pdf", name),
 				Title:     l.Title,
 				Canonical: s.Config.BaseURL + part.URL,
-				Briefs:    append(append([]*site.Page(nil), part.Countries...), part.Themes...),
+				Briefs:    part.Briefs(),
 			})
 		}
 	}
