@@ -23,6 +23,11 @@ type phoneInfo struct {
 	Targets    int      // how many were measured
 	Broken     []string // Japanese numbers with units and names broken across lines
 	Kept       int      // how many such runs were measured
+	// Phrases are the phrases of Japanese text set to break between phrases only (the
+	// layouts' <wbr>, word-break: keep-all) that a line breaks inside all the same: the
+	// rule left out of the stylesheet for that text.
+	Phrases    []string
+	PhraseRuns int // how many such phrases were measured
 }
 
 // phoneJS measures the page at phone width: tables must be stacked (display: block, no
@@ -33,7 +38,7 @@ type phoneInfo struct {
 // in the text (where names may break: see render.keepHTML). The names are
 // read from the page: the text of its links to country briefs and of the facts' names.
 const phoneJS = `(() => {
-	const min = %d, out = {HeaderRows: 0, Tables: [], Small: [], Targets: 0, Broken: [], Kept: 0};
+	const min = %d, out = {HeaderRows: 0, Tables: [], Small: [], Targets: 0, Broken: [], Kept: 0, Phrases: [], PhraseRuns: 0};
 	const visible = el => {
 		const s = getComputedStyle(el);
 		return s.visibility !== "hidden" && s.display !== "none" && el.getClientRects().length > 0;
@@ -100,6 +105,40 @@ const phoneJS = `(() => {
 				}
 			}
 		}
+		// Text the layouts cut into phrases (render.Keep: a <wbr> between two, a .nobr
+		// around a number) and set to break between them (word-break: keep-all): a phrase,
+		// a text node of Japanese with no space in an element that holds a <wbr>, is on one
+		// line unless it is wider than its box. The footer's line, left out of that rule,
+		// broke anywhere (時/点の情報).
+		const phrase = /^\S*[\u3040-\u30ff\u3400-\u9fff]\S*$/;
+		const cut = new Set(Array.from(document.querySelectorAll("body wbr"), w => w.parentElement));
+		for (const holder of cut) {
+			// Running text (an editor's note) breaks anywhere, as Japanese prose does, and
+			// Chromium's own phrases (word-break: auto-phrase, in a table's cells) may differ
+			// from the layouts' marks: only text set to keep its phrases, and the footer.
+			if (!visible(holder) || getComputedStyle(holder).wordBreak !== "keep-all" && !holder.closest(".site-footer")) continue;
+			let box = holder;
+			while (box.parentElement && getComputedStyle(box).display.startsWith("inline")) box = box.parentElement;
+			const bs = getComputedStyle(box), room = box.clientWidth - parseFloat(bs.paddingLeft) - parseFloat(bs.paddingRight);
+			const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+			for (let node; (node = walker.nextNode());) {
+				if (node.data.length < 2 || !phrase.test(node.data)) continue;
+				// A line may end before an opening bracket: 社会復帰 / （DDR）.
+				for (const m of node.data.matchAll(/.[^（「『]*/g)) {
+					if (m[0].length < 2) continue;
+					const r = document.createRange();
+					r.setStart(node, m.index);
+					r.setEnd(node, m.index + m[0].length);
+					const rects = Array.from(r.getClientRects()).filter(x => x.width > 0);
+					if (rects.length === 0) continue;
+					out.PhraseRuns++;
+					const width = rects.reduce((w, x) => w + x.width, 0);
+					if (new Set(rects.map(x => Math.round(x.top))).size > 1 && width <= room - 1) {
+						out.Phrases.push(JSON.stringify(m[0]) + " in " + describe(box));
+					}
+				}
+			}
+		}
 	}
 	return out;
 })()`
@@ -129,6 +168,12 @@ func checkPhone(t *testing.T, tb *tab, page string) {
 	}
 	for _, s := range p.Broken {
 		t.Errorf("at %d px a Japanese number with its unit or a name breaks across lines: %s", phoneWidth, s)
+	}
+	for _, s := range p.Phrases {
+		t.Errorf("at %d px a Japanese phrase of text that breaks between phrases breaks inside: %s", phoneWidth, s)
+	}
+	if strings.HasPrefix(page, "ja/") && p.PhraseRuns == 0 {
+		t.Error("no Japanese phrase was measured: the check saw nothing")
 	}
 	// The menu scrolls sideways on a phone; after the resize has been handled (two frames),
 	// the link of the current section must be on the screen.
