@@ -55,6 +55,14 @@
         out.push({ ja: true, text: chars.slice(i, j).join(""), start: i, end: j });
       } else if (isWord(chars[i])) {
         while (j < chars.length && isWord(chars[j])) j++;
+        // A Japanese number with a scale is one word of its value (2万5,000 is 25000), its
+        // scales left out of the runs.
+        var sc = scaled(chars, i);
+        if (sc) {
+          out.push({ ja: false, text: sc.value, start: i, end: sc.end });
+          i = sc.end;
+          continue;
+        }
         var end = numberEnd(chars, i, j);
         // A number in groups is one word of its digits (8,140 is 8140), a decimal number
         // one word with its point (4.5).
@@ -83,6 +91,46 @@
       if (digits(j + 1, k)) j = k;
     }
     return j;
+  }
+
+  // SCALES are the exponents of the scales of a Japanese number (tokens.go's scales).
+  var SCALES = { "万": 4, "億": 8, "兆": 12 };
+  // scaled reads the Japanese number with a scale that starts at chars[i] as tokens.go's
+  // scaled does: its value in digits (2万5,000: "25000"; 1億: "100000000") and where it
+  // ends; null for none. Its digits, then a scale, perhaps more digits with a smaller one,
+  // perhaps digits without one that are less than the last; not with 千, 百 or 十.
+  function scaled(chars, i) {
+    var total = 0n, last = 17, parts = 0, stop = i;
+    for (var p = i; p < chars.length && /^[0-9]$/.test(chars[p]);) {
+      var q = p;
+      while (q < chars.length && isWord(chars[q])) q++;
+      var end = Math.max(numberEnd(chars, p, q), q), num = chars.slice(p, end).join("");
+      if (!/^[0-9.,]+$/.test(num)) return null;
+      var c = chars[end];
+      if (c === "千" || c === "百" || c === "十") return null;
+      var isScaled = Object.prototype.hasOwnProperty.call(SCALES, c), exp = isScaled ? SCALES[c] : 0;
+      if (isScaled && exp >= last || !isScaled && parts === 0) break;
+      var v = scaleDigits(num, exp);
+      if (v === null || !isScaled && v >= 10n ** BigInt(last)) break;
+      total += v;
+      parts++;
+      if (!isScaled) { stop = end; break; }
+      last = exp;
+      p = stop = end + 1;
+    }
+    return parts ? { value: total.toString(), end: stop } : null;
+  }
+  // scaleDigits is the value of num (1,300 or 4.5) times 10^exp as a BigInt, when it is a
+  // whole number below 10^16; null otherwise (tokens.go's scaleDigits).
+  function scaleDigits(num, exp) {
+    var digits = num.replace(/,/g, ""), point = digits.indexOf(".");
+    if (point >= 0) {
+      exp -= digits.length - point - 1;
+      digits = digits.replace(".", "");
+    }
+    var v = BigInt(digits);
+    if (v >= 10n ** 16n || exp < 0 || exp > 16 || v >= 10n ** BigInt(16 - exp)) return null;
+    return v * 10n ** BigInt(exp);
   }
 
   // stem is a light English stemmer for matching, not for display: plurals, -ing, -ed,
@@ -603,8 +651,11 @@
       if (i > 0) {
         var node = document.createTextNode(q);
         if (ql !== lang) {
+          // In the line's face, as the site's other English words in Japanese text
+          // (.inline-lang): in the serif, 「Cambodia」 stood out of the sans around it.
           node = document.createElement("span");
           node.lang = ql;
+          node.className = "inline-lang";
           node.textContent = q;
         }
         el.appendChild(node);

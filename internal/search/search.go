@@ -14,8 +14,8 @@
 //   - t/<n>.json: the text of consecutive passages, textBytes or a little more, for the
 //     excerpts of the results shown.
 //
-// A document is made of passages: its title first, then its summary, facts, figures and
-// body blocks (a brief), its other-language form (a glossary term), or its text (a
+// A document is made of passages: its title first, then its summary, figures, body blocks
+// and facts (a brief), its other-language form (a glossary term), or its text (a
 // timeline event). Passages are numbered across the language, in document order.
 //
 // The tokens are words for scripts with spaces and character bigrams for Japanese (see
@@ -91,7 +91,8 @@ type doc struct {
 	kind, url, title string
 	// indexed is the text of the title passage when it is not the title: a timeline
 	// event's title names its brief, which must not make every event of Cambodia a title
-	// hit for "Cambodia"; its date is indexed instead.
+	// hit for "Cambodia", so its date is indexed instead; a page's title is indexed with
+	// its titles in the other languages.
 	indexed  string
 	passages []string // after the title
 }
@@ -186,9 +187,30 @@ func pageDoc(p *site.Page, lang string) doc {
 		kind = KindTheme
 	}
 	d := doc{kind: kind, url: p.URL, title: p.Title}
+	// The title is indexed with the page's titles in the other languages: a Japanese
+	// reader who types Cambodia or DDR finds カンボジア and 武装解除・動員解除・社会復帰
+	// (DDR), an English one who types 地雷 finds Mine action, as title hits.
+	for _, t := range p.Translations {
+		if t.Title != p.Title && !strings.Contains(d.indexed, t.Title) {
+			d.indexed = cmp.Or(d.indexed, p.Title) + " " + t.Title
+		}
+	}
 	if p.Summary != "" {
 		d.passages = append(d.passages, p.Summary)
 	}
+	for _, f := range p.Figures {
+		// The value, then what it counts: "1,300 people: Japanese personnel sent to
+		// UNTAC", as an excerpt shows it.
+		sep := ": "
+		if lang == "ja" {
+			sep = "　"
+		}
+		d.passages = append(d.passages, numbers.Figure(f.Value, f.Unit, f.Approx, lang)+sep+f.Label)
+	}
+	d.passages = append(d.passages, PlainText(string(p.Body()))...)
+	// The key facts last: of passages that hit as often, the first is the excerpt, and
+	// "Kingdom of Cambodia, Phnom Penh, Khmer" said less of the brief found for
+	// "Cambodia" than a sentence of its text.
 	if f := p.Facts; f != nil {
 		facts := []string{f.OfficialName, f.Capital}
 		facts = append(facts, f.Languages...)
@@ -201,16 +223,6 @@ func pageDoc(p *site.Page, lang string) doc {
 			d.passages = append(d.passages, strings.Join(facts, list))
 		}
 	}
-	for _, f := range p.Figures {
-		// The value, then what it counts: "1,300 people: Japanese personnel sent to
-		// UNTAC", as an excerpt shows it.
-		sep := ": "
-		if lang == "ja" {
-			sep = "　"
-		}
-		d.passages = append(d.passages, numbers.Figure(f.Value, f.Unit, f.Approx, lang)+sep+f.Label)
-	}
-	d.passages = append(d.passages, PlainText(string(p.Body()))...)
 	return d
 }
 

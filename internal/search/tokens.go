@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,7 +25,9 @@ import (
 //     matches them by prefix and by English stem, see search.js);
 //   - a number in groups of three digits is one word of its digits: 8,140 is 8140, what a
 //     reader types, and its mark covers the whole number; a decimal number is one word
-//     with its point (4.5 billion is not 5 billion).
+//     with its point (4.5 billion is not 5 billion);
+//   - a Japanese number with a scale is one word of its value: 2万5,000 is 25000, 1億 is
+//     100000000 (see scaled); its scales are still characters of their Japanese run.
 
 // Stop words are left out of the index and of queries: they are in nearly every passage.
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with"}
@@ -132,6 +135,7 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 		return uint32(r1)<<16 | uint32(r2)
 	}
 	inRun := func(c charClass) bool { return c == japaneseClass || c == hiraganaClass || c == joinerClass }
+	scaledEnd := 0 // where the last Japanese number with a scale ends
 	for i := 0; i < len(cs); {
 		switch cs[i] {
 		case japaneseClass, hiraganaClass:
@@ -165,21 +169,33 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 			for j < len(cs) && cs[j] == wordClass {
 				j++
 			}
+			if i >= scaledEnd {
+				// A Japanese number with a scale is one token of its value (see scaled),
+				// and its digits are none of their own: 2万5,000 is 25000, what an English
+				// text writes and a reader types, and not 2 or 5,000.
+				if v, end, ok := t.scaled(rs, cs, i); ok {
+					f(v, 0)
+					scaledEnd = end
+				}
+			}
+			inScaled := i < scaledEnd
 			if end := numberEnd(rs, cs, i, j); end > j {
 				// A number in groups is one token of its digits, as a reader types it
 				// (8,140 is 8140), and a decimal one token with its point (4.5).
-				t.num = t.num[:0]
-				for _, r := range rs[i:end] {
-					if r != ',' {
-						t.num = append(t.num, byte(r))
+				if !inScaled {
+					t.num = t.num[:0]
+					for _, r := range rs[i:end] {
+						if r != ',' {
+							t.num = append(t.num, byte(r))
+						}
 					}
+					f(t.num, 0)
 				}
-				f(t.num, 0)
 				i = end
 				break
 			}
 			// A word of one letter says nothing; a digit does (US$5 billion).
-			if w := b[at[i]:at[j]]; (j-i >= 2 || isDigit(rs[i])) && !isStop(w) {
+			if w := b[at[i]:at[j]]; (j-i >= 2 || isDigit(rs[i])) && !isStop(w) && !inScaled {
 				f(w, 0)
 			}
 			i = j
@@ -211,6 +227,105 @@ func numberEnd(rs []rune, cs []charClass, i, j int) int {
 		}
 	}
 	return j
+}
+
+// A Japanese number with a scale (万, 億, 兆) is one token of its value: 2万5,000 is
+// 25000, 1億 is 100000000, 4.5億 is 450000000, 7億5,000万 is 750000000. A query for 1億ドル
+// then finds 1億ドル and not 45億ドル with a 1 in a date nearby, and 25,000 finds 2万5,000.
+// The number is its digits (as numberEnd reads them), then a scale, then perhaps more
+// digits with a smaller scale, and perhaps digits without one (less than the last scale:
+// the 5,000 of 2万5,000). A number written with 千, 百 or 十 (3千万, 2万5千) is not read:
+// those multiply as well as add.
+var scales = map[rune]int{'万': 4, '億': 8, '兆': 12}
+
+// scaled returns the value of the Japanese number with a scale that starts at rs[i], as
+// decimal digits (the tokenizer's until its next call), and where it ends.
+func (t *tokenizer) scaled(rs []rune, cs []charClass, i int) ([]byte, int, bool) {
+	var total int64
+	last, parts, stop := 17, 0, i // the exponent of the last scale read; the parts read; their end
+	for p := i; p < len(rs) && isDigit(rs[p]); {
+		q := p
+		for q < len(rs) && cs[q] == wordClass {
+			q++
+		}
+		end := max(numberEnd(rs, cs, p, q), q)
+		if !allDigitsOrNumber(rs[p:end]) {
+			return nil, 0, false
+		}
+		exp, scaled := 0, false
+		if end < len(rs) {
+			switch rs[end] {
+			case '千', '百', '十':
+				return nil, 0, false
+			}
+			exp, scaled = scales[rs[end]]
+		}
+		if scaled && exp >= last || !scaled && parts == 0 {
+			break
+		}
+		v, ok := scaleDigits(rs[p:end], exp)
+		if !ok || !scaled && v >= pow10(last) {
+			break
+		}
+		total += v
+		parts++
+		if !scaled {
+			stop = end
+			break
+		}
+		last, p, stop = exp, end+1, end+1
+	}
+	if parts == 0 {
+		return nil, 0, false
+	}
+	t.num = strconv.AppendInt(t.num[:0], total, 10)
+	return t.num, stop, true
+}
+
+// allDigitsOrNumber reports whether rs is digits, with thousands separators or a
+// decimal point as numberEnd reads them.
+func allDigitsOrNumber(rs []rune) bool {
+	for _, r := range rs {
+		if !isDigit(r) && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// scaleDigits is the value of the number rs (1,300 or 4.5) times 10^exp, when it is a
+// whole number below 10^16.
+func scaleDigits(rs []rune, exp int) (int64, bool) {
+	var v int64
+	frac := -1 // digits after the point
+	for _, r := range rs {
+		switch {
+		case r == '.':
+			frac = 0
+		case isDigit(r):
+			if v >= pow10(15) {
+				return 0, false
+			}
+			v = v*10 + int64(r-'0')
+			if frac >= 0 {
+				frac++
+			}
+		}
+	}
+	exp -= max(frac, 0)
+	if exp < 0 || exp > 16 || v >= pow10(16-exp) {
+		return 0, false
+	}
+	return v * pow10(exp), true
+}
+
+// pow10 is 10^n, for n from 0 to 17.
+func pow10(n int) int64 {
+	v := int64(1)
+	for range n {
+		v *= 10
+	}
+	return v
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
