@@ -212,9 +212,10 @@
 
   // terms parses a query: a word, or a Japanese word with the tokens it must all have.
   // The query is NFKC-normalized first, as the texts are written: half-width katakana
-  // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones. read is meta.json's
-  // readings of the glossary's terms.
-  function terms(q, stop, read) {
+  // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones. read is read.json's
+  // readings of the glossary's terms, variants meta.json's forms of them the site does not
+  // write.
+  function terms(q, stop, read, variants) {
     var out = [], prev = null;
     runs(Array.from(q.normalize("NFKC")).map(fold)).forEach(function (r) {
       // A counter written after a number (2003年, 1,300人) belongs to it: searched for
@@ -234,18 +235,21 @@
           var cs = Array.from(w), toks = jaToks(w);
           if (!toks.length) return;
           var term = { ja: true, text: w, toks: toks, alts: [] };
+          var forms = [];
           // A word in hiragana may be one the reader did not convert: a name (かんぼじあ
           // for カンボジア), whose katakana form is looked for too, or the reading of a
           // glossary term (じえいたい for 自衛隊), whose term is.
           if (cs.every(function (c) { return HIRAGANA.test(c); })) {
-            var forms = [];
             if (cs.length >= 3) forms.push(cs.map(function (c) { var n = c.codePointAt(0); return n >= 0x3041 && n <= 0x3096 ? String.fromCodePoint(n + 0x60) : c; }).join(""));
             if (read && Object.prototype.hasOwnProperty.call(read, w)) forms = forms.concat(read[w]);
-            term.alts = forms.map(function (f) {
-              var text = Array.from(f).filter(function (c) { return !isJoiner(c); }).join("");
-              return { text: text, toks: jaToks(text) };
-            });
           }
+          // A form of a glossary term that the site does not write (東チモール, 元兵士):
+          // the term's form that it does is looked for too.
+          if (variants && Object.prototype.hasOwnProperty.call(variants, w)) forms = forms.concat(variants[w]);
+          term.alts = forms.map(function (f) {
+            var text = Array.from(f).filter(function (c) { return !isJoiner(c); }).join("");
+            return { text: text, toks: jaToks(text) };
+          });
           out.push(term);
         });
       } else if ((Array.from(r.text).length >= 2 || /^[0-9]$/.test(r.text)) && stop.indexOf(r.text) < 0) {
@@ -262,6 +266,17 @@
     var kana = function (t) { return t.ja && Array.from(t.text).every(function (c) { return HIRAGANA.test(c); }); };
     if (!m.reads || m.read || !terms(q, m.stop).some(kana)) return Promise.resolve();
     return getJSON("read.json").then(function (r) { m.read = r; }, function () { m.read = {}; });
+  }
+
+  // variants loads the forms of the glossary's terms that the site does not write
+  // (var.json) into m.var, once, when a query finds nothing: a word the site writes needs
+  // none, and the first query does not wait for them. It reports whether a Japanese word
+  // of ts is one.
+  function variants(m, ts) {
+    var load = !m.vars || m.var ? Promise.resolve() : getJSON("var.json").then(function (v) { m.var = v; }, function () { m.var = {}; });
+    return load.then(function () {
+      return !!m.var && ts.some(function (t) { return t.ja && Object.prototype.hasOwnProperty.call(m.var, t.text); });
+    });
   }
 
   var cache = {};
@@ -701,19 +716,29 @@
     }).then(function (m) {
       var ts = terms(q, m.stop, m.read);
       if (!ts.length) {
-        // A stop word ("the") and nothing else to search for: say so, not "no results".
-        var common = runs(Array.from(q.normalize("NFKC")).map(fold)).some(function (r) { return !r.ja && m.stop.indexOf(r.text) >= 0; });
+        // A stop word ("the"), or Japanese particles (の), and nothing else to search for:
+        // say so, not "no results".
+        var common = runs(Array.from(q.normalize("NFKC")).map(fold)).some(function (r) { return r.ja || m.stop.indexOf(r.text) >= 0; });
         return { m: m, matches: [], results: [], common: common };
       }
-      return match(m, ts).then(function (matches) {
-        var r = { m: m, matches: matches, results: rank(m, q, matches) };
+      var found = function (ms) { return { m: m, matches: ms, results: rank(m, q, ms) }; };
+      return match(m, ts).then(found).then(function (r) {
         if (r.results.length) return r;
-        return suggestQuery(m, q, ts, matches).then(function (s) {
+        // A word the site writes otherwise (東チモール, 元兵士): the query again with the
+        // glossary's forms for it, if it has a word that has some.
+        return variants(m, ts).then(function (some) {
+          if (!some) return r;
+          ts = terms(q, m.stop, m.read, m.var);
+          return match(m, ts).then(found);
+        });
+      }).then(function (r) {
+        if (r.results.length) return r;
+        return suggestQuery(m, q, ts, r.matches).then(function (s) {
           r.suggestion = s;
           // No document has every word, and no mended query finds one: those with some of
           // the words ("child soldiers": fighters, not soldiers, in the Sudan brief).
           if (!s && ts.length > 1) {
-            r.results = rank(m, q, matches, true);
+            r.results = rank(m, q, r.matches, true);
             r.some = r.results.length > 0;
           }
           return r;
@@ -774,7 +799,7 @@
         chars.splice(t.start, t.end - t.start, w);
       }
       var fixed = chars.join("");
-      return match(m, terms(fixed, m.stop, m.read)).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
+      return match(m, terms(fixed, m.stop, m.read, m.var)).then(function (ms) { return rank(m, fixed, ms).length ? fixed : ""; });
     });
   }
 

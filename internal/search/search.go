@@ -3,7 +3,8 @@
 // the reader's browser, from the built files alone.
 //
 // A language's index is in three kinds of files under <lang>/search/, so that a first
-// query fetches a small part of it:
+// query fetches a small part of it (and two small files a query reads when it needs them:
+// read.json, the readings of the glossary's terms, and var.json, their variants):
 //
 //   - meta.json: the documents (kind, URL, title, number of passages), the number of
 //     shards and of passages, the number of passages in each text file, the stop words
@@ -261,8 +262,12 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 		// Reads says that read.json gives, for the reading of each glossary term, the
 		// terms it reads ("じえいたい": ["自衛隊"], see readings): loaded only for a query
 		// with a word in hiragana, not with every first query.
-		Reads bool      `json:"reads,omitempty"`
-		Docs  []docJSON `json:"docs"`
+		Reads bool `json:"reads,omitempty"`
+		// Vars says that var.json gives, for each form of a glossary term that the site
+		// does not write (東チモール, 元兵士), the term's form that it does (see variants):
+		// loaded only when a query finds nothing.
+		Vars bool      `json:"vars,omitempty"`
+		Docs []docJSON `json:"docs"`
 	}{Version: 5, Stop: stopWords, Kinds: kinds, Syn: map[string][]string{}}
 	dir := Dir(lang)
 	ix := newIndex(g, lang)
@@ -323,6 +328,12 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 		}
 		meta.Reads = true
 	}
+	if vars := variants(g); len(vars) > 0 {
+		if !yield(publish.File{Path: dir + "var.json", Data: marshal(vars)}) {
+			return
+		}
+		meta.Vars = true
+	}
 	meta.Passages = int(ix.passages)
 	meta.Shards = ix.shards()
 	if !yield(publish.File{Path: dir + "meta.json", Data: marshal(meta)}) {
@@ -334,9 +345,9 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 }
 
 // readings maps the reading of each glossary term of a Japanese edition, as a query
-// reads it (without ー, ・ or spaces, which the query leaves out), to the terms of that
-// reading: a reader who types じらい or じえいたい without converting it finds 地雷 and
-// 自衛隊 in the briefs, not only the glossary's rows. A term written with other than
+// reads it (queryKey), to the terms of that reading: a reader who types じらい or
+// じえいたい without converting it finds 地雷 and 自衛隊 in the briefs, not only the
+// glossary's rows. A term written with other than
 // Japanese script (ODA大綱) is left out: its pairs of characters are not all the index's.
 func readings(g *glossary.Glossary, lang string) map[string][]string {
 	if g == nil || lang != "ja" {
@@ -344,18 +355,45 @@ func readings(g *glossary.Glossary, lang string) map[string][]string {
 	}
 	out := map[string][]string{}
 	for _, t := range g.Terms {
-		key := strings.Map(func(r rune) rune {
-			if r == 'ー' || r == '・' || unicode.IsSpace(r) {
-				return -1
-			}
-			return r
-		}, t.Reading)
+		key := queryKey(t.Reading)
 		if key == "" || !allJapanese(t.JA) || slices.Contains(out[key], t.JA) {
 			continue
 		}
 		out[key] = append(out[key], t.JA)
 	}
 	return out
+}
+
+// variants maps each variant of a glossary term written in Japanese script (the forms
+// the translation check asks a translator not to write: 東チモール, 元兵士; not PKO法), as
+// a query reads it (queryKey), to the term's Japanese form: a reader
+// who types a form the site does not use finds the one it does. nil without a glossary.
+func variants(g *glossary.Glossary) map[string][]string {
+	if g == nil {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, t := range g.Terms {
+		for _, v := range t.Variants {
+			key := queryKey(v)
+			if key == "" || !allJapanese(v) || !allJapanese(t.JA) || slices.Contains(out[key], t.JA) {
+				continue
+			}
+			out[key] = append(out[key], t.JA)
+		}
+	}
+	return out
+}
+
+// queryKey is a Japanese word as a query reads it: without ー, ・ or spaces, which the
+// query leaves out.
+func queryKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 'ー' || r == '・' || unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // allJapanese reports whether s is all characters of a run of Japanese script, or ・.

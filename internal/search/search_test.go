@@ -469,3 +469,20 @@ func TestTimelineEventsAreTheTimelinesEntries(t *testing.T) {
 		}
 	}
 }
+
+func TestVariantsOfTheGlossary(t *testing.T) {
+	g := &glossary.Glossary{Terms: []glossary.Term{
+		{EN: "Timor-Leste", JA: "東ティモール", Variants: []string{"東チモール"}},
+		{EN: "ex-combatants", JA: "元戦闘員", Variants: []string{"元兵士"}},
+		{EN: "International Peace Cooperation Law", JA: "国際平和協力法", Variants: []string{"PKO法"}},
+		{EN: "Official Development Assistance Charter", JA: "ODA大綱", Variants: []string{"政府開発援助大綱"}},
+		{EN: "Samawah", JA: "サマーワ", Variants: []string{"サマワ"}},
+		{EN: "Samawah office", JA: "サマーワ事務所", Variants: []string{"サマワ"}},
+	}}
+	// As a query reads them, without ー; none in Latin letters, whose pairs are not the
+	// index's (PKO法), and none for a term so written (ODA大綱).
+	want := map[string][]string{"東チモル": {"東ティモール"}, "元兵士": {"元戦闘員"}, "サマワ": {"サマーワ", "サマーワ事務所"}}
+	if got := variants(g); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("variants = %q, want %q", got, want)
+	}
+}
