@@ -508,21 +508,17 @@ var funcs = template.FuncMap{
 	"needsReading": needsReading,
 }
 
-// needsReading tells whether the glossary shows a Japanese term's reading: when at least
-// half of its letters are kanji (明石康, 平和の定着). A term mostly in kana reads as
-// written, and its reading (kept for the 五十音順 order) only spelt its katakana again in
-// hiragana (アフガニスタン新生計画, あふがにすたんしんせいけいかく).
+// needsReading tells whether the glossary shows a Japanese term's reading: when it has a
+// kanji (明石康, 緒方イニシアティブ, 東ティモール). A term in kana and Latin letters reads as
+// written. Shown only for terms mostly in kanji, readings had been missing from 30 terms
+// with kanji, among them two of a pair of conference names, which read as an oversight.
 func needsReading(term string) bool {
-	kanji, letters := 0, 0
 	for _, r := range term {
 		if unicode.Is(unicode.Han, r) {
-			kanji++
-		}
-		if unicode.IsLetter(r) { // kanji, kana, the long-vowel mark, Latin; not ・ or （）
-			letters++
+			return true
 		}
 	}
-	return kanji > 0 && 2*kanji >= letters
+	return false
 }
 
 func (r *Renderer) pageView(s *site.Site, p *site.Page) *View {
