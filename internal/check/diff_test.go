@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // A stale entry shows the sentences that changed, not the whole section.
@@ -45,5 +46,24 @@ func TestChangeLinesPairTheRewordedSentences(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("lines of the change:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A long sentence changed near its end is shown around the change, was and now alike: cut
+// at the same place from their start, both showed the same words.
+func TestClipPairShowsTheChange(t *testing.T) {
+	head := strings.Repeat("Japan supports peace in many places. ", 10) // 370 runes
+	was, now := clipPair(head+"It helps Liberia.", head+"It helps neighbouring Liberia.")
+	if was == now {
+		t.Fatalf("clipPair shows the same text for both: %q", was)
+	}
+	if !strings.Contains(now, "neighbouring Liberia.") || !strings.Contains(was, "It helps Liberia.") {
+		t.Errorf("clipPair = %q, %q: want each around its change", was, now)
+	}
+	if !strings.HasPrefix(was, "…") || utf8.RuneCountInString(was) > clippedRunes+2 {
+		t.Errorf("clipPair's was = %q: want it cut at its start, at most %d runes", was, clippedRunes)
+	}
+	if w, n := clipPair("Short.", "Short, changed."); w != "Short." || n != "Short, changed." {
+		t.Errorf("clipPair cut short sentences: %q, %q", w, n)
 	}
 }

@@ -438,12 +438,20 @@ func (r *Report) details(b *strings.Builder, lang string) {
 					} else {
 						fmt.Fprintf(b, "    %s:\n", c.Where)
 					}
-					for _, l := range c.Lines() {
-						word := "was"
-						if l.Added {
-							word = "now"
+					lines := c.Lines()
+					for i := 0; i < len(lines); i++ {
+						if l := lines[i]; l.Added || i+1 == len(lines) || !lines[i+1].Added {
+							word := "was"
+							if l.Added {
+								word = "now"
+							}
+							fmt.Fprintf(b, "      %s: %s\n", word, clipSentence(l.Text))
+							continue
 						}
-						fmt.Fprintf(b, "      %s: %s\n", word, clipSentence(l.Text))
+						// A sentence and its new form, cut around where they differ.
+						was, now := clipPair(lines[i].Text, lines[i+1].Text)
+						fmt.Fprintf(b, "      was: %s\n      now: %s\n", was, now)
+						i++
 					}
 				}
 				fmt.Fprintf(b, "    the change, word by word: git diff --word-diff %s -- %s\n", st.Commit, p.Source.File)
@@ -495,12 +503,42 @@ func markHint(translation string) string {
 	return fmt.Sprintf("once the translation is done: make check ARGS=\"-mark %s\"", translation)
 }
 
-// clipSentence keeps a sentence of a stale entry to a terminal's few lines.
+// clippedRunes is how much of a sentence a stale entry shows: a terminal's few lines.
+const clippedRunes = 300
+
+// clipSentence keeps a sentence of a stale entry to clippedRunes.
 func clipSentence(s string) string {
-	if utf8.RuneCountInString(s) > 300 {
-		return string([]rune(s)[:300]) + "…"
+	if utf8.RuneCountInString(s) > clippedRunes {
+		return string([]rune(s)[:clippedRunes]) + "…"
 	}
 	return s
+}
+
+// clipPair keeps a sentence and its new form to clippedRunes each, around where they
+// differ: cut at the same place from their start, a long sentence changed near its end
+// showed the same words twice, "was" and "now" alike.
+func clipPair(was, now string) (string, string) {
+	w, n := []rune(was), []rune(now)
+	if len(w) <= clippedRunes && len(n) <= clippedRunes {
+		return was, now
+	}
+	same := 0 // the runes they start with alike
+	for same < len(w) && same < len(n) && w[same] == n[same] {
+		same++
+	}
+	const before = 60 // runes of the words before the change
+	from := max(0, same-before)
+	clip := func(rs []rune) string {
+		out := string(rs[from:min(len(rs), from+clippedRunes)])
+		if from > 0 {
+			out = "…" + out
+		}
+		if from+clippedRunes < len(rs) {
+			out += "…"
+		}
+		return out
+	}
+	return clip(w), clip(n)
 }
 
 // String writes a place as a compiler would, with the text found there.
