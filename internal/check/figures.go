@@ -88,6 +88,21 @@ func compareUnit(u *unit, src, dst *content.File) []Problem {
 	if len(leftS) > maxPairing || len(leftD) > maxPairing {
 		leftS = nil
 	}
+	// The same amount in another currency is one finding, not an amount left out and
+	// another added, each said to be "not in the text".
+	for _, i := range leftS {
+		a := sn[i]
+		for _, j := range leftD {
+			b := dn[j]
+			if a.Kind != numbers.Money || b.Kind != numbers.Money || dUsed[j] || a.Unit == b.Unit || math.Abs(a.Value-b.Value) > 1e-9*a.Value {
+				continue
+			}
+			sUsed[i], dUsed[j] = true, true
+			add(fmt.Sprintf("currency differs: %s in %s, %s in %s", describe(a), src.Lang, describe(b), dst.Lang),
+				loc(u.src, src, a), loc(u.dst, dst, b))
+			break
+		}
+	}
 	// First within the same paragraph, when both sides have as many (the structure check
 	// reports it when they do not), then anywhere in the section: two mistyped numbers of
 	// two paragraphs are each paired with its own, not with the closer-looking other.
@@ -341,7 +356,7 @@ func describe(n numbers.Number) string {
 	return fmt.Sprintf("%q (%s)", text, v)
 }
 
-// writtenIn is " (in ja: 1991年10月23日)": how lang writes a date, an amount of money or a
+// writtenIn is " (written in ja as 1991年10月23日)": how lang writes a date, an amount of money or a
 // percentage that its text lacks, so that the translator need not work it out; "" for a
 // count, whose counter depends on what is counted.
 func writtenIn(n numbers.Number, lang string) string {
@@ -357,7 +372,7 @@ func writtenIn(n numbers.Number, lang string) string {
 	default:
 		return ""
 	}
-	return fmt.Sprintf(" (in %s: %s)", lang, v)
+	return fmt.Sprintf(" (written in %s as %s)", lang, v)
 }
 
 // sortProblems orders problems by the line of their source number, then of their

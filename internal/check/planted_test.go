@@ -95,6 +95,8 @@ var missed = []struct {
 		"untranslated", "event 1 text is the en text", "Japan hosts"},
 	{"figure label left in English", []edit{{jaCambodia, "UNTACへの日本の派遣要員（自衛隊員、文民警察要員、選挙監視要員）", "Japanese personnel sent to UNTAC (Self-Defense Forces, civilian police, election monitors)"}},
 		"untranslated", "figure 1 label is the en text", "Japanese personnel"},
+	{"yen as dollars", []edit{{"content/ja/countries/liberia.md", "4億円を超える", "4億ドルを超える"}},
+		"figure", `currency differs: "more than 400 million yen" (¥400 million) in en, "4億ドルを超" (US$400 million) in ja`, "4億ドルを超"},
 	{"about for more than", []edit{{"content/ja/countries/liberia.md", "4億円を超える", "約4億円の"}},
 		"figure", `"more than 400 million yen" (¥400 million) in en (more than), "約4億円" (¥400 million) in ja (about)`, "約4億円"},
 	{"half as a third", []edit{{"content/ja/themes/consolidation-of-peace.md", "紛争の約半数が", "紛争の約3分の1が"}},
