@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"peacebuilding/internal/content"
 )
 
 // A stale entry shows the sentences that changed, not the whole section.
@@ -65,5 +67,36 @@ func TestClipPairShowsTheChange(t *testing.T) {
 	}
 	if w, n := clipPair("Short.", "Short, changed."); w != "Short." || n != "Short, changed." {
 		t.Errorf("clipPair cut short sentences: %q, %q", w, n)
+	}
+}
+
+// An event inserted into a list is one event added, with its text, not every event after
+// it changed; one changed is named by its place in the new list.
+func TestChangesPairListItemsByText(t *testing.T) {
+	parse := func(events ...string) *content.File {
+		src := "+++\ntitle = \"T\"\nsummary = \"S.\"\n"
+		for _, e := range events {
+			src += "\n[[events]]\ndate = \"2002-05\"\ntext = \"" + e + "\"\n"
+		}
+		f := &content.File{Name: "content/en/countries/t.md", Lang: "en"}
+		if err := content.Parse(f, []byte(src+"+++\nBody.\n")); err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	old := parse("One.", "Two.", "Three.", "Four.")
+	cur := parse("One.", "New.", "Two.", "Three, changed.", "Four.")
+	got, diff := changes(old, cur)
+	if want := []string{"event 2 (added)", "event 4"}; !slices.Equal(got, want) {
+		t.Errorf("changes = %q, want %q", got, want)
+	}
+	var lines []string
+	for _, c := range diff {
+		for _, l := range c.Lines() {
+			lines = append(lines, c.Where+": "+map[bool]string{false: "was ", true: "now "}[l.Added]+l.Text)
+		}
+	}
+	if want := []string{"event 2 (added): now New.", "event 4: was Three.", "event 4: now Three, changed."}; !slices.Equal(lines, want) {
+		t.Errorf("the changes' sentences are %q, want %q", lines, want)
 	}
 }

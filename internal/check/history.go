@@ -243,17 +243,32 @@ func changes(old, cur *content.File) ([]string, []Change) {
 	field("facts.capital", oFacts.Capital, cFacts.Capital, key(capitalKey))
 	field("facts.languages", strings.Join(oFacts.Languages, "\x1f"), strings.Join(cFacts.Languages, "\x1f"), key(languagesKey))
 	field("facts.source", oFacts.Source, cFacts.Source, key(factsSourceKey))
+	// The items of a list (events, figures, corrections) are paired by their texts, so
+	// that one inserted is one added and not every item after it changed; those between
+	// two kept are paired in order. An item is named by its place in the new list, and
+	// found in the translation at its place in the old one, which the translation follows.
 	list := func(what string, k *frontKey, a, b []string) {
-		for i := range max(len(a), len(b)) {
-			switch {
-			case i >= len(a):
-				out = append(out, fmt.Sprintf("%s %d (added)", what, i+1))
-			case i >= len(b):
-				out = append(out, fmt.Sprintf("%s %d (removed)", what, i+1))
-			default:
-				field(fmt.Sprintf("%s %d", what, i+1), a[i], b[i], func(t *content.File) int { return itemPlace(t, k, i).line() })
-			}
+		itemAt := func(i int) func(*content.File) int {
+			return func(t *content.File) int { return itemPlace(t, k, i).line() }
 		}
+		align(len(a), len(b), func(i, j int) bool { return same(a[i], b[j]) }, func(i0, i1, j0, j1 int) {
+			paired := min(i1-i0, j1-j0)
+			for n := range paired {
+				field(fmt.Sprintf("%s %d", what, j0+n+1), a[i0+n], b[j0+n], itemAt(i0+n))
+			}
+			for j := j0 + paired; j < j1; j++ {
+				name := fmt.Sprintf("%s %d (added)", what, j+1)
+				out = append(out, name)
+				c := sentenceDiff(name, "", b[j])
+				if i0+paired > 0 { // after the item of the translation that comes before it
+					c.at = itemAt(i0 + paired - 1)
+				}
+				diff = append(diff, c)
+			}
+			for i := i0 + paired; i < i1; i++ {
+				out = append(out, fmt.Sprintf("%s %d (removed)", what, i+1))
+			}
+		})
 	}
 	texts := func(f *content.File) (events, figures, corrections []string) {
 		for _, e := range f.Front.Events {
@@ -382,36 +397,51 @@ func (c Change) Lines() []DiffLine {
 // subsequence), white space ignored.
 func sentenceDiff(where, a, b string) Change {
 	x, y := sentencesOf(a), sentencesOf(b)
+	c := Change{Where: where}
+	align(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, func(i0, i1, j0, j1 int) {
+		c.Removed = append(c.Removed, x[i0:i1]...)
+		c.Added = append(c.Added, y[j0:j1]...)
+	})
+	return c
+}
+
+// align walks two sequences of n and m elements along their longest common subsequence
+// (by eq), and calls gap, in order, for each run of elements between two that are kept:
+// x[i0:i1] gone and y[j0:j1] new, either of which may be empty.
+func align(n, m int, eq func(i, j int) bool, gap func(i0, i1, j0, j1 int)) {
 	// lcs[i][j] is the length of the longest common subsequence of x[i:] and y[j:].
-	lcs := make([][]int, len(x)+1)
+	lcs := make([][]int, n+1)
 	for i := range lcs {
-		lcs[i] = make([]int, len(y)+1)
+		lcs[i] = make([]int, m+1)
 	}
-	for i := len(x) - 1; i >= 0; i-- {
-		for j := len(y) - 1; j >= 0; j-- {
-			if x[i] == y[j] {
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if eq(i, j) {
 				lcs[i][j] = lcs[i+1][j+1] + 1
 			} else {
 				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
 			}
 		}
 	}
-	c := Change{Where: where}
-	i, j := 0, 0
-	for i < len(x) || j < len(y) {
+	i, j, i0, j0 := 0, 0, 0, 0
+	flush := func() {
+		if i0 < i || j0 < j {
+			gap(i0, i, j0, j)
+		}
+	}
+	for i < n || j < m {
 		switch {
-		case i < len(x) && j < len(y) && x[i] == y[j]:
-			i++
-			j++
-		case j < len(y) && (i == len(x) || lcs[i][j+1] >= lcs[i+1][j]):
-			c.Added = append(c.Added, y[j])
+		case i < n && j < m && eq(i, j):
+			flush()
+			i, j = i+1, j+1
+			i0, j0 = i, j
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
 			j++
 		default:
-			c.Removed = append(c.Removed, x[i])
 			i++
 		}
 	}
-	return c
+	flush()
 }
 
 // sentencesOf splits a text into sentences: at line breaks between paragraphs or list
