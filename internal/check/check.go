@@ -508,7 +508,11 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		p.Problems = append(p.Problems, compareCounters(done, s, t)...)
 		p.Problems = append(p.Problems, compareHeadings(s, t)...)
 		p.Problems = append(p.Problems, compareSections(s, t, terms, pages)...)
-		p.Problems = append(p.Problems, compareOrder(done, s, t, terms)...)
+		order, swapped := compareOrder(done, s, t, terms)
+		// Two items swapped are one finding: their numbers and terms, each in the other's
+		// place, are not also mismatches to list.
+		p.Problems = slices.DeleteFunc(p.Problems, func(pr Problem) bool { return swapped[pr.Where] && pr.Check != "structure" })
+		p.Problems = append(p.Problems, order...)
 		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 		if p.State == Stale {
 			p.Problems = append(p.Problems, itemCounts(s, t)...)

@@ -683,9 +683,9 @@ func leadsToPage(dest, key string, pages map[string]bool) bool {
 // compareOrder reports events, figures and corrections of the translation that seem to
 // be in another order than the source's: item i of the translation shares more numbers,
 // acronyms and glossary terms with item j of the source than with item i, and item j
-// with item i.
-func compareOrder(us []unit, src, dst *content.File, terms *termIndex) []Problem {
-	var out []Problem
+// with item i. swapped names the items reported ("event 2").
+func compareOrder(us []unit, src, dst *content.File, terms *termIndex) (out []Problem, swapped map[string]bool) {
+	swapped = map[string]bool{}
 	for _, kind := range []string{"event", "figure", "correction"} {
 		var items []*unit
 		for i := range us {
@@ -719,6 +719,7 @@ func compareOrder(us []unit, src, dst *content.File, terms *termIndex) []Problem
 				if score(i, j)+score(j, i) > score(i, i)+score(j, j) && score(i, j) > score(i, i) && score(j, i) > score(j, j) {
 					reported[i], reported[j] = true, true
 					a, b := items[i], items[j]
+					swapped[a.where], swapped[b.where] = true, true
 					out = append(out, Problem{Check: "structure", Where: a.where,
 						Message:     fmt.Sprintf("%s and %s seem to be swapped: the %s text of %s says what en says in %s; keep them in the order of the en page", a.where, b.where, dst.Lang, a.where, b.where),
 						Source:      Loc{File: src.Name, Line: a.src.line(), Text: a.src.s},
@@ -727,7 +728,7 @@ func compareOrder(us []unit, src, dst *content.File, terms *termIndex) []Problem
 			}
 		}
 	}
-	return out
+	return out, swapped
 }
 
 // features are what a text and its translation share: its numbers as values, its
@@ -748,8 +749,22 @@ func features(s string, ns []numbers.Number, terms *termIndex, english bool) map
 				m[fmt.Sprintf("t:%d", u.term)] = true
 			}
 		} else {
-			for p := range terms.official.matches(s) {
-				for _, t := range terms.officialTerms[p] {
+			// A term inside a longer one is not a use of its own: 東ティモール in
+			// 東ティモール支援国会合 made the events of the conference and of independence
+			// share a term, and hid their swap.
+			type use struct{ p, start, end int }
+			var uses []use
+			for p, start := range terms.official.matches(s) {
+				uses = append(uses, use{p, start, start + len(terms.official.patterns[p])})
+			}
+			for _, u := range uses {
+				inside := slices.ContainsFunc(uses, func(v use) bool {
+					return v.start <= u.start && u.end <= v.end && v.end-v.start > u.end-u.start
+				})
+				if inside {
+					continue
+				}
+				for _, t := range terms.officialTerms[u.p] {
 					m[fmt.Sprintf("t:%d", t)] = true
 				}
 			}
