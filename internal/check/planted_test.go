@@ -128,7 +128,7 @@ var missed = []struct {
 	{"PKO協力法, a form not to write", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}},
 		"glossary", `PKO協力法 is not the official form of "International Peace Cooperation Law": write 国際平和協力法`, "1992年6月に成立したPKO協力法"},
 	{"PKO協力法 in one section", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}, {jaCambodia, "[国連PKOと国際平和協力法]", "[国連PKOとPKO協力法]"}},
-		"glossary", "should write 国際平和協力法", "1992年6月に成立したPKO協力法に基づく"},
+		"glossary", `PKO協力法 is not the official form of "International Peace Cooperation Law": write 国際平和協力法`, "1992年6月に成立したPKO協力法に基づく"},
 	{"title left in English", []edit{{jaCambodia, `title = "カンボジア"`, `title = "Cambodia"`}},
 		"untranslated", "the title is the en text", `title = "Cambodia"`},
 }

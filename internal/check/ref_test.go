@@ -123,6 +123,16 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 	add := func(u unit, msg string, s, d Loc) {
 		out = append(out, Problem{Check: "glossary", Where: u.where, Message: msg, Source: s, Translation: d})
 	}
+	// A term written in a variant is reported as that variant, not also as missing.
+	inVariant := map[*refIndexedTerm]map[int]bool{}
+	for i := range us {
+		for _, m := range x.variants(ja.texts[i], false) {
+			if inVariant[m.term] == nil {
+				inVariant[m.term] = map[int]bool{}
+			}
+			inVariant[m.term][i] = true
+		}
+	}
 	missing := map[int]bool{}
 	for ti, t := range x.terms {
 		i, off, isAbbr := en.find(t, t.longer)
@@ -131,7 +141,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		u := us[i]
 		switch {
-		case hasForm(ja.all, &t.Term):
+		case hasForm(ja.all, &t.Term), len(inVariant[&x.terms[ti]]) > 0:
 			continue
 		case isAbbr && t.Abbr != "" && indexWordPlural(ja.fold, t.Abbr) >= 0:
 			continue
@@ -161,7 +171,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 				continue
 			}
 			one := strings.ReplaceAll(ja.texts[i], "\n", "")
-			if hasForm(one, &t.Term) || t.Abbr != "" && indexWordPlural(strings.Map(foldWidth, one), t.Abbr) >= 0 {
+			if hasForm(one, &t.Term) || t.Abbr != "" && indexWordPlural(strings.Map(foldWidth, one), t.Abbr) >= 0 || inVariant[&x.terms[ti]][i] {
 				continue
 			}
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")

@@ -210,6 +210,20 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		return a.unit - b.unit
 	})
+	// The variants of the Japanese texts, unit by unit: a term written in one is reported
+	// as that variant, with its official form, and not also as missing.
+	jaVariants := make([][]variantMatch, len(us))
+	inVariant := map[*indexedTerm][]bool{} // per term, whether each unit writes a variant of it
+	for i := range us {
+		_, hits = x.scanExact(jaTexts[i], i, false, nil, hits[:0])
+		jaVariants[i] = x.variants(jaTexts[i], hits)
+		for _, m := range jaVariants[i] {
+			if inVariant[m.term] == nil {
+				inVariant[m.term] = make([]bool, len(us))
+			}
+			inVariant[m.term][i] = true
+		}
+	}
 	var ja jaSide
 	missing := map[int]bool{} // terms reported as missing from the whole page
 	for k, first := range uses {
@@ -219,7 +233,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		t := &x.terms[first.term]
 		u := us[first.unit]
 		switch {
-		case hasForm(ja.all(jaTexts), &t.Term):
+		case hasForm(ja.all(jaTexts), &t.Term), slices.Contains(inVariant[t], true):
 			continue
 		case first.abbr && t.Abbr != "" && indexWordPlural(ja.fold(jaTexts), t.Abbr) >= 0:
 			continue
@@ -250,7 +264,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		t := &x.terms[u.term]
 		one := jaTexts[u.unit : u.unit+1]
 		var side jaSide
-		if hasForm(side.all(one), &t.Term) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
+		if hasForm(side.all(one), &t.Term) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 || inVariant[t] != nil && inVariant[t][u.unit] {
 			continue
 		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
@@ -265,8 +279,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 				add(u, variantMessage(m.term, m.variant, true), u.src.locAt(src.Name, m.start, m.variant), Loc{File: dst.Name, Line: u.dst.line()})
 			}
 		}
-		_, hits = x.scanExact(jaTexts[i], i, false, nil, hits[:0])
-		for _, m := range x.variants(jaTexts[i], hits) {
+		for _, m := range jaVariants[i] {
 			add(u, variantMessage(m.term, m.variant, false), termLoc(src.Name, u.src, m.term.EN), u.dst.locAt(dst.Name, m.start, m.variant))
 		}
 	}
