@@ -103,6 +103,29 @@ func (f StyleFinding) At() Loc {
 	return l
 }
 
+// contextRunes is how much of its line the report prints on each side of a finding.
+const contextRunes = 30
+
+// context is the finding's line around it, as the report prints it: a Japanese paragraph
+// is one line of hundreds of characters, which was printed whole for each finding in it.
+func (f StyleFinding) context() string {
+	text := f.Loc.Text
+	if f.at < 0 || f.at > len(text) {
+		return strings.Join(strings.Fields(text), " ")
+	}
+	before, after := []rune(text[:f.at]), []rune(text[f.at:])
+	s := string(before)
+	if len(before) > contextRunes {
+		s = "…" + string(before[len(before)-contextRunes:])
+	}
+	if keep := utf8.RuneCountInString(f.Form) + contextRunes; len(after) > keep {
+		s += string(after[:keep]) + "…"
+	} else {
+		s += string(after)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // String is the finding as a compiler would print it.
 func (f StyleFinding) String() string {
 	s := f.At().Position() + " " + f.Message
@@ -657,7 +680,7 @@ func (r *Report) writeStyle(b *strings.Builder) {
 			}
 			b.WriteString(f.String() + "\n")
 			if f.Loc.Text != "" && f.Rule != "accept" {
-				fmt.Fprintf(b, "    %s\n", strings.Join(strings.Fields(f.Loc.Text), " "))
+				fmt.Fprintf(b, "    %s\n", f.context())
 			}
 		}
 	}

@@ -384,3 +384,18 @@ example = "元兵士の社会復帰"
 		}
 	}
 }
+
+// A finding in a long paragraph prints its line around it, not the whole paragraph for
+// each finding in it.
+func TestStyleFindingContext(t *testing.T) {
+	line := strings.Repeat("あ", 100) + "および" + strings.Repeat("い", 100)
+	f := StyleFinding{Form: "および", Loc: Loc{Text: line}, at: len(strings.Repeat("あ", 100))}
+	want := "…" + strings.Repeat("あ", contextRunes) + "および" + strings.Repeat("い", contextRunes) + "…"
+	if got := f.context(); got != want {
+		t.Errorf("context = %q, want %q", got, want)
+	}
+	short := StyleFinding{Form: "および", Loc: Loc{Text: "民法および民事訴訟法"}, at: len("民法")}
+	if got := short.context(); got != "民法および民事訴訟法" {
+		t.Errorf("context of a short line = %q, want it whole", got)
+	}
+}
