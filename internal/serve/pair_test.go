@@ -141,6 +141,19 @@ func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
 	if lines := strings.Split(strings.TrimSpace(log.String()), "\n"); len(lines) != 1 || !strings.HasPrefix(lines[0], "rebuilt in ") {
 		t.Errorf("a save of the Sudan brief printed:\n%s\nwant the rebuild's line alone", log.String())
 	}
+	// The save that fixes the Cambodia page says so; the next save of it does not again.
+	log.Reset()
+	edit(t, dir, "content/ja/countries/cambodia.md", "[出典](https://www.mofa.go.jp/ja/)", "[出典](https://www.mofa.go.jp/)")
+	srv.rebuild([]string{"content/ja/countries/cambodia.md"})
+	if want := "countries/cambodia: no open findings now\n"; !strings.Contains(log.String(), want) {
+		t.Errorf("the save that fixed the finding printed:\n%s\nwant a line %q", log.String(), want)
+	}
+	log.Reset()
+	edit(t, dir, "content/ja/countries/cambodia.md", "+++\n", "+++\n\n")
+	srv.rebuild([]string{"content/ja/countries/cambodia.md"})
+	if strings.Contains(log.String(), "no open findings") {
+		t.Errorf("a save after the fix printed:\n%s\nwant no word of it", log.String())
+	}
 }
 
 // A save that fixes a broken build says so: the count of changed files alone (often 0)

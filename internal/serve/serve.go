@@ -55,6 +55,9 @@ type Server struct {
 	// and the warnings last printed.
 	failed   bool
 	warnings []string
+	// open is, by page (the key of its content file), how many open findings the last
+	// save of it printed: the save that brings it to none says so.
+	open map[string]int
 	// lastErr is the error of the last build, panics included; gen counts the builds
 	// that changed what pages show, from the server's start time so that a page from an
 	// earlier run of the server is older.
@@ -210,22 +213,35 @@ func (s *Server) logFindings(saved []string, gen int64) {
 			continue
 		}
 		seen[rel] = true
-		rep, _ := s.report(gen, strings.TrimSuffix(rel, ".md"))
+		key := strings.TrimSuffix(rel, ".md")
+		rep, _ := s.report(gen, key)
 		if rep == nil {
 			return
 		}
+		open := 0
 		for _, p := range rep.Pairs {
 			for _, pr := range p.Problems {
 				if pr.Accepted == "" && !pr.Pending {
 					fmt.Fprintf(s.opts.Log, "%s %s: %s\n", pr.Place().Position(), pr.Check, pr.Message)
+					open++
 				}
 			}
 			for _, f := range p.Style {
 				if f.Accepted == "" {
 					fmt.Fprintf(s.opts.Log, "%s %s\n", f.At().Position(), f.Message)
+					open++
 				}
 			}
 		}
+		// Silence after a save could mean a fix or a check that did not run: the save
+		// that leaves none of the findings printed before says so.
+		if open == 0 && s.open[key] > 0 {
+			fmt.Fprintf(s.opts.Log, "%s: no open findings now\n", key)
+		}
+		if s.open == nil {
+			s.open = map[string]int{}
+		}
+		s.open[key] = open
 	}
 }
 
