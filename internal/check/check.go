@@ -47,6 +47,8 @@ package check
 import (
 	"cmp"
 	"fmt"
+	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -111,6 +113,9 @@ type Pair struct {
 	// RenamedChanged says that the source was edited too, in or since its renaming (found
 	// in the history's renames): the translation, once moved, is stale.
 	RenamedChanged bool `json:"renamed_changed,omitempty"`
+	// LinkedFrom are, for a renamed orphan, the links of the other translations of its
+	// language to its old name ("content/ja/themes/ddr.md:12"), which the move breaks.
+	LinkedFrom []string `json:"linked_from,omitempty"`
 	// Unreadable lists, for an unreadable pair, its files that could not be read, with the
 	// first line that the build's errors name in each.
 	Unreadable []Loc `json:"unreadable,omitempty"`
@@ -366,6 +371,7 @@ func Run(in Input) *Report {
 		pairFiles[i] = [2]*content.File{tk.s, tk.t}
 	}
 	renamed(rep.Pairs, pairFiles, h, src)
+	linkedFrom(rep.Pairs, pairFiles)
 	// A copy not yet translated is one finding, not also a style finding for each of
 	// its English quotation marks.
 	english := map[string]bool{}
@@ -438,6 +444,32 @@ func renamed(pairs []*Pair, files [][2]*content.File, h history, source string) 
 		for _, q := range pairs {
 			if q.State == Missing && q.Lang == p.Lang && q.Source.File == to {
 				p.Renamed, p.RenamedChanged = to, true
+			}
+		}
+	}
+}
+
+// linkedFrom gives each renamed orphan the links to it of the other translations of its
+// language (Pair.LinkedFrom): moved, the page is no longer at the name they link to.
+func linkedFrom(pairs []*Pair, files [][2]*content.File) {
+	for i, p := range pairs {
+		if p.State != Orphan || p.Renamed == "" {
+			continue
+		}
+		key := files[i][1].Key()
+		for j, q := range pairs {
+			f := files[j][1]
+			if j == i || f == nil || q.Lang != p.Lang {
+				continue
+			}
+			for _, l := range links(f.Body, 0, len(f.Body)) {
+				u, err := url.Parse(l.dest)
+				if err != nil || u.Scheme != "" || !strings.HasSuffix(u.Path, ".md") {
+					continue
+				}
+				if path.Join(path.Dir(f.Key()), strings.TrimSuffix(u.Path, ".md")) == key {
+					p.LinkedFrom = append(p.LinkedFrom, fmt.Sprintf("%s:%d", f.Name, bodyPlace(f, l.off).line()))
+				}
 			}
 		}
 	}

@@ -325,6 +325,8 @@ func TestRenameWithEditsIsHinted(t *testing.T) {
 		"config.toml":                      twoLanguages,
 		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nIntro, a paragraph long enough for git to see the file again after the rename.\n\n## Peace process {#peace-process}\n\nTokyo, June 1990. The meeting gave the parties a venue for dialogue.\n",
 		"content/ja/countries/cambodia.md": "+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n",
+		"content/en/countries/sudan.md":    "+++\ntitle = \"Sudan\"\nsummary = \"S.\"\n+++\n\nSudan.\n",
+		"content/ja/countries/sudan.md":    "+++\ntitle = \"スーダン\"\nsummary = \"要約。\"\n+++\n\nスーダン。[カンボジア](cambodia.md#peace-process)も参照。\n",
 	})
 	git("add", ".")
 	git("commit", "-q", "-m", "translated")
@@ -346,6 +348,10 @@ func TestRenameWithEditsIsHinted(t *testing.T) {
 	rep.WriteText(&b)
 	if want := "git mv content/ja/countries/cambodia.md content/ja/countries/kingdom-of-cambodia.md"; !strings.Contains(b.String(), want) || !strings.Contains(b.String(), "will be stale") {
 		t.Errorf("the report lacks the hint %q, saying the page will be stale:\n%s", want, b.String())
+	}
+	// The links of the other translations to the old name, which the move breaks.
+	if want := "then point these links to it at kingdom-of-cambodia.md: content/ja/countries/sudan.md:6"; !strings.Contains(b.String(), want) {
+		t.Errorf("the report lacks the links to the old name, %q:\n%s", want, b.String())
 	}
 }
 

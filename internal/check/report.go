@@ -416,6 +416,9 @@ func (r *Report) details(b *strings.Builder, lang string) {
 					what = "git saw it renamed; its text changed too, so the moved translation will be stale"
 				}
 				fmt.Fprintf(b, "    renamed: %s is this page's source under a new name (%s): move this file there: git mv %s %s\n", p.Renamed, what, p.Translation.File, to)
+				if len(p.LinkedFrom) > 0 {
+					fmt.Fprintf(b, "    then point these links to it at %s: %s\n", path.Base(to), strings.Join(p.LinkedFrom, ", "))
+				}
 			}
 		case Stale:
 			st := p.Stale
