@@ -218,6 +218,7 @@ func TestPrintedBriefs(t *testing.T) {
 			checkLinks(t, data, cfg.BaseURL)
 			if tg.Booklet() {
 				checkBooklet(t, res.Site, tg, data, pages)
+				checkBookmarks(t, file, tg)
 				return
 			}
 			checkText(t, file, tg.Lang, page)
@@ -533,6 +534,44 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 		}
 	}
 }
+
+// checkBookmarks checks the booklet's bookmarks (its outline), as pdftohtml -xml reads
+// them: each brief's title at the top level, with the brief's headings under it. On one
+// level, Key facts stood nine times among the titles, under none of them.
+func checkBookmarks(t *testing.T, file string, tg pdf.Target) {
+	t.Helper()
+	out, err := exec.Command("pdftohtml", "-xml", "-i", "-q", "-stdout", file).Output()
+	if err != nil {
+		t.Fatalf("pdftohtml -xml %s: %v", file, err)
+	}
+	_, tree, found := strings.Cut(string(out), "<outline>")
+	if !found {
+		t.Fatal("the booklet has no bookmarks (document outline)")
+	}
+	depth, children := 1, map[string]int{} // a top-level item's children, by its text
+	top := map[string]bool{}
+	last := ""
+	for _, m := range outlineToken.FindAllStringSubmatch(tree, -1) {
+		switch {
+		case m[0] == "<outline>":
+			depth++
+		case m[0] == "</outline>":
+			depth--
+		case depth == 1:
+			last = pdf.Squash(html.UnescapeString(m[1]))
+			top[last] = true
+		case depth == 2:
+			children[last]++
+		}
+	}
+	for _, b := range tg.Briefs {
+		if title := pdf.Squash(b.Title); !top[title] || children[title] == 0 {
+			t.Errorf("the bookmark of %q is not at the top level with the brief's headings under it (top level: %v, headings under it: %d)", b.Title, top[title], children[title])
+		}
+	}
+}
+
+var outlineToken = regexp.MustCompile(`<outline>|</outline>|<item[^>]*>(.*?)</item>`)
 
 var digits = regexp.MustCompile(`^[0-9]+$`)
 
