@@ -39,6 +39,11 @@ const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-�
 // jaNumberRe matches jaNumber at the start of a text.
 var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
 
+// numberedNameRe matches at the start of a text a name in capitals with its number after a
+// space, which a line must not part: TICAD III (（TICAD / III） in a side column of dates),
+// TICAD IV, G8 2.
+var numberedNameRe = regexp.MustCompile(`^[A-Z][A-Z0-9]+ (?:[IVX]+|[0-9]{1,2})\b`)
+
 // keepers are one site model's proper nouns to keep whole, and their lengths in bytes by
 // their first rune, longest first: a look-up per length per character of text, however
 // many countries the site has (a list of names per first rune was a scan of thousands of
@@ -216,6 +221,9 @@ func gluedPairs(s string) [][2]int {
 // its year is one and its month and day another (2003年 and 10月5日), as in running text,
 // where a line may end after the year: a justified line that cannot take the whole date
 // was spread out by the width of the date (a fifth of a printed line's width).
+// isLatinLetter reports whether the byte c is an ASCII letter.
+func isLatinLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 	var runs []Run
 	last := 0
@@ -228,6 +236,11 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 					n = l
 					break
 				}
+			}
+		}
+		if n == 0 && 'A' <= r && r <= 'Z' && (pos == 0 || !isLatinLetter(text[pos-1])) {
+			if m := numberedNameRe.FindStringIndex(text[pos:]); m != nil {
+				n = m[1]
 			}
 		}
 		if n == 0 && (unicode.IsDigit(r) || strings.ContainsRune("約最第平昭令", r)) {

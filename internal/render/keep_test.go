@@ -27,7 +27,9 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		{"東ティモールに1,300人", []string{"東ティモール", "1,300人"}},
 		{"1999年8月～2004年6月", []string{"1999年8月～", "2004年6月"}}, // ～ never starts a line
 		{"平和構築", nil},
-		{"〒100-8919 東京都千代田区霞が関2-2-1）", []string{"100-8919", "2-2-1"}}, // an address's numbers
+		{"〒100-8919 東京都千代田区霞が関2-2-1）", []string{"100-8919", "2-2-1"}},           // an address's numbers
+		{"第3回アフリカ開発会議（TICAD III）で", []string{"第3回", "アフリカ", "TICAD III", "）で"}}, // a name with its number
+		{"UNDP IIIS、xTICAD III", nil}, // not inside a word
 	} {
 		runs := ja.Keep(tt.text)
 		var joined strings.Builder
