@@ -39,10 +39,11 @@ const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-�
 // jaNumberRe matches jaNumber at the start of a text.
 var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
 
-// numberedNameRe matches at the start of a text a name in capitals with its number after a
-// space, which a line must not part: TICAD III (（TICAD / III） in a side column of dates),
-// TICAD IV, G8 2.
-var numberedNameRe = regexp.MustCompile(`^[A-Z][A-Z0-9]+ (?:[IVX]+|[0-9]{1,2})\b`)
+// latinWordRe matches at the start of a text words of Latin letters that a line must not
+// part: a name in capitals with its number after a space, TICAD III (（TICAD / III） in a
+// side column of dates), and a word with hyphens, Nation-Building (『…and Nation-/Building』
+// on the Japanese booklet's cover), which Japanese text around it gives no reason to split.
+var latinWordRe = regexp.MustCompile(`^(?:[A-Z][A-Z0-9]+ (?:[IVX]+|[0-9]{1,2})\b|[A-Za-z]+(?:-[A-Za-z]+)+)`)
 
 // keepers are one site model's proper nouns to keep whole, and their lengths in bytes by
 // their first rune, longest first: a look-up per length per character of text, however
@@ -238,8 +239,8 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 				}
 			}
 		}
-		if n == 0 && 'A' <= r && r <= 'Z' && (pos == 0 || !isLatinLetter(text[pos-1])) {
-			if m := numberedNameRe.FindStringIndex(text[pos:]); m != nil {
+		if n == 0 && r < utf8.RuneSelf && isLatinLetter(byte(r)) && (pos == 0 || !isLatinLetter(text[pos-1])) {
+			if m := latinWordRe.FindStringIndex(text[pos:]); m != nil {
 				n = m[1]
 			}
 		}

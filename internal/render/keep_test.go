@@ -30,6 +30,7 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		{"〒100-8919 東京都千代田区霞が関2-2-1）", []string{"100-8919", "2-2-1"}},           // an address's numbers
 		{"第3回アフリカ開発会議（TICAD III）で", []string{"第3回", "アフリカ", "TICAD III", "）で"}}, // a name with its number
 		{"UNDP IIIS、xTICAD III", nil}, // not inside a word
+		{"『Consolidation of Peace and Nation-Building』", []string{"Nation-Building"}}, // a word with a hyphen
 	} {
 		runs := ja.Keep(tt.text)
 		var joined strings.Builder
