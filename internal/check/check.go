@@ -50,6 +50,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,8 +182,16 @@ func (st *Staleness) changed(where string) bool {
 	if list && st.Commit == "" {
 		return true
 	}
+	// An item of a list ("event 3"): the translation pairs its items with the source's by
+	// place, so one added or removed before it, or at its place, moved the source's item
+	// that the translation's is compared with.
+	kind, n, isItem := listItem(where)
 	for _, c := range st.Changes {
-		if list && strings.HasPrefix(c, item+" ") && (strings.HasSuffix(c, " (added)") || strings.HasSuffix(c, " (removed)")) {
+		shifted := strings.HasSuffix(c, " (added)") || strings.HasSuffix(c, " (removed)")
+		if list && strings.HasPrefix(c, item+" ") && shifted {
+			return true
+		}
+		if k, m, ok := listItem(strings.TrimSuffix(strings.TrimSuffix(c, " (added)"), " (removed)")); isItem && shifted && ok && k == kind && m <= n {
 			return true
 		}
 		c = strings.TrimSuffix(strings.TrimSuffix(c, " (added)"), " (removed)")
@@ -197,6 +206,16 @@ func (st *Staleness) changed(where string) bool {
 		}
 	}
 	return false
+}
+
+// listItem reads the name of an item of a list, "event 3": its kind and place.
+func listItem(where string) (kind string, n int, ok bool) {
+	kind, num, found := strings.Cut(where, " ")
+	if !found || kind != "event" && kind != "figure" && kind != "correction" {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(num)
+	return kind, n, err == nil
 }
 
 // Problem is one mismatch between a source and its translation.

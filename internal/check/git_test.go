@@ -373,6 +373,17 @@ func TestStaleChangedParts(t *testing.T) {
 	if (*Staleness)(nil).changed("summary") {
 		t.Error("a page that is not stale has changed parts")
 	}
+	// An item added or removed moves the items after it: their findings go with the
+	// update too (an event inserted first and the last removed keep the count).
+	moved := &Staleness{Changes: []string{"event 2 (added)", "event 4 (removed)", "figure 1"}}
+	for where, want := range map[string]bool{
+		"event 1": false, "event 2": true, "event 3": true, "event 5": true,
+		"figure 1": true, "figure 2": false, "correction 3": false,
+	} {
+		if got := moved.changed(where); got != want {
+			t.Errorf("with an event added and one removed: changed(%q) = %v, want %v", where, got, want)
+		}
+	}
 }
 
 // runWithGit checks the project in dir with its git history.

@@ -245,8 +245,11 @@ func changes(old, cur *content.File) ([]string, []Change) {
 	field("facts.source", oFacts.Source, cFacts.Source, key(factsSourceKey))
 	// The items of a list (events, figures, corrections) are paired by their texts, so
 	// that one inserted is one added and not every item after it changed; those between
-	// two kept are paired in order. An item is named by its place in the new list, and
-	// found in the translation at its place in the old one, which the translation follows.
+	// two kept are paired in order. A changed or added item is named by its place in the
+	// new list, a removed one by its place in the old; a changed item is found in the
+	// translation at its place in the old list, which the translation follows. (The
+	// findings of the items after one added or removed are pending all the same:
+	// Staleness.changed.)
 	list := func(what string, k *frontKey, a, b []string) {
 		itemAt := func(i int) func(*content.File) int {
 			return func(t *content.File) int { return itemPlace(t, k, i).line() }
