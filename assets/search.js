@@ -231,7 +231,10 @@
         if (!r.text) return;
       }
       if (r.ja) {
-        jaWords(r.text).forEach(function (w) {
+        // A variant is looked up whole: 平和の固定化 would be cut at its particle.
+        var whole = Array.from(r.text).filter(function (c) { return !isJoiner(c); }).join("");
+        var words = variants && Object.prototype.hasOwnProperty.call(variants, whole) ? [whole] : jaWords(r.text);
+        words.forEach(function (w) {
           var cs = Array.from(w), toks = jaToks(w);
           if (!toks.length) return;
           var term = { ja: true, text: w, toks: toks, alts: [] };
@@ -271,11 +274,11 @@
   // variants loads the forms of the glossary's terms that the site does not write
   // (var.json) into m.var, once, when a query finds nothing: a word the site writes needs
   // none, and the first query does not wait for them. It reports whether a Japanese word
-  // of ts is one.
-  function variants(m, ts) {
+  // of the query q is one.
+  function variants(m, q) {
     var load = !m.vars || m.var ? Promise.resolve() : getJSON("var.json").then(function (v) { m.var = v; }, function () { m.var = {}; });
     return load.then(function () {
-      return !!m.var && ts.some(function (t) { return t.ja && Object.prototype.hasOwnProperty.call(m.var, t.text); });
+      return !!m.var && terms(q, m.stop, m.read, m.var).some(function (t) { return t.ja && Object.prototype.hasOwnProperty.call(m.var, t.text); });
     });
   }
 
@@ -718,7 +721,7 @@
       if (!ts.length) {
         // A stop word ("the"), or Japanese particles (の), and nothing else to search for:
         // say so, not "no results".
-        var common = runs(Array.from(q.normalize("NFKC")).map(fold)).some(function (r) { return r.ja || m.stop.indexOf(r.text) >= 0; });
+        var common = runs(Array.from(q.normalize("NFKC")).map(fold)).some(function (r) { return r.ja ? PARTICLES.test(r.text) : m.stop.indexOf(r.text) >= 0; });
         return { m: m, matches: [], results: [], common: common };
       }
       var found = function (ms) { return { m: m, matches: ms, results: rank(m, q, ms) }; };
@@ -726,7 +729,7 @@
         if (r.results.length) return r;
         // A word the site writes otherwise (東チモール, 元兵士): the query again with the
         // glossary's forms for it, if it has a word that has some.
-        return variants(m, ts).then(function (some) {
+        return variants(m, q).then(function (some) {
           if (!some) return r;
           ts = terms(q, m.stop, m.read, m.var);
           return match(m, ts).then(found);

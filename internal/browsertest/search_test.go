@@ -107,6 +107,7 @@ var searchCases = []struct {
 	{"ja", "Cambodia", "country", "ja/countries/cambodia/", "a brief's English title on the Japanese site: the brief, before the glossary's rows"},
 	{"ja", "mine risk education", "glossary", "ja/glossary/#term-mine-risk-education", "English words that find glossary rows only: the English edition is offered too"},
 	{"ja", "東チモール", "country", "ja/countries/timor-leste/", "a form the site does not write (the glossary's variant): the form it does, 東ティモール"},
+	{"ja", "平和の固定化", "theme", "ja/themes/consolidation-of-peace/", "a variant with a particle in it, looked up whole: 平和の定着"},
 	{"ja", "元兵士", "country", "ja/countries/sierra-leone/", "a word the site writes otherwise (元戦闘員, the glossary's term): found, where no text writes 元兵"},
 	{"ja", "1億ドル", "country", "ja/countries/sudan/", "a number with a scale is its value: not 45億ドル with a 1 in a date nearby"},
 	{"ja", "2万5000丁", "country", "ja/countries/cambodia/", "the value without the comma the text writes (2万5,000丁)"},
@@ -403,8 +404,10 @@ func TestSearch(t *testing.T) {
 			{"en", "the Ottowa", "No results", "the Ottawa"},
 			{"en", "Burundi UNDI", "No results", "Burundi UNDP"},
 			{"en", "UNTAK Cambodia", "No results", "UNTAC Cambodia"},
-			// A Japanese particle alone is as common as "the".
+			// A Japanese particle alone is as common as "the"; a kana that is none finds
+			// nothing.
 			{"ja", "の", "ほぼ全てのページ", ""},
+			{"ja", "ぬ", "ありません", ""},
 		} {
 			tb.page(t)
 			if hits := search(t, tb, c.lang, c.q); len(hits) != 0 {
