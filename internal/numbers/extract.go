@@ -181,50 +181,37 @@ func (s *scanner) reset(text string, ja bool) {
 		s.off = append(s.off, i)
 	}
 	s.off = append(s.off, len(text))
-	blankMarkdown(s.r)
+	lines := readLines(s.r)
+	blankMarkdown(s.r, lines)
 	if ja {
-		s.joinLines()
+		s.joinLines(lines)
 	}
 }
 
 // joinLines removes the line breaks inside a paragraph that the page does not show
-// (markdown.SpaceAtBreak): a translator may wrap a line in the middle of 1991年10月 or
-// 2万5,000人, which is still one number. A break that starts or ends a block (a blank
-// line, a heading, a list item, a quote, a table row, an indented or blanked line) is
-// kept. off keeps the offsets of the runes left, so a Number's Text is the input's
-// own, break included.
-func (s *scanner) joinLines() {
+// (markdown.SpaceAtBreak), with the indentation and quote marks of the line after: a
+// translator may wrap a line in the middle of 1991年10月 or 2万5,000人, which is still one
+// number. A break that starts or ends a block (lines.continues) is kept, and so is a hard
+// line break (two spaces or a backslash at the line's end). off keeps the offsets of
+// the runes left, so a Number's Text is the input's own.
+func (s *scanner) joinLines(lines lineInfo) {
 	r, off := s.r, s.off
-	kept := 0
-	first := rune(0) // the first rune of the line being read; 0 for an empty line
-	for i, c := range r {
-		if i == 0 || r[i-1] == '\n' {
-			// r[i-1] is still the input's: no rune has been written above where it came from.
-			first = c
+	kept, k := 0, 0 // k: the line that r[i] is on
+	for i := 0; i < len(r); i++ {
+		if r[i] == '\n' && k+1 < len(lines.continues) {
+			k++
+			// r[i-1] and r[next] are still the input's: no rune has been written above
+			// where it came from.
+			if next := lines.textStart[k]; i > 0 && next < len(r) && lines.continues[k] && joins(r[i-1], r[next]) {
+				i = next - 1
+				continue
+			}
 		}
-		if c == '\n' && i > 0 && i+1 < len(r) && first != '\n' &&
-			!blockEdge(first, r[i-1], r[i+1]) && !markdown.SpaceAtBreak(r[i-1], r[i+1], "ja") {
-			continue
-		}
-		r[kept], off[kept] = c, off[i]
+		r[kept], off[kept] = r[i], off[i]
 		kept++
 	}
 	off[kept] = off[len(r)]
 	s.r, s.off = r[:kept], off[:kept+1]
-}
-
-// blockEdge reports whether a line break starts or ends a Markdown block rather than
-// continuing a paragraph, from the first and last runes of the line before it and the
-// first of the line after.
-func blockEdge(first, last, next rune) bool {
-	if first == '#' || unicode.IsSpace(last) {
-		return true
-	}
-	switch next {
-	case '#', '-', '*', '+', '>', '|':
-		return true
-	}
-	return unicode.IsSpace(next)
 }
 
 // release returns s to scanners, holding on to no text.
@@ -258,6 +245,13 @@ func fold(c rune) rune {
 	return c
 }
 
+// joins reports whether a line break inside a Japanese paragraph between last and next
+// is nothing on the page: not a hard break (two spaces or a backslash before it), and
+// next to a wide letter (markdown.SpaceAtBreak).
+func joins(last, next rune) bool {
+	return !unicode.IsSpace(last) && last != '\\' && !markdown.SpaceAtBreak(last, next, "ja")
+}
+
 // span is what read found at a number: a Number to report, or text to skip.
 type span struct {
 	start, end int // runes
@@ -286,7 +280,10 @@ func (s *scanner) read(t tok) int {
 // add records what read or fractionAt found at m, and returns where it ends.
 func (s *scanner) add(m span) int {
 	if !m.skip {
-		m.n.Text = s.src[s.off[m.start]:s.off[m.end]]
+		// To the end of the last rune: a line break removed after it (joinLines) is
+		// not the number's.
+		_, last := utf8.DecodeRuneInString(s.src[s.off[m.end-1]:])
+		m.n.Text = s.src[s.off[m.start] : s.off[m.end-1]+last]
 		m.n.Offset = s.off[m.start]
 		s.out = append(s.out, m.n)
 		s.spans = append(s.spans, m)
@@ -1123,7 +1120,7 @@ func sameLetter(a, b rune) bool {
 // not the text's numbers: link destinations, URLs, {#heading-ids}, reference
 // definitions and ordered-list markers. Blanking keeps every rune in place,
 // so offsets stay right.
-func blankMarkdown(r []rune) {
+func blankMarkdown(r []rune, lines lineInfo) {
 	blank := func(i, j int) {
 		for ; i < j && i < len(r); i++ {
 			if r[i] != '\n' {
@@ -1131,14 +1128,12 @@ func blankMarkdown(r []rune) {
 			}
 		}
 	}
-	var prev []rune // the line before
-	for start := 0; start < len(r); {
+	for k, start := 0, 0; start < len(r); k++ {
 		end := start
 		for end < len(r) && r[end] != '\n' {
 			end++
 		}
-		blankLineStart(r[start:end], inParagraph(prev), blank, start)
-		prev = r[start:end]
+		blankLineStart(r[start:end], lines.continues[k], blank, start)
 		start = end + 1
 	}
 	for i := 0; i < len(r); i++ {
@@ -1231,21 +1226,72 @@ func orderedMarker(line []rune, i int) int {
 	return i
 }
 
-// inParagraph reports whether the line after line would continue a paragraph: line is
-// text, not blank, a heading, a table row or a list item (after which a marker starts
-// the list's next item).
-func inParagraph(line []rune) bool {
-	i := skipIndent(line)
-	if i > 0 && line[0] != '>' || i == len(line) || orderedMarker(line, i) > i {
-		return false // blank, indented (a list item's), or an item
+// lineInfo describes the lines of a Markdown text as CommonMark reads them: continues[k]
+// says that line k goes on with the paragraph of the line before, and textStart[k] is
+// where its text starts in the runes, after its indentation and quote marks.
+type lineInfo struct {
+	continues []bool
+	textStart []int
+}
+
+// readLines reads the lines of r. A line continues a paragraph (lazily or indented) but
+// when it is blank, a heading, a table row, a rule or a heading's underline, a fence, a
+// bullet, or a numbered item, which continues it only after a paragraph that is no list
+// item's and when its number is not 1: "in October⏎1991." is the year 1991, and "12." after
+// an item is the next item, however its paragraph wrapped.
+func readLines(r []rune) lineInfo {
+	var ls lineInfo
+	inPara, inItem := false, false // the paragraph of the line before, and whether it is an item's
+	for start := 0; start <= len(r); {
+		end := start
+		for end < len(r) && r[end] != '\n' {
+			end++
+		}
+		line := r[start:end]
+		i := skipIndent(line)
+		ls.textStart = append(ls.textStart, start+i)
+		marker := orderedMarker(line, i)
+		ordered := marker > i
+		rule := i < len(line) && ruleLine(line[i:])
+		bullet := !rule && i < len(line) && strings.ContainsRune("-*+", line[i]) && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t')
+		breaks := i == len(line) || rule || bullet || strings.ContainsRune("#|", line[i]) || hasPrefixFold(line[i:], "```") || hasPrefixFold(line[i:], "~~~")
+		cont := false
+		switch {
+		case breaks:
+		case ordered:
+			cont = inPara && !inItem && string(line[i:marker-1]) != "1"
+		default:
+			cont = inPara
+		}
+		ls.continues = append(ls.continues, cont)
+		switch {
+		case i == len(line) || breaks && !bullet:
+			inPara, inItem = false, false
+		case bullet, ordered && !cont:
+			inPara, inItem = true, true
+		case cont:
+		default: // a paragraph starts; indented, it is a list item's
+			inPara, inItem = true, i > 0 && line[0] != '>'
+		}
+		start = end + 1
 	}
-	switch line[i] {
-	case '#', '|':
-		return false
-	case '-', '*', '+':
-		return i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t'
+	return ls
+}
+
+// ruleLine reports whether line is a thematic break or a heading's underline: only -, *,
+// _ or =, with spaces.
+func ruleLine(line []rune) bool {
+	marks := 0
+	for _, r := range line {
+		switch r {
+		case '-', '*', '_', '=':
+			marks++
+		case ' ', '\t':
+		default:
+			return false
+		}
 	}
-	return true
+	return marks > 0
 }
 
 func hasPrefixFold(r []rune, prefix string) bool {
