@@ -561,8 +561,11 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		p.Problems = append(p.Problems, compareSections(s, t, terms, pages)...)
 		order, swapped := compareOrder(done, s, t, terms)
 		// Two items swapped are one finding: their numbers and terms, each in the other's
-		// place, are not also mismatches to list.
-		p.Problems = slices.DeleteFunc(p.Problems, func(pr Problem) bool { return swapped[pr.Where] && pr.Check != "structure" })
+		// place, are not also mismatches to list. A finding of an item's own text (a
+		// glossary variant) stays: the swap does not make it.
+		p.Problems = slices.DeleteFunc(p.Problems, func(pr Problem) bool {
+			return swapped[pr.Where] && (pr.Check == "figure" || pr.Check == "glossary" && !isVariantFinding(pr))
+		})
 		p.Problems = append(p.Problems, order...)
 		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 		if p.State == Stale {

@@ -426,7 +426,16 @@ func variantMessage(t *indexedTerm, v string, english bool) string {
 	if isLatin(v) && abbr != "" {
 		want = abbr
 	}
-	return fmt.Sprintf("%s is not the official form of %q: write %s", v, t.EN, want)
+	return fmt.Sprintf("%s%s%q: write %s", v, notOfficial, t.EN, want)
+}
+
+// notOfficial is the words of a variant's finding between the variant and its term.
+const notOfficial = " is not the official form of "
+
+// isVariantFinding reports whether pr is a glossary variant's finding: a form of the
+// translation's own text, whatever the source says where.
+func isVariantFinding(pr Problem) bool {
+	return pr.Check == "glossary" && strings.Contains(pr.Message, notOfficial)
 }
 
 type variantMatch struct {

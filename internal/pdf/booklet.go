@@ -42,8 +42,9 @@ type Plan struct {
 	Anchors []string
 	Joined  []bool
 	Start   []int
-	// apart marks the briefs that fillEmpty took out of a run: they start a page from then
-	// on, so that a later pass does not join them again.
+	// apart marks the briefs that start a page from then on, so that a later pass does
+	// not join them again: those that fillEmpty or separate took out of a run, and those
+	// alone (Brief.Alone) from the start.
 	apart []bool
 	// heights are the briefs' heights in pages, from their own PDFs (Brief.height), for
 	// estimate; nil in a plan made by hand.

@@ -217,14 +217,15 @@ func gluedPairs(s string) [][2]int {
 	return out
 }
 
+// isLatinLetter reports whether the byte c is an ASCII letter.
+func isLatinLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k
 // (none when k is nil), each a run to keep. A date is one run with wholeDates; without,
 // its year is one and its month and day another (2003年 and 10月5日), as in running text,
 // where a line may end after the year: a justified line that cannot take the whole date
-// was spread out by the width of the date (a fifth of a printed line's width).
-// isLatinLetter reports whether the byte c is an ASCII letter.
-func isLatinLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-
+// was spread out by the width of the date (a fifth of a printed line's width). Words of
+// Latin letters that a line must not part (latinWordRe) are runs to keep too.
 func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 	var runs []Run
 	last := 0

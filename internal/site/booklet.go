@@ -35,7 +35,7 @@ func (b BookletPart) Briefs() []*Page {
 func (p *Page) ClosesBooklet() bool { return p.Kind == KindStandalone && p.Key == ClosingKey }
 
 // Booklet splits the print booklet of lang into parts of at most Config.BookletPartSize
-// briefs. A booklet within that size is one part at lang/print/. A larger one is parts
+// briefs (the closing page comes after them, in the last). A booklet within that size is one part at lang/print/. A larger one is parts
 // at lang/print/1/, lang/print/2/, ..., and lang/print/ lists them: one page of
 // thousands of briefs would be a document of tens of megabytes, which a browser can
 // hardly open and no one prints.
