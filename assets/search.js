@@ -213,7 +213,7 @@
   // terms parses a query: a word, or a Japanese word with the tokens it must all have.
   // The query is NFKC-normalized first, as the texts are written: half-width katakana
   // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones. read is read.json's
-  // readings of the glossary's terms, variants meta.json's forms of them the site does not
+  // readings of the glossary's terms, variants var.json's forms of them the site does not
   // write.
   function terms(q, stop, read, variants) {
     var out = [], prev = null;
