@@ -302,12 +302,20 @@ func changes(old, cur *content.File) ([]string, []Change) {
 			out = append(out, s.label()+" (added)")
 		case !same(old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]):
 			out = append(out, s.label())
-			if c := sentenceDiff(s.label(), old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]); len(c.Removed)+len(c.Added) > 0 {
+			oldText, curText := old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]
+			if c := sentenceDiff(s.label(), oldText, curText); len(c.Removed)+len(c.Added) > 0 {
 				// The translation's section of the same id (a heading's title is
-				// translated: the introduction, without one, is found by being first).
+				// translated: the introduction, without one, is found by being first),
+				// at the paragraph where the old text first differs: the translation
+				// follows the old text block for block, when it has as many.
+				oldBlocks := blockStarts(oldText)
+				block := blockOf(oldBlocks, commonPrefix(oldText, curText))
 				c.at = func(t *content.File) int {
 					for _, ts := range sections(t.Body, false) {
 						if ts.id == s.id && (s.id != "" || s.title == "" && ts.title == "") {
+							if tb := blockStarts(t.Body[ts.start:ts.end]); len(tb) == len(oldBlocks) {
+								return bodyPlace(t, ts.start+tb[block]).line()
+							}
 							return bodyPlace(t, ts.start).line()
 						}
 					}
@@ -323,6 +331,15 @@ func changes(old, cur *content.File) ([]string, []Change) {
 		}
 	}
 	return out, diff
+}
+
+// commonPrefix is the length in bytes of the text a and b start with alike.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // A Change is what changed in one part of a source, sentence by sentence: the sentences

@@ -211,8 +211,8 @@ func (h oneCommit) Logs(names []string) (map[string][]check.Commit, error) {
 
 func (h oneCommit) Show(_ check.Commit, name string) ([]byte, error) { return h.old[name], nil }
 
-// A change of the source's section is listed on the status page with the line of the
-// same section in the translation, where it is to be made.
+// A change of the source's section is listed on the status page with the line in the
+// same section of the translation where it is to be made: the paragraph of the change.
 func TestStatusPageGivesTheLineOfEachChange(t *testing.T) {
 	fsys := sitetest.FS(t, "testdata/sites/basic")
 	const name = "content/en/countries/cambodia.md"
@@ -235,8 +235,9 @@ func TestStatusPageGivesTheLineOfEachChange(t *testing.T) {
 			page = string(f.Data)
 		}
 	}
-	// The section's heading is on line 25 of the translation once source_hash is added.
-	want := `<strong>section "Elections" (#elections)</strong> <code>content/ja/countries/cambodia.md:25</code>`
+	// The section's paragraph is on line 27 of the translation once source_hash is added
+	// (its heading on 25).
+	want := `<strong>section "Elections" (#elections)</strong> <code>content/ja/countries/cambodia.md:27</code>`
 	if !strings.Contains(page, want) {
 		t.Errorf("the status page lacks %s", want)
 	}
