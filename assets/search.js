@@ -18,6 +18,8 @@
   var lang = document.documentElement.lang;
   var PAGE = 10;
 
+  // The tokenizer, from here to the stemmer: internal/search's test runs this part of the
+  // file with Node.js and compares the words it cuts with tokens.go's.
   var JA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u;
   var HIRAGANA = /\p{Script=Hiragana}/u;
   // Letters and decimal digits, as tokens.go's isWord: not ² or ①.

@@ -8,7 +8,9 @@ import (
 )
 
 // The tokenizer. assets/search.js has the same rules for the query; a change here is a
-// change there (the browser test, internal/browsertest, searches the real site):
+// change there (TestTokenizerAgreesWithSearchJS runs search.js's with Node.js and compares
+// the words on generated texts; the browser test, internal/browsertest, searches the real
+// site):
 //
 //   - text is folded: full-width ASCII (Ａ, １) to ASCII, then lower case;
 //   - a run of Japanese script (kanji, hiragana, katakana, ー, 々) gives every bigram of

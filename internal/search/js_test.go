@@ -1,0 +1,85 @@
+package search
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The query side of the tokenizer is assets/search.js's: it must cut a text into the
+// words that tokens.go cuts the index into, or a query finds nothing where the text has
+// it. TestTokenizerAgreesWithSearchJS runs search.js's tokenizer (the part of the file
+// between its two markers) with Node.js on generated texts of digits, separators,
+// scales, letters and Japanese, and compares the words, numbers and values each side
+// makes. (Japanese runs are cut into pairs of characters by both, from the same runs; a
+// scale after a number is part of the number's run in search.js, which then does not
+// need it: the index has more tokens than any query asks for, never fewer.)
+func TestTokenizerAgreesWithSearchJS(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		msg := "no Node.js to run search.js's tokenizer: apt-get install nodejs"
+		if os.Getenv("REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s (REQUIRE_TOOLS=1: the tool is required)", msg)
+		}
+		t.Skip(msg)
+	}
+	src, err := os.ReadFile("../../assets/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const from, to = "  var JA = ", "  // stem is a light English stemmer"
+	start, end := strings.Index(string(src), from), strings.Index(string(src), to)
+	if start < 0 || end < start {
+		t.Fatalf("search.js has no tokenizer between %q and %q", from, to)
+	}
+	// Texts of the characters the rules are about, in every order.
+	alphabet := []rune("0123456789,.,.1 1 １，．万億兆千百十aZé あア漢ー・")
+	rng := rand.New(rand.NewPCG(1, 2))
+	texts := []string{"2万5,000丁", "1億ドル", "7億5,000万", "4.5億", "3千万", "2万3億", "１，３００人", "8,140", "1.5a", "2006年"}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(14) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	in, _ := json.Marshal(map[string]any{"texts": texts, "stop": stopWords})
+	prog := string(src[start:end]) + `
+const input = JSON.parse(require("fs").readFileSync(0, "utf8")), stop = new Set(input.stop);
+process.stdout.write(JSON.stringify(input.texts.map(s => runs(Array.from(s).map(fold))
+	.filter(r => !r.ja && (Array.from(r.text).length >= 2 || /^[0-9]$/.test(r.text)) && !stop.has(r.text))
+	.map(r => r.text))));
+`
+	cmd := exec.Command(node, "-e", prog)
+	cmd.Stdin = strings.NewReader(string(in))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var js [][]string
+	if err := json.Unmarshal(out, &js); err != nil || len(js) != len(texts) {
+		t.Fatalf("node wrote %d results (%v), want %d", len(js), err, len(texts))
+	}
+	var tz tokenizer
+	bad := 0
+	for i, text := range texts {
+		var words []string
+		tz.tokens(text, func(tok []byte, _ uint32) {
+			if r := []rune(string(tok)); !isJapanese(r[0]) {
+				words = append(words, string(tok))
+			}
+		})
+		if got := js[i]; !slices.Equal(words, got) && !(len(words) == 0 && len(got) == 0) {
+			if bad++; bad <= 10 {
+				t.Errorf("%q: tokens.go cuts the words %q, search.js %q", text, words, got)
+			}
+		}
+	}
+	if bad > 10 {
+		t.Errorf("and %d texts more", bad-10)
+	}
+}
