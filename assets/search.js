@@ -27,8 +27,9 @@
   // A middle dot joins the parts of a Japanese run and is in none of its tokens
   // (tokens.go): クメールルージュ finds クメール・ルージュ.
   // So is the long vowel mark, which readers leave out or add (サマワ finds サマーワ).
-  // Counters that a number in a query carries (see terms): one character each.
-  var COUNTERS = "年月日人円件回名校台隻丁".split("");
+  // The counters of a date that a number in a query carries (see terms); the units of an
+  // amount or a count are the number's word itself (UNITS).
+  var COUNTERS = "年月日".split("");
   function isJoiner(ch) { return ch === "・" || ch === "ー"; }
   // Particles between the words of a Japanese query (カンボジアの選挙, スーダンへの支援):
   // a reader writes them, and a text need not have them where the query does.
@@ -59,17 +60,21 @@
         while (j < chars.length && isWord(chars[j])) j++;
         // A Japanese number with a scale is one word of its value (2万5,000 is 25000), its
         // scales left out of the runs.
-        var sc = scaled(chars, i);
-        if (sc) {
-          out.push({ ja: false, text: sc.value, start: i, end: sc.end });
-          i = sc.end;
-          continue;
-        }
-        var end = numberEnd(chars, i, j);
+        var sc = scaled(chars, i), end = sc ? sc.end : numberEnd(chars, i, j);
         // A number in groups is one word of its digits (8,140 is 8140), a decimal number
         // one word with its point (4.5).
-        out.push({ ja: false, text: chars.slice(i, end).join("").replace(/,/g, ""), start: i, end: end });
-        j = end;
+        var run = { ja: false, text: sc ? sc.value : chars.slice(i, end).join("").replace(/,/g, ""), start: i, end: end };
+        // A number with a unit written against it is one word with it (1億ドル:
+        // 100000000ドル), which the index has beside the number (tokens.go's withUnit).
+        var unit = /^[0-9][0-9.]*$/.test(run.text) ? unitAt(chars, end) : "";
+        if (unit) {
+          run.num = run.text; // for marks: a query of the number alone marks it in the text
+          run.numEnd = end;
+          run.text += unit;
+          run.end += Array.from(unit).length;
+        }
+        out.push(run);
+        j = run.end;
       } else {
         j = i + 1;
       }
@@ -95,6 +100,16 @@
     return j;
   }
 
+  // UNITS are the currencies and counters written against a number (tokens.go's units).
+  var UNITS = ["ドル", "円", "人", "丁", "隻", "台", "件", "名", "校", "回", "%"];
+  // unitAt is the unit of UNITS that chars (folded characters) has at k, or "".
+  function unitAt(chars, k) {
+    for (var u = 0; u < UNITS.length; u++) {
+      var cs = Array.from(UNITS[u]);
+      if (chars.slice(k, k + cs.length).join("") === UNITS[u]) return UNITS[u];
+    }
+    return "";
+  }
   // SCALES are the exponents of the scales of a Japanese number (tokens.go's scales).
   var SCALES = { "万": 4, "億": 8, "兆": 12 };
   // scaled reads the Japanese number with a scale that starts at chars[i] as tokens.go's
@@ -220,7 +235,7 @@
   function terms(q, stop, read, variants) {
     var out = [], prev = null;
     runs(Array.from(q.normalize("NFKC")).map(fold)).forEach(function (r) {
-      // A counter written after a number (2003年, 1,300人) belongs to it: searched for
+      // A counter written after a number (2003年, 6月) belongs to it: searched for
       // alone, 年 was found and marked in every date of the passage (2002年, 2004年), and
       // the excerpt showed those rather than 2003年. The number's mark takes it in.
       var last = prev;
@@ -550,6 +565,7 @@
     matches.forEach(function (mt) { (mt.term.units || []).forEach(function (u) { units[u] = true; }); });
     runs(folded).forEach(function (r) {
       if (!r.ja && words[r.text]) out.push([r.start, units[folded[r.end]] ? r.end + 1 : r.end]);
+      else if (!r.ja && r.num && words[r.num]) out.push([r.start, r.numEnd]);
     });
     // A Japanese term is found with the text's ・ left out, as the index reads it, and
     // marked from its first character to its last in the text.

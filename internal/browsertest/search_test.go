@@ -109,6 +109,7 @@ var searchCases = []struct {
 	{"ja", "東チモール", "country", "ja/countries/timor-leste/", "a form the site does not write (the glossary's variant): the form it does, 東ティモール"},
 	{"ja", "平和の固定化", "theme", "ja/themes/consolidation-of-peace/", "a variant with a particle in it, looked up whole: 平和の定着"},
 	{"ja", "元兵士", "country", "ja/countries/sierra-leone/", "a word the site writes otherwise (元戦闘員, the glossary's term): found, where no text writes 元兵"},
+	{"ja", "20%", "theme", "ja/themes/ticad-and-africa/", "a percentage with its sign: not the 20th of a month first"},
 	{"ja", "1億ドル", "country", "ja/countries/sudan/", "a number with a scale is its value: not 45億ドル with a 1 in a date nearby"},
 	{"ja", "2万5000丁", "country", "ja/countries/cambodia/", "the value without the comma the text writes (2万5,000丁)"},
 	{"ja", "25,000", "country", "ja/countries/cambodia/", "digits find the Japanese number of that value (2万5,000)"},
@@ -404,6 +405,8 @@ func TestSearch(t *testing.T) {
 			{"en", "the Ottowa", "No results", "the Ottawa"},
 			{"en", "Burundi UNDI", "No results", "Burundi UNDP"},
 			{"en", "UNTAK Cambodia", "No results", "UNTAC Cambodia"},
+			// An amount in another currency than the text's: 50億ドル is not 50億円.
+			{"ja", "50億円", "ありません", ""},
 			// A Japanese particle alone is as common as "the"; a kana that is none finds
 			// nothing.
 			{"ja", "の", "ほぼ全てのページ", ""},

@@ -45,11 +45,14 @@ func TestTokens(t *testing.T) {
 		// A number in groups is one word of its digits, a decimal number one word with its
 		// point; not a list, a decimal comma or a group of four. A digit is a word.
 		{"US$7.14 million; 1,234.5; 2005. In", []string{"us", "7.14", "million", "1234.5", "2005"}},
-		{"8,140 SDF; 2万5,000丁; 25,000,000 yen; 1999, 2000", []string{"8140", "sdf", "25000", "万", "丁", "25000000", "yen", "1999", "2000"}},
+		{"8,140 SDF; 2万5,000丁; 25,000,000 yen; 1999, 2000", []string{"8140", "sdf", "25000", "25000丁", "万", "丁", "25000000", "yen", "1999", "2000"}},
 		// A Japanese number with a scale is one word of its value; its digits are none.
-		{"1億ドル", []string{"100000000", "億", "億ド", "ド", "ドル", "ル"}},
+		{"1億ドル", []string{"100000000", "100000000ドル", "億", "億ド", "ド", "ドル", "ル"}},
 		{"7億5,000万", []string{"750000000", "億", "万"}},
-		{"4.5億、1,300万人", []string{"450000000", "億", "13000000", "万", "万人", "人"}},
+		{"4.5億、1,300万人", []string{"450000000", "億", "13000000", "13000000人", "万", "万人", "人"}},
+		// A number with its unit is a word too, after the number's own.
+		{"354ドル、1,300人、3隻、2003年", []string{"354", "354ドル", "ド", "ドル", "ル", "1300", "1300人", "人", "3", "3隻", "隻", "2003", "年"}},
+		{"約20％, 20% of", []string{"約", "20", "20%", "20", "20%"}},
 		// Not a scale that does not fall (2万, then 3億), nor one written with 千 (which
 		// multiplies).
 		{"2万3億 3千万 2万5千", []string{"20000", "万", "300000000", "億", "3", "千", "千万", "万", "2", "万", "5", "千"}},

@@ -29,7 +29,9 @@ import (
 //     reader types, and its mark covers the whole number; a decimal number is one word
 //     with its point (4.5 billion is not 5 billion);
 //   - a Japanese number with a scale is one word of its value: 2万5,000 is 25000, 1億 is
-//     100000000 (see scaled); its scales are still characters of their Japanese run.
+//     100000000 (see scaled); its scales are still characters of their Japanese run;
+//   - a number with a unit written against it (ドル, 円, 人, 丁, …: units) is also one word
+//     with it, 100000000ドル (see withUnit): a query with the unit asks for it.
 
 // Stop words are left out of the index and of queries: they are in nearly every passage.
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with"}
@@ -89,6 +91,7 @@ type tokenizer struct {
 	class []charClass     // the class of each character of text
 	pair  []byte          // a bigram across a ・
 	num   []byte          // a number's digits without its commas
+	unit  []byte          // a number with its unit (withUnit)
 }
 
 // char is r folded, and its class.
@@ -177,6 +180,7 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 				// text writes and a reader types, and not 2 or 5,000.
 				if v, end, ok := t.scaled(rs, cs, i); ok {
 					f(v, 0)
+					t.withUnit(v, rs, end, f)
 					scaledEnd = end
 				}
 			}
@@ -192,6 +196,7 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 						}
 					}
 					f(t.num, 0)
+					t.withUnit(t.num, rs, end, f)
 				}
 				i = end
 				break
@@ -199,6 +204,9 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 			// A word of one letter says nothing; a digit does (US$5 billion).
 			if w := b[at[i]:at[j]]; (j-i >= 2 || isDigit(rs[i])) && !isStop(w) && !inScaled {
 				f(w, 0)
+				if allDigits(rs[i:j]) {
+					t.withUnit(w, rs, j, f)
+				}
 			}
 			i = j
 		default:
@@ -328,6 +336,30 @@ func pow10(n int) int64 {
 		v *= 10
 	}
 	return v
+}
+
+// units are the currencies, counters and the percent sign a text writes against a number:
+// a number with one is also a token with it (1億ドル: 100000000ドル, 1,300人: 1300人, 20%:
+// 20%), which a query that writes the unit must find, so that 50億円 does not find 50億ドル
+// nor 20% the 20th of a month.
+var units = []string{"ドル", "円", "人", "丁", "隻", "台", "件", "名", "校", "回", "%"}
+
+// unitAt is the unit of units that rs[k:] starts with, or "".
+func unitAt(rs []rune, k int) string {
+	for _, u := range units {
+		if n := utf8.RuneCountInString(u); k+n <= len(rs) && string(rs[k:k+n]) == u {
+			return u
+		}
+	}
+	return ""
+}
+
+// withUnit calls f with the number num and its unit, when rs[end:] starts with one.
+func (t *tokenizer) withUnit(num []byte, rs []rune, end int, f func(tok []byte, key uint32)) {
+	if u := unitAt(rs, end); u != "" {
+		t.unit = append(append(t.unit[:0], num...), u...)
+		f(t.unit, 0)
+	}
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
