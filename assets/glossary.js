@@ -1,13 +1,18 @@
 // The glossary's filter box: shown only where script runs. Typing keeps the rows whose
 // text (either language, the reading, the abbreviation) contains what was typed, in any
-// case and either width of Latin letters and digits; the count says how many are left.
+// case, either width of Latin letters and digits, and hiragana or katakana; the count says
+// how many are left.
 (function () {
   var box = document.querySelector(".glossary-filter");
   var input = document.getElementById("glossary-q");
   var count = box && box.querySelector(".glossary-count");
   if (!box || !input || !count) return;
   var rows = Array.prototype.slice.call(document.querySelectorAll(".glossary-table tbody tr"));
-  var norm = function (s) { return s.normalize("NFKC").toLowerCase(); };
+  // Katakana are read as hiragana, on both sides: かんぼじあ, typed and not converted,
+  // finds カンボジア, whose reading the table does not show, as the site search does.
+  var norm = function (s) {
+    return s.normalize("NFKC").toLowerCase().replace(/[\u30a1-\u30f6]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0x60); });
+  };
   // What a cell shows: not the words a screen reader alone reads (（読み：…）).
   var visibleText = function (td) {
     var c = td.cloneNode(true);
