@@ -31,6 +31,8 @@
   // amount or a count are the number's word itself (UNITS).
   var COUNTERS = "年月日".split("");
   function isJoiner(ch) { return ch === "・" || ch === "ー"; }
+  // has reports whether the map m (a JSON object, or null) has the key k of its own.
+  function has(m, k) { return !!m && Object.prototype.hasOwnProperty.call(m, k); }
   // Particles between the words of a Japanese query (カンボジアの選挙, スーダンへの支援):
   // a reader writes them, and a text need not have them where the query does.
   var PARTICLES = /^(?:[のをにへとがはでやも]+|から|まで)$/;
@@ -104,11 +106,8 @@
   var UNITS = ["ドル", "円", "人", "丁", "隻", "台", "件", "名", "校", "回", "%"];
   // unitAt is the unit of UNITS that chars (folded characters) has at k, or "".
   function unitAt(chars, k) {
-    for (var u = 0; u < UNITS.length; u++) {
-      var cs = Array.from(UNITS[u]);
-      if (chars.slice(k, k + cs.length).join("") === UNITS[u]) return UNITS[u];
-    }
-    return "";
+    var at = chars.slice(k, k + 2).join("");
+    return UNITS.find(function (u) { return at.indexOf(u) === 0; }) || "";
   }
   // SCALES are the exponents of the scales of a Japanese number (tokens.go's scales).
   var SCALES = { "万": 4, "億": 8, "兆": 12 };
@@ -125,7 +124,7 @@
       if (!/^[0-9.,]+$/.test(num)) return null;
       var c = chars[end];
       if (c === "千" || c === "百" || c === "十") return null;
-      var isScaled = Object.prototype.hasOwnProperty.call(SCALES, c), exp = isScaled ? SCALES[c] : 0;
+      var isScaled = has(SCALES, c), exp = isScaled ? SCALES[c] : 0;
       if (isScaled && exp >= last || !isScaled && parts === 0) break;
       var v = scaleDigits(num, exp);
       if (v === null || !isScaled && v >= 10n ** BigInt(last)) break;
@@ -250,7 +249,7 @@
       if (r.ja) {
         // A variant is looked up whole: 平和の固定化 would be cut at its particle.
         var whole = Array.from(r.text).filter(function (c) { return !isJoiner(c); }).join("");
-        var words = variants && Object.prototype.hasOwnProperty.call(variants, whole) ? [whole] : jaWords(r.text);
+        var words = has(variants, whole) ? [whole] : jaWords(r.text);
         words.forEach(function (w) {
           var cs = Array.from(w), toks = jaToks(w);
           if (!toks.length) return;
@@ -261,11 +260,11 @@
           // glossary term (じえいたい for 自衛隊), whose term is.
           if (cs.every(function (c) { return HIRAGANA.test(c); })) {
             if (cs.length >= 3) forms.push(cs.map(function (c) { var n = c.codePointAt(0); return n >= 0x3041 && n <= 0x3096 ? String.fromCodePoint(n + 0x60) : c; }).join(""));
-            if (read && Object.prototype.hasOwnProperty.call(read, w)) forms = forms.concat(read[w]);
+            if (has(read, w)) forms = forms.concat(read[w]);
           }
           // A form of a glossary term that the site does not write (東チモール, 元兵士):
           // the term's form that it does is looked for too.
-          if (variants && Object.prototype.hasOwnProperty.call(variants, w)) forms = forms.concat(variants[w]);
+          if (has(variants, w)) forms = forms.concat(variants[w]);
           term.alts = forms.map(function (f) {
             var text = Array.from(f).filter(function (c) { return !isJoiner(c); }).join("");
             return { text: text, toks: jaToks(text) };
@@ -295,7 +294,7 @@
   function variants(m, q) {
     var load = !m.vars || m.var ? Promise.resolve() : getJSON("var.json").then(function (v) { m.var = v; }, function () { m.var = {}; });
     return load.then(function () {
-      return !!m.var && terms(q, m.stop, m.read, m.var).some(function (t) { return t.ja && Object.prototype.hasOwnProperty.call(m.var, t.text); });
+      return terms(q, m.stop, m.read, m.var).some(function (t) { return t.ja && has(m.var, t.text); });
     });
   }
 
@@ -344,7 +343,7 @@
     var key = n + "\u0000" + tok;
     if (!decoded[key]) {
       // Own keys only: "constructor" is a word, and every object has one.
-      var s = Object.prototype.hasOwnProperty.call(shard, tok) ? shard[tok] : "", ids = [], at = 0, v = 0;
+      var s = has(shard, tok) ? shard[tok] : "", ids = [], at = 0, v = 0;
       for (var j = 0; j < s.length; j++) {
         var d = digit[s[j]];
         v = v * 32 + (d & 31);
@@ -421,7 +420,7 @@
         // "Self-Defense Forces"; internal/search, synonyms): its forms are marked too.
         var forms = [];
         var syn = m.syn || {};
-        words.forEach(function (w) { if (Object.prototype.hasOwnProperty.call(syn, w)) forms = forms.concat(syn[w]); });
+        words.forEach(function (w) { if (has(syn, w)) forms = forms.concat(syn[w]); });
         return { term: t, passages: ps2, words: words, main: main, forms: forms };
       });
     }));
