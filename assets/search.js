@@ -605,19 +605,35 @@
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }
 
+  // NUMBER is a number with its scale and its unit or counter (2006年12月, 1億ドル超),
+  // which the pages keep on one line (render.jaNumber): so does an excerpt, which a
+  // phone's narrow column broke as 2006/年 and 12/月.
+  var NUMBER = /[0-9][0-9,.]*(?:[万億兆][0-9,]*)*(?:年(?:[0-9]{1,2}月)?|月|日|ドル|円|人|丁|名|件|回|か国|%)(?:以上|超)?/g;
+
+  // kept appends text to el, each NUMBER in it kept whole.
+  function kept(el, text) {
+    var at = 0;
+    text.replace(NUMBER, function (n, i) {
+      el.appendChild(document.createTextNode(text.slice(at, i)));
+      var s = el.appendChild(document.createElement("span"));
+      s.className = "nobr";
+      s.textContent = n;
+      at = i + n.length;
+    });
+    el.appendChild(document.createTextNode(text.slice(at)));
+  }
+
   // marked fills el with text, the hits of matches in <mark>.
   function marked(el, chars, ms, start, end) {
     var at = start;
     ms.forEach(function (r) {
       var a = Math.max(r[0], at), b = Math.min(r[1], end);
       if (a >= b) return;
-      el.appendChild(document.createTextNode(chars.slice(at, a).join("")));
-      var mk = document.createElement("mark");
-      mk.textContent = chars.slice(a, b).join("");
-      el.appendChild(mk);
+      kept(el, chars.slice(at, a).join(""));
+      kept(el.appendChild(document.createElement("mark")), chars.slice(a, b).join(""));
       at = b;
     });
-    el.appendChild(document.createTextNode(chars.slice(at, end).join("")));
+    kept(el, chars.slice(at, end).join(""));
   }
 
   // excerpt is the passage text with the hits of matches marked, around the first hit.

@@ -334,6 +334,45 @@ func TestSearch(t *testing.T) {
 			}
 		}
 	})
+	// On a phone, an excerpt keeps a number with its counter or unit on one line, as the
+	// pages do: 2006/年 and 12/月 had ended lines of the Japanese results.
+	t.Run("numbers kept on a phone", func(t *testing.T) {
+		const split = `(() => {
+			const re = /[0-9][0-9,]*(?:年|月|人|丁|ドル)/g;
+			let numbers = 0, split = [];
+			for (const p of document.querySelectorAll(".search-excerpt")) {
+				const nodes = [], walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+				let text = "";
+				for (let n; (n = walk.nextNode()); ) { nodes.push([n, text.length]); text += n.data; }
+				const at = i => { let k = nodes.length - 1; while (nodes[k][1] > i) k--; return [nodes[k][0], i - nodes[k][1]]; };
+				for (const m of text.matchAll(re)) {
+					numbers++;
+					const r = document.createRange();
+					r.setStart(...at(m.index));
+					r.setEnd(...at(m.index + m[0].length - 1));
+					r.setEnd(r.endContainer, r.endOffset + 1);
+					const lines = new Set(Array.from(r.getClientRects(), b => Math.round(b.bottom)));
+					if (lines.size > 1) split.push(m[0]);
+				}
+			}
+			return [numbers, split];
+		})()`
+		tb.page(t)
+		tb.viewport(t, phoneWidth)
+		defer tb.viewport(t, 1280)
+		var numbers int
+		for _, q := range []string{"カンボジア", "2006年", "スーダン"} {
+			search(t, tb, "ja", q)
+			got := eval[[]any](t, tb, split)
+			numbers += int(got[0].(float64))
+			if s := got[1].([]any); len(s) > 0 {
+				t.Errorf("ja %q at %d px: the excerpts break %v across lines", q, phoneWidth, s)
+			}
+		}
+		if numbers < 10 {
+			t.Fatalf("the excerpts show %d numbers with a counter or unit: too few to check", numbers)
+		}
+	})
 	// A query of several words that no document has all of, mended or not: the documents
 	// with some of them, those with more first, and the count line says so.
 	t.Run("some of the words", func(t *testing.T) {
