@@ -102,9 +102,11 @@ func (v *View) Keep(text string) []Run {
 }
 
 // Phrases is Keep without the names, for a text in a large face (a page's title): a name
-// kept whole there could be wider than a phone's screen (ボスニア・ヘルツェゴビナ).
+// kept whole there could be wider than a phone's screen (ボスニア・ヘルツェゴビナ). A
+// Japanese text on another language's page is phrased too (the Japanese column of the
+// English glossary, which broke 閣僚会/合).
 func (v *View) Phrases(text string) []Run {
-	if v.Lang != "ja" || text == "" {
+	if (v.Lang != "ja" && !markdown.HasJapanese(text)) || text == "" {
 		return []Run{{Text: keepUnits(text)}}
 	}
 	return markEnglish(phrased(keepRuns(text, nil, true)))
