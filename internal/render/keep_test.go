@@ -180,6 +180,31 @@ func TestFactColumnsShowsACountryWithoutFigures(t *testing.T) {
 	}
 }
 
+// A region's table shows a dash where a country with values lacks one of its columns,
+// and only there: the note that explains the dash is printed with it.
+func TestRegionDashes(t *testing.T) {
+	dili := &site.Facts{Capital: "Dili", AreaKm2: 14000}
+	kabul := &site.Facts{Capital: "Kabul", AreaKm2: 652000, GDPPerCapitaUSD: 300}
+	for _, tt := range []struct {
+		name  string
+		facts []*site.Facts
+		want  bool
+	}{
+		{"every column of every row", []*site.Facts{dili, dili}, false},
+		{"a row without facts, in one cell", []*site.Facts{dili, nil}, false},
+		{"a row without the GDP another has", []*site.Facts{dili, kabul}, true},
+		{"no facts at all", []*site.Facts{nil}, false},
+	} {
+		var g render.RegionGroup
+		for _, f := range tt.facts {
+			g.Countries = append(g.Countries, &site.Page{Facts: f})
+		}
+		if got := g.Dashes(); got != tt.want {
+			t.Errorf("%s: Dashes = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestKeepMarksEnglishWords: in a Japanese text, English words and phrases are runs marked
 // as English, so that a screen reader reads them in English (WCAG 3.1.2); abbreviations
 // in capitals, units and texts with no Japanese letter are not. Joined again, the runs are

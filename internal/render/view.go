@@ -373,6 +373,24 @@ func (c FactColumns) Shows(f *site.Facts) bool {
 	return c.Capital && has.Capital || c.Area && has.Area || c.Population && has.Population || c.GDP && has.GDP
 }
 
+// Dashes reports whether the region's table shows a dash: a country in a row of values
+// without one of the table's columns. The note under the tables explains the dash only
+// where one is shown.
+func (g RegionGroup) Dashes() bool {
+	c := g.Columns()
+	for _, p := range g.Countries {
+		if c.Shows(p.Facts) && factColumnsOf(p.Facts) != c {
+			return true
+		}
+	}
+	return false
+}
+
+// FactDashes reports whether a table of the countries index shows a dash (Dashes).
+func (v *View) FactDashes() bool {
+	return slices.ContainsFunc(v.Regions(), RegionGroup.Dashes)
+}
+
 // factColumnsOf are the columns that f has a value for; none for nil.
 func factColumnsOf(f *site.Facts) FactColumns {
 	if f == nil {
