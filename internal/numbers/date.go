@@ -110,14 +110,18 @@ func (d Date) String() string {
 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e. A date
-// sorts before the more precise dates inside it ("2006" < "2006-01" <
-// "2006-01-01"), so a timeline lists an event of "1991" before those of its
-// months.
+// sorts after the more precise dates inside it ("2006-01-01" < "2006-01" <
+// "2006-12" < "2006"), so a timeline lists an event of "2003" after those of
+// its months: the source dates by its year alone an event that it tells as
+// following another (Japan Platform's projects in Iraq "after the US military
+// offensive" of March 2003, Akashi's appointment after the ceasefire of
+// February 2002), or a total reached within the year; listed first, they read
+// as if they came before.
 func (d Date) Compare(e Date) int {
 	return cmp.Or(
 		cmp.Compare(d.Year, e.Year),
-		cmp.Compare(d.Month, e.Month),
-		cmp.Compare(d.Day, e.Day),
+		cmp.Compare(cmp.Or(d.Month, 13), cmp.Or(e.Month, 13)),
+		cmp.Compare(cmp.Or(d.Day, 32), cmp.Or(e.Day, 32)),
 	)
 }
 

@@ -132,7 +132,7 @@ func TestDateString(t *testing.T) {
 
 func TestDateCompareSortsTimeline(t *testing.T) {
 	in := []string{"2006-12", "1991-10-23", "2006", "1991", "2006-01-01", "1991-10", "2006-01", "1993-05"}
-	want := []string{"1991", "1991-10", "1991-10-23", "1993-05", "2006", "2006-01", "2006-01-01", "2006-12"}
+	want := []string{"1991-10-23", "1991-10", "1991", "1993-05", "2006-01-01", "2006-01", "2006-12", "2006"}
 	var dates []Date
 	for _, s := range in {
 		d, err := ParseDate(s)
@@ -160,8 +160,9 @@ func TestDateCompare(t *testing.T) {
 		{"equal", Date{2006, 12, 0}, Date{2006, 12, 0}, 0},
 		{"earlier year", Date{1991, 12, 31}, Date{2006, 1, 1}, -1},
 		{"later month", Date{2006, 12, 0}, Date{2006, 1, 31}, 1},
-		{"year before its months", Date{2006, 0, 0}, Date{2006, 1, 0}, -1},
-		{"month before its days", Date{2006, 1, 0}, Date{2006, 1, 1}, -1},
+		{"year after its months", Date{2006, 0, 0}, Date{2006, 12, 0}, 1},
+		{"month after its days", Date{2006, 1, 0}, Date{2006, 1, 31}, 1},
+		{"year after its last day", Date{2006, 0, 0}, Date{2006, 12, 31}, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
