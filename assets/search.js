@@ -313,14 +313,16 @@
     if (!metaP) {
       metaP = getJSON("meta.json").then(function (m) {
         // A document of meta.json is [kind, URL, title, passages]: its kind's place in
-        // m.kinds, its URL, "" for the URL of the document before it or "#fragment" for
-        // another place on that page, the number of its passages. Here it becomes [kind,
-        // URL, title, first passage].
+        // m.kinds, its URL, "" for the URL of the document before it, "#fragment" for
+        // another place on that page or "-rest" for one whose fragment starts as the one
+        // before up to its first "-" (#term-asia after #term-yasushi-akashi), the number
+        // of its passages. Here it becomes [kind, URL, title, first passage].
         var at = 0, url = "";
         m.docs = m.docs.map(function (d) {
-          var first = at;
+          var first = at, c = d[1].charAt(0);
           at += d[3];
-          if (d[1].charAt(0) === "#") url = url.split("#")[0] + d[1];
+          if (c === "#") url = url.split("#")[0] + d[1];
+          else if (c === "-") url = url.replace(/(#[^-]*)-.*/, "$1") + d[1];
           else url = d[1] || url;
           return [m.kinds[d[0]], url, d[2], first];
         });

@@ -422,9 +422,10 @@ func TestCheckFindsABrokenSearchIndex(t *testing.T) {
 		{"a result to nowhere", func(m map[string][]byte) {
 			m["en/search/meta.json"] = regexp.MustCompile(`"en/glossary/#[a-z-]+"`).ReplaceAll(m["en/search/meta.json"], []byte(`"en/glossary/#no-such-id"`))
 		}, `en/search/meta.json: a result leads to en/glossary/#no-such-id: en/glossary/index.html has no id "no-such-id"`},
-		// A glossary term after the first is written as its fragment alone.
+		// A glossary term after the first is written as the rest of its fragment after
+		// "#term" (search.DocURL).
 		{"a result to nowhere on the page before's", func(m map[string][]byte) {
-			m["en/search/meta.json"] = regexp.MustCompile(`,"#term-[a-z-]+"`).ReplaceAll(m["en/search/meta.json"], []byte(`,"#term-nowhere"`))
+			m["en/search/meta.json"] = regexp.MustCompile(`,"-[a-z-]+"`).ReplaceAll(m["en/search/meta.json"], []byte(`,"-nowhere"`))
 		}, `en/search/meta.json: a result leads to en/glossary/#term-nowhere: en/glossary/index.html has no id "term-nowhere"`},
 		{"documents short of the passages", func(m map[string][]byte) {
 			m["en/search/meta.json"] = regexp.MustCompile(`("docs":\[\[0,"[^"]*","[^"]*",)`).ReplaceAll(m["en/search/meta.json"], []byte(`${1}1`))

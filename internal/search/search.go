@@ -228,8 +228,10 @@ func pageDoc(p *site.Page, lang string) doc {
 }
 
 // DocURL is the URL of a document of meta.json whose URL field is u, after a document
-// with the URL prev: u itself, prev for "", and prev's page with another fragment for
-// "#fragment" (assets/search.js reads them alike).
+// with the URL prev: u itself, prev for "", prev's page with another fragment for
+// "#fragment", and for "-rest" prev's page and fragment up to its first "-", then rest
+// (#term-asia after #term-yasushi-akashi: a glossary's 216 terms each save "#term").
+// assets/search.js reads them alike.
 func DocURL(prev, u string) string {
 	switch {
 	case u == "":
@@ -237,6 +239,10 @@ func DocURL(prev, u string) string {
 	case strings.HasPrefix(u, "#"):
 		page, _, _ := strings.Cut(prev, "#")
 		return page + u
+	case strings.HasPrefix(u, "-"):
+		page, fragment, _ := strings.Cut(prev, "#")
+		kind, _, _ := strings.Cut(fragment, "-")
+		return page + "#" + kind + u
 	}
 	return u
 }
@@ -245,8 +251,9 @@ func DocURL(prev, u string) string {
 // until it returns false. A text file closes once it holds chunkSize bytes of text.
 func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize int, yield func(publish.File) bool) {
 	// A document is [kind, URL, title, passages]: its kind's place in kinds; its URL, ""
-	// for the URL of the document before it (the events of a year), or "#fragment" for
-	// another place on the page before's (the glossary's terms); the number of its
+	// for the URL of the document before it (the events of a year), "#fragment" for
+	// another place on the page before's, or "-rest" for a fragment that starts as the
+	// one before up to its first "-" (the glossary's terms; see DocURL); the number of its
 	// passages, its title's included.
 	type docJSON = [4]any
 	meta := struct {
@@ -302,11 +309,14 @@ func langFiles(lang string, docs iter.Seq[doc], g *glossary.Glossary, chunkSize 
 	for d := range docs {
 		url := d.url
 		path, fragment, hasFragment := strings.Cut(url, "#")
-		switch prevPath, _, _ := strings.Cut(prevURL, "#"); {
+		prevPath, prevFragment, _ := strings.Cut(prevURL, "#")
+		switch kind, _, _ := strings.Cut(fragment, "-"); {
 		case url == prevURL:
 			url = ""
+		case hasFragment && path == prevPath && kind != fragment && strings.HasPrefix(prevFragment, kind+"-"):
+			url = strings.TrimPrefix(fragment, kind) // the glossary's terms, one after another: "-asia" after "#term-…"
 		case hasFragment && path == prevPath:
-			url = "#" + fragment // the glossary's terms, one after another
+			url = "#" + fragment
 		}
 		prevURL = d.url
 		meta.Docs = append(meta.Docs, docJSON{slices.Index(kinds, d.kind), url, d.title, 1 + len(d.passages)})
