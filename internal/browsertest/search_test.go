@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"peacebuilding/internal/numbers"
 )
 
 // searchHit is one result of the search page, as the reader sees it.
@@ -472,7 +474,7 @@ func TestSearchForADate(t *testing.T) {
 	tb := newTab(t, false)
 	tb.page(t)
 	hits := search(t, tb, "ja", "2003年")
-	var dates []string
+	var dates []numbers.Date
 	for _, h := range hits {
 		for _, m := range h.Marks {
 			if m != "2003年" {
@@ -480,11 +482,16 @@ func TestSearchForADate(t *testing.T) {
 			}
 		}
 		if _, frag, ok := strings.Cut(h.Href, "/timeline/#e-"); ok {
-			dates = append(dates, frag[:strings.LastIndex(frag[:min(len(frag), 11)], "-")+1])
+			d, err := numbers.ParseDate(frag[:strings.LastIndex(frag[:min(len(frag), 11)], "-")])
+			if err != nil {
+				t.Fatalf("%s: %v", h.Href, err)
+			}
+			dates = append(dates, d)
 		}
 	}
-	if len(dates) < 5 || !slices.IsSorted(dates) {
-		t.Errorf("the timeline's results are in the order %q, want five or more in date order", dates)
+	// In the timeline's order: a date by its year alone after those of its months.
+	if len(dates) < 5 || !slices.IsSortedFunc(dates, numbers.Date.Compare) {
+		t.Errorf("the timeline's results are in the order %v, want five or more in date order", dates)
 	}
 	// A timeline event is found by the names of its briefs, which its text need not
 	// write: the general election of 1998 is Cambodia's.
