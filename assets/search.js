@@ -570,9 +570,9 @@
     });
     // A Japanese term is found with the text's ・ left out, as the index reads it, and
     // marked from its first character to its last in the text.
-    var kept = [];
-    folded.forEach(function (c, i) { if (!isJoiner(c)) kept.push(i); });
-    var s = kept.map(function (i) { return folded[i]; });
+    var pos = []; // the places of the characters the index reads
+    folded.forEach(function (c, i) { if (!isJoiner(c)) pos.push(i); });
+    var s = pos.map(function (i) { return folded[i]; });
     matches.forEach(function (mt) {
       if (!mt.term.ja) return;
       mt.parts.forEach(function (part) {
@@ -581,7 +581,7 @@
           var k = 0;
           while (k < n && s[at + k] === needle[k]) k++;
           if (k === n) {
-            out.push([kept[at], kept[at + n - 1] + 1]);
+            out.push([pos[at], pos[at + n - 1] + 1]);
             at += n - 1;
           }
         }
@@ -607,28 +607,35 @@
     return out.sort(function (a, b) { return a[0] - b[0]; });
   }
 
-  // NUMBER is a number with its scale and its unit or counter (2006年12月, 1億ドル超),
-  // which the pages keep on one line (render.jaNumber): so does an excerpt, which a
-  // phone's narrow column broke as 2006/年 and 12/月.
-  var NUMBER = /[0-9][0-9,.]*(?:[万億兆][0-9,]*)*(?:年(?:[0-9]{1,2}月)?|月|日|ドル|円|人|丁|名|件|回|か国|%)(?:以上|超)?/g;
+  // NUMBER is a number with what belongs to it (約2,000万ドル, 2006年12月3日), which the
+  // pages keep on one line: the page's data-number, render.jaNumber itself. So does an
+  // excerpt, which a phone's narrow column broke as 2006/年 and 12/月.
+  var NUMBER = new RegExp(app.getAttribute("data-number"), "g");
 
   // kept appends text to el, each NUMBER in it kept whole.
   function kept(el, text) {
     var at = 0;
+    function add(t) { if (t) el.appendChild(document.createTextNode(t)); }
     text.replace(NUMBER, function (n, i) {
-      el.appendChild(document.createTextNode(text.slice(at, i)));
+      add(text.slice(at, i));
       var s = el.appendChild(document.createElement("span"));
       s.className = "nobr";
       s.textContent = n;
       at = i + n.length;
     });
-    el.appendChild(document.createTextNode(text.slice(at)));
+    add(text.slice(at));
   }
 
-  // marked fills el with text, the hits of matches in <mark>.
+  // marked fills el with text, the hits of matches in <mark>. A hit that cuts a number
+  // (2007 of 2007年) marks all of it, so that the number stays on one line.
   function marked(el, chars, ms, start, end) {
-    var at = start;
+    var at = start, text = chars.join(""), nums = [];
+    if (text.length === chars.length) text.replace(NUMBER, function (n, i) { nums.push([i, i + n.length]); });
     ms.forEach(function (r) {
+      nums.forEach(function (n) {
+        if (r[0] > n[0] && r[0] < n[1]) r = [n[0], r[1]];
+        if (r[1] > n[0] && r[1] < n[1]) r = [r[0], n[1]];
+      });
       var a = Math.max(r[0], at), b = Math.min(r[1], end);
       if (a >= b) return;
       kept(el, chars.slice(at, a).join(""));

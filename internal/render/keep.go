@@ -36,6 +36,10 @@ const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-�
 	`(?:年度|年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|日|ドル|円|人|丁|名|件|回|カ国|か国|ヵ国|分野|ページ|km²|%|％|歳|トン)?` +
 	`(?:以上|以下|余り|超)?`
 
+// NumberPattern is jaNumber, for the search page's script (assets/search.js), which keeps
+// the numbers of its excerpts on one line as the pages keep theirs.
+func (v *View) NumberPattern() string { return jaNumber }
+
 // jaNumberRe matches jaNumber at the start of a text.
 var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
 
@@ -102,13 +106,17 @@ func (v *View) Keep(text string) []Run {
 }
 
 // Phrases is Keep without the names, for a text in a large face (a page's title): a name
-// kept whole there could be wider than a phone's screen (ボスニア・ヘルツェゴビナ). A
-// Japanese text on another language's page is phrased too (the Japanese column of the
-// English glossary, which broke 閣僚会/合).
+// kept whole there could be wider than a phone's screen (ボスニア・ヘルツェゴビナ).
 func (v *View) Phrases(text string) []Run {
-	if (v.Lang != "ja" && !markdown.HasJapanese(text)) || text == "" {
+	if v.Lang != "ja" || text == "" {
 		return []Run{{Text: keepUnits(text)}}
 	}
+	return v.JapanesePhrases(text)
+}
+
+// JapanesePhrases is Phrases for a Japanese text on a page of any language: the glossary's
+// Japanese column, which on the English page broke 閣僚会/合.
+func (v *View) JapanesePhrases(text string) []Run {
 	return markEnglish(phrased(keepRuns(text, nil, true)))
 }
 

@@ -205,6 +205,30 @@ func TestRegionDashes(t *testing.T) {
 	}
 }
 
+// A Japanese text is set by phrase on a page of either language (the glossary's Japanese
+// column), where Phrases sets an English page's text, its title, as it is.
+func TestJapanesePhrasesOnAnEnglishPage(t *testing.T) {
+	_, views := realViews(t)
+	const text = "西バルカン平和定着・経済発展閣僚会合"
+	for _, lang := range []string{"en", "ja"} {
+		runs := views[lang].JapanesePhrases(text)
+		var joined strings.Builder
+		wbr := 0
+		for _, r := range runs {
+			joined.WriteString(r.Text)
+			if r.Wbr {
+				wbr++
+			}
+		}
+		if joined.String() != text || wbr == 0 {
+			t.Errorf("%s: JapanesePhrases(%q) = %+v, want the text in phrases", lang, text, runs)
+		}
+	}
+	if runs := views["en"].Phrases("The terakoya (寺子屋) of Cambodia"); len(runs) != 1 {
+		t.Errorf("en: Phrases of an English title = %+v, want it whole", runs)
+	}
+}
+
 // TestKeepMarksEnglishWords: in a Japanese text, English words and phrases are runs marked
 // as English, so that a screen reader reads them in English (WCAG 3.1.2); abbreviations
 // in capitals, units and texts with no Japanese letter are not. Joined again, the runs are
