@@ -170,7 +170,7 @@ func ParseStyle(name, src string) (*Style, error) {
 		Rules   []*StyleRule   `toml:"rules"`
 		Accepts []*StyleAccept `toml:"accept"`
 	}
-	_, terrs := tomlx.Decode(src, &file, []string{"lang", "rules", "id", "forms", "pattern", "preferred", "note", "example", "allowed", "accept", "file", "rule", "text", "reason"})
+	_, terrs := tomlx.Decode(src, 1, &file, []string{"lang", "rules", "id", "forms", "pattern", "preferred", "note", "example", "allowed", "accept", "file", "rule", "text", "reason"})
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%s", name, e))

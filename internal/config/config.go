@@ -91,7 +91,7 @@ func Load(fsys fs.FS, name string) (*Config, error) {
 	}
 	var fc fileConfig
 	src := string(data)
-	_, terrs := tomlx.Decode(src, &fc, knownKeys)
+	_, terrs := tomlx.Decode(src, 1, &fc, knownKeys)
 	var errs []error
 	for _, e := range terrs {
 		// Region names are free-form per language code; they are checked below.

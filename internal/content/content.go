@@ -524,12 +524,12 @@ func Parse(f *File, data []byte) error {
 		return fmt.Errorf("%s:%v", f.Name, err)
 	}
 	f.FrontSource, f.FrontLine, f.Body, f.BodyLine = front, frontLine, body, bodyLine
-	md, terrs := tomlx.Decode(front, &f.Front, knownKeys)
+	md, terrs := tomlx.Decode(front, frontLine, &f.Front, knownKeys)
 	f.Front.compact()
 	f.defined = keySets.share(definedKeys(md))
 	var errs []error
 	for _, e := range terrs {
-		errs = append(errs, fmt.Errorf("%s:%d:%s", f.Name, e.Line+frontLine-1, colSuffix(e)))
+		errs = append(errs, fmt.Errorf("%s:%d:%s", f.Name, e.Line, colSuffix(e)))
 	}
 	if len(errs) > 0 {
 		return errors.Join(errs...)

@@ -46,6 +46,8 @@ func TestParse(t *testing.T) {
 		{"syntax error", "+++\ntitle = \"A\"\nsummary \"S\"\n+++\n", `content/en/x.md:3:9: front matter: the = is missing: write key = value`},
 		{"wrong type", "+++\ntitle = \"A\"\nsummary = \"S\"\nweight = \"ten\"\n+++\n", "content/en/x.md:4: front matter: weight: must be an integer, not a string"},
 		{"missing title", "+++\nsummary = \"S\"\n+++\n", "content/en/x.md:1: front matter: title is required"},
+		// The first definition is named by its line in the file, as the second is.
+		{"key written twice", "+++\ntitle = \"A\"\ntitle = \"B\"\nsummary = \"S\"\n+++\n", "content/en/x.md:3: front matter: title is written twice (first on line 2): keep one"},
 		{"not utf-8", "+++\ntitle = \"caf\xe9\"\n+++\n", "content/en/x.md:2:13: file is not valid UTF-8 (save it as UTF-8)"},
 	} {
 		f := &File{Lang: "en", Path: "x.md", Name: "content/en/x.md"}

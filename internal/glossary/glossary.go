@@ -60,7 +60,7 @@ func Load(fsys fs.FS, name string) (*Glossary, error) {
 		Terms []Term `toml:"terms"`
 	}
 	src := string(data)
-	_, terrs := tomlx.Decode(src, &file, []string{"terms", "en", "ja", "reading", "abbr", "en_abbr", "kind", "variants", "also", "note", "unconfirmed"})
+	_, terrs := tomlx.Decode(src, 1, &file, []string{"terms", "en", "ja", "reading", "abbr", "en_abbr", "kind", "variants", "also", "note", "unconfirmed"})
 	var errs []error
 	for _, e := range terrs {
 		errs = append(errs, fmt.Errorf("%s:%s", name, e))

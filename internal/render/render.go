@@ -296,7 +296,7 @@ func (r *Renderer) loadStrings(fsys fs.FS, langs []string) error {
 			continue
 		}
 		m := map[string]string{}
-		if _, terrs := tomlx.Decode(string(data), &m, nil); len(terrs) > 0 {
+		if _, terrs := tomlx.Decode(string(data), 1, &m, nil); len(terrs) > 0 {
 			for _, e := range terrs {
 				errs = append(errs, fmt.Errorf("i18n/%s:%s", name, e))
 			}

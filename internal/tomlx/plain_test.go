@@ -53,7 +53,7 @@ func TestPlainMessages(t *testing.T) {
 					Themes []string
 				}
 			}
-			_, errs := Decode(tt.src, &v, []string{"accept", "rule", "themes", "title"})
+			_, errs := Decode(tt.src, 1, &v, []string{"accept", "rule", "themes", "title"})
 			if len(errs) != 1 || errs[0].Error() != tt.want {
 				t.Errorf("Decode(%q) = %v, want %s", tt.src, errs, tt.want)
 			}

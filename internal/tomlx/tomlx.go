@@ -28,10 +28,22 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%d: %s", e.Line, e.Msg)
 }
 
-// Decode decodes src into v. A syntax or type error comes back as one *Error; every key
-// that v has no field for comes back as an *Error too, with the nearest known key of the
-// same table (from known) as a suggestion. The errors are in source order.
-func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
+// Decode decodes src, which starts on line start of its file (1 for a whole file, the line
+// after the opening +++ for front matter), into v. A syntax or type error comes back as one
+// *Error; every key that v has no field for comes back as an *Error too, with the nearest
+// known key of the same table (from known) as a suggestion. The errors are in source
+// order, their lines (and the lines they name) the file's.
+func Decode(src string, start int, v any, known []string) (toml.MetaData, []*Error) {
+	md, errs := decode(src, start, v, known)
+	for _, e := range errs {
+		e.Line += start - 1
+	}
+	return md, errs
+}
+
+// decode is Decode with lines counted from src's first; only a line named in a message
+// is the file's (start).
+func decode(src string, start int, v any, known []string) (toml.MetaData, []*Error) {
 	md, err := toml.Decode(src, v)
 	if err != nil {
 		var perr toml.ParseError
@@ -92,7 +104,7 @@ func Decode(src string, v any, known []string) (toml.MetaData, []*Error) {
 					}
 					first = l
 				}
-				return md, []*Error{{Line: line, Msg: fmt.Sprintf("%s is written twice (first on line %d): keep one", m[1], first)}}
+				return md, []*Error{{Line: line, Msg: fmt.Sprintf("%s is written twice (first on line %d): keep one", m[1], first+start-1)}}
 			}
 			return md, []*Error{{Line: line, Col: col, Msg: oneLine(plain(msg, text, perr.Position.Col))}}
 		}
