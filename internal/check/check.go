@@ -114,6 +114,11 @@ type Pair struct {
 	// RenamedChanged says that the source was edited too, in or since its renaming (found
 	// in the history's renames): the translation, once moved, is stale.
 	RenamedChanged bool `json:"renamed_changed,omitempty"`
+	// MarkedAt is, for an orphan marked as a translation, the line of its source_hash:
+	// the build rejects such a file (site.TranslatesMissing), since the values it
+	// inherits are in the missing source. 0 for an orphan that is not marked, which the
+	// build publishes as a page of its own language.
+	MarkedAt int `json:"marked_at,omitempty"`
 	// LinkedFrom are, for a renamed orphan, the links of the other translations of its
 	// language to its old name ("content/ja/themes/ddr.md:12"), which the move breaks.
 	LinkedFrom []string `json:"linked_from,omitempty"`
@@ -538,6 +543,9 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		p.State = Missing
 	case s == nil:
 		p.State = Orphan
+		if t.Front.SourceHash != "" {
+			p.MarkedAt = t.Line("source_hash")
+		}
 	default:
 		if hash := content.SourceHash(s); t.Front.SourceHash != hash {
 			p.State = Stale

@@ -223,6 +223,28 @@ func TestOrphanIsNotReportedTwice(t *testing.T) {
 	}
 }
 
+// An orphan marked as a translation is named at its source_hash line, where the build's
+// error is, with the warning that the build fails on it; an unmarked one is published as
+// a page of its own language, and its entry says so.
+func TestOrphanSaysWhetherTheBuildFails(t *testing.T) {
+	r := &Report{Source: "en", Pairs: []*Pair{
+		{Key: "countries/foo", Lang: "ja", State: Orphan, MarkedAt: 4, Translation: &Doc{File: "content/ja/countries/foo.md"}},
+		{Key: "countries/bar", Lang: "ja", State: Orphan, Translation: &Doc{File: "content/ja/countries/bar.md"}},
+	}}
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"orphan: content/ja/countries/foo.md:4: translates content/en/countries/foo.md, which does not exist (delete it, or restore or rename the source); make build fails on it until then\n",
+		"orphan: content/ja/countries/bar.md:1: has no source content/en/countries/bar.md; it is published as a page of its own language until that exists",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
 // A page whose file the build rejects needs fixing, however good its translation: its row
 // says so, shows under -q with its count of errors, and the summary counts it as the
 // status page does. The terminal and the status page name a page's state alike.

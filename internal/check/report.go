@@ -408,7 +408,11 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			name := translationName(p.Source.File, r.Source, lang)
 			fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
 		case Orphan:
-			fmt.Fprintf(b, "orphan: %s:1: translates %s, which does not exist (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
+			if p.MarkedAt > 0 {
+				fmt.Fprintf(b, "orphan: %s:%d: translates %s, which does not exist (delete it, or restore or rename the source); make build fails on it until then\n", p.Translation.File, p.MarkedAt, translationName(p.Translation.File, lang, r.Source))
+			} else {
+				fmt.Fprintf(b, "orphan: %s:1: has no source %s; it is published as a page of its own language until that exists (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
+			}
 			if p.Renamed != "" {
 				to := translationName(p.Renamed, r.Source, lang)
 				what := "the same text"
