@@ -47,6 +47,24 @@ func TestCheckFailsOnWhatTheBuildRejects(t *testing.T) {
 	}
 }
 
+// A UI strings file that the build cannot read stops the check with the build's own
+// error, at its file and line, not a house-style finding about a quotation mark.
+func TestCheckStopsAtABrokenStringsFile(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	editFile(t, filepath.Join(root, "i18n", "ja.toml"), "\"\n", "\n")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err == nil {
+		t.Fatalf("check passed a broken i18n/ja.toml:\n%s", stdout.String())
+	}
+	if !regexp.MustCompile(`(?m)^i18n/ja\.toml:\d+:\d+: \w+: closing quote missing`).MatchString(stderr.String()) {
+		t.Errorf("stderr does not give the file's error:\n%s", stderr.String())
+	}
+	if strings.Contains(stdout.String()+stderr.String(), "quotation-marks") {
+		t.Errorf("the broken file is reported as a style finding:\n%s%s", stdout.String(), stderr.String())
+	}
+}
+
 // Marking a page that still has mismatches marks it, and warns.
 func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
 	root := t.TempDir()

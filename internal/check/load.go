@@ -7,10 +7,11 @@ import (
 	"peacebuilding/internal/config"
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
+	"peacebuilding/internal/render"
 )
 
-// Load reads what a check needs from the project in fsys: config.toml, the content files
-// and the glossary. It does not build the site: a broken cross-link is the build's
+// Load reads what a check needs from the project in fsys: config.toml, the content files,
+// the UI strings (i18n/, whose errors stop it as the glossary's do) and the glossary. It does not build the site: a broken cross-link is the build's
 // business, and the check should still say which pages need translating. A content file
 // that cannot be read (broken front matter) does not stop it either: its errors are in
 // Input.Unreadable, and the other pages are checked.
@@ -23,6 +24,13 @@ func Load(fsys fs.FS) (Input, error) {
 	var unreadable []string
 	if contentErr != nil {
 		unreadable = strings.Split(contentErr.Error(), "\n")
+	}
+	i18n, err := fs.Sub(fsys, "i18n")
+	if err != nil {
+		return Input{}, err
+	}
+	if err := render.CheckStrings(i18n, cfg.LanguageCodes()); err != nil {
+		return Input{}, err
 	}
 	gl, err := glossary.Load(fsys, "data/glossary.toml")
 	if err != nil {
