@@ -52,8 +52,8 @@ func applyAccepts(p *Pair, t *content.File) {
 		case strings.TrimSpace(a.Rule) == "":
 			msg = `an acceptance needs the rule of the finding it accepts: rule = "figure", "glossary", "structure", "untranslated", …`
 		case !slices.Contains(Rules, strings.ToLower(strings.TrimSpace(a.Rule))):
-			msg = fmt.Sprintf("rule %q is no rule of the check%s: the rules are %s", a.Rule,
-				didYouMean(strings.ToLower(strings.TrimSpace(a.Rule)), Rules), strings.Join(Rules, ", "))
+			msg = fmt.Sprintf("rule %q is no rule of the check%s: the rules are %s (a house style finding, style <rule>, is accepted in %s instead)", a.Rule,
+				didYouMean(strings.ToLower(strings.TrimSpace(a.Rule)), Rules), strings.Join(Rules, ", "), StyleFile)
 		case strings.TrimSpace(a.Reason) == "":
 			msg = "an acceptance needs a reason: say why the translation is right (reason = \"…\")"
 		case !used[k]:

@@ -32,7 +32,10 @@ func TestAcceptances(t *testing.T) {
 		{"a rule misspelt", []edit{
 			{"content/ja/countries/liberia.md", "この取組は、", "この取組は、10年に及ぶ"},
 			{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"figures\"\ntext = \"10年\"\nreason = \"r\"\n"}},
-			0, `rule "figures" is no rule of the check (did you mean "figure"?): the rules are figure, glossary, structure, untranslated`},
+			0, `rule "figures" is no rule of the check (did you mean "figure"?): the rules are figure, glossary, structure, untranslated (a house style finding, style <rule>, is accepted in data/style.toml instead)`},
+		{"a house style rule", []edit{
+			{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"torikumi\"\ntext = \"取り組み\"\nreason = \"r\"\n"}},
+			0, `rule "torikumi" is no rule of the check: the rules are figure, glossary, structure, untranslated (a house style finding, style <rule>, is accepted in data/style.toml instead)`},
 		{"no reason", []edit{
 			{"content/ja/countries/liberia.md", "この取組は、", "この取組は、10年に及ぶ"},
 			{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"figure\"\ntext = \"10年\"\n"}},
