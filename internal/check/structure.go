@@ -72,27 +72,6 @@ func headings(body string) []heading {
 	return out
 }
 
-// literalID returns the {#…} or ｛#…｝ that a heading's text still holds after its id
-// was split off: Markdown publishes it as text.
-func literalID(title string) (string, bool) {
-	for _, open := range []string{"{#", "｛#", "｛＃", "{＃"} {
-		if i := strings.Index(title, open); i >= 0 {
-			rest := title[i:]
-			if j := strings.IndexAny(rest, "}｝"); j >= 0 {
-				_, size := utf8.DecodeRuneInString(rest[j:])
-				rest = rest[:j+size]
-			}
-			return rest, true
-		}
-	}
-	return "", false
-}
-
-// literalName is the id that lit, a literal id (literalID), stands for: ｛#ddr｝ is ddr.
-func literalName(lit string) string {
-	return strings.TrimSpace(strings.Trim(lit, "{}｛｝#＃ "))
-}
-
 // fileStructure reports what is wrong with one file's body whatever its language: a
 // level-1 heading and a heading id that Markdown does not read.
 func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem {
@@ -105,10 +84,10 @@ func fileStructure(f *content.File, other *content.File, srcSide bool) []Problem
 		var msg, needle string
 		if h.level == 1 {
 			msg = "a level-1 heading (# …) in the body: the title is the page's only level-1 heading; write ## and an {#id}"
-		} else if lit, ok := literalID(h.title); ok {
+		} else if lit, ok := markdown.LiteralID(h.title); ok {
 			msg = fmt.Sprintf("%s is not read as a heading id and would be published as text: write {#id} in half-width braces at the end of the heading", lit)
 			// The same id, as the other language writes it: ｛#ddr｝ is {#ddr}.
-			needle = "{#" + literalName(lit) + "}"
+			needle = "{#" + markdown.LiteralIDName(lit) + "}"
 		} else {
 			continue
 		}
@@ -263,7 +242,7 @@ func compareHeadings(src, dst *content.File) []Problem {
 				// Two headings without id at the same place: their levels only.
 				sameLevel(s, d)
 			case d.id == "":
-				if lit, ok := literalID(d.title); ok && literalName(lit) == s.id {
+				if lit, ok := markdown.LiteralID(d.title); ok && markdown.LiteralIDName(lit) == s.id {
 					break // the id in full-width braces: fileStructure says so
 				}
 				add(fmt.Sprintf("the heading has no {#%s}: keep the id of the en heading at the end of the heading", s.id), sLoc(s), dLoc(d))

@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // fullWidthLink matches a Markdown link with a full-width bracket or parenthesis, as a
@@ -52,4 +53,25 @@ func closedFullWidth(text string) bool {
 			return true
 		}
 	}
+}
+
+// LiteralID returns the {#…} or ｛#…｝ that a heading's text still holds after its id
+// was split off: Markdown publishes it as text.
+func LiteralID(title string) (string, bool) {
+	for _, open := range []string{"{#", "｛#", "｛＃", "{＃"} {
+		if i := strings.Index(title, open); i >= 0 {
+			rest := title[i:]
+			if j := strings.IndexAny(rest, "}｝"); j >= 0 {
+				_, size := utf8.DecodeRuneInString(rest[j:])
+				rest = rest[:j+size]
+			}
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// LiteralIDName is the id that lit, a literal id (LiteralID), stands for: ｛#ddr｝ is ddr.
+func LiteralIDName(lit string) string {
+	return strings.TrimSpace(strings.Trim(lit, "{}｛｝#＃ "))
 }

@@ -163,7 +163,14 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 				res.Problems = append(res.Problems, Problem{Line: line, Msg: "heading id \"" + idStr + "\" is used twice", Also: prev})
 			}
 			seen[idStr] = line
-			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: idStr, Text: plainText(n, src), Line: line, Lang: headingLang})
+			text := plainText(n, src)
+			// An id in full-width braces, as a Japanese input method types them, is no id:
+			// the heading would show it.
+			if lit, ok := LiteralID(text); ok {
+				res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
+					Msg: fmt.Sprintf("%s is not read as the heading's id and is shown as text: write {#%s} at the end of the heading, in half-width braces", lit, LiteralIDName(lit))})
+			}
+			res.Headings = append(res.Headings, Heading{Level: n.Level, ID: idStr, Text: text, Line: line, Lang: headingLang})
 		case *ast.Link:
 			res.link(n, string(n.Destination), lines.of(n, src), r, func(dest string) { n.Destination = []byte(dest) })
 		case *ast.AutoLink:
