@@ -345,7 +345,10 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 			report(t.Line("facts", "year"), m.Line("facts", "year"), "facts.year", *tf.Facts.Year, show(mfacts.Year))
 		}
 	}
-	counted := func(table string, tn, mn int) bool {
+	// counted says whether the translation has as many items of table as the source; the
+	// items' texts (tt, mt) name the one a translation lacks or adds, when that can be told.
+	counted := func(table string, tt, mt []string) bool {
+		tn, mn := len(tt), len(mt)
 		switch {
 		case tn == 0 || tn == mn:
 			return true
@@ -355,18 +358,24 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 			// source alone does not stop the build; make check says which side changed.
 			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, and this translation was marked against an earlier version of that file: the %s page shows the %s %s until the counts match (make check says which side changed)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
 		default:
-			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order", tn, table, mn, m.Name, table))
+			which, item := "", strings.TrimSuffix(table, "s")
+			if i, j, ok := extraItem(mt, tt, m.Lang, t.Lang); ok {
+				which = ": the one missing here seems to be " + oneOf(item, i, j, "of "+m.Name, m.ItemLine(table, i, ""), mt[i])
+			} else if i, j, ok := extraItem(tt, mt, t.Lang, m.Lang); ok {
+				which = ": the one too many seems to be " + oneOf(item, i, j, "here", t.ItemLine(table, i, ""), tt[i])
+			}
+			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order%s", tn, table, mn, m.Name, table, which))
 		}
 		return false
 	}
-	if counted("events", len(tf.Events), len(mf.Events)) {
+	if counted("events", eventTexts(tf.Events), eventTexts(mf.Events)) {
 		for i, e := range tf.Events {
 			if e.Date != nil && (mf.Events[i].Date == nil || *e.Date != *mf.Events[i].Date) {
 				report(t.ItemLine("events", i, "date"), m.ItemLine("events", i, "date"), fmt.Sprintf("the date of event %d", i+1), quote(*e.Date), showq(mf.Events[i].Date))
 			}
 		}
 	}
-	if counted("figures", len(tf.Figures), len(mf.Figures)) {
+	if counted("figures", figureTexts(tf.Figures), figureTexts(mf.Figures)) {
 		for i, g := range tf.Figures {
 			mg := mf.Figures[i]
 			if g.Value != nil && (mg.Value == nil || *g.Value != *mg.Value) {
@@ -380,7 +389,35 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 			}
 		}
 	}
-	counted("corrections", len(tf.Corrections), len(mf.Corrections))
+	counted("corrections", correctionTexts(tf.Corrections), correctionTexts(mf.Corrections))
+}
+
+func eventTexts(events []content.Event) []string {
+	out := make([]string, len(events))
+	for i, e := range events {
+		out[i] = e.Text
+	}
+	return out
+}
+
+// figureTexts are the labels of figures with their values, which a translation inherits.
+func figureTexts(figures []content.Figure) []string {
+	out := make([]string, len(figures))
+	for i, g := range figures {
+		out[i] = g.Label
+		if g.Value != nil {
+			out[i] += fmt.Sprintf(" %g", *g.Value)
+		}
+	}
+	return out
+}
+
+func correctionTexts(corrections []content.Correction) []string {
+	out := make([]string, len(corrections))
+	for i, c := range corrections {
+		out[i] = c.Source + " " + c.Correction
+	}
+	return out
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
