@@ -289,7 +289,13 @@ func (s *Server) urls(paths []string) []string {
 
 // logBuild prints the result of a build; s.failed is still the build before's.
 func (s *Server) logBuild(what string, start time.Time, changed []string, err error) {
-	took := time.Since(start).Round(time.Millisecond)
+	// A failure found as the files load takes under a millisecond, which "0s" hid.
+	took := time.Since(start)
+	if took >= time.Millisecond {
+		took = took.Round(time.Millisecond)
+	} else {
+		took = took.Round(time.Microsecond)
+	}
 	if err != nil {
 		fmt.Fprintf(s.opts.Log, "%s\nbuild failed in %s: %d error(s); the pages show them until they are fixed\n", err, took, strings.Count(err.Error(), "\n")+1)
 		return
