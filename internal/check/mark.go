@@ -129,6 +129,10 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 // translation.
 func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
 	path = withoutPlace(path)
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		// Not all of a folder at once: each mark says that one translation was checked.
+		return "", "", "", fmt.Errorf("%s is a folder: mark each translation by its file once it is done (make check ARGS=\"-mark %s\")", path, filepath.ToSlash(filepath.Join(path, "….md")))
+	}
 	if filepath.Ext(path) == ".md" && !filepath.IsAbs(path) && !strings.HasPrefix(filepath.ToSlash(filepath.Clean(path)), "content/") {
 		if _, err := os.Stat(path); err != nil {
 			path = strings.TrimSuffix(path, ".md") // countries/cambodia.md: the page's key

@@ -165,6 +165,8 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		{filepath.Join(root, "config.toml"), "not a content file"},
 		{filepath.Join(root, "content", "fr", "x.md"), `"fr" is not a language of config.toml`},
 		{filepath.Join(root, "..", "elsewhere.md"), "not a file of the project"},
+		// A folder is not marked whole: each mark says that one translation was checked.
+		{filepath.Join(root, "content", "ja", "countries"), "is a folder: mark each translation by its file once it is done"},
 	} {
 		if _, err := Mark(root, tt.path, cfg); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Mark(%q) error = %v, want one containing %q", tt.path, err, tt.want)
