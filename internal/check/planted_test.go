@@ -60,7 +60,7 @@ var missed = []struct {
 	{"heading id deleted", []edit{{jaCambodia, "## 復興支援 {#reconstruction}", "## 復興支援"}},
 		"structure", "has no {#reconstruction}", "## 復興支援"},
 	{"heading id changed", []edit{{jaCambodia, "{#elections}", "{#election}"}},
-		"structure", "{#election} is not the en heading's {#elections}", "## 選挙支援と法の支配"},
+		"structure", "heading id {#election} here, {#elections} in the en page", "## 選挙支援と法の支配"},
 	{"heading id in full-width braces", []edit{{jaCambodia, "{#elections}", "｛#elections｝"}},
 		"structure", "｛#elections｝ is not read as a heading id", "## 選挙支援と法の支配"},
 	{"link in full-width parentheses", []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "[法の支配]（../themes/rule-of-law.md）"}},

@@ -251,7 +251,7 @@ func compareHeadings(src, dst *content.File) []Problem {
 			case sIDs[d.id]:
 				add(fmt.Sprintf("section {#%s} is in another place than in the en page (the en page has {#%s} here): keep the sections in the same order", d.id, s.id), sLoc(s), dLoc(d))
 			default:
-				add(fmt.Sprintf("heading id {#%s} is not the en heading's {#%s}: heading ids are never translated", d.id, s.id), sLoc(s), dLoc(d))
+				add(fmt.Sprintf("heading id {#%s} here, {#%s} in the en page: a translation uses the en page's ids, which links point to", d.id, s.id), sLoc(s), dLoc(d))
 			}
 		}
 		for _, s := range gapS[n:] {
