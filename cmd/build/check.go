@@ -87,7 +87,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(build) == 0 {
 		build = check.SiteErrors(in)
 	}
-	rep.SetBuild(build)
+	// In the order and form the build prints them: by file, line and column.
+	buildErrs := make([]error, len(build))
+	for i, line := range build {
+		buildErrs[i] = errors.New(line)
+	}
+	rep.SetBuild(diagnostics(errors.Join(buildErrs...)))
 	rep.Quiet = *quiet
 	if len(pages) > 0 {
 		if err := rep.Only(projectPaths(*root, pages)); err != nil {

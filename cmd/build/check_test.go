@@ -47,6 +47,28 @@ func TestCheckFailsOnWhatTheBuildRejects(t *testing.T) {
 	}
 }
 
+// The check lists the build's errors as the build prints them, by line: Markdown reports
+// an autolink it refuses after the page's other links.
+func TestCheckListsBuildErrorsInOrder(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	data, err := os.ReadFile(ja)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, ja, append(data, "\n<javascript:alert(1)>\n\n[x](missing.md)\n"...))
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err == nil {
+		t.Fatal("check passed a page the build rejects")
+	}
+	report := stdout.String()
+	js, missing := strings.Index(report, `link "javascript:alert(1)"`), strings.Index(report, `link "missing.md"`)
+	if js < 0 || missing < 0 || js > missing {
+		t.Errorf("the build errors are not listed by line:\n%s", report)
+	}
+}
+
 // A UI strings file that the build cannot read stops the check with the build's own
 // error, at its file and line, not a house-style finding about a quotation mark.
 func TestCheckStopsAtABrokenStringsFile(t *testing.T) {
