@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/sitetest"
 	"peacebuilding/internal/synth"
 )
@@ -84,6 +85,32 @@ func TestBlockStartsEndWithTheLastBlock(t *testing.T) {
 	} {
 		if got := blockStarts(s); !slices.Equal(got, want) {
 			t.Errorf("blockStarts(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A number a text lacks is shown as the other language writes it, unless that is how the
+// finding already quotes it: "2005" (written in en as 2005) contradicted itself.
+func TestWrittenIn(t *testing.T) {
+	for _, tc := range []struct {
+		text, lang, want string
+	}{
+		{"1991年10月23日", "en", " (written in en as 23 October 1991)"},
+		{"23 October 1991", "ja", " (written in ja as 1991年10月23日)"},
+		{"2005年", "en", " (written in en as 2005)"},
+		{"2005", "en", ""},
+		{"2005", "ja", " (written in ja as 2005年)"},
+	} {
+		lang := "ja"
+		if tc.lang == "ja" {
+			lang = "en"
+		}
+		ns := numbers.Extract(tc.text, lang)
+		if len(ns) != 1 {
+			t.Fatalf("Extract(%q) = %v, want one number", tc.text, ns)
+		}
+		if got := writtenIn(ns[0], tc.lang); got != tc.want {
+			t.Errorf("writtenIn(%q, %s) = %q, want %q", tc.text, tc.lang, got, tc.want)
 		}
 	}
 }

@@ -358,7 +358,8 @@ func describe(n numbers.Number) string {
 
 // writtenIn is " (written in ja as 1991年10月23日)": how lang writes a date, an amount of money or a
 // percentage that its text lacks, so that the translator need not work it out; "" for a
-// count, whose counter depends on what is counted.
+// count, whose counter depends on what is counted, and for a number written as lang
+// writes it.
 func writtenIn(n numbers.Number, lang string) string {
 	var v string
 	switch n.Kind {
@@ -371,6 +372,9 @@ func writtenIn(n numbers.Number, lang string) string {
 		v = numbers.Figure(n.Value, "percent", "", lang)
 	default:
 		return ""
+	}
+	if strings.Join(strings.Fields(n.Text), " ") == v {
+		return "" // "2005" written as 2005: nothing to work out
 	}
 	return fmt.Sprintf(" (written in %s as %s)", lang, v)
 }
