@@ -201,7 +201,7 @@ func units(src, dst *content.File, srcBody, dstBody string) []unit {
 // is left out then: compared whole, each number and term of a dropped section was a
 // finding of its own, before the one that says what happened.
 func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string) []unit {
-	if pairs := pairSections(src.Body, dst.Body); pairs != nil {
+	if pairs := pairSections(src, dst); pairs != nil {
 		for _, p := range pairs {
 			s, d := p[0], p[1]
 			where := "introduction"
@@ -222,12 +222,14 @@ func appendBodyUnits(out []unit, src, dst *content.File, srcBody, dstBody string
 // pairSections pairs the sections of two bodies (from one heading with an id to the next)
 // by their ids, the introductions with each other, in the source's order. It returns nil,
 // for the bodies to be compared whole, unless both have sections and either their ids
-// are the same in the same order, or the translation lacks sections of the source and
-// has none of its own, every heading of both has an id and no id is repeated: a heading
+// are the same in the same order, or the translation lacks sections of the source (each
+// joins the source section before it) and has none of its own, every heading of both has
+// an id and no id is repeated: a heading
 // without an id, an id renamed, or a section the translation adds (a section split in
 // two: the numbers it moved there would each be missing from the other) leave unsure
 // which text is which.
-func pairSections(srcBody, dstBody string) [][2]section {
+func pairSections(src, dst *content.File) [][2]section {
+	srcBody, dstBody := src.Body, dst.Body
 	ss, ds := sections(srcBody, true), sections(dstBody, true)
 	if len(ss) < 2 || len(ds) < 2 {
 		return nil
@@ -258,12 +260,37 @@ func pairSections(srcBody, dstBody string) [][2]section {
 		seen[s.id] = true
 		if d, ok := byID[s.id]; ok {
 			pairs = append(pairs, [2]section{s, d})
+		} else if last := &pairs[len(pairs)-1]; headingDropped(src, dst, *last, s) {
+			// The translation kept the section's text under the heading before: compared
+			// apart, its numbers would each be missing from that section of the source.
+			last[0].end = s.end
 		}
 	}
 	if len(ds) > len(pairs) {
 		return nil
 	}
 	return pairs
+}
+
+// headingDropped says whether the translation has the text of source section missing
+// under the section of pair, the one before it in the source: whether a number of the
+// pair's translation is in missing and not in the pair's source. A section dropped whole
+// (its text too) is one finding of the structure check, not one per number in it.
+func headingDropped(src, dst *content.File, pair [2]section, missing section) bool {
+	values := func(f *content.File, s section) map[float64]bool {
+		out := map[float64]bool{}
+		for _, n := range numbers.Extract(f.Body[s.start:s.end], f.Lang) {
+			out[n.Value] = true
+		}
+		return out
+	}
+	inMissing, inSource := values(src, missing), values(src, pair[0])
+	for v := range values(dst, pair[1]) {
+		if inMissing[v] && !inSource[v] {
+			return true
+		}
+	}
+	return false
 }
 
 // A section is the part of a body from one heading to the next; the first section is
