@@ -151,6 +151,30 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 				Translation: u.dst.locAt(dst.Name, run.off, clip(run.text))})
 		}
 	}
+	// A heading left as the en heading (## Africa {#africa}) is too short for
+	// englishRuns; a heading of abbreviations (## DDR) is Japanese too. One that
+	// englishRuns found is not reported again.
+	found := map[int]bool{}
+	for _, p := range out {
+		found[p.Translation.Line] = true
+	}
+	srcTitles := map[string]heading{}
+	for _, h := range headings(src.Body) {
+		if h.id != "" {
+			srcTitles[h.id] = h
+		}
+	}
+	for _, h := range headings(dst.Body) {
+		sh, ok := srcTitles[h.id]
+		line := bodyPlace(dst, h.off).line()
+		if !ok || h.id == "" || found[line] || strings.TrimSpace(sh.title) != strings.TrimSpace(h.title) || !hasWord(h.title) {
+			continue
+		}
+		out = append(out, Problem{Check: "untranslated", Where: "section #" + h.id,
+			Message:     "the heading is the en heading, not translated",
+			Source:      Loc{File: src.Name, Line: bodyPlace(src, sh.off).line(), Text: strings.TrimSpace(lineAt(src.Body, sh.off))},
+			Translation: Loc{File: dst.Name, Line: line, Text: strings.TrimSpace(lineAt(dst.Body, h.off))}})
+	}
 	return out
 }
 
