@@ -81,18 +81,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	in.History, in.NoHistory = check.NewGit(*root)
 	rep := check.Run(in)
-	// The model cannot be made without a file that cannot be read: its errors are the
-	// build's first, and the model's would follow from them.
-	build := in.Unreadable
-	if len(build) == 0 {
-		build = check.SiteErrors(in)
-	}
-	// In the order and form the build prints them: by file, line and column.
-	buildErrs := make([]error, len(build))
-	for i, line := range build {
-		buildErrs[i] = errors.New(line)
-	}
-	rep.SetBuild(diagnostics(errors.Join(buildErrs...)))
+	rep.SetBuild(buildErrors(in))
 	rep.Quiet = *quiet
 	if len(pages) > 0 {
 		if err := rep.Only(projectPaths(*root, pages)); err != nil {
@@ -166,7 +155,7 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 }
 
 // warnOpenMismatches warns about each marked page that the check still finds numbers or
-// terms to fix in: marking records that a translation is current, not that it is right,
+// terms to fix in, or that the build rejects: marking records that a translation is current, not that it is right,
 // and a page marked with open mismatches is easily forgotten. A project the check cannot
 // load gets no warnings; the marks stand either way.
 func warnOpenMismatches(root string, marked []check.Marked, stderr io.Writer) {
@@ -178,16 +167,48 @@ func warnOpenMismatches(root string, marked []check.Marked, stderr io.Writer) {
 		return
 	}
 	rep := check.Run(in)
+	rep.SetBuild(buildErrors(in))
 	for _, m := range marked {
+		p := rep.Lookup(m.Key, m.Lang)
+		if p == nil {
+			continue
+		}
 		// A finding the translator accepted ([[accept]]) is not one to warn about.
-		if p := rep.Lookup(m.Key, m.Lang); p != nil && p.Open() > 0 {
-			what := fmt.Sprintf("%d mismatches", p.Open())
-			if p.Open() == 1 {
-				what = "1 mismatch"
-			}
-			fmt.Fprintf(stderr, "warning: %s: marked, but the check still finds %s in it (make check lists them)\n", m.File, what)
+		var what []string
+		if n := p.Open(); n > 0 {
+			what = append(what, "the check still finds "+plural(n, "mismatch", "mismatches")+" in it")
+		}
+		if n := p.BuildErrors; n > 0 {
+			what = append(what, "make build rejects it ("+plural(n, "error", "errors")+")")
+		}
+		if len(what) > 0 {
+			fmt.Fprintf(stderr, "warning: %s: marked, but %s: make check lists them\n", m.File, strings.Join(what, ", and "))
 		}
 	}
+}
+
+// buildErrors are the errors the build would report on the content of in, in the order
+// and form it prints them: by file, line and column.
+func buildErrors(in check.Input) []string {
+	// The model cannot be made without a file that cannot be read: its errors are the
+	// build's first, and the model's would follow from them.
+	lines := in.Unreadable
+	if len(lines) == 0 {
+		lines = check.SiteErrors(in)
+	}
+	errs := make([]error, len(lines))
+	for i, line := range lines {
+		errs[i] = errors.New(line)
+	}
+	return diagnostics(errors.Join(errs...))
+}
+
+// plural is "1 mismatch" or "2 mismatches".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // reportErrors prints every error, one per line, and a count.

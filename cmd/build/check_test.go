@@ -87,7 +87,8 @@ func TestCheckStopsAtABrokenStringsFile(t *testing.T) {
 	}
 }
 
-// Marking a page that still has mismatches marks it, and warns.
+// Marking a page that still has mismatches, or that the build rejects, marks it, and
+// warns.
 func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
 	root := t.TempDir()
 	writeFixture(t, root)
@@ -104,7 +105,7 @@ func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
 	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
 		t.Fatalf("mark: %v\n%s", err, stderr.String())
 	}
-	if got, want := stderr.String(), "warning: content/ja/countries/cambodia.md: marked, but the check still finds 1 mismatch in it (make check lists them)\n"; got != want {
+	if got, want := stderr.String(), "warning: content/ja/countries/cambodia.md: marked, but the check still finds 1 mismatch in it: make check lists them\n"; got != want {
 		t.Errorf("stderr = %q, want %q", got, want)
 	}
 	// Accepted, the finding is no reason to warn.
@@ -115,6 +116,14 @@ func TestMarkWarnsAboutOpenMismatches(t *testing.T) {
 	}
 	if stderr.Len() > 0 {
 		t.Errorf("marking a page whose only finding is accepted warned: %s", stderr.String())
+	}
+	// A page the build rejects is marked too, with a warning.
+	editFile(t, ja, "+++\n", "+++\nregion = \"africa\"\n")
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if got, want := stderr.String(), "warning: content/ja/countries/cambodia.md: marked, but make build rejects it (1 error): make check lists them\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
 	}
 }
 
