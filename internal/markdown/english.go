@@ -134,7 +134,7 @@ func markEnglishWords(doc ast.Node, src []byte) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if _, ok := n.AttributeString("lang"); ok {
+		if _, ok := n.AttributeString("lang"); ok && n != doc {
 			return ast.WalkSkipChildren, nil // a block in the other language, marked whole
 		}
 		switch n := n.(type) {

@@ -128,6 +128,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	seen := map[string]int{}
 	rawHTMLLine, boldLine := 0, 0
 	var autolinks []*ast.AutoLink
+	var japaneseBlocks []ast.Node // of a page in another language than Japanese
 	var code [][2]int // the byte ranges of src shown as code
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -146,16 +147,25 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 				code = append(code, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
 			}
 		case *ast.Paragraph:
-			markLang(n, n, src, lang)
+			if markLang(n, n, src, lang) == "ja" {
+				japaneseBlocks = append(japaneseBlocks, n)
+			}
 		case *ast.TextBlock:
 			// A tight list's item: its text has no element of its own but the item's.
 			if item, ok := n.Parent().(*ast.ListItem); ok && item.ChildCount() == 1 {
-				markLang(item, n, src, lang)
+				if markLang(item, n, src, lang) == "ja" {
+					japaneseBlocks = append(japaneseBlocks, item)
+				}
 			}
 		case *east.TableCell:
-			markLang(n, n, src, lang)
+			if markLang(n, n, src, lang) == "ja" {
+				japaneseBlocks = append(japaneseBlocks, n)
+			}
 		case *ast.Heading:
 			headingLang := markLang(n, n, src, lang)
+			if headingLang == "ja" {
+				japaneseBlocks = append(japaneseBlocks, n)
+			}
 			id, _ := n.AttributeString("id")
 			idStr := string(asBytes(id))
 			line := lines.of(n, src)
@@ -212,6 +222,11 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 
 	if lang == "ja" {
 		markEnglishWords(doc, src)
+	}
+	// A Japanese block of another page (a citation quoted in Japanese) has its English
+	// words marked as a Japanese page has.
+	for _, n := range japaneseBlocks {
+		markEnglishWords(n, src)
 	}
 
 	// A link typed with full-width brackets is no link: the reader would see its address.

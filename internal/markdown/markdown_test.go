@@ -70,6 +70,9 @@ func TestConvert(t *testing.T) {
 		{"english in a link and emphasis", "[Natural Earth](x.md)の*world atlas*", []string{`<a href="x/"><span lang="en" class="inline-lang">Natural Earth</span></a>の<em><span lang="en" class="inline-lang">world atlas</span></em>`}, nil, "ja"},
 		{"a heading without japanese", "## Elections", []string{"<h2 id=\"elections\">Elections</h2>"}, nil, "ja"},
 		{"english page", "See the report “Human Security Now”.", []string{"<p>See the report “Human Security Now”.</p>"}, nil, ""},
+		// A Japanese paragraph of an English page has its English words marked as a
+		// Japanese page has (WCAG 3.1.2).
+		{"japanese quote on an english page", "Cite it so:\n\n> 「ページ名」『日本の平和構築への取組――国別編・分野別編』（2007年初め現在の情報。外務省『Japan’s Efforts on Peacebuilding』（2007年）に基づく）。", []string{`外務省『<span lang="en" class="inline-lang">Japan’s Efforts on Peacebuilding</span>』`}, nil, ""},
 		{"cross-link rewritten", "See [DDR](ddr.md).", []string{`<a href="ddr/">DDR</a>`}, nil, ""},
 		{"fallback marked", "[Sudan](fallback.md)", []string{`<a href="fallback/">Sudan (EN)</a>`}, nil, ""},
 		{"external link classed", "[MOFA](https://www.mofa.go.jp/)", []string{`<a href="https://www.mofa.go.jp/" class="ext">MOFA</a>`}, nil, ""},

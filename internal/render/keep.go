@@ -140,11 +140,15 @@ func markEnglish(runs []Run) []Run {
 	// list is made only from the first run that has one.
 	var out []Run
 	for i, r := range runs {
-		var words [][2]int
-		if !r.Keep {
-			words = markdown.EnglishWords(r.Text)
+		words := markdown.EnglishWords(r.Text)
+		if r.Keep && len(words) > 0 && !markdown.HasJapanese(r.Text) {
+			// An English word kept whole (Nation-Building): marked as it stands.
+			r.Lang, words = "en", nil
+			if out == nil {
+				out = append(make([]Run, 0, len(runs)), runs[:i]...)
+			}
 		}
-		if len(words) == 0 {
+		if r.Keep || len(words) == 0 {
 			if out != nil {
 				out = append(out, r)
 			}

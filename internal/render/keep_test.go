@@ -251,6 +251,8 @@ func TestKeepMarksEnglishWords(t *testing.T) {
 		{"コートジボワール（Côte d’Ivoire）の", []string{"Côte d’Ivoire"}},
 		{"外務省『Japan’s Efforts on Peacebuilding: Towards Consolidation』（2007年）", []string{"Japan’s Efforts on Peacebuilding: Towards Consolidation"}},
 		{"日本はNGOsとUNDP'sの協力", nil},
+		// A hyphenated word kept whole on its line is English too.
+		{"『Consolidation of Peace and Nation-Building』（2007年）", []string{"Consolidation of Peace and", "Nation-Building"}},
 		{"詳しくはhttps://www.mofa.go.jp/mofaj/gaiko/を参照", nil},
 	} {
 		runs := ja.Keep(tt.text)

@@ -62,7 +62,8 @@ func FilterID(p *site.Page) string { return "f-" + strings.ReplaceAll(p.Key, "/"
 // TimelineStyle is the rules of the timeline's filter by country or theme of one language,
 // <lang>/timeline/filter.css, which the timeline page links. The filter works without
 // script: a link to #f-<brief> targets an empty element before the chart and the years,
-// and these rules show its notice, fade the chart's marks of other briefs, hide their
+// and these rules show its notice, fade the chart's marks of other briefs (no longer
+// links: they would lead to events hidden), hide their
 // events and the years left empty, and mark the chosen link. A file rather than a <style> in the page, so
 // that the Content-Security-Policy of deploy/ needs no 'unsafe-inline'.
 func TimelineStyle(s *site.Site, lang string) publish.File {
@@ -75,7 +76,8 @@ func TimelineStyle(s *site.Site, lang string) publish.File {
 		fmt.Fprintf(&b, "#%[1]s:target~.timeline .timeline-filter a[href=%[2]q]{font-weight:700;color:var(--text);background:var(--notice)}\n", id, "#"+FilterID(p))
 		fmt.Fprintf(&b, "#%[1]s:target~.filter-status.%[1]s{display:block}\n", id)
 		if chart {
-			fmt.Fprintf(&b, "#%[1]s:target~.timeline-chart a:not(.%[1]s){opacity:.15}\n", id)
+			// A faded mark is inactive: its event is hidden from the list it links to.
+			fmt.Fprintf(&b, "#%[1]s:target~.timeline-chart a:not(.%[1]s){opacity:.15;pointer-events:none}\n", id)
 		}
 	}
 	return publish.File{Path: lang + "/timeline/filter.css", Data: []byte(b.String())}
