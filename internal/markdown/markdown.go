@@ -129,7 +129,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	rawHTMLLine, boldLine := 0, 0
 	var autolinks []*ast.AutoLink
 	var japaneseBlocks []ast.Node // of a page in another language than Japanese
-	var code [][2]int // the byte ranges of src shown as code
+	var code [][2]int             // the byte ranges of src shown as code
 
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
