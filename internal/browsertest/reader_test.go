@@ -524,7 +524,7 @@ const timelineLabelsJS = `(() => {
 	const out = {Found: true, Scrolls: wrap.scrollWidth > wrap.clientWidth, Shown: labels.getClientRects().length > 0,
 		Offset: labels.getBoundingClientRect().left - wrap.getBoundingClientRect().left, Hidden: 0, Marks: 0};
 	// Each mark focused in turn, as a screen reader's browse mode may (the marks are out
-	// of the Tab order, since the event list below has the same links): the chart
+	// of the Tab order, since the event list below links to the same briefs): the chart
 	// scrolls it into view, clear of the labels over its left edge.
 	const active = document.activeElement;
 	for (const a of wrap.querySelectorAll("svg:not(.timeline-labels) a")) {
