@@ -400,14 +400,12 @@ func eventTexts(events []content.Event) []string {
 	return out
 }
 
-// figureTexts are the labels of figures with their values, which a translation inherits.
+// figureTexts are the labels of figures; not their values, which a translation inherits
+// and so leaves out.
 func figureTexts(figures []content.Figure) []string {
 	out := make([]string, len(figures))
 	for i, g := range figures {
 		out[i] = g.Label
-		if g.Value != nil {
-			out[i] += fmt.Sprintf(" %g", *g.Value)
-		}
 	}
 	return out
 }
