@@ -346,8 +346,9 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 		}
 	}
 	// counted says whether the translation has as many items of table as the source; the
-	// items' texts (tt, mt) name the one a translation lacks or adds, when that can be told.
-	counted := func(table string, tt, mt []string) bool {
+	// items' texts (tt, mt, in the languages tl and ml) name the one a translation lacks or
+	// adds, when that can be told.
+	counted := func(table string, tt, mt []string, tl, ml string) bool {
 		tn, mn := len(tt), len(mt)
 		switch {
 		case tn == 0 || tn == mn:
@@ -359,23 +360,23 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 			b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: %d [[%s]] here but %d in %s, and this translation was marked against an earlier version of that file: the %s page shows the %s %s until the counts match (make check says which side changed)", t.Name, t.Line(table), tn, table, mn, m.Name, t.Lang, m.Lang, table))
 		default:
 			which, item := "", strings.TrimSuffix(table, "s")
-			if i, j, ok := extraItem(mt, tt, m.Lang, t.Lang); ok {
+			if i, j, ok := extraItem(mt, tt, ml, tl); ok {
 				which = ": the one missing here seems to be " + oneOf(item, i, j, "of "+m.Name, m.ItemLine(table, i, ""), mt[i])
-			} else if i, j, ok := extraItem(tt, mt, t.Lang, m.Lang); ok {
+			} else if i, j, ok := extraItem(tt, mt, tl, ml); ok {
 				which = ": the one too many seems to be " + oneOf(item, i, j, "here", t.ItemLine(table, i, ""), tt[i])
 			}
 			b.fail(t.Errorf(t.Line(table), "%d [[%s]] here but %d in %s: a translation has the same %s in the same order%s", tn, table, mn, m.Name, table, which))
 		}
 		return false
 	}
-	if counted("events", eventTexts(tf.Events), eventTexts(mf.Events)) {
+	if counted("events", eventTexts(tf.Events), eventTexts(mf.Events), t.Lang, m.Lang) {
 		for i, e := range tf.Events {
 			if e.Date != nil && (mf.Events[i].Date == nil || *e.Date != *mf.Events[i].Date) {
 				report(t.ItemLine("events", i, "date"), m.ItemLine("events", i, "date"), fmt.Sprintf("the date of event %d", i+1), quote(*e.Date), showq(mf.Events[i].Date))
 			}
 		}
 	}
-	if counted("figures", figureTexts(tf.Figures), figureTexts(mf.Figures)) {
+	if counted("figures", figureTexts(tf.Figures), figureTexts(mf.Figures), t.Lang, m.Lang) {
 		for i, g := range tf.Figures {
 			mg := mf.Figures[i]
 			if g.Value != nil && (mg.Value == nil || *g.Value != *mg.Value) {
@@ -389,7 +390,8 @@ func (b *builder) conflicts(m, t *content.File, stale bool) {
 			}
 		}
 	}
-	counted("corrections", correctionTexts(tf.Corrections), correctionTexts(mf.Corrections))
+	// A correction quotes the source document as it is in both files: the quotes line up.
+	counted("corrections", correctionSources(tf.Corrections), correctionSources(mf.Corrections), m.Lang, m.Lang)
 }
 
 func eventTexts(events []content.Event) []string {
@@ -410,10 +412,10 @@ func figureTexts(figures []content.Figure) []string {
 	return out
 }
 
-func correctionTexts(corrections []content.Correction) []string {
+func correctionSources(corrections []content.Correction) []string {
 	out := make([]string, len(corrections))
 	for i, c := range corrections {
-		out[i] = c.Source + " " + c.Correction
+		out[i] = c.Source
 	}
 	return out
 }

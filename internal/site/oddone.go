@@ -34,21 +34,27 @@ func extraItem(long, short []string, longLang, shortLang string) (first, last in
 			if i >= k {
 				j = i + 1
 			}
-			// A shared anchor counts for the place, a number that only one of the pair
-			// has (the 600 of the item dropped, set against the next) against it. An
+			// A shared anchor counts for the place, numbers that only one of the pair
+			// has (the 600 of the item dropped, set against the next) against it, once
+			// a pair: a typo in the item's true counterpart (6,000 for 600) must not
+			// weigh more than setting the item against one with no number at all. An
 			// abbreviation is not held against it: a translation may spell it out (UN,
 			// 国連).
+			unmatched := false
 			for a, number := range sa[i] {
 				if _, shared := la[j][a]; shared {
 					scores[k] += 2
 				} else if number {
-					scores[k]--
+					unmatched = true
 				}
 			}
 			for a, number := range la[j] {
 				if _, shared := sa[i][a]; number && !shared {
-					scores[k]--
+					unmatched = true
 				}
+			}
+			if unmatched {
+				scores[k]--
 			}
 		}
 	}
