@@ -114,3 +114,35 @@ func TestWrittenIn(t *testing.T) {
 		}
 	}
 }
+
+// A section whose heading the translation dropped joins the section before it when most
+// of its own numbers are in that section's translation: not for a number the translation
+// happens to use too, and not across a section dropped whole.
+func TestPairSectionsJoinsADroppedHeading(t *testing.T) {
+	const en = "Intro.\n\n## Budget {#budget}\n\nThe budget rose to 15 billion yen in 2003.\n\n## Elections {#elections}\n\nIn 1993, 4,000,000 voters and 1,400 monitors.\n\n## Police {#police}\n\nSome 500 officers were trained in 2004.\n\n## Staff {#staff}\n\nAbout 70 experts.\n"
+	for _, tc := range []struct {
+		name, ja string
+		budget   string // the end of the source text paired with the Japanese budget section
+	}{
+		{"heading dropped, text kept",
+			"前文。\n\n## 予算 {#budget}\n\n2003年、予算は150億円に増えた。\n\n1993年、有権者400万人と監視要員1,400人。\n\n## 警察 {#police}\n\n2004年に約500人の警察官が研修を受けた。\n\n## 人員 {#staff}\n\n約70人の専門家。\n",
+			"1,400 monitors.\n\n"},
+		{"section dropped whole, a year of it used",
+			"前文。\n\n## 予算 {#budget}\n\n1993年の2年後、2003年に予算は150億円に増えた。\n\n## 警察 {#police}\n\n2004年に約500人の警察官が研修を受けた。\n\n## 人員 {#staff}\n\n約70人の専門家。\n",
+			"in 2003.\n\n"},
+		{"a section dropped whole before one whose heading was dropped",
+			"前文。\n\n## 予算 {#budget}\n\n2003年、予算は150億円に増えた。\n\n2004年に約500人の警察官が研修を受けた。\n\n## 人員 {#staff}\n\n約70人の専門家。\n",
+			"in 2003.\n\n"},
+	} {
+		src := &content.File{Lang: "en", Body: en}
+		dst := &content.File{Lang: "ja", Body: tc.ja}
+		pairs := pairSections(src, dst)
+		if len(pairs) < 2 || pairs[1][0].id != "budget" {
+			t.Errorf("%s: pairs %+v, want the budget sections second", tc.name, pairs)
+			continue
+		}
+		if got := en[:pairs[1][0].end]; !strings.HasSuffix(got, tc.budget) {
+			t.Errorf("%s: the budget's source text ends %q, want %q", tc.name, got[max(0, len(got)-30):], tc.budget)
+		}
+	}
+}

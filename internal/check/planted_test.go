@@ -124,7 +124,7 @@ var missed = []struct {
 		{"content/ja/themes/elections-and-police.md", "文民警察要員、自衛隊員、選挙", "文民警察要員、選挙"},
 		{"content/en/themes/elections-and-police.md", "among them Self-Defense Forces personnel", "among them SDF personnel"},
 		{"content/en/themes/elections-and-police.md", "officers, Self-Defense Forces personnel", "officers, SDF personnel"},
-	}, "glossary", `"SDF" is used in en; the ja page should write 自衛隊`, "label = \"東ティモールの国連PKOミッション"},
+	}, "glossary", `"SDF" is used in en; the ja page should write 自衛隊`, "label = \"東ティモールの国連ミッション"},
 	{"SDF in a Japanese text", []edit{{"content/ja/themes/elections-and-police.md", "主に文民警察要員、自衛隊員、", "主に文民警察要員、SDF隊員、"}},
 		"glossary", `SDF is not the official form of "Self-Defense Forces": write 自衛隊`, "主に文民警察要員、SDF隊員"},
 	{"PKO協力法, a form not to write", []edit{{jaCambodia, "1992年6月に成立した国際平和協力法に基づく", "1992年6月に成立したPKO協力法に基づく"}},

@@ -205,6 +205,16 @@ func compareHeadings(src, dst *content.File) []Problem {
 	add := func(msg string, s, d Loc) {
 		out = append(out, Problem{Check: "structure", Where: "headings", Message: msg, Source: s, Translation: d})
 	}
+	// The sections whose heading alone the translation dropped, by id: the translation's
+	// section that holds their text (pairSections joins them to the section before).
+	under := map[string]section{}
+	for _, p := range pairSections(src, dst) {
+		for _, s := range sections(src.Body, true) {
+			if s.id != "" && p[0].start < s.start && s.start < p[0].end {
+				under[s.id] = p[1]
+			}
+		}
+	}
 	sIDs, dIDs := map[string]bool{}, map[string]bool{}
 	for _, h := range sh {
 		sIDs[h.id] = true
@@ -264,7 +274,14 @@ func compareHeadings(src, dst *content.File) []Problem {
 			if s.id == "" {
 				what = fmt.Sprintf("the heading %q", s.title)
 			}
-			if next < len(dh) {
+			if d, ok := under[s.id]; ok {
+				off := d.start // its heading, or the introduction's first line
+				for off < d.end && dst.Body[off] == '\n' {
+					off++
+				}
+				at := Loc{File: dst.Name, Line: bodyPlace(dst, off).line(), Text: strings.TrimSpace(lineAt(dst.Body, off))}
+				add(fmt.Sprintf("the heading of %s of the en page is missing in the %s page: its text seems to be in the %s; put the heading before that text", what, dst.Lang, d.label()), sLoc(s), at)
+			} else if next < len(dh) {
 				add(fmt.Sprintf("%s of the en page is missing in the %s page: it goes before this heading", what, dst.Lang), sLoc(s), dLoc(dh[next]))
 			} else {
 				body := strings.TrimRight(dst.Body, "\n")

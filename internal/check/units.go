@@ -260,7 +260,7 @@ func pairSections(src, dst *content.File) [][2]section {
 		seen[s.id] = true
 		if d, ok := byID[s.id]; ok {
 			pairs = append(pairs, [2]section{s, d})
-		} else if last := &pairs[len(pairs)-1]; headingDropped(src, dst, *last, s) {
+		} else if last := &pairs[len(pairs)-1]; last[0].end == s.start && headingDropped(src, dst, *last, s) {
 			// The translation kept the section's text under the heading before: compared
 			// apart, its numbers would each be missing from that section of the source.
 			last[0].end = s.end
@@ -273,24 +273,35 @@ func pairSections(src, dst *content.File) [][2]section {
 }
 
 // headingDropped says whether the translation has the text of source section missing
-// under the section of pair, the one before it in the source: whether a number of the
-// pair's translation is in missing and not in the pair's source. A section dropped whole
-// (its text too) is one finding of the structure check, not one per number in it.
+// under the section of pair, the one just before it in the source: whether most numbers
+// of missing (by kind and value) are in the pair's translation and not in its source. A
+// section dropped whole (its text too) is one finding of the structure check, not one per
+// number in it, and a number of missing that the translation happens to use (a year) is
+// not enough to take it for moved.
 func headingDropped(src, dst *content.File, pair [2]section, missing section) bool {
-	values := func(f *content.File, s section) map[float64]bool {
-		out := map[float64]bool{}
+	type key struct {
+		kind  numbers.Kind
+		value float64
+	}
+	values := func(f *content.File, s section) map[key]bool {
+		out := map[key]bool{}
 		for _, n := range numbers.Extract(f.Body[s.start:s.end], f.Lang) {
-			out[n.Value] = true
+			out[key{n.Kind, n.Value}] = true
 		}
 		return out
 	}
-	inMissing, inSource := values(src, missing), values(src, pair[0])
-	for v := range values(dst, pair[1]) {
-		if inMissing[v] && !inSource[v] {
-			return true
+	inSource, inTranslation := values(src, pair[0]), values(dst, pair[1])
+	moved, own := 0, 0
+	for k := range values(src, missing) {
+		if inSource[k] {
+			continue // says nothing: the pair's source has it too
+		}
+		own++
+		if inTranslation[k] {
+			moved++
 		}
 	}
-	return false
+	return own > 0 && 2*moved > own
 }
 
 // A section is the part of a body from one heading to the next; the first section is
