@@ -230,6 +230,8 @@ func TestOrphanSaysWhetherTheBuildFails(t *testing.T) {
 	r := &Report{Source: "en", Pairs: []*Pair{
 		{Key: "countries/foo", Lang: "ja", State: Orphan, MarkedAt: 4, Translation: &Doc{File: "content/ja/countries/foo.md"}},
 		{Key: "countries/bar", Lang: "ja", State: Orphan, Translation: &Doc{File: "content/ja/countries/bar.md"}},
+		// Not marked, and lacking what a page of its own needs.
+		{Key: "countries/baz", Lang: "ja", State: Orphan, BuildErrors: 2, Translation: &Doc{File: "content/ja/countries/baz.md"}},
 	}}
 	var b strings.Builder
 	if err := r.WriteText(&b); err != nil {
@@ -238,6 +240,7 @@ func TestOrphanSaysWhetherTheBuildFails(t *testing.T) {
 	for _, want := range []string{
 		"orphan: content/ja/countries/foo.md:4: translates content/en/countries/foo.md, which does not exist (delete it, or restore or rename the source); make build fails on it until then\n",
 		"orphan: content/ja/countries/bar.md:1: has no source content/en/countries/bar.md; it is published as a page of its own language until that exists",
+		"orphan: content/ja/countries/baz.md:1: has no source content/en/countries/baz.md, and make build rejects it as a page of its own",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())

@@ -410,6 +410,8 @@ func (r *Report) details(b *strings.Builder, lang string) {
 		case Orphan:
 			if p.MarkedAt > 0 {
 				fmt.Fprintf(b, "orphan: %s:%d: translates %s, which does not exist (delete it, or restore or rename the source); make build fails on it until then\n", p.Translation.File, p.MarkedAt, translationName(p.Translation.File, lang, r.Source))
+			} else if p.BuildErrors > 0 {
+				fmt.Fprintf(b, "orphan: %s:1: has no source %s, and make build rejects it as a page of its own (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
 			} else {
 				fmt.Fprintf(b, "orphan: %s:1: has no source %s; it is published as a page of its own language until that exists (delete it, or restore or rename the source)\n", p.Translation.File, translationName(p.Translation.File, lang, r.Source))
 			}
