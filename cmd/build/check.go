@@ -196,6 +196,7 @@ func buildErrors(in check.Input) []string {
 	if len(lines) == 0 {
 		lines = check.SiteErrors(in)
 	}
+	lines = append(slices.Clip(lines), in.UIErrors...)
 	errs := make([]error, len(lines))
 	for i, line := range lines {
 		errs[i] = errors.New(line)

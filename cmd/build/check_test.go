@@ -69,9 +69,10 @@ func TestCheckListsBuildErrorsInOrder(t *testing.T) {
 	}
 }
 
-// A UI strings file that the build cannot read stops the check with the build's own
-// error, at its file and line, not a house-style finding about a quotation mark.
-func TestCheckStopsAtABrokenStringsFile(t *testing.T) {
+// A UI strings file that the build cannot read, or whose keys differ between the
+// languages, is listed with the build's errors at its file and line, and the report goes
+// on: not a house-style finding about a quotation mark.
+func TestCheckListsBrokenStringsFiles(t *testing.T) {
 	root := t.TempDir()
 	writeFixture(t, root)
 	editFile(t, filepath.Join(root, "i18n", "ja.toml"), "\"\n", "\n")
@@ -79,11 +80,18 @@ func TestCheckStopsAtABrokenStringsFile(t *testing.T) {
 	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err == nil {
 		t.Fatalf("check passed a broken i18n/ja.toml:\n%s", stdout.String())
 	}
-	if !regexp.MustCompile(`(?m)^i18n/ja\.toml:\d+:\d+: \w+: closing quote missing`).MatchString(stderr.String()) {
-		t.Errorf("stderr does not give the file's error:\n%s", stderr.String())
+	report := stdout.String()
+	if !regexp.MustCompile(`(?m)^make build would fail on the content: 1 error\ni18n/ja\.toml:\d+:\d+: \w+: closing quote missing`).MatchString(report) {
+		t.Errorf("the report does not list the file's error with the build's:\n%s", report)
 	}
-	if strings.Contains(stdout.String()+stderr.String(), "quotation-marks") {
-		t.Errorf("the broken file is reported as a style finding:\n%s%s", stdout.String(), stderr.String())
+	if !strings.Contains(report, "ja: ") || strings.Contains(report+stderr.String(), "quotation-marks") {
+		t.Errorf("the report stops, or reports the broken file as a style finding:\n%s%s", report, stderr.String())
+	}
+	writeFixture(t, root)
+	editFile(t, filepath.Join(root, "i18n", "en.toml"), "\n", "\nnew_key = \"New\"\n")
+	stdout.Reset()
+	if err := run([]string{"check", "-root", root}, &stdout, &stderr); err == nil || !strings.Contains(stdout.String(), `i18n/ja.toml: missing key "new_key"`) || !strings.Contains(stdout.String(), "ja: ") {
+		t.Errorf("a key missing from i18n/ja.toml: %v\n%s", err, stdout.String())
 	}
 }
 

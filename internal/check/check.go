@@ -282,6 +282,8 @@ type Input struct {
 	// front matter), one per line as the build prints them. Their pages are listed as
 	// unreadable, not checked; the other pages are checked.
 	Unreadable []string
+	// UIErrors are the build's errors of the UI strings (i18n/<lang>.toml), one per line.
+	UIErrors []string
 }
 
 // unreadableFiles gives, by page ("countries/cambodia"), the files that in.Unreadable

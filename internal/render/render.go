@@ -285,8 +285,7 @@ func compileLayouts(t *template.Template, again func() (*template.Template, erro
 }
 
 // CheckStrings reports what New would of the UI strings in fsys (the i18n folder) of
-// langs: the translation check reads i18n/<lang>.toml line by line for its house style,
-// and a file the build cannot read is an error to fix first.
+// langs, for the translation check to list with the build's other errors.
 func CheckStrings(fsys fs.FS, langs []string) error {
 	r := &Renderer{strings: map[string]map[string]string{}}
 	return r.loadStrings(fsys, langs)
