@@ -56,8 +56,10 @@ func closedFullWidth(text string) bool {
 }
 
 // LiteralID returns the {#…} or ｛#…｝ that a heading's text still holds after its id
-// was split off: Markdown publishes it as text.
+// was split off: Markdown publishes it as text. One in code (`{#id}`), which shows what
+// is typed, is not one.
 func LiteralID(title string) (string, bool) {
+	title = blankCode(title)
 	for _, open := range []string{"{#", "｛#", "｛＃", "{＃"} {
 		if i := strings.Index(title, open); i >= 0 {
 			rest := title[i:]
@@ -69,6 +71,47 @@ func LiteralID(title string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// blankCode replaces the code spans of a line of Markdown (`code`, ``co`de``) with spaces:
+// a run of backticks opens one that the next run of as many closes.
+func blankCode(line string) string {
+	b := []byte(line)
+	for i := 0; i < len(b); {
+		if b[i] != '`' {
+			i++
+			continue
+		}
+		n := 1
+		for i+n < len(b) && b[i+n] == '`' {
+			n++
+		}
+		end := -1
+		for j := i + n; j < len(b); {
+			if b[j] != '`' {
+				j++
+				continue
+			}
+			m := 1
+			for j+m < len(b) && b[j+m] == '`' {
+				m++
+			}
+			if m == n {
+				end = j + m
+				break
+			}
+			j += m
+		}
+		if end < 0 {
+			i += n // no closing run: the backticks are text
+			continue
+		}
+		for k := i; k < end; k++ {
+			b[k] = ' '
+		}
+		i = end
+	}
+	return string(b)
 }
 
 // LiteralIDName is the id that lit, a literal id (LiteralID), stands for: ｛#ddr｝ is ddr.

@@ -175,8 +175,8 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 			seen[idStr] = line
 			text := plainText(n, src)
 			// An id in full-width braces, as a Japanese input method types them, is no id:
-			// the heading would show it.
-			if lit, ok := LiteralID(text); ok {
+			// the heading would show it. (Not in code, which shows what is typed.)
+			if lit, ok := LiteralID(textOutsideCode(n, src)); ok {
 				res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
 					Msg: fmt.Sprintf("%s is not read as the heading's id and is shown as text: write {#%s} at the end of the heading, in half-width braces", lit, LiteralIDName(lit))})
 			}
@@ -470,4 +470,24 @@ func (li lineIndex) line(offset int) int {
 		}
 	}
 	return lo + 1
+}
+
+// textOutsideCode is the text of the inline content of n without its code spans.
+func textOutsideCode(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+		case *ast.String:
+			b.Write(c.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }

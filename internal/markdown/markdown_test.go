@@ -91,6 +91,7 @@ func TestConvert(t *testing.T) {
 		{"link in full-width parentheses", "前文\n\n詳しくは[法の支配]（../themes/rule-of-law.md）を参照されたい。", []string{"[法の支配]（../themes/rule-of-law.md）"}, []string{"3: [法の支配]（../themes/rule-of-law.md） is shown as text, not as a link: write the brackets and parentheses half-width, [法の支配](../themes/rule-of-law.md)"}, "ja"},
 		{"brackets around a note", "［注］（外務省）による。", nil, nil, "ja"},
 		// So do its braces around a heading id: a warning at the heading's line.
+		{"an id in code in a heading", "## Write `{#id}` after a heading {#ids}", []string{`<h2 id="ids">`}, nil, ""},
 		{"heading id in full-width braces", "前文\n\n## 小型武器の回収 ｛#small-arms｝", []string{`<h2 id="小型武器の回収-small-arms">小型武器の回収 ｛#`}, []string{"3: ｛#small-arms｝ is not read as the heading's id and is shown as text: write {#small-arms} at the end of the heading, in half-width braces"}, "ja"},
 		{"a link closed full-width", "[法の支配](../themes/rule-of-law.md）を参照。", nil, []string{"1: [法の支配](../themes/rule-of-law.md） is shown as text, not as a link: write the brackets and parentheses half-width, [法の支配](../themes/rule-of-law.md)"}, "ja"},
 		{"full-width brackets in code", "Write `[法の支配]（../themes/rule-of-law.md）` as\n\n```\n[法の支配]（../themes/rule-of-law.md）\n```\n\n    [法の支配]（../themes/rule-of-law.md）", nil, nil, ""},
