@@ -74,8 +74,8 @@ func LiteralID(title string) (string, bool) {
 }
 
 // blankCode replaces the code spans of a line of Markdown (`code`, or between runs of two
-// or more backticks) with spaces:
-// a run of backticks opens one that the next run of as many closes.
+// or more backticks) with spaces: a run of backticks opens one that the next run of as
+// many closes.
 func blankCode(line string) string {
 	b := []byte(line)
 	for i := 0; i < len(b); {
