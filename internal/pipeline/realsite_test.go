@@ -145,3 +145,20 @@ func TestJapaneseSummariesKeepNumbersWhole(t *testing.T) {
 		t.Errorf("%d of the 3 pages that show Colombia's summary were built", seen)
 	}
 }
+
+// An English word that a Japanese text keeps whole on its line (Nation-Building in the
+// source's title) is marked as English too, so that a screen reader reads it in English
+// (WCAG 3.1.2): the booklet's cover and every brief's printed colophon.
+func TestKeptEnglishWordsAreMarkedEnglish(t *testing.T) {
+	res := buildReal(t)
+	const want = `<span lang="en" class="nobr inline-lang">Nation-Building</span>`
+	for _, f := range res.Files {
+		if f.Path != "ja/print/index.html" && f.Path != "ja/countries/cambodia/index.html" {
+			continue
+		}
+		if page := string(f.Data); !strings.Contains(page, want) {
+			i := strings.Index(page, "Nation-Building")
+			t.Errorf("%s does not mark Nation-Building as English: %q", f.Path, page[max(0, i-60):min(len(page), i+40)])
+		}
+	}
+}
