@@ -176,10 +176,10 @@ func warnOpenMismatches(root string, marked []check.Marked, stderr io.Writer) {
 		// A finding the translator accepted ([[accept]]) is not one to warn about.
 		var what []string
 		if n := p.Open(); n > 0 {
-			what = append(what, "the check still finds "+plural(n, "mismatch", "mismatches")+" in it")
+			what = append(what, fmt.Sprintf("the check still finds %d %s in it", n, check.Plural(n, "mismatch", "mismatches")))
 		}
 		if n := p.BuildErrors; n > 0 {
-			what = append(what, "make build rejects it ("+plural(n, "error", "errors")+")")
+			what = append(what, fmt.Sprintf("make build rejects it (%d %s)", n, check.Plural(n, "error", "errors")))
 		}
 		if len(what) > 0 {
 			fmt.Fprintf(stderr, "warning: %s: marked, but %s: make check lists them\n", m.File, strings.Join(what, ", and "))
@@ -202,14 +202,6 @@ func buildErrors(in check.Input) []string {
 		errs[i] = errors.New(line)
 	}
 	return diagnostics(errors.Join(errs...))
-}
-
-// plural is "1 mismatch" or "2 mismatches".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // reportErrors prints every error, one per line, and a count.

@@ -731,13 +731,13 @@ func (r *Report) Why(strict bool) []string {
 		}
 	}
 	if problems > 0 {
-		why = append(why, fmt.Sprintf("%d %s", problems, plural(problems, "mismatch", "mismatches")))
+		why = append(why, fmt.Sprintf("%d %s", problems, Plural(problems, "mismatch", "mismatches")))
 	}
 	if n := r.StyleOpen(); n > 0 {
-		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "style finding", "style findings")))
+		why = append(why, fmt.Sprintf("%d %s", n, Plural(n, "style finding", "style findings")))
 	}
 	if n := len(r.Build); n > 0 {
-		why = append(why, fmt.Sprintf("%d %s", n, plural(n, "build error", "build errors")))
+		why = append(why, fmt.Sprintf("%d %s", n, Plural(n, "build error", "build errors")))
 	}
 	return why
 }

@@ -33,7 +33,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		b.WriteString("no content to check\n")
 	}
 	if n := len(r.Build); n > 0 {
-		fmt.Fprintf(&b, "\nmake build would fail on the content: %d %s\n", n, plural(n, "error", "errors"))
+		fmt.Fprintf(&b, "\nmake build would fail on the content: %d %s\n", n, Plural(n, "error", "errors"))
 		for _, e := range r.Build {
 			b.WriteString(e + "\n")
 		}
@@ -293,7 +293,7 @@ func (r *Report) SummaryLine(lang string) string {
 	if n := statuses[string(Unreadable)]; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d %s", n, Unreadable))
 	}
-	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, plural(problems, "mismatch", "mismatches"))
+	line := fmt.Sprintf("%s: %s; %d %s", lang, strings.Join(parts, ", "), problems, Plural(problems, "mismatch", "mismatches"))
 	if pending > 0 {
 		line += fmt.Sprintf(", %d pending", pending)
 	}
@@ -320,7 +320,8 @@ func (p *Pair) MarshalJSON() ([]byte, error) {
 // StatusText is the pair's Status as the terminal and the preview write it.
 func (p *Pair) StatusText() string { return statusText(p.Status()) }
 
-func plural(n int, one, many string) string {
+// Plural is one for n = 1, else many: "1 mismatch", "2 mismatches".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

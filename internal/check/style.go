@@ -685,5 +685,5 @@ func (r *Report) writeStyle(b *strings.Builder) {
 		}
 	}
 	open := r.StyleOpen()
-	fmt.Fprintf(b, "style: %d %s, %d accepted\n\n", open, plural(open, "finding", "findings"), len(r.Style)-open)
+	fmt.Fprintf(b, "style: %d %s, %d accepted\n\n", open, Plural(open, "finding", "findings"), len(r.Style)-open)
 }

@@ -62,8 +62,8 @@ func FilterID(p *site.Page) string { return "f-" + strings.ReplaceAll(p.Key, "/"
 // TimelineStyle is the rules of the timeline's filter by country or theme of one language,
 // <lang>/timeline/filter.css, which the timeline page links. The filter works without
 // script: a link to #f-<brief> targets an empty element before the chart and the years,
-// and these rules show its notice, fade the chart's marks of other briefs (no links
-// while faded), hide their
+// and these rules show its notice, fade the chart's marks of other briefs (not to be
+// clicked while faded), hide their
 // events and the years left empty, and mark the chosen link. A file rather than a <style> in the page, so
 // that the Content-Security-Policy of deploy/ needs no 'unsafe-inline'.
 func TimelineStyle(s *site.Site, lang string) publish.File {
@@ -76,7 +76,7 @@ func TimelineStyle(s *site.Site, lang string) publish.File {
 		fmt.Fprintf(&b, "#%[1]s:target~.timeline .timeline-filter a[href=%[2]q]{font-weight:700;color:var(--text);background:var(--notice)}\n", id, "#"+FilterID(p))
 		fmt.Fprintf(&b, "#%[1]s:target~.filter-status.%[1]s{display:block}\n", id)
 		if chart {
-			// A faded mark is inactive, no link: faded to 1.3:1 it is too faint to be a
+			// A faded mark cannot be clicked: faded to 1.3:1 it is too faint to be a
 			// target (WCAG 1.4.11), and its event is hidden from the list.
 			fmt.Fprintf(&b, "#%[1]s:target~.timeline-chart a:not(.%[1]s){opacity:.15;pointer-events:none}\n", id)
 		}

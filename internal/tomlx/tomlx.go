@@ -71,22 +71,22 @@ func decode(src string, start int, v any, known []string) (toml.MetaData, []*Err
 			eofInList := perr.Message == "unexpected EOF; expected value" && !strings.HasSuffix(strings.TrimRight(text, " \t\r"), "=")
 			if (unclosedListRe.MatchString(perr.Message) || eofInList) && perr.LastKey != "" {
 				// themes = ["a", "b" without its ]: the list runs on over the next lines,
-				// and the parser stops where they cannot belong to it. (That line is not
-				// named: the caller counts lines from where src starts in its file.)
-				// The key's last definition before that line: in a list of tables, the item's.
-				key, start, upTo := toml.Key(strings.Split(perr.LastKey, ".")), 0, line
+				// and the parser stops where they cannot belong to it. The error is at the
+				// key's last definition before that line (in a list of tables, the item's),
+				// where the ] is missing; the line the parser stopped at is not named.
+				key, at, upTo := toml.Key(strings.Split(perr.LastKey, ".")), 0, line
 				if eofInList {
 					upTo = line + 1
 				}
 				for n := 0; ; n++ {
 					l := keyLineN(src, key, n)
-					if l >= upTo || l <= start {
+					if l >= upTo || l <= at {
 						break
 					}
-					start = l
+					at = l
 				}
-				if start > 0 && definesKey(lineText(src, start), key) {
-					return md, []*Error{{Line: start, Msg: perr.LastKey + ": the closing ] of the list is missing: the lines below are read as part of it"}}
+				if at > 0 && definesKey(lineText(src, at), key) {
+					return md, []*Error{{Line: at, Msg: perr.LastKey + ": the closing ] of the list is missing: the lines below are read as part of it"}}
 				}
 			}
 			if m := tableThenListRe.FindStringSubmatch(perr.Message); m != nil {
@@ -197,9 +197,8 @@ func charColumn(line string, byteCol int) int {
 // tableThenListRe matches the parser's message for a [[key]] after a [key].
 var tableThenListRe = regexp.MustCompile(`^Key '([^']+)' was already created and cannot be used as an array\.$`)
 
-// tableThenList says that the list key has a single table [key] before its [[key]] items.
-// (The line of [key] is not named: the caller counts lines from where src starts in its
-// file, and the message is said here.)
+// tableThenList says that the list key has a single table [key] before its [[key]] items;
+// the error is at the first [[key]], with the [key] above it.
 func tableThenList(key string) string {
 	return fmt.Sprintf("[[%s]] after a single [%s] above: every item of a list is written [[%s]], the first one too", key, key, key)
 }
