@@ -63,9 +63,9 @@ func FilterID(p *site.Page) string { return "f-" + strings.ReplaceAll(p.Key, "/"
 // <lang>/timeline/filter.css, which the timeline page links. The filter works without
 // script: a link to #f-<brief> targets an empty element before the chart and the years,
 // and these rules show its notice, fade the chart's marks of other briefs (not to be
-// clicked while faded), hide their
-// events and the years left empty, and mark the chosen link. A file rather than a <style> in the page, so
-// that the Content-Security-Policy of deploy/ needs no 'unsafe-inline'.
+// clicked while faded), hide their events and the years left empty, and mark the chosen
+// link. A file rather than a <style> in the page, so that the Content-Security-Policy of
+// deploy/ needs no 'unsafe-inline'.
 func TimelineStyle(s *site.Site, lang string) publish.File {
 	v := &View{Site: s, Lang: lang}
 	chart := v.hasTimelineChart()
