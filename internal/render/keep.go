@@ -140,10 +140,14 @@ func markEnglish(runs []Run) []Run {
 	// list is made only from the first run that has one.
 	var out []Run
 	for i, r := range runs {
-		words := markdown.EnglishWords(r.Text)
-		if r.Keep && len(words) > 0 && !markdown.HasJapanese(r.Text) {
-			// An English word kept whole (Nation-Building): marked as it stands.
-			r.Lang, words = "en", nil
+		var words [][2]int
+		switch {
+		case !r.Keep:
+			words = markdown.EnglishWords(r.Text)
+		case !markdown.HasJapanese(r.Text) && len(markdown.EnglishWords(r.Text)) > 0:
+			// An English word kept whole (Nation-Building): marked as it stands. (Most
+			// kept runs, 2006年12月 or カンボジア, are Japanese and need no look.)
+			r.Lang = "en"
 			if out == nil {
 				out = append(make([]Run, 0, len(runs)), runs[:i]...)
 			}
