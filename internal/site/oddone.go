@@ -15,7 +15,9 @@ import (
 // lists, in order. A translator who dropped or added one [[events]] is told which one, or
 // between which, instead of comparing every item by hand. The places are first to last
 // (0-based); ok is false when they are not next to each other or are all of long, as when
-// the texts hold no anchors.
+// the texts hold no anchors. (The translation check pairs list items the same way, with
+// the glossary's terms as anchors too: check.missingItem. The build cannot call it: the
+// check depends on the build's model.)
 func extraItem(long, short []string, longLang, shortLang string) (first, last int, ok bool) {
 	if len(long) != len(short)+1 {
 		return 0, 0, false
