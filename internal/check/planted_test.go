@@ -89,6 +89,8 @@ var missed = []struct {
 		"structure", "section {#reconstruction} of the en page is missing", "## 選挙支援と法の支配"},
 	{"link to the wrong page", []edit{{jaCambodia, "(../themes/rule-of-law.md)", "(../themes/ddr.md)"}},
 		"structure", "leads to ../themes/ddr.md where en links to ../themes/rule-of-law.md", "[法の支配](../themes/ddr.md)"},
+	{"one of two links to a page removed", []edit{{"content/ja/themes/ddr.md", "- [シエラレオネ](../countries/sierra-leone.md)：日本の拠出", "- シエラレオネ：日本の拠出"}},
+		"structure", "one of the 2 links to ../countries/sierra-leone.md (lines ", "## アフリカ {#africa}"},
 	{"link removed", []edit{{jaCambodia, "[法の支配](../themes/rule-of-law.md)", "法の支配"}},
 		"structure", "the link to ../themes/rule-of-law.md is missing", "## 選挙支援と法の支配"},
 	{"English sentence appended", []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}},

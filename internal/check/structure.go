@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -573,12 +574,27 @@ func compareShapes(where string, src, dst *content.File, s, d section, terms *te
 	for k, l := range missing {
 		if k < len(extra) {
 			add(fmt.Sprintf("a link leads to %s where en links to %s", extra[k].dest, l.dest), l.off, extra[k].off)
+		} else if lines := linkLines(a.links, l.dest, sLine); len(lines) > 1 {
+			// Which of the links to the same page the translation dropped, its order
+			// cannot tell: the finding names them all.
+			add(fmt.Sprintf("one of the %d links to %s (lines %s) is missing in %s", len(lines), l.dest, strings.Join(lines, ", "), dst.Lang), l.off, d.start)
 		} else {
 			add(fmt.Sprintf("the link to %s is missing in %s", l.dest, dst.Lang), l.off, d.start)
 		}
 	}
 	for _, m := range extra[min(len(extra), len(missing)):] {
 		add(fmt.Sprintf("a link to %s that en does not have", m.dest), s.start, m.off)
+	}
+	return out
+}
+
+// linkLines are the lines (by line, the source's) of the links of links to dest.
+func linkLines(links []link, dest string, line func(off int) int) []string {
+	var out []string
+	for _, l := range links {
+		if l.dest == dest {
+			out = append(out, strconv.Itoa(line(l.off)))
+		}
 	}
 	return out
 }
