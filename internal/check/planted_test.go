@@ -616,7 +616,7 @@ func TestSwappedEventsAreOneFinding(t *testing.T) {
 		file, a, b string
 	}{
 		{"content/ja/countries/timor-leste.md", "日本が第1回東ティモール支援国会合を主催する。", "東ティモールが独立する。"},
-		{"content/ja/countries/timor-leste.md", "国連が新たなPKOミッションとして国連東ティモール統合ミッション（UNMIT）を設置する。", "国際平和協力法に基づき、日本の文民警察要員が東ティモールに派遣される。"},
+		{"content/ja/countries/timor-leste.md", "国連が新たなPKOとして国連東ティモール統合ミッション（UNMIT）を設置する。", "国際平和協力法に基づき、日本の文民警察要員が東ティモールに派遣される。"},
 	} {
 		in, err := Load(plant(t, base, swap(c.file, c.a, c.b)))
 		if err != nil {
@@ -635,7 +635,7 @@ func TestSwappedEventsAreOneFinding(t *testing.T) {
 	}
 	// A finding of a swapped item's own text, a glossary variant, stays.
 	const tl = "content/ja/countries/timor-leste.md"
-	edits := append(swap(tl, "国連が新たなPKOミッションとして国連東ティモール統合ミッション（UNMIT）を設置する。", "国際平和協力法に基づき、日本の文民警察要員が東ティモールに派遣される。"),
+	edits := append(swap(tl, "国連が新たなPKOとして国連東ティモール統合ミッション（UNMIT）を設置する。", "国際平和協力法に基づき、日本の文民警察要員が東ティモールに派遣される。"),
 		edit{tl, "国際平和協力法に基づき、日本の文民警察要員", "PKO協力法に基づき、日本の文民警察要員"})
 	in, err := Load(plant(t, base, edits))
 	if err != nil {
