@@ -238,6 +238,16 @@ func gluedPairs(s string) [][2]int {
 // isLatinLetter reports whether the byte c is an ASCII letter.
 func isLatinLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
+// wordBounded reports whether text[start:end], a name, is not part of a longer word of
+// Latin letters: a brief shown in English under its English name (Towa) is not kept inside
+// "Towards".
+func wordBounded(text string, start, end int) bool {
+	if isLatinLetter(text[start]) && start > 0 && isLatinLetter(text[start-1]) {
+		return false
+	}
+	return !isLatinLetter(text[end-1]) || end == len(text) || !isLatinLetter(text[end])
+}
+
 // keepRuns cuts a Japanese text into runs: numbers with their units, and the names of k
 // (none when k is nil), each a run to keep. A date is one run with wholeDates; without,
 // its year is one and its month and day another (2003年 and 10月5日), as in running text,
@@ -252,7 +262,7 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 		n := 0
 		if k != nil {
 			for _, l := range k.lens[r] {
-				if pos+l <= len(text) && k.names[text[pos:pos+l]] {
+				if pos+l <= len(text) && k.names[text[pos:pos+l]] && wordBounded(text, pos, pos+l) {
 					n = l
 					break
 				}
