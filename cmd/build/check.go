@@ -155,9 +155,9 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 }
 
 // warnOpenMismatches warns about each marked page that the check still finds numbers or
-// terms to fix in, or that the build rejects: marking records that a translation is current, not that it is right,
-// and a page marked with open mismatches is easily forgotten. A project the check cannot
-// load gets no warnings; the marks stand either way.
+// terms to fix in, or that the build rejects: marking records that a translation is
+// current, not that it is right, and a page marked with open mismatches is easily
+// forgotten. A project the check cannot load gets no warnings; the marks stand either way.
 func warnOpenMismatches(root string, marked []check.Marked, stderr io.Writer) {
 	if len(marked) == 0 {
 		return
