@@ -83,20 +83,14 @@ func blankCode(line string) string {
 			i++
 			continue
 		}
-		n := 1
-		for i+n < len(b) && b[i+n] == '`' {
-			n++
-		}
+		n := backticks(b, i)
 		end := -1
 		for j := i + n; j < len(b); {
 			if b[j] != '`' {
 				j++
 				continue
 			}
-			m := 1
-			for j+m < len(b) && b[j+m] == '`' {
-				m++
-			}
+			m := backticks(b, j)
 			if m == n {
 				end = j + m
 				break
@@ -113,6 +107,15 @@ func blankCode(line string) string {
 		i = end
 	}
 	return string(b)
+}
+
+// backticks is the length of the run of backticks at b[i].
+func backticks(b []byte, i int) int {
+	n := 0
+	for i+n < len(b) && b[i+n] == '`' {
+		n++
+	}
+	return n
 }
 
 // LiteralIDName is the id that lit, a literal id (LiteralID), stands for: ｛#ddr｝ is ddr.

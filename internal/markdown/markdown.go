@@ -344,6 +344,17 @@ func asBytes(v any) []byte {
 
 // plainText is the text of a node's inline children, as a reader sees it.
 func plainText(n ast.Node, src []byte) string {
+	return strings.TrimSpace(inlineText(n, src, true))
+}
+
+// textOutsideCode is the text of the inline content of n without its code spans.
+func textOutsideCode(n ast.Node, src []byte) string {
+	return inlineText(n, src, false)
+}
+
+// inlineText is the text of n's inline children, with or without its code spans; a
+// soft line break is a space.
+func inlineText(n ast.Node, src []byte, code bool) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -358,7 +369,7 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			for t := c.FirstChild(); code && t != nil; t = t.NextSibling() {
 				if tt, ok := t.(*ast.Text); ok {
 					b.Write(tt.Segment.Value(src))
 				}
@@ -367,7 +378,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
 // headingIDs makes heading ids from heading text. It keeps non-ASCII letters: goldmark's
@@ -470,24 +481,4 @@ func (li lineIndex) line(offset int) int {
 		}
 	}
 	return lo + 1
-}
-
-// textOutsideCode is the text of the inline content of n without its code spans.
-func textOutsideCode(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.CodeSpan:
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-		case *ast.String:
-			b.Write(c.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
 }
