@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,14 +39,178 @@ const jaNumber = `(?:約|最大|第|平成|昭和|令和)?[0-9０-９][0-9０-�
 // the numbers of its excerpts on one line as the pages keep theirs.
 func (v *View) NumberPattern() string { return jaNumber }
 
-// jaNumberRe matches jaNumber at the start of a text.
-var jaNumberRe = regexp.MustCompile(`^` + jaNumber)
+// jaNumberLen is the length in bytes of the match of jaNumber at the start of s, 0 if
+// there is none. It is written out rather than matched with the regular expression, which
+// took a tenth of a Japanese brief's rendering; TestJaNumberLenIsThePattern holds it to
+// the pattern, which the search page's script uses.
+func jaNumberLen(s string) int {
+	i := 0
+	for _, before := range []string{"約", "最大", "第", "平成", "昭和", "令和"} {
+		if strings.HasPrefix(s, before) {
+			i = len(before)
+			break
+		}
+	}
+	n := digitLen(s[i:])
+	if n == 0 {
+		return 0
+	}
+	i += n
+	for n > 0 { // [0-9０-９,，.．]*
+		n = digitOrLen(s[i:], ",", "，", ".", "．")
+		i += n
+	}
+	for strings.HasPrefix(s[i:], "-") { // (?:-[0-9０-９]+)*
+		n := digitsLen(s[i+1:], -1)
+		if n == 0 {
+			break
+		}
+		i += 1 + n
+	}
+	for strings.HasPrefix(s[i:], "万") || strings.HasPrefix(s[i:], "億") || strings.HasPrefix(s[i:], "兆") { // (?:[万億兆][0-9０-９,，]*)*
+		i += len("万")
+		for n := 1; n > 0; i += n {
+			n = digitOrLen(s[i:], ",", "，")
+		}
+	}
+	i += jaUnitLen(s[i:])
+	for _, after := range []string{"以上", "以下", "余り", "超"} {
+		if strings.HasPrefix(s[i:], after) {
+			return i + len(after)
+		}
+	}
+	return i
+}
 
-// latinWordRe matches at the start of a text words of Latin letters that a line must not
-// part: a name in capitals with its number after a space, TICAD III (（TICAD / III） in a
-// side column of dates), and a word with hyphens, Nation-Building (『…and Nation-/Building』
-// on the Japanese booklet's cover), which Japanese text around it gives no reason to split.
-var latinWordRe = regexp.MustCompile(`^(?:[A-Z][A-Z0-9]+ (?:[IVX]+|[0-9]{1,2})\b|[A-Za-z]+(?:-[A-Za-z]+)+)`)
+// jaUnitLen is the length of jaNumber's unit or counter at the start of s, 0 if none: the
+// first of its alternatives that matches, as the regular expression takes it.
+func jaUnitLen(s string) int {
+	// 年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)? and 月(?:[0-9０-９]{1,2}日)?: a day or a
+	// month of one or two digits, with the kanji after it.
+	dated := func(s, kanji string) int {
+		n := digitsLen(s, 2)
+		if n > 0 && strings.HasPrefix(s[n:], kanji) {
+			return n + len(kanji)
+		}
+		return 0
+	}
+	switch {
+	case strings.HasPrefix(s, "年度"):
+		return len("年度")
+	case strings.HasPrefix(s, "年"):
+		n := len("年")
+		if m := dated(s[n:], "月"); m > 0 {
+			n += m
+			n += dated(s[n:], "日")
+		}
+		return n
+	case strings.HasPrefix(s, "月"):
+		return len("月") + dated(s[len("月"):], "日")
+	}
+	for _, unit := range jaUnits {
+		if strings.HasPrefix(s, unit) {
+			return len(unit)
+		}
+	}
+	return 0
+}
+
+// jaUnits are jaNumber's units and counters after 年度, 年 and 月, in its order.
+var jaUnits = []string{"日", "ドル", "円", "人", "丁", "名", "件", "回", "カ国", "か国", "ヵ国", "分野", "ページ", "km²", "%", "％", "歳", "トン"}
+
+// digitLen is the length of the digit ([0-9０-９]) that starts s, 0 if s starts with none.
+func digitLen(s string) int {
+	switch {
+	case s == "":
+		return 0
+	case isDigit(s[0]):
+		return 1
+	case len(s) >= 3 && s[0] == 0xef && s[1] == 0xbc && s[2] >= 0x90 && s[2] <= 0x99: // ０-９, U+FF10-FF19
+		return 3
+	}
+	return 0
+}
+
+// digitsLen is the length of the digits that start s, at most max of them (all if max < 0).
+func digitsLen(s string, max int) int {
+	i := 0
+	for count := 0; count != max; count++ {
+		n := digitLen(s[i:])
+		if n == 0 {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// digitOrLen is the length of the digit or of the first of marks that starts s, 0 if none
+// does.
+func digitOrLen(s string, marks ...string) int {
+	if n := digitLen(s); n > 0 {
+		return n
+	}
+	for _, m := range marks {
+		if strings.HasPrefix(s, m) {
+			return len(m)
+		}
+	}
+	return 0
+}
+
+// latinWordLen is the length in bytes of the words of Latin letters at the start of s that
+// a line must not part, 0 if none: a name in capitals with its number after a space, TICAD
+// III (（TICAD / III） in a side column of dates), and a word with hyphens, Nation-Building
+// (『…and Nation-/Building』 on the Japanese booklet's cover), which Japanese text around it
+// gives no reason to split. It is the regular expression
+// ^(?:[A-Z][A-Z0-9]+ (?:[IVX]+|[0-9]{1,2})\b|[A-Za-z]+(?:-[A-Za-z]+)+) written out
+// (TestLatinWordLenIsThePattern).
+func latinWordLen(s string) int {
+	isUpper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	// A word boundary after s[:end], whose last byte is a letter or a digit.
+	wordEnds := func(end int) bool { return end == len(s) || !isWordByte(s[end]) }
+	if s != "" && isUpper(s[0]) {
+		name := 1
+		for name < len(s) && (isUpper(s[name]) || isDigit(s[name])) {
+			name++
+		}
+		if name >= 2 && name < len(s) && s[name] == ' ' {
+			start := name + 1
+			end := start
+			for end < len(s) && (s[end] == 'I' || s[end] == 'V' || s[end] == 'X') {
+				end++
+			}
+			if end > start && wordEnds(end) {
+				return end
+			}
+			for end = start; end < len(s) && end < start+2 && isDigit(s[end]); end++ {
+			}
+			if end > start && wordEnds(end) {
+				return end
+			}
+		}
+	}
+	end := 0
+	for end < len(s) && isLatinLetter(s[end]) {
+		end++
+	}
+	hyphens := 0
+	for end > 0 && end < len(s) && s[end] == '-' {
+		next := end + 1
+		for next < len(s) && isLatinLetter(s[next]) {
+			next++
+		}
+		if next == end+1 {
+			break
+		}
+		end = next
+		hyphens++
+	}
+	if hyphens == 0 {
+		return 0
+	}
+	return end
+}
 
 // keepers are one site model's proper nouns to keep whole, and their lengths in bytes by
 // their first rune, longest first: a look-up per length per character of text, however
@@ -227,7 +390,7 @@ func gluedPairs(s string) [][2]int {
 	var out [][2]int
 	var prev rune
 	for i, c := range s {
-		if strings.ContainsRune(closingBracket, prev) && isHiragana(c) {
+		if isClosingBracket(prev) && isHiragana(c) {
 			out = append(out, [2]int{i - utf8.RuneLen(prev), i + utf8.RuneLen(c)})
 		}
 		prev = c
@@ -269,13 +432,10 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 			}
 		}
 		if n == 0 && r < utf8.RuneSelf && isLatinLetter(byte(r)) && (pos == 0 || !isLatinLetter(text[pos-1])) {
-			if m := latinWordRe.FindStringIndex(text[pos:]); m != nil {
-				n = m[1]
-			}
+			n = latinWordLen(text[pos:])
 		}
 		if n == 0 && (unicode.IsDigit(r) || strings.ContainsRune("約最第平昭令", r)) {
-			if m := jaNumberRe.FindStringIndex(text[pos:]); m != nil {
-				n = m[1]
+			if n = jaNumberLen(text[pos:]); n > 0 {
 				if y := strings.Index(text[pos:pos+n], "年"); !wholeDates && y > 0 && pos+y+len("年") < pos+n {
 					if c, _ := utf8.DecodeRuneInString(text[pos+y+len("年"):]); unicode.IsDigit(c) {
 						n = y + len("年") // the month and day are the next run

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,14 +19,35 @@ import (
 // rarely are. It is a rule of thumb, not a dictionary: a compound of kanji and katakana
 // stays one phrase, and one wider than a line breaks where it must.
 
-// closing are the marks a line may end after; opening those it may start with.
-// closingBracket are the closing marks that end a noun phrase, not a clause: a particle
-// after one belongs to that phrase.
-const (
-	closing        = "、。，．・：；！？」』）］｝〉》】〕"
-	opening        = "「『（［｛〈《【〔"
-	closingBracket = "」』）］｝〉》】〕"
-)
+// isClosing reports whether a line may end after c: a closing mark (、。，．・：；！？ and the
+// closing brackets). isOpening reports whether a line may start with c: an opening
+// bracket (「『（［｛〈《【〔). isClosingBracket reports whether c is a closing mark that ends
+// a noun phrase, not a clause (」』）］｝〉》】〕): a particle after one belongs to that
+// phrase. They are switches, asked of every pair of letters of a Japanese text: searching
+// a string of the marks for each was a twentieth of the rendering of a Japanese brief.
+func isClosing(c rune) bool {
+	switch c {
+	case '、', '。', '，', '．', '・', '：', '；', '！', '？':
+		return true
+	}
+	return isClosingBracket(c)
+}
+
+func isClosingBracket(c rune) bool {
+	switch c {
+	case '」', '』', '）', '］', '｝', '〉', '》', '】', '〕':
+		return true
+	}
+	return false
+}
+
+func isOpening(c rune) bool {
+	switch c {
+	case '「', '『', '（', '［', '｛', '〈', '《', '【', '〔':
+		return true
+	}
+	return false
+}
 
 // phraseBreak reports whether a line may break between the runes a and b of a Japanese
 // text at a phrase boundary.
@@ -35,11 +55,11 @@ func phraseBreak(a, b rune) bool {
 	switch {
 	case a == 0 || b == 0:
 		return false
-	case strings.ContainsRune(closing, b), strings.ContainsRune(opening, a):
+	case isClosing(b), isOpening(a):
 		return false // a closing mark stays with what it closes, an opening one with what follows
-	case strings.ContainsRune(closingBracket, a) && isHiragana(b):
+	case isClosingBracket(a) && isHiragana(b):
 		return false // a particle stays with the bracket it follows: （UNDP）の|武器回収
-	case strings.ContainsRune(closing, a), strings.ContainsRune(opening, b):
+	case isClosing(a), isOpening(b):
 		return true
 	case isHiragana(a) && !isHiragana(b) && b != 'ー' && (unicode.Is(unicode.Han, b) || unicode.Is(unicode.Katakana, b) || isLatinOrDigit(b)):
 		return true
@@ -50,7 +70,11 @@ func phraseBreak(a, b rune) bool {
 // isHiragana is true for the hiragana that end a phrase: not the small ones (っ, ゃ),
 // which belong to the syllable before.
 func isHiragana(c rune) bool {
-	return unicode.Is(unicode.Hiragana, c) && !strings.ContainsRune("ぁぃぅぇぉっゃゅょゎゕゖ", c)
+	switch c {
+	case 'ぁ', 'ぃ', 'ぅ', 'ぇ', 'ぉ', 'っ', 'ゃ', 'ゅ', 'ょ', 'ゎ', 'ゕ', 'ゖ':
+		return false
+	}
+	return unicode.Is(unicode.Hiragana, c)
 }
 
 func isLatinOrDigit(c rune) bool {
