@@ -434,7 +434,7 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 		if n == 0 && r < utf8.RuneSelf && isLatinLetter(byte(r)) && (pos == 0 || !isLatinLetter(text[pos-1])) {
 			n = latinWordLen(text[pos:])
 		}
-		if n == 0 && (unicode.IsDigit(r) || strings.ContainsRune("約最第平昭令", r)) {
+		if n == 0 && (unicode.IsDigit(r) || r == '約' || r == '最' || r == '第' || r == '平' || r == '昭' || r == '令') {
 			if n = jaNumberLen(text[pos:]); n > 0 {
 				if y := strings.Index(text[pos:pos+n], "年"); !wholeDates && y > 0 && pos+y+len("年") < pos+n {
 					if c, _ := utf8.DecodeRuneInString(text[pos+y+len("年"):]); unicode.IsDigit(c) {
