@@ -230,7 +230,7 @@ func (v *View) Locator() *Locator {
 	}
 	l := &Locator{ID: "loc-" + v.Page.Anchor(), Width: f.Width, Height: f.Height}
 	l.Title, _ = v.Tf("locator_title", v.Page.Title)
-	l.Desc, _ = v.Tf("locator_desc", v.Page.Title, v.Page.Title)
+	l.Desc, _ = v.Tf("locator_desc", v.Page.Title)
 	var land, focus strings.Builder
 	for _, c := range geo.Countries() {
 		if !f.Shows(c) {
