@@ -416,7 +416,7 @@ func wordBounded(text string, start, end int) bool {
 // its year is one and its month and day another (2003年 and 10月5日), as in running text,
 // where a line may end after the year: a justified line that cannot take the whole date
 // was spread out by the width of the date (a fifth of a printed line's width). Words of
-// Latin letters that a line must not part (latinWordRe) are runs to keep too.
+// Latin letters that a line must not part (latinWordLen) are runs to keep too.
 func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 	var runs []Run
 	last := 0

@@ -45,7 +45,7 @@ func TestJaNumberLenIsThePattern(t *testing.T) {
 		"約", "最大", "最", "第", "平成", "昭和", "令和", "令", "万", "億", "兆",
 		"年度", "年", "月", "日", "ドル", "円", "人", "丁", "名", "件", "回", "カ国", "か国", "ヵ国",
 		"カ", "分野", "ページ", "km²", "km", "%", "％", "歳", "トン", "以上", "以下", "余り", "超", "以",
-		"度", "の", "a", " ", "\uff0f", "\xef\xbc", "\xef", "２０",
+		"度", "の", "a", " ", "\uff0f", "：", "ｐ", "/", ":", "\xef\xbc", "\xef", "２０",
 	}
 	texts := randomTexts(1, 200000, pieces)
 	texts = append(texts, "", "約", "2006年12月3日", "7億5,000万ドル", "2万5,000丁超", "平成17年度", "100-8919",
@@ -60,7 +60,7 @@ func TestJaNumberLenIsThePattern(t *testing.T) {
 func TestLatinWordLenIsThePattern(t *testing.T) {
 	pieces := []string{
 		"A", "T", "I", "V", "X", "TICAD", "UN", "PKO", "a", "z", "ab", "-", "--", " ", "  ", "0",
-		"1", "12", "123", "_", "é", "日", "III", "IV", "Nation", "Building", "s", ".", "'",
+		"1", "12", "123", "_", "é", "日", "III", "IV", "Nation", "Building", "s", ".", "'", "\t", "\u00a0",
 	}
 	texts := randomTexts(2, 200000, pieces)
 	texts = append(texts, "", "TICAD III", "TICAD IVa", "UN 12a", "UN 12", "UN 123", "Nation-Building",
