@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,15 +83,37 @@ func isLatinOrDigit(c rune) bool {
 }
 
 // phraseBreaks returns the byte offsets of s at which a line may break between phrases
-// (phraseBreak), in order.
+// (phraseBreak, but not inside a compound), in order.
 func phraseBreaks(s string) []int {
 	var out []int
 	var prev rune
 	for i, c := range s {
-		if phraseBreak(prev, c) {
+		if phraseBreak(prev, c) && !insideCompound(s, i) {
 			out = append(out, i)
 		}
 		prev = c
 	}
 	return out
+}
+
+// compounds are words written with hiragana inside them, where the rule of phraseBreak
+// (hiragana giving way to kanji) would part them: 草の|根, 考え|方, 取り|組む, 絞り|込み.
+// A Japanese editor's reading of the summaries and headings found these.
+var compounds = []string{
+	"草の根", "考え方", "取り組", "取り決", "取り扱", "絞り込", "繰り返", "振り返", "切れ目",
+	"結び付", "引き続", "立ち上", "受け入", "働き掛", "呼び掛", "申し入", "打ち出", "組み合",
+	"話し合", "乗り越", "積み重", "持ち込", "行き届", "見合わ", "差し伸",
+}
+
+// insideCompound reports whether byte i of s, where a phrase could begin, is inside one
+// of the compounds.
+func insideCompound(s string, i int) bool {
+	for _, w := range compounds {
+		for j := max(0, i-len(w)+1); j < i; j++ {
+			if strings.HasPrefix(s[j:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -19,6 +19,9 @@ func TestPhraseBreaks(t *testing.T) {
 		{"国連開発計画（UNDP）の武器回収", "国連開発計画|（UNDP）の|武器回収"}, // a particle stays with its bracket
 		{"開始された。この計画", "開始された。|この|計画"},               // a full stop ends its phrase before hiragana too
 		{"ちょっと", "ちょっと"},
+		// A compound with hiragana inside stays whole; the phrase after it still begins.
+		{"在フィリピン日本国大使館が主導する草の根レベルの案件", "在フィリピン日本国大使館が|主導する|草の根レベルの|案件"},
+		{"人間の安全保障の考え方を取り組みの柱とする", "人間の|安全保障の|考え方を|取り組みの|柱とする"},
 		{"Peace and reconciliation", "Peace and reconciliation"},
 	} {
 		var parts []string

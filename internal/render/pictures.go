@@ -604,7 +604,7 @@ func phraseCut(s string, cut int, kept [][2]int) int {
 		if next == ' ' || prev == ' ' {
 			return cut
 		}
-		if phraseBreak(prev, next) && canBreak(s, p, kept) {
+		if phraseBreak(prev, next) && !insideCompound(s, p) && canBreak(s, p, kept) {
 			return p
 		}
 		p -= size
