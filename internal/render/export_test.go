@@ -13,6 +13,6 @@ func ForgetParsedLayouts() {
 }
 
 // KeepHTML is keepHTML, for the tests of package render_test.
-func KeepHTML(html string) string { return keepHTML(html) }
+func KeepHTML(html string) string { return keepHTML(html, nil) }
 
 func KeepUnits(html string) string { return keepUnits(html) }

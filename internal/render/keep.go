@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/site"
 )
@@ -212,14 +213,36 @@ func latinWordLen(s string) int {
 	return end
 }
 
-// keepers are one site model's proper nouns to keep whole, and their lengths in bytes by
-// their first rune, longest first: a look-up per length per character of text, however
-// many countries the site has (a list of names per first rune was a scan of thousands of
-// names per character on a site where many names begin alike).
+// keepers are proper nouns to keep whole, and their lengths in bytes by their first rune,
+// longest first: a look-up per length per character of text, however many countries the
+// site has (a list of names per first rune was a scan of thousands of names per character
+// on a site where many names begin alike). What they were made from is site or glossary.
 type keepers struct {
-	site  *site.Site
-	names map[string]bool
-	lens  map[rune][]int
+	site     *site.Site
+	glossary *glossary.Glossary
+	names    map[string]bool
+	lens     map[rune][]int
+}
+
+func newKeepers() *keepers { return &keepers{names: map[string]bool{}, lens: map[rune][]int{}} }
+
+func (k *keepers) add(n string) {
+	// A name written with Latin letters breaks at its spaces, like any English text.
+	if n == "" || strings.Contains(n, " ") || k.names[n] {
+		return
+	}
+	k.names[n] = true
+	first, _ := utf8.DecodeRuneInString(n)
+	if !slices.Contains(k.lens[first], len(n)) {
+		k.lens[first] = append(k.lens[first], len(n))
+	}
+}
+
+// longestFirst orders the lengths so that コンゴ民主共和国 wins over a shorter name inside it.
+func (k *keepers) longestFirst() {
+	for _, lens := range k.lens {
+		slices.SortFunc(lens, func(a, b int) int { return cmp.Compare(b, a) })
+	}
 }
 
 // keepNames returns the Japanese proper nouns of s, made once per site model.
@@ -227,33 +250,54 @@ func (r *Renderer) keepNames(s *site.Site) *keepers {
 	if k := r.keep.Load(); k != nil && k.site == s {
 		return k
 	}
-	k := &keepers{site: s, names: map[string]bool{}, lens: map[rune][]int{}}
-	add := func(n string) {
-		// A name written with Latin letters breaks at its spaces, like any English text.
-		if n == "" || strings.Contains(n, " ") || k.names[n] {
-			return
-		}
-		k.names[n] = true
-		first, _ := utf8.DecodeRuneInString(n)
-		if !slices.Contains(k.lens[first], len(n)) {
-			k.lens[first] = append(k.lens[first], len(n))
-		}
-	}
+	k := newKeepers()
+	k.site = s
 	for _, p := range s.Section("ja", site.KindCountry) {
-		add(p.Title)
+		k.add(p.Title)
 		if f := p.Facts; f != nil {
-			add(f.OfficialName)
-			add(f.Capital)
+			k.add(f.OfficialName)
+			k.add(f.Capital)
 		}
 	}
 	for _, rg := range s.Config.Regions {
-		add(rg.Name("ja"))
+		k.add(rg.Name("ja"))
 	}
-	// Longest first, so that コンゴ民主共和国 wins over a shorter name inside it.
-	for _, lens := range k.lens {
-		slices.SortFunc(lens, func(a, b int) int { return cmp.Compare(b, a) })
-	}
+	k.longestFirst()
 	r.keep.Store(k)
+	return k
+}
+
+// maxBodyName is the longest name, in letters, that a Japanese body keeps whole: a longer
+// one (サンクトペテルブルク) would leave a ragged line a quarter empty on a phone.
+const maxBodyName = 8
+
+// bodyNames returns the names that a Japanese body keeps whole (keepHTML): the people,
+// countries and places of the glossary, written without a ・ (a line may end there:
+// ボスニア・|ヘルツェゴビナ), of at most maxBodyName letters. A body split 小泉純|一郎,
+// 東ティモー|ル and ミン|ダナオ. The names come from the glossary, not from the site's
+// titles: a body then changes only with data/glossary.toml, which the preview rebuilds
+// everything for, not with the title of every country it names.
+func (r *Renderer) bodyNames(gl *glossary.Glossary) *keepers {
+	if gl == nil {
+		return nil
+	}
+	if k := r.bodyKeep.Load(); k != nil && k.glossary == gl {
+		return k
+	}
+	k := newKeepers()
+	k.glossary = gl
+	for _, t := range gl.Terms {
+		if t.Kind != "person" && t.Kind != "country" && t.Kind != "place" {
+			continue
+		}
+		for _, n := range append([]string{t.JA}, t.Variants...) {
+			if !strings.Contains(n, "・") && utf8.RuneCountInString(n) <= maxBodyName {
+				k.add(n)
+			}
+		}
+	}
+	k.longestFirst()
+	r.bodyKeep.Store(k)
 	return k
 }
 
@@ -468,14 +512,14 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 	return runs
 }
 
-// keepHTML keeps the numbers of converted Japanese Markdown whole: in the text between the
-// tags of html, each number with its unit of more than one character is wrapped in
-// <span class="nobr">, so that a paragraph does not break 7億5,000万ドル after 7 or
-// 2005年9月 after 9 (it may break it after 年). Character references (&amp;) and code are left as they are. Names
-// are not kept here: a body would then change with the title of every country it names,
-// and the preview, which renders again only the pages whose inputs changed, would have to
-// know that.
-func keepHTML(html string) string {
+// keepHTML keeps the numbers and names of converted Japanese Markdown whole: in the text
+// between the tags of html, each number with its unit of more than one character is
+// wrapped in <span class="nobr">, so that a paragraph does not break 7億5,000万ドル after 7
+// or 2005年9月 after 9 (it may break it after 年), and each of the names of k
+// (Renderer.bodyNames; none if k is nil) in <span class="nobr name">, which print lets
+// break, where a justified line would rather part a name than spread out. Character
+// references (&amp;) and code are left as they are.
+func keepHTML(html string, k *keepers) string {
 	var b strings.Builder
 	last := 0 // html[:last] is in b
 	grow := func() {
@@ -501,25 +545,29 @@ func keepHTML(html string) string {
 				breaks = breaks[1:]
 			}
 		}
-		kept := keptRanges(html[start:end], false)
+		kept := keptRanges(html[start:end], k, false)
 		if heading {
 			kept = withGlued(kept, html[start:end])
 		}
-		for _, k := range kept {
-			run := html[start+k[0] : start+k[1]]
+		for _, r := range kept {
+			run := html[start+r[0] : start+r[1]]
 			if utf8.RuneCountInString(run) < 2 {
 				continue
 			}
-			wbr(start + k[0] + 1) // a break just before the run, none inside it
-			for len(breaks) > 0 && breaks[0] < k[1] {
+			wbr(start + r[0] + 1) // a break just before the run, none inside it
+			for len(breaks) > 0 && breaks[0] < r[1] {
 				breaks = breaks[1:]
 			}
 			grow()
-			b.WriteString(html[last : start+k[0]])
-			b.WriteString(`<span class="nobr">`)
+			b.WriteString(html[last : start+r[0]])
+			if k != nil && k.names[run] {
+				b.WriteString(`<span class="nobr name">`)
+			} else {
+				b.WriteString(`<span class="nobr">`)
+			}
 			b.WriteString(run)
 			b.WriteString(`</span>`)
-			last = start + k[1]
+			last = start + r[1]
 		}
 		wbr(end)
 	}
@@ -587,12 +635,12 @@ func withGlued(kept [][2]int, s string) [][2]int {
 	return out
 }
 
-// keptRanges returns the byte ranges of s's numbers with their units (keepRuns, dates
-// whole or not): what keepHTML wraps and wrap does not break.
-func keptRanges(s string, wholeDates bool) [][2]int {
+// keptRanges returns the byte ranges of s's numbers with their units and of the names of
+// k (keepRuns, dates whole or not): what keepHTML wraps and wrap does not break.
+func keptRanges(s string, k *keepers, wholeDates bool) [][2]int {
 	var out [][2]int
 	at := 0
-	for _, r := range keepRuns(s, nil, wholeDates) {
+	for _, r := range keepRuns(s, k, wholeDates) {
 		if r.Keep {
 			out = append(out, [2]int{at, at + len(r.Text)})
 		}

@@ -568,7 +568,7 @@ func wrapGreedy(s string, width, font, fill float64) (lines []string, forced int
 			}
 			fits = i + utf8.RuneLen(r)
 		}
-		kept := keptRanges(s, true)
+		kept := keptRanges(s, nil, true)
 		cut := fits
 		for cut > 0 && !canBreak(s, cut, kept) {
 			_, size := utf8.DecodeLastRuneInString(s[:cut])

@@ -175,6 +175,7 @@ type sharedState struct {
 	compiledPartials map[string]*tmplexec.Template
 	shared           atomic.Pointer[sharedCopies]
 	keep             atomic.Pointer[keepers] // View.Keep's pattern, for the latest site
+	bodyKeep         atomic.Pointer[keepers] // the names bodies keep whole, for the latest glossary
 }
 
 // sharedNames are the partials that the set of layouts includes with {{.Shared "name"}},

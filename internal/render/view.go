@@ -159,7 +159,7 @@ func (v *View) Body() template.HTML {
 	switch v.Page.TextLang() {
 	case "ja":
 		if v.Lang == "ja" {
-			html = keepHTML(html)
+			html = keepHTML(html, v.r.bodyNames(v.Site.Glossary))
 		}
 	case "en":
 		html = keepUnits(html)
