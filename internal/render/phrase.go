@@ -102,7 +102,7 @@ func phraseBreaks(s string) []int {
 var compounds = []string{
 	"草の根", "考え方", "取り組", "取り決", "取り扱", "絞り込", "繰り返", "振り返", "切れ目",
 	"結び付", "引き続", "立ち上", "受け入", "働き掛", "呼び掛", "申し入", "打ち出", "組み合",
-	"話し合", "乗り越", "積み重", "持ち込", "行き届", "見合わ", "差し伸",
+	"話し合", "乗り越", "積み重", "持ち込", "行き届", "差し伸",
 }
 
 // insideCompound reports whether byte i of s, where a phrase could begin, is inside one

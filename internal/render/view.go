@@ -149,8 +149,9 @@ func (v *View) For(p *site.Page) *View {
 // places from there, and its heading ids get a prefix per page, so that ids stay unique in
 // the booklet and links within the body still reach them.
 //
-// In a Japanese text, numbers with their units are kept whole on a line (keepHTML), as in
-// the tables; in an English one, a number and the word of its unit (keepUnits).
+// In a Japanese text, numbers with their units and the glossary's names (bodyNames) are
+// kept whole on a line (keepHTML), as in the tables; in an English one, a number and the
+// word of its unit (keepUnits).
 func (v *View) Body() template.HTML {
 	if v.Page == nil {
 		return ""
