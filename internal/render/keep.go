@@ -132,10 +132,10 @@ func digitLen(s string) int {
 	return 0
 }
 
-// digitsLen is the length of the digits that start s, at most max of them (all if max < 0).
-func digitsLen(s string, max int) int {
+// digitsLen is the length of the digits that start s, at most most of them (all if most < 0).
+func digitsLen(s string, most int) int {
 	i := 0
-	for count := 0; count != max; count++ {
+	for count := 0; count != most; count++ {
 		n := digitLen(s[i:])
 		if n == 0 {
 			break
