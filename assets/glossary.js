@@ -7,7 +7,16 @@
   var input = document.getElementById("glossary-q");
   var count = box && box.querySelector(".glossary-count");
   if (!box || !input || !count) return;
-  var rows = Array.prototype.slice.call(document.querySelectorAll(".glossary-table tbody tr"));
+  var rows = [], heads = [], headOf = [];
+  // An initial's heading row is shown while one of its terms is.
+  document.querySelectorAll(".glossary-table tbody tr").forEach(function (tr) {
+    if (tr.classList.contains("initial-row")) {
+      heads.push(tr);
+    } else {
+      rows.push(tr);
+      headOf.push(heads.length - 1);
+    }
+  });
   // Katakana are read as hiragana, on both sides: かんぼじあ, typed and not converted,
   // finds カンボジア, whose reading the table does not show, as the site search does.
   var norm = function (s) {
@@ -25,12 +34,16 @@
   });
   box.hidden = false;
   var update = function () {
-    var q = norm(input.value.trim()), shown = 0;
+    var q = norm(input.value.trim()), shown = 0, headShown = heads.map(function () { return false; });
     rows.forEach(function (tr, i) {
       var hit = q === "" || texts[i].indexOf(q) >= 0;
       tr.hidden = !hit;
-      if (hit) shown++;
+      if (hit) {
+        shown++;
+        if (headOf[i] >= 0) headShown[headOf[i]] = true;
+      }
     });
+    heads.forEach(function (tr, i) { tr.hidden = !headShown[i]; });
     var n = [shown, rows.length];
     count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
   };

@@ -231,12 +231,13 @@
   // accessible name stays the heading's text, and a "#" shows on hover and focus. Left
   // alone: the booklet's hundreds of headings; a page printed by build pdf (?pdf), where
   // a heading would only link to itself; the timeline's years, whose address would drop
-  // the filter that the address's #f-… holds; headings that hold a link already.
+  // the filter that the address's #f-… holds; the glossary's initials, a letter wide, which
+  // its jump links lead to; headings that hold a link already.
   var linkHeadings = !document.body.classList.contains("layout-print") &&
     !new URLSearchParams(location.search).has("pdf");
   if (linkHeadings) {
     document.querySelectorAll("main h2[id], main h3[id]").forEach(function (h) {
-      if (h.closest(".timeline-year")) return;
+      if (h.closest(".timeline-year, .initial-row")) return;
       if (h.querySelector("a")) return;
       var a = document.createElement("a");
       a.className = "heading-link";

@@ -393,7 +393,7 @@ const headingLinkJS = `(async () => {` + followJS + `
 	let last = null;
 	for (const h of document.querySelectorAll("main h2[id], main h3[id]")) {
 		const own = h.querySelectorAll("a.heading-link"), others = h.querySelectorAll("a:not(.heading-link)");
-		if (h.closest(".timeline-year") || others.length > 0) {
+		if (h.closest(".timeline-year, .initial-row") || others.length > 0) {
 			if (own.length > 0) out.Unwanted.push("#" + h.id + ": " + h.innerHTML.slice(0, 120));
 			continue;
 		}
@@ -481,12 +481,19 @@ const timelineFilterJS = `(async () => {
 // glossaryFilterJS types a term's abbreviation into the filter box and counts the rows
 // left on screen (laid out, not only marked hidden: on a phone the stacked table's rows
 // once showed whatever the script hid): each must contain it, and fewer than all are
-// shown; on the Japanese page a name in hiragana finds its katakana term; then it clears
-// the box.
+// shown, and an initial's heading shows while one of its terms does; on the Japanese page
+// a name in hiragana finds its katakana term; then it clears the box.
 const glossaryFilterJS = `(async () => {
 	const frame = () => new Promise(r => requestAnimationFrame(() => r()));
 	const input = document.getElementById("glossary-q");
-	const rows = Array.from(document.querySelectorAll(".glossary-table tbody tr"));
+	const rows = Array.from(document.querySelectorAll(".glossary-table tbody tr:not(.initial-row)"));
+	const heads = Array.from(document.querySelectorAll(".glossary-table tbody tr.initial-row"));
+	// The terms under a heading: the rows after it, up to the next heading.
+	const termsOf = head => {
+		const out = [];
+		for (let tr = head.nextElementSibling; tr && !tr.classList.contains("initial-row"); tr = tr.nextElementSibling) out.push(tr);
+		return out;
+	};
 	const shown = tr => tr.getClientRects().length > 0;
 	const out = {Total: rows.length, Shown: 0, Wrong: []};
 	if (!input || input.closest("[hidden]")) { out.Wrong.push("no visible filter box"); return out; }
@@ -497,6 +504,10 @@ const glossaryFilterJS = `(async () => {
 		if (!shown(tr)) continue;
 		out.Shown++;
 		if (!tr.textContent.toLowerCase().includes("pko")) out.Wrong.push(tr.textContent.trim().slice(0, 60));
+	}
+	if (heads.length === 0) out.Wrong.push("no initial's heading");
+	for (const h of heads) {
+		if (shown(h) !== termsOf(h).some(shown)) out.Wrong.push("the heading " + h.textContent.trim() + " is " + (shown(h) ? "shown without its terms" : "hidden with terms shown"));
 	}
 	// On the Japanese page, a name typed in hiragana and not converted finds its katakana
 	// term, whose reading the table does not show.
