@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"github.com/tdewolff/parse/v2"
 	htmllex "github.com/tdewolff/parse/v2/html"
 
@@ -357,13 +358,32 @@ func TestLocatorMapsOnEveryBrief(t *testing.T) {
 			if !strings.Contains(l.root.child("title").text, p.Title) {
 				t.Errorf("%s: the locator's title %q does not name the brief %q", p.URL, l.root.child("title").text, p.Title)
 			}
-			// Without the facts box to hold it, the map is captioned with the region.
-			caption := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(p.Region.Name(lang)) + `</figcaption></figure>`)
+			// Without the facts box to hold it, the map is captioned with the region; a brief
+			// of several of today's countries (Sudan) says so under its map.
+			caption := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(p.Region.Name(lang)) + `[^<]*</figcaption></figure>`)
 			if p.Facts == nil && p.Region.Slug != "" && !caption.Match(b.files[p.URL+"index.html"]) {
 				t.Errorf("%s: no facts box, and the locator map has no caption naming the region %q", p.URL, p.Region.Name(lang))
 			}
+			borders := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(uiString(t, lang, "locator_borders")) + `</figcaption></figure>`)
+			if got := borders.Match(b.files[p.URL+"index.html"]); got != (len(p.ISO) > 1) {
+				t.Errorf("%s: %d countries of today on its map, and a caption saying so: %v", p.URL, len(p.ISO), got)
+			}
 		}
 	}
+}
+
+// uiString is the UI string key of lang, as i18n/<lang>.toml of the real site has it.
+func uiString(t *testing.T, lang, key string) string {
+	t.Helper()
+	var strs map[string]string
+	if _, err := toml.DecodeFile(filepath.Join(sitetest.RepoRoot(), "i18n", lang+".toml"), &strs); err != nil {
+		t.Fatal(err)
+	}
+	s, ok := strs[key]
+	if !ok {
+		t.Fatalf("i18n/%s.toml has no %s", lang, key)
+	}
+	return s
 }
 
 // bar is what a chart shows of one figure.
