@@ -50,14 +50,6 @@ var fingerprinted = regexp.MustCompile(`(^|/)assets/[^/]+\.[0-9a-f]{10}\.[a-z0-9
 // base path before it) is named by its content hash.
 func Fingerprinted(p string) bool { return fingerprinted.MatchString(p) }
 
-// CacheControl is the Cache-Control the file at p must be served with.
-func CacheControl(p string) string {
-	if Fingerprinted(p) {
-		return Immutable
-	}
-	return Revalidate
-}
-
 // ContentTypes are the media types of the site's files by extension, with the other
 // spellings that hosts send for the same type.
 var ContentTypes = map[string][]string{

@@ -495,11 +495,6 @@ type CorrectionRef struct {
 // Glossary returns the glossary terms in this language's order.
 func (v *View) Glossary() []glossary.Term { return v.Site.Glossary.Sorted(v.Lang) }
 
-// External reports whether a URL leads to another site (printed with its URL on paper).
-func External(url string) bool {
-	return strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://")
-}
-
 var funcs = template.FuncMap{
 	"upper": strings.ToUpper,
 	"add":   func(a, b int) int { return a + b },
