@@ -20,7 +20,8 @@ func runAudit(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "usage: build audit [-baseurl URL] DIR\n\nChecks a built site: links, #fragments, hreflang, head metadata, sitemap, hosts.")
 		fl.PrintDefaults()
 	}
-	baseURL := fl.String("baseurl", "", "the URL the site is published at (default: the canonical URL of DIR/index.html)")
+	var baseURL baseURLFlag
+	fl.Var(&baseURL, "baseurl", "the URL the site is published at (default: the canonical URL of DIR/index.html)")
 	quiet := fl.Bool("q", false, "print nothing but problems")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -37,12 +38,13 @@ func runAudit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *baseURL == "" {
-		if *baseURL, err = audit.BaseURLOf(files); err != nil {
+	base := string(baseURL)
+	if base == "" {
+		if base, err = audit.BaseURLOf(files); err != nil {
 			return fmt.Errorf("%s: %v", dir, err)
 		}
 	}
-	if err := audit.Check(files, audit.Options{BaseURL: *baseURL, Dir: dir}); err != nil {
+	if err := audit.Check(files, audit.Options{BaseURL: base, Dir: dir}); err != nil {
 		lines := strings.Split(err.Error(), "\n")
 		for _, l := range lines {
 			fmt.Fprintln(stderr, l)
@@ -51,7 +53,7 @@ func runAudit(args []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "audit: %s: %d files, no problems (base URL %s)\n", dir, len(files), *baseURL)
+		fmt.Fprintf(stdout, "audit: %s: %d files, no problems (base URL %s)\n", dir, len(files), base)
 	}
 	return nil
 }

@@ -99,7 +99,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	root := fl.String("root", ".", "project folder (with config.toml, content/, layouts/, assets/, i18n/)")
 	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
-	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
+	var baseURL baseURLFlag
+	fl.Var(&baseURL, "baseurl", "override config.toml's baseURL, e.g. http://localhost:8080/briefing/")
 	quiet := fl.Bool("q", false, "print nothing but errors")
 	precompress := fl.Bool("precompress", false, "also write name.gz and name.br beside each text file, for a web server that sends them as they are (deploy/nginx.conf)")
 	status := fl.Bool("status", false, "also write the translation status page, status/ (for a team's site: it shows the state of drafts)")
@@ -144,7 +145,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if *status {
 		extra = statusPage(*root)
 	}
-	res, stage, files, err := publishSite(*root, *out, pipeline.Options{BaseURL: *baseURL, Extra: extra, Dates: gitDates(*root)}, *precompress, nil, stderr)
+	res, stage, files, err := publishSite(*root, *out, pipeline.Options{BaseURL: string(baseURL), Extra: extra, Dates: gitDates(*root)}, *precompress, nil, stderr)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,8 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "project folder")
 	out := fl.String("out", "", "output folder (default: public/ in the project folder)")
-	baseURL := fl.String("baseurl", "", "override config.toml's baseURL, as build -baseurl does")
+	var baseURL baseURLFlag
+	fl.Var(&baseURL, "baseurl", "override config.toml's baseURL, as build -baseurl does")
 	parallel := fl.Int("j", min(runtime.NumCPU(), 4), "pages printed at the same time")
 	timeout := fl.Duration("timeout", 2*time.Minute, "time limit for one page")
 	quiet := fl.Bool("q", false, "print nothing but errors")
@@ -53,7 +54,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	opts := pipeline.Options{BaseURL: *baseURL, Dates: gitDates(*root)}
+	opts := pipeline.Options{BaseURL: string(baseURL), Dates: gitDates(*root)}
 	res, err := pipeline.Build(openRoot(*root), opts)
 	if err != nil {
 		return report(stderr, err)

@@ -108,22 +108,10 @@ func Load(fsys fs.FS, name string) (*Config, error) {
 	}
 
 	c := &Config{BaseURL: fc.BaseURL, DefaultLanguage: fc.DefaultLanguage, AsOf: fc.AsOf}
-	u, err := url.Parse(fc.BaseURL)
-	switch {
-	case fc.BaseURL == "":
+	if fc.BaseURL == "" {
 		fail(toml.Key{"baseURL"}, "baseURL is required")
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
-		fail(toml.Key{"baseURL"}, "baseURL %q must be an absolute http(s) URL without query or fragment", fc.BaseURL)
-	case u.User != nil:
-		// It would be published in every canonical link, the sitemap and robots.txt.
-		fail(toml.Key{"baseURL"}, "baseURL must not hold a user name or password (%s@): it would be published on every page", u.User.Username())
-	default:
-		// Escaped once here (a space as %20, a quote as %22), so that every file that
-		// writes the address, HTML, XML or plain text, writes a valid URL.
-		c.BaseURL = u.String()
-		if !strings.HasSuffix(c.BaseURL, "/") {
-			c.BaseURL += "/"
-		}
+	} else if c.BaseURL, err = NormalizeBaseURL(fc.BaseURL); err != nil {
+		fail(toml.Key{"baseURL"}, "baseURL %v", err)
 	}
 	if !asOfRe.MatchString(fc.AsOf) {
 		fail(toml.Key{"asOf"}, "asOf %q must be a date as YYYY, YYYY-MM or YYYY-MM-DD", fc.AsOf)
@@ -228,4 +216,26 @@ func (c *Config) LanguageCodes() []string {
 		codes[i] = l.Code
 	}
 	return codes
+}
+
+// NormalizeBaseURL checks an address the site is to be published at, as config.toml's
+// baseURL or a build's -baseurl gives it, and returns it as every output writes it:
+// escaped once (a space as %20, a quote as %22), so that HTML, XML and plain text all get
+// a valid URL, and ending in "/". The error is a predicate, which its caller puts after
+// the name of what gave the value ("baseURL must …"); it does not repeat the value, which
+// may hold a password.
+func NormalizeBaseURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
+		return "", errors.New("must be an absolute http(s) URL without query or fragment")
+	case u.User != nil:
+		// It would be published in every canonical link, the sitemap and robots.txt.
+		return "", fmt.Errorf("must not hold a user name or password (%s@): it would be published on every page", u.User.Username())
+	}
+	out := u.String()
+	if !strings.HasSuffix(out, "/") {
+		out += "/"
+	}
+	return out, nil
 }
