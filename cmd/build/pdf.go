@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"time"
 
 	"peacebuilding/internal/pdf"
@@ -69,7 +72,11 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	targets := pdf.Targets(res.Site)
-	p := pdf.Printer{Chromium: chromium, Timeout: *timeout}
+	date, err := printDate(*root)
+	if err != nil {
+		return err
+	}
+	p := pdf.Printer{Chromium: chromium, Timeout: *timeout, Date: date}
 	fitted, err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, *parallel)
 	if err != nil {
 		return err
@@ -127,4 +134,27 @@ func writeFiles(dir string, files []publish.File) error {
 		}
 	}
 	return nil
+}
+
+// printDate is the date the PDFs carry: SOURCE_DATE_EPOCH (seconds) when set, as for any
+// reproducible build, else the time of the project's last commit, else none (Chromium
+// stamps the time of printing). Printing the same commit again then gives the same bytes,
+// on a writer's machine or a fresh CI checkout, and the stage keeps the published files.
+func printDate(root string) (time.Time, error) {
+	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || sec < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want the date as seconds since 1970", s)
+		}
+		return time.Unix(sec, 0), nil
+	}
+	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%ct").Output()
+	if err != nil {
+		return time.Time{}, nil // not a repository, or no commit yet
+	}
+	sec, err := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64)
+	if err != nil {
+		return time.Time{}, nil
+	}
+	return time.Unix(sec, 0), nil
 }

@@ -94,6 +94,9 @@ func FileURL(path string) (string, error) {
 type Printer struct {
 	Chromium string        // the executable, from Find
 	Timeout  time.Duration // for one page; 0 means one minute
+	// Date, when set, is each PDF's creation and modification date instead of the time
+	// it is printed (see Reproducible, which every PDF goes through).
+	Date time.Time
 }
 
 // Job is one page to print: the HTML file Src to the PDF file Out. Query, when set, is
@@ -174,6 +177,7 @@ func (p Printer) print(ctx context.Context, b *browser, j Job) error {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return fmt.Errorf("%s: chromium made something that is not a PDF", j.Src)
 	}
+	data = Reproducible(data, p.Date)
 	return os.WriteFile(j.Out, data, 0o644)
 }
 
