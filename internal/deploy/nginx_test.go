@@ -126,7 +126,54 @@ func TestNginx(t *testing.T) {
 					t.Errorf("%s%s: status %d, want 404: it is no page of the site", s.URL(), p, resp.StatusCode)
 				}
 			}
+			checkExtraFiles(t, s.URL(), outs[i])
 		})
+	}
+}
+
+// checkExtraFiles lays files the build did not write into the served folder out: a page
+// in a dot-folder (what a build killed while writing straight into the served folder
+// leaves, .public.staging-…) must answer 404, a file under .well-known/ (a certificate's
+// challenge) 200, and a style sheet without its name.gz (a build without -precompress)
+// must still be sent compressed.
+func checkExtraFiles(t *testing.T, base, out string) {
+	css := bytes.Repeat([]byte("p{margin:0}\n"), 200)
+	for name, data := range map[string][]byte{
+		".public.staging-1/en/index.html": []byte("<!doctype html><title>half-built</title>"),
+		".well-known/acme-challenge/tok":  []byte("tok.key"),
+		"extra.css":                       css,
+	} {
+		file := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	for name, want := range map[string]int{".public.staging-1/en/": http.StatusNotFound, ".well-known/acme-challenge/tok": http.StatusOK} {
+		resp, err := client.Get(base + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("%s%s: status %d, want %d", base, name, resp.StatusCode, want)
+		}
+	}
+	req, err := http.NewRequest("GET", base+"extra.css", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("Content-Encoding"); resp.StatusCode != http.StatusOK || got != "gzip" {
+		t.Errorf("%sextra.css, which has no extra.css.gz: status %d, Content-Encoding %q, want 200 and gzip", base, resp.StatusCode, got)
 	}
 }
 
