@@ -149,7 +149,12 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, w := range res.Warnings {
+	warnings := slices.Clone(res.Warnings)
+	if n := countPDFs(stage.Removed()); n > 0 {
+		// A deploy with rsync --delete would take them off the host too.
+		warnings = append(warnings, fmt.Sprintf("removed the %d PDFs of an earlier build pdf from %s: make build publishes the site without them; make pdf prints and publishes them again", n, *out))
+	}
+	for _, w := range warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
 	if !*quiet {
@@ -159,13 +164,24 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		if n := stage.Compressed(); n > 0 {
 			compressed = fmt.Sprintf(", %d compressed copies", n)
 		}
-		warnings := fmt.Sprintf("%d warnings", len(res.Warnings))
-		if len(res.Warnings) == 1 {
-			warnings = "1 warning"
+		counted := fmt.Sprintf("%d warnings", len(warnings))
+		if len(warnings) == 1 {
+			counted = "1 warning"
 		}
-		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %s; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, stage.Removed(), warnings, time.Since(start).Round(time.Millisecond), *out)
+		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %s; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, len(stage.Removed()), counted, time.Since(start).Round(time.Millisecond), *out)
 	}
 	return nil
+}
+
+// countPDFs counts the PDF files among paths of the site.
+func countPDFs(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".pdf") {
+			n++
+		}
+	}
+	return n
 }
 
 // publishSite builds the project in root into out: each file goes to a staging folder and

@@ -117,7 +117,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), most, nfiles, stage.Written(), stage.Removed(), time.Since(start).Round(time.Millisecond), *out)
+		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return errors.Join(errs...)
 }

@@ -49,7 +49,7 @@ type Stage struct {
 	mu         sync.Mutex
 	made       map[string]bool // every path added
 	written    int             // files written (not taken from the previous output)
-	removed    int             // files of the previous output that the build no longer makes
+	removed    []string        // files of the previous output that the build no longer makes, sorted
 	compressed int             // compressed copies in the stage (-precompress), made or kept
 	cleanup    error           // the previous output could not be removed after the swap
 	// The errors of the first invalid path and the first failed write, by path order, as
@@ -353,7 +353,7 @@ func (s *Stage) Commit() (err error) {
 		}
 	})
 	if s.previous != "" {
-		if s.removed, err = s.countRemoved(); err != nil {
+		if s.removed, err = s.listRemoved(); err != nil {
 			return err
 		}
 	}
@@ -396,38 +396,39 @@ func (s *Stage) swap() (string, error) {
 	return s.aside(), nil
 }
 
-// countRemoved counts the files of the previous output that the build no longer makes:
-// from the list in its marker, or by walking it when the marker has none.
-func (s *Stage) countRemoved() (int, error) {
+// listRemoved lists the files of the previous output that the build no longer makes: from
+// the list in its marker, or by walking it when the marker has none.
+func (s *Stage) listRemoved() ([]string, error) {
+	var gone []string
 	if _, files, err := readMarker(s.previous); err == nil && files != nil {
-		n := 0
 		for p := range files {
 			if !s.made[p] {
-				n++
+				gone = append(gone, p)
 			}
 		}
-		return n, nil
+		slices.Sort(gone)
+		return gone, nil
 	}
-	n := 0
 	err := filepath.WalkDir(s.previous, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(s.previous, p)
 		if rel = filepath.ToSlash(rel); rel != Marker && !s.made[rel] {
-			n++
+			gone = append(gone, rel)
 		}
 		return nil
 	})
-	return n, err
+	return gone, err // WalkDir walks in lexical order
 }
 
 // Written is how many files Commit wrote into out: those that changed, or all of them
-// for a new output folder. Removed is how many files of the previous output it removed.
+// for a new output folder.
 func (s *Stage) Written() int { return s.written }
 
-// Removed: see Written.
-func (s *Stage) Removed() int { return s.removed }
+// Removed lists the files of the previous output that Commit removed, as paths of the
+// site ("en/pdf/booklet.pdf"), sorted.
+func (s *Stage) Removed() []string { return s.removed }
 
 // Compressed is how many compressed copies (name.gz, name.br) the output holds beside the
 // site's files, made or kept from the previous output.

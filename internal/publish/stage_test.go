@@ -144,7 +144,7 @@ func TestStageUpdatesAPreviousOutput(t *testing.T) {
 	}
 	// Written: all but same.html and keep/same.html; removed: gone.html, old/deep/x.html,
 	// keep/gone.html, file-then-dir, dir-then-file/a, link-target.txt.
-	if w, r := s.Written(), s.Removed(); w != len(build)-2 || r != 6 {
+	if w, r := s.Written(), len(s.Removed()); w != len(build)-2 || r != 6 {
 		t.Errorf("Written, Removed = %d, %d; want %d, 6", w, r, len(build)-2)
 	}
 
