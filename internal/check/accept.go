@@ -30,8 +30,9 @@ import (
 var Rules = []string{"figure", "glossary", "structure", "untranslated"}
 
 // applyAccepts marks the problems of p that an acceptance of t accepts, and adds a
-// problem for each acceptance that is incomplete or matches nothing.
-func applyAccepts(p *Pair, t *content.File) {
+// problem for each acceptance that is incomplete or, if the pair was compared, matches
+// nothing.
+func applyAccepts(p *Pair, t *content.File, compared bool) {
 	if t == nil || len(t.Front.Accept) == 0 {
 		return
 	}
@@ -56,7 +57,7 @@ func applyAccepts(p *Pair, t *content.File) {
 				didYouMean(strings.ToLower(strings.TrimSpace(a.Rule)), Rules), strings.Join(Rules, ", "), StyleFile)
 		case strings.TrimSpace(a.Reason) == "":
 			msg = "an acceptance needs a reason: say why the translation is right (reason = \"…\")"
-		case !used[k]:
+		case !used[k] && compared:
 			msg = fmt.Sprintf("this acceptance (rule %q%s) matches no finding any more: delete it", a.Rule, acceptDetail(a))
 		default:
 			continue

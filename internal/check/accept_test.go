@@ -86,3 +86,29 @@ func sourceHashLine(t *testing.T, name string) string {
 	t.Fatalf("%s has no source_hash line", name)
 	return ""
 }
+
+// An orphan's acceptances are not reported as matching nothing: its source was renamed,
+// maybe, and once the translation follows (git mv) they match again. A translator told to
+// delete them would lose a reviewed decision.
+func TestOrphanKeepsItsAcceptances(t *testing.T) {
+	accept := sourceHashLine(t, "content/ja/countries/liberia.md")
+	fsys := plant(t, realProject(t), []edit{
+		{"content/ja/countries/liberia.md", "この取組は、", "この取組は、10年に及ぶ"},
+		{"content/ja/countries/liberia.md", accept, accept + "\n[[accept]]\nrule = \"figure\"\ntext = \"10年\"\nreason = \"ten years\"\n"}})
+	// The English brief renamed.
+	fsys["content/en/countries/republic-of-liberia.md"] = fsys["content/en/countries/liberia.md"]
+	delete(fsys, "content/en/countries/liberia.md")
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Run(in).Lookup("countries/liberia", "ja")
+	if p == nil || p.State != Orphan {
+		t.Fatalf("countries/liberia in ja: %+v, want an orphan", p)
+	}
+	for _, pr := range p.Problems {
+		if pr.Check == "accept" {
+			t.Errorf("the orphan's acceptance is reported: %s", pr.Message)
+		}
+	}
+}
