@@ -581,6 +581,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		if p.State == Stale {
 			p.Problems = append(p.Problems, itemCounts(s, t)...)
 		}
+		p.Problems = append(p.Problems, neutralValues(s, t)...)
 	}
 	p.Problems = append(p.Problems, fileStructure(s, t, true)...)
 	p.Problems = append(p.Problems, fileStructure(t, s, false)...)

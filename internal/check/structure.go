@@ -784,3 +784,48 @@ func features(s string, ns []numbers.Number, terms *termIndex, english bool) map
 	}
 	return m
 }
+
+// neutralValues reports each language-neutral value that translation t writes: weight,
+// region, iso, themes, the numbers of its facts, and the dates of its events and the
+// values, units and approx of its figures. A translation takes them from its source s (the
+// README's step 2: delete them from the copy). Written here equal, they build; but once the
+// English author changes one, the build stops on this file, and an English-only commit
+// fails. The build reports a value that differs; this reports one that is merely there.
+func neutralValues(s, t *content.File) []Problem {
+	var out []Problem
+	add := func(what string, tline, sline int) {
+		out = append(out, Problem{Check: "structure", Where: "front matter", Message: fmt.Sprintf(
+			"%s is written here too: language-neutral values are taken from %s; delete it here, or a change there stops the build on this file", what, s.Name),
+			Source:      Loc{File: s.Name, Line: sline, Text: strings.TrimSpace(fileLine(s, sline))},
+			Translation: Loc{File: t.Name, Line: tline, Text: strings.TrimSpace(fileLine(t, tline))}})
+	}
+	tf := &t.Front
+	for _, key := range []string{"weight", "region", "iso", "themes"} {
+		if t.Defined(key) {
+			add(key, t.Line(key), s.Line(key))
+		}
+	}
+	if tf.Facts != nil {
+		for _, key := range []string{"area_km2", "population_millions", "gdp_per_capita_usd", "year"} {
+			if t.Defined("facts", key) {
+				add("facts."+key, t.Line("facts", key), s.Line("facts", key))
+			}
+		}
+	}
+	for i, e := range tf.Events {
+		if e.Date != nil {
+			add(fmt.Sprintf("the date of event %d", i+1), t.ItemLine("events", i, "date"), s.ItemLine("events", i, "date"))
+		}
+	}
+	for i, g := range tf.Figures {
+		for _, c := range []struct {
+			key string
+			set bool
+		}{{"value", g.Value != nil}, {"unit", g.Unit != nil}, {"approx", g.Approx != nil}} {
+			if c.set {
+				add(fmt.Sprintf("the %s of figure %d", c.key, i+1), t.ItemLine("figures", i, c.key), s.ItemLine("figures", i, c.key))
+			}
+		}
+	}
+	return out
+}
