@@ -376,6 +376,13 @@ func (s *scanner) dateEN(t tok) (span, bool) {
 			return s.dateSpan(start, t.end, Date{Year: t.int(), Month: month}), true
 		}
 	}
+	if t.year() && (s.at(t.end) == '-' || s.at(t.end) == '–') {
+		// 2004-06, 2004–06: a range of years.
+		if second, ok := s.shortYear(t.end, t.int(), 0); ok {
+			s.add(s.dateSpan(t.start, t.end, Date{Year: t.int()}))
+			return second, true
+		}
+	}
 	if !t.small() || isLetter(s.at(t.start-1)) {
 		return span{}, false
 	}
@@ -475,7 +482,21 @@ func (s *scanner) dateJA(t tok) (span, bool) {
 				}
 			}
 		}
+		if d.Month == 0 {
+			// 2004年から06年: the second year of the range.
+			if second, ok := s.shortYear(end, year, '年'); ok {
+				s.add(s.dateSpan(start, end, d))
+				return second, true
+			}
+		}
 		return s.dateSpan(start, end, d), true
+	}
+	if t.year() {
+		// 2004～06年: a range of years whose first has no 年 of its own.
+		if second, ok := s.shortYear(t.end, t.int(), '年'); ok {
+			s.add(s.dateSpan(t.start, t.end, Date{Year: t.int()}))
+			return second, true
+		}
 	}
 	if t.small() && s.at(t.end) == '月' {
 		end := t.end + 1
@@ -592,6 +613,34 @@ func (s *scanner) smallBefore(i int, unit rune) (n, end int, ok bool) {
 	return t.int(), t.end + 1, true
 }
 
+// shortYear reads, after a range mark at i, the second year of a range whose first is year,
+// written with its last two digits as writers of both languages shorten it: the 06 of
+// 2004～06年, 2004年から06年 and 2004-06. It must be later than year, in the same century,
+// and followed by unit (年), or by neither a digit nor a letter when unit is 0.
+func (s *scanner) shortYear(i, year int, unit rune) (span, bool) {
+	c := s.rangeAt(i)
+	if c == i {
+		return span{}, false
+	}
+	t, ok := s.numberAt(c)
+	if !ok || !t.integer() || len(t.digits) != 2 {
+		return span{}, false
+	}
+	second := year/100*100 + t.int()
+	end := t.end
+	switch {
+	case second <= year:
+		return span{}, false
+	case unit != 0 && s.at(end) != unit:
+		return span{}, false
+	case unit != 0:
+		end++
+	case isDigit(s.at(end)) || isLetter(s.at(end)):
+		return span{}, false
+	}
+	return s.dateSpan(c, end, Date{Year: second}), true
+}
+
 // rangeAt returns where what follows a Japanese range mark at i starts (～, 〜, から, と,
 // a dash), or i if there is none.
 func (s *scanner) rangeAt(i int) int {
@@ -695,8 +744,11 @@ func (s *scanner) quantity(t tok) span {
 		m.start, m.n.Kind, m.n.Unit = start, Money, unit
 	}
 	if s.ja && s.at(m.end) == '割' && t.small() && m.n.Value <= 10 && m.end == t.end {
-		// 2割 is 20 percent.
+		// 2割 is 20 percent; 2割2分 is 22.
 		m.n.Kind, m.n.Value, m.end = Percent, m.n.Value*10, m.end+1
+		if bu, ok := s.numberAt(m.end); ok && bu.integer() && len(bu.digits) == 1 && s.at(bu.end) == '分' {
+			m.n.Value, m.end = m.n.Value+float64(bu.int()), bu.end+1
+		}
 	} else if end, kind, unit, ok := s.unitAfter(m.end); ok {
 		m.end = end
 		switch {
