@@ -785,12 +785,13 @@ func features(s string, ns []numbers.Number, terms *termIndex, english bool) map
 	return m
 }
 
-// neutralValues reports each language-neutral value that translation t writes: weight,
-// region, iso, themes, the numbers of its facts, and the dates of its events and the
-// values, units and approx of its figures. A translation takes them from its source s (the
-// README's step 2: delete them from the copy). Written here equal, they build; but once the
+// neutralValues reports each language-neutral value that translation t writes equal to
+// its source s: weight, region, iso, themes, the numbers of its facts, and the dates of its
+// events and the values, units and approx of its figures. A translation takes them from its
+// source (the README's step 2: delete them from the copy). Equal, they build; but once the
 // English author changes one, the build stops on this file, and an English-only commit
-// fails. The build reports a value that differs; this reports one that is merely there.
+// fails. A value that differs already is the build's error, which the check lists at its
+// end.
 func neutralValues(s, t *content.File) []Problem {
 	var out []Problem
 	add := func(what string, tline, sline int) {
@@ -799,33 +800,57 @@ func neutralValues(s, t *content.File) []Problem {
 			Source:      Loc{File: s.Name, Line: sline, Text: strings.TrimSpace(fileLine(s, sline))},
 			Translation: Loc{File: t.Name, Line: tline, Text: strings.TrimSpace(fileLine(t, tline))}})
 	}
-	tf := &t.Front
-	for _, key := range []string{"weight", "region", "iso", "themes"} {
-		if t.Defined(key) {
-			add(key, t.Line(key), s.Line(key))
+	tf, sf := &t.Front, &s.Front
+	for _, c := range []struct {
+		key  string
+		same bool
+	}{
+		{"weight", tf.Weight != nil && sf.Weight != nil && *tf.Weight == *sf.Weight},
+		{"region", tf.Region != nil && sf.Region != nil && *tf.Region == *sf.Region},
+		{"iso", tf.ISO != nil && slices.Equal(tf.ISO, sf.ISO)},
+		{"themes", t.Defined("themes") && slices.Equal(tf.Themes, sf.Themes)},
+	} {
+		if c.same {
+			add(c.key, t.Line(c.key), s.Line(c.key))
 		}
 	}
-	if tf.Facts != nil {
-		for _, key := range []string{"area_km2", "population_millions", "gdp_per_capita_usd", "year"} {
-			if t.Defined("facts", key) {
-				add("facts."+key, t.Line("facts", key), s.Line("facts", key))
+	if tf.Facts != nil && sf.Facts != nil {
+		tx, sx := tf.Facts, sf.Facts
+		for _, c := range []struct {
+			key  string
+			same bool
+		}{
+			{"area_km2", equalSet(tx.AreaKm2, sx.AreaKm2)},
+			{"population_millions", equalSet(tx.PopulationMillions, sx.PopulationMillions)},
+			{"gdp_per_capita_usd", equalSet(tx.GDPPerCapitaUSD, sx.GDPPerCapitaUSD)},
+			{"year", equalSet(tx.Year, sx.Year)},
+		} {
+			if c.same {
+				add("facts."+c.key, t.Line("facts", c.key), s.Line("facts", c.key))
 			}
 		}
 	}
 	for i, e := range tf.Events {
-		if e.Date != nil {
+		if i < len(sf.Events) && equalSet(e.Date, sf.Events[i].Date) {
 			add(fmt.Sprintf("the date of event %d", i+1), t.ItemLine("events", i, "date"), s.ItemLine("events", i, "date"))
 		}
 	}
 	for i, g := range tf.Figures {
+		if i >= len(sf.Figures) {
+			break
+		}
+		sg := sf.Figures[i]
 		for _, c := range []struct {
-			key string
-			set bool
-		}{{"value", g.Value != nil}, {"unit", g.Unit != nil}, {"approx", g.Approx != nil}} {
-			if c.set {
+			key  string
+			same bool
+		}{{"value", equalSet(g.Value, sg.Value)}, {"unit", equalSet(g.Unit, sg.Unit)}, {"approx", equalSet(g.Approx, sg.Approx)}} {
+			if c.same {
 				add(fmt.Sprintf("the %s of figure %d", c.key, i+1), t.ItemLine("figures", i, c.key), s.ItemLine("figures", i, c.key))
 			}
 		}
 	}
 	return out
 }
+
+// equalSet reports whether both values are set and equal.
+func equalSet[T comparable](a, b *T) bool { return a != nil && b != nil && *a == *b }
