@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -98,5 +99,20 @@ func TestChangesPairListItemsByText(t *testing.T) {
 	}
 	if want := []string{"event 2 (added): now New.", "event 4: was Three.", "event 4: now Three, changed."}; !slices.Equal(lines, want) {
 		t.Errorf("the changes' sentences are %q, want %q", lines, want)
+	}
+}
+
+// A reworded sentence shows the words the rewording took out and put in, as runs.
+func TestWordParts(t *testing.T) {
+	was, now := wordParts("Japan worked actively to end the conflict.", "Japan worked actively and patiently to end the long conflict.")
+	wantWas := []DiffPart{{Text: "Japan worked actively to end the conflict."}}
+	wantNow := []DiffPart{{Text: "Japan worked actively "}, {Text: "and patiently", Changed: true}, {Text: " to end the "}, {Text: "long", Changed: true}, {Text: " conflict."}}
+	if !slices.Equal(was, wantWas) || !slices.Equal(now, wantNow) {
+		t.Errorf("wordParts:\n was %+v\n now %+v\nwant\n was %+v\n now %+v", was, now, wantWas, wantNow)
+	}
+	// A number changed is the changed run of each.
+	was, now = wordParts("It sent 1,300 personnel.", "It sent 1,200 personnel.")
+	if got := fmt.Sprint(was, now); got != "[{It sent 1, false} {300 true} { personnel. false}] [{It sent 1, false} {200 true} { personnel. false}]" {
+		t.Errorf("wordParts of a number: %s", got)
 	}
 }

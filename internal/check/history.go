@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -359,6 +360,58 @@ type Change struct {
 type DiffLine struct {
 	Text  string
 	Added bool
+	// Parts are Text in runs of words, those that a rewording took out of the sentence
+	// (of a gone one) or put in (of a new one) Changed: a translator looks for "and
+	// patiently" in a long sentence shown whole twice. One part, unchanged, for a sentence
+	// that rewords none.
+	Parts []DiffPart
+}
+
+// DiffPart is a run of a DiffLine's text.
+type DiffPart struct {
+	Text    string
+	Changed bool
+}
+
+// wordToken is a word (letters and digits), a run of white space, or any other character.
+var wordToken = regexp.MustCompile(`[\p{L}\p{N}]+|\s+|.`)
+
+// wordParts splits a sentence and its new form into runs of words kept and changed, along
+// the longest common subsequence of their words. White space between two changed runs is
+// changed too, so that "and patiently" is one run.
+func wordParts(was, now string) (wasParts, nowParts []DiffPart) {
+	x, y := wordToken.FindAllString(was, -1), wordToken.FindAllString(now, -1)
+	var xs, ys []bool // changed, by token
+	xs, ys = make([]bool, len(x)), make([]bool, len(y))
+	align(len(x), len(y), func(i, j int) bool { return x[i] == y[j] }, func(i0, i1, j0, j1 int) {
+		for i := i0; i < i1; i++ {
+			xs[i] = true
+		}
+		for j := j0; j < j1; j++ {
+			ys[j] = true
+		}
+	})
+	return joinParts(x, xs), joinParts(y, ys)
+}
+
+// joinParts joins tokens into runs of the same changed state. A run of white space is
+// changed exactly when the tokens on both sides are: "and patiently" is one run, without
+// the space after it (which of two spaces the alignment keeps is chance).
+func joinParts(tokens []string, changed []bool) []DiffPart {
+	for k, tok := range tokens {
+		if strings.TrimSpace(tok) == "" {
+			changed[k] = k > 0 && changed[k-1] && k+1 < len(tokens) && changed[k+1]
+		}
+	}
+	var out []DiffPart
+	for k, tok := range tokens {
+		if n := len(out); n > 0 && out[n-1].Changed == changed[k] {
+			out[n-1].Text += tok
+			continue
+		}
+		out = append(out, DiffPart{Text: tok, Changed: changed[k]})
+	}
+	return out
 }
 
 // Lines lists the change's sentences for a reader, each reworded sentence's old form
@@ -391,23 +444,26 @@ func (c Change) Lines() []DiffLine {
 		added[j] = words(s)
 	}
 	used := make([]bool, len(c.Added))
+	whole := func(s string) []DiffPart { return []DiffPart{{Text: s}} }
 	var out []DiffLine
 	for _, s := range c.Removed {
-		out = append(out, DiffLine{Text: s})
 		gone, best, bestJ := words(s), 0.5, -1
 		for j := range c.Added {
 			if d := dice(gone, added[j]); !used[j] && d >= best {
 				best, bestJ = d, j
 			}
 		}
-		if bestJ >= 0 {
-			used[bestJ] = true
-			out = append(out, DiffLine{Text: c.Added[bestJ], Added: true})
+		if bestJ < 0 {
+			out = append(out, DiffLine{Text: s, Parts: whole(s)})
+			continue
 		}
+		used[bestJ] = true
+		was, now := wordParts(s, c.Added[bestJ])
+		out = append(out, DiffLine{Text: s, Parts: was}, DiffLine{Text: c.Added[bestJ], Added: true, Parts: now})
 	}
 	for j, s := range c.Added {
 		if !used[j] {
-			out = append(out, DiffLine{Text: s, Added: true})
+			out = append(out, DiffLine{Text: s, Added: true, Parts: whole(s)})
 		}
 	}
 	return out

@@ -237,8 +237,16 @@ func TestStatusPageGivesTheLineOfEachChange(t *testing.T) {
 	}
 	// The section's paragraph is on line 27 of the translation once source_hash is added
 	// (its heading on 25).
-	want := `<strong>section "Elections" (#elections)</strong> <code>content/ja/countries/cambodia.md:27</code>`
-	if !strings.Contains(page, want) {
-		t.Errorf("the status page lacks %s", want)
+	// The words the change took out and put in are marked in the sentence, and the entry
+	// ends with the command that marks this page.
+	for _, want := range []string{
+		`<strong>section "Elections" (#elections)</strong> <code>content/ja/countries/cambodia.md:27</code>`,
+		`<del><mark>Text</mark> with a [link to the source](https://www.mofa.go.jp/).</del>`,
+		`<ins><mark>New text</mark> with a [link to the source](https://www.mofa.go.jp/).</ins>`,
+		`<code>make check ARGS="-mark content/ja/countries/cambodia.md"</code>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the status page lacks %s", want)
+		}
 	}
 }
