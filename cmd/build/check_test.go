@@ -324,4 +324,9 @@ func TestCheckHintsAtARename(t *testing.T) {
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("no rename hint in the report:\n%s", stdout.String())
 	}
+	// The missing page's entry points at the orphan instead of asking for a new copy.
+	want = "missing: content/en/themes/disarmament.md: no translation content/ja/themes/disarmament.md yet: its translation seems to be content/ja/themes/ddr.md, under the source's old name (see the orphan entry: git mv it)\n"
+	if !strings.Contains(stdout.String(), want) {
+		t.Errorf("the missing page's entry does not point at the orphan:\n%s", stdout.String())
+	}
 }

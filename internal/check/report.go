@@ -407,7 +407,12 @@ func (r *Report) details(b *strings.Builder, lang string) {
 			}
 		case Missing:
 			name := translationName(p.Source.File, r.Source, lang)
-			fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
+			if old := r.renamedFrom(p); old != "" {
+				// The source was renamed: the orphan's advice (git mv) is the one to follow.
+				fmt.Fprintf(b, "missing: %s: no translation %s yet: its translation seems to be %s, under the source's old name (see the orphan entry: git mv it)\n", p.Source.File, name, old)
+			} else {
+				fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
+			}
 		case Orphan:
 			if p.MarkedAt > 0 {
 				fmt.Fprintf(b, "orphan: %s:%d: translates %s, which does not exist (delete it, or restore or rename the source); make build fails on it until then\n", p.Translation.File, p.MarkedAt, translationName(p.Translation.File, lang, r.Source))
@@ -505,6 +510,17 @@ func (r *Report) details(b *strings.Builder, lang string) {
 	if wrote {
 		b.WriteString("\n")
 	}
+}
+
+// renamedFrom is the translation of missing pair p under its source's old name: an orphan
+// of its language whose source seems renamed to p's (Pair.Renamed); "" if there is none.
+func (r *Report) renamedFrom(p *Pair) string {
+	for _, q := range r.Pairs {
+		if q.State == Orphan && q.Lang == p.Lang && q.Renamed == p.Source.File {
+			return q.Translation.File
+		}
+	}
+	return ""
 }
 
 // markHint says how to mark a translation once it says what its source says: the command
