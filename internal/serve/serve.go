@@ -24,6 +24,7 @@ import (
 	"sync"
 	"time"
 
+	"peacebuilding/internal/check"
 	"peacebuilding/internal/incremental"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
@@ -236,13 +237,25 @@ func (s *Server) logFindings(saved []string, gen int64) {
 		// Silence after a save could mean a fix or a check that did not run: the save
 		// that leaves none of the findings printed before says so.
 		if open == 0 && s.open[key] > 0 {
-			fmt.Fprintf(s.opts.Log, "%s: no open findings now\n", key)
+			fmt.Fprintf(s.opts.Log, "%s: no open findings now%s\n", key, stillStale(rep))
 		}
 		if s.open == nil {
 			s.open = map[string]int{}
 		}
 		s.open[key] = open
 	}
+}
+
+// stillStale is what a page without open findings may still need: a translation of a
+// changed source is stale until it is marked, and a reworded sentence without numbers or
+// terms gives no finding to fix (a translator's trial read "no open findings" as done).
+func stillStale(rep *check.Report) string {
+	for _, p := range rep.Pairs {
+		if p.State == check.Stale && p.Translation != nil {
+			return fmt.Sprintf("; still stale: once it says what its source now says, make check ARGS=\"-mark %s\"", p.Translation.File)
+		}
+	}
+	return ""
 }
 
 // reload is the data of a reload event.
