@@ -131,6 +131,7 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return reportErrors(stderr, "check -mark", err)
 	}
+	changes := staleChanges(root)
 	var errs []error
 	var marked []check.Marked
 	for _, f := range files {
@@ -140,6 +141,11 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 			errs = append(errs, err)
 		case m.Changed:
 			fmt.Fprintf(stdout, "%s: marked as translated from the current %s (source_hash %s)\n", m.File, m.Source, m.Hash)
+			if c, ok := changes[m.File]; ok {
+				// The last look at what the mark confirms: a reworded sentence without
+				// numbers or terms is in no later report.
+				fmt.Fprintf(stdout, "    this records as translated what changed in %s since %s (%s): %s\n", m.Source, c.Commit, c.Date, strings.Join(c.Changes, ", "))
+			}
 		default:
 			fmt.Fprintf(stdout, "%s: already marked as translated from the current %s\n", m.File, m.Source)
 		}
@@ -152,6 +158,24 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 		return reportErrors(stderr, "check -mark", errors.Join(errs...))
 	}
 	return nil
+}
+
+// staleChanges returns, by translation file, the staleness of each stale translation whose
+// source's history says what changed since it was marked; nothing if the check cannot
+// load the project.
+func staleChanges(root string) map[string]*check.Staleness {
+	in, err := check.Load(projectfs.New(root))
+	if err != nil {
+		return nil
+	}
+	in.History, in.NoHistory = check.NewGit(root)
+	out := map[string]*check.Staleness{}
+	for _, p := range check.Run(in).Pairs {
+		if p.State == check.Stale && p.Translation != nil && p.Stale != nil && p.Stale.Commit != "" && len(p.Stale.Changes) > 0 {
+			out[p.Translation.File] = p.Stale
+		}
+	}
+	return out
 }
 
 // warnOpenMismatches warns about each marked page that the check still finds numbers or

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -328,5 +329,43 @@ func TestCheckHintsAtARename(t *testing.T) {
 	want = "missing: content/en/themes/disarmament.md: no translation content/ja/themes/disarmament.md yet: its translation seems to be content/ja/themes/ddr.md, under the source's old name (see the orphan entry: git mv it)\n"
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("the missing page's entry does not point at the orphan:\n%s", stdout.String())
+	}
+}
+
+// Marking a stale page says what changed in its source since it was last marked, which
+// the mark records as translated: a reworded sentence without numbers or terms is in no
+// later report.
+func TestMarkSaysWhatItRecords(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not found: apt-get install git")
+	}
+	root := t.TempDir()
+	writeFixture(t, root)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", root}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T",
+			"GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-q", "-m", "translated")
+	editFile(t, filepath.Join(root, "content", "en", "countries", "cambodia.md"), "Text with a [link", "New text with a [link")
+	git("commit", "-q", "-am", "reworded")
+	stdout.Reset()
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if want := "    this records as translated what changed in content/en/countries/cambodia.md since "; !strings.Contains(stdout.String(), want) ||
+		!strings.Contains(stdout.String(), `: section "Elections" (#elections)`) {
+		t.Errorf("marking a stale page printed:\n%s\nwant a line %q… naming the section", stdout.String(), want)
 	}
 }
