@@ -166,6 +166,28 @@ func ParseDiagnostics(lines []string) []Diagnostic {
 	return out
 }
 
+// onlyKeyNamed is the key of the one page whose last part is name ("sudan":
+// "countries/sudan"), for a name without a slash that no page or folder has; "" when none
+// or several pages have it.
+func (r *Report) onlyKeyNamed(name string) string {
+	name = strings.TrimSuffix(name, ".md")
+	if name == "" || strings.ContainsAny(name, "/\\") {
+		return ""
+	}
+	found := ""
+	for _, p := range r.Pairs {
+		switch {
+		case p.Key == name || strings.HasPrefix(p.Key, name+"/"):
+			return "" // a page or a folder of that name: the name means it
+		case path.Base(p.Key) == name && found != "" && found != p.Key:
+			return "" // several pages: a suggestion names them
+		case path.Base(p.Key) == name:
+			found = p.Key
+		}
+	}
+	return found
+}
+
 // Only keeps the pairs of the pages that paths name, and the build errors and style
 // findings of their files: content files of either language, a missing translation's
 // file included (content/ja/countries/cambodia.md), folders (content/en/themes) or keys
@@ -191,6 +213,9 @@ func (r *Report) Only(paths []string) error {
 	paths = slices.Clone(paths)
 	for i := range paths {
 		paths[i] = withoutPlace(paths[i])
+		if key := r.onlyKeyNamed(paths[i]); key != "" {
+			paths[i] = key // sudan: countries/sudan, the one page of that name
+		}
 	}
 	var keep []*Pair
 	used := make([]bool, len(paths))
