@@ -72,6 +72,7 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 		base:   base,
 		client: opts.Client,
 		seen:   map[string]bool{},
+		from:   map[string]string{},
 		report: &Report{Responses: map[string]*Response{}},
 		queue:  make(chan string, 1<<16),
 	}
@@ -80,7 +81,7 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	}
 	workers := cmp.Or(opts.Workers, 8)
 	for _, p := range []string{"", "sitemap.xml", "robots.txt"} {
-		c.add(base.String() + p)
+		c.add(base.String()+p, "")
 	}
 	var wg sync.WaitGroup
 	for range workers {
@@ -114,6 +115,11 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	}
 	slices.Sort(c.report.Problems)
 	c.report.Problems = slices.Compact(c.report.Problems)
+	if c.notFound >= 10 && 2*c.notFound >= len(c.report.Responses) {
+		// A site built for another address: one line to say so, first, before the list.
+		c.report.Problems = slices.Insert(c.report.Problems, 0, fmt.Sprintf(
+			"%d of the %d URLs checked answer 404: is the site served at the address it was built for? To serve it at %s, build it with -baseurl %s (or that baseURL in config.toml)", c.notFound, len(c.report.Responses), base, base))
+	}
 	return c.report, nil
 }
 
@@ -125,17 +131,24 @@ type crawler struct {
 	pending sync.WaitGroup
 	mu      sync.Mutex
 	seen    map[string]bool
-	report  *Report
+	from    map[string]string // the page that first linked each URL queued
+	// notFound counts the files of the site that answered 404 (not the missing pages
+	// asked for on purpose).
+	notFound int
+	report   *Report
 }
 
-// add queues u once.
-func (c *crawler) add(u string) {
+// add queues u once; from is the page that links it ("" for the start).
+func (c *crawler) add(u, from string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.seen[u] {
 		return
 	}
 	c.seen[u] = true
+	if from != "" {
+		c.from[u] = from
+	}
 	c.pending.Add(1)
 	select {
 	case c.queue <- u:
@@ -198,10 +211,21 @@ func (c *crawler) visit(u string) {
 		return
 	}
 	if r.Status != http.StatusOK {
+		c.mu.Lock()
+		from := c.from[u]
+		c.mu.Unlock()
+		if from != "" {
+			from = " (linked from " + from + ")"
+		}
 		if loc := r.Header.Get("Location"); loc != "" {
-			c.problem("%s: status %d, redirects to %s (a link should lead to the final URL)", u, r.Status, loc)
+			c.problem("%s: status %d, redirects to %s%s (a link should lead to the final URL)", u, r.Status, loc, from)
 		} else {
-			c.problem("%s: status %d", u, r.Status)
+			c.problem("%s: status %d%s", u, r.Status, from)
+		}
+		if r.Status == http.StatusNotFound {
+			c.mu.Lock()
+			c.notFound++
+			c.mu.Unlock()
 		}
 		return
 	}
@@ -233,7 +257,7 @@ func (c *crawler) missing(u string) {
 		c.problem("%s (a missing page): the answer is not the site's 404 page", u)
 	}
 	if ct := r.Header.Get("Content-Type"); !ContentTypeOK("404.html", ct) {
-		c.problem("%s (a missing page): Content-Type %q", u, ct)
+		c.problem("%s (a missing page): Content-Type %q, want %s", u, ct, WantContentType("404.html"))
 	}
 	c.checkSecurity(u, r)
 	c.page(u, r.Body) // its links must work from any missing URL
@@ -250,7 +274,7 @@ func isHTML(p string) bool { return p == "" || strings.HasSuffix(p, "/") || path
 // answer r to u, the file p of the site.
 func (c *crawler) checkHeaders(u, p string, r *Response) {
 	if ct := r.Header.Get("Content-Type"); !ContentTypeOK(p, ct) {
-		c.problem("%s: Content-Type %q", u, ct)
+		c.problem("%s: Content-Type %q, want %s", u, ct, WantContentType(p))
 	}
 	cc := strings.ToLower(r.Header.Get("Cache-Control"))
 	if Fingerprinted(p) {
@@ -403,7 +427,7 @@ func (c *crawler) searchIndex(u string) {
 	meta := resolve(u, "meta.json")
 	r, err := c.get(meta)
 	if err != nil || r.Status != http.StatusOK {
-		c.add(meta) // reported by visit
+		c.add(meta, u) // reported by visit
 		return
 	}
 	c.mu.Lock()
@@ -420,13 +444,13 @@ func (c *crawler) searchIndex(u string) {
 		return
 	}
 	for i := range m.Shards {
-		c.add(resolve(u, fmt.Sprintf("s/%d.json", i)))
+		c.add(resolve(u, fmt.Sprintf("s/%d.json", i)), meta)
 	}
 	for i := range m.Chunks {
-		c.add(resolve(u, fmt.Sprintf("t/%d.json", i)))
+		c.add(resolve(u, fmt.Sprintf("t/%d.json", i)), meta)
 	}
 	if m.Reads {
-		c.add(resolve(u, "read.json"))
+		c.add(resolve(u, "read.json"), meta)
 	}
 }
 
@@ -482,5 +506,5 @@ func (c *crawler) link(u, ref, what string, resource bool) {
 		c.problem("%s: %s with a query string: %s", u, what, t)
 		return
 	}
-	c.add(t.String())
+	c.add(t.String(), u)
 }

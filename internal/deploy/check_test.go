@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -60,8 +61,8 @@ func TestCheckFindsProblems(t *testing.T) {
 		base + ": og:image on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://elsewhere.example/site/assets/share-en.png",
 		"bytes sent uncompressed to a client that accepts br and gzip",
 		base + "en/: an inline <style>",
-		base + "missing/: status 404",
-		base + `assets/style.0123456789.css: Content-Type "text/plain"`,
+		base + "missing/: status 404 (linked from " + base + ")",
+		base + `assets/style.0123456789.css: Content-Type "text/plain", want text/css`,
 		base + `assets/style.0123456789.css: a fingerprinted asset with Cache-Control "max-age=600"`,
 		base + "no-such-page-deploy-check/ (a missing page): the answer is not the site's 404 page",
 	} {
@@ -71,5 +72,30 @@ func TestCheckFindsProblems(t *testing.T) {
 	}
 	if strings.Contains(all, "other.example") {
 		t.Errorf("a link to another site (not a resource) is reported:\n%s", all)
+	}
+}
+
+// A site served at another address than it was built for answers 404 to most of its
+// links: one line says so first, naming the address to build for.
+func TestCheckSaysWhenMostLinksAnswer404(t *testing.T) {
+	var links strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&links, `<a href="/briefing/p%d/">p</a>`, i)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			w.WriteHeader(http.StatusNotFound)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<!doctype html><html lang="en"><body>` + links.String() + `</body></html>`))
+	}))
+	defer srv.Close()
+	rep, err := Check(context.Background(), srv.URL+"/", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) == 0 || !strings.Contains(rep.Problems[0], "answer 404: is the site served at the address it was built for? To serve it at "+srv.URL+"/, build it with -baseurl "+srv.URL+"/") {
+		t.Errorf("the first problem is not the hint about the address:\n%s", strings.Join(rep.Problems, "\n"))
 	}
 }

@@ -69,10 +69,7 @@ var ContentTypes = map[string][]string{
 // ContentTypeOK reports whether the Content-Type header ct is right for the file at p
 // (a folder, ending in /, is its index.html): one of ContentTypes, and UTF-8 for text.
 func ContentTypeOK(p, ct string) bool {
-	ext := path.Ext(p)
-	if strings.HasSuffix(p, "/") || ext == "" {
-		ext = ".html"
-	}
+	ext := extOf(p)
 	want, known := ContentTypes[ext]
 	mt, params, err := mime.ParseMediaType(ct)
 	if err != nil || !known {
@@ -91,4 +88,26 @@ func ContentTypeOK(p, ct string) bool {
 		}
 	}
 	return false
+}
+
+// WantContentType says what ContentTypeOK accepts for the file at p, for a message:
+// "text/html; charset=utf-8", "text/javascript or application/javascript".
+func WantContentType(p string) string {
+	ext := extOf(p)
+	if ext == ".html" {
+		return ContentTypes[ext][0] + "; charset=utf-8"
+	}
+	if want, ok := ContentTypes[ext]; ok {
+		return strings.Join(want, " or ")
+	}
+	return "a type this site has (" + ext + " is none of its files')"
+}
+
+// extOf is the extension of the file at p, ".html" for a folder's page.
+func extOf(p string) string {
+	ext := path.Ext(p)
+	if strings.HasSuffix(p, "/") || ext == "" {
+		ext = ".html"
+	}
+	return ext
 }
