@@ -99,3 +99,14 @@ func TestCheckSaysWhenMostLinksAnswer404(t *testing.T) {
 		t.Errorf("the first problem is not the hint about the address:\n%s", strings.Join(rep.Problems, "\n"))
 	}
 }
+
+// An https:// address served in plain HTTP is one error, naming the http:// address.
+func TestCheckHTTPSServedAsHTTP(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	https := "https://" + strings.TrimPrefix(srv.URL, "http://") + "/site/"
+	_, err := Check(context.Background(), https, Options{})
+	if want := ": the server answers in plain HTTP, not HTTPS: check " + srv.URL + "/site/"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Check(%s) = %v, want an error with %q", https, err, want)
+	}
+}
