@@ -43,6 +43,7 @@ check: $(BIN)-fresh
 # path, rebuilt on every save, open pages reloaded. PORT=0 picks a free port.
 PORT ?= 1313
 serve: $(BIN)-fresh
+	@test -z "$(BUILDFLAGS)" || echo "make serve: BUILDFLAGS are the build's and the preview ignores them; it serves at config.toml's baseURL path (edit baseURL there to preview another)" >&2
 	@exec $(BIN) serve -port $(PORT)
 
 # Fuzz every parser for FUZZTIME each, for invariants as well as panics; CI runs this. A
