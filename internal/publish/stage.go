@@ -95,6 +95,22 @@ func NewStage(out string, opts StageOptions) (_ *Stage, err error) {
 		}
 	}
 	out = filepath.Clean(out)
+	// A link to a folder (www/briefing -> ../public, a web root linked to the output) is
+	// written through: the build replaces the folder it leads to, and the link stays. The
+	// swap would otherwise put a folder where the link was, and leave the old output
+	// behind it unchanged.
+	if info, err := os.Lstat(out); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(out); err == nil {
+			if st, err := os.Stat(target); err == nil && st.IsDir() {
+				if opts.Project != "" {
+					if err := checkPlace(opts.Project, target); err != nil {
+						return nil, err
+					}
+				}
+				out = target
+			}
+		}
+	}
 	parent := filepath.Dir(out)
 	created := ""
 	for dir := parent; ; dir = filepath.Dir(dir) {
@@ -128,10 +144,7 @@ func NewStage(out string, opts StageOptions) (_ *Stage, err error) {
 	}
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
 		if _, err := os.Stat(filepath.Join(out, Marker)); err == nil {
-			// Through a link to the folder, if out is one, so that its files are walked.
-			if s.previous, err = filepath.EvalSymlinks(out); err != nil {
-				return nil, err
-			}
+			s.previous = out
 		}
 	}
 	if s.stage, err = os.MkdirTemp(parent, s.sibling("staging-")); err != nil {

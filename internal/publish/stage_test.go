@@ -235,3 +235,40 @@ func stats(t *testing.T, dir string, paths ...string) []fs.FileInfo {
 func keys(m map[string]string) []string {
 	return slices.Sorted(maps.Keys(m))
 }
+
+// An output that is a link to a folder (a web root linked to public/) is written through:
+// the folder it leads to gets the build, and the link stays a link.
+func TestStageWritesThroughALinkToAFolder(t *testing.T) {
+	dir := t.TempDir()
+	public, link := filepath.Join(dir, "public"), filepath.Join(dir, "www", "briefing")
+	for i, out := range []string{public, link} {
+		if i == 1 {
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("../public", link); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s, err := NewStage(out, StageOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Add(File{Path: "index.html", Data: []byte(fmt.Sprint("build ", i))})
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("www/briefing is no longer a link: %v, %v", info, err)
+	}
+	if data, err := os.ReadFile(filepath.Join(public, "index.html")); err != nil || string(data) != "build 1" {
+		t.Errorf("public/index.html = %q, %v; want the second build's", data, err)
+	}
+	if left := sitetest.Beside(t, public); !slices.Equal(left, []string{"www"}) {
+		t.Errorf("%s holds %v beside public/ and its lock, want www/ alone", dir, left)
+	}
+	if left := sitetest.Beside(t, link); len(left) != 0 {
+		t.Errorf("www/ holds %v beside the link", left)
+	}
+}
