@@ -116,6 +116,9 @@ var missed = []struct {
 		"figure", "the counter 隻 counts ships, but the en text counts people here", "合計1,300隻"},
 	{"glossary term wrong in one section", []edit{{jaCambodia, "1991年10月のパリ和平協定締結", "1991年10月のパリ平和協定締結"}},
 		"glossary", `"Paris Peace Agreements" is used in this part in en; the ja text of this part should write パリ和平協定`, "1991年10月のパリ平和協定締結"},
+	// The form written instead is pointed at, with its column.
+	{"term shortened in one section", []edit{{"content/ja/countries/iraq.md", "国連世界食糧計画（WFP）", "世界食糧計画"}},
+		"glossary", "should write 国連世界食糧計画; it seems to write 世界食糧計画", "世界食糧計画"},
 	{"rule of law as 法治 in one section", []edit{{jaCambodia, "## 選挙支援と法の支配", "## 選挙支援と法治"}, {jaCambodia, "[法の支配](../themes/rule-of-law.md)の強化", "[法治](../themes/rule-of-law.md)の強化"}},
 		"glossary", "should write 法の支配", "## 選挙支援と法治"},
 	// A title or an event is shown alone (menus, the timeline): a wrong form there is

@@ -23,6 +23,11 @@ type refTermIndex struct {
 	terms []refIndexedTerm
 }
 
+// isOfficial reports whether form is the official Japanese form of a term.
+func (x *refTermIndex) isOfficial(form string) bool {
+	return slices.ContainsFunc(x.terms, func(t refIndexedTerm) bool { return t.JA == form })
+}
+
 type refIndexedTerm struct {
 	glossary.Term
 	en string // lower case, single spaces
@@ -155,9 +160,9 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
 		missing[ti] = true
-		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
-			u.src.locAt(src.Name, off, found),
-			placeLike(u.src, off, u.dst, dst.Name))
+		// Where a near form is is told alike (nearMiss), after the matching.
+		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.isOfficial, &u, off, dst.Name)
+		add(u, msg, u.src.locAt(src.Name, off, found), at)
 	}
 	// Part by part (each section of the body, the title, each event and figure label),
 	// for the terms the page has.
@@ -175,9 +180,8 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 				continue
 			}
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
-			add(u, fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
-				u.src.locAt(src.Name, off, found),
-				placeLike(u.src, off, u.dst, dst.Name))
+			msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.isOfficial, &u, off, dst.Name)
+			add(u, msg, u.src.locAt(src.Name, off, found), at)
 		}
 	}
 	// Variants, in unit order, each occurrence once.

@@ -247,9 +247,8 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		missing[first.term] = true
-		add(u, fmt.Sprintf("%q is used in en; the ja page should write %s", found, want),
-			u.src.locAt(src.Name, first.offset, found),
-			placeLike(u.src, first.offset, u.dst, dst.Name))
+		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.isOfficial, u, first.offset, dst.Name)
+		add(u, msg, u.src.locAt(src.Name, first.offset, found), at)
 	}
 	// Then section by section: a section of the body that uses a term in full in
 	// English must write its official form, or its abbreviation, in the same section
@@ -268,9 +267,8 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			continue
 		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
-		add(us[u.unit], fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA),
-			us[u.unit].src.locAt(src.Name, u.offset, found),
-			placeLike(us[u.unit].src, u.offset, us[u.unit].dst, dst.Name))
+		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.isOfficial, us[u.unit], u.offset, dst.Name)
+		add(us[u.unit], msg, us[u.unit].src.locAt(src.Name, u.offset, found), at)
 	}
 	// Variants, in unit order, each occurrence once.
 	for i, u := range us {
@@ -284,6 +282,82 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 	}
 	return out
+}
+
+// nearMiss completes the message of a term missing from the translation of unit u (its
+// English at offset off of the source text) with where the translation seems to write it
+// wrongly: the form nearest to the official one (nearForm), at its line and column, which
+// a translator otherwise looks for by eye (世界食糧計画 for 国連世界食糧計画, パリ平和協定
+// for パリ和平協定). A form that is another term's official form is no miss (政府開発援助,
+// ODA, is no miss of 政府開発援助大綱, the ODA Charter). Without one, the place is the
+// paragraph that should have the term.
+func nearMiss(msg, official string, isOfficial func(string) bool, u *unit, off int, file string) (string, Loc) {
+	if at, form, ok := nearForm(u.dst.plain, official); ok && !isOfficial(form) {
+		return msg + "; it seems to write " + form, u.dst.locAt(file, at, form)
+	}
+	return msg, placeLike(u.src, off, u.dst, file)
+}
+
+// nearForm finds in text the run of characters nearest to official, a form of four
+// characters or more: of its length give or take two (three at the least), at the least
+// edit distance (characters inserted, deleted or replaced), which must be at most a third
+// of official's length. It returns the run's byte offset in text.
+func nearForm(text, official string) (offset int, form string, ok bool) {
+	want := []rune(official)
+	n := len(want)
+	limit := max(1, n/3)
+	if n < 4 {
+		return 0, "", false // three characters are too few to tell a variant from a word
+	}
+	rs := []rune(text)
+	offs := make([]int, len(rs)+1) // byte offset of each rune
+	for i, k := 0, 0; i < len(rs); i++ {
+		offs[i] = k
+		k += utf8.RuneLen(rs[i])
+		offs[i+1] = k
+	}
+	best, bestStart, bestLen := limit+1, 0, 0
+	for length := max(3, n-2); length <= n+2; length++ {
+		for start := 0; start+length <= len(rs); start++ {
+			w := rs[start : start+length]
+			if !isTermRune(w[0]) || !isTermRune(w[len(w)-1]) {
+				continue // a run that starts or ends with punctuation or space is no form
+			}
+			if d := editDistance(w, want); d < best || d == best && start < bestStart {
+				best, bestStart, bestLen = d, start, length
+			}
+		}
+	}
+	if best > limit {
+		return 0, "", false
+	}
+	return offs[bestStart], string(rs[bestStart : bestStart+bestLen]), true
+}
+
+// isOfficial reports whether form is the official Japanese form of a term.
+func (x *termIndex) isOfficial(form string) bool { return slices.Contains(x.official.patterns, form) }
+
+// isTermRune reports whether r may start or end a form of a term: a letter or digit.
+func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// editDistance is the Levenshtein distance of a and b, in runes.
+func editDistance(a, b []rune) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // formUses appends to uses every occurrence in txt, the English text of unit i, of an
