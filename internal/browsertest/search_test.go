@@ -261,7 +261,7 @@ func TestSearch(t *testing.T) {
 			tb.page(t)
 			search(t, tb, "ja", q)
 			n := eval[float64](t, tb, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((s, e) => s + e.transferSize, 0)`)
-			t.Logf("a first query %q on the Japanese search page transfers %.0f KB", q, n/1024)
+			t.Logf("a first query %q on the Japanese search page transfers %.0f KB (%.0f bytes)", q, n/1024, n)
 			if n == 0 {
 				t.Fatal("the browser reports no transfer: the measure does not work")
 			}
