@@ -26,6 +26,10 @@ func runAudit(args []string, stdout, stderr io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
+	base, err := baseURL.URL()
+	if err != nil {
+		return err
+	}
 	if fl.NArg() != 1 {
 		fl.Usage()
 		return fmt.Errorf("audit takes one folder")
@@ -38,7 +42,6 @@ func runAudit(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	base := string(baseURL)
 	if base == "" {
 		if base, err = audit.BaseURLOf(files); err != nil {
 			return fmt.Errorf("%s: %v", dir, err)

@@ -110,6 +110,10 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
+	base, err := baseURL.URL()
+	if err != nil {
+		return err
+	}
 	if *templates != "" {
 		if !slices.Contains(render.Executors, *templates) {
 			return fmt.Errorf("-templates %s: want one of %s", *templates, strings.Join(render.Executors, ", "))
@@ -145,7 +149,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if *status {
 		extra = statusPage(*root)
 	}
-	res, stage, files, err := publishSite(*root, *out, pipeline.Options{BaseURL: string(baseURL), Extra: extra, Dates: gitDates(*root)}, *precompress, nil, stderr)
+	res, stage, files, err := publishSite(*root, *out, pipeline.Options{BaseURL: base, Extra: extra, Dates: gitDates(*root)}, *precompress, nil, stderr)
 	if err != nil {
 		return err
 	}

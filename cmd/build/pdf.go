@@ -43,6 +43,10 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
+	base, err := baseURL.URL()
+	if err != nil {
+		return err
+	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("pdf: unexpected argument %q", fl.Arg(0))
 	}
@@ -57,7 +61,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	opts := pipeline.Options{BaseURL: string(baseURL), Dates: gitDates(*root)}
+	opts := pipeline.Options{BaseURL: base, Dates: gitDates(*root)}
 	res, err := pipeline.Build(openRoot(*root), opts)
 	if err != nil {
 		return report(stderr, err)
