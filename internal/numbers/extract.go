@@ -365,6 +365,11 @@ func (s *scanner) dateEN(t tok) (span, bool) {
 	if t.year() {
 		// FY 2005 and FY2005: the one place where letters touch a number.
 		if start, ok := s.before(s.spaceBack(t.start), "FY"); ok {
+			// FY2004-05: two fiscal years, as 2004～05年度 says.
+			if second, ok := s.shortYear(t.end, t.int(), t.int()/100*100, 0); ok {
+				s.add(s.dateSpan(start, t.end, Date{Year: t.int()}))
+				return second, true
+			}
 			return s.dateSpan(start, t.end, Date{Year: t.int()}), true
 		}
 		if month, start, ok := s.monthBefore(t.start); ok {
@@ -378,7 +383,7 @@ func (s *scanner) dateEN(t tok) (span, bool) {
 	}
 	if t.year() && (s.at(t.end) == '-' || s.at(t.end) == '–') {
 		// 2004-06, 2004–06: a range of years.
-		if second, ok := s.shortYear(t.end, t.int(), 0); ok {
+		if second, ok := s.shortYear(t.end, t.int(), t.int()/100*100, 0); ok {
 			s.add(s.dateSpan(t.start, t.end, Date{Year: t.int()}))
 			return second, true
 		}
@@ -428,6 +433,7 @@ var eras = []struct {
 
 func (s *scanner) dateJA(t tok) (span, bool) {
 	start, year, end := t.start, 0, 0 // end: after 年
+	century := t.int() / 100 * 100    // what a second year of two digits counts from
 	switch {
 	case t.year() && s.at(t.end) == '年':
 		year, end = t.int(), t.end+1
@@ -443,7 +449,7 @@ func (s *scanner) dateJA(t tok) (span, bool) {
 	case t.small() && s.at(t.end) == '年':
 		for _, era := range eras {
 			if st, ok := s.before(t.start, era.name); ok {
-				start, year, end = st, era.base+t.int(), t.end+1
+				start, year, end, century = st, era.base+t.int(), t.end+1, era.base
 			}
 		}
 	}
@@ -483,8 +489,8 @@ func (s *scanner) dateJA(t tok) (span, bool) {
 			}
 		}
 		if d.Month == 0 {
-			// 2004年から06年: the second year of the range.
-			if second, ok := s.shortYear(end, year, '年'); ok {
+			// 2004年から06年まで, 平成16年から18年まで: the second year of the range.
+			if second, ok := s.shortYear(end, year, century, '年'); ok {
 				s.add(s.dateSpan(start, end, d))
 				return second, true
 			}
@@ -493,7 +499,7 @@ func (s *scanner) dateJA(t tok) (span, bool) {
 	}
 	if t.year() {
 		// 2004～06年: a range of years whose first has no 年 of its own.
-		if second, ok := s.shortYear(t.end, t.int(), '年'); ok {
+		if second, ok := s.shortYear(t.end, t.int(), century, '年'); ok {
 			s.add(s.dateSpan(t.start, t.end, Date{Year: t.int()}))
 			return second, true
 		}
@@ -614,11 +620,19 @@ func (s *scanner) smallBefore(i int, unit rune) (n, end int, ok bool) {
 }
 
 // shortYear reads, after a range mark at i, the second year of a range whose first is year,
-// written with its last two digits as writers of both languages shorten it: the 06 of
-// 2004～06年, 2004年から06年 and 2004-06. It must be later than year, in the same century,
-// and followed by unit (年), or by neither a digit nor a letter when unit is 0.
-func (s *scanner) shortYear(i, year int, unit rune) (span, bool) {
+// written with two digits counted from century (the first year's century, or its era's
+// base year) as writers of both languages shorten it: the 06 of 2004～06年, 2004-06 and
+// FY2004-05, the 18 of 平成16年から18年まで. It must be later than year and followed by
+// unit (年, but not 年間: 2004～10年間 is ten years), or by neither a digit nor a letter
+// when unit is 0. After から, which also starts a length of time (2004年から10年で, in ten
+// years), the two digits must start with 0 or the range end with まで or にかけて.
+func (s *scanner) shortYear(i, year, century int, unit rune) (span, bool) {
 	c := s.rangeAt(i)
+	switch s.at(i) {
+	case '～', '〜', '-', '–', '−', 'か':
+	default:
+		return span{}, false // と and ・ join two numbers of any kind
+	}
 	if c == i {
 		return span{}, false
 	}
@@ -626,17 +640,24 @@ func (s *scanner) shortYear(i, year int, unit rune) (span, bool) {
 	if !ok || !t.integer() || len(t.digits) != 2 {
 		return span{}, false
 	}
-	second := year/100*100 + t.int()
+	second := century + t.int()
 	end := t.end
 	switch {
 	case second <= year:
 		return span{}, false
-	case unit != 0 && s.at(end) != unit:
+	case unit != 0 && (s.at(end) != unit || s.at(end+1) == '間'):
 		return span{}, false
 	case unit != 0:
 		end++
 	case isDigit(s.at(end)) || isLetter(s.at(end)):
 		return span{}, false
+	}
+	if s.at(i) == 'か' && t.digits[0] != '0' {
+		_, until := s.after(end, "まで")
+		_, over := s.after(end, "にかけて")
+		if !until && !over {
+			return span{}, false
+		}
 	}
 	return s.dateSpan(c, end, Date{Year: second}), true
 }
@@ -748,6 +769,9 @@ func (s *scanner) quantity(t tok) span {
 		m.n.Kind, m.n.Value, m.end = Percent, m.n.Value*10, m.end+1
 		if bu, ok := s.numberAt(m.end); ok && bu.integer() && len(bu.digits) == 1 && s.at(bu.end) == '分' {
 			m.n.Value, m.end = m.n.Value+float64(bu.int()), bu.end+1
+			if rin, ok := s.numberAt(m.end); ok && rin.integer() && len(rin.digits) == 1 && s.at(rin.end) == '厘' {
+				m.n.Value, m.end = m.n.Value+float64(rin.int())/10, rin.end+1 // 2割2分5厘 is 22.5
+			}
 		}
 	} else if end, kind, unit, ok := s.unitAfter(m.end); ok {
 		m.end = end
