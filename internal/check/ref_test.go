@@ -23,9 +23,20 @@ type refTermIndex struct {
 	terms []refIndexedTerm
 }
 
-// isOfficial reports whether form is the official Japanese form of a term.
-func (x *refTermIndex) isOfficial(form string) bool {
-	return slices.ContainsFunc(x.terms, func(t refIndexedTerm) bool { return t.JA == form })
+// officialSpans returns the byte spans of text that are official Japanese forms of terms.
+func (x *refTermIndex) officialSpans(text string) [][2]int {
+	var out [][2]int
+	for _, t := range x.terms {
+		for i := 0; t.JA != ""; {
+			k := strings.Index(text[i:], t.JA)
+			if k < 0 {
+				break
+			}
+			out = append(out, [2]int{i + k, i + k + len(t.JA)})
+			i += k + 1
+		}
+	}
+	return out
 }
 
 type refIndexedTerm struct {
@@ -161,7 +172,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
 		missing[ti] = true
 		// Where a near form is is told alike (nearMiss), after the matching.
-		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.isOfficial, &u, off, dst.Name)
+		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.officialSpans, &u, off, dst.Name)
 		add(u, msg, u.src.locAt(src.Name, off, found), at)
 	}
 	// Part by part (each section of the body, the title, each event and figure label),
@@ -180,7 +191,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 				continue
 			}
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
-			msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.isOfficial, &u, off, dst.Name)
+			msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.officialSpans, &u, off, dst.Name)
 			add(u, msg, u.src.locAt(src.Name, off, found), at)
 		}
 	}

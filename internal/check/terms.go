@@ -247,7 +247,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		missing[first.term] = true
-		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.isOfficial, u, first.offset, dst.Name)
+		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.officialSpans, u, first.offset, dst.Name)
 		add(u, msg, u.src.locAt(src.Name, first.offset, found), at)
 	}
 	// Then section by section: a section of the body that uses a term in full in
@@ -267,7 +267,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			continue
 		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
-		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.isOfficial, us[u.unit], u.offset, dst.Name)
+		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.officialSpans, us[u.unit], u.offset, dst.Name)
 		add(us[u.unit], msg, us[u.unit].src.locAt(src.Name, u.offset, found), at)
 	}
 	// Variants, in unit order, each occurrence once.
@@ -288,21 +288,24 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 // English at offset off of the source text) with where the translation seems to write it
 // wrongly: the form nearest to the official one (nearForm), at its line and column, which
 // a translator otherwise looks for by eye (世界食糧計画 for 国連世界食糧計画, パリ平和協定
-// for パリ和平協定). A form that is another term's official form is no miss (政府開発援助,
-// ODA, is no miss of 政府開発援助大綱, the ODA Charter). Without one, the place is the
-// paragraph that should have the term.
-func nearMiss(msg, official string, isOfficial func(string) bool, u *unit, off int, file string) (string, Loc) {
-	if at, form, ok := nearForm(u.dst.plain, official); ok && !isOfficial(form) {
+// for パリ和平協定). The official forms of terms in the text (officialSpans) are right where
+// they are: a near form is never in one (政府開発援助, ODA, is no miss of 政府開発援助大綱,
+// the ODA Charter). Without one, the place is the paragraph that should have the term.
+func nearMiss(msg, official string, officialSpans func(string) [][2]int, u *unit, off int, file string) (string, Loc) {
+	if at, form, ok := nearForm(u.dst.plain, official, officialSpans(u.dst.plain)); ok {
 		return msg + "; it seems to write " + form, u.dst.locAt(file, at, form)
 	}
 	return msg, placeLike(u.src, off, u.dst, file)
 }
 
 // nearForm finds in text the run of characters nearest to official, a form of four
-// characters or more: of its length give or take two (three at the least), at the least
-// edit distance (characters inserted, deleted or replaced), which must be at most a third
-// of official's length. It returns the run's byte offset in text.
-func nearForm(text, official string) (offset int, form string, ok bool) {
+// characters or more: of its length give or take two (three at the least), starting and
+// ending with characters of it, at the least edit distance (characters inserted, deleted
+// or replaced), which must be at most a third of official's length; of runs as near, the
+// one closest in length, then the first. A run that overlaps one of taken (byte spans of
+// text) is none. It returns the run's byte
+// offset in text.
+func nearForm(text, official string, taken [][2]int) (offset int, form string, ok bool) {
 	want := []rune(official)
 	n := len(want)
 	limit := max(1, n/3)
@@ -316,14 +319,26 @@ func nearForm(text, official string) (offset int, form string, ok bool) {
 		k += utf8.RuneLen(rs[i])
 		offs[i+1] = k
 	}
-	best, bestStart, bestLen := limit+1, 0, 0
-	for length := max(3, n-2); length <= n+2; length++ {
-		for start := 0; start+length <= len(rs); start++ {
-			w := rs[start : start+length]
-			if !isTermRune(w[0]) || !isTermRune(w[len(w)-1]) {
-				continue // a run that starts or ends with punctuation or space is no form
+	free := func(start, end int) bool {
+		for _, t := range taken {
+			if start < t[1] && t[0] < end {
+				return false
 			}
-			if d := editDistance(w, want); d < best || d == best && start < bestStart {
+		}
+		return true
+	}
+	best, bestStart, bestLen := limit+1, 0, 0
+	for start := range rs {
+		for length := max(3, n-2); length <= n+2 && start+length <= len(rs); length++ {
+			w := rs[start : start+length]
+			if !slices.Contains(want, w[0]) || !slices.Contains(want, w[len(w)-1]) {
+				// A form of the term starts and ends with characters of it: not with a
+				// particle, punctuation or the end of a neighbouring word (本は世界食糧計画).
+				continue
+			}
+			d := editDistance(w, want)
+			closer := d < best || d == best && abs(length-n) < abs(bestLen-n)
+			if closer && free(offs[start], offs[start+length]) {
 				best, bestStart, bestLen = d, start, length
 			}
 		}
@@ -334,11 +349,16 @@ func nearForm(text, official string) (offset int, form string, ok bool) {
 	return offs[bestStart], string(rs[bestStart : bestStart+bestLen]), true
 }
 
-// isOfficial reports whether form is the official Japanese form of a term.
-func (x *termIndex) isOfficial(form string) bool { return slices.Contains(x.official.patterns, form) }
+func abs(x int) int { return max(x, -x) }
 
-// isTermRune reports whether r may start or end a form of a term: a letter or digit.
-func isTermRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// officialSpans returns the byte spans of text that are official Japanese forms of terms.
+func (x *termIndex) officialSpans(text string) [][2]int {
+	var out [][2]int
+	for p, start := range x.official.matches(text) {
+		out = append(out, [2]int{start, start + len(x.official.patterns[p])})
+	}
+	return out
+}
 
 // editDistance is the Levenshtein distance of a and b, in runes.
 func editDistance(a, b []rune) int {

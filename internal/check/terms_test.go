@@ -165,3 +165,24 @@ func TestTermCheckAgreesWithReferenceOnSites(t *testing.T) {
 		}
 	}
 }
+
+// The form written instead of a term's official one is found where it is, whole, and
+// never inside another term's official form.
+func TestNearForm(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, official string
+		taken                [][2]int
+		want                 string // "" for none
+	}{
+		{"shortened", "日本は世界食糧計画に拠出した。", "国連世界食糧計画", nil, "世界食糧計画"},
+		{"two characters swapped, whole", "パリ平和協定が締結された。", "パリ和平協定", nil, "パリ平和協定"},
+		{"inside another term's form", "草の根・人間の安全保障無償資金協力を供与した。", "草の根無償資金協力", [][2]int{{0, len("草の根・人間の安全保障無償資金協力")}}, ""},
+		{"too far", "日本は国連に拠出した。", "国連世界食糧計画", nil, ""},
+		{"too short to tell", "国連が設立された。", "国際連", nil, ""},
+	} {
+		_, got, ok := nearForm(tc.text, tc.official, tc.taken)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%s: nearForm(%q, %q) = %q, %v; want %q", tc.name, tc.text, tc.official, got, ok, tc.want)
+		}
+	}
+}
