@@ -7,17 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"time"
 
 	"peacebuilding/internal/pdf"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
 	"peacebuilding/internal/render"
+	"peacebuilding/internal/site"
 )
 
 func init() { subcommands["pdf"] = runPDF }
@@ -76,11 +75,10 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	targets := pdf.Targets(res.Site)
-	date, err := printDate(*root)
-	if err != nil {
+	if err := datePDFs(targets, res.Site, render.Dates(openRoot(*root), res.Site, gitDates(*root))); err != nil {
 		return err
 	}
-	p := pdf.Printer{Chromium: chromium, Timeout: *timeout, Date: date}
+	p := pdf.Printer{Chromium: chromium, Timeout: *timeout}
 	fitted, err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, *parallel)
 	if err != nil {
 		return err
@@ -140,25 +138,37 @@ func writeFiles(dir string, files []publish.File) error {
 	return nil
 }
 
-// printDate is the date the PDFs carry: SOURCE_DATE_EPOCH (seconds) when set, as for any
-// reproducible build, else the time of the project's last commit, else none (Chromium
-// stamps the time of printing). Printing the same commit again then gives the same bytes,
-// on a writer's machine or a fresh CI checkout, and the stage keeps the published files.
-func printDate(root string) (time.Time, error) {
-	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok {
-		sec, err := strconv.ParseInt(s, 10, 64)
+// datePDFs gives each target the date its PDF carries: that of its page's content (the
+// sitemap's lastmod, render.PageDate), the latest of its briefs' for a booklet; or
+// SOURCE_DATE_EPOCH (seconds) for all, when it is set, as for any reproducible build. A
+// PDF then changes only when what it prints does: printing again after a commit that
+// changed one brief rewrites that brief's PDF and its booklet's, and a host uploads those.
+func datePDFs(targets []pdf.Target, s *site.Site, dates map[string]string) error {
+	if v, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok {
+		sec, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || sec < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want the date as seconds since 1970", s)
+			return fmt.Errorf("SOURCE_DATE_EPOCH=%q: want the date as seconds since 1970", v)
 		}
-		return time.Unix(sec, 0), nil
+		for i := range targets {
+			targets[i].Date = time.Unix(sec, 0)
+		}
+		return nil
 	}
-	out, err := exec.Command("git", "-C", root, "log", "-1", "--format=%ct").Output()
-	if err != nil {
-		return time.Time{}, nil // not a repository, or no commit yet
+	byURL := map[string]*site.Page{}
+	for _, p := range s.Pages {
+		byURL[p.URL] = p
 	}
-	sec, err := strconv.ParseInt(strings.TrimSpace(string(out)), 10, 64)
-	if err != nil {
-		return time.Time{}, nil
+	for i, t := range targets {
+		day := ""
+		if p := byURL[t.Page]; p != nil && !t.Booklet() {
+			day = render.PageDate(p, dates)
+		}
+		for _, p := range t.Briefs {
+			day = max(day, render.PageDate(p, dates))
+		}
+		if d, err := time.Parse(time.DateOnly, day); err == nil {
+			targets[i].Date = d
+		}
 	}
-	return time.Unix(sec, 0), nil
+	return nil
 }

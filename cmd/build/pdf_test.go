@@ -6,9 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"peacebuilding/internal/pdf"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
+	"peacebuilding/internal/sitetest"
 )
 
 // TestPDFWithoutChromium: without a browser, build pdf fails before doing anything and
@@ -46,5 +49,52 @@ func TestBuildAfterPDFWarns(t *testing.T) {
 	}
 	if want := " 2 removed); 1 warning;"; !strings.Contains(stdout.String(), want) {
 		t.Errorf("build after build pdf: stdout %q, want it to say %q", stdout.String(), want)
+	}
+}
+
+// A PDF is dated by what it prints: a brief by its page's content files, a booklet by the
+// latest of its briefs'; SOURCE_DATE_EPOCH, when set, dates them all.
+func TestDatePDFs(t *testing.T) {
+	res, err := pipeline.Build(sitetest.FS(t, "testdata/sites/basic"), pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates := map[string]string{}
+	for _, p := range res.Site.Pages {
+		dates[p.File.Name] = "2007-01-10"
+	}
+	dates["content/en/countries/cambodia.md"] = "2007-03-01"
+	dates["content/ja/countries/cambodia.md"] = "2007-02-01"
+	targets := pdf.Targets(res.Site)
+	if err := datePDFs(targets, res.Site, dates); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"en/pdf/countries/cambodia.pdf": "2007-03-01",
+		"ja/pdf/countries/cambodia.pdf": "2007-03-01", // the translation and its source
+		"en/pdf/themes/ddr.pdf":         "2007-01-10",
+		"en/pdf/booklet.pdf":            "2007-03-01",
+	}
+	for _, tg := range targets {
+		if w, ok := want[tg.Out]; ok && tg.Date.Format(time.DateOnly) != w {
+			t.Errorf("%s is dated %s, want %s", tg.Out, tg.Date.Format(time.DateOnly), w)
+		}
+		delete(want, tg.Out)
+	}
+	if len(want) > 0 {
+		t.Errorf("no targets %v", want)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1167609600") // 2007-01-01
+	if err := datePDFs(targets, res.Site, dates); err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range targets {
+		if tg.Date.UTC().Format(time.DateOnly) != "2007-01-01" {
+			t.Errorf("with SOURCE_DATE_EPOCH, %s is dated %s", tg.Out, tg.Date.UTC())
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "soon")
+	if err := datePDFs(targets, res.Site, dates); err == nil {
+		t.Error("a SOURCE_DATE_EPOCH that is no number is not an error")
 	}
 }

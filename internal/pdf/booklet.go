@@ -500,7 +500,7 @@ func (p Printer) PrintSite(ctx context.Context, siteDir, outDir string, targets 
 		return fitted, nil
 	}
 	job := func(t Target) Job {
-		return Job{Src: filepath.Join(siteDir, filepath.FromSlash(t.Src)), Out: filepath.Join(outDir, filepath.FromSlash(t.Out))}
+		return Job{Src: filepath.Join(siteDir, filepath.FromSlash(t.Src)), Out: filepath.Join(outDir, filepath.FromSlash(t.Out)), Date: t.Date}
 	}
 	var jobs []Job
 	briefs := map[string]Brief{} // by page URL

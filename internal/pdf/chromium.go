@@ -94,15 +94,15 @@ func FileURL(path string) (string, error) {
 type Printer struct {
 	Chromium string        // the executable, from Find
 	Timeout  time.Duration // for one page; 0 means one minute
-	// Date, when set, is each PDF's creation and modification date instead of the time
-	// it is printed (see Reproducible, which every PDF goes through).
-	Date time.Time
 }
 
 // Job is one page to print: the HTML file Src to the PDF file Out. Query, when set, is
 // added to the page's address for its script (a booklet's plan, see Plan.Query).
 type Job struct {
 	Src, Out, Query string
+	// Date, when set, is the PDF's creation and modification date instead of the time it
+	// is printed (see Reproducible, which every PDF goes through).
+	Date time.Time
 	// Scale is the size the page is printed at, 0.1 to 2 (printToPDF's scale); 0 is 1.
 	Scale float64
 }
@@ -177,7 +177,7 @@ func (p Printer) print(ctx context.Context, b *browser, j Job) error {
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return fmt.Errorf("%s: chromium made something that is not a PDF", j.Src)
 	}
-	data = Reproducible(data, p.Date)
+	data = Reproducible(data, j.Date)
 	return os.WriteFile(j.Out, data, 0o644)
 }
 

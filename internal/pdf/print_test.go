@@ -79,7 +79,7 @@ func TestPrintedBriefs(t *testing.T) {
 		t.Fatal(err)
 	}
 	targets := pdf.Targets(res.Site)
-	p := pdf.Printer{Chromium: chromium, Timeout: 2 * time.Minute, Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
+	p := pdf.Printer{Chromium: chromium, Timeout: 2 * time.Minute}
 	fitted, err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, 2)
 	if err != nil {
 		t.Fatal(err)
@@ -115,11 +115,12 @@ func TestPrintedBriefs(t *testing.T) {
 		}
 	}
 
-	// The same page printed twice is the same bytes, dated by Printer.Date (see
+	// The same page printed twice is the same bytes, dated by Job.Date (see
 	// pdf.Reproducible). Two prints by one browser number the table's tagged cells alike
 	// anyway; TestReproducible covers their renumbering, which prints by two browsers need.
 	future := filepath.Join(siteDir, "en", "future", "index.html")
-	twice := []pdf.Job{{Src: future, Out: filepath.Join(dir, "future-1.pdf")}, {Src: future, Out: filepath.Join(dir, "future-2.pdf")}}
+	day := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	twice := []pdf.Job{{Src: future, Out: filepath.Join(dir, "future-1.pdf"), Date: day}, {Src: future, Out: filepath.Join(dir, "future-2.pdf"), Date: day}}
 	if err := p.PrintAll(context.Background(), twice, 2); err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,7 @@ func TestPrintedBriefs(t *testing.T) {
 		t.Errorf("en/future/ printed twice gave different PDFs (%d and %d bytes)", len(first), len(second))
 	}
 	if !bytes.Contains(first, []byte("/CreationDate (D:20261201000000+00'00')")) {
-		t.Errorf("en/future/'s PDF does not carry the Printer's Date as its creation date")
+		t.Errorf("en/future/'s PDF does not carry the Job's Date as its creation date")
 	}
 
 	cfg := res.Site.Config

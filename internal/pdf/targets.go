@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"peacebuilding/internal/site"
 )
@@ -32,6 +33,8 @@ type Target struct {
 	Refs bool
 	// Alone says that the brief starts a page of its own in its booklet (Brief.Alone).
 	Alone bool
+	// Date, when set, is the PDF's date (Job.Date): the caller knows the pages' dates.
+	Date time.Time
 }
 
 // BriefPages is the most A4 pages a printed brief may take.

@@ -46,6 +46,12 @@ func Dates(fsys fs.FS, s *site.Site, history func(names []string) map[string]str
 	return dates
 }
 
+// PageDate is the date (YYYY-MM-DD) of a content page, of dates (see Dates): the later of
+// its own file's and that of the file it inherits from. "" when neither has one.
+func PageDate(p *site.Page, dates map[string]string) string {
+	return max(dates[p.File.Name], dates[p.Master.Name])
+}
+
 // Sitemap lists every published page: content pages that are not fallbacks, and the
 // generated pages of each language, each with xhtml:link alternates for its translations
 // and x-default. Fallback copies and the pages kept out of search engines (noIndex: the
@@ -98,7 +104,7 @@ func Sitemap(s *site.Site, dates map[string]string) []byte {
 				versions[q.Lang] = q.URL
 			}
 		}
-		lastmod = max(dates[p.File.Name], dates[p.Master.Name])
+		lastmod = PageDate(p, dates)
 		add(p.URL, versions)
 	}
 	for _, l := range s.Config.Languages {
