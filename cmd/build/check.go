@@ -131,7 +131,7 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return reportErrors(stderr, "check -mark", err)
 	}
-	changes := staleChanges(root)
+	changes := staleChanges(root, files, cfg)
 	var errs []error
 	var marked []check.Marked
 	for _, f := range files {
@@ -160,14 +160,25 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// staleChanges returns, by translation file, the staleness of each stale translation whose
-// source's history says what changed since it was marked; nothing if the check cannot
-// load the project.
-func staleChanges(root string) map[string]*check.Staleness {
+// staleChanges returns, by translation file, the staleness of each of files (as -mark
+// names them) that is stale and whose source's history says what changed since it was
+// marked; nothing if the check cannot load the project. Only those pages are checked
+// (Input.Keys): the rest of a large site would triple the time of a mark.
+func staleChanges(root string, files []string, cfg *config.Config) map[string]*check.Staleness {
+	var keys []string
+	for _, f := range files {
+		if k := check.MarkedKey(root, f, cfg); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
 	in, err := check.Load(projectfs.New(root))
 	if err != nil {
 		return nil
 	}
+	in.Keys = keys
 	in.History, in.NoHistory = check.NewGit(root)
 	out := map[string]*check.Staleness{}
 	for _, p := range check.Run(in).Pairs {

@@ -123,6 +123,16 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 	return m, nil
 }
 
+// MarkedKey is the page ("countries/cambodia") whose translation Mark(root, path, cfg)
+// marks, or "" when path names none.
+func MarkedKey(root, path string, cfg *config.Config) string {
+	_, _, rel, err := contentPath(root, path, cfg)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(rel, ".md")
+}
+
 // contentPath checks that path is a translation file of the project at root and returns
 // its name relative to root ("content/ja/countries/cambodia.md"), its language and its
 // path inside the language folder. A page key ("countries/cambodia") names the page's
