@@ -2,10 +2,13 @@ package check
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"peacebuilding/internal/content"
 )
 
 // edit replaces the first Old of File with New (Old must be there).
@@ -656,5 +659,73 @@ func TestSwappedEventsAreOneFinding(t *testing.T) {
 	}
 	if !variant || !swapped {
 		t.Errorf("a swap and a variant in a swapped event: the swap found %v, the variant %v; want both", swapped, variant)
+	}
+}
+
+// TestNeutralValuesAgreeWithTheBuild: every language-neutral value of the front matter
+// (a pointer field of content.FrontMatter, Facts, Event and Figure, and iso and themes),
+// written in a translation equal to its source's, is a finding of the check, and written
+// different, an error of the build and no finding. The build (site's conflicts) and the
+// check (neutralValues) list the values each on its own: a value added to one and not the
+// other fails here.
+func TestNeutralValuesAgreeWithTheBuild(t *testing.T) {
+	// Where each key goes in the Japanese Cambodia brief: a top-level key before its
+	// source_hash line, a table's after its header.
+	const top = `source_hash = "`
+	planted := map[string]struct{ at, same, other string }{ // by TOML key
+		"weight":              {top, "weight = 10\n", "weight = 11\n"},
+		"region":              {top, "region = \"asia\"\n", "region = \"africa\"\n"},
+		"iso":                 {top, "iso = \"KHM\"\n", "iso = \"THA\"\n"},
+		"themes":              {top, "themes = [\"consolidation-of-peace\", \"peacekeeping\", \"reconstruction\", \"oda\", \"elections-and-police\", \"rule-of-law\", \"small-arms\"]\n", "themes = [\"oda\"]\n"},
+		"area_km2":            {"[facts]\n", "area_km2 = 181000\n", "area_km2 = 181001\n"},
+		"population_millions": {"[facts]\n", "population_millions = 13.8\n", "population_millions = 13.9\n"},
+		"gdp_per_capita_usd":  {"[facts]\n", "gdp_per_capita_usd = 354\n", "gdp_per_capita_usd = 355\n"},
+		"year":                {"[facts]\n", "year = 2006\n", "year = 2005\n"},
+		"date":                {"[[events]]\n", "date = \"1990-06\"\n", "date = \"1990-07\"\n"},
+		"value":               {"[[figures]]\n", "value = 1300\n", "value = 1301\n"},
+		"unit":                {"[[figures]]\n", "unit = \"people\"\n", "unit = \"troops\"\n"},
+		"approx":              {"[[figures]]\n", "approx = \"\"\n", "approx = \"over\"\n"},
+	}
+	// Every neutral field has a plant: a new one must be added here, and to both lists.
+	for _, typ := range []reflect.Type{reflect.TypeFor[content.FrontMatter](), reflect.TypeFor[content.Facts](), reflect.TypeFor[content.Event](), reflect.TypeFor[content.Figure]()} {
+		for f := range typ.Fields() {
+			key := strings.Split(f.Tag.Get("toml"), ",")[0]
+			neutral := f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() != reflect.Struct || key == "iso" || key == "themes"
+			if _, ok := planted[key]; neutral && !ok {
+				t.Errorf("%s.%s (%s) is language-neutral and has no plant in this test", typ.Name(), f.Name, key)
+			}
+		}
+	}
+	insert := func(at, line string) []edit {
+		if at == top {
+			return []edit{{jaCambodia, at, line + at}}
+		}
+		return []edit{{jaCambodia, at, at + line}}
+	}
+	for key, p := range planted {
+		t.Run(key, func(t *testing.T) {
+			in, err := Load(plant(t, realProject(t), insert(p.at, p.same)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := func() bool {
+				return slices.ContainsFunc(Run(in).Lookup("countries/cambodia", "ja").Problems, func(q Problem) bool { return strings.Contains(q.Message, "is written here too") })
+			}
+			if !found() {
+				t.Errorf("%s, as in the English: no finding of the check", strings.TrimSpace(p.same))
+			}
+			if errs := SiteErrors(in); len(errs) > 0 {
+				t.Errorf("%s, as in the English: the build fails: %v", strings.TrimSpace(p.same), errs)
+			}
+			if in, err = Load(plant(t, realProject(t), insert(p.at, p.other))); err != nil {
+				t.Fatal(err)
+			}
+			if errs := strings.Join(SiteErrors(in), "\n"); !strings.Contains(errs, "here but") {
+				t.Errorf("%s, unlike the English: the build does not reject it: %q", strings.TrimSpace(p.other), errs)
+			}
+			if found() {
+				t.Errorf("%s, unlike the English: a finding of the check too, besides the build's error", strings.TrimSpace(p.other))
+			}
+		})
 	}
 }

@@ -807,8 +807,8 @@ func neutralValues(s, t *content.File) []Problem {
 	}{
 		{"weight", tf.Weight != nil && sf.Weight != nil && *tf.Weight == *sf.Weight},
 		{"region", tf.Region != nil && sf.Region != nil && *tf.Region == *sf.Region},
-		{"iso", tf.ISO != nil && slices.Equal(tf.ISO, sf.ISO)},
-		{"themes", t.Defined("themes") && slices.Equal(tf.Themes, sf.Themes)},
+		{"iso", t.Defined("iso") && s.Defined("iso") && slices.Equal(tf.ISO, sf.ISO)},
+		{"themes", t.Defined("themes") && s.Defined("themes") && slices.Equal(tf.Themes, sf.Themes)},
 	} {
 		if c.same {
 			add(c.key, t.Line(c.key), s.Line(c.key))
@@ -830,13 +830,15 @@ func neutralValues(s, t *content.File) []Problem {
 			}
 		}
 	}
+	// Items are paired by their place only when both files have as many: otherwise the
+	// build or the check's count says which is missing, and places do not pair.
 	for i, e := range tf.Events {
-		if i < len(sf.Events) && equalSet(e.Date, sf.Events[i].Date) {
+		if len(tf.Events) == len(sf.Events) && equalSet(e.Date, sf.Events[i].Date) {
 			add(fmt.Sprintf("the date of event %d", i+1), t.ItemLine("events", i, "date"), s.ItemLine("events", i, "date"))
 		}
 	}
 	for i, g := range tf.Figures {
-		if i >= len(sf.Figures) {
+		if len(tf.Figures) != len(sf.Figures) {
 			break
 		}
 		sg := sf.Figures[i]
