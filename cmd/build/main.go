@@ -177,11 +177,11 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// countPDFs counts the PDF files among paths of the site.
+// countPDFs counts the PDFs of build pdf among paths of the site: <lang>/pdf/….pdf.
 func countPDFs(paths []string) int {
 	n := 0
 	for _, p := range paths {
-		if strings.HasSuffix(p, ".pdf") {
+		if _, rest, ok := strings.Cut(p, "/"); ok && strings.HasPrefix(rest, "pdf/") && strings.HasSuffix(p, ".pdf") {
 			n++
 		}
 	}

@@ -79,12 +79,15 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	if c.client == nil {
 		c.client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
-	// A server that answers https:// in plain HTTP fails every request alike: one error,
-	// not one per URL.
-	if _, err := c.get(base.String()); err != nil && strings.Contains(err.Error(), "server gave HTTP response to HTTPS client") {
-		plain := *base
-		plain.Scheme = "http"
-		return nil, fmt.Errorf("%s: the server answers in plain HTTP, not HTTPS: check %s, or serve the site over HTTPS", base, &plain)
+	// An address that cannot be fetched at all (no server, a certificate refused, plain
+	// HTTP at an https:// address) fails every request alike: one error, not one per URL.
+	if _, err := c.get(base.String()); err != nil {
+		if strings.Contains(err.Error(), "server gave HTTP response to HTTPS client") {
+			plain := *base
+			plain.Scheme = "http"
+			return nil, fmt.Errorf("%s: the server answers in plain HTTP, not HTTPS: check %s, or serve the site over HTTPS", base, &plain)
+		}
+		return nil, err
 	}
 	workers := cmp.Or(opts.Workers, 8)
 	for _, p := range []string{"", "sitemap.xml", "robots.txt"} {

@@ -110,3 +110,13 @@ func TestCheckHTTPSServedAsHTTP(t *testing.T) {
 		t.Errorf("Check(%s) = %v, want an error with %q", https, err, want)
 	}
 }
+
+// An address that cannot be fetched at all is one error, not a report of every URL.
+func TestCheckUnreachable(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	addr := srv.URL
+	srv.Close() // nothing listens there now
+	if rep, err := Check(context.Background(), addr+"/", Options{}); err == nil {
+		t.Errorf("Check of a closed port: no error, a report of %d problems", len(rep.Problems))
+	}
+}

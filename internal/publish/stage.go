@@ -100,13 +100,9 @@ func NewStage(out string, opts StageOptions) (_ *Stage, err error) {
 	// swap would otherwise put a folder where the link was, and leave the old output
 	// behind it unchanged.
 	if info, err := os.Lstat(out); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// checkPlace above judged the folder it leads to (it resolves links).
 		if target, err := filepath.EvalSymlinks(out); err == nil {
 			if st, err := os.Stat(target); err == nil && st.IsDir() {
-				if opts.Project != "" {
-					if err := checkPlace(opts.Project, target); err != nil {
-						return nil, err
-					}
-				}
 				out = target
 			}
 		}
@@ -441,7 +437,7 @@ func (s *Stage) Written() int { return s.written }
 
 // Removed lists the files of the previous output that Commit removed, as paths of the
 // site ("en/pdf/booklet.pdf"), sorted.
-func (s *Stage) Removed() []string { return s.removed }
+func (s *Stage) Removed() []string { return slices.Clone(s.removed) }
 
 // Compressed is how many compressed copies (name.gz, name.br) the output holds beside the
 // site's files, made or kept from the previous output.
