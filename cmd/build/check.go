@@ -19,6 +19,7 @@ import (
 func init() { subcommands["check"] = runCheck }
 
 const checkUsage = `usage: build check [-root DIR] [-json] [-q] [-strict] [PATH...]
+       build check [-root DIR] -new FILE...
        build check [-root DIR] -mark FILE...
 
 Reports, per page, whether its translation is ok, missing, orphan (its source is gone)
@@ -35,9 +36,11 @@ It also builds the site model and lists what make build would reject in the cont
 or theme...): a good translation can still fail the build.
 
 The exit status is 1 on orphans, mismatches, style findings and build errors, and 0 when only missing
-or stale pages remain (with -strict, those fail too). -mark records in each translation
-FILE (or page key, such as countries/cambodia) that it was translated from the current
-version of its source (source_hash in its front matter).
+or stale pages remain (with -strict, those fail too). -new writes each translation FILE
+(or page key, such as countries/chad) that does not exist yet as a copy of its source
+without the language-neutral values, which the page takes from the source: the text to
+translate in place. -mark records in each translation FILE (or page key) that it was
+translated from the current version of its source (source_hash in its front matter).
 
 `
 
@@ -52,13 +55,20 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	asJSON := fl.Bool("json", false, "print the report as JSON")
 	strict := fl.Bool("strict", false, "fail on missing and stale translations too")
 	mark := fl.Bool("mark", false, "mark the translation files given as arguments as translated from their current source")
+	start := fl.Bool("new", false, "start the translation files given as arguments: a copy of the source without its language-neutral values")
 	quiet := fl.Bool("q", false, "print only what needs work (text or JSON): no pages that are ok, no accepted findings")
 	pages, err := parseInterleaved(fl, args)
 	if err != nil {
 		return err
 	}
+	if *mark && *start {
+		return errors.New("check: -mark and -new are two steps: start a translation with -new, translate it, then mark it with -mark")
+	}
 	if *mark {
 		return runMark(*root, pages, stdout, stderr)
+	}
+	if *start {
+		return runStart(*root, pages, stdout, stderr)
 	}
 	if err := checkProject(*root); err != nil {
 		return err
@@ -121,6 +131,62 @@ func parseInterleaved(fl *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, fl.Arg(0))
 		args = fl.Args()[1:]
 	}
+}
+
+func runStart(root string, files []string, stdout, stderr io.Writer) error {
+	if len(files) == 0 {
+		return errors.New("check -new: name the translations to start, e.g. content/ja/countries/chad.md or countries/chad")
+	}
+	cfg, err := config.Load(projectfs.New(root), "config.toml")
+	if err != nil {
+		return reportErrors(stderr, "check -new", err)
+	}
+	var errs []error
+	for _, f := range files {
+		st, err := check.Start(root, f, cfg)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: written from %s, to translate in place\n", st.File, st.Source)
+		if len(st.Dropped) > 0 {
+			fmt.Fprintf(stdout, "    without its language-neutral values, which the page takes from %s: %s\n", st.Source, dropped(st.Dropped))
+		}
+		fmt.Fprintf(stdout, "    once translated: make check ARGS=\"-mark %s\"\n", st.File)
+	}
+	if len(errs) > 0 {
+		return reportErrors(stderr, "check -new", errors.Join(errs...))
+	}
+	return nil
+}
+
+// dropped names the values Start left out in a line: "weight, region, 4 values of
+// [facts], the dates of 9 events, 6 values of [[figures]]".
+func dropped(values []string) string {
+	var out []string
+	facts, dates, figures := 0, 0, 0
+	for _, v := range values {
+		switch {
+		case strings.HasPrefix(v, "facts."):
+			facts++
+		case strings.HasPrefix(v, "the date of event "):
+			dates++
+		case strings.Contains(v, " of figure "):
+			figures++
+		default:
+			out = append(out, v)
+		}
+	}
+	if facts > 0 {
+		out = append(out, fmt.Sprintf("%d %s of [facts]", facts, check.Plural(facts, "value", "values")))
+	}
+	if dates > 0 {
+		out = append(out, fmt.Sprintf("the %s of %d %s", check.Plural(dates, "date", "dates"), dates, check.Plural(dates, "event", "events")))
+	}
+	if figures > 0 {
+		out = append(out, fmt.Sprintf("%d %s of [[figures]]", figures, check.Plural(figures, "value", "values")))
+	}
+	return strings.Join(out, ", ")
 }
 
 func runMark(root string, files []string, stdout, stderr io.Writer) error {

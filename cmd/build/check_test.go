@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"peacebuilding/internal/content"
 )
 
 func editFile(t *testing.T, path, old, new string) {
@@ -370,5 +372,56 @@ func TestMarkSaysWhatItRecords(t *testing.T) {
 	if want := "    this records as translated what changed in content/en/countries/cambodia.md since "; !strings.Contains(stdout.String(), want) ||
 		!strings.Contains(stdout.String(), `: section "Elections" (#elections)`) {
 		t.Errorf("marking a stale page printed:\n%s\nwant a line %q… naming the section", stdout.String(), want)
+	}
+}
+
+// check -new writes the first draft of a translation: the source's text without its
+// language-neutral values (an array over several lines too), which the page inherits, so
+// that the build takes the draft and a later change of a value in the source does not stop
+// it; the check reports the draft as still English. It never replaces a translation.
+func TestCheckStartsATranslation(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	en := filepath.Join(root, "content", "en", "countries", "cambodia.md")
+	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	editFile(t, en, `themes = ["ddr", "mine-action"]`, "themes = [\n  \"ddr\",\n  \"mine-action\",\n]")
+	if err := os.Remove(ja); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-new", "countries/cambodia"}, &stdout, &stderr); err != nil {
+		t.Fatalf("check -new: %v\n%s", err, stderr.String())
+	}
+	if want := "without its language-neutral values, which the page takes from content/en/countries/cambodia.md: weight, region, themes, 4 values of [facts], the date of 1 event, 2 values of [[figures]]\n"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("check -new printed:\n%s\nwant a line ending %q", stdout.String(), want)
+	}
+	draft, err := os.ReadFile(ja)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &content.File{Lang: "ja", Path: "countries/cambodia.md", Name: "content/ja/countries/cambodia.md"}
+	if err := content.Parse(f, draft); err != nil {
+		t.Fatalf("the draft does not parse: %v\n%s", err, draft)
+	}
+	fm := f.Front
+	if fm.Title != "Cambodia" || fm.Weight != nil || fm.Region != nil || f.Defined("themes") || fm.Facts.AreaKm2 != nil || fm.Events[0].Date != nil || fm.Figures[0].Value != nil || fm.SourceHash != "" {
+		t.Errorf("the draft keeps a language-neutral value or loses its text:\n%s", draft)
+	}
+	if strings.Contains(string(draft), "mine-action") {
+		t.Errorf("the draft keeps part of the themes array:\n%s", draft)
+	}
+	// The source changes a value: the build takes the draft still.
+	editFile(t, en, "weight = 10", "weight = 11")
+	if err := run([]string{"-root", root, "-q", "-out", filepath.Join(t.TempDir(), "public")}, &stdout, &stderr); err != nil {
+		t.Fatalf("build with the draft: %v\n%s", err, stderr.String())
+	}
+	stdout.Reset()
+	run([]string{"check", "-root", root, "countries/cambodia"}, &stdout, &stderr)
+	if !strings.Contains(stdout.String(), "the ja page is still English") {
+		t.Errorf("the check does not report the draft as still English:\n%s", stdout.String())
+	}
+	err = run([]string{"check", "-root", root, "-new", ja}, &stdout, &stderr)
+	if err == nil || !strings.Contains(stderr.String(), "the translation exists already") {
+		t.Errorf("check -new of a translation that exists: %v\n%s", err, stderr.String())
 	}
 }

@@ -100,7 +100,7 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 	m.Hash = content.SourceHash(sf)
 	data, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return m, fmt.Errorf("%s: no translation yet: copy %s there and translate it, then mark it", name, src)
+		return m, fmt.Errorf("%s: no translation yet: start it with make check ARGS=\"-new %s\", translate it, then mark it", name, name)
 	}
 	if err != nil {
 		return m, fmt.Errorf("%s: %v", name, pathless(err))

@@ -160,7 +160,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		{"themes/cambodia", "(did you mean content/ja/countries/cambodia.md?)"},
 		// A page's name without its folder: the page of that name in another folder.
 		{"cambodia", "cambodia: no page of the site (did you mean content/ja/countries/cambodia.md?)"},
-		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: copy content/en/countries/sudan.md there and translate it, then mark it"},
+		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: start it with make check ARGS=\"-new content/ja/countries/sudan.md\", translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
 		{filepath.Join(root, "config.toml"), "not a content file"},
 		{filepath.Join(root, "content", "fr", "x.md"), `"fr" is not a language of config.toml`},

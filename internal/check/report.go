@@ -436,7 +436,7 @@ func (r *Report) details(b *strings.Builder, lang string) {
 				// The source was renamed: the orphan's advice (git mv) is the one to follow.
 				fmt.Fprintf(b, "missing: %s: no translation %s yet: its translation seems to be %s, under the source's old name (see the orphan entry: git mv it)\n", p.Source.File, name, old)
 			} else {
-				fmt.Fprintf(b, "missing: %s: no translation %s yet (copy the file there and translate it)\n", p.Source.File, name)
+				fmt.Fprintf(b, "missing: %s: no translation %s yet (start it: make check ARGS=\"-new %s\")\n", p.Source.File, name, name)
 			}
 		case Orphan:
 			if p.MarkedAt > 0 {

@@ -785,74 +785,33 @@ func features(s string, ns []numbers.Number, terms *termIndex, english bool) map
 	return m
 }
 
-// neutralValues reports each language-neutral value that translation t writes equal to
-// its source s: weight, region, iso, themes, the numbers of its facts, and the dates of its
-// events and the values, units and approx of its figures. A translation takes them from its
-// source (the README's step 2: delete them from the copy). Equal, they build; but once the
-// English author changes one, the build stops on this file, and an English-only commit
-// fails. A value that differs already is the build's error, which the check lists at its
-// end.
+// neutralValues reports each language-neutral value (neutralLines) that translation t
+// writes equal to its source s. A translation takes them from its source (Start leaves
+// them out of a draft). Equal, they build; but once the English author changes one, the
+// build stops on this file, and an English-only commit fails. A value that differs
+// already is the build's error, which the check lists at its end.
 func neutralValues(s, t *content.File) []Problem {
-	var out []Problem
-	add := func(what string, tline, sline int) {
-		out = append(out, Problem{Check: "structure", Where: "front matter", Message: fmt.Sprintf(
-			"%s is written here too: language-neutral values are taken from %s; delete it here, or a change there stops the build on this file", what, s.Name),
-			Source:      Loc{File: s.Name, Line: sline, Text: strings.TrimSpace(fileLine(s, sline))},
-			Translation: Loc{File: t.Name, Line: tline, Text: strings.TrimSpace(fileLine(t, tline))}})
-	}
-	tf, sf := &t.Front, &s.Front
-	for _, c := range []struct {
-		key  string
-		same bool
-	}{
-		{"weight", tf.Weight != nil && sf.Weight != nil && *tf.Weight == *sf.Weight},
-		{"region", tf.Region != nil && sf.Region != nil && *tf.Region == *sf.Region},
-		{"iso", t.Defined("iso") && s.Defined("iso") && slices.Equal(tf.ISO, sf.ISO)},
-		{"themes", t.Defined("themes") && s.Defined("themes") && slices.Equal(tf.Themes, sf.Themes)},
-	} {
-		if c.same {
-			add(c.key, t.Line(c.key), s.Line(c.key))
-		}
-	}
-	if tf.Facts != nil && sf.Facts != nil {
-		tx, sx := tf.Facts, sf.Facts
-		for _, c := range []struct {
-			key  string
-			same bool
-		}{
-			{"area_km2", equalSet(tx.AreaKm2, sx.AreaKm2)},
-			{"population_millions", equalSet(tx.PopulationMillions, sx.PopulationMillions)},
-			{"gdp_per_capita_usd", equalSet(tx.GDPPerCapitaUSD, sx.GDPPerCapitaUSD)},
-			{"year", equalSet(tx.Year, sx.Year)},
-		} {
-			if c.same {
-				add("facts."+c.key, t.Line("facts", c.key), s.Line("facts", c.key))
-			}
-		}
+	src := map[string]neutralLine{}
+	for _, v := range neutralLines(s) {
+		src[v.what] = v
 	}
 	// Items are paired by their place only when both files have as many: otherwise the
 	// build or the check's count says which is missing, and places do not pair.
-	for i, e := range tf.Events {
-		if len(tf.Events) == len(sf.Events) && equalSet(e.Date, sf.Events[i].Date) {
-			add(fmt.Sprintf("the date of event %d", i+1), t.ItemLine("events", i, "date"), s.ItemLine("events", i, "date"))
-		}
+	paired := map[string]bool{
+		"":        true,
+		"events":  len(t.Front.Events) == len(s.Front.Events),
+		"figures": len(t.Front.Figures) == len(s.Front.Figures),
 	}
-	for i, g := range tf.Figures {
-		if len(tf.Figures) != len(sf.Figures) {
-			break
+	var out []Problem
+	for _, v := range neutralLines(t) {
+		sv, ok := src[v.what]
+		if !ok || sv.value != v.value || !paired[v.table] {
+			continue
 		}
-		sg := sf.Figures[i]
-		for _, c := range []struct {
-			key  string
-			same bool
-		}{{"value", equalSet(g.Value, sg.Value)}, {"unit", equalSet(g.Unit, sg.Unit)}, {"approx", equalSet(g.Approx, sg.Approx)}} {
-			if c.same {
-				add(fmt.Sprintf("the %s of figure %d", c.key, i+1), t.ItemLine("figures", i, c.key), s.ItemLine("figures", i, c.key))
-			}
-		}
+		out = append(out, Problem{Check: "structure", Where: "front matter", Message: fmt.Sprintf(
+			"%s is written here too: language-neutral values are taken from %s; delete it here, or a change there stops the build on this file", v.what, s.Name),
+			Source:      Loc{File: s.Name, Line: sv.line, Text: strings.TrimSpace(fileLine(s, sv.line))},
+			Translation: Loc{File: t.Name, Line: v.line, Text: strings.TrimSpace(fileLine(t, v.line))}})
 	}
 	return out
 }
-
-// equalSet reports whether both values are set and equal.
-func equalSet[T comparable](a, b *T) bool { return a != nil && b != nil && *a == *b }
