@@ -137,6 +137,11 @@ func TestStatusPageListsWorkFirst(t *testing.T) {
 	if !strings.Contains(ja, `lang="ja"`) || !strings.Contains(ja, ">要修正<") || !strings.Contains(ja, `href="../" hreflang="en"`) || !strings.Contains(page, `href="ja/" hreflang="ja"`) {
 		t.Errorf("the status page has no Japanese version linked both ways")
 	}
+	// A missing page's row leads to its entry, which says how to start it.
+	if !regexp.MustCompile(`<tr class="state-missing"[^>]*><th scope="row"><a href="#(ja-[a-z-]+)">`).MatchString(page) ||
+		!regexp.MustCompile(`<code>make check ARGS="-new content/ja/[a-z/_-]+\.md"</code>`).MatchString(page) {
+		t.Errorf("a missing page has no entry with the command that starts it:\n%s", excerpt(page, "state-missing"))
+	}
 	for _, want := range []string{`href="#ja-needs-fixing"`, `id="ja-needs-fixing"`, ">needs fixing<"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the status page has no %s", want)
