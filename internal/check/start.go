@@ -51,7 +51,8 @@ func Start(root, path string, cfg *config.Config) (Started, error) {
 	drop := map[int]bool{} // file lines, from 1
 	for _, v := range neutralLines(sf) {
 		st.Dropped = append(st.Dropped, v.what)
-		for n := v.line; n < v.line+valueLines(sf, v.line); n++ {
+		line := v.line(sf)
+		for n := line; n < line+valueLines(sf, line); n++ {
 			drop[n] = true
 		}
 	}
@@ -86,24 +87,37 @@ func Start(root, path string, cfg *config.Config) (Started, error) {
 	return st, nil
 }
 
-// neutralLine is a language-neutral value of a content file, at its file line.
+// neutralLine is a language-neutral value of a content file and where it is written.
 type neutralLine struct {
 	what  string // as a finding names it: "weight", "facts.area_km2", "the date of event 2"
-	table string // "events" or "figures" for a value of an item, else ""
-	line  int
+	table string // "facts", "events" or "figures", or "" for a top-level key
+	item  int    // of events or figures
+	key   string // in its table
 	value string // as a text to compare: "95", "asia", "KHM,THA"
 }
 
-// neutralLines lists the language-neutral values that f writes, at their lines: weight,
-// region, iso, themes, the numbers of its facts, and the dates of its events and the values,
-// units and approx of its figures. The build checks them on its own (site's conflicts);
+// line is the file line of v in f. It is looked up only for a value reported or left
+// out: finding a key's line reads the front matter line by line (see place).
+func (v neutralLine) line(f *content.File) int {
+	switch v.table {
+	case "":
+		return f.Line(v.key)
+	case "facts":
+		return f.Line("facts", v.key)
+	}
+	return f.ItemLine(v.table, v.item, v.key)
+}
+
+// neutralLines lists the language-neutral values that f writes: weight, region, iso,
+// themes, the numbers of its facts, and the dates of its events and the values, units and
+// approx of its figures. The build checks them on its own (site's conflicts);
 // TestNeutralValuesAgreeWithTheBuild holds the two lists together.
 func neutralLines(f *content.File) []neutralLine {
 	var out []neutralLine
 	fm := &f.Front
 	top := func(key, value string) {
 		if f.Defined(key) {
-			out = append(out, neutralLine{what: key, line: f.Line(key), value: value})
+			out = append(out, neutralLine{what: key, key: key, value: value})
 		}
 	}
 	top("weight", fmt.Sprint(deref(fm.Weight)))
@@ -116,13 +130,13 @@ func neutralLines(f *content.File) []neutralLine {
 			value any
 		}{{"area_km2", x.AreaKm2}, {"population_millions", x.PopulationMillions}, {"gdp_per_capita_usd", x.GDPPerCapitaUSD}, {"year", x.Year}} {
 			if f.Defined("facts", c.key) {
-				out = append(out, neutralLine{what: "facts." + c.key, line: f.Line("facts", c.key), value: fmt.Sprint(derefAny(c.value))})
+				out = append(out, neutralLine{what: "facts." + c.key, table: "facts", key: c.key, value: fmt.Sprint(derefAny(c.value))})
 			}
 		}
 	}
 	for i, e := range fm.Events {
 		if e.Date != nil {
-			out = append(out, neutralLine{fmt.Sprintf("the date of event %d", i+1), "events", f.ItemLine("events", i, "date"), *e.Date})
+			out = append(out, neutralLine{fmt.Sprintf("the date of event %d", i+1), "events", i, "date", *e.Date})
 		}
 	}
 	for i, g := range fm.Figures {
@@ -131,7 +145,7 @@ func neutralLines(f *content.File) []neutralLine {
 			value any
 		}{{"value", g.Value}, {"unit", g.Unit}, {"approx", g.Approx}} {
 			if v := derefAny(c.value); v != nil {
-				out = append(out, neutralLine{fmt.Sprintf("the %s of figure %d", c.key, i+1), "figures", f.ItemLine("figures", i, c.key), fmt.Sprint(v)})
+				out = append(out, neutralLine{fmt.Sprintf("the %s of figure %d", c.key, i+1), "figures", i, c.key, fmt.Sprint(v)})
 			}
 		}
 	}

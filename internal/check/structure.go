@@ -791,6 +791,10 @@ func features(s string, ns []numbers.Number, terms *termIndex, english bool) map
 // build stops on this file, and an English-only commit fails. A value that differs
 // already is the build's error, which the check lists at its end.
 func neutralValues(s, t *content.File) []Problem {
+	written := neutralLines(t)
+	if len(written) == 0 {
+		return nil // as a translation should be: its source's are not looked at
+	}
 	src := map[string]neutralLine{}
 	for _, v := range neutralLines(s) {
 		src[v.what] = v
@@ -799,19 +803,21 @@ func neutralValues(s, t *content.File) []Problem {
 	// build or the check's count says which is missing, and places do not pair.
 	paired := map[string]bool{
 		"":        true,
+		"facts":   true,
 		"events":  len(t.Front.Events) == len(s.Front.Events),
 		"figures": len(t.Front.Figures) == len(s.Front.Figures),
 	}
 	var out []Problem
-	for _, v := range neutralLines(t) {
+	for _, v := range written {
 		sv, ok := src[v.what]
 		if !ok || sv.value != v.value || !paired[v.table] {
 			continue
 		}
+		sl, tl := sv.line(s), v.line(t)
 		out = append(out, Problem{Check: "structure", Where: "front matter", Message: fmt.Sprintf(
 			"%s is written here too: language-neutral values are taken from %s; delete it here, or a change there stops the build on this file", v.what, s.Name),
-			Source:      Loc{File: s.Name, Line: sv.line, Text: strings.TrimSpace(fileLine(s, sv.line))},
-			Translation: Loc{File: t.Name, Line: v.line, Text: strings.TrimSpace(fileLine(t, v.line))}})
+			Source:      Loc{File: s.Name, Line: sl, Text: strings.TrimSpace(fileLine(s, sl))},
+			Translation: Loc{File: t.Name, Line: tl, Text: strings.TrimSpace(fileLine(t, tl))}})
 	}
 	return out
 }
