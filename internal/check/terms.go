@@ -303,8 +303,7 @@ func nearMiss(msg, official string, officialSpans func(string) [][2]int, u *unit
 // ending with characters of it, at the least edit distance (characters inserted, deleted
 // or replaced), which must be at most a third of official's length; of runs as near, the
 // one closest in length, then the first. A run that overlaps one of taken (byte spans of
-// text) is none. It returns the run's byte
-// offset in text.
+// text) is none. It returns the run's byte offset in text.
 func nearForm(text, official string, taken [][2]int) (offset int, form string, ok bool) {
 	want := []rune(official)
 	n := len(want)
