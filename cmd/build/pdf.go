@@ -79,6 +79,10 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	p := pdf.Printer{Chromium: chromium, Timeout: *timeout}
+	if !*quiet {
+		// Printing takes half a minute for this site, with no other sign of life.
+		fmt.Fprintf(stdout, "printing %d PDFs with %s, %d at a time…\n", len(targets), filepath.Base(chromium), *parallel)
+	}
 	fitted, err := p.PrintSite(context.Background(), siteDir, pdfDir, targets, *parallel)
 	if err != nil {
 		return err
