@@ -120,8 +120,8 @@ func neutralLines(f *content.File) []neutralLine {
 			out = append(out, neutralLine{what: key, key: key, value: value})
 		}
 	}
-	top("weight", fmt.Sprint(deref(fm.Weight)))
-	top("region", deref(fm.Region))
+	top("weight", fmt.Sprint(derefAny(fm.Weight)))
+	top("region", fmt.Sprint(derefAny(fm.Region)))
 	top("iso", strings.Join(fm.ISO, ","))
 	top("themes", strings.Join(fm.Themes, ","))
 	if x := fm.Facts; x != nil {
@@ -150,14 +150,6 @@ func neutralLines(f *content.File) []neutralLine {
 		}
 	}
 	return out
-}
-
-func deref[T any](p *T) T {
-	var zero T
-	if p == nil {
-		return zero
-	}
-	return *p
 }
 
 // derefAny is what the pointer v points at, or nil for a nil pointer.
