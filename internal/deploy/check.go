@@ -44,6 +44,10 @@ type Options struct {
 	Client *http.Client // default: one that follows no redirect
 	// Workers is how many requests are under way at once (default 8).
 	Workers int
+	// HostSetsNoHeaders leaves out the checks of Cache-Control and the security headers,
+	// for a host that lets a site set neither (GitHub Pages): reported, they would fail
+	// every deployment there and hide the problems a publisher can fix.
+	HostSetsNoHeaders bool
 }
 
 // Check crawls the site published at start (its home URL, "https://example.org/" or
@@ -53,7 +57,8 @@ type Options struct {
 // reports, for each URL: an answer other than 200 (a redirect too: a link should lead to
 // the final URL), a wrong content type, a missing or wrong Cache-Control (Immutable for
 // fingerprinted assets, revalidated for the rest), a missing security header or a
-// Content-Security-Policy that allows inline script or style, a compressible answer sent
+// Content-Security-Policy that allows inline script or style (neither with
+// Options.HostSetsNoHeaders), a compressible answer sent
 // uncompressed, an inline script or style (which the policy blocks), a resource loaded
 // from another host or over http from an https site, and canonical, alternate, sitemap,
 // og:url and og:image URLs on another host than start's (a baseURL that is not where the
@@ -68,13 +73,14 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 		base.Path += "/"
 	}
 	c := &crawler{
-		ctx:    ctx,
-		base:   base,
-		client: opts.Client,
-		seen:   map[string]bool{},
-		from:   map[string]string{},
-		report: &Report{Responses: map[string]*Response{}},
-		queue:  make(chan string, 1<<16),
+		ctx:       ctx,
+		base:      base,
+		client:    opts.Client,
+		noHeaders: opts.HostSetsNoHeaders,
+		seen:      map[string]bool{},
+		from:      map[string]string{},
+		report:    &Report{Responses: map[string]*Response{}},
+		queue:     make(chan string, 1<<16),
 	}
 	if c.client == nil {
 		c.client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -134,14 +140,15 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 }
 
 type crawler struct {
-	ctx     context.Context
-	base    *url.URL
-	client  *http.Client
-	queue   chan string
-	pending sync.WaitGroup
-	mu      sync.Mutex
-	seen    map[string]bool
-	from    map[string]string // the page that first linked each URL queued
+	ctx       context.Context
+	base      *url.URL
+	client    *http.Client
+	noHeaders bool // Options.HostSetsNoHeaders
+	queue     chan string
+	pending   sync.WaitGroup
+	mu        sync.Mutex
+	seen      map[string]bool
+	from      map[string]string // the page that first linked each URL queued
 	// notFound counts the files of the site that answered 404 (not the missing pages
 	// asked for on purpose).
 	notFound int
@@ -286,14 +293,7 @@ func (c *crawler) checkHeaders(u, p string, r *Response) {
 	if ct := r.Header.Get("Content-Type"); !ContentTypeOK(p, ct) {
 		c.problem("%s: Content-Type %q, want %s", u, ct, WantContentType(p))
 	}
-	cc := strings.ToLower(r.Header.Get("Cache-Control"))
-	if Fingerprinted(p) {
-		if !strings.Contains(cc, "immutable") || maxAge(cc) < 31536000 {
-			c.problem("%s: a fingerprinted asset with Cache-Control %q, want %q", u, cc, Immutable)
-		}
-	} else if !revalidates(cc) {
-		c.problem("%s: Cache-Control %q, want %q (or max-age=0, must-revalidate): it is not fingerprinted, a new build changes it", u, cc, Revalidate)
-	}
+	c.checkCaching(u, p, r)
 	c.checkSecurity(u, r)
 	name := p
 	if isHTML(p) && path.Ext(p) != ".html" {
@@ -301,6 +301,21 @@ func (c *crawler) checkHeaders(u, p string, r *Response) {
 	}
 	if r.Encoding == "" && compressible[path.Ext(name)] && len(r.Body) >= 1024 {
 		c.problem("%s: %d bytes sent uncompressed to a client that accepts br and gzip", u, len(r.Body))
+	}
+}
+
+// checkCaching checks the Cache-Control of the answer r to u, the file p of the site.
+func (c *crawler) checkCaching(u, p string, r *Response) {
+	if c.noHeaders {
+		return
+	}
+	cc := strings.ToLower(r.Header.Get("Cache-Control"))
+	if Fingerprinted(p) {
+		if !strings.Contains(cc, "immutable") || maxAge(cc) < 31536000 {
+			c.problem("%s: a fingerprinted asset with Cache-Control %q, want %q", u, cc, Immutable)
+		}
+	} else if !revalidates(cc) {
+		c.problem("%s: Cache-Control %q, want %q (or max-age=0, must-revalidate): it is not fingerprinted, a new build changes it", u, cc, Revalidate)
 	}
 }
 
@@ -329,6 +344,9 @@ func maxAge(cc string) int {
 }
 
 func (c *crawler) checkSecurity(u string, r *Response) {
+	if c.noHeaders {
+		return
+	}
 	for _, h := range SecurityHeaders {
 		v := r.Header.Get(h.Name)
 		if v == "" {

@@ -13,6 +13,77 @@ import (
 // Check names each problem: the crawl against nginx (TestNginx) passing means something
 // only if these are found.
 func TestCheckFindsProblems(t *testing.T) {
+	srv := carelessHost()
+	defer srv.Close()
+	rep, err := Check(context.Background(), srv.URL+"/site/", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(rep.Problems, "\n")
+	base := srv.URL + "/site/"
+	for _, want := range append(headerProblems(base), otherProblems(srv.URL)...) {
+		if !strings.Contains(all, want) {
+			t.Errorf("no problem %q in:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "other.example") {
+		t.Errorf("a link to another site (not a resource) is reported:\n%s", all)
+	}
+}
+
+// With HostSetsNoHeaders (GitHub Pages), the same careless host's headers go unreported
+// and every other problem is still found.
+func TestCheckHostSetsNoHeaders(t *testing.T) {
+	srv := carelessHost()
+	defer srv.Close()
+	rep, err := Check(context.Background(), srv.URL+"/site/", Options{HostSetsNoHeaders: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(rep.Problems, "\n")
+	for _, want := range otherProblems(srv.URL) {
+		if !strings.Contains(all, want) {
+			t.Errorf("no problem %q in:\n%s", want, all)
+		}
+	}
+	for _, unwanted := range []string{"Cache-Control", "Content-Security-Policy header", "the Content-Security-Policy allows", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"} {
+		if strings.Contains(all, unwanted) {
+			t.Errorf("a problem with %q reported for a host that sets no headers:\n%s", unwanted, all)
+		}
+	}
+}
+
+// headerProblems are what Check finds in carelessHost's Cache-Control and security headers.
+func headerProblems(base string) []string {
+	return []string{
+		base + ": no Content-Security-Policy header",
+		base + ": no X-Content-Type-Options header",
+		base + ": no Referrer-Policy header",
+		base + ": no Permissions-Policy header",
+		base + `: Cache-Control "public, max-age=31536000, immutable", want "no-cache"`,
+		base + `assets/style.0123456789.css: a fingerprinted asset with Cache-Control "max-age=600"`,
+	}
+}
+
+// otherProblems are the rest of what Check finds on carelessHost, served at srvURL.
+func otherProblems(srvURL string) []string {
+	base := srvURL + "/site/"
+	return []string{
+		base + ": an inline <script>",
+		base + ": an inline style attribute on <body>",
+		base + ": script from another host: https://cdn.example/x.js",
+		base + ": canonical link on another host than the site's",
+		base + ": og:image on another host than the site's (" + strings.TrimPrefix(srvURL, "http://") + "): https://elsewhere.example/site/assets/share-en.png",
+		"bytes sent uncompressed to a client that accepts br and gzip",
+		base + "en/: an inline <style>",
+		base + "missing/: status 404 (linked from " + base + ")",
+		base + `assets/style.0123456789.css: Content-Type "text/plain", want text/css`,
+		base + "no-such-page-deploy-check/ (a missing page): the answer is not the site's 404 page",
+	}
+}
+
+// carelessHost serves a small site under /site/ with a problem of every kind Check finds.
+func carelessHost() *httptest.Server {
 	big := strings.Repeat("<p>text</p>", 200)
 	pages := map[string]string{
 		"/site/": `<!doctype html><html lang="en"><head><link rel="canonical" href="https://elsewhere.example/site/">` +
@@ -23,7 +94,7 @@ func TestCheckFindsProblems(t *testing.T) {
 		"/site/en/":                         `<!doctype html><html><body class="layout-page"><style>p{}</style></body></html>`,
 		"/site/assets/style.0123456789.css": `p{color:red}`,
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, ok := pages[r.URL.Path]
 		if r.URL.Path == "/site/sitemap.xml" || r.URL.Path == "/site/robots.txt" {
 			body, ok = "", true
@@ -41,38 +112,6 @@ func TestCheckFindsProblems(t *testing.T) {
 		}
 		w.Write([]byte(body))
 	}))
-	defer srv.Close()
-	rep, err := Check(context.Background(), srv.URL+"/site/", Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := strings.Join(rep.Problems, "\n")
-	base := srv.URL + "/site/"
-	for _, want := range []string{
-		base + ": no Content-Security-Policy header",
-		base + ": no X-Content-Type-Options header",
-		base + ": no Referrer-Policy header",
-		base + ": no Permissions-Policy header",
-		base + `: Cache-Control "public, max-age=31536000, immutable", want "no-cache"`,
-		base + ": an inline <script>",
-		base + ": an inline style attribute on <body>",
-		base + ": script from another host: https://cdn.example/x.js",
-		base + ": canonical link on another host than the site's",
-		base + ": og:image on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://elsewhere.example/site/assets/share-en.png",
-		"bytes sent uncompressed to a client that accepts br and gzip",
-		base + "en/: an inline <style>",
-		base + "missing/: status 404 (linked from " + base + ")",
-		base + `assets/style.0123456789.css: Content-Type "text/plain", want text/css`,
-		base + `assets/style.0123456789.css: a fingerprinted asset with Cache-Control "max-age=600"`,
-		base + "no-such-page-deploy-check/ (a missing page): the answer is not the site's 404 page",
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("no problem %q in:\n%s", want, all)
-		}
-	}
-	if strings.Contains(all, "other.example") {
-		t.Errorf("a link to another site (not a resource) is reported:\n%s", all)
-	}
 }
 
 // A site served at another address than it was built for answers 404 to most of its
