@@ -79,8 +79,8 @@ update-golden:
 
 # The site with the PDFs of every brief and of each booklet, in public/<lang>/pdf/, printed
 # with headless Chromium (Debian packages chromium-headless-shell or chromium, with
-# fonts-ipaexfont, fonts-morisawa-bizud-gothic and poppler-utils); a brief over two A4
-# pages fails it. It builds the
+# fonts-morisawa-bizud-mincho, fonts-morisawa-bizud-gothic, fonts-ipaexfont and poppler-utils);
+# a brief over two A4 pages fails it. It builds the
 # site itself, with the same BUILDFLAGS (-baseurl, -precompress): make build after it
 # publishes the site without PDFs.
 pdf: $(BIN)-fresh

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"time"
 
@@ -92,6 +93,8 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	var files []publish.File
 	opts.PDFs = map[string]render.PDF{}
 	most := 0 // pages of the longest brief
+	var radicals []rune
+	withRadicals := 0 // PDFs whose text has radicals for kanji
 	for _, t := range targets {
 		name := filepath.Join(pdfDir, filepath.FromSlash(t.Out))
 		data, err := os.ReadFile(name)
@@ -111,6 +114,10 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		if *verbose {
 			fmt.Fprintf(stdout, "%s: %d pages, %d bytes\n", t.Out, n, len(data))
 		}
+		if r := pdf.Radicals(data); len(r) > 0 {
+			radicals = append(radicals, r...)
+			withRadicals++
+		}
 		files = append(files, publish.File{Path: t.Out, Data: data})
 		fit := fitted[t.Out]
 		opts.PDFs[t.Page] = render.PDF{Path: t.Out, Size: int64(len(data)), Scale: fit.Scale, NoRefs: fit.NoRefs}
@@ -121,6 +128,11 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if withRadicals > 0 {
+		// Published anyway: they print right, and only copying and searching suffer.
+		slices.Sort(radicals)
+		fmt.Fprintf(stderr, "warning: %d PDFs copy and search some kanji as radicals, %s: %s\n", withRadicals, pdf.RadicalList(slices.Compact(radicals)), pdf.RadicalsAdvice)
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)

@@ -3,11 +3,9 @@ package pdf_test
 import (
 	"bytes"
 	"cmp"
-	"compress/zlib"
 	"context"
 	"fmt"
 	"html"
-	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -140,8 +138,9 @@ func TestPrintedBriefs(t *testing.T) {
 	}
 
 	cfg := res.Site.Config
-	lines := map[string][]int{} // characters per line of the text column, by language
-	sizes := map[string]int{}   // bytes of each PDF, by Out
+	lines := map[string][]int{}     // characters per line of the text column, by language
+	sizes := map[string]int{}       // bytes of each PDF, by Out
+	radicals := map[string][]rune{} // pdf.Radicals of each PDF, by Out
 	for _, tg := range targets {
 		t.Run(tg.Out, func(t *testing.T) {
 			file := filepath.Join(pdfDir, filepath.FromSlash(tg.Out))
@@ -239,6 +238,7 @@ func TestPrintedBriefs(t *testing.T) {
 				}
 			}
 			checkFonts(t, file)
+			radicals[tg.Out] = pdf.Radicals(data)
 			checkLinks(t, data, cfg.BaseURL)
 			if tg.Booklet() {
 				checkBooklet(t, res.Site, tg, data, pages)
@@ -281,6 +281,18 @@ func TestPrintedBriefs(t *testing.T) {
 			}
 			if !strings.Contains(string(out), "BIZUDPGothic-Bold") {
 				t.Errorf("%s: the Japanese headings are not printed in BIZ UDPGothic Bold; pdffonts lists:\n%s", tg.Out, out)
+			}
+		}
+	})
+	// Japanese text copies and searches as the page's, with no kanji written as a radical
+	// (see pdf.Radicals): where BIZ UDMincho is installed, the Mincho is not IPAex.
+	t.Run("Japanese text copies as kanji", func(t *testing.T) {
+		if out, _ := exec.Command("fc-list", ":family=BIZ UDMincho").Output(); len(bytes.TrimSpace(out)) == 0 {
+			missingTool(t, "BIZ UDMincho is not installed, so Japanese text prints in IPAex Mincho and some kanji copy as radicals: apt-get install fonts-morisawa-bizud-mincho")
+		}
+		for _, tg := range targets {
+			if r := radicals[tg.Out]; len(r) > 0 {
+				t.Errorf("%s: the text has the radicals %s where the page has their kanji: %s", tg.Out, pdf.RadicalList(r), pdf.RadicalsAdvice)
 			}
 		}
 	})
@@ -748,17 +760,8 @@ func linkURIs(data []byte) []string {
 		}
 	}
 	add(data)
-	stream := regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`)
-	for _, m := range stream.FindAllSubmatch(data, -1) {
-		r, err := zlib.NewReader(bytes.NewReader(m[1]))
-		if err != nil {
-			continue // not deflated
-		}
-		b, err := io.ReadAll(r)
-		if err != nil && len(b) == 0 {
-			continue
-		}
-		add(b)
+	for _, s := range pdf.Streams(data) {
+		add(s)
 	}
 	return out
 }
