@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"time"
 
+	"peacebuilding/internal/config"
 	"peacebuilding/internal/pdf"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/publish"
@@ -76,6 +77,7 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	targets := pdf.Targets(res.Site)
+	printedBase := res.Site.Config.BaseURL // on every page's foot, the cover and the references
 	if err := datePDFs(targets, res.Site, render.Dates(openRoot(*root), res.Site, gitDates(*root))); err != nil {
 		return err
 	}
@@ -133,6 +135,10 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		// Published anyway: they print right, and only copying and searching suffer.
 		slices.Sort(radicals)
 		fmt.Fprintf(stderr, "warning: %d PDFs copy and search some kanji as radicals, %s: %s\n", withRadicals, pdf.RadicalList(slices.Compact(radicals)), pdf.RadicalsAdvice)
+	}
+	if config.Placeholder(printedBase) {
+		// The site's own links are relative and work anywhere; paper keeps this address.
+		fmt.Fprintf(stderr, "warning: the PDFs print the address %s, which is for examples and leads nowhere: set baseURL in config.toml (or make pdf BUILDFLAGS=\"-baseurl URL\") to where the site is published\n", printedBase)
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"net"
 	"net/url"
 	"regexp"
 	"slices"
@@ -238,4 +239,25 @@ func NormalizeBaseURL(s string) (string, error) {
 		out += "/"
 	}
 	return out, nil
+}
+
+// Placeholder reports whether baseURL is on a host that no site is published at: a name
+// reserved for examples and tests (example.org, *.example, *.test, *.invalid, RFC 2606 and
+// 6761) or this machine (localhost, a loopback address). Such a baseURL serves a preview;
+// printed into a PDF that is handed out, it leads nowhere.
+func Placeholder(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return false
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if ip := net.ParseIP(host); ip != nil {
+		return ip.IsLoopback() || ip.IsUnspecified()
+	}
+	for _, reserved := range []string{"example", "example.com", "example.net", "example.org", "test", "invalid", "localhost"} {
+		if host == reserved || strings.HasSuffix(host, "."+reserved) {
+			return true
+		}
+	}
+	return false
 }
