@@ -16,3 +16,8 @@ func ForgetParsedLayouts() {
 func KeepHTML(html string) string { return keepHTML(html, nil) }
 
 func KeepUnits(html string) string { return keepUnits(html) }
+
+// KeepNamesHTML and EnglishRuns are keepNamesHTML and englishRuns, for the tests of package
+// render_test.
+func KeepNamesHTML(html string) string { return keepNamesHTML(html) }
+func EnglishRuns(text string) []Run    { return englishRuns(text) }

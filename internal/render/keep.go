@@ -303,11 +303,14 @@ func (r *Renderer) bodyNames(gl *glossary.Glossary) *keepers {
 
 // Keep splits text into runs for a page in the view's language: on a Japanese page, the
 // numbers with their units and the proper nouns are runs to keep whole; on others, the
-// text is one run that may break anywhere it normally would but between a number and the
-// word of its unit (keepUnits).
+// hyphenated names are (englishRuns), and the text may break anywhere else it normally
+// would but between a number and the word of its unit (keepUnits).
 func (v *View) Keep(text string) []Run {
-	if v.Lang != "ja" || text == "" {
-		return []Run{{Text: keepUnits(text)}}
+	if text == "" {
+		return []Run{{}}
+	}
+	if v.Lang != "ja" {
+		return englishRuns(text)
 	}
 	return markEnglish(phrased(keepRuns(text, v.r.keepNames(v.Site), true)))
 }
@@ -718,4 +721,112 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isWordByte(c byte) bool {
 	return isDigit(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
+}
+
+// hyphenatedName returns the end of a name of capitalised words joined by hyphens that
+// starts s[at:] ("Timor-Leste", "Guinea-Bissau", "Secretary-General"), or -1: a line may
+// break after a hyphen, which printed "Democratic Republic of Timor-" above "Leste". A
+// word is an ASCII capital and lower-case letters; the name ends where no letter follows.
+func hyphenatedName(s string, at int) int {
+	word := func(i int) int { // the end of the capitalised word at i, or -1
+		if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+			return -1
+		}
+		i++
+		start := i
+		for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+			i++
+		}
+		if i == start {
+			return -1 // an initial or an acronym (UN-led) is no name
+		}
+		return i
+	}
+	end := word(at)
+	if end < 0 {
+		return -1
+	}
+	joined := 0
+	for end < len(s) && s[end] == '-' {
+		next := word(end + 1)
+		if next < 0 {
+			break
+		}
+		end, joined = next, joined+1
+	}
+	if joined == 0 || (end < len(s) && isWordByte(s[end])) {
+		return -1
+	}
+	return end
+}
+
+// startsWord reports whether a word may start at s[i]: no letter or digit before it.
+func startsWord(s string, i int) bool { return i == 0 || !isWordByte(s[i-1]) }
+
+// keepNamesHTML wraps each hyphenated name (hyphenatedName) in the text of English HTML in
+// <span class="nobr">, outside tags and code.
+func keepNamesHTML(html string) string {
+	var b strings.Builder
+	last, code := 0, false
+	for i := 0; i < len(html); i++ {
+		switch c := html[i]; {
+		case c == '<':
+			end := strings.IndexByte(html[i:], '>')
+			if end < 0 {
+				i = len(html)
+				continue
+			}
+			tag := html[i : i+end+1]
+			switch {
+			case strings.HasPrefix(tag, "<code"), strings.HasPrefix(tag, "<pre"):
+				code = true
+			case strings.HasPrefix(tag, "</code"), strings.HasPrefix(tag, "</pre"):
+				code = false
+			}
+			i += end
+		case 'A' <= c && c <= 'Z' && !code && startsWord(html, i):
+			end := hyphenatedName(html, i)
+			if end < 0 {
+				continue
+			}
+			if b.Len() == 0 {
+				b.Grow(len(html) + 64)
+			}
+			b.WriteString(html[last:i])
+			b.WriteString(`<span class="nobr">`)
+			b.WriteString(html[i:end])
+			b.WriteString(`</span>`)
+			last, i = end, end-1
+		}
+	}
+	if last == 0 {
+		return html
+	}
+	b.WriteString(html[last:])
+	return b.String()
+}
+
+// englishRuns is Keep for an English text: its hyphenated names kept whole, and each
+// number joined to the word of its unit (keepUnits).
+func englishRuns(text string) []Run {
+	var runs []Run
+	last := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] < 'A' || text[i] > 'Z' || !startsWord(text, i) {
+			continue
+		}
+		end := hyphenatedName(text, i)
+		if end < 0 {
+			continue
+		}
+		if i > last {
+			runs = append(runs, Run{Text: keepUnits(text[last:i])})
+		}
+		runs = append(runs, Run{Text: text[i:end], Keep: true})
+		last, i = end, end-1
+	}
+	if last < len(text) || len(runs) == 0 {
+		runs = append(runs, Run{Text: keepUnits(text[last:])})
+	}
+	return runs
 }

@@ -151,7 +151,7 @@ func (v *View) For(p *site.Page) *View {
 //
 // In a Japanese text, numbers with their units and the glossary's names (bodyNames) are
 // kept whole on a line (keepHTML), as in the tables; in an English one, a number and the
-// word of its unit (keepUnits).
+// word of its unit (keepUnits), and a hyphenated name (keepNamesHTML).
 func (v *View) Body() template.HTML {
 	if v.Page == nil {
 		return ""
@@ -163,7 +163,7 @@ func (v *View) Body() template.HTML {
 			html = keepHTML(html, v.r.bodyNames(v.Site.Glossary))
 		}
 	case "en":
-		html = keepUnits(html)
+		html = keepNamesHTML(keepUnits(html))
 	}
 	if v.Path == v.Page.URL {
 		return template.HTML(html)
