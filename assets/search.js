@@ -802,10 +802,7 @@
         suggestion.parentNode.hidden = false;
       }
       announce();
-      // Results with every word that are not the glossary's rows (which have both
-      // languages' words): none, and the other edition may have them.
-      var found = r.some ? 0 : r.results.filter(function (e) { return r.m.docs[e.doc][0] !== "glossary"; }).length;
-      offerOtherEdition(q, found);
+      offerOtherEdition(q);
       return showMore(id).then(function () {
         // For tests and scripts: the query whose results are listed, excerpts included.
         if (id === current) app.setAttribute("data-done", q);
@@ -887,14 +884,16 @@
 
   // offerOtherEdition links the same search in the other edition when the query is
   // written for it: Japanese script on the English edition (its briefs are in the
-  // Japanese one; here only the glossary has the words), or, on the Japanese edition,
-  // Latin letters that find nothing but glossary rows (n counts the other results):
-  // "landmines" found six terms and not one brief.
+  // Japanese one; here only the glossary has the words), or Latin letters and no Japanese
+  // on the Japanese edition, whatever it found there: its briefs have the acronyms (DDR,
+  // JICA) but not the English words, which only the glossary and the English titles give
+  // ("election" found the Elections theme and one term, where 選挙 finds 14 pages).
   var other = document.getElementById("search-other");
-  function offerOtherEdition(q, n) {
+  function offerOtherEdition(q) {
     if (!other) return;
-    var japanese = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(q.normalize("NFKC"));
-    var offer = other.getAttribute("data-lang") === "ja" ? japanese : !japanese && n === 0;
+    var nfkc = q.normalize("NFKC");
+    var japanese = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/.test(nfkc);
+    var offer = other.getAttribute("data-lang") === "ja" ? japanese : !japanese && /[A-Za-z]/.test(nfkc);
     other.parentNode.hidden = !offer;
     if (!offer) return;
     var u = new URL(other.href);
