@@ -62,6 +62,7 @@ fuzz:
 	GO=$(GO) bash scripts/fuzz.sh ./internal/audit/ FuzzScanner $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/tmplexec/ FuzzExecutors $(FUZZTIME)
 	GO=$(GO) bash scripts/fuzz.sh ./internal/render/ FuzzKeepHTML $(FUZZTIME)
+	GO=$(GO) bash scripts/fuzz.sh ./internal/render/ FuzzKeepNamesHTML $(FUZZTIME)
 
 # Speed: builds synthetic sites of 1,000 and 10,000 country pages per language in .bench/
 # and compares the build with Hugo (HUGO=path/to/hugo, built as ../shared/perf/hugo/README.md

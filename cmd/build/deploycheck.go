@@ -32,16 +32,16 @@ func runDeployCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	unchecked := ""
+	if *noHeaders {
+		unchecked = " (Cache-Control and security headers not checked)"
+	}
 	for _, p := range rep.Problems {
 		fmt.Fprintln(stderr, p)
 	}
 	if len(rep.Problems) > 0 {
-		fmt.Fprintf(stderr, "deploy-check failed: %d problem(s) in %d answers\n", len(rep.Problems), len(rep.Responses))
+		fmt.Fprintf(stderr, "deploy-check failed: %d problem(s) in %d answers%s\n", len(rep.Problems), len(rep.Responses), unchecked)
 		return errReported
-	}
-	unchecked := ""
-	if *noHeaders {
-		unchecked = " (Cache-Control and security headers not checked)"
 	}
 	fmt.Fprintf(stdout, "deploy-check: %s: %d answers, no problems%s\n", fl.Arg(0), len(rep.Responses), unchecked)
 	return nil

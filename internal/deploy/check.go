@@ -259,7 +259,7 @@ func (c *crawler) visit(u string) {
 }
 
 // missing checks the answer to a URL of no page: the site's 404 page, status 404, with the
-// security headers (its script runs under the same policy).
+// security headers (its script runs under the same policy) unless HostSetsNoHeaders.
 func (c *crawler) missing(u string) {
 	r, err := c.get(u)
 	if err != nil {

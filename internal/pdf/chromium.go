@@ -29,8 +29,8 @@ import (
 // shell, Chromium's build for programs that drive it. Without the browser's own windows
 // and menus to keep up, it loads and prints a page for about half the CPU of the full
 // browser's headless mode (the browser tests: 110 CPU-seconds instead of 221), and it
-// installs on its own. The Japanese PDFs also need Japanese fonts (fonts-morisawa-bizud-mincho,
-// fonts-morisawa-bizud-gothic for bold headings, fonts-ipaexfont), the pages' screen fonts fonts-noto-cjk,
+// installs on its own. The Japanese PDFs also need Japanese fonts (BIZUDPackages, and
+// fonts-ipaexfont where those lack a glyph), the pages' screen fonts fonts-noto-cjk,
 // and the tests need pdftotext (poppler-utils).
 const Package = "chromium-headless-shell"
 
@@ -40,7 +40,7 @@ var candidates = []string{"chromium-headless-shell", "chromium", "chromium-brows
 
 // ErrNoChromium is returned by Find when no Chromium is installed.
 var ErrNoChromium = errors.New("chromium not found: install the Debian package " + Package +
-	" (apt-get install " + Package + " fonts-noto-cjk fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic fonts-ipaexfont), or set CHROMIUM to the browser's path")
+	" (apt-get install " + Package + " fonts-noto-cjk " + BIZUDPackages + " fonts-ipaexfont), or set CHROMIUM to the browser's path")
 
 // Find returns the path of the Chromium executable: $CHROMIUM when it is set, otherwise
 // the first of the candidates on PATH.

@@ -153,6 +153,7 @@ func TestPrintedBriefs(t *testing.T) {
 				t.Fatal(err)
 			}
 			sizes[tg.Out] = len(data)
+			radicals[tg.Out] = pdf.Radicals(data)
 			lang, _ := cfg.Language(tg.Lang)
 			asOf := asOfLine(t, page, cfg.AsOf[:4])
 			n, err := pdf.Pages(data)
@@ -238,7 +239,6 @@ func TestPrintedBriefs(t *testing.T) {
 				}
 			}
 			checkFonts(t, file)
-			radicals[tg.Out] = pdf.Radicals(data)
 			checkLinks(t, data, cfg.BaseURL)
 			if tg.Booklet() {
 				checkBooklet(t, res.Site, tg, data, pages)
@@ -285,20 +285,36 @@ func TestPrintedBriefs(t *testing.T) {
 		}
 	})
 	// Japanese text copies and searches as the page's, with no kanji written as a radical
-	// (see pdf.Radicals): where BIZ UDMincho is installed, the Mincho is not IPAex.
+	// (see pdf.Radicals): where the BIZ UD fonts are installed, the Japanese text is set
+	// in them, not in IPAex, and its Latin letters in the proportional Mincho.
 	t.Run("Japanese text copies as kanji", func(t *testing.T) {
-		if out, _ := exec.Command("fc-list", ":family=BIZ UDMincho").Output(); len(bytes.TrimSpace(out)) == 0 {
-			missingTool(t, "BIZ UDMincho is not installed, so Japanese text prints in IPAex Mincho and some kanji copy as radicals: apt-get install fonts-morisawa-bizud-mincho")
+		for _, family := range []string{"BIZ UDMincho", "BIZ UDPMincho", "BIZ UDPGothic"} {
+			if out, _ := exec.Command("fc-list", ":family="+family).Output(); len(bytes.TrimSpace(out)) == 0 {
+				missingTool(t, "%s is not installed, so Japanese text prints in IPAex and some kanji copy as radicals: apt-get install %s", family, pdf.BIZUDPackages)
+			}
 		}
 		for _, tg := range targets {
 			if r := radicals[tg.Out]; len(r) > 0 {
 				t.Errorf("%s: the text has the radicals %s where the page has their kanji: %s", tg.Out, pdf.RadicalList(r), pdf.RadicalsAdvice)
 			}
+			if tg.Lang != "ja" {
+				continue
+			}
+			out, err := exec.Command("pdffonts", filepath.Join(pdfDir, filepath.FromSlash(tg.Out))).Output()
+			if err != nil {
+				t.Fatalf("pdffonts %s: %v", tg.Out, err)
+			}
+			for _, font := range []string{"BIZUDMincho-Regular", "BIZUDPMincho-Regular"} {
+				if !strings.Contains(string(out), font) {
+					t.Errorf("%s: no %s embedded, want the Japanese text in BIZ UDMincho with its Latin letters from BIZ UDPMincho; pdffonts lists:\n%s", tg.Out, font, out)
+				}
+			}
 		}
 	})
 	// Japanese fonts embedded as CID TrueType subsets cost little more than the Latin ones:
-	// the Japanese brief, with a Gothic, a bold Gothic, a Mincho and the Latin face of its
-	// quotation marks, is 2.5 times the English one; embedded as Type 3 fonts, it was 7.
+	// the Japanese brief, with a Gothic, a bold Gothic, a Mincho and its proportional face
+	// for Latin letters, and the Latin faces of its quotation marks and English words, is
+	// 2.5 times the English one; embedded as Type 3 fonts, it was 7.
 	const maxJapaneseSize = 3.0
 	en, ja := sizes["en/pdf/countries/cambodia.pdf"], sizes["ja/pdf/countries/cambodia.pdf"]
 	if en > 0 && ja > 0 && float64(ja) > maxJapaneseSize*float64(en) {

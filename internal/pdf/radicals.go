@@ -16,8 +16,10 @@ import (
 // U+2EA0) that the text of a PDF is made of, sorted, each once. A PDF's text is what its
 // fonts' ToUnicode maps give for the glyphs drawn, and Chromium writes there the first
 // character the font's own map gives for a glyph: a font that draws 日 and ⽇ with one glyph,
-// as IPAex does, makes 日 copy and search as ⽇. No page of the site writes a radical, so
-// any is such a glyph. (pdftotext turns radicals back into kanji, which hides them.)
+// as IPAex Mincho and Gothic do for some 200 kanji, makes 日 copy and search as ⽇. No page
+// of the site writes a radical, so any is such a glyph. (pdftotext turns radicals back into
+// kanji, which hides them.) The BIZ UD fonts do it for two kanji only, 彐 and 龟, which the
+// site does not use.
 func Radicals(data []byte) []rune {
 	var found []rune
 	add := func(r rune) {
@@ -47,8 +49,9 @@ func Radicals(data []byte) []rune {
 				if len(dst) != 1 || hi < lo {
 					continue // a ligature's characters stay as they are in a range
 				}
-				for i := range hi - lo + 1 {
-					add(dst[0] + rune(i))
+				// The range's characters are dst[0] … dst[0]+hi-lo: those among the radicals.
+				for r := max(dst[0], 0x2E80); r <= min(dst[0]+rune(hi-lo), 0x2FDF); r++ {
+					add(r)
 				}
 			}
 		}
@@ -57,8 +60,13 @@ func Radicals(data []byte) []rune {
 	return slices.Compact(found)
 }
 
+// BIZUDPackages are the Debian packages of the Japanese print fonts, Morisawa's BIZ UD
+// Mincho and Gothic (TrueType, SIL Open Font License): their text copies as kanji, and
+// the Gothic has the bold of Japanese headings.
+const BIZUDPackages = "fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic"
+
 // RadicalsAdvice says what makes a PDF's text free of radicals (see Radicals).
-const RadicalsAdvice = "a Japanese font draws them with its kanji's glyphs (IPAex Mincho does); print with BIZ UDMincho, which does not: apt-get install fonts-morisawa-bizud-mincho"
+const RadicalsAdvice = "a Japanese font draws them with the glyphs of their kanji (IPAex does); print with the BIZ UD fonts: apt-get install " + BIZUDPackages
 
 // RadicalList names radicals for a message, at most five: "⽇ (U+2F47), ⽉ (U+2F49)".
 func RadicalList(radicals []rune) string {

@@ -574,6 +574,17 @@ func keepHTML(html string, k *keepers) string {
 		}
 		wbr(end)
 	}
+	eachText(html, text)
+	if b.Len() == 0 {
+		return html
+	}
+	b.WriteString(html[last:])
+	return b.String()
+}
+
+// eachText calls text with each run of the text of html between its tags and character
+// references (&amp;), outside code, and whether the run is in a heading.
+func eachText(html string, text func(start, end int, heading bool)) {
 	code, heading := false, false
 	for i := 0; i < len(html); {
 		switch html[i] {
@@ -611,11 +622,6 @@ func keepHTML(html string, k *keepers) string {
 			i = j
 		}
 	}
-	if b.Len() == 0 {
-		return html
-	}
-	b.WriteString(html[last:])
-	return b.String()
 }
 
 // withGlued adds to kept, the sorted ranges of s to keep whole, each closing bracket of s
@@ -726,7 +732,8 @@ func isWordByte(c byte) bool {
 // hyphenatedName returns the end of a name of capitalised words joined by hyphens that
 // starts s[at:] ("Timor-Leste", "Guinea-Bissau", "Secretary-General"), or -1: a line may
 // break after a hyphen, which printed "Democratic Republic of Timor-" above "Leste". A
-// word is an ASCII capital and lower-case letters; the name ends where no letter follows.
+// word is an ASCII capital and lower-case letters; the name ends where no letter or digit
+// follows.
 func hyphenatedName(s string, at int) int {
 	word := func(i int) int { // the end of the capitalised word at i, or -1
 		if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
@@ -757,48 +764,45 @@ func hyphenatedName(s string, at int) int {
 	if joined == 0 || (end < len(s) && isWordByte(s[end])) {
 		return -1
 	}
+	if r, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(r) {
+		return -1 // a word with a letter beyond ASCII (Jean-Noël): not cut before it
+	}
 	return end
 }
 
-// startsWord reports whether a word may start at s[i]: no letter or digit before it.
-func startsWord(s string, i int) bool { return i == 0 || !isWordByte(s[i-1]) }
+// hyphenatedNames returns the ranges of s that are hyphenated names (hyphenatedName),
+// each starting a word.
+func hyphenatedNames(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' || (i > 0 && isWordByte(s[i-1])) {
+			continue
+		}
+		if end := hyphenatedName(s, i); end > 0 {
+			out = append(out, [2]int{i, end})
+			i = end - 1
+		}
+	}
+	return out
+}
 
 // keepNamesHTML wraps each hyphenated name (hyphenatedName) in the text of English HTML in
-// <span class="nobr">, outside tags and code.
+// <span class="nobr">, outside tags, character references and code.
 func keepNamesHTML(html string) string {
 	var b strings.Builder
-	last, code := 0, false
-	for i := 0; i < len(html); i++ {
-		switch c := html[i]; {
-		case c == '<':
-			end := strings.IndexByte(html[i:], '>')
-			if end < 0 {
-				i = len(html)
-				continue
-			}
-			tag := html[i : i+end+1]
-			switch {
-			case strings.HasPrefix(tag, "<code"), strings.HasPrefix(tag, "<pre"):
-				code = true
-			case strings.HasPrefix(tag, "</code"), strings.HasPrefix(tag, "</pre"):
-				code = false
-			}
-			i += end
-		case 'A' <= c && c <= 'Z' && !code && startsWord(html, i):
-			end := hyphenatedName(html, i)
-			if end < 0 {
-				continue
-			}
+	last := 0 // html[:last] is in b
+	eachText(html, func(start, end int, _ bool) {
+		for _, r := range hyphenatedNames(html[start:end]) {
 			if b.Len() == 0 {
 				b.Grow(len(html) + 64)
 			}
-			b.WriteString(html[last:i])
+			b.WriteString(html[last : start+r[0]])
 			b.WriteString(`<span class="nobr">`)
-			b.WriteString(html[i:end])
+			b.WriteString(html[start+r[0] : start+r[1]])
 			b.WriteString(`</span>`)
-			last, i = end, end-1
+			last = start + r[1]
 		}
-	}
+	})
 	if last == 0 {
 		return html
 	}
@@ -811,19 +815,12 @@ func keepNamesHTML(html string) string {
 func englishRuns(text string) []Run {
 	var runs []Run
 	last := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] < 'A' || text[i] > 'Z' || !startsWord(text, i) {
-			continue
+	for _, r := range hyphenatedNames(text) {
+		if r[0] > last {
+			runs = append(runs, Run{Text: keepUnits(text[last:r[0]])})
 		}
-		end := hyphenatedName(text, i)
-		if end < 0 {
-			continue
-		}
-		if i > last {
-			runs = append(runs, Run{Text: keepUnits(text[last:i])})
-		}
-		runs = append(runs, Run{Text: text[i:end], Keep: true})
-		last, i = end, end-1
+		runs = append(runs, Run{Text: text[r[0]:r[1]], Keep: true})
+		last = r[1]
 	}
 	if last < len(text) || len(runs) == 0 {
 		runs = append(runs, Run{Text: keepUnits(text[last:])})

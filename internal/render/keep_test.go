@@ -107,6 +107,7 @@ func TestKeepNamesHTMLKeepsHyphenatedNames(t *testing.T) {
 			`<p>the <span class="nobr">Self-Defense</span> Forces, <span class="nobr">Timor-Leste</span>-based, X-Ray, Bosnia-and-Herzegovina</p>`},
 		{`<p><code>Timor-Leste</code> and <pre>Timor-Leste</pre> NewTimor-Leste Timor-Leste2</p>`, `<p><code>Timor-Leste</code> and <pre>Timor-Leste</pre> NewTimor-Leste Timor-Leste2</p>`},
 		{`<p>Timor-`, `<p>Timor-`},
+		{`<p>Jean-Noël and Jean-Paul, &amp;Timor-Leste</p>`, `<p>Jean-Noël and <span class="nobr">Jean-Paul</span>, &amp;<span class="nobr">Timor-Leste</span></p>`},
 	} {
 		if got := render.KeepNamesHTML(tt.in); got != tt.want {
 			t.Errorf("keepNamesHTML(%s)\n got %s\nwant %s", tt.in, got, tt.want)
@@ -180,6 +181,42 @@ func FuzzKeepHTML(f *testing.F) {
 		}
 		if back := strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "", "<wbr>", "").Replace(got); back != html {
 			t.Fatalf("keepHTML(%q) = %q: more changed than the spans and breaks", html, got)
+		}
+	})
+}
+
+// FuzzKeepNamesHTML: keepNamesHTML only inserts spans, balanced, each around a hyphenated
+// name, and none inside a tag (a name in an attribute stays as it is).
+func FuzzKeepNamesHTML(f *testing.F) {
+	for _, s := range []string{
+		`<p>Democratic Republic of Timor-Leste</p>`,
+		`<p><a href="../x/" title="Timor-Leste">Timor-Leste’s</a> UN-led &amp;Guinea-Bissau</p>`,
+		`<p><code>Timor-Leste</code> Jean-Noël Timor-Leste-based <pre>A-B`,
+		`Ab-Cd<`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, html string) {
+		if strings.Contains(html, "nobr") || strings.Contains(html, "</span>") {
+			return // the check below could not tell the inserted spans from the input's
+		}
+		got := render.KeepNamesHTML(html)
+		if back := strings.NewReplacer(`<span class="nobr">`, "", `</span>`, "").Replace(got); back != html {
+			t.Fatalf("keepNamesHTML(%q) = %q: more changed than the spans", html, got)
+		}
+		for rest := got; ; {
+			i := strings.Index(rest, `<span class="nobr">`)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(`<span class="nobr">`):]
+			j := strings.Index(rest, `</span>`)
+			if j < 0 {
+				t.Fatalf("keepNamesHTML(%q) = %q: a span not closed", html, got)
+			}
+			if name := rest[:j]; !strings.Contains(name, "-") || strings.ContainsAny(name, "<>& ") {
+				t.Fatalf("keepNamesHTML(%q) = %q: kept %q, not a hyphenated name", html, got, name)
+			}
 		}
 	})
 }
