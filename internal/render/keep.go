@@ -775,8 +775,11 @@ func hyphenatedName(s string, at int) int {
 func hyphenatedNames(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' || (i > 0 && isWordByte(s[i-1])) {
+		if s[i] < 'A' || s[i] > 'Z' {
 			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:i]); before == '_' || unicode.IsLetter(before) || unicode.IsDigit(before) {
+			continue // inside a word
 		}
 		if end := hyphenatedName(s, i); end > 0 {
 			out = append(out, [2]int{i, end})

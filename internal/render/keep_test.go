@@ -107,6 +107,7 @@ func TestKeepNamesHTMLKeepsHyphenatedNames(t *testing.T) {
 			`<p>the <span class="nobr">Self-Defense</span> Forces, <span class="nobr">Timor-Leste</span>-based, X-Ray, Bosnia-and-Herzegovina</p>`},
 		{`<p><code>Timor-Leste</code> and <pre>Timor-Leste</pre> NewTimor-Leste Timor-Leste2</p>`, `<p><code>Timor-Leste</code> and <pre>Timor-Leste</pre> NewTimor-Leste Timor-Leste2</p>`},
 		{`<p>Timor-`, `<p>Timor-`},
+		{`<p>ÉTimor-Leste, 2Timor-Leste</p>`, `<p>ÉTimor-Leste, 2Timor-Leste</p>`},
 		{`<p>Jean-Noël and Jean-Paul, &amp;Timor-Leste</p>`, `<p>Jean-Noël and <span class="nobr">Jean-Paul</span>, &amp;<span class="nobr">Timor-Leste</span></p>`},
 	} {
 		if got := render.KeepNamesHTML(tt.in); got != tt.want {
