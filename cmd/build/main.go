@@ -17,7 +17,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -105,7 +104,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	precompress := fl.Bool("precompress", false, "also write name.gz and name.br beside each text file, for a web server that sends them as they are (deploy/nginx.conf)")
 	status := fl.Bool("status", false, "also write the translation status page, status/ (for a team's site: it shows the state of drafts)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
-	memProfile := fl.String("memprofile", "", "write a heap profile taken at the end of the build to `file`")
+	memProfile := fl.String("memprofile", "", "write a heap profile of the build at its largest live heap to `file` (go tool pprof -sample_index=inuse_space)")
 	templates := fl.String("templates", "", "what executes the layouts: tmplexec (the default: internal/tmplexec, the same output faster) or stdlib (html/template itself, to compare); sets "+render.TemplatesEnv)
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -128,7 +127,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		defer stop()
 	}
 	if *memProfile != "" {
-		defer writeHeapProfile(*memProfile, stderr)
+		defer startPeakHeapProfile(*memProfile, stderr)()
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("unknown command or argument %q", fl.Arg(0))
@@ -264,22 +263,6 @@ func startCPUProfile(name string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
-}
-
-// writeHeapProfile writes a heap profile into name; a failure is reported, not fatal: the
-// build it profiled has already succeeded or failed on its own.
-func writeHeapProfile(name string, stderr io.Writer) {
-	runtime.GC() // the profile shows the heap as of the last collection
-	f, err := os.Create(name)
-	if err == nil {
-		err = pprof.WriteHeapProfile(f)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "build: -memprofile: %v\n", err)
-	}
 }
 
 // report prints every error of a build, one per line, sorted by file and line and without
