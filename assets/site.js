@@ -84,6 +84,13 @@
         if (left === Infinity) return;
         var pad = parseFloat(box.style.scrollPaddingLeft) || fade;
         box.scrollLeft += left - box.getBoundingClientRect().left - pad;
+        // A year label the row labels cut in two showed a stray digit ("2" of 2002): the
+        // chart moves back until the label shows whole, which keeps the mark in view.
+        var edge = labels.getBoundingClientRect().right;
+        box.querySelectorAll("text.year").forEach(function (y) {
+          var r = y.getBoundingClientRect();
+          if (r.left < edge && r.right > edge) box.scrollLeft -= edge - r.left;
+        });
       };
       toFiltered();
       window.addEventListener("hashchange", toFiltered);

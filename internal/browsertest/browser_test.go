@@ -272,6 +272,10 @@ func (tb *tab) viewport(t *testing.T, width int64) {
 	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 		t.Fatalf("setting the viewport to %d px: %v", width, err)
 	}
+	// The page's resize handlers run at its next frames (the timeline sets its chart's
+	// scroll padding from the sticky labels' width): a check made before them saw the
+	// page as it was at the last width.
+	eval[bool](t, tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 	tb.width = width
 }
 

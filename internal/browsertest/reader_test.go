@@ -440,8 +440,10 @@ type filterInfo struct {
 }
 
 // timelineFilterJS opens the filter's list, follows the link of its first brief (the list
-// must fold away) and counts the events left shown: each must name that brief, and fewer than all are shown, and the chart fades the
-// marks of every other brief; then it follows "all".
+// must fold away) and counts the events left shown: each must name that brief, and fewer
+// than all are shown, and the chart fades the marks of every other brief; where the chart
+// scrolls, it follows every brief's link in turn and looks at what the chart shows; then
+// it follows "all".
 const timelineFilterJS = `(async () => {
 	const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 	const items = Array.from(document.querySelectorAll(".timeline-year li"));
@@ -466,6 +468,26 @@ const timelineFilterJS = `(async () => {
 	if (!marks.some(a => a.classList.contains(id))) out.Wrong.push("the chart has no mark of the chosen brief");
 	for (const a of marks) {
 		if (a.classList.contains(id) === faded(a)) out.Wrong.push("chart mark " + a.getAttribute("aria-label").slice(0, 60) + (faded(a) ? " is faded" : " is not faded"));
+	}
+	// Where the chart scrolls (a phone), each brief's filter scrolls it to the brief's
+	// first mark, clear of the row labels over its left edge, and leaves no year label
+	// cut by them (a stray "2" of 2002).
+	const wrap = document.querySelector(".timeline-chart .scroll-wrap");
+	const labels = document.querySelector(".timeline-labels");
+	if (wrap && labels && wrap.scrollWidth > wrap.clientWidth) {
+		for (const a of document.querySelectorAll(".timeline-filter ul a")) {
+			const brief = a.getAttribute("href").slice(1);
+			a.click();
+			await frame();
+			const edge = labels.getBoundingClientRect().right;
+			const own = Array.from(wrap.querySelectorAll("svg:not(.timeline-labels) a." + CSS.escape(brief)));
+			const first = Math.min(...own.map(m => m.getBoundingClientRect().left));
+			if (own.length > 0 && (first < edge || first > wrap.getBoundingClientRect().right)) out.Wrong.push("filtered to " + brief + ", its first mark is at " + Math.round(first) + " px, out of view (labels end at " + Math.round(edge) + " px)");
+			for (const y of wrap.querySelectorAll("svg:not(.timeline-labels) text.year")) {
+				const r = y.getBoundingClientRect();
+				if (r.left < edge - 0.5 && r.right > edge + 0.5) out.Wrong.push("filtered to " + brief + ", the year label " + y.textContent + " is cut by the row labels");
+			}
+		}
 	}
 	document.querySelector(".filter-all a").click();
 	await frame();
