@@ -565,7 +565,11 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		// The parts not yet translated are each reported as such, and only so: their
 		// numbers and terms, written the English way, are not mismatches to list.
 		done := translatedUnits(us, t, terms)
-		p.Problems = append(compareFigures(done, s, t), terms.check(done, s, t)...)
+		// English left in the translation first: it explains the findings of its part
+		// that follow (a number written the English way).
+		p.Problems = untranslated(us, s, t, terms)
+		p.Problems = append(p.Problems, compareFigures(done, s, t)...)
+		p.Problems = append(p.Problems, terms.check(done, s, t)...)
 		p.Problems = append(p.Problems, compareCounters(done, s, t)...)
 		p.Problems = append(p.Problems, compareHeadings(s, t)...)
 		p.Problems = append(p.Problems, compareSections(s, t, terms, pages)...)
@@ -577,7 +581,6 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 			return swapped[pr.Where] && (pr.Check == "figure" || pr.Check == "glossary" && !isVariantFinding(pr))
 		})
 		p.Problems = append(p.Problems, order...)
-		p.Problems = append(p.Problems, untranslated(us, s, t, terms)...)
 		if p.State == Stale {
 			p.Problems = append(p.Problems, itemCounts(s, t)...)
 		}

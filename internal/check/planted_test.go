@@ -98,6 +98,9 @@ var missed = []struct {
 		"structure", "the link to ../themes/rule-of-law.md is missing", "## 選挙支援と法の支配"},
 	{"English sentence appended", []edit{{jaCambodia, "日本はUNTACに合計1,300人の要員を派遣した。", "日本はUNTACに合計1,300人の要員を派遣した。Japan sent it a total of 1,300 personnel."}},
 		"untranslated", "English in the ja text", "Japan sent it"},
+	// Names take half its words: as many capitals as prose (a translator's trial).
+	{"English sentence full of names", []edit{{"content/ja/countries/timor-leste.md", "- 国連難民高等弁務官事務所（UNHCR）の要請を受け、国際平和協力法に基づき自衛隊が東ティモール難民向けの救援物資を空輸", "- In June 2004 Japan provided US$3 million in emergency grant aid through the Office of the United Nations High Commissioner for Refugees (UNHCR) for refugees from Darfur in Chad."}},
+		"untranslated", "English in the ja text", "In June 2004 Japan provided"},
 	{"event text left in English", []edit{{jaCambodia, "日本がカンボジアに関する東京会議を開催し、紛争当事者に対話の場を提供する。", "Japan hosts the Tokyo meeting on Cambodia, giving the parties a venue for dialogue."}},
 		"untranslated", "event 1 text is the en text", "Japan hosts"},
 	{"heading left in English", []edit{{"content/ja/themes/ddr.md", "## アフリカ {#africa}", "## Africa {#africa}"}},
@@ -266,8 +269,10 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 	if len(p.Problems) != 1 || p.Problems[0].Check != "untranslated" || !strings.Contains(p.Problems[0].Message, "still English") {
 		t.Fatalf("problems of an untranslated copy: %+v, want one, still English", p.Problems)
 	}
-	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 {
-		t.Errorf("still English reported at %s, want a line of %s", got, jaCambodia)
+	// At the line of its quoted text, the first line of text after the front matter, not
+	// the blank line before it.
+	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 || got.Line != lineOf(fsys[jaCambodia].Data, strings.TrimSuffix(got.Text, "…")) {
+		t.Errorf("still English reported at %s, want the line of its text in %s", got, jaCambodia)
 	}
 	// The English side shows the same first line of text, not a place with nothing there.
 	if src, dst := p.Problems[0].Source, p.Problems[0].Translation; src.File != enCambodia || src.Text == "" || !strings.HasPrefix(src.Text, strings.TrimSuffix(dst.Text, "…")) {
@@ -282,6 +287,23 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 	}
 	if !strings.ContainsAny(en, "“”") {
 		t.Fatal("the English Cambodia brief has no curly quotes: the style half of the test checks nothing")
+	}
+}
+
+// English left in a part of a page is its first finding: the numbers and terms of that
+// part that follow, written the English way, are what it explains.
+func TestEnglishIsReportedFirst(t *testing.T) {
+	fsys := plant(t, realProject(t), []edit{{"content/ja/countries/timor-leste.md", "- 国連難民高等弁務官事務所（UNHCR）の要請を受け、国際平和協力法に基づき自衛隊が東ティモール難民向けの救援物資を空輸", "- Self-Defense Forces airlifts of relief supplies for refugees from Timor-Leste in 2001, at the request of UNHCR."}})
+	in, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := Run(in).Lookup("countries/timor-leste", "ja")
+	if len(p.Problems) < 2 {
+		t.Fatalf("findings: %+v, want English in the ja text and the findings of its part", p.Problems)
+	}
+	if pr := p.Problems[0]; pr.Check != "untranslated" {
+		t.Errorf("the first finding is %s: %s, want the English left in the translation", pr.Check, pr.Message)
 	}
 }
 

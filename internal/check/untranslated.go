@@ -99,20 +99,10 @@ func stillEnglish(src, dst *content.File, dstBody string) (Problem, bool) {
 	}
 	return Problem{Check: "untranslated", Where: "page",
 		Message: fmt.Sprintf("the %s page is still English: translate it (the other checks of the page wait until then)", dst.Lang),
-		// The first lines of text of both: the same English, where a translator starts.
+		// The first lines of text of both, as the files write them: the same English,
+		// where a translator starts.
 		Source:      counterpart(src, ""),
-		Translation: Loc{File: dst.Name, Line: dst.BodyLine, Text: firstLine(dstBody)}}, true
-}
-
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	if utf8.RuneCountInString(s) > 60 {
-		s = string([]rune(s)[:60]) + "…"
-	}
-	return s
+		Translation: counterpart(dst, "")}, true
 }
 
 // untranslated reports the units of a translation left in English.
@@ -229,6 +219,12 @@ func clip(s string) string {
 	return s
 }
 
+// proseRunWords is the count of words in lower case from which a run of Latin words is
+// English prose however many capitals it has: more than any name of the glossary has
+// (eight: "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer
+// of Anti-Personnel Mines and on Their Destruction").
+const proseRunWords = 9
+
 type englishRun struct {
 	text string
 	off  int
@@ -236,7 +232,8 @@ type englishRun struct {
 
 // englishRuns finds in s the runs of Latin words (joined by spaces and ASCII punctuation)
 // that hold three or more words of English prose: words in lower case that are not
-// allowed (part of a glossary term).
+// allowed (part of a glossary term), more of them than capitalized words, or, in a run
+// of proseRunWords words in lower case or more, whatever their capitals.
 func englishRuns(s string, allowed map[string]bool) []englishRun {
 	ws := latinWords(s)
 	var out []englishRun
@@ -245,21 +242,27 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 		for j < len(ws) && joinedByPunct(s[ws[j-1].off+len(ws[j-1].word):ws[j].off]) {
 			j++
 		}
-		prose, names := 0, 0
+		prose, names, lower := 0, 0, 0
 		for _, w := range ws[i:j] {
 			switch {
 			case !isProseWord(w.word):
 				names++
 			case !allowed[strings.ToLower(w.word)]:
 				prose++
+				lower++
+			default:
+				lower++
 			}
 		}
 		// A title quoted in English (Japan's Efforts on Peacebuilding) is mostly
 		// capitalized words; a sentence is mostly words in lower case, with spaces
 		// between them: words joined by punctuation alone are a file's path or an
-		// address (themes/rule-of-law.md), not text to translate.
+		// address (themes/rule-of-law.md), not text to translate. A sentence full of
+		// names ("In June 2004 Japan provided US$3 million in emergency grant aid
+		// through the Office of the United Nations High Commissioner for Refugees") has
+		// as many capitals as prose, and more words in lower case than a name has.
 		end := ws[j-1].off + len(ws[j-1].word)
-		if prose >= 3 && prose > names && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
+		if prose >= 3 && (prose > names || lower >= proseRunWords) && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
 			out = append(out, englishRun{s[ws[i].off:end], ws[i].off})
 		}
 		i = j
