@@ -125,6 +125,10 @@ var missed = []struct {
 	// The form written instead is pointed at, with its column.
 	{"term shortened in one section", []edit{{"content/ja/countries/iraq.md", "国連世界食糧計画（WFP）", "世界食糧計画"}},
 		"glossary", "should write 国連世界食糧計画; it seems to write 世界食糧計画", "世界食糧計画"},
+	// The abbreviation beside it does not make a misspelt official form right (a
+	// translator's trial).
+	{"term misspelt beside its abbreviation", []edit{{jaCambodia, "1992年6月、日本は国連開発計画（UNDP）と共同で", "1992年6月、日本は国連発展計画（UNDP）と共同で"}},
+		"glossary", "should write 国連開発計画; it seems to write 国連発展計画", "日本は国連発展計画（UNDP）と共同で"},
 	{"rule of law as 法治 in one section", []edit{{jaCambodia, "## 選挙支援と法の支配", "## 選挙支援と法治"}, {jaCambodia, "[法の支配](../themes/rule-of-law.md)の強化", "[法治](../themes/rule-of-law.md)の強化"}},
 		"glossary", "should write 法の支配", "## 選挙支援と法治"},
 	// A title or an event is shown alone (menus, the timeline): a wrong form there is

@@ -263,8 +263,16 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		t := &x.terms[u.term]
 		one := jaTexts[u.unit : u.unit+1]
 		var side jaSide
-		if hasForm(side.all(one), &t.Term) || t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 || inVariant[t] != nil && inVariant[t][u.unit] {
+		if hasForm(side.all(one), &t.Term) || inVariant[t] != nil && inVariant[t][u.unit] {
 			continue
+		}
+		// The abbreviation may stand for the term, but not beside a misspelt official
+		// form of it (国連発展計画（UNDP）, a translator's trial): that is the term written
+		// wrongly, with its abbreviation.
+		if t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
+			if _, _, near := nearForm(us[u.unit].dst.plain, t.JA, x.officialSpans(us[u.unit].dst.plain)); !near {
+				continue
+			}
 		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
 		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.officialSpans, us[u.unit], u.offset, dst.Name)
@@ -302,8 +310,8 @@ func nearMiss(msg, official string, officialSpans func(string) [][2]int, u *unit
 // characters or more: of its length give or take two (three at the least), starting and
 // ending with characters of it, at the least edit distance (characters inserted, deleted
 // or replaced), which must be at most a third of official's length; of runs as near, the
-// one closest in length, then the first. A run that overlaps one of taken (byte spans of
-// text) is none. It returns the run's byte offset in text.
+// one closest in length, then the first. A run that cuts into one of taken (byte spans of
+// text), is one or lies inside one is none. It returns the run's byte offset in text.
 func nearForm(text, official string, taken [][2]int) (offset int, form string, ok bool) {
 	want := []rune(official)
 	n := len(want)
@@ -318,9 +326,12 @@ func nearForm(text, official string, taken [][2]int) (offset int, form string, o
 		k += utf8.RuneLen(rs[i])
 		offs[i+1] = k
 	}
+	// A run is free unless it cuts into an official form, is one or lies inside one; it
+	// may hold a shorter one whole (国連 in 国連発展計画, a miss of 国連開発計画).
 	free := func(start, end int) bool {
 		for _, t := range taken {
-			if start < t[1] && t[0] < end {
+			holds := start <= t[0] && t[1] <= end && end-start > t[1]-t[0]
+			if start < t[1] && t[0] < end && !holds {
 				return false
 			}
 		}
