@@ -555,7 +555,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		} else {
 			p.State = OK
 		}
-		if pr, ok := stillEnglish(s, t, tBody); ok {
+		if pr, ok := stillEnglish(s, t); ok {
 			// A copy not yet translated: one finding, not every number and term of it.
 			p.Problems = []Problem{pr}
 			p.english = true

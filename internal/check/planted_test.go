@@ -322,7 +322,7 @@ func TestPartlyTranslatedPageIsCheckedPartByPart(t *testing.T) {
 	enRest := en[strings.Index(en, "## Elections and the rule of law {#elections}"):]
 	jaAt := strings.Index(ja, "## 選挙支援と法の支配 {#elections}")
 	fsys[jaCambodia] = &fstest.MapFile{Data: []byte(ja[:jaAt] + enRest)}
-	if share := latinShare(strings.SplitN(string(fsys[jaCambodia].Data), "+++", 3)[2]); share < 0.5 {
+	if share := content.LatinShare(strings.SplitN(string(fsys[jaCambodia].Data), "+++", 3)[2]); share < 0.5 {
 		t.Fatalf("the planted page is %.2f Latin letters: the test needs a page that is mostly Latin", share)
 	}
 	// A number changed in a translated part must still be found.

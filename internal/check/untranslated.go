@@ -35,14 +35,14 @@ func latinWords(s string) []latinWord {
 	var out []latinWord
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isLatinLetter(r) {
+		if !content.IsLatinLetter(r) {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
-			if isLatinLetter(r) || (r == '\'' || r == '’' || r == '-') && j+size < len(s) && isLatinLetterAt(s, j+size) {
+			if content.IsLatinLetter(r) || (r == '\'' || r == '’' || r == '-') && j+size < len(s) && isLatinLetterAt(s, j+size) {
 				j += size
 				continue
 			}
@@ -54,51 +54,19 @@ func latinWords(s string) []latinWord {
 	return out
 }
 
-func isLatinLetter(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
-
 func isLatinLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isLatinLetter(r)
+	return content.IsLatinLetter(r)
 }
 
-// latinShare is the share of Latin letters among the letters of s.
-func latinShare(s string) float64 {
-	latin, all := 0, 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			all++
-			if isLatinLetter(r) {
-				latin++
-			}
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return float64(latin) / float64(all)
-}
-
-// stillEnglishShare is the share of Latin letters from which a Japanese page counts as
-// still English. English takes two to three times as many letters as Japanese for the
-// same content (2,511 Latin letters in the English Cambodia brief, 890 Japanese ones in
-// its translation), so a page half translated, or three-quarters, can still be mostly
-// Latin letters: it is a translation under way, whose English parts are each reported
-// where they are. A copy of the English with its title and summary translated, where a
-// translator starts, is above 0.95.
-const stillEnglishShare = 0.9
-
-// stillEnglish reports a translation that is a copy of its source not yet translated: a
-// translation into a language not written in Latin letters whose text is nearly all Latin.
-func stillEnglish(src, dst *content.File, dstBody string) (Problem, bool) {
-	if dst.Lang != "ja" {
-		return Problem{}, false
-	}
-	text := dst.Front.Title + "\n" + dst.Front.Summary + "\n" + dstBody
-	if latinShare(text) < stillEnglishShare {
+// stillEnglish reports a translation that is a copy of its source not yet translated
+// (content.NotYetTranslated), which the site shows the source's page in place of.
+func stillEnglish(src, dst *content.File) (Problem, bool) {
+	if !content.NotYetTranslated(dst) {
 		return Problem{}, false
 	}
 	return Problem{Check: "untranslated", Where: "page",
-		Message: fmt.Sprintf("the %s page is still English: translate it (the other checks of the page wait until then)", dst.Lang),
+		Message: fmt.Sprintf("the %s page is still English: translate it (until then the site shows the en page in its place, and the other checks of the page wait)", dst.Lang),
 		// The first lines of text of both, as the files write them: the same English,
 		// where a translator starts.
 		Source:      counterpart(src, ""),
@@ -182,7 +150,7 @@ func translatedUnits(us []unit, dst *content.File, terms *termIndex) []unit {
 	out := make([]unit, 0, len(us))
 	for _, u := range us {
 		copied := strings.TrimSpace(u.src.s) == strings.TrimSpace(u.dst.s) && hasWord(u.dst.s)
-		english := latinShare(u.dst.plain) >= stillEnglishShare && len(englishRuns(u.dst.plain, allowed)) > 0
+		english := content.LatinShare(u.dst.plain) >= content.StillLatinShare && len(englishRuns(u.dst.plain, allowed)) > 0
 		if !copied && !english {
 			out = append(out, u)
 		}

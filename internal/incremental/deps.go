@@ -35,6 +35,9 @@ type diff struct {
 	// page of the same language and key.
 	changed map[*site.Page]bool
 	removed bool // a page of the old model is gone
+	// copies says that the translations not yet translated, which no page shows and the
+	// translation status reads, were added, removed or edited.
+	copies bool
 	// keyChanged holds the languages in which a page of keys (the pages brief layouts
 	// name) appeared, vanished or shows differently.
 	keyChanged map[string]bool
@@ -56,6 +59,7 @@ func compare(old, s *site.Site, keys []string) *diff {
 		}
 	}
 	d.removed = len(old.Pages) != len(s.Pages)-countNew(d)
+	d.copies = !slices.Equal(old.NotYetTranslated(), s.NotYetTranslated()) // a file edited is read anew
 	for _, l := range s.Config.Languages {
 		for _, key := range keys {
 			if !d.sameLinkTo(old.Lookup(l.Code, key), s.Lookup(l.Code, key)) {
@@ -77,8 +81,9 @@ func countNew(d *diff) int {
 	return n
 }
 
-// any reports whether any page was added, removed or changed.
-func (d *diff) any() bool { return len(d.changed) > 0 || d.removed }
+// any reports whether any page was added, removed or changed, or a translation not yet
+// translated.
+func (d *diff) any() bool { return len(d.changed) > 0 || d.removed || d.copies }
 
 // briefChanged reports whether the brief of page p of the new model can render
 // differently from the same brief of the old model.

@@ -174,6 +174,15 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			return edit{name: "the glossary", files: map[string]string{"data/glossary.toml": replace(t, fsys, "data/glossary.toml", "\n", "\n# edited\n")}}
 		},
 		func() edit {
+			return edit{name: "a copy of the English started as a translation: the page falls back", files: map[string]string{"content/ja/countries/sudan.md": strings.Replace(string(fsys[enSudan].Data), "weight = 5\n", "", 1)}}
+		},
+		func() edit {
+			return edit{name: "the copy translated: its page shows it", files: map[string]string{"content/ja/countries/sudan.md": "+++\ntitle = \"スーダン\"\nsummary = \"包括和平合意を支援。\"\n\n[[figures]]\nlabel = \"支援表明額\"\n+++\n日本は1億ドルの支援を表明した。[カンボジア](cambodia.md#elections)、[DDR](../themes/ddr.md)参照。\n"}}
+		},
+		func() edit {
+			return edit{name: "the translation removed", files: map[string]string{"content/ja/countries/sudan.md": ""}}
+		},
+		func() edit {
 			return edit{name: "the text of a translation: stale no more", files: map[string]string{jaCambodia: replace(t, fsys, jaCambodia, "誤植。", "誤植である。")}}
 		},
 	}

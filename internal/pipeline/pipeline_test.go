@@ -594,6 +594,34 @@ func TestFallbackTextIsMarkedWithItsLanguage(t *testing.T) {
 	}
 }
 
+// TestCopyNotYetTranslatedIsAFallback: a Japanese file still a copy of the English (as
+// build check -new starts one) is not published as a Japanese page: its page is the
+// English page's fallback, out of the sitemap, and the build warns with its file and line.
+func TestCopyNotYetTranslatedIsAFallback(t *testing.T) {
+	fsys := sitetest.FS(t, "testdata/sites/basic")
+	en := fsys["content/en/countries/sudan.md"].Data
+	copied := strings.Replace(string(en), "weight = 20\n", "", 1)
+	fsys["content/ja/countries/sudan.md"] = &fstest.MapFile{Data: []byte(copied)}
+	res, files := buildFiles(t, fsys)
+	page := get(t, files, "ja/countries/sudan/index.html")
+	for _, want := range []string{`<h1 lang="en">Sudan</h1>`, "このページはまだ日本語に翻訳されていません"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("ja/countries/sudan/index.html has no %s", want)
+		}
+	}
+	if strings.Contains(get(t, files, "sitemap.xml"), "ja/countries/sudan/") {
+		t.Error("the sitemap lists the page of a copy not yet translated")
+	}
+	want := "content/ja/countries/sudan.md:13: still in en, not yet translated"
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool { return strings.HasPrefix(w, want) }) {
+		t.Errorf("warnings %q, want one starting %q", res.Warnings, want)
+	}
+	// The translator check still reads the file: the site keeps it.
+	if !slices.ContainsFunc(res.Site.Files(), func(f *content.File) bool { return f.Name == "content/ja/countries/sudan.md" }) {
+		t.Error("the site's files leave out the copy not yet translated")
+	}
+}
+
 // TestSitemapLastModFromHistory: a page's lastmod is the latest date of its own file and
 // the file it inherits from; a page made from the whole site takes the latest of its
 // language; without a date (a MapFS file has no time) there is no lastmod.

@@ -53,6 +53,9 @@ type Site struct {
 	Pages    []*Page
 	Warnings []string
 	byKey    map[pageKey]*Page
+	// untranslated are the translations not yet translated (content.NotYetTranslated),
+	// whose pages show their source's file.
+	untranslated []*content.File
 	// sections are the results of Section, made once when the model is finished: the
 	// layouts ask for them on many pages (a booklet part's world map, the page's count of
 	// booklet parts), and sorting thousands of pages each time made a build of n pages
@@ -218,8 +221,9 @@ func langAttr(lang string) template.HTMLAttr {
 func (s *Site) Lookup(lang, key string) *Page { return s.byKey[pageKey{lang, key}] }
 
 // Files returns the content file of each page that shows its own (a fallback page shows
-// another language's file and adds none), in page order: every file the site was built
-// from. Those of a site made by BuildOnce have no text left (content.File.Release).
+// another language's file and adds none), in page order, then the translations not yet
+// translated, which no page shows: every file the site was built from. Those of a site
+// made by BuildOnce have no text left (content.File.Release).
 func (s *Site) Files() []*content.File {
 	var files []*content.File
 	for _, p := range s.Pages {
@@ -227,8 +231,12 @@ func (s *Site) Files() []*content.File {
 			files = append(files, p.File)
 		}
 	}
-	return files
+	return append(files, s.untranslated...)
 }
+
+// NotYetTranslated returns the translations that are still copies of their source
+// (content.NotYetTranslated), whose pages show the source's file instead.
+func (s *Site) NotYetTranslated() []*content.File { return s.untranslated }
 
 // pageKey names a page: a struct, so that a look-up builds no string.
 type pageKey struct{ lang, key string }
@@ -389,6 +397,16 @@ func (b *builder) makePages() {
 			m := b.master(key)
 			f := b.byKey[key][l.Code]
 			p := &Page{Lang: l.Code, Key: key, Section: m.Section, Slug: m.Slug, URL: URLFor(l.Code, key), Master: m, File: f}
+			if f != nil && f != m && content.NotYetTranslated(f) {
+				// A copy of the source started for translation and published before it was
+				// translated (build check -new): readers get the source's page, marked as
+				// in its language, as for a translation not yet written, not its text
+				// presented as theirs. The translator check still reads the file.
+				b.site.untranslated = append(b.site.untranslated, f)
+				text := f.BodyLine + strings.Count(f.Body, "\n") - strings.Count(strings.TrimLeft(f.Body, "\n"), "\n") // its first line of text
+				b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: still in %s, not yet translated: the %s site shows the %s page in its place until it is (make check ARGS=\"%s\" says what to translate)", f.Name, text, m.Lang, f.Lang, m.Lang, f.Name))
+				f = nil
+			}
 			if f == nil {
 				p.File, p.Fallback = m, true
 			}
