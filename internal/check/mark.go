@@ -137,6 +137,34 @@ func MarkedKey(root, path string, cfg *config.Config) string {
 // its name relative to root ("content/ja/countries/cambodia.md"), its language and its
 // path inside the language folder. A page key ("countries/cambodia") names the page's
 // translation.
+// onlySourceNamed returns the key of the one source page (in content/<lang>/) whose file
+// is named name (a name without its folder: "chad"), or "" if there is none, several, or
+// a page or a folder of content/<lang>/ is named so itself.
+func onlySourceNamed(root, lang, name string) string {
+	if name == "" || strings.ContainsAny(name, `/\`) {
+		return ""
+	}
+	dir := filepath.Join(root, "content", lang)
+	if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+		return "" // a folder of that name
+	}
+	if _, err := os.Stat(filepath.Join(dir, name+".md")); err == nil {
+		return "" // a page of that name
+	}
+	var found []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == name+".md" {
+			rel, _ := filepath.Rel(dir, p)
+			found = append(found, strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
+		}
+		return nil
+	})
+	if len(found) != 1 {
+		return ""
+	}
+	return found[0]
+}
+
 func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
 	path = withoutPlace(path)
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
@@ -159,6 +187,9 @@ func contentPath(root, path string, cfg *config.Config) (name, lang, rel string,
 		}
 		if len(into) != 1 {
 			return "", "", "", fmt.Errorf("%s: a page key names the page in every language; name the translation file (content/<lang>/%s.md)", path, path)
+		}
+		if key := onlySourceNamed(root, cfg.DefaultLanguage, path); key != "" {
+			path = key // chad: countries/chad, the one page of that name, as the check reads it
 		}
 		path = filepath.Join(root, "content", into[0], filepath.FromSlash(path)+".md")
 	}

@@ -139,6 +139,10 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	if m, err := Mark(root, "countries/cambodia", cfg); err != nil || m.Changed || m.File != "content/ja/countries/cambodia.md" {
 		t.Errorf("Mark by the page key = %+v, %v; want content/ja/countries/cambodia.md, unchanged", m, err)
 	}
+	// So does its name alone, as the check reads it: the one page of that name.
+	if m, err := Mark(root, "cambodia", cfg); err != nil || m.Changed || m.File != "content/ja/countries/cambodia.md" {
+		t.Errorf("Mark by the page's name = %+v, %v; want content/ja/countries/cambodia.md, unchanged", m, err)
+	}
 	// A place pasted from a finding names its file.
 	if m, err := Mark(root, target+":74:3", cfg); err != nil || m.File != "content/ja/countries/cambodia.md" {
 		t.Errorf("Mark by a place in the file = %+v, %v; want content/ja/countries/cambodia.md", m, err)
@@ -158,8 +162,11 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		{"countries/sudan.md", "content/ja/countries/sudan.md: no translation yet"},
 		// A page of that very name elsewhere before a close name in the same folder.
 		{"themes/cambodia", "(did you mean content/ja/countries/cambodia.md?)"},
-		// A page's name without its folder: the page of that name in another folder.
-		{"cambodia", "cambodia: no page of the site (did you mean content/ja/countries/cambodia.md?)"},
+		// A page's name without its folder names the one page of that name, as the
+		// check reads it: here the translation to start first.
+		{"sudan", "content/ja/countries/sudan.md: no translation yet"},
+		// A close name, the page of that name in another folder.
+		{"cambodja", "cambodja: no page of the site (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: start it with make check ARGS=\"-new content/ja/countries/sudan.md\", translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source"},
 		{filepath.Join(root, "config.toml"), "not a content file"},
