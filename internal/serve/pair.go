@@ -204,7 +204,7 @@ th { overflow-wrap: anywhere; }
 // the page than a line.
 var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview-check" style="position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;border:2px solid {{if .Open}}#a00{{else}}#2a7{{end}};padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000" lang="en">
 {{- if or .Problems .Style}}<details{{if .Open}} open{{end}}><summary>{{end}}
-<strong>Check: {{if .Open}}{{.Open}} open finding(s){{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}</strong> · <a href="{{.Pair}}">side by side</a>
+<strong>Check: {{if .Open}}{{.Open}} open finding{{if ne .Open 1}}s{{end}}{{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}</strong> · <a href="{{.Pair}}">side by side</a>
 {{- if or .Problems .Style}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
 {{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}<br><small>{{.Place}}</small></li>{{end}}
 {{- range .Style}}<li>{{.Message}}{{if .Accepted}} (accepted){{end}}<br><small>{{.At}}</small></li>{{end}}
