@@ -13,14 +13,15 @@ import (
 )
 
 // TestPagesLinkToTheirPDFsOnlyWhenTheyExist builds the real site as build pdf does, with
-// the PDFs of a country brief, a theme brief and a booklet: those pages link to their
-// PDF with its size in KB, in their language; every other page links to no PDF (a site
-// built without build pdf has none).
+// the PDFs of a country brief, a theme brief and the booklets: those pages link to their
+// PDF with its size in KB, or in MB from 1,000 KB, in their language; every other page
+// links to no PDF (a site built without build pdf has none).
 func TestPagesLinkToTheirPDFsOnlyWhenTheyExist(t *testing.T) {
 	pdfs := map[string]render.PDF{
 		"en/countries/cambodia/": {Path: "en/pdf/countries/cambodia.pdf", Size: 107_716},
 		"ja/themes/ddr/":         {Path: "ja/pdf/themes/ddr.pdf", Size: 172_305},
 		"en/print/":              {Path: "en/pdf/booklet.pdf", Size: 1_660_594},
+		"ja/print/":              {Path: "ja/pdf/booklet.pdf", Size: 2_648_310},
 	}
 	res, err := pipeline.Build(os.DirFS(sitetest.RepoRoot()), pipeline.Options{PDFs: pdfs})
 	if err != nil {
@@ -29,7 +30,8 @@ func TestPagesLinkToTheirPDFsOnlyWhenTheyExist(t *testing.T) {
 	want := map[string]string{ // the link, relative to the page, and its text
 		"en/countries/cambodia/index.html": `href="../../pdf/countries/cambodia.pdf" type="application/pdf">PDF version (108 KB)</a>`,
 		"ja/themes/ddr/index.html":         `href="../../pdf/themes/ddr.pdf" type="application/pdf">PDF版（172KB）</a>`,
-		"en/print/index.html":              `href="../pdf/booklet.pdf" type="application/pdf">PDF version (1661 KB)</a>`,
+		"en/print/index.html":              `href="../pdf/booklet.pdf" type="application/pdf">PDF version (1.7 MB)</a>`,
+		"ja/print/index.html":              `href="../pdf/booklet.pdf" type="application/pdf">PDF版（2.6MB）</a>`,
 	}
 	for _, f := range res.Files {
 		if !strings.HasSuffix(f.Path, ".html") {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -88,8 +89,26 @@ func (v *View) PDF() *PDF {
 	return nil
 }
 
-// KB is a file size in kilobytes (of 1,000 bytes, as file managers count), at least 1.
-func (p *PDF) KB() int64 { return max(1, (p.Size+500)/1000) }
+// SizeNumber and SizeUnit write the file's size as file managers do (units of 1,000
+// bytes): in whole kilobytes up to 999 KB, then in megabytes with one decimal ("2.6",
+// "MB"): a booklet of 2,648 KB reads as 2.6 MB.
+func (p *PDF) SizeNumber() string {
+	if kb := p.kb(); kb < 1000 {
+		return strconv.FormatInt(kb, 10)
+	}
+	return strconv.FormatFloat(float64(p.Size)/1e6, 'f', 1, 64)
+}
+
+// SizeUnit is the unit of SizeNumber: "KB" or "MB".
+func (p *PDF) SizeUnit() string {
+	if p.kb() < 1000 {
+		return "KB"
+	}
+	return "MB"
+}
+
+// kb is the size in kilobytes, at least 1.
+func (p *PDF) kb() int64 { return max(1, (p.Size+500)/1000) }
 
 // InParts reports whether the booklet is printed in more than one part.
 func (b *Booklet) InParts() bool { return len(b.Parts) > 1 }
