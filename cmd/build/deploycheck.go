@@ -16,11 +16,12 @@ func runDeployCheck(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("deploy-check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: build deploy-check URL\n\nCrawls the site published at URL (its home, e.g. https://example.org/briefing/) as a browser meets it,\nand reports broken links, wrong content types, missing cache or security headers, uncompressed text,\ninline scripts or styles, and links to another host than URL's where the site's own belong.")
+		fmt.Fprintln(stderr, "usage: build deploy-check [-site ADDRESS] URL\n\nCrawls the site published at URL (its home, e.g. https://example.org/briefing/) as a browser meets it,\nand reports broken links, wrong content types, missing cache or security headers, uncompressed text,\ninline scripts or styles, and links to another host than URL's where the site's own belong.")
 		fl.PrintDefaults()
 	}
 	workers := fl.Int("j", 8, "requests at once")
 	noHeaders := fl.Bool("host-sets-no-headers", false, "leave out the checks of Cache-Control and the security headers, for a host that lets a site set neither (GitHub Pages)")
+	site := fl.String("site", "", "the `address` the site is built for and published at (its baseURL), when URL is a copy of it served elsewhere (a staging or local server): the canonical, sitemap and sharing URLs are checked against it")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -28,7 +29,7 @@ func runDeployCheck(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return fmt.Errorf("deploy-check takes one URL")
 	}
-	rep, err := deploy.Check(context.Background(), fl.Arg(0), deploy.Options{Workers: *workers, HostSetsNoHeaders: *noHeaders})
+	rep, err := deploy.Check(context.Background(), fl.Arg(0), deploy.Options{Workers: *workers, HostSetsNoHeaders: *noHeaders, Site: *site})
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,11 @@ type Options struct {
 	// for a host that lets a site set neither (GitHub Pages): reported, they would fail
 	// every deployment there and hide the problems a publisher can fix.
 	HostSetsNoHeaders bool
+	// Site, when set, is the address the site is built for and published at (its
+	// baseURL: "https://example.org/briefing/"), when the crawl fetches a copy of it at
+	// another (a staging or local server): canonical, alternate, sitemap and sharing URLs
+	// must name Site, and the pages they name are fetched from the copy.
+	Site string
 }
 
 // Check crawls the site published at start (its home URL, "https://example.org/" or
@@ -72,13 +77,25 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	if !strings.HasSuffix(base.Path, "/") {
 		base.Path += "/"
 	}
+	site := base
+	if opts.Site != "" {
+		site, err = url.Parse(opts.Site)
+		if err != nil || (site.Scheme != "http" && site.Scheme != "https") || site.Host == "" {
+			return nil, fmt.Errorf("-site %q is not an http or https URL", opts.Site)
+		}
+		if !strings.HasSuffix(site.Path, "/") {
+			site.Path += "/"
+		}
+	}
 	c := &crawler{
 		ctx:       ctx,
 		base:      base,
+		site:      site,
 		client:    opts.Client,
 		noHeaders: opts.HostSetsNoHeaders,
 		seen:      map[string]bool{},
 		from:      map[string]string{},
+		otherHost: map[hostKind]int{},
 		report:    &Report{Responses: map[string]*Response{}},
 		queue:     make(chan string, 1<<16),
 	}
@@ -129,6 +146,11 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	for k, n := range c.otherHost {
+		if n > 1 {
+			c.problem("%s: %d more of %s on %s, as the one reported", base, n-1, k.what, k.host)
+		}
+	}
 	slices.Sort(c.report.Problems)
 	c.report.Problems = slices.Compact(c.report.Problems)
 	if c.notFound >= 10 && 2*c.notFound >= len(c.report.Responses) {
@@ -142,6 +164,7 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 type crawler struct {
 	ctx       context.Context
 	base      *url.URL
+	site      *url.URL // Options.Site, or base
 	client    *http.Client
 	noHeaders bool // Options.HostSetsNoHeaders
 	queue     chan string
@@ -152,8 +175,14 @@ type crawler struct {
 	// notFound counts the files of the site that answered 404 (not the missing pages
 	// asked for on purpose).
 	notFound int
-	report   *Report
+	// otherHost counts, by host and kind (canonical link, og:image…), the URLs that name
+	// where the site is published on another host than its own: a site built for
+	// another address has several on every page, and one finding of each kind says it.
+	otherHost map[hostKind]int
+	report    *Report
 }
+
+type hostKind struct{ host, what string }
 
 // add queues u once; from is the page that links it ("" for the start).
 func (c *crawler) add(u, from string) {
@@ -509,13 +538,34 @@ func (c *crawler) link(u, ref, what string, resource bool) {
 	if t.Scheme != "http" && t.Scheme != "https" {
 		return
 	}
+	// Canonical, alternate, sitemap and sharing URLs name where the site is published,
+	// written from its baseURL.
+	names := what == "canonical link" || what == "alternate link" || what == "sitemap entry" || strings.HasPrefix(what, "og:") || strings.HasPrefix(what, "twitter:")
+	if names && c.site != c.base {
+		// They name the site where it is published; the crawl fetches them from the copy.
+		if rest, ok := strings.CutPrefix(t.String(), c.site.String()); ok && t.Host == c.site.Host {
+			t, _ = url.Parse(c.base.String() + rest)
+		} else if t.Host == c.site.Host || t.Host == c.base.Host {
+			c.problem("%s: %s outside the site's address %s: %s", u, what, c.site, t)
+			return
+		}
+	}
 	if t.Host != c.base.Host {
 		switch {
 		case resource:
 			c.problem("%s: %s from another host: %s", u, what, t)
-		case !strings.HasPrefix(what, "link"):
-			// Canonical, alternate, sitemap and sharing URLs name where the site is published.
-			c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at?", u, what, c.base.Host, t)
+		case names:
+			// The first of a host in full; the others are counted (Check).
+			k := hostKind{t.Host, what}
+			c.mu.Lock()
+			c.otherHost[k]++
+			first := c.otherHost[k] == 1
+			c.mu.Unlock()
+			if first {
+				c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at? (to check a copy of the site served elsewhere: deploy-check -site %s%s %s)", u, what, c.site.Host, t, t.Scheme+"://"+t.Host, c.site.Path, c.base)
+			}
+		case what != "link":
+			c.problem("%s: %s on another host than the site's (%s): %s", u, what, c.site.Host, t)
 		}
 		return
 	}

@@ -159,3 +159,83 @@ func TestCheckUnreachable(t *testing.T) {
 		t.Errorf("Check of a closed port: no error, a report of %d problems", len(rep.Problems))
 	}
 }
+
+// builtFor serves under /site/ a small site built for https://example.org/site/: its
+// canonical links, its share image and its sitemap name that address; one page is
+// reached only from the sitemap.
+func builtFor() *httptest.Server {
+	page := func(self, body string) string {
+		return `<!doctype html><html lang="en"><head><link rel="canonical" href="https://example.org/site/` + self + `">` +
+			`<meta property="og:image" content="https://example.org/site/share.png"></head><body>` + body + `</body></html>`
+	}
+	pages := map[string]string{
+		"/site/":                 page("", `<a href="en/">en</a>`),
+		"/site/en/":              page("en/", `<a href="../">home</a>`),
+		"/site/only-in-sitemap/": page("only-in-sitemap/", ""),
+		"/site/sitemap.xml":      `<urlset><url><loc>https://example.org/site/</loc></url><url><loc>https://example.org/site/only-in-sitemap/</loc></url></urlset>`,
+		"/site/robots.txt":       "",
+		"/site/share.png":        "png",
+	}
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			w.WriteHeader(http.StatusNotFound)
+			return
+		}
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/"):
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		case strings.HasSuffix(r.URL.Path, ".xml"):
+			w.Header().Set("Content-Type", "application/xml")
+		case strings.HasSuffix(r.URL.Path, ".png"):
+			w.Header().Set("Content-Type", "image/png")
+		default:
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		}
+		w.Write([]byte(body))
+	}))
+}
+
+// A copy of a site served at another address than the one it is built for: without
+// Options.Site, each kind of URL that names the site's address is one finding, with the
+// count of the others and the command that checks a copy; with it, they are checked
+// against the site's address and followed on the copy.
+func TestCheckCopyOfASite(t *testing.T) {
+	srv := builtFor()
+	defer srv.Close()
+	base := srv.URL + "/site/"
+	rep, err := Check(context.Background(), base, Options{HostSetsNoHeaders: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(rep.Problems, "\n")
+	for _, want := range []string{
+		"canonical link on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://example.org/site/",
+		"(to check a copy of the site served elsewhere: deploy-check -site https://example.org/site/ " + base + ")",
+		base + ": 1 more of canonical link on example.org, as the one reported", // of the two pages the crawl reaches
+		base + ": 1 more of og:image on example.org, as the one reported",
+		base + ": 1 more of sitemap entry on example.org, as the one reported",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("without Site: no problem %q in:\n%s", want, all)
+		}
+	}
+	if n := strings.Count(all, "on another host than the site's"); n != 3 { // canonical, og:image, sitemap entry
+		t.Errorf("without Site: %d findings of URLs on another host, want one of each kind (3):\n%s", n, all)
+	}
+
+	rep, err = Check(context.Background(), base, Options{HostSetsNoHeaders: true, Site: "https://example.org/site/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		if !strings.Contains(p, "no-such-page-deploy-check") { // the fixture has no 404 page
+			t.Errorf("with Site: %s", p)
+		}
+	}
+	for _, u := range []string{base + "only-in-sitemap/", base + "share.png"} {
+		if rep.Responses[u] == nil {
+			t.Errorf("with Site: %s, named at the site's address, was not fetched from the copy", u)
+		}
+	}
+}
