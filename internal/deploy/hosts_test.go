@@ -92,18 +92,20 @@ func TestHeadersFile(t *testing.T) {
 	}
 }
 
-// TestNginxConfSendsTheRules checks, without nginx, that deploy/nginx.conf writes the
-// security headers of rules.go, each for every answer ("always"); TestNginx checks what
-// nginx then sends.
+// TestNginxConfSendsTheRules checks, without nginx, that deploy/nginx.conf and
+// deploy/nginx-subpath.conf write the security headers of rules.go, each for every answer
+// ("always"); TestNginx and TestNginxSubPath check what nginx then sends.
 func TestNginxConfSendsTheRules(t *testing.T) {
-	conf, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(), "deploy", "nginx.conf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, h := range deploy.SecurityHeaders {
-		line := "add_header " + h.Name + ` "` + h.Value + `" always;`
-		if !strings.Contains(string(conf), line) {
-			t.Errorf("deploy/nginx.conf lacks the line: %s", line)
+	for _, name := range []string{"nginx.conf", "nginx-subpath.conf"} {
+		conf, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(), "deploy", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range deploy.SecurityHeaders {
+			line := "add_header " + h.Name + ` "` + h.Value + `" always;`
+			if !strings.Contains(string(conf), line) {
+				t.Errorf("deploy/%s lacks the line: %s", name, line)
+			}
 		}
 	}
 }

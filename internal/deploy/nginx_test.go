@@ -3,11 +3,13 @@ package deploy_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -128,6 +130,74 @@ func TestNginx(t *testing.T) {
 			}
 			checkExtraFiles(t, s.URL(), outs[i])
 		})
+	}
+}
+
+// TestNginxSubPath serves the real site, built with -precompress for /briefing/, through
+// deploy/nginx-subpath.conf's location block inside a server that serves another site
+// (its own page, headers, 404 page and a location for style sheets), and crawls the
+// briefing with Check: no problem, every page reached. The other site keeps its own: its
+// page and its 404 page without the briefing's headers.
+func TestNginxSubPath(t *testing.T) {
+	exe := nginxtest.Find(t)
+	ports, err := nginxtest.FreePorts(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	mainRoot, root := filepath.Join(tmp, "main"), filepath.Join(tmp, "www")
+	for name, text := range map[string]string{"index.html": "the main site", "404.html": "the main site's 404", "main.css": "p{}"} {
+		if err := os.MkdirAll(mainRoot, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mainRoot, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	base := "http://127.0.0.1:" + strconv.Itoa(ports[0]) + "/briefing/"
+	files, err := build(base, filepath.Join(root, "briefing"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop, err := nginxtest.StartSubPath(exe, sitetest.RepoRoot(), ports[0], mainRoot, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	rep, err := deploy.Check(context.Background(), base, deploy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		t.Error(p)
+	}
+	pages := 0
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, "index.html") {
+			pages++
+			if _, ok := rep.Responses[base+strings.TrimSuffix(f.Path, "index.html")]; !ok {
+				t.Errorf("the crawl did not reach %s", f.Path)
+			}
+		}
+	}
+	t.Logf("%d URLs, %d pages; %d problems", len(rep.Responses), pages, len(rep.Problems))
+	checkExtraFiles(t, base, filepath.Join(root, "briefing"))
+	// The other site is left as it was.
+	origin := strings.TrimSuffix(base, "briefing/")
+	for _, c := range []struct {
+		path   string
+		status int
+		body   string
+	}{{"", 200, "the main site"}, {"nowhere/", 404, "the main site's 404"}, {"main.css", 200, "p{}"}} {
+		resp, err := http.Get(origin + c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || string(body) != c.body || resp.Header.Get("X-Main-Site") != "yes" || resp.Header.Get("Content-Security-Policy") != "" {
+			t.Errorf("%s%s: status %d, body %q, X-Main-Site %q, Content-Security-Policy %q; want %d, %q, the main site's header and not the briefing's", origin, c.path, resp.StatusCode, body, resp.Header.Get("X-Main-Site"), resp.Header.Get("Content-Security-Policy"), c.status, c.body)
+		}
 	}
 }
 

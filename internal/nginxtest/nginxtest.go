@@ -1,5 +1,6 @@
-// Package nginxtest runs Debian's nginx with the repository's deploy/nginx.conf, for the
-// tests that serve the built site as a production host does (internal/deploy's crawl,
+// Package nginxtest runs Debian's nginx with the repository's deploy/nginx.conf (or
+// deploy/nginx-subpath.conf), for the tests that serve the built site as a production host
+// does (internal/deploy's crawl,
 // internal/browsertest's Content-Security-Policy check). One nginx per test package.
 package nginxtest
 
@@ -85,7 +86,73 @@ func FreePorts(n int) ([]int, error) {
 // with every file of nginx's own under dir.
 func Config(conf []byte, dir string, sites []Site) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `daemon off;
+	writeHTTP(&b, dir)
+	// The map is at http level: once.
+	mapEnd := bytes.Index(conf, []byte("\nserver {"))
+	if mapEnd < 0 {
+		return nil, fmt.Errorf("deploy/nginx.conf: no line \"server {\"")
+	}
+	b.Write(conf[:mapEnd+1])
+	server := string(conf[mapEnd+1:])
+	for _, s := range sites {
+		out, err := replaceLines("deploy/nginx.conf", server, []lineEdit{
+			{`(?m)^    listen 80;\n`, fmt.Sprintf("    listen 127.0.0.1:%d;\n", s.Port)},
+			{`(?m)^    listen \[::\]:80;\n`, ""},
+			{`(?m)^    server_name [^;]+;`, "    server_name 127.0.0.1;"},
+			{`(?m)^    root [^;]+;`, "    root " + s.Root + ";"},
+			{`(?m)^    error_page 404 /404.html;`, "    error_page 404 " + s.Prefix + "404.html;"},
+		})
+		if err != nil {
+			return nil, err
+		}
+		b.WriteString(out)
+	}
+	b.WriteString("}\n")
+	return b.Bytes(), nil
+}
+
+// SubPathConfig returns a main nginx configuration for deploy/nginx-subpath.conf (conf):
+// one server on port whose own site is mainRoot, with a page, its own headers, its own
+// 404 page and a regular-expression location for style sheets, as a site that nginx
+// already serves; and, inside it, conf's location block for the briefing at /briefing/,
+// its root line replaced by root (the briefing is then root/briefing/).
+func SubPathConfig(conf []byte, dir string, port int, mainRoot, root string) ([]byte, error) {
+	var b bytes.Buffer
+	writeHTTP(&b, dir)
+	at := bytes.Index(conf, []byte("\nlocation ^~ /briefing/ {"))
+	if at < 0 {
+		return nil, fmt.Errorf("deploy/nginx-subpath.conf: no line \"location ^~ /briefing/ {\"")
+	}
+	b.Write(conf[:at+1])
+	location, err := replaceLines("deploy/nginx-subpath.conf", string(conf[at+1:]), []lineEdit{
+		{`(?m)^    root [^;]+;`, "    root " + root + ";"},
+	})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&b, `server {
+    listen 127.0.0.1:%d;
+    server_name 127.0.0.1;
+    root %s;
+    add_header X-Main-Site "yes" always;
+    error_page 404 /404.html;
+    location / {
+        try_files $uri $uri/ =404;
+    }
+    location ~ \.css$ {
+        add_header X-Main-Site "yes" always;
+        add_header Cache-Control "max-age=60" always;
+    }
+%s}
+}
+`, port, mainRoot, location)
+	return b.Bytes(), nil
+}
+
+// writeHTTP writes the start of a main configuration, up to the open http block, with
+// every file of nginx's own under dir.
+func writeHTTP(b *bytes.Buffer, dir string) {
+	fmt.Fprintf(b, `daemon off;
 master_process off;
 pid %[1]s/nginx.pid;
 error_log stderr warn;
@@ -103,32 +170,21 @@ http {
     uwsgi_temp_path %[1]s/uwsgi;
     scgi_temp_path %[1]s/scgi;
 `, dir, brotliModule)
-	// The map is at http level: once.
-	mapEnd := bytes.Index(conf, []byte("\nserver {"))
-	if mapEnd < 0 {
-		return nil, fmt.Errorf("deploy/nginx.conf: no line \"server {\"")
-	}
-	b.Write(conf[:mapEnd+1])
-	server := string(conf[mapEnd+1:])
-	for _, s := range sites {
-		out := server
-		for _, r := range []struct{ re, with string }{
-			{`(?m)^    listen 80;\n`, fmt.Sprintf("    listen 127.0.0.1:%d;\n", s.Port)},
-			{`(?m)^    listen \[::\]:80;\n`, ""},
-			{`(?m)^    server_name [^;]+;`, "    server_name 127.0.0.1;"},
-			{`(?m)^    root [^;]+;`, "    root " + s.Root + ";"},
-			{`(?m)^    error_page 404 /404.html;`, "    error_page 404 " + s.Prefix + "404.html;"},
-		} {
-			re := regexp.MustCompile(r.re)
-			if n := len(re.FindAllStringIndex(out, -1)); n != 1 {
-				return nil, fmt.Errorf("deploy/nginx.conf: %d lines match %s, want 1", n, r.re)
-			}
-			out = re.ReplaceAllLiteralString(out, r.with)
+}
+
+// lineEdit replaces the one match of re.
+type lineEdit struct{ re, with string }
+
+// replaceLines applies edits to text, each of which must match exactly once in file.
+func replaceLines(file, text string, edits []lineEdit) (string, error) {
+	for _, e := range edits {
+		re := regexp.MustCompile(e.re)
+		if n := len(re.FindAllStringIndex(text, -1)); n != 1 {
+			return "", fmt.Errorf("%s: %d lines match %s, want 1", file, n, e.re)
 		}
-		b.WriteString(out)
+		text = re.ReplaceAllLiteralString(text, e.with)
 	}
-	b.WriteString("}\n")
-	return b.Bytes(), nil
+	return text, nil
 }
 
 // Start runs nginx with deploy/nginx.conf of the project at repoRoot for sites, and
@@ -138,11 +194,34 @@ func Start(exe, repoRoot string, sites []Site) (stop func(), err error) {
 	if err != nil {
 		return nil, err
 	}
+	var urls []string
+	for _, s := range sites {
+		urls = append(urls, s.URL())
+	}
+	return run(exe, urls, func(dir string) ([]byte, error) { return Config(conf, dir, sites) })
+}
+
+// StartSubPath runs nginx with deploy/nginx-subpath.conf of the project at repoRoot (see
+// SubPathConfig): the briefing is served at http://127.0.0.1:port/briefing/ from
+// root/briefing/, beside the site at mainRoot.
+func StartSubPath(exe, repoRoot string, port int, mainRoot, root string) (stop func(), err error) {
+	conf, err := os.ReadFile(filepath.Join(repoRoot, "deploy", "nginx-subpath.conf"))
+	if err != nil {
+		return nil, err
+	}
+	return run(exe, []string{"http://127.0.0.1:" + strconv.Itoa(port) + "/briefing/"}, func(dir string) ([]byte, error) {
+		return SubPathConfig(conf, dir, port, mainRoot, root)
+	})
+}
+
+// run starts nginx with the main configuration that config writes for its folder, and
+// returns when every one of urls answers.
+func run(exe string, urls []string, config func(dir string) ([]byte, error)) (stop func(), err error) {
 	dir, err := os.MkdirTemp("", "nginxtest-")
 	if err != nil {
 		return nil, err
 	}
-	main, err := Config(conf, dir, sites)
+	main, err := config(dir)
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -171,9 +250,9 @@ func Start(exe, repoRoot string, sites []Site) (stop func(), err error) {
 		os.RemoveAll(dir)
 	}
 	// Wait until every port answers, or nginx exits.
-	for _, s := range sites {
+	for _, u := range urls {
 		for {
-			resp, err := http.Get(s.URL())
+			resp, err := http.Get(u)
 			if err == nil {
 				resp.Body.Close()
 				break
