@@ -19,12 +19,26 @@ func NotYetTranslated(f *File) bool {
 	if f.Lang != "ja" {
 		return false
 	}
-	return LatinShare(f.Front.Title+"\n"+f.Front.Summary+"\n"+f.Body) >= StillLatinShare
+	// Counted part by part: joined, the texts would be a copy of every body.
+	latin, all := 0, 0
+	for _, s := range []string{f.Front.Title, f.Front.Summary, f.Body} {
+		l, a := countLetters(s)
+		latin, all = latin+l, all+a
+	}
+	return all > 0 && float64(latin) >= StillLatinShare*float64(all)
 }
 
 // LatinShare is the share of Latin letters among the letters of s.
 func LatinShare(s string) float64 {
-	latin, all := 0, 0
+	latin, all := countLetters(s)
+	if all == 0 {
+		return 0
+	}
+	return float64(latin) / float64(all)
+}
+
+// countLetters counts the letters of s, and those of them that are Latin.
+func countLetters(s string) (latin, all int) {
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			all++
@@ -33,10 +47,7 @@ func LatinShare(s string) float64 {
 			}
 		}
 	}
-	if all == 0 {
-		return 0
-	}
-	return float64(latin) / float64(all)
+	return latin, all
 }
 
 // IsLatinLetter reports whether r is a letter of the Latin script's blocks (Basic Latin to
