@@ -1,6 +1,9 @@
 package content
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // StillLatinShare is the share of Latin letters from which a translation into a language
 // not written in Latin letters counts as a copy of its source not yet translated. English
@@ -37,10 +40,25 @@ func LatinShare(s string) float64 {
 	return float64(latin) / float64(all)
 }
 
-// countLetters counts the letters of s, and those of them that are Latin.
+// countLetters counts the letters of s, and those of them that are Latin. Every file of a
+// translation is counted, by the build and by the check: ASCII, kana and the common
+// kanji, nearly all of a page, are told without the Unicode tables.
 func countLetters(s string) (latin, all int) {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				latin++
+				all++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case 0x3041 <= r && r <= 0x3096, 0x309d <= r && r <= 0x309f, 0x30a1 <= r && r <= 0x30fa, 0x30fc <= r && r <= 0x30ff, 0x4e00 <= r && r <= 0x9fff:
+			all++ // hiragana, katakana (not their marks, ゠ or ・) and the CJK Unified Ideographs
+		case unicode.IsLetter(r):
 			all++
 			if IsLatinLetter(r) {
 				latin++
