@@ -221,6 +221,10 @@ var falseAlarms = []struct {
 	{"ほど for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドルほど"}}},
 	{"規模 for about", []edit{{"content/ja/countries/colombia.md", "約2,000万ドル", "2,000万ドル規模"}}},
 	{"を上回る for more than", []edit{{"content/ja/themes/ticad-and-africa.md", "7億5,000万ドルを超える", "7億5,000万ドルを上回る"}}},
+	// An abbreviation stands for its term: words near it are no misspelling of the
+	// official form (a review of the rule for 国連発展計画（UNDP）).
+	{"words near an abbreviation", []edit{{jaCambodia, "1992年6月、日本は国連開発計画（UNDP）と共同で", "1992年6月、日本は国連の計画を担うUNDPと共同で"}}},
+	{"another name before an abbreviation", []edit{{jaCambodia, "1992年6月、日本は国連開発計画（UNDP）と共同で", "1992年6月、日本は国連開発グループのUNDPと共同で"}}},
 	{"an English title quoted in Japanese", []edit{{jaCambodia, "パリ和平協定に基づき、", "パリ和平協定（Agreements on a Comprehensive Political Settlement of the Cambodia Conflict）に基づき、"}}},
 	{"a term inside a longer term is not used alone", []edit{
 		{"content/en/countries/liberia.md", "part of Japan’s wider support", "part of Japan’s wider support, through the Tokyo International Conference on African Development (TICAD),"},

@@ -266,15 +266,17 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		if hasForm(side.all(one), &t.Term) || inVariant[t] != nil && inVariant[t][u.unit] {
 			continue
 		}
-		// The abbreviation may stand for the term, but not beside a misspelt official
-		// form of it (国連発展計画（UNDP）, a translator's trial): that is the term written
-		// wrongly, with its abbreviation.
-		if t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
-			if _, _, near := nearForm(us[u.unit].dst.plain, t.JA, x.officialSpans(us[u.unit].dst.plain)); !near {
-				continue
-			}
-		}
 		found := strings.Join(strings.Fields(enTexts[u.unit][u.offset:u.offset+len(t.en)]), " ")
+		// The abbreviation may stand for the term, but not in brackets after a misspelt
+		// official form (国連発展計画（UNDP）, a translator's trial): that is the term
+		// written wrongly, with its abbreviation.
+		if t.Abbr != "" && indexWordPlural(side.fold(one), t.Abbr) >= 0 {
+			if at, form, ok := x.misspeltBefore(us[u.unit].dst.plain, t.JA, t.Abbr); ok {
+				msg := fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s; it seems to write %s", found, t.JA, form)
+				add(us[u.unit], msg, us[u.unit].src.locAt(src.Name, u.offset, found), us[u.unit].dst.locAt(dst.Name, at, form))
+			}
+			continue
+		}
 		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.officialSpans, us[u.unit], u.offset, dst.Name)
 		add(us[u.unit], msg, us[u.unit].src.locAt(src.Name, u.offset, found), at)
 	}
@@ -360,6 +362,32 @@ func nearForm(text, official string, taken [][2]int) (offset int, form string, o
 }
 
 func abs(x int) int { return max(x, -x) }
+
+// misspeltBefore finds in text a near form of official (nearForm) right before the
+// abbreviation in brackets, 国連発展計画（UNDP）, and returns its byte offset. Only there:
+// elsewhere, words near the abbreviation (国連の計画を担うUNDP) are no misspelling.
+func (x *termIndex) misspeltBefore(text, official, abbr string) (offset int, form string, ok bool) {
+	window := len(official) + 2*utf8.UTFMax // the form's length give or take two characters
+	for _, bracketed := range []string{"（" + abbr + "）", "(" + abbr + ")"} {
+		for from := 0; ; {
+			k := strings.Index(text[from:], bracketed)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(bracketed)
+			start := max(0, k-window)
+			for start < k && !utf8.RuneStart(text[start]) {
+				start++
+			}
+			before := text[start:k]
+			if at, f, near := nearForm(before, official, x.officialSpans(before)); near && at+len(f) == len(before) {
+				return start + at, f, true
+			}
+		}
+	}
+	return 0, "", false
+}
 
 // officialSpans returns the byte spans of text that are official Japanese forms of terms.
 func (x *termIndex) officialSpans(text string) [][2]int {
