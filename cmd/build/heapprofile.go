@@ -11,8 +11,8 @@ import (
 	"time"
 )
 
-// A heap profile shows the heap as of the last finished collection, and the end of a build
-// has let most of it go: what sets the peak memory is the collection with the most live
+// A heap profile shows the heap as of a finished collection, and the end of a build has
+// let most of it go: what sets the peak memory is the collection with the most live
 // bytes, somewhere in the middle. startPeakHeapProfile watches the live heap and keeps the
 // profile of the largest one seen; the stop function it returns writes that into name.
 //
@@ -25,14 +25,13 @@ func startPeakHeapProfile(name string, stderr io.Writer) (stop func()) {
 	// One sample per 64 KiB allocated rather than the default 512 KiB: a build's live
 	// heap is tens of megabytes, and the default leaves a part's share to chance.
 	runtime.MemProfileRate = 64 << 10
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	var peak uint64
+	sample := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}, {Name: "/gc/heap/live:bytes"}}
+	var peak peakTracker
 	var profile bytes.Buffer
 	var profileErr error
-	keepIfLarger := func() {
+	poll := func() {
 		metrics.Read(sample)
-		if live := sample[0].Value.Uint64(); live > peak {
-			peak = live
+		if peak.observe(sample[0].Value.Uint64(), sample[1].Value.Uint64()) {
 			profile.Reset()
 			profileErr = pprof.Lookup("heap").WriteTo(&profile, 0)
 		}
@@ -46,10 +45,12 @@ func startPeakHeapProfile(name string, stderr io.Writer) (stop func()) {
 		for {
 			select {
 			case <-done:
-				keepIfLarger()
+				// The last collection's profile is published by the next one.
+				runtime.GC()
+				poll()
 				return
 			case <-tick.C:
-				keepIfLarger()
+				poll()
 			}
 		}
 	}()
@@ -57,6 +58,9 @@ func startPeakHeapProfile(name string, stderr io.Writer) (stop func()) {
 		close(done)
 		<-finished
 		err := profileErr
+		if err == nil && profile.Len() == 0 {
+			err = fmt.Errorf("no collection was seen whose profile could be taken")
+		}
 		if err == nil {
 			err = os.WriteFile(name, profile.Bytes(), 0o644)
 		}
@@ -64,6 +68,33 @@ func startPeakHeapProfile(name string, stderr io.Writer) (stop func()) {
 			fmt.Fprintf(stderr, "build: -memprofile: %v\n", err)
 			return
 		}
-		fmt.Fprintf(stderr, "build: -memprofile: %s holds the heap at its largest live size, %.1f MB\n", name, float64(peak)/1e6)
+		fmt.Fprintf(stderr, "build: -memprofile: %s holds the heap at its largest live size, %.1f MB\n", name, float64(peak.best)/1e6)
 	}
+}
+
+// peakTracker finds, from readings of the count of finished collections and the live
+// bytes that the last of them found, when the heap profile shows the largest live heap
+// seen. The runtime publishes a collection's profile when the next collection finishes
+// (the memRecord comment of runtime/mprof.go: frees are only all known then), so after
+// collection n the profile is that of collection n-1, whose live bytes the tracker must
+// have read.
+type peakTracker struct {
+	cycle, live         uint64 // the last collection read, and its live bytes
+	prevCycle, prevLive uint64 // the one read before it
+	best, bestCycle     uint64 // the live bytes of the profile kept, and its collection
+}
+
+// observe takes a reading, and reports whether the profile published now is of the
+// largest live heap yet: the caller then writes it.
+func (p *peakTracker) observe(cycles, live uint64) bool {
+	if cycles != p.cycle {
+		p.prevCycle, p.prevLive = p.cycle, p.live
+		p.cycle, p.live = cycles, live
+	}
+	// The profile now is collection cycles-1's: known if it was read.
+	if cycles == 0 || p.prevCycle != cycles-1 || p.prevLive <= p.best || p.bestCycle == cycles-1 {
+		return false
+	}
+	p.best, p.bestCycle = p.prevLive, cycles-1
+	return true
 }
