@@ -134,10 +134,11 @@ func TestNginx(t *testing.T) {
 }
 
 // TestNginxSubPath serves the real site, built with -precompress for /briefing/, through
-// deploy/nginx-subpath.conf's location block inside a server that serves another site
-// (its own page, headers, 404 page and a location for style sheets), and crawls the
-// briefing with Check: no problem, every page reached. The other site keeps its own: its
-// page and its 404 page without the briefing's headers.
+// deploy/nginx-subpath.conf's location blocks inside a server that serves another site
+// (its own page, index, expiry, header, 404 page and a location for style sheets), and
+// crawls the briefing with Check: no problem (one Cache-Control, its own), every page
+// reached, /briefing redirected. The other site keeps its own: its page and its 404 page
+// without the briefing's headers.
 func TestNginxSubPath(t *testing.T) {
 	exe := nginxtest.Find(t)
 	ports, err := nginxtest.FreePorts(1)
@@ -182,6 +183,16 @@ func TestNginxSubPath(t *testing.T) {
 	}
 	t.Logf("%d URLs, %d pages; %d problems", len(rep.Responses), pages, len(rep.Problems))
 	checkExtraFiles(t, base, filepath.Join(root, "briefing"))
+	// The address without its slash leads to the briefing, relative.
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noRedirect.Get(strings.TrimSuffix(base, "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/briefing/" {
+		t.Errorf("%s: status %d, Location %q; want 301 to /briefing/", strings.TrimSuffix(base, "/"), resp.StatusCode, resp.Header.Get("Location"))
+	}
 	// The other site is left as it was.
 	origin := strings.TrimSuffix(base, "briefing/")
 	for _, c := range []struct {

@@ -112,16 +112,16 @@ func Config(conf []byte, dir string, sites []Site) ([]byte, error) {
 }
 
 // SubPathConfig returns a main nginx configuration for deploy/nginx-subpath.conf (conf):
-// one server on port whose own site is mainRoot, with a page, its own headers, its own
-// 404 page and a regular-expression location for style sheets, as a site that nginx
-// already serves; and, inside it, conf's location block for the briefing at /briefing/,
-// its root line replaced by root (the briefing is then root/briefing/).
+// one server on port whose own site is mainRoot, with a page, its own index, expiry,
+// header and 404 page and a regular-expression location for style sheets, as a site that
+// nginx already serves; and, inside it, conf's location blocks for the briefing at
+// /briefing/, the root line replaced by root (the briefing is then root/briefing/).
 func SubPathConfig(conf []byte, dir string, port int, mainRoot, root string) ([]byte, error) {
 	var b bytes.Buffer
 	writeHTTP(&b, dir)
-	at := bytes.Index(conf, []byte("\nlocation ^~ /briefing/ {"))
+	at := bytes.Index(conf, []byte("\nlocation = /briefing {"))
 	if at < 0 {
-		return nil, fmt.Errorf("deploy/nginx-subpath.conf: no line \"location ^~ /briefing/ {\"")
+		return nil, fmt.Errorf("deploy/nginx-subpath.conf: no line \"location = /briefing {\"")
 	}
 	b.Write(conf[:at+1])
 	location, err := replaceLines("deploy/nginx-subpath.conf", string(conf[at+1:]), []lineEdit{
@@ -130,10 +130,14 @@ func SubPathConfig(conf []byte, dir string, port int, mainRoot, root string) ([]
 	if err != nil {
 		return nil, err
 	}
+	// The main site sets what such a server often does at its level: an index page of
+	// its own first, an expiry, a header; none of them may reach the briefing.
 	fmt.Fprintf(&b, `server {
     listen 127.0.0.1:%d;
     server_name 127.0.0.1;
     root %s;
+    index index.php index.html;
+    expires 1h;
     add_header X-Main-Site "yes" always;
     error_page 404 /404.html;
     location / {
