@@ -70,21 +70,14 @@ type Options struct {
 // site is served).
 // A missing page must answer 404 with the site's 404 page and the same headers.
 func Check(ctx context.Context, start string, opts Options) (*Report, error) {
-	base, err := url.Parse(start)
-	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
-		return nil, fmt.Errorf("%q is not an http or https URL", start)
-	}
-	if !strings.HasSuffix(base.Path, "/") {
-		base.Path += "/"
+	base, err := siteURL(start)
+	if err != nil {
+		return nil, err
 	}
 	site := base
 	if opts.Site != "" {
-		site, err = url.Parse(opts.Site)
-		if err != nil || (site.Scheme != "http" && site.Scheme != "https") || site.Host == "" {
-			return nil, fmt.Errorf("-site %q is not an http or https URL", opts.Site)
-		}
-		if !strings.HasSuffix(site.Path, "/") {
-			site.Path += "/"
+		if site, err = siteURL(opts.Site); err != nil {
+			return nil, fmt.Errorf("-site: %v", err)
 		}
 	}
 	c := &crawler{
@@ -95,7 +88,7 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 		noHeaders: opts.HostSetsNoHeaders,
 		seen:      map[string]bool{},
 		from:      map[string]string{},
-		otherHost: map[hostKind]int{},
+		elsewhere: map[placeKind]*sample{},
 		report:    &Report{Responses: map[string]*Response{}},
 		queue:     make(chan string, 1<<16),
 	}
@@ -146,11 +139,7 @@ func Check(ctx context.Context, start string, opts Options) (*Report, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	for k, n := range c.otherHost {
-		if n > 1 {
-			c.problem("%s: %d more of %s on %s, as the one reported", base, n-1, k.what, k.host)
-		}
-	}
+	c.reportElsewhere()
 	slices.Sort(c.report.Problems)
 	c.report.Problems = slices.Compact(c.report.Problems)
 	if c.notFound >= 10 && 2*c.notFound >= len(c.report.Responses) {
@@ -175,14 +164,98 @@ type crawler struct {
 	// notFound counts the files of the site that answered 404 (not the missing pages
 	// asked for on purpose).
 	notFound int
-	// otherHost counts, by host and kind (canonical link, og:image…), the URLs that name
-	// where the site is published on another host than its own: a site built for
-	// another address has several on every page, and one finding of each kind says it.
-	otherHost map[hostKind]int
-	report    *Report
+	// elsewhere holds, by kind (canonical link, og:image…) and place, the URLs that name
+	// the site at another address than its own: a site built for another address has
+	// several on every page, and one finding of each kind says it (reportElsewhere).
+	elsewhere map[placeKind]*sample
+	// homeCanonical is the canonical link of the home page: the address the site was
+	// built for.
+	homeCanonical string
+	report        *Report
 }
 
-type hostKind struct{ host, what string }
+// placeKind is a kind of URL that names the site (canonical link, og:image…), and where
+// it leads: another host, or outside the address given with Options.Site.
+type placeKind struct {
+	what, host string
+	outside    bool // on the site's host, outside its address
+}
+
+// sample is the first (by page, then URL) of the URLs of a placeKind, and their count.
+type sample struct {
+	page, url string
+	n         int
+}
+
+// siteURL parses the address of a site: http or https, no query or fragment, its path
+// ending in a slash, its host in lower case without the scheme's default port, as links
+// are compared with it.
+func siteURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("%q is not an http or https URL", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("%q: a site's address has no query or fragment", s)
+	}
+	u.Host = normalHost(u)
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}
+
+// normalHost is u's host in lower case, without the scheme's default port.
+func normalHost(u *url.URL) string {
+	host := strings.ToLower(u.Host)
+	if port := u.Port(); port == "80" && u.Scheme == "http" || port == "443" && u.Scheme == "https" {
+		host = strings.ToLower(u.Hostname())
+		if strings.Contains(host, ":") {
+			host = "[" + host + "]" // an IPv6 address
+		}
+	}
+	return host
+}
+
+// elsewhereURL records a URL of what on the page at u that names the site at another
+// address: on another host, or, with Options.Site, outside the site's address.
+func (c *crawler) elsewhereURL(u, what string, t *url.URL, outside bool) {
+	k := placeKind{what: what, host: t.Host, outside: outside}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.elsewhere[k]
+	if s == nil {
+		s = &sample{page: u, url: t.String()}
+		c.elsewhere[k] = s
+	} else if u < s.page || u == s.page && t.String() < s.url {
+		s.page, s.url = u, t.String()
+	}
+	s.n++
+}
+
+// reportElsewhere reports each kind of URL that names the site at another address once,
+// at its first page, with the count of the others: the same findings whichever order
+// the crawl met the pages in.
+func (c *crawler) reportElsewhere() {
+	for k, s := range c.elsewhere {
+		where := "on " + k.host
+		if k.outside {
+			where = "outside the site's address " + c.site.String()
+			c.problem("%s: %s %s: %s", s.page, k.what, where, s.url)
+		} else {
+			// The address the site was built for: the home page's canonical link.
+			builtFor := c.homeCanonical
+			if builtFor == "" {
+				t, _ := url.Parse(s.url)
+				builtFor = t.Scheme + "://" + t.Host + c.site.Path
+			}
+			c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at? (to check a copy of the site served elsewhere: deploy-check -site %s %s)", s.page, k.what, c.site.Host, s.url, builtFor, c.base)
+		}
+		if s.n > 1 {
+			c.problem("%s: %d more of %s %s, as the one reported", c.base, s.n-1, k.what, where)
+		}
+	}
+}
 
 // add queues u once; from is the page that links it ("" for the start).
 func (c *crawler) add(u, from string) {
@@ -538,15 +611,21 @@ func (c *crawler) link(u, ref, what string, resource bool) {
 	if t.Scheme != "http" && t.Scheme != "https" {
 		return
 	}
+	t.Host = normalHost(t)
 	// Canonical, alternate, sitemap and sharing URLs name where the site is published,
 	// written from its baseURL.
 	names := what == "canonical link" || what == "alternate link" || what == "sitemap entry" || strings.HasPrefix(what, "og:") || strings.HasPrefix(what, "twitter:")
+	if what == "canonical link" && u == c.base.String() {
+		c.mu.Lock()
+		c.homeCanonical = t.String()
+		c.mu.Unlock()
+	}
 	if names && c.site != c.base {
 		// They name the site where it is published; the crawl fetches them from the copy.
 		if rest, ok := strings.CutPrefix(t.String(), c.site.String()); ok && t.Host == c.site.Host {
 			t, _ = url.Parse(c.base.String() + rest)
 		} else if t.Host == c.site.Host || t.Host == c.base.Host {
-			c.problem("%s: %s outside the site's address %s: %s", u, what, c.site, t)
+			c.elsewhereURL(u, what, t, true)
 			return
 		}
 	}
@@ -555,15 +634,7 @@ func (c *crawler) link(u, ref, what string, resource bool) {
 		case resource:
 			c.problem("%s: %s from another host: %s", u, what, t)
 		case names:
-			// The first of a host in full; the others are counted (Check).
-			k := hostKind{t.Host, what}
-			c.mu.Lock()
-			c.otherHost[k]++
-			first := c.otherHost[k] == 1
-			c.mu.Unlock()
-			if first {
-				c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at? (to check a copy of the site served elsewhere: deploy-check -site %s%s %s)", u, what, c.site.Host, t, t.Scheme+"://"+t.Host, c.site.Path, c.base)
-			}
+			c.elsewhereURL(u, what, t, false)
 		case what != "link":
 			c.problem("%s: %s on another host than the site's (%s): %s", u, what, c.site.Host, t)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -224,7 +225,9 @@ func TestCheckCopyOfASite(t *testing.T) {
 		t.Errorf("without Site: %d findings of URLs on another host, want one of each kind (3):\n%s", n, all)
 	}
 
-	rep, err = Check(context.Background(), base, Options{HostSetsNoHeaders: true, Site: "https://example.org/site/"})
+	// The site's address as a publisher may write it: its host in capitals, the default
+	// port, no slash at the end.
+	rep, err = Check(context.Background(), base, Options{HostSetsNoHeaders: true, Site: "https://Example.org:443/site"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,6 +239,59 @@ func TestCheckCopyOfASite(t *testing.T) {
 	for _, u := range []string{base + "only-in-sitemap/", base + "share.png"} {
 		if rep.Responses[u] == nil {
 			t.Errorf("with Site: %s, named at the site's address, was not fetched from the copy", u)
+		}
+	}
+
+	// A wrong Site: each kind once, at the first page, with the count of the others.
+	rep, err = Check(context.Background(), base, Options{HostSetsNoHeaders: true, Site: "https://example.org/other/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = strings.Join(rep.Problems, "\n")
+	for _, want := range []string{
+		base + ": canonical link outside the site's address https://example.org/other/: https://example.org/site/",
+		base + ": 1 more of canonical link outside the site's address https://example.org/other/, as the one reported",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("with a wrong Site: no problem %q in:\n%s", want, all)
+		}
+	}
+	if _, err := Check(context.Background(), base, Options{Site: "https://example.org/site/?lang=en"}); err == nil || !strings.Contains(err.Error(), "no query or fragment") {
+		t.Errorf("a Site with a query: error %v, want one that says a site's address has none", err)
+	}
+}
+
+// The findings of URLs that name the site elsewhere are the same from one crawl to the
+// next, whichever page the workers reach first.
+func TestCheckReportsTheSameFindingsEachTime(t *testing.T) {
+	// A home page without a canonical link, leading to pages that each have one: which
+	// of them a crawl reaches first is up to its workers.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		var body strings.Builder
+		switch {
+		case r.URL.Path == "/site/":
+			for i := range 20 {
+				fmt.Fprintf(&body, `<a href="p%d/">p</a>`, i)
+			}
+		case strings.HasPrefix(r.URL.Path, "/site/p"):
+			fmt.Fprintf(&body, `<link rel="canonical" href="https://example.org%s">`, r.URL.Path)
+		default:
+			w.WriteHeader(http.StatusNotFound)
+		}
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head>%s</head><body></body></html>`, body.String())
+	}))
+	defer srv.Close()
+	var first []string
+	for i := range 5 {
+		rep, err := Check(context.Background(), srv.URL+"/site/", Options{HostSetsNoHeaders: true, Workers: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = rep.Problems
+		} else if !slices.Equal(rep.Problems, first) {
+			t.Fatalf("crawl %d found\n%s\nthe first\n%s", i+1, strings.Join(rep.Problems, "\n"), strings.Join(first, "\n"))
 		}
 	}
 }
