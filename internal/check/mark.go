@@ -133,10 +133,6 @@ func MarkedKey(root, path string, cfg *config.Config) string {
 	return strings.TrimSuffix(rel, ".md")
 }
 
-// contentPath checks that path is a translation file of the project at root and returns
-// its name relative to root ("content/ja/countries/cambodia.md"), its language and its
-// path inside the language folder. A page key ("countries/cambodia") names the page's
-// translation.
 // onlySourceNamed returns the key of the one source page (in content/<lang>/) whose file
 // is named name (a name without its folder: "chad"), or "" if there is none, several, or
 // a page or a folder of content/<lang>/ is named so itself.
@@ -165,6 +161,10 @@ func onlySourceNamed(root, lang, name string) string {
 	return found[0]
 }
 
+// contentPath checks that path is a translation file of the project at root and returns
+// its name relative to root ("content/ja/countries/cambodia.md"), its language and its
+// path inside the language folder. A page key ("countries/cambodia"), or a page's name
+// alone when one page has it ("cambodia"), names the page's translation.
 func contentPath(root, path string, cfg *config.Config) (name, lang, rel string, err error) {
 	path = withoutPlace(path)
 	if info, err := os.Stat(path); err == nil && info.IsDir() {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,11 +25,43 @@ func NotYetTranslated(f *File) bool {
 	}
 	// Counted part by part: joined, the texts would be a copy of every body.
 	latin, all := 0, 0
-	for _, s := range []string{f.Front.Title, f.Front.Summary, f.Body} {
+	for _, s := range []string{f.Front.Title, f.Front.Summary} {
 		l, a := countLetters(s)
 		latin, all = latin+l, all+a
 	}
+	l, a := countTextLetters(f.Body)
+	latin, all = latin+l, all+a
 	return all > 0 && float64(latin) >= StillLatinShare*float64(all)
+}
+
+// countTextLetters counts the letters of a Markdown body as countLetters does, but not
+// those of link destinations (](../themes/ddr.md)) or heading ids ({#peace-process}),
+// which are Latin in either language: counted, they made a Japanese page look less
+// translated than its text is.
+func countTextLetters(body string) (latin, all int) {
+	for body != "" {
+		i := strings.Index(body, "](")
+		j := strings.Index(body, "{#")
+		cut, end := i, ")"
+		if i < 0 || j >= 0 && j < i {
+			cut, end = j, "}"
+		}
+		if cut < 0 {
+			cut = len(body)
+		}
+		l, a := countLetters(body[:cut])
+		latin, all = latin+l, all+a
+		body = body[cut:]
+		if body == "" {
+			break
+		}
+		if k := strings.Index(body, end); k >= 0 {
+			body = body[k+1:]
+		} else {
+			body = ""
+		}
+	}
+	return latin, all
 }
 
 // LatinShare is the share of Latin letters among the letters of s.
@@ -71,3 +104,12 @@ func countLetters(s string) (latin, all int) {
 // IsLatinLetter reports whether r is a letter of the Latin script's blocks (Basic Latin to
 // Latin Extended-B).
 func IsLatinLetter(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
+
+// TextLine is the file line of the body's first line of text (BodyLine if it has none).
+func (f *File) TextLine() int {
+	at := strings.IndexFunc(f.Body, func(r rune) bool { return !unicode.IsSpace(r) })
+	if at < 0 {
+		return f.BodyLine
+	}
+	return f.BodyLine + strings.Count(f.Body[:at], "\n")
+}

@@ -62,3 +62,36 @@ func BenchmarkNotYetTranslated(b *testing.B) {
 		NotYetTranslated(f)
 	}
 }
+
+// Link destinations and heading ids are not text: they count for nothing.
+func TestCountTextLettersSkipsLinksAndIDs(t *testing.T) {
+	for _, c := range []struct {
+		body       string
+		latin, all int
+	}{
+		{"## 和平 {#peace-process}\n\n[国連](../themes/un-peacekeeping.md)を参照。", 0, 7},
+		{"See [DDR](ddr.md) {#x}", 6, 6},
+		{"an unclosed [link](ddr.md", 14, 14}, // unclosed: the rest is read as its destination
+		{"", 0, 0},
+	} {
+		if latin, all := countTextLetters(c.body); latin != c.latin || all != c.all {
+			t.Errorf("countTextLetters(%q) = %d Latin of %d, want %d of %d", c.body, latin, all, c.latin, c.all)
+		}
+	}
+}
+
+func TestTextLine(t *testing.T) {
+	for _, c := range []struct {
+		body string
+		want int
+	}{
+		{"\nChad borders Sudan.\n", 9},
+		{"Chad borders Sudan.\n", 8},
+		{"\n  \n\tChad\n", 10},
+		{"\n\n", 8},
+	} {
+		if got := (&File{Body: c.body, BodyLine: 8}).TextLine(); got != c.want {
+			t.Errorf("TextLine of a body %q from line 8 = %d, want %d", c.body, got, c.want)
+		}
+	}
+}

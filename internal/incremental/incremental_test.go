@@ -43,7 +43,11 @@ func replace(t *testing.T, fsys fstest.MapFS, name, old, new string) string {
 // and the whole site by another package, through Options.Extra.
 func extraPage(_ *config.Config, _ *glossary.Glossary, files []*content.File) pipeline.ExtraPages {
 	return func(s *site.Site, r *render.Renderer) ([]*render.View, error) {
-		return []*render.View{r.NewView(s, "glossary", "en", "extra/", fmt.Sprintf("%d files, %d pages", len(files), len(s.Pages)), nil)}, nil
+		text := 0 // the files' text, as the status page reads it
+		for _, f := range files {
+			text += len(f.Body)
+		}
+		return []*render.View{r.NewView(s, "glossary", "en", "extra/", fmt.Sprintf("%d files, %d pages, %d bytes of text", len(files), len(s.Pages), text), nil)}, nil
 	}
 }
 
@@ -177,7 +181,13 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			return edit{name: "a copy of the English started as a translation: the page falls back", files: map[string]string{"content/ja/countries/sudan.md": strings.Replace(string(fsys[enSudan].Data), "weight = 5\n", "", 1)}}
 		},
 		func() edit {
+			return edit{name: "the copy edited, still English: the status page reads it", files: map[string]string{"content/ja/countries/sudan.md": strings.Replace(strings.Replace(string(fsys[enSudan].Data), "weight = 5\n", "", 1), "Japan pledged", "Japan has pledged", 1)}}
+		},
+		func() edit {
 			return edit{name: "the copy translated: its page shows it", files: map[string]string{"content/ja/countries/sudan.md": "+++\ntitle = \"スーダン\"\nsummary = \"包括和平合意を支援。\"\n\n[[figures]]\nlabel = \"支援表明額\"\n+++\n日本は1億ドルの支援を表明した。[カンボジア](cambodia.md#elections)、[DDR](../themes/ddr.md)参照。\n"}}
+		},
+		func() edit {
+			return edit{name: "the translation a copy again: the page falls back", files: map[string]string{"content/ja/countries/sudan.md": strings.Replace(string(fsys[enSudan].Data), "weight = 5\n", "", 1)}}
 		},
 		func() edit {
 			return edit{name: "the translation removed", files: map[string]string{"content/ja/countries/sudan.md": ""}}

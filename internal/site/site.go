@@ -403,8 +403,7 @@ func (b *builder) makePages() {
 				// in its language, as for a translation not yet written, not its text
 				// presented as theirs. The translator check still reads the file.
 				b.site.untranslated = append(b.site.untranslated, f)
-				text := f.BodyLine + strings.Count(f.Body, "\n") - strings.Count(strings.TrimLeft(f.Body, "\n"), "\n") // its first line of text
-				b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: still in %s, not yet translated: the %s site shows the %s page in its place until it is (make check ARGS=\"%s\" says what to translate)", f.Name, text, m.Lang, f.Lang, m.Lang, f.Name))
+				b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: still in %s, not yet translated: the %s site shows the %s page in its place until it is (make check ARGS=\"%s\" says what to translate)", f.Name, f.TextLine(), m.Lang, f.Lang, m.Lang, f.Name))
 				f = nil
 			}
 			if f == nil {
