@@ -133,32 +133,22 @@ func MarkedKey(root, path string, cfg *config.Config) string {
 	return strings.TrimSuffix(rel, ".md")
 }
 
-// onlySourceNamed returns the key of the one source page (in content/<lang>/) whose file
-// is named name (a name without its folder: "chad"), or "" if there is none, several, or
-// a page or a folder of content/<lang>/ is named so itself.
+// onlySourceNamed returns the key of the one source page (content/<lang>/) named name
+// (onlyKeyNamed: "chad" for countries/chad), or "".
 func onlySourceNamed(root, lang, name string) string {
-	if name == "" || strings.ContainsAny(name, `/\`) {
-		return ""
-	}
 	dir := filepath.Join(root, "content", lang)
-	if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-		return "" // a folder of that name
-	}
-	if _, err := os.Stat(filepath.Join(dir, name+".md")); err == nil {
-		return "" // a page of that name
-	}
-	var found []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() == name+".md" {
+	return onlyKeyNamed(name, func(yield func(string) bool) {
+		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+				return nil
+			}
 			rel, _ := filepath.Rel(dir, p)
-			found = append(found, strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
-		}
-		return nil
+			if !yield(strings.TrimSuffix(filepath.ToSlash(rel), ".md")) {
+				return filepath.SkipAll
+			}
+			return nil
+		})
 	})
-	if len(found) != 1 {
-		return ""
-	}
-	return found[0]
 }
 
 // contentPath checks that path is a translation file of the project at root and returns

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"path"
 	"path/filepath"
 	"slices"
@@ -166,23 +167,34 @@ func ParseDiagnostics(lines []string) []Diagnostic {
 	return out
 }
 
-// onlyKeyNamed is the key of the one page whose last part is name ("sudan":
-// "countries/sudan"), for a name without a slash that no page or folder has; "" when none
-// or several pages have it.
+// onlyKeyNamed is the key of the one page of the report named name (onlyKeyNamed).
 func (r *Report) onlyKeyNamed(name string) string {
+	return onlyKeyNamed(name, func(yield func(string) bool) {
+		for _, p := range r.Pairs {
+			if !yield(p.Key) {
+				return
+			}
+		}
+	})
+}
+
+// onlyKeyNamed is the one of keys whose last part is name ("sudan": "countries/sudan"),
+// for a name without a slash that no key or folder of keys has; "" when none or several
+// have it. The check (Report.Only) and -mark and -new read a name alone by it.
+func onlyKeyNamed(name string, keys iter.Seq[string]) string {
 	name = strings.TrimSuffix(name, ".md")
 	if name == "" || strings.ContainsAny(name, "/\\") {
 		return ""
 	}
 	found := ""
-	for _, p := range r.Pairs {
+	for key := range keys {
 		switch {
-		case p.Key == name || strings.HasPrefix(p.Key, name+"/"):
+		case key == name || strings.HasPrefix(key, name+"/"):
 			return "" // a page or a folder of that name: the name means it
-		case path.Base(p.Key) == name && found != "" && found != p.Key:
+		case path.Base(key) == name && found != "" && found != key:
 			return "" // several pages: a suggestion names them
-		case path.Base(p.Key) == name:
-			found = p.Key
+		case path.Base(key) == name:
+			found = key
 		}
 	}
 	return found
