@@ -81,9 +81,8 @@ func countNew(d *diff) int {
 	return n
 }
 
-// any reports whether any page was added, removed or changed, or a translation not yet
-// translated.
-func (d *diff) any() bool { return len(d.changed) > 0 || d.removed || d.copies }
+// any reports whether any page was added, removed or changed.
+func (d *diff) any() bool { return len(d.changed) > 0 || d.removed }
 
 // briefChanged reports whether the brief of page p of the new model can render
 // differently from the same brief of the old model.

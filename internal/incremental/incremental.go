@@ -97,7 +97,9 @@ func (b *Builder) Rebuild(paths []string) (changed []string, err error) {
 func (b *Builder) build(paths []string) ([]string, error) {
 	var outputs map[string]pipeline.Output
 	var later []string // outputs to make when asked for
-	var all, aggregates bool
+	// extrasOnly: what changed is read by the extra pages alone (a translation still a
+	// copy of its source, which no page shows).
+	var all, aggregates, extrasOnly bool
 	sel := func(s *site.Site, reloaded bool, outs []pipeline.Output) []pipeline.Output {
 		if reloaded {
 			b.reads = readBriefLayouts(b.fsys)
@@ -108,6 +110,7 @@ func (b *Builder) build(paths []string) ([]string, error) {
 			d = compare(b.site, s, b.reads.keys)
 		}
 		aggregates = all || d.any()
+		extrasOnly = !aggregates && d.copies
 		outputs = make(map[string]pipeline.Output, len(outs))
 		var now []pipeline.Output
 		for _, o := range outs {
@@ -148,7 +151,7 @@ func (b *Builder) build(paths []string) ([]string, error) {
 			return nil, b.fail(err)
 		}
 		b.extraPaths, extraStale = paths, false
-	case aggregates:
+	case aggregates || extrasOnly:
 		extraStale = true // they are out of date, and missing from outputs until made
 	default:
 		for _, path := range b.extraPaths {
@@ -187,7 +190,7 @@ func (b *Builder) build(paths []string) ([]string, error) {
 		changed[path] = true // for the search index, its folder names its files
 		b.forget(outputs[path])
 	}
-	if extraStale && aggregates {
+	if extraStale && (aggregates || extrasOnly) {
 		for _, path := range b.extraPaths {
 			changed[path] = true
 		}
