@@ -564,7 +564,7 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 		us := units(s, t, sBody, tBody)
 		// The parts not yet translated are each reported as such, and only so: their
 		// numbers and terms, written the English way, are not mismatches to list.
-		done := translatedUnits(us, t, terms)
+		done := translatedUnits(us, s, t, terms)
 		// English left in the translation first: it explains the findings of its part
 		// that follow (a number written the English way).
 		p.Problems = untranslated(us, s, t, terms)

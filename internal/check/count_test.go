@@ -90,16 +90,16 @@ func TestBlockStartsEndWithTheLastBlock(t *testing.T) {
 }
 
 // A number a text lacks is shown as the other language writes it, unless that is how the
-// finding already quotes it: "2005" (written in en as 2005) contradicted itself.
+// finding already quotes it: "2005" (en would write it 2005) contradicted itself.
 func TestWrittenIn(t *testing.T) {
 	for _, tc := range []struct {
 		text, lang, want string
 	}{
-		{"1991年10月23日", "en", " (written in en as 23 October 1991)"},
-		{"23 October 1991", "ja", " (written in ja as 1991年10月23日)"},
-		{"2005年", "en", " (written in en as 2005)"},
+		{"1991年10月23日", "en", " (en would write it 23 October 1991)"},
+		{"23 October 1991", "ja", " (ja would write it 1991年10月23日)"},
+		{"2005年", "en", " (en would write it 2005)"},
 		{"2005", "en", ""},
-		{"2005", "ja", " (written in ja as 2005年)"},
+		{"2005", "ja", " (ja would write it 2005年)"},
 	} {
 		lang := "ja"
 		if tc.lang == "ja" {

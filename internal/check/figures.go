@@ -356,7 +356,7 @@ func describe(n numbers.Number) string {
 	return fmt.Sprintf("%q (%s)", text, v)
 }
 
-// writtenIn is " (written in ja as 1991年10月23日)": how lang writes a date, an amount of money or a
+// writtenIn is " (ja would write it 1991年10月23日)": how lang writes a date, an amount of money or a
 // percentage that its text lacks, so that the translator need not work it out; "" for a
 // count, whose counter depends on what is counted, and for a number written as lang
 // writes it.
@@ -376,7 +376,7 @@ func writtenIn(n numbers.Number, lang string) string {
 	if strings.Join(strings.Fields(n.Text), " ") == v {
 		return "" // "2005" written as 2005: nothing to work out
 	}
-	return fmt.Sprintf(" (written in %s as %s)", lang, v)
+	return fmt.Sprintf(" (%s would write it %s)", lang, v)
 }
 
 // sortProblems orders problems by the line of their source number, then of their

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,18 +96,7 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 			continue
 		}
 		for _, run := range englishRuns(u.dst.plain, allowed) {
-			// The English left in the translation is usually the source's own words: the
-			// report points at them, or, when they are not there, at the part's first
-			// line, quoted (a heading, say), rather than "not found".
-			first, _, _ := strings.Cut(strings.TrimSpace(u.src.s), "\n")
-			source := Loc{File: src.Name, Line: u.src.line(), Text: clip(first)}
-			if i := strings.Index(u.src.plain, run.text); i >= 0 {
-				source.Line, source.Text = u.src.lineAt(i), clip(run.text)
-			}
-			out = append(out, Problem{Check: "untranslated", Where: u.where,
-				Message:     fmt.Sprintf("English in the %s text: %q", dst.Lang, clip(run.text)),
-				Source:      source,
-				Translation: u.dst.locAt(dst.Name, run.off, clip(run.text))})
+			out = append(out, englishRunProblem(&u, run, src, dst))
 		}
 	}
 	// A heading left as the en heading (## Africa {#africa}) is too short for
@@ -136,10 +126,29 @@ func untranslated(us []unit, src, dst *content.File, terms *termIndex) []Problem
 	return out
 }
 
+// englishRunProblem is the finding of run, English prose in the translation of unit u.
+func englishRunProblem(u *unit, run englishRun, src, dst *content.File) Problem {
+	// The English left in the translation is usually the source's own words: the report
+	// points at them, or, when they are not there, at the part's first line, quoted (a
+	// heading, say), rather than "not found".
+	first, _, _ := strings.Cut(strings.TrimSpace(u.src.s), "\n")
+	source := Loc{File: src.Name, Line: u.src.line(), Text: clip(first)}
+	if i := strings.Index(u.src.plain, run.text); i >= 0 {
+		source.Line, source.Text = u.src.lineAt(i), clip(run.text)
+	}
+	return Problem{Check: "untranslated", Where: u.where,
+		Message:     fmt.Sprintf("English in the %s text: %q", dst.Lang, clip(run.text)),
+		Source:      source,
+		Translation: u.dst.locAt(dst.Name, run.off, clip(run.text))}
+}
+
 // translatedUnits returns the units of us that dst has translated: not those that are
 // still the source text, or English prose in nearly all Latin letters (a part left in
-// English while the rest of the page is translated).
-func translatedUnits(us []unit, dst *content.File, terms *termIndex) []unit {
+// English while the rest of the page is translated). In a part translated but for some
+// English prose (a sentence pasted in), the English is blanked: reported as such, its
+// numbers and terms, written the English way, are not mismatches to list too. English
+// the translation keeps on purpose (an [[accept]] of its finding) is compared as it is.
+func translatedUnits(us []unit, src, dst *content.File, terms *termIndex) []unit {
 	if dst.Lang != "ja" {
 		return us
 	}
@@ -150,12 +159,36 @@ func translatedUnits(us []unit, dst *content.File, terms *termIndex) []unit {
 	out := make([]unit, 0, len(us))
 	for _, u := range us {
 		copied := strings.TrimSpace(u.src.s) == strings.TrimSpace(u.dst.s) && hasWord(u.dst.s)
-		english := content.LatinShare(u.dst.plain) >= content.StillLatinShare && len(englishRuns(u.dst.plain, allowed)) > 0
-		if !copied && !english {
-			out = append(out, u)
+		runs := englishRuns(u.dst.plain, allowed)
+		if copied || len(runs) > 0 && content.LatinShare(u.dst.plain) >= content.StillLatinShare {
+			continue
 		}
+		runs = slices.DeleteFunc(runs, func(run englishRun) bool {
+			pr := englishRunProblem(&u, run, src, dst)
+			return slices.ContainsFunc(dst.Front.Accept, func(a content.Accept) bool {
+				return accepts(a, pr, fileLine(dst, pr.Translation.Line))
+			})
+		})
+		if len(runs) > 0 {
+			// plain keeps the offsets of s: a run's bytes are the same in both.
+			u.dst.s, u.dst.plain, u.nums = blankRuns(u.dst.s, runs), blankRuns(u.dst.plain, runs), nil
+		}
+		out = append(out, u)
 	}
 	return out
+}
+
+// blankRuns returns s with the bytes of runs replaced by spaces, its offsets kept.
+func blankRuns(s string, runs []englishRun) string {
+	b := []byte(s)
+	for _, r := range runs {
+		for i := r.off; i < r.off+len(r.text); i++ {
+			if b[i] != '\n' {
+				b[i] = ' '
+			}
+		}
+	}
+	return string(b)
 }
 
 // hasWord reports whether s has a word with a letter in lower case: "Cambodia" is
