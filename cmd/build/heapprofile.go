@@ -45,9 +45,12 @@ func startPeakHeapProfile(name string, stderr io.Writer) (stop func()) {
 		for {
 			select {
 			case <-done:
-				// The last collection's profile is published by the next one.
-				runtime.GC()
-				poll()
+				// A collection read now, and one more to publish its profile: a build too
+				// short for the watch to read two collections in a row still gets one.
+				for range 2 {
+					runtime.GC()
+					poll()
+				}
 				return
 			case <-tick.C:
 				poll()
