@@ -290,6 +290,9 @@ func sub(fsys fs.FS, dir string) fs.FS {
 type Summary struct {
 	Pages     map[string]int // per language
 	Fallbacks []string       // the addresses of the pages that show another language's text
+	// Unchecked are the addresses of the translations not marked as checked against
+	// their source as it is now (never marked, or the source changed since).
+	Unchecked []string
 	Files     int
 }
 
@@ -301,12 +304,16 @@ func Summarize(r *Result) Summary {
 		if p.Fallback {
 			s.Fallbacks = append(s.Fallbacks, p.URL)
 		}
+		if p.Stale {
+			s.Unchecked = append(s.Unchecked, p.URL)
+		}
 	}
 	return s
 }
 
-// shownFallbacks is how many fallbacks the summary line names: a few are an author's
-// new briefs, to be translated; many are a site being translated, listed by make check.
+// shownFallbacks is how many fallbacks (or translations not checked) the summary line
+// names: a few are an author's new briefs, to be translated; many are a site being
+// translated, listed by make check.
 const shownFallbacks = 3
 
 // Line formats the summary with languages in config order.
@@ -319,17 +326,27 @@ func (s Summary) Line(langs []string) string {
 		}
 		out += fmt.Sprintf("%s%s %d", sep, l, s.Pages[l])
 	}
-	switch n := len(s.Fallbacks); {
-	case n == 0:
-		out += "; 0 fallbacks"
-	case n == 1:
-		out += "; 1 fallback (" + s.Fallbacks[0] + ")"
-	case n <= shownFallbacks:
-		out += fmt.Sprintf("; %d fallbacks (%s)", n, strings.Join(s.Fallbacks, ", "))
-	default:
-		out += fmt.Sprintf("; %d fallbacks (%s, …: make check lists them)", n, strings.Join(s.Fallbacks[:shownFallbacks], ", "))
+	out += "; " + listed(s.Fallbacks, "fallback", "fallbacks")
+	if len(s.Unchecked) > 0 {
+		// Published with a notice that says so; none in a site whose translators are done.
+		out += "; " + listed(s.Unchecked, "translation not checked against its source", "translations not checked against their source")
 	}
 	return out + fmt.Sprintf("; %d files", s.Files)
+}
+
+// listed is "0 fallbacks", "1 fallback (ja/countries/chad/)", or the count with the first
+// few addresses and where the rest are listed.
+func listed(urls []string, one, many string) string {
+	switch n := len(urls); {
+	case n == 0:
+		return "0 " + many
+	case n == 1:
+		return "1 " + one + " (" + urls[0] + ")"
+	case n <= shownFallbacks:
+		return fmt.Sprintf("%d %s (%s)", n, many, strings.Join(urls, ", "))
+	default:
+		return fmt.Sprintf("%d %s (%s, …: make check lists them)", n, many, strings.Join(urls[:shownFallbacks], ", "))
+	}
 }
 
 // Jobs builds the model of the project in fsys and lists the render job of every page,
