@@ -88,12 +88,10 @@ func Config(conf []byte, dir string, sites []Site) ([]byte, error) {
 	var b bytes.Buffer
 	writeHTTP(&b, dir)
 	// The map is at http level: once.
-	mapEnd := bytes.Index(conf, []byte("\nserver {"))
-	if mapEnd < 0 {
-		return nil, fmt.Errorf("deploy/nginx.conf: no line \"server {\"")
+	server, err := writeUpTo(&b, "deploy/nginx.conf", conf, "server {")
+	if err != nil {
+		return nil, err
 	}
-	b.Write(conf[:mapEnd+1])
-	server := string(conf[mapEnd+1:])
 	for _, s := range sites {
 		out, err := replaceLines("deploy/nginx.conf", server, []lineEdit{
 			{`(?m)^    listen 80;\n`, fmt.Sprintf("    listen 127.0.0.1:%d;\n", s.Port)},
@@ -119,12 +117,11 @@ func Config(conf []byte, dir string, sites []Site) ([]byte, error) {
 func SubPathConfig(conf []byte, dir string, port int, mainRoot, root string) ([]byte, error) {
 	var b bytes.Buffer
 	writeHTTP(&b, dir)
-	at := bytes.Index(conf, []byte("\nlocation = /briefing {"))
-	if at < 0 {
-		return nil, fmt.Errorf("deploy/nginx-subpath.conf: no line \"location = /briefing {\"")
+	rest, err := writeUpTo(&b, "deploy/nginx-subpath.conf", conf, "location = /briefing {")
+	if err != nil {
+		return nil, err
 	}
-	b.Write(conf[:at+1])
-	location, err := replaceLines("deploy/nginx-subpath.conf", string(conf[at+1:]), []lineEdit{
+	location, err := replaceLines("deploy/nginx-subpath.conf", rest, []lineEdit{
 		{`(?m)^    root [^;]+;`, "    root " + root + ";"},
 	})
 	if err != nil {
@@ -174,6 +171,17 @@ http {
     uwsgi_temp_path %[1]s/uwsgi;
     scgi_temp_path %[1]s/scgi;
 `, dir, brotliModule)
+}
+
+// writeUpTo writes the lines of conf (the file named file) before the line that starts
+// with line, which are at http level, and returns the rest.
+func writeUpTo(b *bytes.Buffer, file string, conf []byte, line string) (string, error) {
+	at := bytes.Index(conf, []byte("\n"+line))
+	if at < 0 {
+		return "", fmt.Errorf("%s: no line %q", file, line)
+	}
+	b.Write(conf[:at+1])
+	return string(conf[at+1:]), nil
 }
 
 // lineEdit replaces the one match of re.
