@@ -71,7 +71,8 @@
 // 円 and パーセント after the number, and 割 (2割 is 20 percent); 約, およそ
 // and 最大 before it; 以上, 超, を超, を上回, 余り, 余, 強, 近く, 弱, 未満, 以下,
 // 程度, 前後, ほど and 規模 after it, also after a counter of up to three
-// letters (2万5,000丁以上, 1万人を超える, 1,000人規模); kanji numerals,
+// letters (2万5,000丁以上, 1万人を超える, 1,000人規模; kanji and katakana, and the
+// か of か国 and the つ of 3つ: other kana end it); kanji numerals,
 // positional or with 十, 百 and 千 (二〇〇七, 千三百, 六千万; a single kanji
 // only before 万, 億, 兆, 人, 名, 年, 月 or 日, and none after 数, 何 or 幾:
 // 一部, 十分 and 数千 are words); fractions (半数, 半分, 3分の1, 三分の二; not 過半数,

@@ -1070,7 +1070,9 @@ func (s *scanner) approxBefore(i int) (start int, bound string, ok bool) {
 
 // approxAfter reads 以上 and its kin after a Japanese number, allowing a
 // counter of up to three letters between them: 2万5,000丁以上, 100カ国以上,
-// 1万人を超える, 1,000人規模.
+// 5か国以上, 3つ程度, 1万人を超える, 1,000人規模. A counter is kanji and katakana,
+// with the kana of か国 and 3つ; any other kana is a particle that ends the number's
+// phrase: the 規模 of 113件の小規模事業 (113 small projects) says nothing of 113.
 func (s *scanner) approxAfter(i int) (end int, bound string, ok bool) {
 	if !s.ja {
 		return 0, "", false
@@ -1081,7 +1083,7 @@ func (s *scanner) approxAfter(i int) (end int, bound string, ok bool) {
 				return end, w.bound, true
 			}
 		}
-		if c := s.at(p); !unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana) && c != 'ー' {
+		if c := s.at(p); !unicode.In(c, unicode.Han, unicode.Katakana) && c != 'ー' && c != 'か' && c != 'つ' {
 			break
 		}
 	}

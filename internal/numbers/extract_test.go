@@ -455,6 +455,11 @@ func TestTranslationPairs(t *testing.T) {
 		{"zengo", "about 1,000 people", "1,000人前後", false},
 		{"hodo", "about 1,000 people", "1,000人ほど", false},
 		{"kibo", "about 1,000 people", "1,000人規模", false},
+		{"over, hiragana counter", "more than five countries", "5か国以上", false},
+		{"about, tsu", "about three", "3つ程度", false},
+		// A particle ends the counter: 規模 here is the projects' size, not "about".
+		{"kibo after a particle", "113 small projects", "113件の小規模事業", false},
+		{"about after a particle is not about", "about 113 projects", "113件の小規模事業", true},
 		{"kyo", "more than 20 percent", "2割強", false},
 		{"uwamawaru", "more than 1,000 people", "1,000人を上回る", false},
 		{"miman", "fewer than 1,000", "1,000未満", false},
