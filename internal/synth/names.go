@@ -65,7 +65,7 @@ var (
 	}
 	themeNouns = []syllable{
 		{"recovery", "復興"}, {"security", "安全"}, {"reform", "改革"}, {"cooperation", "協力"},
-		{"dialogue", "対話"}, {"governance", "統治"}, {"reconstruction", "再建"}, {"monitoring", "監視"},
+		{"dialogue", "対話"}, {"governance", "ガバナンス"}, {"reconstruction", "再建"}, {"monitoring", "監視"},
 		{"capacity building", "能力構築"}, {"infrastructure", "インフラ"}, {"services", "サービス"}, {"institutions", "制度"},
 	}
 )

@@ -21,7 +21,7 @@ var sentences = []pair{
 	{"Landmines and unexploded ordnance still keep refugees from returning to farmland near the border.",
 		"地雷や不発弾が、国境付近の農地への難民の帰還を今も妨げている。"},
 	{"Through grassroots grant aid, Japan funded {N3} small projects proposed by local communities.",
-		"日本は草の根・人間の安全保障無償資金協力を通じて、地域社会が提案した{N3}件の小規模事業に資金を供与した。"},
+		"日本は草の根無償資金協力を通じて、地域社会が提案した{N3}件の小規模事業に資金を供与した。"},
 	{"The peace remains fragile: the economy depends on aid, and many young people have no regular work.",
 		"平和はなお脆弱であり、経済は援助に依存し、多くの若者が定職に就いていない。"},
 	{"Japan co-chaired a donor conference in Tokyo in {Y2}, where pledges reached US${N4} million.",
@@ -69,7 +69,7 @@ var (
 	hSteps    = pair{"How the programmes work", "事業の進め方"}
 	hOutlook  = pair{"Outlook {#outlook}", "今後の課題 {#outlook}"}
 	hOverview = pair{"Overview {#overview}", "概要 {#overview}"}
-	hApproach = pair{"Japan's approach {#approach}", "日本の取り組み {#approach}"}
+	hApproach = pair{"Japan's approach {#approach}", "日本の取組 {#approach}"}
 	tableHead = pair{"| Year | Programme | Amount |\n| --- | --- | ---: |\n", "| 年 | 事業 | 金額 |\n| --- | --- | ---: |\n"}
 	seeAlso   = pair{"See also", "関連分野："}
 	compare   = pair{"Compare the peace processes of", "和平プロセスの比較："}
