@@ -398,7 +398,8 @@ func phrased(runs []Run) []Run {
 		first, _ := utf8.DecodeRuneInString(r.Text)
 		wbr := phraseBreak(prev, first)
 		if r.Keep {
-			out = append(out, Run{Text: r.Text, Keep: true, Wbr: wbr})
+			// A long name may carry a break of its own (longNameHead).
+			out = append(out, Run{Text: r.Text, Keep: true, Wbr: wbr || r.Wbr})
 		} else {
 			from := 0
 			for _, at := range phraseBreaks(r.Text) {
@@ -469,11 +470,11 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 	last := 0
 	for pos := 0; pos < len(text); {
 		r, size := utf8.DecodeRuneInString(text[pos:])
-		n := 0
+		n, name := 0, false
 		if k != nil {
 			for _, l := range k.lens[r] {
 				if pos+l <= len(text) && k.names[text[pos:pos+l]] && wordBounded(text, pos, pos+l) {
-					n = l
+					n, name = l, true
 					break
 				}
 			}
@@ -505,7 +506,11 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 		if pos > last {
 			runs = append(runs, Run{Text: text[last:pos]})
 		}
-		runs = append(runs, Run{Text: text[pos : pos+n], Keep: true})
+		if head, ok := longNameHead(text[pos : pos+n]); name && ok {
+			runs = append(runs, Run{Text: text[pos : pos+head], Keep: true}, Run{Text: text[pos+head : pos+n], Keep: true, Wbr: true})
+		} else {
+			runs = append(runs, Run{Text: text[pos : pos+n], Keep: true})
+		}
 		pos += n
 		last = pos
 	}
@@ -513,6 +518,28 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 		runs = append(runs, Run{Text: text[last:]})
 	}
 	return runs
+}
+
+// maxSideColumnName is the longest name, in letters, that the printed key facts of a
+// Japanese brief hold on one line: its side column is 40 mm, set at 7.8 pt.
+const maxSideColumnName = 12
+
+// longNameHead returns where a name longer than maxSideColumnName may break, between its
+// katakana and the kanji after them (スリランカ|民主社会主義共和国), if it has no ・ to
+// break at: kept whole, the side column broke it where it ran out of room (共|和国).
+func longNameHead(name string) (int, bool) {
+	if utf8.RuneCountInString(name) <= maxSideColumnName || strings.Contains(name, "・") {
+		return 0, false
+	}
+	head := 0
+	var prev rune
+	for i, c := range name {
+		if unicode.Is(unicode.Katakana, prev) && unicode.Is(unicode.Han, c) {
+			head = i
+		}
+		prev = c
+	}
+	return head, head > 0
 }
 
 // keepHTML keeps the numbers and names of converted Japanese Markdown whole: in the text

@@ -24,6 +24,9 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		{"2万5,000丁以上", []string{"2万5,000丁以上"}},
 		{"約3,860万ドルと1億ドル", []string{"約3,860万ドル", "1億ドル"}},
 		{"コンゴ民主共和国の選挙", []string{"コンゴ民主共和国"}},
+		// Longer than the printed side column holds: two runs, a line may end between.
+		{"スリランカ民主社会主義共和国", []string{"スリランカ", "民主社会主義共和国"}},
+		{"アフガニスタン・イスラム共和国", []string{"アフガニスタン・イスラム共和国"}}, // a line may end after its ・
 		{"首都スリ・ジャヤワルダナプラ・コッテ", []string{"スリ・ジャヤワルダナプラ・コッテ"}},
 		{"東ティモールに1,300人", []string{"東ティモール", "1,300人"}},
 		{"1999年8月～2004年6月", []string{"1999年8月～", "2004年6月"}}, // ～ never starts a line
@@ -47,6 +50,20 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		}
 		if strings.Join(kept, "|") != strings.Join(tt.kept, "|") {
 			t.Errorf("Keep(%q) keeps %q, want %q", tt.text, kept, tt.kept)
+		}
+	}
+	// The break inside a long name is a <wbr> between its runs; a short name has none.
+	for _, tt := range []struct {
+		text, wbrBefore string
+	}{{"スリランカ民主社会主義共和国", "民主社会主義共和国"}, {"コンゴ民主共和国", ""}} {
+		var got []string
+		for _, r := range ja.Keep(tt.text) {
+			if r.Wbr {
+				got = append(got, r.Text)
+			}
+		}
+		if strings.Join(got, "|") != tt.wbrBefore {
+			t.Errorf("Keep(%q) breaks before %q, want %q", tt.text, got, tt.wbrBefore)
 		}
 	}
 	// On an English page, only a hyphenated name is kept whole (a line may break after a
