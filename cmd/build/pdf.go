@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"peacebuilding/internal/config"
@@ -141,7 +142,12 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "warning: the PDFs print the address %s, which is for examples and leads nowhere: set baseURL in config.toml (or make pdf BUILDFLAGS=\"-baseurl URL\") to where the site is published\n", printedBase)
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "printed %d PDFs (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)
+		// Where the PDFs are, not only the site's folder: a reader of this line wants them.
+		var dirs []string
+		for _, l := range res.Site.Config.Languages {
+			dirs = append(dirs, filepath.Join(*out, l.Code, "pdf")+string(filepath.Separator))
+		}
+		fmt.Fprintf(stdout, "printed %d PDFs into %s (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), strings.Join(dirs, " and "), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return errors.Join(errs...)
 }
