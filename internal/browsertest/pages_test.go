@@ -88,7 +88,10 @@ func checkPage(t *testing.T, tb, noScript *tab, page string) {
 		checkFilters(t, tb, page)
 		checkTimelineLabels(t, tb, page)
 	})
-	t.Run("text in its language", func(t *testing.T) { checkTextLanguage(t, tb) })
+	t.Run("text in its language", func(t *testing.T) {
+		checkTextLanguage(t, tb)
+		checkHeadingFaces(t, tb)
+	})
 	t.Run("chart labels fit", func(t *testing.T) { checkChartText(t, tb) })
 	t.Run("no console error or failed request", func(t *testing.T) {
 		for _, e := range tb.takeErrors() {
@@ -143,6 +146,27 @@ const textLanguageJS = `(() => {
 func checkTextLanguage(t *testing.T, tb *tab) {
 	for _, w := range eval[[]string](t, tb, textLanguageJS) {
 		t.Errorf("text in the other language without its lang attribute, under %s", w)
+	}
+}
+
+// headingFacesJS lists the headings of a page's main part set in another face than its
+// title (h1), where both are in the page's language: the rule that keeps an editor's note's
+// English quotation in the note's face once matched every element of an English page
+// inside the note, and set its heading in the serif of the text.
+const headingFacesJS = `(() => {
+	const h1 = document.querySelector("main h1");
+	if (!h1) return [];
+	const face = getComputedStyle(h1).fontFamily, lang = h1.closest("[lang]").lang;
+	return [...document.querySelectorAll("main :is(h2, h3)")]
+		.filter(h => !h.closest("[hidden]") && h.closest("[lang]").lang === lang && getComputedStyle(h).fontFamily !== face)
+		.map(h => "<" + h.tagName.toLowerCase() + "> " + h.textContent.trim().slice(0, 60) + ": " + getComputedStyle(h).fontFamily.slice(0, 40));
+})()`
+
+// checkHeadingFaces fails on a heading of the page's language in another face than the
+// page's title.
+func checkHeadingFaces(t *testing.T, tb *tab) {
+	for _, w := range eval[[]string](t, tb, headingFacesJS) {
+		t.Errorf("a heading in another face than the page's title: %s", w)
 	}
 }
 
