@@ -70,9 +70,9 @@
 // 億 and 兆 between digits (1億2,500万, 18万1,000, 3千万, 2万5千); ドル, 米ドル,
 // 円 and パーセント after the number, and 割 (2割 is 20 percent); 約, およそ
 // and 最大 before it; 以上, 超, を超, を上回, 余り, 余, 強, 近く, 弱, 未満, 以下,
-// 程度, 前後, ほど and 規模 after it, also after a counter of up to three
-// letters (2万5,000丁以上, 1万人を超える, 1,000人規模; kanji and katakana, and the
-// か of か国 and the つ of 3つ: other kana end it); kanji numerals,
+// 程度, 前後, ほど, 規模, あまり and 足らず after it, also after a counter of up to three
+// letters (2万5,000丁以上, 1万人を超える, 1,000人規模, 30通り以上; a particle such as の
+// ends it, and a one-kanji marker does not start a word: 3万人強制送還); kanji numerals,
 // positional or with 十, 百 and 千 (二〇〇七, 千三百, 六千万; a single kanji
 // only before 万, 億, 兆, 人, 名, 年, 月 or 日, and none after 数, 何 or 幾:
 // 一部, 十分 and 数千 are words); fractions (半数, 半分, 3分の1, 三分の二; not 過半数,
@@ -81,8 +81,8 @@
 // of one year (2006年4～5月, 2006年4月から5月, 2006年の4月と5月: both of 2006).
 //
 // Approx says a marker was written, and Bound which: "about" (about, 約,
-// 程度, 前後, ほど, 規模), "over" (more than, over, 以上, を超える, 余り, 強),
-// "under" (nearly, less than, 近く, 弱, 未満, 以下) or "up to" (最大), so that a
+// 程度, 前後, ほど, 規模), "over" (more than, over, 以上, を超える, 余り, あまり, 強),
+// "under" (nearly, less than, 近く, 弱, 未満, 以下, 足らず) or "up to" (最大), so that a
 // check can tell "more than 400 million yen" from 約4億円.
 //
 // A year is Year, a month of a year Month, a day Day, with Value year,

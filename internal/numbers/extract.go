@@ -1050,6 +1050,7 @@ var (
 		{"以上", "over"}, {"を上回", "over"}, {"を超", "over"}, {"超", "over"}, {"余り", "over"}, {"余", "over"}, {"強", "over"},
 		{"近く", "under"}, {"弱", "under"}, {"未満", "under"}, {"以下", "under"},
 		{"程度", "about"}, {"前後", "about"}, {"ほど", "about"}, {"規模", "about"},
+		{"あまり", "over"}, {"足らず", "under"},
 	}
 )
 
@@ -1070,25 +1071,29 @@ func (s *scanner) approxBefore(i int) (start int, bound string, ok bool) {
 
 // approxAfter reads 以上 and its kin after a Japanese number, allowing a
 // counter of up to three letters between them: 2万5,000丁以上, 100カ国以上,
-// 5か国以上, 3つ程度, 1万人を超える, 1,000人規模. A counter is kanji and katakana,
-// with the kana of か国 and 3つ; any other kana is a particle that ends the number's
-// phrase: the 規模 of 113件の小規模事業 (113 small projects) says nothing of 113.
+// 15か国以上, 30通り以上, 1万人を超える, 1,000人規模. A particle ends the number's
+// phrase (the 規模 of 113件の小規模事業, 113 small projects, says nothing of 113), and a
+// marker of one kanji is no marker at the start of a word: 3万人強制送還 is not "over".
 func (s *scanner) approxAfter(i int) (end int, bound string, ok bool) {
 	if !s.ja {
 		return 0, "", false
 	}
 	for p := i; p <= i+3; p++ {
 		for _, w := range approxAfterJA {
-			if end, ok := s.after(p, w.word); ok {
+			if end, ok := s.after(p, w.word); ok && !(end == p+1 && unicode.Is(unicode.Han, s.at(end))) {
 				return end, w.bound, true
 			}
 		}
-		if c := s.at(p); !unicode.In(c, unicode.Han, unicode.Katakana) && c != 'ー' && c != 'か' && c != 'つ' {
+		c := s.at(p)
+		if strings.ContainsRune(particles, c) || !unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana) && c != 'ー' {
 			break
 		}
 	}
 	return 0, "", false
 }
+
+// particles are the hiragana that end a noun phrase: a counter (人, か国, 通り) has none.
+const particles = "のがをにとではもやへ"
 
 // after reports whether lit is written at i and returns where it ends.
 // Letters match in any case; a space in lit matches any run of white space

@@ -455,11 +455,16 @@ func TestTranslationPairs(t *testing.T) {
 		{"zengo", "about 1,000 people", "1,000人前後", false},
 		{"hodo", "about 1,000 people", "1,000人ほど", false},
 		{"kibo", "about 1,000 people", "1,000人規模", false},
-		{"over, hiragana counter", "more than five countries", "5か国以上", false},
-		{"about, tsu", "about three", "3つ程度", false},
+		{"over, hiragana counter", "more than 15 countries", "15か国以上", false},
+		{"over, counter with kana", "more than 30 ways", "30通り以上", false},
+		{"amari", "more than 1,000 people", "1,000人あまり", false},
+		{"tarazu", "fewer than 1,000 people", "1,000人足らず", false},
 		// A particle ends the counter: 規模 here is the projects' size, not "about".
 		{"kibo after a particle", "113 small projects", "113件の小規模事業", false},
 		{"about after a particle is not about", "about 113 projects", "113件の小規模事業", true},
+		// 強 starting a word (強制, forced) is no marker.
+		{"kyo starting a word", "30,000 people deported", "3万人強制送還", false},
+		{"kyo starting a word is not over", "more than 30,000 people deported", "3万人強制送還", true},
 		{"kyo", "more than 20 percent", "2割強", false},
 		{"uwamawaru", "more than 1,000 people", "1,000人を上回る", false},
 		{"miman", "fewer than 1,000", "1,000未満", false},
