@@ -21,3 +21,6 @@ func KeepUnits(html string) string { return keepUnits(html) }
 // render_test.
 func KeepNamesHTML(html string) string { return keepNamesHTML(html) }
 func EnglishRuns(text string) []Run    { return englishRuns(text) }
+
+// AppendName is appendName, for the tests of package render_test.
+func AppendName(runs []Run, name string) []Run { return appendName(runs, name) }

@@ -398,7 +398,7 @@ func phrased(runs []Run) []Run {
 		first, _ := utf8.DecodeRuneInString(r.Text)
 		wbr := phraseBreak(prev, first)
 		if r.Keep {
-			// A long name may carry a break of its own (longNameHead).
+			// A long name may carry a break of its own (appendName).
 			out = append(out, Run{Text: r.Text, Keep: true, Wbr: wbr || r.Wbr})
 		} else {
 			from := 0
@@ -506,8 +506,8 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 		if pos > last {
 			runs = append(runs, Run{Text: text[last:pos]})
 		}
-		if head, ok := longNameHead(text[pos : pos+n]); name && ok {
-			runs = append(runs, Run{Text: text[pos : pos+head], Keep: true}, Run{Text: text[pos+head : pos+n], Keep: true, Wbr: true})
+		if name {
+			runs = appendName(runs, text[pos:pos+n])
 		} else {
 			runs = append(runs, Run{Text: text[pos : pos+n], Keep: true})
 		}
@@ -524,22 +524,24 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 // Japanese brief hold on one line: its side column is 40 mm, set at 7.8 pt.
 const maxSideColumnName = 12
 
-// longNameHead returns where a name longer than maxSideColumnName may break, between its
-// katakana and the kanji after them (スリランカ|民主社会主義共和国), if it has no ・ to
-// break at: kept whole, the side column broke it where it ran out of room (共|和国).
-func longNameHead(name string) (int, bool) {
+// appendName appends the name to runs as a run to keep. A name longer than
+// maxSideColumnName with no ・ to break at is kept in parts, each starting where kanji
+// follow katakana and marked Wbr (スリランカ|民主社会主義共和国, 大ブリテン|及び北アイルランド|
+// 連合王国): kept whole, the side column broke it where it ran out of room (共|和国).
+func appendName(runs []Run, name string) []Run {
 	if utf8.RuneCountInString(name) <= maxSideColumnName || strings.Contains(name, "・") {
-		return 0, false
+		return append(runs, Run{Text: name, Keep: true})
 	}
-	head := 0
+	from := 0
 	var prev rune
 	for i, c := range name {
-		if unicode.Is(unicode.Katakana, prev) && unicode.Is(unicode.Han, c) {
-			head = i
+		if (unicode.Is(unicode.Katakana, prev) || prev == 'ー') && unicode.Is(unicode.Han, c) {
+			runs = append(runs, Run{Text: name[from:i], Keep: true, Wbr: from > 0})
+			from = i
 		}
 		prev = c
 	}
-	return head, head > 0
+	return append(runs, Run{Text: name[from:], Keep: true, Wbr: from > 0})
 }
 
 // keepHTML keeps the numbers and names of converted Japanese Markdown whole: in the text

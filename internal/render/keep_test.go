@@ -53,17 +53,33 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		}
 	}
 	// The break inside a long name is a <wbr> between its runs; a short name has none.
-	for _, tt := range []struct {
-		text, wbrBefore string
-	}{{"スリランカ民主社会主義共和国", "民主社会主義共和国"}, {"コンゴ民主共和国", ""}} {
-		var got []string
-		for _, r := range ja.Keep(tt.text) {
+	for name, want := range map[string][]string{"スリランカ民主社会主義共和国": {"民主社会主義共和国"}, "コンゴ民主共和国": nil} {
+		var wbr []string
+		for _, r := range ja.Keep(name) {
 			if r.Wbr {
-				got = append(got, r.Text)
+				wbr = append(wbr, r.Text)
 			}
 		}
-		if strings.Join(got, "|") != tt.wbrBefore {
-			t.Errorf("Keep(%q) breaks before %q, want %q", tt.text, got, tt.wbrBefore)
+		if !slices.Equal(wbr, want) {
+			t.Errorf("Keep(%q) breaks before %q, want %q", name, wbr, want)
+		}
+	}
+	// Names the real site does not have: each part fits the column; ー ends katakana too.
+	for _, tt := range []struct{ name, parts string }{
+		{"大ブリテン及び北アイルランド連合王国", "大ブリテン|+及び北アイルランド|+連合王国"},
+		{"ミャンマー連邦共和国民主主義人民", "ミャンマー|+連邦共和国民主主義人民"},
+		{"アフガニスタン・イスラム共和国", "アフガニスタン・イスラム共和国"},
+		{"コンゴ民主共和国", "コンゴ民主共和国"},
+	} {
+		var parts []string
+		for _, r := range render.AppendName(nil, tt.name) {
+			if !r.Keep {
+				t.Errorf("appendName(%q) gives a run not kept: %q", tt.name, r.Text)
+			}
+			parts = append(parts, map[bool]string{true: "+", false: ""}[r.Wbr]+r.Text)
+		}
+		if got := strings.Join(parts, "|"); got != tt.parts {
+			t.Errorf("appendName(%q) = %s, want %s (+: a <wbr> before)", tt.name, got, tt.parts)
 		}
 	}
 	// On an English page, only a hyphenated name is kept whole (a line may break after a
