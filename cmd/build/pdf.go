@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -143,13 +144,29 @@ func runPDF(args []string, stdout, stderr io.Writer) error {
 	}
 	if !*quiet {
 		// Where the PDFs are, not only the site's folder: a reader of this line wants them.
-		var dirs []string
-		for _, l := range res.Site.Config.Languages {
-			dirs = append(dirs, filepath.Join(*out, l.Code, "pdf")+string(filepath.Separator))
-		}
-		fmt.Fprintf(stdout, "printed %d PDFs into %s (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), strings.Join(dirs, " and "), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)
+		fmt.Fprintf(stdout, "printed %d PDFs into %s (briefs of at most %d pages); %d files (%d written, %d removed); %s -> %s\n", len(files), strings.Join(pdfFolders(*out, targets), ", "), most, nfiles, stage.Written(), len(stage.Removed()), time.Since(start).Round(time.Millisecond), *out)
 	}
 	return errors.Join(errs...)
+}
+
+// pdfFolders returns the folders under out that hold the PDFs of targets, each without
+// the folders inside it (en/pdf/, not en/pdf/countries/ too), in order.
+func pdfFolders(out string, targets []pdf.Target) []string {
+	var dirs []string
+	for _, t := range targets {
+		if dir := path.Dir(t.Out); !slices.Contains(dirs, dir) {
+			dirs = append(dirs, dir)
+		}
+	}
+	var top []string
+	for _, d := range dirs {
+		inside := slices.ContainsFunc(dirs, func(p string) bool { return strings.HasPrefix(d, p+"/") })
+		if !inside {
+			top = append(top, filepath.Join(out, filepath.FromSlash(d))+string(filepath.Separator))
+		}
+	}
+	slices.Sort(top)
+	return top
 }
 
 // writeFiles writes a built site into the new folder dir, to be printed from.

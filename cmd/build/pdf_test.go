@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,5 +97,16 @@ func TestDatePDFs(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "soon")
 	if err := datePDFs(targets, res.Site, dates); err == nil {
 		t.Error("a SOURCE_DATE_EPOCH that is no number is not an error")
+	}
+}
+
+// TestPDFFolders checks the folders make pdf names: one per language, not each folder
+// inside it, whatever order the targets come in.
+func TestPDFFolders(t *testing.T) {
+	targets := []pdf.Target{{Out: "ja/pdf/countries/iraq.pdf"}, {Out: "en/pdf/themes/ddr.pdf"}, {Out: "en/pdf/booklet.pdf"}, {Out: "ja/pdf/booklet.pdf"}, {Out: "en/pdf/countries/iraq.pdf"}}
+	got := pdfFolders("public", targets)
+	want := []string{filepath.Join("public", "en", "pdf") + string(filepath.Separator), filepath.Join("public", "ja", "pdf") + string(filepath.Separator)}
+	if !slices.Equal(got, want) {
+		t.Errorf("pdfFolders = %q, want %q", got, want)
 	}
 }
