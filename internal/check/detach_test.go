@@ -12,8 +12,9 @@ import (
 )
 
 // TestDetachLeavesNoQuoteOfAFile checks that after Detach no string of a report over a
-// synthetic site (stale pages; figure, structure and style findings) shares memory with the
-// text of a content file, and that every string of a report is one Detach can reach.
+// synthetic site (the figure, structure and style findings of a planted paragraph) shares
+// memory with the text of a content file, and that every string of a report is one Detach
+// can reach.
 func TestDetachLeavesNoQuoteOfAFile(t *testing.T) {
 	fsys, err := synth.FS(60, os.DirFS(sitetest.RepoRoot()))
 	if err != nil {
@@ -24,17 +25,17 @@ func TestDetachLeavesNoQuoteOfAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The synthetic translations agree with their sources, as a real site's mostly do:
-	// one is given a paragraph that the check finds a figure, a structure and a style
-	// problem in.
-	planted := false
+	// one country's is given a paragraph that the check finds a figure, a structure and a
+	// style problem in, which quote the file.
+	var planted string
 	for _, f := range in.Files {
-		if f.Lang == "ja" && strings.HasPrefix(f.Path, "countries/") && f.Front.SourceHash != "" {
+		if f.Lang == "ja" && strings.HasPrefix(f.Path, "countries/") && f.Path != "countries/_index.md" && f.Front.SourceHash != "" {
 			f.Body += "\n取り組みは1234件に達した。\n"
-			planted = true
+			planted = strings.TrimSuffix(f.Path, ".md")
 			break
 		}
 	}
-	if !planted {
+	if planted == "" {
 		t.Fatal("the synthetic site has no Japanese country page to plant findings in")
 	}
 	type span struct{ start, end uintptr }
@@ -61,6 +62,20 @@ func TestDetachLeavesNoQuoteOfAFile(t *testing.T) {
 		return inFiles, all
 	}
 	rep := Run(in)
+	kinds := map[string]bool{}
+	for _, p := range rep.Pairs {
+		if p.Key == planted {
+			for _, pr := range p.Problems {
+				kinds[pr.Check] = true
+			}
+			kinds["style"] = len(p.Style) > 0
+		}
+	}
+	for _, k := range []string{"figure", "structure", "style"} {
+		if !kinds[k] {
+			t.Errorf("the paragraph planted in %s gives no %s finding (it gives %v): the test covers less than it says", planted, k, kinds)
+		}
+	}
 	before, _ := quotes(rep)
 	if before == 0 {
 		t.Fatal("the report quotes no content file: the test would not see a quote that Detach misses")
