@@ -37,6 +37,8 @@ function printBooklet(plan) {
   var pageRefNested = book.getAttribute("data-page-ref-nested");
   var pageRefClosing = book.getAttribute("data-page-ref-closing");
   var closes = new RegExp(book.getAttribute("data-page-ref-closes"));
+  var opens = new RegExp(book.getAttribute("data-page-ref-opens"));
+  var pageRefOpening = book.getAttribute("data-page-ref-opening");
   var separator = book.getAttribute("data-head-separator");
   // A constructed style sheet, not a <style> element: the site's content security policy
   // allows no inline styles, and the rules of a style sheet read from file:// are closed
@@ -133,6 +135,16 @@ function printBooklet(plan) {
     if (!brief.page) return;
     // The reference kept whole on its line; a space before it may still break.
     var text = ref(brief.page, a), lead = text.match(/^\s*/)[0], r = document.createElement("span");
+    var after = a.nextSibling;
+    if (after && after.nodeType === Node.TEXT_NODE && !insideBrackets(a) && opens.test(after.data)) {
+      // A bracket opens after the link: the reference starts it (pageRefOpening).
+      // Its space after stays outside the reference, where a line may break.
+      text = pageRefOpening.replace("%d", brief.page);
+      lead = text.match(/^\s*/)[0];
+      var trail = text.match(/\s*$/)[0];
+      text = text.slice(0, text.length - trail.length);
+      after.data = trail + after.data.replace(opens, "");
+    }
     if (lead) a.appendChild(document.createTextNode(lead));
     r.className = "page-ref";
     r.textContent = text.slice(lead.length);

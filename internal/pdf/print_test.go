@@ -499,6 +499,10 @@ func bodyLines(t *testing.T, file, lang string) []textLine {
 	return col
 }
 
+// doubleBrackets finds a booklet's page reference in brackets followed by another bracket,
+// in pdftotext's text with its spaces taken out (pdf.Squash).
+var doubleBrackets = regexp.MustCompile(`\(p\.\d+\)\(|（\d+ページ）（`)
+
 // checkBooklet checks a booklet against its own named destinations, which say on which
 // page each brief starts: the page begins the brief, the contents gives that page for it,
 // every page's running head names each brief on it and its foot their addresses, and no
@@ -533,6 +537,13 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 	}
 	if got, want := contentsNumbers(t, pages[1], tg.Lang, closing), starts; !slices.Equal(got, want) {
 		t.Errorf("the contents gives the pages %v, want where the briefs start: %v", got, want)
+	}
+	// A page reference right before a bracket starts it, rather than stand in brackets of
+	// its own: "Sierra Leone (p. 18; see DDR, p. 26)", not "(p. 18) (see DDR".
+	for k, pg := range pages {
+		if m := doubleBrackets.FindString(pg.body); m != "" {
+			t.Errorf("page %d: a page reference in brackets of its own before another bracket: %s", k+1, m)
+		}
 	}
 	// Each page's head and foot, from the briefs on it. A brief alone on its pages is
 	// headed by its title, with its address at the foot; briefs that share pages by their
