@@ -799,9 +799,28 @@ func hyphenatedName(s string, at int) int {
 	return end
 }
 
-// hyphenatedNames returns the ranges of s that are hyphenated names (hyphenatedName),
-// each starting a word.
-func hyphenatedNames(s string) [][2]int {
+// saintName returns the end of a name after the abbreviation St. that starts s[at:] ("St.
+// Petersburg"), or -1: a line broke after "St.", which a reader takes for a sentence's end.
+func saintName(s string, at int) int {
+	const st = "St. "
+	if !strings.HasPrefix(s[at:], st) {
+		return -1
+	}
+	i := at + len(st)
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+		return -1
+	}
+	for i++; i < len(s) && 'a' <= s[i] && s[i] <= 'z'; i++ {
+	}
+	if i < len(s) && (isWordByte(s[i]) || s[i] >= utf8.RuneSelf) {
+		return -1 // a word that goes on beyond the letters read: not cut inside it
+	}
+	return i
+}
+
+// englishNames returns the ranges of s that are names a line must not break: hyphenated
+// names (hyphenatedName) and names after St. (saintName), each starting a word.
+func englishNames(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'A' || s[i] > 'Z' {
@@ -810,7 +829,11 @@ func hyphenatedNames(s string) [][2]int {
 		if before, _ := utf8.DecodeLastRuneInString(s[:i]); before == '_' || unicode.IsLetter(before) || unicode.IsDigit(before) {
 			continue // inside a word
 		}
-		if end := hyphenatedName(s, i); end > 0 {
+		end := hyphenatedName(s, i)
+		if end < 0 {
+			end = saintName(s, i)
+		}
+		if end > 0 {
 			out = append(out, [2]int{i, end})
 			i = end - 1
 		}
@@ -818,13 +841,13 @@ func hyphenatedNames(s string) [][2]int {
 	return out
 }
 
-// keepNamesHTML wraps each hyphenated name (hyphenatedName) in the text of English HTML in
-// <span class="nobr">, outside tags, character references and code.
+// keepNamesHTML wraps each name a line must not break (englishNames) in the text of
+// English HTML in <span class="nobr">, outside tags, character references and code.
 func keepNamesHTML(html string) string {
 	var b strings.Builder
 	last := 0 // html[:last] is in b
 	eachText(html, func(start, end int, _ bool) {
-		for _, r := range hyphenatedNames(html[start:end]) {
+		for _, r := range englishNames(html[start:end]) {
 			if b.Len() == 0 {
 				b.Grow(len(html) + 64)
 			}
@@ -842,12 +865,12 @@ func keepNamesHTML(html string) string {
 	return b.String()
 }
 
-// englishRuns is Keep for an English text: its hyphenated names kept whole, and each
+// englishRuns is Keep for an English text: its names kept whole (englishNames), and each
 // number joined to the word of its unit (keepUnits).
 func englishRuns(text string) []Run {
 	var runs []Run
 	last := 0
-	for _, r := range hyphenatedNames(text) {
+	for _, r := range englishNames(text) {
 		if r[0] > last {
 			runs = append(runs, Run{Text: keepUnits(text[last:r[0]])})
 		}

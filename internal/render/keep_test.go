@@ -142,6 +142,9 @@ func TestKeepNamesHTMLKeepsHyphenatedNames(t *testing.T) {
 		{`<p>Timor-`, `<p>Timor-`},
 		{`<p>ÉTimor-Leste, 2Timor-Leste</p>`, `<p>ÉTimor-Leste, 2Timor-Leste</p>`},
 		{`<p>Jean-Noël and Jean-Paul, &amp;Timor-Leste</p>`, `<p>Jean-Noël and <span class="nobr">Jean-Paul</span>, &amp;<span class="nobr">Timor-Leste</span></p>`},
+		// A line broke after "St.", read as a sentence's end.
+		{`<p>the summit in St. Petersburg (July 2006), St. Étienne, St. X2, Ft. Worth, St. </p>`,
+			`<p>the summit in <span class="nobr">St. Petersburg</span> (July 2006), St. Étienne, St. X2, Ft. Worth, St. </p>`},
 	} {
 		if got := render.KeepNamesHTML(tt.in); got != tt.want {
 			t.Errorf("keepNamesHTML(%s)\n got %s\nwant %s", tt.in, got, tt.want)
