@@ -1,7 +1,7 @@
 // The glossary's filter box: shown only where script runs. Typing keeps the rows whose
 // text (either language, the reading, the abbreviation) contains what was typed, in any
 // case, either width of Latin letters and digits, and hiragana or katakana; the count says
-// how many are left.
+// how many are left. A letter of the jump list whose terms are hidden clears the filter.
 (function () {
   var box = document.querySelector(".glossary-filter");
   var input = document.getElementById("glossary-q");
@@ -51,5 +51,17 @@
   // keyboard composes Latin words too: those filter as they are typed.)
   input.addEventListener("input", function (ev) { if (!ev.isComposing || !/[\u3040-\u30ff]/.test(input.value)) update(); });
   input.addEventListener("compositionend", update);
+  // A letter of the jump list whose terms the filter hides clears the filter, and its link
+  // then leads there: it did nothing, and still looked like a link.
+  document.querySelectorAll(".jump a[href^='#']").forEach(function (a) {
+    a.addEventListener("click", function () {
+      var head = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      var row = head && head.closest("tr");
+      if (row && row.hidden) {
+        input.value = "";
+        update();
+      }
+    });
+  });
   update();
 })();

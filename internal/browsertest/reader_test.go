@@ -504,7 +504,8 @@ const timelineFilterJS = `(async () => {
 // left on screen (laid out, not only marked hidden: on a phone the stacked table's rows
 // once showed whatever the script hid): each must contain it, and fewer than all are
 // shown, and an initial's heading shows while one of its terms does; on the Japanese page
-// a name in hiragana finds its katakana term; then it clears the box.
+// a name in hiragana finds its katakana term; a letter whose terms the filter hides clears
+// it and leads to them; then it clears the box.
 const glossaryFilterJS = `(async () => {
 	const frame = () => new Promise(r => requestAnimationFrame(() => r()));
 	const input = document.getElementById("glossary-q");
@@ -538,6 +539,21 @@ const glossaryFilterJS = `(async () => {
 		input.dispatchEvent(new Event("input"));
 		await frame();
 		if (!rows.some(tr => shown(tr) && tr.querySelector("td").textContent.trim() === "カンボジア")) out.Wrong.push("かんぼじあ does not find カンボジア");
+	}
+	// A letter whose terms the filter hides clears the filter and leads to them.
+	const hiddenHead = heads.find(h => !shown(h));
+	const letter = hiddenHead && Array.from(document.querySelectorAll(".jump a")).find(a => decodeURIComponent(a.hash.slice(1)) === hiddenHead.querySelector("[id]").id);
+	if (!letter) {
+		out.Wrong.push("no letter of the jump list whose terms the filter hides");
+	} else {
+		letter.click();
+		await frame();
+		if (input.value !== "" || !shown(hiddenHead)) out.Wrong.push("the letter " + letter.textContent + ", whose terms the filter hid, leaves them hidden");
+		else if (Math.abs(hiddenHead.getBoundingClientRect().top) > 80) out.Wrong.push("the letter " + letter.textContent + " does not lead to its terms (" + Math.round(hiddenHead.getBoundingClientRect().top) + " px from the top)");
+		// Back to the address the page was loaded at (the language switch carries the
+		// #fragment): replaceState fires no hashchange of its own.
+		history.replaceState(null, "", location.pathname);
+		window.dispatchEvent(new HashChangeEvent("hashchange"));
 	}
 	input.value = "";
 	input.dispatchEvent(new Event("input"));
