@@ -20,7 +20,9 @@ import (
 
 // searchHit is one result of the search page, as the reader sees it.
 type searchHit struct {
-	Title, Kind, Href, Excerpt string
+	// Href is the result's address without its text directive (#:~:text=, which a
+	// browser strips from the address it shows); Directive is that directive, if any.
+	Title, Kind, Href, Directive, Excerpt string
 	Marks                      []string
 	// ExcerptLang is the lang of the excerpt's text where it differs from the page's (a
 	// glossary term's form in the other language), else "".
@@ -37,7 +39,7 @@ const searchResultsJS = `new Promise((resolve, reject) => {
 			resolve([...document.querySelectorAll(".search-result")].map(li => {
 				const a = li.querySelector(".search-hit"), ex = li.querySelector(".search-excerpt");
 				return {
-					Title: a.textContent, Href: a.href,
+					Title: a.textContent, Href: a.href.replace(/#:~:.*/, ""), Directive: (a.href.match(/#:~:.*/) || [""])[0],
 					Kind: li.querySelector(".search-kind").textContent,
 					Excerpt: ex ? ex.textContent : "",
 					Marks: ex ? [...ex.querySelectorAll("mark")].map(m => m.textContent) : [],
@@ -686,7 +688,9 @@ func TestSearchKeyboard(t *testing.T) {
 	if len(hits) < 3 {
 		t.Fatalf("%d results for mine, want 3 or more", len(hits))
 	}
-	focusedHref := func() string { return eval[string](t, tb, `document.activeElement.href || document.activeElement.id`) }
+	focusedHref := func() string {
+		return eval[string](t, tb, `(document.activeElement.href || "").replace(/#:~:.*/, "") || document.activeElement.id`)
+	}
 	steps := []struct{ key, want string }{
 		{kb.ArrowDown, hits[0].Href},
 		{kb.ArrowDown, hits[1].Href},
@@ -712,6 +716,49 @@ func TestSearchKeyboard(t *testing.T) {
 	press(t, tb, "\r")
 	if loc := waitLocation(t, tb, "/themes/"); loc != hits[0].Href {
 		t.Errorf("Enter on the first result opened %s, want %s", loc, hits[0].Href)
+	}
+}
+
+// TestSearchResultOpensAtItsPassage: a result found deep in a brief opens its page at the
+// passage of its excerpt (a text directive), where it had opened at the top (a reader's
+// trial: DDR's excerpt in Sierra Leone is its fifth section). Opened with Enter, as a
+// reader's tap is, since a browser follows a text directive only on a user's action.
+func TestSearchResultOpensAtItsPassage(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	for _, c := range []struct{ lang, q, page string }{{"en", "DDR", "en/countries/sierra-leone/"}, {"ja", "DDR", "ja/countries/sierra-leone/"}} {
+		hits := search(t, tb, c.lang, c.q)
+		at := slices.IndexFunc(hits, func(h searchHit) bool { return h.Href == site.base+c.page })
+		if at < 0 {
+			t.Fatalf("%s %q: no result for %s", c.lang, c.q, c.page)
+		}
+		if hits[at].Directive == "" {
+			t.Fatalf("%s %q: the result %s has no text directive", c.lang, c.q, c.page)
+		}
+		eval[bool](t, tb, `(document.getElementById("search-q").focus(), true)`)
+		for range at + 1 {
+			press(t, tb, kb.ArrowDown)
+		}
+		press(t, tb, "\r")
+		waitLocation(t, tb, c.page)
+		time.Sleep(300 * time.Millisecond) // the scroll to the passage
+		// The passage's first words, as the directive gives them, are on the screen, and
+		// the page has been scrolled to them.
+		start, _, _ := strings.Cut(strings.TrimPrefix(hits[at].Directive, "#:~:text="), ",")
+		start, _ = url.PathUnescape(start)
+		where := eval[[]float64](t, tb, fmt.Sprintf(`(() => {
+	const start = %q;
+	const el = [...document.querySelectorAll("main p, main li")].find(e => e.textContent.replace(/\s+/g, " ").trim().startsWith(start));
+	return el ? [window.scrollY, el.getBoundingClientRect().top, window.innerHeight] : [window.scrollY, -1, window.innerHeight];
+})()`, start))
+		switch {
+		case where[1] < 0:
+			t.Errorf("%s %q: %s has no paragraph or item that starts with %q, the directive's start", c.lang, c.q, c.page, start)
+		case where[0]+where[1] < where[2]:
+			t.Errorf("%s %q: the passage %q is on the first screen of %s: the test would pass without the directive", c.lang, c.q, start, c.page)
+		case where[1] > where[2]:
+			t.Errorf("%s %q: %s opened scrolled %.0f px, the passage %q at %.0f px of a %.0f px window; want it on the screen", c.lang, c.q, c.page, where[0], start, where[1], where[2])
+		}
 	}
 }
 
