@@ -23,7 +23,7 @@ type searchHit struct {
 	// Href is the result's address without its text directive (#:~:text=, which a
 	// browser strips from the address it shows); Directive is that directive, if any.
 	Title, Kind, Href, Directive, Excerpt string
-	Marks                      []string
+	Marks                                 []string
 	// ExcerptLang is the lang of the excerpt's text where it differs from the page's (a
 	// glossary term's form in the other language), else "".
 	ExcerptLang string
