@@ -764,20 +764,7 @@ func isWordByte(c byte) bool {
 // word is an ASCII capital and lower-case letters; the name ends where no letter or digit
 // follows.
 func hyphenatedName(s string, at int) int {
-	word := func(i int) int { // the end of the capitalised word at i, or -1
-		if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
-			return -1
-		}
-		i++
-		start := i
-		for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
-			i++
-		}
-		if i == start {
-			return -1 // an initial or an acronym (UN-led) is no name
-		}
-		return i
-	}
+	word := func(i int) int { return capitalisedWordEnd(s, i) }
 	end := word(at)
 	if end < 0 {
 		return -1
@@ -799,6 +786,23 @@ func hyphenatedName(s string, at int) int {
 	return end
 }
 
+// capitalisedWordEnd returns the end of the word of an ASCII capital and lower-case
+// letters at s[i:], or -1: an initial or an acronym (UN-led) is no name.
+func capitalisedWordEnd(s string, i int) int {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+		return -1
+	}
+	i++
+	start := i
+	for i < len(s) && 'a' <= s[i] && s[i] <= 'z' {
+		i++
+	}
+	if i == start {
+		return -1
+	}
+	return i
+}
+
 // saintName returns the end of a name after the abbreviation St. that starts s[at:] ("St.
 // Petersburg"), or -1: a line broke after "St.", which a reader takes for a sentence's end.
 func saintName(s string, at int) int {
@@ -806,13 +810,8 @@ func saintName(s string, at int) int {
 	if !strings.HasPrefix(s[at:], st) {
 		return -1
 	}
-	i := at + len(st)
-	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
-		return -1
-	}
-	for i++; i < len(s) && 'a' <= s[i] && s[i] <= 'z'; i++ {
-	}
-	if i < len(s) && (isWordByte(s[i]) || s[i] >= utf8.RuneSelf) {
+	i := capitalisedWordEnd(s, at+len(st))
+	if i < 0 || i < len(s) && (isWordByte(s[i]) || s[i] >= utf8.RuneSelf) {
 		return -1 // a word that goes on beyond the letters read: not cut inside it
 	}
 	return i
