@@ -39,6 +39,11 @@ function printBooklet(plan) {
   var closes = new RegExp(book.getAttribute("data-page-ref-closes"));
   var opens = new RegExp(book.getAttribute("data-page-ref-opens"));
   var pageRefOpening = book.getAttribute("data-page-ref-opening");
+  var pageRefInBracket = book.getAttribute("data-page-ref-in-bracket");
+  var wordSource = book.getAttribute("data-page-ref-word");
+  var wordGoesOn = wordSource ? new RegExp(wordSource) : null;
+  var breaksSource = book.getAttribute("data-page-ref-word-breaks");
+  var wordBreaks = breaksSource ? breaksSource.split(/[、,]\s*/) : [];
   var separator = book.getAttribute("data-head-separator");
   // A constructed style sheet, not a <style> element: the site's content security policy
   // allows no inline styles, and the rules of a style sheet read from file:// are closed
@@ -91,19 +96,30 @@ function printBooklet(plan) {
     while (n < a.length && a.charAt(n) === b.charAt(n)) n++;
     return a.slice(0, a.lastIndexOf("/", n - 1) + 1);
   }
-  // ref is the page reference to write after the link a: the nested form inside an open
-  // bracket of its paragraph, so that brackets do not nest; the closing form where the
-  // text after it ends the phrase (data-page-ref-closes); else the form for a phrase.
+  // ref is the page reference to write after the node a (a link, or the end of the word it
+  // starts): the nested form inside an open bracket of its paragraph, so that brackets do
+  // not nest; the closing form where the text after it ends the phrase
+  // (data-page-ref-closes); else the form for a phrase.
+  // A bracket about to close takes the reference inside it (data-page-ref-in-bracket):
+  // "(see DDR, p. 26)", 「国際協力機構（JICA、29ページ）」.
   function ref(page, a) {
     var next = "";
     for (var n = a.nextSibling; n && !next; n = n.nextSibling) next = n.textContent;
-    var form = insideBrackets(a) ? pageRefNested : closes.test(next) ? pageRefClosing : pageRef;
+    var inside = insideBrackets(a);
+    var form = inside && /^[)）]/.test(next) ? pageRefInBracket : inside ? pageRefNested : closes.test(next) ? pageRefClosing : pageRef;
     return form.replace("%d", page);
   }
-  // insideBrackets reports whether a bracket of a's paragraph (or list item, cell) is open
-  // where a starts: "(see DDR", 「（平和の定着と国づくり」.
+  // lastText is the last text node of a, or null.
+  function lastText(a) {
+    var w = document.createTreeWalker(a, NodeFilter.SHOW_TEXT), last = null;
+    while (w.nextNode()) last = w.currentNode;
+    return last;
+  }
+  // insideBrackets reports whether a bracket of the paragraph (or list item, cell) of the
+  // node a is open where a starts: "(see DDR", 「（平和の定着と国づくり」.
   function insideBrackets(a) {
-    var block = a.closest("p, li, td, dd, h2, h3, h4, blockquote") || a.parentNode;
+    var el = a.nodeType === Node.ELEMENT_NODE ? a : a.parentElement;
+    var block = el.closest("p, li, td, dd, h2, h3, h4, blockquote") || a.parentNode;
     var r = document.createRange();
     r.setStart(block, 0);
     r.setEndBefore(a);
@@ -133,10 +149,35 @@ function printBooklet(plan) {
     if (!brief || brief.el.contains(a)) return;
     a.setAttribute("href", "#" + brief.el.id + "-title");
     if (!brief.page) return;
+    var after = a.nextSibling, r = document.createElement("span");
+    r.className = "page-ref";
+    if (after && after.nodeType !== Node.TEXT_NODE) after = null;
+    // A link that ends with a bracket of its own, 「社会復帰（DDR）」: the reference goes
+    // inside that bracket, 「（DDR、26ページ）」, not in a bracket beside it.
+    var last = lastText(a);
+    if (last && /[)）]$/.test(last.data)) {
+      r.textContent = pageRefInBracket.replace("%d", brief.page);
+      last.parentNode.insertBefore(r, last.splitText(last.data.length - 1));
+      return;
+    }
+    // A link inside a word that goes on after it (data-page-ref-word, Japanese compounds:
+    // 「小型武器」回収プロジェクト, but not before a word of data-page-ref-word-breaks:
+    // 及び): the reference follows the whole word, 「小型武器回収プロジェクト（24ページ）」,
+    // as a link of its own, rather than split it.
+    var word = after && wordGoesOn && !closes.test(after.data) &&
+      !wordBreaks.some(function (w) { return after.data.indexOf(w) === 0; }) && after.data.match(wordGoesOn);
+    if (word) {
+      var rest = after.splitText(word[0].length);
+      var link = document.createElement("a");
+      link.setAttribute("href", a.getAttribute("href"));
+      r.textContent = ref(brief.page, after);
+      link.appendChild(r);
+      rest.parentNode.insertBefore(link, rest);
+      return;
+    }
     // The reference kept whole on its line; a space before it may still break.
-    var text = ref(brief.page, a), lead = text.match(/^\s*/)[0], r = document.createElement("span");
-    var after = a.nextSibling;
-    if (after && after.nodeType === Node.TEXT_NODE && !insideBrackets(a) && opens.test(after.data)) {
+    var text = ref(brief.page, a), lead = text.match(/^\s*/)[0];
+    if (after && !insideBrackets(a) && opens.test(after.data)) {
       // A bracket opens after the link: the reference starts it (pageRefOpening).
       // Its space after stays outside the reference, where a line may break.
       text = pageRefOpening.replace("%d", brief.page);
@@ -146,7 +187,6 @@ function printBooklet(plan) {
       after.data = trail + after.data.replace(opens, "");
     }
     if (lead) a.appendChild(document.createTextNode(lead));
-    r.className = "page-ref";
     r.textContent = text.slice(lead.length);
     a.appendChild(r);
   });

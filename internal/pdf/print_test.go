@@ -499,9 +499,38 @@ func bodyLines(t *testing.T, file, lang string) []textLine {
 	return col
 }
 
-// doubleBrackets finds a booklet's page reference in brackets followed by another bracket,
-// in pdftotext's text with its spaces taken out (pdf.Squash).
-var doubleBrackets = regexp.MustCompile(`\(p\.\d+\)\(|（\d+ページ）（`)
+// misplacedRef finds an English page reference of a booklet beside a bracket, in
+// pdftotext's text with its spaces taken out (pdf.Squash): in brackets followed by
+// another bracket, "(p. 18) (see", or after a bracket that the link ends with,
+// "(DDR) (p. 26)".
+var misplacedRef = regexp.MustCompile(`\(p\.\d+\)\(|\)\(p\.\d+\)`)
+
+// misplacedJA finds a Japanese page reference beside a bracket, 「（18ページ）（」,
+// 「（DDR）（26ページ）」, 「（JICA〔29ページ〕）」, or inside a compound,
+// 「小型武器（24ページ）回収」 (group 1: the rest of the compound). Japanese has no spaces:
+// it is looked for in each word of pdftotext, a run of text on one line of one column,
+// so that the end of a list item or of a line, or the text of the column beside, is
+// taken for no part of it.
+var misplacedJA = regexp.MustCompile(`（\d+ページ）（|）（\d+ページ）|〔\d+ページ〕）|（\d+ページ）([々〆一-鿿ァ-ヺーA-Za-z0-9]+)`)
+
+// misplacedInWords lists the matches of misplacedJA in words, but for a reference before a
+// conjunction written in kanji, which starts a word of its own: 「シエラレオネ（18ページ）
+// 及びリベリア」.
+func misplacedInWords(words []pdf.Box) []string {
+	var out []string
+	for _, w := range words {
+		for _, m := range misplacedJA.FindAllStringSubmatchIndex(w.Text, -1) {
+			if m[2] >= 0 {
+				next := w.Text[m[2]:]
+				if slices.ContainsFunc([]string{"及び", "又は", "並びに", "若しくは"}, func(c string) bool { return strings.HasPrefix(next, c) }) {
+					continue
+				}
+			}
+			out = append(out, w.Text[m[0]:m[1]])
+		}
+	}
+	return out
+}
 
 // checkBooklet checks a booklet against its own named destinations, which say on which
 // page each brief starts: the page begins the brief, the contents gives that page for it,
@@ -539,10 +568,14 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 		t.Errorf("the contents gives the pages %v, want where the briefs start: %v", got, want)
 	}
 	// A page reference right before a bracket starts it, rather than stand in brackets of
-	// its own: "Sierra Leone (p. 18; see DDR, p. 26)", not "(p. 18) (see DDR".
+	// its own: "Sierra Leone (p. 18; see DDR, p. 26)", not "(p. 18) (see DDR". One after a
+	// bracket goes inside it, and one inside a Japanese compound after the compound.
 	for k, pg := range pages {
-		if m := doubleBrackets.FindString(pg.body); m != "" {
-			t.Errorf("page %d: a page reference in brackets of its own before another bracket: %s", k+1, m)
+		for _, m := range misplacedRef.FindAllString(pg.body, -1) {
+			t.Errorf("page %d: a page reference beside a bracket: %s", k+1, m)
+		}
+		for _, m := range misplacedInWords(pg.words) {
+			t.Errorf("page %d: a page reference beside a bracket or inside a word: %s", k+1, m)
 		}
 	}
 	// Each page's head and foot, from the briefs on it. A brief alone on its pages is

@@ -763,7 +763,7 @@ func TestTimelineCaptionBreaksBetweenPhrases(t *testing.T) {
 	if caption == nil {
 		t.Fatal("ja/timeline/ has no caption")
 	}
-	for _, want := range []string{"時間軸で<wbr>見る<wbr>出来事", "<wbr>横に<wbr>スクロールすると", "<wbr>表示できます"} {
+	for _, want := range []string{"時間軸で<wbr>見る<wbr>出来事", "（横に<wbr>スクロールすると", "<wbr>表示できます"} {
 		if !strings.Contains(caption[1], want) {
 			t.Errorf("the caption %s lacks %s", caption[1], want)
 		}

@@ -45,7 +45,7 @@ func TestRealSiteIsComplete(t *testing.T) {
 		keys = append(keys, "themes/"+th)
 	}
 	keys = append(keys, wantPages...)
-	asOf := map[string]string{"en": "as of early 2007", "ja": "2007年初め時点"}
+	asOf := map[string]string{"en": "as of early 2007", "ja": "2007年初め現在"}
 	for _, lang := range []string{"en", "ja"} {
 		for _, key := range keys {
 			p := res.Site.Lookup(lang, key)
