@@ -186,21 +186,56 @@
     toc.addEventListener("toggle", function () { if (wide.matches && !toc.open) toc.open = true; });
   }
 
-  // On a wide screen, "On this page" follows the reader: the link of the section being
-  // read (the last whose heading is above the top third of the screen) is marked with
-  // aria-current="location" and styled so. A phone's list is folded, and left as it is.
+  // The section being read, by the headings of "On this page": the last whose heading is
+  // above the top third of the screen, or scrolled to the foot of the page, where the last
+  // sections never reach it, the last whose heading is on the screen; -1 above the first.
   var tocLinks = toc ? toc.querySelectorAll("a[href^='#']") : [];
-  if (tocLinks.length && wide) {
-    var sections = Array.prototype.map.call(tocLinks, function (a) {
-      return document.getElementById(decodeURIComponent(a.hash.slice(1)));
+  var sections = Array.prototype.map.call(tocLinks, function (a) {
+    return document.getElementById(decodeURIComponent(a.hash.slice(1)));
+  });
+  function sectionAt() {
+    var at = -1, foot = window.scrollY > 0 && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    sections.forEach(function (h, i) {
+      if (h && h.getBoundingClientRect().top <= (foot ? window.innerHeight : window.innerHeight / 3)) at = i;
     });
+    return at;
+  }
+
+  // The language switch of a brief opens the translation at the section being read, even
+  // when the reader scrolled there rather than followed a link to it. The switch is at the
+  // top of the page, and the way up to it passes earlier sections: the section counts as
+  // read when the reader moves down into it or follows a link to it, not when they pass
+  // it going up. Above the first section, the translation opens at its top.
+  if (sections.length) {
+    var readY = window.scrollY, reading = sectionAt();
+    var lead = function () {
+      switchLinks.forEach(function (a) {
+        var u = new URL(a.href);
+        u.hash = reading >= 0 && sections[reading] ? "#" + sections[reading].id : "";
+        a.href = u.href;
+      });
+    };
+    var readOn = function () {
+      var was = reading;
+      if (window.scrollY > readY) reading = sectionAt();
+      readY = window.scrollY;
+      if (reading !== was) lead();
+    };
+    lead();
+    window.addEventListener("scroll", readOn, { passive: true });
+    window.addEventListener("hashchange", function () { reading = sectionAt(); readY = window.scrollY; lead(); });
+    // After carryHash's own listener, which sets the address's #fragment.
+    switchLinks.forEach(function (a) { a.addEventListener("click", lead); });
+  }
+
+  // On a wide screen, "On this page" follows the reader: the link of the section being
+  // read is marked with aria-current="location" and styled so. A phone's list is folded,
+  // and left as it is.
+  if (tocLinks.length && wide) {
     var queued = false;
     var follow = function () {
       queued = false;
-      var at = -1;
-      if (wide.matches) {
-        sections.forEach(function (h, i) { if (h && h.getBoundingClientRect().top <= window.innerHeight / 3) at = i; });
-      }
+      var at = wide.matches ? sectionAt() : -1;
       tocLinks.forEach(function (a, i) {
         if (i === at) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current");
       });

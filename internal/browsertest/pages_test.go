@@ -372,10 +372,16 @@ func checkLanguageSwitch(t *testing.T, tb *tab, page string) {
 		t.Fatalf("the language switch has %d links %v, want one for each of %v", len(links), links, others)
 	}
 	// The switch carries the address's #fragment (a section's id is the same in both
-	// languages), which the checks before this one may have set; not the skip link's.
+	// languages), which the checks before this one may have set; not the skip link's. On
+	// a brief, it may lead to the section of "On this page" that the reader scrolled down
+	// to instead (which one: TestLanguageSwitchKeepsThePlace).
 	hash := eval[string](t, tb, `location.hash === "#main" ? "" : location.hash`)
+	sections := eval[[]string](t, tb, `Array.from(document.querySelectorAll(".brief > .toc a[href^='#']"), a => a.hash)`)
 	for i, l := range links {
 		want := site.base + l.Lang + "/" + rest + hash
+		if at, fragment, _ := strings.Cut(l.Href, "#"); at == site.base+l.Lang+"/"+rest && slices.Contains(sections, "#"+fragment) {
+			want = l.Href
+		}
 		if l.Lang == lang || l.Href != want {
 			t.Errorf("language switch link to %q leads to %s, want %s", l.Lang, l.Href, want)
 			continue
@@ -392,7 +398,12 @@ func checkLanguageSwitch(t *testing.T, tb *tab, page string) {
 			t.Errorf("clicking the %s link of the language switch: status %d at %s with <html lang=%q>, want 200 at %s with lang %q", l.Lang, resp.Status, got.URL, got.Lang, want, l.Lang)
 			continue
 		}
-		tb.switched = l.Lang + "/" + rest + "index.html"
+		// The next page's checks start where the click left it, as the reader would, but
+		// from the top: one opened at the section the reader scrolled to is opened again.
+		tb.switched = ""
+		if got.URL == site.base+l.Lang+"/"+rest+hash {
+			tb.switched = l.Lang + "/" + rest + "index.html"
+		}
 	}
 	for _, e := range tb.takeErrors() {
 		t.Errorf("after the language switch: %s", e)
@@ -496,6 +507,33 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 	if href := eval[string](t, tb, `document.querySelector('.lang-switch a[hreflang="ja"]').href`); href != site.base+"ja/countries/cambodia/" {
 		t.Errorf("the language switch after the skip link leads to %s, want the translation's top", href)
 	}
+	// A reader who scrolled to a section, with no #fragment or another one, is taken to
+	// that section; one scrolled to the foot of the page, to its last section; on a phone
+	// as on a wide screen.
+	for _, c := range []struct {
+		width          int64
+		from, scrollTo string // scrollTo: "" for the foot of the page
+		want           string
+	}{
+		{phoneWidth, "en/themes/peacekeeping/index.html", "africa", "ja/themes/peacekeeping/#africa"},
+		{1280, "ja/countries/sudan/index.html#ddr", "africa-policy", "en/countries/sudan/#africa-policy"},
+		{1280, "en/themes/peacekeeping/index.html", "", "ja/themes/peacekeeping/#backlinks-h"},
+	} {
+		tb.page(t)
+		tb.viewport(t, c.width)
+		tb.open(t, site.url(c.from))
+		scroll := `window.scrollTo(0, document.documentElement.scrollHeight)`
+		if c.scrollTo != "" {
+			scroll = fmt.Sprintf(`document.getElementById(%q).scrollIntoView()`, c.scrollTo)
+		}
+		eval[bool](t, tb, `new Promise(r => { `+scroll+`; requestAnimationFrame(() => requestAnimationFrame(() => r(true))); })`)
+		if _, err := chromedp.RunResponse(tb.ctx, chromedp.Click(chromedp.CSS(`.lang-switch a[hreflang]:not([aria-current])`))); err != nil {
+			t.Fatalf("clicking the language switch: %v", err)
+		}
+		if got, want := location(tb), site.base+c.want; got != want {
+			t.Errorf("at %d px, %s scrolled to %q: the language switch led to %s, want %s", c.width, c.from, c.scrollTo, got, want)
+		}
+	}
 }
 
 // TestBackToTop: two screens down a long page, "Back to top" shows (on a phone, once the
@@ -555,11 +593,18 @@ func TestOnThisPageFollowsTheReader(t *testing.T) {
 		{1280, "elections", []string{"location #elections"}},
 		{1280, "un-peacekeeping", []string{"location #un-peacekeeping"}},
 		{phoneWidth, "elections", nil},
+		// At the foot of the page, the last section, whose heading never reaches the top
+		// third of the screen.
+		{1280, "", []string{"location #related-h"}},
 	} {
 		tb.page(t)
 		tb.viewport(t, c.width)
 		tb.open(t, site.url("en/countries/cambodia/index.html")+fmt.Sprintf("?w=%d", c.width))
-		eval[bool](t, tb, fmt.Sprintf(`(document.getElementById(%q).scrollIntoView(), true)`, c.section))
+		scroll := `window.scrollTo(0, document.documentElement.scrollHeight)`
+		if c.section != "" {
+			scroll = fmt.Sprintf(`document.getElementById(%q).scrollIntoView()`, c.section)
+		}
+		eval[bool](t, tb, `(`+scroll+`, true)`)
 		if got := eval[[]string](t, tb, marked); !slices.Equal(got, c.want) {
 			t.Errorf("at %d px, scrolled to #%s: marked %q, want %q", c.width, c.section, got, c.want)
 		}

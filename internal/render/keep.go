@@ -817,19 +817,48 @@ func saintName(s string, at int) int {
 	return i
 }
 
+// hyphenatedNumber returns the end of the numbers joined by hyphens that start s[i:] (a
+// postal code, 100-8919; an address, 2-2-1), or -1: a line broke after the hyphen.
+func hyphenatedNumber(s string, i int) int {
+	end, joined := i, 0
+	for {
+		start := end
+		for end < len(s) && '0' <= s[end] && s[end] <= '9' {
+			end++
+		}
+		if end == start {
+			return -1 // a hyphen not followed by a digit: not a number's
+		}
+		if end+1 < len(s) && s[end] == '-' && '0' <= s[end+1] && s[end+1] <= '9' {
+			end++
+			joined++
+			continue
+		}
+		break
+	}
+	if joined == 0 || end < len(s) && (isWordByte(s[end]) || s[end] >= utf8.RuneSelf) {
+		return -1 // no hyphen, or a word that goes on
+	}
+	return end
+}
+
 // englishNames returns the ranges of s that are names a line must not break: hyphenated
-// names (hyphenatedName) and names after St. (saintName), each starting a word.
+// names (hyphenatedName), names after St. (saintName) and numbers joined by hyphens
+// (hyphenatedNumber), each starting a word.
 func englishNames(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); i++ {
-		if s[i] < 'A' || s[i] > 'Z' {
+		digit := '0' <= s[i] && s[i] <= '9'
+		if !digit && (s[i] < 'A' || s[i] > 'Z') {
 			continue
 		}
 		if before, _ := utf8.DecodeLastRuneInString(s[:i]); before == '_' || unicode.IsLetter(before) || unicode.IsDigit(before) {
 			continue // inside a word
 		}
-		end := hyphenatedName(s, i)
-		if end < 0 {
+		end := -1
+		if digit {
+			end = hyphenatedNumber(s, i)
+		} else if end = hyphenatedName(s, i); end < 0 {
 			end = saintName(s, i)
 		}
 		if end > 0 {

@@ -145,6 +145,9 @@ func TestKeepNamesHTMLKeepsHyphenatedNames(t *testing.T) {
 		// A line broke after "St.", read as a sentence's end.
 		{`<p>the summit in St. Petersburg (July 2006), St. Étienne, St. X2, Ft. Worth, St. </p>`,
 			`<p>the summit in <span class="nobr">St. Petersburg</span> (July 2006), St. Étienne, St. X2, Ft. Worth, St. </p>`},
+		// A line broke a postal code after its hyphen (100- / 8919).
+		{`<p>Kasumigaseki 2-2-1, Tokyo 100-8919, 2005-06a, x100-8, 12-, 7-Eleven</p>`,
+			`<p>Kasumigaseki <span class="nobr">2-2-1</span>, Tokyo <span class="nobr">100-8919</span>, 2005-06a, x100-8, 12-, 7-Eleven</p>`},
 	} {
 		if got := render.KeepNamesHTML(tt.in); got != tt.want {
 			t.Errorf("keepNamesHTML(%s)\n got %s\nwant %s", tt.in, got, tt.want)
