@@ -358,13 +358,14 @@ func TestLocatorMapsOnEveryBrief(t *testing.T) {
 			if !strings.Contains(l.root.child("title").text, p.Title) {
 				t.Errorf("%s: the locator's title %q does not name the brief %q", p.URL, l.root.child("title").text, p.Title)
 			}
-			// Without the facts box to hold it, the map is captioned with the region; a brief
-			// of several of today's countries (Sudan) says so under its map.
-			caption := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(p.Region.Name(lang)) + `[^<]*</figcaption></figure>`)
+			// Without the facts box to hold it, the map is captioned with the region and says
+			// why there is no box; a brief of several of today's countries (Sudan) says so
+			// under its map.
+			caption := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(p.Region.Name(lang)) + `[^<]*` + regexp.QuoteMeta(uiString(t, lang, "locator_no_facts")) + `</figcaption></figure>`)
 			if p.Facts == nil && p.Region.Slug != "" && !caption.Match(b.files[p.URL+"index.html"]) {
-				t.Errorf("%s: no facts box, and the locator map has no caption naming the region %q", p.URL, p.Region.Name(lang))
+				t.Errorf("%s: no facts box, and the locator map has no caption naming the region %q and saying that the source gives no basic data", p.URL, p.Region.Name(lang))
 			}
-			borders := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(uiString(t, lang, "locator_borders")) + `</figcaption></figure>`)
+			borders := regexp.MustCompile(`<figcaption>[^<]*` + regexp.QuoteMeta(uiString(t, lang, "locator_borders")) + `[^<]*</figcaption></figure>`)
 			if got := borders.Match(b.files[p.URL+"index.html"]); got != (len(p.ISO) > 1) {
 				t.Errorf("%s: %d countries of today on its map, and a caption saying so: %v", p.URL, len(p.ISO), got)
 			}

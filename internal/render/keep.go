@@ -525,17 +525,20 @@ func keepRuns(text string, k *keepers, wholeDates bool) []Run {
 const maxSideColumnName = 12
 
 // appendName appends the name to runs as a run to keep. A name longer than
-// maxSideColumnName with no ・ to break at is kept in parts, each starting where kanji
-// follow katakana and marked Wbr (スリランカ|民主社会主義共和国, 大ブリテン|及び北アイルランド|
-// 連合王国): kept whole, the side column broke it where it ran out of room (共|和国).
+// maxSideColumnName is kept in parts marked Wbr: after each ・ (アフガニスタン・|イスラム
+// 共和国, スリ・|ジャヤワルダナプラ・|コッテ), or in a name without one, each starting
+// where kanji follow katakana (スリランカ|民主社会主義共和国, 大ブリテン|及び北アイルランド|
+// 連合王国). Kept whole, the side column broke it where it ran out of room (共|和国), and a
+// phone's facts box ran it past its edge.
 func appendName(runs []Run, name string) []Run {
-	if utf8.RuneCountInString(name) <= maxSideColumnName || strings.Contains(name, "・") {
+	if utf8.RuneCountInString(name) <= maxSideColumnName {
 		return append(runs, Run{Text: name, Keep: true})
 	}
+	dot := strings.Contains(name, "・")
 	from := 0
 	var prev rune
 	for i, c := range name {
-		if (unicode.Is(unicode.Katakana, prev) || prev == 'ー') && unicode.Is(unicode.Han, c) {
+		if dot && prev == '・' || !dot && (unicode.Is(unicode.Katakana, prev) || prev == 'ー') && unicode.Is(unicode.Han, c) {
 			runs = append(runs, Run{Text: name[from:i], Keep: true, Wbr: from > 0})
 			from = i
 		}

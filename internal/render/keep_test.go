@@ -26,8 +26,8 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 		{"コンゴ民主共和国の選挙", []string{"コンゴ民主共和国"}},
 		// Longer than the printed side column holds: two runs, a line may end between.
 		{"スリランカ民主社会主義共和国", []string{"スリランカ", "民主社会主義共和国"}},
-		{"アフガニスタン・イスラム共和国", []string{"アフガニスタン・イスラム共和国"}}, // a line may end after its ・
-		{"首都スリ・ジャヤワルダナプラ・コッテ", []string{"スリ・ジャヤワルダナプラ・コッテ"}},
+		{"アフガニスタン・イスラム共和国", []string{"アフガニスタン・", "イスラム共和国"}}, // a line may end after its ・
+		{"首都スリ・ジャヤワルダナプラ・コッテ", []string{"スリ・", "ジャヤワルダナプラ・", "コッテ"}},
 		{"東ティモールに1,300人", []string{"東ティモール", "1,300人"}},
 		{"1999年8月～2004年6月", []string{"1999年8月～", "2004年6月"}}, // ～ never starts a line
 		{"平和構築", nil},
@@ -68,7 +68,8 @@ func TestKeepKeepsNumbersWithUnitsAndNamesWhole(t *testing.T) {
 	for _, tt := range []struct{ name, parts string }{
 		{"大ブリテン及び北アイルランド連合王国", "大ブリテン|+及び北アイルランド|+連合王国"},
 		{"ミャンマー連邦共和国民主主義人民", "ミャンマー|+連邦共和国民主主義人民"},
-		{"アフガニスタン・イスラム共和国", "アフガニスタン・イスラム共和国"},
+		{"アフガニスタン・イスラム共和国", "アフガニスタン・|+イスラム共和国"},
+		{"ボスニア・ヘルツェゴビナ", "ボスニア・ヘルツェゴビナ"}, // short: whole
 		{"コンゴ民主共和国", "コンゴ民主共和国"},
 	} {
 		var parts []string
