@@ -3,6 +3,8 @@ package pipeline_test
 import (
 	"net/url"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -159,6 +161,44 @@ func TestKeptEnglishWordsAreMarkedEnglish(t *testing.T) {
 		if page := string(f.Data); !strings.Contains(page, want) {
 			i := strings.Index(page, "Nation-Building")
 			t.Errorf("%s does not mark Nation-Building as English: %q", f.Path, page[max(0, i-60):min(len(page), i+40)])
+		}
+	}
+}
+
+// The figures page leads, from a list folded at its top, to the rows of each brief with
+// figures (on a phone the page runs to 11,000 px): one link per such brief, in page order,
+// each to the row that heads the brief's figures.
+func TestFiguresPageLeadsToEachBriefsRows(t *testing.T) {
+	res := buildReal(t)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	jump := regexp.MustCompile(`(?s)<details class="figures-jump">(.*?)</details>`)
+	link := regexp.MustCompile(`<a href="#(fig-[^"]+)"`)
+	for _, lang := range []string{"en", "ja"} {
+		page := files[lang+"/figures/index.html"]
+		m := jump.FindStringSubmatch(page)
+		if m == nil {
+			t.Errorf("%s/figures/ has no list of the briefs to go to", lang)
+			continue
+		}
+		var got, want []string
+		for _, l := range link.FindAllStringSubmatch(m[1], -1) {
+			got = append(got, l[1])
+			if !regexp.MustCompile(`<th scope="rowgroup" rowspan="\d+" id="` + regexp.QuoteMeta(l[1]) + `">`).MatchString(page) {
+				t.Errorf("%s/figures/: the link to #%s leads to no row of the table", lang, l[1])
+			}
+		}
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
+			for _, p := range res.Site.Section(lang, kind) {
+				if len(p.Figures) > 0 {
+					want = append(want, "fig-"+p.Anchor())
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s/figures/ leads to %v, want the briefs with figures %v", lang, got, want)
 		}
 	}
 }
