@@ -205,13 +205,15 @@
   // when the reader scrolled there rather than followed a link to it. The switch is at the
   // top of the page, and the way up to it passes earlier sections: the section counts as
   // read when the reader moves down into it or follows a link to it, not when they pass
-  // it going up. Above the first section, the translation opens at its top.
+  // it going up. Above the first section, the address's #fragment goes with the switch,
+  // as on any page (carryHash): none opens the translation at its top.
   if (sections.length) {
     var readY = window.scrollY, reading = sectionAt();
     var lead = function () {
+      if (reading < 0 || !sections[reading]) return; // the address's #fragment stands (carryHash)
       switchLinks.forEach(function (a) {
         var u = new URL(a.href);
-        u.hash = reading >= 0 && sections[reading] ? "#" + sections[reading].id : "";
+        u.hash = "#" + sections[reading].id;
         a.href = u.href;
       });
     };
