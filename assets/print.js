@@ -109,6 +109,29 @@ function printBooklet(plan) {
     var form = inside && /^[)）]/.test(next) ? pageRefInBracket : inside ? pageRefNested : closes.test(next) ? pageRefClosing : pageRef;
     return form.replace("%d", page);
   }
+  // wordEnd is the length of the word that goes on after a link at the start of the text
+  // node t, 0 where the link ends its word: a run of data-page-ref-word (Japanese kanji,
+  // katakana and Latin letters: 「小型武器」回収プロジェクト), cut before a word that ends
+  // a compound (data-page-ref-word-breaks: a conjunction, 及び, or a particle, の) or the
+  // end of a phrase (data-page-ref-closes: 参照). What follows the word must end it too:
+  // a word of those, a bracket or a mark, or nothing, where kana that ends no compound
+  // belongs to the word (okurigana: 「日本」向けに, which keeps its reference after the link).
+  function wordEnd(t) {
+    var m = t && wordGoesOn && t.data.match(wordGoesOn);
+    if (!m) return 0;
+    var ends = function (s) {
+      return closes.test(s) || wordBreaks.some(function (w) { return s.indexOf(w) === 0; });
+    };
+    var end = m[0].length;
+    for (var i = 0; i < end; i++) {
+      if (ends(t.data.slice(i))) {
+        end = i;
+        break;
+      }
+    }
+    var rest = t.data.slice(end);
+    return rest === "" || ends(rest) || /^[^\p{L}\p{N}]/u.test(rest) ? end : 0;
+  }
   // lastText is the last text node of a, or null.
   function lastText(a) {
     var w = document.createTreeWalker(a, NodeFilter.SHOW_TEXT), last = null;
@@ -160,24 +183,21 @@ function printBooklet(plan) {
       last.parentNode.insertBefore(r, last.splitText(last.data.length - 1));
       return;
     }
-    // A link inside a word that goes on after it (data-page-ref-word, Japanese compounds:
-    // 「小型武器」回収プロジェクト, but not before a word of data-page-ref-word-breaks:
-    // 及び): the reference follows the whole word, 「小型武器回収プロジェクト（24ページ）」,
-    // as a link of its own, rather than split it.
-    var word = after && wordGoesOn && !closes.test(after.data) &&
-      !wordBreaks.some(function (w) { return after.data.indexOf(w) === 0; }) && after.data.match(wordGoesOn);
-    if (word) {
-      var rest = after.splitText(word[0].length);
-      var link = document.createElement("a");
-      link.setAttribute("href", a.getAttribute("href"));
-      r.textContent = ref(brief.page, after);
-      link.appendChild(r);
-      rest.parentNode.insertBefore(link, rest);
-      return;
+    // A link inside a Japanese compound that goes on after it, 「小型武器」回収プロジェクト:
+    // the reference follows the whole word, 「小型武器回収プロジェクト（24ページ）」, as a
+    // link of its own, rather than split it (wordEnd).
+    var at = a, target = a, end = wordEnd(after);
+    if (end > 0) {
+      var rest = after.splitText(end);
+      at = after;
+      after = rest;
+      target = document.createElement("a");
+      target.setAttribute("href", a.getAttribute("href"));
+      rest.parentNode.insertBefore(target, rest);
     }
     // The reference kept whole on its line; a space before it may still break.
-    var text = ref(brief.page, a), lead = text.match(/^\s*/)[0];
-    if (after && !insideBrackets(a) && opens.test(after.data)) {
+    var text = ref(brief.page, at), lead = text.match(/^\s*/)[0];
+    if (after && !insideBrackets(at) && opens.test(after.data)) {
       // A bracket opens after the link: the reference starts it (pageRefOpening).
       // Its space after stays outside the reference, where a line may break.
       text = pageRefOpening.replace("%d", brief.page);
@@ -186,8 +206,8 @@ function printBooklet(plan) {
       text = text.slice(0, text.length - trail.length);
       after.data = trail + after.data.replace(opens, "");
     }
-    if (lead) a.appendChild(document.createTextNode(lead));
+    if (lead) target.appendChild(document.createTextNode(lead));
     r.textContent = text.slice(lead.length);
-    a.appendChild(r);
+    target.appendChild(r);
   });
 }

@@ -101,7 +101,8 @@
   // the same in both languages (the translator check holds them together), so the
   // address's #fragment goes with it, kept up to date as the reader moves (a link opened
   // in a new tab has it too). Not #main, where the skip link leads: the translation opens
-  // at its top.
+  // at its top. On a brief, the section the reader moved down into takes its place (see
+  // switchToReading, below).
   var switchLinks = document.querySelectorAll(".lang-switch a[href]");
   function carryHash() {
     switchLinks.forEach(function (a) {
@@ -198,6 +199,13 @@
     sections.forEach(function (h, i) {
       if (h && h.getBoundingClientRect().top <= (foot ? window.innerHeight : window.innerHeight / 3)) at = i;
     });
+    if (foot) {
+      // The section the address names, when its heading is on the screen: the reader chose
+      // it in "On this page", and the page could scroll no further than its foot.
+      var named = sections.indexOf(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+      var top = named >= 0 ? sections[named].getBoundingClientRect().top : -1;
+      if (top >= 0 && top < window.innerHeight) at = named;
+    }
     return at;
   }
 
@@ -208,8 +216,8 @@
   // it going up. Above the first section, the address's #fragment goes with the switch,
   // as on any page (carryHash): none opens the translation at its top.
   if (sections.length) {
-    var readY = window.scrollY, reading = sectionAt();
-    var lead = function () {
+    var readY = window.scrollY, reading = sectionAt(), readQueued = false;
+    var switchToReading = function () {
       if (reading < 0 || !sections[reading]) return; // the address's #fragment stands (carryHash)
       switchLinks.forEach(function (a) {
         var u = new URL(a.href);
@@ -218,16 +226,19 @@
       });
     };
     var readOn = function () {
+      readQueued = false;
       var was = reading;
       if (window.scrollY > readY) reading = sectionAt();
       readY = window.scrollY;
-      if (reading !== was) lead();
+      if (reading !== was) switchToReading();
     };
-    lead();
-    window.addEventListener("scroll", readOn, { passive: true });
-    window.addEventListener("hashchange", function () { reading = sectionAt(); readY = window.scrollY; lead(); });
+    switchToReading();
+    window.addEventListener("scroll", function () {
+      if (!readQueued) { readQueued = true; requestAnimationFrame(readOn); }
+    }, { passive: true });
+    window.addEventListener("hashchange", function () { reading = sectionAt(); readY = window.scrollY; switchToReading(); });
     // After carryHash's own listener, which sets the address's #fragment.
-    switchLinks.forEach(function (a) { a.addEventListener("click", lead); });
+    switchLinks.forEach(function (a) { a.addEventListener("click", switchToReading); });
   }
 
   // On a wide screen, "On this page" follows the reader: the link of the section being

@@ -373,8 +373,9 @@ func checkLanguageSwitch(t *testing.T, tb *tab, page string) {
 	}
 	// The switch carries the address's #fragment (a section's id is the same in both
 	// languages), which the checks before this one may have set; not the skip link's. On
-	// a brief, it may lead to the section of "On this page" that the reader scrolled down
-	// to instead (which one: TestLanguageSwitchKeepsThePlace).
+	// a brief, it may lead to a section of "On this page" that the checks before scrolled
+	// down into instead (which one: TestLanguageSwitchKeepsThePlace); any other fragment
+	// must be the address's.
 	hash := eval[string](t, tb, `location.hash === "#main" ? "" : location.hash`)
 	sections := eval[[]string](t, tb, `Array.from(document.querySelectorAll(".brief > .toc a[href^='#']"), a => a.hash)`)
 	for i, l := range links {
@@ -518,12 +519,19 @@ func TestLanguageSwitchKeepsThePlace(t *testing.T) {
 		{phoneWidth, "en/themes/peacekeeping/index.html", "africa", "ja/themes/peacekeeping/#africa"},
 		{1280, "ja/countries/sudan/index.html#ddr", "africa-policy", "en/countries/sudan/#africa-policy"},
 		{1280, "en/themes/peacekeeping/index.html", "", "ja/themes/peacekeeping/#backlinks-h"},
+		// A section chosen in On this page, near the foot: the page scrolls to its foot,
+		// where the last section's heading shows too.
+		{1280, "en/countries/cambodia/index.html#themes-h", "-", "ja/countries/cambodia/#themes-h"},
 	} {
 		tb.page(t)
 		tb.viewport(t, c.width)
 		tb.open(t, site.url(c.from))
 		scroll := `window.scrollTo(0, document.documentElement.scrollHeight)`
-		if c.scrollTo != "" {
+		switch c.scrollTo {
+		case "-":
+			scroll = ""
+		case "":
+		default:
 			scroll = fmt.Sprintf(`document.getElementById(%q).scrollIntoView()`, c.scrollTo)
 		}
 		eval[bool](t, tb, `new Promise(r => { `+scroll+`; requestAnimationFrame(() => requestAnimationFrame(() => r(true))); })`)
@@ -594,14 +602,18 @@ func TestOnThisPageFollowsTheReader(t *testing.T) {
 		{1280, "un-peacekeeping", []string{"location #un-peacekeeping"}},
 		{phoneWidth, "elections", nil},
 		// At the foot of the page, the last section, whose heading never reaches the top
-		// third of the screen.
+		// third of the screen; or the one chosen there, whose heading is on the screen.
 		{1280, "", []string{"location #related-h"}},
+		{1280, "#themes-h", []string{"location #themes-h"}},
 	} {
 		tb.page(t)
 		tb.viewport(t, c.width)
 		tb.open(t, site.url("en/countries/cambodia/index.html")+fmt.Sprintf("?w=%d", c.width))
 		scroll := `window.scrollTo(0, document.documentElement.scrollHeight)`
-		if c.section != "" {
+		switch {
+		case strings.HasPrefix(c.section, "#"):
+			scroll = fmt.Sprintf(`location.hash = %q`, c.section) // as a click in On this page
+		case c.section != "":
 			scroll = fmt.Sprintf(`document.getElementById(%q).scrollIntoView()`, c.section)
 		}
 		eval[bool](t, tb, `(`+scroll+`, true)`)

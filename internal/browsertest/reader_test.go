@@ -34,7 +34,8 @@ type phoneInfo struct {
 // table layout), every visible link, button, input and summary at least minTarget square
 // (a link broken over two lines: its tallest line box and its full width), and, on a
 // Japanese page, no number with its unit or counter and no name of a country, capital or
-// official name broken over two lines in the tables, key facts and figures, and no number
+// official name (or part of a long one) broken over two lines in the tables, key facts
+// and figures, and no number
 // in the text (where names may break: see render.keepHTML). The names are
 // read from the page: the text of its links to country briefs and of the facts' names.
 const phoneJS = `(() => {
@@ -70,13 +71,19 @@ const phoneJS = `(() => {
 	}
 	if (document.documentElement.lang === "ja") {
 		const names = new Set();
+		// A name longer than the printed side column holds is kept in parts, each whole
+		// (render.appendName): after each ・, or where kanji follow katakana.
+		const add = n => {
+			if ([...n].length <= 12) names.add(n);
+			else n.split(n.includes("・") ? /(?<=・)/ : /(?<=[\u30A0-\u30FF])(?=[\u4E00-\u9FFF])/).forEach(p => names.add(p));
+		};
 		for (const a of document.querySelectorAll("main a[href*='countries/']")) {
 			const n = a.textContent.replace(/\s*\(EN\)$/, "").trim();
-			if (n && !/\s/.test(n)) names.add(n);
+			if (n && !/\s/.test(n)) add(n);
 		}
 		for (const dd of document.querySelectorAll(".facts dd")) {
 			const n = dd.textContent.trim();
-			if (n && !/[\s、]/.test(n) && !/[0-9]/.test(n)) names.add(n);
+			if (n && !/[\s、]/.test(n) && !/[0-9]/.test(n)) add(n);
 		}
 		const esc = s => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 		const number = "(?:約|最大|第)?[0-9０-９][0-9０-９,，.．]*(?:[万億兆][0-9０-９,，]*)*(?:年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?|月(?:[0-9０-９]{1,2}日)?|ドル|円|人|丁|km²|%%)?(?:以上|以下|超|余り)?";

@@ -511,18 +511,19 @@ var misplacedRef = regexp.MustCompile(`\(p\.\d+\)\(|\)\(p\.\d+\)`)
 // it is looked for in each word of pdftotext, a run of text on one line of one column,
 // so that the end of a list item or of a line, or the text of the column beside, is
 // taken for no part of it.
-var misplacedJA = regexp.MustCompile(`（\d+ページ）（|）（\d+ページ）|〔\d+ページ〕）|（\d+ページ）([々〆一-鿿ァ-ヺーA-Za-z0-9]+)`)
+var misplacedJA = regexp.MustCompile(`（\d+ページ）（|）（\d+ページ）|〔\d+ページ〕）|（\d+ページ）([々〆ヵヶ一-鿿㐀-䶿ァ-ヺーA-Za-z0-9]+)`)
 
 // misplacedInWords lists the matches of misplacedJA in words, but for a reference before a
-// conjunction written in kanji, which starts a word of its own: 「シエラレオネ（18ページ）
-// 及びリベリア」.
-func misplacedInWords(words []pdf.Box) []string {
+// word that ends a compound (breaks: i18n's print_page_ref_word_breaks), such as a
+// conjunction written in kanji: 「シエラレオネ（18ページ）及びリベリア」. (Which word a
+// reference follows, case by case: TestBookletPageReferences in internal/browsertest.)
+func misplacedInWords(words []pdf.Box, breaks []string) []string {
 	var out []string
 	for _, w := range words {
 		for _, m := range misplacedJA.FindAllStringSubmatchIndex(w.Text, -1) {
 			if m[2] >= 0 {
 				next := w.Text[m[2]:]
-				if slices.ContainsFunc([]string{"及び", "又は", "並びに", "若しくは"}, func(c string) bool { return strings.HasPrefix(next, c) }) {
+				if slices.ContainsFunc(breaks, func(c string) bool { return strings.HasPrefix(next, c) }) {
 					continue
 				}
 			}
@@ -570,11 +571,15 @@ func checkBooklet(t *testing.T, s *site.Site, tg pdf.Target, data []byte, pages 
 	// A page reference right before a bracket starts it, rather than stand in brackets of
 	// its own: "Sierra Leone (p. 18; see DDR, p. 26)", not "(p. 18) (see DDR". One after a
 	// bracket goes inside it, and one inside a Japanese compound after the compound.
+	var breaks []string // the words that end a Japanese compound: none in English
+	if tg.Lang == "ja" {
+		breaks = strings.FieldsFunc(uiString(t, tg.Lang, "print_page_ref_word_breaks"), func(r rune) bool { return r == '、' })
+	}
 	for k, pg := range pages {
 		for _, m := range misplacedRef.FindAllString(pg.body, -1) {
 			t.Errorf("page %d: a page reference beside a bracket: %s", k+1, m)
 		}
-		for _, m := range misplacedInWords(pg.words) {
+		for _, m := range misplacedInWords(pg.words, breaks) {
 			t.Errorf("page %d: a page reference beside a bracket or inside a word: %s", k+1, m)
 		}
 	}

@@ -303,8 +303,8 @@ func (r *Renderer) bodyNames(gl *glossary.Glossary) *keepers {
 
 // Keep splits text into runs for a page in the view's language: on a Japanese page, the
 // numbers with their units and the proper nouns are runs to keep whole; on others, the
-// hyphenated names are (englishRuns), and the text may break anywhere else it normally
-// would but between a number and the word of its unit (keepUnits).
+// hyphenated names and numbers are (englishRuns), and the text may break anywhere else it
+// normally would but between a number and the word of its unit (keepUnits).
 func (v *View) Keep(text string) []Run {
 	if text == "" {
 		return []Run{{}}
@@ -839,8 +839,11 @@ func hyphenatedNumber(s string, i int) int {
 		}
 		break
 	}
-	if joined == 0 || end < len(s) && (isWordByte(s[end]) || s[end] >= utf8.RuneSelf) {
+	if joined == 0 || end < len(s) && isWordByte(s[end]) {
 		return -1 // no hyphen, or a word that goes on
+	}
+	if r, _ := utf8.DecodeRuneInString(s[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return -1 // a word with a letter beyond ASCII; a no-break space before a unit ends it
 	}
 	return end
 }
@@ -899,17 +902,19 @@ func keepNamesHTML(html string) string {
 // englishRuns is Keep for an English text: its names kept whole (englishNames), and each
 // number joined to the word of its unit (keepUnits).
 func englishRuns(text string) []Run {
+	// The units first: a kept number's unit stays joined to it (10-20 million yen).
+	text = keepUnits(text)
 	var runs []Run
 	last := 0
 	for _, r := range englishNames(text) {
 		if r[0] > last {
-			runs = append(runs, Run{Text: keepUnits(text[last:r[0]])})
+			runs = append(runs, Run{Text: text[last:r[0]]})
 		}
 		runs = append(runs, Run{Text: text[r[0]:r[1]], Keep: true})
 		last = r[1]
 	}
 	if last < len(text) || len(runs) == 0 {
-		runs = append(runs, Run{Text: keepUnits(text[last:])})
+		runs = append(runs, Run{Text: text[last:]})
 	}
 	return runs
 }

@@ -147,8 +147,10 @@ func TestKeepNamesHTMLKeepsHyphenatedNames(t *testing.T) {
 		{`<p>the summit in St. Petersburg (July 2006), St. Étienne, St. X2, Ft. Worth, St. </p>`,
 			`<p>the summit in <span class="nobr">St. Petersburg</span> (July 2006), St. Étienne, St. X2, Ft. Worth, St. </p>`},
 		// A line broke a postal code after its hyphen (100- / 8919).
-		{`<p>Kasumigaseki 2-2-1, Tokyo 100-8919, 2005-06a, x100-8, 12-, 7-Eleven</p>`,
-			`<p>Kasumigaseki <span class="nobr">2-2-1</span>, Tokyo <span class="nobr">100-8919</span>, 2005-06a, x100-8, 12-, 7-Eleven</p>`},
+		{`<p>Kasumigaseki 2-2-1, Tokyo 100-8919, 2005-06a, x100-8, 12-, 7-Eleven, 10-20é</p>`,
+			`<p>Kasumigaseki <span class="nobr">2-2-1</span>, Tokyo <span class="nobr">100-8919</span>, 2005-06a, x100-8, 12-, 7-Eleven, 10-20é</p>`},
+		// After keepUnits, a no-break space joins the range to its unit.
+		{"<p>10-20\u00a0million</p>", "<p><span class=\"nobr\">10-20</span>\u00a0million</p>"},
 	} {
 		if got := render.KeepNamesHTML(tt.in); got != tt.want {
 			t.Errorf("keepNamesHTML(%s)\n got %s\nwant %s", tt.in, got, tt.want)
@@ -160,6 +162,12 @@ func TestKeepNamesHTMLKeepsHyphenatedNames(t *testing.T) {
 func TestEnglishRuns(t *testing.T) {
 	got := render.EnglishRuns("Democratic Republic of Timor-Leste, 1,500 people and 33.5 billion yen")
 	want := []render.Run{{Text: "Democratic Republic of "}, {Text: "Timor-Leste", Keep: true}, {Text: ", 1,500 people and 33.5\u00a0billion\u00a0yen"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("EnglishRuns = %+v, want %+v", got, want)
+	}
+	// A range kept whole keeps its unit on its line too.
+	got = render.EnglishRuns("between 10-20 million yen")
+	want = []render.Run{{Text: "between "}, {Text: "10-20", Keep: true}, {Text: "\u00a0million\u00a0yen"}}
 	if !slices.Equal(got, want) {
 		t.Errorf("EnglishRuns = %+v, want %+v", got, want)
 	}
@@ -227,7 +235,7 @@ func FuzzKeepHTML(f *testing.F) {
 }
 
 // FuzzKeepNamesHTML: keepNamesHTML only inserts spans, balanced, each around a hyphenated
-// name, and none inside a tag (a name in an attribute stays as it is).
+// name or number, and none inside a tag (a name in an attribute stays as it is).
 func FuzzKeepNamesHTML(f *testing.F) {
 	for _, s := range []string{
 		`<p>Democratic Republic of Timor-Leste</p>`,
