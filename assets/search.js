@@ -226,6 +226,26 @@
     return toks;
   }
 
+  // readingStart gives what a word in hiragana may stand for where it starts readings of
+  // the glossary's terms without being one (じらい of じらいたいさく, じらいじょきょ, ...):
+  // the characters all those terms start with, when two or more (地雷, found in every text
+  // that writes it, not only in the terms); else the terms themselves, up to eight.
+  function readingStart(read, w) {
+    var found = [];
+    Object.keys(read).forEach(function (k) {
+      if (k.length > w.length && k.indexOf(w) === 0) found = found.concat(read[k]);
+    });
+    if (!found.length) return [];
+    var common = Array.from(found[0]);
+    found.forEach(function (t) {
+      var cs = Array.from(t), n = 0;
+      while (n < common.length && n < cs.length && common[n] === cs[n]) n++;
+      common = common.slice(0, n);
+    });
+    if (common.length >= 2) return [common.join("")];
+    return found.length <= 8 ? found : [];
+  }
+
   // terms parses a query: a word, or a Japanese word with the tokens it must all have.
   // The query is NFKC-normalized first, as the texts are written: half-width katakana
   // (ｶﾝﾎﾞｼﾞｱ) and other compatibility forms become the ordinary ones. read is read.json's
@@ -261,6 +281,7 @@
           if (cs.every(function (c) { return HIRAGANA.test(c); })) {
             if (cs.length >= 3) forms.push(cs.map(function (c) { var n = c.codePointAt(0); return n >= 0x3041 && n <= 0x3096 ? String.fromCodePoint(n + 0x60) : c; }).join(""));
             if (has(read, w)) forms = forms.concat(read[w]);
+            else if (read && cs.length >= 3) forms = forms.concat(readingStart(read, w));
           }
           // A form of a glossary term that the site does not write (東チモール, 元兵士):
           // the term's form that it does is looked for too.

@@ -104,6 +104,7 @@ var searchCases = []struct {
 	{"ja", "ダルフル", "country", "ja/countries/sudan/", "a name without the ー the text writes (ダルフール)"},
 	{"ja", "かんぼじあ", "country", "ja/countries/cambodia/", "a name typed in hiragana, not converted: its katakana form is looked for too"},
 	{"ja", "じえいたい", "country", "ja/countries/iraq/", "a glossary term's reading typed in hiragana, not converted: the briefs that write the term, not only its glossary row"},
+	{"ja", "じらい", "theme", "ja/themes/mine-action/", "the start of glossary terms' readings (じらいたいさく, じらいじょきょ) in hiragana: what the terms start with, 地雷, looked for"},
 	{"ja", "8,140", "country", "ja/countries/iraq/", "a number alone: digits are either language's, not marked as English"},
 	{"ja", "ぬぬぬ", "", "", "no result"},
 	{"ja", "zzqxv", "", "", "Latin letters that find nothing: the English edition is offered"},
