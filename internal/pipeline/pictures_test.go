@@ -355,6 +355,26 @@ func TestLocatorMapsOnEveryBrief(t *testing.T) {
 			if focus != 1 {
 				t.Errorf("%s: %d highlighted shapes, want 1", p.URL, focus)
 			}
+			// A small country's ring stands around it: every point of the highlighted shape
+			// near the ring's centre is inside the ring (Timor's island crossed a ring too
+			// small for it, and read as a "no entry" sign).
+			for _, c := range l.root.all("circle") {
+				if c.attrs["class"] != "marker" {
+					continue
+				}
+				cx, cy, r := number(t, c.attrs["cx"]), number(t, c.attrs["cy"]), number(t, c.attrs["r"])
+				for _, path := range l.root.all("path") {
+					if path.attrs["class"] != "focus" {
+						continue
+					}
+					for _, pt := range pathPoints(t, path.attrs["d"]) {
+						if d := math.Hypot(pt[0]-cx, pt[1]-cy); d < 3*r && d > r-2 {
+							t.Errorf("%s: the ring of radius %g at (%g, %g) does not stand clear of the shape's point (%.1f, %.1f)", p.URL, r, cx, cy, pt[0], pt[1])
+							break
+						}
+					}
+				}
+			}
 			if !strings.Contains(l.root.child("title").text, p.Title) {
 				t.Errorf("%s: the locator's title %q does not name the brief %q", p.URL, l.root.child("title").text, p.Title)
 			}
@@ -776,4 +796,61 @@ func TestTimelineCaptionBreaksBetweenPhrases(t *testing.T) {
 	if keepAll := regexp.MustCompile(`:lang\(ja\) :is\([^)]*\.timeline-chart figcaption[^{]*\{ word-break: keep-all`); !keepAll.Match(css) {
 		t.Error("the style sheet does not keep the caption's phrases whole (word-break: keep-all)")
 	}
+}
+
+// pathPoints returns the points an SVG path's data passes through: its moves and lines,
+// absolute or relative (M, m, L, l, H, h, V, v, Z, z), as the map's paths are written.
+func pathPoints(t *testing.T, d string) [][2]float64 {
+	t.Helper()
+	tokens := regexp.MustCompile(`[MmLlHhVvZz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?`).FindAllString(d, -1)
+	var out [][2]float64
+	var x, y, startX, startY float64
+	cmd := "M"
+	for i := 0; i < len(tokens); {
+		if strings.ContainsAny(tokens[i], "MmLlHhVvZz") {
+			cmd = tokens[i]
+			i++
+			if cmd == "z" || cmd == "Z" {
+				x, y = startX, startY
+			}
+			continue
+		}
+		num := func() float64 {
+			v := number(t, tokens[i])
+			i++
+			return v
+		}
+		switch cmd {
+		case "M", "L":
+			x, y = num(), num()
+		case "m", "l":
+			x, y = x+num(), y+num()
+		case "H":
+			x = num()
+		case "h":
+			x += num()
+		case "V":
+			y = num()
+		case "v":
+			y += num()
+		default:
+			t.Fatalf("path command %q in %q", cmd, d)
+		}
+		if cmd == "M" || cmd == "m" {
+			startX, startY = x, y
+			cmd = map[string]string{"M": "L", "m": "l"}[cmd] // pairs after a move are lines
+		}
+		out = append(out, [2]float64{x, y})
+	}
+	return out
+}
+
+// number parses a number of an SVG attribute or path.
+func number(t *testing.T, s string) float64 {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("not a number: %q", s)
+	}
+	return v
 }

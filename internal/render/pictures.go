@@ -208,7 +208,23 @@ type Locator struct {
 	// (internal/incremental).
 	Land, Focus string
 	// Markers ring the brief's countries that are too small to see at this scale.
-	Markers []geo.Point
+	Markers []LocatorMarker
+}
+
+// A LocatorMarker rings a small country on a locator map: its centre and radius, in px.
+type LocatorMarker struct {
+	geo.Point
+	R float64
+}
+
+// minRing is the least radius of a locator's ring, in px.
+const minRing = 9
+
+// ringRadius is the radius of the ring around a country whose box is w by h px: 6 px
+// beyond the box's corners, so that an island stands inside its ring. At minRing, Timor
+// (20 by 5 px, slanted) crossed its ring from side to side and read as a "no entry" sign.
+func ringRadius(w, h float64) float64 {
+	return max(minRing, math.Ceil(math.Hypot(w, h)/2)+6)
 }
 
 const (
@@ -242,7 +258,7 @@ func (v *View) Locator() *Locator {
 			// Small: a box of less than 12 by 12 px on the map, or as little area (Timor-Leste,
 			// 20 px long and 5 high, was a sliver a reader could miss).
 			if b, scale := c.Box(), f.Width/f.View.W(); b.W()*scale*b.H()*scale < 12*12 {
-				l.Markers = append(l.Markers, f.Point(c.Anchor()))
+				l.Markers = append(l.Markers, LocatorMarker{Point: f.Point(c.Anchor()), R: ringRadius(b.W()*scale, b.H()*scale)})
 			}
 		default:
 			land.WriteString(f.Path(c))
