@@ -202,8 +202,8 @@
     if (foot) {
       // The section the address names, when its heading is on the screen: the reader chose
       // it in "On this page", and the page could scroll no further than its foot.
-      var named = sections.indexOf(document.getElementById(decodeURIComponent(location.hash.slice(1))));
-      var top = named >= 0 ? sections[named].getBoundingClientRect().top : -1;
+      var named = location.hash ? sections.indexOf(document.getElementById(decodeURIComponent(location.hash.slice(1)))) : -1;
+      var top = named >= 0 && sections[named] ? sections[named].getBoundingClientRect().top : -1;
       if (top >= 0 && top < window.innerHeight) at = named;
     }
     return at;
