@@ -215,8 +215,11 @@
   // read when the reader moves down into it or follows a link to it, not when they pass
   // it going up. Above the first section, the address's #fragment goes with the switch,
   // as on any page (carryHash): none opens the translation at its top.
+  // On a wide screen, "On this page" follows the reader too: the link of the section on
+  // the screen is marked with aria-current="location" and styled so. A phone's list is
+  // folded, and left as it is. One look at the headings a frame serves both.
   if (sections.length) {
-    var readY = window.scrollY, reading = sectionAt(), readQueued = false;
+    var readY = window.scrollY, reading = sectionAt(), queued = false;
     var switchToReading = function () {
       if (reading < 0 || !sections[reading]) return; // the address's #fragment stands (carryHash)
       switchLinks.forEach(function (a) {
@@ -225,39 +228,28 @@
         a.href = u.href;
       });
     };
-    var readOn = function () {
-      readQueued = false;
-      var was = reading;
-      if (window.scrollY > readY) reading = sectionAt();
-      readY = window.scrollY;
-      if (reading !== was) switchToReading();
-    };
-    switchToReading();
-    window.addEventListener("scroll", function () {
-      if (!readQueued) { readQueued = true; requestAnimationFrame(readOn); }
-    }, { passive: true });
-    window.addEventListener("hashchange", function () { reading = sectionAt(); readY = window.scrollY; switchToReading(); });
-    // After carryHash's own listener, which sets the address's #fragment.
-    switchLinks.forEach(function (a) { a.addEventListener("click", switchToReading); });
-  }
-
-  // On a wide screen, "On this page" follows the reader: the link of the section being
-  // read is marked with aria-current="location" and styled so. A phone's list is folded,
-  // and left as it is.
-  if (tocLinks.length && wide) {
-    var queued = false;
     var follow = function () {
       queued = false;
-      var at = wide.matches ? sectionAt() : -1;
+      var at = sectionAt();
+      if (window.scrollY > readY && at !== reading) {
+        reading = at;
+        switchToReading();
+      }
+      readY = window.scrollY;
+      if (!wide) return;
       tocLinks.forEach(function (a, i) {
-        if (i === at) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current");
+        if (wide.matches && i === at) a.setAttribute("aria-current", "location"); else a.removeAttribute("aria-current");
       });
     };
+    switchToReading();
     follow();
     window.addEventListener("scroll", function () {
       if (!queued) { queued = true; requestAnimationFrame(follow); }
     }, { passive: true });
-    if (wide.addEventListener) wide.addEventListener("change", follow);
+    window.addEventListener("hashchange", function () { reading = sectionAt(); readY = window.scrollY; switchToReading(); });
+    // After carryHash's own listener, which sets the address's #fragment.
+    switchLinks.forEach(function (a) { a.addEventListener("click", switchToReading); });
+    if (wide && wide.addEventListener) wide.addEventListener("change", follow);
   }
 
   // The colour scheme toggle: pressed means dark. The choice is kept in localStorage (no
