@@ -314,10 +314,16 @@ func changes(old, cur *content.File) ([]string, []Change) {
 				c.at = func(t *content.File) int {
 					for _, ts := range sections(t.Body, false) {
 						if ts.id == s.id && (s.id != "" || s.title == "" && ts.title == "") {
+							at := ts.start
 							if tb := blockStarts(t.Body[ts.start:ts.end]); len(tb) == len(oldBlocks) {
-								return bodyPlace(t, ts.start+tb[block]).line()
+								at += tb[block]
 							}
-							return bodyPlace(t, ts.start).line()
+							// Past the blank lines that start the introduction, after the
+							// front matter: to its first paragraph.
+							for at < ts.end && t.Body[at] == '\n' {
+								at++
+							}
+							return bodyPlace(t, at).line()
 						}
 					}
 					return 0
