@@ -312,14 +312,17 @@ func nearMiss(msg, official string, officialSpans func(string) [][2]int, u *unit
 // characters or more: of its length give or take two (three at the least), starting and
 // ending with characters of it, at the least edit distance (characters inserted, deleted
 // or replaced), which must be at most a third of official's length; of runs as near, the
-// one closest in length, then the first. A run that cuts into one of taken (byte spans of
-// text), is one or lies inside one is none. It returns the run's byte offset in text.
+// one closest in length, then the first. A form of three characters, a name such as
+// 明石康, is near only with one of them replaced and the others in place (明石泰): the
+// usual slip in a short name is a wrong kanji, and any looser run would be some other
+// word. A run that cuts into one of taken (byte spans of text), is one or lies inside one
+// is none. It returns the run's byte offset in text.
 func nearForm(text, official string, taken [][2]int) (offset int, form string, ok bool) {
 	want := []rune(official)
 	n := len(want)
 	limit := max(1, n/3)
-	if n < 4 {
-		return 0, "", false // three characters are too few to tell a variant from a word
+	if n < 3 {
+		return 0, "", false // two characters are too few to tell a variant from a word
 	}
 	rs := []rune(text)
 	offs := make([]int, len(rs)+1) // byte offset of each rune
@@ -338,6 +341,14 @@ func nearForm(text, official string, taken [][2]int) (offset int, form string, o
 			}
 		}
 		return true
+	}
+	if n == 3 {
+		for start := 0; start+3 <= len(rs); start++ {
+			if replacedOne(rs[start:start+3], want) && free(offs[start], offs[start+3]) {
+				return offs[start], string(rs[start : start+3]), true
+			}
+		}
+		return 0, "", false
 	}
 	best, bestStart, bestLen := limit+1, 0, 0
 	for start := range rs {
@@ -362,6 +373,18 @@ func nearForm(text, official string, taken [][2]int) (offset int, form string, o
 }
 
 func abs(x int) int { return max(x, -x) }
+
+// replacedOne reports whether run is want with exactly one character replaced (runs of the
+// same length).
+func replacedOne(run, want []rune) bool {
+	differ := 0
+	for i := range want {
+		if run[i] != want[i] {
+			differ++
+		}
+	}
+	return differ == 1
+}
 
 // misspeltBefore finds in text a near form of official (nearForm) right before the
 // abbreviation in brackets, 国連発展計画（UNDP）, and returns its byte offset. Only there:

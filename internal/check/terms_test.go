@@ -179,6 +179,10 @@ func TestNearForm(t *testing.T) {
 		{"inside another term's form", "草の根・人間の安全保障無償資金協力を供与した。", "草の根無償資金協力", [][2]int{{0, len("草の根・人間の安全保障無償資金協力")}}, ""},
 		{"too far", "日本は国連に拠出した。", "国連世界食糧計画", nil, ""},
 		{"too short to tell", "国連が設立された。", "国際連", nil, ""},
+		{"a name of three, one kanji wrong", "日本政府代表の明石泰氏が訪問した。", "明石康", nil, "明石泰"},
+		{"a name of three, two wrong", "日本政府代表の明示泰氏が訪問した。", "明石康", nil, ""},
+		{"a name of three, inside another term's form", "明石泰子基金", "明石康", [][2]int{{0, len("明石泰子基金")}}, ""},
+		{"two characters", "国連が設立された。", "国際", nil, ""},
 	} {
 		_, got, ok := nearForm(tc.text, tc.official, tc.taken)
 		if got != tc.want || ok != (tc.want != "") {
