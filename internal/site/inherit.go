@@ -121,11 +121,9 @@ func deref[T any](p *T) T {
 }
 
 // validateMaster validates the master file m of page p. A master in another language than
-// the default has no source file. If it is marked as translated from one (source_hash),
-// that source was renamed or removed, and that is the one error to report: the neutral
-// values it lacks live in the missing source, so errors about them would send the
-// translator to add what does not belong in a translation. An unmarked file may be a page
-// of its own language, so it is validated, with a hint if that fails.
+// the default has no source file. It is not marked as translated from one (source_hash):
+// such a file makes no page (builder.group). An unmarked file may be a page of its own
+// language, so it is validated, with a hint if that fails.
 func (b *builder) validateMaster(m *content.File, p *Page) {
 	def := b.site.Config.DefaultLanguage
 	if m.Lang == def {
@@ -133,10 +131,6 @@ func (b *builder) validateMaster(m *content.File, p *Page) {
 		return
 	}
 	source := path.Join("content", def, m.Path)
-	if m.Front.SourceHash != "" {
-		b.fail(m.Errorf(m.Line("source_hash"), "%s", TranslatesMissing(source)))
-		return
-	}
 	n := len(b.errs)
 	b.validate(m, p)
 	if len(b.errs) > n {

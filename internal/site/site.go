@@ -373,6 +373,18 @@ func (b *builder) group(files []*content.File) {
 		}
 	}
 	slices.Sort(b.keys)
+	// A translation whose source was renamed or removed makes no page: the links to the
+	// old name then fail in every language at once, in the same report as the file, where
+	// a page made of the translation would have answered them until the file was moved.
+	b.keys = slices.DeleteFunc(b.keys, func(key string) bool {
+		m := b.master(key)
+		if m.Lang == b.site.Config.DefaultLanguage || m.Front.SourceHash == "" {
+			return false
+		}
+		source := path.Join("content", b.site.Config.DefaultLanguage, m.Path)
+		b.fail(m.Errorf(m.Line("source_hash"), "%s", TranslatesMissing(source)))
+		return true
+	})
 }
 
 // master is the file that holds a key's language-neutral values: the default language's,
