@@ -205,7 +205,13 @@ func contentPath(root, path string, cfg *config.Config) (name, lang, rel string,
 		return "", "", "", fmt.Errorf("%s: %q is not a language of config.toml", path, lang)
 	}
 	if lang == cfg.DefaultLanguage {
-		return "", "", "", fmt.Errorf("%s: a page in %s, the default language, is a source, not a translation; mark its translation instead", path, lang)
+		var translations []string
+		for _, l := range cfg.Languages {
+			if l.Code != lang {
+				translations = append(translations, "content/"+l.Code+"/"+rel)
+			}
+		}
+		return "", "", "", fmt.Errorf("%s: a page in %s, the default language, is a source, not a translation; mark its translation instead (%s)", path, lang, strings.Join(translations, ", "))
 	}
 	return name, lang, rel, nil
 }
