@@ -577,7 +577,14 @@ func Split(text string) (front string, frontLine int, body string, bodyLine int,
 		}
 		offset += len(lines[i])
 	}
-	return "", 0, "", 0, errors.New("1:1: front matter: no closing +++ line")
+	// A line of plus signs that is not "+++" is no TOML either: the closing line mistyped
+	// (full-width ＋＋＋, two or four of them) or YAML's "---" in its place.
+	for i := 1; i < len(lines); i++ {
+		if l := strings.TrimSpace(lines[i]); l != "" && strings.Trim(l, "+＋") == "" || l == "---" {
+			return "", 0, "", 0, fmt.Errorf("%d:1: front matter: %q does not close the front matter: write +++, three half-width plus signs, on a line of their own", i+1, l)
+		}
+	}
+	return "", 0, "", 0, errors.New("1:1: front matter: no closing +++ line: the front matter runs to the end of the file; put a line of +++ after its last line, before the text")
 }
 
 func invalidUTF8(data []byte) int {

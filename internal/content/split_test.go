@@ -19,7 +19,10 @@ func TestSplit(t *testing.T) {
 		{name: "plus signs inside body", in: "+++\n+++\na\n+++\n", front: "", body: "a\n+++\n", frontLine: 2, bodyLine: 3},
 		{name: "empty", in: "  \n", err: "1:1: file is empty: it needs front matter between +++ lines, with at least title and summary"},
 		{name: "no opening", in: "title = 1\n", err: "1:1: front matter: the file must start with a line of +++"},
-		{name: "no closing", in: "+++\ntitle = 1\n", err: "1:1: front matter: no closing +++ line"},
+		{name: "no closing", in: "+++\ntitle = 1\n", err: "1:1: front matter: no closing +++ line: the front matter runs to the end of the file; put a line of +++ after its last line, before the text"},
+		{name: "full-width closing", in: "+++\ntitle = 1\n＋＋＋\nBody\n", err: "3:1: front matter: \"＋＋＋\" does not close the front matter: write +++, three half-width plus signs, on a line of their own"},
+		{name: "four plus signs", in: "+++\ntitle = 1\n++++\nBody\n", err: "3:1: front matter: \"++++\" does not close the front matter: write +++, three half-width plus signs, on a line of their own"},
+		{name: "yaml closing", in: "+++\ntitle = 1\n---\nBody\n", err: "3:1: front matter: \"---\" does not close the front matter: write +++, three half-width plus signs, on a line of their own"},
 		{name: "yaml fence", in: "---\ntitle: A\n---\n", err: "1:1: front matter: the file must start with a line of +++"},
 	} {
 		front, frontLine, body, bodyLine, err := Split(c.in)
