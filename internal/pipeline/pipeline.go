@@ -329,7 +329,7 @@ func (s Summary) Line(langs []string) string {
 	out += "; " + listed(s.Fallbacks, "fallback", "fallbacks")
 	if len(s.Unchecked) > 0 {
 		// Published with a notice that says so; none in a site whose translators are done.
-		out += "; " + listed(s.Unchecked, "translation not checked against its source", "translations not checked against their source")
+		out += "; " + listed(s.Unchecked, "stale translation", "stale translations")
 	}
 	return out + fmt.Sprintf("; %d files", s.Files)
 }

@@ -793,8 +793,8 @@ func TestSummaryLineNamesFallbacks(t *testing.T) {
 		unchecked []string
 		want      string
 	}{
-		{[]string{"ja/countries/chad/"}, "pages en 3, ja 3; 0 fallbacks; 1 translation not checked against its source (ja/countries/chad/); 9 files"},
-		{[]string{"ja/a/", "ja/b/"}, "pages en 3, ja 3; 0 fallbacks; 2 translations not checked against their source (ja/a/, ja/b/); 9 files"},
+		{[]string{"ja/countries/chad/"}, "pages en 3, ja 3; 0 fallbacks; 1 stale translation (ja/countries/chad/); 9 files"},
+		{[]string{"ja/a/", "ja/b/"}, "pages en 3, ja 3; 0 fallbacks; 2 stale translations (ja/a/, ja/b/); 9 files"},
 	} {
 		if got := (pipeline.Summary{Pages: pages, Unchecked: c.unchecked, Files: 9}).Line(langs); got != c.want {
 			t.Errorf("Line with translations not checked %q = %q, want %q", c.unchecked, got, c.want)
