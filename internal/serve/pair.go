@@ -163,7 +163,7 @@ th { overflow-wrap: anywhere; }
 </head>
 <body>
 <main>
-<h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.StatusText}}{{with .Pair.AlsoState}}, {{.}}{{end}}; {{.Pair.Open}} finding(s) to fix{{with .Pair.StyleOpen}}, {{.}} of house style{{end}}{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
+<h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.StatusText}}{{with .Pair.AlsoState}}, {{.}}{{end}}; {{.Pair.Open}} {{if eq .Pair.Open 1}}finding{{else}}findings{{end}} to fix{{with .Pair.StyleOpen}}, {{.}} of house style{{end}}{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
 <p><a href="{{.Base}}{{if .Pair.Source}}{{.Pair.Source.URL}}{{end}}">{{.Source}}</a> · <a href="{{.Base}}{{if .Pair.Translation}}{{.Pair.Translation.URL}}{{end}}">{{.Lang}}</a></p>
 <table>
 <thead><tr><th class="where" scope="col">part</th><th scope="col">{{.Source}}{{if .Pair.Source}} <span class="line">{{.Pair.Source.File}}</span>{{end}}</th><th scope="col" lang="{{.Lang}}">{{.Lang}}{{if .Pair.Translation}} <span class="line">{{.Pair.Translation.File}}</span>{{end}}</th></tr></thead>

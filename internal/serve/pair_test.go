@@ -118,7 +118,7 @@ allowed = ["派遣（UNTAC）"]
 		t.Errorf("the preview's box does not count and list the house style finding with its line:\n%s", page[strings.Index(page, `<aside class="preview-check"`):])
 	}
 	pair := fetch(t, srv.URL()+PairPath+"countries/cambodia")
-	if !strings.Contains(pair, "(needs fixing, stale; 0 finding(s) to fix, 1 of house style)") || !strings.Contains(pair, "<h2>House style</h2>") {
+	if !strings.Contains(pair, "(needs fixing, stale; 0 findings to fix, 1 of house style)") || !strings.Contains(pair, "<h2>House style</h2>") {
 		t.Errorf("the side-by-side page does not show the house style finding:\n%s", pair)
 	}
 }
