@@ -6,6 +6,11 @@ document.addEventListener("DOMContentLoaded", function () {
   hs.forEach(function (h) {
     if (location.pathname.indexOf("/" + h.getAttribute("data-lang") + "/") >= 0 && !l) l = h.getAttribute("data-lang");
   });
+  // The search boxes start with the words of the missing address's last part, an old or
+  // mistyped name (/en/countries/sudann/: "sudann"), which search answers with the page
+  // or a "did you mean".
+  var words = missingWords(location.pathname);
+  if (words) document.querySelectorAll(".not-found input[name=q]").forEach(function (q) { q.value = words; });
   if (!l || l === d.lang) return;
   var h = document.querySelector('.site-header[data-lang="' + l + '"]'), s = document.querySelector('.chooser-lang[lang="' + l + '"]');
   h.parentNode.insertBefore(h, hs[0]);
@@ -17,3 +22,13 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   d.lang = l;
 });
+
+// missingWords is the last part of path as words: its name without .html, its hyphens
+// and underscores as spaces; "" for a part that is no name (a language's folder, index).
+function missingWords(path) {
+  var parts = path.split("/").filter(Boolean), last = parts.length ? parts[parts.length - 1] : "";
+  try { last = decodeURIComponent(last); } catch (e) { return ""; }
+  last = last.replace(/\.html?$/, "").replace(/[-_]+/g, " ").trim();
+  if (last === "index" || /^[a-z]{2}$/.test(last) || !/[\p{L}]/u.test(last)) return "";
+  return last;
+}
