@@ -207,11 +207,16 @@ func contentPath(root, path string, cfg *config.Config) (name, lang, rel string,
 	if lang == cfg.DefaultLanguage {
 		var translations []string
 		for _, l := range cfg.Languages {
-			if l.Code != lang {
-				translations = append(translations, "content/"+l.Code+"/"+rel)
+			if l.Code == lang {
+				continue
 			}
+			t := "content/" + l.Code + "/" + rel
+			if _, err := os.Stat(filepath.Join(absRoot, filepath.FromSlash(t))); err != nil {
+				t += ", not started yet: make check ARGS=\"-new " + t + "\""
+			}
+			translations = append(translations, t)
 		}
-		return "", "", "", fmt.Errorf("%s: a page in %s, the default language, is a source, not a translation; mark its translation instead (%s)", path, lang, strings.Join(translations, ", "))
+		return "", "", "", fmt.Errorf("%s: a page in %s, the default language, is a source, not a translation; mark its translation instead (%s)", path, lang, strings.Join(translations, "; "))
 	}
 	return name, lang, rel, nil
 }

@@ -169,6 +169,7 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		{"cambodja", "cambodja: no page of the site (did you mean content/ja/countries/cambodia.md?)"},
 		{"countries/sudan", "content/ja/countries/sudan.md: no translation yet: start it with make check ARGS=\"-new content/ja/countries/sudan.md\", translate it, then mark it"},
 		{filepath.Join(root, "content", "en", "countries", "cambodia.md"), "a page in en, the default language, is a source, not a translation; mark its translation instead (content/ja/countries/cambodia.md)"},
+		{filepath.Join(root, "content", "en", "countries", "sudan.md"), `mark its translation instead (content/ja/countries/sudan.md, not started yet: make check ARGS="-new content/ja/countries/sudan.md")`},
 		{filepath.Join(root, "config.toml"), "not a content file"},
 		{filepath.Join(root, "content", "fr", "x.md"), `"fr" is not a language of config.toml`},
 		{filepath.Join(root, "..", "elsewhere.md"), "not a file of the project"},
