@@ -335,6 +335,17 @@ func TestCheckHintsAtARename(t *testing.T) {
 	if !strings.Contains(stdout.String(), want) {
 		t.Errorf("the missing page's entry does not point at the orphan:\n%s", stdout.String())
 	}
+	// The orphan makes no page: the English link to the old name is a build error in the
+	// same report; the Japanese one is in the orphan's entry, and only there.
+	_, build, _ := strings.Cut(stdout.String(), "make build would fail on the content")
+	if !strings.Contains(build, `content/en/countries/sudan.md:14: link "../themes/ddr.md": there is no page content/en/themes/ddr.md`) {
+		t.Errorf("the build errors do not name the English link to the old name:\n%s", stdout.String())
+	}
+	_, point, _ := strings.Cut(stdout.String(), "then point these links to it at disarmament.md: ")
+	point, _, _ = strings.Cut(point, "\n")
+	if strings.Contains(build, "content/ja/") || !strings.Contains(point, "content/ja/countries/cambodia.md:") {
+		t.Errorf("the Japanese link to the old name is not in the orphan's entry alone:\n%s", stdout.String())
+	}
 }
 
 // Marking a stale page says what changed in its source since it was last marked, which

@@ -120,7 +120,8 @@ type Pair struct {
 	// build publishes as a page of its own language.
 	MarkedAt int `json:"marked_at,omitempty"`
 	// LinkedFrom are, for a renamed orphan, the links of the other translations of its
-	// language to its old name ("content/ja/themes/ddr.md:12"), which the move breaks.
+	// language to its old name ("content/ja/themes/ddr.md:12"), to point at the new name
+	// once the file is moved (the build already rejects them: an orphan makes no page).
 	LinkedFrom []string `json:"linked_from,omitempty"`
 	// Unreadable lists, for an unreadable pair, its files that could not be read, with the
 	// first line that the build's errors name in each.

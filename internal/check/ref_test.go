@@ -172,7 +172,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 		found := strings.Join(strings.Fields(en.texts[i][off:off+n]), " ")
 		missing[ti] = true
 		// Where a near form is is told alike (nearMiss), after the matching.
-		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.officialSpans, &u, off, dst.Name)
+		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, t.Kind == "person", x.officialSpans, &u, off, dst.Name)
 		add(u, msg, u.src.locAt(src.Name, off, found), at)
 	}
 	// Part by part (each section of the body, the title, each event and figure label),
@@ -191,7 +191,7 @@ func (x *refTermIndex) check(all []unit, src, dst *content.File) []Problem {
 				continue
 			}
 			found := strings.Join(strings.Fields(en.texts[i][off:off+len(t.en)]), " ")
-			msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.officialSpans, &u, off, dst.Name)
+			msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, t.Kind == "person", x.officialSpans, &u, off, dst.Name)
 			add(u, msg, u.src.locAt(src.Name, off, found), at)
 		}
 	}

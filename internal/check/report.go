@@ -275,19 +275,23 @@ func (r *Report) Only(paths []string) error {
 // counts in each pair those in its files (Pair.BuildErrors).
 func (r *Report) SetBuild(lines []string) {
 	// An orphan is the check's finding already: the build's error that says its source
-	// is missing would say it twice.
-	said := map[string]bool{}
+	// is missing would say it twice, and so would its errors for the links to a renamed
+	// orphan's old name that the finding lists (Pair.LinkedFrom).
+	said, linked := map[string]bool{}, map[string]bool{}
 	for _, p := range r.Pairs {
 		if p.State == Orphan && p.Translation != nil {
 			source := "content/" + r.Source + "/" + p.Key + ".md"
 			said[p.Translation.File+"\x00"+site.NoSource(source)] = true
 			said[p.Translation.File+"\x00"+site.TranslatesMissing(source)] = true
+			for _, at := range p.LinkedFrom {
+				linked[at] = true
+			}
 		}
 	}
 	r.Build = nil
 	byFile := map[string]int{}
 	for i, d := range ParseDiagnostics(lines) {
-		if said[d.File+"\x00"+d.Message] {
+		if said[d.File+"\x00"+d.Message] || linked[fmt.Sprintf("%s:%d", d.File, d.Line)] && strings.HasPrefix(d.Message, "link ") {
 			continue
 		}
 		r.Build = append(r.Build, lines[i])

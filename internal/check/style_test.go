@@ -399,3 +399,37 @@ func TestStyleFindingContext(t *testing.T) {
 		t.Errorf("context of a short line = %q, want it whole", got)
 	}
 }
+
+// TestStyleSheetRulesFindEachForm runs rules of the project's style sheet on texts with
+// more than one form, or with forms that the rule must leave: each form is found once,
+// whole.
+func TestStyleSheetRulesFindEachForm(t *testing.T) {
+	st, err := LoadStyle(realProject(t), StyleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		rule, text string
+		want       []string
+	}{
+		{"half-width-kana", "ｶﾝﾎﾞｼﾞｱとｱﾌﾘｶ", []string{"ｶﾝﾎﾞｼﾞｱ", "ｱﾌﾘｶ"}},
+		{"era-year", "平成18年、平成19年に", []string{"平成18年", "平成19年"}},
+		{"era-year", "平成18年～平成20年", []string{"平成18年", "平成20年"}},
+		{"era-year", "昭和元年に", []string{"昭和元年"}},
+		{"era-year", "令和元年", []string{"令和元年"}},
+		{"era-year", "平成１８年に", []string{"平成１８年"}},
+		{"era-year", "2004（平成16）年4月と2004年（平成16年）4月、平成17年度以降", nil},
+	} {
+		i := slices.IndexFunc(st.Rules, func(r *StyleRule) bool { return r.ID == c.rule })
+		if i < 0 {
+			t.Fatalf("no rule %q in the style sheet", c.rule)
+		}
+		var got []string
+		for _, m := range st.Rules[i].Find(c.text) {
+			got = append(got, c.text[m[0]:m[1]])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s in %q: %q, want %q", c.rule, c.text, got, c.want)
+		}
+	}
+}

@@ -247,7 +247,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 		}
 		found := strings.Join(strings.Fields(enTexts[first.unit][first.offset:first.offset+n]), " ")
 		missing[first.term] = true
-		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, x.officialSpans, u, first.offset, dst.Name)
+		msg, at := nearMiss(fmt.Sprintf("%q is used in en; the ja page should write %s", found, want), t.JA, t.Kind == "person", x.officialSpans, u, first.offset, dst.Name)
 		add(u, msg, u.src.locAt(src.Name, first.offset, found), at)
 	}
 	// Then section by section: a section of the body that uses a term in full in
@@ -277,7 +277,7 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 			}
 			continue
 		}
-		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, x.officialSpans, us[u.unit], u.offset, dst.Name)
+		msg, at := nearMiss(fmt.Sprintf("%q is used in this part in en; the ja text of this part should write %s", found, t.JA), t.JA, t.Kind == "person", x.officialSpans, us[u.unit], u.offset, dst.Name)
 		add(us[u.unit], msg, us[u.unit].src.locAt(src.Name, u.offset, found), at)
 	}
 	// Variants, in unit order, each occurrence once.
@@ -301,8 +301,8 @@ func (x *termIndex) check(all []unit, src, dst *content.File) []Problem {
 // for パリ和平協定). The official forms of terms in the text (officialSpans) are right where
 // they are: a near form is never in one (政府開発援助, ODA, is no miss of 政府開発援助大綱,
 // the ODA Charter). Without one, the place is the paragraph that should have the term.
-func nearMiss(msg, official string, officialSpans func(string) [][2]int, u *unit, off int, file string) (string, Loc) {
-	if at, form, ok := nearForm(u.dst.plain, official, officialSpans(u.dst.plain)); ok {
+func nearMiss(msg, official string, person bool, officialSpans func(string) [][2]int, u *unit, off int, file string) (string, Loc) {
+	if at, form, ok := nearForm(u.dst.plain, official, person, officialSpans(u.dst.plain)); ok {
 		return msg + "; it seems to write " + form, u.dst.locAt(file, at, form)
 	}
 	return msg, placeLike(u.src, off, u.dst, file)
@@ -312,17 +312,18 @@ func nearMiss(msg, official string, officialSpans func(string) [][2]int, u *unit
 // characters or more: of its length give or take two (three at the least), starting and
 // ending with characters of it, at the least edit distance (characters inserted, deleted
 // or replaced), which must be at most a third of official's length; of runs as near, the
-// one closest in length, then the first. A form of three characters, a name such as
-// 明石康, is near only with one of them replaced and the others in place (明石泰): the
-// usual slip in a short name is a wrong kanji, and any looser run would be some other
-// word. A run that cuts into one of taken (byte spans of text), is one or lies inside one
-// is none. It returns the run's byte offset in text.
-func nearForm(text, official string, taken [][2]int) (offset int, form string, ok bool) {
+// one closest in length, then the first. The name of a person (person) in three kanji,
+// 明石康, is near only with one kanji replaced by another and the others in place (明石泰):
+// the usual slip in a short name is a wrong kanji, where any looser run, or a term of
+// another kind (自衛隊, 外務省), would find some other word (自衛権, 外務大臣). A run that
+// cuts into one of taken (byte spans of text), is one or lies inside one is none. It
+// returns the run's byte offset in text.
+func nearForm(text, official string, person bool, taken [][2]int) (offset int, form string, ok bool) {
 	want := []rune(official)
 	n := len(want)
 	limit := max(1, n/3)
-	if n < 3 {
-		return 0, "", false // two characters are too few to tell a variant from a word
+	if n < 4 && !(n == 3 && person) {
+		return 0, "", false // three characters are too few to tell a variant from a word
 	}
 	rs := []rune(text)
 	offs := make([]int, len(rs)+1) // byte offset of each rune
@@ -344,7 +345,7 @@ func nearForm(text, official string, taken [][2]int) (offset int, form string, o
 	}
 	if n == 3 {
 		for start := 0; start+3 <= len(rs); start++ {
-			if replacedOne(rs[start:start+3], want) && free(offs[start], offs[start+3]) {
+			if replacedKanji(rs[start:start+3], want) && free(offs[start], offs[start+3]) {
 				return offs[start], string(rs[start : start+3]), true
 			}
 		}
@@ -374,11 +375,14 @@ func nearForm(text, official string, taken [][2]int) (offset int, form string, o
 
 func abs(x int) int { return max(x, -x) }
 
-// replacedOne reports whether run is want with exactly one character replaced (runs of the
-// same length).
-func replacedOne(run, want []rune) bool {
+// replacedKanji reports whether run is want, all kanji, with exactly one of them replaced
+// by another kanji (runs of the same length).
+func replacedKanji(run, want []rune) bool {
 	differ := 0
 	for i := range want {
+		if !unicode.Is(unicode.Han, want[i]) || !unicode.Is(unicode.Han, run[i]) {
+			return false
+		}
 		if run[i] != want[i] {
 			differ++
 		}
@@ -404,7 +408,7 @@ func (x *termIndex) misspeltBefore(text, official, abbr string) (offset int, for
 				start++
 			}
 			before := text[start:k]
-			if at, f, near := nearForm(before, official, x.officialSpans(before)); near && at+len(f) == len(before) {
+			if at, f, near := nearForm(before, official, false, x.officialSpans(before)); near && at+len(f) == len(before) {
 				return start + at, f, true
 			}
 		}

@@ -168,6 +168,29 @@ func TestTermCheckAgreesWithReferenceOnSites(t *testing.T) {
 
 // The form written instead of a term's official one is found where it is, whole, and
 // never inside another term's official form.
+// TestNearFormOfAName: a person's name in three kanji is near with one kanji replaced,
+// and only then; a term of three characters of another kind has no near form.
+func TestNearFormOfAName(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, official string
+		person               bool
+		taken                [][2]int
+		want                 string // "" for none
+	}{
+		{"one kanji wrong", "日本政府代表の明石泰氏が訪問した。", "明石康", true, nil, "明石泰"},
+		{"after the name with a particle", "明石は、後に明石泰氏として", "明石康", true, nil, "明石泰"},
+		{"two wrong", "日本政府代表の明示泰氏が訪問した。", "明石康", true, nil, ""},
+		{"inside another term's form", "明石泰子基金", "明石康", true, [][2]int{{0, len("明石泰子基金")}}, ""},
+		{"not a person", "自衛権を行使する。", "自衛隊", false, nil, ""},
+		{"not a person, a longer word", "外務大臣が訪問した。", "外務省", false, nil, ""},
+	} {
+		_, got, ok := nearForm(tc.text, tc.official, tc.person, tc.taken)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%s: nearForm(%q, %q, person %v) = %q, %v; want %q", tc.name, tc.text, tc.official, tc.person, got, ok, tc.want)
+		}
+	}
+}
+
 func TestNearForm(t *testing.T) {
 	for _, tc := range []struct {
 		name, text, official string
@@ -179,12 +202,9 @@ func TestNearForm(t *testing.T) {
 		{"inside another term's form", "草の根・人間の安全保障無償資金協力を供与した。", "草の根無償資金協力", [][2]int{{0, len("草の根・人間の安全保障無償資金協力")}}, ""},
 		{"too far", "日本は国連に拠出した。", "国連世界食糧計画", nil, ""},
 		{"too short to tell", "国連が設立された。", "国際連", nil, ""},
-		{"a name of three, one kanji wrong", "日本政府代表の明石泰氏が訪問した。", "明石康", nil, "明石泰"},
-		{"a name of three, two wrong", "日本政府代表の明示泰氏が訪問した。", "明石康", nil, ""},
-		{"a name of three, inside another term's form", "明石泰子基金", "明石康", [][2]int{{0, len("明石泰子基金")}}, ""},
 		{"two characters", "国連が設立された。", "国際", nil, ""},
 	} {
-		_, got, ok := nearForm(tc.text, tc.official, tc.taken)
+		_, got, ok := nearForm(tc.text, tc.official, false, tc.taken)
 		if got != tc.want || ok != (tc.want != "") {
 			t.Errorf("%s: nearForm(%q, %q) = %q, %v; want %q", tc.name, tc.text, tc.official, got, ok, tc.want)
 		}

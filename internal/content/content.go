@@ -578,9 +578,10 @@ func Split(text string) (front string, frontLine int, body string, bodyLine int,
 		offset += len(lines[i])
 	}
 	// A line of plus signs that is not "+++" is no TOML either: the closing line mistyped
-	// (full-width ＋＋＋, two or four of them) or YAML's "---" in its place.
+	// (full-width ＋＋＋, two or four of them). Not "---", which may be a thematic break of
+	// the text after a closing line left out, nor a lone + (a list item in a TOML string).
 	for i := 1; i < len(lines); i++ {
-		if l := strings.TrimSpace(lines[i]); l != "" && strings.Trim(l, "+＋") == "" || l == "---" {
+		if l := strings.TrimSpace(lines[i]); utf8.RuneCountInString(l) >= 2 && strings.Trim(l, "+＋") == "" {
 			return "", 0, "", 0, fmt.Errorf("%d:1: front matter: %q does not close the front matter: write +++, three half-width plus signs, on a line of their own", i+1, l)
 		}
 	}

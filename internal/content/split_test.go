@@ -22,7 +22,7 @@ func TestSplit(t *testing.T) {
 		{name: "no closing", in: "+++\ntitle = 1\n", err: "1:1: front matter: no closing +++ line: the front matter runs to the end of the file; put a line of +++ after its last line, before the text"},
 		{name: "full-width closing", in: "+++\ntitle = 1\n＋＋＋\nBody\n", err: "3:1: front matter: \"＋＋＋\" does not close the front matter: write +++, three half-width plus signs, on a line of their own"},
 		{name: "four plus signs", in: "+++\ntitle = 1\n++++\nBody\n", err: "3:1: front matter: \"++++\" does not close the front matter: write +++, three half-width plus signs, on a line of their own"},
-		{name: "yaml closing", in: "+++\ntitle = 1\n---\nBody\n", err: "3:1: front matter: \"---\" does not close the front matter: write +++, three half-width plus signs, on a line of their own"},
+		{name: "no closing, a thematic break in the text", in: "+++\ntitle = 1\n\nIntro.\n\n---\n\nMore.\n", err: "1:1: front matter: no closing +++ line: the front matter runs to the end of the file; put a line of +++ after its last line, before the text"},
 		{name: "yaml fence", in: "---\ntitle: A\n---\n", err: "1:1: front matter: the file must start with a line of +++"},
 	} {
 		front, frontLine, body, bodyLine, err := Split(c.in)

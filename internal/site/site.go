@@ -383,6 +383,7 @@ func (b *builder) group(files []*content.File) {
 		}
 		source := path.Join("content", b.site.Config.DefaultLanguage, m.Path)
 		b.fail(m.Errorf(m.Line("source_hash"), "%s", TranslatesMissing(source)))
+		delete(b.byKey, key) // nor is it a theme that a country may name
 		return true
 	})
 }
