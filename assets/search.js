@@ -66,13 +66,26 @@
         // A number in groups is one word of its digits (8,140 is 8140), a decimal number
         // one word with its point (4.5).
         var run = { ja: false, text: sc ? sc.value : chars.slice(i, end).join("").replace(/,/g, ""), start: i, end: end };
+        var isNumber = /^[0-9][0-9.]*$/.test(run.text);
+        // A number with an English scale is one word of its value (4.5 billion:
+        // 4500000000), the scale a word of its own (tokens.go's englishScale).
+        var scale = !sc && isNumber ? englishScale(chars, end) : null, value = scale ? scaleDigits(run.text, scale.exp) : null;
+        if (value !== null) {
+          run.digits = run.text; // a word too, in the index: 350 finds US$350 million
+          run.text = value.toString();
+          run.markEnd = scale.end; // a mark takes the scale in: 4.5 billion
+        }
         // A number with a unit written against it is one word with it (1億ドル:
-        // 100000000ドル), which the index has beside the number (tokens.go's withUnit).
-        var unit = /^[0-9][0-9.]*$/.test(run.text) ? unitAt(chars, end) : "";
-        if (unit) {
+        // 100000000ドル), which the index has beside the number, and so is one after a
+        // currency sign (US$100 million: 100000000ドル) (tokens.go's withUnit).
+        var unit = isNumber ? unitAt(chars, end) : "", currency = isNumber && !unit && i > 0 && has(CURRENCIES, chars[i - 1]) ? CURRENCIES[chars[i - 1]] : "";
+        // The US of US$ is part of the currency: a query does not ask a Japanese text for it.
+        var before = out[out.length - 1];
+        if (currency === "ドル" && before && !before.ja && before.text === "us" && before.end === i - 1) before.sign = true;
+        if (unit || currency) {
           run.num = run.text; // for marks: a query of the number alone marks it in the text
           run.numEnd = end;
-          run.text += unit;
+          run.text += unit || currency;
           run.end += Array.from(unit).length;
         }
         out.push(run);
@@ -108,6 +121,21 @@
   function unitAt(chars, k) {
     var at = chars.slice(k, k + 2).join("");
     return UNITS.find(function (u) { return at.indexOf(u) === 0; }) || "";
+  }
+  // CURRENCIES are the signs written before an amount, and the unit a Japanese text writes
+  // after it instead (tokens.go's currencies).
+  var CURRENCIES = { "$": "ドル", "¥": "円" };
+  // ENGLISH_SCALES are the words of an English number's scale (tokens.go's englishScales).
+  var ENGLISH_SCALES = { million: 6, billion: 9 };
+  // englishScale reads the scale word after one space (no-break or not) at chars[k], where
+  // a number ends: its exponent and where it ends; null for none (tokens.go's
+  // englishScale).
+  function englishScale(chars, k) {
+    if (chars[k] !== " " && chars[k] !== "\u00a0") return null;
+    var e = k + 1;
+    while (e < chars.length && isWord(chars[e])) e++;
+    var w = chars.slice(k + 1, e).join("");
+    return has(ENGLISH_SCALES, w) ? { exp: ENGLISH_SCALES[w], end: e } : null;
   }
   // SCALES are the exponents of the scales of a Japanese number (tokens.go's scales).
   var SCALES = { "万": 4, "億": 8, "兆": 12 };
@@ -259,6 +287,10 @@
       // the excerpt showed those rather than 2003年. The number's mark takes it in.
       var last = prev;
       prev = r;
+      // The scale of an English amount is in the number's word (7.14 million: 7140000),
+      // which an index of either language has: searched for as well, "million" asked a
+      // Japanese text for an English word.
+      if (!r.ja && (r.sign || last && last.markEnd === r.end)) return;
       if (r.ja && last && !last.ja && last.end === r.start && COUNTERS.indexOf(r.text.charAt(0)) >= 0 && /^[0-9][0-9.]*$/.test(last.text)) {
         var num = out[out.length - 1];
         if (num && num.text === last.text) (num.units = num.units || []).push(r.text.charAt(0));
@@ -586,8 +618,9 @@
     var units = {};
     matches.forEach(function (mt) { (mt.term.units || []).forEach(function (u) { units[u] = true; }); });
     runs(folded).forEach(function (r) {
-      if (!r.ja && words[r.text]) out.push([r.start, units[folded[r.end]] ? r.end + 1 : r.end]);
-      else if (!r.ja && r.num && words[r.num]) out.push([r.start, r.numEnd]);
+      if (!r.ja && words[r.text]) out.push([r.start, units[folded[r.end]] ? r.end + 1 : r.markEnd || r.end]);
+      else if (!r.ja && r.num && words[r.num]) out.push([r.start, r.markEnd || r.numEnd]);
+      else if (!r.ja && r.digits && words[r.digits]) out.push([r.start, r.numEnd || r.end]);
     });
     // A Japanese term is found with the text's ・ left out, as the index reads it, and
     // marked from its first character to its last in the text.

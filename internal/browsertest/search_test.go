@@ -313,9 +313,16 @@ func TestSearch(t *testing.T) {
 			// In Japanese, with its counter, which the line keeps with it.
 			{"ja", "8140", "ja/countries/iraq/", "8,140人"},
 			{"ja", "８，１４０", "ja/countries/iraq/", "8,140人"},
-			// A digit is a word, a decimal number one word: 5 billion is not 4.5 billion.
-			{"en", "5 billion", "en/countries/iraq/", "5"},
-			{"en", "4.5 billion", "en/countries/afghanistan/", "4.5"},
+			// A number with its scale is its value: 5 billion is not 4.5 billion, and marked
+			// with the scale.
+			{"en", "5 billion", "en/countries/iraq/", "5 billion"},
+			{"en", "4.5 billion", "en/countries/afghanistan/", "4.5 billion"},
+			{"en", "5,000,000,000", "en/countries/iraq/", "5 billion"},
+			// An amount as the other edition writes it: 1億ドル is US$100 million, and
+			// US$7.14 million is 714万ドル.
+			{"en", "1億ドル", "en/countries/sudan/", "100 million"},
+			{"ja", "$7.14 million", "ja/countries/sudan/", "714万ドル"},
+			{"ja", "US$100 million", "ja/countries/sudan/", "1億ドル"},
 		} {
 			tb.page(t)
 			hits := search(t, tb, c.lang, c.q)

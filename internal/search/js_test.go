@@ -39,11 +39,21 @@ func TestTokenizerAgreesWithSearchJS(t *testing.T) {
 	// Texts of the characters the rules are about, in every order.
 	alphabet := []rune("0123456789,.,.1 1 １，．万億兆千百十aZé あア漢ー・円人ドル%％")
 	rng := rand.New(rand.NewPCG(1, 2))
-	texts := []string{"2万5,000丁", "1億ドル", "7億5,000万", "4.5億", "3千万", "2万3億", "１，３００人", "8,140", "1.5a", "2006年", "354ドル", "4.5人", "12a人", "ドル5"}
+	texts := []string{"2万5,000丁", "1億ドル", "7億5,000万", "4.5億", "3千万", "2万3億", "１，３００人", "8,140", "1.5a", "2006年", "354ドル", "4.5人", "12a人", "ドル5",
+		"US$7.14 million", "¥400\u00a0million", "4.5 billion", "$1,300 million", "5 millions", "$5", "¥1億", "$3人", "9,999,999,999 billion"}
 	for range 20000 {
 		var b strings.Builder
 		for range 1 + rng.IntN(14) {
 			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	// And of the parts of English amounts, in every order.
+	parts := []string{"1", "4.5", "1,300", "9,999,999,999", " ", "\u00a0", "million", "billion", "millions", "$", "¥", "us", "億", "ドル", "円", ",", "."}
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(parts[rng.IntN(len(parts))])
 		}
 		texts = append(texts, b.String())
 	}
@@ -52,7 +62,7 @@ func TestTokenizerAgreesWithSearchJS(t *testing.T) {
 const input = JSON.parse(require("fs").readFileSync(0, "utf8")), stop = new Set(input.stop);
 process.stdout.write(JSON.stringify(input.texts.map(s => runs(Array.from(s).map(fold))
 	.filter(r => !r.ja && (Array.from(r.text).length >= 2 || /^[0-9]$/.test(r.text)) && !stop.has(r.text))
-	.map(r => r.text))));
+	.flatMap(r => r.digits ? [r.digits, r.text] : [r.text]))));
 `
 	cmd := exec.Command(node, "-e", prog)
 	cmd.Stdin = strings.NewReader(string(in))

@@ -44,7 +44,11 @@ func TestTokens(t *testing.T) {
 		{"ＯＤＡ大綱", []string{"oda", "大", "大綱", "綱"}},
 		// A number in groups is one word of its digits, a decimal number one word with its
 		// point; not a list, a decimal comma or a group of four. A digit is a word.
-		{"US$7.14 million; 1,234.5; 2005. In", []string{"us", "7.14", "million", "1234.5", "2005"}},
+		{"1.5; 1,234.5; 2005. In", []string{"1.5", "1234.5", "2005"}},
+		// A number with an English scale is also one word of its value, as a Japanese one; after
+		// a currency sign, also one with the unit a Japanese text writes (1億ドル, 4億円).
+		{"US$7.14 million; ¥400\u00a0million, 4.5 billion", []string{"us", "7.14", "7140000", "7140000ドル", "million", "400", "400000000", "400000000円", "million", "4.5", "4500000000", "billion"}},
+		{"US$500,000 and $5; 5 millions, 5  million, 5 million-strong", []string{"us", "500000", "500000ドル", "5", "5ドル", "5", "millions", "5", "million", "5", "5000000", "million", "strong"}},
 		{"8,140 SDF; 2万5,000丁; 25,000,000 yen; 1999, 2000", []string{"8140", "sdf", "25000", "25000丁", "万", "丁", "25000000", "yen", "1999", "2000"}},
 		// A Japanese number with a scale is one word of its value; its digits are none.
 		{"1億ドル", []string{"100000000", "100000000ドル", "億", "億ド", "ド", "ドル", "ル"}},

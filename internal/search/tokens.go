@@ -30,8 +30,11 @@ import (
 //     with its point (4.5 billion is not 5 billion);
 //   - a Japanese number with a scale is one word of its value: 2万5,000 is 25000, 1億 is
 //     100000000 (see scaled); its scales are still characters of their Japanese run;
-//   - a number with a unit written against it (ドル, 円, 人, 丁, …: units) is also one word
-//     with it, 100000000ドル (see withUnit): a query with the unit asks for it.
+//   - a number with an English scale (million, billion) is also one word of its value:
+//     4.5 billion is 4500000000, as 45億 is; the scale is a word of its own;
+//   - a number with a unit written against it (ドル, 円, 人, 丁, …: units), or after a
+//     currency sign ($, ¥), is also one word with the unit, 100000000ドル (see withUnit):
+//     a query with the unit asks for it, and US$100 million and 1億ドル meet.
 
 // Stop words are left out of the index and of queries: they are in nearly every passage.
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with"}
@@ -180,35 +183,41 @@ func (t *tokenizer) tokens(text string, f func(tok []byte, key uint32)) {
 				// text writes and a reader types, and not 2 or 5,000.
 				if v, end, ok := t.scaled(rs, cs, i); ok {
 					f(v, 0)
-					t.withUnit(v, rs, end, f)
+					t.withUnit(v, rs, i, end, f)
 					scaledEnd = end
 				}
 			}
 			inScaled := i < scaledEnd
-			if end := numberEnd(rs, cs, i, j); end > j {
+			end := numberEnd(rs, cs, i, j)
+			if !inScaled && (end > j || allDigits(rs[i:j])) {
 				// A number in groups is one token of its digits, as a reader types it
-				// (8,140 is 8140), and a decimal one token with its point (4.5).
-				if !inScaled {
-					t.num = t.num[:0]
-					for _, r := range rs[i:end] {
-						if r != ',' {
-							t.num = append(t.num, byte(r))
-						}
+				// (8,140 is 8140), and a decimal one token with its point (4.5); a digit
+				// alone is one too (US$5 billion). A number with an English scale after it
+				// is also one token of its value, as a Japanese one: 4.5 billion is
+				// 4500000000, what 45億 is and 4,500,000,000 reads; the scale is a word of
+				// its own. (The digits stay a token: 350 finds US$350 million.)
+				t.num = t.num[:0]
+				for _, r := range rs[i:end] {
+					if r != ',' {
+						t.num = append(t.num, byte(r))
 					}
-					f(t.num, 0)
-					t.withUnit(t.num, rs, end, f)
 				}
+				f(t.num, 0)
+				if exp, ok := englishScale(rs, cs, end); ok {
+					if v, ok := scaleDigits(rs[i:end], exp); ok {
+						t.num = strconv.AppendInt(t.num[:0], v, 10)
+						f(t.num, 0)
+					}
+				}
+				t.withUnit(t.num, rs, i, end, f)
 				i = end
 				break
 			}
-			// A word of one letter says nothing; a digit does (US$5 billion).
-			if w := b[at[i]:at[j]]; (j-i >= 2 || isDigit(rs[i])) && !isStop(w) && !inScaled {
+			// A word of one letter says nothing.
+			if w := b[at[i]:at[j]]; j-i >= 2 && !isStop(w) && !inScaled {
 				f(w, 0)
-				if allDigits(rs[i:j]) {
-					t.withUnit(w, rs, j, f)
-				}
 			}
-			i = j
+			i = max(j, end)
 		default:
 			i++
 		}
@@ -354,12 +363,40 @@ func unitAt(rs []rune, k int) string {
 	return ""
 }
 
-// withUnit calls f with the number num and its unit, when rs[end:] starts with one.
-func (t *tokenizer) withUnit(num []byte, rs []rune, end int, f func(tok []byte, key uint32)) {
-	if u := unitAt(rs, end); u != "" {
+// withUnit calls f with the number num and its unit, when rs[end:] starts with one, or
+// else with its currency, when the number rs[start:end] follows $ or ¥: an English text's
+// US$100 million is 100000000ドル and ¥400 million 400000000円, as a Japanese text writes
+// them, so that a query for 1億ドル finds both.
+func (t *tokenizer) withUnit(num []byte, rs []rune, start, end int, f func(tok []byte, key uint32)) {
+	u := unitAt(rs, end)
+	if u == "" && start > 0 {
+		u = currencies[rs[start-1]]
+	}
+	if u != "" {
 		t.unit = append(append(t.unit[:0], num...), u...)
 		f(t.unit, 0)
 	}
+}
+
+// currencies are the signs written before an amount, and the unit a Japanese text writes
+// after it instead.
+var currencies = map[rune]string{'$': "ドル", '¥': "円"}
+
+// englishScales are the words of an English number's scale, and their exponents.
+var englishScales = map[string]int{"million": 6, "billion": 9}
+
+// englishScale is the exponent of the scale word that follows a number ending at rs[end],
+// after one space (no-break or not), as in 7.14 million.
+func englishScale(rs []rune, cs []charClass, end int) (int, bool) {
+	if end >= len(rs) || rs[end] != ' ' && rs[end] != '\u00a0' {
+		return 0, false
+	}
+	k := end + 1
+	for k < len(rs) && cs[k] == wordClass {
+		k++
+	}
+	exp, ok := englishScales[string(rs[end+1:k])]
+	return exp, ok
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
