@@ -2,6 +2,7 @@
 // text (either language, the reading, the abbreviation) contains what was typed, in any
 // case, either width of Latin letters and digits, and hiragana or katakana; the count says
 // how many are left. A letter of the jump list whose terms are hidden clears the filter.
+// The address's ?q= fills the box, and the box fills it.
 (function () {
   var box = document.querySelector(".glossary-filter");
   var input = document.getElementById("glossary-q");
@@ -33,7 +34,23 @@
     return norm(visibleText(cells[0]) + " " + visibleText(cells[1]));
   });
   box.hidden = false;
+  // The filter is in the address (?q=), for a reload or a shared link, and goes with the
+  // language switch: the other edition's glossary opens filtered alike (its rows hold
+  // both languages).
+  var carry = function () {
+    var q = input.value.trim();
+    var set = function (href) {
+      var u = new URL(href);
+      if (q) u.searchParams.set("q", q); else u.searchParams.delete("q");
+      return u.href;
+    };
+    if (set(location.href) !== location.href) history.replaceState(history.state, "", set(location.href));
+    document.querySelectorAll(".lang-switch a[href]").forEach(function (a) { a.href = set(a.href); });
+  };
+  var asked = new URL(location.href).searchParams.get("q");
+  if (asked) input.value = asked;
   var update = function () {
+    carry();
     var q = norm(input.value.trim()), shown = 0, headShown = heads.map(function () { return false; });
     rows.forEach(function (tr, i) {
       var hit = q === "" || texts[i].indexOf(q) >= 0;

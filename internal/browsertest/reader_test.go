@@ -530,6 +530,9 @@ const glossaryFilterJS = `(async () => {
 	input.value = "pko";
 	input.dispatchEvent(new Event("input"));
 	await frame();
+	// The filter is in the address and goes with the language switch.
+	const switchQ = () => { const a = document.querySelector(".lang-switch a[href]"); return a ? new URL(a.href).searchParams.get("q") : "no switch"; };
+	if (new URLSearchParams(location.search).get("q") !== "pko" || switchQ() !== "pko") out.Wrong.push("the filter pko is not in the address and the language switch: " + location.search + ", " + switchQ());
 	for (const tr of rows) {
 		if (!shown(tr)) continue;
 		out.Shown++;
@@ -645,5 +648,45 @@ func checkFilters(t *testing.T, tb *tab, page string) {
 		for _, msg := range f.Wrong {
 			t.Errorf("at %d px the %s: %s", w, what, msg)
 		}
+	}
+}
+
+// TestGlossaryFilterTravels: the glossary opened with ?q= opens filtered, and its language
+// switch opens the other edition's glossary with the same filter and as many rows (each
+// row holds both languages): a reader who filtered and switched lost the filter.
+func TestGlossaryFilterTravels(t *testing.T) {
+	tb := newTab(t, false)
+	const stateJS = `(() => {
+		const a = document.querySelector(".lang-switch a[href]");
+		return {
+			Query: document.getElementById("glossary-q").value,
+			Shown: [...document.querySelectorAll(".glossary-table tbody tr:not(.initial-row)")].filter(tr => tr.getClientRects().length > 0).length,
+			Total: document.querySelectorAll(".glossary-table tbody tr:not(.initial-row)").length,
+			Switch: a ? a.href : "",
+		};
+	})()`
+	type state struct {
+		Query        string
+		Shown, Total int
+		Switch       string
+	}
+	tb.page(t)
+	if status := tb.open(t, site.base+"en/glossary/?q=pko"); status != 200 {
+		t.Fatalf("en/glossary/?q=pko: status %d", status)
+	}
+	en := eval[state](t, tb, stateJS)
+	if en.Query != "pko" || en.Shown == 0 || en.Shown >= en.Total {
+		t.Fatalf("en/glossary/?q=pko: box %q, %d of %d rows shown; want pko and some rows", en.Query, en.Shown, en.Total)
+	}
+	if want := site.base + "ja/glossary/?q=pko"; en.Switch != want {
+		t.Fatalf("the language switch leads to %s, want %s", en.Switch, want)
+	}
+	tb.page(t)
+	if status := tb.open(t, en.Switch); status != 200 {
+		t.Fatalf("%s: status %d", en.Switch, status)
+	}
+	ja := eval[state](t, tb, stateJS)
+	if ja.Query != "pko" || ja.Shown != en.Shown {
+		t.Errorf("ja/glossary/?q=pko: box %q, %d rows shown; want pko and %d, as in English", ja.Query, ja.Shown, en.Shown)
 	}
 }
