@@ -93,7 +93,7 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 		"+++\ntitle = \"カンボジア\"\nsummary = \"要約。\"\n+++\n\nはじめに。\n\n## 和平 {#peace-process}\n\n東京、1990年6月。\n\n## 小型武器 {#small-arms}\n\n回収。\n")
 	marked := git("rev-parse", "HEAD")
 	writeFiles(t, root, map[string]string{
-		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nThe intro.\n\n## Peace process {#peace-process}\n\nTokyo,   June 1990.\n\n## Small arms {#small-arms}\n\nCollected and destroyed.\n",
+		"content/en/countries/cambodia.md": "+++\ntitle = \"Cambodia\"\nsummary = \"S.\"\n+++\n\nThe intro.\n\n## Peace process {#peace-process}\n\nTokyo,   June 1990.\n\n## Aid {#aid}\n\nJapan gave aid.\n\n## Small arms {#small-arms}\n\nCollected and destroyed.\n",
 	})
 	git("commit", "-q", "-am", "English changed")
 
@@ -114,11 +114,12 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 	if st.Commit != marked[:10] || st.Date != "2007-01-15" || st.Note != "" {
 		t.Errorf("stale since %q (%s), note %q; want %q (2007-01-15)", st.Commit, st.Date, st.Note, marked[:10])
 	}
-	if want := []string{"introduction", `section "Small arms" (#small-arms)`}; !slices.Equal(st.Changes, want) {
+	if want := []string{"introduction", `section "Aid" (#aid) (added)`, `section "Small arms" (#small-arms)`}; !slices.Equal(st.Changes, want) {
 		t.Errorf("changes = %q, want %q", st.Changes, want)
 	}
 	// Each change points at the translation's paragraph to update: the introduction's
-	// first, not the blank line after the front matter.
+	// first, not the blank line after the front matter; an added section, with its text,
+	// at the heading it goes before.
 	ja, err := os.ReadFile(filepath.Join(root, "content/ja/countries/cambodia.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -126,13 +127,16 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 	lineOf := func(text string) int {
 		return slices.Index(strings.Split(string(ja), "\n"), text) + 1
 	}
-	want := []int{lineOf("はじめに。"), lineOf("回収。")}
+	want := []int{lineOf("はじめに。"), lineOf("## 小型武器 {#small-arms}"), lineOf("回収。")}
 	var got []int
 	for _, c := range st.Diff {
 		got = append(got, c.Line)
 	}
 	if !slices.Equal(got, want) || slices.Contains(want, 0) {
 		t.Errorf("the changes are at lines %v of the translation, want %v", got, want)
+	}
+	if i := slices.IndexFunc(st.Diff, func(c Change) bool { return strings.HasSuffix(c.Where, "(added)") }); i < 0 || !slices.Equal(st.Diff[i].Added, []string{"## Aid {#aid}", "Japan gave aid."}) {
+		t.Errorf("the added section's change does not give its text: %+v", st.Diff)
 	}
 	if p.Source.LastChange != "2007-01-15" || p.Translation.LastChange != "2007-01-15" {
 		t.Errorf("last changes %q and %q, want the commit dates", p.Source.LastChange, p.Translation.LastChange)

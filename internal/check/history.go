@@ -296,11 +296,25 @@ func changes(old, cur *content.File) ([]string, []Change) {
 		return a.id != "" && a.id == b.id || a.id+"\x00"+a.title == b.id+"\x00"+b.title
 	}
 	os, cs := sections(old.Body, false), sections(cur.Body, false)
-	for _, s := range cs {
+	for k, s := range cs {
 		i := slices.IndexFunc(os, func(o section) bool { return sameSection(s, o) })
 		switch {
 		case i < 0:
 			out = append(out, s.label()+" (added)")
+			// Its text, to translate, at the heading of the translation that it goes
+			// before: that of the next section of the source that the translation has.
+			c := sentenceDiff(s.label()+" (added)", "", cur.Body[s.start:s.end])
+			after := cs[k+1:]
+			c.at = func(t *content.File) int {
+				ts := sections(t.Body, false)
+				for _, n := range after {
+					if j := slices.IndexFunc(ts, func(x section) bool { return n.id != "" && x.id == n.id }); j >= 0 {
+						return bodyPlace(t, ts[j].start).line()
+					}
+				}
+				return 0
+			}
+			diff = append(diff, c)
 		case !same(old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]):
 			out = append(out, s.label())
 			oldText, curText := old.Body[os[i].start:os[i].end], cur.Body[s.start:s.end]
