@@ -149,19 +149,25 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 					path = f.Path
 				}
 				if o.Asset == nil {
-					page.Reset()
-					switch {
-					case f != nil:
-						page.Write(f.Data)
-					case o.Page != nil:
-						renderErrs[i] = r.Execute(&page, r.PageJob(s, o.Page))
-					default:
-						renderErrs[i] = r.Execute(&page, *o.Job)
-					}
-					if renderErrs[i] != nil {
-						renderFailed.Store(true)
-						failed.Store(true)
-						return
+					// made is the file before minifying: a Data file's own bytes (a
+					// copy would double the sitemap's ten megabytes at 10,000 pages per
+					// language), or the rendered page.
+					var made []byte
+					if f != nil {
+						made = f.Data
+					} else {
+						page.Reset()
+						if o.Page != nil {
+							renderErrs[i] = r.Execute(&page, r.PageJob(s, o.Page))
+						} else {
+							renderErrs[i] = r.Execute(&page, *o.Job)
+						}
+						if renderErrs[i] != nil {
+							renderFailed.Store(true)
+							failed.Store(true)
+							return
+						}
+						made = page.Bytes()
 					}
 					if renderFailed.Load() {
 						return // the build fails with the render errors alone
@@ -170,8 +176,8 @@ func (st *State) Make(s *site.Site, outputs []Output, emit func(publish.File) er
 					// Minifying shortens a page: room for the whole page means one
 					// allocation for a booklet of tens of megabytes instead of a doubling
 					// series.
-					out.Grow(page.Len())
-					if err := publish.MinifyTo(m, &out, path, page.Bytes()); err != nil {
+					out.Grow(len(made))
+					if err := publish.MinifyTo(m, &out, path, made); err != nil {
 						mu.Lock()
 						minifyErrs = append(minifyErrs, pathErr{path, err})
 						mu.Unlock()
