@@ -16,7 +16,7 @@ func runDeployCheck(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("deploy-check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: build deploy-check [-site ADDRESS] URL\n\nCrawls the site published at URL (its home, e.g. https://example.org/briefing/) as a browser meets it,\nand reports broken links, wrong content types, missing cache or security headers, uncompressed text,\ninline scripts or styles, and links to another host than URL's where the site's own belong.")
+		fmt.Fprintln(stderr, "usage: build deploy-check [-site ADDRESS] [-host-sets-no-headers] [-j N] URL\n\nCrawls the site published at URL (its home, e.g. https://example.org/briefing/) as a browser meets it,\nand reports broken links, wrong content types, missing cache or security headers, uncompressed text,\ninline scripts or styles, and links to another host than URL's where the site's own belong.")
 		fl.PrintDefaults()
 	}
 	workers := fl.Int("j", 8, "requests at once")

@@ -26,6 +26,7 @@ import (
 	"unicode"
 
 	"peacebuilding/internal/audit"
+	"peacebuilding/internal/config"
 	"peacebuilding/internal/deploy"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/projectfs"
@@ -171,7 +172,13 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		if len(warnings) == 1 {
 			counted = "1 warning"
 		}
-		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %s; %s -> %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, len(stage.Removed()), counted, time.Since(start).Round(time.Millisecond), *out)
+		// The address the pages name in their canonical links, sitemap and share cards: a
+		// publisher who forgot to set it sees it here, before the host does.
+		builtFor := res.Site.Config.BaseURL
+		if config.Placeholder(builtFor) {
+			builtFor += " (an address for examples and previews: set baseURL in config.toml, or -baseurl, to where the site is published)"
+		}
+		fmt.Fprintf(stdout, "built %s (%d written%s, %d removed); %s; %s -> %s for %s\n", sum.Line(res.Site.Config.LanguageCodes()), stage.Written(), compressed, len(stage.Removed()), counted, time.Since(start).Round(time.Millisecond), *out, builtFor)
 	}
 	return nil
 }
@@ -198,7 +205,8 @@ func publishSite(root, out string, opts pipeline.Options, precompress bool, extr
 		Project:     root,
 		Precompress: precompress,
 		Waiting: func(lock string) {
-			fmt.Fprintf(stderr, "build: another build is writing %s (it holds %s); waiting for it to finish\n", out, lock)
+			// A deploy may hold the lock too (README, Deploying: flock around the upload).
+			fmt.Fprintf(stderr, "build: another build is writing %s, or a deploy is reading it (one holds %s); waiting for it to finish\n", out, lock)
 		},
 	})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"maps"
 	"net"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -228,11 +229,23 @@ func (c *Config) LanguageCodes() []string {
 func NormalizeBaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
 	switch {
+	case err == nil && u.Scheme == "" && !strings.Contains(s, "@") && strings.Contains(strings.SplitN(s, "/", 2)[0], "."):
+		// "example.org/briefing/": a host without its scheme, which url.Parse reads as a
+		// path. Without "@" the value holds no password, and can be repeated.
+		return "", fmt.Errorf("must be an absolute http(s) URL: %s has no scheme (https://%s)", s, strings.TrimPrefix(s, "//"))
 	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
 		return "", errors.New("must be an absolute http(s) URL without query or fragment")
 	case u.User != nil:
 		// It would be published in every canonical link, the sitemap and robots.txt.
 		return "", fmt.Errorf("must not hold a user name or password (%s@): it would be published on every page", u.User.Username())
+	case strings.Contains(u.Path, "//"):
+		// Every page's links to the assets would start with "//", which a browser reads
+		// as another host.
+		return "", fmt.Errorf("must not have an empty segment in its path (%s): write each / once", u.Path)
+	case strings.HasSuffix(strings.ToLower(u.Path), ".html") || strings.HasSuffix(strings.ToLower(u.Path), ".htm"):
+		// The address of the folder the site is published in, not of a page in it: the
+		// pages would be at …/index.html/en/.
+		return "", fmt.Errorf("must be the address of the site's folder, not of a page (%s): leave out %s", u.Path, path.Base(u.Path))
 	}
 	out := u.String()
 	if !strings.HasSuffix(out, "/") {

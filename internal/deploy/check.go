@@ -235,24 +235,32 @@ func (c *crawler) elsewhereURL(u, what string, t *url.URL, outside bool) {
 
 // reportElsewhere reports each kind of URL that names the site at another address once,
 // at its first page, with the count of the others: the same findings whichever order
-// the crawl met the pages in.
+// the crawl met the pages in. Each says what to do: with -site, the pages were built for
+// another address than the one it names; without it, either baseURL is wrong or the crawl
+// is of a copy, which -site checks.
 func (c *crawler) reportElsewhere() {
 	for k, s := range c.elsewhere {
-		where := "on " + k.host
-		if k.outside {
-			where = "outside the site's address " + c.site.String()
-			c.problem("%s: %s %s: %s", s.page, k.what, where, s.url)
-		} else {
-			// The address the site was built for: the home page's canonical link.
-			builtFor := c.homeCanonical
-			if builtFor == "" {
-				t, _ := url.Parse(s.url)
-				builtFor = t.Scheme + "://" + t.Host + c.site.Path
-			}
-			c.problem("%s: %s on another host than the site's (%s): %s; is baseURL the address the site is served at? (to check a copy of the site served elsewhere: deploy-check -site %s %s)", s.page, k.what, c.site.Host, s.url, builtFor, c.base)
-		}
+		more := ""
 		if s.n > 1 {
-			c.problem("%s: %d more of %s %s, as the one reported", c.base, s.n-1, k.what, where)
+			more = fmt.Sprintf(" (and %d more like it)", s.n-1)
+		}
+		// The address the site was built for: the home page's canonical link.
+		builtFor := c.homeCanonical
+		if builtFor == "" && !k.outside {
+			t, _ := url.Parse(s.url)
+			builtFor = t.Scheme + "://" + t.Host + c.site.Path
+		}
+		rebuild := "build them with -baseurl " + c.site.String()
+		if builtFor != "" {
+			rebuild = fmt.Sprintf("the pages were built for %s: build them with -baseurl %s (or, if %s is the address, check with -site %s)", builtFor, c.site, builtFor, builtFor)
+		}
+		switch {
+		case k.outside:
+			c.problem("%s: %s outside the site's address %s: %s%s; %s", s.page, k.what, c.site, s.url, more, rebuild)
+		case c.site != c.base:
+			c.problem("%s: %s on another host than the site's (%s): %s%s; %s", s.page, k.what, c.site.Host, s.url, more, rebuild)
+		default:
+			c.problem("%s: %s on another host than the site's (%s): %s%s; is baseURL the address the site is served at? (to check a copy of the site served elsewhere: deploy-check -site %s %s)", s.page, k.what, c.site.Host, s.url, more, builtFor, c.base)
 		}
 	}
 }

@@ -211,11 +211,10 @@ func TestCheckCopyOfASite(t *testing.T) {
 	}
 	all := strings.Join(rep.Problems, "\n")
 	for _, want := range []string{
-		"canonical link on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://example.org/site/",
-		"(to check a copy of the site served elsewhere: deploy-check -site https://example.org/site/ " + base + ")",
-		base + ": 1 more of canonical link on example.org, as the one reported", // of the two pages the crawl reaches
-		base + ": 1 more of og:image on example.org, as the one reported",
-		base + ": 1 more of sitemap entry on example.org, as the one reported",
+		"canonical link on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://example.org/site/ (and 1 more like it); " + // of the two pages the crawl reaches
+			"is baseURL the address the site is served at? (to check a copy of the site served elsewhere: deploy-check -site https://example.org/site/ " + base + ")",
+		"og:image on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://example.org/site/share.png (and 1 more like it)",
+		"sitemap entry on another host than the site's (" + strings.TrimPrefix(srv.URL, "http://") + "): https://example.org/site/",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("without Site: no problem %q in:\n%s", want, all)
@@ -249,12 +248,22 @@ func TestCheckCopyOfASite(t *testing.T) {
 	}
 	all = strings.Join(rep.Problems, "\n")
 	for _, want := range []string{
-		base + ": canonical link outside the site's address https://example.org/other/: https://example.org/site/",
-		base + ": 1 more of canonical link outside the site's address https://example.org/other/, as the one reported",
+		base + ": canonical link outside the site's address https://example.org/other/: https://example.org/site/ (and 1 more like it); " +
+			"the pages were built for https://example.org/site/: build them with -baseurl https://example.org/other/ (or, if https://example.org/site/ is the address, check with -site https://example.org/site/)",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("with a wrong Site: no problem %q in:\n%s", want, all)
 		}
+	}
+	// A Site on another host than the one the pages name: built for the wrong address.
+	rep, err = Check(context.Background(), base, Options{HostSetsNoHeaders: true, Site: "https://briefing.example/site/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all = strings.Join(rep.Problems, "\n")
+	if want := base + ": canonical link on another host than the site's (briefing.example): https://example.org/site/ (and 1 more like it); " +
+		"the pages were built for https://example.org/site/: build them with -baseurl https://briefing.example/site/"; !strings.Contains(all, want) {
+		t.Errorf("with a Site on another host: no problem %q in:\n%s", want, all)
 	}
 	if _, err := Check(context.Background(), base, Options{Site: "https://example.org/site/?lang=en"}); err == nil || !strings.Contains(err.Error(), "no query or fragment") {
 		t.Errorf("a Site with a query: error %v, want one that says a site's address has none", err)
