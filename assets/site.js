@@ -65,6 +65,20 @@
       box.classList.toggle("more-after", box.scrollLeft < hidden - 1);
       box.classList.toggle("more-before", box.scrollLeft > 1);
       if (labels) {
+        // A chart that scrolls is a Tab stop, named by its caption, from which the arrow
+        // keys scroll it (its marks are out of the Tab order); one that fits is not a
+        // stop that does nothing. Chromium made it a stop without a name, Safari none.
+        if (hidden > 0) {
+          box.tabIndex = 0;
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-labelledby", "tl-caption");
+        } else {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-labelledby");
+        }
+      }
+      if (labels) {
         var w = labels.getBoundingClientRect().width; // 0 where the chart does not scroll
         box.style.scrollPaddingLeft = w ? (w + fade) + "px" : "";
       }
@@ -149,13 +163,21 @@
   // the events follow the chart again (on a phone the open list stood 700 px between them).
   // The focus, on the chosen link that folding hides, goes to the list's summary, from
   // which a keyboard reader goes on or chooses again.
+  // The line that says which brief is shown takes the focus when there is one: it is
+  // what the choice did, read out as the focus lands. The jump to the link's #f-… comes
+  // after this handler and leaves the focus on the page's body: the focus moves after it.
   var filter = document.querySelector(".timeline-filter");
   if (filter) {
     filter.addEventListener("click", function (ev) {
-      if (!ev.target.closest("a[href^='#']")) return;
+      var a = ev.target.closest("a[href^='#']");
+      if (!a) return;
       var hadFocus = filter.contains(document.activeElement);
       filter.open = false;
-      if (hadFocus) filter.querySelector("summary").focus();
+      if (!hadFocus) return;
+      setTimeout(function () {
+        var status = document.querySelector(".filter-status." + CSS.escape(decodeURIComponent(a.hash.slice(1))));
+        (status && status.offsetParent ? status : filter.querySelector("summary")).focus();
+      });
     });
   }
 

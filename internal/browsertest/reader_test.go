@@ -459,10 +459,15 @@ const timelineFilterJS = `(async () => {
 	if (!link) return out;
 	const id = link.getAttribute("href").slice(1);
 	link.closest("details").open = true;
+	link.focus(); // chosen from the keyboard: the focus is in the list
 	link.click();
 	await frame();
 	// The list of briefs folds away once one is chosen: the events follow the chart.
 	if (link.closest("details").open) out.Wrong.push("the filter's list of briefs is still open after a brief was chosen");
+	// The focus is on the line that says which brief is shown, not lost to the page's body
+	// by the jump to the brief's #f-… (once, the jump took it from the list's summary).
+	const status = document.activeElement;
+	if (!status || !status.classList.contains("filter-status") || !status.classList.contains(id) || status.getClientRects().length === 0) out.Wrong.push("after choosing a brief from the keyboard the focus is on " + (status ? status.tagName + "." + status.className : "nothing") + ", not on the line that says it is shown");
 	for (const li of items) {
 		if (li.getClientRects().length === 0) continue;
 		out.Shown++;
@@ -481,6 +486,14 @@ const timelineFilterJS = `(async () => {
 	// cut by them (a stray "2" of 2002).
 	const wrap = document.querySelector(".timeline-chart .scroll-wrap");
 	const labels = document.querySelector(".timeline-labels");
+	// A chart that scrolls is a Tab stop named by its caption, to scroll with the arrow
+	// keys (its marks are out of the Tab order); one that fits is no stop.
+	if (wrap) {
+		const scrolls = wrap.scrollWidth > wrap.clientWidth;
+		const caption = wrap.getAttribute("aria-labelledby") && document.getElementById(wrap.getAttribute("aria-labelledby"));
+		if (scrolls && !(wrap.tabIndex === 0 && wrap.getAttribute("role") === "region" && caption && caption.textContent.trim() !== "")) out.Wrong.push("the chart scrolls sideways but is no named Tab stop");
+		if (!scrolls && wrap.hasAttribute("tabindex")) out.Wrong.push("the chart fits and is still a Tab stop");
+	}
 	if (wrap && labels && wrap.scrollWidth > wrap.clientWidth) {
 		for (const a of document.querySelectorAll(".timeline-filter ul a")) {
 			const brief = a.getAttribute("href").slice(1);
