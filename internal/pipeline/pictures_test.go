@@ -780,7 +780,7 @@ func TestLocatorRingsASmallCountry(t *testing.T) {
 // before); the style sheet keeps it whole between those places.
 func TestTimelineCaptionBreaksBetweenPhrases(t *testing.T) {
 	b := buildSubPath(t)
-	caption := regexp.MustCompile(`<figcaption>(.*?)</figcaption>`).FindStringSubmatch(string(b.files["ja/timeline/index.html"]))
+	caption := regexp.MustCompile(`<figcaption[^>]*>(.*?)</figcaption>`).FindStringSubmatch(string(b.files["ja/timeline/index.html"]))
 	if caption == nil {
 		t.Fatal("ja/timeline/ has no caption")
 	}
