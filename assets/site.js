@@ -294,6 +294,27 @@
     if (system && system.addEventListener) system.addEventListener("change", show);
   });
 
+  // A table wider than its box scrolls sideways in it (the countries' facts at 200% zoom):
+  // the box is then a Tab stop named like its table, from which the arrow keys scroll it
+  // (a table without links had no stop to scroll it from, WCAG 2.1.1); a box whose table
+  // fits is not a stop that does nothing.
+  document.querySelectorAll(".table-wrap").forEach(function (box) {
+    var table = box.querySelector("table");
+    if (!table) return;
+    function markScroll() {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        if (table.hasAttribute("aria-labelledby")) box.setAttribute("aria-labelledby", table.getAttribute("aria-labelledby"));
+        else if (table.hasAttribute("aria-label")) box.setAttribute("aria-label", table.getAttribute("aria-label"));
+      } else {
+        ["tabindex", "role", "aria-labelledby", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+      }
+    }
+    markScroll();
+    window.addEventListener("resize", markScroll);
+  });
+
   // Each section heading (h2, h3) with an id becomes a link to itself, as MDN's do, so
   // that a reader can take the address of a section to a colleague (the "On this page"
   // list has the same links, without script too). The whole heading is the link: its

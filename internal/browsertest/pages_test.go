@@ -671,3 +671,48 @@ func TestMenuLinkReachedWithTabIsShown(t *testing.T) {
 		t.Error("no menu scrolls sideways at 320 px: the test checked no link scrolled into view")
 	}
 }
+
+// TestScrollingTableIsATabStop: a table wider than its box (the Japanese countries' facts
+// at 640 px, 200% zoom of a 1280 px screen, as an accessibility trial found) scrolls in
+// it, and the box is then a Tab stop named like its table, from which the arrow keys
+// scroll it; a box whose table fits is no stop. The box is narrowed by script so that the
+// check does not depend on the widths of today's columns.
+func TestScrollingTableIsATabStop(t *testing.T) {
+	startBrowser(t)
+	tb := newTab(t, false)
+	tb.page(t)
+	tb.viewport(t, 1280)
+	tb.open(t, site.url("ja/countries/index.html"))
+	type state struct {
+		Boxes, Stops, Named int
+		Wrong               []string
+	}
+	const read = `(async () => {
+		const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+		const boxes = Array.from(document.querySelectorAll(".table-wrap"));
+		const out = {Boxes: boxes.length, Stops: 0, Named: 0, Wrong: []};
+		const stops = () => boxes.filter(b => b.tabIndex === 0 && b.getAttribute("role") === "region");
+		const named = b => { const id = b.getAttribute("aria-labelledby"); const el = id && document.getElementById(id); return !!(el && el.textContent.trim()); };
+		if (stops().length) out.Wrong.push("at 1280 px, where every table fits, " + stops().length + " boxes are Tab stops");
+		for (const b of boxes) b.style.width = "12rem";
+		window.dispatchEvent(new Event("resize"));
+		await frame();
+		out.Stops = stops().length;
+		out.Named = stops().filter(named).length;
+		for (const b of boxes) b.style.width = "";
+		window.dispatchEvent(new Event("resize"));
+		await frame();
+		if (stops().length) out.Wrong.push("the boxes stay Tab stops once their tables fit again");
+		return out;
+	})()`
+	s := eval[state](t, tb, read)
+	if s.Boxes == 0 {
+		t.Fatal("ja/countries/ has no table box")
+	}
+	if s.Stops != s.Boxes || s.Named != s.Boxes {
+		t.Errorf("of %d table boxes narrower than their tables, %d are Tab stops and %d of them named like their tables; want all", s.Boxes, s.Stops, s.Named)
+	}
+	for _, w := range s.Wrong {
+		t.Error(w)
+	}
+}
