@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -38,9 +39,10 @@ const killedSitePages = 50
 // TestKilledBuild builds a synthetic site of 325 files in two versions, A
 // and B (another site title, so every page differs; a page only A has and one only B
 // has), then starts builds of A and B in turn into the same output folder and kills each
-// with SIGKILL: half at a random moment of the build (while it stages its files), half at
-// a random moment after its stage is complete (around the swap and the removal of the
-// previous site). After every kill the output must be exactly site A or exactly site B.
+// with SIGKILL, or half of them with an interrupt (Ctrl-C): half at a random moment of the
+// build (while it stages its files), half at a random moment after its stage is complete
+// (around the swap and the removal of the previous site). After every kill the output must
+// be exactly site A or exactly site B, and an interrupted build must have said which.
 // Then two builds are started at once: one waits for the other, both succeed, and the
 // output is whole. The kills are shared among killLanes lanes, each with its own copy of
 // the project and its own output folder, that run at once.
@@ -115,7 +117,7 @@ func killBuilds(t *testing.T, kills int) {
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 0))
 	t.Logf("killing %d builds at random moments within %v, half of them within the %v after the stage is complete (seed %d)", kills, took, tail, seed)
-	finished, swapped, state := 0, 0, "B" // B was built last
+	finished, swapped, answered, state := 0, 0, 0, "B" // B was built last
 	for i := range kills {
 		// Each killed build makes the site the output does not hold: every kill is a chance
 		// to leave a mix.
@@ -133,19 +135,47 @@ func killBuilds(t *testing.T, kills int) {
 			b.sleep(time.Duration(rng.Int64N(int64(tail) + 1)))
 			wait = time.Since(b.began)
 		}
-		if b.kill() {
+		// Two kills in four are an interrupt (Ctrl-C), one in each half, which the build
+		// answers by saying what the output holds: that must be what it holds.
+		interrupted := i%4 >= 2
+		if interrupted {
+			b.cmd.Process.Signal(os.Interrupt)
+		} else {
+			b.cmd.Process.Signal(syscall.SIGKILL)
+		}
+		if b.wait() == nil {
 			finished++ // it ended before the signal
 		}
 		v := which()
 		if v == "" {
 			t.Fatalf("kill %d, %v after the start: the output is neither site A nor site B", i, wait)
 		}
+		if interrupted && b.err != nil {
+			said := b.output.String()
+			var exit *exec.ExitError
+			switch {
+			case errors.As(b.err, &exit) && exit.ExitCode() == 130:
+				answered++
+				want := map[bool]string{true: "is as it was, with the previous build", false: "holds this build"}[v == state]
+				if !strings.Contains(said, want) {
+					t.Errorf("interrupt %d, %v after the start: the output holds site %s (the previous was %s), and the build said:\n%s", i, wait, v, state, said)
+				}
+			case strings.Contains(said, "interrupted"):
+				t.Errorf("interrupt %d: the build said it was interrupted but ended with %v", i, b.err)
+			}
+			// Otherwise the signal came before the stage was opened or after the build was
+			// done, and ended the process as the system does: the check of the output above
+			// covers it.
+		}
 		if v != state {
 			swapped++ // the killed build had swapped its site in
 		}
 		state = v
 	}
-	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site", finished, kills, swapped)
+	t.Logf("%d of %d builds had finished when killed; after %d the output was the killed build's site; %d interrupts were answered", finished, kills, swapped, answered)
+	if answered == 0 {
+		t.Error("no interrupted build said what the output holds: the interrupts all came outside the build's stage")
+	}
 	// The proof needs kills on both sides of the swap: some that left the previous site,
 	// some that left the killed build's.
 	if swapped == 0 || swapped == kills {
@@ -239,13 +269,6 @@ func (b *started) waitStage(out string) time.Duration {
 		}
 	}
 	return time.Since(b.began)
-}
-
-// kill sends SIGKILL to the build, waits for it to end and reports whether it had
-// finished its work before the signal came.
-func (b *started) kill() (finished bool) {
-	b.cmd.Process.Signal(syscall.SIGKILL)
-	return b.wait() == nil
 }
 
 // stageComplete reports whether a build started at start has completed its stage: its

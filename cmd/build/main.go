@@ -15,6 +15,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime/pprof"
@@ -22,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -212,6 +214,7 @@ func publishSite(root, out string, opts pipeline.Options, precompress bool, extr
 	if err != nil {
 		return nil, nil, 0, err
 	}
+	defer reportInterrupt(stage, out, stderr)()
 	var sums audit.Summaries
 	for _, f := range extra {
 		sums.Add(f)
@@ -255,6 +258,39 @@ func publishSite(root, out string, opts pipeline.Options, precompress bool, extr
 		fmt.Fprintf(stderr, "warning: the previous output could not be removed (%v); the next build removes it\n", err)
 	}
 	return res, stage, sums.Len(), nil
+}
+
+// reportInterrupt makes an interrupt of the build (Ctrl-C, or a TERM from a CI runner or a
+// service manager) while stage is open say what out holds, then end the process with
+// status 128 + the signal's number, as the shell reports a process the signal ended:
+// the previous site, as it was, or, if the interrupt came once the new site was swapped
+// in, the new one. Ended by the signal, a build said nothing and left the writer to guess
+// what to publish. What the build left beside out the next build removes, as after a
+// kill. The function it returns stops the watch.
+func reportInterrupt(stage *publish.Stage, out string, stderr io.Writer) (stop func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-signals:
+			if stage.Stop() {
+				fmt.Fprintf(stderr, "build: interrupted after the new site was swapped in: %s holds this build\n", out)
+			} else {
+				fmt.Fprintf(stderr, "build: interrupted: %s is as it was, with the previous build\n", out)
+			}
+			code := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(s)
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
 }
 
 // startCPUProfile starts a CPU profile into name and returns the function that ends it.

@@ -52,6 +52,11 @@ type Stage struct {
 	removed    []string        // files of the previous output that the build no longer makes, sorted
 	compressed int             // compressed copies in the stage (-precompress), made or kept
 	cleanup    error           // the previous output could not be removed after the swap
+	// swapMu is held across the swap and by Stop: an interrupt either comes before the
+	// swap and prevents it, or waits for it to end.
+	swapMu  sync.Mutex
+	swapped bool // the new site is in out
+	stopped bool // Stop was called: Commit swaps nothing in
 	// The errors of the first invalid path and the first failed write, by path order, as
 	// Write would report them.
 	invalid, failed pathError
@@ -366,22 +371,53 @@ func (s *Stage) Commit() (err error) {
 			return err
 		}
 	}
-	// The marker is the stage's last file: the swap follows at once.
-	if err := os.WriteFile(filepath.Join(s.stage, Marker), marker(s.project, paths), 0o644); err != nil {
-		return err
+	s.swapMu.Lock()
+	if s.stopped {
+		s.swapMu.Unlock()
+		return errStopped
 	}
-	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
-		if err := os.Rename(s.stage, s.out); err != nil {
-			return fmt.Errorf("moving the new site into %s: %v", s.out, err)
-		}
-		return nil
-	}
-	old, err := s.swap()
-	if err != nil {
+	old, err := s.commitLocked(paths)
+	s.swapMu.Unlock()
+	if err != nil || old == "" {
 		return err
 	}
 	s.cleanup = removeTree(old)
 	return nil
+}
+
+// errStopped is Commit's error after Stop.
+var errStopped = errors.New("the build was stopped before its site was swapped in")
+
+// commitLocked writes the marker and swaps the stage in, with swapMu held, and returns
+// where the previous output now is ("" if there was none).
+func (s *Stage) commitLocked(paths []string) (string, error) {
+	// The marker is the stage's last file: the swap follows at once.
+	if err := os.WriteFile(filepath.Join(s.stage, Marker), marker(s.project, paths), 0o644); err != nil {
+		return "", err
+	}
+	if _, err := os.Lstat(s.out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(s.stage, s.out); err != nil {
+			return "", fmt.Errorf("moving the new site into %s: %v", s.out, err)
+		}
+		s.swapped = true
+		return "", nil
+	}
+	old, err := s.swap()
+	if err != nil {
+		return "", err
+	}
+	s.swapped = true
+	return old, nil
+}
+
+// Stop is for a build being interrupted: from then on Commit swaps nothing in. It waits
+// for a swap under way, and reports whether the new site is in the output folder (the
+// interrupt came after the swap) or the output is as it was.
+func (s *Stage) Stop() (swapped bool) {
+	s.swapMu.Lock()
+	defer s.swapMu.Unlock()
+	s.stopped = true
+	return s.swapped
 }
 
 // swap exchanges the stage and out, and returns where the previous output now is.
