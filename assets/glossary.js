@@ -30,7 +30,7 @@
     return c.textContent;
   };
   var texts = rows.map(function (tr) {
-    var cells = tr.querySelectorAll("td");
+    var cells = tr.querySelectorAll("th, td");
     return norm(visibleText(cells[0]) + " " + visibleText(cells[1]));
   });
   box.hidden = false;

@@ -561,7 +561,7 @@ const glossaryFilterJS = `(async () => {
 		input.value = "かんぼじあ";
 		input.dispatchEvent(new Event("input"));
 		await frame();
-		if (!rows.some(tr => shown(tr) && tr.querySelector("td").textContent.trim() === "カンボジア")) out.Wrong.push("かんぼじあ does not find カンボジア");
+		if (!rows.some(tr => shown(tr) && tr.querySelector("th").textContent.trim() === "カンボジア")) out.Wrong.push("かんぼじあ does not find カンボジア");
 	}
 	// A letter whose terms the filter hides clears the filter and leads to them.
 	const hiddenHead = heads.find(h => !shown(h));

@@ -854,3 +854,25 @@ func number(t *testing.T, s string) float64 {
 	}
 	return v
 }
+
+// TestGlossaryTermsAreRowHeaders: each glossary row's term is its row's header (a
+// screen reader moving along a row, or down the "used in" column, hears the term), in
+// the first cell, holding the id that search results and links lead to.
+func TestGlossaryTermsAreRowHeaders(t *testing.T) {
+	b := buildSubPath(t)
+	for _, lang := range b.res.Site.Config.LanguageCodes() {
+		page := string(b.files[lang+"/glossary/index.html"])
+		_, page, _ = strings.Cut(page, "<tbody>")
+		rows := regexp.MustCompile(`<tr>(<t[hd][^>]*>)`).FindAllStringSubmatch(page, -1)
+		terms := len(b.res.Site.Glossary.Terms)
+		if len(rows) != terms {
+			t.Errorf("%s: %d term rows, want one per term (%d)", lang, len(rows), terms)
+		}
+		for _, r := range rows {
+			if !regexp.MustCompile(`^<th scope="?row"? id="?term-`).MatchString(r[1]) {
+				t.Errorf("%s: a term row starts with %s, not its row header with the term's id", lang, r[1])
+				break
+			}
+		}
+	}
+}
