@@ -170,8 +170,10 @@ func (b *builder) validate(m *content.File, p *Page) {
 		for _, t := range fm.Themes {
 			if b.byKey["themes/"+t] == nil {
 				msg := fmt.Sprintf("unknown theme %q: there is no content/%s/themes/%s.md", t, m.Lang, t)
-				if sug := tomlx.Suggest(t, b.themeSlugs()); sug != "" {
+				if sug := suggestTheme(t, b.themeSlugs()); sug != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", sug)
+				} else {
+					msg += fmt.Sprintf(" (one of %s)", strings.Join(b.themeSlugs(), ", "))
 				}
 				b.fail(m.Errorf(m.Line("themes"), "%s", msg))
 			}
@@ -273,6 +275,65 @@ func (b *builder) oneBriefPerCountry() {
 			}
 		}
 	}
+}
+
+// oneTitlePerBrief rejects a brief whose title another brief of its language has: a brief
+// copied to start another (README, "Adding a brief") and not yet rewritten published a
+// second "Sudan", with Sudan's text, under a new address. The error is the copy's, as in
+// oneBriefPerCountry. A page shown in another language's text is its source's.
+func (b *builder) oneTitlePerBrief() {
+	type titleKey struct{ lang, title string }
+	var titles []titleKey
+	briefs := map[titleKey][]*content.File{}
+	for _, p := range b.site.Pages {
+		if (p.Kind != KindCountry && p.Kind != KindTheme) || p.Fallback {
+			continue
+		}
+		k := titleKey{p.Lang, strings.TrimSpace(p.File.Front.Title)}
+		if len(briefs[k]) == 0 {
+			titles = append(titles, k)
+		}
+		briefs[k] = append(briefs[k], p.File)
+	}
+	for _, k := range titles {
+		have := briefs[k]
+		if len(have) < 2 {
+			continue
+		}
+		original := have[0]
+		for _, m := range have {
+			if namedAfterTitle(m) {
+				original = m
+				break
+			}
+		}
+		for _, m := range have {
+			if m != original {
+				b.fail(m.Errorf(m.Line("title"), "title %q is also the title of %s:%d: each brief has its own (was this file copied from it?)", k.title, original.Name, original.Line("title")))
+			}
+		}
+	}
+}
+
+// suggestTheme is the theme slug t was probably meant as: a near spelling, or the one
+// slug whose words include all of t's ("refugees" for refugees-and-humanitarian-aid,
+// which is too many letters away to be a misspelling); "" if none is, or several.
+func suggestTheme(t string, slugs []string) string {
+	if sug := tomlx.Suggest(t, slugs); sug != "" {
+		return sug
+	}
+	words := strings.Split(strings.ToLower(t), "-")
+	found := ""
+	for _, slug := range slugs {
+		has := strings.Split(slug, "-")
+		if !slices.ContainsFunc(words, func(w string) bool { return w == "" || !slices.Contains(has, w) }) {
+			if found != "" {
+				return "" // several: the message lists them all
+			}
+			found = slug
+		}
+	}
+	return found
 }
 
 // namedAfterTitle reports whether f's file name is its title's slug: sudan.md titled

@@ -329,6 +329,7 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 	b.memo.reshape(s)
 	b.inherit()
 	b.oneBriefPerCountry()
+	b.oneTitlePerBrief()
 	b.link()
 	b.neighbours()
 	b.convert()
