@@ -279,7 +279,7 @@ func TestBuildErrorsMakeTheirPageNeedFixing(t *testing.T) {
 		"PAGE         STATE                 EN WORDS  JA CHARS  MISMATCHES  STYLE  ERRORS\n",
 		"countries/b  needs fixing                                       0      0       2\n",
 		"countries/c  needs fixing (stale)         0         0           1      0       0\n",
-		"ja: 1 ok, 2 needs fixing (1 stale), 0 missing, 0 orphan, 0 stale; 1 mismatch\n",
+		"ja: 1 ok, 2 needs fixing (1 stale of them), 0 missing, 0 orphan, 0 stale; 1 mismatch\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)

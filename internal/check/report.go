@@ -304,7 +304,7 @@ func (r *Report) SetBuild(lines []string) {
 
 // SummaryLine counts the pairs of lang per Status, as the status page does, and gives the
 // states of those that need fixing in brackets, which the status page shows in their
-// rows: "ja: 37 ok, 2 needs fixing (1 stale), 1 missing, 0 orphan, 1 stale; 2 mismatches".
+// rows: "ja: 37 ok, 2 needs fixing (1 stale of them), 1 missing, 0 orphan, 1 stale; 2 mismatches".
 func (r *Report) SummaryLine(lang string) string {
 	_, problems := r.Counts(lang)
 	statuses := r.statusCounts(lang)
@@ -326,7 +326,9 @@ func (r *Report) SummaryLine(lang string) string {
 				of = append(of, fmt.Sprintf("%d %s", c.N, c.Status))
 			}
 			if len(of) > 0 {
-				part += " (" + strings.Join(of, ", ") + ")"
+				// "of them": the stale pages among those, not more stale pages (a
+				// translator read "1 needs fixing (1 stale), …, 0 stale" as a contradiction).
+				part += " (" + strings.Join(of, ", ") + " of them)"
 			}
 		}
 		parts = append(parts, part)

@@ -57,6 +57,29 @@ func TestPairPageAlignsSectionsAndShowsFindings(t *testing.T) {
 	}
 }
 
+// TestPreviewBoxSaysTheTranslationIsMissing: the box on a page that has no translation
+// yet says so and how to start it, not "no open finding" (which an author read as done).
+func TestPreviewBoxSaysTheTranslationIsMissing(t *testing.T) {
+	dir := fixture(t)
+	if err := os.Remove(filepath.Join(dir, "content", "ja", "countries", "cambodia.md")); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	page := fetch(t, srv.URL()+"en/countries/cambodia/")
+	i := strings.Index(page, `<aside class="preview-check"`)
+	if i < 0 {
+		t.Fatal("the English page has no check box")
+	}
+	box := page[i:]
+	if !strings.Contains(box, "Check: no ja translation yet") || !strings.Contains(box, `make check ARGS="-new countries/cambodia"`) || strings.Contains(box, "no open finding") {
+		t.Errorf("the box of a page without translation does not say so and how to start it:\n%s", box)
+	}
+}
+
 // The status page names each page of both languages for the side-by-side view, and the
 // preview's script links it there.
 func TestStatusPageLeadsToSideBySide(t *testing.T) {
@@ -129,7 +152,8 @@ func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
 	dir, srv, log := startQuiet(t)
 	edit(t, dir, "content/ja/countries/cambodia.md", "[出典](https://www.mofa.go.jp/)", "[出典](https://www.mofa.go.jp/ja/)")
 	srv.rebuild([]string{"content/ja/countries/cambodia.md"})
-	want := "content/ja/countries/cambodia.md:26: structure: a link leads to https://www.mofa.go.jp/ja/ where en links to https://www.mofa.go.jp/"
+	// The fixture's translation is stale (never marked): its findings say whose they are.
+	want := "content/ja/countries/cambodia.md:26: structure: a link leads to https://www.mofa.go.jp/ja/ where en links to https://www.mofa.go.jp/ (stale translation: to update, then mark)"
 	if !strings.Contains(log.String(), want) {
 		t.Errorf("the terminal after the save:\n%s\nwant a line %q", log.String(), want)
 	}
