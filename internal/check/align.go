@@ -108,6 +108,20 @@ func Align(p *Pair, s, t *content.File) []Row {
 			add(Row{Where: where(i, y) + " (" + t.Lang + " only)", Trans: t.Body[y.start:y.end], TLine: bodyPlace(t, y.start).line(), MissingInSource: true})
 		}
 	}
+	// The editors' notes, last, as the page shows them: what the page says instead of the
+	// source, and why (the source's own words, quoted alike in both files, are left out).
+	for i := range max(len(sf.Corrections), len(tf.Corrections)) {
+		r := Row{Where: fmt.Sprintf("correction %d", i+1)}
+		if i < len(sf.Corrections) {
+			c := sf.Corrections[i]
+			r.Source, r.SLine = c.Correction+"\n"+c.Note, s.ItemLine("corrections", i, "correction")
+		}
+		if i < len(tf.Corrections) {
+			c := tf.Corrections[i]
+			r.Trans, r.TLine = c.Correction+"\n"+c.Note, t.ItemLine("corrections", i, "correction")
+		}
+		add(r)
+	}
 	if p != nil {
 		for _, pr := range p.Problems {
 			k, ok := at[pr.Where]
