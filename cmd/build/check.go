@@ -92,6 +92,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	in.History, in.NoHistory = check.NewGit(*root)
 	rep := check.Run(in)
 	rep.SetBuild(buildErrors(in))
+	rep.Figures = check.FiguresNotInText(in)
 	rep.Quiet = *quiet
 	if len(pages) > 0 {
 		if err := rep.Only(projectPaths(*root, pages)); err != nil {

@@ -91,6 +91,9 @@ type Report struct {
 	Build []string `json:"-"`
 	// Style lists the house style findings (style.go), accepted ones included.
 	Style []StyleFinding `json:"style,omitempty"`
+	// Figures lists, one per line as "file:line: message", the key figures whose value
+	// their page's text does not give (FiguresNotInText): set by the check command.
+	Figures []string `json:"figures_not_in_text,omitempty"`
 	// Quiet makes WriteText and WriteJSON print only what needs work: no pages that are
 	// ok, no accepted findings (build check -q).
 	Quiet bool `json:"-"`
@@ -745,6 +748,9 @@ func (r *Report) Why(strict bool) []string {
 	}
 	if n := len(r.Build); n > 0 {
 		why = append(why, fmt.Sprintf("%d %s", n, Plural(n, "build error", "build errors")))
+	}
+	if n := len(r.Figures); n > 0 {
+		why = append(why, fmt.Sprintf("%d %s not in the page's text", n, Plural(n, "figure", "figures")))
 	}
 	return why
 }

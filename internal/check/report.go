@@ -33,6 +33,12 @@ func (r *Report) WriteText(w io.Writer) error {
 	if len(r.Pairs) == 0 {
 		b.WriteString("no content to check\n")
 	}
+	if n := len(r.Figures); n > 0 {
+		fmt.Fprintf(&b, "\nkey figures that their page's text does not give: %d\n", n)
+		for _, e := range r.Figures {
+			b.WriteString(e + "\n")
+		}
+	}
 	if n := len(r.Build); n > 0 {
 		fmt.Fprintf(&b, "\nmake build would fail on the content: %d %s\n", n, Plural(n, "error", "errors"))
 		for _, e := range r.Build {
@@ -268,6 +274,13 @@ func (r *Report) Only(paths []string) error {
 		}
 	}
 	r.Build = build
+	var figures []string
+	for i, d := range ParseDiagnostics(r.Figures) {
+		if files[d.File] {
+			figures = append(figures, r.Figures[i])
+		}
+	}
+	r.Figures = figures
 	return nil
 }
 
