@@ -62,13 +62,13 @@
     });
     heads.forEach(function (tr, i) { tr.hidden = !headShown[i]; });
     var n = [shown, rows.length];
-    var said = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
-    // The count is a live region: said once typing pauses, as the site search says its
-    // count, not once a letter ("mine" was four announcements).
-    clearTimeout(countTimer);
-    countTimer = setTimeout(function () { count.textContent = said; }, 600);
+    count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
+    // Said once typing pauses, as the site search says its count, not once a letter
+    // ("mine" was four announcements); shown at once, with the rows.
+    clearTimeout(sayTimer);
+    sayTimer = setTimeout(function () { said.textContent = count.textContent; }, 600);
   };
-  var countTimer;
+  var said = box.querySelector(".glossary-said"), sayTimer;
   // Not on each kana of a Japanese input method: on the converted text. (A phone's
   // keyboard composes Latin words too: those filter as they are typed.)
   input.addEventListener("input", function (ev) { if (!ev.isComposing || !/[\u3040-\u30ff]/.test(input.value)) update(); });

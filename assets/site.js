@@ -37,6 +37,21 @@
   var current = nav && nav.querySelector("a[aria-current]");
   // The fade at a sideways-scrolling box's ends (3rem, .more-after in the stylesheet).
   var fade = 3 * parseFloat(getComputedStyle(root).fontSize);
+  // scrollStop makes box, which scrolls sideways, a Tab stop named by the element of id
+  // labelledBy (or by label), or, once it does not scroll, no stop: attributes change only
+  // when that does (a chart asks at each scroll), and a box that has the focus keeps its
+  // stop until it loses it, rather than drop the focus to the page's body.
+  function scrollStop(box, scrolls, labelledBy, label) {
+    if (scrolls === (box.getAttribute("tabindex") === "0")) return;
+    if (scrolls) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      if (labelledBy) box.setAttribute("aria-labelledby", labelledBy);
+      else if (label) box.setAttribute("aria-label", label);
+    } else if (document.activeElement !== box) {
+      ["tabindex", "role", "aria-labelledby", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+    }
+  }
   function reveal(link, box) {
     if (box.scrollWidth <= box.clientWidth) return;
     var c = link.getBoundingClientRect(), n = box.getBoundingClientRect();
@@ -68,15 +83,7 @@
         // A chart that scrolls is a Tab stop, named by its caption, from which the arrow
         // keys scroll it (its marks are out of the Tab order); one that fits is not a
         // stop that does nothing. Chromium made it a stop without a name, Safari none.
-        if (hidden > 0) {
-          box.tabIndex = 0;
-          box.setAttribute("role", "region");
-          box.setAttribute("aria-labelledby", "tl-caption");
-        } else {
-          box.removeAttribute("tabindex");
-          box.removeAttribute("role");
-          box.removeAttribute("aria-labelledby");
-        }
+        scrollStop(box, hidden > 0, "tl-caption");
       }
       if (labels) {
         var w = labels.getBoundingClientRect().width; // 0 where the chart does not scroll
@@ -297,22 +304,19 @@
   // A table wider than its box scrolls sideways in it (the countries' facts at 200% zoom):
   // the box is then a Tab stop named like its table, from which the arrow keys scroll it
   // (a table without links had no stop to scroll it from, WCAG 2.1.1); a box whose table
-  // fits is not a stop that does nothing.
+  // fits, or that does not scroll (a stacked table on a phone), is not a stop that does
+  // nothing. Watched for any change of the box's size, not only the window's: fonts that
+  // load later, a list that unfolds.
   document.querySelectorAll(".table-wrap").forEach(function (box) {
     var table = box.querySelector("table");
     if (!table) return;
     function markScroll() {
-      if (box.scrollWidth > box.clientWidth + 1) {
-        box.tabIndex = 0;
-        box.setAttribute("role", "region");
-        if (table.hasAttribute("aria-labelledby")) box.setAttribute("aria-labelledby", table.getAttribute("aria-labelledby"));
-        else if (table.hasAttribute("aria-label")) box.setAttribute("aria-label", table.getAttribute("aria-label"));
-      } else {
-        ["tabindex", "role", "aria-labelledby", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
-      }
+      var scrolls = box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible";
+      scrollStop(box, scrolls, table.getAttribute("aria-labelledby"), table.getAttribute("aria-label"));
     }
     markScroll();
-    window.addEventListener("resize", markScroll);
+    if (window.ResizeObserver) new ResizeObserver(markScroll).observe(box);
+    else window.addEventListener("resize", markScroll);
   });
 
   // Each section heading (h2, h3) with an id becomes a link to itself, as MDN's do, so

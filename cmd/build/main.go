@@ -252,6 +252,9 @@ func publishSite(root, out string, opts pipeline.Options, precompress bool, extr
 		return nil, nil, 0, report(stderr, sums.Check(checks))
 	}
 	if err := stage.Commit(); err != nil {
+		if errors.Is(err, publish.ErrStopped) {
+			select {} // interrupted: reportInterrupt's handler says so and exits
+		}
 		return nil, nil, 0, err
 	}
 	if err := stage.Leftover(); err != nil {
@@ -268,16 +271,24 @@ func publishSite(root, out string, opts pipeline.Options, precompress bool, extr
 // what to publish. What the build left beside out the next build removes, as after a
 // kill. The function it returns stops the watch.
 func reportInterrupt(stage *publish.Stage, out string, stderr io.Writer) (stop func()) {
+	// A signal ignored when the build started (a background job of a script) stays so.
+	watched := []os.Signal{syscall.SIGTERM}
+	if !signal.Ignored(os.Interrupt) {
+		watched = append(watched, os.Interrupt)
+	}
 	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, watched...)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case sig := <-signals:
-			if stage.Stop() {
+			switch swapped, exists := stage.Stop(); {
+			case swapped:
 				fmt.Fprintf(stderr, "build: interrupted after the new site was swapped in: %s holds this build\n", out)
-			} else {
+			case exists:
 				fmt.Fprintf(stderr, "build: interrupted: %s is as it was, with the previous build\n", out)
+			default:
+				fmt.Fprintf(stderr, "build: interrupted: %s was not written\n", out)
 			}
 			code := 130
 			if s, ok := sig.(syscall.Signal); ok {

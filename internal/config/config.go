@@ -220,6 +220,14 @@ func (c *Config) LanguageCodes() []string {
 	return codes
 }
 
+var (
+	// schemelessHost is an address written without its scheme: a host name with a dot
+	// ("example.org") or a port ("localhost:8080"), then nothing or a path.
+	schemelessHost = regexp.MustCompile(`^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]+)?|[A-Za-z0-9-]+:[0-9]+)(?:/[^@]*)?$`)
+	// pageName is a path that ends in a page's file name rather than a folder.
+	pageName = regexp.MustCompile(`(?i)\.(?:html?|php|aspx?|jsp)$`)
+)
+
 // NormalizeBaseURL checks an address the site is to be published at, as config.toml's
 // baseURL or a build's -baseurl gives it, and returns it as every output writes it:
 // escaped once (a space as %20, a quote as %22), so that HTML, XML and plain text all get
@@ -229,20 +237,25 @@ func (c *Config) LanguageCodes() []string {
 func NormalizeBaseURL(s string) (string, error) {
 	u, err := url.Parse(s)
 	switch {
-	case err == nil && u.Scheme == "" && !strings.Contains(s, "@") && strings.Contains(strings.SplitN(s, "/", 2)[0], "."):
-		// "example.org/briefing/": a host without its scheme, which url.Parse reads as a
-		// path. Without "@" the value holds no password, and can be repeated.
-		return "", fmt.Errorf("must be an absolute http(s) URL: %s has no scheme (https://%s)", s, strings.TrimPrefix(s, "//"))
+	case schemelessHost.MatchString(s):
+		// "example.org/briefing/" or "localhost:8080/": a host without its scheme, which
+		// url.Parse reads as a path, or as a scheme and what follows. The pattern holds
+		// no "@", so no password, and the value can be repeated.
+		scheme := "https"
+		if h := strings.SplitN(s, ":", 2)[0]; h == "localhost" || h == "127.0.0.1" {
+			scheme = "http"
+		}
+		return "", fmt.Errorf("must be an absolute http(s) URL: %s has no scheme (%s://%s)", s, scheme, s)
 	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery:
 		return "", errors.New("must be an absolute http(s) URL without query or fragment")
 	case u.User != nil:
 		// It would be published in every canonical link, the sitemap and robots.txt.
 		return "", fmt.Errorf("must not hold a user name or password (%s@): it would be published on every page", u.User.Username())
-	case strings.Contains(u.Path, "//"):
+	case strings.Contains(u.EscapedPath(), "//"):
 		// Every page's links to the assets would start with "//", which a browser reads
-		// as another host.
-		return "", fmt.Errorf("must not have an empty segment in its path (%s): write each / once", u.Path)
-	case strings.HasSuffix(strings.ToLower(u.Path), ".html") || strings.HasSuffix(strings.ToLower(u.Path), ".htm"):
+		// as another host. (An escaped %2F%2F is no empty segment.)
+		return "", fmt.Errorf("must not have an empty segment in its path (%s): write each / once", u.EscapedPath())
+	case pageName.MatchString(u.Path):
 		// The address of the folder the site is published in, not of a page in it: the
 		// pages would be at …/index.html/en/.
 		return "", fmt.Errorf("must be the address of the site's folder, not of a page (%s): leave out %s", u.Path, path.Base(u.Path))

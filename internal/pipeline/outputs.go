@@ -30,6 +30,9 @@ type Output struct {
 	// image, or the search index of a language, whose Path is then its folder), to be
 	// minified by their type. It is called when they are made, and yields each file as
 	// soon as it is written: the search index of thousands of pages is never held whole.
+	// Each file's Data is handed over: Make minifies it in place (the minifier may
+	// rewrite it, and the byte after its end for a while), so it must be the producer's
+	// own bytes, not a cache's or a slice of a buffer that something else reads.
 	Data iter.Seq[publish.File]
 	// Many says that Data makes several files, under the folder Path.
 	Many bool

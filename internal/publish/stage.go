@@ -374,7 +374,7 @@ func (s *Stage) Commit() (err error) {
 	s.swapMu.Lock()
 	if s.stopped {
 		s.swapMu.Unlock()
-		return errStopped
+		return ErrStopped
 	}
 	old, err := s.commitLocked(paths)
 	s.swapMu.Unlock()
@@ -385,8 +385,9 @@ func (s *Stage) Commit() (err error) {
 	return nil
 }
 
-// errStopped is Commit's error after Stop.
-var errStopped = errors.New("the build was stopped before its site was swapped in")
+// ErrStopped is Commit's error after Stop: the caller is being interrupted, and leaves the
+// exit and its message to the interrupt's handler.
+var ErrStopped = errors.New("the build was stopped before its site was swapped in")
 
 // commitLocked writes the marker and swaps the stage in, with swapMu held, and returns
 // where the previous output now is ("" if there was none).
@@ -412,12 +413,15 @@ func (s *Stage) commitLocked(paths []string) (string, error) {
 
 // Stop is for a build being interrupted: from then on Commit swaps nothing in. It waits
 // for a swap under way, and reports whether the new site is in the output folder (the
-// interrupt came after the swap) or the output is as it was.
-func (s *Stage) Stop() (swapped bool) {
+// interrupt came after the swap) and whether there is an output folder at all (none
+// before a first build; none either if a swap without exchange failed to put the
+// previous one back).
+func (s *Stage) Stop() (swapped, outExists bool) {
 	s.swapMu.Lock()
 	defer s.swapMu.Unlock()
 	s.stopped = true
-	return s.swapped
+	_, err := os.Lstat(s.out)
+	return s.swapped, err == nil
 }
 
 // swap exchanges the stage and out, and returns where the previous output now is.

@@ -9,6 +9,7 @@ import (
 
 	"peacebuilding/internal/content"
 	"peacebuilding/internal/geo"
+	"peacebuilding/internal/glossary"
 	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/numbers"
 	"peacebuilding/internal/tomlx"
@@ -262,16 +263,22 @@ func (b *builder) oneBriefPerCountry() {
 		if len(have) < 2 {
 			continue
 		}
-		original := have[0]
+		original, plain := have[0], false
 		for _, m := range have {
 			if namedAfterTitle(m) {
-				original = m
+				original, plain = m, true
 				break
 			}
 		}
+		// Without a brief named after its title the copy cannot be told: the later one
+		// is named, without blame.
+		guess := "one of the two was probably copied from the other"
+		if plain {
+			guess = "was this file copied from it?"
+		}
 		for _, m := range have {
 			if m != original {
-				b.fail(m.Errorf(m.Line("iso"), "iso: %q is also the country of %s:%d: each country has one brief (was this file copied from it?)", code, original.Name, original.Line("iso")))
+				b.fail(m.Errorf(m.Line("iso"), "iso: %q is also the country of %s:%d: each country has one brief (%s)", code, original.Name, original.Line("iso"), guess))
 			}
 		}
 	}
@@ -279,12 +286,16 @@ func (b *builder) oneBriefPerCountry() {
 
 // oneTitlePerBrief rejects a brief whose title another brief of its language has: a brief
 // copied to start another (README, "Adding a brief") and not yet rewritten published a
-// second "Sudan", with Sudan's text, under a new address. The error is the copy's, as in
-// oneBriefPerCountry. A page shown in another language's text is its source's.
+// second "Sudan", with Sudan's text, under a new address. The error is the copy's when
+// the original is plain: the one named after its title or, for a translation, whose title
+// is the glossary's name for its source's (sudan.md titled スーダン translates Sudan, and
+// chad.md titled スーダン translates Chad); otherwise (theme files are not named after their titles) it names both and blames
+// neither. A page shown in another language's text is its source's.
 func (b *builder) oneTitlePerBrief() {
 	type titleKey struct{ lang, title string }
+	type brief struct{ file, master *content.File }
 	var titles []titleKey
-	briefs := map[titleKey][]*content.File{}
+	briefs := map[titleKey][]brief{}
 	for _, p := range b.site.Pages {
 		if (p.Kind != KindCountry && p.Kind != KindTheme) || p.Fallback {
 			continue
@@ -293,26 +304,42 @@ func (b *builder) oneTitlePerBrief() {
 		if len(briefs[k]) == 0 {
 			titles = append(titles, k)
 		}
-		briefs[k] = append(briefs[k], p.File)
+		briefs[k] = append(briefs[k], brief{p.File, p.Master})
 	}
 	for _, k := range titles {
 		have := briefs[k]
 		if len(have) < 2 {
 			continue
 		}
-		original := have[0]
-		for _, m := range have {
-			if namedAfterTitle(m) {
-				original = m
-				break
-			}
+		original := slices.IndexFunc(have, func(x brief) bool { return namedAfterTitle(x.file) })
+		if original < 0 {
+			// A translation: the one whose title is the glossary's name for its source's
+			// (スーダン for Sudan), not for another's.
+			original = slices.IndexFunc(have, func(x brief) bool {
+				return x.master != nil && x.master != x.file && b.glossaryPair(x.master.Front.Title, x.file.Front.Title)
+			})
 		}
-		for _, m := range have {
-			if m != original {
-				b.fail(m.Errorf(m.Line("title"), "title %q is also the title of %s:%d: each brief has its own (was this file copied from it?)", k.title, original.Name, original.Line("title")))
+		for i, x := range have {
+			switch {
+			case original >= 0 && i != original:
+				o := have[original].file
+				b.fail(x.file.Errorf(x.file.Line("title"), "title %q is also the title of %s:%d: each brief has its own (was this file copied from it?)", k.title, o.Name, o.Line("title")))
+			case original < 0 && i > 0:
+				o := have[0].file
+				b.fail(x.file.Errorf(x.file.Line("title"), "title %q is also the title of %s:%d: each brief has its own (one of the two was probably copied from the other)", k.title, o.Name, o.Line("title")))
 			}
 		}
 	}
+}
+
+// glossaryPair reports whether the glossary gives ja as the Japanese name of en.
+func (b *builder) glossaryPair(en, ja string) bool {
+	if b.site.Glossary == nil {
+		return false
+	}
+	return slices.ContainsFunc(b.site.Glossary.Terms, func(t glossary.Term) bool {
+		return strings.EqualFold(t.EN, strings.TrimSpace(en)) && t.JA == strings.TrimSpace(ja)
+	})
 }
 
 // suggestTheme is the theme slug t was probably meant as: a near spelling, or the one
