@@ -263,23 +263,24 @@ func (b *builder) oneBriefPerCountry() {
 		if len(have) < 2 {
 			continue
 		}
-		original, plain := have[0], false
-		for _, m := range have {
-			if namedAfterTitle(m) {
-				original, plain = m, true
-				break
-			}
-		}
-		// Without a brief named after its title the copy cannot be told: the later one
-		// is named, without blame.
-		guess := "one of the two was probably copied from the other"
-		if plain {
-			guess = "was this file copied from it?"
-		}
-		for _, m := range have {
-			if m != original {
-				b.fail(m.Errorf(m.Line("iso"), "iso: %q is also the country of %s:%d: each country has one brief (%s)", code, original.Name, original.Line("iso"), guess))
-			}
+		b.failCopies(have, slices.IndexFunc(have, namedAfterTitle), "iso", func(o *content.File) string {
+			return fmt.Sprintf("iso: %q is also the country of %s:%d: each country has one brief", code, o.Name, o.Line("iso"))
+		})
+	}
+}
+
+// failCopies reports each brief of have, which share what only one brief may have, as a
+// copy of have[original], at its key's line: msg says what they share, with the original
+// o. With original < 0 the copy cannot be told: the later ones are named, without blame.
+func (b *builder) failCopies(have []*content.File, original int, key string, msg func(o *content.File) string) {
+	guess := "was this file copied from it?"
+	if original < 0 {
+		original, guess = 0, "one of the two was probably copied from the other"
+	}
+	o := have[original]
+	for i, m := range have {
+		if i != original {
+			b.fail(m.Errorf(m.Line(key), "%s (%s)", msg(o), guess))
 		}
 	}
 }
@@ -319,16 +320,13 @@ func (b *builder) oneTitlePerBrief() {
 				return x.master != nil && x.master != x.file && b.glossaryPair(x.master.Front.Title, x.file.Front.Title)
 			})
 		}
+		files := make([]*content.File, len(have))
 		for i, x := range have {
-			switch {
-			case original >= 0 && i != original:
-				o := have[original].file
-				b.fail(x.file.Errorf(x.file.Line("title"), "title %q is also the title of %s:%d: each brief has its own (was this file copied from it?)", k.title, o.Name, o.Line("title")))
-			case original < 0 && i > 0:
-				o := have[0].file
-				b.fail(x.file.Errorf(x.file.Line("title"), "title %q is also the title of %s:%d: each brief has its own (one of the two was probably copied from the other)", k.title, o.Name, o.Line("title")))
-			}
+			files[i] = x.file
 		}
+		b.failCopies(files, original, "title", func(o *content.File) string {
+			return fmt.Sprintf("title %q is also the title of %s:%d: each brief has its own", k.title, o.Name, o.Line("title"))
+		})
 	}
 }
 
