@@ -1120,6 +1120,10 @@
   // to it; Enter on a result follows its link (the browser's own).
   function links() { return Array.prototype.slice.call(list.querySelectorAll(".search-hit")); }
   input.addEventListener("keydown", function (ev) {
+    // While an input method composes (Japanese), its keys are its own: Down picks the next
+    // candidate and Esc cancels the conversion, not the query. Chromium and Safari send
+    // keyCode 229 for the key that ends a composition, with isComposing already false.
+    if (ev.isComposing || ev.keyCode === 229) return;
     if (ev.key === "ArrowDown") {
       var l = links();
       if (l.length) { ev.preventDefault(); l[0].focus(); }

@@ -714,6 +714,17 @@ func TestSearchKeyboard(t *testing.T) {
 			t.Fatalf("key %d (%q): focus on %q, want %q", i, s.key, got, s.want)
 		}
 	}
+	// Keys that an input method composes with are its own: Esc cancels a conversion, not
+	// the query, and Down picks a candidate (a Japanese reader's trial found Esc clearing
+	// the box). Chromium sends keyCode 229 for the key that ends a composition.
+	for _, init := range []string{`{key: "Escape", isComposing: true}`, `{key: "Escape", keyCode: 229}`, `{key: "ArrowDown", isComposing: true}`} {
+		got := eval[string](t, tb, `(() => { const i = document.getElementById("search-q");
+			i.dispatchEvent(new KeyboardEvent("keydown", Object.assign({bubbles: true, cancelable: true}, `+init+`)));
+			return i.value + "|" + document.activeElement.id; })()`)
+		if got != "mine|search-q" {
+			t.Errorf("keydown %s while composing left value|focus %q, want mine|search-q", init, got)
+		}
+	}
 	press(t, tb, kb.Escape)
 	if v := eval[string](t, tb, `document.getElementById("search-q").value + "|" + document.querySelectorAll(".search-result").length`); v != "|0" {
 		t.Errorf("Esc in the box left value|results %q, want an empty box and no results", v)
