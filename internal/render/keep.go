@@ -596,12 +596,12 @@ func keepHTML(html string, k *keepers) string {
 			grow()
 			b.WriteString(html[last : start+r[0]])
 			if k != nil && k.names[run] {
-				b.WriteString(`<span class="nobr name">`)
+				writeName(&b, run)
 			} else {
 				b.WriteString(`<span class="nobr">`)
+				b.WriteString(run)
+				b.WriteString(`</span>`)
 			}
-			b.WriteString(run)
-			b.WriteString(`</span>`)
 			last = start + r[1]
 		}
 		wbr(end)
@@ -612,6 +612,38 @@ func keepHTML(html string, k *keepers) string {
 	}
 	b.WriteString(html[last:])
 	return b.String()
+}
+
+// nameEnds is how many letters of a long name stay together at each of its ends: a
+// line may part it between them (アフガ|ニスタン, 東ティ|モール), never nearer an end
+// (東ティモー|ル, ミン|ダナオ), as English hyphenation keeps three letters on each side.
+// Kept whole, a name of seven letters left a phone's line of twenty ending a third short
+// (a Japanese reader's lines run to the edge).
+const nameEnds = 3
+
+// writeName writes name, one of the glossary's names, to b kept whole on a line, or a
+// long one (twice nameEnds letters or more) kept whole at its ends only.
+func writeName(b *strings.Builder, name string) {
+	if utf8.RuneCountInString(name) < 2*nameEnds {
+		b.WriteString(`<span class="nobr name">`)
+		b.WriteString(name)
+		b.WriteString(`</span>`)
+		return
+	}
+	head, tail := 0, len(name)
+	for range nameEnds {
+		_, n := utf8.DecodeRuneInString(name[head:])
+		head += n
+		_, n = utf8.DecodeLastRuneInString(name[:tail])
+		tail -= n
+	}
+	b.WriteString(`<span class="nobr name">`)
+	b.WriteString(name[:head])
+	b.WriteString(`</span>`)
+	b.WriteString(name[head:tail])
+	b.WriteString(`<span class="nobr name">`)
+	b.WriteString(name[tail:])
+	b.WriteString(`</span>`)
 }
 
 // eachText calls text with each run of the text of html between its tags and character
