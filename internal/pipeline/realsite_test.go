@@ -202,3 +202,27 @@ func TestFiguresPageLeadsToEachBriefsRows(t *testing.T) {
 		}
 	}
 }
+
+// An event that the source dates by its year alone is listed under its year's heading
+// without the year again beside it (two readers' trials read "1998" under "1998" as a
+// fault); a screen reader still hears its date, which is visually hidden.
+func TestTimelineStatesAYearOnce(t *testing.T) {
+	res := buildReal(t)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	yearOnly := regexp.MustCompile(`<time datetime="(\d{4})">(.*?)</time>`)
+	for _, lang := range []string{"en", "ja"} {
+		page := files[lang+"/timeline/index.html"]
+		found := yearOnly.FindAllStringSubmatch(page, -1)
+		if len(found) == 0 {
+			t.Fatalf("%s/timeline/ lists no event dated by its year alone; the real content has some", lang)
+		}
+		for _, m := range found {
+			if !regexp.MustCompile(`^<span class="?visually-hidden"?>` + m[1] + `年?</span>$`).MatchString(m[2]) {
+				t.Errorf("%s/timeline/: an event of %s shows its date as %q, want it visually hidden", lang, m[1], m[2])
+			}
+		}
+	}
+}
