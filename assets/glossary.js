@@ -62,6 +62,15 @@
     });
     heads.forEach(function (tr, i) { tr.hidden = !headShown[i]; });
     var n = [shown, rows.length];
+    // None left: the site search may find the words in the briefs.
+    var raw = input.value.trim();
+    search.hidden = shown > 0 || raw === "";
+    if (!search.hidden) {
+      var u = new URL(search.querySelector("a").href);
+      u.searchParams.set("q", raw);
+      search.querySelector("a").href = u.href;
+      search.querySelector("a").textContent = search.querySelector("a").getAttribute("data-template").replace("{q}", raw);
+    }
     count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
     // Said once typing pauses, as the site search says its count, not once a letter
     // ("mine" was four announcements); shown at once, with the rows.
@@ -69,6 +78,7 @@
     sayTimer = setTimeout(function () { said.textContent = count.textContent; }, 600);
   };
   var said = box.querySelector(".glossary-said"), sayTimer;
+  var search = box.querySelector(".glossary-search");
   // Not on each kana of a Japanese input method: on the converted text. (A phone's
   // keyboard composes Latin words too: those filter as they are typed.)
   input.addEventListener("input", function (ev) { if (!ev.isComposing || !/[\u3040-\u30ff]/.test(input.value)) update(); });

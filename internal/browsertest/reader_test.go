@@ -3,6 +3,7 @@ package browsertest
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -701,5 +702,30 @@ func TestGlossaryFilterTravels(t *testing.T) {
 	ja := eval[state](t, tb, stateJS)
 	if ja.Query != "pko" || ja.Shown != en.Shown {
 		t.Errorf("ja/glossary/?q=pko: box %q, %d rows shown; want pko and %d, as in English", ja.Query, ja.Shown, en.Shown)
+	}
+}
+
+// TestGlossaryMissLeadsToSearch: a filter that leaves no term offers the site search for
+// the same words, which may find them in the briefs (two readers' trials filtered for
+// "landmine" and got "0 of 215 terms" and nothing more); a filter that leaves terms does not.
+func TestGlossaryMissLeadsToSearch(t *testing.T) {
+	tb := newTab(t, false)
+	const linkJS = `(() => {
+		const p = document.querySelector(".glossary-search");
+		return p && p.getClientRects().length > 0 ? p.querySelector("a").href + " " + p.textContent : "";
+	})()`
+	for _, c := range []struct{ lang, q, want string }{
+		{"en", "landmine", "en/search/?q=landmine No term contains “landmine”."},
+		{"ja", "地雷除去機", "ja/search/?q=" + url.QueryEscape("地雷除去機") + " 「地雷除去機」を含む用語はありません。"},
+		{"en", "pko", ""},
+	} {
+		tb.page(t)
+		if status := tb.open(t, site.base+c.lang+"/glossary/?q="+url.QueryEscape(c.q)); status != 200 {
+			t.Fatalf("%s/glossary/: status %d", c.lang, status)
+		}
+		got := eval[string](t, tb, linkJS)
+		if c.want == "" && got != "" || c.want != "" && !strings.HasPrefix(got, site.base+c.want) {
+			t.Errorf("%s/glossary/?q=%s offers %q, want %q", c.lang, c.q, got, c.want)
+		}
 	}
 }
