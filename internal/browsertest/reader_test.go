@@ -729,3 +729,49 @@ func TestGlossaryMissLeadsToSearch(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsFitANarrowPhone: on the narrowest phone (320 px, the WCAG reflow width) and a
+// phone zoomed to 150% (256 px), a brief's key facts break no word of their values and stay
+// inside their box. A reader's trial found "Sri Jayewardene/pura" broken inside its word at
+// 320 px, beside the labels' column, and "181,000 km²" sticking out at 256 px.
+func TestFactsFitANarrowPhone(t *testing.T) {
+	tb := newTab(t, false)
+	const factsJS = `(() => {
+		const wrong = [];
+		const box = document.querySelector(".facts");
+		if (!box) return ["no key facts"];
+		const right = box.getBoundingClientRect().right;
+		for (const dd of box.querySelectorAll("dd")) {
+			if (dd.getBoundingClientRect().right > right + 0.5 || dd.scrollWidth > dd.clientWidth + 1) wrong.push("past the box: " + dd.textContent);
+			const text = dd.textContent;
+			for (const m of text.matchAll(/[A-Za-z][A-Za-z,.-]*/g)) {
+				const r = document.createRange();
+				const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+				let at = 0, node;
+				while ((node = walker.nextNode())) {
+					const end = at + node.data.length;
+					if (m.index >= at && m.index + m[0].length <= end) {
+						r.setStart(node, m.index - at);
+						r.setEnd(node, m.index - at + m[0].length);
+						const lines = new Set([...r.getClientRects()].map(q => Math.round(q.top)));
+						if (lines.size > 1) wrong.push("broken inside: " + m[0]);
+					}
+					at = end;
+				}
+			}
+		}
+		return wrong;
+	})()`
+	for _, width := range []int64{320, 256} {
+		for _, page := range []string{"en/countries/sri-lanka/", "en/countries/cambodia/", "en/countries/timor-leste/", "ja/countries/sri-lanka/", "ja/countries/cambodia/"} {
+			tb.page(t)
+			tb.viewport(t, width)
+			if status := tb.open(t, site.base+page); status != 200 {
+				t.Fatalf("%s: status %d", page, status)
+			}
+			for _, msg := range eval[[]string](t, tb, factsJS) {
+				t.Errorf("%s at %d px, key facts: %s", page, width, msg)
+			}
+		}
+	}
+}
