@@ -46,6 +46,10 @@ type MapLink struct {
 	// MarkerD is the marker's path, in its region's shape (markerPath), at the first
 	// shape's anchor, or beside it where another marker stood too close (separateMarkers).
 	MarkerD string
+	// Hit is the centre of the link's invisible target around its marker, to a tenth
+	// of a unit as the marker's path, and HitR its radius (hitRadii).
+	Hit  geo.Point
+	HitR float64
 }
 
 // Codes are the link's ISO codes, separated by spaces (its data-iso attribute).
@@ -92,6 +96,33 @@ func markerPath(shape string, c geo.Point, r float64) string {
 const (
 	markerSize = 5
 	markerGap  = 16
+)
+
+// hitRadii gives each of the points a radius for an invisible target around it, up to
+// most, and at most half the distance to the nearest other point, so that two targets
+// never overlap and each point stays its own link's. On a phone the world map's markers
+// are 4 px across and the timeline's marks 7 px: a finger missed them (a reader's trial);
+// where they stand apart, their targets are now about 20 px across.
+func hitRadii(points []geo.Point, most float64) []float64 {
+	radii := make([]float64, len(points))
+	for i, a := range points {
+		r := most
+		for j, b := range points {
+			if j != i {
+				r = min(r, math.Hypot(b.X-a.X, b.Y-a.Y)/2)
+			}
+		}
+		radii[i] = math.Round(r*10) / 10
+	}
+	return radii
+}
+
+// mapHit and markHit are the largest radii of the targets of the world map's markers and
+// the timeline's marks, in their viewBox units: about 10 px on a phone, where the map is
+// some 360 px wide for its 1,000 units and the chart 736 px for its 900.
+const (
+	mapHit  = 28
+	markHit = 12
 )
 
 // separateMarkers moves apart the markers of links closer than gap, each pair
@@ -170,9 +201,15 @@ func (v *View) WorldMap() *WorldMap {
 		return nil
 	}
 	separateMarkers(m.Links, markerGap)
-	for i := range m.Links {
+	markers := make([]geo.Point, len(m.Links))
+	for i, l := range m.Links {
+		markers[i] = l.Marker
+	}
+	for i, r := range hitRadii(markers, mapHit) {
 		l := &m.Links[i]
 		l.MarkerD = markerPath(v.regionShape(l.Region), l.Marker, markerSize)
+		l.Hit = geo.Point{X: math.Round(l.Marker.X*10) / 10, Y: math.Round(l.Marker.Y*10) / 10}
+		l.HitR = r
 	}
 	var land strings.Builder
 	for _, c := range geo.Countries() {
@@ -693,6 +730,7 @@ type TimelineMark struct {
 	Label string // date, event and brief, for the link's name and tooltip
 	X, Y  float64
 	Theme bool
+	HitR  float64 // the radius of its invisible target (hitRadii)
 }
 
 // hasTimelineChart reports whether the timeline has few enough rows for a chart: a row per
@@ -787,6 +825,18 @@ func (v *View) TimelineChart() *TimelineChart {
 			for _, pl := range places {
 				rows[pl.row].Marks = append(rows[pl.row].Marks, v.timelineMark(e, pl.page, xOf(e.Event.Date), rows[pl.row]))
 			}
+		}
+	}
+	var marks []geo.Point
+	for _, r := range rows {
+		for _, m := range r.Marks {
+			marks = append(marks, geo.Point{X: m.X, Y: m.Y})
+		}
+	}
+	radii := hitRadii(marks, markHit)
+	for i := range rows {
+		for j := range rows[i].Marks {
+			rows[i].Marks[j].HitR, radii = radii[0], radii[1:]
 		}
 	}
 	t.Rows = rows

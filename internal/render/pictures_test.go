@@ -1,10 +1,13 @@
 package render
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"peacebuilding/internal/geo"
 )
 
 // wrap keeps every line within the width, loses no character but the spaces it breaks
@@ -131,6 +134,23 @@ func TestWrapEndsJapaneseLinesBetweenPhrases(t *testing.T) {
 	} {
 		if got := wrap(tc.s, width, chartFont); !slices.Equal(got, tc.want) {
 			t.Errorf("wrap(%q) = %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+// hitRadii gives every point the largest target that overlaps no other's, up to most.
+func TestHitRadii(t *testing.T) {
+	points := []geo.Point{{X: 0, Y: 0}, {X: 10, Y: 0}, {X: 100, Y: 100}, {X: 10, Y: 3}}
+	radii := hitRadii(points, 20)
+	want := []float64{5, 1.5, 20, 1.5}
+	if !slices.Equal(radii, want) {
+		t.Errorf("hitRadii = %v, want %v", radii, want)
+	}
+	for i, a := range points {
+		for j, b := range points {
+			if i != j && radii[i]+radii[j] > math.Hypot(b.X-a.X, b.Y-a.Y)+1e-9 {
+				t.Errorf("the targets of %v and %v overlap", a, b)
+			}
 		}
 	}
 }
