@@ -367,6 +367,26 @@ func (v *View) Charts() []Chart {
 	return v.charts(v.Page.Anchor(), []*site.Page{v.Page}, false)
 }
 
+// HasCharts reports whether the page has charts (Charts), without making them: for its
+// entry in "On this page", which comes before them.
+func (v *View) HasCharts() bool {
+	if v.Page == nil {
+		return false
+	}
+	for _, unit := range chartUnits {
+		n := 0
+		for _, f := range v.Page.Figures {
+			if f.Unit == unit {
+				n++
+			}
+		}
+		if n >= minChartBars {
+			return true
+		}
+	}
+	return false
+}
+
 // SectionCharts makes one chart per unit of the figures of every brief of a kind
 // ("country", "theme"), each bar headed by its brief's title, for the figures page. A
 // section with more than maxBars figures of one unit gets no charts: a chart of hundreds

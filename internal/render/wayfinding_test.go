@@ -243,3 +243,24 @@ func TestWorldMapMarkersDoNotOverlap(t *testing.T) {
 		}
 	}
 }
+
+// HasCharts, which "On this page" asks before the charts are made, agrees with Charts on
+// every page of the real site: a contents entry without its section would lead nowhere.
+func TestHasChartsIsCharts(t *testing.T) {
+	fsys := os.DirFS(sitetest.RepoRoot())
+	s := buildSite(t, fsys)
+	r := newRenderer(t, fsys, s.Config)
+	with := 0
+	for _, p := range s.Pages {
+		v := r.PageJob(s, p).View
+		if got, want := v.HasCharts(), len(v.Charts()) > 0; got != want {
+			t.Errorf("%s: HasCharts = %v, but %d charts", p.URL, got, len(v.Charts()))
+		}
+		if v.HasCharts() {
+			with++
+		}
+	}
+	if with == 0 {
+		t.Error("no page of the real site has charts")
+	}
+}
