@@ -226,3 +226,36 @@ func TestTimelineStatesAYearOnce(t *testing.T) {
 		}
 	}
 }
+
+// A brief's title in the booklet breaks where it does on the brief's own page: between
+// the phrases of a Japanese title. Kept whole as one word, the booklet's broke anywhere
+// (オーナーシ|ップ at 390 px, a Japanese reader's trial).
+func TestBookletTitlesBreakAsTheirBriefs(t *testing.T) {
+	res := buildReal(t)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	pageTitle := regexp.MustCompile(`<h1[^>]*>(.*?)</h1>`)
+	compared := 0
+	for _, lang := range []string{"en", "ja"} {
+		booklet := files[lang+"/print/index.html"]
+		for _, kind := range []site.Kind{site.KindCountry, site.KindTheme} {
+			for _, p := range res.Site.Section(lang, kind) {
+				own := pageTitle.FindStringSubmatch(files[strings.TrimPrefix(p.URL, "/")+"index.html"])
+				inBooklet := regexp.MustCompile(`id="?` + regexp.QuoteMeta(p.Anchor()) + `-title"?[^>]*>(.*?)</h1>`).FindStringSubmatch(booklet)
+				if own == nil || inBooklet == nil {
+					t.Errorf("%s: no title on its page (%v) or in the booklet (%v)", p.URL, own != nil, inBooklet != nil)
+					continue
+				}
+				compared++
+				if own[1] != inBooklet[1] {
+					t.Errorf("%s: the booklet's title is\n%s\nwant the page's\n%s", p.URL, inBooklet[1], own[1])
+				}
+			}
+		}
+	}
+	if compared == 0 {
+		t.Error("no brief compared")
+	}
+}
