@@ -259,3 +259,25 @@ func TestBookletTitlesBreakAsTheirBriefs(t *testing.T) {
 		t.Error("no brief compared")
 	}
 }
+
+// A page's card on X names the site with the page, as its <title> does: X shows no
+// og:site_name, and "Cambodia" alone did not say whose brief it is. The home page's is
+// the site's name alone.
+func TestCardTitleNamesTheSite(t *testing.T) {
+	res := buildReal(t)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	card := regexp.MustCompile(`<meta name="?twitter:title"? content="([^"]*)"`)
+	for path, want := range map[string]string{
+		"en/countries/cambodia/index.html": "Cambodia | Japan’s Peacebuilding Efforts",
+		"ja/countries/cambodia/index.html": "カンボジア | 日本の平和構築への取組",
+		"en/index.html":                    "Japan’s Peacebuilding Efforts",
+	} {
+		m := card.FindStringSubmatch(files[path])
+		if m == nil || m[1] != want {
+			t.Errorf("%s: twitter:title %v, want %q", path, m, want)
+		}
+	}
+}

@@ -44,6 +44,17 @@ func (v *View) OGTitle() string {
 	return v.Title
 }
 
+// CardTitle is the title of the page's card on X (twitter:title): OGTitle with the site's
+// name, as the page's <title> has it, since X shows no og:site_name and "Cambodia" alone
+// said nothing of whose brief it is (two readers' trials).
+func (v *View) CardTitle() string {
+	t, site := v.OGTitle(), v.Language().Title
+	if t == site {
+		return t
+	}
+	return t + " | " + site
+}
+
 // OGType is "article" for a brief or a stand-alone page, "website" for the others.
 func (v *View) OGType() string {
 	if v.Page != nil && v.Page.Kind != site.KindHome && v.Page.Kind != site.KindSection {
