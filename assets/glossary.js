@@ -63,19 +63,23 @@
     heads.forEach(function (tr, i) { tr.hidden = !headShown[i]; });
     var n = [shown, rows.length];
     // None left: the site search may find the words in the briefs.
-    var raw = input.value.trim();
-    search.hidden = shown > 0 || raw === "";
-    if (!search.hidden) {
-      var u = new URL(search.querySelector("a").href);
-      u.searchParams.set("q", raw);
-      search.querySelector("a").href = u.href;
-      search.querySelector("a").textContent = search.querySelector("a").getAttribute("data-template").replace("{q}", raw);
+    var raw = input.value.trim(), offer = "";
+    if (search) {
+      search.hidden = shown > 0 || raw === "";
+      if (!search.hidden) {
+        var a = search.querySelector("a"), u = new URL(a.href);
+        u.searchParams.set("q", raw);
+        a.href = u.href;
+        // A function, not a string: "$&" typed in the box is text, not a pattern.
+        offer = a.textContent = a.getAttribute("data-template").replace("{q}", function () { return raw; });
+      }
     }
     count.textContent = q === "" ? "" : count.getAttribute("data-template").replace(/%d/g, function () { return n.shift(); });
     // Said once typing pauses, as the site search says its count, not once a letter
     // ("mine" was four announcements); shown at once, with the rows.
     clearTimeout(sayTimer);
-    sayTimer = setTimeout(function () { said.textContent = count.textContent; }, 600);
+    // With the offer of a site search, which a screen reader would not find otherwise.
+    sayTimer = setTimeout(function () { said.textContent = count.textContent + (offer ? " " + offer : ""); }, 600);
   };
   var said = box.querySelector(".glossary-said"), sayTimer;
   var search = box.querySelector(".glossary-search");

@@ -718,6 +718,7 @@ func TestGlossaryMissLeadsToSearch(t *testing.T) {
 		{"en", "landmine", "en/search/?q=landmine No term contains “landmine”."},
 		{"ja", "地雷除去機", "ja/search/?q=" + url.QueryEscape("地雷除去機") + " 「地雷除去機」を含む用語はありません。"},
 		{"en", "pko", ""},
+		{"en", "$&x", "en/search/?q=" + url.QueryEscape("$&x") + " No term contains “$&x”."}, // typed text, not a pattern
 	} {
 		tb.page(t)
 		if status := tb.open(t, site.base+c.lang+"/glossary/?q="+url.QueryEscape(c.q)); status != 200 {

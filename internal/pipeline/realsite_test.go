@@ -262,7 +262,7 @@ func TestBookletTitlesBreakAsTheirBriefs(t *testing.T) {
 
 // A page's card on X names the site with the page, as its <title> does: X shows no
 // og:site_name, and "Cambodia" alone did not say whose brief it is. The home page's is
-// the site's name alone.
+// the site's name alone, and the language chooser's its <title>, which names both.
 func TestCardTitleNamesTheSite(t *testing.T) {
 	res := buildReal(t)
 	files := map[string]string{}
@@ -274,6 +274,7 @@ func TestCardTitleNamesTheSite(t *testing.T) {
 		"en/countries/cambodia/index.html": "Cambodia | Japan’s Peacebuilding Efforts",
 		"ja/countries/cambodia/index.html": "カンボジア | 日本の平和構築への取組",
 		"en/index.html":                    "Japan’s Peacebuilding Efforts",
+		"index.html":                       "Japan’s Peacebuilding Efforts | 日本の平和構築への取組", // the chooser: its <title>
 	} {
 		m := card.FindStringSubmatch(files[path])
 		if m == nil || m[1] != want {

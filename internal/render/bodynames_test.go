@@ -7,7 +7,7 @@ import (
 )
 
 // A Japanese body keeps the glossary's people, countries and places whole on a line, as
-// it keeps numbers, a name of six letters or more three letters at each end, but not a
+// it keeps numbers, a katakana name of six letters or more three letters at each end, but not a
 // name a line may end inside (at a ・), a long one, or a term of another kind.
 func TestBodyKeepsTheGlossarysNamesWhole(t *testing.T) {
 	gl := &glossary.Glossary{Terms: []glossary.Term{
@@ -17,11 +17,14 @@ func TestBodyKeepsTheGlossarysNamesWhole(t *testing.T) {
 		{JA: "サンクトペテルブルク", Kind: "place"},
 		{JA: "平和構築", Kind: "concept"},
 		{JA: "アフガニスタン", Kind: "country"},
+		{JA: "安倍総理大臣", Kind: "person"},
+		{JA: "オーストラリア", Kind: "country"},
 	}}
 	names := (&Renderer{}).bodyNames(gl)
 	for _, tt := range []struct{ in, want string }{
 		{"<p>小泉純一郎総理大臣が東ティモールを訪れた。</p>",
-			`<p><span class="nobr name">小泉純一郎</span>総理大臣が<span class="nobr name">東ティ</span><span class="nobr name">モール</span>を訪れた。</p>`},
+			`<p><span class="nobr name">小泉純一郎</span>総理大臣が<span class="nobr name">東ティモール</span>を訪れた。</p>`},
+		{"<p>安倍総理大臣とオーストラリア</p>", `<p><span class="nobr name">安倍総理大臣</span>と<span class="nobr name">オース</span>ト<span class="nobr name">ラリア</span></p>`},
 		{"<p>アフガニスタンで</p>", `<p><span class="nobr name">アフガ</span>ニ<span class="nobr name">スタン</span>で</p>`},
 		{"<p>東チモールで2006年5月に</p>", `<p><span class="nobr name">東チモール</span>で<span class="nobr">2006年</span><span class="nobr">5月</span>に</p>`},
 		{"<p>ボスニア・ヘルツェゴビナとサンクトペテルブルクの平和構築</p>", "<p>ボスニア・ヘルツェゴビナとサンクトペテルブルクの平和構築</p>"},

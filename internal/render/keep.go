@@ -267,11 +267,11 @@ func (r *Renderer) keepNames(s *site.Site) *keepers {
 	return k
 }
 
-// maxBodyName is the longest name, in letters, that a Japanese body keeps whole: a longer
-// one (サンクトペテルブルク) would leave a ragged line a quarter empty on a phone.
+// maxBodyName is the longest name, in letters, that a Japanese body keeps (writeName): a
+// longer one (サンクトペテルブルク) breaks as any text, as it did before names were kept.
 const maxBodyName = 8
 
-// bodyNames returns the names that a Japanese body keeps whole (keepHTML): the people,
+// bodyNames returns the names that a Japanese body keeps (keepHTML, writeName): the people,
 // countries and places of the glossary, written without a ・ (a line may end there:
 // ボスニア・|ヘルツェゴビナ), of at most maxBodyName letters. A body split 小泉純|一郎,
 // 東ティモー|ル and ミン|ダナオ. The names come from the glossary, not from the site's
@@ -551,9 +551,9 @@ func appendName(runs []Run, name string) []Run {
 // between the tags of html, each number with its unit of more than one character is
 // wrapped in <span class="nobr">, so that a paragraph does not break 7億5,000万ドル after 7
 // or 2005年9月 after 9 (it may break it after 年), and each of the names of k
-// (Renderer.bodyNames; none if k is nil) in <span class="nobr name">, which print lets
-// break, where a justified line would rather part a name than spread out. Character
-// references (&amp;) and code are left as they are.
+// (Renderer.bodyNames; none if k is nil) in <span class="nobr name">, whole or at its ends
+// (writeName), which print lets break, where a justified line would rather part a name
+// than spread out. Character references (&amp;) and code are left as they are.
 func keepHTML(html string, k *keepers) string {
 	var b strings.Builder
 	last := 0 // html[:last] is in b
@@ -614,17 +614,18 @@ func keepHTML(html string, k *keepers) string {
 	return b.String()
 }
 
-// nameEnds is how many letters of a long name stay together at each of its ends: a
-// line may part it between them (アフガ|ニスタン, 東ティ|モール), never nearer an end
-// (東ティモー|ル, ミン|ダナオ), as English hyphenation keeps three letters on each side.
-// Kept whole, a name of seven letters left a phone's line of twenty ending a third short
-// (a Japanese reader's lines run to the edge).
+// nameEnds is how many letters of a long katakana name stay together at each of its ends:
+// a line may part it between them (アフガ|ニスタン, オース|ト|ラリア), never nearer an end
+// (ミン|ダナオ), as English hyphenation keeps three letters on each side. Kept whole, a
+// name of seven letters left a phone's line of twenty ending a third short (a Japanese
+// reader's trial). A name with kanji stays whole: its parts are words (安倍総|理大臣
+// would part 総理), and 東ティモー|ル was the fault that names were first kept for.
 const nameEnds = 3
 
 // writeName writes name, one of the glossary's names, to b kept whole on a line, or a
-// long one (twice nameEnds letters or more) kept whole at its ends only.
+// katakana one of twice nameEnds letters or more kept whole at its ends only.
 func writeName(b *strings.Builder, name string) {
-	if utf8.RuneCountInString(name) < 2*nameEnds {
+	if utf8.RuneCountInString(name) < 2*nameEnds || !allKatakana(name) {
 		b.WriteString(`<span class="nobr name">`)
 		b.WriteString(name)
 		b.WriteString(`</span>`)
@@ -644,6 +645,17 @@ func writeName(b *strings.Builder, name string) {
 	b.WriteString(`<span class="nobr name">`)
 	b.WriteString(name[tail:])
 	b.WriteString(`</span>`)
+}
+
+// allKatakana reports whether s is katakana and the long vowel mark only: no kanji, and
+// no combining mark, which a split could part from its letter.
+func allKatakana(s string) bool {
+	for _, r := range s {
+		if r != 'ー' && !unicode.Is(unicode.Katakana, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // eachText calls text with each run of the text of html between its tags and character

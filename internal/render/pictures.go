@@ -100,7 +100,8 @@ const (
 
 // hitRadii gives each of the points a radius for an invisible target around it, up to
 // most, and at most half the distance to the nearest other point, so that two targets
-// never overlap and each point stays its own link's. On a phone the world map's markers
+// never overlap and each point stays its own link's (a target may lie over another
+// link's country shape: Burundi's over the edge of the Democratic Republic of the Congo). On a phone the world map's markers
 // are 4 px across and the timeline's marks 7 px: a finger missed them (a reader's trial);
 // where they stand apart, their targets are now about 20 px across.
 func hitRadii(points []geo.Point, most float64) []float64 {
@@ -112,7 +113,7 @@ func hitRadii(points []geo.Point, most float64) []float64 {
 				r = min(r, math.Hypot(b.X-a.X, b.Y-a.Y)/2)
 			}
 		}
-		radii[i] = math.Round(r*10) / 10
+		radii[i] = math.Floor(r*10) / 10 // down: two halves rounded up overlapped by a tenth
 	}
 	return radii
 }

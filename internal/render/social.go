@@ -49,7 +49,7 @@ func (v *View) OGTitle() string {
 // said nothing of whose brief it is (two readers' trials).
 func (v *View) CardTitle() string {
 	t, site := v.OGTitle(), v.Language().Title
-	if t == site {
+	if t == site || v.Layout == "chooser" { // the chooser's title names the site in both languages
 		return t
 	}
 	return t + " | " + site
