@@ -662,8 +662,12 @@ func TestTimelineMarksEveryEvent(t *testing.T) {
 				if err != nil {
 					t.Errorf("%s: %v", url, err)
 				}
-				if _, ok := b.files[target+"index.html"]; !ok {
+				// To the brief's key dates, which list the event.
+				target, fragment, _ := strings.Cut(target, "#")
+				if page, ok := b.files[target+"index.html"]; !ok {
 					t.Errorf("%s: a mark leads to %s, which the site does not have", url, target)
+				} else if !strings.HasPrefix(fragment, "events-h-") || !strings.Contains(string(page), `id="`+fragment+`"`) {
+					t.Errorf("%s: a mark leads to %s#%s, not to that brief's key dates", url, target, fragment)
 				}
 				got = append(got, target)
 			}

@@ -744,7 +744,7 @@ type TimelineRow struct {
 	Marks []TimelineMark
 }
 
-// TimelineMark is one event on the timeline, a link to its brief.
+// TimelineMark is one event on the timeline, a link to its brief's key dates.
 type TimelineMark struct {
 	Entry TimelineEntry
 	Href  string
@@ -872,7 +872,9 @@ func (v *View) TimelineChart() *TimelineChart {
 // timelineMark is the mark of entry e on row r, a link to p, staggered from the row's
 // previous mark when the two would overlap, so that each stays visible and can be clicked.
 func (v *View) timelineMark(e TimelineEntry, p *site.Page, x float64, r TimelineRow) TimelineMark {
-	m := TimelineMark{Entry: e, Href: v.Rel(p.URL), X: x, Y: r.Y, Theme: p.Kind == site.KindTheme}
+	// To the brief's key dates, which list the event, not to the top of the brief: a
+	// reader's trial tapped a mark for the event and landed two screens from it.
+	m := TimelineMark{Entry: e, Href: v.Rel(p.URL) + "#events-h-" + p.Anchor(), X: x, Y: r.Y, Theme: p.Kind == site.KindTheme}
 	m.Label, _ = v.Tf("timeline_mark", v.Date(e.Event), e.Event.Text, p.Title)
 	if n := len(r.Marks); n > 0 {
 		prev := r.Marks[n-1]
