@@ -282,3 +282,27 @@ func TestCardTitleNamesTheSite(t *testing.T) {
 		}
 	}
 }
+
+// The booklet ends as a printed booklet does, with a colophon (奥付) after its closing
+// page: the site's title, the source and the address, inside the closing page's article,
+// whose named page it shares in print (outside it, the change of page name forced a page
+// of its own).
+func TestBookletEndsWithAColophon(t *testing.T) {
+	res := buildReal(t)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	colophon := regexp.MustCompile(`(?s)<footer class="?booklet-colophon"?>(.*?)</footer>\s*</article>\s*</div>`)
+	for _, lang := range []string{"en", "ja"} {
+		m := colophon.FindStringSubmatch(files[lang+"/print/index.html"])
+		if m == nil {
+			t.Errorf("%s/print/: no colophon at the end of the closing page's article", lang)
+			continue
+		}
+		l, _ := res.Site.Config.Language(lang)
+		if !strings.Contains(m[1], l.Title) || !strings.Contains(m[1], res.Site.Config.BaseURL+lang+"/") {
+			t.Errorf("%s/print/: the colophon %q does not give the title %q and the address", lang, m[1], l.Title)
+		}
+	}
+}
