@@ -634,6 +634,11 @@ func TestTimelineMarksEveryEvent(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				// To the brief's key dates, as the marks.
+				target, fragment, _ := strings.Cut(target, "#")
+				if !strings.HasPrefix(fragment, "events-h-") || !strings.Contains(string(b.files[target+"index.html"]), `id="`+fragment+`"`) {
+					t.Errorf("%s: an entry links to %s#%s, not to that brief's key dates", url, target, fragment)
+				}
 				pages = append(pages, target)
 				if strings.Contains(target, "/countries/") {
 					countries = append(countries, target)
