@@ -129,6 +129,10 @@ var missed = []struct {
 	// translator's trial).
 	{"term misspelt beside its abbreviation", []edit{{jaCambodia, "1992年6月、日本は国連開発計画（UNDP）と共同で", "1992年6月、日本は国連発展計画（UNDP）と共同で"}},
 		"glossary", "should write 国連開発計画; it seems to write 国連発展計画", "日本は国連発展計画（UNDP）と共同で"},
+	// JICA's name before October 2003, with its abbreviation beside it, which alone had
+	// let it pass (a translator's trial): a variant of the glossary's, reported as one.
+	{"JICA's former name beside its abbreviation", []edit{{"content/ja/countries/dr-congo.md", "国際協力機構（[JICA]", "国際協力事業団（[JICA]"}},
+		"glossary", "国際協力事業団 is not the official form of \"Japan International Cooperation Agency\": write 国際協力機構", "国際協力事業団（[JICA]"},
 	{"rule of law as 法治 in one section", []edit{{jaCambodia, "## 選挙支援と法の支配", "## 選挙支援と法治"}, {jaCambodia, "[法の支配](../themes/rule-of-law.md)の強化", "[法治](../themes/rule-of-law.md)の強化"}},
 		"glossary", "should write 法の支配", "## 選挙支援と法治"},
 	// A title or an event is shown alone (menus, the timeline): a wrong form there is
