@@ -129,6 +129,9 @@ var missed = []struct {
 	// translator's trial).
 	{"term misspelt beside its abbreviation", []edit{{jaCambodia, "1992年6月、日本は国連開発計画（UNDP）と共同で", "1992年6月、日本は国連発展計画（UNDP）と共同で"}},
 		"glossary", "should write 国連開発計画; it seems to write 国連発展計画", "日本は国連発展計画（UNDP）と共同で"},
+	// A part left in English that holds more names than prose (a translator's trial).
+	{"a sentence of names left in English", []edit{{"content/ja/countries/liberia.md", "アフリカの他の国については、[スーダン](sudan.md)、[コンゴ民主共和国](dr-congo.md)、[シエラレオネ](sierra-leone.md)、[ブルンジ](burundi.md)の各ページを参照されたい。", "See also the other African briefs: [Sudan](sudan.md), [Democratic Republic of the Congo](dr-congo.md), [Sierra Leone](sierra-leone.md) and [Burundi](burundi.md)."}},
+		"untranslated", "English in the ja text", "See also the other African briefs"},
 	// JICA's name before October 2003, with its abbreviation beside it, which alone had
 	// let it pass (a translator's trial): a variant of the glossary's, reported as one.
 	{"JICA's former name beside its abbreviation", []edit{{"content/ja/countries/dr-congo.md", "国際協力機構（[JICA]", "国際協力事業団（[JICA]"}},

@@ -234,7 +234,8 @@ type englishRun struct {
 // englishRuns finds in s the runs of Latin words (joined by spaces and ASCII punctuation)
 // that hold three or more words of English prose: words in lower case that are not
 // allowed (part of a glossary term), more of them than capitalized words, or, in a run
-// of proseRunWords words in lower case or more, whatever their capitals.
+// of proseRunWords words in lower case or more or on lines of Latin letters alone
+// (onlyLatin), whatever their capitals.
 func englishRuns(s string, allowed map[string]bool) []englishRun {
 	ws := latinWords(s)
 	var out []englishRun
@@ -263,12 +264,26 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 		// through the Office of the United Nations High Commissioner for Refugees") has
 		// as many capitals as prose, and more words in lower case than a name has.
 		end := ws[j-1].off + len(ws[j-1].word)
-		if prose >= 3 && (prose > names || lower >= proseRunWords) && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
+		if prose >= 3 && (prose > names || lower >= proseRunWords || onlyLatin(s, ws[i].off, end)) && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
 			out = append(out, englishRun{s[ws[i].off:end], ws[i].off})
 		}
 		i = j
 	}
 	return out
+}
+
+// onlyLatin reports whether the lines of s that s[start:end] spans have no letter but
+// Latin ones: a line (a paragraph, a list item) left in English, however many names it
+// holds. A translation writes some Japanese in each: "See also the other African briefs:
+// Sudan, Democratic Republic of the Congo, Sierra Leone and Burundi", left in English,
+// has more capitals than prose, and a translator's trial found it unreported.
+func onlyLatin(s string, start, end int) bool {
+	from := strings.LastIndexByte(s[:start], '\n') + 1
+	to := len(s)
+	if i := strings.IndexByte(s[end:], '\n'); i >= 0 {
+		to = end + i
+	}
+	return !strings.ContainsFunc(s[from:to], func(r rune) bool { return unicode.IsLetter(r) && !content.IsLatinLetter(r) })
 }
 
 // joinedByPunct reports whether what lies between two Latin words keeps them in one run
