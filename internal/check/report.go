@@ -34,7 +34,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		b.WriteString("no content to check\n")
 	}
 	if n := len(r.Figures); n > 0 {
-		fmt.Fprintf(&b, "\nkey figures that their page's text does not give: %d\n", n)
+		// The source pages' own: a translator who finds them in the check's failure is
+		// told whose they are (a translator's trial took one for a translation's).
+		fmt.Fprintf(&b, "\nkey figures that their page's text does not give: %d (in the %s pages: for their authors to fix, not the translators)\n", n, r.Source)
 		for _, e := range r.Figures {
 			b.WriteString(e + "\n")
 		}
