@@ -217,6 +217,26 @@ func (st *Staleness) changed(where string) bool {
 	return false
 }
 
+// DiffAt returns what changed, sentence by sentence, in the source's part where since the
+// translation was marked, as Align names its rows ("introduction", "section #aid",
+// "summary", "event 3"): the side-by-side view shows it at the part, where the
+// translation is updated (a translator's trial found it only in make check and on the
+// status page). A Diff names a section by its label (section "Aid" (#aid) (added)).
+func (st *Staleness) DiffAt(where string) []Change {
+	if st == nil {
+		return nil
+	}
+	id, section := strings.CutPrefix(where, "section #")
+	var out []Change
+	for _, c := range st.Diff {
+		label := strings.TrimSuffix(strings.TrimSuffix(c.Where, " (added)"), " (removed)")
+		if label == where || section && strings.HasSuffix(label, "(#"+id+")") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // listItem reads the name of an item of a list, "event 3": its kind and place.
 func listItem(where string) (kind string, n int, ok bool) {
 	kind, num, found := strings.Cut(where, " ")

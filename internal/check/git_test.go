@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"peacebuilding/internal/content"
 )
 
 // requireGit skips a test without git, unless REQUIRE_TOOLS is set (as in CI), where a
@@ -140,6 +142,28 @@ func TestGitHistoryShowsChangedSections(t *testing.T) {
 	}
 	if p.Source.LastChange != "2007-01-15" || p.Translation.LastChange != "2007-01-15" {
 		t.Errorf("last changes %q and %q, want the commit dates", p.Source.LastChange, p.Translation.LastChange)
+	}
+	// The side-by-side view finds each change at its row: every change at one row, none
+	// at the section whose text changed only in its spaces.
+	var src, tr *content.File
+	for _, f := range in.Files {
+		switch f.Name {
+		case "content/en/countries/cambodia.md":
+			src = f
+		case "content/ja/countries/cambodia.md":
+			tr = f
+		}
+	}
+	shown := 0
+	for _, r := range Align(p, src, tr) {
+		n := len(st.DiffAt(r.Where))
+		shown += n
+		if r.Where == "section #peace-process" && n > 0 {
+			t.Errorf("the side-by-side view shows a change at %s, whose text changed only in its spaces", r.Where)
+		}
+	}
+	if shown != len(st.Diff) {
+		t.Errorf("the side-by-side view shows %d of the %d changes at their rows", shown, len(st.Diff))
 	}
 }
 

@@ -118,6 +118,9 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request, key string, b
 	w.Write(buf.Bytes())
 }
 
+// ChangesAt is what changed in the source's part where since the translation was marked.
+func (d pairData) ChangesAt(where string) []check.Change { return d.Pair.Stale.DiffAt(where) }
+
 type pairData struct {
 	Pair         *check.Pair
 	Rows         []check.Row
@@ -150,6 +153,9 @@ th.where { width: 9rem; font-weight: 600; color: #444; overflow-wrap: anywhere; 
 tr.findings td { border-top: none; padding-top: 0; }
 .finding { background: #fdf0f0; border-left: 4px solid #a00; padding: .25rem .5rem; margin: .25rem 0; }
 .finding.accepted { background: #f0f5fd; border-color: #36c; }
+.change { background: #fffbe6; border-left: 4px solid #b58100; padding: .25rem .5rem; margin: .25rem 0; }
+.change ul { margin: .25rem 0 0; padding-left: 1.2rem; }
+.change mark { background: #ffe08a; }
 th { overflow-wrap: anywhere; }
 /* A phone: each part's languages one under the other. */
 @media (max-width: 40rem) {
@@ -165,6 +171,9 @@ th { overflow-wrap: anywhere; }
 <main>
 <h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.StatusText}}{{with .Pair.AlsoState}}, {{.}}{{end}}; {{.Pair.Open}} {{if eq .Pair.Open 1}}finding{{else}}findings{{end}} to fix{{with .Pair.StyleOpen}}, {{.}} of house style{{end}}{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
 <p><a href="{{.Base}}{{if .Pair.Source}}{{.Pair.Source.URL}}{{end}}">{{.Source}}</a> · <a href="{{.Base}}{{if .Pair.Translation}}{{.Pair.Translation.URL}}{{end}}">{{.Lang}}</a></p>
+{{- with .Pair.Stale}}{{if .Commit}}
+<p class="change">The {{$.Source}} page changed since the translation was marked ({{.Commit}}, {{.Date}}): what changed is shown at each part below. When the translation is updated: <code>make check ARGS="-mark {{if $.Pair.Translation}}{{$.Pair.Translation.File}}{{end}}"</code></p>
+{{- end}}{{end}}
 <table>
 <thead><tr><th class="where" scope="col">part</th><th scope="col">{{.Source}}{{if .Pair.Source}} <span class="line">{{.Pair.Source.File}}</span>{{end}}</th><th scope="col" lang="{{.Lang}}">{{.Lang}}{{if .Pair.Translation}} <span class="line">{{.Pair.Translation.File}}</span>{{end}}</th></tr></thead>
 <tbody>
@@ -175,6 +184,15 @@ th { overflow-wrap: anywhere; }
 <td lang="{{$.Source}}" data-lang="{{$.Source}}">{{if .Source}}<span class="line">:{{.SLine}}</span><pre class="text">{{.Source}}</pre>{{else if ne .Where "page"}}<span class="absent">not in {{$.Source}}</span>{{end}}</td>
 <td lang="{{$.Lang}}" data-lang="{{$.Lang}}">{{if .Trans}}<span class="line">:{{.TLine}}</span><pre class="text">{{.Trans}}</pre>{{else if ne .Where "page"}}<span class="absent">not in {{$.Lang}}</span>{{end}}</td>
 </tr>
+{{- with $.ChangesAt .Where}}
+<tr class="findings"><td></td><td colspan="2">
+{{- range .}}
+<div class="change"><strong>changed in {{$.Source}}</strong>{{if .Line}} <span class="line">(the {{$.Lang}} text to update: line {{.Line}})</span>{{end}}<ul>
+{{- range .Lines}}<li>{{if .Added}}<ins>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</ins>{{else}}<del>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</del>{{end}}</li>{{end}}
+</ul></div>
+{{- end}}
+</td></tr>
+{{- end}}
 {{- if .Problems}}
 <tr class="findings"><td></td><td colspan="2">
 {{- range .Problems}}

@@ -231,3 +231,36 @@ func startQuiet(t *testing.T) (string, *Server, *strings.Builder) {
 func oneOpenFinding(page string) bool {
 	return strings.Contains(page, "Check: 1 open finding") && !strings.Contains(page, "1 open findings")
 }
+
+// A stale page's side-by-side view shows what changed in the source at each part, with
+// the line of the translation to update, and the command that marks it done: a
+// translator's trial found only "(stale; 0 findings to fix)" there, the changes being in
+// make check and on the status page alone.
+func TestPairShowsWhatChanged(t *testing.T) {
+	ch := check.Change{Where: `section "Aid" (#aid) (added)`, Added: []string{"## Aid {#aid}", "Japan gave aid."}, Line: 12}
+	data := pairData{
+		Pair: &check.Pair{Key: "countries/cambodia", State: check.Stale,
+			Translation: &check.Doc{File: "content/ja/countries/cambodia.md"},
+			Stale:       &check.Staleness{Recorded: "a", Current: "b", Commit: "abc1234567", Date: "2007-01-15", Diff: []check.Change{ch}}},
+		Rows:   []check.Row{{Where: "introduction", Source: "Intro.", Trans: "はじめに。", SLine: 5, TLine: 5}, {Where: "section #aid", Source: "## Aid {#aid}\n\nJapan gave aid.", SLine: 9, MissingInTransl: true}},
+		Source: "en", Lang: "ja",
+	}
+	var b strings.Builder
+	if err := pairPage.Execute(&b, data); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		"changed since the translation was marked (abc1234567, 2007-01-15)",
+		`make check ARGS="-mark content/ja/countries/cambodia.md"`,
+		"(the ja text to update: line 12)",
+		"<ins>Japan gave aid.</ins>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the side-by-side view lacks %q:\n%s", want, page)
+		}
+	}
+	if strings.Count(page, `<div class="change">`) != 1 {
+		t.Errorf("the change is shown %d times, want once, at its part", strings.Count(page, `<div class="change">`))
+	}
+}
