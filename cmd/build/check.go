@@ -319,12 +319,18 @@ func reportErrors(w io.Writer, what string, err error) error {
 // statusPage is the build's hook for the translation status page (/status/), dated from
 // git when the project is a git repository.
 func statusPage(root string) pipeline.Extra {
+	h, noHistory := projectHistory(root)
+	return check.StatusPage(projectfs.New(root), h, noHistory)
+}
+
+// projectHistory is the git history of the project at root (check.NewGit), or nil and
+// why there is none.
+func projectHistory(root string) (check.History, string) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		abs = root
 	}
-	h, noHistory := check.NewGit(abs)
-	return check.StatusPage(projectfs.New(root), h, noHistory)
+	return check.NewGit(abs)
 }
 
 // gitDates returns pipeline.Options.Dates for the project at root: the date of each

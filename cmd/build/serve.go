@@ -39,12 +39,15 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go stopWithParent(ctx, stop, *poll)
+	history, noHistory := projectHistory(*root)
 	srv, err := serve.Start(serve.Options{
-		Root:  *root,
-		Addr:  net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)),
-		Poll:  *poll,
-		Log:   stderr,
-		Extra: statusPage(*root),
+		Root:      *root,
+		Addr:      net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)),
+		Poll:      *poll,
+		Log:       stderr,
+		Extra:     statusPage(*root),
+		History:   history,
+		NoHistory: noHistory,
 	})
 	if errors.Is(err, syscall.EADDRINUSE) {
 		// Another preview, or another server, has the port.

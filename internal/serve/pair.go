@@ -35,7 +35,11 @@ func (s *Server) report(gen int64, key string) (*check.Report, check.Input) {
 		if site == nil {
 			return nil, check.Input{}
 		}
-		s.check.in = check.FromSite(site, nil, "the preview shows no history")
+		noHistory := s.opts.NoHistory
+		if s.opts.History == nil && noHistory == "" {
+			noHistory = "the preview was started without the project's history"
+		}
+		s.check.in = check.FromSite(site, s.opts.History, noHistory)
 		// The house style sheet as the build read it: a sheet that does not load fails the
 		// build's status page, whose error every page then shows.
 		if st, err := check.LoadStyle(s.fsys, check.StyleFile); err == nil {

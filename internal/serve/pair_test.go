@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -262,5 +263,52 @@ func TestPairShowsWhatChanged(t *testing.T) {
 	}
 	if strings.Count(page, `<div class="change">`) != 1 {
 		t.Errorf("the change is shown %d times, want once, at its part", strings.Count(page, `<div class="change">`))
+	}
+}
+
+// The preview reads the project's history when it is given one, as make check does: the
+// side-by-side view of a page whose English changed since its translation was marked
+// shows the change at its part. The preview had read none, and showed only "stale".
+func TestPreviewReadsTheHistory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("REQUIRE_TOOLS") != "" {
+			t.Fatal("git not found, and REQUIRE_TOOLS is set")
+		}
+		t.Skip("git not found")
+	}
+	dir := fixture(t)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T",
+			"GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git("init", "-q")
+	in, err := check.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := check.Mark(dir, filepath.Join(dir, "content/ja/countries/cambodia.md"), in.Config); err != nil {
+		t.Fatal(err)
+	}
+	git("add", ".")
+	git("commit", "-q", "-m", "translated")
+	edit(t, dir, "content/en/countries/cambodia.md", "Japan had sent\n1,300 personnel.", "Japan, a leading donor, had sent\n1,300 personnel.")
+	git("commit", "-q", "-am", "English changed")
+	history, why := check.NewGit(dir)
+	if history == nil {
+		t.Fatalf("no history: %s", why)
+	}
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour, Log: io.Discard, History: history})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	pair := fetch(t, srv.URL()+PairPath+"countries/cambodia")
+	if !strings.Contains(pair, `<div class="change">`) || !strings.Contains(pair, "a leading donor") {
+		t.Errorf("the side-by-side view of the stale page does not show what changed:\n%s", pair)
 	}
 }

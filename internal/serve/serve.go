@@ -41,6 +41,12 @@ type Options struct {
 	Log io.Writer
 	// Extra is the build's pipeline.Options.Extra (the translation status page).
 	Extra pipeline.Extra
+	// History is the project's history for the check of the pages' boxes and of the
+	// side-by-side view, as make check reads it (check.NewGit): what changed in a stale
+	// page's source since its translation was marked, and which findings wait on it.
+	// Without it (nil), NoHistory says why.
+	History   check.History
+	NoHistory string
 }
 
 // Server is a running preview.
