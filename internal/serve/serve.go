@@ -228,10 +228,10 @@ func (s *Server) logFindings(saved []string, gen int64) {
 		open := 0
 		for _, p := range rep.Pairs {
 			// A stale translation's findings are the translator's work to come, not an
-			// error of the save: the preview reads no history, so it cannot tell the
-			// findings the source's change made (make check's "pending") from the others,
-			// and says whose they are (an author who changed a number in English read the
-			// Japanese file's finding as a mistake of theirs).
+			// error of the save. With the history, those the source's change made are
+			// pending (make check's word) and not printed; without it, the preview cannot
+			// tell them from the others, and says whose they are (an author who changed a
+			// number in English read the Japanese file's finding as a mistake of theirs).
 			stale := ""
 			if p.State == check.Stale && p.Translation != nil {
 				stale = " (stale translation: to update, then mark)"
