@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -198,7 +199,7 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return reportErrors(stderr, "check -mark", err)
 	}
-	changes := staleChanges(root, files, cfg)
+	changes, history := staleChanges(root, files, cfg)
 	var errs []error
 	var marked []check.Marked
 	for _, f := range files {
@@ -212,6 +213,9 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 				// The last look at what the mark confirms: a reworded sentence without
 				// numbers or terms is in no later report.
 				fmt.Fprintf(stdout, "    this records as translated what changed in %s since %s (%s): %s\n", m.Source, c.Commit, c.Date, strings.Join(c.Changes, ", "))
+				if at, ok := untouchedSince(history, c.Commit, root, m.Source, m.File); ok {
+					fmt.Fprintf(stderr, "warning: %s is as it was before %s changed (%s): if those changes need none in it, the mark stands; if they do, update it and mark it again\n", m.File, m.Source, at)
+				}
 			}
 		default:
 			fmt.Fprintf(stdout, "%s: already marked as translated from the current %s\n", m.File, m.Source)
@@ -227,11 +231,58 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// untouchedSince reports whether the translation (relative to the project at root) is
+// now what it was before the first commit that changed source after marked, the commit
+// the translation was marked from, but for its source_hash line, which the mark rewrote;
+// and that first commit. Marking it then records as translated English changes that its
+// text does not show (a translator's trial marked a stale page without touching it, and
+// nothing said so). A translation edited since, or with the source in one commit, is not.
+func untouchedSince(h check.History, marked, root, source, translation string) (string, bool) {
+	if h == nil {
+		return "", false
+	}
+	logs, err := h.Logs([]string{source})
+	if err != nil {
+		return "", false
+	}
+	var first check.Commit // the oldest commit of source after marked
+	found := false
+	for _, c := range logs[source] {
+		if strings.HasPrefix(c.Hash, marked) {
+			found = true
+			break
+		}
+		first = c
+	}
+	if !found || first.Hash == "" {
+		return "", false
+	}
+	now, err := os.ReadFile(filepath.Join(root, translation))
+	if err != nil {
+		return "", false
+	}
+	then, err := h.Show(check.Commit{Hash: first.Hash + "^"}, translation)
+	if err != nil {
+		return "", false
+	}
+	withoutHash := func(b []byte) string {
+		var keep []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "source_hash") {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	return first.Hash[:min(10, len(first.Hash))] + ", " + first.Date, withoutHash(then) == withoutHash(now)
+}
+
 // staleChanges returns, by translation file, the staleness of each of files (as -mark
 // names them) that is stale and whose source's history says what changed since it was
-// marked; nothing if the check cannot load the project. Only those pages are checked
-// (Input.Keys): the rest of a large site would triple the time of a mark.
-func staleChanges(root string, files []string, cfg *config.Config) map[string]*check.Staleness {
+// marked, and the project's history; nothing if the check cannot load the project. Only
+// those pages are checked (Input.Keys): the rest of a large site would triple the time of
+// a mark.
+func staleChanges(root string, files []string, cfg *config.Config) (map[string]*check.Staleness, check.History) {
 	var keys []string
 	for _, f := range files {
 		if k := check.MarkedKey(root, f, cfg); k != "" {
@@ -239,11 +290,11 @@ func staleChanges(root string, files []string, cfg *config.Config) map[string]*c
 		}
 	}
 	if len(keys) == 0 {
-		return nil
+		return nil, nil
 	}
 	in, err := check.Load(projectfs.New(root))
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	in.Keys = keys
 	in.History, in.NoHistory = check.NewGit(root)
@@ -253,7 +304,7 @@ func staleChanges(root string, files []string, cfg *config.Config) map[string]*c
 			out[p.Translation.File] = p.Stale
 		}
 	}
-	return out
+	return out, in.History
 }
 
 // warnOpenMismatches warns about each marked page that the check still finds numbers or

@@ -384,6 +384,24 @@ func TestMarkSaysWhatItRecords(t *testing.T) {
 		!strings.Contains(stdout.String(), `: section "Elections" (#elections)`) {
 		t.Errorf("marking a stale page printed:\n%s\nwant a line %q… naming the section", stdout.String(), want)
 	}
+	// The translation was not touched since the English changed: the mark says so (a
+	// translator's trial marked a stale page as it was, and nothing said so).
+	if want := "warning: content/ja/countries/cambodia.md is as it was before content/en/countries/cambodia.md changed ("; !strings.Contains(stderr.String(), want) {
+		t.Errorf("marking an untouched stale page warned:\n%s\nwant %q…", stderr.String(), want)
+	}
+	// Updated after the English changed, it is marked without a word.
+	git("commit", "-q", "-am", "marked")
+	editFile(t, filepath.Join(root, "content", "en", "countries", "cambodia.md"), "New text with a [link", "Newer text with a [link")
+	git("commit", "-q", "-am", "reworded again")
+	editFile(t, ja, "## ", "## 新しい")
+	stdout.Reset()
+	stderr.Reset()
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "is as it was before") {
+		t.Errorf("marking an updated stale page warned that it was untouched:\n%s", stderr.String())
+	}
 }
 
 // check -new writes the first draft of a translation: the source's text without its
