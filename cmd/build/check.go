@@ -331,6 +331,11 @@ func warnOpenMismatches(root string, marked []check.Marked, stderr io.Writer) {
 		if n := p.Open(); n > 0 {
 			what = append(what, fmt.Sprintf("the check still finds %d %s in it", n, check.Plural(n, "mismatch", "mismatches")))
 		}
+		// House style too: it fails the check as a mismatch does (a translator's trial
+		// marked a page with an open および and was told of its mismatches alone).
+		if n := p.StyleOpen(); n > 0 {
+			what = append(what, fmt.Sprintf("it has %d house style %s", n, check.Plural(n, "finding", "findings")))
+		}
 		if n := p.BuildErrors; n > 0 {
 			what = append(what, fmt.Sprintf("make build rejects it (%d %s)", n, check.Plural(n, "error", "errors")))
 		}

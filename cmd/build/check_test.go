@@ -454,3 +454,31 @@ func TestCheckStartsATranslation(t *testing.T) {
 		t.Errorf("check -new of a translation that exists: %v\n%s", err, stderr.String())
 	}
 }
+
+// Marking a page with an open house style finding warns of it too: it fails the check as
+// a mismatch does (a translator's trial was told of the mismatches alone).
+func TestMarkWarnsAboutHouseStyle(t *testing.T) {
+	root := t.TempDir()
+	writeFixture(t, root)
+	if err := os.WriteFile(filepath.Join(root, "data", "style.toml"), []byte(`lang = "ja"
+
+[[rules]]
+id = "half-width-parenthesis"
+pattern = '[\p{Han}\p{Hiragana}\p{Katakana}][(]'
+preferred = "全角の（）"
+note = "和文中の括弧は全角。"
+example = "派遣(UNTAC)"
+allowed = ["派遣（UNTAC）"]
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
+	editFile(t, ja, "要員1,300人を派遣した。", "要員1,300人を派遣(UNTAC)した。")
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if got, want := stderr.String(), "warning: content/ja/countries/cambodia.md: marked, but it has 1 house style finding: make check lists them\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+}
