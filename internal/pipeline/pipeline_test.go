@@ -491,6 +491,10 @@ func TestBookletInParts(t *testing.T) {
 			if !strings.Contains(contents, fmt.Sprintf(`href="%d/"`, n+1)) {
 				t.Errorf("%s contents page: no link to part %d", lang, n+1)
 			}
+			// Each part ends with the colophon, inside its last article (its named page).
+			if !regexp.MustCompile(`(?s)<footer class="?booklet-colophon"?>.*?</footer>\s*</article>\s*</div>`).MatchString(part) || strings.Count(part, "booklet-colophon") != 1 {
+				t.Errorf("%s part %d: no colophon at the end of its last article, or more than one", lang, n+1)
+			}
 		}
 		for _, id := range []string{"cambodia", "sudan", "theme-ddr", "theme-mine-action"} {
 			if seen[id] != 1 {

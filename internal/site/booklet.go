@@ -16,6 +16,20 @@ type BookletPart struct {
 	Closing *Page
 }
 
+// Last is the part's last page: its closing page, or else its last brief; nil in a part
+// without pages (the contents page of a booklet in parts). The part's colophon follows it.
+func (p BookletPart) Last() *Page {
+	switch {
+	case p.Closing != nil:
+		return p.Closing
+	case len(p.Themes) > 0:
+		return p.Themes[len(p.Themes)-1]
+	case len(p.Countries) > 0:
+		return p.Countries[len(p.Countries)-1]
+	}
+	return nil
+}
+
 // ClosingKey is the key of the page that closes the print booklet: the briefs refer to
 // Japan's future efforts, which a booklet without it would leave a reader unable to find.
 const ClosingKey = "future"
