@@ -359,14 +359,18 @@ func Run(in Input) *Report {
 	}
 	slices.Sort(keys)
 
-	// One log of every file: the date of each file's last commit, and the commits in
-	// which a stale page's source may be found as its translation last knew it.
+	// One log of every file checked: the date of each file's last commit, and the
+	// commits in which a stale page's source may be found as its translation last knew
+	// it. With Keys, of their files alone: the preview checks one page at a time, and a
+	// log of every file of a large site took it seconds.
 	var h history
 	if in.History != nil {
 		rep.History = in.History.Name()
-		names := make([]string, len(in.Files))
-		for i, f := range in.Files {
-			names[i] = f.Name
+		names := make([]string, 0, len(in.Files))
+		for _, f := range in.Files {
+			if len(in.Keys) == 0 || seen[f.Key()] {
+				names = append(names, f.Name)
+			}
 		}
 		h = history{History: in.History, why: rep.History, dates: map[string]string{}}
 		h.logs, h.err = in.History.Logs(names)
