@@ -774,3 +774,23 @@ func TestNeutralValuesAgreeWithTheBuild(t *testing.T) {
 		})
 	}
 }
+
+// A line with no letter but Latin ones is English left in when it has words in lower case
+// that titles do not write so; a title kept in English in a list of sources, its words in
+// lower case all of a title's (of, the, on), is not (a review found the first version
+// reporting it).
+func TestEnglishLineOrTitle(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		runs int
+	}{
+		{"See also the other African briefs: Sudan, Democratic Republic of the Congo, Sierra Leone and Burundi.", 1},
+		{"- Report of the Panel on United Nations Peace Operations", 0},
+		{"Japan’s Efforts on Peacebuilding: Towards Consolidation of Peace and Nation-Building", 0},
+		{"平和構築については Report of the Panel on United Nations Peace Operations を参照。", 0},
+	} {
+		if got := englishRuns(c.line+"\n", nil); len(got) != c.runs {
+			t.Errorf("englishRuns(%q) = %v, want %d runs", c.line, got, c.runs)
+		}
+	}
+}

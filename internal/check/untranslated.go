@@ -18,10 +18,11 @@ import (
 //     not compared either;
 //   - a title, summary, text fact, event text or figure label identical to the source's;
 //   - a run of English prose in Japanese text: three or more words in lower case (the,
-//     of, personnel) in one run of Latin words, more than its capitalized words. Names,
-//     acronyms and titles (Japan's Efforts on Peacebuilding, UNTAC) are not prose, nor
-//     the words of the glossary's English terms; editors' corrections quote English on
-//     purpose and are skipped.
+//     of, personnel) in one run of Latin words, more than its capitalized words, or on
+//     a line with no other letters, two of them words that titles do not write in lower
+//     case (also, briefs). Names, acronyms and titles (Japan's Efforts on Peacebuilding,
+//     UNTAC) are not prose, nor the words of the glossary's English terms; editors'
+//     corrections quote English on purpose and are skipped.
 //
 // It runs for translations into languages that are not written in Latin letters (ja).
 
@@ -235,7 +236,8 @@ type englishRun struct {
 // that hold three or more words of English prose: words in lower case that are not
 // allowed (part of a glossary term), more of them than capitalized words, or, in a run
 // of proseRunWords words in lower case or more or on lines of Latin letters alone
-// (onlyLatin), whatever their capitals.
+// (onlyLatin) with two words in lower case that no title writes so, whatever their
+// capitals.
 func englishRuns(s string, allowed map[string]bool) []englishRun {
 	ws := latinWords(s)
 	var out []englishRun
@@ -244,7 +246,7 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 		for j < len(ws) && joinedByPunct(s[ws[j-1].off+len(ws[j-1].word):ws[j].off]) {
 			j++
 		}
-		prose, names, lower := 0, 0, 0
+		prose, names, lower, content := 0, 0, 0, 0
 		for _, w := range ws[i:j] {
 			switch {
 			case !isProseWord(w.word):
@@ -255,6 +257,9 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 			default:
 				lower++
 			}
+			if isProseWord(w.word) && !titleWords[strings.ToLower(w.word)] {
+				content++
+			}
 		}
 		// A title quoted in English (Japan's Efforts on Peacebuilding) is mostly
 		// capitalized words; a sentence is mostly words in lower case, with spaces
@@ -264,13 +269,18 @@ func englishRuns(s string, allowed map[string]bool) []englishRun {
 		// through the Office of the United Nations High Commissioner for Refugees") has
 		// as many capitals as prose, and more words in lower case than a name has.
 		end := ws[j-1].off + len(ws[j-1].word)
-		if prose >= 3 && (prose > names || lower >= proseRunWords || onlyLatin(s, ws[i].off, end)) && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
+		if prose >= 3 && (prose > names || lower >= proseRunWords || content >= 2 && onlyLatin(s, ws[i].off, end)) && strings.ContainsAny(s[ws[i].off:end], " \t\n") {
 			out = append(out, englishRun{s[ws[i].off:end], ws[i].off})
 		}
 		i = j
 	}
 	return out
 }
+
+// titleWords are the words that English titles write in lower case: a line of Latin
+// letters alone whose words in lower case are only these ("Report of the Panel on United
+// Nations Peace Operations", kept in English in a list of sources) is a title, not prose.
+var titleWords = map[string]bool{"a": true, "an": true, "the": true, "of": true, "on": true, "in": true, "and": true, "or": true, "for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "into": true, "as": true, "per": true, "via": true, "towards": true, "toward": true, "between": true, "against": true, "under": true, "upon": true}
 
 // onlyLatin reports whether the lines of s that s[start:end] spans have no letter but
 // Latin ones: a line (a paragraph, a list item) left in English, however many names it
