@@ -233,10 +233,12 @@ func runMark(root string, files []string, stdout, stderr io.Writer) error {
 
 // untouchedSince reports whether the translation (relative to the project at root) is
 // now what it was before the first commit that changed source after marked, the commit
-// the translation was marked from, but for its source_hash line, which the mark rewrote;
-// and that first commit. Marking it then records as translated English changes that its
-// text does not show (a translator's trial marked a stale page without touching it, and
-// nothing said so). A translation edited since, or with the source in one commit, is not.
+// the translation was marked from, but for its source_hash line, which the mark rewrote,
+// and its line ends; and that commit. Marking it then records as translated English
+// changes that its text does not show (a translator's trial marked a stale page without
+// touching it, and nothing said so). A translation edited since, or with the source in
+// one commit, is not. When the source's change is not committed yet, the translation is
+// compared with its last commit (HEAD). A translation renamed since is not compared.
 func untouchedSince(h check.History, marked, root, source, translation string) (string, bool) {
 	if h == nil {
 		return "", false
@@ -254,27 +256,34 @@ func untouchedSince(h check.History, marked, root, source, translation string) (
 		}
 		first = c
 	}
-	if !found || first.Hash == "" {
+	if !found {
 		return "", false
+	}
+	before, at := first.Hash+"^", ""
+	if first.Hash == "" {
+		before, at = "HEAD", "not committed yet"
+	} else {
+		at = first.Hash[:min(10, len(first.Hash))] + ", " + first.Date
 	}
 	now, err := os.ReadFile(filepath.Join(root, translation))
 	if err != nil {
 		return "", false
 	}
-	then, err := h.Show(check.Commit{Hash: first.Hash + "^"}, translation)
+	then, err := h.Show(check.Commit{Hash: before}, translation)
 	if err != nil {
 		return "", false
 	}
 	withoutHash := func(b []byte) string {
 		var keep []string
-		for _, l := range strings.Split(string(b), "\n") {
+		// CRLF on disk where git keeps LF (core.autocrlf on Windows): line ends aside.
+		for _, l := range strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n") {
 			if !strings.HasPrefix(strings.TrimSpace(l), "source_hash") {
 				keep = append(keep, l)
 			}
 		}
 		return strings.Join(keep, "\n")
 	}
-	return first.Hash[:min(10, len(first.Hash))] + ", " + first.Date, withoutHash(then) == withoutHash(now)
+	return at, withoutHash(then) == withoutHash(now)
 }
 
 // staleChanges returns, by translation file, the staleness of each of files (as -mark

@@ -399,8 +399,19 @@ func TestMarkSaysWhatItRecords(t *testing.T) {
 	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
 		t.Fatalf("mark: %v\n%s", err, stderr.String())
 	}
-	if strings.Contains(stderr.String(), "is as it was before") {
-		t.Errorf("marking an updated stale page warned that it was untouched:\n%s", stderr.String())
+	if strings.Contains(stderr.String(), "is as it was before") || !strings.Contains(stdout.String(), "this records as translated") {
+		t.Errorf("marking an updated stale page printed\n%s\nand warned\n%s\nwant what it records and no warning that it was untouched", stdout.String(), stderr.String())
+	}
+	// An English change not committed yet, the translation untouched: the mark warns.
+	git("commit", "-q", "-am", "updated and marked")
+	editFile(t, filepath.Join(root, "content", "en", "countries", "cambodia.md"), "Newer text with a [link", "Newest text with a [link")
+	stdout.Reset()
+	stderr.Reset()
+	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
+		t.Fatalf("mark: %v\n%s", err, stderr.String())
+	}
+	if want := "is as it was before content/en/countries/cambodia.md changed (not committed yet)"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("marking an untouched page after an English change not committed warned:\n%s\nwant %q", stderr.String(), want)
 	}
 }
 
