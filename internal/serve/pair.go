@@ -125,6 +125,27 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request, key string, b
 // ChangesAt is what changed in the source's part where since the translation was marked.
 func (d pairData) ChangesAt(where string) []check.Change { return d.Pair.Stale.DiffAt(where) }
 
+// Unplaced are the changes that no row of the table shows (a key fact, a section under a
+// heading without an id): the page lists them under its heading rather than lose them.
+func (d pairData) Unplaced() []check.Change {
+	if d.Pair.Stale == nil {
+		return nil
+	}
+	placed := map[string]bool{}
+	for _, r := range d.Rows {
+		for _, c := range d.Pair.Stale.DiffAt(r.Where) {
+			placed[c.Where] = true
+		}
+	}
+	var out []check.Change
+	for _, c := range d.Pair.Stale.Diff {
+		if !placed[c.Where] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 type pairData struct {
 	Pair         *check.Pair
 	Rows         []check.Row
@@ -157,9 +178,10 @@ th.where { width: 9rem; font-weight: 600; color: #444; overflow-wrap: anywhere; 
 tr.findings td { border-top: none; padding-top: 0; }
 .finding { background: #fdf0f0; border-left: 4px solid #a00; padding: .25rem .5rem; margin: .25rem 0; }
 .finding.accepted { background: #f0f5fd; border-color: #36c; }
-.change { background: #fffbe6; border-left: 4px solid #b58100; padding: .25rem .5rem; margin: .25rem 0; }
-.change ul { margin: .25rem 0 0; padding-left: 1.2rem; }
-.change mark { background: #ffe08a; }
+.change, .change-page { background: #fffbe6; border-left: 4px solid #b58100; padding: .25rem .5rem; margin: .25rem 0; }
+:is(.change, .change-page) ul { margin: .25rem 0 0; padding-left: 1.2rem; }
+:is(.change, .change-page) mark { background: #ffe08a; }
+.change-page p { margin: .25rem 0; }
 th { overflow-wrap: anywhere; }
 /* A phone: each part's languages one under the other. */
 @media (max-width: 40rem) {
@@ -176,7 +198,13 @@ th { overflow-wrap: anywhere; }
 <h1>{{.Pair.Key}}: {{.Source}} | {{.Lang}} <span class="line">({{.Pair.StatusText}}{{with .Pair.AlsoState}}, {{.}}{{end}}; {{.Pair.Open}} {{if eq .Pair.Open 1}}finding{{else}}findings{{end}} to fix{{with .Pair.StyleOpen}}, {{.}} of house style{{end}}{{if .Pair.Accepted}}, {{.Pair.Accepted}} accepted{{end}})</span></h1>
 <p><a href="{{.Base}}{{if .Pair.Source}}{{.Pair.Source.URL}}{{end}}">{{.Source}}</a> · <a href="{{.Base}}{{if .Pair.Translation}}{{.Pair.Translation.URL}}{{end}}">{{.Lang}}</a></p>
 {{- with .Pair.Stale}}{{if .Commit}}
-<p class="change">The {{$.Source}} page changed since the translation was marked ({{.Commit}}, {{.Date}}): what changed is shown at each part below. When the translation is updated: <code>make check ARGS="-mark {{if $.Pair.Translation}}{{$.Pair.Translation.File}}{{end}}"</code></p>
+<div class="change-page"><p>The {{$.Source}} page changed since the translation was marked ({{.Commit}}, {{.Date}}){{with .Changes}}: {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}}{{end}}. Each part's sentences are shown at it below{{if $.Unplaced}}, and here those of parts the table has no row for{{end}}. When the translation is updated: <code>make check ARGS="-mark {{if $.Pair.Translation}}{{$.Pair.Translation.File}}{{end}}"</code></p>
+{{- range $.Unplaced}}
+<p><strong>{{.Where}}</strong>{{if .Line}} <span class="line">(the {{$.Lang}} text to update: line {{.Line}})</span>{{end}}</p><ul>
+{{- range .Lines}}<li>{{if .Added}}<ins>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</ins>{{else}}<del>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</del>{{end}}</li>{{end}}
+</ul>
+{{- end}}
+</div>
 {{- end}}{{end}}
 <table>
 <thead><tr><th class="where" scope="col">part</th><th scope="col">{{.Source}}{{if .Pair.Source}} <span class="line">{{.Pair.Source.File}}</span>{{end}}</th><th scope="col" lang="{{.Lang}}">{{.Lang}}{{if .Pair.Translation}} <span class="line">{{.Pair.Translation.File}}</span>{{end}}</th></tr></thead>

@@ -264,6 +264,17 @@ func TestPairShowsWhatChanged(t *testing.T) {
 	if strings.Count(page, `<div class="change">`) != 1 {
 		t.Errorf("the change is shown %d times, want once, at its part", strings.Count(page, `<div class="change">`))
 	}
+	// A change that no row shows (a key fact) is listed at the top, not lost.
+	data.Pair.Stale.Diff = append(data.Pair.Stale.Diff, check.Change{Where: "facts.capital", Removed: []string{"Phnom Penh"}, Added: []string{"Phnom-Penh"}})
+	b.Reset()
+	if err := pairPage.Execute(&b, data); err != nil {
+		t.Fatal(err)
+	}
+	_, top, _ := strings.Cut(b.String(), `<div class="change-page">`)
+	top, _, _ = strings.Cut(top, "</div>")
+	if !strings.Contains(top, "<strong>facts.capital</strong>") || !strings.Contains(top, "<del>Phnom Penh</del>") || strings.Contains(top, "Japan gave aid") {
+		t.Errorf("the change no row shows is not listed at the top, alone:\n%s", top)
+	}
 }
 
 // The preview reads the project's history when it is given one, as make check does: the
@@ -308,7 +319,10 @@ func TestPreviewReadsTheHistory(t *testing.T) {
 	}
 	t.Cleanup(func() { srv.Close() })
 	pair := fetch(t, srv.URL()+PairPath+"countries/cambodia")
-	if !strings.Contains(pair, `<div class="change">`) || !strings.Contains(pair, "a leading donor") {
+	// The change's box, not the English column, which has the new text anyway.
+	_, box, _ := strings.Cut(pair, `<div class="change">`)
+	box, _, _ = strings.Cut(box, "</div>")
+	if !strings.Contains(box, "<del>") || !strings.Contains(box, "a leading donor") {
 		t.Errorf("the side-by-side view of the stale page does not show what changed:\n%s", pair)
 	}
 }
