@@ -36,3 +36,16 @@ func TestFiguresNotInText(t *testing.T) {
 		}
 	}
 }
+
+// The report's list of figures not in their text says whose they are: the source pages'
+// authors', not the translators' (a translator's trial took one for a translation's).
+func TestFiguresNotInTextSaysWhose(t *testing.T) {
+	r := &Report{Source: "en", Figures: []string{"content/en/countries/iraq.md:47: figure 3 (…): its value 55 is not in the page's text"}}
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if want := "key figures that their page's text does not give: 1 (in the en pages: for their authors to fix, not the translators)\ncontent/en/countries/iraq.md:47:"; !strings.Contains(b.String(), want) {
+		t.Errorf("the report says\n%s\nwant %q", b.String(), want)
+	}
+}
