@@ -152,7 +152,7 @@ type Doc struct {
 	Lang  string `json:"lang"`
 	URL   string `json:"url"`   // site-root-relative: "en/countries/cambodia/"
 	Words int    `json:"words"` // white-space separated words of the text
-	Chars int    `json:"chars"` // letters, digits and punctuation, without spaces and Markdown
+	Chars int    `json:"chars"` // letters, digits and punctuation, without spaces and Markdown; 0 for a copy still in the source's language
 	// LastChange is the date of the file's last commit, YYYY-MM-DD, when git knows it.
 	// There is deliberately no fallback to the file's modification time: it differs
 	// between checkouts, and a build must be the same wherever it runs.
@@ -584,9 +584,14 @@ func checkPair(key, lang string, s, t *content.File, terms *termIndex, pages map
 			p.State = OK
 		}
 		if pr, ok := stillEnglish(s, t); ok {
-			// A copy not yet translated: one finding, not every number and term of it.
+			// A copy not yet translated: one finding, not every number and term of it, and
+			// no characters of its language written yet (a translator's trial read the
+			// copy's 1,550 English letters as Japanese ones in the table).
 			p.Problems = []Problem{pr}
 			p.english = true
+			if p.Translation != nil {
+				p.Translation.Chars = 0
+			}
 			break
 		}
 		us := units(s, t, sBody, tBody)

@@ -284,6 +284,11 @@ func TestUntranslatedCopyIsStillEnglish(t *testing.T) {
 	if len(p.Problems) != 1 || p.Problems[0].Check != "untranslated" || !strings.Contains(p.Problems[0].Message, "still English") {
 		t.Fatalf("problems of an untranslated copy: %+v, want one, still English", p.Problems)
 	}
+	// No Japanese written yet: the table's count of its characters is 0, not the copy's
+	// English letters.
+	if p.Translation.Chars != 0 || p.Source.Words == 0 {
+		t.Errorf("an untranslated copy counts %d characters (its source %d words), want 0", p.Translation.Chars, p.Source.Words)
+	}
 	// At the line of its quoted text, the first line of text after the front matter, not
 	// the blank line before it.
 	if got := p.Problems[0].Translation; got.File != jaCambodia || got.Line == 0 || got.Line != lineOf(fsys[jaCambodia].Data, strings.TrimSuffix(got.Text, "…")) {
