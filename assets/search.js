@@ -579,7 +579,10 @@
       // A document whose whole title is the query comes first, whatever the others score
       // (平和構築: the glossary's term before 平和構築の人材育成, which uses it 20 times).
       var t = Array.from(d[2]).map(fold).join("");
-      if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) score += 1000;
+      if (t === folded || t.replace(/\s*[（(].*[)）]\s*$/, "") === folded) {
+        score += 1000;
+        e.named = true;
+      }
       // With some of the terms, each term a document has outweighs any score of the
       // others, whatever its kind.
       if (some) score += 1e6 * present.length;
@@ -596,9 +599,13 @@
   }
 
   // excerptPassage picks the passage of a result to show: the one most terms occur in,
-  // not the title; the first after the title if only the title matched.
+  // not the title; the first after the title if only the title matched, or if the query
+  // is the title (a brief's summary: "Cambodia" showed a key figure that names it, which
+  // a reader's trial read as a poor first result).
   function excerptPassage(m, e) {
     var first = m.docs[e.doc][3], count = {};
+    var end = e.doc + 1 < m.docs.length ? m.docs[e.doc + 1][3] : m.passages;
+    if (e.named && m.docs[e.doc][0] !== "timeline") return first + 1 < end ? first + 1 : -1;
     e.hits.forEach(function (ps) {
       ps.forEach(function (p) { if (p !== first) count[p] = (count[p] || 0) + 1; });
     });
@@ -606,7 +613,6 @@
     Object.keys(count).map(Number).sort(function (a, b) { return a - b; }).forEach(function (p) {
       if (count[p] > bestN) { best = p; bestN = count[p]; }
     });
-    var end = e.doc + 1 < m.docs.length ? m.docs[e.doc + 1][3] : m.passages;
     return best < end ? best : -1;
   }
 

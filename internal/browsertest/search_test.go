@@ -897,3 +897,24 @@ func TestDarkMode(t *testing.T) {
 	}
 	tb.colorScheme(t, "")
 }
+
+// TestSearchForABriefShowsItsSummary: a query that is a brief's title shows the brief
+// with its summary, not the first passage that names it (a reader's trial searched for
+// Cambodia and got "over 25,000: Small arms…", a key figure, under the brief's title).
+func TestSearchForABriefShowsItsSummary(t *testing.T) {
+	tb := newTab(t, false)
+	tb.page(t)
+	for _, c := range []struct{ lang, q, page, summary string }{
+		{"en", "Cambodia", "en/countries/cambodia/", "Japan’s first full-scale peacebuilding effort"},
+		{"ja", "カンボジア", "ja/countries/cambodia/", "日本が初めて本格的な平和構築支援を行った国"},
+	} {
+		hits := search(t, tb, c.lang, c.q)
+		if len(hits) == 0 || hits[0].Href != site.base+c.page {
+			t.Errorf("%s %q: results %v, want %s first", c.lang, c.q, hits, c.page)
+			continue
+		}
+		if !strings.HasPrefix(strings.TrimPrefix(hits[0].Excerpt, "…"), c.summary) {
+			t.Errorf("%s %q: the brief's excerpt is %q, want its summary %q…", c.lang, c.q, hits[0].Excerpt, c.summary)
+		}
+	}
+}
