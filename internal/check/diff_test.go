@@ -116,3 +116,21 @@ func TestWordParts(t *testing.T) {
 		t.Errorf("wordParts of a number: %s", got)
 	}
 }
+
+// A list item's marker stands apart from its sentence's parts: the sentence is what
+// changed, not "- " (a translator's trial read the marker struck through with it).
+func TestChangeLinesKeepTheListMarkerApart(t *testing.T) {
+	c := Change{Where: "section #aid", Removed: []string{"- civilian police officers;"}, Added: []string{"- civilian police officers and monitors;", "1. a new item."}}
+	var got []string
+	for _, l := range c.Lines() {
+		var text strings.Builder
+		for _, p := range l.Parts {
+			text.WriteString(p.Text)
+		}
+		got = append(got, fmt.Sprintf("%q%q", l.Marker, text.String()))
+	}
+	want := []string{`"- ""civilian police officers;"`, `"- ""civilian police officers and monitors;"`, `"1. ""a new item."`}
+	if !slices.Equal(got, want) {
+		t.Errorf("lines %q, want %q", got, want)
+	}
+}

@@ -380,6 +380,9 @@ type Change struct {
 type DiffLine struct {
 	Text  string
 	Added bool
+	// Marker is the list marker ("- ", "1. ") of a list item's sentence, which Parts
+	// leave out: the sentence's text is what changed, not its marker.
+	Marker string
 	// Parts are Text in runs of words, those that a rewording took out of the sentence
 	// (of a gone one) or put in (of a new one) Changed: a translator looks for "and
 	// patiently" in a long sentence shown whole twice. One part, unchanged, for a sentence
@@ -486,7 +489,22 @@ func (c Change) Lines() []DiffLine {
 			out = append(out, DiffLine{Text: s, Added: true, Parts: whole(s)})
 		}
 	}
+	for i := range out {
+		out[i].splitMarker()
+	}
 	return out
+}
+
+// splitMarker moves the Markdown list marker that starts the line's first part, when
+// the part is unchanged, into Marker: shown struck through or underlined with the
+// sentence, "- " read as part of what changed (a translator's trial).
+func (l *DiffLine) splitMarker() {
+	if len(l.Parts) == 0 || l.Parts[0].Changed || !isListItem(l.Parts[0].Text) {
+		return
+	}
+	p := l.Parts[0].Text
+	n := strings.IndexAny(p, " \t") + 1
+	l.Marker, l.Parts[0].Text = p[:n], p[n:]
 }
 
 // sentenceDiff compares two versions of a text sentence by sentence (longest common

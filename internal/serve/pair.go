@@ -201,7 +201,7 @@ th { overflow-wrap: anywhere; }
 <div class="change-page"><p>The {{$.Source}} page changed since the translation was marked ({{.Commit}}, {{.Date}}){{with .Changes}}: {{range $i, $c := .}}{{if $i}}, {{end}}{{$c}}{{end}}{{end}}. Each part's sentences are shown at it below{{if $.Unplaced}}, and here those of parts the table has no row for{{end}}. When the translation is updated: <code>make check ARGS="-mark {{if $.Pair.Translation}}{{$.Pair.Translation.File}}{{end}}"</code></p>
 {{- range $.Unplaced}}
 <p><strong>{{.Where}}</strong>{{if .Line}} <span class="line">(the {{$.Lang}} text to update: line {{.Line}})</span>{{end}}</p><ul>
-{{- range .Lines}}<li>{{if .Added}}<ins>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</ins>{{else}}<del>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</del>{{end}}</li>{{end}}
+{{- range .Lines}}<li>{{.Marker}}{{if .Added}}<ins>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</ins>{{else}}<del>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</del>{{end}}</li>{{end}}
 </ul>
 {{- end}}
 </div>
@@ -220,7 +220,7 @@ th { overflow-wrap: anywhere; }
 <tr class="findings"><td></td><td colspan="2">
 {{- range .}}
 <div class="change"><strong>changed in {{$.Source}}</strong>{{if .Line}} <span class="line">(the {{$.Lang}} text to update: line {{.Line}})</span>{{end}}<ul>
-{{- range .Lines}}<li>{{if .Added}}<ins>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</ins>{{else}}<del>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</del>{{end}}</li>{{end}}
+{{- range .Lines}}<li>{{.Marker}}{{if .Added}}<ins>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</ins>{{else}}<del>{{range .Parts}}{{if .Changed}}<mark>{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}</del>{{end}}</li>{{end}}
 </ul></div>
 {{- end}}
 </td></tr>
