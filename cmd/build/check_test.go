@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"peacebuilding/internal/content"
+	"peacebuilding/internal/sitetest"
 )
 
 func editFile(t *testing.T, path, old, new string) {
@@ -352,20 +352,9 @@ func TestCheckHintsAtARename(t *testing.T) {
 // the mark records as translated: a reworded sentence without numbers or terms is in no
 // later report.
 func TestMarkSaysWhatItRecords(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not found: apt-get install git")
-	}
 	root := t.TempDir()
+	git := sitetest.Git(t, root)
 	writeFixture(t, root)
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", root}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T",
-			"GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
 	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")
 	var stdout, stderr bytes.Buffer
 	if err := run([]string{"check", "-root", root, "-mark", ja}, &stdout, &stderr); err != nil {
@@ -471,16 +460,7 @@ func TestCheckStartsATranslation(t *testing.T) {
 func TestMarkWarnsAboutHouseStyle(t *testing.T) {
 	root := t.TempDir()
 	writeFixture(t, root)
-	if err := os.WriteFile(filepath.Join(root, "data", "style.toml"), []byte(`lang = "ja"
-
-[[rules]]
-id = "half-width-parenthesis"
-pattern = '[\p{Han}\p{Hiragana}\p{Katakana}][(]'
-preferred = "全角の（）"
-note = "和文中の括弧は全角。"
-example = "派遣(UNTAC)"
-allowed = ["派遣（UNTAC）"]
-`), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, "data", "style.toml"), []byte(sitetest.HalfWidthParenthesisStyle), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ja := filepath.Join(root, "content", "ja", "countries", "cambodia.md")

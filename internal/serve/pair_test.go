@@ -4,7 +4,6 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"peacebuilding/internal/check"
+	"peacebuilding/internal/sitetest"
 )
 
 // The side-by-side view aligns the sections of both languages by heading id, and shows a
@@ -125,16 +125,7 @@ func fetch(t *testing.T, url string) string {
 // says that the page needs fixing.
 func TestPreviewShowsHouseStyleFindings(t *testing.T) {
 	dir := fixture(t)
-	if err := os.WriteFile(filepath.Join(dir, "data", "style.toml"), []byte(`lang = "ja"
-
-[[rules]]
-id = "half-width-parenthesis"
-pattern = '[\p{Han}\p{Hiragana}\p{Katakana}][(]'
-preferred = "全角の（）"
-note = "和文中の括弧は全角。"
-example = "派遣(UNTAC)"
-allowed = ["派遣（UNTAC）"]
-`), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "data", "style.toml"), []byte(sitetest.HalfWidthParenthesisStyle), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	edit(t, dir, "content/ja/countries/cambodia.md", "要員1,300人を派遣した。", "要員1,300人を派遣(UNTAC)した。")
@@ -281,22 +272,8 @@ func TestPairShowsWhatChanged(t *testing.T) {
 // side-by-side view of a page whose English changed since its translation was marked
 // shows the change at its part. The preview had read none, and showed only "stale".
 func TestPreviewReadsTheHistory(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("REQUIRE_TOOLS") != "" {
-			t.Fatal("git not found, and REQUIRE_TOOLS is set")
-		}
-		t.Skip("git not found")
-	}
 	dir := fixture(t)
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T",
-			"GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	git := sitetest.Git(t, dir)
 	git("init", "-q")
 	in, err := check.Load(os.DirFS(dir))
 	if err != nil {

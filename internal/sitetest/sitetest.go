@@ -6,6 +6,7 @@ package sitetest
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -188,3 +189,39 @@ func HeapInUse() uint64 {
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
 }
+
+// Git makes dir a place to run git in for a test, and returns the command: git with its
+// arguments in dir, under a fixed author and no user or system configuration, failing
+// the test on an error. Without git the test is skipped, or fails where REQUIRE_TOOLS is
+// set (as in CI).
+func Git(t testing.TB, dir string) func(args ...string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("REQUIRE_TOOLS") != "" {
+			t.Fatal("git not found, and REQUIRE_TOOLS is set")
+		}
+		t.Skip("git not found: apt-get install git")
+	}
+	return func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=T",
+			"GIT_COMMITTER_EMAIL=t@example.org", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+// HalfWidthParenthesisStyle is a house style sheet (data/style.toml) of one Japanese
+// rule, a half-width parenthesis after Japanese text, for tests of its findings.
+const HalfWidthParenthesisStyle = `lang = "ja"
+
+[[rules]]
+id = "half-width-parenthesis"
+pattern = '[\p{Han}\p{Hiragana}\p{Katakana}][(]'
+preferred = "全角の（）"
+note = "和文中の括弧は全角。"
+example = "派遣(UNTAC)"
+allowed = ["派遣（UNTAC）"]
+`
