@@ -55,6 +55,10 @@ type File struct {
 	// whole decoded document, several times the size of the file, for every file of a
 	// site that may have thousands.
 	defined []string
+	// FiguresNotInText lists the key figures whose value the file's text does not give,
+	// as "file:line: message" (figuresNotInText): the build warns of them, the check
+	// fails on them.
+	FiguresNotInText []string
 }
 
 // Release forgets what only the making of the site model reads, for a build that needs it
@@ -540,6 +544,7 @@ func Parse(f *File, data []byte) error {
 	if strings.TrimSpace(f.Front.Summary) == "" {
 		errs = append(errs, f.Errorf(f.lineOr("summary"), "front matter: summary is required"))
 	}
+	f.FiguresNotInText = f.figuresNotInText()
 	return errors.Join(errs...)
 }
 

@@ -252,10 +252,10 @@ th { overflow-wrap: anywhere; }
 // it (house style too), each with the translation's file and line, and a link to the side-by-side view. Open findings are listed; a page with none
 // keeps its list (accepted or pending findings) folded, so that the box covers no more of
 // the page than a line.
-var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview-check" style="position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;border:2px solid {{if .Open}}#a00{{else if .Missing}}#b60{{else}}#2a7{{end}};padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000" lang="en">
+var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview-check" style="position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;border:2px solid {{if .Open}}#a00{{else if or .Missing .Stale}}#b60{{else}}#2a7{{end}};padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000" lang="en">
 {{- if or .Problems .Style}}<details{{if .Open}} open{{end}}><summary>{{end}}
 {{- if .Missing}}<strong>Check: no {{.Lang}} translation yet</strong> · start it: <code>make check ARGS="-new {{.Key}}"</code> · <a href="{{.Pair}}">side by side</a>
-{{- else}}<strong>Check: {{if .Open}}{{.Open}} open finding{{if ne .Open 1}}s{{end}}{{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}</strong> · <a href="{{.Pair}}">side by side</a>{{end}}
+{{- else}}<strong>Check: {{if .Open}}{{.Open}} open finding{{if ne .Open 1}}s{{end}}{{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}{{if .Stale}}; the {{.Lang}} translation is stale: its source changed since it was marked{{end}}</strong> · <a href="{{.Pair}}">side by side</a>{{end}}
 {{- if or .Problems .Style}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
 {{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}<br><small>{{.Place}}</small></li>{{end}}
 {{- range .Style}}<li>{{.Message}}{{if .Accepted}} (accepted){{end}}<br><small>{{.At}}</small></li>{{end}}
@@ -281,6 +281,8 @@ func (s *Server) withFindings(page []byte, rel, base string, gen int64) []byte {
 			open := p.Open() + p.StyleOpen()
 			// A page with no translation yet has no finding, and "no open finding" read as
 			// done (an author's trial): the box says what is missing and how to start it.
+			// A stale one may have none either (a reworded sentence): the box says it is
+			// stale, which an author's trial missed in a green box.
 			findingsBox.Execute(&buf, struct {
 				Open, Other int
 				Problems    []check.Problem
@@ -288,7 +290,8 @@ func (s *Server) withFindings(page []byte, rel, base string, gen int64) []byte {
 				Pair, Lang  string
 				Key         string
 				Missing     bool
-			}{open, len(p.Problems) + len(p.Style) - open, p.Problems, p.Style, base + PairPath + p.Key + "?lang=" + p.Lang, p.Lang, p.Key, p.State == check.Missing})
+				Stale       bool
+			}{open, len(p.Problems) + len(p.Style) - open, p.Problems, p.Style, base + PairPath + p.Key + "?lang=" + p.Lang, p.Lang, p.Key, p.State == check.Missing, p.State == check.Stale})
 			i := bytes.LastIndex(page, []byte("</body>"))
 			if i < 0 {
 				return append(page[:len(page):len(page)], buf.Bytes()...)

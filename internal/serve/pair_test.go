@@ -180,6 +180,32 @@ func TestRebuildPrintsTheSavedPagesFindings(t *testing.T) {
 	}
 }
 
+// A save of the English that leaves its translation stale says so once, in the terminal
+// and in the boxes of both pages: an author's trial saw "no open finding" in a green box
+// and nothing in the terminal, and did not learn that the Japanese page was now behind.
+func TestSourceSaveSaysTheTranslationIsStale(t *testing.T) {
+	dir, srv, log := startQuiet(t)
+	const en = "content/en/countries/cambodia.md"
+	edit(t, dir, en, "+++\n", "+++\n# saved\n")
+	srv.rebuild([]string{en})
+	want := `countries/cambodia: content/ja/countries/cambodia.md is stale now: its translator updates it to what the source says, then marks it (make check ARGS="-mark content/ja/countries/cambodia.md")`
+	if !strings.Contains(log.String(), want) {
+		t.Errorf("a save of the English printed:\n%s\nwant a line %q", log.String(), want)
+	}
+	log.Reset()
+	edit(t, dir, en, "# saved\n", "# saved again\n")
+	srv.rebuild([]string{en})
+	if strings.Contains(log.String(), "stale now") {
+		t.Errorf("the next save of the English printed:\n%s\nwant no second word of it", log.String())
+	}
+	for _, url := range []string{"en/countries/cambodia/", "ja/countries/cambodia/"} {
+		page := fetch(t, srv.URL()+url)
+		if !strings.Contains(page, "; the ja translation is stale: its source changed since it was marked</strong>") || !strings.Contains(page, "border:2px solid #b60") {
+			t.Errorf("%s: the preview's box does not say, in amber, that the translation is stale:\n%s", url, page[strings.Index(page, `<aside class="preview-check"`):])
+		}
+	}
+}
+
 // A save that fixes a broken build says so: the count of changed files alone (often 0)
 // did not tell that the error pages were gone.
 func TestRebuildSaysTheErrorsAreFixed(t *testing.T) {

@@ -65,6 +65,8 @@ type Server struct {
 	// open is, by page (the key of its content file), how many open findings the last
 	// save of it printed: the save that brings it to none says so.
 	open map[string]int
+	// toldStale notes the pages whose stale translation a save of their source printed.
+	toldStale map[string]bool
 	// lastErr is the error of the last build, panics included; gen counts the builds
 	// that changed what pages show, from the server's start time so that a page from an
 	// earlier run of the server is older.
@@ -258,6 +260,18 @@ func (s *Server) logFindings(saved []string, gen int64) {
 			s.open = map[string]int{}
 		}
 		s.open[key] = open
+		// An author who changes the English may see no finding at all: the translation
+		// is stale, work for its translator, which an author's trial never saw said. Once
+		// a page, for the saves of its source.
+		if open == 0 && strings.HasPrefix(rest, rep.Source+"/") && !s.toldStale[key] {
+			if file := staleTranslation(rep); file != "" {
+				fmt.Fprintf(s.opts.Log, "%s: %s is stale now: its translator updates it to what the source says, then marks it (make check ARGS=\"-mark %s\")\n", key, file, file)
+				if s.toldStale == nil {
+					s.toldStale = map[string]bool{}
+				}
+				s.toldStale[key] = true
+			}
+		}
 	}
 }
 
@@ -265,9 +279,17 @@ func (s *Server) logFindings(saved []string, gen int64) {
 // changed source is stale until it is marked, and a reworded sentence without numbers or
 // terms gives no finding to fix (a translator's trial read "no open findings" as done).
 func stillStale(rep *check.Report) string {
+	if file := staleTranslation(rep); file != "" {
+		return fmt.Sprintf("; still stale: once it says what its source now says, make check ARGS=\"-mark %s\"", file)
+	}
+	return ""
+}
+
+// staleTranslation is the file of the report's stale translation, or "".
+func staleTranslation(rep *check.Report) string {
 	for _, p := range rep.Pairs {
 		if p.State == check.Stale && p.Translation != nil {
-			return fmt.Sprintf("; still stale: once it says what its source now says, make check ARGS=\"-mark %s\"", p.Translation.File)
+			return p.Translation.File
 		}
 	}
 	return ""
