@@ -47,7 +47,7 @@ func TestParse(t *testing.T) {
 		{"unknown key", "+++\ntitle = \"A\"\nsummary = \"S\"\nregoin = \"asia\"\n+++\n", `content/en/x.md:4: front matter: unknown key "regoin" (did you mean "region"?)`},
 		{"unknown nested key", "+++\ntitle = \"A\"\nsummary = \"S\"\n[facts]\ncapitol = \"X\"\n+++\n", `content/en/x.md:5: front matter: unknown key "facts.capitol" (did you mean "capital"?)`},
 		{"syntax error", "+++\ntitle = \"A\"\nsummary \"S\"\n+++\n", `content/en/x.md:3:9: front matter: the = is missing: write key = value`},
-		{"wrong type", "+++\ntitle = \"A\"\nsummary = \"S\"\nweight = \"ten\"\n+++\n", "content/en/x.md:4: front matter: weight: must be an integer, not a string"},
+		{"wrong type", "+++\ntitle = \"A\"\nsummary = \"S\"\nweight = \"ten\"\n+++\n", "content/en/x.md:4: front matter: weight: must be a whole number, not a text"},
 		{"missing title", "+++\nsummary = \"S\"\n+++\n", "content/en/x.md:1: front matter: title is required"},
 		// The first definition is named by its line in the file, as the second is.
 		{"key written twice", "+++\ntitle = \"A\"\ntitle = \"B\"\nsummary = \"S\"\n+++\n", "content/en/x.md:3: front matter: title is written twice (first on line 2): keep one"},

@@ -13,7 +13,7 @@ func TestPlainMessages(t *testing.T) {
 		{"a full-width equals sign", "title ＝ \"カンボジア\"\n", `1:7: a full-width ＝: write = (half-width)`},
 		{"curly quotation marks", "title = “カンボジア”\n", `1:9: title: a curly quotation mark “: write the text in straight quotation marks, "…"`},
 		{"a full-width bracket", "［[accept]]\n", `1:1: a full-width ［: write [ (half-width)`},
-		{"a key after a table", "[[accept]]\nrule = \"x\"\ntitle = \"y\"\n", `3: title is read as part of [accept] above it: write the keys such as title before the first [table] or [[table]]`},
+		{"a key after a table", "[[accept]]\nrule = \"x\"\ntitle = \"y\"\n", `3: title is read as part of [[accept]] above it: write the keys such as title before the first [table] or [[table]]`},
 		{"a list not closed at the end", "title = \"x\"\nsummary = [\"a\",\n", `2: summary: the closing ] of the list is missing: the lines below are read as part of it`},
 		{"a misspelt table with a dotted key", "title = \"x\"\n\n[acept]\nsub.rule = \"y\"\n", `3: unknown key "acept" (did you mean "accept"?)`},
 		{"a misspelt list", "title = \"x\"\n\n[[acept]]\nrule = \"y\"\n", `3: unknown key "acept" (did you mean "accept"?)`},

@@ -127,7 +127,11 @@ func decode(src string, start int, v any, known []string) (toml.MetaData, []*Err
 		case s == name && len(key) > 1:
 			// A known key read into the table above it: TOML puts every key after a
 			// [table] or [[table]] line into that table.
-			msg = fmt.Sprintf("%s is read as part of [%s] above it: write the keys such as %s before the first [table] or [[table]]", name, key[:len(key)-1].String(), name)
+			table := "[" + key[:len(key)-1].String() + "]"
+			if md.Type(key[:len(key)-1]...) == "ArrayHash" {
+				table = "[" + table + "]"
+			}
+			msg = fmt.Sprintf("%s is read as part of %s above it: write the keys such as %s before the first [table] or [[table]]", name, table, name)
 		case s != "":
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
@@ -322,7 +326,25 @@ func decodeError(src string, err error) *Error {
 	line, _ := strconv.Atoi(m[1])
 	msg := m[3]
 	if mm := mismatchRe.FindStringSubmatch(msg); mm != nil {
-		msg = fmt.Sprintf("must be %s, not %s", article(mm[2]), article(mm[1]))
+		want, got := typeWords(mm[2]), typeWords(mm[1])
+		if want == "a whole number" && got == "a number" {
+			got = "a decimal" // weight = 1.5
+		}
+		msg = fmt.Sprintf("must be %s, not %s", want, got)
+		// A number or true/false in quotation marks: value = "50" is a TOML text, and so
+		// is value = "1,300", which TOML writes 1300 or 1_300.
+		if mm[1] == "string" {
+			key := toml.Key(strings.Split(m[2], "."))
+			if l, value, ok := quoted(src, key); ok {
+				if v, ok := unquotedValue(want, value); ok {
+					without := "quotation marks"
+					if v != value {
+						without += " or commas"
+					}
+					return &Error{Line: l, Msg: fmt.Sprintf("%s: %s: write it without %s: %s = %s", m[2], msg, without, key[len(key)-1], v)}
+				}
+			}
+		}
 		// A date or a number where a text belongs: date = 2003-03-01 is a TOML date. The
 		// parser names the last line of the key (of a [[table]], its last item's), not
 		// the one without quotation marks.
@@ -366,6 +388,61 @@ func definesKey(line string, key toml.Key) bool {
 // line break ("not a binary number: '0b\n'"), and errors are printed one per line.
 func oneLine(s string) string {
 	return strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(s)
+}
+
+// typeWords names a TOML or Go type of a type error as a writer knows it: "a float, not a
+// string" had to be guessed at (an author's trial).
+func typeWords(typ string) string {
+	switch typ {
+	case "float", "float32", "float64":
+		return "a number"
+	case "integer", "int", "int64":
+		return "a whole number"
+	case "string":
+		return "a text"
+	case "boolean", "bool":
+		return "true or false"
+	case "slice":
+		return `a list in brackets, ["…"]`
+	}
+	return article(typ)
+}
+
+// unquotedValue is value, a text, written as the TOML value a key of the type named want
+// (typeWords) takes, when it is one: "1,300" as 1300.
+func unquotedValue(want, value string) (string, bool) {
+	switch want {
+	case "a number", "a whole number":
+		v := strings.ReplaceAll(value, ",", "")
+		if _, err := strconv.ParseFloat(v, 64); err != nil || want == "a whole number" && strings.ContainsAny(v, ".eE") {
+			return "", false
+		}
+		return v, true
+	case "true or false":
+		return value, value == "true" || value == "false"
+	}
+	return "", false
+}
+
+// quoted finds the first definition of key in src, on a line of its own, whose value is
+// in quotation marks, and returns its line and the value without them.
+func quoted(src string, key toml.Key) (line int, value string, ok bool) {
+	prev := 0
+	for n := 0; ; n++ {
+		l := keyLineN(src, key, n)
+		text := lineText(src, l)
+		if l <= prev || !definesKey(text, key) {
+			return 0, "", false
+		}
+		prev = l
+		_, v, _ := strings.Cut(text, "=")
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+				return l, v[1 : 1+end], true
+			}
+		}
+	}
 }
 
 func article(typ string) string {
