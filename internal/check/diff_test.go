@@ -134,3 +134,19 @@ func TestChangeLinesKeepTheListMarkerApart(t *testing.T) {
 		t.Errorf("lines %q, want %q", got, want)
 	}
 }
+
+// A section is named by its heading in quotation marks once: a heading that is a
+// quotation as a whole keeps its own marks ("“Two wheels of one cart”" read as doubled).
+func TestSectionLabelQuotesOnce(t *testing.T) {
+	for _, c := range []struct{ title, id, want string }{
+		{"Aid", "aid", `section "Aid" (#aid)`},
+		{"“Two wheels of one cart”", "two-wheels", `section “Two wheels of one cart” (#two-wheels)`},
+		{"「車の両輪」", "", `section 「車の両輪」`},
+		{"“Two” and “three”", "", `section "“Two” and “three”"`},
+		{"", "", "introduction"},
+	} {
+		if got := (section{title: c.title, id: c.id}).label(); got != c.want {
+			t.Errorf("label of %q = %s, want %s", c.title, got, c.want)
+		}
+	}
+}

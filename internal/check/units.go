@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -323,9 +324,20 @@ func (s section) label() string {
 	case s.title == "" && s.id == "":
 		return "introduction"
 	case s.id != "":
-		return fmt.Sprintf("section %q (#%s)", s.title, s.id)
+		return fmt.Sprintf("section %s (#%s)", quoteTitle(s.title), s.id)
 	}
-	return fmt.Sprintf("section %q", s.title)
+	return fmt.Sprintf("section %s", quoteTitle(s.title))
+}
+
+// quoteTitle quotes a heading's text, unless it is a quotation as a whole: "“Two wheels of
+// one cart”" read as a doubled quotation (an author's trial).
+func quoteTitle(title string) string {
+	for _, q := range [][2]string{{"“", "”"}, {"「", "」"}, {"『", "』"}} {
+		if inner, ok := strings.CutPrefix(title, q[0]); ok && strings.HasSuffix(inner, q[1]) && !strings.Contains(strings.TrimSuffix(inner, q[1]), q[0]) {
+			return title
+		}
+	}
+	return strconv.Quote(title)
 }
 
 // The lines of Markdown that split a body are read by hand: the regular expressions that
