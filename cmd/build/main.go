@@ -108,7 +108,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	status := fl.Bool("status", false, "also write the translation status page, status/ (for a team's site: it shows the state of drafts)")
 	cpuProfile := fl.String("cpuprofile", "", "write a CPU profile of the build to `file` (go tool pprof)")
 	memProfile := fl.String("memprofile", "", "write a heap profile of the build at its largest live heap to `file` (go tool pprof -sample_index=inuse_space)")
-	templates := fl.String("templates", "", "what executes the layouts: tmplexec (the default: internal/tmplexec, the same output faster) or stdlib (html/template itself, to compare); sets "+render.TemplatesEnv)
+	templates := templatesFlag(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -116,11 +116,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *templates != "" {
-		if !slices.Contains(render.Executors, *templates) {
-			return fmt.Errorf("-templates %s: want one of %s", *templates, strings.Join(render.Executors, ", "))
-		}
-		os.Setenv(render.TemplatesEnv, *templates)
+	if err := templates(); err != nil {
+		return err
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
@@ -406,4 +403,19 @@ func escapeControl(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// templatesFlag defines -templates on fl, for build and serve; the function it returns,
+// called once fl is parsed, sets render.TemplatesEnv from it.
+func templatesFlag(fl *flag.FlagSet) func() error {
+	templates := fl.String("templates", "", "what executes the layouts: tmplexec (the default: internal/tmplexec, the same output faster; a set of layouts it cannot run is run by stdlib, and the build says which) or stdlib (html/template itself, to compare); sets "+render.TemplatesEnv)
+	return func() error {
+		if *templates == "" {
+			return nil
+		}
+		if !slices.Contains(render.Executors, *templates) {
+			return fmt.Errorf("-templates %s: want one of %s", *templates, strings.Join(render.Executors, ", "))
+		}
+		return os.Setenv(render.TemplatesEnv, *templates)
+	}
 }

@@ -23,13 +23,17 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: build serve [-root DIR] [-port N]\n\nBuilds the site in memory and serves it on 127.0.0.1 at config.toml's baseURL path;\nrebuilds on every save in content/, layouts/, assets/, i18n/, data/ or config.toml and\nreloads the open pages. Build errors are shown in the pages until they are fixed.")
+		fmt.Fprintln(stderr, "usage: build serve [-root DIR] [-port N] [-templates stdlib]\n\nBuilds the site in memory and serves it on 127.0.0.1 at config.toml's baseURL path;\nrebuilds on every save in content/, layouts/, assets/, i18n/, data/ or config.toml and\nreloads the open pages. Build errors are shown in the pages until they are fixed.")
 		fl.PrintDefaults()
 	}
 	root := fl.String("root", ".", "project folder (with config.toml, content/, layouts/, assets/, i18n/)")
 	port := fl.Int("port", 1313, "port on 127.0.0.1 (0: any free port)")
 	poll := fl.Duration("poll", 200*time.Millisecond, "how often to look for saved files")
+	templates := templatesFlag(fl)
 	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if err := templates(); err != nil {
 		return err
 	}
 	if fl.NArg() > 0 {

@@ -200,6 +200,7 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 		return nil, err
 	}
 	warnings = append(warnings, s.Warnings...)
+	warnings = append(warnings, in.r.Slower...)
 	// 3. The plan: every output of the site.
 	outputs, err := st.plan(s, extra)
 	if err != nil {

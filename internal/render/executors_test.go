@@ -2,16 +2,19 @@ package render_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"peacebuilding/internal/check"
 	"peacebuilding/internal/pipeline"
 	"peacebuilding/internal/render"
 	"peacebuilding/internal/site"
+	"peacebuilding/internal/sitetest"
 	"peacebuilding/internal/synth"
 )
 
@@ -114,4 +117,89 @@ func TestUnknownExecutorIsAnError(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "tmplexec, stdlib") {
 		t.Fatalf("New with %s=text/template: %v, want an error naming the executors", render.TemplatesEnv, err)
 	}
+}
+
+// A layout that uses what internal/tmplexec does not run (a srcset attribute's escaper, the
+// builtin slice) builds: html/template executes that set, with the same output, and the
+// renderer says which and where, once for all languages. A designer's trial had the build
+// fail on a srcset attribute, at line 1:0.
+func TestUnsupportedLayoutsRunOnHTMLTemplate(t *testing.T) {
+	fsys := sitetest.Copy(t, "config.toml", "content", "data", "layouts", "i18n", "assets")
+	edit := func(name, old, new string) {
+		t.Helper()
+		text := string(fsys[name].Data)
+		if !strings.Contains(text, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		fsys[name].Data = []byte(strings.Replace(text, old, new, 1))
+	}
+	edit("layouts/country.html", "{{define \"main\"}}\n", "{{define \"main\"}}\n<img alt=\"\" srcset=\"{{.Asset \"favicon.svg\"}} 1x\">\n")
+	edit("layouts/partials.html", `<footer class="site-footer">`, `<footer class="site-footer" data-first="{{slice "ab" 0 1}}">`)
+	compareExecutors(t, fsys, nil)
+	t.Setenv(render.TemplatesEnv, "tmplexec")
+	r, _, err := pipeline.Jobs(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`layouts/partials.html: partials.html:73:42: template "site-footer": function slice in `,
+		`layouts/country.html: template "base.html" calls "main": country.html:2:22: template "main": escaper srcsetescaper in `}
+	if len(r.Slower) != len(want) {
+		t.Fatalf("the renderer says html/template executes %q, want %d sets", r.Slower, len(want))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(r.Slower[i], w) || !strings.HasSuffix(r.Slower[i], "html/template executes it instead, with the same output, more slowly") {
+			t.Errorf("the renderer says %q, want %q…", r.Slower[i], w)
+		}
+	}
+}
+
+// An error of html/template's reading of a layout's HTML, which names the set and no line,
+// is given at the file and line of the text it quotes: a stray quotation mark in
+// country.html was reported at base.html, with no line (a designer's trial).
+func TestHTMLErrorAtItsLayoutLine(t *testing.T) {
+	fsys := sitetest.Copy(t, "layouts", "i18n")
+	const name = "layouts/country.html"
+	text := string(fsys[name].Data)
+	at := strings.Index(text, `<section class="related"`)
+	if at < 0 {
+		t.Fatalf("%s has no related section", name)
+	}
+	fsys[name].Data = []byte(text[:at] + "<p class=\"note>x</p>\n" + text[at:])
+	line := 2 + strings.Count(text[:at], "\n") // the section's line, after the new one
+	layouts, _ := fs.Sub(fsys, "layouts")
+	i18n, _ := fs.Sub(fsys, "i18n")
+	t.Setenv(render.TemplatesEnv, "tmplexec")
+	_, err := render.New(layouts, i18n, []string{"en", "ja"}, nil)
+	want := fmt.Sprintf(`layouts/country.html:%d: "\"" in attribute name: "related\" aria-labelledby=`, line)
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("New = %v, want an error starting %q", err, want)
+	}
+}
+
+// A file of layouts/ that is not a page layout is parsed with every page layout, as
+// partials.html is: a designer's new file of partials was ignored ("no such template").
+func TestNewLayoutFileIsShared(t *testing.T) {
+	fsys := sitetest.Copy(t, "config.toml", "content", "data", "layouts", "i18n", "assets")
+	fsys["layouts/notes.html"] = &fstest.MapFile{Data: []byte(`{{define "region-note"}}<p class="region-note">{{.Page.Title}}</p>{{end}}`)}
+	const name = "layouts/country.html"
+	fsys[name].Data = []byte(strings.Replace(string(fsys[name].Data), "{{define \"main\"}}\n", "{{define \"main\"}}\n{{template \"region-note\" .}}\n", 1))
+	compareExecutors(t, fsys, nil)
+	r, jobs, err := pipeline.Jobs(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, j := range jobs {
+		if j.Path() != "en/countries/iraq/index.html" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := r.Execute(&b, j); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), `<p class="region-note">Iraq</p>`) {
+			t.Errorf("the Iraq brief does not show the partial of layouts/notes.html")
+		}
+		return
+	}
+	t.Fatal("no job renders the Iraq brief")
 }

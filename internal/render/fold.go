@@ -1,8 +1,12 @@
 package render
 
 import (
+	"errors"
+	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
+	"strings"
 	"text/template/parse"
 )
 
@@ -14,67 +18,108 @@ import (
 // is left alone, to fail at render time with the usual message.
 
 // foldStrings replaces, in every template of t, the commands .T "key", $.T "key" and
-// $v.T "key" by the UI string key of strings.
-func foldStrings(t *template.Template, strings map[string]string) {
+// $v.T "key" by the UI string key of strings. It returns the places of the constant keys
+// of T and Tf that strings lacks, "country.html:9:13" by key: they would fail only when
+// their branch runs, and a designer's trial found one in a branch that ran on no page.
+func foldStrings(t *template.Template, strings map[string]string) (missing map[string]string) {
+	f := folder{strings: strings}
 	for _, tmpl := range t.Templates() {
 		if tmpl.Tree != nil {
-			foldNode(tmpl.Tree.Root, strings)
+			f.node(tmpl.Tree.Root)
 		}
 	}
+	return f.missing
 }
 
-func foldNode(n parse.Node, strings map[string]string) {
+// missingStrings is the error of the keys foldStrings found missing whose place is in the
+// file named (all of them when file is ""), in the order of their places.
+func missingStrings(missing map[string]string, file, lang string) error {
+	var errs []string
+	for place, key := range missing {
+		if file == "" || strings.HasPrefix(place, file+":") {
+			errs = append(errs, fmt.Sprintf("layouts/%s: no UI string %q in i18n/%s.toml: add it to the file of every language", place, key, lang))
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	slices.Sort(errs)
+	return errors.New(strings.Join(errs, "\n"))
+}
+
+type folder struct {
+	strings map[string]string
+	missing map[string]string // key by place
+}
+
+func (f *folder) miss(key *parse.StringNode) {
+	place, _ := (*parse.Tree)(nil).ErrorContext(key)
+	if f.missing == nil {
+		f.missing = map[string]string{}
+	}
+	f.missing[place] = key.Text
+}
+
+func (f *folder) node(n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Nodes {
-			foldNode(c, strings)
+			f.node(c)
 		}
 	case *parse.ActionNode:
-		foldNode(n.Pipe, strings)
+		f.node(n.Pipe)
 	case *parse.PipeNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Cmds {
-			foldCommand(c, strings)
+			f.command(c)
 		}
 	case *parse.IfNode:
-		foldBranch(&n.BranchNode, strings)
+		f.branch(&n.BranchNode)
 	case *parse.RangeNode:
-		foldBranch(&n.BranchNode, strings)
+		f.branch(&n.BranchNode)
 	case *parse.WithNode:
-		foldBranch(&n.BranchNode, strings)
+		f.branch(&n.BranchNode)
 	case *parse.TemplateNode:
-		foldNode(n.Pipe, strings)
+		f.node(n.Pipe)
 	}
 }
 
-func foldBranch(b *parse.BranchNode, strings map[string]string) {
-	foldNode(b.Pipe, strings)
-	foldNode(b.List, strings)
-	foldNode(b.ElseList, strings)
+func (f *folder) branch(b *parse.BranchNode) {
+	f.node(b.Pipe)
+	f.node(b.List)
+	f.node(b.ElseList)
 }
 
-// foldCommand folds the command c if it is a call of T with a constant key, and the
+// command folds the command c if it is a call of T with a constant key, and the
 // commands of the pipelines among its arguments: (.T "key") as an argument.
-func foldCommand(c *parse.CommandNode, strings map[string]string) {
+func (f *folder) command(c *parse.CommandNode) {
 	for _, arg := range c.Args {
 		if p, ok := arg.(*parse.PipeNode); ok {
-			foldNode(p, strings)
+			f.node(p)
 		}
 	}
-	if len(c.Args) != 2 || !callsT(c.Args[0]) {
+	if len(c.Args) >= 2 && calls(c.Args[0], "Tf") {
+		if key, ok := c.Args[1].(*parse.StringNode); ok {
+			if _, ok := f.strings[key.Text]; !ok {
+				f.miss(key)
+			}
+		}
+	}
+	if len(c.Args) != 2 || !calls(c.Args[0], "T") {
 		return
 	}
 	key, ok := c.Args[1].(*parse.StringNode)
 	if !ok {
 		return
 	}
-	text, ok := strings[key.Text]
+	text, ok := f.strings[key.Text]
 	if !ok {
+		f.miss(key)
 		return
 	}
 	folded := *key // keeps its position and tree, for error messages
@@ -82,13 +127,13 @@ func foldCommand(c *parse.CommandNode, strings map[string]string) {
 	c.Args = []parse.Node{&folded}
 }
 
-// callsT reports whether n is .T, $.T or $v.T.
-func callsT(n parse.Node) bool {
+// calls reports whether n is .method, $.method or $v.method.
+func calls(n parse.Node, method string) bool {
 	switch n := n.(type) {
 	case *parse.FieldNode:
-		return len(n.Ident) == 1 && n.Ident[0] == "T"
+		return len(n.Ident) == 1 && n.Ident[0] == method
 	case *parse.VariableNode:
-		return len(n.Ident) == 2 && n.Ident[1] == "T"
+		return len(n.Ident) == 2 && n.Ident[1] == method
 	}
 	return false
 }

@@ -3,7 +3,11 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"io/fs"
+	"strings"
 	"testing"
+
+	"peacebuilding/internal/sitetest"
 )
 
 // foldData stands for a View: T returns the UI string and counts the calls that folding
@@ -77,5 +81,30 @@ func TestFoldStringsLeavesAnUnknownKey(t *testing.T) {
 	err := tmpl.Execute(new(bytes.Buffer), foldData{map[string]string{}, &calls, ""})
 	if err == nil || calls != 1 {
 		t.Errorf("Execute = %v after %d calls of T, want the error of T", err, calls)
+	}
+}
+
+// A constant key of T or Tf that the UI strings lack is an error when the layouts are
+// parsed, at its file and line, even in a branch no page runs: a designer's trial put
+// {{.T "nokey"}} under {{if .Booklet}} in country.html and the build said nothing.
+func TestNewNamesAnUnknownKeyAtItsLine(t *testing.T) {
+	for _, c := range []struct{ file, old, new, want string }{
+		{"layouts/country.html", "{{define \"main\"}}\n", "{{define \"main\"}}\n{{if .Booklet}}{{.T \"nokey\"}}{{end}}\n",
+			`layouts/country.html:2:20: no UI string "nokey" in i18n/en.toml: add it to the file of every language`},
+		{"layouts/partials.html", "{{define \"site-footer\"}}", "{{define \"site-footer\"}}{{if false}}{{.Tf \"nokey_f\" 1}}{{end}}",
+			`: no UI string "nokey_f" in i18n/en.toml`},
+	} {
+		fsys := sitetest.Copy(t, "layouts", "i18n")
+		text := string(fsys[c.file].Data)
+		if !strings.Contains(text, c.old) {
+			t.Fatalf("%s has no %q", c.file, c.old)
+		}
+		fsys[c.file].Data = []byte(strings.Replace(text, c.old, c.new, 1))
+		layouts, _ := fs.Sub(fsys, "layouts")
+		i18n, _ := fs.Sub(fsys, "i18n")
+		_, err := New(layouts, i18n, []string{"en", "ja"}, nil)
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), c.file+":") {
+			t.Errorf("%s: New = %v, want an error at %s with %q", c.file, err, c.file, c.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"io/fs"
+	"path"
 	"slices"
 	"sync"
 )
@@ -64,8 +65,8 @@ type layoutInputs struct {
 }
 
 // layoutFiles are the files of layouts/ that New parses.
-func layoutFiles() []string {
-	names := slices.Clone(baseLayouts)
+func layoutFiles(layouts fs.FS) []string {
+	names := sharedLayouts(layouts)
 	for _, name := range pageTemplates {
 		names = append(names, name+".html")
 	}
@@ -89,7 +90,7 @@ func readLayoutInputs(layouts, i18nFS fs.FS, langs []string, env string) (layout
 		names []string
 		into  readFiles
 	}{
-		{layouts, layoutFiles(), in.layouts},
+		{layouts, layoutFiles(layouts), in.layouts},
 		{i18nFS, i18nFiles(langs), in.i18n},
 	} {
 		write(binary.AppendUvarint(nil, uint64(len(group.names))))
@@ -122,6 +123,22 @@ type readFiles map[string][]byte
 
 func (f readFiles) Open(name string) (fs.File, error) {
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// Glob is fs.GlobFS's, for sharedLayouts.
+func (f readFiles) Glob(pattern string) ([]string, error) {
+	var names []string
+	for name := range f {
+		ok, err := path.Match(pattern, name)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names, nil
 }
 
 func (f readFiles) ReadFile(name string) ([]byte, error) {

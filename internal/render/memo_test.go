@@ -53,6 +53,9 @@ func TestNewParsesLayoutsOnceForTheSameBytes(t *testing.T) {
 			f := project["layouts/country.html"]
 			project["layouts/country.html"] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), "<article", "<article data-edited", 1))}
 		}},
+		{"a file of partials added", func() {
+			project["layouts/notes.html"] = &fstest.MapFile{Data: []byte(`{{define "note"}}{{end}}`)}
+		}},
 		{"a UI string edited", func() {
 			f := project["i18n/ja.toml"]
 			project["i18n/ja.toml"] = &fstest.MapFile{Data: append([]byte("# edited\n"), f.Data...)}

@@ -17,6 +17,7 @@ import (
 
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"peacebuilding/internal/config"
@@ -47,12 +48,31 @@ type Renderer struct {
 	// ("en/countries/cambodia/"): build pdf prints the site, then builds it again with
 	// them, so that a page links to its PDF, with its size, only when the PDF exists.
 	PDFs map[string]PDF
+	// Slower says, one line per set of layouts, which sets html/template executes
+	// because internal/tmplexec cannot (stdlibFor): the build warns of them.
+	Slower []string
 	sharedState
 }
 
 // baseLayouts are parsed with every page layout, base.html first: the page, the header
-// and footer, the partials and the pictures.
+// and footer, the partials and the pictures; and after them any other file of layouts/
+// (sharedLayouts).
 var baseLayouts = []string{"base.html", "partials.html", "pictures.html"}
+
+// sharedLayouts are the files of layouts parsed with every page layout: baseLayouts, then
+// every other .html file that is not a page layout, by name, so that a designer can keep
+// new partials in a file of their own (a designer's trial found one ignored, with "no
+// such template" as the only word).
+func sharedLayouts(layouts fs.FS) []string {
+	names := slices.Clone(baseLayouts)
+	all, _ := fs.Glob(layouts, "*.html") // a folder that cannot be listed: New says why
+	for _, name := range all {
+		if !slices.Contains(names, name) && !slices.Contains(pageTemplates, strings.TrimSuffix(name, ".html")) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
 
 // pageTemplates are the layouts that render a whole page; each is parsed together with
 // baseLayouts.
@@ -98,6 +118,9 @@ func parseRenderer(layouts, i18nFS fs.FS, langs []string, env string) (*Renderer
 	case "", "tmplexec":
 		r.compiled = map[string]map[string]*tmplexec.Template{}
 		r.compiledPartials = map[string]*tmplexec.Template{}
+		// For the sets tmplexec cannot compile (stdlibFor).
+		r.templates = map[string]map[string]*template.Template{}
+		r.partials = map[string]*template.Template{}
 	case "stdlib":
 		r.templates = map[string]map[string]*template.Template{}
 		r.partials = map[string]*template.Template{}
@@ -119,7 +142,7 @@ func parseRenderer(layouts, i18nFS fs.FS, langs []string, env string) (*Renderer
 func (r *Renderer) fresh(assets map[string]string, pdfs map[string]PDF) *Renderer {
 	return &Renderer{
 		templates: r.templates, compiled: r.compiled, strings: r.strings, sources: r.sources,
-		Assets: assets, PDFs: pdfs,
+		Assets: assets, PDFs: pdfs, Slower: r.Slower,
 		sharedState: sharedState{partials: r.partials, compiledPartials: r.compiledPartials},
 	}
 }
@@ -151,6 +174,74 @@ type layoutSet struct {
 	x      *tmplexec.Template // otherwise
 	shared []string           // the partials the page layout includes with {{.Shared "name"}}
 	err    error
+	// slower says why html/template executes a set that internal/tmplexec could not
+	// compile (see stdlibFor); "" when it need not.
+	slower string
+}
+
+// placeHTMLError is err, an error of compiling the layouts of what ("layouts/country.html"),
+// at the file and line of the layouts it is about when html/template names none: a stray
+// quotation mark made `html/template:base.html: "\"" in attribute name: "related\" aria-…"`,
+// which names the set, not the file, and no line (a designer's trial). html/template quotes
+// the text where its reading of the HTML failed; the one layout file that has it is the place.
+func placeHTMLError(layouts fs.FS, what string, err error) error {
+	var te *template.Error
+	if !errors.As(err, &te) || te.Line != 0 || te.Node != nil {
+		return fmt.Errorf("%s: %v", what, err)
+	}
+	i := strings.LastIndex(te.Description, `: "`)
+	quoted, uerr := strconv.Unquote(te.Description[i+2:])
+	if i < 0 || uerr != nil || quoted == "" {
+		return fmt.Errorf("%s: %v", what, err)
+	}
+	// The files of the set: the page layout's own and those parsed with every one.
+	names := sharedLayouts(layouts)
+	if own := strings.TrimPrefix(what, "layouts/"); !slices.Contains(names, own) {
+		names = append([]string{own}, names...)
+	}
+	var places []string
+	for _, name := range names {
+		data, rerr := fs.ReadFile(layouts, name)
+		if rerr != nil {
+			continue
+		}
+		text := string(data)
+		for at, from := 0, 0; ; from = at + 1 {
+			k := strings.Index(text[from:], quoted)
+			if k < 0 {
+				break
+			}
+			at = from + k
+			places = append(places, fmt.Sprintf("layouts/%s:%d", name, 1+strings.Count(text[:at], "\n")))
+		}
+	}
+	if len(places) != 1 {
+		return fmt.Errorf("%s: %v", what, err)
+	}
+	return fmt.Errorf("%s: %s (html/template reads the HTML there so: a quotation mark or a tag before it may be left open)", places[0], te.Description)
+}
+
+// appendNew appends s to list unless list has it: the sets of every language say the same.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
+
+// stdlibFor is a set for html/template to execute when tmplexec cannot compile it (err,
+// an error of Compile): a layout editor's srcset attribute or {{slice}} then builds, with
+// the same output, instead of failing (a designer's trial). Any other error is the
+// layouts'.
+func stdlibFor(layouts fs.FS, what string, parse func() (*template.Template, error), err error) layoutSet {
+	if !errors.Is(err, tmplexec.ErrUnsupported) {
+		return layoutSet{err: placeHTMLError(layouts, what, err)}
+	}
+	t, perr := parse()
+	if perr != nil {
+		return layoutSet{err: perr}
+	}
+	return layoutSet{t: t, slower: fmt.Sprintf("%s: %v: html/template executes it instead, with the same output, more slowly", what, err)}
 }
 
 // parse parses and compiles the layouts of every language, with its UI strings folded in
@@ -162,10 +253,12 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 	bases := make([]layoutSet, len(langs))
 	parseBase := func(lang string) (*template.Template, error) {
 		base := template.New("base.html").Funcs(funcs)
-		if err := parseLayouts(base, layouts, baseLayouts...); err != nil {
+		if err := parseLayouts(base, layouts, sharedLayouts(layouts)...); err != nil {
 			return nil, err
 		}
-		foldStrings(base, r.strings[lang])
+		if err := missingStrings(foldStrings(base, r.strings[lang]), "", lang); err != nil {
+			return nil, err
+		}
 		return base, nil
 	}
 	parallel.For(len(langs), func() func(int) {
@@ -217,17 +310,32 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 			}
 			slices.Sort(names)
 			again := func() (*template.Template, error) { return parseBase(langs[i]) }
-			partials[i].x, partials[i].err = compileLayouts(bases[i].t, again, shared, slices.Compact(names)...)
+			var err error
+			if partials[i].x, err = compileLayouts(bases[i].t, again, shared, slices.Compact(names)...); err != nil {
+				partials[i] = stdlibFor(layouts, "layouts/partials.html", again, err)
+			}
 		}
 	})
 	for i, lang := range langs {
 		if partials[i].err != nil {
-			return fmt.Errorf("layouts/partials.html: %v", partials[i].err)
+			return partials[i].err
 		}
-		r.compiledPartials[lang] = partials[i].x
+		if partials[i].x != nil {
+			r.compiledPartials[lang] = partials[i].x
+		} else {
+			r.partials[lang] = partials[i].t
+			r.Slower = appendNew(r.Slower, partials[i].slower)
+		}
 		r.compiled[lang] = map[string]*tmplexec.Template{}
+		r.templates[lang] = map[string]*template.Template{}
 		for j, name := range pageTemplates {
-			r.compiled[lang][name] = pages[i*len(pageTemplates)+j].x
+			set := pages[i*len(pageTemplates)+j]
+			if set.x != nil {
+				r.compiled[lang][name] = set.x
+			} else {
+				r.templates[lang][name] = set.t
+				r.Slower = appendNew(r.Slower, set.slower)
+			}
 		}
 	}
 	return nil
@@ -241,7 +349,10 @@ func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name 
 		if err := parseLayouts(t, layouts, name+".html"); err != nil {
 			return nil, err
 		}
-		foldStrings(t, r.strings[lang])
+		// The shared files' keys were reported with base.
+		if err := missingStrings(foldStrings(t, r.strings[lang]), name+".html", lang); err != nil {
+			return nil, err
+		}
 		return t, nil
 	}
 	t, err := parse()
@@ -253,7 +364,7 @@ func (r *Renderer) parsePage(layouts fs.FS, base *template.Template, lang, name 
 	}
 	set := layoutSet{shared: sharedNames(t)}
 	if set.x, err = compileLayouts(t, parse, shared, "base.html"); err != nil {
-		return layoutSet{err: fmt.Errorf("layouts/%s.html: %v", name, err)}
+		return stdlibFor(layouts, "layouts/"+name+".html", parse, err)
 	}
 	return set
 }
@@ -376,18 +487,12 @@ func (j Job) Path() string { return OutputPath(j.View.Path) }
 // as it is rendered.
 func (r *Renderer) Execute(w io.Writer, j Job) error {
 	var err error
-	if r.compiled != nil {
-		x := r.compiled[j.View.Lang][j.Layout]
-		if x == nil {
-			return noLayout(j)
-		}
+	if x := r.compiled[j.View.Lang][j.Layout]; x != nil {
 		err = x.Execute(w, "base.html", j.View)
-	} else {
-		t := r.templates[j.View.Lang][j.Layout]
-		if t == nil {
-			return noLayout(j)
-		}
+	} else if t := r.templates[j.View.Lang][j.Layout]; t != nil {
 		err = t.ExecuteTemplate(w, "base.html", j.View)
+	} else {
+		return noLayout(j)
 	}
 	if err != nil {
 		return &ExecError{Page: j.View.Path, Layout: j.Layout, Err: err}

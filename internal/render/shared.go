@@ -156,8 +156,8 @@ func (r *Renderer) executeShared(name string, v *View) (*sharedCopy, error) {
 	var buf bytes.Buffer
 	c := &Chrome{v: v}
 	var err error
-	if r.compiledPartials != nil {
-		err = r.compiledPartials[v.Lang].Execute(&buf, name, c)
+	if x := r.compiledPartials[v.Lang]; x != nil {
+		err = x.Execute(&buf, name, c)
 	} else {
 		err = r.partials[v.Lang].ExecuteTemplate(&buf, name, c)
 	}

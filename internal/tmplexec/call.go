@@ -296,7 +296,12 @@ func (c *compiler) function(n *parse.IdentifierNode, cmd parse.Node, args []pars
 	if b := c.builtin(n.Ident, cmd, specs, hasFinal); b != nil {
 		return b
 	}
-	c.unsupported(n, "function %s", n.Ident)
+	name := n.Ident
+	if name == "_eval_args_" {
+		// html/template's own name for the builtins html and urlquery, which it rewrites
+		name = "html or urlquery (html/template escapes each value by itself)"
+	}
+	c.unsupported(n, cmd, "function %s", name)
 	return nil
 }
 

@@ -55,7 +55,7 @@ func (c *compiler) command(cmd *parse.CommandNode, hasFinal bool) cmdFn {
 		v := reflect.ValueOf(word.Text)
 		return func(*state, reflect.Value, reflect.Value) reflect.Value { return v }
 	}
-	c.unsupported(word, "command %s", word)
+	c.unsupported(word, nil, "command %s", word)
 	return nil
 }
 

@@ -2,6 +2,7 @@ package tmplexec
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -154,12 +155,24 @@ func (c *compiler) compile(root *parse.ListNode) (fn nodeFn, err error) {
 	return fn, c.err
 }
 
-func (c *compiler) unsupported(n parse.Node, format string, args ...any) {
+// ErrUnsupported is what Compile's error wraps when the layouts use what the executor does
+// not run (an escaper of a context the site's layouts do not use, such as a srcset
+// attribute or a JavaScript string; the builtins html/template rewrites): the caller can
+// let html/template execute that set, with the same output.
+var ErrUnsupported = errors.New("is not supported by the layouts' executor (internal/tmplexec)")
+
+// unsupported records that the construct at n is not supported. n may be a node that
+// html/template added, which has no place in the file (an escaper): at is then the
+// action that it was added to.
+func (c *compiler) unsupported(n, at parse.Node, format string, args ...any) {
 	if c.err != nil {
 		return
 	}
+	if n.Position() == 0 && at != nil {
+		n = at
+	}
 	location, context := c.p.tree.ErrorContext(n)
-	c.err = fmt.Errorf("%s: template %q: %s is not supported by the layouts' executor (internal/tmplexec); use -templates stdlib or extend it", location, c.p.name, fmt.Sprintf(format, args...)+" in "+context)
+	c.err = fmt.Errorf("%s: template %q: %s in %s %w", location, c.p.name, fmt.Sprintf(format, args...), context, ErrUnsupported)
 }
 
 func (c *compiler) list(l *parse.ListNode) nodeFn {
@@ -205,7 +218,7 @@ func (c *compiler) node(n parse.Node) nodeFn {
 	case *parse.ListNode:
 		return c.list(n)
 	}
-	c.unsupported(n, "node %T", n)
+	c.unsupported(n, nil, "node %T", n)
 	return nil
 }
 
@@ -230,7 +243,7 @@ func (c *compiler) action(n *parse.ActionNode) nodeFn {
 		name := escaperName(cmd)
 		e := escapers[name]
 		if e == nil {
-			c.unsupported(cmd, "escaper %s", name)
+			c.unsupported(cmd, n, "escaper %s", strings.TrimPrefix(name, "_html_template_"))
 			return nil
 		}
 		chain = append(chain, e)
@@ -321,7 +334,7 @@ func (c *compiler) pipeline(pipe *parse.PipeNode) exprFn {
 		if pipe.IsAssign {
 			slot, ok := c.lookup(v.Ident[0])
 			if !ok {
-				c.unsupported(v, "assignment to undeclared %s", v.Ident[0])
+				c.unsupported(v, nil, "assignment to undeclared %s", v.Ident[0])
 			}
 			slots = append(slots, slot)
 		} else {
@@ -552,7 +565,7 @@ func (c *compiler) templateNode(t *parse.TemplateNode) nodeFn {
 	if err != nil {
 		// html/template's escaping has checked that every called template exists.
 		if c.err == nil {
-			c.err = fmt.Errorf("template %q calls %q: %v", c.p.name, t.Name, err)
+			c.err = fmt.Errorf("template %q calls %q: %w", c.p.name, t.Name, err)
 		}
 		return nil
 	}
