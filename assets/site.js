@@ -8,13 +8,21 @@
     var t = ev.target;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
     // The search page's own box, else the header's (the 404 page has one per language,
-    // of which one is shown). A phone's header shows no box, and "/" does nothing: a key
-    // that left the page (it had opened the search page) is a trap for speech input and
-    // a tablet's keyboard (WCAG 2.1.4); the header's search button is there.
-    var box = document.getElementById("search-q") || Array.prototype.filter.call(
-      document.querySelectorAll(".site-search input"), function (i) { return i.offsetParent !== null; })[0];
-    if (!box) return;
+    // of which one is shown). A narrow header (a phone, or a desktop zoomed to 400%)
+    // shows no box: "/" goes to its search button, for Enter to open the search page. A
+    // key that left the page itself (it had opened the search page) is a trap for speech
+    // input and a tablet's keyboard (WCAG 2.1.4).
+    var shown = function (sel) {
+      return Array.prototype.filter.call(document.querySelectorAll(sel), function (e) { return e.offsetParent !== null; })[0];
+    };
+    var box = document.getElementById("search-q") || shown(".site-search input");
+    var button = box ? null : shown(".site-search-button");
+    if (!box && !button) return;
     ev.preventDefault();
+    if (button) {
+      button.focus();
+      return;
+    }
     box.focus();
     box.select();
   });

@@ -675,13 +675,18 @@ func TestSearchKeyboard(t *testing.T) {
 			}
 		}
 	}
-	// On a phone the header shows no box: / stays on the page (it had opened the search
-	// page, a single key that leaves the page).
+	// On a phone, or a desktop zoomed to 400%, the header shows no box: / goes to the
+	// search button and stays on the page (it had opened the search page, a single key
+	// that leaves the page; then it did nothing, which a low-vision reader's trial took
+	// for a dead shortcut).
 	tb.viewport(t, phoneWidth)
 	slash()
 	time.Sleep(300 * time.Millisecond)
 	if loc := location(tb); loc != site.base+"en/countries/cambodia/" {
 		t.Errorf("on a phone / opened %s, want the page left as it was", loc)
+	}
+	if got := active(); got != "site-search-button" {
+		t.Errorf("on a phone, after / the focus is on %q, want the header's search button", got)
 	}
 	tb.viewport(t, 1280)
 	slash()
