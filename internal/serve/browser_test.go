@@ -102,3 +102,29 @@ func TestBrowserReloadsOnSave(t *testing.T) {
 	edit(t, dir, "content/en/countries/cambodia.md", "weight = ten", "weight = 10")
 	waitFor(t, ctx, h1, "カンボジア王国")
 }
+
+// The site's pages come with the published site's Content-Security-Policy, and the
+// preview's own script and box still work under it: a designer's trial saw a style
+// attribute in the preview that the published site blocks.
+func TestBrowserAppliesThePublishedPolicy(t *testing.T) {
+	ctx := browser(t)
+	dir := fixture(t)
+	edit(t, dir, "layouts/country.html", "{{define \"main\"}}\n", "{{define \"main\"}}\n<p id=\"inline-probe\" style=\"color: rgb(1, 2, 3)\">x</p>\n")
+	srv, err := Start(Options{Root: dir, Addr: "127.0.0.1:0", Poll: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL()+"ja/countries/cambodia/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `getComputedStyle(document.querySelector(".preview-check")).position`, "fixed")
+	waitFor(t, ctx, `String(getComputedStyle(document.getElementById("inline-probe")).color === "rgb(1, 2, 3)")`, "false")
+	// The script ran: it opened the page's event stream.
+	for end := time.Now().Add(deadline); srv.hub.subscribers() == 0; {
+		if time.Now().After(end) {
+			t.Fatal("the page's script did not open its event stream under the policy")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -4,31 +4,53 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+
+	"peacebuilding/internal/deploy"
 )
 
 // EventsPath is where, under the site's base path, the preview sends its reload events.
 // The name cannot clash with a page: content slugs have no underscore.
 const EventsPath = "_preview/events"
 
+// ScriptPath and StylePath are where, under the site's base path, the preview's own script
+// and the style of its findings box are served: as files, not inline, so that the site's
+// pages come with the Content-Security-Policy of the published site (sitePolicy), which
+// allows no inline script or style. Without it, a designer's style attribute showed in
+// the preview and was blocked once published (a designer's trial).
+const (
+	ScriptPath = "_preview/preview.js"
+	StylePath  = "_preview/preview.css"
+)
+
+// sitePolicy is the Content-Security-Policy of the site's pages in the preview: the
+// published site's (deploy/nginx.conf). The preview's own pages (the error page, the
+// side-by-side view) have none: they are not the site's.
+const sitePolicy = deploy.ContentSecurityPolicy
+
 // reloadScript is added to every HTML page the preview serves, and to nothing the build
-// publishes. The page knows the generation of the build it comes from. Reload events
-// carry the new generation and the URL paths of the changed pages (null: every page); the
-// page reloads if it is one of them. On connecting, the server says its generation: a
-// page from an older one (the server restarted, or the tab was hidden during a build)
-// reloads. Hidden tabs close their connection: a browser opens at most six to one server.
-var reloadScript = template.Must(template.New("script").Parse(`<script>
-(function () {
-  var gen = {{.Gen}}, all = {{.All}}, events = null;
+// publishes: it loads previewJS with the page's data.
+var reloadScript = template.Must(template.New("script").Parse(`<script src="{{.Script}}" data-gen="{{.Gen}}" data-all="{{.All}}" data-events="{{.Events}}" data-pair="{{.Pair}}"></script>
+`))
+
+// previewJS is the script of every page the preview serves. The page knows the generation
+// of the build it comes from. Reload events carry the new generation and the URL paths of
+// the changed pages (null: every page); the page reloads if it is one of them. On
+// connecting, the server says its generation: a page from an older one (the server
+// restarted, or the tab was hidden during a build) reloads. Hidden tabs close their
+// connection: a browser opens at most six to one server.
+const previewJS = `(function () {
+  var d = document.currentScript.dataset;
+  var gen = Number(d.gen), all = d.all === "true", events = null;
   var here = location.pathname.replace(/index\.html$/, "");
   function connect() {
-    events = new EventSource({{.Events}});
+    events = new EventSource(d.events);
     events.addEventListener("hello", function (e) {
       if (JSON.parse(e.data) !== gen) location.reload();
     });
     events.addEventListener("reload", function (e) {
-      var d = JSON.parse(e.data);
-      if (all || d.paths === null || d.paths.indexOf(here) >= 0) location.reload();
-      else gen = d.gen;
+      var r = JSON.parse(e.data);
+      if (all || r.paths === null || r.paths.indexOf(here) >= 0) location.reload();
+      else gen = r.gen;
     });
   }
   document.addEventListener("visibilitychange", function () {
@@ -44,20 +66,28 @@ var reloadScript = template.Must(template.New("script").Parse(`<script>
   // preview has: link it here.
   document.querySelectorAll("[data-pair]").forEach(function (el) {
     var a = document.createElement("a"), key = el.getAttribute("data-pair");
-    a.href = {{.Pair}} + key;
+    a.href = d.pair + key;
     a.textContent = "side by side";
     a.setAttribute("aria-label", key.split("?")[0] + " side by side");
     el.appendChild(document.createTextNode(" "));
     el.appendChild(a);
   });
 })();
-</script>
-`))
+`
+
+// previewCSS is the style of the findings box (pair.go): amber for work to do, red for
+// open findings, green for none.
+const previewCSS = `.preview-check{position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;color:#1a1a1a;border:2px solid #2a7;padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000}
+.preview-check[data-state=open]{border-color:#a00}
+.preview-check[data-state=todo]{border-color:#b60}
+.preview-check ul{margin:.25rem 0 0;padding-left:1.2rem}
+`
 
 // pageData is what the script and the error page show.
 type pageData struct {
 	Gen    int64 // the generation of the build the page comes from
 	All    bool  // reload on every event (the error page)
+	Script string
 	Events string
 	Pair   string // where the side-by-side view of a page is, but for its key
 	Errors []string
@@ -66,7 +96,7 @@ type pageData struct {
 // script returns the reload script for a page of build generation gen served under base.
 func script(base string, gen int64, all bool) []byte {
 	var buf bytes.Buffer
-	if err := reloadScript.ExecuteTemplate(&buf, "script", pageData{Gen: gen, All: all, Events: base + EventsPath, Pair: base + PairPath}); err != nil {
+	if err := reloadScript.ExecuteTemplate(&buf, "script", pageData{Gen: gen, All: all, Script: base + ScriptPath, Events: base + EventsPath, Pair: base + PairPath}); err != nil {
 		panic(err) // a constant template over numbers, a bool and strings
 	}
 	return buf.Bytes()
@@ -120,7 +150,7 @@ code { font: 14px/1.4 ui-monospace, monospace; white-space: pre-wrap; overflow-w
 // renderError returns the error page for a build error.
 func renderError(err error, base string, gen int64) []byte {
 	var buf bytes.Buffer
-	data := pageData{Gen: gen, All: true, Events: base + EventsPath, Pair: base + PairPath, Errors: strings.Split(err.Error(), "\n")}
+	data := pageData{Gen: gen, All: true, Script: base + ScriptPath, Events: base + EventsPath, Pair: base + PairPath, Errors: strings.Split(err.Error(), "\n")}
 	if err := errorPage.ExecuteTemplate(&buf, "error", data); err != nil {
 		panic(err) // a constant template over numbers, a bool and strings
 	}

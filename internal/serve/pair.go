@@ -112,7 +112,7 @@ func (s *Server) servePair(w http.ResponseWriter, r *http.Request, key string, b
 		http.Error(w, "no page "+key+" (write the path of a page, such as countries/cambodia)", http.StatusNotFound)
 		return
 	}
-	data := pairData{Pair: p, Rows: check.Align(p, src, t), Source: rep.Source, Lang: lang, Base: base, Gen: gen, Events: base + EventsPath}
+	data := pairData{Pair: p, Rows: check.Align(p, src, t), Source: rep.Source, Lang: lang, Base: base, Gen: gen}
 	var buf bytes.Buffer
 	if err := pairPage.Execute(&buf, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -152,8 +152,11 @@ type pairData struct {
 	Source, Lang string
 	Base         string
 	Gen          int64
-	All          bool
-	Events       string
+}
+
+// Script is the data of the preview's script on the side-by-side page.
+func (d pairData) Script() pageData {
+	return pageData{Gen: d.Gen, Script: d.Base + ScriptPath, Events: d.Base + EventsPath, Pair: d.Base + PairPath}
 }
 
 // pairPage is the side-by-side view: one row per part, the English on the left and the
@@ -243,7 +246,7 @@ th { overflow-wrap: anywhere; }
 {{- end}}
 {{- end}}
 </main>
-{{template "script" .}}
+{{template "script" .Script}}
 </body>
 </html>
 `))
@@ -252,11 +255,11 @@ th { overflow-wrap: anywhere; }
 // it (house style too), each with the translation's file and line, and a link to the side-by-side view. Open findings are listed; a page with none
 // keeps its list (accepted or pending findings) folded, so that the box covers no more of
 // the page than a line.
-var findingsBox = template.Must(template.New("box").Parse(`<aside class="preview-check" style="position:fixed;right:.5rem;bottom:.5rem;max-width:28rem;max-height:40vh;overflow:auto;background:#fff;border:2px solid {{if .Open}}#a00{{else if or .Missing .Stale}}#b60{{else}}#2a7{{end}};padding:.5rem .75rem;font:14px/1.4 system-ui,sans-serif;z-index:1000" lang="en">
+var findingsBox = template.Must(template.New("box").Parse(`<link rel="stylesheet" href="{{.Sheet}}"><aside class="preview-check" data-state="{{if .Open}}open{{else if or .Missing .Stale}}todo{{else}}ok{{end}}" lang="en">
 {{- if or .Problems .Style}}<details{{if .Open}} open{{end}}><summary>{{end}}
 {{- if .Missing}}<strong>Check: no {{.Lang}} translation yet</strong> · start it: <code>make check ARGS="-new {{.Key}}"</code> · <a href="{{.Pair}}">side by side</a>
 {{- else}}<strong>Check: {{if .Open}}{{.Open}} open finding{{if ne .Open 1}}s{{end}}{{else}}no open finding{{end}}{{with .Other}}, {{.}} accepted or pending{{end}}{{if .Stale}}; the {{.Lang}} translation is stale: its source changed since it was marked{{end}}</strong> · <a href="{{.Pair}}">side by side</a>{{end}}
-{{- if or .Problems .Style}}</summary><ul style="margin:.25rem 0 0;padding-left:1.2rem">
+{{- if or .Problems .Style}}</summary><ul>
 {{- range .Problems}}<li>{{.Check}}, {{.Where}}: {{.Message}}{{if .Accepted}} (accepted){{else if .Pending}} (pending){{end}}<br><small>{{.Place}}</small></li>{{end}}
 {{- range .Style}}<li>{{.Message}}{{if .Accepted}} (accepted){{end}}<br><small>{{.At}}</small></li>{{end}}
 </ul></details>{{end}}
@@ -291,7 +294,8 @@ func (s *Server) withFindings(page []byte, rel, base string, gen int64) []byte {
 				Key         string
 				Missing     bool
 				Stale       bool
-			}{open, len(p.Problems) + len(p.Style) - open, p.Problems, p.Style, base + PairPath + p.Key + "?lang=" + p.Lang, p.Lang, p.Key, p.State == check.Missing, p.State == check.Stale})
+				Sheet       string
+			}{open, len(p.Problems) + len(p.Style) - open, p.Problems, p.Style, base + PairPath + p.Key + "?lang=" + p.Lang, p.Lang, p.Key, p.State == check.Missing, p.State == check.Stale, base + StylePath})
 			i := bytes.LastIndex(page, []byte("</body>"))
 			if i < 0 {
 				return append(page[:len(page):len(page)], buf.Bytes()...)

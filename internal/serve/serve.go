@@ -385,8 +385,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Cache-Control", "no-store") // a reload must show the new build
 	base := s.base()
-	if r.URL.Path == base+EventsPath {
+	switch r.URL.Path {
+	case base + EventsPath:
 		s.events(w, r)
+		return
+	case base + ScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		io.WriteString(w, previewJS)
+		return
+	case base + StylePath:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		io.WriteString(w, previewCSS)
 		return
 	}
 	rel, inSite := strings.CutPrefix(r.URL.Path, base)
@@ -436,6 +445,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctype := contentType(name)
 	if path.Ext(name) == ".html" {
 		data = inject(s.withFindings(data, name, base, gen), base, gen)
+		w.Header().Set("Content-Security-Policy", sitePolicy)
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Length", fmt.Sprint(len(data)))

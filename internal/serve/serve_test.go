@@ -169,7 +169,7 @@ func TestServeRebuildsReloadsAndShowsErrors(t *testing.T) {
 	}
 	events, hello := stream(t, base+EventsPath)
 	// The page and the server agree on the build: the page does not reload on connecting.
-	if m := regexp.MustCompile(`var gen = +(\d+) ,`).FindStringSubmatch(body); m == nil || m[1] != hello {
+	if m := regexp.MustCompile(`data-gen="(\d+)"`).FindStringSubmatch(body); m == nil || m[1] != hello {
 		t.Errorf("the page's script has generation %q, the server says %s", m, hello)
 	}
 

@@ -71,14 +71,14 @@ func TestDebouncerWaitsForAQuietPoll(t *testing.T) {
 
 func TestInjectPutsTheScriptBeforeBody(t *testing.T) {
 	for _, tc := range []struct{ name, page, wantPrefix, wantSuffix string }{
-		{"before the last </body>", "<p>a</body>x</body></html>", "<p>a</body>x<script>", "</script>\n</body></html>"},
-		{"at the end without </body>", "<p>a", "<p>a<script>", "</script>\n"},
+		{"before the last </body>", "<p>a</body>x</body></html>", "<p>a</body>x<script ", "</script>\n</body></html>"},
+		{"at the end without </body>", "<p>a", "<p>a<script ", "</script>\n"},
 	} {
 		got := string(inject([]byte(tc.page), "/briefing/", 42))
 		if len(got) < len(tc.wantPrefix) || got[:len(tc.wantPrefix)] != tc.wantPrefix || got[len(got)-len(tc.wantSuffix):] != tc.wantSuffix {
 			t.Errorf("%s: inject(%q) = %q", tc.name, tc.page, got)
 		}
-		if !strings.Contains(got, `new EventSource("/briefing/_preview/events")`) || !strings.Contains(got, "var gen =  42 ,") {
+		if !strings.Contains(got, `src="/briefing/_preview/preview.js"`) || !strings.Contains(got, `data-events="/briefing/_preview/events"`) || !strings.Contains(got, `data-gen="42"`) {
 			t.Errorf("%s: the script does not listen at the base path: %q", tc.name, got)
 		}
 	}
