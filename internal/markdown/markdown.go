@@ -125,7 +125,8 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	joinLines(doc, src, lang)
 	lines := newLineIndex(src)
 	var res Result
-	seen := map[string]int{}
+	seen := map[string]int{}     // heading ids, at their lines
+	seenText := map[string]int{} // heading texts, at their lines
 	rawHTMLLine, boldLine := 0, 0
 	var autolinks []*ast.AutoLink
 	var japaneseBlocks []ast.Node // of a page in another language than Japanese
@@ -174,6 +175,14 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 			}
 			seen[idStr] = line
 			text := plainText(n, src)
+			// Two headings alike get ids of their own (text, text-1) but read the same in
+			// "On this page" (an author's trial).
+			if prev, dup := seenText[text]; dup {
+				res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
+					Msg: fmt.Sprintf("heading %q is also the heading on line %d: \"On this page\" lists both alike; word them apart", text, prev)})
+			} else {
+				seenText[text] = line
+			}
 			// An id in full-width braces, as a Japanese input method types them, is no id:
 			// the heading would show it. (Not in code, which shows what is typed.)
 			if lit, ok := LiteralID(textOutsideCode(n, src)); ok {
