@@ -127,7 +127,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	var res Result
 	seen := map[string]int{}     // heading ids, at their lines
 	seenText := map[string]int{} // heading texts, at their lines
-	rawHTMLLine, boldLine := 0, 0
+	rawHTMLLine, boldLine, quoteLine := 0, 0, 0
 	var autolinks []*ast.AutoLink
 	var japaneseBlocks []ast.Node // of a page in another language than Japanese
 	var code [][2]int             // the byte ranges of src shown as code
@@ -197,10 +197,21 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 				autolinks = append(autolinks, n)
 			}
 		case *ast.Text:
+			_, inCode := n.Parent().(*ast.CodeSpan)
+			// The briefs write typographic quotes; a straight one is printed as typed (an
+			// author's trial published "Japan's" among pages of "Japan’s"), and the
+			// glossary does not find a term written with it.
+			if text := n.Segment.Value(src); !inCode && bytes.ContainsAny(text, `"'`) {
+				if line := lines.of(n, src); line != quoteLine {
+					quoteLine = line
+					res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
+						Msg: "a straight quotation mark: write ’ for an apostrophe (Japan’s) and “…” for a quotation, or 「…」 in Japanese, as the pages do"})
+				}
+			}
 			// A ** that did not pair is printed as it is. In Japanese it happens without a
 			// slip of the hand: CommonMark ends bold after a mark such as ） only when a
 			// space or another mark follows, and Japanese writes a letter there.
-			if _, inCode := n.Parent().(*ast.CodeSpan); inCode || !bytes.Contains(n.Segment.Value(src), []byte("**")) {
+			if inCode || !bytes.Contains(n.Segment.Value(src), []byte("**")) {
 				break
 			}
 			if line := lines.of(n, src); line != boldLine { // its opening ** too is text

@@ -64,7 +64,7 @@ func TestConvert(t *testing.T) {
 		// English words in a Japanese block are marked, for screen readers; capitals,
 		// addresses, code and blocks without Japanese are not.
 		{"english words in japanese", "外務省『Japan’s Efforts on Peacebuilding: Towards Consolidation』に基づく。", []string{`<p>外務省『<span lang="en" class="inline-lang">Japan’s Efforts on Peacebuilding: Towards Consolidation</span>』に基づく。</p>`}, nil, "ja"},
-		{"accents and digits in english words", "（Côte d’Ivoire）とWeb3、NGOsとUNDP's", []string{`<p>（<span lang="en" class="inline-lang">Côte d’Ivoire</span>）と<span lang="en" class="inline-lang">Web3</span>、NGOsとUNDP's</p>`}, nil, "ja"},
+		{"accents and digits in english words", "（Côte d’Ivoire）とWeb3、NGOsとUNDP’s", []string{`<p>（<span lang="en" class="inline-lang">Côte d’Ivoire</span>）と<span lang="en" class="inline-lang">Web3</span>、NGOsとUNDP’s</p>`}, nil, "ja"},
 		{"english words across a line break", "出典の「armed\ncrush」は誤植", []string{"<p>出典の「<span lang=\"en\" class=\"inline-lang\">armed</span>\n<span lang=\"en\" class=\"inline-lang\">crush</span>」は誤植</p>"}, nil, "ja"},
 		{"capitals, a path and code stay", "国連開発計画（UNDP）とTICAD IV、`make serve`、../themes/rule-of-law.md", []string{"<p>国連開発計画（UNDP）とTICAD IV、<code>make serve</code>、../themes/rule-of-law.md</p>"}, nil, "ja"},
 		{"english in a link and emphasis", "[Natural Earth](x.md)の*world atlas*", []string{`<a href="x/"><span lang="en" class="inline-lang">Natural Earth</span></a>の<em><span lang="en" class="inline-lang">world atlas</span></em>`}, nil, "ja"},
@@ -82,6 +82,7 @@ func TestConvert(t *testing.T) {
 		{"headings alike with ids of their own", "## Aid {#aid-2003}\n\n## Aid {#aid-2004}", nil, []string{`3: heading "Aid" is also the heading on line 1: "On this page" lists both alike; word them apart`}, ""},
 		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also 1)`}, ""},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil, ""},
+		{"straight quotes", "Japan's \"Ogata Initiative\" and it's\n\n`a 'code' span`\n\nJapan’s “Initiative”", nil, []string{"1: a straight quotation mark: write ’ for an apostrophe (Japan’s) and “…” for a quotation, or 「…」 in Japanese, as the pages do"}, ""},
 		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}, ""},
 		// CommonMark ends bold after ） only before a space or a mark: in Japanese the **
 		// would be printed, so it is an error at its line, once per line.

@@ -325,7 +325,7 @@ func (g *generator) country(i int) {
 	capital := pair{capEN, capJA}
 	p := &page{rel: "countries/" + slug + ".md", title: name, translationState: state("country", i)}
 	p.summary = pair{
-		fmt.Sprintf("Japan's support for peace in %s: ceasefire, elections, reintegration of former combatants and reconstruction.", en),
+		fmt.Sprintf("Japan’s support for peace in %s: ceasefire, elections, reintegration of former combatants and reconstruction.", en),
 		fmt.Sprintf("%sの平和に向けた日本の支援：停戦、選挙、元戦闘員の社会復帰、復興。", ja),
 	}
 	// Themes: 2 to 6 distinct, in the order picked.
@@ -485,14 +485,14 @@ func (g *generator) fixed() {
 		g.emit(&page{rel: rel, title: title, summary: summary, body: body, translationState: translated})
 	}
 	simple("_index.md",
-		pair{"Japan's Peacebuilding Efforts", "日本の平和構築への取組"},
+		pair{"Japan’s Peacebuilding Efforts", "日本の平和構築への取組"},
 		pair{fmt.Sprintf("A synthetic briefing on %d countries and %d themes.", g.n, g.themes), fmt.Sprintf("%dか国・%d分野を扱う合成の資料。", g.n, g.themes)},
 		pair{"This site is generated for benchmarks; its places are made up.\n\nSee the [countries](countries/_index.md) and the [themes](themes/_index.md).\n",
 			"このサイトはベンチマーク用に生成されたもので、地名は架空である。\n\n[国別](countries/_index.md)と[分野別](themes/_index.md)の一覧を参照されたい。\n"})
 	simple("countries/_index.md", pair{"Countries", "国別"}, pair{"Every country brief, by region.", "地域別に並べた国別編の一覧。"},
-		pair{"Each brief describes Japan's support for one country.\n", "各ページは一か国に対する日本の支援を説明する。\n"})
+		pair{"Each brief describes Japan’s support for one country.\n", "各ページは一か国に対する日本の支援を説明する。\n"})
 	simple("themes/_index.md", pair{"Themes", "分野別"}, pair{"Every theme brief.", "分野別編の一覧。"},
-		pair{"Each brief describes one field of Japan's peacebuilding.\n", "各ページは日本の平和構築の一分野を説明する。\n"})
+		pair{"Each brief describes one field of Japan’s peacebuilding.\n", "各ページは日本の平和構築の一分野を説明する。\n"})
 	for _, s := range []struct{ slug, en, ja string }{{"about", "About this briefing", "本サイトについて"}, {"future", "Future efforts", "今後の取組"}, {"sources", "Sources", "出典"}} {
 		simple(s.slug+".md", pair{s.en, s.ja}, pair{s.en + ".", s.ja + "。"}, pair{"## " + s.en + "\n\nThe places on this site are made up.\n", "## " + s.ja + "\n\nこのサイトの地名は架空である。\n"})
 	}

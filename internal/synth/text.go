@@ -16,7 +16,7 @@ var sentences = []pair{
 		"日本の専門家は{O}と協力して{N2}人の警察官と裁判官を研修した。"},
 	{"Elections held in {Y3} were observed by a Japanese monitoring team and judged broadly free and fair.",
 		"{Y3}年に実施された選挙には日本の選挙監視団が参加し、おおむね自由かつ公正であったと評価された。"},
-	{"Reconstruction of roads, schools and clinics remains the largest part of Japan's grant aid to {C}.",
+	{"Reconstruction of roads, schools and clinics remains the largest part of Japan’s grant aid to {C}.",
 		"道路、学校、診療所の再建は、日本の{C}に対する無償資金協力の最大の部分を占めている。"},
 	{"Landmines and unexploded ordnance still keep refugees from returning to farmland near the border.",
 		"地雷や不発弾が、国境付近の農地への難民の帰還を今も妨げている。"},
@@ -30,13 +30,13 @@ var sentences = []pair{
 		"{C}の政府職員は、日本で財政や地方行政に関する研修に参加した。"},
 	{"The United Nations mission in {C} was reduced in {Y3} as security improved.",
 		"治安の改善に伴い、{Y3}年に国連{C}ミッションは縮小された。"},
-	{"Women's groups in {K} run literacy classes and small loans with support from {O}.",
+	{"Women’s groups in {K} run literacy classes and small loans with support from {O}.",
 		"{K}の女性団体は、{O}の支援を受けて識字教室と小口融資を運営している。"},
 	{"Radio programmes explain the peace agreement to villages that newspapers do not reach.",
 		"新聞が届かない村々には、ラジオ番組が和平合意の内容を伝えている。"},
 	{"A truth and reconciliation commission heard {N2} testimonies before publishing its report in {Y3}.",
 		"真実和解委員会は{N2}件の証言を聴取し、{Y3}年に報告書を公表した。"},
-	{"Japan's assistance is given in close consultation with the government, respecting *local ownership*.",
+	{"Japan’s assistance is given in close consultation with the government, respecting *local ownership*.",
 		"日本の支援は、*オーナーシップ*を尊重し、政府と緊密に協議しながら実施されている。"},
 }
 
@@ -64,12 +64,12 @@ var items = []pair{
 // headings of a country brief, with the explicit ids that cross-links use.
 var (
 	hPeace    = pair{"Peace process {#peace-process}", "和平プロセス {#peace-process}"}
-	hAssist   = pair{"Japan's assistance {#assistance}", "日本の支援 {#assistance}"}
+	hAssist   = pair{"Japan’s assistance {#assistance}", "日本の支援 {#assistance}"}
 	hProg     = pair{"Main programmes", "主な事業"}
 	hSteps    = pair{"How the programmes work", "事業の進め方"}
 	hOutlook  = pair{"Outlook {#outlook}", "今後の課題 {#outlook}"}
 	hOverview = pair{"Overview {#overview}", "概要 {#overview}"}
-	hApproach = pair{"Japan's approach {#approach}", "日本の取組 {#approach}"}
+	hApproach = pair{"Japan’s approach {#approach}", "日本の取組 {#approach}"}
 	tableHead = pair{"| Year | Programme | Amount |\n| --- | --- | ---: |\n", "| 年 | 事業 | 金額 |\n| --- | --- | ---: |\n"}
 	seeAlso   = pair{"See also", "関連分野："}
 	compare   = pair{"Compare the peace processes of", "和平プロセスの比較："}
