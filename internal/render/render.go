@@ -190,8 +190,11 @@ func placeHTMLError(layouts fs.FS, what string, err error) error {
 		return fmt.Errorf("%s: %v", what, err)
 	}
 	i := strings.LastIndex(te.Description, `: "`)
+	if i < 0 {
+		return fmt.Errorf("%s: %v", what, err)
+	}
 	quoted, uerr := strconv.Unquote(te.Description[i+2:])
-	if i < 0 || uerr != nil || quoted == "" {
+	if uerr != nil || quoted == "" {
 		return fmt.Errorf("%s: %v", what, err)
 	}
 	// The files of the set: the page layout's own and those parsed with every one.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"peacebuilding/internal/check"
+	"peacebuilding/internal/config"
 	"peacebuilding/internal/sitetest"
 )
 
@@ -197,6 +198,21 @@ func TestSourceSaveSaysTheTranslationIsStale(t *testing.T) {
 	srv.rebuild([]string{en})
 	if strings.Contains(log.String(), "stale now") {
 		t.Errorf("the next save of the English printed:\n%s\nwant no second word of it", log.String())
+	}
+	// Marked, and then stale again by another edit of the English: said again.
+	cfg, err := config.Load(os.DirFS(dir), "config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := check.Mark(dir, filepath.Join(dir, "content/ja/countries/cambodia.md"), cfg); err != nil {
+		t.Fatal(err)
+	}
+	srv.rebuild([]string{"content/ja/countries/cambodia.md"})
+	log.Reset()
+	edit(t, dir, en, "Japan had sent", "Japan had already sent")
+	srv.rebuild([]string{en})
+	if !strings.Contains(log.String(), want) {
+		t.Errorf("a save of the English after the translation was marked printed:\n%s\nwant again %q", log.String(), want)
 	}
 	for _, url := range []string{"en/countries/cambodia/", "ja/countries/cambodia/"} {
 		page := fetch(t, srv.URL()+url)

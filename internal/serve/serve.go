@@ -262,15 +262,16 @@ func (s *Server) logFindings(saved []string, gen int64) {
 		s.open[key] = open
 		// An author who changes the English may see no finding at all: the translation
 		// is stale, work for its translator, which an author's trial never saw said. Once
-		// a page, for the saves of its source.
-		if open == 0 && strings.HasPrefix(rest, rep.Source+"/") && !s.toldStale[key] {
-			if file := staleTranslation(rep); file != "" {
-				fmt.Fprintf(s.opts.Log, "%s: %s is stale now: its translator updates it to what the source says, then marks it (make check ARGS=\"-mark %s\")\n", key, file, file)
-				if s.toldStale == nil {
-					s.toldStale = map[string]bool{}
-				}
-				s.toldStale[key] = true
+		// for the saves of its source, until it is marked.
+		file := staleTranslation(rep)
+		if file == "" {
+			delete(s.toldStale, key)
+		} else if open == 0 && strings.HasPrefix(rest, rep.Source+"/") && !s.toldStale[key] {
+			fmt.Fprintf(s.opts.Log, "%s: %s is stale now: its translator updates it to what the source says, then marks it (make check ARGS=\"-mark %s\")\n", key, file, file)
+			if s.toldStale == nil {
+				s.toldStale = map[string]bool{}
 			}
+			s.toldStale[key] = true
 		}
 	}
 }

@@ -361,6 +361,30 @@ func decodeError(src string, err error) *Error {
 // unquoted finds the first definition of key in src, on a line of its own, whose value is
 // not in quotation marks, and returns its line and value.
 func unquoted(src string, key toml.Key) (line int, value string, ok bool) {
+	return definition(src, key, func(v string) (string, bool) {
+		v, _, _ = strings.Cut(v, "#")
+		v = strings.TrimSpace(v)
+		return v, v != "" && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") && !strings.HasPrefix(v, "[")
+	})
+}
+
+// quoted finds the first definition of key in src, on a line of its own, whose value is
+// in quotation marks, and returns its line and the value without them.
+func quoted(src string, key toml.Key) (line int, value string, ok bool) {
+	return definition(src, key, func(v string) (string, bool) {
+		v = strings.TrimSpace(v)
+		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
+				return v[1 : 1+end], true
+			}
+		}
+		return "", false
+	})
+}
+
+// definition finds the first definition of key in src, on a line of its own, whose value
+// (the text after its =) take accepts, and returns its line and what take made of it.
+func definition(src string, key toml.Key, take func(string) (string, bool)) (line int, value string, ok bool) {
 	prev := 0
 	for n := 0; ; n++ {
 		l := keyLineN(src, key, n)
@@ -370,10 +394,8 @@ func unquoted(src string, key toml.Key) (line int, value string, ok bool) {
 		}
 		prev = l
 		_, v, _ := strings.Cut(text, "=")
-		v, _, _ = strings.Cut(v, "#")
-		v = strings.TrimSpace(v)
-		if v != "" && !strings.HasPrefix(v, `"`) && !strings.HasPrefix(v, "'") && !strings.HasPrefix(v, "[") {
-			return l, v, true
+		if value, ok := take(v); ok {
+			return l, value, true
 		}
 	}
 }
@@ -422,27 +444,6 @@ func unquotedValue(want, value string) (string, bool) {
 		return value, value == "true" || value == "false"
 	}
 	return "", false
-}
-
-// quoted finds the first definition of key in src, on a line of its own, whose value is
-// in quotation marks, and returns its line and the value without them.
-func quoted(src string, key toml.Key) (line int, value string, ok bool) {
-	prev := 0
-	for n := 0; ; n++ {
-		l := keyLineN(src, key, n)
-		text := lineText(src, l)
-		if l <= prev || !definesKey(text, key) {
-			return 0, "", false
-		}
-		prev = l
-		_, v, _ := strings.Cut(text, "=")
-		v = strings.TrimSpace(v)
-		if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
-			if end := strings.IndexByte(v[1:], v[0]); end >= 0 {
-				return l, v[1 : 1+end], true
-			}
-		}
-	}
 }
 
 func article(typ string) string {
