@@ -338,6 +338,9 @@ func (a *auditor) checkHead(out *reporter, p *checked) {
 		id := a.syms.str(s)
 		out.report(p.path, where, "id %q is used twice: a link to #%s is ambiguous", id, id)
 	}
+	if p.unclosed != "" {
+		out.report(p.path, where, "%s: what follows it is inside it", p.unclosed)
+	}
 }
 
 // checkRefs checks every href and src of p.

@@ -3,6 +3,7 @@ package audit
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"html"
 	"slices"
 	"strings"
@@ -37,6 +38,9 @@ type page struct {
 	jsonLD []sym
 	ids    []sym // every id, sorted, once
 	dupIDs []sym // an id for each time it is used again, in order
+	// unclosed says, for the first element left open that HTML does not close by itself
+	// (a <strong> without </strong>), what closed it instead; "" when none is.
+	unclosed string
 	// refs is every href and src, in order, as uvarints: the sym of its value, times two,
 	// plus one when the sym of its kind (see refKind) follows, which it does when the kind
 	// differs from the previous link's. Most links are <a href> after an <a href>, and
@@ -249,6 +253,9 @@ type pageParser struct {
 	lastKind  sym
 	kindBytes []byte
 	scratch   []byte
+	// open are the names of the elements open at this point of the page, outermost first
+	// (closeElement).
+	open []string
 }
 
 func (pp *pageParser) parse(s *scanner) {
@@ -263,6 +270,9 @@ func (pp *pageParser) parse(s *scanner) {
 			return
 		case startTag, voidTag:
 			pp.element(&e)
+			if tok == startTag {
+				pp.openElement(e.tag)
+			}
 			inTitle = string(e.tag) == "title" && tok == startTag
 			if inTitle {
 				pp.titles++
@@ -281,14 +291,268 @@ func (pp *pageParser) parse(s *scanner) {
 				pp.jsonLDTexts = append(pp.jsonLDTexts, jsonLD)
 			}
 			inTitle, inJSONLD = false, false
+			pp.closeElement(text)
 		}
 	}
+}
+
+// openElement notes that the element tag is open, unless it is void.
+func (pp *pageParser) openElement(tag []byte) {
+	if name, void := elementName(tag); !void {
+		pp.open = append(pp.open, name)
+	}
+}
+
+// closeElement closes the open element name and those opened inside it, and notes the
+// first of them that HTML does not close by itself: a layout's <strong> without its end
+// tag built, published and made the rest of the page bold (a designer's trial). The
+// minifier keeps every end tag the layouts and Markdown write (publish.NewMinifier), so
+// an end tag missing from the page was missing from its layout. An end tag that closes no
+// open element is left to the validator tests.
+func (pp *pageParser) closeElement(name []byte) {
+	k := len(pp.open) - 1
+	for k >= 0 && pp.open[k] != string(name) {
+		k--
+	}
+	if k < 0 {
+		return
+	}
+	for _, inside := range pp.open[k+1:] {
+		if !optionalEnd(inside) && pp.unclosed == "" {
+			pp.unclosed = fmt.Sprintf("<%s> is not closed before </%s>", inside, name)
+		}
+	}
+	pp.open = pp.open[:k]
+}
+
+// elementName is the name of the element tag, as a string the pages share for the HTML
+// elements (a switch, not a map: a look-up per start tag of every page was a fifth of the
+// audit's reading), and whether it is void (no end tag).
+func elementName(tag []byte) (name string, void bool) {
+	switch string(tag) {
+	case "area":
+		return "area", true
+	case "base":
+		return "base", true
+	case "br":
+		return "br", true
+	case "col":
+		return "col", true
+	case "embed":
+		return "embed", true
+	case "hr":
+		return "hr", true
+	case "img":
+		return "img", true
+	case "input":
+		return "input", true
+	case "link":
+		return "link", true
+	case "meta":
+		return "meta", true
+	case "param":
+		return "param", true
+	case "source":
+		return "source", true
+	case "track":
+		return "track", true
+	case "wbr":
+		return "wbr", true
+	case "html":
+		return "html", false
+	case "head":
+		return "head", false
+	case "body":
+		return "body", false
+	case "p":
+		return "p", false
+	case "li":
+		return "li", false
+	case "dt":
+		return "dt", false
+	case "dd":
+		return "dd", false
+	case "rt":
+		return "rt", false
+	case "rp":
+		return "rp", false
+	case "optgroup":
+		return "optgroup", false
+	case "option":
+		return "option", false
+	case "colgroup":
+		return "colgroup", false
+	case "caption":
+		return "caption", false
+	case "thead":
+		return "thead", false
+	case "tbody":
+		return "tbody", false
+	case "tfoot":
+		return "tfoot", false
+	case "tr":
+		return "tr", false
+	case "td":
+		return "td", false
+	case "th":
+		return "th", false
+	case "a":
+		return "a", false
+	case "abbr":
+		return "abbr", false
+	case "address":
+		return "address", false
+	case "article":
+		return "article", false
+	case "aside":
+		return "aside", false
+	case "b":
+		return "b", false
+	case "bdi":
+		return "bdi", false
+	case "blockquote":
+		return "blockquote", false
+	case "button":
+		return "button", false
+	case "cite":
+		return "cite", false
+	case "code":
+		return "code", false
+	case "data":
+		return "data", false
+	case "del":
+		return "del", false
+	case "details":
+		return "details", false
+	case "dfn":
+		return "dfn", false
+	case "div":
+		return "div", false
+	case "dl":
+		return "dl", false
+	case "em":
+		return "em", false
+	case "fieldset":
+		return "fieldset", false
+	case "figcaption":
+		return "figcaption", false
+	case "figure":
+		return "figure", false
+	case "footer":
+		return "footer", false
+	case "form":
+		return "form", false
+	case "h1":
+		return "h1", false
+	case "h2":
+		return "h2", false
+	case "h3":
+		return "h3", false
+	case "h4":
+		return "h4", false
+	case "h5":
+		return "h5", false
+	case "h6":
+		return "h6", false
+	case "header":
+		return "header", false
+	case "i":
+		return "i", false
+	case "iframe":
+		return "iframe", false
+	case "ins":
+		return "ins", false
+	case "kbd":
+		return "kbd", false
+	case "label":
+		return "label", false
+	case "legend":
+		return "legend", false
+	case "main":
+		return "main", false
+	case "mark":
+		return "mark", false
+	case "nav":
+		return "nav", false
+	case "noscript":
+		return "noscript", false
+	case "ol":
+		return "ol", false
+	case "output":
+		return "output", false
+	case "pre":
+		return "pre", false
+	case "q":
+		return "q", false
+	case "ruby":
+		return "ruby", false
+	case "s":
+		return "s", false
+	case "samp":
+		return "samp", false
+	case "script":
+		return "script", false
+	case "search":
+		return "search", false
+	case "section":
+		return "section", false
+	case "select":
+		return "select", false
+	case "small":
+		return "small", false
+	case "span":
+		return "span", false
+	case "strong":
+		return "strong", false
+	case "style":
+		return "style", false
+	case "sub":
+		return "sub", false
+	case "summary":
+		return "summary", false
+	case "sup":
+		return "sup", false
+	case "table":
+		return "table", false
+	case "template":
+		return "template", false
+	case "textarea":
+		return "textarea", false
+	case "time":
+		return "time", false
+	case "title":
+		return "title", false
+	case "u":
+		return "u", false
+	case "ul":
+		return "ul", false
+	case "var":
+		return "var", false
+	case "video":
+		return "video", false
+	}
+	return string(tag), false
+}
+
+// optionalEnd reports whether HTML lets a page leave out the end tag of the element name
+// (and html, head and body altogether): the parser closes it by itself.
+func optionalEnd(name string) bool {
+	switch name {
+	case "html", "head", "body", "p", "li", "dt", "dd", "rt", "rp", "optgroup", "option", "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th":
+		return true
+	}
+	return false
 }
 
 // finish sets what is known only at the end of the file, and returns the page with its
 // slices no longer than their contents.
 func (pp *pageParser) finish() *page {
 	p := pp.page
+	for _, name := range pp.open {
+		if !optionalEnd(name) && p.unclosed == "" {
+			p.unclosed = fmt.Sprintf("<%s> is not closed by the end of the page", name)
+		}
+	}
 	p.titleBlank = strings.TrimSpace(pp.title) == ""
 	p.ids = slices.Clone(pp.ids)
 	slices.Sort(p.ids)

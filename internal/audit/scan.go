@@ -33,11 +33,12 @@ const (
 	startTag        // a start tag closed by ">"; the element holds its name and attributes
 	voidTag         // a start tag closed by "/>"
 	rawText         // the text of a raw text element: title, textarea, style, xmp, iframe, script, plaintext
-	endTag          // an end tag
+	endTag          // an end tag; next returns its name, lower-cased
 )
 
 // next returns the next token of the page. For startTag and voidTag it fills e; for
-// rawText it returns the text, as written.
+// rawText it returns the text, as written, and for endTag the name, lower-cased (valid
+// until the next call).
 func (s *scanner) next(e *element) (token, []byte) {
 	if s.raw != "" {
 		raw := s.raw
@@ -59,9 +60,13 @@ func (s *scanner) next(e *element) (token, []byte) {
 		case c == '/' && s.pos+2 < len(d) && d[s.pos+2] != '>':
 			s.pos += 2
 			isEnd := isLetter(s.byteAt(s.pos))
+			from, to := s.pos, s.pos
+			for to < len(d) && !isSpace(d[to]) && d[to] != '>' && d[to] != '/' {
+				to++
+			}
 			s.skipPast('>') // an end tag, or a bogus comment: "</ x>"
 			if isEnd {
-				return endTag, nil
+				return endTag, s.lower(d[from:to])
 			}
 		case isLetter(c):
 			if t, ok := s.readStartTag(e); ok {
