@@ -538,7 +538,7 @@ func elementName(tag []byte) (name string, void bool) {
 // (and html, head and body altogether): the parser closes it by itself.
 func optionalEnd(name string) bool {
 	switch name {
-	case "html", "head", "body", "p", "li", "dt", "dd", "rt", "rp", "optgroup", "option", "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th":
+	case "html", "head", "body", "p", "li", "dt", "dd", "rt", "rp", "rb", "rtc", "optgroup", "option", "colgroup", "caption", "thead", "tbody", "tfoot", "tr", "td", "th":
 		return true
 	}
 	return false

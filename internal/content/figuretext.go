@@ -54,7 +54,8 @@ func (f *File) numberedText() string {
 }
 
 // writesInFull reports whether text writes the whole number v in digits, as 8140 or
-// 8,140, standing alone (not in 18,140 or 8,140.5).
+// 8,140, standing alone (not in 18,140, 8,140.5, 50th or a link's address, report-50),
+// where numbers.Extract would read it too.
 func writesInFull(text string, v float64) bool {
 	if v != float64(int64(v)) || v < 0 {
 		return false
@@ -72,11 +73,15 @@ func writesInFull(text string, v float64) bool {
 			}
 			at, end := from+k, from+k+len(w)
 			from = at + 1
-			if at > 0 && strings.IndexByte("0123456789,.", text[at-1]) >= 0 {
+			if at > 0 && (isWordByte(text[at-1]) || strings.IndexByte(",.-/_=#?&:", text[at-1]) >= 0) {
 				continue
 			}
-			if end < len(text) && (isDigit(text[end]) || (text[end] == ',' || text[end] == '.') && end+1 < len(text) && isDigit(text[end+1])) {
+			if end < len(text) && (isWordByte(text[end]) || strings.IndexByte("-/_", text[end]) >= 0 ||
+				(text[end] == ',' || text[end] == '.') && end+1 < len(text) && isDigit(text[end+1])) {
 				continue
+			}
+			if scaled(text[end:]) {
+				continue // 50 million is not 50
 			}
 			return true
 		}
@@ -85,3 +90,18 @@ func writesInFull(text string, v float64) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// scaled reports whether rest, the text after a number, starts with a word that scales
+// it: " million", "万".
+func scaled(rest string) bool {
+	rest = strings.TrimPrefix(rest, " ")
+	for _, w := range []string{"thousand", "million", "billion", "trillion", "千", "万", "億", "兆"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c is an ASCII letter or digit.
+func isWordByte(c byte) bool { return isDigit(c) || 'a' <= c|0x20 && c|0x20 <= 'z' }

@@ -22,6 +22,13 @@ func TestWritesInFull(t *testing.T) {
 		{"0.50 of it", 50, false},
 		{"nearly 90 percent", 90, true},
 		{"90.5 percent", 90.5, false}, // not a whole number: read by numbers.Extract
+		{"see [the report](https://x.org/report-50)", 50, false},
+		{"the 50th session", 50, false},
+		{"a 50-member team", 50, false},
+		{"US$50 million", 50, false},
+		{"US$50 in cash", 50, true},
+		{"約2,000万ドル", 2000, false},
+		{"(50)", 50, true},
 	} {
 		if got := writesInFull(c.text, c.v); got != c.want {
 			t.Errorf("writesInFull(%q, %v) = %v, want %v", c.text, c.v, got, c.want)

@@ -126,7 +126,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 	lines := newLineIndex(src)
 	var res Result
 	seen := map[string]int{}     // heading ids, at their lines
-	seenText := map[string]int{} // heading texts, at their lines
+	seenText := map[string]int{} // level-2 heading texts, at their lines
 	rawHTMLLine, boldLine, quoteLine := 0, 0, 0
 	var autolinks []*ast.AutoLink
 	var japaneseBlocks []ast.Node // of a page in another language than Japanese
@@ -175,12 +175,13 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 			}
 			seen[idStr] = line
 			text := plainText(n, src)
-			// Two headings alike get ids of their own (text, text-1) but read the same in
-			// "On this page" (an author's trial).
-			if prev, dup := seenText[text]; dup {
+			// Two sections alike get ids of their own (text, text-1) but read the same in
+			// "On this page", which lists the level-2 headings (an author's trial). Lower
+			// headings alike in different sections ("Results") are common and listed nowhere.
+			if prev, dup := seenText[text]; n.Level == 2 && dup {
 				res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
 					Msg: fmt.Sprintf("heading %q is also the heading on line %d: \"On this page\" lists both alike; word them apart", text, prev)})
-			} else {
+			} else if n.Level == 2 {
 				seenText[text] = line
 			}
 			// An id in full-width braces, as a Japanese input method types them, is no id:
@@ -201,7 +202,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 			// The briefs write typographic quotes; a straight one is printed as typed (an
 			// author's trial published "Japan's" among pages of "Japan’s"), and the
 			// glossary does not find a term written with it.
-			if text := n.Segment.Value(src); !inCode && bytes.ContainsAny(text, `"'`) {
+			if !inCode && straightQuote(src, n.Segment) {
 				if line := lines.of(n, src); line != quoteLine {
 					quoteLine = line
 					res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
@@ -501,4 +502,15 @@ func (li lineIndex) line(offset int) int {
 		}
 	}
 	return lo + 1
+}
+
+// straightQuote reports whether the text of seg in src has a straight quotation mark or
+// apostrophe that the writer did not escape: \" is one written on purpose.
+func straightQuote(src []byte, seg text.Segment) bool {
+	for i := seg.Start; i < seg.Stop; i++ {
+		if (src[i] == '"' || src[i] == '\'') && (i == 0 || src[i-1] != '\\') {
+			return true
+		}
+	}
+	return false
 }

@@ -80,8 +80,10 @@ func TestConvert(t *testing.T) {
 		{"raw html dropped", "<script>alert(1)</script>\n\nText <b>bold</b>.", []string{"<!-- raw HTML omitted -->"}, []string{"1: raw HTML is not allowed and was left out; write Markdown instead", "3: raw HTML is not allowed and was left out; write Markdown instead"}, ""},
 		{"explicit and generated ids", "## Elections {#elections}\n\n## 選挙\n\n## 選挙", []string{`<h2 id="elections">Elections</h2>`, `<h2 id="選挙">選挙</h2>`, `<h2 id="選挙-1">選挙</h2>`}, []string{`5: heading "選挙" is also the heading on line 3: "On this page" lists both alike; word them apart`}, "ja"},
 		{"headings alike with ids of their own", "## Aid {#aid-2003}\n\n## Aid {#aid-2004}", nil, []string{`3: heading "Aid" is also the heading on line 1: "On this page" lists both alike; word them apart`}, ""},
+		{"lower headings alike", "## 2003 {#a}\n\n### Results\n\n## 2007 {#b}\n\n### Results {#r2}\n\n## Aid {#c}\n\n### Aid {#d}", nil, nil, ""},
 		{"duplicate explicit id", "## A {#x}\n\n## B {#x}", nil, []string{`3: heading id "x" is used twice (also 1)`}, ""},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}, nil, ""},
+		{"a straight quote escaped on purpose", `An escaped \" quote`, nil, nil, ""},
 		{"straight quotes", "Japan's \"Ogata Initiative\" and it's\n\n`a 'code' span`\n\nJapan’s “Initiative”", nil, []string{"1: a straight quotation mark: write ’ for an apostrophe (Japan’s) and “…” for a quotation, or 「…」 in Japanese, as the pages do"}, ""},
 		{"image refused", "![map](map.png)", nil, []string{"1: images are not supported in content files; describe the picture in text"}, ""},
 		// CommonMark ends bold after ） only before a space or a mark: in Japanese the **

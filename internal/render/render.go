@@ -6,6 +6,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -167,6 +168,36 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 	return nil
 }
 
+// definitionRe finds the templates a layout file defines, {{define "name"}} and {{block
+// "name" …}}, with or without trimming.
+var definitionRe = regexp.MustCompile(`\{\{-?\s*(?:define|block)\s+"([^"]*)"`)
+
+// definedOnce reports a template that two of the shared files define, or that a shared
+// file other than base.html defines although the page layouts do ("main", "head-extra"):
+// html/template keeps the last definition without a word, and a designer's backup copy
+// of partials.html (partials-old.html, read after it) replaced every partial edited since.
+func definedOnce(layouts fs.FS, shared []string) error {
+	first := map[string]string{} // name -> "layouts/file:line"
+	for _, name := range shared {
+		text, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			continue // parseLayouts says why
+		}
+		for _, m := range definitionRe.FindAllSubmatchIndex(text, -1) {
+			def := string(text[m[2]:m[3]])
+			at := fmt.Sprintf("layouts/%s:%d", name, 1+bytes.Count(text[:m[0]], []byte("\n")))
+			if prev, ok := first[def]; ok {
+				return fmt.Errorf("%s: template %q is also defined at %s, and the later file's would replace it: define each name once (a copy of a layout kept in layouts/ is read too)", at, def, prev)
+			}
+			if def == "main" && name != "base.html" {
+				return fmt.Errorf("%s: template \"main\" is each page layout's own: a file of partials must not define it (a copy of a page layout kept in layouts/ is read as partials)", at)
+			}
+			first[def] = at
+		}
+	}
+	return nil
+}
+
 // layoutSet is one page layout of one language, parsed with base.html and the partials,
 // and compiled.
 type layoutSet struct {
@@ -244,7 +275,37 @@ func stdlibFor(layouts fs.FS, what string, parse func() (*template.Template, err
 	if perr != nil {
 		return layoutSet{err: perr}
 	}
-	return layoutSet{t: t, slower: fmt.Sprintf("%s: %v: html/template executes it instead, with the same output, more slowly", what, err)}
+	slower := fmt.Sprintf("%s: %v: html/template executes it instead, with the same output, more slowly", what, err)
+	var ue *tmplexec.UnsupportedError
+	if errors.As(err, &ue) {
+		// At the construct's place first, as an editor jumps to it, and the action as
+		// written, without the escapers html/template added to it.
+		action := addedEscapers.ReplaceAllString(ue.Context, "")
+		construct := ue.What + " in " + action
+		if name, ok := strings.CutPrefix(ue.What, "escaper "); ok && escaperPlaces[name] != "" {
+			construct = action + " in " + escaperPlaces[name]
+		} else if strings.HasPrefix(ue.What, "function ") {
+			construct = ue.What
+		}
+		slower = fmt.Sprintf("layouts/%s: %s is not supported by the layouts' executor: html/template executes %s instead, with the same output, more slowly",
+			ue.Location, construct, what)
+	}
+	return layoutSet{t: t, slower: slower}
+}
+
+// addedEscapers are the escapers html/template adds to an action: " | _html_template_attrescaper".
+var addedEscapers = regexp.MustCompile(` \| _html_template_[a-z]+`)
+
+// escaperPlaces names where a value stands, by the html/template escaper that escapes it
+// there, for the escapers internal/tmplexec does not run.
+var escaperPlaces = map[string]string{
+	"srcsetescaper":    "a srcset attribute",
+	"cssvaluefilter":   "a style attribute or element",
+	"cssescaper":       "a CSS string",
+	"jsvalescaper":     "a script",
+	"jsstrescaper":     "a JavaScript string",
+	"jsregexpescaper":  "a JavaScript regular expression",
+	"jstmpllitescaper": "a JavaScript template literal",
 }
 
 // parse parses and compiles the layouts of every language, with its UI strings folded in
@@ -256,7 +317,11 @@ func (r *Renderer) parse(layouts fs.FS, langs []string) error {
 	bases := make([]layoutSet, len(langs))
 	parseBase := func(lang string) (*template.Template, error) {
 		base := template.New("base.html").Funcs(funcs)
-		if err := parseLayouts(base, layouts, sharedLayouts(layouts)...); err != nil {
+		shared := sharedLayouts(layouts)
+		if err := definedOnce(layouts, shared); err != nil {
+			return nil, err
+		}
+		if err := parseLayouts(base, layouts, shared...); err != nil {
 			return nil, err
 		}
 		if err := missingStrings(foldStrings(base, r.strings[lang]), "", lang); err != nil {

@@ -254,7 +254,11 @@ func (s *Server) logFindings(saved []string, gen int64) {
 		// Silence after a save could mean a fix or a check that did not run: the save
 		// that leaves none of the findings printed before says so.
 		if open == 0 && s.open[key] > 0 {
-			fmt.Fprintf(s.opts.Log, "%s: no open findings now%s\n", key, stillStale(rep))
+			still := stillStale(rep)
+			fmt.Fprintf(s.opts.Log, "%s: no open findings now%s\n", key, still)
+			if still != "" {
+				s.tellStale(key) // said: not again below
+			}
 		}
 		if s.open == nil {
 			s.open = map[string]int{}
@@ -268,12 +272,17 @@ func (s *Server) logFindings(saved []string, gen int64) {
 			delete(s.toldStale, key)
 		} else if open == 0 && strings.HasPrefix(rest, rep.Source+"/") && !s.toldStale[key] {
 			fmt.Fprintf(s.opts.Log, "%s: %s is stale now: its translator updates it to what the source says, then marks it (make check ARGS=\"-mark %s\")\n", key, file, file)
-			if s.toldStale == nil {
-				s.toldStale = map[string]bool{}
-			}
-			s.toldStale[key] = true
+			s.tellStale(key)
 		}
 	}
+}
+
+// tellStale notes that the terminal said the translation of key is stale.
+func (s *Server) tellStale(key string) {
+	if s.toldStale == nil {
+		s.toldStale = map[string]bool{}
+	}
+	s.toldStale[key] = true
 }
 
 // stillStale is what a page without open findings may still need: a translation of a

@@ -172,8 +172,23 @@ func (c *compiler) unsupported(n, at parse.Node, format string, args ...any) {
 		n = at
 	}
 	location, context := c.p.tree.ErrorContext(n)
-	c.err = fmt.Errorf("%s: template %q: %s in %s %w", location, c.p.name, fmt.Sprintf(format, args...), context, ErrUnsupported)
+	c.err = &UnsupportedError{Location: location, Template: c.p.name, What: fmt.Sprintf(format, args...), Context: context}
 }
+
+// UnsupportedError is a construct the executor does not run, at its place in a layout
+// file: it is ErrUnsupported.
+type UnsupportedError struct {
+	Location string // "country.html:8:22"
+	Template string // the template it is in: "main"
+	What     string // "escaper srcsetescaper", "function slice"
+	Context  string // the action, as html/template escaped it
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("%s: template %q: %s in %s %v", e.Location, e.Template, e.What, e.Context, ErrUnsupported)
+}
+
+func (e *UnsupportedError) Unwrap() error { return ErrUnsupported }
 
 func (c *compiler) list(l *parse.ListNode) nodeFn {
 	if l == nil || len(l.Nodes) == 0 {

@@ -331,6 +331,13 @@ func decodeError(src string, err error) *Error {
 			got = "a decimal" // weight = 1.5
 		}
 		msg = fmt.Sprintf("must be %s, not %s", want, got)
+		// An item of a list of the wrong type: themes = [1, 2] is a list, of numbers.
+		if key := toml.Key(strings.Split(m[2], ".")); !strings.HasPrefix(want, "a list") && !strings.HasPrefix(got, "a list") {
+			isList := func(v string) (string, bool) { return v, strings.HasPrefix(strings.TrimSpace(v), "[") }
+			if _, _, ok := definition(src, key, isList); ok {
+				msg = fmt.Sprintf("each item must be %s, not %s", want, got)
+			}
+		}
 		// A number or true/false in quotation marks: value = "50" is a TOML text, and so
 		// is value = "1,300", which TOML writes 1300 or 1_300.
 		if mm[1] == "string" {
@@ -424,22 +431,32 @@ func typeWords(typ string) string {
 		return "a text"
 	case "boolean", "bool":
 		return "true or false"
-	case "slice":
+	case "slice", "[]any", "[]interface {}":
 		return `a list in brackets, ["…"]`
+	case "time.Time":
+		return "a date"
+	case "map[string]any", "map[string]interface {}":
+		return "a table"
 	}
 	return article(typ)
 }
+
+// decimalRe matches a number as a writer puts it in quotation marks, 1300, 1,300 or 12.5;
+// its group is the decimal part.
+var decimalRe = regexp.MustCompile(`^-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(\.[0-9]+)?$`)
 
 // unquotedValue is value, a text, written as the TOML value a key of the type named want
 // (typeWords) takes, when it is one: "1,300" as 1300.
 func unquotedValue(want, value string) (string, bool) {
 	switch want {
 	case "a number", "a whole number":
-		v := strings.ReplaceAll(value, ",", "")
-		if _, err := strconv.ParseFloat(v, 64); err != nil || want == "a whole number" && strings.ContainsAny(v, ".eE") {
+		// Digits, grouped by threes with commas or not, and for a number a decimal part:
+		// "1,5" or "0x1p4" get no advice, which would be wrong or no TOML.
+		m := decimalRe.FindStringSubmatch(value)
+		if m == nil || want == "a whole number" && m[1] != "" {
 			return "", false
 		}
-		return v, true
+		return strings.ReplaceAll(value, ",", ""), true
 	case "true or false":
 		return value, value == "true" || value == "false"
 	}
