@@ -94,6 +94,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	rep := check.Run(in)
 	rep.SetBuild(buildErrors(in))
 	rep.Figures = check.FiguresNotInText(in)
+	rep.NumbersLeft = check.NumbersLeftBehind(rep, in)
 	rep.Quiet = *quiet
 	if len(pages) > 0 {
 		if err := rep.Only(projectPaths(*root, pages)); err != nil {

@@ -94,6 +94,10 @@ type Report struct {
 	// Figures lists, one per line as "file:line: message", the key figures whose value
 	// their page's text does not give (FiguresNotInText): set by the check command.
 	Figures []string `json:"figures_not_in_text,omitempty"`
+	// NumbersLeft lists, one per line as "file:line: message", the places of a source
+	// page that still write a number an edit replaced elsewhere (NumbersLeftBehind): set
+	// by the check command; they do not fail the check.
+	NumbersLeft []string `json:"numbers_left_behind,omitempty"`
 	// Quiet makes WriteText and WriteJSON print only what needs work: no pages that are
 	// ok, no accepted findings (build check -q).
 	Quiet bool `json:"-"`

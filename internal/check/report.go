@@ -41,6 +41,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			b.WriteString(e + "\n")
 		}
 	}
+	writeLeftBehind(&b, r)
 	if n := len(r.Build); n > 0 {
 		fmt.Fprintf(&b, "\nmake build would fail on the content: %d %s\n", n, Plural(n, "error", "errors"))
 		for _, e := range r.Build {
@@ -283,6 +284,13 @@ func (r *Report) Only(paths []string) error {
 		}
 	}
 	r.Figures = figures
+	var left []string
+	for i, d := range ParseDiagnostics(r.NumbersLeft) {
+		if files[d.File] {
+			left = append(left, r.NumbersLeft[i])
+		}
+	}
+	r.NumbersLeft = left
 	return nil
 }
 
