@@ -246,6 +246,30 @@ func TestRebuildSaysTheErrorsAreFixed(t *testing.T) {
 	}
 }
 
+// A save prints the warnings when they change, and the save that leaves none says so:
+// an author who fixed a figure saw only "rebuilt" and could not tell.
+func TestRebuildSaysTheWarningsAreGone(t *testing.T) {
+	dir, srv, log := startQuiet(t)
+	file := "content/en/countries/cambodia.md"
+	edit(t, dir, file, "value = 1300", "value = 1400")
+	srv.rebuild([]string{file})
+	if got := log.String(); !strings.Contains(got, "warning: content/en/countries/cambodia.md:22: figure 1 (Personnel sent to UNTAC): its value 1400 is not in the page's text") {
+		t.Fatalf("a save that left a figure out of its text printed:\n%s\nwant its warning", got)
+	}
+	log.Reset()
+	edit(t, dir, file, "value = 1400", "value = 1300")
+	srv.rebuild([]string{file})
+	if got := log.String(); !strings.Contains(got, "no warnings now\n") {
+		t.Errorf("the save that fixed it printed:\n%s\nwant a line saying no warnings are left", got)
+	}
+	log.Reset()
+	edit(t, dir, file, "+++\n", "+++\n# saved\n")
+	srv.rebuild([]string{file})
+	if got := log.String(); strings.Contains(got, "warning") {
+		t.Errorf("a save after the fix printed:\n%s\nwant no word of warnings", got)
+	}
+}
+
 // startQuiet starts a preview of a fixture that does not watch (the test calls rebuild
 // itself) and returns its folder, the server and what it prints.
 func startQuiet(t *testing.T) (string, *Server, *strings.Builder) {

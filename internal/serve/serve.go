@@ -360,10 +360,14 @@ func (s *Server) logBuild(what string, start time.Time, changed []string, err er
 		fmt.Fprintf(s.opts.Log, "%s\nbuild failed in %s: %d error(s); the pages show them until they are fixed\n", err, took, strings.Count(err.Error(), "\n")+1)
 		return
 	}
-	// Warnings are printed when they change, not after every save.
+	// Warnings are printed when they change, not after every save; the save that leaves
+	// none says so, as silence did not (an author fixed a figure and saw only "rebuilt").
 	if w := s.builder.Warnings(); !slices.Equal(w, s.warnings) {
 		for _, w := range w {
 			fmt.Fprintf(s.opts.Log, "warning: %s\n", w)
+		}
+		if len(w) == 0 {
+			fmt.Fprintf(s.opts.Log, "no warnings now\n")
 		}
 		s.warnings = w
 	}
