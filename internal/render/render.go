@@ -314,14 +314,15 @@ var escaperPlaces = map[string]string{
 // at once: on one core, they took a quarter of the real site's build. The error is the one
 // a loop over the languages and then their page layouts would meet first.
 func (r *Renderer) parse(layouts fs.FS, langs []string) error {
+	// The files every set parses, listed and checked once for all languages and sets.
+	sharedFiles := sharedLayouts(layouts)
+	if err := definedOnce(layouts, sharedFiles); err != nil {
+		return err
+	}
 	bases := make([]layoutSet, len(langs))
 	parseBase := func(lang string) (*template.Template, error) {
 		base := template.New("base.html").Funcs(funcs)
-		shared := sharedLayouts(layouts)
-		if err := definedOnce(layouts, shared); err != nil {
-			return nil, err
-		}
-		if err := parseLayouts(base, layouts, shared...); err != nil {
+		if err := parseLayouts(base, layouts, sharedFiles...); err != nil {
 			return nil, err
 		}
 		if err := missingStrings(foldStrings(base, r.strings[lang]), "", lang); err != nil {
