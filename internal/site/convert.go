@@ -74,7 +74,10 @@ func (b *builder) refs(convs []*conversion) {
 // conversion and whether it is new.
 func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string, c *conversion, fresh bool) {
 	c, fresh = b.memo.convert(conv, p, &resolver{site: b.site, page: p})
-	p.body, p.Headings, p.Links = c.body, c.headings, c.kept
+	p.body, p.Headings, p.Links = b.spill.put(c.body), c.headings, c.kept
+	if p.body.spill != nil {
+		c.body = nil // in the file now: the conversion is kept for its links only
+	}
 	// A fallback page converts another language's file again; its problems were reported
 	// when that file was converted for its own language.
 	if p.Fallback {

@@ -66,7 +66,7 @@ func BenchmarkPackedHTML(b *testing.B) {
 	size, packed := 0, 0
 	for _, p := range s.Pages {
 		bodies = append(bodies, []byte(p.Body()))
-		size, packed = size+len(bodies[len(bodies)-1]), packed+len(p.body)
+		size, packed = size+len(bodies[len(bodies)-1]), packed+len(p.body.packedBytes())
 	}
 	b.Logf("%d bodies: %d bytes of HTML, %d packed", len(bodies), size, packed)
 	b.Run("pack", func(b *testing.B) {

@@ -97,7 +97,7 @@ type Page struct {
 	// CorrectionsLang is the language of the corrections' texts when it is not the
 	// page's: a stale translation with another number of them shows its master's.
 	CorrectionsLang string
-	body            packedHTML // see Body
+	body            storedBody // see Body
 	Headings        []markdown.Heading
 	Links           []Link
 	// Refs are the other pages the body links to, in this language, in the order of
@@ -114,12 +114,14 @@ type Page struct {
 	Prev, Next *Page
 }
 
-// Body is the page's converted Markdown. It is unpacked at each call (see packedHTML):
-// call it once per use.
+// Body is the page's converted Markdown. It is read back and unpacked at each call (see
+// packedHTML and spill): call it once per use.
 func (p *Page) Body() template.HTML { return p.body.html() }
 
 // SameBody reports whether p and q have the same converted body, without unpacking them.
-func (p *Page) SameBody(q *Page) bool { return bytes.Equal(p.body, q.body) }
+func (p *Page) SameBody(q *Page) bool {
+	return bytes.Equal(p.body.packedBytes(), q.body.packedBytes())
+}
 
 // TextLang is the language of the text the page shows.
 func (p *Page) TextLang() string { return p.File.Lang }
@@ -316,7 +318,8 @@ func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*S
 // BuildOnce is Build for a build that reads the files no more once the model is made: it
 // lets go of each file's text and front matter (content.File.Release) as soon as every
 // page that shows it is converted, so that a site of thousands of pages never holds the
-// Markdown of every file and the conversions of every page at once.
+// Markdown of every file and the conversions of every page at once; and it keeps the
+// converted bodies in a temporary file (see spill), not in memory.
 func BuildOnce(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
 	return build(cfg, files, gl, nil, true)
 }
@@ -324,6 +327,9 @@ func BuildOnce(cfg *config.Config, files []*content.File, gl *glossary.Glossary)
 func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, memo *Memo, dropText bool) (*Site, error) {
 	s := &Site{Config: cfg, Glossary: gl, byKey: map[pageKey]*Page{}}
 	b := &builder{site: s, memo: memo, dropText: dropText}
+	if dropText {
+		b.spill = newSpill()
+	}
 	b.group(files)
 	b.makePages()
 	b.memo.reshape(s)
@@ -356,6 +362,8 @@ type builder struct {
 	memo  *Memo // nil: convert and hash everything
 	// dropText releases each file once the pages that show it are converted.
 	dropText bool
+	// spill holds the converted bodies of a one-off build; nil keeps them in memory.
+	spill *spill
 }
 
 func (b *builder) fail(err error) { b.errs = append(b.errs, err) }
