@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"regexp"
@@ -59,6 +60,61 @@ type File struct {
 	// as "file:line: message" (figuresNotInText): the build warns of them, the check
 	// fails on them.
 	FiguresNotInText []string
+	// fsys is the project the file was read from, and aside what SetBodyAside knows of
+	// the body it let go, for ReadBody.
+	fsys  fs.FS
+	aside *asideBody
+}
+
+// asideBody is what a File keeps of a body set aside: enough to tell that the file read
+// again is the file read first.
+type asideBody struct {
+	size int
+	sum  uint64
+}
+
+// bodySeed seeds the sums of bodies set aside: they are compared within one process only.
+var bodySeed = maphash.MakeSeed()
+
+// SetBodyAside lets the body's text go until ReadBody reads the file again: a one-off
+// build of thousands of files (site.BuildOnce) need not hold the Markdown of every file
+// while it makes the model, and reads each body when it converts it. The front matter's
+// text stays, for the lines of its keys. Only a file read from a project (Load, LoadFile)
+// can set its body aside; SetBodyAside does nothing to another.
+func (f *File) SetBodyAside() {
+	if f.fsys == nil || f.aside != nil {
+		return
+	}
+	f.aside = &asideBody{size: len(f.Body), sum: maphash.String(bodySeed, f.Body)}
+	// The front matter's text is a part of the file's: alone, it would keep the whole.
+	f.FrontSource, f.Body = strings.Clone(f.FrontSource), ""
+}
+
+// needsBody panics if f's body is set aside: what reads Body (what, "SourceHash") must
+// run before SetBodyAside, or read the body with ReadBody.
+func (f *File) needsBody(what string) {
+	if f.aside != nil {
+		panic("content: " + what + " of " + f.Name + ", whose body is set aside")
+	}
+}
+
+// ReadBody returns the body's text: Body, or the file's body read again once it was set
+// aside. It fails if the file cannot be read or is no longer the file read first (an
+// editor saved it during the build).
+func (f *File) ReadBody() (string, error) {
+	if f.aside == nil {
+		return f.Body, nil
+	}
+	data, err := fs.ReadFile(f.fsys, f.Name)
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", f.Name, projectfs.Reason(err))
+	}
+	text := normalize(data)
+	_, _, body, _, err := Split(text)
+	if err != nil || len(body) != f.aside.size || maphash.String(bodySeed, body) != f.aside.sum {
+		return "", fmt.Errorf("%s: the file changed while the site was being built from it: build again", f.Name)
+	}
+	return body, nil
 }
 
 // Release forgets what only the making of the site model reads, for a build that needs it
@@ -481,7 +537,16 @@ func readFile(fsys fs.FS, name, lang, rel string) (*File, error) {
 	if err := Parse(f, data); err != nil {
 		return nil, err
 	}
+	f.fsys = fsys
 	return f, nil
+}
+
+var byteOrderMark = []byte("\ufeff")
+
+// normalize is the text of a file's bytes as Parse reads it: without a byte-order mark,
+// with LF line endings.
+func normalize(data []byte) string {
+	return strings.ReplaceAll(string(bytes.TrimPrefix(data, byteOrderMark)), "\r\n", "\n")
 }
 
 // place derives section and slug from the path and rejects files outside the model.
@@ -513,7 +578,7 @@ func (f *File) place() error {
 // Parse decodes data, the bytes of f's file, into f. It accepts a UTF-8 byte-order mark
 // and CRLF line endings, which Windows editors write.
 func Parse(f *File, data []byte) error {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = bytes.TrimPrefix(data, byteOrderMark)
 	if i := invalidUTF8(data); i >= 0 {
 		line, col := position(data, i)
 		return fmt.Errorf("%s:%d:%d: file is not valid UTF-8 (save it as UTF-8)", f.Name, line, col)
@@ -522,8 +587,7 @@ func Parse(f *File, data []byte) error {
 		line, col := position(data, i)
 		return fmt.Errorf("%s:%d:%d: control character U+%04X: delete it (an editor may show it as ^%c or not at all)", f.Name, line, col, data[i], data[i]+'@')
 	}
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	front, frontLine, body, bodyLine, err := Split(text)
+	front, frontLine, body, bodyLine, err := Split(normalize(data))
 	if err != nil {
 		return fmt.Errorf("%s:%v", f.Name, err)
 	}
@@ -658,6 +722,7 @@ func appendFields(dst []byte, s string) []byte {
 // texts, figure labels, corrections and body. Runs of white space count as one space, so
 // re-wrapping a paragraph does not make its translations stale.
 func SourceHash(f *File) string {
+	f.needsBody("SourceHash")
 	h := sha256.New()
 	var buf []byte
 	add := func(s string) {

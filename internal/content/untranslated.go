@@ -23,6 +23,7 @@ func NotYetTranslated(f *File) bool {
 	if f.Lang != "ja" {
 		return false
 	}
+	f.needsBody("NotYetTranslated")
 	// Counted part by part: joined, the texts would be a copy of every body.
 	latin, all := 0, 0
 	for _, s := range []string{f.Front.Title, f.Front.Summary} {
@@ -107,6 +108,7 @@ func IsLatinLetter(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 
 // TextLine is the file line of the body's first line of text (BodyLine if it has none).
 func (f *File) TextLine() int {
+	f.needsBody("TextLine")
 	at := strings.IndexFunc(f.Body, func(r rune) bool { return !unicode.IsSpace(r) })
 	if at < 0 {
 		return f.BodyLine

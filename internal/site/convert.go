@@ -73,7 +73,11 @@ func (b *builder) refs(convs []*conversion) {
 // convertPage converts p's body, or takes it from the memo; it returns the problems, the
 // conversion and whether it is new.
 func (b *builder) convertPage(conv *markdown.Converter, p *Page) (errs []error, warnings []string, c *conversion, fresh bool) {
-	c, fresh = b.memo.convert(conv, p, &resolver{site: b.site, page: p})
+	body, err := p.File.ReadBody() // set aside by a one-off build (readBodies)
+	if err != nil {
+		return []error{err}, nil, &conversion{}, false
+	}
+	c, fresh = b.memo.convert(conv, p, body, &resolver{site: b.site, page: p})
 	p.body, p.Headings, p.Links = b.spill.put(c.body), c.headings, c.kept
 	if p.body.spill != nil {
 		c.body = nil // in the file now: the conversion is kept for its links only

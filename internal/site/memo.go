@@ -249,28 +249,32 @@ func (m *Memo) Build(cfg *config.Config, files []*content.File, gl *glossary.Glo
 	return s, err
 }
 
-// sourceHash is content.SourceHash, remembered per file when there is a memo. It is
-// called from one goroutine only.
-func (m *Memo) sourceHash(f *content.File) string {
+// knownHash returns the source hash of f remembered from an earlier build, if any. The
+// workers of one build call it concurrently: the map is only read here.
+func (m *Memo) knownHash(f *content.File) (string, bool) {
 	if m == nil {
-		return content.SourceHash(f)
+		return "", false
 	}
 	h, ok := m.hashes[f]
-	if !ok {
-		h = content.SourceHash(f)
-		m.hashes[f] = h
-	}
-	return h
+	return h, ok
 }
 
-// convert converts p's body through r, or takes the remembered conversion if it is still
+// rememberHash remembers the source hash of f for the next build. It is called from one
+// goroutine only.
+func (m *Memo) rememberHash(f *content.File, h string) {
+	if m != nil {
+		m.hashes[f] = h
+	}
+}
+
+// convert converts p's body, the Markdown body, through r, or takes the remembered conversion if it is still
 // valid, marking it used. It reports whether the conversion is new (to be stored). The
 // workers of one build call it concurrently for different pages: the map is only read
 // here, and each entry belongs to one page.
-func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conversion, fresh bool) {
+func (m *Memo) convert(conv *markdown.Converter, p *Page, body string, r *resolver) (c *conversion, fresh bool) {
 	if m != nil {
 		// A conversion used in the previous build resolved its links against its pages.
-		if c := m.pages[pageKey{p.Lang, p.Key}]; c != nil && c.valid(r.site, p, m.sameShape && c.gen == m.gen-1) {
+		if c := m.pages[pageKey{p.Lang, p.Key}]; c != nil && c.valid(r.site, p, body, m.sameShape && c.gen == m.gen-1) {
 			c.gen = m.gen
 			return c, false
 		}
@@ -278,9 +282,9 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 	c = &conversion{textLang: p.File.Lang}
 	if m != nil {
 		// What the validity of c depends on; without a memo, the text is not kept.
-		c.src, r.lookups = p.File.Body, &c.lookups
+		c.src, r.lookups = body, &c.lookups
 	}
-	res := conv.Convert([]byte(p.File.Body), p.File.Lang, r)
+	res := conv.Convert([]byte(body), p.File.Lang, r)
 	c.body = pack(res.HTML)
 	// The page keeps its headings through the build: without the room that appending
 	// them left (a brief of six headings had room for eight).
@@ -292,8 +296,8 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, r *resolver) (c *conve
 // valid reports whether c is the conversion of page p of s. If c was checked against the
 // previous build's pages and they are the pages of s (sameShape), every link resolves as
 // it did then.
-func (c *conversion) valid(s *Site, p *Page, sameShape bool) bool {
-	if c.src != p.File.Body || c.textLang != p.File.Lang {
+func (c *conversion) valid(s *Site, p *Page, body string, sameShape bool) bool {
+	if c.src != body || c.textLang != p.File.Lang {
 		return false
 	}
 	// A link's error names what the site has besides the page it looked up (a file

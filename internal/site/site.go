@@ -331,6 +331,7 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 		b.spill = newSpill()
 	}
 	b.group(files)
+	b.readBodies()
 	b.makePages()
 	b.memo.reshape(s)
 	b.inherit()
@@ -364,6 +365,8 @@ type builder struct {
 	dropText bool
 	// spill holds the converted bodies of a one-off build; nil keeps them in memory.
 	spill *spill
+	// bodies are what the model reads of the files' bodies before converting them.
+	bodies map[*content.File]bodyFacts
 }
 
 func (b *builder) fail(err error) { b.errs = append(b.errs, err) }
@@ -419,13 +422,13 @@ func (b *builder) makePages() {
 			m := b.master(key)
 			f := b.byKey[key][l.Code]
 			p := &Page{Lang: l.Code, Key: key, Section: m.Section, Slug: m.Slug, URL: URLFor(l.Code, key), Master: m, File: f}
-			if f != nil && f != m && content.NotYetTranslated(f) {
+			if f != nil && f != m && b.bodies[f].untranslated {
 				// A copy of the source started for translation and published before it was
 				// translated (build check -new): readers get the source's page, marked as
 				// in its language, as for a translation not yet written, not its text
 				// presented as theirs. The translator check still reads the file.
 				b.site.untranslated = append(b.site.untranslated, f)
-				b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: still in %s, not yet translated: the %s site shows the %s page in its place until it is (make check ARGS=\"%s\" says what to translate)", f.Name, f.TextLine(), m.Lang, f.Lang, m.Lang, f.Name))
+				b.site.Warnings = append(b.site.Warnings, fmt.Sprintf("%s:%d: still in %s, not yet translated: the %s site shows the %s page in its place until it is (make check ARGS=\"%s\" says what to translate)", f.Name, b.bodies[f].textLine, m.Lang, f.Lang, m.Lang, f.Name))
 				f = nil
 			}
 			if f == nil {
@@ -444,7 +447,7 @@ func (b *builder) makePages() {
 				p.Kind = KindStandalone
 			}
 			if !p.Fallback && f != m {
-				p.Stale = f.Front.SourceHash == "" || f.Front.SourceHash != b.memo.sourceHash(m)
+				p.Stale = f.Front.SourceHash == "" || f.Front.SourceHash != b.bodies[m].hash
 			}
 			b.site.Pages = append(b.site.Pages, p)
 			b.site.byKey[pageKey{l.Code, key}] = p
