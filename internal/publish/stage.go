@@ -44,6 +44,7 @@ type Stage struct {
 	compress   bool   // StageOptions.Precompress
 	lock       *os.File
 	files      chan File
+	queued     queuedBytes // of the files in files and being written
 	wg         sync.WaitGroup
 	dirs       sync.Map // folders of the stage made so far
 	mu         sync.Mutex
@@ -163,6 +164,7 @@ func NewStage(out string, opts StageOptions) (_ *Stage, err error) {
 			buf := make([]byte, compareChunk)
 			for f := range files {
 				s.write(f, buf)
+				s.queued.give(len(f.Data))
 			}
 		}()
 	}
@@ -234,8 +236,47 @@ func (s *Stage) Add(f File) {
 		s.write(f, make([]byte, compareChunk))
 		return
 	}
+	s.queued.take(len(f.Data))
 	f.Data = bytes.Clone(f.Data)
 	s.files <- f
+}
+
+// queuedBytes bounds the bytes of the copies Stage.Add queues for its writers. Rendering
+// is faster than writing when a burst of larger files comes (the search index's shards,
+// the pages made from the whole site): at 10,000 country briefs per language the queue of
+// 64 copies held 12 MB at the build's largest live heap. Files wait in the render's
+// workers instead, which hold them anyway. The zero value is ready to use.
+type queuedBytes struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	n    int
+}
+
+// maxQueued is the most bytes queued at once; a file larger than it is queued alone
+// (bigFile is less: such files are written by Add's caller).
+const maxQueued = 4 << 20
+
+// take waits until n more bytes may be queued, and counts them.
+func (q *queuedBytes) take(n int) {
+	q.mu.Lock()
+	if q.cond == nil {
+		q.cond = sync.NewCond(&q.mu)
+	}
+	for q.n > 0 && q.n+n > maxQueued {
+		q.cond.Wait()
+	}
+	q.n += n
+	q.mu.Unlock()
+}
+
+// give counts n bytes as written.
+func (q *queuedBytes) give(n int) {
+	q.mu.Lock()
+	q.n -= n
+	if q.cond != nil {
+		q.cond.Broadcast()
+	}
+	q.mu.Unlock()
 }
 
 // bigFile is the size beyond which Stage.Add writes a file itself instead of queueing a copy.

@@ -204,7 +204,7 @@ type conversion struct {
 	lookups       []lookup
 	body          packedHTML
 	headings      []markdown.Heading
-	links         []markdown.Link // for checkFragments
+	links         []crossLink // for checkFragments and refs
 	kept          []Link          // the page's Links
 	problems      []markdown.Problem
 	gen           int // the build that last used it
@@ -288,7 +288,7 @@ func (m *Memo) convert(conv *markdown.Converter, p *Page, body string, r *resolv
 	c.body = pack(res.HTML)
 	// The page keeps its headings through the build: without the room that appending
 	// them left (a brief of six headings had room for eight).
-	c.headings, c.links, c.problems = slices.Clone(res.Headings), res.Links, res.Problems
+	c.headings, c.links, c.problems = slices.Clone(res.Headings), crossLinks(res.Links), res.Problems
 	c.kept = keptLinks(res.Links)
 	return c, true
 }
