@@ -205,7 +205,7 @@ type conversion struct {
 	body          packedHTML
 	headings      []markdown.Heading
 	links         []crossLink // for checkFragments and refs
-	kept          []Link          // the page's Links
+	kept          []Link      // the page's Links
 	problems      []markdown.Problem
 	gen           int // the build that last used it
 }
