@@ -118,8 +118,9 @@ func (f *File) ReadBody() (string, error) {
 }
 
 // Release forgets what only the making of the site model reads, for a build that needs it
-// no more (pipeline.Stream, once the pages are converted and checked): a site of thousands
-// of files need not keep it all while it renders. It forgets the file's text (FrontSource
+// no more (site.BuildOnce, before it converts the bodies, which it reads again with
+// ReadBody): a site of thousands of files need not keep it all while it converts and
+// renders. It forgets the file's text (FrontSource
 // and Body), which keys it defines, and its decoded front matter but for source_hash (the
 // pages hold the values they show; the strings they share with it stay). The name, place
 // and BodyLine and FrontLine stay; Line and ItemLine, which look keys up in the text, then

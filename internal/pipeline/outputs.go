@@ -36,6 +36,11 @@ type Output struct {
 	Data iter.Seq[publish.File]
 	// Many says that Data makes several files, under the folder Path.
 	Many bool
+	// Whole says that Data makes a file from the whole site (the sitemap: 10 MB at 10,000
+	// country briefs per language), which the queue makes early, with the pages made from
+	// the whole site: made last, it was held with the audit's summaries of every page, at
+	// the build's largest live heap.
+	Whole bool
 	// Asset is a file of assets/, already minified when it was loaded.
 	Asset []byte
 }
@@ -68,7 +73,7 @@ func (st *State) plan(s *site.Site, extra ExtraPages) ([]Output, error) {
 		outputs = append(outputs, Output{Path: j.Path(), Job: &j})
 	}
 	outputs = append(outputs,
-		Output{Path: "sitemap.xml", Data: func(yield func(publish.File) bool) {
+		Output{Path: "sitemap.xml", Whole: true, Data: func(yield func(publish.File) bool) {
 			yield(publish.File{Path: "sitemap.xml", Data: render.Sitemap(s, render.Dates(st.fsys, s, st.opts.Dates))})
 		}},
 		Output{Path: "robots.txt", Data: func(yield func(publish.File) bool) {
@@ -250,7 +255,7 @@ const bigPage = 4 << 20
 
 // queue hands out the outputs of Make, biggest first: the print booklets in one part,
 // which hold every brief of their language, then the other pages made from the whole site
-// (home, section indexes, timeline, figures, the parts of a booklet in parts), then the
+// (home, section indexes, timeline, figures, the parts of a booklet in parts, the sitemap), then the
 // search index of each language beside the pages of one content file each, then the rest
 // (assets, sitemap, share images). Started last, a booklet or a search index would keep
 // one worker busy long after the others ran out of work. While other work is left, only
@@ -292,7 +297,7 @@ func newQueue(outputs []Output) *queue {
 		case o.Job != nil && o.Job.View.Booklet != nil && !o.Job.View.Booklet.InParts():
 			q.booklets = append(q.booklets, i)
 			q.kinds[i] = bookletOutput
-		case o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
+		case o.Whole, o.Job != nil && (o.Job.View.Page == nil || o.Job.View.Page.Kind == site.KindHome || o.Job.View.Page.Kind == site.KindSection),
 			o.Page != nil && (o.Page.Kind == site.KindHome || o.Page.Kind == site.KindSection):
 			q.whole = append(q.whole, i)
 			q.kinds[i] = wholeOutput

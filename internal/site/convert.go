@@ -8,9 +8,7 @@ import (
 	"peacebuilding/internal/parallel"
 	"slices"
 	"strings"
-	"sync/atomic"
 
-	"peacebuilding/internal/content"
 	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/tomlx"
 )
@@ -24,25 +22,20 @@ func (b *builder) convert() {
 	warnings := make([][]string, len(pages))
 	convs := make([]*conversion, len(pages))
 	fresh := make([]bool, len(pages))
-	// shows counts the pages left to convert that show each file's text.
-	var shows map[*content.File]*atomic.Int32
 	if b.dropText {
-		shows = map[*content.File]*atomic.Int32{}
-		for _, p := range pages {
-			if shows[p.File] == nil {
-				shows[p.File] = &atomic.Int32{}
+		// From here on the model reads no file's front matter, and each conversion reads
+		// its body from the file again (readBodies): a site of thousands of files need
+		// not hold their text through the conversions, the longest phase of the model.
+		for _, key := range b.keys {
+			for _, f := range b.byKey[key] {
+				f.Release()
 			}
-			shows[p.File].Add(1)
 		}
 	}
 	parallel.For(len(pages), func() func(int) {
 		conv := markdown.New()
 		return func(i int) {
-			p := pages[i]
-			problems[i], warnings[i], convs[i], fresh[i] = b.convertPage(conv, p)
-			if shows != nil && shows[p.File].Add(-1) == 0 {
-				p.File.Release()
-			}
+			problems[i], warnings[i], convs[i], fresh[i] = b.convertPage(conv, pages[i])
 		}
 	})
 	b.memo.store(pages, convs, fresh)

@@ -316,10 +316,11 @@ func Build(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*S
 }
 
 // BuildOnce is Build for a build that reads the files no more once the model is made: it
-// lets go of each file's text and front matter (content.File.Release) as soon as every
-// page that shows it is converted, so that a site of thousands of pages never holds the
-// Markdown of every file and the conversions of every page at once; and it keeps the
-// converted bodies in a temporary file (see spill), not in memory.
+// sets each file's body aside once it knows what the model needs of it (readBodies), lets
+// go of each file's text and front matter (content.File.Release) before converting the
+// bodies, which it reads from the files again, and keeps the converted bodies in a
+// temporary file (see spill): a site of thousands of pages never holds the Markdown of
+// every file, nor every converted body.
 func BuildOnce(cfg *config.Config, files []*content.File, gl *glossary.Glossary) (*Site, error) {
 	return build(cfg, files, gl, nil, true)
 }
