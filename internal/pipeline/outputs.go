@@ -36,10 +36,11 @@ type Output struct {
 	Data iter.Seq[publish.File]
 	// Many says that Data makes several files, under the folder Path.
 	Many bool
-	// Whole says that Data makes a file from the whole site (the sitemap: 10 MB at 10,000
-	// country briefs per language), which the queue makes early, with the pages made from
-	// the whole site: made last, it was held with the audit's summaries of every page, at
-	// the build's largest live heap.
+	// Whole says that Data makes a file from the whole site (the sitemap, the timeline's
+	// filter rules: 10 and 4 MB at 10,000 country briefs per language, and twice that
+	// while they are made and minified), which the queue makes early, with the pages made
+	// from the whole site: made last, they were held with the audit's summaries of every
+	// page, at the build's largest live heap.
 	Whole bool
 	// Asset is a file of assets/, already minified when it was loaded.
 	Asset []byte
@@ -80,7 +81,7 @@ func (st *State) plan(s *site.Site, extra ExtraPages) ([]Output, error) {
 			yield(publish.File{Path: "robots.txt", Data: render.Robots(s)})
 		}})
 	for _, l := range s.Config.Languages {
-		outputs = append(outputs, Output{Path: l.Code + "/timeline/filter.css", Data: func(yield func(publish.File) bool) {
+		outputs = append(outputs, Output{Path: l.Code + "/timeline/filter.css", Whole: true, Data: func(yield func(publish.File) bool) {
 			yield(render.TimelineStyle(s, l.Code))
 		}})
 	}
@@ -255,9 +256,9 @@ const bigPage = 4 << 20
 
 // queue hands out the outputs of Make, biggest first: the print booklets in one part,
 // which hold every brief of their language, then the other pages made from the whole site
-// (home, section indexes, timeline, figures, the parts of a booklet in parts, the sitemap), then the
-// search index of each language beside the pages of one content file each, then the rest
-// (assets, sitemap, share images). Started last, a booklet or a search index would keep
+// (home, section indexes, timeline, figures, the parts of a booklet in parts, the sitemap
+// and the timeline's filter rules), then the search index of each language beside the
+// pages of one content file each, then the rest (assets, robots.txt, share images). Started last, a booklet or a search index would keep
 // one worker busy long after the others ran out of work. While other work is left, only
 // one booklet is rendered at a time: a booklet of config.DefaultBookletPartSize briefs
 // takes a few megabytes, but bookletPartSize may be set much higher. The search index of
