@@ -26,13 +26,14 @@ var limitsMemory bool
 
 // Memory the limit allows: memoryBase for the program and its layouts, and
 // memoryPerContent bytes per byte of content. At 10,000 country briefs per language (69 MB
-// of content) the live heap peaks near 200 MB while the model is made and stays between
-// 100 and 150 MB while the pages are rendered, since the converted bodies wait in a file
-// (site.spill): four times the content (340 MiB) let the collector run as often as six
-// times (96 collections, the same CPU, taking turns) for a peak RSS of 360 MiB instead of
-// 410 to 430; three times (271 MiB) made it run a third more often, for 3 to 6 more
-// CPU-seconds. At 1,000 pages per language the limit (92 MiB) is above what the
-// collector's own pace lets the heap reach, and changes nothing.
+// of content) the live heap peaks near 165 MB, since the converted bodies wait in a file
+// (site.spill) and the Markdown is read again when it is converted (site.BuildOnce):
+// four times the content (340 MiB) lets the collector run as often as six times did
+// (96 to 103 collections, the same CPU, taking turns) for a peak RSS near 350 MiB instead
+// of 410 to 495; three times (271 MiB) made it run a fifth more often, for 3 to 5 more
+// CPU-seconds of 46, and 236 MiB (256 to 264 MiB of RSS) half as often again, for 6 to 14
+// more. At 1,000 pages per language the limit (92 MiB) is above what the collector's own
+// pace lets the heap reach, and changes nothing.
 const (
 	memoryBase       = 64 << 20
 	memoryPerContent = 4
