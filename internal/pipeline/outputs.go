@@ -258,14 +258,15 @@ const bigPage = 4 << 20
 // which hold every brief of their language, then the other pages made from the whole site
 // (home, section indexes, timeline, figures, the parts of a booklet in parts, the sitemap
 // and the timeline's filter rules), then the search index of each language beside the
-// pages of one content file each, then the rest (assets, robots.txt, share images). Started last, a booklet or a search index would keep
-// one worker busy long after the others ran out of work. While other work is left, only
-// one booklet is rendered at a time: a booklet of config.DefaultBookletPartSize briefs
-// takes a few megabytes, but bookletPartSize may be set much higher. The search index of
-// a language, its index of every word, is the largest thing a build holds besides the
-// model: it is made one language at a time, once no page made from the whole site is
-// being rendered (the timeline's view of every event is the next largest), and before the
-// output audit has read most pages (audit.Summaries, 40 MB at 10,000 pages per language).
+// pages of one content file each, then the rest (assets, robots.txt, share images).
+// Started last, a booklet or a search index would keep one worker busy long after the
+// others ran out of work. While other work is left, only one booklet is rendered at a
+// time: a booklet of config.DefaultBookletPartSize briefs takes a few megabytes, but
+// bookletPartSize may be set much higher. The search index of a language, its index of
+// every word, is the largest thing a build holds besides the model: it is made one
+// language at a time, once no page made from the whole site is being rendered (the
+// timeline's view of every event is the next largest), and before the output audit has
+// read most pages (audit.Summaries, 40 MB at 10,000 pages per language).
 type queue struct {
 	mu        sync.Mutex
 	kinds     []outputKind // by index of outputs

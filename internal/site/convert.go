@@ -58,7 +58,7 @@ type crossLink struct {
 	line     int32  // of the body, from 1
 }
 
-// crossLinks keeps the links of links that lead to a page of the site.
+// crossLinks keeps, of a body's links, those that lead to a page of the site.
 func crossLinks(links []markdown.Link) []crossLink {
 	n := 0
 	for _, l := range links {

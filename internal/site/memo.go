@@ -267,10 +267,10 @@ func (m *Memo) rememberHash(f *content.File, h string) {
 	}
 }
 
-// convert converts p's body, the Markdown body, through r, or takes the remembered conversion if it is still
-// valid, marking it used. It reports whether the conversion is new (to be stored). The
-// workers of one build call it concurrently for different pages: the map is only read
-// here, and each entry belongs to one page.
+// convert converts body, the Markdown of p, through r, or takes the remembered conversion
+// if it is still valid, marking it used. It reports whether the conversion is new (to be
+// stored). The workers of one build call it concurrently for different pages: the map is
+// only read here, and each entry belongs to one page.
 func (m *Memo) convert(conv *markdown.Converter, p *Page, body string, r *resolver) (c *conversion, fresh bool) {
 	if m != nil {
 		// A conversion used in the previous build resolved its links against its pages.

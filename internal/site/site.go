@@ -362,7 +362,8 @@ type builder struct {
 	keys  []string
 	errs  []error
 	memo  *Memo // nil: convert and hash everything
-	// dropText releases each file once the pages that show it are converted.
+	// dropText sets the files' bodies aside and releases the files before converting
+	// (BuildOnce).
 	dropText bool
 	// spill holds the converted bodies of a one-off build; nil keeps them in memory.
 	spill *spill
