@@ -162,7 +162,13 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 			tt = t.New(name)
 		}
 		if _, err := tt.Parse(string(text)); err != nil {
-			return fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+			msg := strings.TrimPrefix(err.Error(), "template: ")
+			if strings.HasSuffix(msg, "unexpected EOF") {
+				if hint := unclosedHint(string(text)); hint != "" {
+					msg += ": " + hint
+				}
+			}
+			return fmt.Errorf("layouts/%s", msg)
 		}
 	}
 	return nil

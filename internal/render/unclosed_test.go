@@ -1,0 +1,53 @@
+package render
+
+import (
+	"html/template"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestUnclosedBlockNamesItsLines drops an {{end}} from a layout: the parser's "unexpected
+// EOF" at the last line then names the block left open and the lines each {{end}} closed
+// the blocks in it at, where the block that closed too late shows.
+func TestUnclosedBlockNamesItsLines(t *testing.T) {
+	const layout = `{{define "main"}}
+<article>
+{{- with .Page.Themes}}
+<ul>{{range .}}<li>{{.Title}}{{if .Fallback}} (EN){{end}}</li>{{end}}</ul>
+{{- /* a comment with }} and {{if}} in it */}}
+<p title="{{"}}"}}">x</p>
+{{- end}}
+{{- with .Page.Related}}
+<p>{{.}}</p>
+{{- end}}
+</article>
+{{end}}
+`
+	// The {{end}} of the range on line 4 is dropped: each {{end}} after it closes the block
+	// opened before it, and the last one the with of line 3, which closes too late.
+	broken := strings.Replace(layout, "</li>{{end}}</ul>", "</li></ul>", 1)
+	if broken == layout {
+		t.Fatal("the layout did not change")
+	}
+	for _, c := range []struct{ text, want string }{
+		{layout, ""},
+		{broken, `{{define "main"}} on line 1 has no {{end}}, or a block inside it lost its own: each {{end}} closes the block opened last, and closed {{with .Page.Themes}} (lines 3 to 12)`},
+		{"{{if .X}}\n<p>", "{{if .X}} on line 1 has no {{end}}"},
+	} {
+		if got := unclosedHint(c.text); got != c.want {
+			t.Errorf("unclosedHint:\n got %q\nwant %q", got, c.want)
+		}
+	}
+
+	if _, err := template.New("country.html").Parse(layout); err != nil {
+		t.Fatalf("the layout before the edit: %v", err)
+	}
+	fsys := fstest.MapFS{"country.html": {Data: []byte(broken)}, "base.html": {Data: []byte(`{{template "main" .}}`)}}
+	err := parseLayouts(template.New("base.html"), fs.FS(fsys), "base.html", "country.html")
+	want := `layouts/country.html:13: unexpected EOF: {{define "main"}} on line 1 has no {{end}}`
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("parseLayouts = %v, want an error starting %q", err, want)
+	}
+}
