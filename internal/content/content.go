@@ -60,6 +60,9 @@ type File struct {
 	// as "file:line: message" (figuresNotInText): the build warns of them, the check
 	// fails on them.
 	FiguresNotInText []string
+	// StraightQuotes lists the front matter's texts that write a straight quotation mark
+	// or apostrophe, as "file:line: message" warnings (straightQuotes).
+	StraightQuotes []string
 	// fsys is the project the file was read from, and aside what SetBodyAside knows of
 	// the body it let go, for ReadBody.
 	fsys  fs.FS
@@ -610,6 +613,7 @@ func Parse(f *File, data []byte) error {
 		errs = append(errs, f.Errorf(f.lineOr("summary"), "front matter: summary is required"))
 	}
 	f.FiguresNotInText = f.figuresNotInText()
+	f.StraightQuotes = f.straightQuotes()
 	return errors.Join(errs...)
 }
 

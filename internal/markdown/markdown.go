@@ -205,8 +205,7 @@ func (c *Converter) Convert(src []byte, lang string, r Resolver) Result {
 			if !inCode && straightQuote(src, n.Segment) {
 				if line := lines.of(n, src); line != quoteLine {
 					quoteLine = line
-					res.Problems = append(res.Problems, Problem{Line: line, Warning: true,
-						Msg: "a straight quotation mark: write ’ for an apostrophe (Japan’s) and “…” for a quotation, or 「…」 in Japanese, as the pages do"})
+					res.Problems = append(res.Problems, Problem{Line: line, Warning: true, Msg: StraightQuoteAdvice})
 				}
 			}
 			// A ** that did not pair is printed as it is. In Japanese it happens without a
@@ -503,6 +502,10 @@ func (li lineIndex) line(offset int) int {
 	}
 	return lo + 1
 }
+
+// StraightQuoteAdvice is the warning of a straight quotation mark or apostrophe in a
+// page's text: in its body here, in its front matter in package content.
+const StraightQuoteAdvice = "a straight quotation mark: write ’ for an apostrophe (Japan’s) and “…” for a quotation, or 「…」 in Japanese, as the pages do"
 
 // straightQuote reports whether the text of seg in src has a straight quotation mark or
 // apostrophe that the writer did not escape: \" is one written on purpose.

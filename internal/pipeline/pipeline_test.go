@@ -240,7 +240,7 @@ func TestGeneratedIndexes(t *testing.T) {
 	files := buildBasic(t)
 	for _, c := range []struct{ file, want string }{
 		// Home: countries grouped by region, in config order; themes.
-		{"en/index.html", `<h3>Asia</h3><ul class="entry-list"><li><a href="countries/cambodia/">Cambodia</a><span class="entry-summary"> <span>Japan's first comprehensive peacebuilding effort.</span></span></li></ul>`},
+		{"en/index.html", `<h3>Asia</h3><ul class="entry-list"><li><a href="countries/cambodia/">Cambodia</a><span class="entry-summary"> <span>Japan’s first comprehensive peacebuilding effort.</span></span></li></ul>`},
 		{"en/index.html", `<h3>Africa</h3><ul class="entry-list"><li><a href="countries/sudan/">Sudan</a>`},
 		{"en/index.html", `<li><a href="themes/mine-action/">Mine action</a><span class="entry-summary">`},
 		// Countries index: by region with a key-facts table.

@@ -34,6 +34,7 @@ func (b *builder) inherit() {
 		if f != m && !checked[f] {
 			checked[f] = true
 			b.conflicts(m, f, p.Stale)
+			b.site.Warnings = append(b.site.Warnings, f.StraightQuotes...)
 		}
 		if !validated[m] {
 			validated[m] = true
@@ -126,6 +127,7 @@ func deref[T any](p *T) T {
 // such a file makes no page (builder.group). An unmarked file may be a page of its own
 // language, so it is validated, with a hint if that fails.
 func (b *builder) validateMaster(m *content.File, p *Page) {
+	b.site.Warnings = append(b.site.Warnings, m.StraightQuotes...)
 	def := b.site.Config.DefaultLanguage
 	if m.Lang == def {
 		b.validate(m, p)
