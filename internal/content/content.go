@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -93,6 +94,9 @@ func (f *File) SetBodyAside() {
 	f.FrontSource, f.Body = strings.Clone(f.FrontSource), ""
 }
 
+// BodySetAside reports whether SetBodyAside let the body go (ReadBody reads it again).
+func (f *File) BodySetAside() bool { return f.aside != nil }
+
 // needsBody panics if f's body is set aside: what reads Body (what, "SourceHash") must
 // run before SetBodyAside, or read the body with ReadBody.
 func (f *File) needsBody(what string) {
@@ -108,7 +112,13 @@ func (f *File) ReadBody() (string, error) {
 	if f.aside == nil {
 		return f.Body, nil
 	}
-	data, err := fs.ReadFile(f.fsys, f.Name)
+	file, err := f.fsys.Open(f.Name)
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", f.Name, projectfs.Reason(err))
+	}
+	defer file.Close()
+	// A file replaced by a large one since is found changed without reading it all.
+	data, err := io.ReadAll(io.LimitReader(file, MaxFileSize+1))
 	if err != nil {
 		return "", fmt.Errorf("%s: %v", f.Name, projectfs.Reason(err))
 	}

@@ -191,7 +191,8 @@ func (st *State) Run(changed []string, sel Select, emit func(publish.File) error
 	case st.memo != nil:
 		s, err = st.memo.Build(in.cfg, files, in.gl)
 	case !st.keepText:
-		// Nothing reads the files after the model: let each go as its pages are converted.
+		// Nothing reads the files after the model: it sets their bodies aside and reads
+		// each again to convert it (site.BuildOnce).
 		s, err = site.BuildOnce(in.cfg, files, in.gl)
 	default:
 		s, err = site.Build(in.cfg, files, in.gl)

@@ -163,10 +163,19 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 		}
 		if _, err := tt.Parse(string(text)); err != nil {
 			msg := strings.TrimPrefix(err.Error(), "template: ")
-			if strings.HasSuffix(msg, "unexpected EOF") {
-				if hint := unclosedHint(string(text)); hint != "" {
-					msg += ": " + hint
+			hint := ""
+			switch {
+			case strings.HasSuffix(msg, "unexpected EOF"):
+				hint = unclosedHint(string(text))
+			case strings.Contains(msg, "unexpected <define>"):
+				// A block left open before another {{define}} of the file.
+				if m := templatePos.FindStringSubmatch(err.Error()); m != nil {
+					line, _ := strconv.Atoi(strings.SplitN(m[2], ":", 2)[0])
+					hint = unclosedAt(string(text), line)
 				}
+			}
+			if hint != "" {
+				msg += ": " + hint
 			}
 			return fmt.Errorf("layouts/%s", msg)
 		}

@@ -107,8 +107,10 @@ func shortAction(inside string) string {
 	return "{{" + inside + "}}"
 }
 
-// unclosedHint explains an "unexpected EOF" of the parser on text: the block left open,
-// and where the blocks in it were closed. It is "" if no block is open at the end.
+// unclosedHint explains a block the parser found left open in text, at its end
+// ("unexpected EOF") or where a {{define}} came inside it: the block left open, and the
+// lines each {{end}} closed the blocks in it at. It is "" if no block is open at the end
+// of text.
 func unclosedHint(text string) string {
 	open := openBlocks(text)
 	if len(open) == 0 {
@@ -116,18 +118,41 @@ func unclosedHint(text string) string {
 	}
 	last := open[len(open)-1]
 	hint := fmt.Sprintf("%s on line %d has no {{end}}", last.action, last.line)
-	if len(last.inner) == 0 {
-		return hint
-	}
-	var inner []string
-	for _, b := range last.inner {
-		if b.end == b.line {
-			continue // opened and closed on one line: rarely where an {{end}} went missing
+	// The blocks in it over several lines, outer first: a block on one line rarely lost
+	// its {{end}}, but the block of that line whose {{end}} it took then runs too far.
+	var spans []string
+	var walk func([]*layoutBlock)
+	walk = func(blocks []*layoutBlock) {
+		for _, b := range blocks {
+			if b.end > b.line {
+				spans = append(spans, fmt.Sprintf("%s (lines %d to %d)", b.action, b.line, b.end))
+			}
+			walk(b.inner)
 		}
-		inner = append(inner, fmt.Sprintf("%s (lines %d to %d)", b.action, b.line, b.end))
 	}
-	if len(inner) == 0 {
+	walk(last.inner)
+	if len(spans) == 0 {
 		return hint
 	}
-	return hint + ", or a block inside it lost its own: each {{end}} closes the block opened last, and closed " + strings.Join(inner, ", ")
+	if len(spans) > maxSpans {
+		spans = append(spans[:maxSpans], "…")
+	}
+	return hint + ", or a block inside it lost its own: each {{end}} closes the block opened last, and closed " + strings.Join(spans, ", ")
+}
+
+// maxSpans is how many blocks an unclosed block's hint lists.
+const maxSpans = 8
+
+// unclosedAt is unclosedHint of text up to line n (from 1), where the parser found a
+// {{define}} inside a block: the text before it.
+func unclosedAt(text string, n int) string {
+	at := 0
+	for range n - 1 {
+		i := strings.IndexByte(text[at:], '\n')
+		if i < 0 {
+			break
+		}
+		at += i + 1
+	}
+	return unclosedHint(text[:at])
 }

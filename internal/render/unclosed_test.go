@@ -33,7 +33,7 @@ func TestUnclosedBlockNamesItsLines(t *testing.T) {
 	}
 	for _, c := range []struct{ text, want string }{
 		{layout, ""},
-		{broken, `{{define "main"}} on line 1 has no {{end}}, or a block inside it lost its own: each {{end}} closes the block opened last, and closed {{with .Page.Themes}} (lines 3 to 12)`},
+		{broken, `{{define "main"}} on line 1 has no {{end}}, or a block inside it lost its own: each {{end}} closes the block opened last, and closed {{with .Page.Themes}} (lines 3 to 12), {{range .}} (lines 4 to 7), {{with .Page.Related}} (lines 8 to 10)`},
 		{"{{if .X}}\n<p>", "{{if .X}} on line 1 has no {{end}}"},
 	} {
 		if got := unclosedHint(c.text); got != c.want {
@@ -44,10 +44,20 @@ func TestUnclosedBlockNamesItsLines(t *testing.T) {
 	if _, err := template.New("country.html").Parse(layout); err != nil {
 		t.Fatalf("the layout before the edit: %v", err)
 	}
-	fsys := fstest.MapFS{"country.html": {Data: []byte(broken)}, "base.html": {Data: []byte(`{{template "main" .}}`)}}
-	err := parseLayouts(template.New("base.html"), fs.FS(fsys), "base.html", "country.html")
-	want := `layouts/country.html:13: unexpected EOF: {{define "main"}} on line 1 has no {{end}}`
-	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("parseLayouts = %v, want an error starting %q", err, want)
+	// In a file of several templates, the parser stops at the next {{define}}.
+	partials := "{{define \"a\"}}\n{{if .X}}\n<p>\n{{end}}\n{{define \"b\"}}<p>{{end}}\n"
+	fsys := fstest.MapFS{
+		"country.html":  {Data: []byte(broken)},
+		"partials.html": {Data: []byte(partials)},
+		"base.html":     {Data: []byte(`{{template "main" .}}`)},
+	}
+	for file, want := range map[string]string{
+		"country.html":  `layouts/country.html:13: unexpected EOF: {{define "main"}} on line 1 has no {{end}}, or`,
+		"partials.html": `layouts/partials.html:5: unexpected <define> in command: {{define "a"}} on line 1 has no {{end}}, or a block inside it lost its own: each {{end}} closes the block opened last, and closed {{if .X}} (lines 2 to 4)`,
+	} {
+		err := parseLayouts(template.New("base.html"), fs.FS(fsys), "base.html", file)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("parseLayouts(%s) = %v, want an error starting %q", file, err, want)
+		}
 	}
 }

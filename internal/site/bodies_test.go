@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"peacebuilding/internal/content"
 	"peacebuilding/internal/glossary"
 )
 
@@ -45,5 +46,24 @@ func TestBuildOnceReadsEachBodyAgain(t *testing.T) {
 	_, err = BuildOnce(cfg, files, &glossary.Glossary{})
 	if err == nil || !strings.Contains(err.Error(), name+": the file changed while the site was being built from it") {
 		t.Errorf("BuildOnce after an edit of a loaded file: %v", err)
+	}
+}
+
+// TestBuildOnceKeepsABodyItCannotReadAgain builds a file decoded without a project
+// (content.Parse alone): BuildOnce cannot set its body aside, and converts the text it has
+// instead of an empty one.
+func TestBuildOnceKeepsABodyItCannotReadAgain(t *testing.T) {
+	cfg, files := loadFiles(t, os.DirFS("../.."))
+	f := &content.File{Lang: "en", Path: "countries/chad.md", Name: "content/en/countries/chad.md", Section: "countries", Slug: "chad"}
+	err := content.Parse(f, []byte("+++\ntitle = \"Chad\"\nsummary = \"A brief.\"\nweight = 999\nregion = \"africa\"\niso = [\"TCD\"]\n+++\nChad has a body.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := BuildOnce(cfg, append(files, f), &glossary.Glossary{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Lookup("en", "countries/chad").Body(); !strings.Contains(string(got), "Chad has a body.") {
+		t.Errorf("the body of a file decoded without a project: %q", got)
 	}
 }

@@ -25,10 +25,14 @@ func (b *builder) convert() {
 	if b.dropText {
 		// From here on the model reads no file's front matter, and each conversion reads
 		// its body from the file again (readBodies): a site of thousands of files need
-		// not hold their text through the conversions, the longest phase of the model.
+		// not hold their text through the conversions, the longest phase of the model. A
+		// file not read from a project (content.Parse alone, in tests) keeps its body,
+		// which nothing could read again.
 		for _, key := range b.keys {
 			for _, f := range b.byKey[key] {
-				f.Release()
+				if f.BodySetAside() {
+					f.Release()
+				}
 			}
 		}
 	}

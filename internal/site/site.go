@@ -342,6 +342,7 @@ func build(cfg *config.Config, files []*content.File, gl *glossary.Glossary, mem
 	b.neighbours()
 	b.convert()
 	if len(b.errs) > 0 {
+		b.spill.close()
 		return nil, errors.Join(b.errs...)
 	}
 	s.sections = map[sectionKey][]*Page{}

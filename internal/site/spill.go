@@ -16,11 +16,12 @@ import (
 // pread of a few kilobytes.
 //
 // The file is removed as soon as it is made (it has no name, so that a killed build
-// leaves nothing behind) and closed when the site is let go (os.File's finalizer). Where
-// the file cannot be made or written (a full or read-only temporary folder, or a system
-// that cannot remove an open file), the bodies stay in memory: the build is the same,
-// only larger. TMPDIR chooses the folder; a tmpfs there keeps the bodies in memory after
-// all, outside the build's own.
+// leaves nothing behind) and closed when the site is let go (os.File's finalizer), or
+// when the build fails. Where the file cannot be made or written (a full or read-only
+// temporary folder, or Windows, which cannot remove an open file), the bodies stay in
+// memory: the build is the same, only larger. TMPDIR chooses the folder; a tmpfs there
+// keeps the bodies in memory after all, outside the build's own (and, in a container,
+// within its memory limit).
 //
 // A preview's model keeps its bodies in memory: its Memo hands them from one rebuild to
 // the next, which a file written once per build could not.
@@ -36,10 +37,20 @@ func newSpill() *spill {
 		return nil
 	}
 	if err := os.Remove(f.Name()); err != nil {
+		// Windows removes no file that is open: the empty file goes once closed.
 		f.Close()
+		os.Remove(f.Name())
 		return nil
 	}
 	return &spill{f: f}
+}
+
+// close closes the file of a build that failed, whose site nobody reads; a site built
+// lets it go with the site (os.File's finalizer).
+func (s *spill) close() {
+	if s != nil {
+		s.f.Close()
+	}
 }
 
 // storedBody is where a page's packed body is kept: in memory, or at an offset of the
