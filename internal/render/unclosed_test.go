@@ -3,6 +3,8 @@ package render
 import (
 	"html/template"
 	"io/fs"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -59,5 +61,41 @@ func TestUnclosedBlockNamesItsLines(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("parseLayouts(%s) = %v, want an error starting %q", file, err, want)
 		}
+	}
+}
+
+// TestEveryDroppedEndIsExplained drops each {{end}} of the real layouts in turn: the
+// parse error names the block left open, unless the parser stops earlier at an {{else}}
+// that the dropped {{end}} left outside its block ("expected end; found {{else}}", which
+// names the line of the {{else}}).
+func TestEveryDroppedEndIsExplained(t *testing.T) {
+	endRe := regexp.MustCompile(`\{\{-?\s*end\s*-?\}\}`)
+	layouts := os.DirFS("../../layouts")
+	names, err := fs.Glob(layouts, "*.html")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no layouts: %v", err)
+	}
+	explained := 0
+	for _, name := range names {
+		data, err := fs.ReadFile(layouts, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		for _, m := range endRe.FindAllStringIndex(text, -1) {
+			fsys := fstest.MapFS{name: {Data: []byte(text[:m[0]] + text[m[1]:])}}
+			err := parseLayouts(template.New(name).Funcs(funcs), fsys, name)
+			switch {
+			case err == nil:
+				t.Errorf("%s without the {{end}} at byte %d parses", name, m[0])
+			case strings.Contains(err.Error(), "has no {{end}}"):
+				explained++
+			case !strings.Contains(err.Error(), "expected end; found {{else}}"):
+				t.Errorf("%s without the {{end}} at byte %d: %v: no block named", name, m[0], err)
+			}
+		}
+	}
+	if explained == 0 {
+		t.Error("no dropped {{end}} was explained")
 	}
 }
