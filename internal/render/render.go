@@ -167,11 +167,16 @@ func parseLayouts(t *template.Template, layouts fs.FS, names ...string) error {
 			switch {
 			case strings.HasSuffix(msg, "unexpected EOF"):
 				hint = unclosedHint(string(text))
-			case strings.Contains(msg, "unexpected <define>"):
-				// A block left open before another {{define}} of the file.
+			case strings.Contains(msg, "unexpected <define>"), strings.Contains(msg, "expected end; found {{else}}"):
+				// A block left open before another {{define}} of the file, or one that
+				// took the {{end}} of the block of an {{else}}.
 				if m := templatePos.FindStringSubmatch(err.Error()); m != nil {
 					line, _ := strconv.Atoi(strings.SplitN(m[2], ":", 2)[0])
-					hint = unclosedAt(string(text), line)
+					if strings.Contains(msg, "<define>") {
+						hint = unclosedHint(before(string(text), line))
+					} else {
+						hint = strayElseHint(before(string(text), line))
+					}
 				}
 			}
 			if hint != "" {

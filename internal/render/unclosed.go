@@ -117,35 +117,54 @@ func unclosedHint(text string) string {
 		return ""
 	}
 	last := open[len(open)-1]
-	hint := fmt.Sprintf("%s on line %d has no {{end}}", last.action, last.line)
+	return fmt.Sprintf("%s on line %d has no {{end}}", last.action, last.line) + innerSpans(last, ", or a block inside it lost its own")
+}
+
+// strayElseHint explains an {{else}} the parser found outside any block that takes one,
+// at the end of text ("expected end; found {{else}}"): a block before it lost its {{end}},
+// and the {{end}} meant for it closed the block of the {{else}} early.
+func strayElseHint(text string) string {
+	open := openBlocks(text)
+	if len(open) == 0 {
+		return ""
+	}
+	spans := innerSpans(open[len(open)-1], ": a block before it lost its {{end}}")
+	if spans == "" {
+		return "" // on the {{else}}'s own line: the line says it
+	}
+	return "the {{else}} stands outside its block" + spans
+}
+
+// innerSpans is lead and where each {{end}} closed the blocks in b that ran over several
+// lines, or "" if none did.
+func innerSpans(b *layoutBlock, lead string) string {
 	// The blocks in it over several lines, outer first: a block on one line rarely lost
 	// its {{end}}, but the block of that line whose {{end}} it took then runs too far.
 	var spans []string
 	var walk func([]*layoutBlock)
 	walk = func(blocks []*layoutBlock) {
-		for _, b := range blocks {
-			if b.end > b.line {
-				spans = append(spans, fmt.Sprintf("%s (lines %d to %d)", b.action, b.line, b.end))
+		for _, c := range blocks {
+			if c.end > c.line {
+				spans = append(spans, fmt.Sprintf("%s (lines %d to %d)", c.action, c.line, c.end))
 			}
-			walk(b.inner)
+			walk(c.inner)
 		}
 	}
-	walk(last.inner)
+	walk(b.inner)
 	if len(spans) == 0 {
-		return hint
+		return ""
 	}
 	if len(spans) > maxSpans {
 		spans = append(spans[:maxSpans], "…")
 	}
-	return hint + ", or a block inside it lost its own: each {{end}} closes the block opened last, and closed " + strings.Join(spans, ", ")
+	return lead + ": each {{end}} closes the block opened last, and closed " + strings.Join(spans, ", ")
 }
 
 // maxSpans is how many blocks an unclosed block's hint lists.
 const maxSpans = 8
 
-// unclosedAt is unclosedHint of text up to line n (from 1), where the parser found a
-// {{define}} inside a block: the text before it.
-func unclosedAt(text string, n int) string {
+// before is text up to line n (from 1), without it: where the parser stopped.
+func before(text string, n int) string {
 	at := 0
 	for range n - 1 {
 		i := strings.IndexByte(text[at:], '\n')
@@ -154,5 +173,5 @@ func unclosedAt(text string, n int) string {
 		}
 		at += i + 1
 	}
-	return unclosedHint(text[:at])
+	return text[:at]
 }
