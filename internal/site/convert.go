@@ -7,7 +7,9 @@ import (
 	"path"
 	"peacebuilding/internal/parallel"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"peacebuilding/internal/markdown"
 	"peacebuilding/internal/tomlx"
@@ -213,7 +215,7 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		// A common slip: linking the other language's file instead of this language's.
 		if lang, rest, ok := strings.Cut(strings.TrimLeft(target, "./"), "/"); ok {
 			if _, isLang := r.site.Config.Language(lang); isLang && lang != p.File.Lang {
-				return markdown.Target{}, fmt.Errorf("link %q leads outside content/%s/, into content/%s/: cross-links stay in one language (link this language's %s; the language switch leads to translations)", dest, p.File.Lang, lang, rest)
+				return markdown.Target{}, fmt.Errorf("link %q leads outside content/%s/, into content/%s/: cross-links stay in one language (link this language's %s; the language switch leads to translations)", dest, p.File.Lang, lang, shown(rest))
 			}
 		}
 		return markdown.Target{}, fmt.Errorf("link %q leads outside content/%s/", dest, p.File.Lang)
@@ -224,7 +226,7 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		*r.lookups = append(*r.lookups, lookupOf(key, to))
 	}
 	if to == nil {
-		msg := fmt.Sprintf("link %q: there is no page content/%s/%s", dest, p.File.Lang, target)
+		msg := fmt.Sprintf("link %q: there is no page content/%s/%s", dest, p.File.Lang, shown(target))
 		if sug := tomlx.Suggest(path.Base(key), r.names(p.Lang, path.Dir(key))); sug != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", relFile(dir, path.Join(path.Dir(key), sug)))
 		}
@@ -241,6 +243,15 @@ func (r *resolver) Resolve(dest string) (markdown.Target, error) {
 		t.Mark = " (" + strings.ToUpper(to.TextLang()) + ")"
 	}
 	return t, nil
+}
+
+// shown is a path decoded from a link as a message shows it: quoted, with escapes, if it
+// holds a control character (a %0A decoded), which would break the message's line.
+func shown(path string) string {
+	if strings.IndexFunc(path, unicode.IsControl) >= 0 {
+		return strconv.Quote(path)
+	}
+	return path
 }
 
 // fileExample is the relative link to the content file of the first page with one of the
