@@ -9,8 +9,8 @@ import (
 // ("layouts/country.html:25: unexpected EOF"), where a designer cannot tell which of the
 // file's blocks lost its {{end}}: each {{end}} closed the block opened last, so the
 // block the parser finds open is often not the one that lost it. unclosedHint names the
-// block left open and, for the blocks directly in it, the lines each {{end}} paired
-// them with, where the one that closes too late shows.
+// block left open and, for the blocks in it that span several lines, the lines each
+// {{end}} paired them with, where the one that closes too late shows.
 
 // layoutBlock is a block of a layout's text: {{if}}, {{range}}, {{with}}, {{define}} or
 // {{block}}, up to its {{end}}.
