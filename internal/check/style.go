@@ -583,30 +583,11 @@ func covers(line, text string, at, n int) bool {
 // and the body, as plain text (link destinations, heading ids and URLs blanked). The source
 // field of a correction quotes the source document as it is, and is left out.
 func styleTexts(f *content.File) []styleText {
-	fm := &f.Front
 	var out []styleText
-	add := func(s string, line int) {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, styleText{file: f.Name, s: plain(s), line: line})
+	for _, t := range f.FrontTexts() {
+		if !t.Quotation && strings.TrimSpace(t.Text) != "" {
+			out = append(out, styleText{file: f.Name, s: plain(t.Text), line: t.Line})
 		}
-	}
-	add(fm.Title, f.Line("title"))
-	add(fm.Summary, f.Line("summary"))
-	if fm.Facts != nil {
-		add(fm.Facts.OfficialName, f.Line("facts", "official_name"))
-		add(fm.Facts.Capital, f.Line("facts", "capital"))
-		add(strings.Join(fm.Facts.Languages, "、"), f.Line("facts", "languages"))
-		add(fm.Facts.Source, f.Line("facts", "source"))
-	}
-	for i, e := range fm.Events {
-		add(e.Text, f.ItemLine("events", i, "text"))
-	}
-	for i, g := range fm.Figures {
-		add(g.Label, f.ItemLine("figures", i, "label"))
-	}
-	for i, c := range fm.Corrections {
-		add(c.Correction, f.ItemLine("corrections", i, "correction"))
-		add(c.Note, f.ItemLine("corrections", i, "note"))
 	}
 	if strings.TrimSpace(f.Body) != "" {
 		out = append(out, styleText{file: f.Name, s: blankMisspeltDestinations(f.Body, plain(f.Body)), line: f.BodyLine, multi: true, orig: f.Body})
