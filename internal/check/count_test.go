@@ -115,6 +115,43 @@ func TestWrittenIn(t *testing.T) {
 	}
 }
 
+// A suggestion, written into the translation as it is, is the number the check asks for:
+// its value, its unit and its approximation. The suggestion for "about US$880 million"
+// dropped the 約, and the check then reported the approximation.
+func TestWrittenInPassesTheCheck(t *testing.T) {
+	for _, tc := range []struct{ text, lang, want string }{
+		{"about US$880 million", "ja", "約8億8,000万ドル"},
+		{"more than 40 percent", "ja", "40%超"},
+		{"nearly US$5 million", "ja", "500万ドル近く"},
+		{"less than ¥1 billion", "ja", "10億円未満"},
+		{"up to US$30 million", "ja", "最大3,000万ドル"},
+		{"US$7.41 million", "ja", "741万ドル"},
+		{"約1億円", "en", "about ¥100 million"},
+		{"40%超", "en", "more than 40%"},
+		{"90%近く", "en", "nearly 90%"},
+		{"1億円未満", "en", "less than ¥100 million"},
+		{"最大3,000万ドル", "en", "up to US$30 million"},
+	} {
+		from := "en"
+		if tc.lang == "en" {
+			from = "ja"
+		}
+		src := numbers.Extract(tc.text, from)
+		if len(src) != 1 {
+			t.Fatalf("Extract(%q, %s) = %v, want one number", tc.text, from, src)
+		}
+		got := writtenIn(src[0], tc.lang)
+		if want := " (" + tc.lang + " would write it " + tc.want + ")"; got != want {
+			t.Errorf("writtenIn(%q, %s) = %q, want %q", tc.text, tc.lang, got, want)
+			continue
+		}
+		dst := numbers.Extract(tc.want, tc.lang)
+		if len(dst) != 1 || dst[0].Value != src[0].Value || dst[0].Unit != src[0].Unit || dst[0].Bound != src[0].Bound {
+			t.Errorf("%q written as suggested, %q, reads as %+v, want the value, unit and bound of %+v", tc.text, tc.want, dst, src[0])
+		}
+	}
+}
+
 // A section whose heading the translation dropped joins the section before it when most
 // of its own numbers are in that section's translation: not for a number the translation
 // happens to use too, and not across a section dropped whole.

@@ -357,9 +357,9 @@ func describe(n numbers.Number) string {
 }
 
 // writtenIn is " (ja would write it 1991年10月23日)": how lang writes a date, an amount of money or a
-// percentage that its text lacks, so that the translator need not work it out; "" for a
-// count, whose counter depends on what is counted, and for a number written as lang
-// writes it.
+// percentage that its text lacks, with its approximation (約8億8,000万ドル for "about
+// US$880 million"), so that the translator need not work it out; "" for a count, whose
+// counter depends on what is counted, and for a number written as lang writes it.
 func writtenIn(n numbers.Number, lang string) string {
 	var v string
 	switch n.Kind {
@@ -367,9 +367,9 @@ func writtenIn(n numbers.Number, lang string) string {
 		d, _ := n.Date()
 		v = d.Format(lang)
 	case numbers.Money:
-		v = numbers.Figure(n.Value, n.Unit, "", lang)
+		v = bounded(numbers.Figure(n.Value, n.Unit, "", lang), n, lang)
 	case numbers.Percent:
-		v = numbers.Figure(n.Value, "percent", "", lang)
+		v = bounded(numbers.Figure(n.Value, "percent", "", lang), n, lang)
 	default:
 		return ""
 	}
@@ -377,6 +377,46 @@ func writtenIn(n numbers.Number, lang string) string {
 		return "" // "2005" written as 2005: nothing to work out
 	}
 	return fmt.Sprintf(" (%s would write it %s)", lang, v)
+}
+
+// bounded writes figure, n's value as lang writes it, with n's approximation in a form
+// that the number check reads as the same bound (numbers.Extract): a suggestion without
+// the 約 of "about US$880 million" failed the check once followed.
+func bounded(figure string, n numbers.Number, lang string) string {
+	ja := lang == "ja"
+	switch n.Bound {
+	case "about":
+		if ja {
+			return "約" + figure
+		}
+		return "about " + figure
+	case "over":
+		if ja {
+			return figure + "超" // 超, not 以上: see numbers.Figure
+		}
+		return "more than " + figure
+	case "up to":
+		if ja {
+			return "最大" + figure
+		}
+		return "up to " + figure
+	case "under":
+		// "nearly" and "less than" are one bound to the check, not to a reader.
+		nearly := false
+		for _, w := range []string{"nearly", "almost", "近く", "弱", "足らず"} {
+			nearly = nearly || strings.Contains(strings.ToLower(n.Text), w)
+		}
+		switch {
+		case nearly && ja:
+			return figure + "近く"
+		case nearly:
+			return "nearly " + figure
+		case ja:
+			return figure + "未満"
+		}
+		return "less than " + figure
+	}
+	return figure
 }
 
 // sortProblems orders problems by the line of their source number, then of their
