@@ -206,13 +206,14 @@ func compareHeadings(src, dst *content.File) []Problem {
 	add := func(msg string, s, d Loc) {
 		out = append(out, Problem{Check: "structure", Where: "headings", Message: msg, Source: s, Translation: d})
 	}
-	// The sections whose heading alone the translation dropped, by id: the translation's
-	// section that holds their text (pairSections joins them to the section before).
-	under := map[string]section{}
+	// The sections whose heading alone the translation dropped, by id: the pair of
+	// sections whose translation holds their text (pairSections joins them to the source
+	// section before).
+	under := map[string][2]section{}
 	for _, p := range pairSections(src, dst) {
 		for _, s := range sections(src.Body, true) {
 			if s.id != "" && p[0].start < s.start && s.start < p[0].end {
-				under[s.id] = p[1]
+				under[s.id] = p
 			}
 		}
 	}
@@ -275,13 +276,22 @@ func compareHeadings(src, dst *content.File) []Problem {
 			if s.id == "" {
 				what = fmt.Sprintf("the heading %q", s.title)
 			}
-			if d, ok := under[s.id]; ok {
+			if p, ok := under[s.id]; ok {
+				d := p[1]
+				where := "seems to be in the %s; put the heading before that text"
 				off := d.start // its heading, or the introduction's first line
 				for off < d.end && dst.Body[off] == '\n' {
 					off++
 				}
+				// Where the two sections have as many blocks, the text starts at the block
+				// of the translation that stands where the section's first block stands in
+				// the source.
+				sb, db := shapeOf(src.Body, p[0].start, p[0].end).blocks(), shapeOf(dst.Body, d.start, d.end).blocks()
+				if k, _ := slices.BinarySearch(sb, s.off); len(sb) == len(db) && k < len(db) {
+					where, off = "seems to start here, in the %s: put the heading before this line", db[k]
+				}
 				at := Loc{File: dst.Name, Line: bodyPlace(dst, off).line(), Text: strings.TrimSpace(lineAt(dst.Body, off))}
-				add(fmt.Sprintf("the heading of %s of the en page is missing in the %s page: its text seems to be in the %s; put the heading before that text", what, dst.Lang, d.label()), sLoc(s), at)
+				add(fmt.Sprintf("the heading of %s of the en page is missing in the %s page: its text "+where, what, dst.Lang, d.label()), sLoc(s), at)
 			} else if next < len(dh) {
 				add(fmt.Sprintf("%s of the en page is missing in the %s page: it goes before this heading", what, dst.Lang), sLoc(s), dLoc(dh[next]))
 			} else {
@@ -409,6 +419,14 @@ func shapeOf(body string, start, end int) shape {
 	}
 	sh.links = links(body, start, end)
 	return sh
+}
+
+// blocks are the offsets where the shape's paragraphs, list items and tables start, in
+// order.
+func (sh shape) blocks() []int {
+	out := slices.Concat(sh.paragraphs, sh.items, sh.tables)
+	slices.Sort(out)
+	return out
 }
 
 // isListItem reports whether a line (without its indentation) starts a list item:

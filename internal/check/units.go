@@ -278,7 +278,8 @@ func pairSections(src, dst *content.File) [][2]section {
 // of missing (by kind and value) are in the pair's translation and not in its source. A
 // section dropped whole (its text too) is one finding of the structure check, not one per
 // number in it, and a number of missing that the translation happens to use (a year) is
-// not enough to take it for moved.
+// not enough to take it for moved. A section with no numbers is compared by its blocks
+// (keptUnder).
 func headingDropped(src, dst *content.File, pair [2]section, missing section) bool {
 	type key struct {
 		kind  numbers.Kind
@@ -302,7 +303,24 @@ func headingDropped(src, dst *content.File, pair [2]section, missing section) bo
 			moved++
 		}
 	}
-	return own > 0 && 2*moved > own
+	if own == 0 {
+		// A section without numbers of its own (a paragraph and a list): its text is under
+		// the pair's translation if that holds the blocks of both, and the pair's source
+		// its own alone. A section dropped whole leaves the translation the source's blocks.
+		return keptUnder(src, dst, pair, missing)
+	}
+	return 2*moved > own
+}
+
+// keptUnder reports whether the section of the translation in pair holds as many
+// paragraphs, list items and tables as its source and missing together, missing having
+// at least one.
+func keptUnder(src, dst *content.File, pair [2]section, missing section) bool {
+	s, m, d := shapeOf(src.Body, pair[0].start, pair[0].end), shapeOf(src.Body, missing.start, missing.end), shapeOf(dst.Body, pair[1].start, pair[1].end)
+	return len(m.blocks()) > 0 &&
+		len(s.paragraphs)+len(m.paragraphs) == len(d.paragraphs) &&
+		len(s.items)+len(m.items) == len(d.items) &&
+		len(s.tables)+len(m.tables) == len(d.tables)
 }
 
 // A section is the part of a body from one heading to the next; the first section is
