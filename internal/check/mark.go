@@ -109,6 +109,12 @@ func Mark(root, path string, cfg *config.Config) (Marked, error) {
 	if err := content.Parse(tf, data); err != nil {
 		return m, err
 	}
+	// A mark says the translation follows this version of its source; a copy still in
+	// English (as -new starts one) follows nothing yet, and marked it left the list of
+	// stale pages while the check still failed on it.
+	if content.NotYetTranslated(tf) {
+		return m, fmt.Errorf("%s: not marked: the page is still English, as -new copies it: translate it, then mark it", name)
+	}
 	if tf.Front.SourceHash == m.Hash {
 		return m, nil
 	}

@@ -109,6 +109,9 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 	write("content/ja/old.md", "+++\ntitle = \"古い\"\nsummary = \"S\"\n+++\n")
 	write("content/en/countries/sudan.md", "+++\ntitle = \"Sudan\"\nsummary = \"S.\"\n+++\n")
 	write("content/en/themes/cambodian.md", "+++\ntitle = \"Cambodian\"\nsummary = \"S.\"\n+++\n")
+	copied := "+++\ntitle = \"Copied\"\nsummary = \"A page copied by -new.\"\n+++\n\nJapan sent 1,300 personnel to the mission.\n"
+	write("content/en/themes/copied.md", copied)
+	write("content/ja/themes/copied.md", copied)
 	cfg, err := config.Load(os.DirFS(root), "config.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -173,6 +176,9 @@ func TestMarkWritesOnlyTheHashLine(t *testing.T) {
 		{filepath.Join(root, "config.toml"), "not a content file"},
 		{filepath.Join(root, "content", "fr", "x.md"), `"fr" is not a language of config.toml`},
 		{filepath.Join(root, "..", "elsewhere.md"), "not a file of the project"},
+		// A copy still in English follows no version of its source yet (a translator's
+		// trial marked one straight after -new).
+		{"themes/copied", "content/ja/themes/copied.md: not marked: the page is still English"},
 		// A folder is not marked whole: each mark says that one translation was checked.
 		{filepath.Join(root, "content", "ja", "countries"), "is a folder: mark each translation by its file once it is done"},
 	} {
