@@ -19,9 +19,10 @@ import (
 
 func init() { subcommands["check"] = runCheck }
 
-const checkUsage = `usage: build check [-root DIR] [-json] [-q] [-strict] [PATH...]
-       build check [-root DIR] -new FILE...
-       build check [-root DIR] -mark FILE...
+const checkUsage = `usage: make check ARGS="[-json] [-q] [-strict] [PATH...]"
+       make check ARGS="-new FILE..."
+       make check ARGS="-mark FILE..."
+   or: build check [-root DIR] ..., the same with the program make leaves in .cache/bin/
 
 Reports, per page, whether its translation is ok, missing, orphan (its source is gone)
 or stale (the source changed since it was translated), and every number, glossary term,
@@ -155,6 +156,7 @@ func runStart(root string, files []string, stdout, stderr io.Writer) error {
 		if len(st.Dropped) > 0 {
 			fmt.Fprintf(stdout, "    without its language-neutral values, which the page takes from %s: %s\n", st.Source, dropped(st.Dropped))
 		}
+		fmt.Fprintf(stdout, "    until its text is translated, make check fails on it (\"the page is still English\")\n")
 		fmt.Fprintf(stdout, "    once translated: make check ARGS=\"-mark %s\"\n", st.File)
 	}
 	if len(errs) > 0 {
