@@ -725,7 +725,7 @@ func TestChartKeysNameOnlyTheirMarks(t *testing.T) {
 	b := buildSubPath(t)
 	marks := map[string]map[string]string{ // lang -> sentence -> the approximations it explains
 		"en": {"An arrow after a bar: more than.": "over", "A dashed end: about or nearly.": "about nearly", "An outline: up to.": "up-to"},
-		"ja": {"棒の先端の矢印は「超」を示します。": "over", "棒の先端の破線は「約」又は「近く」を示します。": "about nearly", "輪郭だけの棒は「最大」を示します。": "up-to"},
+		"ja": {"棒の先端の矢印は「超」を示す。": "over", "棒の先端の破線は「約」又は「近く」を示す。": "about nearly", "輪郭だけの棒は「最大」を示す。": "up-to"},
 	}
 	key := regexp.MustCompile(`<p class="chart-marks">([^<]*)</p>`)
 	// The description a screen reader announces with the chart names no mark: the key,
