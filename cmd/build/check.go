@@ -29,9 +29,9 @@ or stale (the source changed since it was translated), and every number, glossar
 heading, section, link and untranslated text that differs between a page and its
 translation, with file:line in both, and the findings of the house style sheet
 (data/style.toml). PATHs (content files of either language, absolute paths too, folders,
-or page keys such as countries/cambodia) check only those pages; -q prints only what
-needs work. A finding a translator accepted ([[accept]] in the translation, with a
-reason) is shown as accepted and does not fail the check.
+page keys such as countries/cambodia, or page titles in either language) check only
+those pages; -q prints only what needs work. A finding a translator accepted ([[accept]]
+in the translation, with a reason) is shown as accepted and does not fail the check.
 
 It also builds the site model and lists what make build would reject in the content
 (broken links, a translation that changes a language-neutral value, an unknown region

@@ -188,6 +188,13 @@ func TestCheckPathsAndQuiet(t *testing.T) {
 	if err := run([]string{"check", "-root", root, "cambodia"}, &byName, &stderr); err != nil || byName.String() != one.String() {
 		t.Errorf("check cambodia: %v\n%s\nwant the report of countries/cambodia:\n%s", err, byName.String(), one.String())
 	}
+	// So is a page by its title in either language, as a translator knows it.
+	for _, title := range []string{"カンボジア", "Cambodia"} {
+		var byTitle bytes.Buffer
+		if err := run([]string{"check", "-root", root, title}, &byTitle, &stderr); err != nil || byTitle.String() != one.String() {
+			t.Errorf("check %s: %v\n%s\nwant the report of countries/cambodia:\n%s", title, err, byTitle.String(), one.String())
+		}
+	}
 	err = run([]string{"check", "-root", root, "cambodja"}, &quiet, &stderr)
 	if err == nil || !strings.Contains(err.Error(), "cambodja: no page of the site (did you mean countries/cambodia?)") {
 		t.Errorf("check cambodja: %v, want it to offer countries/cambodia", err)

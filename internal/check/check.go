@@ -154,9 +154,10 @@ func (p *Pair) StyleOpen() int { return openFindings(p.Style) }
 type Doc struct {
 	File  string `json:"file"` // "content/en/countries/cambodia.md"
 	Lang  string `json:"lang"`
-	URL   string `json:"url"`   // site-root-relative: "en/countries/cambodia/"
-	Words int    `json:"words"` // white-space separated words of the text
-	Chars int    `json:"chars"` // letters, digits and punctuation, without spaces and Markdown; 0 for a copy still in the source's language
+	Title string `json:"title,omitempty"` // the page's title, by which a translator may name it
+	URL   string `json:"url"`             // site-root-relative: "en/countries/cambodia/"
+	Words int    `json:"words"`           // white-space separated words of the text
+	Chars int    `json:"chars"`           // letters, digits and punctuation, without spaces and Markdown; 0 for a copy still in the source's language
 	// LastChange is the date of the file's last commit, YYYY-MM-DD, when git knows it.
 	// There is deliberately no fallback to the file's modification time: it differs
 	// between checkouts, and a build must be the same wherever it runs.
@@ -654,7 +655,7 @@ func doc(f *content.File, body string, dates map[string]string) *Doc {
 		return nil
 	}
 	words, chars := count(f, body)
-	return &Doc{File: f.Name, Lang: f.Lang, URL: site.URLFor(f.Lang, f.Key()), Words: words, Chars: chars, LastChange: dates[f.Name]}
+	return &Doc{File: f.Name, Lang: f.Lang, Title: f.Front.Title, URL: site.URLFor(f.Lang, f.Key()), Words: words, Chars: chars, LastChange: dates[f.Name]}
 }
 
 // count counts the words and characters of a file's translatable text; body is the file's

@@ -122,6 +122,25 @@ type Diagnostic struct {
 	Message string `json:"message"`
 }
 
+// keyTitled is the key of the one page whose title, in any language, is title, "" when
+// none or several have it.
+func (r *Report) keyTitled(title string) string {
+	title = strings.TrimSpace(title)
+	found := ""
+	for _, p := range r.Pairs {
+		for _, d := range []*Doc{p.Source, p.Translation} {
+			if d == nil || d.Title != title || title == "" {
+				continue
+			}
+			if found != "" && found != p.Key {
+				return ""
+			}
+			found = p.Key
+		}
+	}
+	return found
+}
+
 // suggestPage is the page that a path naming none was likely meant for: the page whose
 // last part it is (timor-leste: countries/timor-leste), or the closest such part
 // (cambodja: countries/cambodia); "" if none is close.
@@ -236,6 +255,8 @@ func (r *Report) Only(paths []string) error {
 		paths[i] = withoutPlace(paths[i])
 		if key := r.onlyKeyNamed(paths[i]); key != "" {
 			paths[i] = key // sudan: countries/sudan, the one page of that name
+		} else if key := r.keyTitled(paths[i]); key != "" {
+			paths[i] = key // スーダン: countries/sudan, as a translator knows the page
 		}
 	}
 	var keep []*Pair
@@ -254,7 +275,7 @@ func (r *Report) Only(paths []string) error {
 			if sug := r.suggestPage(paths[i]); sug != "" {
 				return fmt.Errorf("%s: no page of the site (did you mean %s?)", paths[i], sug)
 			}
-			return fmt.Errorf("%s: no page of the site (name a content file, a folder of content/ or a page such as countries/cambodia)", paths[i])
+			return fmt.Errorf("%s: no page of the site (name a content file, a folder of content/, a page such as countries/cambodia, or its title)", paths[i])
 		}
 	}
 	files := map[string]bool{}
