@@ -51,11 +51,13 @@ import (
 // of its output, where it now writes 161.
 //
 // A first query reads meta.json, a shard per token and a text file per result shown: on
-// the real site (some 45 pages a language) a shard is 2 to 11 KB and a text file 1.5 to
-// 2.3 KB (smaller files, more of them: a first query reads ten); at 1,000 briefs a
-// language a shard is 11 to 62 KB and a text file 33 to 37 KB.
+// the real site (some 45 pages a language) a shard is 0.7 to 5.8 KB and a text file up to
+// 2.2 KB (smaller files, more of them: a first query reads ten); at 1,000 briefs a
+// language a shard is 11 to 62 KB and a text file 33 to 37 KB. With 16 shards, a first
+// Japanese query on the real site read 150 KB of files, where 32 make it 135: as many
+// files, each half the size.
 const (
-	MinShards     = 16
+	MinShards     = 32
 	ShardBytes    = 32 << 10
 	ChunkBytes    = 1536
 	MaxChunkBytes = 32 << 10
