@@ -126,10 +126,13 @@ type Diagnostic struct {
 // none or several have it.
 func (r *Report) keyTitled(title string) string {
 	title = strings.TrimSpace(title)
+	if title == "" {
+		return ""
+	}
 	found := ""
 	for _, p := range r.Pairs {
 		for _, d := range []*Doc{p.Source, p.Translation} {
-			if d == nil || d.Title != title || title == "" {
+			if d == nil || d.Title != title {
 				continue
 			}
 			if found != "" && found != p.Key {
