@@ -71,6 +71,22 @@ func (r *Report) StyleOpenIn(lang string) int {
 	return n
 }
 
+// TitleIn is the page's title as the status page in lang names it under its key (a
+// translator knows スーダン before countries/sudan): the translation's on the page of its
+// language, else the source's, else the translation's (an orphan).
+func (p *Pair) TitleIn(lang string) string {
+	if p.Translation != nil && p.Translation.Lang == lang && p.Translation.Title != "" {
+		return p.Translation.Title
+	}
+	if p.Source != nil {
+		return p.Source.Title
+	}
+	if p.Translation != nil {
+		return p.Translation.Title
+	}
+	return ""
+}
+
 // ID is an HTML id for the pair: "ja-countries-cambodia".
 func (p *Pair) ID() string { return p.Lang + "-" + strings.ReplaceAll(p.Key, "/", "-") }
 

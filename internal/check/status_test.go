@@ -164,6 +164,13 @@ func TestStatusPageNamesTheStateOfAPageThatNeedsFixing(t *testing.T) {
 	if !strings.Contains(row, `<td class="state" data-label="State">needs fixing, stale</td>`) {
 		t.Errorf("the row of a stale page that needs fixing does not name both states: %s", row)
 	}
+	// The row names the page by its title too, in the status page's language.
+	if !strings.Contains(row, `<span class="status-title">Cambodia</span></th>`) {
+		t.Errorf("the row of countries/cambodia does not name the page Cambodia under its key: %s", row)
+	}
+	if ja := files["status/ja/index.html"]; !strings.Contains(ja, `<span class="status-title">カンボジア</span></th>`) {
+		t.Error("the Japanese status page does not name countries/cambodia カンボジア under its key")
+	}
 	if page := files["status/index.html"]; !strings.Contains(page, "countries/cambodia (needs fixing, stale)</h3>") {
 		t.Error("the heading of a stale page that needs fixing does not name both states")
 	}

@@ -69,8 +69,10 @@ const previewJS = `(function () {
     a.href = d.pair + key;
     a.textContent = "side by side";
     a.setAttribute("aria-label", key.split("?")[0] + " side by side");
-    el.appendChild(document.createTextNode(" "));
-    el.appendChild(a);
+    // Beside the EN and JA links, before the page's title on its own line (null: at the end).
+    var title = el.querySelector(".status-title");
+    el.insertBefore(document.createTextNode(" "), title);
+    el.insertBefore(a, title);
   });
 })();
 `
