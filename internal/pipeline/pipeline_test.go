@@ -256,8 +256,8 @@ func TestGeneratedIndexes(t *testing.T) {
 		{"en/countries/cambodia/index.html", `<h2 id="related-h">Related countries</h2><ul><li><a href="../sudan/">Sudan</a></li></ul>`},
 		// Timeline: every dated event, oldest first, linked to its page.
 		// (the year is the heading of its group, and each event lists the briefs it is on).
-		{"en/timeline/index.html", `<h2 id="y1991">1991</h2><ol class="event-list"><li id="e-1991-10-countries-cambodia" class="f-countries-cambodia"><time datetime="1991-10">October</time> <span>Paris Peace Agreements.</span> <span class="event-pages"><a class="event-page" href="../countries/cambodia/#events-h-cambodia">Cambodia</a></span>`},
-		{"ja/timeline/index.html", `<time datetime="2003-10-01">10月1日</time> <span>ANBP発足。</span>`},
+		{"en/timeline/index.html", `<h2 id="y1991">1991</h2><ol class="event-list"><li id="e-1991-10-countries-cambodia" class="f-countries-cambodia"><time datetime="1991-10">October</time> <span class="event-pages"><a class="event-page" href="../countries/cambodia/#events-h-cambodia">Cambodia</a></span> <span class="event-text">Paris Peace Agreements.</span>`},
+		{"ja/timeline/index.html", `<time datetime="2003-10-01">10月1日</time> <span class="event-pages"><a class="event-page" href="../themes/ddr/#events-h-theme-ddr">武装解除・動員解除・社会復帰（DDR）</a></span> <span class="event-text">ANBP発足。</span>`},
 		// Figures: every [[figures]] entry by country, formatted per language.
 		{"en/figures/index.html", `Personnel sent to UNTAC</td><td class="num" data-label="Figure"><span class="nobr">1,300 people</span></td>`},
 		{"ja/figures/index.html", `<td class="num" data-label="数値"><span class="nobr">1億ドル超</span></td>`},
