@@ -101,18 +101,25 @@ func TestWrittenIn(t *testing.T) {
 		{"2005", "en", ""},
 		{"2005", "ja", " (ja would write it 2005年)"},
 	} {
-		lang := "ja"
-		if tc.lang == "ja" {
-			lang = "en"
-		}
-		ns := numbers.Extract(tc.text, lang)
-		if len(ns) != 1 {
-			t.Fatalf("Extract(%q) = %v, want one number", tc.text, ns)
-		}
-		if got := writtenIn(ns[0], tc.lang); got != tc.want {
+		if got := writtenIn(onlyNumber(t, tc.text, tc.lang), tc.lang); got != tc.want {
 			t.Errorf("writtenIn(%q, %s) = %q, want %q", tc.text, tc.lang, got, tc.want)
 		}
 	}
+}
+
+// onlyNumber is the one number of text, written in the language other than lang, the
+// language a suggestion is for.
+func onlyNumber(t *testing.T, text, lang string) numbers.Number {
+	t.Helper()
+	from := "en"
+	if lang == "en" {
+		from = "ja"
+	}
+	ns := numbers.Extract(text, from)
+	if len(ns) != 1 {
+		t.Fatalf("Extract(%q, %s) = %v, want one number", text, from, ns)
+	}
+	return ns[0]
 }
 
 // A suggestion, written into the translation as it is, is the number the check asks for:
@@ -132,22 +139,15 @@ func TestWrittenInPassesTheCheck(t *testing.T) {
 		{"1億円未満", "en", "less than ¥100 million"},
 		{"最大3,000万ドル", "en", "up to US$30 million"},
 	} {
-		from := "en"
-		if tc.lang == "en" {
-			from = "ja"
-		}
-		src := numbers.Extract(tc.text, from)
-		if len(src) != 1 {
-			t.Fatalf("Extract(%q, %s) = %v, want one number", tc.text, from, src)
-		}
-		got := writtenIn(src[0], tc.lang)
+		src := onlyNumber(t, tc.text, tc.lang)
+		got := writtenIn(src, tc.lang)
 		if want := " (" + tc.lang + " would write it " + tc.want + ")"; got != want {
 			t.Errorf("writtenIn(%q, %s) = %q, want %q", tc.text, tc.lang, got, want)
 			continue
 		}
 		dst := numbers.Extract(tc.want, tc.lang)
-		if len(dst) != 1 || dst[0].Value != src[0].Value || dst[0].Unit != src[0].Unit || dst[0].Bound != src[0].Bound {
-			t.Errorf("%q written as suggested, %q, reads as %+v, want the value, unit and bound of %+v", tc.text, tc.want, dst, src[0])
+		if len(dst) != 1 || dst[0].Value != src.Value || dst[0].Unit != src.Unit || dst[0].Bound != src.Bound {
+			t.Errorf("%q written as suggested, %q, reads as %+v, want the value, unit and bound of %+v", tc.text, tc.want, dst, src)
 		}
 	}
 }
